@@ -1,0 +1,209 @@
+"""The ``devzones`` command: the console with no subcommand; check, status and generate headless.
+
+Exit codes: 0 success; 1 ``status --fail-on-missing`` found a zone missing a target; 2 the data is
+invalid or the command line asks for something the data does not have.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_MISSING, EXIT_INVALID = 0, 1, 2
+
+
+def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=default,
+        metavar="DIR",
+        help="dataset directory (default: the embedded data)",
+    )
+    parser.add_argument("--lang", choices=("zh", "en"), default=default, help="language, zh (default) or en")
+    parser.add_argument(
+        "--ascii", action="store_true", default=default, help="plain ASCII symbols and lines only"
+    )
+
+
+def _filters(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument("--year", type=int, default=default, help="the plan year (default: the as-of year)")
+    parser.add_argument(
+        "--county",
+        action="append",
+        default=default,
+        metavar="C",
+        help="only zones of this county or district (repeat, or separate with commas)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="devzones",
+        description="Monitor Zhumadian's 2024-2026 development-zone action plan. With no command, open the console.",
+    )
+    _common(parser)
+    _filters(parser)
+    parser.add_argument("--no-mouse", action="store_true", help="console: do not capture the mouse")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = sub.add_parser("check", help="validate the data and audit the plan against itself")
+    _common(check, argparse.SUPPRESS)
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+    status = sub.add_parser("status", help="status of every zone, cluster and indicator")
+    _common(status, argparse.SUPPRESS)
+    _filters(status, argparse.SUPPRESS)
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.add_argument(
+        "--fail-on-missing", action="store_true", help="exit 1 when a zone shown misses a target"
+    )
+    gen = sub.add_parser("generate", help="write a sample dataset (deterministic)")
+    gen.add_argument("--out", type=Path, required=True, metavar="DIR", help="directory to write")
+    gen.add_argument(
+        "--zones",
+        type=int,
+        default=None,
+        metavar="N",
+        help="synthetic plan of N zones (184: a province, 2543: the nation)",
+    )
+    gen.add_argument("--seed", type=int, default=None, help="random seed (default: the shipped data's seed)")
+    gen.add_argument(
+        "--plan",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="plan tables to use (default: the embedded data)",
+    )
+    gen.add_argument("--force", action="store_true", help="replace a dataset already in --out")
+    return parser
+
+
+def _counties(raw: list[str] | None) -> list[str]:
+    return [c.strip() for item in raw or [] for c in item.split(",") if c.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from console.config import load_settings
+
+    settings = load_settings(data_dir=args.data, lang=args.lang, ascii=True if args.ascii else None)
+    for warning in settings.warnings:
+        print(f"devzones: warning: {warning}", file=sys.stderr)
+    if args.command == "generate":
+        return _generate(args, settings)
+    if args.command is None:
+        from console.app import run_app
+
+        return run_app(settings, year=args.year, counties=_counties(args.county), mouse=not args.no_mouse)
+    from console.errors import DataInvalid
+    from console.loader import load_dataset
+    from console.render import make_console, print_errors
+
+    out = make_console()
+    try:
+        ds = load_dataset(settings.data_dir)
+    except DataInvalid as exc:
+        if args.command == "check" and args.json:
+            print(
+                json.dumps(
+                    {"ok": False, "errors": [e.to_json() for e in exc.errors], "audit": []},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+        else:
+            print_errors(exc.errors, settings.lang, make_console(sys.stderr))
+        return EXIT_INVALID
+    if args.command == "check":
+        return _check(ds, args, settings, out)
+    return _status(ds, args, settings, out)
+
+
+def _check(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
+    from console.audit import audit
+    from console.labels import text
+    from console.render import print_audit
+
+    findings = audit(ds)
+    if args.json:
+        print(
+            json.dumps(
+                {"ok": True, "errors": [], "audit": [f.to_json(settings.lang) for f in findings]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    from rich.text import Text
+
+    out.print(Text(f"✓ {text('valid', settings.lang)}: {settings.data_dir}", style="green"))
+    if ds.sample:
+        out.print(
+            Text(
+                f"[{text('sample_badge', settings.lang)}] {text('sample_notice', settings.lang)}",
+                style="yellow",
+            )
+        )
+    print_audit(findings, settings.lang, settings.ascii, out)
+    return EXIT_OK
+
+
+def _status(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
+    from console.evaluation import UnknownChoice, evaluate, status_json
+    from console.render import print_status
+
+    try:
+        ev = evaluate(ds, settings, year=args.year, counties=_counties(args.county))
+    except UnknownChoice as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        print(json.dumps(status_json(ev), ensure_ascii=False, indent=2))
+    else:
+        print_status(ev, settings.lang, settings.ascii, out)
+    if args.fail_on_missing and not ev.zones_missing.is_empty():
+        return EXIT_MISSING
+    return EXIT_OK
+
+
+def _generate(args, settings) -> int:  # type: ignore[no-untyped-def]
+    from console.errors import DataInvalid
+    from console.generate import (
+        AS_OF,
+        DEFAULT_SEED,
+        PLAN_TABLES,
+        copy_plan_files,
+        generate_progress,
+        manifest_for,
+        synthetic_plan,
+        write_dataset,
+    )
+    from console.loader import load_tables
+
+    plan_dir = args.plan or settings.data_dir
+    seed = DEFAULT_SEED if args.seed is None else args.seed
+    try:
+        plan = load_tables(plan_dir, list(PLAN_TABLES))
+    except DataInvalid as exc:
+        from console.render import make_console, print_errors
+
+        print_errors(exc.errors, settings.lang, make_console(sys.stderr))
+        return EXIT_INVALID
+    if args.zones is not None:
+        if args.zones < 1:
+            print("devzones: --zones must be at least 1", file=sys.stderr)
+            return EXIT_INVALID
+        plan = synthetic_plan(args.zones, plan, seed)
+        tables = {**plan, **generate_progress(plan, seed, AS_OF)}
+    else:
+        tables = generate_progress(plan, seed, AS_OF)
+    try:
+        write_dataset(tables, manifest_for(args.zones, seed, AS_OF), args.out, force=args.force)
+    except (FileExistsError, OSError) as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.zones is None:
+        copy_plan_files(plan_dir, args.out)
+    print(f"wrote {len(tables)} tables and manifest.toml to {args.out}")
+    return EXIT_OK

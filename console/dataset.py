@@ -1,0 +1,40 @@
+"""The loaded, validated dataset: typed polars frames and the manifest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from console.scales import Period, parse_period
+from console.schema import Manifest
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every table of a dataset, validated; frames are never mutated after loading."""
+
+    source: Path
+    manifest: Manifest
+    tables: dict[str, pl.DataFrame]
+
+    def __getitem__(self, name: str) -> pl.DataFrame:
+        return self.tables[name]
+
+    @property
+    def as_of(self) -> Period:
+        return parse_period(self.manifest.as_of)
+
+    @property
+    def sample(self) -> bool:
+        return self.manifest.sample
+
+    @property
+    def years(self) -> list[int]:
+        """The years that have zone targets, oldest first."""
+        return sorted(self["zone_targets"].get_column("year").unique().to_list())
+
+    def counties(self) -> list[str]:
+        """Counties and districts in the order their zones are listed."""
+        return self["zones"].get_column("county").unique(maintain_order=True).to_list()

@@ -1,0 +1,128 @@
+"""The plan's scales: star levels, tiers and reporting periods, and the forms coordinators write them in.
+
+Stars run 1-5 (Henan's scale goes beyond the plan's three); tiers run 1 (一档, highest) to 3.
+Periods are quarters, written canonically as ``2026Q3`` (which sorts correctly as text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STAR_MIN, STAR_MAX = 1, 5
+TIER_MIN, TIER_MAX = 1, 3
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMERALS = "〇一二三四五六七八九"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９ＱｑＳＴ－", "0123456789QqST-")
+
+
+class ScaleError(ValueError):
+    """A value that is not a valid star, tier or period; the message says what was expected."""
+
+
+def _small_number(text: str) -> int | None:
+    """Read '2', '二' or '两' as an integer; None when it is neither."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1 and text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    return None
+
+
+def cn_numeral(n: int) -> str:
+    """1 -> 一, 2 -> 二 … (for the small numbers used by stars, tiers and quarters)."""
+    return _CN_NUMERALS[n] if 0 <= n <= 9 else str(n)
+
+
+def parse_star(raw: str | None) -> int | None:
+    """Parse a star level: 2, 二星, 二星级, 2星, ★★. Empty means no star. Raises ScaleError."""
+    text = (raw or "").strip().translate(_FULLWIDTH)
+    if text in ("", "无", "-", "—", "/"):
+        return None
+    if set(text) <= {"★", "☆"} and "★" in text:
+        value: int | None = text.count("★")
+    else:
+        core = re.sub(r"(星级|星)$", "", text)
+        core = re.sub(r"^第", "", core)
+        value = _small_number(core)
+    if value is None:
+        raise ScaleError(f"a star level {STAR_MIN}-{STAR_MAX} (2, 二星 or ★★)")
+    if not STAR_MIN <= value <= STAR_MAX:
+        raise ScaleError(f"a star level within {STAR_MIN}-{STAR_MAX}")
+    return value
+
+
+def parse_tier(raw: str | None) -> int | None:
+    """Parse a tier: 2, 二档, 第二档, 2档. Empty means none. Raises ScaleError."""
+    text = (raw or "").strip().translate(_FULLWIDTH)
+    if text in ("", "无", "-", "—", "/"):
+        return None
+    core = re.sub(r"(档次|档)$", "", text)
+    core = re.sub(r"^第", "", core)
+    value = _small_number(core)
+    if value is None:
+        raise ScaleError(f"a tier {TIER_MIN}-{TIER_MAX} (2 or 二档; 一档 is the highest)")
+    if not TIER_MIN <= value <= TIER_MAX:
+        raise ScaleError(f"a tier within {TIER_MIN}-{TIER_MAX} (一档 is the highest)")
+    return value
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A calendar quarter."""
+
+    year: int
+    quarter: int
+
+    def __str__(self) -> str:
+        return f"{self.year}Q{self.quarter}"
+
+    @property
+    def index(self) -> int:
+        """Quarters since year 0: consecutive periods differ by one."""
+        return self.year * 4 + self.quarter - 1
+
+    @classmethod
+    def from_index(cls, index: int) -> Period:
+        return cls(index // 4, index % 4 + 1)
+
+    def zh(self) -> str:
+        return f"{self.year}年第{cn_numeral(self.quarter)}季度"
+
+    def due_date(self) -> str:
+        """The last day of the quarter, when the plan's quarterly report is due (ISO date)."""
+        return f"{self.year}-{('03-31', '06-30', '09-30', '12-31')[self.quarter - 1]}"
+
+
+_PERIOD_FORMS = (
+    re.compile(r"^(\d{4})\s*[-/ ]?\s*[Qq]\s*(\d)$"),
+    re.compile(r"^(\d{4})\s*年\s*第?\s*([0-9一二三四五六七八九])\s*季度?$"),
+)
+
+
+def parse_period(raw: str | None) -> Period:
+    """Parse 2025Q3, 2025-Q3, 2025 Q3, 2025年第三季度 or 2025年3季度. Raises ScaleError."""
+    text = (raw or "").strip().translate(_FULLWIDTH)
+    for form in _PERIOD_FORMS:
+        match = form.match(text)
+        if match:
+            quarter = _small_number(match.group(2))
+            if quarter is None or not 1 <= quarter <= 4:
+                raise ScaleError("a quarter 1-4 (2025Q3, 2025-Q3 or 2025年第三季度)")
+            return Period(int(match.group(1)), quarter)
+    raise ScaleError("a quarter such as 2025Q3, 2025-Q3 or 2025年第三季度")
+
+
+def star_label(star: int | None, lang: str = "zh", ascii_only: bool = False) -> str:
+    """二星 / 2-star; '—' (or '-') where there is none."""
+    if star is None:
+        return "-" if ascii_only else "—"
+    return f"{cn_numeral(star)}星" if lang == "zh" else f"{star}-star"
+
+
+def tier_label(tier: int | None, lang: str = "zh", ascii_only: bool = False) -> str:
+    """二档 / tier 2; '—' (or '-') where there is none."""
+    if tier is None:
+        return "-" if ascii_only else "—"
+    return f"{cn_numeral(tier)}档" if lang == "zh" else f"tier {tier}"

@@ -1,0 +1,239 @@
+"""Declared schemas of the dataset's tables: columns, types, keys and references.
+
+Column types:
+``text`` (non-empty unless nullable), ``int``, ``year``, ``number`` (float), ``star`` (1-5),
+``tier`` (1-3), ``period`` (a quarter), ``date`` (ISO or Chinese forms), ``choice`` (one of a set).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str = "text"
+    nullable: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    zone_ref: bool = False  # holds a zone name: the full name or the short name is accepted
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Columns of this table that must name a row of another table (``None`` values are skipped)."""
+
+    columns: tuple[str, ...]
+    table: str
+    target: tuple[str, ...]
+    what: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    references: tuple[Reference, ...] = ()
+    unique: tuple[tuple[str, ...], ...] = ()
+    optional: tuple[str, ...] = ("notes",)
+    sample: bool = False  # progress data the plan does not give
+    description: str = ""
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+YEAR = dict(minimum=2000, maximum=2100)
+ZONE = Column("zone", zone_ref=True)
+ZONE_FK = Reference(("zone",), "zones", ("zone",), "zone")
+CLUSTER_FK = Reference(("zone", "industry"), "clusters", ("zone", "industry"), "cluster")
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "zones",
+        (
+            Column("zone"),
+            Column("short_name"),
+            Column("county"),
+            Column("name_en", nullable=True),
+            Column("short_name_en", nullable=True),
+            Column("county_en", nullable=True),
+        ),
+        key=("zone",),
+        unique=(("short_name",),),
+        description="the development zones",
+    ),
+    Table(
+        "zone_targets",
+        (
+            ZONE,
+            Column("year", "year", **YEAR),
+            Column("star_target", "star", nullable=True),
+            Column("tier_target", "tier", nullable=True),
+        ),
+        key=("zone", "year"),
+        references=(ZONE_FK,),
+        description="annex 2: star and tier targets per zone and year",
+    ),
+    Table(
+        "clusters",
+        (ZONE, Column("industry"), Column("industry_en", nullable=True)),
+        key=("zone", "industry"),
+        references=(ZONE_FK,),
+        description="annex 3: the characteristic industry clusters",
+    ),
+    Table(
+        "cluster_targets",
+        (
+            ZONE,
+            Column("industry"),
+            Column("year", "year", **YEAR),
+            Column("revenue_target", "number", minimum=0),
+        ),
+        key=("zone", "industry", "year"),
+        references=(CLUSTER_FK,),
+        description="annex 3: revenue targets in 亿元",
+    ),
+    Table(
+        "sections",
+        (
+            Column("section"),
+            Column("title"),
+            Column("title_en", nullable=True),
+            Column("lead_units", nullable=True),
+            Column("participating_units", nullable=True),
+            Column("measure_ref", nullable=True),
+        ),
+        key=("section",),
+        description="annex 1: the six section headings",
+    ),
+    Table(
+        "tasks",
+        (
+            Column("task", "int", minimum=1),
+            Column("section"),
+            Column("title"),
+            Column("title_en", nullable=True),
+            Column("lead_units"),
+            Column("participating_units", nullable=True),
+            Column("measure_ref", nullable=True),
+            Column("measure", nullable=True),
+            Column("responsible_units", nullable=True),
+        ),
+        key=("task",),
+        references=(Reference(("section",), "sections", ("section",), "section"),),
+        description="annex 1: the 18 tasks",
+    ),
+    Table(
+        "indicators",
+        (
+            Column("indicator"),
+            Column("section"),
+            Column("task", "int", nullable=True, minimum=1),
+            Column("source", nullable=True),
+            Column("name"),
+            Column("name_en", nullable=True),
+            Column("unit"),
+            Column("unit_en", nullable=True),
+            Column("comparison", "choice", choices=(">=", ">", "<=", "<")),
+            Column("target", "number"),
+            Column("target_year", "year", nullable=True, **YEAR),
+            Column("scope", "choice", choices=("city", "each_zone", "each_zone_each_year", "relative")),
+            Column("relative_to", nullable=True),
+            Column("text", nullable=True),
+        ),
+        key=("indicator",),
+        references=(
+            Reference(("section",), "sections", ("section",), "section"),
+            Reference(("task",), "tasks", ("task",), "task"),
+        ),
+        description="quantified targets of sections 二 and 三",
+    ),
+    Table(
+        "plan_figures",
+        (
+            Column("figure"),
+            Column("year", "year", **YEAR),
+            Column("level", nullable=True),
+            Column("stated", "number"),
+            Column("unit", nullable=True),
+            Column("source", nullable=True),
+            Column("text", nullable=True),
+        ),
+        key=("figure", "year", "level"),
+        description="the plan's own stated summary figures",
+    ),
+    Table(
+        "assessments",
+        (
+            ZONE,
+            Column("year", "year", **YEAR),
+            Column("star", "star", nullable=True),
+            Column("tier", "tier"),
+            Column("score", "number", minimum=0, maximum=100),
+            Column("province_rank", "int", minimum=1),
+            Column("tier_size", "int", minimum=1),
+        ),
+        key=("zone", "year"),
+        references=(ZONE_FK,),
+        sample=True,
+        description="provincial assessment results",
+    ),
+    Table(
+        "cluster_revenue",
+        (
+            ZONE,
+            Column("industry"),
+            Column("period", "period"),
+            Column("revenue_ytd", "number", minimum=0),
+        ),
+        key=("zone", "industry", "period"),
+        references=(CLUSTER_FK,),
+        sample=True,
+        description="year-to-date revenue per cluster and quarter, 亿元",
+    ),
+    Table(
+        "indicator_values",
+        (
+            Column("indicator"),
+            Column("zone", nullable=True, zone_ref=True),
+            Column("period", "period"),
+            Column("value", "number"),
+        ),
+        key=("indicator", "zone", "period"),
+        references=(
+            Reference(("indicator",), "indicators", ("indicator",), "indicator"),
+            ZONE_FK,
+        ),
+        sample=True,
+        description="indicator values per period, city-wide or per zone",
+    ),
+    Table(
+        "reports",
+        (ZONE, Column("period", "period"), Column("submitted", "date", nullable=True)),
+        key=("zone", "period"),
+        references=(ZONE_FK,),
+        sample=True,
+        description="quarterly report submission dates",
+    ),
+)
+
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+MANIFEST = "manifest.toml"
+FORMATS = (".csv", ".parquet", ".xlsx")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    title: str
+    as_of: str
+    sample: bool
+    title_en: str = ""
+    extra: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""Textual widgets of the devzones console. They render what the domain modules computed."""
