@@ -112,7 +112,8 @@ def _normalise_zone_refs(
         if not col.zone_ref or col.name not in frame.columns:
             continue
         series = frame.get_column(col.name)
-        unknown = series.drop_nulls().unique().filter(~series.drop_nulls().unique().is_in(list(aliases)))
+        distinct = series.drop_nulls().unique()
+        unknown = distinct.filter(~distinct.is_in(list(aliases)))
         for value in unknown.to_list():
             hint = suggest(value, aliases)
             for (row,) in frame.filter(series == value).select(ROW).iter_rows():
@@ -215,9 +216,10 @@ def load_tables(
             aliases = _zone_aliases(frame)
         elif aliases:
             frame = _normalise_zone_refs(frame, table, file, aliases, problems)
-        check_keys(frame, table.key, file, problems)
+        nullable = tuple(c.name for c in table.columns if c.nullable)
+        check_keys(frame, table.key, file, problems, nullable=nullable)
         for unique in table.unique:
-            check_keys(frame, unique, file, problems, what=unique[0])
+            check_keys(frame, unique, file, problems, what=unique[0], nullable=nullable)
         _check_references(frame, table, file, typed, problems)
         typed[table.name] = frame
     if own and problems.errors:

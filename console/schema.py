@@ -76,7 +76,7 @@ TABLES: tuple[Table, ...] = (
             ZONE,
             Column("year", "year", **YEAR),
             Column("star_target", "star", nullable=True),
-            Column("tier_target", "tier", nullable=True),
+            Column("tier_target", "tier"),
         ),
         key=("zone", "year"),
         references=(ZONE_FK,),

@@ -185,12 +185,23 @@ def type_table(frame: pl.DataFrame, table: Table, file: str, problems: Problems)
 
 
 def check_keys(
-    frame: pl.DataFrame, keys: tuple[str, ...], file: str, problems: Problems, what: str = "key"
+    frame: pl.DataFrame,
+    keys: tuple[str, ...],
+    file: str,
+    problems: Problems,
+    what: str = "key",
+    nullable: tuple[str, ...] = (),
 ) -> None:
-    """Report rows whose key repeats an earlier row."""
+    """Report rows whose key repeats an earlier row.
+
+    Rows with an empty required key cell (already reported as missing or unreadable) are left out;
+    an empty cell in a ``nullable`` key column (a city-wide value has no zone) is part of the key.
+    """
     if frame.height < 2:
         return
-    dupes = frame.filter(pl.struct(keys).is_duplicated()).sort(ROW)
+    required = [k for k in keys if k not in nullable]
+    keyed = frame.drop_nulls(required) if required else frame
+    dupes = keyed.filter(pl.struct(keys).is_duplicated()).sort(ROW)
     first: dict[tuple[object, ...], int] = {}
     for row in dupes.iter_rows(named=True):
         key = tuple(row[k] for k in keys)

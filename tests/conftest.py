@@ -1,0 +1,57 @@
+"""Shared fixtures: the embedded dataset, settings that never read the user's own config."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from console.config import Settings, load_settings
+from console.dataset import Dataset
+from console.loader import load_dataset
+from console.paths import embedded_data_dir
+
+REPO = Path(__file__).resolve().parent.parent
+PLAN_TEXT = REPO / "data" / "source" / "plan-2024-2026.zh.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read or write the user's or the machine's real config."""
+    home = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("DEVZONES_CONFIG", str(home / "user.toml"))
+    monkeypatch.setenv("DEVZONES_SYSTEM_CONFIG", str(home / "system.toml"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return embedded_data_dir()
+
+
+@pytest.fixture(scope="session")
+def dataset(data_dir: Path) -> Dataset:
+    return load_dataset(data_dir)
+
+
+@pytest.fixture
+def settings(data_dir: Path) -> Settings:
+    return load_settings(data_dir=data_dir)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, data_dir: Path) -> Path:
+    """A writable copy of the embedded dataset's tables and manifest."""
+    out = tmp_path / "data"
+    out.mkdir()
+    for path in data_dir.iterdir():
+        if path.is_file():
+            shutil.copyfile(path, out / path.name)
+    return out
+
+
+def with_tables(ds: Dataset, **tables: pl.DataFrame) -> Dataset:
+    """The dataset with some tables replaced (for engine tests on crafted data)."""
+    return Dataset(source=ds.source, manifest=ds.manifest, tables={**ds.tables, **tables})
