@@ -1,0 +1,78 @@
+"""Load, validate and evaluate a synthetic national dataset; print time and peak memory.
+
+    python benchmarks/bench_load.py [--zones 2543] [--repeat 5]
+
+Goal on a 2-core machine: load + evaluate under 1 s and 300 MB peak RSS. This is a benchmark that
+prints figures, not a test: timings vary from machine to machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+import polars  # noqa: F401
+from console.config import load_settings
+from console.evaluation import evaluate
+from console.loader import load_dataset
+rss_imports = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t1 = time.perf_counter()
+ds = load_dataset(Path(sys.argv[1]))
+t2 = time.perf_counter()
+ev = evaluate(ds, load_settings(data_dir=Path(sys.argv[1])))
+t3 = time.perf_counter()
+rows = {name: frame.height for name, frame in ds.tables.items()}
+print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "evaluate_s": t3 - t2, "rows": rows,
+                  "rss_imports_mb": rss_imports / 1024, "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "zones_missing": ev.zones_missing.height}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--zones", type=int, default=2543)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "synthetic"
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "console", "generate", "--zones", str(args.zones), "--out", str(out)],
+            check=True,
+            capture_output=True,
+        )
+        print(f"generate --zones {args.zones}: {time.perf_counter() - start:.2f} s")
+        runs = [
+            json.loads(
+                subprocess.run(
+                    [sys.executable, "-c", CHILD, str(out)], check=True, capture_output=True, text=True
+                ).stdout
+            )
+            for _ in range(args.repeat)
+        ]
+    first = runs[0]
+    print("rows:", ", ".join(f"{k} {v:,}" for k, v in first["rows"].items()))
+    print(f"zones missing a target: {first['zones_missing']:,}")
+    for key in ("load_s", "evaluate_s"):
+        values = sorted(r[key] for r in runs)
+        print(
+            f"{key[:-2]:>9}: median {values[len(values) // 2]:.3f} s  (min {values[0]:.3f}, max {values[-1]:.3f}, {len(values)} runs)"
+        )
+    total = sorted(r["load_s"] + r["evaluate_s"] for r in runs)
+    print(f"load+eval: median {total[len(total) // 2]:.3f} s  (goal < 1 s)")
+    print(
+        f"peak RSS: {max(r['rss_peak_mb'] for r in runs):.0f} MB in all, of which imports {first['rss_imports_mb']:.0f} MB  (goal < 300 MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""The domain modules never import Textual: the CLI, scripts and tests use them without a UI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+DOMAIN = [
+    "console.scales",
+    "console.errors",
+    "console.schema",
+    "console.readers",
+    "console.validate",
+    "console.loader",
+    "console.dataset",
+    "console.config",
+    "console.status",
+    "console.progress",
+    "console.audit",
+    "console.evaluation",
+    "console.generate",
+    "console.labels",
+    "console.render",
+    "console.cli",
+]
+
+
+def test_domain_modules_import_without_textual() -> None:
+    code = f"""
+import importlib, json, sys
+for name in {DOMAIN!r}:
+    importlib.import_module(name)
+print(json.dumps(sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == []
+
+
+def test_headless_commands_do_not_load_textual() -> None:
+    code = """
+import json, sys
+from console.cli import main
+main(["status", "--json"])
+print(json.dumps([m for m in sys.modules if m.startswith("textual")]), file=sys.stderr)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == []
