@@ -15,6 +15,7 @@ from typing import Any
 from console.paths import default_config_file, embedded_data_dir
 
 PACING_RULES = ("linear", "custom")
+DEFAULT_WEIGHTS = {"tier": 25.0, "star": 25.0, "revenue": 30.0, "indicators": 10.0, "reports": 10.0}
 LANGS = ("zh", "en")
 
 
@@ -26,6 +27,7 @@ class Settings:
     pacing_rule: str = "linear"
     pacing_custom: tuple[float, float, float, float] = (0.22, 0.47, 0.73, 1.0)
     tolerance: float = 0.0
+    ranking_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     warnings: tuple[str, ...] = field(default=())
 
     def pace_share(self, quarter: int) -> float:
@@ -100,6 +102,17 @@ def load_settings(
     if rule == "custom" and (len(custom) != 4 or list(custom) != sorted(custom) or custom[-1] != 1.0):
         warnings.append("pacing.custom must be 4 rising shares ending in 1.0; using linear")
         rule = "linear"
+    weights = dict(DEFAULT_WEIGHTS)
+    for key, value in merged.get("ranking", {}).items():
+        if key in weights and isinstance(value, int | float) and value >= 0:
+            weights[key] = float(value)
+        else:
+            warnings.append(
+                f"ranking.{key} = {value!r} ignored: expected one of {', '.join(weights)} with a weight >= 0"
+            )
+    if sum(weights.values()) <= 0:
+        warnings.append("ranking weights add up to 0; using the defaults")
+        weights = dict(DEFAULT_WEIGHTS)
     return Settings(
         data_dir=Path(data_dir)
         if data_dir
@@ -109,5 +122,6 @@ def load_settings(
         pacing_rule=rule,
         pacing_custom=custom if len(custom) == 4 else (0.22, 0.47, 0.73, 1.0),  # type: ignore[arg-type]
         tolerance=float(pacing.get("tolerance", 0.0)),
+        ranking_weights=weights,
         warnings=tuple(warnings),
     )

@@ -38,3 +38,18 @@ class Dataset:
     def counties(self) -> list[str]:
         """Counties and districts in the order their zones are listed."""
         return self["zones"].get_column("county").unique(maintain_order=True).to_list()
+
+    def at(self, period: Period) -> Dataset:
+        """The dataset as it stood at the end of ``period``: later progress rows dropped.
+
+        Provincial results for a year are published the following year, so only results for years
+        before ``period``'s year count as known.
+        """
+        from dataclasses import replace
+
+        cut = str(period)
+        tables = dict(self.tables)
+        for name in ("cluster_revenue", "indicator_values", "reports"):
+            tables[name] = self.tables[name].filter(pl.col("period") <= cut)
+        tables["assessments"] = self.tables["assessments"].filter(pl.col("year") < period.year)
+        return Dataset(self.source, replace(self.manifest, as_of=cut), tables)

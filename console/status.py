@@ -242,3 +242,35 @@ def zone_status(
         .drop("worst", "__order")
     )
     return frame.collect()
+
+
+def quarterly_revenue(ds: Dataset, start: Period, counties: Sequence[str] | None = None) -> pl.DataFrame:
+    """Per cluster, revenue earned in each quarter from ``start`` to the as-of quarter (not year to date).
+
+    Columns: zone, industry, periods (list of str), quarterly (list of float, null where no report).
+    """
+    quarters = [str(Period.from_index(i)) for i in range(start.index, ds.as_of.index + 1)]
+    zones = filter_counties(ds["zones"], counties).select("zone")
+    grid = (
+        ds["clusters"]
+        .select("zone", "industry")
+        .join(zones, on="zone", how="semi")
+        .join(pl.DataFrame({"period": quarters}), how="cross")
+    )
+    ytd = ds["cluster_revenue"].select("zone", "industry", "period", "revenue_ytd")
+    frame = (
+        grid.join(ytd, on=["zone", "industry", "period"], how="left")
+        .with_columns(_period_parts())
+        .sort("zone", "industry", "period")
+        .with_columns(
+            pl.when(pl.col("p_quarter") == 1)
+            .then(pl.col("revenue_ytd"))
+            .otherwise(
+                pl.col("revenue_ytd") - pl.col("revenue_ytd").shift(1).over("zone", "industry", "p_year")
+            )
+            .alias("quarterly")
+        )
+    )
+    return frame.group_by("zone", "industry", maintain_order=True).agg(
+        pl.col("period").alias("periods"), pl.col("quarterly")
+    )

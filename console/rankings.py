@@ -1,0 +1,121 @@
+"""A first composite progress score per zone, and its change since the previous quarter.
+
+The score (0-100) is the weighted mean of five shares, weights in ``[ranking]`` of the config:
+tier and star (1 when met or on track), revenue (year-to-date against pace, capped at 1), the zone's own
+indicators (progress against time elapsed, capped at 1) and report timeliness. The province's own
+rank within tier comes from the assessment data beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from console.config import Settings
+from console.dataset import Dataset
+from console.progress import indicator_status
+from console.scales import Period
+from console.status import cluster_status, eval_period, zone_status
+
+_GOOD = ["met", "on_track", "no_target"]
+
+
+def composite_scores(
+    ds: Dataset, year: int, settings: Settings, counties: Sequence[str] | None = None
+) -> pl.DataFrame:
+    """zone, score and each component share, for the zones in the county filter."""
+    clusters = cluster_status(ds, year, settings, counties)
+    zones = zone_status(ds, year, settings, counties, clusters=clusters)
+    _, zone_indicators = indicator_status(ds, year, settings, counties)
+    revenue = clusters.group_by("zone").agg(
+        (pl.col("actual_ytd").fill_null(0).sum() / pl.col("pace_target").sum())
+        .clip(upper_bound=1.0)
+        .alias("revenue_share")
+    )
+    indicators = zone_indicators.group_by("zone").agg(
+        pl.when(pl.col("status") == "met")
+        .then(1.0)
+        .otherwise((pl.col("progress") / pl.col("expected")).clip(0.0, 1.0))
+        .fill_null(0.0)
+        .mean()
+        .alias("indicator_share")
+    )
+    w = settings.ranking_weights
+    total = sum(w.values())
+    frame = (
+        zones.join(revenue, on="zone", how="left")
+        .join(indicators, on="zone", how="left")
+        .with_columns(
+            pl.col("tier_status").is_in(_GOOD).cast(pl.Float64).alias("tier_share"),
+            pl.col("star_status").is_in(_GOOD).cast(pl.Float64).alias("star_share"),
+            pl.col("revenue_share").fill_null(0.0),
+            pl.col("indicator_share").fill_null(0.0),
+            pl.when(pl.col("report_status").is_in(["on_time", "not_due"]))
+            .then(1.0)
+            .when(pl.col("report_status") == "late")
+            .then((1 - pl.col("report_days_late") / 30).clip(lower_bound=0.0))
+            .otherwise(0.0)
+            .alias("report_share"),
+        )
+        .with_columns(
+            (
+                100
+                * (
+                    w["tier"] * pl.col("tier_share")
+                    + w["star"] * pl.col("star_share")
+                    + w["revenue"] * pl.col("revenue_share")
+                    + w["indicators"] * pl.col("indicator_share")
+                    + w["reports"] * pl.col("report_share")
+                )
+                / total
+            ).alias("score")
+        )
+    )
+    return frame.select(
+        "zone", "score", "tier_share", "star_share", "revenue_share", "indicator_share", "report_share"
+    )
+
+
+def _ranked(scores: pl.DataFrame) -> pl.DataFrame:
+    return scores.with_columns(pl.col("score").rank("min", descending=True).cast(pl.Int64).alias("rank"))
+
+
+def rankings(
+    ds: Dataset, year: int, settings: Settings, counties: Sequence[str] | None = None
+) -> pl.DataFrame:
+    """Zones ordered by composite score, with the change in rank since the previous quarter.
+
+    ``rank_change`` is positive when a zone moved up. The province's latest published rank within
+    tier (``province_rank`` of ``tier_size``) is carried beside it.
+    """
+    now = _ranked(composite_scores(ds, year, settings, counties))
+    judged_at = eval_period(year, ds.as_of) or ds.as_of
+    previous_period = Period.from_index(judged_at.index - 1)
+    if previous_period.year == year:
+        before = ds.at(previous_period)
+        prior = _ranked(composite_scores(before, year, settings, counties)).select(
+            "zone", pl.col("score").alias("previous_score"), pl.col("rank").alias("previous_rank")
+        )
+    else:
+        prior = now.select(
+            "zone",
+            pl.lit(None, pl.Float64).alias("previous_score"),
+            pl.lit(None, pl.Int64).alias("previous_rank"),
+        )
+    results = (
+        ds["assessments"]
+        .filter(pl.col("year") <= year)
+        .sort("year")
+        .group_by("zone")
+        .agg(pl.all().last())
+        .select("zone", pl.col("year").alias("result_year"), "tier", "province_rank", "tier_size")
+    )
+    zones = ds["zones"].select("zone", "short_name", "short_name_en", "county", "county_en")
+    return (
+        now.join(prior, on="zone", how="left")
+        .join(zones, on="zone", how="left")
+        .join(results, on="zone", how="left")
+        .with_columns((pl.col("previous_rank") - pl.col("rank")).alias("rank_change"))
+        .sort("rank", "zone")
+    )

@@ -1,0 +1,157 @@
+"""Modal dialogs: county filter, responsible-unit filter, and help."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+
+class CountyDialog(ModalScreen[tuple[str, ...] | None]):
+    """Pick one, several or all counties; Enter applies, a clears, Esc cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "apply", "Apply", priority=True),
+        Binding("a", "all", "All"),
+    ]
+    DEFAULT_CSS = """
+    CountyDialog { align: center middle; }
+    CountyDialog > Vertical { width: 44; height: auto; max-height: 90%; border: round $accent; background: $surface; padding: 0 1; }
+    CountyDialog SelectionList { height: auto; max-height: 16; }
+    """
+
+    def __init__(self, counties: list[tuple[str, str]], chosen: tuple[str, ...], lang: str) -> None:
+        super().__init__()
+        self.counties = counties
+        self.chosen = chosen
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        zh = self.lang == "zh"
+        with Vertical():
+            yield Static(
+                Text(
+                    "县区筛选：空格选择，Enter 应用，a 全部，Esc 取消"
+                    if zh
+                    else "Counties: Space toggles, Enter applies, a = all, Esc cancels"
+                )
+            )
+            yield SelectionList[str](
+                *(
+                    Selection(Text(zh_name if zh else (en or zh_name)), zh_name, zh_name in self.chosen)
+                    for zh_name, en in self.counties
+                )
+            )
+
+    def action_apply(self) -> None:
+        selected = tuple(self.query_one(SelectionList).selected)
+        self.dismiss(() if len(selected) == len(self.counties) else selected)
+
+    def action_all(self) -> None:
+        self.dismiss(())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class UnitDialog(ModalScreen[str | None]):
+    """Pick one responsible unit to filter the tasks by (or all)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    UnitDialog { align: center middle; }
+    UnitDialog > Vertical { width: 40; height: auto; max-height: 90%; border: round $accent; background: $surface; }
+    UnitDialog OptionList { height: auto; max-height: 18; }
+    """
+
+    def __init__(self, units: list[str], lang: str) -> None:
+        super().__init__()
+        self.units = units
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        everyone = "全部单位" if self.lang == "zh" else "All units"
+        with Vertical():
+            yield Static(
+                Text("按责任单位筛选任务" if self.lang == "zh" else "Filter tasks by responsible unit")
+            )
+            yield OptionList(Text(everyone), *(Text(u) for u in self.units))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss("" if event.option_index == 0 else self.units[event.option_index - 1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+HELP = {
+    "common": [
+        ("1-5", "切换标签页", "switch tab"),
+        ("Enter", "查看详情（Esc 返回）", "drill down (Esc goes back)"),
+        ("/", "搜索当前标签页（Esc 清除）", "search this tab (Esc clears)"),
+        ("s / S", "按下一列排序 / 反向", "sort by the next column / reverse"),
+        ("c", "县区筛选", "county filter"),
+        ("y", "切换年度", "next year"),
+        ("l", "中文 / English", "English / 中文"),
+        ("?", "帮助", "this help"),
+        ("Ctrl+P", "命令面板", "command palette"),
+        ("q / Ctrl+Q", "退出", "quit"),
+    ],
+    "tasks": [("u", "按责任单位筛选", "filter by responsible unit")],
+}
+
+LEGEND = {
+    "zh": [
+        "✓ 达标 / 按时   ~ 正常推进、符合进度   ! 有风险、落后、逾期   ✗ 未达标、未报送   - 无目标或无数据",
+        "行首 ! 表示该开发区未达或可能未达档级、星级或营收目标。",
+        "“一→二档”：目标一档，实际（或最新结果）二档；“营收/进度”：累计完成占年度目标 / 按进度应完成比例。",
+        "示例数据：目标来自方案原文，进度数据为生成的示例，并非真实数据。",
+    ],
+    "en": [
+        "✓ met / on time   ~ on track, on pace   ! at risk, behind, late   ✗ missed, missing   - no target or data",
+        "A leading ! marks a zone missing, or at risk of missing, its tier, star or revenue target.",
+        "'T1→T2': target tier 1, result (or latest result) tier 2; 'Rev/pace': year to date as a share of the year's target / share due by now.",
+        "Sample data: targets come from the plan; progress data is generated and is not real.",
+    ],
+}
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 90%; max-width: 100; height: auto; max-height: 90%; border: round $accent; background: $surface; padding: 0 1; }
+    """
+
+    def __init__(self, tab: str, lang: str, ascii_only: bool) -> None:
+        super().__init__()
+        self.tab = tab
+        self.lang = lang
+        self.ascii_only = ascii_only
+
+    def compose(self) -> ComposeResult:
+        zh = self.lang == "zh"
+        table = Table(
+            title=Text("按键（Esc 关闭）" if zh else "Keys (Esc closes)", style="bold"),
+            show_header=False,
+            box=None,
+        )
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column()
+        for key, zh_text, en_text in HELP["common"] + HELP.get(self.tab, []):
+            table.add_row(key, zh_text if zh else en_text)
+        legend = "\n".join(LEGEND[self.lang])
+        if self.ascii_only:
+            legend = legend.replace("✓", "+").replace("✗", "x").replace("→", "->")
+        with VerticalScroll():
+            yield Static(table)
+            yield Static(Text(legend))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,127 @@
+"""The Overview tab: headline goals with progress bars, zones per tier and star, and the attention list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from console.labels import STATUS_CLASS, status_label
+
+if TYPE_CHECKING:
+    from console.views import Overview
+from widgets.view_table import STYLES
+
+
+def bar(progress: float | None, width: int, ascii_only: bool) -> str:
+    """A text progress bar, capped at full."""
+    full, empty = ("#", "-") if ascii_only else ("█", "░")
+    if progress is None:
+        return " " * width
+    filled = max(0, min(width, round(progress * width)))
+    return full * filled + empty * (width - filled)
+
+
+def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> Group:
+    zh = lang == "zh"
+    box = None
+    goals = Table(
+        title=Text("主要目标（2026年）" if zh else "Headline goals (2026)", style="bold"),
+        title_justify="left",
+        box=box,
+        show_header=False,
+        pad_edge=False,
+        expand=False,
+    )
+    goals.add_column(no_wrap=True, overflow="ellipsis", max_width=24)
+    goals.add_column(no_wrap=True)
+    goals.add_column(no_wrap=True, justify="right")
+    goals.add_column(no_wrap=True)
+    for goal in data.goals:
+        style = STYLES.get(STATUS_CLASS.get(goal.status, ""), "")
+        goals.add_row(
+            Text(goal.label),
+            Text(bar(goal.progress, 12, ascii_only)),
+            Text(goal.value),
+            Text(status_label(goal.status, lang, ascii_only), style=style),
+        )
+    counts = Table(
+        title=Text(
+            f"{year}年开发区档级与星级（计划 / 附件2目标 / 最新结果{data.result_year or ''}）"
+            if zh
+            else f"Zones per tier and star in {year} (plan / annex-2 targets / latest result {data.result_year or ''})",
+            style="bold",
+        ),
+        title_justify="left",
+        box=box,
+        pad_edge=False,
+    )
+    for label in (
+        "档级" if zh else "Tier",
+        "计划" if zh else "Plan",
+        "目标" if zh else "Targets",
+        "结果" if zh else "Result",
+        "  ",
+        "星级" if zh else "Star",
+        "计划" if zh else "Plan",
+        "目标" if zh else "Targets",
+        "结果" if zh else "Result",
+    ):
+        counts.add_column(
+            Text(label), justify="left" if label in ("档级", "星级", "Tier", "Star", "  ") else "right"
+        )
+    tiers, stars = list(data.tiers), list(data.stars)
+    for i in range(max(len(tiers), len(stars))):
+        cells: list[Text] = []
+        for line in (tiers[i] if i < len(tiers) else None, stars[i] if i < len(stars) else None):
+            if line is None:
+                cells += [Text("")] * 4
+            else:
+                short = line.achieved is not None and line.achieved < line.planned
+                cells += [
+                    Text(line.level),
+                    Text(str(line.planned)),
+                    Text(str(line.targeted)),
+                    Text(str(line.achieved), style="yellow" if short else ""),
+                ]
+            if len(cells) == 4:
+                cells.append(Text(""))
+        counts.add_row(*cells)
+    attention = Table(
+        title=Text(
+            "需关注（未达或可能未达目标）"
+            if zh
+            else "Attention: zones missing or at risk of missing a target",
+            style="bold",
+        ),
+        title_justify="left",
+        box=box,
+        show_header=False,
+        pad_edge=False,
+    )
+    attention.add_column(no_wrap=True)
+    attention.add_column()
+    for zone, what in data.attention:
+        attention.add_row(Text(f"! {zone}", style="bold red"), Text(what))
+    if not data.attention:
+        attention.add_row(
+            Text("✓" if not ascii_only else "+"),
+            Text("所有开发区均达标或正常推进" if zh else "Every zone meets or is on track for its targets"),
+        )
+    return Group(goals, Text(""), counts, Text(""), attention)
+
+
+class OverviewPanel(VerticalScroll):
+    DEFAULT_CSS = """
+    OverviewPanel { height: 1fr; padding: 0 1; }
+    """
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="overview-body")
+
+    def show(self, data: Overview, lang: str, ascii_only: bool, year: int) -> None:
+        self.query_one("#overview-body", Static).update(render_overview(data, lang, ascii_only, year))

@@ -1,0 +1,38 @@
+"""The console's top line: title, as-of period, the sample-data badge, year and county filter."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+
+class TopBar(Static):
+    DEFAULT_CSS = """
+    TopBar { height: 1; background: $primary-background; color: $text; }
+    """
+
+    def show(
+        self, title: str, as_of: str, sample_badge: str | None, year: int | None, scope: str, status: str = ""
+    ) -> None:
+        """Compose the line from plain text; nothing in it is parsed as markup.
+
+        The facts (sample badge, as-of, year, counties) always show; the title gives way.
+        """
+        facts = Text(no_wrap=True)
+        if sample_badge:
+            facts.append(f" {sample_badge} ", style="bold reverse")
+            facts.append(" ")
+        facts.append(as_of)
+        if year is not None:
+            facts.append(f" · {year}")
+        if scope:
+            facts.append(f" · {scope}")
+        if status:
+            facts.append(f" {status}", style="italic")
+        facts.append(" ")
+        grid = Table.grid(expand=True)
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_row(Text(f" {title}", style="bold", no_wrap=True, overflow="ellipsis"), facts)
+        self.update(grid)
