@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from console.config import Settings, load_settings
 from console.dataset import Dataset
 from console.loader import load_dataset
 from console.paths import embedded_data_dir
+
+# Snapshots must not catch an animation half way.
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN_TEXT = REPO / "data" / "source" / "plan-2024-2026.zh.txt"

@@ -8,6 +8,10 @@ from textual.widgets import Static
 
 
 class TopBar(Static):
+    """``plain`` holds the line's text, for tests and screen readers."""
+
+    plain = ""
+
     DEFAULT_CSS = """
     TopBar { height: 1; background: $primary-background; color: $text; }
     """
@@ -35,4 +39,5 @@ class TopBar(Static):
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(no_wrap=True, justify="right")
         grid.add_row(Text(f" {title}", style="bold", no_wrap=True, overflow="ellipsis"), facts)
+        self.plain = f"{title} {facts.plain}"
         self.update(grid)

@@ -1,0 +1,70 @@
+"""SVG snapshots of every tab at 80x24 and 160x48, in Chinese and English, and with a county filter.
+
+Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update`` and look at
+the report before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TabbedContent
+
+from console.app import TABS, DevZonesApp
+from console.config import load_settings
+from console.paths import embedded_data_dir
+
+
+def make_app(lang: str = "zh", counties: tuple[str, ...] = (), ascii: bool = False) -> DevZonesApp:
+    return DevZonesApp(
+        load_settings(data_dir=embedded_data_dir(), lang=lang, ascii=ascii or None), counties=counties
+    )
+
+
+def showing(tab: str, *keys: str):  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.query_one(TabbedContent).active = tab
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("tab", TABS)
+def test_tab(snap_compare, tab: str, size: tuple[int, int], lang: str) -> None:
+    assert snap_compare(make_app(lang), terminal_size=size, run_before=showing(tab))
+
+
+@pytest.mark.parametrize("tab", ["overview", "zones", "clusters"])
+def test_county_filter(snap_compare, tab: str) -> None:
+    assert snap_compare(
+        make_app(counties=("平舆县", "正阳县")), terminal_size=(80, 24), run_before=showing(tab)
+    )
+
+
+def test_ascii_zones(snap_compare) -> None:
+    assert snap_compare(make_app(ascii=True), terminal_size=(80, 24), run_before=showing("zones"))
+
+
+def test_zone_drill_down(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=(100, 50), run_before=showing("zones", "down", "enter"))
+
+
+def test_cluster_drill_down_chart(snap_compare) -> None:
+    assert snap_compare(make_app("en"), terminal_size=(100, 40), run_before=showing("clusters", "enter"))
+
+
+def test_help(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=showing("zones", "question_mark"))
+
+
+def test_sorted_and_searched(snap_compare) -> None:
+    assert snap_compare(
+        make_app(), terminal_size=(80, 24), run_before=showing("clusters", "s", "s", "s", "S", "slash", "食")
+    )

@@ -1,0 +1,104 @@
+"""Tab views: what each row says, flags, search and sort, sparklines, narrow terminals."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from console.snapshot import compute, render_views
+from console.views import sparkline
+from widgets.view_table import fit_columns
+
+
+@pytest.fixture(scope="module")
+def snap(dataset):
+    from console.config import load_settings
+
+    return compute(dataset, load_settings(), 2026, None)
+
+
+def test_sparkline_scales_and_shows_gaps() -> None:
+    assert sparkline([1, 2, 3, 4, 5, 6, 7, 8]) == "▁▂▃▄▅▆▇█"
+    assert sparkline([1.0, None, 8.0]) == "▁ █"
+    assert sparkline([5, 5, 5]) == "▁▁▁"
+    assert sparkline([]) == ""
+    assert sparkline([None, None]) == "  "
+    assert sparkline([0, 7], ascii_only=True) == "_#"
+
+
+def test_zone_rows_flag_exactly_the_zones_missing_a_target(snap) -> None:
+    view = render_views(snap, "zh", False).tables["zones"]
+    flagged = {r.key for r in view.rows if r.flagged}
+    assert flagged == set(snap.evaluation.zones_missing.get_column("zone"))
+    assert flagged and len(flagged) < len(view.rows)
+    for row in view.rows:
+        missing = row.cells[view.column_index("missing")]
+        assert (missing != "—") == row.flagged
+        assert row.cells[0] == ("!" if row.flagged else " ")  # a symbol, not only colour
+
+
+def test_each_missed_item_is_marked_by_a_symbol(snap) -> None:
+    view = render_views(snap, "en", True).tables["zones"]
+    zones = snap.evaluation.zones.rows_by_key("zone", named=True, unique=True)
+    symbol = {"met": "+", "on_track": "~", "at_risk": "!", "missed": "x", "no_target": "-"}
+    for row in view.rows:
+        zone = zones[row.key]
+        assert row.cells[view.column_index("tier")].endswith(symbol[zone["tier_status"]])
+        assert row.cells[view.column_index("star")].endswith(symbol[zone["star_status"]])
+        assert all(ord(ch) < 128 for cell in row.cells for ch in cell if not ("\u4e00" <= ch <= "\u9fff"))
+
+
+def test_search_and_sort(snap) -> None:
+    view = render_views(snap, "zh", False).tables["zones"]
+    found = view.searched("平")
+    assert [r.cells[1] for r in found.rows] == ["遂平", "西平", "平舆"]
+    assert view.searched("  ").rows == view.rows
+    ordered = view.sorted_by("revenue")
+    shares = [r.sort[view.column_index("revenue")] for r in ordered.rows]
+    assert shares == sorted(shares)
+    assert [r.key for r in view.sorted_by("revenue", descending=True).rows] == [
+        r.key for r in reversed(ordered.rows)
+    ]
+
+
+def test_clusters_view_matches_engine(snap) -> None:
+    view = render_views(snap, "zh", False).tables["clusters"]
+    assert len(view.rows) == snap.evaluation.clusters.height == 17
+    behind = snap.evaluation.clusters.filter(pl.col("status").is_in(["behind", "missed"])).height
+    assert sum(r.flagged for r in view.rows) == behind
+
+
+def test_task_unit_filter(snap) -> None:
+    views = render_views(snap, "zh", False, unit="市通信管理办")
+    assert [r.key for r in views.tables["tasks"].rows] == ["9", "10", "11"]
+    by_lead = render_views(snap, "zh", False, unit="市自然资源和规划局")
+    # lead of 12-14, participating in 1, 4, 16 and 17 (annex 1 writes it without the 市 prefix there)
+    assert [r.key for r in by_lead.tables["tasks"].rows] == ["1", "4", "12", "13", "14", "16", "17"]
+
+
+def test_columns_give_way_in_order_on_narrow_terminals(snap) -> None:
+    view = render_views(snap, "zh", False).tables["zones"]
+    keys = lambda shown: [view.columns[i].key for i in shown]  # noqa: E731
+    wide, _ = fit_columns(view, 200)
+    assert keys(wide) == [c.key for c in view.columns]
+    narrow, cut = fit_columns(view, 78)
+    assert "county" not in keys(narrow) and "missing" in keys(narrow) and "tier" in keys(narrow)
+    assert not cut
+
+
+def test_overview_counts_against_the_plan(snap) -> None:
+    overview = render_views(snap, "zh", False).overview
+    assert [(c.level, c.planned, c.targeted) for c in overview.tiers] == [
+        ("一档", 1, 1),
+        ("二档", 4, 4),
+        ("三档", 6, 6),
+    ]
+    assert [(c.level, c.planned, c.targeted) for c in overview.stars] == [
+        ("一星", 6, 6),
+        ("二星", 4, 4),
+        ("三星", 1, 1),
+    ]
+    assert {zone for zone, _ in overview.attention} == set(
+        snap.evaluation.zones_missing.get_column("short_name")
+    )
+    assert overview.goals[0].label == "开发区营业收入" and overview.goals[0].value.endswith("/ 1,500 亿元")
