@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from console.config import Settings
 from console.labels import STATUS_CLASS, status_label, text
@@ -166,6 +166,16 @@ class DevZonesApp(App[int]):
         if get_current_worker().is_cancelled:
             return
         self.call_from_thread(self._on_data_ready, self.dataset, snap, views)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """An unexpected failure in a worker is shown, not swallowed (the app keeps running)."""
+        if event.state == WorkerState.ERROR:
+            from console.errors import DataError
+
+            error = event.worker.error
+            self._on_data_failed(
+                [DataError("devzones", None, None, None, f"internal error: {type(error).__name__}: {error}")]
+            )
 
     def _on_data_ready(self, ds: Dataset, snap: Snapshot, views: Views) -> None:
         self.is_loading_data = False

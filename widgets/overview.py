@@ -49,17 +49,13 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
             Text(goal.value),
             Text(status_label(goal.status, lang, ascii_only), style=style),
         )
-    counts = Table(
-        title=Text(
-            f"{year}年开发区档级与星级（计划 / 附件2目标 / 最新结果{data.result_year or ''}）"
-            if zh
-            else f"Zones per tier and star in {year} (plan / annex-2 targets / latest result {data.result_year or ''})",
-            style="bold",
-        ),
-        title_justify="left",
-        box=box,
-        pad_edge=False,
+    counts_title = Text(
+        f"{year}年开发区档级与星级：计划数 / 附件2目标数 / 最新结果（{data.result_year or '—'}年）"
+        if zh
+        else f"Zones per tier and star in {year}: plan / annex-2 targets / latest result ({data.result_year or '-'})",
+        style="bold",
     )
+    counts = Table(box=box, pad_edge=False)
     for label in (
         "档级" if zh else "Tier",
         "计划" if zh else "Plan",
@@ -112,7 +108,7 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
             Text("✓" if not ascii_only else "+"),
             Text("所有开发区均达标或正常推进" if zh else "Every zone meets or is on track for its targets"),
         )
-    return Group(goals, Text(""), counts, Text(""), attention)
+    return Group(goals, Text(""), counts_title, counts, Text(""), attention)
 
 
 class OverviewPanel(VerticalScroll):
