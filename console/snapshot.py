@@ -17,9 +17,8 @@ from console.evaluation import Evaluation, evaluate
 from console.progress import plan_start
 from console.rankings import rankings
 from console.status import quarterly_revenue
+from console.viewmodel import Header, Views
 from console.views import (
-    Overview,
-    View,
     clusters_view,
     indicators_view,
     overview,
@@ -37,14 +36,6 @@ class Snapshot:
     ranked: pl.DataFrame
 
 
-@dataclass(frozen=True)
-class Views:
-    lang: str
-    ascii: bool
-    overview: Overview
-    tables: dict[str, View]
-
-
 def compute(ds: Dataset, settings: Settings, year: int | None, counties: Sequence[str] | None) -> Snapshot:
     """Evaluate one year and county filter: statuses, revenue history and rankings."""
     ev = evaluate(ds, settings, year, counties)
@@ -55,9 +46,25 @@ def compute(ds: Dataset, settings: Settings, year: int | None, counties: Sequenc
 def render_views(snap: Snapshot, lang: str, ascii_only: bool, unit: str | None = None) -> Views:
     """The tab views in one language and symbol set."""
     ev = snap.evaluation
+    ds = snap.dataset
+    header = Header(
+        ds.manifest.title,
+        ds.manifest.title_en,
+        ev.as_of,
+        ev.sample,
+        ev.year,
+        tuple(ds.years),
+        ev.counties,
+        tuple(
+            dict.fromkeys(
+                ds["zones"].select("county", pl.col("county_en").fill_null(pl.col("county"))).iter_rows()
+            )
+        ),
+    )
     return Views(
         lang,
         ascii_only,
+        header,
         overview(ev, snap.dataset["plan_figures"], lang, ascii_only),
         {
             "zones": zones_view(ev, snap.history, lang, ascii_only),

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 
 import polars as pl
 
 from console.evaluation import Evaluation
 from console.labels import STATUS_CLASS, lang_index, missing_words, status_label, status_symbol, status_word
 from console.scales import ScaleError, cn_numeral, parse_star, parse_tier, star_label, tier_label
+from console.viewmodel import Column, CountLine, Goal, Overview, Row, View
 
 TABS = ("overview", "zones", "clusters", "tasks", "rankings")
 TAB_TITLES = {
@@ -49,60 +49,6 @@ def sparkline(values: Sequence[float | None], ascii_only: bool = False) -> str:
             level = 0 if span == 0 else round((v - low) / span * (len(blocks) - 1))
             out.append(blocks[level])
     return "".join(out)
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    numeric: bool = False
-    # Lower numbers give way first when the terminal is too narrow (0: never hidden).
-    give_way: int = 0
-
-
-@dataclass(frozen=True)
-class Row:
-    key: str
-    cells: tuple[str, ...]
-    sort: tuple[object, ...]
-    classes: tuple[str | None, ...]
-    flagged: bool = False
-
-
-@dataclass(frozen=True)
-class View:
-    tab: str
-    title: str
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
-    search: str = ""
-    sort_key: str | None = None
-    descending: bool = False
-    notes: tuple[str, ...] = field(default=())
-
-    def column_index(self, key: str) -> int:
-        return next(i for i, c in enumerate(self.columns) if c.key == key)
-
-    def searched(self, text: str) -> View:
-        """Rows with ``text`` in any cell (case-insensitive)."""
-        needle = text.strip().casefold()
-        if not needle:
-            return replace(self, search="")
-        rows = tuple(r for r in self.rows if any(needle in cell.casefold() for cell in r.cells))
-        return replace(self, rows=rows, search=text.strip())
-
-    def sorted_by(self, key: str | None, descending: bool = False) -> View:
-        """Rows sorted on a column's underlying values; empty values last either way."""
-        if key is None:
-            return replace(self, sort_key=None, descending=False)
-        index = self.column_index(key)
-        present = [r for r in self.rows if r.sort[index] is not None]
-        absent = [r for r in self.rows if r.sort[index] is None]
-        present.sort(key=lambda r: r.sort[index], reverse=descending)  # type: ignore[arg-type, return-value]
-        return replace(self, rows=tuple(present + absent), sort_key=key, descending=descending)
-
-    def as_records(self) -> list[dict[str, str]]:
-        return [{c.label: cell for c, cell in zip(self.columns, r.cells, strict=True)} for r in self.rows]
 
 
 def _cls(status: str | None) -> str | None:
@@ -439,31 +385,6 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
         )
         rows.append(Row(r["zone"], cells, sort, classes, False))
     return View("rankings", tab_title("rankings", lang), columns, tuple(rows))
-
-
-@dataclass(frozen=True)
-class Goal:
-    label: str
-    value: str
-    progress: float | None
-    status: str
-
-
-@dataclass(frozen=True)
-class CountLine:
-    level: str
-    planned: int
-    targeted: int
-    achieved: int | None
-
-
-@dataclass(frozen=True)
-class Overview:
-    goals: tuple[Goal, ...]
-    tiers: tuple[CountLine, ...]
-    stars: tuple[CountLine, ...]
-    attention: tuple[tuple[str, str], ...]
-    result_year: int | None
 
 
 HEADLINE = ("I01", "I02", "I03", "I06", "I18", "I04")

@@ -27,6 +27,7 @@ def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     home = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("DEVZONES_CONFIG", str(home / "user.toml"))
     monkeypatch.setenv("DEVZONES_SYSTEM_CONFIG", str(home / "system.toml"))
+    monkeypatch.setenv("DEVZONES_CACHE", str(home / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 

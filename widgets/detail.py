@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,13 +12,13 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from console.details import Series
+    from widgets.detail_content import DetailContent
 from widgets.chart import Chart
 from widgets.keybar import KeyBar
 
 
 class DetailScreen(Screen[None]):
-    """Shows a title, tables and at most one chart, all built by the caller from plain data."""
+    """A title, tables, at most one chart and closing notes, all built by the caller."""
 
     BINDINGS = [Binding("escape,q", "back", "Back")]
     DEFAULT_CSS = """
@@ -28,46 +27,33 @@ class DetailScreen(Screen[None]):
     DetailScreen Chart { height: 14; }
     """
 
-    def __init__(
-        self,
-        title: Text,
-        blocks: list[Table | Text],
-        chart: tuple[Series, ...] = (),
-        chart_title: str = "",
-        ascii_only: bool = False,
-        lang: str = "zh",
-        after: list[Table | Text] | None = None,
-    ) -> None:
+    def __init__(self, content: DetailContent, ascii_only: bool = False, lang: str = "zh") -> None:
         super().__init__()
-        self.heading = title
-        self.blocks = blocks
-        self.after = after or []
-        self.chart = chart
-        self.chart_title = chart_title
+        self.content = content
+        self.heading = content.title
         self.ascii_only = ascii_only
         self.lang = lang
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(self.heading, classes="title")
-            for block in self.blocks:
+            yield Static(self.content.title, classes="title")
+            for block in self.content.before:
                 yield Static(block)
-            if self.chart:
+            if self.content.chart:
                 yield Chart(
-                    self.chart,
-                    self.chart_title,
+                    self.content.chart,
+                    self.content.chart_title,
                     self.ascii_only,
                     "无数据" if self.lang == "zh" else "no data",
                 )
-            for block in self.after:
+            for block in self.content.after:
                 yield Static(block)
-        bar = KeyBar()
-        yield bar
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        text = Text(" Esc ", style="bold")
-        text.append("返回" if self.lang == "zh" else "back")
-        self.query_one(KeyBar).update(text)
+        line = Text(" Esc ", style="bold")
+        line.append("返回" if self.lang == "zh" else "back")
+        self.query_one(KeyBar).update(line)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -13,8 +13,11 @@ from textual.widgets import Static
 from console.labels import STATUS_CLASS, status_label
 
 if TYPE_CHECKING:
-    from console.views import Overview
+    from console.viewmodel import Overview
 from widgets.view_table import STYLES
+
+# The attention list names this many zones; the Zones tab lists them all (flagged rows sort first with s).
+ATTENTION_SHOWN = 30
 
 
 def bar(progress: float | None, width: int, ascii_only: bool) -> str:
@@ -101,8 +104,16 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
     )
     attention.add_column(no_wrap=True)
     attention.add_column()
-    for zone, what in data.attention:
+    for zone, what in data.attention[:ATTENTION_SHOWN]:
         attention.add_row(Text(f"! {zone}", style="bold red"), Text(what))
+    hidden = len(data.attention) - ATTENTION_SHOWN
+    if hidden > 0:
+        more = (
+            f"另有 {hidden} 个开发区，见“开发区”标签页"
+            if zh
+            else f"and {hidden} more zones: see the Zones tab"
+        )
+        attention.add_row(Text("…"), Text(more, style="italic"))
     if not data.attention:
         attention.add_row(
             Text("✓" if not ascii_only else "+"),

@@ -1,0 +1,193 @@
+"""Console benchmarks in a real pseudo-terminal: start-up, repaint latency and bytes per keystroke.
+
+    python benchmarks/bench_console.py [--runs 7]
+
+1. Start-up: from launch to the first complete screen (the data drawn), devzones on the embedded
+   data against a bare Textual app with tabs and a DataTable (benchmarks/bare_app.py), same run.
+2. On the 2,543-zone synthetic dataset at 160x48: time from a key (tab switch, a search keystroke)
+   until the terminal output goes quiet, i.e. the repaint is finished.
+3. Bytes the console writes to an 80x24 terminal when the cursor moves one row.
+
+Figures, not assertions: run it and read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+class Term:
+    """A child process on a pty of a given size; collects what it writes."""
+
+    def __init__(self, argv: list[str], cols: int, rows: int, env: dict[str, str] | None = None) -> None:
+        self.start = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # child
+            os.execvpe(argv[0], argv, {**os.environ, "TERM": "xterm-256color", **(env or {})})
+        self.pid, self.fd = pid, fd
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.buffer = bytearray()
+
+    def read_until(self, marker: bytes, timeout: float = 30.0) -> float:
+        """Seconds since launch when ``marker`` first appears in the output."""
+        deadline = time.perf_counter() + timeout
+        while marker not in self.buffer:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(marker)
+            self._read(0.05)
+        return time.perf_counter() - self.start
+
+    def _read(self, wait: float) -> int:
+        ready, _, _ = select.select([self.fd], [], [], wait)
+        if not ready:
+            return 0
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:
+            return 0
+        self.buffer.extend(chunk)
+        return len(chunk)
+
+    def settle(
+        self, quiet: float = 0.25, timeout: float = 10.0, expect_output: bool = False
+    ) -> tuple[float, int]:
+        """Wait until nothing is written for ``quiet`` s; (seconds until the last byte, bytes read).
+
+        With ``expect_output``, first wait (up to ``timeout``) for the first byte.
+        """
+        begin = time.perf_counter()
+        last = begin
+        total = 0
+        if expect_output:
+            while not total and time.perf_counter() - begin < timeout:
+                total += self._read(0.01)
+            last = time.perf_counter()
+        while time.perf_counter() - last < quiet and time.perf_counter() - begin < timeout:
+            n = self._read(0.01)
+            if n:
+                total += n
+                last = time.perf_counter()
+        return last - begin, total
+
+    def key(self, data: bytes) -> tuple[float, int]:
+        self.settle()
+        os.write(self.fd, data)
+        return self.settle(expect_output=True)
+
+    def close(self) -> None:
+        os.kill(self.pid, signal.SIGTERM)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def startup(runs: int) -> None:
+    """Cold: an empty view cache each time (first launch, or data changed). Warm: the cache holds."""
+    devzones = [sys.executable, "-m", "console"]
+    bare = [sys.executable, str(HERE / "bare_app.py")]
+    times: dict[str, list[float]] = {"bare": [], "cold": [], "warm": []}
+    with tempfile.TemporaryDirectory() as warm_cache:
+        for _ in range(runs):
+            for kind, argv in (("bare", bare), ("cold", devzones), ("warm", devzones)):
+                with tempfile.TemporaryDirectory() as cold_cache:
+                    env = {
+                        "DEVZONES_CONFIG": "/nonexistent",
+                        "DEVZONES_CACHE": warm_cache if kind == "warm" else cold_cache,
+                    }
+                    term = Term(argv, 100, 30, env)
+                    times[kind].append(
+                        term.read_until(b"READY-MARK" if kind == "bare" else "需关注".encode())
+                    )
+                    term.settle()  # let it finish (and write its cache) before closing
+                    term.close()
+    base = statistics.median(times["bare"])
+    print(
+        f"start-up to first complete screen, median of {runs}: bare Textual app with tabs and a DataTable {base:.3f} s"
+    )
+    for kind, label in (
+        ("warm", "devzones, data unchanged since the last launch (view cache)"),
+        ("cold", "devzones, first launch or changed data (no cache)"),
+    ):
+        median = statistics.median(times[kind])
+        print(f"  {label}: {median:.3f} s, ratio {median / base:.2f} (goal <= 1.3)")
+
+
+def big_dataset(runs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "nation"
+        subprocess.run(
+            [sys.executable, "-m", "console", "generate", "--zones", "2543", "--out", str(data)],
+            check=True,
+            capture_output=True,
+        )
+        term = Term(
+            [sys.executable, "-m", "console", "--data", str(data)],
+            160,
+            48,
+            {"DEVZONES_CONFIG": "/nonexistent"},
+        )
+        loaded = term.read_until("需关注".encode(), timeout=60)
+        print(f"2,543 zones: first complete screen after {loaded:.2f} s")
+        switches, keystrokes = [], []
+        first = [term.key(key)[0] for key in (b"2", b"3", b"4", b"5", b"1")]
+        for _ in range(runs):
+            for key in (b"2", b"3", b"4", b"5", b"1"):
+                switches.append(term.key(key)[0])
+        term.key(b"2")
+        term.key(b"/")
+        for ch in "合成0012":
+            keystrokes.append(term.key(ch.encode())[0])
+        term.key(b"\x1b")
+        term.close()
+    print(f"  first visit of each tab: {', '.join(f'{t * 1000:.0f}' for t in first)} ms")
+    print(
+        f"  tab switch repaint: median {statistics.median(switches) * 1000:.0f} ms, max {max(switches) * 1000:.0f} ms ({len(switches)} switches)"
+    )
+    print(
+        f"  search keystroke repaint: median {statistics.median(keystrokes) * 1000:.0f} ms, max {max(keystrokes) * 1000:.0f} ms ({len(keystrokes)} keys)"
+    )
+
+
+def cursor_bytes(runs: int) -> None:
+    term = Term(
+        [sys.executable, "-m", "console"],
+        80,
+        24,
+        {"DEVZONES_CONFIG": "/nonexistent", "DEVZONES_CACHE": tempfile.mkdtemp()},
+    )
+    term.read_until("需关注".encode())
+    term.key(b"2")
+    counts = []
+    for i in range(runs):
+        counts.append(term.key(b"\x1b[B" if i % 2 == 0 else b"\x1b[A")[1])
+    term.close()
+    print(
+        f"bytes written per one-row cursor move at 80x24: median {statistics.median(counts):.0f}, max {max(counts)} (goal <= ~2048)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    startup(args.runs)
+    cursor_bytes(args.runs * 2)
+    big_dataset(max(2, args.runs // 3))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""The view cache: a second launch draws the cached screen, and changed data is never hidden by it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from console import viewcache
+from console.app import DevZonesApp
+from console.config import load_settings
+from console.snapshot import compute, render_views
+from console.viewmodel import Views
+
+
+def test_views_survive_the_json_round_trip(dataset, settings) -> None:
+    views = render_views(compute(dataset, settings, 2025, ["平舆县"]), "en", True)
+    assert Views.from_json(views.to_json()) == views
+
+
+def test_key_changes_with_the_data_and_the_request(data_copy: Path) -> None:
+    settings = load_settings(data_dir=data_copy)
+    key = viewcache.cache_key(settings, None, (), "zh", False)
+    assert key == viewcache.cache_key(settings, None, (), "zh", False)
+    assert key != viewcache.cache_key(settings, 2025, (), "zh", False)
+    assert key != viewcache.cache_key(settings, None, ("平舆县",), "zh", False)
+    assert key != viewcache.cache_key(settings, None, (), "en", False)
+    reports = data_copy / "reports.csv"
+    os.utime(reports, ns=(reports.stat().st_atime_ns, reports.stat().st_mtime_ns + 1_000_000))
+    assert key != viewcache.cache_key(settings, None, (), "zh", False)
+
+
+def test_an_unreadable_cache_is_ignored(settings) -> None:
+    key = viewcache.cache_key(settings, None, (), "zh", False)
+    viewcache.cache_dir().mkdir(parents=True, exist_ok=True)
+    (viewcache.cache_dir() / f"views-{key}.json").write_text("{not json", encoding="utf-8")
+    assert viewcache.load(key) is None
+
+
+async def test_second_launch_draws_from_cache_then_checks_the_data(data_copy: Path) -> None:
+    settings = load_settings(data_dir=data_copy)
+    first = DevZonesApp(settings)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+    key = viewcache.cache_key(settings, None, (), "zh", False)
+    cached = viewcache.load(key)
+    assert cached is not None and cached == first.views
+    second = DevZonesApp(settings)
+    async with second.run_test(size=(120, 40)) as pilot:
+        assert second.views == cached  # drawn before the data is loaded again
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert second.ready and second.views == cached
+
+
+async def test_a_stale_cache_is_replaced_by_the_data(data_copy: Path) -> None:
+    settings = load_settings(data_dir=data_copy)
+    key = viewcache.cache_key(settings, None, (), "zh", False)
+    ds_views = DevZonesApp(settings)
+    async with ds_views.run_test(size=(120, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+    real = viewcache.load(key)
+    assert real is not None
+    from dataclasses import replace
+
+    fake = replace(real, header=replace(real.header, as_of="1999Q1"))
+    viewcache.store(key, fake)  # as if the cache were wrong about the data
+    app = DevZonesApp(settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.views is not None and app.views.header.as_of == "1999Q1"
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.views.header.as_of == "2026Q3"
+        assert "2026Q3" in app.query_one("#topbar").plain
