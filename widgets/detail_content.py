@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
@@ -25,6 +25,11 @@ class DetailContent:
     chart: tuple[Series, ...] = ()
     chart_title: str = ""
     after: tuple[Any, ...] = ()
+
+
+def _labelled(series: tuple[Series, ...], zh: bool) -> tuple[Series, ...]:
+    names = {"YTD": "累计", "pace": "进度目标"} if zh else {"YTD": "YTD", "pace": "pace"}
+    return tuple(replace(s, label=names.get(s.label, s.label)) for s in series)
 
 
 class Blocks:
@@ -118,7 +123,9 @@ class Blocks:
             if zh
             else f"{year} revenue year to date vs pace (100M yuan)"
         )
-        return DetailContent(title, [years, clusters], d.revenue, chart_title, (reports, self.note))
+        return DetailContent(
+            title, [years, clusters], _labelled(d.revenue, zh), chart_title, (reports, self.note)
+        )
 
     def cluster(
         self, zone_name: str, industry: str, rows: list[dict], series: tuple[Series, ...]
@@ -143,7 +150,9 @@ class Blocks:
         chart_title = (
             "季度累计营收与进度目标（亿元）" if zh else "Year-to-date revenue by quarter vs pace (100M yuan)"
         )
-        return DetailContent(Text(f"{zone_name} · {industry}"), [table], series, chart_title, (self.note,))
+        return DetailContent(
+            Text(f"{zone_name} · {industry}"), [table], _labelled(series, zh), chart_title, (self.note,)
+        )
 
     def task(self, task: dict, indicators: pl.DataFrame, values: pl.DataFrame) -> DetailContent:
         zh = self.zh
