@@ -7,7 +7,6 @@ there, not at start-up.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,15 +21,19 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from console import viewcache
 from console.config import Settings
 from console.labels import text
-from widgets.dialogs import CountyDialog, HelpScreen, UnitDialog
+from console.paths import embedded_data_dir
+from widgets.dialogs import CountyDialog, ExportChoice, HelpScreen, UnitDialog
 from widgets.keybar import KeyBar
 from widgets.overview import OverviewPanel
 from widgets.topbar import TopBar
 from widgets.view_table import ViewTable
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from console.dataset import Dataset
     from console.errors import DataError
+    from console.export import Provenance
     from console.snapshot import Snapshot
     from console.viewmodel import View, Views
     from widgets.detail_content import DetailContent
@@ -68,6 +71,7 @@ class DevZonesApp(App[int]):
         Binding("s", "sort", "Sort"),
         Binding("S", "sort_reverse", "Reverse sort", show=False),
         Binding("c", "counties", "Counties"),
+        Binding("e", "export", "Export"),
         Binding("y", "next_year", "Year"),
         Binding("l", "toggle_lang", "Language"),
         Binding("u", "units", "Units", show=False),
@@ -75,19 +79,13 @@ class DevZonesApp(App[int]):
         *(Binding(str(i + 1), f"show_tab('{tab}')", show=False) for i, tab in enumerate(TABS)),
     ]
 
-    def __init__(
-        self,
-        settings: Settings,
-        year: int | None = None,
-        counties: Sequence[str] = (),
-        use_cache: bool = True,
-    ) -> None:
+    def __init__(self, settings: Settings, use_cache: bool = True) -> None:
         super().__init__()
         self.settings = settings
         self.lang = settings.lang
         self.ascii_only = settings.ascii
-        self.year = year
-        self.counties: tuple[str, ...] = tuple(counties)
+        self.year = settings.year
+        self.counties: tuple[str, ...] = tuple(settings.counties)
         self.unit = ""
         self.use_cache = use_cache
         self.dataset: Dataset | None = None
@@ -95,6 +93,9 @@ class DevZonesApp(App[int]):
         self.views: Views | None = None
         self.errors: list[DataError] = []
         self.states = {name: ViewState() for name in TABLES}
+        for name, sort in settings.sort.items():
+            if name in self.states and sort:
+                self.states[name] = ViewState(sort_key=sort.lstrip("-"), descending=sort.startswith("-"))
         # No animations: over a slow SSH link each animation frame costs bytes and time.
         self.animation_level = "none"
         if self.ascii_only:
@@ -104,7 +105,7 @@ class DevZonesApp(App[int]):
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")
-        with TabbedContent(initial="overview", id="tabs"):
+        with TabbedContent(initial=self.settings.tab, id="tabs"):
             with TabPane(self._tab_title("overview"), id="overview"):
                 yield OverviewPanel(id="overview-panel")
             with TabPane(self._tab_title("zones"), id="zones"):
@@ -123,7 +124,12 @@ class DevZonesApp(App[int]):
     def _tab_title(self, tab: str) -> str:
         return TAB_TITLES[tab][0 if self.lang == "zh" else 1]
 
+    is_mounted_once = False
+
     def on_mount(self) -> None:
+        self.is_mounted_once = True
+        for warning in self.settings.warnings:
+            self.notify(warning, severity="warning", timeout=10)
         self._hide_search()
         key = viewcache.cache_key(self.settings, self.year, self.counties, self.lang, self.ascii_only)
         cached = viewcache.load(key) if self.use_cache else None
@@ -149,7 +155,12 @@ class DevZonesApp(App[int]):
 
         try:
             ds = load_dataset(self.settings.data_dir)
-            snap = compute(ds, self.settings, self.year, self.counties)
+            try:
+                snap = compute(ds, self.settings, self.year, self.counties)
+            except UnknownChoice as exc:  # a remembered year or county this data does not have
+                self.call_from_thread(self.notify, f"{exc}", severity="warning", timeout=8)
+                self.year, self.counties = None, ()
+                snap = compute(ds, self.settings, None, ())
         except DataInvalid as exc:
             self.call_from_thread(self._on_data_failed, exc.errors)
             return
@@ -304,13 +315,16 @@ class DevZonesApp(App[int]):
 
     @property
     def active_tab(self) -> str:
-        return self.query_one(TabbedContent).active or "overview"
+        return self._tab
+
+    _tab = "overview"
 
     def _tables_of_tab(self) -> list[str]:
         tab = self.active_tab
         return ["tasks", "indicators"] if tab == "tasks" else ([tab] if tab in TABLES else [])
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._tab = event.pane.id or "overview"
         tables = self._tables_of_tab()
         self.query_one("#search", Input).value = self.states[tables[0]].search if tables else ""
         self.query_one(KeyBar).show(self.lang, self._filter_note())
@@ -452,6 +466,83 @@ class DevZonesApp(App[int]):
 
         self.push_screen(UnitDialog(units, self.lang), chosen)
 
+    def action_export(self) -> None:
+        if self._not_ready():
+            return
+        import os
+        from datetime import datetime
+
+        from console.export import suggest_name
+        from widgets.dialogs import ExportDialog
+
+        now = datetime.now()
+
+        def suggest(fmt: str, scope: str) -> str:
+            return suggest_name(
+                self.active_tab if scope == "tab" else "all", self.year or 0, self.counties, now, fmt
+            )
+
+        folder = self.settings.export_folder or os.getcwd()
+        self.push_screen(ExportDialog(self.lang, folder, suggest), self._export_chosen)
+
+    def _export_chosen(self, choice: ExportChoice | None) -> None:
+        if choice is None or self.views is None:
+            return
+        from dataclasses import replace
+        from pathlib import Path
+
+        from console.export import ExportError, export_text, provenance, sort_argument
+
+        self.settings = replace(self.settings, export_folder=choice.folder)
+        out = Path(choice.folder).expanduser() / choice.name
+        view = self.active_tab if choice.scope == "tab" else "all"
+        tables = self._tables_of_tab() if choice.scope == "tab" else []
+        state = self.states[tables[0]] if tables else ViewState()
+        data = None if self.settings.data_dir == embedded_data_dir() else str(self.settings.data_dir)
+        fmt = "md" if choice.fmt == "svg" else choice.fmt
+        prov = provenance(
+            self.views.header,
+            view,
+            state.search,
+            sort_argument(state.sort_key, state.descending),
+            self.lang,
+            fmt,
+            out,
+            data,
+        )
+        if choice.fmt == "svg":
+            try:
+                self._exported(export_text(self.export_screenshot(), out, prov))
+            except ExportError as exc:
+                self._export_failed(str(exc))
+            return
+        states = {name: (s.search, s.sort_key, s.descending) for name, s in self.states.items()}
+        self.run_export(view, choice.fmt, out, prov, states)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def run_export(self, view: str, fmt: str, out: Path, prov: Provenance, states: dict) -> None:  # type: ignore[type-arg]
+        """Write the export off the UI thread: the same views, with status words, as on screen."""
+        from console.export import ExportError, export_views
+        from console.snapshot import export_selection, render_views
+
+        assert self.snapshot is not None
+        views = render_views(self.snapshot, self.lang, self.ascii_only, self.unit, words=True)
+        try:
+            written = export_views(export_selection(views, view, states), fmt, out, prov)
+        except ExportError as exc:
+            self.call_from_thread(self._export_failed, str(exc))
+            return
+        self.call_from_thread(self._exported, written)
+
+    def _exported(self, paths: list[Path]) -> None:
+        zh = self.lang == "zh"
+        self.notify(("已导出：" if zh else "Exported: ") + ", ".join(str(p) for p in paths), timeout=8)
+
+    def _export_failed(self, message: str) -> None:
+        self.notify(
+            ("导出失败：" if self.lang == "zh" else "Export failed: ") + message, severity="error", timeout=10
+        )
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.active_tab, self.lang, self.ascii_only))
 
@@ -464,6 +555,24 @@ class DevZonesApp(App[int]):
 
         content = self.detail_content(event.table.id.removesuffix("-table"), event.key)
         self.push_screen(DetailScreen(content, self.ascii_only, self.lang))
+
+    def preferences(self) -> dict[str, dict[str, object]]:
+        """What to remember for the next session (written to the user's config on quit)."""
+        from console.export import sort_argument
+
+        return {
+            "display": {"lang": self.lang, "ascii": self.ascii_only, "mouse": self.settings.mouse},
+            "state": {
+                "tab": self.active_tab,
+                "year": self.year or 0,
+                "counties": list(self.counties),
+                "sort": {
+                    name: sort_argument(state.sort_key, state.descending)
+                    for name, state in self.states.items()
+                },
+            },
+            "export": {"folder": self.settings.export_folder},
+        }
 
     def detail_content(self, table: str, key: str) -> DetailContent:
         """The drill-down for a row of ``table``: plain data from console.details, drawn by Blocks."""
@@ -493,10 +602,15 @@ class DevZonesApp(App[int]):
         return blocks.task(task, own, values)
 
 
-def run_app(
-    settings: Settings, year: int | None = None, counties: Sequence[str] = (), mouse: bool = True
-) -> int:
-    """Run the console until the user quits; 0 on a normal exit."""
-    app = DevZonesApp(settings, year=year, counties=counties)
-    app.run(mouse=mouse)
+def run_app(settings: Settings) -> int:
+    """Run the console until the user quits, then remember the user's view; 0 on a normal exit."""
+    import sys
+
+    from console.config import save_preferences
+
+    app = DevZonesApp(settings)
+    app.run(mouse=settings.mouse)
+    if app.is_mounted_once:
+        for warning in save_preferences(app.preferences()):
+            print(f"devzones: warning: {warning}", file=sys.stderr)
     return app.return_code or 0

@@ -58,6 +58,32 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument(
         "--fail-on-missing", action="store_true", help="exit 1 when a zone shown misses a target"
     )
+    exp = sub.add_parser(
+        "export", help="write a view as CSV, XLSX, Parquet, JSON or Markdown, as the console does"
+    )
+    _common(exp, argparse.SUPPRESS)
+    _filters(exp, argparse.SUPPRESS)
+    exp.add_argument(
+        "--view", choices=("overview", "zones", "clusters", "tasks", "rankings", "all"), default="zones"
+    )
+    exp.add_argument("--search", default="", help="only rows containing this text, as / does in the console")
+    exp.add_argument(
+        "--sort",
+        default="",
+        metavar="KEY",
+        help="sort by a column key (zone, target, score …); -KEY for descending",
+    )
+    exp.add_argument("--format", required=True, choices=("csv", "xlsx", "parquet", "json", "md"))
+    exp.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="file to write, or an existing folder for a suggested name",
+    )
+    exp.add_argument(
+        "--force", action="store_true", help="replace an existing file instead of numbering the new one"
+    )
     gen = sub.add_parser("generate", help="write a sample dataset (deterministic)")
     gen.add_argument("--out", type=Path, required=True, metavar="DIR", help="directory to write")
     gen.add_argument(
@@ -87,7 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from console.config import load_settings
 
-    settings = load_settings(data_dir=args.data, lang=args.lang, ascii=True if args.ascii else None)
+    settings = load_settings(
+        data_dir=args.data,
+        lang=args.lang,
+        ascii=True if args.ascii else None,
+        mouse=False if getattr(args, "no_mouse", False) else None,
+        year=getattr(args, "year", None),
+        counties=_counties(getattr(args, "county", None)),
+    )
     for warning in settings.warnings:
         print(f"devzones: warning: {warning}", file=sys.stderr)
     if args.command == "generate":
@@ -95,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from console.app import run_app
 
-        return run_app(settings, year=args.year, counties=_counties(args.county), mouse=not args.no_mouse)
+        return run_app(settings)
     from console.errors import DataInvalid
     from console.loader import load_dataset
     from console.render import make_console, print_errors
@@ -117,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     if args.command == "check":
         return _check(ds, args, settings, out)
+    if args.command == "export":
+        return _export(ds, args, settings)
     return _status(ds, args, settings, out)
 
 
@@ -164,6 +199,52 @@ def _status(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
         print_status(ev, settings.lang, settings.ascii, out)
     if args.fail_on_missing and not ev.zones_missing.is_empty():
         return EXIT_MISSING
+    return EXIT_OK
+
+
+def _export(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from console.evaluation import UnknownChoice
+    from console.export import ExportError, export_views, provenance, suggest_name
+    from console.snapshot import compute, export_selection, render_views
+
+    try:
+        snap = compute(ds, settings, args.year, _counties(args.county))
+    except UnknownChoice as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    views = render_views(snap, settings.lang, settings.ascii, words=True)
+    key, descending = args.sort.lstrip("-") or None, args.sort.startswith("-")
+    names = ("overview", "zones", "clusters", "tasks", "indicators", "rankings")
+    chosen = export_selection(views, args.view, {name: (args.search, key, descending) for name in names})
+    if key and not any(c.key == key for v in chosen for c in v.columns):
+        keys = sorted({c.key for v in chosen for c in v.columns})
+        print(f"devzones: no column '{key}' to sort by; columns: {', '.join(keys)}", file=sys.stderr)
+        return EXIT_INVALID
+    h = views.header
+    out = (
+        args.out / suggest_name(args.view, h.year, h.counties, datetime.now(), args.format)
+        if args.out.is_dir()
+        else args.out
+    )
+    prov = provenance(
+        h,
+        args.view,
+        args.search,
+        args.sort,
+        settings.lang,
+        args.format,
+        out,
+        str(args.data) if args.data else None,
+    )
+    try:
+        written = export_views(chosen, args.format, out, prov, force=args.force)
+    except ExportError as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in written:
+        print(path)
     return EXIT_OK
 
 

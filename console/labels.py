@@ -124,9 +124,11 @@ def status_symbol(status: str | None, ascii_only: bool = False) -> str:
 
 
 def status_label(status: str | None, lang: str = "zh", ascii_only: bool = False) -> str:
-    """Symbol and word together, e.g. '✗ 未达标' or 'x missed'."""
+    """Symbol and word together, e.g. '✗ 未达标' or 'x missed'; the word alone where nothing is judged."""
     if status is None:
         return ""
+    if status not in STATUS_SYMBOLS:
+        return status_word(status, lang)
     return f"{status_symbol(status, ascii_only)} {status_word(status, lang)}"
 
 

@@ -6,7 +6,7 @@ The console's worker calls ``compute`` when the data, the year or the county fil
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -17,11 +17,12 @@ from console.evaluation import Evaluation, evaluate
 from console.progress import plan_start
 from console.rankings import rankings
 from console.status import quarterly_revenue
-from console.viewmodel import Header, Views
+from console.viewmodel import Header, View, Views
 from console.views import (
     clusters_view,
     indicators_view,
     overview,
+    overview_view,
     rankings_view,
     tasks_view,
     zones_view,
@@ -43,8 +44,10 @@ def compute(ds: Dataset, settings: Settings, year: int | None, counties: Sequenc
     return Snapshot(ds, ev, history, rankings(ds, ev.year, settings, ev.counties))
 
 
-def render_views(snap: Snapshot, lang: str, ascii_only: bool, unit: str | None = None) -> Views:
-    """The tab views in one language and symbol set."""
+def render_views(
+    snap: Snapshot, lang: str, ascii_only: bool, unit: str | None = None, words: bool = False
+) -> Views:
+    """The tab views in one language and symbol set; ``words`` adds status words (for exports)."""
     ev = snap.evaluation
     ds = snap.dataset
     header = Header(
@@ -67,10 +70,45 @@ def render_views(snap: Snapshot, lang: str, ascii_only: bool, unit: str | None =
         header,
         overview(ev, snap.dataset["plan_figures"], lang, ascii_only),
         {
-            "zones": zones_view(ev, snap.history, lang, ascii_only),
+            "zones": zones_view(ev, snap.history, lang, ascii_only, words),
             "clusters": clusters_view(ev, snap.history, lang, ascii_only),
             "tasks": tasks_view(ev, lang, ascii_only, unit),
             "indicators": indicators_view(ev, lang, ascii_only),
             "rankings": rankings_view(snap.ranked, lang, ascii_only),
         },
     )
+
+
+# What each tab exports: the Tasks tab holds two tables.
+EXPORT_TABLES = {
+    "overview": ("overview",),
+    "zones": ("zones",),
+    "clusters": ("clusters",),
+    "tasks": ("tasks", "indicators"),
+    "rankings": ("rankings",),
+}
+EXPORT_VIEWS = (*EXPORT_TABLES, "all")
+
+
+def export_selection(
+    views: Views, tab: str, states: Mapping[str, tuple[str, str | None, bool]]
+) -> list[View]:
+    """The tables of ``tab`` (or of every tab for "all"), searched and sorted as in ``states``.
+
+    ``states`` maps a table name to (search, sort key, descending); a sort key a table does not
+    have is ignored for that table.
+    """
+    names = [n for t in (EXPORT_TABLES if tab == "all" else (tab,)) for n in EXPORT_TABLES[t]]
+    out = []
+    for name in names:
+        view = (
+            overview_view(views.overview, views.lang, views.ascii)
+            if name == "overview"
+            else views.tables[name]
+        )
+        search, key, descending = states.get(name, ("", None, False))
+        view = view.searched(search)
+        if key and any(c.key == key for c in view.columns):
+            view = view.sorted_by(key, descending)
+        out.append(view)
+    return out

@@ -17,6 +17,8 @@ class Column:
     numeric: bool = False
     # Lower numbers give way first when the terminal is too narrow (0: never hidden).
     give_way: int = 0
+    # The row's sort value is this cell's number: exports write it as a number, not as text.
+    value: bool = False
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,9 @@ def _compact_star(target: int | None, achieved: int | None, lang: str, ascii_onl
     return f"S{target or '-'}→S{achieved or '-'}"
 
 
-def zones_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: bool) -> View:
+def zones_view(
+    ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: bool, words: bool = False
+) -> View:
     """Zones tab: one row per zone; flagged rows miss or risk a tier, star or revenue target."""
     zh = lang == "zh"
     arrow = "->" if ascii_only else "→"
@@ -107,6 +109,11 @@ def zones_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: boo
         Column("missing", "未达目标" if zh else "Missing"),
     )
     spark = _zone_history(history)
+
+    def mark(status: str | None) -> str:
+        """A symbol on screen; symbol and word in exports, where no colour helps."""
+        return status_label(status, lang, ascii_only) if words else status_symbol(status, ascii_only)
+
     rows = []
     for z in ev.zones.iter_rows(named=True):
         flagged = bool(z["missing"])
@@ -122,9 +129,9 @@ def zones_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: boo
             _mark(flagged, ascii_only),
             _zone_name(z, lang),
             _county(z, lang),
-            f"{tier} {status_symbol(z['tier_status'], ascii_only)}",
-            f"{star} {status_symbol(z['star_status'], ascii_only)}",
-            f"{revenue} {status_symbol(z['revenue_status'], ascii_only)}",
+            f"{tier} {mark(z['tier_status'])}",
+            f"{star} {mark(z['star_status'])}",
+            f"{revenue} {mark(z['revenue_status'])}",
             sparkline(spark.get(z["zone"], []), ascii_only),
             report,
             missing_words(z["missing"], lang) or ("—" if not ascii_only else "-"),
@@ -194,10 +201,10 @@ def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: 
         Column("mark", ""),
         Column("zone", "开发区" if zh else "Zone"),
         Column("industry", "产业" if zh else "Industry"),
-        Column("target", "目标" if zh else "Target", numeric=True),
-        Column("actual_ytd", "累计" if zh else "YTD", numeric=True),
-        Column("pace_target", "进度目标" if zh else "Pace", numeric=True, give_way=2),
-        Column("projected", "预计全年" if zh else "Projected", numeric=True, give_way=1),
+        Column("target", "目标" if zh else "Target", numeric=True, value=True),
+        Column("actual_ytd", "累计" if zh else "YTD", numeric=True, value=True),
+        Column("pace_target", "进度目标" if zh else "Pace", numeric=True, give_way=2, value=True),
+        Column("projected", "预计全年" if zh else "Projected", numeric=True, give_way=1, value=True),
         Column("trend", "季度营收" if zh else "Quarterly", give_way=3),
         Column("status", "状态" if zh else "Status"),
     )
@@ -339,10 +346,10 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
     """Rankings tab: zones by composite progress score, with rank change and the province's rank."""
     zh = lang == "zh"
     columns = (
-        Column("rank", "名次" if zh else "Rank", numeric=True),
+        Column("rank", "名次" if zh else "Rank", numeric=True, value=True),
         Column("zone", "开发区" if zh else "Zone"),
         Column("county", "县区" if zh else "County", give_way=1),
-        Column("score", "综合得分" if zh else "Score", numeric=True),
+        Column("score", "综合得分" if zh else "Score", numeric=True, value=True),
         Column("change", "较上季" if zh else "vs last Q", numeric=True),
         Column("tier", "档级" if zh else "Tier", give_way=2),
         Column("province", "全省档内排名" if zh else "Province rank in tier", numeric=True),
@@ -450,3 +457,38 @@ def overview(ev: Evaluation, plan_figures: pl.DataFrame, lang: str, ascii_only: 
         tuple(attention),
         int(result_years.max()) if len(result_years) else None,
     )
+
+
+def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
+    """The Overview tab as one table (for exports): goals, counts per tier and star, attention list."""
+    zh = lang == "zh"
+    columns = (
+        Column("section", "部分" if zh else "Section"),
+        Column("item", "项目" if zh else "Item"),
+        Column("value", "数值" if zh else "Value"),
+        Column("status", "状态" if zh else "Status"),
+    )
+    rows: list[Row] = []
+
+    def add(section: str, item: str, value: str, status: str | None = None, flagged: bool = False) -> None:
+        cells = (section, item, value, status_label(status, lang, ascii_only) if status else "")
+        rows.append(
+            Row(
+                f"{len(rows)}",
+                cells,
+                (len(rows), item, value, _severity(status)),
+                (None, None, None, _cls(status)),
+                flagged,
+            )
+        )
+
+    goals = "主要目标" if zh else "Headline goals"
+    for goal in data.goals:
+        add(goals, goal.label, f"{goal.value} ({_pct(goal.progress)})", goal.status)
+    counts = "档级与星级（计划/目标/结果）" if zh else "Tiers and stars (plan/targets/result)"
+    for line in (*data.tiers, *data.stars):
+        add(counts, line.level, f"{line.planned} / {line.targeted} / {line.achieved}")
+    attention = "需关注" if zh else "Attention"
+    for zone, what in data.attention:
+        add(attention, zone, what, flagged=True)
+    return View("overview", tab_title("overview", lang), columns, tuple(rows))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, SelectionList, Static
+from textual.widgets import Input, OptionList, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 
@@ -95,6 +98,11 @@ HELP = {
         ("1-5", "切换标签页", "switch tab"),
         ("Enter", "查看详情（Esc 返回）", "drill down (Esc goes back)"),
         ("/", "搜索当前标签页（Esc 清除）", "search this tab (Esc clears)"),
+        (
+            "e",
+            "导出当前视图（CSV/XLSX/Parquet/JSON/Markdown/SVG）",
+            "export what you see (CSV/XLSX/Parquet/JSON/Markdown/SVG)",
+        ),
         ("s / S", "按下一列排序 / 反向", "sort by the next column / reverse"),
         ("c", "县区筛选", "county filter"),
         ("y", "切换年度", "next year"),
@@ -154,4 +162,86 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(legend))
 
     def action_close(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    fmt: str
+    scope: str  # "tab" or "all"
+    folder: str
+    name: str
+
+
+EXPORT_FORMATS = (
+    ("csv", "CSV"),
+    ("xlsx", "XLSX"),
+    ("parquet", "Parquet"),
+    ("json", "JSON"),
+    ("md", "Markdown"),
+    ("svg", "SVG"),
+)
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    """Choose format, this tab or all tabs, folder and file name; Enter exports, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "export", "Export", priority=True)]
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
+    ExportDialog RadioSet { layout: horizontal; height: auto; width: 100%; }
+    ExportDialog Input { width: 100%; }
+    ExportDialog Horizontal { height: auto; }
+    """
+
+    def __init__(self, lang: str, folder: str, suggest: Callable[[str, str], str]) -> None:
+        super().__init__()
+        self.lang = lang
+        self.folder = folder
+        self.suggest = suggest
+
+    def compose(self) -> ComposeResult:
+        zh = self.lang == "zh"
+        with Vertical():
+            yield Static(
+                Text(
+                    "导出当前视图（Enter 导出，Esc 取消）"
+                    if zh
+                    else "Export what you see (Enter exports, Esc cancels)",
+                    style="bold",
+                )
+            )
+            with RadioSet(id="format"):
+                for i, (_, label) in enumerate(EXPORT_FORMATS):
+                    yield RadioButton(label, value=i == 1)
+            with RadioSet(id="scope"):
+                yield RadioButton("本标签页" if zh else "This tab", value=True)
+                yield RadioButton("全部标签页" if zh else "All tabs")
+            yield Static(Text("文件夹" if zh else "Folder"))
+            yield Input(self.folder, id="folder")
+            yield Static(
+                Text("文件名（已有同名文件时自动编号）" if zh else "File name (numbered if it exists)")
+            )
+            yield Input(self.suggest("xlsx", "tab"), id="name")
+
+    def _choice(self) -> tuple[str, str]:
+        fmt = EXPORT_FORMATS[self.query_one("#format", RadioSet).pressed_index][0]
+        scope = "all" if self.query_one("#scope", RadioSet).pressed_index == 1 else "tab"
+        return fmt, scope
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        fmt, scope = self._choice()
+        if fmt == "svg" and scope == "all":
+            self.query_one("#scope", RadioSet).query(RadioButton).first().value = True
+            scope = "tab"
+        self.query_one("#name", Input).value = self.suggest(fmt, scope)
+
+    def action_export(self) -> None:
+        fmt, scope = self._choice()
+        folder = self.query_one("#folder", Input).value.strip() or "."
+        name = self.query_one("#name", Input).value.strip() or self.suggest(fmt, scope)
+        self.dismiss(ExportChoice(fmt, scope, folder, name))
+
+    def action_cancel(self) -> None:
         self.dismiss(None)

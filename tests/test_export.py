@@ -1,0 +1,253 @@
+"""Exports: golden files, read-back of XLSX and Parquet, formula neutralisation, file safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import openpyxl
+import polars as pl
+import pytest
+
+from console.cli import main
+from console.export import ExportError, Provenance, export_views, neutralise, place
+from console.snapshot import compute, export_selection, render_views
+from console.viewmodel import Column, Row, View
+
+GOLDEN = Path(__file__).parent / "golden"
+PROV = Provenance(
+    title="驻马店市开发区三年行动方案监测（示例进度数据）",
+    as_of="2026Q3",
+    sample=True,
+    year=2026,
+    counties=("平舆县", "正阳县"),
+    view="clusters",
+    search="",
+    sort="-target",
+    lang="zh",
+    exported_at="2026-11-26T09:30:00+08:00",
+    command="devzones export --view clusters --year 2026 --county 平舆县 --county 正阳县 --sort=-target --lang zh --format csv --out x.csv",
+    version="0.1.0",
+)
+
+
+@pytest.fixture(scope="module")
+def views(dataset):
+    from console.config import load_settings
+
+    snap = compute(dataset, load_settings(), 2026, ["平舆县", "正阳县"])
+    return render_views(snap, "zh", False, words=True)
+
+
+def _golden(name: str, produced: bytes) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_bytes(produced)
+    assert produced == path.read_bytes(), f"{name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "md"])
+def test_golden_files(views, tmp_path: Path, fmt: str) -> None:
+    chosen = export_selection(views, "clusters", {"clusters": ("", "target", True)})
+    written = export_views(chosen, fmt, tmp_path / f"clusters.{fmt}", PROV)
+    assert [p.name for p in written] == [f"clusters.{fmt}", "clusters.manifest.toml"]
+    _golden(f"clusters.{fmt}", written[0].read_bytes())
+    _golden(f"clusters.{fmt}.manifest.toml", written[1].read_bytes())
+
+
+def test_csv_opens_in_excel_on_chinese_windows(views, tmp_path: Path) -> None:
+    path = export_views(export_selection(views, "zones", {}), "csv", tmp_path / "z.csv", PROV)[0]
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert "有风险" in raw.decode("utf-8-sig")  # statuses as words, not only colours
+
+
+def test_xlsx_reads_back(views, tmp_path: Path) -> None:
+    path = export_views(export_selection(views, "all", {}), "xlsx", tmp_path / "all.xlsx", PROV)[0]
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["概览", "开发区", "产业集群", "重点任务", "量化指标", "排名", "关于"]
+    clusters = book["产业集群"]
+    assert [c.value for c in clusters[1]] == [
+        "标记",
+        "开发区",
+        "产业",
+        "目标",
+        "累计",
+        "进度目标",
+        "预计全年",
+        "季度营收",
+        "状态",
+    ]
+    assert clusters.freeze_panes == "A2"
+    assert (
+        clusters["B2"].value == "平舆"
+        and clusters["D2"].value == 90
+        and isinstance(clusters["E2"].value, float)
+    )
+    assert clusters.column_dimensions["C"].width >= 10  # 皮革皮具 is 8 cells wide
+    about = {row[0].value: row[1].value for row in book["关于"].iter_rows()}
+    assert about["示例数据"].startswith("是") and about["县区"] == "平舆县、正阳县"
+    assert about["重新生成"] == PROV.command
+
+
+def test_parquet_reads_back_with_provenance(views, tmp_path: Path) -> None:
+    path = export_views(export_selection(views, "rankings", {}), "parquet", tmp_path / "r.parquet", PROV)[0]
+    frame = pl.read_parquet(path)
+    assert frame.columns[:4] == ["名次", "开发区", "县区", "综合得分"]
+    assert frame.schema["综合得分"] == pl.Float64 and set(frame["开发区"]) == {"平舆", "正阳"}
+    meta = json.loads(pl.read_parquet_metadata(path)["devzones"])
+    assert meta["sample"] is True and meta["counties"] == ["平舆县", "正阳县"]
+
+
+def _hostile() -> View:
+    columns = (Column("name", "名称"), Column("value", "数值", numeric=True, value=True))
+    cells = ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\ry", "ok"]
+    rows = tuple(Row(str(i), (c, str(-i)), (c, -i), (None, None)) for i, c in enumerate(cells))
+    return View("zones", "开发区", columns, rows)
+
+
+def test_formulas_are_neutralised_in_csv_and_xlsx(tmp_path: Path) -> None:
+    assert neutralise("=1") == "'=1" and neutralise("ok") == "ok"
+    csv_path = export_views([_hostile()], "csv", tmp_path / "h.csv", PROV)[0]
+    text = csv_path.read_text(encoding="utf-8-sig")
+    for bad in ("'=1+1", "'+cmd", "'-2+3", "'@SUM(A1)", "'\tx"):
+        assert bad in text
+    xlsx_path = export_views([_hostile()], "xlsx", tmp_path / "h.xlsx", PROV)[0]
+    sheet = openpyxl.load_workbook(xlsx_path)["开发区"]
+    names = [sheet.cell(r, 1).value for r in range(2, 9)]
+    assert names[:4] == ["'=1+1", "'+cmd", "'-2+3", "'@SUM(A1)"] and names[-1] == "ok"
+    assert sheet.cell(3, 2).value == -1  # a negative number stays a number
+
+
+def test_never_overwrites_and_force_replaces(views, tmp_path: Path) -> None:
+    chosen = export_selection(views, "zones", {})
+    first = export_views(chosen, "json", tmp_path / "z.json", PROV)
+    before = first[0].read_bytes()
+    second = export_views(chosen, "json", tmp_path / "z.json", PROV)
+    assert [p.name for p in second] == ["z-2.json", "z-2.manifest.toml"]
+    assert first[0].read_bytes() == before
+    forced = export_views(chosen, "json", tmp_path / "z.json", PROV, force=True)
+    assert forced[0] == first[0]
+
+
+def test_two_exports_at_once_both_keep_their_files(tmp_path: Path) -> None:
+    barrier = threading.Barrier(2)
+    results: list[Path] = []
+
+    def write(tag: bytes) -> None:
+        barrier.wait()
+        results.append(place(tmp_path / "same.csv", lambda h: h.write(tag)))
+
+    threads = [threading.Thread(target=write, args=(t,)) for t in (b"one", b"two")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(p.name for p in results) == ["same-2.csv", "same.csv"]
+    assert sorted(p.read_bytes() for p in results) == [b"one", b"two"]
+
+
+def test_a_failure_mid_write_leaves_no_partial_file(tmp_path: Path) -> None:
+    def half(handle) -> None:  # type: ignore[no-untyped-def]
+        handle.write(b"half a file")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(ExportError, match="No space left"):
+        place(tmp_path / "out.csv", half)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_or_unwritable_folder(views, tmp_path: Path) -> None:
+    chosen = export_selection(views, "zones", {})
+    with pytest.raises(ExportError, match="folder does not exist"):
+        export_views(chosen, "csv", tmp_path / "nope" / "z.csv", PROV)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        if os.geteuid() != 0:  # root may write anyway
+            with pytest.raises(ExportError, match="not writable"):
+                export_views(chosen, "csv", locked / "z.csv", PROV)
+    finally:
+        locked.chmod(0o755)
+    assert not (tmp_path / "nope").exists()
+
+
+def test_cli_export_and_its_manifest(tmp_path: Path, capsys) -> None:
+    code = main(
+        [
+            "export",
+            "--view",
+            "clusters",
+            "--search",
+            "食",
+            "--sort=-target",
+            "--format",
+            "json",
+            "--out",
+            str(tmp_path / "c.json"),
+        ]
+    )
+    assert code == 0
+    document = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    targets = [row["target"] for row in document["tables"]["clusters"]["rows"]]
+    assert targets == sorted(targets, reverse=True) and len(targets) == 5  # 经开区 遂平 新蔡 正阳 泌阳
+    assert document["meta"]["sample"] is True and "--search '食'" in document["meta"]["command"]
+    manifest = (tmp_path / "c.manifest.toml").read_text(encoding="utf-8")
+    assert "sample = true" in manifest and 'format = "json"' in manifest
+    assert main(["export", "--view", "zones", "--sort=nope", "--format", "csv", "--out", str(tmp_path)]) == 2
+    assert "no column 'nope'" in capsys.readouterr().err
+
+
+async def test_console_export_equals_the_cli_export(data_dir: Path, tmp_path: Path, capsys) -> None:
+    from console.app import DevZonesApp
+    from console.config import load_settings
+    from widgets.dialogs import ExportDialog
+
+    (tmp_path / "ui").mkdir()
+    settings = load_settings(data_dir=data_dir)
+    app = DevZonesApp(settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("3", "s", "slash", "食", "enter", "e")
+        assert isinstance(app.screen, ExportDialog)
+        folder = app.screen.query_one("#folder")
+        folder.value = str(tmp_path / "ui")
+        from textual.widgets import RadioButton
+
+        app.screen.query_one("#format").query(RadioButton)[3].value = True  # JSON
+        await pilot.pause()
+        assert app.screen.query_one("#name").value.endswith(".json")  # the suggested name follows
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    ui_file = next((tmp_path / "ui").glob("devzones-clusters-2026-*.json"))
+    ui = json.loads(ui_file.read_text(encoding="utf-8"))
+    cli_out = tmp_path / "cli.json"
+    assert (
+        main(
+            [
+                "export",
+                "--view",
+                "clusters",
+                "--search",
+                "食",
+                "--sort=zone",
+                "--format",
+                "json",
+                "--out",
+                str(cli_out),
+            ]
+        )
+        == 0
+    )
+    cli = json.loads(cli_out.read_text(encoding="utf-8"))
+    assert ui["tables"] == cli["tables"]
+    assert len(ui["tables"]["clusters"]["rows"]) == 5
+    for key in ("view", "search", "sort", "year", "counties", "sample"):
+        assert ui["meta"][key] == cli["meta"][key]
+    assert ui["meta"]["command"].replace(str(ui_file), "OUT") == cli["meta"]["command"].replace(
+        str(cli_out), "OUT"
+    )
