@@ -22,7 +22,7 @@ from console import viewcache
 from console.config import Settings
 from console.labels import text
 from console.paths import embedded_data_dir
-from widgets.dialogs import CountyDialog, ExportChoice, HelpScreen, UnitDialog
+from widgets.dialogs import BulletinChoice, CountyDialog, ExportChoice, HelpScreen, UnitDialog
 from widgets.keybar import KeyBar
 from widgets.overview import OverviewPanel
 from widgets.topbar import TopBar
@@ -72,6 +72,7 @@ class DevZonesApp(App[int]):
         Binding("S", "sort_reverse", "Reverse sort", show=False),
         Binding("c", "counties", "Counties"),
         Binding("e", "export", "Export"),
+        Binding("b", "bulletin", "Bulletin"),
         Binding("y", "next_year", "Year"),
         Binding("l", "toggle_lang", "Language"),
         Binding("u", "units", "Units", show=False),
@@ -330,6 +331,8 @@ class DevZonesApp(App[int]):
         self.query_one(KeyBar).show(self.lang, self._filter_note())
         if tables:
             self.query_one(f"#{tables[0]}-table", ViewTable).focus()
+        elif self._tab == "overview":
+            self.query_one(OverviewPanel).focus()  # so the arrows and PgDn scroll it
 
     # -- actions ------------------------------------------------------------------------------------
 
@@ -542,6 +545,41 @@ class DevZonesApp(App[int]):
         self.notify(
             ("导出失败：" if self.lang == "zh" else "Export failed: ") + message, severity="error", timeout=10
         )
+
+    def action_bulletin(self) -> None:
+        if self._not_ready():
+            return
+        import os
+        from datetime import date
+
+        from widgets.dialogs import BulletinDialog
+
+        folder = self.settings.export_folder or os.getcwd()
+        self.push_screen(
+            BulletinDialog(self.lang, date.today().strftime("%Y-%m"), folder), self._bulletin_chosen
+        )
+
+    def _bulletin_chosen(self, choice: BulletinChoice | None) -> None:
+        if choice is not None:
+            self.run_bulletin(choice)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def run_bulletin(self, choice: BulletinChoice) -> None:
+        """Write the monthly bulletin off the UI thread, with the exports' file safety."""
+        from pathlib import Path
+
+        from console.bulletin import BulletinError, write_bulletin
+
+        assert self.dataset is not None
+        try:
+            folder = Path(choice.folder).expanduser()
+            written = write_bulletin(
+                self.dataset, self.settings, choice.period, choice.fmt, folder, self.lang
+            )
+        except BulletinError as exc:
+            self.call_from_thread(self._export_failed, str(exc))
+            return
+        self.call_from_thread(self._exported, written)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.active_tab, self.lang, self.ascii_only))

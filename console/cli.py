@@ -58,6 +58,24 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument(
         "--fail-on-missing", action="store_true", help="exit 1 when a zone shown misses a target"
     )
+    rank = sub.add_parser(
+        "rankings", help="zones ranked: composite score, province rank within tier, and the plan's rule flags"
+    )
+    _common(rank, argparse.SUPPRESS)
+    _filters(rank, argparse.SUPPRESS)
+    rank.add_argument("--json", action="store_true", help="machine-readable output")
+    bulletin = sub.add_parser("bulletin", help="write the monthly bulletin (月度通报)")
+    _common(bulletin, argparse.SUPPRESS)
+    bulletin.add_argument(
+        "--period", required=True, metavar="YYYY-MM", help="the bulletin's month, e.g. 2026-10"
+    )
+    bulletin.add_argument("--format", choices=("md", "xlsx"), default="md")
+    bulletin.add_argument(
+        "--out", type=Path, required=True, metavar="PATH", help="file to write, or an existing folder"
+    )
+    bulletin.add_argument(
+        "--force", action="store_true", help="replace an existing file instead of numbering the new one"
+    )
     exp = sub.add_parser(
         "export", help="write a view as CSV, XLSX, Parquet, JSON or Markdown, as the console does"
     )
@@ -152,6 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         return _check(ds, args, settings, out)
     if args.command == "export":
         return _export(ds, args, settings)
+    if args.command == "rankings":
+        return _rankings(ds, args, settings, out)
+    if args.command == "bulletin":
+        return _bulletin(ds, args, settings)
     return _status(ds, args, settings, out)
 
 
@@ -199,6 +221,48 @@ def _status(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
         print_status(ev, settings.lang, settings.ascii, out)
     if args.fail_on_missing and not ev.zones_missing.is_empty():
         return EXIT_MISSING
+    return EXIT_OK
+
+
+def _rankings(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
+    from console.evaluation import UnknownChoice, check_counties, check_year
+    from console.rankings import rankings, rankings_json
+
+    try:
+        year = check_year(ds, args.year)
+        counties = check_counties(ds, _counties(args.county))
+    except UnknownChoice as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    ranked = rankings(ds, year, settings, counties)
+    if args.json:
+        print(json.dumps(rankings_json(ranked, year), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    from console.render import print_view
+    from console.views import rankings_view
+
+    print_view(
+        rankings_view(ranked, settings.lang, settings.ascii),
+        settings.ascii,
+        out,
+        sample=ds.sample,
+        lang=settings.lang,
+    )
+    return EXIT_OK
+
+
+def _bulletin(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
+    from console.bulletin import BulletinError, write_bulletin
+
+    try:
+        written = write_bulletin(
+            ds, settings, args.period, args.format, args.out, settings.lang, force=args.force
+        )
+    except BulletinError as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in written:
+        print(path)
     return EXIT_OK
 
 

@@ -10,14 +10,8 @@ from console.config import Settings
 from console.dataset import Dataset
 from console.progress import indicator_status
 from console.scales import Period
+from console.series import Series
 from console.status import cluster_status, eval_period, zone_status
-
-
-@dataclass(frozen=True)
-class Series:
-    label: str
-    x: tuple[str, ...]
-    y: tuple[float | None, ...]
 
 
 @dataclass(frozen=True)
@@ -27,6 +21,9 @@ class ZoneDetail:
     clusters: pl.DataFrame
     revenue: tuple[Series, ...]
     reports: tuple[dict, ...]
+    # The province's assessment over the published years: score, and rank within tier.
+    score: tuple[Series, ...] = ()
+    rank: tuple[Series, ...] = ()
 
 
 def _quarters(year: int, until: Period | None) -> list[Period]:
@@ -72,7 +69,11 @@ def zone_detail(ds: Dataset, settings: Settings, zone: str, year: int) -> ZoneDe
                 "days_late": days if status == "late" else None,
             }
         )
-    return ZoneDetail(info, tuple(years), clusters, (actual, pace), tuple(report_rows))
+    results = ds["assessments"].filter(pl.col("zone") == zone).sort("year")
+    labels = tuple(str(y) for y in results.get_column("year").to_list())
+    score = (Series("score", labels, tuple(results.get_column("score").to_list())),)
+    rank = (Series("rank", labels, tuple(float(r) for r in results.get_column("province_rank").to_list())),)
+    return ZoneDetail(info, tuple(years), clusters, (actual, pace), tuple(report_rows), score, rank)
 
 
 def cluster_series(

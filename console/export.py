@@ -157,7 +157,7 @@ def _candidates(path: Path):  # type: ignore[no-untyped-def]
 
 def _split(name: str) -> tuple[str, str]:
     """('report.manifest', '.toml') style split that keeps multi-part suffixes together."""
-    for suffix in (".manifest.toml", *SUFFIX.values()):
+    for suffix in (*(f"{ext}.manifest.toml" for ext in SUFFIX.values()), *SUFFIX.values()):
         if name.endswith(suffix):
             return name[: -len(suffix)], suffix
     stem, dot, ext = name.rpartition(".")
@@ -399,14 +399,13 @@ def export_views(
     else:
         writer = {"xlsx": _xlsx, "json": _json, "md": _markdown}[fmt](views, prov)
         written.append(place(out, writer, force))
-    # The manifest takes the data file's final name (which may have had to be numbered).
-    stem = _split((written[0] if len(written) == 1 else out).name)[0]
-    written.append(place(out.with_name(f"{stem}.manifest.toml"), _manifest(prov, written, fmt), force))
+    # The manifest is named after the data file's final name (which may have had to be numbered).
+    named = written[0] if len(written) == 1 else out
+    written.append(place(out.with_name(f"{named.name}.manifest.toml"), _manifest(prov, written, fmt), force))
     return written
 
 
 def export_text(text: str, out: Path, prov: Provenance, force: bool = False) -> list[Path]:
     """Write a text document (the console's SVG screenshot) and its manifest."""
     path = place(out, lambda handle: handle.write(text.encode("utf-8")), force)
-    stem, _ = _split(path.name)
-    return [path, place(path.with_name(f"{stem}.manifest.toml"), _manifest(prov, [path], "svg"), force)]
+    return [path, place(path.with_name(f"{path.name}.manifest.toml"), _manifest(prov, [path], "svg"), force)]

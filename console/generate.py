@@ -22,7 +22,7 @@ import tomli_w
 from console.scales import Period
 from console.schema import FORMATS, MANIFEST, TABLES_BY_NAME
 
-DEFAULT_SEED = 20250
+DEFAULT_SEED = 20348
 START = Period(2024, 1)
 AS_OF = Period(2026, 3)
 PLAN_TABLES = (
@@ -57,6 +57,7 @@ def _assessments(rng: random.Random, plan: dict[str, pl.DataFrame], as_of: Perio
     zones = plan["zones"].get_column("zone").to_list()
     order = {z: i for i, z in enumerate(zones)}
     rows = []
+    standing: dict[str, float] = {}  # a zone's place within its tier (0 best, 1 worst) persists
     for zone, year, star_t, tier_t in sorted(targets.iter_rows(), key=lambda r: (order[r[0]], r[1])):
         r = rng.random()
         if star_t is None:
@@ -70,7 +71,10 @@ def _assessments(rng: random.Random, plan: dict[str, pl.DataFrame], as_of: Perio
         r = rng.random()
         tier = tier_t if r < 0.7 else (max(1, tier_t - 1) if r < 0.82 else min(3, tier_t + 1))
         size = TIER_SIZES[tier]
-        rank = rng.randint(1, size)
+        place = standing.get(zone, rng.random())
+        place = _clip(place + rng.gauss(0, 0.25), 0.0, 1.0)
+        standing[zone] = place
+        rank = 1 + round(place * (size - 1))
         score = round(_clip(96 - 34 * (rank - 1) / (size - 1) + rng.uniform(-1.5, 1.5), 0, 100), 1)
         rows.append((zone, year, star, tier, score, rank, size))
     return pl.DataFrame(

@@ -15,6 +15,7 @@ import polars as pl
 from console.config import Settings
 from console.dataset import Dataset
 from console.progress import indicator_status
+from console.rules import flags_table
 from console.scales import Period
 from console.status import cluster_status, eval_period, zone_status
 
@@ -84,38 +85,76 @@ def _ranked(scores: pl.DataFrame) -> pl.DataFrame:
 def rankings(
     ds: Dataset, year: int, settings: Settings, counties: Sequence[str] | None = None
 ) -> pl.DataFrame:
-    """Zones ordered by composite score, with the change in rank since the previous quarter.
+    """Zones ordered by composite score, beside the province's rank within tier and the rule flags.
 
-    ``rank_change`` is positive when a zone moved up. The province's latest published rank within
-    tier (``province_rank`` of ``tier_size``) is carried beside it.
+    ``rank`` and ``rank_change`` (positive: moved up since the previous quarter) are for the composite
+    score. ``province_rank`` of ``tier_size`` is the latest published result (from ``result_year``), and
+    ``previous_rank`` the province rank the year before it; ``flags`` are the plan's rules applied to
+    that result (console.rules), so in a year not yet published they are last year's.
     """
     now = _ranked(composite_scores(ds, year, settings, counties))
     judged_at = eval_period(year, ds.as_of) or ds.as_of
     previous_period = Period.from_index(judged_at.index - 1)
     if previous_period.year == year:
-        before = ds.at(previous_period)
-        prior = _ranked(composite_scores(before, year, settings, counties)).select(
-            "zone", pl.col("score").alias("previous_score"), pl.col("rank").alias("previous_rank")
+        prior = _ranked(composite_scores(ds.at(previous_period), year, settings, counties)).select(
+            "zone", pl.col("score").alias("previous_score"), pl.col("rank").alias("previous_score_rank")
         )
     else:
         prior = now.select(
             "zone",
             pl.lit(None, pl.Float64).alias("previous_score"),
-            pl.lit(None, pl.Int64).alias("previous_rank"),
+            pl.lit(None, pl.Int64).alias("previous_score_rank"),
         )
+    published = ds["assessments"].filter(pl.col("year") <= year)
     results = (
-        ds["assessments"]
-        .filter(pl.col("year") <= year)
-        .sort("year")
+        published.sort("year")
         .group_by("zone")
         .agg(pl.all().last())
-        .select("zone", pl.col("year").alias("result_year"), "tier", "province_rank", "tier_size")
+        .select("zone", pl.col("year").alias("result_year"), "tier", "star", "province_rank", "tier_size")
+    )
+    flags = pl.concat(
+        [
+            flags_table(published, int(y)).join(
+                results.filter(pl.col("result_year") == y).select("zone"), on="zone"
+            )
+            for y in results.get_column("result_year").unique().to_list()
+        ]
+        or [flags_table(published, year)]
     )
     zones = ds["zones"].select("zone", "short_name", "short_name_en", "county", "county_en")
     return (
         now.join(prior, on="zone", how="left")
         .join(zones, on="zone", how="left")
         .join(results, on="zone", how="left")
-        .with_columns((pl.col("previous_rank") - pl.col("rank")).alias("rank_change"))
+        .join(flags, on="zone", how="left")
+        .with_columns(
+            (pl.col("previous_score_rank") - pl.col("rank")).alias("rank_change"),
+            pl.col("flags").fill_null([]),
+        )
         .sort("rank", "zone")
     )
+
+
+def rankings_json(ranked: pl.DataFrame, year: int) -> dict[str, object]:
+    """The documented JSON form of ``devzones rankings``."""
+    keys = (
+        "zone",
+        "short_name",
+        "county",
+        "tier",
+        "province_rank",
+        "tier_size",
+        "result_year",
+        "previous_rank",
+        "previous_tier",
+        "score",
+        "rank",
+        "rank_change",
+        "flags",
+    )
+    zones = []
+    for row in ranked.iter_rows(named=True):
+        item = {key: row[key] for key in keys}
+        item["score"] = round(item["score"], 2)
+        zones.append(item)
+    return {"year": year, "zones": zones}

@@ -177,6 +177,24 @@ def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Conso
             str(f.year),
             _num(f.stated, 0),
             _num(f.counted, 0),
-            Text(f.message),
+            Text(f.text(lang)),
+        )
+    out.print(table)
+
+
+def print_view(view, ascii_only: bool, out: Console, sample: bool = False, lang: str = "zh") -> None:  # type: ignore[no-untyped-def]
+    """Any console View as a table, statuses coloured as on screen."""
+    if sample:
+        out.print(Text(f"[{text('sample_badge', lang)}] {text('sample_notice', lang)}", style="bold yellow"))
+    table = Table(title=view.title, box=_box(ascii_only), title_justify="left")
+    for column in view.columns:
+        table.add_column(column.label, justify="right" if column.numeric else "left")
+    classes = {"good": "green", "warn": "yellow", "bad": "bold red"}
+    for row in view.rows:
+        table.add_row(
+            *(
+                Text(cell, style=classes.get(cls or "", ""))
+                for cell, cls in zip(row.cells, row.classes, strict=True)
+            )
         )
     out.print(table)

@@ -68,7 +68,7 @@ def render_views(
         lang,
         ascii_only,
         header,
-        overview(ev, snap.dataset["plan_figures"], lang, ascii_only),
+        overview(ev, snap.dataset["plan_figures"], lang, ascii_only, snap.dataset["assessments"]),
         {
             "zones": zones_view(ev, snap.history, lang, ascii_only, words),
             "clusters": clusters_view(ev, snap.history, lang, ascii_only),

@@ -89,6 +89,9 @@ class Overview:
     stars: tuple[CountLine, ...]
     attention: tuple[tuple[str, str], ...]
     result_year: int | None
+    # Per year: (year, planned zones at 二档 or above, result, planned zones with a star, result);
+    # results are None for years not yet published.
+    by_year: tuple[tuple[int, int, int | None, int, int | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ class Views:
                 tuple(CountLine(**c) for c in o["stars"]),
                 tuple(tuple(a) for a in o["attention"]),  # type: ignore[misc]
                 o["result_year"],
+                tuple(tuple(y) for y in o.get("by_year", ())),  # type: ignore[misc]
             ),
             {name: view(v) for name, v in data["tables"].items()},
         )

@@ -343,7 +343,9 @@ def indicators_view(ev: Evaluation, lang: str, ascii_only: bool, task: int | Non
 
 
 def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
-    """Rankings tab: zones by composite progress score, with rank change and the province's rank."""
+    """Rankings tab: composite score and its change beside the province's rank and the rule flags."""
+    from console.rules import REWARDS, flag_word
+
     zh = lang == "zh"
     columns = (
         Column("rank", "名次" if zh else "Rank", numeric=True, value=True),
@@ -352,25 +354,34 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
         Column("score", "综合得分" if zh else "Score", numeric=True, value=True),
         Column("change", "较上季" if zh else "vs last Q", numeric=True),
         Column("tier", "档级" if zh else "Tier", give_way=2),
-        Column("province", "全省档内排名" if zh else "Province rank in tier", numeric=True),
+        Column("province", "全省档内排名" if zh else "Province rank", numeric=True),
+        Column("previous", "上年排名" if zh else "Year before", numeric=True, give_way=3),
+        Column("flags", "奖惩（方案四(三)）" if zh else "Rules (plan 4(3))"),
     )
     up, down = ("^", "v") if ascii_only else ("↑", "↓")
     rows = []
     for r in ranked.iter_rows(named=True):
         change = r["rank_change"]
         if change is None:
-            moved = "新" if zh else "new"
+            moved = "—"
         elif change > 0:
             moved = f"{up}{change}"
         elif change < 0:
             moved = f"{down}{-change}"
         else:
             moved = "="
-        province = (
-            f"{r['province_rank']}/{r['tier_size']}" + (f" ({r['result_year']})" if r["result_year"] else "")
-            if r["province_rank"]
-            else "—"
-        )
+        if r["province_rank"]:
+            province = f"{r['province_rank']}/{r['tier_size']}" + (
+                f"（{r['result_year']}）" if zh else f" ({r['result_year']})"
+            )
+        else:
+            province = "—"
+        previous = "—"
+        if r["previous_rank"]:
+            previous = f"{r['previous_rank']} {tier_label(r['previous_tier'], lang, ascii_only)}"
+        flags = r["flags"] or []
+        words = ("、" if zh else ", ").join(flag_word(f, lang) for f in flags) or "—"
+        rewarded, noticed = any(f in REWARDS for f in flags), any(f not in REWARDS for f in flags)
         cells = (
             str(r["rank"]),
             _zone_name(r, lang),
@@ -379,8 +390,21 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
             moved,
             tier_label(r["tier"], lang, ascii_only),
             province,
+            previous,
+            words,
         )
-        sort = (r["rank"], r["short_name"], r["county"], r["score"], change, r["tier"], r["province_rank"])
+        sort = (
+            r["rank"],
+            r["short_name"],
+            r["county"],
+            r["score"],
+            change,
+            r["tier"],
+            r["province_rank"],
+            r["previous_rank"],
+            len(flags),
+        )
+        flag_class = "bad" if noticed else ("good" if rewarded else None)
         classes = (
             None,
             None,
@@ -389,15 +413,56 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
             "good" if (change or 0) > 0 else ("warn" if (change or 0) < 0 else None),
             None,
             None,
+            None,
+            flag_class,
         )
-        rows.append(Row(r["zone"], cells, sort, classes, False))
+        rows.append(Row(r["zone"], cells, sort, classes, noticed))
     return View("rankings", tab_title("rankings", lang), columns, tuple(rows))
 
 
 HEADLINE = ("I01", "I02", "I03", "I06", "I18", "I04")
 
 
-def overview(ev: Evaluation, plan_figures: pl.DataFrame, lang: str, ascii_only: bool) -> Overview:
+def city_counts(
+    plan_figures: pl.DataFrame, assessments: pl.DataFrame
+) -> tuple[tuple[int, int, int | None, int, int | None], ...]:
+    """Per year: zones at 二档 or above and zones with a star, as planned (section 二(二)) and as achieved."""
+    out = []
+    for year in sorted(plan_figures.get_column("year").unique().to_list()):
+        figures = plan_figures.filter(pl.col("year") == year)
+        upper = 0
+        starred = 0
+        for figure, level, stated in figures.select("figure", "level", "stated").iter_rows():
+            try:
+                if figure == "tier_count" and (parse_tier(level) or 9) <= 2:
+                    upper += int(stated)
+                elif figure == "star_count" and parse_star(level):
+                    starred += int(stated)
+            except ScaleError:
+                continue
+        results = assessments.filter(pl.col("year") == year)
+        if results.is_empty():
+            out.append((int(year), upper, None, starred, None))
+        else:
+            out.append(
+                (
+                    int(year),
+                    upper,
+                    results.filter(pl.col("tier") <= 2).height,
+                    starred,
+                    results.filter(pl.col("star").is_not_null()).height,
+                )
+            )
+    return tuple(out)
+
+
+def overview(
+    ev: Evaluation,
+    plan_figures: pl.DataFrame,
+    lang: str,
+    ascii_only: bool,
+    assessments: pl.DataFrame | None = None,
+) -> Overview:
     """Headline goals with progress, zones per tier and star against the plan, and the attention list."""
     zh = lang == "zh"
     goals = []
@@ -456,6 +521,7 @@ def overview(ev: Evaluation, plan_figures: pl.DataFrame, lang: str, ascii_only: 
         tuple(stars),
         tuple(attention),
         int(result_years.max()) if len(result_years) else None,
+        city_counts(plan_figures, assessments) if assessments is not None else (),
     )
 
 

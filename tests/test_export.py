@@ -52,7 +52,7 @@ def _golden(name: str, produced: bytes) -> None:
 def test_golden_files(views, tmp_path: Path, fmt: str) -> None:
     chosen = export_selection(views, "clusters", {"clusters": ("", "target", True)})
     written = export_views(chosen, fmt, tmp_path / f"clusters.{fmt}", PROV)
-    assert [p.name for p in written] == [f"clusters.{fmt}", "clusters.manifest.toml"]
+    assert [p.name for p in written] == [f"clusters.{fmt}", f"clusters.{fmt}.manifest.toml"]
     _golden(f"clusters.{fmt}", written[0].read_bytes())
     _golden(f"clusters.{fmt}.manifest.toml", written[1].read_bytes())
 
@@ -126,7 +126,7 @@ def test_never_overwrites_and_force_replaces(views, tmp_path: Path) -> None:
     first = export_views(chosen, "json", tmp_path / "z.json", PROV)
     before = first[0].read_bytes()
     second = export_views(chosen, "json", tmp_path / "z.json", PROV)
-    assert [p.name for p in second] == ["z-2.json", "z-2.manifest.toml"]
+    assert [p.name for p in second] == ["z-2.json", "z-2.json.manifest.toml"]
     assert first[0].read_bytes() == before
     forced = export_views(chosen, "json", tmp_path / "z.json", PROV, force=True)
     assert forced[0] == first[0]
@@ -195,7 +195,7 @@ def test_cli_export_and_its_manifest(tmp_path: Path, capsys) -> None:
     targets = [row["target"] for row in document["tables"]["clusters"]["rows"]]
     assert targets == sorted(targets, reverse=True) and len(targets) == 5  # 经开区 遂平 新蔡 正阳 泌阳
     assert document["meta"]["sample"] is True and "--search '食'" in document["meta"]["command"]
-    manifest = (tmp_path / "c.manifest.toml").read_text(encoding="utf-8")
+    manifest = (tmp_path / "c.json.manifest.toml").read_text(encoding="utf-8")
     assert "sample = true" in manifest and 'format = "json"' in manifest
     assert main(["export", "--view", "zones", "--sort=nope", "--format", "csv", "--out", str(tmp_path)]) == 2
     assert "no column 'nope'" in capsys.readouterr().err

@@ -15,7 +15,9 @@ from console.paths import embedded_data_dir
 
 
 def make_app(lang: str = "zh", counties: tuple[str, ...] = (), ascii: bool = False) -> DevZonesApp:
-    return DevZonesApp(load_settings(data_dir=embedded_data_dir(), lang=lang, ascii=ascii or None, counties=counties))
+    return DevZonesApp(
+        load_settings(data_dir=embedded_data_dir(), lang=lang, ascii=ascii or None, counties=counties)
+    )
 
 
 def showing(tab: str, *keys: str):  # type: ignore[no-untyped-def]

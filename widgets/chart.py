@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from console.details import Series
+    from console.series import Series
 
-MARKERS = ("*", "o", "+", "x")
+MARKERS = ("*", "o", "+", "x", "#", "@")
 _ASCII_LINES = str.maketrans("┌┐└┘─│┬┴┤├┼", "++++-|++|++")
 
 
@@ -37,9 +37,13 @@ def render_chart(
             continue
         xs, ys = zip(*pts, strict=True)
         if len(xs) == 1:  # one point still shows, as a marker
-            figure.draw(figure.signal(list(xs), list(ys), marker=MARKERS[index % 4]).label(s.label))
+            figure.draw(
+                figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)]).label(s.label)
+            )
         else:
-            figure.draw(figure.signal(list(xs), list(ys), marker=MARKERS[index % 4]).lines().label(s.label))
+            figure.draw(
+                figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)]).lines().label(s.label)
+            )
     labels = series[0].x
     step = max(1, len(labels) // max(1, (width - 8) // 7))
     ticks = list(range(1, len(labels) + 1, step))

@@ -39,13 +39,9 @@ class DetailScreen(Screen[None]):
             yield Static(self.content.title, classes="title")
             for block in self.content.before:
                 yield Static(block)
-            if self.content.chart:
-                yield Chart(
-                    self.content.chart,
-                    self.content.chart_title,
-                    self.ascii_only,
-                    "无数据" if self.lang == "zh" else "no data",
-                )
+            empty = "无数据" if self.lang == "zh" else "no data"
+            for series, title in self.content.charts:
+                yield Chart(series, title, self.ascii_only, empty)
             for block in self.content.after:
                 yield Static(block)
         yield KeyBar()

@@ -15,20 +15,19 @@ from widgets.view_table import STYLES
 if TYPE_CHECKING:
     import polars as pl
 
-    from console.details import Series, ZoneDetail
+    from console.series import Series, ZoneDetail
 
 
 @dataclass(frozen=True)
 class DetailContent:
     title: Text
     before: list[Any]
-    chart: tuple[Series, ...] = ()
-    chart_title: str = ""
+    charts: tuple[tuple[tuple[Series, ...], str], ...] = ()  # (series, title) pairs
     after: tuple[Any, ...] = ()
 
 
 def _labelled(series: tuple[Series, ...], zh: bool) -> tuple[Series, ...]:
-    names = {"YTD": "累计", "pace": "进度目标"} if zh else {"YTD": "YTD", "pace": "pace"}
+    names = {"YTD": "累计", "pace": "进度目标", "score": "考核得分", "rank": "档内排名"} if zh else {}
     return tuple(replace(s, label=names.get(s.label, s.label)) for s in series)
 
 
@@ -123,9 +122,14 @@ class Blocks:
             if zh
             else f"{year} revenue year to date vs pace (100M yuan)"
         )
-        return DetailContent(
-            title, [years, clusters], _labelled(d.revenue, zh), chart_title, (reports, self.note)
-        )
+        charts = [(_labelled(d.revenue, zh), chart_title)]
+        if d.score and d.score[0].y:
+            charts.append((_labelled(d.score, zh), "全省考核综合得分" if zh else "Province evaluation score"))
+            rank_title = (
+                "全省档内排名（数值越小越靠前）" if zh else "Province rank within tier (lower is better)"
+            )
+            charts.append((_labelled(d.rank, zh), rank_title))
+        return DetailContent(title, [years, clusters], tuple(charts), (reports, self.note))
 
     def cluster(
         self, zone_name: str, industry: str, rows: list[dict], series: tuple[Series, ...]
@@ -150,9 +154,8 @@ class Blocks:
         chart_title = (
             "季度累计营收与进度目标（亿元）" if zh else "Year-to-date revenue by quarter vs pace (100M yuan)"
         )
-        return DetailContent(
-            Text(f"{zone_name} · {industry}"), [table], _labelled(series, zh), chart_title, (self.note,)
-        )
+        charts = ((_labelled(series, zh), chart_title),)
+        return DetailContent(Text(f"{zone_name} · {industry}"), [table], charts, (self.note,))
 
     def task(self, task: dict, indicators: pl.DataFrame, values: pl.DataFrame) -> DetailContent:
         zh = self.zh

@@ -105,6 +105,7 @@ HELP = {
         ),
         ("s / S", "按下一列排序 / 反向", "sort by the next column / reverse"),
         ("c", "县区筛选", "county filter"),
+        ("b", "生成月度通报（Markdown / XLSX）", "write the monthly bulletin (Markdown / XLSX)"),
         ("y", "切换年度", "next year"),
         ("l", "中文 / English", "English / 中文"),
         ("?", "帮助", "this help"),
@@ -242,6 +243,56 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         folder = self.query_one("#folder", Input).value.strip() or "."
         name = self.query_one("#name", Input).value.strip() or self.suggest(fmt, scope)
         self.dismiss(ExportChoice(fmt, scope, folder, name))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class BulletinChoice:
+    period: str
+    fmt: str
+    folder: str
+
+
+class BulletinDialog(ModalScreen[BulletinChoice | None]):
+    """The monthly bulletin: month, format and folder; Enter writes it, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "write", "Write", priority=True)]
+    DEFAULT_CSS = """
+    BulletinDialog { align: center middle; }
+    BulletinDialog > Vertical { width: 64; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
+    BulletinDialog RadioSet { layout: horizontal; height: auto; width: 100%; }
+    BulletinDialog Input { width: 100%; }
+    """
+
+    def __init__(self, lang: str, period: str, folder: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.period = period
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        zh = self.lang == "zh"
+        with Vertical():
+            title = (
+                "月度通报：Tab 下一项，Enter 生成，Esc 取消"
+                if zh
+                else "Monthly bulletin: Tab moves on, Enter writes, Esc cancels"
+            )
+            yield Static(Text(title, style="bold"))
+            yield Static(Text("月份（如 2026-10）" if zh else "Month (e.g. 2026-10)"))
+            yield Input(self.period, id="period")
+            with RadioSet(id="bulletin-format"):
+                yield RadioButton("Markdown", value=True)
+                yield RadioButton("XLSX")
+            yield Static(Text("文件夹" if zh else "Folder"))
+            yield Input(self.folder, id="bulletin-folder")
+
+    def action_write(self) -> None:
+        fmt = "xlsx" if self.query_one("#bulletin-format", RadioSet).pressed_index == 1 else "md"
+        folder = self.query_one("#bulletin-folder", Input).value.strip() or "."
+        self.dismiss(BulletinChoice(self.query_one("#period", Input).value.strip(), fmt, folder))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -14,6 +14,7 @@ from console.labels import STATUS_CLASS, status_label
 
 if TYPE_CHECKING:
     from console.viewmodel import Overview
+from widgets.chart import Chart
 from widgets.view_table import STYLES
 
 # The attention list names this many zones; the Zones tab lists them all (flagged rows sort first with s).
@@ -129,6 +130,17 @@ class OverviewPanel(VerticalScroll):
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(id="overview-body")
+        yield Chart(id="overview-chart")
 
     def show(self, data: Overview, lang: str, ascii_only: bool, year: int) -> None:
+        from console.series import city_series
+
         self.query_one("#overview-body", Static).update(render_overview(data, lang, ascii_only, year))
+        chart = self.query_one("#overview-chart", Chart)
+        chart.ascii_only = ascii_only
+        chart.empty = "无数据" if lang == "zh" else "no data"
+        zh = lang == "zh"
+        title = (
+            "全市开发区档级与星级：计划与实际（个）" if zh else "City zones by tier and star: plan and result"
+        )
+        chart.plot(city_series(data.by_year, zh) if data.by_year else (), title)

@@ -1,0 +1,148 @@
+"""The plan's evaluation rules (section 四(三)): which reward or notice applies to a zone in a year.
+
+Henan ranks every zone within its tier (档) each year. From the published results:
+
+- ``top10_reward``: in the province's top 10 of its tier.
+- ``new_star_reward``: first year at its current star level (its star is above every earlier one).
+- ``bottom10_notice``: in the province's bottom 10 of its tier.
+- ``rank_fell_notice``: its rank within the same tier is worse than the year before.
+- ``bottom10_two_years``: in the bottom 10 of its tier two years running.
+
+Decisions where the plan is silent:
+
+- Ties: the rank the province publishes decides. Zones sharing rank 10 are all in the top 10; a
+  zone is in the bottom 10 when its rank is greater than (tier size - 10), so zones sharing that
+  boundary rank are all in it.
+- A tier with fewer than 20 zones: top and bottom would overlap, so each takes at most half of the
+  tier (rounded down): with 15 zones, ranks 1-7 are the top and 9-15 the bottom, rank 8 neither.
+- One year of data: ``rank_fell_notice`` and ``bottom10_two_years`` need the year before and are not
+  given; ``new_star_reward`` is not given either, since a first promotion cannot be told from a
+  single year (a zone with no star before is promoted when it first holds one).
+- A zone that changed tier: ranks in different tiers are not comparable, so ``rank_fell_notice`` is
+  not given; ``bottom10_two_years`` is, if the zone was in the bottom 10 of its tier in both years.
+- A year whose results are not published yet has no flags.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+FLAGS = ("top10_reward", "new_star_reward", "bottom10_notice", "rank_fell_notice", "bottom10_two_years")
+REWARDS = ("top10_reward", "new_star_reward")
+
+# The plan's own words (section 四(三)) for each condition and its consequence.
+WORDING: dict[str, tuple[str, str, str, str]] = {
+    # flag: (condition zh, consequence zh, condition en, consequence en)
+    "top10_reward": (
+        "各档年度考核评价综合得分居全省前10位",
+        "适当上浮工资总量，其主要负责人及所在县区相关领导优先推荐使用，优先支持扩区升级，优先支持专项债、特别国债、中央预算内投资项目申报",
+        "in the province's top 10 of its tier",
+        "reward: a higher wage bill, priority for its leaders, for zone expansion and for special bonds and central budget investment",
+    ),
+    "new_star_reward": (
+        "首次晋升当前星级",
+        "适当上浮工资总量，其主要负责人及所在县区相关领导优先推荐使用，优先支持扩区升级，优先支持专项债、特别国债、中央预算内投资项目申报",
+        "first promoted to its current star level",
+        "reward: a higher wage bill, priority for its leaders, for zone expansion and for special bonds and central budget investment",
+    ),
+    "bottom10_notice": (
+        "各档年度考核评价综合得分居全省后10位",
+        "予以通报和督促整改",
+        "in the province's bottom 10 of its tier",
+        "public notice and required rectification",
+    ),
+    "rank_fell_notice": (
+        "排名位次后移",
+        "予以通报和督促整改",
+        "its rank fell",
+        "public notice and required rectification",
+    ),
+    "bottom10_two_years": (
+        "连续两年排名居全省后10位",
+        "其主要负责人及所在县区相关领导按照有关规定和程序予以调整或免职，限制新增建设用地、环境容量指标",
+        "in the bottom 10 two years running",
+        "its leaders adjusted or removed; new construction land and environmental capacity restricted",
+    ),
+}
+
+SHORT: dict[str, tuple[str, str]] = {
+    "top10_reward": ("前10奖励", "top-10 reward"),
+    "new_star_reward": ("晋星奖励", "new-star reward"),
+    "bottom10_notice": ("后10通报", "bottom-10 notice"),
+    "rank_fell_notice": ("位次后移通报", "rank-fell notice"),
+    "bottom10_two_years": ("连续两年后10", "bottom 10 two years"),
+}
+
+
+def band(tier_size: int) -> int:
+    """How many ranks count as the top (or bottom) 10 in a tier of ``tier_size`` zones."""
+    return min(10, tier_size // 2) if tier_size < 20 else 10
+
+
+def in_top(rank: int, tier_size: int) -> bool:
+    return rank <= band(tier_size)
+
+
+def in_bottom(rank: int, tier_size: int) -> bool:
+    return rank > tier_size - band(tier_size)
+
+
+def zone_flags(history: list[dict], year: int) -> list[str]:
+    """The flags for ``year`` from one zone's published results (dicts with year, star, tier,
+    province_rank, tier_size), in FLAGS order."""
+    by_year = {r["year"]: r for r in history}
+    now = by_year.get(year)
+    if now is None:
+        return []
+    before = by_year.get(year - 1)
+    flags = []
+    if in_top(now["province_rank"], now["tier_size"]):
+        flags.append("top10_reward")
+    earlier_stars = [r["star"] or 0 for r in history if r["year"] < year]
+    if earlier_stars and (now["star"] or 0) > max(earlier_stars):
+        flags.append("new_star_reward")
+    bottom = in_bottom(now["province_rank"], now["tier_size"])
+    if bottom:
+        flags.append("bottom10_notice")
+    if (
+        before is not None
+        and before["tier"] == now["tier"]
+        and now["province_rank"] > before["province_rank"]
+    ):
+        flags.append("rank_fell_notice")
+    if bottom and before is not None and in_bottom(before["province_rank"], before["tier_size"]):
+        flags.append("bottom10_two_years")
+    return flags
+
+
+def flags_table(assessments: pl.DataFrame, year: int) -> pl.DataFrame:
+    """zone, flags (list), previous_rank and previous_tier for every zone with a result in ``year``."""
+    rows = []
+    for zone, group in assessments.sort("year").group_by("zone", maintain_order=True):
+        history = group.to_dicts()
+        before = next((r for r in history if r["year"] == year - 1), None)
+        rows.append(
+            {
+                "zone": zone[0],
+                "flags": zone_flags(history, year),
+                "previous_rank": before["province_rank"] if before else None,
+                "previous_tier": before["tier"] if before else None,
+            }
+        )
+    schema = {
+        "zone": pl.String,
+        "flags": pl.List(pl.String),
+        "previous_rank": pl.Int64,
+        "previous_tier": pl.Int8,
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def flag_word(flag: str, lang: str) -> str:
+    return SHORT[flag][0 if lang == "zh" else 1]
+
+
+def flag_explained(flag: str, lang: str) -> str:
+    """The plan's condition and consequence, e.g. 排名位次后移：予以通报和督促整改."""
+    cond_zh, cons_zh, cond_en, cons_en = WORDING[flag]
+    return f"{cond_zh}：{cons_zh}" if lang == "zh" else f"{cond_en}: {cons_en}"
