@@ -169,8 +169,9 @@ def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Conso
         return
     out.print(Text(f"  {len(findings)} {text('findings', lang)}"))
     table = Table(box=_box(ascii_only))
-    for key in ("check", "year", "stated", "counted", "message"):
-        table.add_column(heading(key, lang))
+    for key in ("check", "year", "stated", "counted"):
+        table.add_column(heading(key, lang), no_wrap=True)
+    table.add_column(heading("message", lang), overflow="fold", ratio=1)
     for f in findings:
         table.add_row(
             Text(f.check + (f" {f.level}" if f.level else "")),

@@ -35,6 +35,7 @@ def test_check_human_output(capsys) -> None:
     code, out, _ = _run(capsys, "check")
     assert code == 0
     assert "数据有效" in out and "示例数据" in out and "1 处不一致" in out
+    assert "正文（二（二））为一星开发区2个" in out and "正阳" in out
     code, out, _ = _run(capsys, "check", "--lang", "en")
     assert "data is valid" in out and "SAMPLE DATA" in out and "1 finding(s)" in out
 
