@@ -132,6 +132,8 @@ class DevZonesApp(App[int]):
         for warning in self.settings.warnings:
             self.notify(warning, severity="warning", timeout=10)
         self._hide_search()
+        self._fingerprint = viewcache.fingerprint(self.settings.data_dir)
+        self.set_interval(self.settings.reload_seconds, self.check_for_changes)
         key = viewcache.cache_key(self.settings, self.year, self.counties, self.lang, self.ascii_only)
         cached = viewcache.load(key) if self.use_cache else None
         if cached is not None:
@@ -189,6 +191,53 @@ class DevZonesApp(App[int]):
         views = render_views(snap, self.lang, self.ascii_only, self.unit)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._on_data_ready, self.dataset, snap, views)
+
+    def check_for_changes(self) -> None:
+        """Reload when a data file changed (an ingest from another terminal); cheap: it only stats files."""
+        if self.dataset is None or any(w.group == "reload" and w.is_running for w in self.workers):
+            return
+        now = viewcache.fingerprint(self.settings.data_dir)
+        if now != self._fingerprint:
+            self._fingerprint = now
+            self.reload_data()
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def reload_data(self) -> None:
+        """Load the changed files; if they are invalid, keep showing the last good data and say why."""
+        from console.errors import DataInvalid
+        from console.evaluation import UnknownChoice
+        from console.loader import load_dataset
+        from console.snapshot import compute, render_views
+
+        try:
+            ds = load_dataset(self.settings.data_dir)
+            snap = compute(ds, self.settings, self.year, self.counties)
+        except (DataInvalid, UnknownChoice) as exc:
+            errors = exc.errors if isinstance(exc, DataInvalid) else []
+            message = "; ".join(str(e) for e in errors[:3]) or str(exc)
+            self.call_from_thread(self._reload_failed, message, len(errors))
+            return
+        views = render_views(snap, self.lang, self.ascii_only, self.unit)
+        self.call_from_thread(self._reloaded, ds, snap, views)
+
+    def _reloaded(self, ds: Dataset, snap: Snapshot, views: Views) -> None:
+        self.reload_error = ""
+        self._on_data_ready(ds, snap, views)
+        self._show_header()
+        self.notify("数据已更新" if self.lang == "zh" else "Data reloaded", timeout=3)
+
+    reload_error = ""
+
+    def _reload_failed(self, message: str, count: int) -> None:
+        zh = self.lang == "zh"
+        self.reload_error = message
+        self._show_header()
+        lead = (
+            f"数据文件有误（{count}处），仍显示上次有效的数据："
+            if zh
+            else f"The data files have {count} problem(s); still showing the last good data: "
+        )
+        self.notify(lead + message, severity="error", timeout=15)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """An unexpected failure in a worker is shown, not swallowed (the app keeps running)."""
@@ -263,12 +312,14 @@ class DevZonesApp(App[int]):
             else text("all_counties", self.lang)
         )
         year = f"{h.year}年" if zh else str(h.year)
+        invalid = "数据文件有误，显示上次有效数据" if zh else "data files invalid: last good data shown"
         bar.show(
             title,
             f"{text('as_of', self.lang)} {h.as_of}",
             text("sample_badge", self.lang) if h.sample else None,
             None,
             f"{year} · {scope}",
+            invalid if self.reload_error else "",
         )
 
     def render_all(self) -> None:

@@ -76,6 +76,28 @@ def build_parser() -> argparse.ArgumentParser:
     bulletin.add_argument(
         "--force", action="store_true", help="replace an existing file instead of numbering the new one"
     )
+    tpl = sub.add_parser("template", help="write a zone's fill-in workbook for a quarterly report")
+    _common(tpl, argparse.SUPPRESS)
+    tpl.add_argument("--zone", required=True, help="the zone (full or short name)")
+    tpl.add_argument("--period", required=True, help="the quarter, e.g. 2026Q4")
+    tpl.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="the .xlsx to write (numbered if it exists)"
+    )
+    ing = sub.add_parser(
+        "ingest", help="check filled reports and merge them into the dataset (undo with devzones undo)"
+    )
+    _common(ing, argparse.SUPPRESS)
+    ing.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="filled .xlsx templates or .csv files of the same fields",
+    )
+    ing.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+    ing.add_argument("--yes", action="store_true", help="apply without asking")
+    undo = sub.add_parser("undo", help="restore the files the last ingest replaced")
+    _common(undo, argparse.SUPPRESS)
     exp = sub.add_parser(
         "export", help="write a view as CSV, XLSX, Parquet, JSON or Markdown, as the console does"
     )
@@ -143,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"devzones: warning: {warning}", file=sys.stderr)
     if args.command == "generate":
         return _generate(args, settings)
+    if args.command in ("ingest", "undo"):
+        return _write_command(args, settings)
     if args.command is None:
         from console.app import run_app
 
@@ -170,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(ds, args, settings, out)
     if args.command == "export":
         return _export(ds, args, settings)
+    if args.command == "template":
+        return _template(ds, args, settings)
     if args.command == "rankings":
         return _rankings(ds, args, settings, out)
     if args.command == "bulletin":
@@ -247,6 +273,101 @@ def _rankings(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
         out,
         sample=ds.sample,
         lang=settings.lang,
+    )
+    return EXIT_OK
+
+
+def _template(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
+    from console.reports import ReportRejected, make_template
+
+    try:
+        print(make_template(ds, args.zone, args.period, args.out, settings.lang))
+    except ReportRejected as exc:
+        for problem in exc.problems:
+            print(f"devzones: {exc.source}: {problem}", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
+    """ingest and undo: the commands that change a dataset (never the embedded sample)."""
+    from console.errors import DataInvalid
+    from console.paths import embedded_data_dir
+    from console.render import make_console, print_errors
+    from console.reports import ReportBatchRejected, ingest, undo
+
+    zh = settings.lang == "zh"
+    if settings.data_dir.resolve() == embedded_data_dir().resolve():
+        print(
+            "devzones: 内置示例数据只读；请复制一份（cp -r）并用 --data 指向它。"
+            if zh
+            else "devzones: the embedded sample dataset is read-only; copy it (cp -r) and point --data at the copy.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if args.command == "undo":
+        try:
+            restored = undo(settings.data_dir)
+        except OSError as exc:
+            print(f"devzones: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+        if restored is None:
+            print("没有可撤销的导入。" if zh else "Nothing to undo.")
+            return EXIT_MISSING
+        print(("已恢复：" if zh else "Restored: ") + ", ".join(restored[1]))
+        return EXIT_OK
+
+    def confirm(changes) -> bool:  # type: ignore[no-untyped-def]
+        if args.yes:
+            return True
+        if not sys.stdin.isatty():
+            print(
+                "未应用：非交互运行时请加 --yes。"
+                if zh
+                else "Not applied: add --yes when not running interactively.",
+                file=sys.stderr,
+            )
+            return False
+        return input("应用这些修改？[y/N] " if zh else "Apply these changes? [y/N] ").strip().lower() in (
+            "y",
+            "yes",
+            "是",
+        )
+
+    def show(changes) -> None:  # type: ignore[no-untyped-def]
+        for change in changes:
+            print(change.describe(settings.lang))
+
+    try:
+        changes, entry = ingest(
+            settings.data_dir, args.files, dry_run=args.dry_run, confirm=lambda c: (show(c), confirm(c))[1]
+        )
+    except ReportBatchRejected as exc:
+        for rejected in exc.rejected:
+            print(f"✗ {rejected.source}:" if not settings.ascii else f"x {rejected.source}:", file=sys.stderr)
+            for problem in rejected.problems:
+                print(f"  {problem}", file=sys.stderr)
+        print(
+            "未导入任何内容，数据未改变。" if zh else "Nothing was ingested; the dataset is unchanged.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    except DataInvalid as exc:
+        print_errors(exc.errors, settings.lang, make_console(sys.stderr))
+        return EXIT_INVALID
+    if args.dry_run:
+        show(changes)
+        print("（试运行，未修改数据）" if zh else "(dry run: nothing changed)")
+        return EXIT_OK
+    if not changes:
+        print("没有新的或修改的数值。" if zh else "No new or revised values.")
+        return EXIT_OK
+    if entry is None:
+        return EXIT_MISSING
+    print(
+        ("已导入，原文件保存在 " if zh else "Ingested; the replaced files are kept in ")
+        + str(entry)
+        + ("；可用 devzones undo 撤销。" if zh else "; devzones undo restores them.")
     )
     return EXIT_OK
 

@@ -36,6 +36,7 @@ class Settings:
     tolerance: float = 0.0
     ranking_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     export_folder: str = ""
+    reload_seconds: float = 2.0
     # Remembered from the last session ([state]); command-line flags override them.
     tab: str = "overview"
     year: int | None = None
@@ -189,6 +190,7 @@ def load_settings(
         tolerance=float(merged.get("pacing", {}).get("tolerance", 0.0)),
         ranking_weights=_weights(merged.get("ranking", {}), warnings),
         export_folder=str(merged.get("export", {}).get("folder", "") or ""),
+        reload_seconds=max(0.1, float(data.get("reload_seconds", 2.0))),
         tab=state["tab"],
         year=year if year is not None else state["year"],
         counties=tuple(counties) if counties else state["counties"],

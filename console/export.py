@@ -27,6 +27,10 @@ from console.viewmodel import Header, View
 FORMATS = ("csv", "xlsx", "parquet", "json", "md")
 SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "parquet": ".parquet", "json": ".json", "md": ".md", "svg": ".svg"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# mkstemp creates files readable by the owner only; a file placed for others follows the umask.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK
 
 
 class ExportError(Exception):
@@ -185,6 +189,7 @@ def place(path: Path, write: Callable[[IO[bytes]], None], force: bool = False) -
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, FILE_MODE)
         if force:
             os.replace(tmp, path)
             return path

@@ -19,6 +19,7 @@ from pathlib import Path
 import polars as pl
 import tomli_w
 
+from console.export import FILE_MODE
 from console.scales import Period
 from console.schema import FORMATS, MANIFEST, TABLES_BY_NAME
 
@@ -350,6 +351,7 @@ def _atomic_write(path: Path, write) -> Path:  # type: ignore[no-untyped-def]
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

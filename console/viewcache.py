@@ -30,7 +30,8 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("devzones"))
 
 
-def _fingerprint(directory: Path) -> list[tuple[str, int, int]]:
+def fingerprint(directory: Path) -> list[tuple[str, int, int]]:
+    """Name, size and modification time of every data file: what a change of data changes."""
     try:
         entries = sorted(directory.iterdir())
     except OSError:
@@ -41,7 +42,7 @@ def _fingerprint(directory: Path) -> list[tuple[str, int, int]]:
             stat = path.stat()
         except OSError:
             continue
-        if path.is_file():
+        if path.is_file() and not path.name.startswith("."):
             out.append((path.name, stat.st_size, stat.st_mtime_ns))
     return out
 
@@ -53,7 +54,7 @@ def cache_key(
     material = {
         "version": __version__,
         "data": str(settings.data_dir.resolve()),
-        "files": _fingerprint(settings.data_dir),
+        "files": fingerprint(settings.data_dir),
         "pacing": [settings.pacing_rule, list(settings.pacing_custom), settings.tolerance],
         "weights": sorted(settings.ranking_weights.items()),
         "view": [year, list(counties), lang, ascii_only, unit],

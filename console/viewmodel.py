@@ -92,6 +92,9 @@ class Overview:
     # Per year: (year, planned zones at 二档 or above, result, planned zones with a star, result);
     # results are None for years not yet published.
     by_year: tuple[tuple[int, int, int | None, int, int | None], ...] = ()
+    # Quarterly reports late or missing for the quarter judged: (zone, "late 14d" / "missing" words).
+    overdue: tuple[tuple[str, str], ...] = ()
+    report_period: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,8 @@ class Views:
                 tuple(tuple(a) for a in o["attention"]),  # type: ignore[misc]
                 o["result_year"],
                 tuple(tuple(y) for y in o.get("by_year", ())),  # type: ignore[misc]
+                tuple(tuple(r) for r in o.get("overdue", ())),  # type: ignore[misc]
+                o.get("report_period"),
             ),
             {name: view(v) for name, v in data["tables"].items()},
         )

@@ -515,6 +515,14 @@ def overview(
             )
         attention.append((_zone_name(z, lang), ("、" if zh else ", ").join(what)))
     result_years = ev.zones.get_column("result_year").drop_nulls()
+    overdue = []
+    for z in ev.zones.filter(pl.col("report_status").is_in(["late", "missing"])).iter_rows(named=True):
+        label = status_word(z["report_status"], lang)
+        if z["report_days_late"]:
+            label += f"{z['report_days_late']}天" if zh else f" {z['report_days_late']}d"
+        overdue.append((_zone_name(z, lang), label))
+    periods = ev.zones.get_column("report_period").drop_nulls()
+    report_period = periods[0] if len(periods) else None
     return Overview(
         tuple(goals),
         tuple(tiers),
@@ -522,6 +530,8 @@ def overview(
         tuple(attention),
         int(result_years.max()) if len(result_years) else None,
         city_counts(plan_figures, assessments) if assessments is not None else (),
+        tuple(overdue),
+        report_period,
     )
 
 

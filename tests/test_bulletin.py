@@ -63,7 +63,22 @@ def test_cli_writes_md_and_xlsx_safely(tmp_path: Path, capsys) -> None:
         "devzones-bulletin-2026-10.md",
         "devzones-bulletin-2026-10.md.manifest.toml",
     ]
-    assert main(["bulletin", "--period", "2026-10", "--format", "xlsx", "--lang", "en", "--out", str(tmp_path / "b.xlsx")]) == 0
+    assert (
+        main(
+            [
+                "bulletin",
+                "--period",
+                "2026-10",
+                "--format",
+                "xlsx",
+                "--lang",
+                "en",
+                "--out",
+                str(tmp_path / "b.xlsx"),
+            ]
+        )
+        == 0
+    )
     book = openpyxl.load_workbook(tmp_path / "b.xlsx")
     assert book.sheetnames == ["Bulletin", "Zones ranked", "About"]
     assert main(["bulletin", "--period", "2026-99", "--out", str(tmp_path)]) == 2

@@ -15,7 +15,14 @@ def test_empty_and_tiny() -> None:
 def test_single_point_and_markers_without_colour() -> None:
     one = render_chart((Series("score", ("2025",), (80.0,)),), 60, 14, "得分")
     assert "*" in one.plain and "得分" in one.plain
-    two = render_chart((Series("YTD", ("Q1", "Q2", "Q3"), (1.0, 2.0, 3.0)), Series("pace", ("Q1", "Q2", "Q3"), (1.5, 2.0, 2.5))), 60, 14)
+    two = render_chart(
+        (
+            Series("YTD", ("Q1", "Q2", "Q3"), (1.0, 2.0, 3.0)),
+            Series("pace", ("Q1", "Q2", "Q3"), (1.5, 2.0, 2.5)),
+        ),
+        60,
+        14,
+    )
     assert "* YTD" in two.plain and "o pace" in two.plain  # series told apart by marker, not colour
     assert not any(span.style and "color" in str(span.style) for span in two.spans)
 

@@ -25,7 +25,9 @@ def test_every_flag_quotes_the_plan() -> None:
 
 def test_top_10_with_a_tie_at_the_boundary() -> None:
     assert zone_flags([r(2025, 10)], 2025) == ["top10_reward"]
-    assert zone_flags([r(2025, 10)], 2025) == zone_flags([r(2025, 10)], 2025)  # a second zone sharing rank 10: same
+    assert zone_flags([r(2025, 10)], 2025) == zone_flags(
+        [r(2025, 10)], 2025
+    )  # a second zone sharing rank 10: same
     assert zone_flags([r(2025, 11)], 2025) == []
 
 
@@ -45,7 +47,9 @@ def test_new_star_reward_needs_a_year_before() -> None:
     assert "new_star_reward" in zone_flags([r(2024, 30, star=1), r(2025, 30, star=2)], 2025)
     assert "new_star_reward" in zone_flags([r(2024, 30, star=None), r(2025, 30, star=1)], 2025)
     assert "new_star_reward" not in zone_flags([r(2024, 30, star=2), r(2025, 30, star=2)], 2025)
-    assert "new_star_reward" not in zone_flags([r(2023, 30, star=2), r(2024, 30, star=1), r(2025, 30, star=2)], 2025)  # regained
+    assert "new_star_reward" not in zone_flags(
+        [r(2023, 30, star=2), r(2024, 30, star=1), r(2025, 30, star=2)], 2025
+    )  # regained
     assert zone_flags([r(2025, 30, star=3)], 2025) == []  # one year: a first promotion cannot be told
 
 
@@ -80,7 +84,11 @@ def test_rankings_json_flags_agree_with_its_ranks(capsys) -> None:
             flags = set(z["flags"])
             assert ("top10_reward" in flags) == in_top(z["province_rank"], z["tier_size"])
             assert ("bottom10_notice" in flags) == in_bottom(z["province_rank"], z["tier_size"])
-            fell = z["previous_rank"] is not None and z["previous_tier"] == z["tier"] and z["province_rank"] > z["previous_rank"]
+            fell = (
+                z["previous_rank"] is not None
+                and z["previous_tier"] == z["tier"]
+                and z["province_rank"] > z["previous_rank"]
+            )
             assert ("rank_fell_notice" in flags) == fell
             if "bottom10_two_years" in flags:
                 assert "bottom10_notice" in flags and z["previous_rank"] is not None

@@ -102,3 +102,14 @@ def test_overview_counts_against_the_plan(snap) -> None:
         snap.evaluation.zones_missing.get_column("short_name")
     )
     assert overview.goals[0].label == "开发区营业收入" and overview.goals[0].value.endswith("/ 1,500 亿元")
+
+
+def test_overview_lists_overdue_reports(snap) -> None:
+    overview = render_views(snap, "zh", False).overview
+    zones = snap.evaluation.zones
+    late_or_missing = (
+        zones.filter(pl.col("report_status").is_in(["late", "missing"])).get_column("short_name").to_list()
+    )
+    assert [zone for zone, _ in overview.overdue] == late_or_missing and late_or_missing
+    assert overview.report_period == "2026Q3"
+    assert all(what.startswith(("逾期", "未报送")) for _, what in overview.overdue)

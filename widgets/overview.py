@@ -120,7 +120,18 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
             Text("✓" if not ascii_only else "+"),
             Text("所有开发区均达标或正常推进" if zh else "Every zone meets or is on track for its targets"),
         )
-    return Group(goals, Text(""), counts_title, counts, Text(""), attention)
+    reports = Text()
+    if data.report_period:
+        reports.append(
+            f"季度报送（{data.report_period}）：" if zh else f"Quarterly reports ({data.report_period}): ",
+            style="bold",
+        )
+        if data.overdue:
+            sep = "、" if zh else ", "
+            reports.append(sep.join(f"{zone} {what}" for zone, what in data.overdue), style="yellow")
+        else:
+            reports.append("全部按时报送" if zh else "all on time")
+    return Group(goals, Text(""), counts_title, counts, Text(""), attention, Text(""), reports)
 
 
 class OverviewPanel(VerticalScroll):
