@@ -22,6 +22,7 @@ from console import viewcache
 from console.config import Settings
 from console.labels import text
 from console.paths import embedded_data_dir
+from console.viewmodel import TAB_TITLES, TABS
 from widgets.dialogs import BulletinChoice, CountyDialog, ExportChoice, HelpScreen, UnitDialog
 from widgets.keybar import KeyBar
 from widgets.overview import OverviewPanel
@@ -38,14 +39,6 @@ if TYPE_CHECKING:
     from console.viewmodel import View, Views
     from widgets.detail_content import DetailContent
 
-TABS = ("overview", "zones", "clusters", "tasks", "rankings")
-TAB_TITLES = {
-    "overview": ("概览", "Overview"),
-    "zones": ("开发区", "Zones"),
-    "clusters": ("产业集群", "Clusters"),
-    "tasks": ("重点任务", "Tasks"),
-    "rankings": ("排名", "Rankings"),
-}
 TABLES = ("zones", "clusters", "tasks", "indicators", "rankings")
 
 

@@ -375,11 +375,19 @@ def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
 def _bulletin(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
     from console.bulletin import BulletinError, write_bulletin
 
-    try:
-        written = write_bulletin(
+    return _write_files(
+        lambda: write_bulletin(
             ds, settings, args.period, args.format, args.out, settings.lang, force=args.force
-        )
-    except BulletinError as exc:
+        ),
+        BulletinError,
+    )
+
+
+def _write_files(write, error: type[Exception]) -> int:  # type: ignore[no-untyped-def]
+    """Run a writer that returns the paths it wrote; print them, or its error (exit 2)."""
+    try:
+        written = write()
+    except error as exc:
         print(f"devzones: {exc}", file=sys.stderr)
         return EXIT_INVALID
     for path in written:
@@ -423,14 +431,7 @@ def _export(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
         out,
         str(args.data) if args.data else None,
     )
-    try:
-        written = export_views(chosen, args.format, out, prov, force=args.force)
-    except ExportError as exc:
-        print(f"devzones: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    for path in written:
-        print(path)
-    return EXIT_OK
+    return _write_files(lambda: export_views(chosen, args.format, out, prov, force=args.force), ExportError)
 
 
 def _generate(args, settings) -> int:  # type: ignore[no-untyped-def]

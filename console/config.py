@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from console.paths import default_config_file, embedded_data_dir
+from console.viewmodel import TABS
 
 PACING_RULES = ("linear", "custom")
 LANGS = ("zh", "en")
-TABS = ("overview", "zones", "clusters", "tasks", "rankings")
 DEFAULT_WEIGHTS = {"tier": 25.0, "star": 25.0, "revenue": 30.0, "indicators": 10.0, "reports": 10.0}
 
 

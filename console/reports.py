@@ -461,6 +461,16 @@ class Change:
         return f"{'修改' if lang == 'zh' else 'revised'} {self.table} {self.key}: {self.old} → {self.new}"
 
 
+def _upsert(
+    frame: pl.DataFrame, key: dict[str, str], column: str, value: float
+) -> tuple[pl.DataFrame, object]:
+    """``frame`` with the row at ``key`` set to ``value`` (added if absent), and the value it had."""
+    mask = pl.all_horizontal(pl.col(k) == v for k, v in key.items())
+    old = frame.filter(mask)
+    row = pl.DataFrame([{**key, column: value}], schema=frame.schema)
+    return pl.concat([frame.filter(~mask), row]), (old.get_column(column)[0] if old.height else None)
+
+
 def merge(
     ds: Dataset, reports: list[Report], today: date | None = None
 ) -> tuple[dict[str, pl.DataFrame], list[Change]]:
@@ -472,54 +482,19 @@ def merge(
     changes: list[Change] = []
     for report in reports:
         for industry, number in report.revenue.items():
-            mask = (
-                (pl.col("zone") == report.zone)
-                & (pl.col("industry") == industry)
-                & (pl.col("period") == report.period)
-            )
-            old = revenue.filter(mask)
-            before = old.get_column("revenue_ytd")[0] if old.height else None
+            key = {"zone": report.zone, "industry": industry, "period": report.period}
+            revenue, before = _upsert(revenue, key, "revenue_ytd", number)
             if before != number:
                 changes.append(
                     Change("cluster_revenue", f"{report.zone} {industry} {report.period}", before, number)
                 )
-            revenue = pl.concat(
-                [
-                    revenue.filter(~mask),
-                    pl.DataFrame(
-                        [
-                            {
-                                "zone": report.zone,
-                                "industry": industry,
-                                "period": report.period,
-                                "revenue_ytd": number,
-                            }
-                        ],
-                        schema=revenue.schema,
-                    ),
-                ]
-            )
         for code, number in report.indicators.items():
-            mask = (
-                (pl.col("indicator") == code)
-                & (pl.col("zone") == report.zone)
-                & (pl.col("period") == report.period)
-            )
-            old = values.filter(mask)
-            before = old.get_column("value")[0] if old.height else None
+            key = {"indicator": code, "zone": report.zone, "period": report.period}
+            values, before = _upsert(values, key, "value", number)
             if before != number:
                 changes.append(
                     Change("indicator_values", f"{code} {report.zone} {report.period}", before, number)
                 )
-            values = pl.concat(
-                [
-                    values.filter(~mask),
-                    pl.DataFrame(
-                        [{"indicator": code, "zone": report.zone, "period": report.period, "value": number}],
-                        schema=values.schema,
-                    ),
-                ]
-            )
         submitted = report.submitted or today
         mask = (pl.col("zone") == report.zone) & (pl.col("period") == report.period)
         old = submissions.filter(mask)

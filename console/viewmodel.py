@@ -9,6 +9,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+TABS = ("overview", "zones", "clusters", "tasks", "rankings")
+TAB_TITLES = {
+    "overview": ("概览", "Overview"),
+    "zones": ("开发区", "Zones"),
+    "clusters": ("产业集群", "Clusters"),
+    "tasks": ("重点任务", "Tasks"),
+    "rankings": ("排名", "Rankings"),
+}
+
 
 @dataclass(frozen=True)
 class Column:

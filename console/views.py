@@ -15,16 +15,8 @@ import polars as pl
 from console.evaluation import Evaluation
 from console.labels import STATUS_CLASS, lang_index, missing_words, status_label, status_symbol, status_word
 from console.scales import ScaleError, cn_numeral, parse_star, parse_tier, star_label, tier_label
-from console.viewmodel import Column, CountLine, Goal, Overview, Row, View
+from console.viewmodel import TAB_TITLES, Column, CountLine, Goal, Overview, Row, View
 
-TABS = ("overview", "zones", "clusters", "tasks", "rankings")
-TAB_TITLES = {
-    "overview": ("概览", "Overview"),
-    "zones": ("开发区", "Zones"),
-    "clusters": ("产业集群", "Clusters"),
-    "tasks": ("重点任务", "Tasks"),
-    "rankings": ("排名", "Rankings"),
-}
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.-~=+*#"
 
