@@ -198,3 +198,17 @@ async def test_filtering_keeps_the_cursor_on_its_row(synthetic_small: Path) -> N
         await pilot.press("slash", *"合成000")  # 合成0001 … 合成0009 remain
         assert len(rows(app, "zones")) == 9
         assert table.current_row_key == "合成开发区0004"
+
+
+async def test_every_tab_draws_with_no_color(data_dir: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(data_dir, ascii=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        for key in ("1", "2", "3", "4", "5", "2"):
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, DetailScreen)
+        assert app.query_one("#zones-table", ViewTable).row_count == 11

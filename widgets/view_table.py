@@ -181,7 +181,8 @@ class ViewTable(Widget, can_focus=True):
             line.append(" " * PADDING)
             line.append_text(cell)
             line.append(" " * PADDING)
-        segments = [s for s in line.render(self.app.console) if s.text != "\n"]
+        # Every segment carries a style: Textual's filters (NO_COLOR's monochrome one) need one.
+        segments = [Segment(s.text, s.style or base) for s in line.render(self.app.console) if s.text != "\n"]
         return Strip(segments).adjust_cell_length(self.size.width, base)
 
     def render_line(self, y: int) -> Strip:
