@@ -23,6 +23,7 @@ from console.config import Settings
 from console.labels import text
 from console.paths import embedded_data_dir
 from console.viewmodel import TAB_TITLES, TABS
+from widgets.commands import ConsoleCommands
 from widgets.dialogs import BulletinChoice, CountyDialog, ExportChoice, HelpScreen, UnitDialog
 from widgets.keybar import KeyBar
 from widgets.overview import OverviewPanel
@@ -56,6 +57,7 @@ class DevZonesApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "devzones"
+    COMMANDS = App.COMMANDS | {ConsoleCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", priority=True),

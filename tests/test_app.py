@@ -212,3 +212,19 @@ async def test_every_tab_draws_with_no_color(data_dir: Path, monkeypatch) -> Non
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, DetailScreen)
         assert app.query_one("#zones-table", ViewTable).row_count == 11
+
+
+async def test_command_palette_offers_the_console_actions(data_dir: Path) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"产业集群")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.active_tab == "clusters"

@@ -68,3 +68,11 @@ def test_sorted_and_searched(snap_compare) -> None:
     assert snap_compare(
         make_app(), terminal_size=(80, 24), run_before=showing("clusters", "s", "s", "s", "S", "slash", "食")
     )
+
+
+def test_overview_chart_of_tiers_and_stars(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=(100, 50), run_before=showing("overview", "end"))
+
+
+def test_rankings_with_rule_flags_wide(snap_compare) -> None:
+    assert snap_compare(make_app("en"), terminal_size=(200, 30), run_before=showing("rankings"))
