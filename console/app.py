@@ -24,7 +24,6 @@ from console.labels import text
 from console.paths import embedded_data_dir
 from console.viewmodel import TAB_TITLES, TABS
 from widgets.commands import ConsoleCommands
-from widgets.dialogs import BulletinChoice, CountyDialog, ExportChoice, HelpScreen, UnitDialog
 from widgets.keybar import KeyBar
 from widgets.overview import OverviewPanel
 from widgets.topbar import TopBar
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from console.snapshot import Snapshot
     from console.viewmodel import View, Views
     from widgets.detail_content import DetailContent
+    from widgets.dialogs import BulletinChoice, ExportChoice
 
 TABLES = ("zones", "clusters", "tasks", "indicators", "rankings")
 
@@ -496,6 +496,8 @@ class DevZonesApp(App[int]):
                 self.counties = result
                 self.reevaluate()
 
+        from widgets.dialogs import CountyDialog
+
         self.push_screen(CountyDialog(list(self.views.header.county_names), self.counties, self.lang), chosen)
 
     def action_units(self) -> None:
@@ -512,6 +514,8 @@ class DevZonesApp(App[int]):
             if result is not None:
                 self.unit = result
                 self.reevaluate(rerender_only=True)
+
+        from widgets.dialogs import UnitDialog
 
         self.push_screen(UnitDialog(units, self.lang), chosen)
 
@@ -628,6 +632,8 @@ class DevZonesApp(App[int]):
         self.call_from_thread(self._exported, written)
 
     def action_help(self) -> None:
+        from widgets.dialogs import HelpScreen
+
         self.push_screen(HelpScreen(self.active_tab, self.lang, self.ascii_only))
 
     # -- drill-down -----------------------------------------------------------------------------------
