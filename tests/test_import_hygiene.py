@@ -23,6 +23,17 @@ DOMAIN = [
     "console.labels",
     "console.render",
     "console.cli",
+    "console.views",
+    "console.viewmodel",
+    "console.viewcache",
+    "console.snapshot",
+    "console.rankings",
+    "console.rules",
+    "console.details",
+    "console.series",
+    "console.export",
+    "console.bulletin",
+    "console.reports",
 ]
 
 
@@ -35,6 +46,13 @@ print(json.dumps(sorted(m for m in sys.modules if m == "textual" or m.startswith
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == []
+
+
+def test_the_console_starts_without_polars() -> None:
+    """polars and the engine load in a worker after the first screen, not at start-up."""
+    code = "import sys, console.app; print(sorted(m for m in sys.modules if m.split('.')[0] in ('polars', 'plotext')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_headless_commands_do_not_load_textual() -> None:
