@@ -240,18 +240,21 @@ def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = N
     """Tasks tab: the 18 tasks in section order, with lead and participating units and a rolled-up status."""
     zh = lang == "zh"
     columns = (
-        Column("section", "部分" if zh else "Section", give_way=2),
+        Column("section", "部分" if zh else "Section"),
         Column("task", "任务" if zh else "Task"),
         Column("lead", "牵头单位" if zh else "Lead units"),
         Column("participants", "参加单位" if zh else "Participating", give_way=1),
-        Column("indicators", "指标达标" if zh else "Targets met", numeric=True, give_way=3),
+        Column("indicators", "指标达标" if zh else "Targets met", numeric=True, give_way=2),
         Column("status", "状态" if zh else "Status"),
     )
     rows = []
     for t in ev.tasks.iter_rows(named=True):
         if unit and unit not in task_units(t):
             continue
-        section_title = (t["section_title_en"] if not zh else None) or t["section_title"]
+        # The section groups the tasks, so it stays on screen: short, without the shared 开发区 prefix.
+        section_title = (t["section_title_en"] if not zh else None) or t["section_title"].removeprefix(
+            "开发区"
+        )
         title = (t["title_en"] if not zh else None) or t["title"]
         met = f"{t['indicators_met']}/{t['indicators']}" if t["indicators"] else "—"
         cells = (

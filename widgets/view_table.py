@@ -45,7 +45,7 @@ def fit_columns(view: View, width: int, natural: list[int] | None = None) -> tup
     """Which columns to show in ``width`` cells, and narrower widths for any that must be cut.
 
     Columns give way in the order of their ``give_way`` (1 first, then 2 …; 0 always stays). If the
-    rest is still too wide, the widest text column is cut (with an ellipsis), down to 12 cells.
+    rest is still too wide, the widest text columns are trimmed (with an ellipsis), none below 12 cells.
     """
     natural = natural or column_widths(view)
     shown = list(range(len(view.columns)))
@@ -59,11 +59,15 @@ def fit_columns(view: View, width: int, natural: list[int] | None = None) -> tup
         shown = [i for i in shown if view.columns[i].give_way != level]
     cut: dict[int, int] = {}
     excess = total(shown) - width
-    if excess > 0:
-        text_columns = [i for i in shown if not view.columns[i].numeric]
-        if text_columns:
-            widest = max(text_columns, key=lambda i: natural[i])
-            cut[widest] = max(MIN_TEXT_WIDTH, natural[widest] - excess)
+    text_columns = [i for i in shown if not view.columns[i].numeric]
+    widths = {i: natural[i] for i in text_columns}
+    while excess > 0:  # trim the widest text column a cell at a time, so the cut is shared
+        widest = max(text_columns, key=lambda i: widths[i], default=None)
+        if widest is None or widths[widest] <= MIN_TEXT_WIDTH:
+            break
+        widths[widest] -= 1
+        cut[widest] = widths[widest]
+        excess -= 1
     return shown, cut
 
 
