@@ -239,6 +239,15 @@ def test_two_coordinators_ingesting_at_once_both_succeed(data_copy: Path, tmp_pa
     assert undo(data_copy) is not None and undo(data_copy) is not None
 
 
+async def until(pilot, condition, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``condition()`` holds (the reload timer fires in its own time)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the console did not reload in time")
+
+
 async def test_live_reload_keeps_the_view_and_survives_invalid_files(data_copy: Path, tmp_path: Path) -> None:
     from dataclasses import replace
 
@@ -256,16 +265,11 @@ async def test_live_reload_keeps_the_view_and_survives_invalid_files(data_copy: 
         assert key == "平舆县开发区|户外休闲"
         report = _csv(tmp_path, "zone,period,item,value\n平舆,2026Q3,户外休闲,49.5\n")
         ingest(data_copy, [report], confirm=lambda c: True, today=TODAY)
-        await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: "49.5" in table.row_cells(table.cursor_row))
         assert app.active_tab == "clusters" and app.states["clusters"].search == "平舆"
         assert table.current_row_key == key
         row = table.row_cells(table.cursor_row)
         assert "49.5" in row  # the new year-to-date figure is on screen
         (data_copy / "reports.csv").write_bytes(b"zone,period\n")  # a broken file arrives
-        await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "数据文件有误" in app.query_one("#topbar").plain
+        await until(pilot, lambda: "数据文件有误" in app.query_one("#topbar").plain)
         assert "49.5" in table.row_cells(table.cursor_row)  # still the last good data
