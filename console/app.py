@@ -688,7 +688,7 @@ class DevZonesApp(App[int]):
                 return blocks.indicator(indicator)
             key = str(indicator["task"])
         task = ev.tasks.filter(ev.tasks["task"] == int(key)).row(0, named=True)
-        own, values = details.task_indicators(ds, self.settings, int(key), ev.year)
+        own, values = details.task_indicators(ds, ev.indicators, int(key))
         return blocks.task(task, own, values)
 
 

@@ -21,7 +21,7 @@ import polars as pl
 from console.config import Settings
 from console.dataset import Dataset
 from console.evaluation import evaluate
-from console.export import ExportError, Provenance, place
+from console.export import ExportError, Provenance, manifest_writer, place, xlsx_writer
 from console.labels import missing_words, status_word
 from console.rankings import rankings
 from console.rules import REWARDS, flag_explained, flag_word
@@ -74,7 +74,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
     data = ds.at(quarter) if quarter < ds.as_of else ds
     plan_year = min(max(quarter.year, ds.years[0]), ds.years[-1])
     ev = evaluate(data, settings, plan_year)
-    ranked = rankings(data, plan_year, settings)
+    ranked = rankings(data, plan_year, settings, current=ev)
     zh = lang == "zh"
     sep = "、" if zh else ", "
     names = {
@@ -334,16 +334,14 @@ def _xlsx_writer(b: Bulletin, prov: Provenance) -> Callable[[IO[bytes]], None]:
         (Column("item", "事项" if zh else "Item"), Column("text", "内容" if zh else "Text")),
         tuple(Row(str(i), cells, cells, (None, None)) for i, cells in enumerate(text_rows)),
     )
-    from console.export import _xlsx
-
-    return _xlsx([notes, ranking], prov)
+    return xlsx_writer([notes, ranking], prov)
 
 
 def write_bulletin(
     ds: Dataset, settings: Settings, period: str, fmt: str, out: Path, lang: str = "zh", force: bool = False
 ) -> list[Path]:
     """Build and write the bulletin (and its manifest); returns the paths written."""
-    from console.export import _manifest, command_for
+    from console.export import command_for
 
     b = build_bulletin(ds, settings, period, lang)
     if out.is_dir():
@@ -374,7 +372,9 @@ def write_bulletin(
             raise BulletinError(f"format {fmt!r}: expected md or xlsx")
         written.append(
             place(
-                written[0].with_name(f"{written[0].name}.manifest.toml"), _manifest(prov, written, fmt), force
+                written[0].with_name(f"{written[0].name}.manifest.toml"),
+                manifest_writer(prov, written, fmt),
+                force,
             )
         )
     except ExportError as exc:

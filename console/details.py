@@ -8,7 +8,6 @@ import polars as pl
 
 from console.config import Settings
 from console.dataset import Dataset
-from console.progress import indicator_status
 from console.scales import Period
 from console.series import Series
 from console.status import cluster_status, eval_period, zone_status
@@ -108,11 +107,9 @@ def cluster_series(
     return rows, (Series("YTD", tuple(x), tuple(actual)), Series("pace", tuple(x), tuple(pace)))
 
 
-def task_indicators(
-    ds: Dataset, settings: Settings, task: int, year: int
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """A task's indicators with their status, and their values over time (city-wide or summed over zones)."""
-    indicators, _ = indicator_status(ds, year, settings)
+def task_indicators(ds: Dataset, indicators: pl.DataFrame, task: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A task's rows of ``indicators`` (as the screen shows them), and their values over time
+    (city-wide or summed over zones)."""
     own = indicators.filter(pl.col("task") == task)
     values = (
         ds["indicator_values"]

@@ -322,7 +322,7 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
-def _xlsx(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
+def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
         import xlsxwriter
         from rich.cells import cell_len
@@ -372,7 +372,7 @@ def _xlsx(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None
     return write
 
 
-def _manifest(prov: Provenance, files: Sequence[Path], fmt: str) -> Callable[[IO[bytes]], None]:
+def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
         import tomli_w
 
@@ -402,15 +402,20 @@ def export_views(
             writer = _csv(view, prov) if fmt == "csv" else _parquet(view, prov)
             written.append(place(target, writer, force))
     else:
-        writer = {"xlsx": _xlsx, "json": _json, "md": _markdown}[fmt](views, prov)
+        writer = {"xlsx": xlsx_writer, "json": _json, "md": _markdown}[fmt](views, prov)
         written.append(place(out, writer, force))
     # The manifest is named after the data file's final name (which may have had to be numbered).
     named = written[0] if len(written) == 1 else out
-    written.append(place(out.with_name(f"{named.name}.manifest.toml"), _manifest(prov, written, fmt), force))
+    written.append(
+        place(out.with_name(f"{named.name}.manifest.toml"), manifest_writer(prov, written, fmt), force)
+    )
     return written
 
 
 def export_text(text: str, out: Path, prov: Provenance, force: bool = False) -> list[Path]:
     """Write a text document (the console's SVG screenshot) and its manifest."""
     path = place(out, lambda handle: handle.write(text.encode("utf-8")), force)
-    return [path, place(path.with_name(f"{path.name}.manifest.toml"), _manifest(prov, [path], "svg"), force)]
+    return [
+        path,
+        place(path.with_name(f"{path.name}.manifest.toml"), manifest_writer(prov, [path], "svg"), force),
+    ]

@@ -49,6 +49,15 @@ STATUS_CLASS: dict[str, str] = {
     "missing": "bad",
 }
 
+# The colour of each severity class; every status also has a symbol and a word.
+CLASS_STYLES = {"good": "green", "warn": "yellow", "bad": "bold red"}
+
+
+def status_style(status: str | None) -> str:
+    """The Rich style of a status ('' where it has none)."""
+    return CLASS_STYLES.get(STATUS_CLASS.get(status or "", ""), "")
+
+
 MISSING_WORDS: dict[str, tuple[str, str]] = {
     "tier": ("档级", "tier"),
     "star": ("星级", "star"),

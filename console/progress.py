@@ -17,7 +17,6 @@ from console.dataset import Dataset
 from console.scales import Period
 from console.status import eval_period, filter_counties
 
-INDICATOR_STATUSES = ("met", "on_pace", "behind", "missed", "no_data")
 SEVERITY = ("missed", "behind", "on_pace", "met", "no_data")
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 

@@ -14,6 +14,7 @@ import polars as pl
 
 from console.config import Settings
 from console.dataset import Dataset
+from console.evaluation import Evaluation
 from console.progress import indicator_status
 from console.rules import flags_table
 from console.scales import Period
@@ -29,6 +30,13 @@ def composite_scores(
     clusters = cluster_status(ds, year, settings, counties)
     zones = zone_status(ds, year, settings, counties, clusters=clusters)
     _, zone_indicators = indicator_status(ds, year, settings, counties)
+    return scores(zones, clusters, zone_indicators, settings)
+
+
+def scores(
+    zones: pl.DataFrame, clusters: pl.DataFrame, zone_indicators: pl.DataFrame, settings: Settings
+) -> pl.DataFrame:
+    """The composite score from statuses already computed (an Evaluation's frames)."""
     revenue = clusters.group_by("zone").agg(
         (pl.col("actual_ytd").fill_null(0).sum() / pl.col("pace_target").sum())
         .clip(upper_bound=1.0)
@@ -83,16 +91,24 @@ def _ranked(scores: pl.DataFrame) -> pl.DataFrame:
 
 
 def rankings(
-    ds: Dataset, year: int, settings: Settings, counties: Sequence[str] | None = None
+    ds: Dataset,
+    year: int,
+    settings: Settings,
+    counties: Sequence[str] | None = None,
+    current: Evaluation | None = None,
 ) -> pl.DataFrame:
     """Zones ordered by composite score, beside the province's rank within tier and the rule flags.
 
     ``rank`` and ``rank_change`` (positive: moved up since the previous quarter) are for the composite
     score. ``province_rank`` of ``tier_size`` is the latest published result (from ``result_year``), and
     ``previous_rank`` the province rank the year before it; ``flags`` are the plan's rules applied to
-    that result (console.rules), so in a year not yet published they are last year's.
+    that result (console.rules), so in a year not yet published they are last year's. ``current`` is
+    the evaluation of the same year and counties when the caller has it already (not computed again).
     """
-    now = _ranked(composite_scores(ds, year, settings, counties))
+    if current is not None:
+        now = _ranked(scores(current.zones, current.clusters, current.zone_indicators, settings))
+    else:
+        now = _ranked(composite_scores(ds, year, settings, counties))
     judged_at = eval_period(year, ds.as_of) or ds.as_of
     previous_period = Period.from_index(judged_at.index - 1)
     if previous_period.year == year:
@@ -112,15 +128,7 @@ def rankings(
         .agg(pl.all().last())
         .select("zone", pl.col("year").alias("result_year"), "tier", "star", "province_rank", "tier_size")
     )
-    flags = pl.concat(
-        [
-            flags_table(published, int(y)).join(
-                results.filter(pl.col("result_year") == y).select("zone"), on="zone"
-            )
-            for y in results.get_column("result_year").unique().to_list()
-        ]
-        or [flags_table(published, year)]
-    )
+    flags = flags_table(published, year)
     zones = ds["zones"].select("zone", "short_name", "short_name_en", "county", "county_en")
     return (
         now.join(prior, on="zone", how="left")

@@ -13,13 +13,11 @@ from rich.text import Text
 from console.audit import Finding
 from console.errors import DataError
 from console.evaluation import Evaluation
-from console.labels import STATUS_CLASS, heading, missing_words, status_label, text
+from console.labels import CLASS_STYLES, heading, missing_words, status_label, status_style, text
 from console.scales import star_label, tier_label
 
-STYLES = {"good": "green", "warn": "yellow", "bad": "bold red"}
 
-
-def make_console(file=None, ascii_only: bool = False) -> Console:  # type: ignore[no-untyped-def]
+def make_console(file=None) -> Console:  # type: ignore[no-untyped-def]
     """A Rich console that honours NO_COLOR and never interprets markup from data."""
     return Console(
         file=file or sys.stdout,
@@ -33,9 +31,7 @@ def make_console(file=None, ascii_only: bool = False) -> Console:  # type: ignor
 
 
 def status_cell(status: str | None, lang: str, ascii_only: bool) -> Text:
-    return Text(
-        status_label(status, lang, ascii_only), style=STYLES.get(STATUS_CLASS.get(status or "", ""), "")
-    )
+    return Text(status_label(status, lang, ascii_only), style=status_style(status))
 
 
 def _num(value: float | None, digits: int = 1) -> str:
@@ -190,11 +186,10 @@ def print_view(view, ascii_only: bool, out: Console, sample: bool = False, lang:
     table = Table(title=view.title, box=_box(ascii_only), title_justify="left")
     for column in view.columns:
         table.add_column(column.label, justify="right" if column.numeric else "left")
-    classes = {"good": "green", "warn": "yellow", "bad": "bold red"}
     for row in view.rows:
         table.add_row(
             *(
-                Text(cell, style=classes.get(cls or "", ""))
+                Text(cell, style=CLASS_STYLES.get(cls or "", ""))
                 for cell, cls in zip(row.cells, row.classes, strict=True)
             )
         )

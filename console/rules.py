@@ -116,15 +116,21 @@ def zone_flags(history: list[dict], year: int) -> list[str]:
 
 
 def flags_table(assessments: pl.DataFrame, year: int) -> pl.DataFrame:
-    """zone, flags (list), previous_rank and previous_tier for every zone with a result in ``year``."""
+    """zone, flags (list), previous_rank and previous_tier from each zone's latest result up to ``year``.
+
+    In a year not yet published, that is the year before: its flags still apply.
+    """
     rows = []
-    for zone, group in assessments.sort("year").group_by("zone", maintain_order=True):
+    for zone, group in (
+        assessments.filter(pl.col("year") <= year).sort("year").group_by("zone", maintain_order=True)
+    ):
         history = group.to_dicts()
-        before = next((r for r in history if r["year"] == year - 1), None)
+        latest = history[-1]["year"]
+        before = next((r for r in history if r["year"] == latest - 1), None)
         rows.append(
             {
                 "zone": zone[0],
-                "flags": zone_flags(history, year),
+                "flags": zone_flags(history, latest),
                 "previous_rank": before["province_rank"] if before else None,
                 "previous_tier": before["tier"] if before else None,
             }

@@ -41,7 +41,7 @@ def compute(ds: Dataset, settings: Settings, year: int | None, counties: Sequenc
     """Evaluate one year and county filter: statuses, revenue history and rankings."""
     ev = evaluate(ds, settings, year, counties)
     history = quarterly_revenue(ds, plan_start(ds), ev.counties)
-    return Snapshot(ds, ev, history, rankings(ds, ev.year, settings, ev.counties))
+    return Snapshot(ds, ev, history, rankings(ds, ev.year, settings, ev.counties, current=ev))
 
 
 def render_views(
@@ -87,7 +87,6 @@ EXPORT_TABLES = {
     "tasks": ("tasks", "indicators"),
     "rankings": ("rankings",),
 }
-EXPORT_VIEWS = (*EXPORT_TABLES, "all")
 
 
 def export_selection(

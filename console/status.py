@@ -14,11 +14,8 @@ from console.config import Settings
 from console.dataset import Dataset
 from console.scales import Period
 
-ZONE_STATUSES = ("met", "missed", "at_risk", "on_track", "no_target")
-CLUSTER_STATUSES = ("met", "on_pace", "behind", "missed", "no_data", "no_target")
 # A zone's revenue status is the most severe of its clusters', in this order.
 REVENUE_SEVERITY = ("missed", "behind", "no_data", "on_pace", "met")
-MISSING = ("tier", "star", "revenue")
 
 
 def eval_period(year: int, as_of: Period) -> Period | None:

@@ -77,6 +77,17 @@ _PARSERS: dict[str, tuple[Callable[[str], object], pl.DataType]] = {
 }
 
 
+# The type each kind of column has once typed (an absent optional column gets the same).
+_DTYPES = {
+    "int": pl.Int64,
+    "year": pl.Int64,
+    "number": pl.Float64,
+    "star": pl.Int8,
+    "tier": pl.Int8,
+    "date": pl.Date,
+}
+
+
 def _report(problems: Problems, file: str, frame: pl.DataFrame, column: str, message: str) -> None:
     for row, value in frame.select(ROW, column).iter_rows():
         problems.add(DataError(file, int(row), column, value, message), kind=message)
@@ -174,9 +185,7 @@ def type_table(frame: pl.DataFrame, table: Table, file: str, problems: Problems)
     columns = [frame.get_column(ROW)]
     for col in table.columns:
         if col.name not in frame.columns:
-            columns.append(pl.Series(col.name, [None] * frame.height, dtype=pl.String))
-            if col.kind != "text" and col.kind != "choice":
-                columns[-1] = columns[-1].cast(_PARSERS.get(col.kind, (None, pl.Float64()))[1])
+            columns.append(pl.Series(col.name, [None] * frame.height, dtype=_DTYPES.get(col.kind, pl.String)))
             continue
         columns.append(_convert(frame, col, file, problems).alias(col.name))
     if "notes" in frame.columns:

@@ -55,7 +55,7 @@ def _num(x: float | None, digits: int = 1) -> str:
     return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:,.{digits}f}"
 
 
-def _mark(flagged: bool, ascii_only: bool) -> str:
+def _mark(flagged: bool) -> str:
     return "!" if flagged else " "
 
 
@@ -67,7 +67,7 @@ def _county(row: dict, lang: str) -> str:
     return (row.get("county_en") if lang == "en" else None) or row["county"]
 
 
-def _compact_tier(target: int | None, achieved: int | None, lang: str, ascii_only: bool) -> str:
+def _compact_tier(target: int | None, achieved: int | None, lang: str) -> str:
     if lang == "zh":
         t = cn_numeral(target) if target else "—"
         a = cn_numeral(achieved) if achieved else "—"
@@ -75,7 +75,7 @@ def _compact_tier(target: int | None, achieved: int | None, lang: str, ascii_onl
     return f"T{target or '-'}→T{achieved or '-'}"
 
 
-def _compact_star(target: int | None, achieved: int | None, lang: str, ascii_only: bool) -> str:
+def _compact_star(target: int | None, achieved: int | None, lang: str) -> str:
     if lang == "zh":
         t = cn_numeral(target) if target else "无"
         a = cn_numeral(achieved) if achieved else "无"
@@ -109,8 +109,8 @@ def zones_view(
     rows = []
     for z in ev.zones.iter_rows(named=True):
         flagged = bool(z["missing"])
-        tier = _compact_tier(z["tier_target"], z["tier"], lang, ascii_only).replace("→", arrow)
-        star = _compact_star(z["star_target"], z["star"], lang, ascii_only).replace("→", arrow)
+        tier = _compact_tier(z["tier_target"], z["tier"], lang).replace("→", arrow)
+        star = _compact_star(z["star_target"], z["star"], lang).replace("→", arrow)
         share = None if not z["revenue_target"] else (z["revenue_ytd"] or 0) / z["revenue_target"]
         pace = None if not z["revenue_target"] else (z["revenue_pace"] or 0) / z["revenue_target"]
         revenue = f"{_pct(share)}/{_pct(pace)}" if share is not None else "—"
@@ -118,7 +118,7 @@ def zones_view(
         if z["report_days_late"]:
             report += f"{z['report_days_late']}天" if zh else f" {z['report_days_late']}d"
         cells = (
-            _mark(flagged, ascii_only),
+            _mark(flagged),
             _zone_name(z, lang),
             _county(z, lang),
             f"{tier} {mark(z['tier_status'])}",
@@ -210,7 +210,7 @@ def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: 
         zone = names.get(c["zone"], {"short_name": c["short_name"], "short_name_en": None})
         values = spark.get((c["zone"], c["industry"]), [])
         cells = (
-            _mark(flagged, ascii_only),
+            _mark(flagged),
             _zone_name({**zone, "short_name": c["short_name"]}, lang),
             (c["industry_en"] if lang == "en" else None) or c["industry"],
             _num(c["target"], 0),

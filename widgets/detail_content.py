@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 from rich.text import Text
 
-from console.labels import STATUS_CLASS, status_label
+from console.labels import status_label, status_style
 from console.scales import star_label, tier_label
-from widgets.view_table import STYLES
 
 if TYPE_CHECKING:
     import polars as pl
@@ -43,7 +42,7 @@ class Blocks:
     def status(self, status: str | None) -> Text:
         return Text(
             status_label(status, self.lang, self.ascii_only),
-            style=STYLES.get(STATUS_CLASS.get(status or "", ""), ""),
+            style=status_style(status),
         )
 
     def table(self, title: str, labels: tuple[str, ...]) -> Table:

@@ -10,12 +10,11 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from console.labels import STATUS_CLASS, status_label
+from console.labels import status_label, status_style
 
 if TYPE_CHECKING:
     from console.viewmodel import Overview
 from widgets.chart import Chart
-from widgets.view_table import STYLES
 
 # The attention list names this many zones; the Zones tab lists them all (flagged rows sort first with s).
 ATTENTION_SHOWN = 30
@@ -46,7 +45,7 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
     goals.add_column(no_wrap=True, justify="right")
     goals.add_column(no_wrap=True)
     for goal in data.goals:
-        style = STYLES.get(STATUS_CLASS.get(goal.status, ""), "")
+        style = status_style(goal.status)
         goals.add_row(
             Text(goal.label),
             Text(bar(goal.progress, 12, ascii_only)),

@@ -22,10 +22,11 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from console.labels import CLASS_STYLES
+
 if TYPE_CHECKING:
     from console.viewmodel import Column, View
 
-STYLES = {"good": "green", "warn": "yellow", "bad": "bold red"}
 MIN_TEXT_WIDTH = 12
 PADDING = 1
 
@@ -214,7 +215,7 @@ class ViewTable(Widget, can_focus=True):
         if index == self.cursor_row:
             style = style + self.get_component_rich_style("view-table--cursor")
         cells = [
-            (row.cells[i], STYLES.get(row.classes[i] or "", ""), self.view.columns[i].numeric)
+            (row.cells[i], CLASS_STYLES.get(row.classes[i] or "", ""), self.view.columns[i].numeric)
             for i in self._shown
         ]
         return self._line(cells, style)
