@@ -21,9 +21,9 @@ import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 import polars  # noqa: F401
-from console.config import load_settings
-from console.evaluation import evaluate
-from console.loader import load_dataset
+from console.core.config import load_settings
+from console.engine.evaluation import evaluate
+from console.data.loader import load_dataset
 rss_imports = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t1 = time.perf_counter()
 ds = load_dataset(Path(sys.argv[1]))

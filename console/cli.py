@@ -151,7 +151,7 @@ def _counties(raw: list[str] | None) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from console.config import load_settings
+    from console.core.config import load_settings
 
     settings = load_settings(
         data_dir=args.data,
@@ -168,12 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("ingest", "undo"):
         return _write_command(args, settings)
     if args.command is None:
-        from console.app import run_app
+        from console.tui.app import run_app
 
         return run_app(settings)
-    from console.errors import DataInvalid
-    from console.loader import load_dataset
-    from console.render import make_console, print_errors
+    from console.data.errors import DataInvalid
+    from console.data.loader import load_dataset
+    from console.outputs.text_tables import make_console, print_errors
 
     out = make_console()
     try:
@@ -204,9 +204,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
-    from console.audit import audit
-    from console.labels import text
-    from console.render import print_audit
+    from console.engine.audit import audit
+    from console.outputs.text_tables import print_audit
+    from console.present.labels import text
 
     findings = audit(ds)
     if args.json:
@@ -233,8 +233,8 @@ def _check(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
 
 
 def _status(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
-    from console.evaluation import UnknownChoice, evaluate, status_json
-    from console.render import print_status
+    from console.engine.evaluation import UnknownChoice, evaluate, status_json
+    from console.outputs.text_tables import print_status
 
     try:
         ev = evaluate(ds, settings, year=args.year, counties=_counties(args.county))
@@ -251,8 +251,8 @@ def _status(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
 
 
 def _rankings(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
-    from console.evaluation import UnknownChoice, check_counties, check_year
-    from console.rankings import rankings, rankings_json
+    from console.engine.evaluation import UnknownChoice, check_counties, check_year
+    from console.engine.rankings import rankings, rankings_json
 
     try:
         year = check_year(ds, args.year)
@@ -264,8 +264,8 @@ def _rankings(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
     if args.json:
         print(json.dumps(rankings_json(ranked, year), ensure_ascii=False, indent=2))
         return EXIT_OK
-    from console.render import print_view
-    from console.views import rankings_view
+    from console.outputs.text_tables import print_view
+    from console.present.views import rankings_view
 
     print_view(
         rankings_view(ranked, settings.lang, settings.ascii),
@@ -278,7 +278,7 @@ def _rankings(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
 
 
 def _template(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
-    from console.reports import ReportRejected, make_template
+    from console.reports.template import ReportRejected, make_template
 
     try:
         print(make_template(ds, args.zone, args.period, args.out, settings.lang))
@@ -291,10 +291,10 @@ def _template(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
 
 def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
     """ingest and undo: the commands that change a dataset (never the embedded sample)."""
-    from console.errors import DataInvalid
-    from console.paths import embedded_data_dir
-    from console.render import make_console, print_errors
-    from console.reports import ReportBatchRejected, ingest, undo
+    from console.core.paths import embedded_data_dir
+    from console.data.errors import DataInvalid
+    from console.outputs.text_tables import make_console, print_errors
+    from console.reports.store import ReportBatchRejected, ingest, undo
 
     zh = settings.lang == "zh"
     if settings.data_dir.resolve() == embedded_data_dir().resolve():
@@ -373,7 +373,7 @@ def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
 
 
 def _bulletin(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
-    from console.bulletin import BulletinError, write_bulletin
+    from console.outputs.bulletin import BulletinError, write_bulletin
 
     return _write_files(
         lambda: write_bulletin(
@@ -398,9 +398,9 @@ def _write_files(write, error: type[Exception]) -> int:  # type: ignore[no-untyp
 def _export(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
     from datetime import datetime
 
-    from console.evaluation import UnknownChoice
-    from console.export import ExportError, export_views, provenance, suggest_name
-    from console.snapshot import compute, export_selection, render_views
+    from console.engine.evaluation import UnknownChoice
+    from console.outputs.export import ExportError, export_views, provenance, suggest_name
+    from console.present.assemble import compute, export_selection, render_views
 
     try:
         snap = compute(ds, settings, args.year, _counties(args.county))
@@ -435,8 +435,9 @@ def _export(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
 
 
 def _generate(args, settings) -> int:  # type: ignore[no-untyped-def]
-    from console.errors import DataInvalid
-    from console.generate import (
+    from console.data.errors import DataInvalid
+    from console.data.loader import load_tables
+    from console.sample.generate import (
         AS_OF,
         DEFAULT_SEED,
         PLAN_TABLES,
@@ -446,14 +447,13 @@ def _generate(args, settings) -> int:  # type: ignore[no-untyped-def]
         synthetic_plan,
         write_dataset,
     )
-    from console.loader import load_tables
 
     plan_dir = args.plan or settings.data_dir
     seed = DEFAULT_SEED if args.seed is None else args.seed
     try:
         plan = load_tables(plan_dir, list(PLAN_TABLES))
     except DataInvalid as exc:
-        from console.render import make_console, print_errors
+        from console.outputs.text_tables import make_console, print_errors
 
         print_errors(exc.errors, settings.lang, make_console(sys.stderr))
         return EXIT_INVALID

@@ -9,10 +9,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from console.config import Settings, load_settings
-from console.dataset import Dataset
-from console.loader import load_dataset
-from console.paths import embedded_data_dir
+from console.core.config import Settings, load_settings
+from console.core.paths import embedded_data_dir
+from console.data.dataset import Dataset
+from console.data.loader import load_dataset
 
 # Snapshots must not catch an animation half way.
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")

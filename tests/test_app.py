@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from console.app import DevZonesApp
-from console.config import load_settings
-from console.evaluation import evaluate
-from widgets.detail import DetailScreen
+from console.core.config import load_settings
+from console.engine.evaluation import evaluate
+from console.tui.app import DevZonesApp
 from widgets.dialogs import CountyDialog, HelpScreen
+from widgets.drilldown_screen import DetailScreen
 from widgets.view_table import ViewTable
 
 

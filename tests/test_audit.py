@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from console.audit import audit
+from console.engine.audit import audit
 from tests.conftest import with_tables
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from console.bulletin import BulletinError, build_bulletin, data_quarter, parse_month, render_markdown
 from console.cli import main
-from console.scales import Period
+from console.data.scales import Period
+from console.outputs.bulletin import BulletinError, build_bulletin, data_quarter, parse_month, render_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -35,7 +35,7 @@ def test_golden_bulletin(dataset, settings, lang: str) -> None:
 
 
 def test_bulletin_content_follows_the_engine(dataset, settings) -> None:
-    from console.evaluation import evaluate
+    from console.engine.evaluation import evaluate
 
     b = build_bulletin(dataset, settings, "2026-10")
     ev = evaluate(dataset, settings, 2026)

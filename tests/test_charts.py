@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from console.series import Series, city_series
+from console.present.series import Series, city_series
 from widgets.chart import render_chart
 
 
@@ -33,7 +33,7 @@ def test_ascii_charts_have_no_box_lines() -> None:
 
 
 def test_city_series_from_plan_and_results(dataset) -> None:
-    from console.views import city_counts
+    from console.present.views import city_counts
 
     counts = city_counts(dataset["plan_figures"], dataset["assessments"])
     assert [c[0] for c in counts] == [2024, 2025, 2026]

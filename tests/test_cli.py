@@ -139,7 +139,7 @@ def test_python_dash_m_console_is_the_same_command(tmp_path: Path) -> None:
 
 
 def test_cli_and_engine_agree(capsys, dataset, settings) -> None:
-    from console.evaluation import evaluate, status_json
+    from console.engine.evaluation import evaluate, status_json
 
     _, out, _ = _run(capsys, "status", "--json", "--year", "2025")
     assert json.loads(out) == json.loads(json.dumps(status_json(evaluate(dataset, settings, 2025))))

@@ -12,9 +12,9 @@ import polars as pl
 import pytest
 
 from console.cli import main
-from console.export import ExportError, Provenance, export_views, neutralise, place
-from console.snapshot import compute, export_selection, render_views
-from console.viewmodel import Column, Row, View
+from console.outputs.export import ExportError, Provenance, export_views, neutralise, place
+from console.present.assemble import compute, export_selection, render_views
+from console.present.viewmodel import Column, Row, View
 
 GOLDEN = Path(__file__).parent / "golden"
 PROV = Provenance(
@@ -35,7 +35,7 @@ PROV = Provenance(
 
 @pytest.fixture(scope="module")
 def views(dataset):
-    from console.config import load_settings
+    from console.core.config import load_settings
 
     snap = compute(dataset, load_settings(), 2026, ["平舆县", "正阳县"])
     return render_views(snap, "zh", False, words=True)
@@ -202,8 +202,8 @@ def test_cli_export_and_its_manifest(tmp_path: Path, capsys) -> None:
 
 
 async def test_console_export_equals_the_cli_export(data_dir: Path, tmp_path: Path, capsys) -> None:
-    from console.app import DevZonesApp
-    from console.config import load_settings
+    from console.core.config import load_settings
+    from console.tui.app import DevZonesApp
     from widgets.dialogs import ExportDialog
 
     (tmp_path / "ui").mkdir()

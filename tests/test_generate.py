@@ -9,9 +9,9 @@ import polars as pl
 import pytest
 
 from console.cli import main
-from console.evaluation import evaluate
-from console.generate import SAMPLE_TABLES
-from console.loader import load_dataset
+from console.data.loader import load_dataset
+from console.engine.evaluation import evaluate
+from console.sample.generate import SAMPLE_TABLES
 
 
 def test_regenerating_gives_the_shipped_files_byte_for_byte(tmp_path: Path, data_dir: Path, capsys) -> None:

@@ -7,33 +7,35 @@ import subprocess
 import sys
 
 DOMAIN = [
-    "console.scales",
-    "console.errors",
-    "console.schema",
-    "console.readers",
-    "console.validate",
-    "console.loader",
-    "console.dataset",
-    "console.config",
-    "console.status",
-    "console.progress",
-    "console.audit",
-    "console.evaluation",
-    "console.generate",
-    "console.labels",
-    "console.render",
+    "console.data.scales",
+    "console.data.errors",
+    "console.data.schema",
+    "console.data.readers",
+    "console.data.validate",
+    "console.data.loader",
+    "console.data.dataset",
+    "console.core.config",
+    "console.engine.status",
+    "console.engine.progress",
+    "console.engine.audit",
+    "console.engine.evaluation",
+    "console.sample.generate",
+    "console.present.labels",
+    "console.outputs.text_tables",
     "console.cli",
-    "console.views",
-    "console.viewmodel",
-    "console.viewcache",
-    "console.snapshot",
-    "console.rankings",
-    "console.rules",
-    "console.details",
-    "console.series",
-    "console.export",
-    "console.bulletin",
-    "console.reports",
+    "console.present.views",
+    "console.present.viewmodel",
+    "console.present.view_cache",
+    "console.present.assemble",
+    "console.engine.rankings",
+    "console.engine.rules",
+    "console.present.drilldown",
+    "console.present.series",
+    "console.outputs.export",
+    "console.outputs.bulletin",
+    "console.reports.store",
+    "console.reports.read",
+    "console.reports.template",
 ]
 
 
@@ -50,7 +52,7 @@ print(json.dumps(sorted(m for m in sys.modules if m == "textual" or m.startswith
 
 def test_the_console_starts_without_polars() -> None:
     """polars and the engine load in a worker after the first screen, not at start-up."""
-    code = "import sys, console.app; print(sorted(m for m in sys.modules if m.split('.')[0] in ('polars', 'plotext')))"
+    code = "import sys, console.tui.app; print(sorted(m for m in sys.modules if m.split('.')[0] in ('polars', 'plotext')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

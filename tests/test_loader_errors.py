@@ -9,8 +9,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from console.errors import DataError, DataInvalid
-from console.loader import load_dataset
+from console.data.errors import DataError, DataInvalid
+from console.data.loader import load_dataset
 
 
 def _lines(path: Path) -> list[str]:

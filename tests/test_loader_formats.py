@@ -7,8 +7,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from console.loader import load_dataset
-from console.scales import Period, ScaleError, parse_period, parse_star, parse_tier
+from console.data.loader import load_dataset
+from console.data.scales import Period, ScaleError, parse_period, parse_star, parse_tier
 
 
 @pytest.mark.parametrize(

@@ -258,7 +258,7 @@ def test_stated_summary_figures(dataset) -> None:
 
 
 def test_data_dictionary_documents_every_table_and_column() -> None:
-    from console.schema import TABLES
+    from console.data.schema import TABLES
 
     readme = (REPO / "data" / "README.md").read_text(encoding="utf-8")
     for table in TABLES:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from console.app import DevZonesApp
-from console.config import load_settings, save_preferences
+from console.core.config import load_settings, save_preferences
+from console.tui.app import DevZonesApp
 
 
 def _user() -> Path:
@@ -14,7 +14,7 @@ def _user() -> Path:
 
 
 def test_defaults_document_every_key() -> None:
-    from console.paths import default_config_file
+    from console.core.paths import default_config_file
 
     text = default_config_file().read_text(encoding="utf-8")
     for key in (

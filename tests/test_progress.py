@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from console.progress import indicator_status, task_status
+from console.engine.progress import indicator_status, task_status
 from tests.conftest import with_tables
 
 

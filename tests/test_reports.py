@@ -12,8 +12,9 @@ import polars as pl
 import pytest
 
 from console.cli import main
-from console.loader import load_dataset
-from console.reports import ReportBatchRejected, ingest, make_template, undo
+from console.data.loader import load_dataset
+from console.reports.store import ReportBatchRejected, ingest, undo
+from console.reports.template import make_template
 
 TODAY = date(2026, 11, 26)
 
@@ -251,8 +252,8 @@ async def until(pilot, condition, seconds: float = 10.0) -> None:  # type: ignor
 async def test_live_reload_keeps_the_view_and_survives_invalid_files(data_copy: Path, tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from console.app import DevZonesApp
-    from console.config import load_settings
+    from console.core.config import load_settings
+    from console.tui.app import DevZonesApp
     from widgets.view_table import ViewTable
 
     settings = replace(load_settings(data_dir=data_copy), reload_seconds=0.1)

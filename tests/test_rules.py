@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from console.cli import main
-from console.rules import FLAGS, WORDING, band, flags_table, in_bottom, in_top, zone_flags
+from console.engine.rules import FLAGS, WORDING, band, flags_table, in_bottom, in_top, zone_flags
 from tests.conftest import PLAN_TEXT
 
 

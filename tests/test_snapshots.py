@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from textual.widgets import TabbedContent
 
-from console.app import TABS, DevZonesApp
-from console.config import load_settings
-from console.paths import embedded_data_dir
+from console.core.config import load_settings
+from console.core.paths import embedded_data_dir
+from console.tui.app import TABS, DevZonesApp
 
 
 def make_app(lang: str = "zh", counties: tuple[str, ...] = (), ascii: bool = False) -> DevZonesApp:

@@ -8,10 +8,10 @@ from datetime import date
 import polars as pl
 import pytest
 
-from console.config import Settings
-from console.evaluation import UnknownChoice, evaluate
-from console.scales import Period
-from console.status import cluster_status, eval_period, zone_status
+from console.core.config import Settings
+from console.data.scales import Period
+from console.engine.evaluation import UnknownChoice, evaluate
+from console.engine.status import cluster_status, eval_period, zone_status
 from tests.conftest import with_tables
 
 GAOXIN = "驻马店市高新技术产业开发区"  # 2025 target 三星 一档; 2026 三星 一档

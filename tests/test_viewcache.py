@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from console import viewcache
-from console.app import DevZonesApp
-from console.config import load_settings
-from console.snapshot import compute, render_views
-from console.viewmodel import Views
+from console.core.config import load_settings
+from console.present import view_cache as viewcache
+from console.present.assemble import compute, render_views
+from console.present.viewmodel import Views
+from console.tui.app import DevZonesApp
 
 
 def test_views_survive_the_json_round_trip(dataset, settings) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from console.snapshot import compute, render_views
-from console.views import sparkline
+from console.present.assemble import compute, render_views
+from console.present.views import sparkline
 from widgets.view_table import fit_columns
 
 
 @pytest.fixture(scope="module")
 def snap(dataset):
-    from console.config import load_settings
+    from console.core.config import load_settings
 
     return compute(dataset, load_settings(), 2026, None)
 

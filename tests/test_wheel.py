@@ -41,7 +41,7 @@ def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path) -
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site), "DEVZONES_CONFIG": str(tmp_path / "none.toml")}
-    probe = "import console.paths as p; print(p.embedded_data_dir())"
+    probe = "import console.core.paths as p; print(p.embedded_data_dir())"
     where = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=elsewhere, env=env, check=True
     )

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from console.series import Series
+    from console.present.series import Series
 
 MARKERS = ("*", "o", "+", "x", "#", "@")
 _ASCII_LINES = str.maketrans("┌┐└┘─│┬┴┤├┼", "++++-|++|++")

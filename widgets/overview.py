@@ -10,10 +10,10 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from console.labels import status_label, status_style
+from console.present.labels import status_label, status_style
 
 if TYPE_CHECKING:
-    from console.viewmodel import Overview
+    from console.present.viewmodel import Overview
 from widgets.chart import Chart
 
 # The attention list names this many zones; the Zones tab lists them all (flagged rows sort first with s).
@@ -143,7 +143,7 @@ class OverviewPanel(VerticalScroll):
         yield Chart(id="overview-chart")
 
     def show(self, data: Overview, lang: str, ascii_only: bool, year: int) -> None:
-        from console.series import city_series
+        from console.present.series import city_series
 
         self.query_one("#overview-body", Static).update(render_overview(data, lang, ascii_only, year))
         chart = self.query_one("#overview-chart", Chart)

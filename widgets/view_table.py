@@ -22,10 +22,10 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from console.labels import CLASS_STYLES
+from console.present.labels import CLASS_STYLES
 
 if TYPE_CHECKING:
-    from console.viewmodel import Column, View
+    from console.present.viewmodel import Column, View
 
 MIN_TEXT_WIDTH = 12
 PADDING = 1

@@ -1,0 +1,1 @@
+"""What every layer uses: where files live and the settings (no polars, no Textual)."""

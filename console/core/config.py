@@ -1,0 +1,226 @@
+"""Settings and remembered preferences.
+
+config/default.toml documents every key. Precedence, highest first: command-line flag > user config >
+system-wide config > defaults. Files are read with tomllib; the console writes the user's file with
+tomli-w when it remembers preferences. A user config that cannot be read is renamed (kept, never
+overwritten) and reported; the console then starts on the other settings.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from console.core.paths import default_config_file, embedded_data_dir
+
+PACING_RULES = ("linear", "custom")
+LANGS = ("zh", "en")
+# The console's tabs, in order (their titles live with the view model).
+TABS = ("overview", "zones", "clusters", "tasks", "rankings")
+DEFAULT_WEIGHTS = {"tier": 25.0, "star": 25.0, "revenue": 30.0, "indicators": 10.0, "reports": 10.0}
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    lang: str = "zh"
+    ascii: bool = False
+    mouse: bool = True
+    pacing_rule: str = "linear"
+    pacing_custom: tuple[float, float, float, float] = (0.22, 0.47, 0.73, 1.0)
+    tolerance: float = 0.0
+    ranking_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    export_folder: str = ""
+    reload_seconds: float = 2.0
+    # Remembered from the last session ([state]); command-line flags override them.
+    tab: str = "overview"
+    year: int | None = None
+    counties: tuple[str, ...] = ()
+    sort: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = field(default=())
+
+    def pace_share(self, quarter: int) -> float:
+        """Cumulative share of a year's target due by the end of ``quarter`` (1-4)."""
+        if self.pacing_rule == "custom":
+            return self.pacing_custom[quarter - 1]
+        return quarter / 4
+
+
+def user_config_file() -> Path:
+    """The user's config file; DEVZONES_CONFIG overrides the platform location (tests use it)."""
+    override = os.environ.get("DEVZONES_CONFIG")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("devzones")) / "config.toml"
+
+
+def system_config_file() -> Path:
+    override = os.environ.get("DEVZONES_SYSTEM_CONFIG")
+    if override:
+        return Path(override)
+    from platformdirs import site_config_dir
+
+    return Path(site_config_dir("devzones")) / "config.toml"
+
+
+def _quarantine(path: Path, reason: str, warnings: list[str]) -> None:
+    """Rename an unreadable user config out of the way (kept for the user) and say so."""
+    kept = path.with_name(f"{path.name}.broken-{datetime.now():%Y%m%d-%H%M%S}")
+    try:
+        path.rename(kept)
+    except OSError:
+        warnings.append(f"{path}: could not be read ({reason}); ignored. Fix or remove it.")
+        return
+    warnings.append(
+        f"{path}: could not be read ({reason}); it was kept as {kept.name}. Starting on the other settings."
+    )
+
+
+def _read(path: Path, warnings: list[str], owned: bool = False) -> dict[str, Any]:
+    """A config file's contents; {} when absent or unreadable (with a warning)."""
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        if owned:
+            _quarantine(path, str(exc), warnings)
+        else:
+            warnings.append(f"{path}: ignored, could not be read ({exc}); using the other settings")
+        return {}
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _pacing(pacing: dict[str, Any], warnings: list[str]) -> tuple[str, tuple[float, ...]]:
+    rule = str(pacing.get("rule", "linear"))
+    try:
+        custom = tuple(float(x) for x in pacing.get("custom", (0.22, 0.47, 0.73, 1.0)))
+    except (TypeError, ValueError):
+        custom = ()
+    if rule not in PACING_RULES:
+        warnings.append(f"pacing.rule = {rule!r} is not one of linear, custom; using linear")
+        rule = "linear"
+    if rule == "custom" and (len(custom) != 4 or list(custom) != sorted(custom) or custom[-1] != 1.0):
+        warnings.append("pacing.custom must be 4 rising shares ending in 1.0; using linear")
+        rule = "linear"
+    return rule, custom if len(custom) == 4 else (0.22, 0.47, 0.73, 1.0)
+
+
+def _weights(ranking: dict[str, Any], warnings: list[str]) -> dict[str, float]:
+    weights = dict(DEFAULT_WEIGHTS)
+    for key, value in ranking.items():
+        if key in weights and isinstance(value, int | float) and value >= 0:
+            weights[key] = float(value)
+        else:
+            warnings.append(
+                f"ranking.{key} = {value!r} ignored: expected one of {', '.join(weights)} with a weight >= 0"
+            )
+    if sum(weights.values()) <= 0:
+        warnings.append("ranking weights add up to 0; using the defaults")
+        weights = dict(DEFAULT_WEIGHTS)
+    return weights
+
+
+def _state(state: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """The remembered view, each key checked: a bad value is dropped with a warning."""
+    out: dict[str, Any] = {}
+    tab = state.get("tab", "overview")
+    out["tab"] = tab if tab in TABS else "overview"
+    year = state.get("year", 0)
+    out["year"] = year if isinstance(year, int) and year > 0 else None
+    counties = state.get("counties", [])
+    out["counties"] = tuple(str(c) for c in counties) if isinstance(counties, list) else ()
+    sort = state.get("sort", {})
+    out["sort"] = (
+        {str(k): str(v) for k, v in sort.items() if isinstance(v, str)} if isinstance(sort, dict) else {}
+    )
+    if tab not in TABS or not isinstance(counties, list) or not isinstance(sort, dict):
+        warnings.append("some remembered [state] values were not understood and were reset")
+    return out
+
+
+def load_settings(
+    data_dir: Path | None = None,
+    lang: str | None = None,
+    ascii: bool | None = None,
+    mouse: bool | None = None,
+    year: int | None = None,
+    counties: Sequence[str] | None = None,
+) -> Settings:
+    """Settings from the config files, with command-line values (when given) taking precedence."""
+    warnings: list[str] = []
+    default_file = default_config_file()
+    merged = tomllib.loads(default_file.read_text(encoding="utf-8"))
+    merged = _merge(merged, _read(system_config_file(), warnings))
+    merged = _merge(merged, _read(user_config_file(), warnings, owned=True))
+    data = merged.get("data", {})
+    display = merged.get("display", {})
+    configured_dir = str(data.get("dir") or "")
+    chosen_lang = lang or str(display.get("lang", "zh"))
+    if chosen_lang not in LANGS:
+        warnings.append(f"display.lang = {chosen_lang!r} is not one of zh, en; using zh")
+        chosen_lang = "zh"
+    rule, custom = _pacing(merged.get("pacing", {}), warnings)
+    state = _state(merged.get("state", {}), warnings)
+    return Settings(
+        data_dir=Path(data_dir)
+        if data_dir
+        else (Path(configured_dir).expanduser() if configured_dir else embedded_data_dir()),
+        lang=chosen_lang,
+        ascii=bool(display.get("ascii", False)) if ascii is None else ascii,
+        mouse=bool(display.get("mouse", True)) if mouse is None else mouse,
+        pacing_rule=rule,
+        pacing_custom=custom,  # type: ignore[arg-type]
+        tolerance=float(merged.get("pacing", {}).get("tolerance", 0.0)),
+        ranking_weights=_weights(merged.get("ranking", {}), warnings),
+        export_folder=str(merged.get("export", {}).get("folder", "") or ""),
+        reload_seconds=max(0.1, float(data.get("reload_seconds", 2.0))),
+        tab=state["tab"],
+        year=year if year is not None else state["year"],
+        counties=tuple(counties) if counties else state["counties"],
+        sort=state["sort"],
+        warnings=tuple(warnings),
+    )
+
+
+def save_preferences(updates: dict[str, dict[str, Any]]) -> list[str]:
+    """Merge ``updates`` ({section: {key: value}}) into the user's config file, atomically.
+
+    Other keys in the file are kept. An unreadable file is renamed first, never overwritten.
+    Returns warnings (empty when all went well).
+    """
+    import tomli_w
+
+    warnings: list[str] = []
+    path = user_config_file()
+    current = _read(path, warnings, owned=True)
+    merged = _merge(current, updates)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(
+                b"# devzones remembers your last view here; see config/default.toml for every key.\n"
+            )
+            handle.write(tomli_w.dumps(merged).encode("utf-8"))
+        os.replace(tmp, path)
+    except OSError as exc:
+        warnings.append(f"{path}: preferences not saved ({exc})")
+    return warnings

@@ -1,0 +1,1 @@
+"""The data layer: table schemas, scales, readers, validation and the loaded dataset."""

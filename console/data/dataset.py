@@ -1,0 +1,55 @@
+"""The loaded, validated dataset: typed polars frames and the manifest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from console.data.scales import Period, parse_period
+from console.data.schema import Manifest
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every table of a dataset, validated; frames are never mutated after loading."""
+
+    source: Path
+    manifest: Manifest
+    tables: dict[str, pl.DataFrame]
+
+    def __getitem__(self, name: str) -> pl.DataFrame:
+        return self.tables[name]
+
+    @property
+    def as_of(self) -> Period:
+        return parse_period(self.manifest.as_of)
+
+    @property
+    def sample(self) -> bool:
+        return self.manifest.sample
+
+    @property
+    def years(self) -> list[int]:
+        """The years that have zone targets, oldest first."""
+        return sorted(self["zone_targets"].get_column("year").unique().to_list())
+
+    def counties(self) -> list[str]:
+        """Counties and districts in the order their zones are listed."""
+        return self["zones"].get_column("county").unique(maintain_order=True).to_list()
+
+    def at(self, period: Period) -> Dataset:
+        """The dataset as it stood at the end of ``period``: later progress rows dropped.
+
+        Provincial results for a year are published the following year, so only results for years
+        before ``period``'s year count as known.
+        """
+        from dataclasses import replace
+
+        cut = str(period)
+        tables = dict(self.tables)
+        for name in ("cluster_revenue", "indicator_values", "reports"):
+            tables[name] = self.tables[name].filter(pl.col("period") <= cut)
+        tables["assessments"] = self.tables["assessments"].filter(pl.col("year") < period.year)
+        return Dataset(self.source, replace(self.manifest, as_of=cut), tables)

@@ -1,0 +1,242 @@
+"""Load a dataset directory: find each table's file, read it, validate it, or report every problem.
+
+A load either returns a complete Dataset or raises DataInvalid; it never writes to the directory.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import polars as pl
+
+from console.data.dataset import Dataset
+from console.data.errors import DataError, DataInvalid
+from console.data.readers import read_table_file
+from console.data.scales import ScaleError, parse_period
+from console.data.schema import FORMATS, MANIFEST, TABLES, Manifest, Table
+from console.data.validate import ROW, Problems, check_header, check_keys, suggest, type_table
+
+
+def find_table_file(directory: Path, table: Table) -> tuple[Path | None, DataError | None]:
+    """The one file that holds ``table`` in ``directory``, or the reason there is none."""
+    found = [
+        directory / f"{table.name}{ext}" for ext in FORMATS if (directory / f"{table.name}{ext}").is_file()
+    ]
+    if len(found) == 1:
+        return found[0], None
+    if not found:
+        names = " or ".join(f"{table.name}{ext}" for ext in FORMATS)
+        return None, DataError(
+            f"{table.name}.csv", None, None, None, f"missing file: expected {names} ({table.description})"
+        )
+    listed = ", ".join(p.name for p in found)
+    return None, DataError(
+        found[0].name, None, None, None, f"{listed} all hold '{table.name}'; keep only one"
+    )
+
+
+def read_manifest(directory: Path) -> Manifest:
+    """Read and check manifest.toml (title, as_of, sample)."""
+    path = directory / MANIFEST
+    if not path.is_file():
+        raise DataInvalid(
+            [
+                DataError(
+                    MANIFEST,
+                    None,
+                    None,
+                    None,
+                    "missing file: expected manifest.toml with title, as_of and sample",
+                )
+            ]
+        )
+    try:
+        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DataInvalid([DataError(MANIFEST, None, None, None, f"not valid TOML: {exc}")]) from None
+    problems: list[DataError] = []
+    title = raw.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.append(
+            DataError(MANIFEST, None, "title", _show(title), "expected the dataset's title as text")
+        )
+    as_of = raw.get("as_of")
+    try:
+        as_of_text = str(parse_period(str(as_of))) if as_of is not None else None
+    except ScaleError as exc:
+        as_of_text = None
+        problems.append(DataError(MANIFEST, None, "as_of", _show(as_of), f"expected {exc}"))
+    if as_of is None:
+        problems.append(
+            DataError(
+                MANIFEST,
+                None,
+                "as_of",
+                None,
+                'missing key; expected the as-of quarter, e.g. as_of = "2026Q3"',
+            )
+        )
+    sample = raw.get("sample")
+    if not isinstance(sample, bool):
+        problems.append(
+            DataError(
+                MANIFEST,
+                None,
+                "sample",
+                _show(sample),
+                "expected true or false: is the progress data sample data?",
+            )
+        )
+    if problems:
+        raise DataInvalid(problems)
+    known = {"title", "title_en", "as_of", "sample"}
+    return Manifest(
+        title=str(title),
+        as_of=str(as_of_text),
+        sample=bool(sample),
+        title_en=str(raw.get("title_en", "")),
+        extra={k: v for k, v in raw.items() if k not in known},
+    )
+
+
+def _show(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _normalise_zone_refs(
+    frame: pl.DataFrame, table: Table, file: str, aliases: dict[str, str], problems: Problems
+) -> pl.DataFrame:
+    """Replace short zone names by full names and report unknown zones with the nearest name."""
+    for col in table.columns:
+        if not col.zone_ref or col.name not in frame.columns:
+            continue
+        series = frame.get_column(col.name)
+        distinct = series.drop_nulls().unique()
+        unknown = distinct.filter(~distinct.is_in(list(aliases)))
+        for value in unknown.to_list():
+            hint = suggest(value, aliases)
+            for (row,) in frame.filter(series == value).select(ROW).iter_rows():
+                problems.add(
+                    DataError(
+                        file,
+                        int(row),
+                        col.name,
+                        value,
+                        f"unknown zone; expected a zone named in zones.{hint}",
+                    ),
+                    kind="unknown zone",
+                )
+        frame = frame.with_columns(series.replace(aliases).alias(col.name))
+    return frame
+
+
+def _check_references(
+    frame: pl.DataFrame, table: Table, file: str, typed: dict[str, pl.DataFrame], problems: Problems
+) -> None:
+    for ref in table.references:
+        if ref.what == "zone" or ref.table not in typed:
+            continue  # zones are checked while normalising names
+        target = typed[ref.table].select(ref.target).unique()
+        target = target.rename(dict(zip(ref.target, ref.columns, strict=True)))
+        present = frame.drop_nulls(list(ref.columns))
+        missing = present.join(target, on=list(ref.columns), how="anti", nulls_equal=True)
+        if missing.is_empty():
+            continue
+        known = [" ".join(str(v) for v in row) for row in target.iter_rows()]
+        for row in missing.sort(ROW).iter_rows(named=True):
+            value = " ".join(str(row[c]) for c in ref.columns)
+            problems.add(
+                DataError(
+                    file,
+                    int(row[ROW]),
+                    ", ".join(ref.columns),
+                    value,
+                    f"unknown {ref.what}; expected one listed in {ref.table}.{suggest(value, known)}",
+                ),
+                kind=f"unknown {ref.what}",
+            )
+
+
+def load_dataset(directory: Path) -> Dataset:
+    """Load and validate every table in ``directory``; raise DataInvalid listing every problem."""
+    directory = Path(directory)
+    problems = Problems()
+    manifest: Manifest | None = None
+    if directory.is_dir():
+        try:
+            manifest = read_manifest(directory)
+        except DataInvalid as exc:
+            for error in exc.errors:
+                problems.add(error)
+    tables = load_tables(directory, [t.name for t in TABLES], problems)
+    errors = problems.finish()
+    if errors or manifest is None:
+        raise DataInvalid(errors)
+    return Dataset(source=directory, manifest=manifest, tables=tables)
+
+
+def load_tables(
+    directory: Path, names: list[str], problems: Problems | None = None
+) -> dict[str, pl.DataFrame]:
+    """Load and validate the named tables only (the generator reads the plan tables this way).
+
+    With ``problems`` given, errors are collected there; otherwise DataInvalid is raised.
+    """
+    directory = Path(directory)
+    own = problems is None
+    problems = problems or Problems()
+    if not directory.is_dir():
+        problems.add(DataError(str(directory), None, None, None, "no such data directory"))
+        if own:
+            raise DataInvalid(problems.finish())
+        return {}
+    typed: dict[str, pl.DataFrame] = {}
+    aliases: dict[str, str] = {}
+    for table in (t for t in TABLES if t.name in names):
+        path, error = find_table_file(directory, table)
+        if path is None:
+            assert error is not None
+            problems.add(error)
+            continue
+        file = path.name
+        try:
+            frame = read_table_file(path, file)
+        except DataInvalid as exc:
+            for err in exc.errors:
+                problems.add(err)
+            continue
+        if not check_header(frame, table, file, problems):
+            continue
+        if frame.is_empty():
+            problems.add(DataError(file, None, None, None, "the file has a header but no rows"))
+            continue
+        frame = type_table(frame, table, file, problems)
+        if table.name == "zones":
+            aliases = _zone_aliases(frame)
+        elif aliases:
+            frame = _normalise_zone_refs(frame, table, file, aliases, problems)
+        nullable = tuple(c.name for c in table.columns if c.nullable)
+        check_keys(frame, table.key, file, problems, nullable=nullable)
+        for unique in table.unique:
+            check_keys(frame, unique, file, problems, what=unique[0], nullable=nullable)
+        _check_references(frame, table, file, typed, problems)
+        typed[table.name] = frame
+    if own and problems.errors:
+        raise DataInvalid(problems.finish())
+    return {name: frame.drop(ROW) for name, frame in typed.items()}
+
+
+def _zone_aliases(zones: pl.DataFrame) -> dict[str, str]:
+    """Full names map to themselves; short names (and English names) to the full name."""
+    aliases: dict[str, str] = {}
+    for zone, short, name_en, short_en in zones.select(
+        "zone", "short_name", "name_en", "short_name_en"
+    ).iter_rows():
+        if zone is None:
+            continue
+        for alias in (short_en, name_en, short):
+            if alias:
+                aliases.setdefault(alias, zone)
+        aliases[zone] = zone
+    return aliases

@@ -1,0 +1,168 @@
+"""Read one data file (CSV, Parquet or .xlsx) into a frame of text columns, or report why not.
+
+Every cell comes back as text (or null) so that validation, not the reader, decides types and can
+name the exact row and value that is wrong. CSV may be UTF-8, UTF-8 with BOM, or GB18030 (what Excel
+on Chinese Windows writes). Control characters are removed from every cell here, once, so nothing
+downstream can send them to a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import polars as pl
+
+from console.data.errors import DataError, DataInvalid
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+# C0 and C1 controls and DEL; tabs and line breaks inside a cell become a space.
+_CONTROLS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+_BREAKS = r"[\t\n\r]+"
+
+
+def decode_csv_bytes(raw: bytes, file: str) -> str:
+    """Decode CSV bytes as UTF-8 (with or without BOM) or GB18030; report the row of bad bytes."""
+    if raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM) :]
+        encodings = ("utf-8",)
+    else:
+        encodings = ("utf-8", "gb18030")
+    failure: UnicodeDecodeError | None = None
+    for encoding in encodings:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            failure = exc if failure is None else failure
+    assert failure is not None
+    start = failure.start
+    row = raw.count(b"\n", 0, start) + 1
+    bad = raw[start : start + 4].hex(" ")
+    raise DataInvalid(
+        [
+            DataError(
+                file,
+                row,
+                None,
+                f"0x{bad}",
+                "bytes that decode in no supported encoding; save the file as UTF-8 "
+                "(CSV UTF-8 in Excel) or GB18030",
+            )
+        ]
+    )
+
+
+def _locate_csv_problem(text: str, width: int, file: str) -> DataError:
+    """Find the row a CSV parser rejected, with Python's csv module (only on the error path)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    row = 0
+    try:
+        for row, fields in enumerate(reader, start=1):
+            if fields and len(fields) > width:
+                return DataError(
+                    file,
+                    row,
+                    None,
+                    ",".join(fields[width:])[:60],
+                    f"{len(fields)} values where the header has {width} columns",
+                )
+    except csv.Error as exc:
+        return DataError(file, row + 1, None, None, f"malformed CSV ({exc}); is the file truncated?")
+    return DataError(file, None, None, None, "malformed CSV; is the file truncated?")
+
+
+def _read_csv(path: Path, file: str) -> pl.DataFrame:
+    raw = path.read_bytes()
+    text = decode_csv_bytes(raw, file)
+    if not text.strip():
+        raise DataInvalid([DataError(file, None, None, None, "the file is empty; expected a header row")])
+    header = next(csv.reader([text.split("\n", 1)[0]]))
+    try:
+        frame = pl.read_csv(io.BytesIO(text.encode("utf-8")), infer_schema=False, raise_if_empty=True)
+    except (pl.exceptions.PolarsError, OSError):
+        raise DataInvalid([_locate_csv_problem(text, len(header), file)]) from None
+    last_line = text.rstrip("\r\n").rsplit("\n", 1)[-1]
+    if frame.height and not text.endswith(("\n", "\r")):
+        fields = next(csv.reader([last_line]), [])
+        if len(fields) < frame.width:
+            raise DataInvalid(
+                [
+                    DataError(
+                        file,
+                        frame.height + 1,
+                        frame.columns[len(fields)] if fields else None,
+                        last_line[-40:],
+                        f"the last row stops after {len(fields)} of {frame.width} values; "
+                        "the file looks truncated",
+                    )
+                ]
+            )
+    return frame
+
+
+def _read_parquet(path: Path, file: str) -> pl.DataFrame:
+    try:
+        frame = pl.read_parquet(path)
+    except (pl.exceptions.PolarsError, OSError) as exc:
+        raise DataInvalid(
+            [DataError(file, None, None, None, f"not a readable Parquet file (truncated or damaged?): {exc}")]
+        ) from None
+    return frame.select(pl.all().cast(pl.String))
+
+
+def _read_xlsx(path: Path, file: str) -> pl.DataFrame:
+    try:
+        return pl.read_excel(
+            path,
+            engine="calamine",
+            infer_schema_length=0,
+            drop_empty_rows=False,
+            drop_empty_cols=False,
+        )
+    except Exception as exc:  # fastexcel raises its own exception types for damaged workbooks
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DataInvalid(
+            [
+                DataError(
+                    file,
+                    None,
+                    None,
+                    None,
+                    f"not a readable .xlsx workbook (truncated or damaged?): {message}",
+                )
+            ]
+        ) from None
+
+
+def read_table_file(path: Path, file: str | None = None) -> pl.DataFrame:
+    """Read ``path`` into a frame of String columns with cleaned header names and cells.
+
+    Raises DataInvalid naming ``file`` (default: the path's name) when the file cannot be read.
+    Rows that are entirely empty are dropped after reading; row numbers are kept in ``__row``.
+    """
+    file = file or path.name
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        frame = _read_csv(path, file)
+    elif suffix == ".parquet":
+        frame = _read_parquet(path, file)
+    elif suffix == ".xlsx":
+        frame = _read_xlsx(path, file)
+    else:
+        raise DataInvalid(
+            [DataError(file, None, None, None, "unsupported format; expected .csv, .parquet or .xlsx")]
+        )
+    frame = frame.rename({c: c.strip().lstrip("\ufeff") for c in frame.columns})
+    cleaned = [
+        pl.col(c)
+        .str.replace_all(_BREAKS, " ")
+        .str.replace_all(_CONTROLS, "")
+        .str.strip_chars()
+        .replace("", None)
+        for c in frame.columns
+    ]
+    frame = frame.with_columns(cleaned).with_row_index("__row", offset=2)
+    if frame.width > 1:
+        frame = frame.filter(~pl.all_horizontal(pl.exclude("__row").is_null()))
+    return frame

@@ -1,0 +1,230 @@
+"""Turn a frame of text cells into a typed frame, collecting one DataError per bad cell.
+
+Each check is vectorised with polars; only distinct values of the scale columns (stars, tiers,
+periods, dates) are parsed in Python, so validation stays fast on national-scale data.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+
+import polars as pl
+
+from console.data.errors import DataError
+from console.data.scales import ScaleError, parse_period, parse_star, parse_tier
+from console.data.schema import Column, Table
+
+MAX_PER_PROBLEM = 10
+ROW = "__row"
+
+
+class Problems:
+    """Collects errors, keeping at most MAX_PER_PROBLEM rows of any one kind of problem."""
+
+    def __init__(self) -> None:
+        self.errors: list[DataError] = []
+        self._counts: dict[tuple[str, str | None, str], int] = {}
+
+    def add(self, error: DataError, kind: str | None = None) -> None:
+        key = (error.file, error.column, kind or error.message)
+        seen = self._counts.get(key, 0)
+        self._counts[key] = seen + 1
+        if seen < MAX_PER_PROBLEM:
+            self.errors.append(error)
+
+    def finish(self) -> list[DataError]:
+        """The errors, plus one line per kind of problem that was cut short."""
+        for (file, column, kind), count in self._counts.items():
+            if count > MAX_PER_PROBLEM:
+                self.errors.append(
+                    DataError(file, None, column, None, f"{count - MAX_PER_PROBLEM} more rows like: {kind}")
+                )
+        return self.errors
+
+
+def suggest(value: str, known: Iterable[str]) -> str:
+    """' Did you mean X?' for the nearest known value, or ''."""
+    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    return f" Did you mean '{match[0]}'?" if match else ""
+
+
+_DATE_FORMS = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?)?$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+)
+
+
+def parse_date(raw: str) -> date:
+    """Parse 2026-10-03, 2026/10/3 or 2026年10月3日. Raises ScaleError."""
+    for form in _DATE_FORMS:
+        match = form.match(raw.strip())
+        if match:
+            try:
+                return date(*(int(g) for g in match.groups()))
+            except ValueError:
+                break
+    raise ScaleError("a date such as 2026-10-03 or 2026年10月3日")
+
+
+_PARSERS: dict[str, tuple[Callable[[str], object], pl.DataType]] = {
+    "star": (parse_star, pl.Int8()),
+    "tier": (parse_tier, pl.Int8()),
+    "period": (lambda v: str(parse_period(v)), pl.String()),
+    "date": (parse_date, pl.Date()),
+}
+
+
+# The type each kind of column has once typed (an absent optional column gets the same).
+_DTYPES = {
+    "int": pl.Int64,
+    "year": pl.Int64,
+    "number": pl.Float64,
+    "star": pl.Int8,
+    "tier": pl.Int8,
+    "date": pl.Date,
+}
+
+
+def _report(problems: Problems, file: str, frame: pl.DataFrame, column: str, message: str) -> None:
+    for row, value in frame.select(ROW, column).iter_rows():
+        problems.add(DataError(file, int(row), column, value, message), kind=message)
+
+
+def _convert(frame: pl.DataFrame, col: Column, file: str, problems: Problems) -> pl.Series:
+    """Typed values of one column; nulls where the cell was bad (and a problem was recorded)."""
+    name = col.name
+    raw = frame.get_column(name)
+    if not col.nullable:
+        _report(problems, file, frame.filter(raw.is_null()), name, "missing value; this column is required")
+    if col.kind in ("text",):
+        return raw
+    if col.kind == "choice":
+        bad = frame.filter(raw.is_not_null() & ~raw.is_in(list(col.choices)))
+        _report(problems, file, bad, name, f"expected one of {', '.join(col.choices)}")
+        return raw
+    if col.kind in ("int", "year", "number"):
+        return _convert_number(frame, raw, col, file, problems)
+    parser, dtype = _PARSERS[col.kind]
+    mapping: dict[str, object] = {}
+    failures: dict[str, str] = {}
+    for value in raw.drop_nulls().unique().to_list():
+        try:
+            mapping[value] = parser(value)
+        except ScaleError as exc:
+            failures[value] = f"expected {exc}"
+    for value, message in failures.items():
+        _report(problems, file, frame.filter(raw == value), name, message)
+    return raw.replace_strict(mapping, default=None, return_dtype=dtype)
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)
+
+
+def _keep(values: pl.Series, mask: pl.Series) -> pl.Series:
+    """``values`` where ``mask`` is true, null elsewhere."""
+    return pl.select(pl.when(mask).then(values)).to_series().alias(values.name)
+
+
+def _convert_number(
+    frame: pl.DataFrame, raw: pl.Series, col: Column, file: str, problems: Problems
+) -> pl.Series:
+    expected = {"int": "a whole number", "year": "a year such as 2025", "number": "a number"}[col.kind]
+    typed = raw.str.replace_all(r"[,\s]", "").cast(pl.Float64, strict=False)
+    typed = _keep(typed, typed.is_finite().fill_null(False))
+    if col.kind != "number":
+        typed = _keep(typed, (typed == typed.floor()).fill_null(False))
+    _report(
+        problems, file, frame.filter(raw.is_not_null() & typed.is_null()), col.name, f"expected {expected}"
+    )
+    if col.minimum is not None or col.maximum is not None:
+        low = col.minimum if col.minimum is not None else float("-inf")
+        high = col.maximum if col.maximum is not None else float("inf")
+        out = ((typed < low) | (typed > high)).fill_null(False)
+        if col.maximum is None:
+            message = "must not be negative" if low == 0 else f"expected {expected} of at least {_fmt(low)}"
+        else:
+            message = f"expected {expected} within {_fmt(low)}-{_fmt(high)}"
+        _report(problems, file, frame.filter(out), col.name, message)
+        typed = _keep(typed, ~out)
+    return typed if col.kind == "number" else typed.cast(pl.Int64)
+
+
+def check_header(frame: pl.DataFrame, table: Table, file: str, problems: Problems) -> bool:
+    """Report missing and unexpected columns; True when the header is usable."""
+    present = [c for c in frame.columns if c != ROW]
+    ok = True
+    for col in table.columns:
+        if col.name not in present and not col.nullable:
+            problems.add(
+                DataError(file, 1, col.name, None, f"missing column '{col.name}' ({table.description})")
+            )
+            ok = False
+    allowed = set(table.column_names) | set(table.optional)
+    for name in present:
+        if name not in allowed:
+            hint = suggest(name, table.column_names)
+            problems.add(
+                DataError(
+                    file,
+                    1,
+                    name,
+                    name,
+                    f"unexpected column; expected columns: {', '.join(table.column_names)}.{hint}",
+                )
+            )
+            ok = False
+    return ok
+
+
+def type_table(frame: pl.DataFrame, table: Table, file: str, problems: Problems) -> pl.DataFrame:
+    """Convert every declared column; absent nullable columns become null columns."""
+    columns = [frame.get_column(ROW)]
+    for col in table.columns:
+        if col.name not in frame.columns:
+            columns.append(pl.Series(col.name, [None] * frame.height, dtype=_DTYPES.get(col.kind, pl.String)))
+            continue
+        columns.append(_convert(frame, col, file, problems).alias(col.name))
+    if "notes" in frame.columns:
+        columns.append(frame.get_column("notes"))
+    return pl.DataFrame(columns)
+
+
+def check_keys(
+    frame: pl.DataFrame,
+    keys: tuple[str, ...],
+    file: str,
+    problems: Problems,
+    what: str = "key",
+    nullable: tuple[str, ...] = (),
+) -> None:
+    """Report rows whose key repeats an earlier row.
+
+    Rows with an empty required key cell (already reported as missing or unreadable) are left out;
+    an empty cell in a ``nullable`` key column (a city-wide value has no zone) is part of the key.
+    """
+    if frame.height < 2:
+        return
+    required = [k for k in keys if k not in nullable]
+    keyed = frame.drop_nulls(required) if required else frame
+    dupes = keyed.filter(pl.struct(keys).is_duplicated()).sort(ROW)
+    first: dict[tuple[object, ...], int] = {}
+    for row in dupes.iter_rows(named=True):
+        key = tuple(row[k] for k in keys)
+        if key not in first:
+            first[key] = row[ROW]
+            continue
+        shown = ", ".join(f"{k}={v}" for k, v in zip(keys, key, strict=True))
+        problems.add(
+            DataError(
+                file,
+                int(row[ROW]),
+                keys[-1] if len(keys) == 1 else ", ".join(keys),
+                shown,
+                f"duplicate {what}: the same ({shown}) is already on row {first[key]}",
+            ),
+            kind=f"duplicate {what}",
+        )

@@ -1,0 +1,170 @@
+"""One evaluation of a dataset for a year and a county filter, shared by the CLI and the console."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from console.core.config import Settings
+from console.data.dataset import Dataset
+from console.engine.progress import indicator_status, task_status
+from console.engine.status import cluster_status, zone_status
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything the status engine says about one year, for the zones in the county filter."""
+
+    year: int
+    as_of: str
+    sample: bool
+    title: str
+    counties: tuple[str, ...]
+    zones: pl.DataFrame
+    clusters: pl.DataFrame
+    indicators: pl.DataFrame
+    zone_indicators: pl.DataFrame
+    tasks: pl.DataFrame
+
+    @property
+    def zones_missing(self) -> pl.DataFrame:
+        """Zones that miss, or risk missing, a tier, star or revenue target."""
+        return self.zones.filter(pl.col("missing").list.len() > 0)
+
+
+class UnknownChoice(ValueError):
+    """A year or county that the dataset does not have; the message lists what it has."""
+
+
+def check_year(ds: Dataset, year: int | None) -> int:
+    """The year asked for, or the as-of year by default; raises UnknownChoice if the plan lacks it."""
+    years = ds.years
+    if year is None:
+        reached = [y for y in years if y <= ds.as_of.year]
+        return reached[-1] if reached else years[0]
+    if year not in years:
+        raise UnknownChoice(f"no targets for {year}; the plan covers {', '.join(map(str, years))}")
+    return year
+
+
+def check_counties(ds: Dataset, counties: Sequence[str] | None) -> tuple[str, ...]:
+    """Validate county names (Chinese or English); raises UnknownChoice naming the nearest county."""
+    if not counties:
+        return ()
+    from console.data.validate import suggest
+
+    zones = ds["zones"]
+    known = set(zones.get_column("county").to_list()) | set(
+        zones.get_column("county_en").drop_nulls().to_list()
+    )
+    for county in counties:
+        if county not in known:
+            raise UnknownChoice(f"unknown county '{county}'.{suggest(county, known)}")
+    return tuple(counties)
+
+
+def evaluate(
+    ds: Dataset, settings: Settings, year: int | None = None, counties: Sequence[str] | None = None
+) -> Evaluation:
+    """Run the status engine for one year and county filter."""
+    chosen = check_year(ds, year)
+    chosen_counties = check_counties(ds, counties)
+    clusters = cluster_status(ds, chosen, settings, chosen_counties)
+    zones = zone_status(ds, chosen, settings, chosen_counties, clusters=clusters)
+    indicators, zone_indicators = indicator_status(ds, chosen, settings, chosen_counties)
+    return Evaluation(
+        year=chosen,
+        as_of=str(ds.as_of),
+        sample=ds.sample,
+        title=ds.manifest.title,
+        counties=chosen_counties,
+        zones=zones,
+        clusters=clusters,
+        indicators=indicators,
+        zone_indicators=zone_indicators,
+        tasks=task_status(ds, indicators),
+    )
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else round(value, 2)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[union-attr]
+    return value
+
+
+def _records(
+    frame: pl.DataFrame, columns: list[str], rename: dict[str, str] | None = None
+) -> list[dict[str, object]]:
+    rename = rename or {}
+    return [
+        {rename.get(k, k): _clean(v) for k, v in row.items()}
+        for row in frame.select(columns).iter_rows(named=True)
+    ]
+
+
+ZONE_JSON = [
+    "zone",
+    "short_name",
+    "county",
+    "star_target",
+    "tier_target",
+    "star",
+    "tier",
+    "result_year",
+    "star_status",
+    "tier_status",
+    "revenue_status",
+    "revenue_target",
+    "revenue_ytd",
+    "revenue_pace",
+    "report_period",
+    "report_status",
+    "report_days_late",
+    "missing",
+]
+CLUSTER_JSON = [
+    "zone",
+    "short_name",
+    "county",
+    "industry",
+    "target",
+    "actual_ytd",
+    "pace_target",
+    "projected",
+    "period",
+    "status",
+]
+INDICATOR_JSON = [
+    "indicator",
+    "task",
+    "name",
+    "unit",
+    "comparison",
+    "target",
+    "target_year",
+    "scope",
+    "latest",
+    "period",
+    "progress",
+    "status",
+    "zones_met",
+    "zones_total",
+]
+
+
+def status_json(ev: Evaluation) -> dict[str, object]:
+    """The documented JSON form of ``devzones status``."""
+    return {
+        "as_of": ev.as_of,
+        "sample": ev.sample,
+        "year": ev.year,
+        "counties": list(ev.counties),
+        "zones": _records(ev.zones, ZONE_JSON),
+        "clusters": _records(ev.clusters, CLUSTER_JSON),
+        "indicators": _records(ev.indicators, INDICATOR_JSON),
+    }

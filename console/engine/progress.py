@@ -1,0 +1,208 @@
+"""Indicator and task status: each quantified target's latest value against its target and pace.
+
+An indicator is ``met`` once its latest value satisfies the comparison; ``missed`` when its target
+period is over and it does not; otherwise ``on_pace`` or ``behind`` depending on whether its progress
+from the baseline (the last value before the plan started, else zero) keeps up with the time elapsed.
+Zone-scoped indicators are judged per zone and rolled up: the indicator takes its worst zone's status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from console.core.config import Settings
+from console.data.dataset import Dataset
+from console.data.scales import Period
+from console.engine.status import eval_period, filter_counties
+
+SEVERITY = ("missed", "behind", "on_pace", "met", "no_data")
+ZONE_SCOPES = ("each_zone", "each_zone_each_year")
+
+
+def plan_start(ds: Dataset) -> Period:
+    """The first quarter of the plan: Q1 of the first year with zone targets."""
+    return Period(ds.years[0], 1)
+
+
+def _compare(value: pl.Expr, comparison: pl.Expr, target: pl.Expr) -> pl.Expr:
+    return (
+        pl.when(comparison == ">=")
+        .then(value >= target)
+        .when(comparison == ">")
+        .then(value > target)
+        .when(comparison == "<=")
+        .then(value <= target)
+        .otherwise(value < target)
+    )
+
+
+def _judge(frame: pl.LazyFrame, year: int, start: Period, settings: Settings) -> pl.LazyFrame:
+    """Add progress, expected share and status to rows holding latest, baseline and data period."""
+    year_end = pl.coalesce(pl.col("target_year"), pl.lit(year))
+    per_year = pl.col("scope") == "each_zone_each_year"
+    quarters_total = (year_end * 4 + 3) - start.index + 1
+    data_index = pl.col("p_year") * 4 + pl.col("p_quarter") - 1
+    shares = {q: settings.pace_share(q) for q in (1, 2, 3, 4)}
+    expected = (
+        pl.when(per_year)
+        .then(pl.col("p_quarter").replace_strict(shares, default=None, return_dtype=pl.Float64))
+        .otherwise(((data_index - start.index + 1) / quarters_total).clip(0.0, 1.0))
+    )
+    base = pl.col("baseline").fill_null(0.0)
+    rising = pl.col("comparison").is_in([">=", ">"]) & (pl.col("target") > 0)
+    progress = (
+        pl.when(rising & (pl.col("target") > base))
+        .then((pl.col("latest") - base) / (pl.col("target") - base))
+        .when(rising)
+        .then(pl.col("latest") / pl.col("target"))
+    )
+    over = data_index >= year_end * 4 + 3
+    return frame.with_columns(expected.alias("expected"), progress.alias("progress")).with_columns(
+        pl.when(pl.col("latest").is_null())
+        .then(pl.lit("no_data"))
+        .when(_compare(pl.col("latest"), pl.col("comparison"), pl.col("target")))
+        .then(pl.lit("met"))
+        .when(over)
+        .then(pl.lit("missed"))
+        .when(pl.col("progress") >= pl.col("expected"))
+        .then(pl.lit("on_pace"))
+        .otherwise(pl.lit("behind"))
+        .alias("status")
+    )
+
+
+def indicator_status(
+    ds: Dataset, year: int, settings: Settings, counties: Sequence[str] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(indicators, zone_indicators): one row per indicator, and one per zone-scoped indicator and zone.
+
+    City-wide and relative indicators ignore the county filter; zone-scoped ones roll up the zones
+    shown.
+    """
+    start = plan_start(ds)
+    period = eval_period(year, ds.as_of) or ds.as_of
+    indicators = ds["indicators"].lazy()
+    values = (
+        ds["indicator_values"]
+        .lazy()
+        .filter(pl.col("period") <= str(period))
+        .with_columns(
+            pl.col("period").str.slice(0, 4).cast(pl.Int64).alias("p_year"),
+            pl.col("period").str.slice(5, 1).cast(pl.Int64).alias("p_quarter"),
+        )
+        .join(indicators.select("indicator", "scope"), on="indicator", how="inner")
+    )
+    in_plan = (pl.col("period") >= str(start)) & (
+        (pl.col("scope") != "each_zone_each_year") | (pl.col("p_year") == year)
+    )
+    latest = (
+        values.filter(in_plan)
+        .sort("period")
+        .group_by("indicator", "zone")
+        .agg(
+            pl.col("value").last().alias("latest"),
+            pl.col("period").last(),
+            pl.col("p_year").last(),
+            pl.col("p_quarter").last(),
+        )
+    )
+    baseline = (
+        values.filter(pl.col("period") < str(start))
+        .sort("period")
+        .group_by("indicator", "zone")
+        .agg(pl.col("value").last().alias("baseline"))
+    )
+    zones = filter_counties(ds["zones"], counties).select("zone", "short_name", "county").lazy()
+    zone_rows = (
+        indicators.filter(pl.col("scope").is_in(ZONE_SCOPES))
+        .join(zones, how="cross")
+        .join(latest, on=["indicator", "zone"], how="left")
+        .join(baseline, on=["indicator", "zone"], how="left")
+    )
+    zone_rows = _judge(zone_rows, year, start, settings).collect()
+    city_rows = (
+        indicators.filter(~pl.col("scope").is_in(ZONE_SCOPES))
+        .join(latest.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
+        .join(baseline.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
+    )
+    city_rows = _judge(city_rows, year, start, settings).collect()
+    severity = {s: i for i, s in enumerate(SEVERITY)}
+    rolled = (
+        zone_rows.group_by("indicator")
+        .agg(
+            pl.col("status").replace_strict(severity, return_dtype=pl.Int64).min().alias("worst"),
+            (pl.col("status") == "met").sum().alias("zones_met"),
+            pl.len().alias("zones_total"),
+            pl.col("progress").clip(upper_bound=1.0).mean().alias("progress"),
+            pl.col("expected").max().alias("expected"),
+            pl.col("period").max(),
+        )
+        .with_columns(
+            pl.col("worst").replace_strict(dict(enumerate(SEVERITY)), return_dtype=pl.String).alias("status"),
+            pl.lit(None, pl.Float64).alias("latest"),
+        )
+    )
+    columns = ["indicator", "latest", "period", "progress", "expected", "status", "zones_met", "zones_total"]
+    city_part = city_rows.with_columns(
+        pl.lit(None, pl.UInt32).alias("zones_met"), pl.lit(None, pl.UInt32).alias("zones_total")
+    )
+    judged = pl.concat([city_part.select(columns), rolled.select(columns)], how="vertical_relaxed")
+    out = (
+        ds["indicators"]
+        .join(judged, on="indicator", how="left")
+        .with_columns(pl.col("status").fill_null("no_data"))
+        .sort("indicator")
+    )
+    zone_out = zone_rows.select(
+        "indicator",
+        "zone",
+        "short_name",
+        "county",
+        "target",
+        "latest",
+        "baseline",
+        "period",
+        "progress",
+        "expected",
+        "status",
+    )
+    return out, zone_out
+
+
+def task_status(ds: Dataset, indicators: pl.DataFrame) -> pl.DataFrame:
+    """One row per task of annex 1, its status the worst of its indicators' (``no_indicator`` if none)."""
+    severity = {s: i for i, s in enumerate(SEVERITY)}
+    rolled = (
+        indicators.filter(pl.col("task").is_not_null())
+        .group_by("task")
+        .agg(
+            pl.col("status").replace_strict(severity, return_dtype=pl.Int64).min().alias("worst"),
+            pl.len().alias("indicators"),
+            (pl.col("status") == "met").sum().alias("indicators_met"),
+        )
+    )
+    return (
+        ds["tasks"]
+        .join(
+            ds["sections"].select(
+                "section",
+                pl.col("title").alias("section_title"),
+                pl.col("title_en").alias("section_title_en"),
+            ),
+            on="section",
+            how="left",
+        )
+        .join(rolled, on="task", how="left")
+        .with_columns(
+            pl.col("worst")
+            .replace_strict(dict(enumerate(SEVERITY)), default=None, return_dtype=pl.String)
+            .fill_null("no_indicator")
+            .alias("status"),
+            pl.col("indicators").fill_null(0),
+            pl.col("indicators_met").fill_null(0),
+        )
+        .drop("worst")
+        .sort("task")
+    )

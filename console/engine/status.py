@@ -1,0 +1,273 @@
+"""The status engine for zones and clusters: who meets, misses or risks which target.
+
+Plain polars (lazy where it helps), no Textual. Every screen and every CLI answer comes from here,
+so the console and ``devzones status`` always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from console.core.config import Settings
+from console.data.dataset import Dataset
+from console.data.scales import Period
+
+# A zone's revenue status is the most severe of its clusters', in this order.
+REVENUE_SEVERITY = ("missed", "behind", "no_data", "on_pace", "met")
+
+
+def eval_period(year: int, as_of: Period) -> Period | None:
+    """The quarter a year is judged at: its Q4 once over, the as-of quarter during it, None before it."""
+    if year < as_of.year:
+        return Period(year, 4)
+    if year == as_of.year:
+        return as_of
+    return None
+
+
+def _period_parts(column: str = "period") -> list[pl.Expr]:
+    return [
+        pl.col(column).str.slice(0, 4).cast(pl.Int64).alias("p_year"),
+        pl.col(column).str.slice(5, 1).cast(pl.Int64).alias("p_quarter"),
+    ]
+
+
+def filter_counties(zones: pl.DataFrame, counties: Sequence[str] | None) -> pl.DataFrame:
+    """Zones in any of ``counties`` (Chinese or English names); all zones when None or empty."""
+    if not counties:
+        return zones
+    wanted = list(counties)
+    return zones.filter(pl.col("county").is_in(wanted) | pl.col("county_en").is_in(wanted))
+
+
+def cluster_status(
+    ds: Dataset, year: int, settings: Settings, counties: Sequence[str] | None = None
+) -> pl.DataFrame:
+    """One row per cluster: the year's target, year-to-date revenue, pace, projection and status."""
+    zones = filter_counties(ds["zones"], counties).select("zone", "short_name", "county")
+    period = eval_period(year, ds.as_of)
+    order = ds["clusters"].select("zone", "industry").with_row_index("__order").lazy()
+    targets = (
+        ds["cluster_targets"]
+        .lazy()
+        .filter(pl.col("year") == year)
+        .select("zone", "industry", pl.col("revenue_target").alias("target"))
+    )
+    clusters = (
+        ds["clusters"]
+        .lazy()
+        .join(zones.lazy(), on="zone", how="inner")
+        .join(targets, on=["zone", "industry"], how="left")
+    )
+    revenue = ds["cluster_revenue"].lazy().with_columns(_period_parts())
+    if period is None:
+        revenue = revenue.filter(pl.lit(False))
+    else:
+        revenue = revenue.filter((pl.col("p_year") == year) & (pl.col("period") <= str(period)))
+    latest = (
+        revenue.sort("period")
+        .group_by("zone", "industry")
+        .agg(
+            pl.col("revenue_ytd").last().alias("actual_ytd"),
+            pl.col("period").last(),
+            pl.col("p_quarter").last().alias("quarter"),
+            pl.col("revenue_ytd").alias("history"),
+        )
+    )
+    shares = {q: settings.pace_share(q) for q in (1, 2, 3, 4)}
+    share = pl.col("quarter").replace_strict(shares, default=None, return_dtype=pl.Float64)
+    tolerance = 1.0 - settings.tolerance
+    out = (
+        clusters.join(latest, on=["zone", "industry"], how="left")
+        .join(order, on=["zone", "industry"], how="left")
+        .sort("__order")
+        .with_columns(
+            (pl.col("target") * share).alias("pace_target"), (pl.col("actual_ytd") / share).alias("projected")
+        )
+        .with_columns(
+            pl.when(pl.col("target").is_null())
+            .then(pl.lit("no_target"))
+            .when(pl.col("actual_ytd").is_null())
+            .then(pl.lit("no_data"))
+            .when(pl.col("actual_ytd") >= pl.col("target"))
+            .then(pl.lit("met"))
+            .when(pl.col("quarter") == 4)
+            .then(pl.lit("missed"))
+            .when(pl.col("actual_ytd") >= pl.col("pace_target") * tolerance)
+            .then(pl.lit("on_pace"))
+            .otherwise(pl.lit("behind"))
+            .alias("status"),
+            (pl.col("actual_ytd") / pl.col("target")).alias("progress"),
+        )
+        .select(
+            "zone",
+            "short_name",
+            "county",
+            "industry",
+            "industry_en",
+            "target",
+            "actual_ytd",
+            "pace_target",
+            "projected",
+            "progress",
+            "period",
+            "status",
+            "history",
+        )
+    )
+    return out.collect()
+
+
+def _result_status(achieved: pl.Expr, target: pl.Expr, published: pl.Expr, higher_is_better: bool) -> pl.Expr:
+    # Stars: higher is better; tiers: 1 (一档) is the best. A missing result reaches nothing.
+    reached = achieved.fill_null(0) >= target if higher_is_better else achieved.fill_null(99) <= target
+    return (
+        pl.when(target.is_null())
+        .then(pl.lit("no_target"))
+        .when(published)
+        .then(pl.when(reached).then(pl.lit("met")).otherwise(pl.lit("missed")))
+        .otherwise(pl.when(reached).then(pl.lit("on_track")).otherwise(pl.lit("at_risk")))
+    )
+
+
+def report_status(ds: Dataset, period: Period | None, zones: pl.DataFrame) -> pl.DataFrame:
+    """Per zone, the quarterly report for ``period``: on_time, late (with days), missing or not_due."""
+    if period is None:
+        return zones.select("zone").with_columns(
+            pl.lit(None, pl.String).alias("report_period"),
+            pl.lit("not_due").alias("report_status"),
+            pl.lit(None, pl.Int64).alias("report_days_late"),
+        )
+    due = pl.lit(period.due_date()).str.to_date()
+    reports = ds["reports"].filter(pl.col("period") == str(period)).select("zone", "submitted")
+    return (
+        zones.select("zone")
+        .join(reports, on="zone", how="left")
+        .with_columns(
+            pl.lit(str(period)).alias("report_period"),
+            (pl.col("submitted") - due).dt.total_days().alias("days"),
+        )
+        .with_columns(
+            pl.when(pl.col("submitted").is_null())
+            .then(pl.lit("missing"))
+            .when(pl.col("days") > 0)
+            .then(pl.lit("late"))
+            .otherwise(pl.lit("on_time"))
+            .alias("report_status"),
+            pl.when(pl.col("days") > 0).then(pl.col("days")).alias("report_days_late"),
+        )
+        .select("zone", "report_period", "report_status", "report_days_late", "submitted")
+    )
+
+
+def zone_status(
+    ds: Dataset,
+    year: int,
+    settings: Settings,
+    counties: Sequence[str] | None = None,
+    clusters: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """One row per zone: star and tier target vs result, revenue status, report status, and ``missing``.
+
+    For a year whose provincial result is published, the result is judged: met or missed. For a year
+    not yet published, the latest published result is judged against the year's target: on_track or
+    at_risk. ``clusters`` may pass in an already computed ``cluster_status`` for the same arguments.
+    """
+    zones = filter_counties(ds["zones"], counties).with_row_index("__order")
+    if clusters is None:
+        clusters = cluster_status(ds, year, settings, counties)
+    targets = ds["zone_targets"].filter(pl.col("year") == year).select("zone", "star_target", "tier_target")
+    results = (
+        ds["assessments"]
+        .lazy()
+        .filter(pl.col("year") <= year)
+        .sort("year")
+        .group_by("zone")
+        .agg(pl.all().last())
+        .select(
+            "zone", pl.col("year").alias("result_year"), "star", "tier", "score", "province_rank", "tier_size"
+        )
+    )
+    severity = {status: rank for rank, status in enumerate(REVENUE_SEVERITY)}
+    revenue = (
+        clusters.lazy()
+        .group_by("zone")
+        .agg(
+            pl.col("status")
+            .replace_strict(severity, default=None, return_dtype=pl.Int64)
+            .min()
+            .alias("worst"),
+            pl.col("target").sum().alias("revenue_target"),
+            pl.col("actual_ytd").sum().alias("revenue_ytd"),
+            pl.col("pace_target").sum().alias("revenue_pace"),
+        )
+        .with_columns(
+            pl.col("worst")
+            .replace_strict(dict(enumerate(REVENUE_SEVERITY)), default=None, return_dtype=pl.String)
+            .alias("revenue_status")
+        )
+    )
+    published = pl.col("result_year") == year
+    reports = report_status(ds, eval_period(year, ds.as_of), zones)
+    frame = (
+        zones.lazy()
+        .join(targets.lazy(), on="zone", how="left")
+        .join(results, on="zone", how="left")
+        .join(revenue, on="zone", how="left")
+        .join(reports.lazy(), on="zone", how="left")
+        .with_columns(
+            _result_status(pl.col("star"), pl.col("star_target"), published, higher_is_better=True).alias(
+                "star_status"
+            ),
+            _result_status(pl.col("tier"), pl.col("tier_target"), published, higher_is_better=False).alias(
+                "tier_status"
+            ),
+            pl.col("revenue_status").fill_null("no_target"),
+        )
+        .with_columns(
+            pl.concat_list(
+                pl.when(pl.col("tier_status").is_in(["missed", "at_risk"])).then(pl.lit("tier")),
+                pl.when(pl.col("star_status").is_in(["missed", "at_risk"])).then(pl.lit("star")),
+                pl.when(pl.col("revenue_status").is_in(["behind", "missed"])).then(pl.lit("revenue")),
+            )
+            .list.drop_nulls()
+            .alias("missing")
+        )
+        .sort("__order")
+        .drop("worst", "__order")
+    )
+    return frame.collect()
+
+
+def quarterly_revenue(ds: Dataset, start: Period, counties: Sequence[str] | None = None) -> pl.DataFrame:
+    """Per cluster, revenue earned in each quarter from ``start`` to the as-of quarter (not year to date).
+
+    Columns: zone, industry, periods (list of str), quarterly (list of float, null where no report).
+    """
+    quarters = [str(Period.from_index(i)) for i in range(start.index, ds.as_of.index + 1)]
+    zones = filter_counties(ds["zones"], counties).select("zone")
+    grid = (
+        ds["clusters"]
+        .select("zone", "industry")
+        .join(zones, on="zone", how="semi")
+        .join(pl.DataFrame({"period": quarters}), how="cross")
+    )
+    ytd = ds["cluster_revenue"].select("zone", "industry", "period", "revenue_ytd")
+    frame = (
+        grid.join(ytd, on=["zone", "industry", "period"], how="left")
+        .with_columns(_period_parts())
+        .sort("zone", "industry", "period")
+        .with_columns(
+            pl.when(pl.col("p_quarter") == 1)
+            .then(pl.col("revenue_ytd"))
+            .otherwise(
+                pl.col("revenue_ytd") - pl.col("revenue_ytd").shift(1).over("zone", "industry", "p_year")
+            )
+            .alias("quarterly")
+        )
+    )
+    return frame.group_by("zone", "industry", maintain_order=True).agg(
+        pl.col("period").alias("periods"), pl.col("quarterly")
+    )

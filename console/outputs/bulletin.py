@@ -1,0 +1,382 @@
+"""The monthly bulletin (月度通报) the development commission publishes on the zones' progress.
+
+The bulletin for a month uses the data of the last quarter completed by the end of that month
+(2026-10 -> 2026Q3; 2026-02 -> 2025Q4). It ranks the zones, states the consequences the plan's
+evaluation rules attach to the latest published results, lists the tasks that lag by responsible
+unit and the quarterly reports that are late or missing, and carries the sample-data notice when it
+applies. Chinese by default, English with lang="en". Written with the exports' file safety.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+import polars as pl
+
+from console.core.config import Settings
+from console.data.dataset import Dataset
+from console.data.scales import Period, cn_numeral
+from console.engine.evaluation import evaluate
+from console.engine.rankings import rankings
+from console.engine.rules import REWARDS, flag_explained, flag_word
+from console.outputs.export import ExportError, Provenance, manifest_writer, place, xlsx_writer
+from console.present.labels import missing_words, status_word
+from console.present.views import task_units
+
+
+class BulletinError(Exception):
+    """A bulletin that cannot be made; nothing was written."""
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """2026-10, 2026/10 or 2026年10月 -> (2026, 10)."""
+    match = re.fullmatch(r"\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?\s*", text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise BulletinError(f"period '{text}': expected a month such as 2026-10 or 2026年10月")
+    return int(match.group(1)), int(match.group(2))
+
+
+def data_quarter(year: int, month: int) -> Period:
+    """The last quarter completed by the end of the month."""
+    done = month // 3
+    return Period(year - 1, 4) if done == 0 else Period(year, done)
+
+
+@dataclass
+class Bulletin:
+    year: int
+    month: int
+    quarter: Period
+    lang: str
+    title: str
+    sample: bool
+    summary: str
+    ranking: list[dict] = field(default_factory=list)
+    consequences: list[tuple[str, list[str]]] = field(default_factory=list)
+    lagging: list[tuple[str, list[str]]] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)
+    result_year: int | None = None
+
+
+def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh") -> Bulletin:
+    """Everything the bulletin says, computed by the status engine and the ranking rules."""
+    year, month = parse_month(period)
+    quarter = data_quarter(year, month)
+    if quarter > ds.as_of:
+        quarter = ds.as_of  # the newest data there is; the bulletin says which quarter it rests on
+    if quarter < Period(ds.years[0], 1):
+        raise BulletinError(f"period {period}: the data starts in {ds.years[0]}")
+    data = ds.at(quarter) if quarter < ds.as_of else ds
+    plan_year = min(max(quarter.year, ds.years[0]), ds.years[-1])
+    ev = evaluate(data, settings, plan_year)
+    ranked = rankings(data, plan_year, settings, current=ev)
+    zh = lang == "zh"
+    sep = "、" if zh else ", "
+    names = {
+        z: (s if zh else (e or s))
+        for z, s, e in ds["zones"].select("zone", "short_name", "short_name_en").iter_rows()
+    }
+    missing = {z: m for z, m in ev.zones.select("zone", "missing").iter_rows()}
+    b = Bulletin(
+        year,
+        month,
+        quarter,
+        lang,
+        ds.manifest.title if zh or not ds.manifest.title_en else ds.manifest.title_en,
+        ds.sample,
+        "",
+    )
+    for r in ranked.iter_rows(named=True):
+        b.ranking.append(
+            {
+                "rank": r["rank"],
+                "zone": names[r["zone"]],
+                "score": r["score"],
+                "change": r["rank_change"],
+                "province": f"{r['province_rank']}/{r['tier_size']}" if r["province_rank"] else "—",
+                "result_year": r["result_year"],
+                "flags": sep.join(flag_word(f, lang) for f in r["flags"]) or "—",
+                "missing": missing_words(missing.get(r["zone"], []), lang) or "—",
+            }
+        )
+        for flag in r["flags"]:
+            entry = next((e for e in b.consequences if e[0] == flag), None)
+            if entry is None:
+                entry = (flag, [])
+                b.consequences.append(entry)
+            entry[1].append(names[r["zone"]])
+    b.consequences.sort(key=lambda e: (e[0] not in REWARDS, e[0]))
+    years = ranked.get_column("result_year").drop_nulls()
+    b.result_year = int(years.max()) if len(years) else None
+    by_unit: dict[str, list[str]] = {}
+    lagging_tasks = ev.tasks.filter(pl.col("status").is_in(["behind", "missed"]))
+    for task in lagging_tasks.iter_rows(named=True):
+        lagging = ev.indicators.filter(
+            (pl.col("task") == task["task"]) & pl.col("status").is_in(["behind", "missed"])
+        )
+        details = sep.join(
+            f"{i['name'] if zh else (i['name_en'] or i['name'])}"
+            + (
+                f"（{_latest(i, zh)}，目标{i['target']:g}{i['unit']}）"
+                if zh
+                else f" ({_latest(i, zh)}, target {i['target']:g} {i['unit_en'] or i['unit']})"
+            )
+            for i in lagging.iter_rows(named=True)
+        )
+        title = task["title"] if zh else (task["title_en"] or task["title"])
+        line = (
+            f"任务{task['task']}“{title}”{status_word(task['status'], lang)}：{details}"
+            if zh
+            else f"Task {task['task']} '{title}' is {status_word(task['status'], lang)}: {details}"
+        )
+        lead = task_units({"lead_units": task["lead_units"]})
+        for unit in lead:
+            by_unit.setdefault(unit, []).append(line)
+    b.lagging = sorted(by_unit.items())
+    reports = ev.zones.filter(pl.col("report_status").is_in(["late", "missing"]))
+    late = sep.join(
+        f"{names[z]}（{d}天）" if zh else f"{names[z]} ({d} days)"
+        for z, d in reports.filter(pl.col("report_status") == "late")
+        .select("zone", "report_days_late")
+        .iter_rows()
+    )
+    absent = sep.join(
+        names[z] for z in reports.filter(pl.col("report_status") == "missing").get_column("zone")
+    )
+    due = quarter.due_date()
+    if zh:
+        b.reports.append(
+            f"{quarter.year}年第{cn_numeral(quarter.quarter)}季度工作推进情况（应于{due}前报送）：逾期报送的有{late or '无'}；未报送的有{absent or '无'}。"
+        )
+    else:
+        b.reports.append(
+            f"Report for {quarter} (due {due}): late: {late or 'none'}; not submitted: {absent or 'none'}."
+        )
+    missing_zones = ev.zones_missing
+    counts = {
+        item: sum(item in m for m in missing_zones.get_column("missing").to_list())
+        for item in ("tier", "star", "revenue")
+    }
+    n = ev.zones.height
+    if zh:
+        b.summary = (
+            f"截至{quarter.year}年第{cn_numeral(quarter.quarter)}季度，全市{n}个开发区中，{missing_zones.height}个未达或可能未达{plan_year}年度目标"
+            f"（档级{counts['tier']}个、星级{counts['star']}个、营业收入{counts['revenue']}个）；"
+            f"18项重点任务中{lagging_tasks.height}项推进滞后；季度工作推进情况逾期报送{reports.filter(pl.col('report_status') == 'late').height}个、未报送{reports.filter(pl.col('report_status') == 'missing').height}个。"
+        )
+    else:
+        b.summary = (
+            f"As of {quarter}, {missing_zones.height} of the city's {n} zones miss or risk missing a {plan_year} target "
+            f"(tier {counts['tier']}, star {counts['star']}, revenue {counts['revenue']}); {lagging_tasks.height} of the 18 tasks lag; "
+            f"quarterly reports late: {reports.filter(pl.col('report_status') == 'late').height}, missing: {reports.filter(pl.col('report_status') == 'missing').height}."
+        )
+    return b
+
+
+def _latest(indicator: dict, zh: bool) -> str:
+    if indicator["zones_total"]:
+        return (
+            f"{indicator['zones_met']}/{indicator['zones_total']}个开发区达标"
+            if zh
+            else f"{indicator['zones_met']}/{indicator['zones_total']} zones met"
+        )
+    value = indicator["latest"]
+    unit = indicator["unit"] if zh else (indicator["unit_en"] or indicator["unit"])
+    if value is None:
+        return "暂无数据" if zh else "no data"
+    return f"现为{value:g}{unit}" if zh else f"now {value:g} {unit}"
+
+
+SAMPLE = {
+    "zh": "本通报所用进度数据为示例数据（按固定种子生成），并非真实数据，仅供演示。",
+    "en": "The progress data in this bulletin is sample data (generated with a fixed seed), not real results.",
+}
+
+
+def render_markdown(b: Bulletin) -> str:
+    zh = b.lang == "zh"
+    md: list[str] = []
+    if zh:
+        md += [f"# 驻马店市开发区高质量发展月度通报（{b.year}年{b.month}月）", ""]
+        md += [f"数据截至{b.quarter.year}年第{cn_numeral(b.quarter.quarter)}季度。来源：{b.title}。", ""]
+    else:
+        md += [f"# Zhumadian development zones: monthly bulletin, {b.year}-{b.month:02d}", ""]
+        md += [f"Data as of {b.quarter}. Source: {b.title}.", ""]
+    if b.sample:
+        md += [
+            f"> **{'示例数据' if zh else 'Sample data'}**：{SAMPLE[b.lang]}"
+            if zh
+            else f"> **Sample data**: {SAMPLE[b.lang]}",
+            "",
+        ]
+    heads = (
+        (
+            "一、总体情况",
+            "二、开发区综合排名",
+            "三、考核奖惩情况",
+            "四、重点任务推进滞后情况",
+            "五、季度工作推进情况报送",
+        )
+        if zh
+        else (
+            "1. Overall",
+            "2. Zones ranked",
+            "3. Rewards and notices",
+            "4. Tasks that lag, by responsible unit",
+            "5. Quarterly reports",
+        )
+    )
+    md += [f"## {heads[0]}", "", b.summary, "", f"## {heads[1]}", ""]
+    cols = (
+        ("名次", "开发区", "综合得分", "较上季", "全省档内排名", "奖惩", "未达目标")
+        if zh
+        else ("Rank", "Zone", "Score", "vs last Q", "Province rank in tier", "Rules", "Missing")
+    )
+    md += ["| " + " | ".join(cols) + " |", "|---:|---|---:|---:|---:|---|---|"]
+    for r in b.ranking:
+        change = (
+            "—"
+            if r["change"] is None
+            else (f"+{r['change']}" if r["change"] > 0 else str(r["change"]) if r["change"] < 0 else "0")
+        )
+        province = (
+            f"{r['province']}（{r['result_year']}年）"
+            if zh and r["result_year"]
+            else f"{r['province']} ({r['result_year']})"
+            if r["result_year"]
+            else "—"
+        )
+        md.append(
+            f"| {r['rank']} | {_cell(r['zone'])} | {r['score']:.1f} | {change} | {province} | {r['flags']} | {r['missing']} |"
+        )
+    md += ["", f"## {heads[2]}", ""]
+    if b.result_year:
+        md += [
+            f"依据{b.result_year}年度全省开发区高质量发展综合考核评价结果，按方案四（三）："
+            if zh
+            else f"From the province's {b.result_year} evaluation results, under section 4(3) of the plan:",
+            "",
+        ]
+    if not b.consequences:
+        md.append("本期无适用情形。" if zh else "None apply.")
+    for flag, zones in b.consequences:
+        joined = ("、" if zh else ", ").join(_cell(z) for z in zones)
+        md.append(f"- {flag_explained(flag, b.lang)}" + (f"：{joined}。" if zh else f": {joined}."))
+    md += ["", f"## {heads[3]}", ""]
+    if not b.lagging:
+        md.append("本期无推进滞后的重点任务。" if zh else "No task lags.")
+    for unit, lines in b.lagging:
+        md.append(f"- **{_cell(unit)}**：" + ("；".join(lines) + "。" if zh else "; ".join(lines) + "."))
+    md += ["", f"## {heads[4]}", ""]
+    md += [f"- {line}" for line in b.reports]
+    md += [
+        "",
+        (
+            "请各县区政府、高新区管委会和各工作专班对照通报问题，抓紧整改落实。"
+            if zh
+            else "County governments, the high-tech zone committee and the working groups are asked to act on the issues above."
+        ),
+        "",
+    ]
+    return "\n".join(md)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _xlsx_writer(b: Bulletin, prov: Provenance) -> Callable[[IO[bytes]], None]:
+    from console.present.viewmodel import Column, Row, View
+
+    zh = b.lang == "zh"
+    columns = tuple(
+        Column(key, label, numeric=key in ("rank", "score"), value=key in ("rank", "score"))
+        for key, label in zip(
+            ("rank", "zone", "score", "change", "province", "flags", "missing"),
+            ("名次", "开发区", "综合得分", "较上季", "全省档内排名", "奖惩", "未达目标")
+            if zh
+            else ("Rank", "Zone", "Score", "vs last Q", "Province rank", "Rules", "Missing"),
+            strict=True,
+        )
+    )
+    rows = tuple(
+        Row(
+            str(r["rank"]),
+            (
+                str(r["rank"]),
+                r["zone"],
+                f"{r['score']:.1f}",
+                str(r["change"] or "—"),
+                r["province"],
+                r["flags"],
+                r["missing"],
+            ),
+            (r["rank"], None, round(r["score"], 2), None, None, None, None),
+            (None,) * 7,
+        )
+        for r in b.ranking
+    )
+    ranking = View("ranking", "开发区排名" if zh else "Zones ranked", columns, rows)
+    text_rows = [("总体情况" if zh else "Overall", b.summary)]
+    text_rows += [
+        ("奖惩" if zh else "Rules", f"{flag_explained(f, b.lang)}：{'、'.join(z)}") for f, z in b.consequences
+    ]
+    text_rows += [(unit, "；".join(lines)) for unit, lines in b.lagging]
+    text_rows += [("报送" if zh else "Reports", line) for line in b.reports]
+    notes = View(
+        "notes",
+        "通报内容" if zh else "Bulletin",
+        (Column("item", "事项" if zh else "Item"), Column("text", "内容" if zh else "Text")),
+        tuple(Row(str(i), cells, cells, (None, None)) for i, cells in enumerate(text_rows)),
+    )
+    return xlsx_writer([notes, ranking], prov)
+
+
+def write_bulletin(
+    ds: Dataset, settings: Settings, period: str, fmt: str, out: Path, lang: str = "zh", force: bool = False
+) -> list[Path]:
+    """Build and write the bulletin (and its manifest); returns the paths written."""
+    from console.outputs.export import command_for
+
+    b = build_bulletin(ds, settings, period, lang)
+    if out.is_dir():
+        out = out / f"devzones-bulletin-{b.year}-{b.month:02d}.{fmt}"
+    now = datetime.now().astimezone().replace(microsecond=0)
+    prov = Provenance(
+        title=b.title,
+        as_of=str(b.quarter),
+        sample=b.sample,
+        year=b.quarter.year,
+        counties=(),
+        view="bulletin",
+        search="",
+        sort="",
+        lang=lang,
+        exported_at=now.isoformat(),
+        command=command_for("bulletin", b.quarter.year, (), "", "", lang, fmt, out).replace(
+            f"export --view bulletin --year {b.quarter.year}", f"bulletin --period {b.year}-{b.month:02d}"
+        ),
+    )
+    try:
+        if fmt == "md":
+            text = render_markdown(b)
+            written = [place(out, lambda handle: handle.write(text.encode("utf-8")), force)]
+        elif fmt == "xlsx":
+            written = [place(out, _xlsx_writer(b, prov), force)]
+        else:
+            raise BulletinError(f"format {fmt!r}: expected md or xlsx")
+        written.append(
+            place(
+                written[0].with_name(f"{written[0].name}.manifest.toml"),
+                manifest_writer(prov, written, fmt),
+                force,
+            )
+        )
+    except ExportError as exc:
+        raise BulletinError(str(exc)) from None
+    return written

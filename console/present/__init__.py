@@ -1,0 +1,1 @@
+"""Presentation: what each tab and drill-down shows, as plain data, with words in both languages."""

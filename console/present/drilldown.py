@@ -1,0 +1,121 @@
+"""Drill-down content for one zone, cluster or task, as plain data (no Textual)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from console.core.config import Settings
+from console.data.dataset import Dataset
+from console.data.scales import Period
+from console.engine.status import cluster_status, eval_period, zone_status
+from console.present.series import Series
+
+
+@dataclass(frozen=True)
+class ZoneDetail:
+    zone: dict
+    years: tuple[dict, ...]
+    clusters: pl.DataFrame
+    revenue: tuple[Series, ...]
+    reports: tuple[dict, ...]
+    # The province's assessment over the published years: score, and rank within tier.
+    score: tuple[Series, ...] = ()
+    rank: tuple[Series, ...] = ()
+
+
+def _quarters(year: int, until: Period | None) -> list[Period]:
+    last = 4 if until is None or until.year > year else until.quarter
+    return [Period(year, q) for q in range(1, last + 1)]
+
+
+def zone_detail(ds: Dataset, settings: Settings, zone: str, year: int) -> ZoneDetail:
+    """A zone's targets and results for every year, its clusters, revenue against pace, its reports."""
+    info = ds["zones"].filter(pl.col("zone") == zone).row(0, named=True)
+    years = []
+    for y in ds.years:
+        row = zone_status(ds, y, settings).filter(pl.col("zone") == zone).row(0, named=True)
+        years.append({"year": y, **row})
+    clusters = cluster_status(ds, year, settings).filter(pl.col("zone") == zone)
+    period = eval_period(year, ds.as_of)
+    quarters = _quarters(year, period)
+    x = tuple(f"{str(p.year)[2:]}Q{p.quarter}" for p in quarters)
+    ytd = ds["cluster_revenue"].filter(
+        (pl.col("zone") == zone) & pl.col("period").is_in([str(p) for p in quarters])
+    )
+    by_period = dict(ytd.group_by("period").agg(pl.col("revenue_ytd").sum()).iter_rows())
+    target = (
+        ds["cluster_targets"]
+        .filter((pl.col("zone") == zone) & (pl.col("year") == year))
+        .get_column("revenue_target")
+        .sum()
+    )
+    actual = Series("YTD", x, tuple(by_period.get(str(p)) for p in quarters))
+    pace = Series("pace", x, tuple(target * settings.pace_share(p.quarter) for p in quarters))
+    reports = ds["reports"].filter(pl.col("zone") == zone).sort("period")
+    report_rows = []
+    for period_text, submitted in reports.select("period", "submitted").iter_rows():
+        due = Period(int(period_text[:4]), int(period_text[5])).due_date()
+        days = None if submitted is None else (submitted - pl.Series([due]).str.to_date()[0]).days
+        status = "missing" if submitted is None else ("late" if days and days > 0 else "on_time")
+        report_rows.append(
+            {
+                "period": period_text,
+                "due": due,
+                "submitted": submitted,
+                "status": status,
+                "days_late": days if status == "late" else None,
+            }
+        )
+    results = ds["assessments"].filter(pl.col("zone") == zone).sort("year")
+    labels = tuple(str(y) for y in results.get_column("year").to_list())
+    score = (Series("score", labels, tuple(results.get_column("score").to_list())),)
+    rank = (Series("rank", labels, tuple(float(r) for r in results.get_column("province_rank").to_list())),)
+    return ZoneDetail(info, tuple(years), clusters, (actual, pace), tuple(report_rows), score, rank)
+
+
+def cluster_series(
+    ds: Dataset, settings: Settings, zone: str, industry: str
+) -> tuple[list[dict], tuple[Series, ...]]:
+    """Per year: target and status; and year-to-date revenue by quarter for every year against pace."""
+    rows = []
+    x: list[str] = []
+    actual: list[float | None] = []
+    pace: list[float | None] = []
+    revenue = dict(
+        ds["cluster_revenue"]
+        .filter((pl.col("zone") == zone) & (pl.col("industry") == industry))
+        .select("period", "revenue_ytd")
+        .iter_rows()
+    )
+    for year in ds.years:
+        status = cluster_status(ds, year, settings).filter(
+            (pl.col("zone") == zone) & (pl.col("industry") == industry)
+        )
+        if status.is_empty():
+            continue
+        row = status.row(0, named=True)
+        rows.append({"year": year, **row})
+        period = eval_period(year, ds.as_of)
+        if period is None:
+            continue
+        for p in _quarters(year, period):
+            x.append(f"{str(p.year)[2:]}Q{p.quarter}")
+            actual.append(revenue.get(str(p)))
+            pace.append(None if row["target"] is None else row["target"] * settings.pace_share(p.quarter))
+    return rows, (Series("YTD", tuple(x), tuple(actual)), Series("pace", tuple(x), tuple(pace)))
+
+
+def task_indicators(ds: Dataset, indicators: pl.DataFrame, task: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A task's rows of ``indicators`` (as the screen shows them), and their values over time
+    (city-wide or summed over zones)."""
+    own = indicators.filter(pl.col("task") == task)
+    values = (
+        ds["indicator_values"]
+        .filter(pl.col("indicator").is_in(own.get_column("indicator").to_list()))
+        .group_by("indicator", "period")
+        .agg(pl.col("value").sum(), pl.col("zone").n_unique().alias("zones"))
+        .sort("indicator", "period")
+    )
+    return own, values

@@ -1,0 +1,1 @@
+"""Quarterly reports: fill-in templates, reading filled ones, and ingest into the dataset with undo."""

@@ -1,0 +1,213 @@
+"""Fill-in report templates: a protected .xlsx in which only the input cells are unlocked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import polars as pl
+
+from console.data.dataset import Dataset
+from console.data.scales import Period, ScaleError, parse_period
+from console.data.validate import suggest
+
+SHEET = ("季度报告", "Report")
+HISTORY = ".history"
+LOCK = ".devzones.lock"
+FIRST_ITEM_ROW = 9  # spreadsheet row of the first cluster or indicator line
+ZONE_SCOPES = ("each_zone", "each_zone_each_year")
+
+
+class ReportRejected(Exception):
+    """A report that cannot be ingested; ``problems`` lists each, with sheet and cell."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        super().__init__(f"{source}: {len(problems)} problem(s)")
+        self.source = source
+        self.problems = problems
+
+
+@dataclass
+class Report:
+    source: str
+    zone: str
+    period: str
+    submitted: date | None
+    revenue: dict[str, float] = field(default_factory=dict)  # industry -> year-to-date revenue
+    indicators: dict[str, float] = field(default_factory=dict)  # indicator code -> value
+    notes: str = ""
+
+
+# -- the template ---------------------------------------------------------------------------------------
+
+
+def template_lines(
+    ds: Dataset, zone: str, period: Period, lang: str
+) -> list[tuple[str, str, str, float | None]]:
+    """(key, label, unit, target) for each input line of a zone's report, in template order."""
+    zh = lang == "zh"
+    lines: list[tuple[str, str, str, float | None]] = []
+    targets = dict(
+        ds["cluster_targets"]
+        .filter((pl.col("zone") == zone) & (pl.col("year") == period.year))
+        .select("industry", "revenue_target")
+        .iter_rows()
+    )
+    for industry, industry_en in (
+        ds["clusters"].filter(pl.col("zone") == zone).select("industry", "industry_en").iter_rows()
+    ):
+        label = (
+            f"{industry} 营业收入（本年累计）" if zh else f"{industry_en or industry} revenue, year to date"
+        )
+        lines.append((f"cluster:{industry}", label, "亿元" if zh else "100M yuan", targets.get(industry)))
+    for code, name, name_en, unit, unit_en, target in (
+        ds["indicators"]
+        .filter(pl.col("scope").is_in(ZONE_SCOPES))
+        .select("indicator", "name", "name_en", "unit", "unit_en", "target")
+        .iter_rows()
+    ):
+        lines.append(
+            (
+                f"indicator:{code}",
+                f"{code} {name if zh else (name_en or name)}",
+                unit if zh else (unit_en or unit),
+                target,
+            )
+        )
+    return lines
+
+
+def resolve_zone(ds: Dataset, name: str) -> str | None:
+    zones = ds["zones"]
+    for zone, short, en, short_en in zones.select(
+        "zone", "short_name", "name_en", "short_name_en"
+    ).iter_rows():
+        if name in (zone, short, en, short_en):
+            return zone
+    return None
+
+
+def make_template(
+    ds: Dataset, zone_name: str, period_text: str, out: Path, lang: str = "zh", force: bool = False
+) -> Path:
+    """Write a zone's fill-in workbook for a quarter; only the input cells are unlocked."""
+    import xlsxwriter
+
+    from console.outputs.export import ExportError, place
+
+    zone = resolve_zone(ds, zone_name)
+    if zone is None:
+        known = ds["zones"].get_column("zone").to_list() + ds["zones"].get_column("short_name").to_list()
+        raise ReportRejected("--zone", [f"unknown zone '{zone_name}'.{suggest(zone_name, known)}"])
+    try:
+        period = parse_period(period_text)
+    except ScaleError as exc:
+        raise ReportRejected("--period", [f"'{period_text}': expected {exc}"]) from None
+    zh = lang == "zh"
+    lines = template_lines(ds, zone, period, lang)
+
+    def write(handle) -> None:  # type: ignore[no-untyped-def]
+        book = xlsxwriter.Workbook(handle, {"in_memory": True, "strings_to_formulas": False})
+        sheet = book.add_worksheet(SHEET[0 if zh else 1])
+        bold = book.add_format({"bold": True, "font_size": 14})
+        head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        unlocked = book.add_format(
+            {"locked": False, "bg_color": "#FFF2CC", "border": 1, "num_format": "0.00"}
+        )
+        unlocked_date = book.add_format(
+            {"locked": False, "bg_color": "#FFF2CC", "border": 1, "num_format": "yyyy-mm-dd"}
+        )
+        unlocked_text = book.add_format(
+            {"locked": False, "bg_color": "#FFF2CC", "border": 1, "text_wrap": True}
+        )
+        sheet.set_column(0, 0, 22, None, {"hidden": True})
+        sheet.set_column(1, 1, 46)
+        sheet.set_column(2, 2, 10)
+        sheet.set_column(3, 3, 12)
+        sheet.set_column(4, 4, 16)
+        sheet.write_string(
+            0,
+            1,
+            "驻马店市开发区季度工作推进情况报表" if zh else "Zhumadian development zone quarterly report",
+            bold,
+        )
+        guide = (
+            "填报说明：只填写黄色单元格。营业收入填写本年1月1日至本季度末的累计数（亿元）；指标填写本季度末的数值。"
+            "报送日期可不填（以导入日期为准）。其余单元格已锁定，请勿修改。填好后交市发改委，用 devzones ingest 导入。"
+            if zh
+            else "Fill in the yellow cells only. Revenue: from 1 January to the end of the quarter (100M yuan); indicators: the value at the "
+            "quarter's end. The submission date may be left empty (the ingest date is used). Other cells are locked. "
+            "Send the file to the development commission, which imports it with devzones ingest."
+        )
+        sheet.merge_range(1, 1, 1, 4, guide, wrap)
+        sheet.set_row(1, 60)
+        for row, key, label, value in (
+            (3, "zone", "开发区" if zh else "Zone", zone),
+            (4, "period", "季度" if zh else "Quarter", str(period)),
+        ):
+            sheet.write_string(row, 0, key)
+            sheet.write_string(row, 1, label, head)
+            sheet.write_string(row, 2, value)
+        sheet.write_string(5, 0, "submitted")
+        sheet.write_string(5, 1, "报送日期" if zh else "Submitted on", head)
+        sheet.write_blank(5, 2, None, unlocked_date)
+        sheet.data_validation(
+            5,
+            2,
+            5,
+            2,
+            {
+                "validate": "date",
+                "criteria": ">=",
+                "value": datetime(2024, 1, 1),
+                "error_message": "日期 / a date",
+            },
+        )
+        for col, label in enumerate(
+            (
+                "项目" if zh else "Item",
+                "单位" if zh else "Unit",
+                "年度目标" if zh else "Target",
+                "本期填报" if zh else "Your figure",
+            ),
+            start=1,
+        ):
+            sheet.write_string(FIRST_ITEM_ROW - 2, col, label, head)
+        sheet.write_string(FIRST_ITEM_ROW - 2, 0, "header")
+        row = FIRST_ITEM_ROW - 1
+        for key, label, unit, target in lines:
+            sheet.write_string(row, 0, key)
+            sheet.write_string(row, 1, label)
+            sheet.write_string(row, 2, unit)
+            if target is not None:
+                sheet.write_number(row, 3, target)
+            sheet.write_blank(row, 4, None, unlocked)
+            minimum = 0 if key.startswith("cluster:") else -1e9
+            sheet.data_validation(
+                row,
+                4,
+                row,
+                4,
+                {
+                    "validate": "decimal",
+                    "criteria": ">=",
+                    "value": minimum,
+                    "error_message": "请填写数字 / a number",
+                },
+            )
+            row += 1
+        sheet.write_string(row, 0, "notes")
+        sheet.write_string(row, 1, "备注" if zh else "Notes", head)
+        sheet.merge_range(row, 2, row, 4, "", unlocked_text)
+        sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
+        book.close()
+
+    try:
+        return place(out, write, force)
+    except ExportError as exc:
+        raise ReportRejected(str(out), [str(exc)]) from None
+
+
+# -- reading a filled report ----------------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Deterministic sample progress data and synthetic national-scale datasets."""

@@ -1,0 +1,370 @@
+"""Deterministic sample progress data, and synthetic datasets for scale.
+
+The plan gives targets, not results. This module makes believable results beside the targets:
+provincial assessments for the years already published, cluster revenue per quarter, indicator
+values, and quarterly report submissions. Everything it writes is labelled ``sample = true``.
+With ``zones=N`` it also invents a plan of N zones (184 is Henan, 2543 the nation) so that the
+console can be measured at scale.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+import polars as pl
+import tomli_w
+
+from console.data.scales import Period
+from console.data.schema import FORMATS, MANIFEST, TABLES_BY_NAME
+from console.outputs.export import FILE_MODE
+
+DEFAULT_SEED = 20348
+START = Period(2024, 1)
+AS_OF = Period(2026, 3)
+PLAN_TABLES = (
+    "zones",
+    "zone_targets",
+    "clusters",
+    "cluster_targets",
+    "sections",
+    "tasks",
+    "indicators",
+    "plan_figures",
+)
+SAMPLE_TABLES = ("assessments", "cluster_revenue", "indicator_values", "reports")
+# Henan's 184 zones split over the three tiers (sizes used for the in-tier rank).
+TIER_SIZES = {1: 36, 2: 58, 3: 90}
+# Provincial statistics not published yet: this indicator has no data (a case the console must show).
+NO_DATA_YET = "I16"
+CLUSTERS_OVER_50 = "I06"
+SEASONAL = (0.23, 0.48, 0.74, 1.0)
+
+
+def periods(start: Period, end: Period) -> list[Period]:
+    return [Period.from_index(i) for i in range(start.index, end.index + 1)]
+
+
+def _clip(x: float, low: float, high: float) -> float:
+    return max(low, min(high, x))
+
+
+def _assessments(rng: random.Random, plan: dict[str, pl.DataFrame], as_of: Period) -> pl.DataFrame:
+    targets = plan["zone_targets"].filter(pl.col("year") < as_of.year).sort("zone", "year")
+    zones = plan["zones"].get_column("zone").to_list()
+    order = {z: i for i, z in enumerate(zones)}
+    rows = []
+    standing: dict[str, float] = {}  # a zone's place within its tier (0 best, 1 worst) persists
+    for zone, year, star_t, tier_t in sorted(targets.iter_rows(), key=lambda r: (order[r[0]], r[1])):
+        r = rng.random()
+        if star_t is None:
+            star = 1 if r > 0.8 else None
+        elif r < 0.68:
+            star = star_t
+        elif r < 0.8:
+            star = min(5, star_t + 1)
+        else:
+            star = star_t - 1 or None
+        r = rng.random()
+        tier = tier_t if r < 0.7 else (max(1, tier_t - 1) if r < 0.82 else min(3, tier_t + 1))
+        size = TIER_SIZES[tier]
+        place = standing.get(zone, rng.random())
+        place = _clip(place + rng.gauss(0, 0.25), 0.0, 1.0)
+        standing[zone] = place
+        rank = 1 + round(place * (size - 1))
+        score = round(_clip(96 - 34 * (rank - 1) / (size - 1) + rng.uniform(-1.5, 1.5), 0, 100), 1)
+        rows.append((zone, year, star, tier, score, rank, size))
+    return pl.DataFrame(
+        rows,
+        schema={
+            "zone": pl.String,
+            "year": pl.Int64,
+            "star": pl.Int8,
+            "tier": pl.Int8,
+            "score": pl.Float64,
+            "province_rank": pl.Int64,
+            "tier_size": pl.Int64,
+        },
+        orient="row",
+    )
+
+
+def _reports(rng: random.Random, zones: list[str], quarters: list[Period]) -> pl.DataFrame:
+    rows = []
+    for zone in zones:
+        for period in quarters:
+            due = date.fromisoformat(period.due_date())
+            r = rng.random()
+            if r < 0.76:
+                submitted: date | None = due - timedelta(days=rng.randint(0, 9))
+            elif r < 0.93:
+                submitted = due + timedelta(days=rng.randint(1, 24))
+            else:
+                submitted = None
+            rows.append((zone, str(period), submitted))
+    return pl.DataFrame(
+        rows, schema={"zone": pl.String, "period": pl.String, "submitted": pl.Date}, orient="row"
+    )
+
+
+def _cluster_revenue(
+    rng: random.Random, plan: dict[str, pl.DataFrame], quarters: list[Period], missing: set[tuple[str, str]]
+) -> pl.DataFrame:
+    targets = {
+        (z, i, y): t
+        for z, i, y, t in plan["cluster_targets"]
+        .select("zone", "industry", "year", "revenue_target")
+        .iter_rows()
+    }
+    rows = []
+    years = sorted({p.year for p in quarters})
+    for zone, industry in plan["clusters"].select("zone", "industry").iter_rows():
+        for year in years:
+            target = targets.get((zone, industry, year))
+            if target is None:
+                continue
+            pace = _clip(rng.gauss(1.04, 0.08), 0.7, 1.25)
+            jitter = [_clip(s + rng.uniform(-0.03, 0.03), 0.05, 1.0) for s in SEASONAL[:3]] + [1.0]
+            shares = sorted(jitter)
+            for period in (p for p in quarters if p.year == year):
+                if (zone, str(period)) in missing:
+                    continue
+                rows.append(
+                    (zone, industry, str(period), round(target * pace * shares[period.quarter - 1], 2))
+                )
+    return pl.DataFrame(
+        rows,
+        schema={"zone": pl.String, "industry": pl.String, "period": pl.String, "revenue_ytd": pl.Float64},
+        orient="row",
+    )
+
+
+def _indicator_values(
+    rng: random.Random, plan: dict[str, pl.DataFrame], quarters: list[Period], revenue: pl.DataFrame
+) -> pl.DataFrame:
+    zones = plan["zones"].get_column("zone").to_list()
+    rows: list[tuple[str, str | None, str, float]] = []
+    horizon = len(periods(START, Period(2026, 4)))
+    for ind in plan["indicators"].iter_rows(named=True):
+        code, unit, target, scope = ind["indicator"], ind["unit"], ind["target"], ind["scope"]
+        counted = unit in ("家", "个")
+        if code == NO_DATA_YET:
+            continue
+        if code == CLUSTERS_OVER_50:
+            for period in (p for p in quarters if p.quarter == 4):
+                year_end = revenue.filter((pl.col("period") == str(period)) & (pl.col("revenue_ytd") >= 50))
+                rows.append((code, None, str(period), float(year_end.height)))
+            continue
+        if scope == "relative":
+            for period in (p for p in quarters if p.quarter == 4):
+                k = period.year - START.year + 1
+                value = {
+                    "I13": rng.gauss(1.2, 2.5),
+                    "I15": rng.gauss(0.6, 1.8),
+                    "I30": rng.uniform(88, 108),
+                    "I31": k * rng.uniform(14, 22),
+                }.get(code, rng.gauss(target, 2))
+                rows.append((code, None, str(period), round(value, 1)))
+            continue
+        series = [None] if scope == "city" else zones
+        for zone in series:
+            if scope == "each_zone_each_year":
+                for year in sorted({p.year for p in quarters}):
+                    total = max(0, round(target * rng.uniform(0.4, 1.6)))
+                    for period in (p for p in quarters if p.year == year):
+                        rows.append(
+                            (code, zone, str(period), float(round(total * SEASONAL[period.quarter - 1])))
+                        )
+                continue
+            small = counted and target <= 5
+            base = 0.0 if (small or str(ind["name"]).startswith("新增")) else target * rng.uniform(0.45, 0.75)
+            if scope == "each_zone" and unit == "%":
+                base = target * rng.uniform(0.55, 0.9)
+            speed = rng.uniform(0.7, 1.2)
+            rows.append(
+                (code, zone, str(Period(START.year - 1, 4)), round(base) if counted else round(base, 1))
+            )
+            for step, period in enumerate(quarters, start=1):
+                value = base + (target - base) * speed * step / horizon
+                value = round(value) if counted else round(min(value, 100.0 if unit == "%" else value), 1)
+                rows.append((code, zone, str(period), float(value)))
+    return pl.DataFrame(
+        rows,
+        schema={"indicator": pl.String, "zone": pl.String, "period": pl.String, "value": pl.Float64},
+        orient="row",
+    )
+
+
+def generate_progress(
+    plan: dict[str, pl.DataFrame], seed: int = DEFAULT_SEED, as_of: Period = AS_OF
+) -> dict[str, pl.DataFrame]:
+    """Sample progress tables for ``plan``, from 2024Q1 to ``as_of``; the same seed gives the same data."""
+    rng = random.Random(seed)
+    zones = plan["zones"].get_column("zone").to_list()
+    quarters = periods(START, as_of)
+    assessments = _assessments(rng, plan, as_of)
+    reports = _reports(rng, zones, quarters)
+    missing = {(z, p) for z, p, s in reports.iter_rows() if s is None}
+    revenue = _cluster_revenue(rng, plan, quarters, missing)
+    values = _indicator_values(rng, plan, quarters, revenue)
+    return {
+        "assessments": assessments,
+        "cluster_revenue": revenue,
+        "indicator_values": values,
+        "reports": reports,
+    }
+
+
+_INDUSTRIES = (
+    ("装备制造", "Equipment manufacturing"),
+    ("食品", "Food"),
+    ("化工", "Chemicals"),
+    ("生物医药", "Biomedicine"),
+    ("电子电器", "Electronics and appliances"),
+    ("建材", "Building materials"),
+    ("纺织服装", "Textiles and garments"),
+    ("新材料", "New materials"),
+    ("汽车零部件", "Auto parts"),
+    ("新能源", "New energy"),
+)
+
+
+def synthetic_plan(
+    zones: int, template: dict[str, pl.DataFrame], seed: int = DEFAULT_SEED
+) -> dict[str, pl.DataFrame]:
+    """A made-up plan of ``zones`` zones, with clusters in the embedded plan's proportion (17 per 11)."""
+    rng = random.Random(seed * 7919 + zones)
+    zone_rows, target_rows, cluster_rows, cluster_target_rows = [], [], [], []
+    for i in range(1, zones + 1):
+        name = f"合成开发区{i:04d}"
+        county = f"合成县{(i - 1) // 6 + 1:03d}"
+        zone_rows.append(
+            (
+                name,
+                f"合成{i:04d}",
+                county,
+                f"Synthetic Zone {i:04d}",
+                f"Syn {i:04d}",
+                f"Synthetic County {(i - 1) // 6 + 1:03d}",
+            )
+        )
+        tier = rng.choices((1, 2, 3), weights=(15, 30, 55))[0]
+        star = rng.choices((None, 1, 2, 3, 4), weights=(30, 42, 18, 8, 2))[0]
+        for year in (2024, 2025, 2026):
+            target_rows.append((name, year, star, tier))
+            if rng.random() < 0.25 and tier > 1:
+                tier -= 1
+            if rng.random() < 0.3:
+                star = min(5, (star or 0) + 1)
+        for industry, industry_en in rng.sample(_INDUSTRIES, 2 if rng.random() < 17 / 11 - 1 else 1):
+            cluster_rows.append((name, industry, industry_en))
+            base = rng.uniform(5, 150)
+            for year in (2024, 2025, 2026):
+                cluster_target_rows.append((name, industry, year, round(base)))
+                base *= rng.uniform(1.05, 1.25)
+    schema = TABLES_BY_NAME
+    plan = {
+        "zones": pl.DataFrame(zone_rows, schema=list(schema["zones"].column_names), orient="row"),
+        "zone_targets": pl.DataFrame(
+            target_rows,
+            schema={"zone": pl.String, "year": pl.Int64, "star_target": pl.Int8, "tier_target": pl.Int8},
+            orient="row",
+        ),
+        "clusters": pl.DataFrame(cluster_rows, schema=list(schema["clusters"].column_names), orient="row"),
+        "cluster_targets": pl.DataFrame(
+            cluster_target_rows,
+            schema={"zone": pl.String, "industry": pl.String, "year": pl.Int64, "revenue_target": pl.Float64},
+            orient="row",
+        ),
+    }
+    for name in ("sections", "tasks", "indicators"):
+        plan[name] = template[name]
+    plan["plan_figures"] = _stated_counts(plan)
+    return plan
+
+
+def _stated_counts(plan: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """Summary figures consistent with a synthetic plan's own targets."""
+    from console.data.scales import star_label, tier_label
+
+    rows = []
+    targets = plan["zone_targets"]
+    for year in sorted(targets.get_column("year").unique().to_list()):
+        of_year = targets.filter(pl.col("year") == year)
+        for tier, n in sorted(of_year.group_by("tier_target").len().drop_nulls().iter_rows()):
+            rows.append(("tier_count", year, tier_label(tier), float(n), "个", "synthetic", None))
+        for star, n in sorted(of_year.group_by("star_target").len().drop_nulls().iter_rows()):
+            rows.append(("star_count", year, star_label(star), float(n), "个", "synthetic", None))
+    over = plan["cluster_targets"].filter((pl.col("year") == 2026) & (pl.col("revenue_target") >= 50)).height
+    rows.append(("clusters_over_50", 2026, None, float(over), "个", "synthetic", None))
+    return pl.DataFrame(rows, schema=list(TABLES_BY_NAME["plan_figures"].column_names), orient="row")
+
+
+def manifest_for(zones: int | None, seed: int, as_of: Period) -> dict[str, object]:
+    if zones is None:
+        title = "驻马店市开发区三年行动方案监测（示例进度数据）"
+        title_en = "Zhumadian development zones action plan monitor (sample progress data)"
+    else:
+        title = f"合成数据集：{zones}个开发区（示例数据）"
+        title_en = f"Synthetic dataset: {zones} zones (sample data)"
+    return {
+        "title": title,
+        "title_en": title_en,
+        "as_of": str(as_of),
+        "sample": True,
+        "note": "Targets come from the plan; progress data is generated by `devzones generate` and is not real.",
+        "seed": seed,
+        "generator": "devzones generate" + (f" --zones {zones}" if zones else ""),
+    }
+
+
+def write_dataset(
+    tables: dict[str, pl.DataFrame], manifest: dict[str, object], out: Path, force: bool = False
+) -> list[Path]:
+    """Write a dataset as UTF-8-with-BOM CSVs plus manifest.toml, each file replaced atomically.
+
+    Refuses to write into a directory that already holds dataset files unless ``force``.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    existing = [
+        p for p in out.iterdir() if p.name == MANIFEST or (p.suffix in FORMATS and p.stem in TABLES_BY_NAME)
+    ]
+    if existing and not force:
+        raise FileExistsError(
+            f"{out} already holds a dataset ({existing[0].name}); use --force to replace it"
+        )
+    written = []
+    for name, frame in tables.items():
+        written.append(
+            _atomic_write(out / f"{name}.csv", lambda f, fr=frame: fr.write_csv(f, include_bom=True))
+        )
+    written.append(_atomic_write(out / MANIFEST, lambda f: f.write(tomli_w.dumps(manifest).encode("utf-8"))))
+    return written
+
+
+def _atomic_write(path: Path, write) -> Path:  # type: ignore[no-untyped-def]
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def copy_plan_files(plan_dir: Path, out: Path) -> None:
+    """Copy the transcribed plan tables byte for byte (no-op when ``out`` is ``plan_dir``)."""
+    if plan_dir.resolve() == out.resolve():
+        return
+    for name in PLAN_TABLES:
+        for ext in FORMATS:
+            source = plan_dir / f"{name}{ext}"
+            if source.is_file():
+                shutil.copyfile(source, out / source.name)

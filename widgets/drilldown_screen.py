@@ -1,0 +1,55 @@
+"""Drill-down screens: a zone, a cluster or a task in full. Esc goes back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from widgets.drilldown_panel import DetailContent
+from widgets.chart import Chart
+from widgets.keybar import KeyBar
+
+
+class DetailScreen(Screen[None]):
+    """A title, tables, at most one chart and closing notes, all built by the caller."""
+
+    BINDINGS = [Binding("escape,q", "back", "Back")]
+    DEFAULT_CSS = """
+    DetailScreen VerticalScroll { padding: 0 1; }
+    DetailScreen .title { text-style: bold; }
+    DetailScreen Chart { height: 14; }
+    """
+
+    def __init__(self, content: DetailContent, ascii_only: bool = False, lang: str = "zh") -> None:
+        super().__init__()
+        self.content = content
+        self.heading = content.title
+        self.ascii_only = ascii_only
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self.content.title, classes="title")
+            for block in self.content.before:
+                yield Static(block)
+            empty = "无数据" if self.lang == "zh" else "no data"
+            for series, title in self.content.charts:
+                yield Chart(series, title, self.ascii_only, empty)
+            for block in self.content.after:
+                yield Static(block)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        line = Text(" Esc ", style="bold")
+        line.append("返回" if self.lang == "zh" else "back")
+        self.query_one(KeyBar).update(line)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
