@@ -176,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     from console.outputs.text_tables import make_console, print_errors
 
     out = make_console()
+    if args.command == "check":
+        _recover_notices(settings)  # an interrupted ingest is finished or rolled back before checking
     try:
         ds = load_dataset(settings.data_dir)
     except DataInvalid as exc:
@@ -289,12 +291,27 @@ def _template(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK
 
 
+def _recover_notices(settings) -> bool:  # type: ignore[no-untyped-def]
+    """Finish or roll back an interrupted ingest/undo in the dataset, saying which; False on failure."""
+    from console.core.files import DatasetLocked
+    from console.reports.store import recover
+
+    try:
+        for message in recover(settings.data_dir):
+            print(f"devzones: {message}", file=sys.stderr)
+    except (OSError, DatasetLocked) as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
     """ingest and undo: the commands that change a dataset (never the embedded sample)."""
+    from console.core.files import DatasetLocked
     from console.core.paths import embedded_data_dir
     from console.data.errors import DataInvalid
     from console.outputs.text_tables import make_console, print_errors
-    from console.reports.store import ReportBatchRejected, ingest, undo
+    from console.reports.store import DatasetChanged, HistoryProblem, ReportBatchRejected, ingest, undo
 
     zh = settings.lang == "zh"
     if settings.data_dir.resolve() == embedded_data_dir().resolve():
@@ -305,10 +322,12 @@ def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
             file=sys.stderr,
         )
         return EXIT_INVALID
+    if not _recover_notices(settings):
+        return EXIT_INVALID
     if args.command == "undo":
         try:
             restored = undo(settings.data_dir)
-        except OSError as exc:
+        except (OSError, DatasetLocked, HistoryProblem) as exc:
             print(f"devzones: {exc}", file=sys.stderr)
             return EXIT_INVALID
         if restored is None:
@@ -354,6 +373,9 @@ def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
         return EXIT_INVALID
     except DataInvalid as exc:
         print_errors(exc.errors, settings.lang, make_console(sys.stderr))
+        return EXIT_INVALID
+    except (OSError, DatasetLocked, DatasetChanged) as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
         return EXIT_INVALID
     if args.dry_run:
         show(changes)

@@ -14,7 +14,6 @@ from console.data.validate import suggest
 
 SHEET = ("季度报告", "Report")
 HISTORY = ".history"
-LOCK = ".devzones.lock"
 FIRST_ITEM_ROW = 9  # spreadsheet row of the first cluster or indicator line
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
