@@ -103,6 +103,11 @@ def make_template(
         period = parse_period(period_text)
     except ScaleError as exc:
         raise ReportRejected("--period", [f"'{period_text}': expected {exc}"]) from None
+    if not ds.years[0] <= period.year <= ds.years[-1]:
+        raise ReportRejected(
+            "--period",
+            [f"'{period_text}': outside the plan; expected a quarter of {ds.years[0]}-{ds.years[-1]}"],
+        )
     zh = lang == "zh"
     lines = template_lines(ds, zone, period, lang)
 
