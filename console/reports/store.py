@@ -10,6 +10,7 @@ crash at any point leaves a state ``recover`` finishes or rolls back. See data/R
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -312,7 +313,7 @@ def apply(directory: Path, tables: dict[str, pl.DataFrame], reason: str, sources
         files.fsync_folder(history)
         try:
             return _finish(directory, pending, journal)
-        except BaseException:
+        except Exception:  # a crash (or Ctrl-C) leaves the pending entry for ``recover`` instead
             _roll_back(directory, pending, journal)
             raise
     finally:
@@ -327,8 +328,9 @@ def _finish(directory: Path, pending: Path, journal: Journal) -> Path:
             _install(staging / change.name, directory / change.name, move=True)
     files.fsync_folder(directory)
     entry = pending.with_name(pending.name.removesuffix(PENDING))
-    os.replace(pending, entry)
-    files.fsync_folder(entry.parent)
+    os.replace(pending, entry)  # the commit: from here on the ingest has applied
+    with contextlib.suppress(OSError):
+        files.fsync_folder(entry.parent)
     return entry
 
 
@@ -566,5 +568,6 @@ def _restore(directory: Path, entry: Path, journal: Journal) -> Path:
     files.fsync_folder(directory)
     done = entry.with_name(entry.name + UNDONE)
     os.replace(entry, done)
-    files.fsync_folder(entry.parent)
+    with contextlib.suppress(OSError):
+        files.fsync_folder(entry.parent)
     return entry
