@@ -190,8 +190,11 @@ def test_the_lock_times_out_with_a_clear_message(tmp_path: Path) -> None:
     from filelock import FileLock
 
     holder = FileLock(tmp_path / files.LOCK_NAME)
-    with holder, pytest.raises(files.DatasetLocked, match="locked by another ingest; try again"):
-        with files.dataset_lock(tmp_path, timeout=0.2):
-            pass
+    with (
+        holder,
+        pytest.raises(files.DatasetLocked, match="locked by another ingest; try again"),
+        files.dataset_lock(tmp_path, timeout=0.2),
+    ):
+        pass
     with files.dataset_lock(tmp_path, timeout=0.2):
         pass  # free again
