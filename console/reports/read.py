@@ -225,7 +225,9 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
     try:
         text = decode_csv_bytes(path.read_bytes(), source)
     except DataInvalid as exc:
-        raise ReportRejected(source, [str(e) for e in exc.errors]) from None
+        raise ReportRejected(
+            source, [f"row {e.row}: found '{e.value}': {e.message}" for e in exc.errors]
+        ) from None
     rows = _csv_rows(source, text)
     if not rows or [h.strip().lstrip("\ufeff") for h in rows[0]][:4] != list(CSV_COLUMNS[:4]):
         raise ReportRejected(source, [f"row 1: expected the columns {', '.join(CSV_COLUMNS)}"])
