@@ -22,7 +22,7 @@ def hashes(directory: Path) -> dict[str, str]:
     return {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(directory.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != ".devzones.lock"  # filelock manages the lock file
     }
 
 
@@ -163,3 +163,29 @@ def test_a_formula_with_a_saved_result_is_read_as_that_result(data_copy: Path, t
     del book
     changes, _ = ingest(data_copy, [path], dry_run=True, today=TODAY)
     assert any(c.table == "cluster_revenue" and c.new == 71 for c in changes)
+
+
+def test_a_report_that_would_make_the_dataset_invalid_is_named_not_the_staging_table(
+    data_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The staged dataset is validated before anything is replaced; the rejection names the report."""
+    import console.reports.store as store
+    from console.data.errors import DataError, DataInvalid
+
+    real = store.load_dataset
+
+    def strict(directory: Path):  # type: ignore[no-untyped-def]
+        if directory.name.startswith(".staging-"):
+            raise DataInvalid(
+                [DataError("cluster_revenue.csv", 40, "revenue_ytd", "70", "a rule the merge broke")]
+            )
+        return real(directory)
+
+    monkeypatch.setattr(store, "load_dataset", strict)
+    path = csv_report(tmp_path, "平舆,2026Q3,皮革皮具,70,,\n")
+    before = hashes(data_copy)
+    with pytest.raises(ReportBatchRejected) as caught:
+        ingest(data_copy, [path], confirm=lambda c: True, today=TODAY)
+    (rejected,) = caught.value.rejected
+    assert rejected.source == "r.csv" and "merged into the dataset" in rejected.problems[0]
+    assert hashes(data_copy) == before

@@ -134,6 +134,7 @@ VALUES = st.one_of(
 )
 
 
+@pytest.mark.filterwarnings("ignore:Cell .* is marked as a date")  # openpyxl, on a generated far-off date
 @settings(FUZZ, max_examples=30)
 @given(cells=st.dictionaries(st.sampled_from(CELLS), VALUES, max_size=5), base=st.integers(60, 90))
 def test_malformed_xlsx_reports(dataset_dir: Path, template: Path, tmp_path_factory, cells, base) -> None:
