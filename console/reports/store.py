@@ -107,6 +107,7 @@ def merge(
 
 JOURNAL = "journal.json"
 UNDO_JOURNAL = "undo.json"  # written into an entry while its undo is under way
+KEPT = "kept-at-undo"  # undoing an entry without hashes keeps the versions it replaces here
 PENDING, UNDONE, BROKEN = ".pending", ".undone", ".broken"
 STAGING_PREFIX = ".staging-"
 
@@ -539,20 +540,20 @@ def undo(directory: Path) -> tuple[Path, list[str]] | None:
 
 
 def _restore(directory: Path, entry: Path, journal: Journal) -> Path:
-    """Put back the entry's saved files (each only if unchanged since the ingest); mark it undone."""
-    if any(c.after is None for c in journal.files):
-        raise HistoryProblem(
-            f"{entry}: 这条记录由旧版本写入，没有校验值，无法安全撤销；原文件保存在此目录中，可手工复制。"
-            f" / this entry was written by an older devzones without hashes and cannot be undone safely;"
-            f" the saved files are in it, to copy by hand."
-        )
+    """Put back the entry's saved files (each only if unchanged since the ingest); mark it undone.
+
+    An entry written by an older devzones has no hashes: its files are restored, and the versions
+    they replace are kept in ``<entry>.undone/kept-at-undo/`` so that nothing is lost.
+    """
     for change in journal.files:
-        if sha256(entry / change.name) != change.before:
+        saved = sha256(entry / change.name)
+        if saved is None or (change.before is not None and saved != change.before):
             raise HistoryProblem(
-                f"{entry / change.name}: 保存的原文件已损坏，未恢复任何文件。"
-                f" / the saved copy is damaged; nothing was restored."
+                f"{entry / change.name}: 保存的原文件缺失或已损坏，未恢复任何文件。"
+                f" / the saved copy is missing or damaged; nothing was restored."
             )
-    changed = [c.name for c in journal.files if sha256(directory / c.name) not in (c.after, c.before)]
+    hashed = [c for c in journal.files if c.after is not None]
+    changed = [c.name for c in hashed if sha256(directory / c.name) not in (c.after, c.before)]
     if changed:
         raise HistoryProblem(
             f"{directory / changed[0]}: 导入后已被修改（手工编辑或其他程序），为保护这些修改，未恢复任何文件"
@@ -560,10 +561,16 @@ def _restore(directory: Path, entry: Path, journal: Journal) -> Path:
             f" / changed since the ingest (a hand edit or another program); to keep that change nothing"
             f" was restored ({', '.join(changed)}). To undo anyway, copy the saved files from {entry} by hand."
         )
+    for change in journal.files:
+        kept = entry / KEPT / change.name
+        if change.after is None and (directory / change.name).is_file() and not kept.exists():
+            kept.parent.mkdir(exist_ok=True)
+            files.atomic_write_bytes(kept, (directory / change.name).read_bytes())
     if not (entry / UNDO_JOURNAL).exists():
         files.atomic_write_bytes(entry / UNDO_JOURNAL, journal.to_json())
     for change in journal.files:
-        if sha256(directory / change.name) == change.after:
+        current = sha256(directory / change.name)
+        if current == change.after or (change.after is None and current != sha256(entry / change.name)):
             _install(entry / change.name, directory / change.name, move=False)
     files.fsync_folder(directory)
     done = entry.with_name(entry.name + UNDONE)
