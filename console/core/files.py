@@ -18,6 +18,7 @@ import io
 import os
 import secrets
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
@@ -174,7 +175,7 @@ def _claim(source: Path, target: Path) -> bool:
         if exc.errno not in _NO_LINKS:
             raise
     copy = source.with_name(source.name + ".copy")  # the source may be needed again for the next number
-    shutil.copyfile(source, copy)
+    write_new(copy, source.read_bytes())
     try:
         os.close(_create_exclusive(target))
     except FileExistsError:
@@ -283,8 +284,6 @@ def _keep_copy(source: Path, target: Path) -> None:
 
 
 def _make_temp_folder(folder: Path, name: str) -> str:
-    import tempfile
-
     return tempfile.mkdtemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
 
 
