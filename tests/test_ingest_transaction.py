@@ -118,6 +118,8 @@ def test_ingest_interrupted_at_any_call_leaves_the_old_or_the_new_dataset(
         error = OSError(errno.EIO, "Input/output error") if mode == "error" else Crash()
         with failing(call, n, error) as calls, suppress(OSError, Crash):
             ingest(data_copy, [source], confirm=lambda c: True, today=TODAY)
+        if mode == "error":  # the in-process roll-back left nothing for recovery to do
+            assert not leftovers(data_copy) and hashes(data_copy) in (original, new_state), (call, n)
         recover(data_copy)
         assert not leftovers(data_copy), (call, n, leftovers(data_copy))
         load_dataset(data_copy)  # validates

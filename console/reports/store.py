@@ -307,11 +307,15 @@ def apply(directory: Path, tables: dict[str, pl.DataFrame], reason: str, sources
         history.mkdir(exist_ok=True)
         pending = history / (_stamp(history) + PENDING)
         pending.mkdir()
-        for change in changes:
-            files.atomic_write_bytes(pending / change.name, (directory / change.name).read_bytes())
         journal = Journal(reason, datetime.now().isoformat(), staging.name, tuple(changes))
-        files.atomic_write_bytes(pending / JOURNAL, journal.to_json())
-        files.fsync_folder(history)
+        try:
+            for change in changes:
+                files.atomic_write_bytes(pending / change.name, (directory / change.name).read_bytes())
+            files.atomic_write_bytes(pending / JOURNAL, journal.to_json())
+            files.fsync_folder(history)
+        except Exception:  # nothing replaced yet: the unfinished entry simply goes
+            shutil.rmtree(pending, ignore_errors=True)
+            raise
         try:
             return _finish(directory, pending, journal)
         except Exception:  # a crash (or Ctrl-C) leaves the pending entry for ``recover`` instead
