@@ -198,3 +198,12 @@ def test_the_lock_times_out_with_a_clear_message(tmp_path: Path) -> None:
         pass
     with files.dataset_lock(tmp_path, timeout=0.2):
         pass  # free again
+
+
+def test_a_long_name_is_written_and_one_too_long_is_a_message(tmp_path: Path) -> None:
+    """Temporary names stay short, so any name the file system allows can be written."""
+    longest = "长" * 60 + "x" * 60 + ".csv"  # 244 bytes in UTF-8: allowed on common file systems
+    assert place(tmp_path / longest, lambda h: h.write(b"ok")).read_bytes() == b"ok"
+    with pytest.raises(ExportError, match="could not write"):
+        place(tmp_path / ("x" * 300 + ".csv"), lambda h: h.write(b"no"))
+    assert [p.name for p in tmp_path.iterdir()] == [longest]

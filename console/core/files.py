@@ -98,9 +98,14 @@ def write_new(path: Path, data: bytes) -> None:
         raise
 
 
+def _short(name: str) -> str:
+    """The start of ``name`` for a temporary name (a long final name must not make it too long)."""
+    return name[:40]
+
+
 def temp_name(folder: Path, name: str) -> Path:
     """A fresh hidden name for a temporary file beside ``name`` in ``folder``."""
-    return folder / f".{name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    return folder / f".{_short(name)}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
 
 
 def write_temp(folder: Path, name: str, data: bytes) -> Path:
@@ -284,7 +289,7 @@ def _keep_copy(source: Path, target: Path) -> None:
 
 
 def _make_temp_folder(folder: Path, name: str) -> str:
-    return tempfile.mkdtemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+    return tempfile.mkdtemp(prefix=f".{_short(name)}.", suffix=TEMP_SUFFIX, dir=folder)
 
 
 # -- the dataset lock ---------------------------------------------------------------------------------------
