@@ -242,7 +242,7 @@ def place_together(
                 for i, (source, name) in enumerate(zip(sources, names, strict=True)):
                     if name.exists():
                         backup = staging / f"{i}.backup"
-                        _keep_copy(name, backup)
+                        link_or_copy(name, backup)
                         backups.append((backup, name))
                     os.replace(source, name)
                     placed.append(name)
@@ -278,7 +278,7 @@ def _claim_all(sources: list[Path], names: list[Path], placed: list[Path]) -> bo
     return True
 
 
-def _keep_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path, target: Path) -> None:
     """``target`` as a second name (or, without hard links, a copy) of ``source``."""
     try:
         os.link(source, target)

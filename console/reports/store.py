@@ -255,13 +255,6 @@ def _write_table(frame: pl.DataFrame, suffix: str) -> bytes:
     return files.render(write)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 def _stamp(history: Path) -> str:
     stamp = f"{datetime.now():%Y%m%d-%H%M%S-%f}"
     while any((history / f"{stamp}{end}").exists() for end in ("", PENDING, UNDONE, BROKEN)):
@@ -281,7 +274,7 @@ def apply(directory: Path, tables: dict[str, pl.DataFrame], reason: str, sources
     try:
         for path in directory.iterdir():
             if path.is_file() and not path.name.startswith("."):
-                _link_or_copy(path, staging / path.name)
+                files.link_or_copy(path, staging / path.name)
         changes = []
         for name, frame in tables.items():
             target = ds_files[name]
