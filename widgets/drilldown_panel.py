@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 from rich.text import Text
 
-from console.data.scales import star_label, tier_label
-from console.present.labels import status_label, status_style
+from console.present.labels import goal_change, status_label, status_style
 
 if TYPE_CHECKING:
     import polars as pl
@@ -83,13 +82,9 @@ class Blocks:
             )
             years.add_row(
                 Text(str(y["year"])),
-                Text(
-                    f"{star_label(y['star_target'], self.lang, self.ascii_only)}{arrow}{star_label(y['star'], self.lang, self.ascii_only)}"
-                ),
+                Text(goal_change("star", y["star_target"], y["star"], self.lang, self.ascii_only, arrow)),
                 self.status(y["star_status"]),
-                Text(
-                    f"{tier_label(y['tier_target'], self.lang, self.ascii_only)}{arrow}{tier_label(y['tier'], self.lang, self.ascii_only)}"
-                ),
+                Text(goal_change("tier", y["tier_target"], y["tier"], self.lang, self.ascii_only, arrow)),
                 self.status(y["tier_status"]),
                 Text(rank),
             )

@@ -11,10 +11,17 @@ from rich.table import Table
 from rich.text import Text
 
 from console.data.errors import DataError
-from console.data.scales import star_label, tier_label
 from console.engine.audit import Finding
 from console.engine.evaluation import Evaluation
-from console.present.labels import CLASS_STYLES, heading, missing_words, status_label, status_style, text
+from console.present.labels import (
+    CLASS_STYLES,
+    goal_change,
+    heading,
+    missing_words,
+    status_label,
+    status_style,
+    text,
+)
 
 
 def make_console(file=None) -> Console:  # type: ignore[no-untyped-def]
@@ -63,12 +70,8 @@ def print_status(ev: Evaluation, lang: str, ascii_only: bool, out: Console) -> N
     short = "short_name" if lang == "zh" else "short_name_en"
     county = "county" if lang == "zh" else "county_en"
     for row in ev.zones.iter_rows(named=True):
-        star = (
-            f"{star_label(row['star_target'], lang, ascii_only)}→{star_label(row['star'], lang, ascii_only)}"
-        )
-        tier = (
-            f"{tier_label(row['tier_target'], lang, ascii_only)}→{tier_label(row['tier'], lang, ascii_only)}"
-        )
+        star = goal_change("star", row["star_target"], row["star"], lang, ascii_only)
+        tier = goal_change("tier", row["tier_target"], row["tier"], lang, ascii_only)
         report = status_label(row["report_status"], lang, ascii_only)
         if row["report_days_late"]:
             report += f" {row['report_days_late']}" + ("天" if lang == "zh" else "d")
