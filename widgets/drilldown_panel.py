@@ -1,4 +1,4 @@
-"""Rich blocks for the drill-down screens, built from console.present.drilldown data. No computing here."""
+"""Rich blocks for the drill-down screens from console.present.drilldown data: tables, charts, labels."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from console.present.labels import goal_change, status_label, status_style
 if TYPE_CHECKING:
     import polars as pl
 
-    from console.present.series import Series, ZoneDetail
+    from console.present.drilldown import ZoneDetail
+    from console.present.series import Series
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ def flags_table(assessments: pl.DataFrame, year: int) -> pl.DataFrame:
                 "previous_tier": before["tier"] if before else None,
             }
         )
-    schema = {
+    schema: dict[str, pl.DataType | type[pl.DataType]] = {
         "zone": pl.String,
         "flags": pl.List(pl.String),
         "previous_rank": pl.Int64,

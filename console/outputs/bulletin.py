@@ -112,7 +112,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
             entry[1].append(names[r["zone"]])
     b.consequences.sort(key=lambda e: (e[0] not in REWARDS, e[0]))
     years = ranked.get_column("result_year").drop_nulls()
-    b.result_year = int(years.max()) if len(years) else None
+    b.result_year = int(max(years.to_list())) if len(years) else None
     by_unit: dict[str, list[str]] = {}
     lagging_tasks = ev.tasks.filter(pl.col("status").is_in(["behind", "missed"]))
     for task in lagging_tasks.iter_rows(named=True):
@@ -209,9 +209,7 @@ def render_markdown(b: Bulletin) -> str:
         md += [f"Data as of {b.quarter}. Source: {b.title}.", ""]
     if b.sample:
         md += [
-            f"> **{'示例数据' if zh else 'Sample data'}**：{SAMPLE[b.lang]}"
-            if zh
-            else f"> **Sample data**: {SAMPLE[b.lang]}",
+            f"> **示例数据**：{SAMPLE[b.lang]}" if zh else f"> **Sample data**: {SAMPLE[b.lang]}",
             "",
         ]
     heads = (

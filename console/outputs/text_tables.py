@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import IO, TYPE_CHECKING
 
 import polars as pl
 from rich.console import Console
@@ -23,8 +24,13 @@ from console.present.labels import (
     text,
 )
 
+if TYPE_CHECKING:
+    from rich.box import Box
 
-def make_console(file=None) -> Console:  # type: ignore[no-untyped-def]
+    from console.present.viewmodel import View
+
+
+def make_console(file: IO[str] | None = None) -> Console:
     """A Rich console that honours NO_COLOR and never interprets markup from data."""
     return Console(
         file=file or sys.stdout,
@@ -45,7 +51,7 @@ def _num(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
 
-def _box(ascii_only: bool):  # type: ignore[no-untyped-def]
+def _box(ascii_only: bool) -> Box:
     from rich import box
 
     return box.ASCII if ascii_only else box.SIMPLE_HEAD
@@ -182,7 +188,7 @@ def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Conso
     out.print(table)
 
 
-def print_view(view, ascii_only: bool, out: Console, sample: bool = False, lang: str = "zh") -> None:  # type: ignore[no-untyped-def]
+def print_view(view: View, ascii_only: bool, out: Console, sample: bool = False, lang: str = "zh") -> None:
     """Any console View as a table, statuses coloured as on screen."""
     if sample:
         out.print(Text(f"[{text('sample_badge', lang)}] {text('sample_notice', lang)}", style="bold yellow"))

@@ -45,7 +45,7 @@ def zone_detail(ds: Dataset, settings: Settings, zone: str, year: int) -> ZoneDe
         (pl.col("zone") == zone) & pl.col("period").is_in([str(p) for p in quarters])
     )
     by_period = dict(ytd.group_by("period").agg(pl.col("revenue_ytd").sum()).iter_rows())
-    target = (
+    target = float(
         ds["cluster_targets"]
         .filter((pl.col("zone") == zone) & (pl.col("year") == year))
         .get_column("revenue_target")

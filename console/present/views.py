@@ -58,7 +58,7 @@ def _pct(x: float | None) -> str:
     return "—" if x is None or math.isnan(x) else f"{x:.0%}"
 
 
-def _num(x: float | None, digits: int = 1) -> str:
+def _num(x: float | int | None, digits: int = 1) -> str:
     return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:,.{digits}f}"
 
 
@@ -429,7 +429,7 @@ def city_counts(
     plan_figures: pl.DataFrame, assessments: pl.DataFrame
 ) -> tuple[tuple[int, int, int | None, int, int | None], ...]:
     """Per year: zones at 二档 or above and zones with a star, as planned (section 二(二)) and as achieved."""
-    out = []
+    out: list[tuple[int, int, int | None, int, int | None]] = []
     for year in sorted(plan_figures.get_column("year").unique().to_list()):
         figures = plan_figures.filter(pl.col("year") == year)
         upper = 0
@@ -478,7 +478,8 @@ def overview(
         whole = unit in ("家", "个", "firms", "clusters", "platforms") or (i["latest"] or 0) >= 100
         latest = "—" if i["latest"] is None else _num(i["latest"], 0 if whole else 1)
         goals.append(Goal(name, f"{latest} / {_num(i['target'], 0)} {unit}", i["progress"], i["status"]))
-    tiers, stars = [], []
+    tiers: list[CountLine] = []
+    stars: list[CountLine] = []
     figures = plan_figures.filter(pl.col("year") == ev.year)
     for figure, column, achieved_col, label in (
         ("tier_count", "tier_target", "tier", tier_label),
@@ -519,10 +520,10 @@ def overview(
     result_years = ev.zones.get_column("result_year").drop_nulls()
     overdue = []
     for z in ev.zones.filter(pl.col("report_status").is_in(["late", "missing"])).iter_rows(named=True):
-        label = status_word(z["report_status"], lang)
+        late = status_word(z["report_status"], lang)
         if z["report_days_late"]:
-            label += f"{z['report_days_late']}天" if zh else f" {z['report_days_late']}d"
-        overdue.append((_zone_name(z, lang), label))
+            late += f"{z['report_days_late']}天" if zh else f" {z['report_days_late']}d"
+        overdue.append((_zone_name(z, lang), late))
     periods = ev.zones.get_column("report_period").drop_nulls()
     report_period = periods[0] if len(periods) else None
     return Overview(
@@ -530,7 +531,7 @@ def overview(
         tuple(tiers),
         tuple(stars),
         tuple(attention),
-        int(result_years.max()) if len(result_years) else None,
+        int(max(result_years.to_list())) if len(result_years) else None,
         city_counts(plan_figures, assessments) if assessments is not None else (),
         tuple(overdue),
         report_period,
