@@ -74,20 +74,18 @@ def _county(row: dict, lang: str) -> str:
     return (row.get("county_en") if lang == "en" else None) or row["county"]
 
 
-def _compact_tier(target: int | None, achieved: int | None, lang: str) -> str:
-    if lang == "zh":
-        t = cn_numeral(target) if target else "—"
-        a = cn_numeral(achieved) if achieved else "—"
-        return f"{t}→{a}档"
-    return f"T{target or '-'}→T{achieved or '-'}"
+# Per goal: the Chinese suffix, the Chinese word for none, the English letter.
+_COMPACT = {"tier": ("档", "—", "T"), "star": ("星", "无", "S")}
 
 
-def _compact_star(target: int | None, achieved: int | None, lang: str) -> str:
+def _compact_goal(kind: str, target: int | None, achieved: int | None, lang: str) -> str:
+    """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-."""
+    suffix, none_zh, letter = _COMPACT[kind]
     if lang == "zh":
-        t = cn_numeral(target) if target else "无"
-        a = cn_numeral(achieved) if achieved else "无"
-        return f"{t}→{a}星"
-    return f"S{target or '-'}→S{achieved or '-'}"
+        t = cn_numeral(target) if target else none_zh
+        a = cn_numeral(achieved) if achieved else none_zh
+        return f"{t}→{a}{suffix}"
+    return f"{letter}{target or '-'}→{letter}{achieved or '-'}"
 
 
 def zones_view(
@@ -116,8 +114,8 @@ def zones_view(
     rows = []
     for z in ev.zones.iter_rows(named=True):
         flagged = bool(z["missing"])
-        tier = _compact_tier(z["tier_target"], z["tier"], lang).replace("→", arrow)
-        star = _compact_star(z["star_target"], z["star"], lang).replace("→", arrow)
+        tier = _compact_goal("tier", z["tier_target"], z["tier"], lang).replace("→", arrow)
+        star = _compact_goal("star", z["star_target"], z["star"], lang).replace("→", arrow)
         share = None if not z["revenue_target"] else (z["revenue_ytd"] or 0) / z["revenue_target"]
         pace = None if not z["revenue_target"] else (z["revenue_pace"] or 0) / z["revenue_target"]
         revenue = f"{_pct(share)}/{_pct(pace)}" if share is not None else "—"
