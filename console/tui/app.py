@@ -1,7 +1,7 @@
 """The Textual console: wiring between the widgets and console.present, the data work in worker threads.
 
 Statuses, views and drill-down content are computed in console.present and below; the app itself only
-looks up the row a drill-down or the unit filter needs in frames already computed.
+picks out of frames already computed the rows a drill-down needs and the responsible units to filter by.
 
 The first screen comes from the view cache when the data has not changed since the last launch;
 the data is loaded and evaluated in a worker thread either way, and polars and the engine are imported
