@@ -127,7 +127,7 @@ class Blocks:
         return DetailContent(title, [years, clusters], tuple(charts), (reports, self.note))
 
     def cluster(
-        self, zone_name: str, industry: str, rows: list[dict], series: tuple[Series, ...]
+        self, zone_name: str, industry: str, rows: list[dict[str, Any]], series: tuple[Series, ...]
     ) -> DetailContent:
         zh = self.zh
         table = self.table(
@@ -152,7 +152,7 @@ class Blocks:
         charts = ((_labelled(series, zh), chart_title),)
         return DetailContent(Text(f"{zone_name} · {industry}"), [table], charts, (self.note,))
 
-    def task(self, task: dict, indicators: pl.DataFrame, values: pl.DataFrame) -> DetailContent:
+    def task(self, task: dict[str, Any], indicators: pl.DataFrame, values: pl.DataFrame) -> DetailContent:
         zh = self.zh
         title = Text(f"{task['task']}. {self.pick(task['title'], task['title_en'])}")
         units = Table(box=None, show_header=False)
@@ -182,7 +182,7 @@ class Blocks:
             )
         return DetailContent(title, [units, history], after=(self.note,))
 
-    def indicator(self, ind: dict) -> DetailContent:
+    def indicator(self, ind: dict[str, Any]) -> DetailContent:
         body = Text(f"{self.pick(ind['name'], ind['name_en'])}\n{ind['text'] or ''}\n")
         body.append_text(self.status(ind["status"]))
         return DetailContent(Text(ind["indicator"]), [body], after=(self.note,))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import polars as pl
 
@@ -56,7 +56,7 @@ class Bulletin:
     title: str
     sample: bool
     summary: str
-    ranking: list[dict] = field(default_factory=list)
+    ranking: list[dict[str, Any]] = field(default_factory=list)
     consequences: list[tuple[str, list[str]]] = field(default_factory=list)
     lagging: list[tuple[str, list[str]]] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
@@ -178,7 +178,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
     return b
 
 
-def _latest(indicator: dict, zh: bool) -> str:
+def _latest(indicator: dict[str, Any], zh: bool) -> str:
     if indicator["zones_total"]:
         return (
             f"{indicator['zones_met']}/{indicator['zones_total']}个开发区达标"

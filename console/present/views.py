@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import polars as pl
 
@@ -66,11 +67,11 @@ def _mark(flagged: bool) -> str:
     return "!" if flagged else " "
 
 
-def _zone_name(row: dict, lang: str) -> str:
+def _zone_name(row: dict[str, Any], lang: str) -> str:
     return (row.get("short_name_en") if lang == "en" else None) or row["short_name"]
 
 
-def _county(row: dict, lang: str) -> str:
+def _county(row: dict[str, Any], lang: str) -> str:
     return (row.get("county_en") if lang == "en" else None) or row["county"]
 
 
@@ -283,7 +284,7 @@ def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = N
     return View("tasks", tab_title("tasks", lang), columns, tuple(rows))
 
 
-def task_units(task: dict) -> list[str]:
+def task_units(task: dict[str, Any]) -> list[str]:
     """The units named in a task's lead and participating lists, with the 市 prefix made explicit."""
     units = []
     for field_name in ("lead_units", "participating_units"):
