@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-Writer = Callable[[IO[bytes]], None]
+Writer = Callable[[IO[bytes]], object]  # what it returns (a byte count, say) is ignored
 
 LOCK_NAME = ".devzones.lock"
 LOCK_TIMEOUT = 10.0  # seconds an ingest or undo waits for another one before giving up
@@ -142,6 +142,15 @@ def atomic_write(path: Path, write: Writer) -> Path:
 
 
 # -- safe placement: never overwrite without force ------------------------------------------------------
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why files cannot be written into ``folder`` (it is missing or not writable), or None."""
+    if not folder.is_dir():
+        return f"folder does not exist: {folder}"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"folder is not writable: {folder}"
+    return None
 
 
 def split_name(name: str) -> tuple[str, str]:

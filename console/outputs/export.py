@@ -1,10 +1,10 @@
-"""Snapshot exports: the views on screen written as CSV, XLSX, Parquet, JSON or a Markdown report.
+"""Exports: the views on screen written as CSV, XLSX, Parquet, JSON or a Markdown report.
 
 Every export says where it came from (a TOML manifest beside it, and inside the file where the
 format allows), is written through console.core.files (a temporary folder, then moved in as a set,
 so no partial file ever carries a final name and a failure leaves nothing behind), never overwrites
-an existing file unless asked to, and neutralises cells that a spreadsheet would run as a formula. No Textual here: the console and ``devzones export`` both
-call ``export_views``.
+an existing file unless asked to, and neutralises cells that a spreadsheet would run as a formula.
+No Textual here: the console and ``devzones export`` both call ``export_views``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -150,21 +149,20 @@ def neutralise(text: str) -> str:
 
 def check_folder(folder: Path) -> None:
     """Raise ExportError unless ``folder`` exists and can be written."""
-    if not folder.is_dir():
-        raise ExportError(f"folder does not exist: {folder}")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"folder is not writable: {folder}")
+    problem = files.folder_problem(folder)
+    if problem:
+        raise ExportError(problem)
 
 
-def place(path: Path, write: Callable[[IO[bytes]], None], force: bool = False) -> Path:
+def place(path: Path, write: Callable[[IO[bytes]], object], force: bool = False) -> Path:
     """Write one file safely (see ``place_set``); returns where it went."""
     return place_set([(path, write)], force)[0]
 
 
 def place_set(
-    items: Sequence[tuple[Path, Callable[[IO[bytes]], None]]],
+    items: Sequence[tuple[Path, Callable[[IO[bytes]], object]]],
     force: bool = False,
-    manifest: tuple[Path, Callable[[list[Path]], Callable[[IO[bytes]], None]]] | None = None,
+    manifest: tuple[Path, Callable[[list[Path]], Callable[[IO[bytes]], object]]] | None = None,
 ) -> list[Path]:
     """Write files (and a manifest naming them) as a set: all appear or none, never overwriting.
 
@@ -183,7 +181,7 @@ def place_set(
 
 
 def place_with_manifest(
-    path: Path, write: Callable[[IO[bytes]], None], prov: Provenance, fmt: str, force: bool = False
+    path: Path, write: Callable[[IO[bytes]], object], prov: Provenance, fmt: str, force: bool = False
 ) -> list[Path]:
     """One file and its ``.manifest.toml``, placed together."""
     return place_set(
@@ -381,7 +379,7 @@ def export_views(
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     check_folder(out.parent)
-    items: list[tuple[Path, Callable[[IO[bytes]], None]]] = []
+    items: list[tuple[Path, Callable[[IO[bytes]], object]]] = []
     if fmt in ("csv", "parquet"):
         stem, suffix = files.split_name(out.name)
         for view in views:

@@ -121,8 +121,8 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
 
     # A formula saved without its result (written by a program, never opened in Excel) reads as empty.
     written = formulas[name]
-    for row in written.iter_rows():
-        for formula in row:
+    for line in written.iter_rows():
+        for formula in line:
             if formula.data_type == "f" and sheet[formula.coordinate].value is None:
                 problems.append(
                     f"sheet '{name}', cell {formula.coordinate}: holds a formula ({formula.value}) with no saved"

@@ -16,9 +16,11 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import IO
 
 import polars as pl
 
@@ -244,7 +246,7 @@ def _install(source: Path, target: Path, move: bool) -> None:
 
 
 def _write_table(frame: pl.DataFrame, suffix: str) -> bytes:
-    def write(handle) -> None:  # type: ignore[no-untyped-def]
+    def write(handle: IO[bytes]) -> None:
         if suffix == ".csv":
             frame.write_csv(handle, include_bom=True)
         elif suffix == ".parquet":
@@ -496,8 +498,12 @@ def commit(prepared: Prepared, today: date | None = None) -> Path:
 
 
 def ingest(
-    directory: Path, paths: list[Path], dry_run: bool = False, confirm=None, today: date | None = None
-) -> tuple[list[Change], Path | None]:  # type: ignore[no-untyped-def]
+    directory: Path,
+    paths: list[Path],
+    dry_run: bool = False,
+    confirm: Callable[[list[Change]], bool] | None = None,
+    today: date | None = None,
+) -> tuple[list[Change], Path | None]:
     """Read, check and merge reports into the dataset at ``directory``.
 
     ``confirm`` is called with the list of changes (no lock is held meanwhile) and returns True to

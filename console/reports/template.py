@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import IO
 
 import polars as pl
 
@@ -93,7 +94,7 @@ def make_template(
     """Write a zone's fill-in workbook for a quarter; only the input cells are unlocked."""
     import xlsxwriter
 
-    from console.outputs.export import ExportError, place
+    from console.core import files
 
     zone = resolve_zone(ds, zone_name)
     if zone is None:
@@ -111,7 +112,7 @@ def make_template(
     zh = lang == "zh"
     lines = template_lines(ds, zone, period, lang)
 
-    def write(handle) -> None:  # type: ignore[no-untyped-def]
+    def write(handle: IO[bytes]) -> None:
         book = xlsxwriter.Workbook(handle, {"in_memory": True, "strings_to_formulas": False})
         sheet = book.add_worksheet(SHEET[0 if zh else 1])
         bold = book.add_format({"bold": True, "font_size": 14})
@@ -208,10 +209,15 @@ def make_template(
         sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
         book.close()
 
+    problem = files.folder_problem(out.parent)
+    if problem:
+        raise ReportRejected(str(out), [problem])
     try:
-        return place(out, write, force)
-    except ExportError as exc:
-        raise ReportRejected(str(out), [str(exc)]) from None
+        return files.place(out, write, force)
+    except files.NoFreeName:
+        raise ReportRejected(str(out), ["no free file name"]) from None
+    except OSError as exc:
+        raise ReportRejected(str(out), [f"could not write: {exc.strerror or exc}"]) from None
 
 
 # -- reading a filled report ----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 import tomli_w
 
-from console.core.files import atomic_write, atomic_write_bytes
+from console.core.files import atomic_write_bytes
 from console.data.scales import Period
 from console.data.schema import FORMATS, MANIFEST, TABLES_BY_NAME
 
@@ -288,7 +288,7 @@ def _stated_counts(plan: dict[str, pl.DataFrame]) -> pl.DataFrame:
     """Summary figures consistent with a synthetic plan's own targets."""
     from console.data.scales import star_label, tier_label
 
-    rows = []
+    rows: list[tuple[str, int, str | None, float, str, str, None]] = []
     targets = plan["zone_targets"]
     for year in sorted(targets.get_column("year").unique().to_list()):
         of_year = targets.filter(pl.col("year") == year)
@@ -334,13 +334,14 @@ def write_dataset(
         raise FileExistsError(
             f"{out} already holds a dataset ({existing[0].name}); use --force to replace it"
         )
-    written = []
-    for name, frame in tables.items():
-        written.append(
-            atomic_write(out / f"{name}.csv", lambda f, fr=frame: fr.write_csv(f, include_bom=True))
-        )
-    written.append(atomic_write(out / MANIFEST, lambda f: f.write(tomli_w.dumps(manifest).encode("utf-8"))))
+    written = [atomic_write_bytes(out / f"{name}.csv", _csv_bytes(frame)) for name, frame in tables.items()]
+    written.append(atomic_write_bytes(out / MANIFEST, tomli_w.dumps(manifest).encode("utf-8")))
     return written
+
+
+def _csv_bytes(frame: pl.DataFrame) -> bytes:
+    """The table as UTF-8 CSV with a BOM (so Excel on Chinese Windows opens it right)."""
+    return b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8")
 
 
 def copy_plan_files(plan_dir: Path, out: Path) -> None:
