@@ -413,3 +413,15 @@ def test_an_entry_from_an_older_devzones_is_undone_keeping_the_current_files(
     assert hashes(data_copy) == original
     kept = entry.with_name(entry.name + ".undone") / "kept-at-undo" / "cluster_revenue.csv"
     assert kept.read_bytes() == hand_edit
+
+
+def test_recovery_removes_only_what_devzones_made(data_copy: Path, tmp_path: Path) -> None:
+    """A user's own hidden file is never taken for a leftover."""
+    from console.reports.store import recover
+
+    mine = data_copy / ".notes.tmp"
+    mine.write_bytes(b"my notes")
+    (data_copy / ".reports.csv.0badc0de.tmp").write_bytes(b"half")
+    recover(data_copy)
+    assert mine.read_bytes() == b"my notes"
+    assert not (data_copy / ".reports.csv.0badc0de.tmp").exists()

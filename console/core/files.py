@@ -16,6 +16,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -119,9 +120,12 @@ def write_temp(folder: Path, name: str, data: bytes) -> Path:
         return tmp
 
 
+_TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{8}" + re.escape(TEMP_SUFFIX) + "$")
+
+
 def is_temp(path: Path) -> bool:
-    """Whether ``path`` is a temporary file this module makes (left behind only by a crash)."""
-    return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
+    """Whether ``path`` is named as the temporary files this module makes (left only by a crash)."""
+    return bool(_TEMP_NAME.match(path.name))
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
