@@ -140,11 +140,6 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
     return path
 
 
-def atomic_write(path: Path, write: Writer) -> Path:
-    """Replace ``path`` atomically with what ``write`` writes to the handle it is given."""
-    return atomic_write_bytes(path, render(write))
-
-
 # -- safe placement: never overwrite without force ------------------------------------------------------
 
 
