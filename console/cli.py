@@ -313,7 +313,7 @@ def _failure(exc: Exception, lang: str) -> tuple[int, str]:
 def _files_failed(exc: Exception, lang: str, target: Path) -> CommandFailed:
     """A writer's error (ExportError, BulletinError …) as a file-system failure naming ``target``."""
     cause = _os_error_in(exc)
-    if cause is not None and cause.errno in OS_KEYS:
+    if cause is not None and cause.errno is not None:
         return CommandFailed(EXIT_FILES, _os_reason(cause, lang, target))
     return CommandFailed(EXIT_FILES, str(exc))
 
@@ -472,6 +472,8 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
         if exc.source in ("--zone", "--period"):
             raise CommandFailed(EXIT_USAGE, f"{exc.source}: {problems}") from None
         raise _files_failed(exc, settings.lang, out) from None
+    except OSError as exc:
+        raise _files_failed(exc, settings.lang, out) from None
     return _report_written(args, "template", [written])
 
 
@@ -594,7 +596,7 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
     )
     try:
         written = write_bulletin(ds, settings, args.period, args.format, out, settings.lang, force=args.force)
-    except BulletinError as exc:
+    except (BulletinError, OSError) as exc:
         raise _files_failed(exc, settings.lang, out) from None
     return _report_written(args, "bulletin", written)
 
@@ -637,7 +639,7 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     )
     try:
         written = export_views(chosen, args.format, out, prov, force=args.force)
-    except ExportError as exc:
+    except (ExportError, OSError) as exc:
         raise _files_failed(exc, settings.lang, out) from None
     return _report_written(args, "export", written)
 
