@@ -199,7 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(sys, name) is None:  # started with the stream closed (`devzones status >&-`)
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
     try:
-        code = _run(words, lang)
+        from console.core.config import load_settings
+
+        early = load_settings(lang=_argv_lang(words))
+        lang = early.lang
+        code = _run(words, early)
         sys.stdout.flush()
         return code
     except BrokenPipeError:
@@ -214,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(say("interrupted", lang))
         return EXIT_INTERRUPTED
     except Exception as exc:
-        code, message = _failure(exc, _LANG.get("lang", lang))
+        code, message = _failure(exc, lang)
         if message:
             _error(message)
         if code == EXIT_INTERNAL and os.environ.get("DEVZONES_DEBUG"):
@@ -222,16 +226,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
 
 
-# The language chosen once settings are read, for the guard's messages.
-_LANG: dict[str, str] = {}
-
-
-def _run(words: list[str], lang: str) -> int:
+def _run(words: list[str], early: Settings) -> int:
+    """Parse the command line in the language of ``early`` (the settings before parsing) and run it."""
     from console.core.config import load_settings
 
-    early = load_settings(lang=_argv_lang(words))
     lang = early.lang
-    _LANG["lang"] = lang
     with argparse_language(lang):
         args = build_parser(lang).parse_args(words)
     settings = load_settings(
@@ -242,7 +241,6 @@ def _run(words: list[str], lang: str) -> int:
         year=getattr(args, "year", None),
         counties=_counties(getattr(args, "county", None)),
     )
-    _LANG["lang"] = settings.lang
     # The first read may have renamed a broken user config, so its warnings are kept too.
     for warning in dict.fromkeys((*early.warnings, *settings.warnings)):
         print(say("warning", settings.lang, message=visible(warning, 400)), file=sys.stderr)
