@@ -50,6 +50,13 @@ class CommandFailed(Exception):
 # -- the parser --------------------------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose Chinese section headings end in a full-width colon (argparse appends ':')."""
+
+    def format_help(self) -> str:
+        return re.sub(r"^(\S[^\n]*[\u4e00-\u9fff]):$", r"\1：", super().format_help(), flags=re.MULTILINE)
+
+
 def _common(parser: argparse.ArgumentParser, lang: str, default: object = None) -> None:
     parser.add_argument("--data", type=Path, default=default, metavar="DIR", help=say("opt_data", lang))
     parser.add_argument("--lang", choices=("zh", "en"), default=default, help=say("opt_lang", lang))
@@ -83,7 +90,7 @@ def _json_flag(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     """The whole command line, its help in ``lang`` (build it inside ``argparse_language(lang)``)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="devzones",
         description=say("description", lang),
         epilog=say("epilog", lang),
@@ -361,7 +368,7 @@ def _report_written(args: argparse.Namespace, command: str, written: Sequence[Pa
         _print_json({"command": command, "written": [str(p) for p in written]})
     else:
         for path in written:
-            print(path)
+            print(visible(path, 4096))
     return EXIT_OK
 
 
@@ -721,8 +728,8 @@ def _where(args: argparse.Namespace, settings: Settings) -> int:
             notes.insert(0, say("where_state_note", lang))
         if name == "data" and embedded:
             notes.insert(0, say("where_embedded", lang))
-        separator = "；" if lang == "zh" else "; "
-        print(f"{labels[name]}: {visible(path, 400)}  ({separator.join(notes)})")
+        separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
+        print(f"{labels[name]}{colon}{visible(path, 4096)}  ({separator.join(notes)})")
     return EXIT_OK
 
 
