@@ -251,7 +251,8 @@ def test_help_in_chinese_by_default_and_english_on_request(capsys) -> None:
     assert code == 0
     for words in (
         "用法：devzones",
-        "选项",
+        "\n选项：\n",
+        "\n子命令：\n",
         "显示帮助并退出",
         "示例：",
         "退出码：",
