@@ -459,15 +459,29 @@ def _safe_name(name: str) -> str:
 
 
 def _template(args: argparse.Namespace, settings: Settings) -> int:
+    from console.data.scales import ScaleError, parse_period
     from console.outputs.out_path import resolve_out
     from console.reports.template import ReportRejected, make_template, resolve_zone
 
     ds = _dataset(settings)
+    lang = settings.lang
+    zone = resolve_zone(ds, args.zone)
+    shorts = {
+        full: (short if lang == "zh" else short_en or short)
+        for full, short, short_en in ds["zones"].select("zone", "short_name", "short_name_en").iter_rows()
+    }
+    if zone is None:
+        near = difflib.get_close_matches(args.zone, [*shorts, *shorts.values()], n=1, cutoff=0.5)
+        hint = say("did_you_mean", lang, value=near[0]) if near else ""
+        valid = join_choices(shorts.values(), lang)
+        raise CommandFailed(EXIT_USAGE, say("unknown_zone", lang, value=args.zone, hint=hint, valid=valid))
+    try:
+        parse_period(args.period)
+    except ScaleError:
+        raise CommandFailed(EXIT_USAGE, say("bad_quarter", lang, value=args.period)) from None
 
     def suggested() -> str:
-        zone = resolve_zone(ds, args.zone)
-        shorts = dict(ds["zones"].select("zone", "short_name").iter_rows())
-        return _safe_name(f"devzones-template-{shorts.get(zone, args.zone)}-{args.period}.xlsx")
+        return _safe_name(f"devzones-template-{shorts.get(zone) or args.zone}-{args.period}.xlsx")
 
     out = resolve_out(args.out, "xlsx", suggested, settings.lang)
     try:
@@ -593,9 +607,15 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
     ds = _dataset(settings)
     try:
         year, month = parse_month(args.period)
+    except BulletinError:
+        raise CommandFailed(EXIT_USAGE, say("bad_month", settings.lang, value=args.period)) from None
+    try:
         build_bulletin(ds, settings, args.period, settings.lang)  # a month the data cannot speak for
-    except BulletinError as exc:
-        raise CommandFailed(EXIT_USAGE, str(exc)) from None
+    except BulletinError:
+        first = ds.years[0]
+        raise CommandFailed(
+            EXIT_USAGE, say("month_before_data", settings.lang, value=args.period, first=first)
+        ) from None
     out = resolve_out(
         args.out, args.format, f"devzones-bulletin-{year}-{month:02d}.{args.format}", settings.lang
     )
@@ -678,7 +698,7 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _print_json({"command": "generate", "out": str(args.out), "written": [str(p) for p in written]})
     else:
-        print(f"wrote {len(tables)} tables and manifest.toml to {args.out}")
+        print(say("generated", settings.lang, count=len(tables), out=visible(args.out, 4096)))
     return EXIT_OK
 
 

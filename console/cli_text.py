@@ -160,6 +160,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "没有可排序的列“{value}”。可选：{valid}",
         "no column '{value}' to sort by; choose from: {valid}",
     ),
+    "bad_month": (
+        "--period “{value}”：应为月份，如 2026-10 或 2026年10月",
+        "--period '{value}': expected a month such as 2026-10 or 2026年10月",
+    ),
+    "month_before_data": (
+        "--period {value}：数据从 {first} 年开始，没有更早的通报",
+        "--period {value}: the data starts in {first}; there is no earlier bulletin",
+    ),
+    "bad_quarter": (
+        "--period “{value}”：应为季度，如 2026Q4、2026-Q4 或 2026年第四季度",
+        "--period '{value}': expected a quarter such as 2026Q4, 2026-Q4 or 2026年第四季度",
+    ),
+    "unknown_zone": (
+        "没有开发区“{value}”。{hint}可选（简称）：{valid}",
+        "unknown zone '{value}'. {hint}Choose from (short names): {valid}",
+    ),
+    "generated": (
+        "已写入 {count} 张表和 manifest.toml 到 {out}",
+        "wrote {count} tables and manifest.toml to {out}",
+    ),
     "zones_min": ("--zones 至少为 1", "--zones must be at least 1"),
     "os_ENOSPC": (
         "磁盘空间不足：{path}。请腾出空间，或用 --out 写到别处。",

@@ -196,6 +196,14 @@ def test_an_unknown_year_view_format_or_sort_lists_the_valid_ones(capsys, tmp_pa
     assert code == 2 and "invalid choice: 'pdf'" in err and "'csv', 'xlsx', 'parquet', 'json', 'md'" in err
     code, _, err = _run(capsys, "export", "--format", "csv", "--sort", "colour", "--out", str(tmp_path))
     assert code == 2 and "colour" in err and "zone" in err and "star" in err
+    code, _, err = _run(capsys, "template", "--zone", "遂", "--period", "2026Q4", "--out", str(tmp_path))
+    assert code == 2 and "是不是“遂平”" in err and "高新区、经开区、遂平" in err and "泌阳" in err
+    code, _, err = _run(capsys, "template", "--zone", "遂平", "--period", "2026Q9", "--out", str(tmp_path))
+    assert code == 2 and "应为季度" in err
+    code, _, err = _run(capsys, "bulletin", "--period", "2026-13", "--out", str(tmp_path))
+    assert code == 2 and "应为月份" in err
+    code, _, err = _run(capsys, "bulletin", "--period", "2020-05", "--out", str(tmp_path), "--lang", "en")
+    assert code == 2 and "the data starts in 2024" in err
     code, _, err = _run(capsys, "nosuchcommand")
     assert code == 2 and "'export'" in err and "'where'" in err
     assert list(tmp_path.iterdir()) == []
