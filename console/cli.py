@@ -21,7 +21,7 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -166,6 +166,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     _json_flag(exp, lang)
 
     gen = command("generate", _generate)
+    _common(gen, lang, argparse.SUPPRESS)
     gen.add_argument("--out", type=Path, required=True, metavar="DIR", help=say("opt_gen_out", lang))
     gen.add_argument("--zones", type=int, default=None, metavar="N", help=say("opt_zones", lang))
     gen.add_argument("--seed", type=int, default=None, help=say("opt_seed", lang))
@@ -205,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:  # started with the stream closed (`devzones status >&-`)
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+    if argv is None and not os.environ.get("DEVZONES_DEBUG"):
+        sys.unraisablehook = _quiet_unraisable  # the real process only; tests keep pytest's hook
     try:
         from console.core.config import load_settings
 
@@ -272,27 +275,36 @@ def _quiet_stdout() -> None:
         pass  # not a real file (a test's capture): nothing will flush to a closed pipe
 
 
-def _os_error_in(exc: BaseException) -> OSError | None:
-    """The OSError behind ``exc`` (itself, or what it was raised while handling), if any."""
+# Libraries that do their own I/O (polars, pyarrow) report the OS error only in their message.
+_ERRNO_TEXT = re.compile(r"\(os error (\d+)\)|\[Errno (\d+)\]")
+
+
+def _errno_of(exc: BaseException) -> int | None:
+    """The OS error number behind ``exc``: its own, a cause's, or one its message quotes."""
     seen: BaseException | None = exc
     for _ in range(5):
         if seen is None:
-            return None
-        if isinstance(seen, OSError):
-            return seen
+            break
+        if isinstance(seen, OSError) and seen.errno is not None:
+            return seen.errno
+        match = _ERRNO_TEXT.search(str(seen))
+        if match:
+            return int(match.group(1) or match.group(2))
         seen = seen.__cause__ or seen.__context__
     return None
 
 
-def _os_reason(exc: OSError, lang: str, path: object = None) -> str:
+def _os_reason(exc: BaseException, lang: str, path: object = None) -> str:
     """What a file-system failure was, to which path, and what to do (without the "error:" prefix)."""
-    where = path if path is not None else exc.filename
-    key = OS_KEYS.get(exc.errno) if exc.errno is not None else None
-    if where is None:
-        return visible(exc.strerror or exc, 400)
-    if key is None:
-        return say("os_other", lang, reason=visible(exc.strerror or exc), path=visible(where))
-    return say(key, lang, path=visible(where))
+    if path is None and isinstance(exc, OSError):
+        path = exc.filename
+    number = _errno_of(exc)
+    if path is None or number is None:  # the message is all there is (it names its own path)
+        return visible(exc, 400)
+    key = OS_KEYS.get(number)
+    if key is not None:
+        return say(key, lang, path=visible(path))
+    return say("os_other", lang, reason=visible(os.strerror(number)), path=visible(path))
 
 
 def _failure(exc: Exception, lang: str) -> tuple[int, str]:
@@ -309,18 +321,28 @@ def _failure(exc: Exception, lang: str) -> tuple[int, str]:
 
         print_errors(exc.errors, lang, make_console(sys.stderr))
         return EXIT_INVALID, ""
-    if isinstance(exc, OSError):
+    if isinstance(exc, OSError) or _errno_of(exc) is not None:
         return EXIT_FILES, say("error", lang, message=_os_reason(exc, lang))
     kind = type(exc).__name__
     return EXIT_INTERNAL, say("internal", lang, kind=kind, message=visible(str(exc), 200))
 
 
-def _files_failed(exc: Exception, lang: str, target: Path) -> CommandFailed:
-    """A writer's error (ExportError, BulletinError …) as a file-system failure naming ``target``."""
-    cause = _os_error_in(exc)
-    if cause is not None and cause.errno is not None:
-        return CommandFailed(EXIT_FILES, _os_reason(cause, lang, target))
-    return CommandFailed(EXIT_FILES, str(exc))
+@contextlib.contextmanager
+def _writing(target: Path, lang: str, *errors: type[Exception]) -> Iterator[None]:
+    """Failures while writing ``target`` become one line naming it (exit 4): an OSError, one of the
+    writer's own ``errors`` (ExportError …), or a library error quoting an OS error ("(os error 28)")."""
+    try:
+        yield
+    except CommandFailed:
+        raise
+    except Exception as exc:
+        if not isinstance(exc, (OSError, *errors)) and _errno_of(exc) is None:
+            raise
+        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, target)) from None
+
+
+def _quiet_unraisable(unraisable: Any) -> None:
+    """Cleanup errors after a reported failure (a half-written zip closed at exit) stay quiet."""
 
 
 # -- helpers shared by the commands ---------------------------------------------------------------------------
@@ -485,14 +507,13 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
 
     out = resolve_out(args.out, "xlsx", suggested, settings.lang)
     try:
-        written = make_template(ds, args.zone, args.period, out, settings.lang, force=args.force)
+        with _writing(out, lang):
+            written = make_template(ds, args.zone, args.period, out, lang, force=args.force)
     except ReportRejected as exc:
         problems = "; ".join(exc.problems)
         if exc.source in ("--zone", "--period"):
             raise CommandFailed(EXIT_USAGE, f"{exc.source}: {problems}") from None
-        raise _files_failed(exc, settings.lang, out) from None
-    except OSError as exc:
-        raise _files_failed(exc, settings.lang, out) from None
+        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out)) from None
     return _report_written(args, "template", [written])
 
 
@@ -619,10 +640,8 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
     out = resolve_out(
         args.out, args.format, f"devzones-bulletin-{year}-{month:02d}.{args.format}", settings.lang
     )
-    try:
+    with _writing(out, settings.lang, BulletinError):
         written = write_bulletin(ds, settings, args.period, args.format, out, settings.lang, force=args.force)
-    except (BulletinError, OSError) as exc:
-        raise _files_failed(exc, settings.lang, out) from None
     return _report_written(args, "bulletin", written)
 
 
@@ -662,10 +681,8 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         out,
         str(args.data) if args.data else None,
     )
-    try:
+    with _writing(out, settings.lang, ExportError):
         written = export_views(chosen, args.format, out, prov, force=args.force)
-    except (ExportError, OSError) as exc:
-        raise _files_failed(exc, settings.lang, out) from None
     return _report_written(args, "export", written)
 
 
@@ -692,9 +709,10 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
         tables = {**plan, **generate_progress(plan, seed, AS_OF)}
     else:
         tables = generate_progress(plan, seed, AS_OF)
-    written = write_dataset(tables, manifest_for(args.zones, seed, AS_OF), args.out, force=args.force)
-    if args.zones is None:
-        copy_plan_files(plan_dir, args.out)
+    with _writing(args.out, settings.lang):
+        written = write_dataset(tables, manifest_for(args.zones, seed, AS_OF), args.out, force=args.force)
+        if args.zones is None:
+            copy_plan_files(plan_dir, args.out)
     if args.json:
         _print_json({"command": "generate", "out": str(args.out), "written": [str(p) for p in written]})
     else:

@@ -132,6 +132,48 @@ def test_a_300_character_name_is_a_message_not_a_traceback(capsys, tmp_path: Pat
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_library_quoting_an_os_error_is_a_file_system_error(capsys, tmp_path: Path, monkeypatch) -> None:
+    """polars reports a full disk as ComputeError("… No space left on device (os error 28)")."""
+    import polars as pl
+
+    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise pl.exceptions.ComputeError(
+            "parquet: underlying IO error: No space left on device (os error 28)"
+        )
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", full)
+    target = tmp_path / "z.parquet"
+    code, _, err = _run(capsys, "export", "--format", "parquet", "--out", str(target), "--lang", "en")
+    assert code == 4 and err.count("\n") == 1
+    assert f"no space left on the device: {target}" in err and "internal error" not in err
+
+
+def test_cleanup_errors_after_a_failure_do_not_print_tracebacks(tmp_path: Path) -> None:
+    """A half-written xlsx's zip complains when it is collected at exit; the process stays quiet."""
+    script = (
+        "import sys, errno, console.cli as cli\n"
+        "class Zip:\n"
+        "    def __del__(self):\n"
+        "        raise ValueError('seek of closed file')\n"
+        "def status(args, settings):\n"
+        "    keep = Zip()\n"
+        "    sys.modules['__main__'].keep = keep  # collected only at exit, after main() has returned\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device', 'r.xlsx')\n"
+        "cli._status = status\n"
+        "sys.argv = ['devzones', 'status', '--lang', 'en']\n"
+        "raise SystemExit(cli.main())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DEVZONES_DEBUG"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, env=env, check=False
+    )
+    assert result.returncode == 4
+    assert (
+        result.stderr
+        == "devzones: error: no space left on the device: r.xlsx. Free some space, or write elsewhere with --out.\n"
+    )
+
+
 @pytest.mark.parametrize("command", [["status"], ["status", "--json"], ["rankings", "--ascii"]])
 def test_a_closed_stdout_pipe_ends_quietly(command: list[str]) -> None:
     """`devzones status | head -1`: the reader goes away before the output is written."""
