@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from console import __version__
-from console.cli_text import OS_KEYS, argparse_language, join_choices, say, visible
+from console.cli_text import OS_KEYS, WORDS, argparse_language, join_choices, say, visible
 
 if TYPE_CHECKING:
     from console.core.config import Settings
@@ -106,7 +106,14 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=say("commands", lang))
 
     def command(name: str, func: Callable[[argparse.Namespace, Settings], int]) -> argparse.ArgumentParser:
-        child = sub.add_parser(name, help=say(name, lang), description=say(name, lang))
+        examples = f"ex_{name}"
+        child = sub.add_parser(
+            name,
+            help=say(name, lang),
+            description=say(name, lang),
+            epilog=say(examples, lang) if examples in WORDS else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         child.set_defaults(func=func)
         return child
 
@@ -585,10 +592,12 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
             }
         )
 
+    def show_and_confirm(changes: Sequence[Any]) -> bool:
+        show(changes)
+        return confirm(changes)
+
     try:
-        changes, entry = ingest(
-            settings.data_dir, args.files, dry_run=args.dry_run, confirm=lambda c: (show(c), confirm(c))[1]
-        )
+        changes, entry = ingest(settings.data_dir, args.files, dry_run=args.dry_run, confirm=show_and_confirm)
     except ReportBatchRejected as exc:
         for rejected in exc.rejected:
             print(f"✗ {rejected.source}:" if not settings.ascii else f"x {rejected.source}:", file=sys.stderr)

@@ -143,6 +143,33 @@ WORDS: dict[str, tuple[str, str]] = {
         "\n"
         'language: Chinese by default; --lang en or the setting [display] lang = "en" for English.',
     ),
+    # -- each command's examples (its help's epilog) -------------------------------------------------------
+    "ex_status": (
+        "示例：\n  devzones status --year 2025 --county 遂平县,西平县\n  devzones status --json --fail-on-missing",
+        "examples:\n  devzones status --year 2025 --county 'Suiping County,Xiping County'\n  devzones status --json --fail-on-missing",
+    ),
+    "ex_export": (
+        "示例：\n  devzones export --view zones --format xlsx --out 导出/\n"
+        "  devzones export --view clusters --sort=-target --format csv --out 集群.csv",
+        "examples:\n  devzones export --view zones --format xlsx --out exports/\n"
+        "  devzones export --view clusters --sort=-target --format csv --out clusters.csv",
+    ),
+    "ex_bulletin": (
+        "示例：\n  devzones bulletin --period 2026-10 --out 通报/\n"
+        "  devzones bulletin --period 2026年10月 --format xlsx --out 十月通报.xlsx",
+        "examples:\n  devzones bulletin --period 2026-10 --out bulletins/\n"
+        "  devzones bulletin --period 2026-10 --format xlsx --lang en --out october.xlsx",
+    ),
+    "ex_template": (
+        "示例：\n  devzones template --zone 遂平 --period 2026Q4 --out 模板/",
+        "examples:\n  devzones template --zone Suiping --period 2026Q4 --out templates/",
+    ),
+    "ex_ingest": (
+        "示例：\n  devzones ingest --data 数据/ 遂平-2026Q4.xlsx --dry-run\n"
+        "  devzones ingest --data 数据/ 报表/*.xlsx --yes --json",
+        "examples:\n  devzones ingest --data data/ suiping-2026Q4.xlsx --dry-run\n"
+        "  devzones ingest --data data/ reports/*.xlsx --yes --json",
+    ),
     # -- the guard's messages --------------------------------------------------------------------------
     "error": ("devzones：错误：{message}", "devzones: error: {message}"),
     "warning": ("devzones：警告：{message}", "devzones: warning: {message}"),

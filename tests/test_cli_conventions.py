@@ -326,8 +326,13 @@ def test_help_in_chinese_by_default_and_english_on_request(capsys) -> None:
 def test_subcommand_help_in_both_languages(capsys) -> None:
     code, out, _ = _run(capsys, "export", "--help")
     assert code == 0 and "把视图导出为" in out and "以 / 结尾" in out and "覆盖已有文件" in out
+    assert "示例：\n  devzones export --view zones --format xlsx --out 导出/" in out
     code, out, _ = _run(capsys, "export", "--help", "--lang=en")
     assert code == 0 and "write a view as CSV" in out and "ending in /" in out
+    assert "examples:\n  devzones export --view zones --format xlsx --out exports/" in out
+    for command in ("status", "bulletin", "template", "ingest"):
+        code, out, _ = _run(capsys, command, "--help")
+        assert code == 0 and f"示例：\n  devzones {command}" in out
 
 
 def test_the_configured_language_is_the_default(capsys) -> None:
