@@ -6,6 +6,7 @@ import argparse
 import errno
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -399,3 +400,26 @@ def test_ingest_and_undo_report_changes_as_json(capsys, data_copy: Path, tmp_pat
     assert code == 0 and json.loads(out)["restored"] and json.loads(out)["command"] == "undo"
     code, out, _ = _run(capsys, "--data", str(data_copy), "undo", "--json")
     assert code == 1 and json.loads(out)["restored"] == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_example_in_the_help_is_a_valid_command_line(lang: str) -> None:
+    import shlex
+
+    from console.cli import build_parser
+    from console.cli_text import WORDS, argparse_language, say
+
+    examples = [
+        re.split(r"\s{2,}", line.strip())[0]  # the command, without the explanation beside it
+        for key in WORDS
+        if key == "epilog" or key.startswith("ex_")
+        for line in say(key, lang).splitlines()
+        if line.strip().startswith("devzones")
+    ]
+    assert len(examples) >= 15
+    with argparse_language(lang):
+        parser = build_parser(lang)
+    for example in examples:
+        words = shlex.split(example)
+        assert words[0] == "devzones"
+        parser.parse_args(words[1:])  # raises SystemExit on any option that does not exist
