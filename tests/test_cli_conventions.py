@@ -423,3 +423,25 @@ def test_every_example_in_the_help_is_a_valid_command_line(lang: str) -> None:
         words = shlex.split(example)
         assert words[0] == "devzones"
         parser.parse_args(words[1:])  # raises SystemExit on any option that does not exist
+
+
+def test_the_exit_codes_are_documented_where_users_look() -> None:
+    import console.cli as cli
+    from console.cli_text import say
+
+    codes = {
+        cli.EXIT_OK,
+        cli.EXIT_MISSING,
+        cli.EXIT_USAGE,
+        cli.EXIT_INVALID,
+        cli.EXIT_FILES,
+        cli.EXIT_INTERNAL,
+    }
+    assert len(codes) == 6  # distinct
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Command line") : readme.index("### What the statuses mean")]
+    documented = {int(m) for m in re.findall(r"^\| (\d+) \|", section, flags=re.MULTILINE)}
+    assert documented == codes | {cli.EXIT_INTERRUPTED}
+    for lang in ("zh", "en"):
+        epilog = say("epilog", lang)
+        assert {int(m) for m in re.findall(r"^  (\d) ", epilog, flags=re.MULTILINE)} == codes
