@@ -1,4 +1,4 @@
-"""The ``devzones`` command: the console with no subcommand; check, status, exports and reports headless.
+"""The ``devzones`` command: the console with no subcommand; every other command runs headless.
 
 Each subcommand names its function with ``set_defaults(func=...)``; ``main`` parses, runs it, and is
 the one guard that turns every failure into one line on stderr and a documented exit code (the
@@ -31,6 +31,7 @@ from console.cli_text import OS_KEYS, WORDS, argparse_language, join_choices, sa
 if TYPE_CHECKING:
     from console.core.config import Settings
     from console.data.dataset import Dataset
+    from console.reports.store import Change
 
 EXIT_OK, EXIT_MISSING, EXIT_USAGE, EXIT_INVALID, EXIT_FILES, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
@@ -554,7 +555,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
             print(("已恢复：" if zh else "Restored: ") + ", ".join(restored[1]))
         return EXIT_OK
 
-    def confirm(changes: object) -> bool:
+    def confirm(changes: list[Change]) -> bool:
         if args.yes:
             return True
         if not sys.stdin.isatty():
@@ -568,11 +569,11 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         print("应用这些修改？[y/N] " if zh else "Apply these changes? [y/N] ", end="", file=talk, flush=True)
         return input().strip().lower() in ("y", "yes", "是")
 
-    def show(changes: Sequence[Any]) -> None:
+    def show(changes: list[Change]) -> None:
         for change in changes:
             print(change.describe(settings.lang), file=talk)
 
-    def as_json(changes: Sequence[Any], applied: bool, entry: Path | None) -> None:
+    def as_json(changes: list[Change], applied: bool, entry: Path | None) -> None:
         _print_json(
             {
                 "command": "ingest",
@@ -592,12 +593,14 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
             }
         )
 
-    def show_and_confirm(changes: Sequence[Any]) -> bool:
+    def show_then_confirm(changes: list[Change]) -> bool:
         show(changes)
         return confirm(changes)
 
     try:
-        changes, entry = ingest(settings.data_dir, args.files, dry_run=args.dry_run, confirm=show_and_confirm)
+        changes, entry = ingest(
+            settings.data_dir, args.files, dry_run=args.dry_run, confirm=show_then_confirm
+        )
     except ReportBatchRejected as exc:
         for rejected in exc.rejected:
             print(f"✗ {rejected.source}:" if not settings.ascii else f"x {rejected.source}:", file=sys.stderr)

@@ -8,6 +8,7 @@ Column types:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,12 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
-YEAR = dict(minimum=2000, maximum=2100)
+class _Range(TypedDict):
+    minimum: float
+    maximum: float
+
+
+YEAR: _Range = {"minimum": 2000, "maximum": 2100}
 ZONE = Column("zone", zone_ref=True)
 ZONE_FK = Reference(("zone",), "zones", ("zone",), "zone")
 CLUSTER_FK = Reference(("zone", "industry"), "clusters", ("zone", "industry"), "cluster")
