@@ -293,6 +293,7 @@ def argparse_language(lang: str) -> Iterator[None]:
     if lang != "zh":
         yield
         return
+    # argparse's gettext aliases are module globals that its stubs do not declare (hence the ignores).
     saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
 
     def gettext(message: str) -> str:

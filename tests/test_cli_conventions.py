@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,7 +66,7 @@ def test_an_unexpected_error_is_one_line_and_the_traceback_only_on_request(
 ) -> None:
     import console.cli as cli
 
-    def broken(args, settings):  # type: ignore[no-untyped-def]
+    def broken(args: object, settings: object) -> int:
         raise RuntimeError("something nobody expected")
 
     monkeypatch.setattr(cli, "_status", broken)
@@ -82,7 +83,7 @@ def test_an_unexpected_error_is_one_line_and_the_traceback_only_on_request(
 def test_ctrl_c_exits_130_without_a_traceback(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     import console.cli as cli
 
-    def interrupted(args, settings):  # type: ignore[no-untyped-def]
+    def interrupted(args: object, settings: object) -> int:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "_rankings", interrupted)
@@ -114,7 +115,7 @@ def test_no_space_left_names_the_file_and_what_to_do(capsys, tmp_path: Path, mon
 def test_permission_denied_names_the_path(capsys, tmp_path: Path, monkeypatch) -> None:
     real_open = os.open
 
-    def denied(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def denied(path: object, *args: Any, **kwargs: Any) -> int:
         if str(path).startswith(str(tmp_path)):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
         return real_open(path, *args, **kwargs)
@@ -137,7 +138,7 @@ def test_a_library_quoting_an_os_error_is_a_file_system_error(capsys, tmp_path: 
     """polars reports a full disk as ComputeError("… No space left on device (os error 28)")."""
     import polars as pl
 
-    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def full(*args: Any, **kwargs: Any) -> None:
         raise pl.exceptions.ComputeError(
             "parquet: underlying IO error: No space left on device (os error 28)"
         )

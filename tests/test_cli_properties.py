@@ -54,7 +54,7 @@ def test_any_out_is_a_file_of_the_format_or_a_clear_refusal(name: str, fmt: str)
 
 
 def _main_with(failure: BaseException, *args: str) -> tuple[int, str]:
-    def fail(parsed, loaded):  # type: ignore[no-untyped-def]
+    def fail(parsed: object, loaded: object) -> int:
         raise failure
 
     err = io.StringIO()
