@@ -332,7 +332,9 @@ def _failure(exc: Exception, lang: str) -> tuple[int, str]:
     if isinstance(exc, OSError) or _errno_of(exc) is not None:
         return EXIT_FILES, say("error", lang, message=_os_reason(exc, lang))
     kind = type(exc).__name__
-    return EXIT_INTERNAL, say("internal", lang, kind=kind, message=visible(str(exc), 200))
+    return EXIT_INTERNAL, say(
+        "error", lang, message=say("internal", lang, kind=kind, message=visible(str(exc), 200))
+    )
 
 
 @contextlib.contextmanager
