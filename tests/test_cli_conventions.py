@@ -447,3 +447,25 @@ def test_the_exit_codes_are_documented_where_users_look() -> None:
     for lang in ("zh", "en"):
         epilog = say("epilog", lang)
         assert {int(m) for m in re.findall(r"^  (\d) ", epilog, flags=re.MULTILINE)} == codes
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_completes_commands_and_choices(capsys, tmp_path: Path) -> None:
+    assert main(["completion", "bash"]) == 0
+    script = tmp_path / "devzones.bash"
+    script.write_text(capsys.readouterr().out, encoding="utf-8")
+    probe = (
+        f"source '{script}'\n"
+        'complete_line() { COMP_LINE="$1"; COMP_POINT=${#1}; read -ra COMP_WORDS <<< "$1";\n'
+        "  [[ \"$1\" == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$((${#COMP_WORDS[@]} - 1));\n"
+        '  _shtab_devzones; echo "${COMPREPLY[*]}"; }\n'
+        "complete_line 'devzones exp'\n"
+        "complete_line 'devzones export --format '\n"
+        "complete_line 'devzones export --view '\n"
+    )
+    result = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=False)
+    assert result.stdout.splitlines() == [
+        "export",
+        "csv xlsx parquet json md",
+        "overview zones clusters tasks rankings all",
+    ], result.stderr
