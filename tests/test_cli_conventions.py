@@ -210,6 +210,18 @@ def test_status_piped_into_head() -> None:
     assert result.stdout.count("\n") == 1 and "示例" in result.stdout
 
 
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs a shell")
+def test_started_with_stdout_closed() -> None:
+    result = subprocess.run(
+        ["bash", "-c", f"'{sys.executable}' -m console status >&-"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert result.returncode == 0 and result.stderr == ""
+
+
 # -- choices ---------------------------------------------------------------------------------------------------
 
 
