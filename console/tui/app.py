@@ -271,6 +271,9 @@ class DevZonesApp(App[int]):
 
             self._on_data_failed([DataError("devzones", None, None, None, clean(message))])
             return
+        if event.worker.group == "reload":  # the header says the last good data is shown
+            self.reload_error = clean(message)
+            self._show_header()
         self._say(message, "error", 15)
 
     def _on_data_ready(self, ds: Dataset, snap: Snapshot, views: Views) -> None:
