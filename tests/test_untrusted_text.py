@@ -213,3 +213,15 @@ def test_markdown_export_and_bulletin_are_clean(hostile_data: Path, tmp_path: Pa
         body = path.read_text(encoding="utf-8")
         assert not raw_in(body), path.name
     assert "驻马店]52" in (out / "a.md").read_text(encoding="utf-8")
+
+
+def test_chart_labels_and_title_are_clean() -> None:
+    """The chart is read back with Text.from_ansi, so a label's escape would be interpreted."""
+    from console.present.series import Series
+    from widgets.chart import render_chart
+
+    series = (Series("\x1b[2J\x1b[31mred" + HOSTILE, ("\x1b[5m2026Q1", "2026Q2"), (1.0, 2.0)),)
+    drawn = render_chart(series, 60, 12, title="\x1b[41m" + HOSTILE)
+    assert not raw_in(drawn.plain)
+    assert not any(span.style for span in drawn.spans)  # no colour smuggled in by an escape
+    assert "[2J" in drawn.plain  # the bytes after ESC are shown as text

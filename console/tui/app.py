@@ -291,7 +291,7 @@ class DevZonesApp(App[int]):
         zh = self.lang == "zh"
         body = Text(
             ("数据有误，无法显示：" if zh else "The data cannot be shown:")
-            + f" {self.settings.data_dir}\n\n",
+            + f" {clean(self.settings.data_dir)}\n\n",
             style="bold red",
         )
         for error in errors:
