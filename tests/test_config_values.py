@@ -32,6 +32,7 @@ def _user() -> Path:
         ('[pacing]\ntolerance = "5%"\n', "pacing.tolerance", "tolerance", 0.0),
         ('[display]\nascii = "yes"\n', "display.ascii", "ascii", False),
         ('[export]\nfolder = ["a"]\n', "export.folder", "export_folder", ""),
+        ('[export]\nfolder = "/srv/\\u001b]52;c;aGk=\\u0007"\n', "export.folder", "export_folder", ""),
         ('[state]\ntab = "[/]"\n', "state.tab", "tab", "overview"),
         ("[state]\nyear = 2025.5\n", "state.year", "year", None),
     ],

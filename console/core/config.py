@@ -128,9 +128,13 @@ def _list_of(check: Check, length: int | None = None) -> Check:
     )
 
 
+def _path(value: Any) -> bool:
+    return isinstance(value, str) and clean(value) == value
+
+
 KEYS: dict[str, dict[str, tuple[Check, str]]] = {
     "data": {
-        "dir": (_is(str), "a folder path as text"),
+        "dir": (_path, "a folder path as text, without control characters"),
         "reload_seconds": (_number(0.1, 86400), "a number of seconds from 0.1 to 86400"),
     },
     "display": {
@@ -144,7 +148,7 @@ KEYS: dict[str, dict[str, tuple[Check, str]]] = {
         "tolerance": (_number(0, 1, high_open=True), "a share from 0 up to (not including) 1, e.g. 0.05"),
     },
     "ranking": {name: (_number(0, 1e6), "a weight: a number from 0 to 1000000") for name in DEFAULT_WEIGHTS},
-    "export": {"folder": (_is(str), "a folder path as text")},
+    "export": {"folder": (_path, "a folder path as text, without control characters")},
     "state": {
         "tab": (_one_of(TABS), f"one of {', '.join(TABS)}"),
         "year": (lambda v: _number(0, 9999)(v) and isinstance(v, int), "a year such as 2025, or 0"),
