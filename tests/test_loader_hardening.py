@@ -192,3 +192,12 @@ def test_a_read_only_data_folder_loads_and_checks(
     assert main(["status", "--data", str(data_copy), "--json"]) == 0
     assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
     assert not set("".join(capsys.readouterr())) & set(REMOVED.replace("\n", ""))
+
+
+def test_cut_off_row_with_a_stray_line_break_is_named(data_copy: Path) -> None:
+    """Found by the Hypothesis suite (thorough profile): the last row cut inside a quoted text cell."""
+    path = data_copy / "plan_figures.csv"
+    raw = path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    path.write_bytes(raw[: int(0.375 * len(raw))] + b"\x00")
+    errors = _errors(data_copy)
+    assert errors and all(e.file == "plan_figures.csv" for e in errors)

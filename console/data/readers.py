@@ -96,7 +96,10 @@ def _read_csv(path: Path, file: str) -> pl.DataFrame:
         raise DataInvalid([_locate_csv_problem(text, len(header), file)]) from None
     last_line = text.rstrip("\r\n").rsplit("\n", 1)[-1]
     if frame.height and not text.endswith(("\n", "\r")):
-        fields = next(csv.reader([last_line]), [])
+        try:
+            fields = next(csv.reader([last_line]), [])
+        except csv.Error:  # a line break inside the cut-off row: say where the CSV went wrong
+            raise DataInvalid([_locate_csv_problem(text, frame.width, file)]) from None
         if len(fields) < frame.width:
             raise DataInvalid(
                 [
