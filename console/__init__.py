@@ -1,7 +1,11 @@
 """devzones: a terminal console for Zhumadian's 2024-2026 development-zone action plan.
 
-The domain modules (loading, validation, status, audit, generation) are plain Python on polars
-and never import Textual; only ``console.tui.app`` and ``widgets`` do.
+The package is layered, each layer importing only those below it: ``core`` (paths, settings) <
+``data`` (schemas, reading, validation) < ``engine`` (status, progress, rankings, rules, audit) <
+``present`` (what each tab and drill-down shows, as plain data) < ``outputs`` (exports, bulletin, CLI
+tables) | ``reports`` (templates, ingest) | ``sample`` (generated data) < ``cli`` | ``tui`` (the
+Textual app). Only ``tui`` and the ``widgets`` package import Textual; the import-linter contracts
+in pyproject.toml enforce all of this (see README, "Architecture").
 """
 
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""The ``devzones`` command: the console with no subcommand; check, status and generate headless.
+"""The ``devzones`` command: the console with no subcommand; every other command runs headless.
 
 Exit codes: 0 success; 1 ``status --fail-on-missing`` found a zone missing a target; 2 the data is
 invalid or the command line asks for something the data does not have.
@@ -10,6 +10,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from rich.console import Console
+
+    from console.core.config import Settings
+    from console.data.dataset import Dataset
+    from console.reports.store import Change
 
 EXIT_OK, EXIT_MISSING, EXIT_INVALID = 0, 1, 2
 
@@ -203,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     return _status(ds, args, settings, out)
 
 
-def _check(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
+def _check(ds: Dataset, args: argparse.Namespace, settings: Settings, out: Console) -> int:
     from console.engine.audit import audit
     from console.outputs.text_tables import print_audit
     from console.present.labels import text
@@ -232,7 +242,7 @@ def _check(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK
 
 
-def _status(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
+def _status(ds: Dataset, args: argparse.Namespace, settings: Settings, out: Console) -> int:
     from console.engine.evaluation import UnknownChoice, evaluate, status_json
     from console.outputs.text_tables import print_status
 
@@ -250,7 +260,7 @@ def _status(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK
 
 
-def _rankings(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
+def _rankings(ds: Dataset, args: argparse.Namespace, settings: Settings, out: Console) -> int:
     from console.engine.evaluation import UnknownChoice, check_counties, check_year
     from console.engine.rankings import rankings, rankings_json
 
@@ -277,7 +287,7 @@ def _rankings(ds, args, settings, out) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK
 
 
-def _template(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
+def _template(ds: Dataset, args: argparse.Namespace, settings: Settings) -> int:
     from console.reports.template import ReportRejected, make_template
 
     try:
@@ -289,7 +299,7 @@ def _template(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK
 
 
-def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
+def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     """ingest and undo: the commands that change a dataset (never the embedded sample)."""
     from console.core.paths import embedded_data_dir
     from console.data.errors import DataInvalid
@@ -317,7 +327,7 @@ def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
         print(("已恢复：" if zh else "Restored: ") + ", ".join(restored[1]))
         return EXIT_OK
 
-    def confirm(changes) -> bool:  # type: ignore[no-untyped-def]
+    def confirm(changes: list[Change]) -> bool:
         if args.yes:
             return True
         if not sys.stdin.isatty():
@@ -334,13 +344,17 @@ def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
             "是",
         )
 
-    def show(changes) -> None:  # type: ignore[no-untyped-def]
+    def show(changes: list[Change]) -> None:
         for change in changes:
             print(change.describe(settings.lang))
 
+    def show_then_confirm(changes: list[Change]) -> bool:
+        show(changes)
+        return confirm(changes)
+
     try:
         changes, entry = ingest(
-            settings.data_dir, args.files, dry_run=args.dry_run, confirm=lambda c: (show(c), confirm(c))[1]
+            settings.data_dir, args.files, dry_run=args.dry_run, confirm=show_then_confirm
         )
     except ReportBatchRejected as exc:
         for rejected in exc.rejected:
@@ -372,7 +386,7 @@ def _write_command(args, settings) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK
 
 
-def _bulletin(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
+def _bulletin(ds: Dataset, args: argparse.Namespace, settings: Settings) -> int:
     from console.outputs.bulletin import BulletinError, write_bulletin
 
     return _write_files(
@@ -383,7 +397,7 @@ def _bulletin(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
     )
 
 
-def _write_files(write, error: type[Exception]) -> int:  # type: ignore[no-untyped-def]
+def _write_files(write: Callable[[], Sequence[Path]], error: type[Exception]) -> int:
     """Run a writer that returns the paths it wrote; print them, or its error (exit 2)."""
     try:
         written = write()
@@ -395,7 +409,7 @@ def _write_files(write, error: type[Exception]) -> int:  # type: ignore[no-untyp
     return EXIT_OK
 
 
-def _export(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
+def _export(ds: Dataset, args: argparse.Namespace, settings: Settings) -> int:
     from datetime import datetime
 
     from console.engine.evaluation import UnknownChoice
@@ -434,7 +448,7 @@ def _export(ds, args, settings) -> int:  # type: ignore[no-untyped-def]
     return _write_files(lambda: export_views(chosen, args.format, out, prov, force=args.force), ExportError)
 
 
-def _generate(args, settings) -> int:  # type: ignore[no-untyped-def]
+def _generate(args: argparse.Namespace, settings: Settings) -> int:
     from console.data.errors import DataInvalid
     from console.data.loader import load_tables
     from console.sample.generate import (

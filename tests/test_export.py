@@ -6,6 +6,7 @@ import json
 import os
 import threading
 from pathlib import Path
+from typing import IO
 
 import openpyxl
 import polars as pl
@@ -150,7 +151,7 @@ def test_two_exports_at_once_both_keep_their_files(tmp_path: Path) -> None:
 
 
 def test_a_failure_mid_write_leaves_no_partial_file(tmp_path: Path) -> None:
-    def half(handle) -> None:  # type: ignore[no-untyped-def]
+    def half(handle: IO[bytes]) -> None:
         handle.write(b"half a file")
         raise OSError(28, "No space left on device")
 

@@ -6,6 +6,7 @@ import json
 import multiprocessing
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import openpyxl
 import polars as pl
@@ -15,6 +16,11 @@ from console.cli import main
 from console.data.loader import load_dataset
 from console.reports.store import ReportBatchRejected, ingest, undo
 from console.reports.template import make_template
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.pilot import Pilot
 
 TODAY = date(2026, 11, 26)
 
@@ -240,7 +246,7 @@ def test_two_coordinators_ingesting_at_once_both_succeed(data_copy: Path, tmp_pa
     assert undo(data_copy) is not None and undo(data_copy) is not None
 
 
-async def until(pilot, condition, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+async def until(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 10.0) -> None:
     """Let the app run until ``condition()`` holds (the reload timer fires in its own time)."""
     for _ in range(int(seconds / 0.05)):
         if condition():

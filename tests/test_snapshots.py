@@ -6,7 +6,10 @@ the report before committing.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
 from console.core.config import load_settings
@@ -20,8 +23,8 @@ def make_app(lang: str = "zh", counties: tuple[str, ...] = (), ascii: bool = Fal
     )
 
 
-def showing(tab: str, *keys: str):  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+def showing(tab: str, *keys: str) -> Callable[[Pilot[int]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[int]) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         pilot.app.query_one(TabbedContent).active = tab

@@ -67,6 +67,12 @@ async def test_a_stale_cache_is_replaced_by_the_data(data_copy: Path) -> None:
     app = DevZonesApp(settings)
     async with app.run_test(size=(120, 40)) as pilot:
         assert app.views is not None and app.views.header.as_of == "1999Q1"
+        # The check against the data starts only after the cached screen is drawn; on a busy machine
+        # that can be after a first wait_for_complete, so wait (bounded) for the fresh data to arrive.
+        for _ in range(200):
+            if app.dataset is not None:
+                break
+            await pilot.pause(0.05)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert app.views.header.as_of == "2026Q3"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.widgets import Static
@@ -75,8 +75,8 @@ class Chart(Static):
         title: str = "",
         ascii_only: bool = False,
         empty: str = "no data",
-        **kwargs,
-    ) -> None:  # type: ignore[no-untyped-def]
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.series = series
         self.title = title

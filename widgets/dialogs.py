@@ -1,4 +1,4 @@
-"""Modal dialogs: county filter, responsible-unit filter, and help."""
+"""Modal dialogs: county filter, responsible-unit filter, help, export and bulletin (with their choices)."""
 
 from __future__ import annotations
 

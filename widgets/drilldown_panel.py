@@ -1,4 +1,4 @@
-"""Rich blocks for the drill-down screens, built from console.present.drilldown data. No computing here."""
+"""Rich blocks for the drill-down screens from console.present.drilldown data: tables, charts, labels."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 from rich.text import Text
 
-from console.data.scales import star_label, tier_label
-from console.present.labels import status_label, status_style
+from console.present.labels import goal_change, status_label, status_style
 
 if TYPE_CHECKING:
     import polars as pl
 
-    from console.present.series import Series, ZoneDetail
+    from console.present.drilldown import ZoneDetail
+    from console.present.series import Series
 
 
 @dataclass(frozen=True)
@@ -83,13 +83,9 @@ class Blocks:
             )
             years.add_row(
                 Text(str(y["year"])),
-                Text(
-                    f"{star_label(y['star_target'], self.lang, self.ascii_only)}{arrow}{star_label(y['star'], self.lang, self.ascii_only)}"
-                ),
+                Text(goal_change("star", y["star_target"], y["star"], self.lang, self.ascii_only, arrow)),
                 self.status(y["star_status"]),
-                Text(
-                    f"{tier_label(y['tier_target'], self.lang, self.ascii_only)}{arrow}{tier_label(y['tier'], self.lang, self.ascii_only)}"
-                ),
+                Text(goal_change("tier", y["tier_target"], y["tier"], self.lang, self.ascii_only, arrow)),
                 self.status(y["tier_status"]),
                 Text(rank),
             )
@@ -131,7 +127,7 @@ class Blocks:
         return DetailContent(title, [years, clusters], tuple(charts), (reports, self.note))
 
     def cluster(
-        self, zone_name: str, industry: str, rows: list[dict], series: tuple[Series, ...]
+        self, zone_name: str, industry: str, rows: list[dict[str, Any]], series: tuple[Series, ...]
     ) -> DetailContent:
         zh = self.zh
         table = self.table(
@@ -156,7 +152,7 @@ class Blocks:
         charts = ((_labelled(series, zh), chart_title),)
         return DetailContent(Text(f"{zone_name} · {industry}"), [table], charts, (self.note,))
 
-    def task(self, task: dict, indicators: pl.DataFrame, values: pl.DataFrame) -> DetailContent:
+    def task(self, task: dict[str, Any], indicators: pl.DataFrame, values: pl.DataFrame) -> DetailContent:
         zh = self.zh
         title = Text(f"{task['task']}. {self.pick(task['title'], task['title_en'])}")
         units = Table(box=None, show_header=False)
@@ -186,7 +182,7 @@ class Blocks:
             )
         return DetailContent(title, [units, history], after=(self.note,))
 
-    def indicator(self, ind: dict) -> DetailContent:
+    def indicator(self, ind: dict[str, Any]) -> DetailContent:
         body = Text(f"{self.pick(ind['name'], ind['name_en'])}\n{ind['text'] or ''}\n")
         body.append_text(self.status(ind["status"]))
         return DetailContent(Text(ind["indicator"]), [body], after=(self.note,))

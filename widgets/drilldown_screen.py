@@ -1,4 +1,4 @@
-"""Drill-down screens: a zone, a cluster or a task in full. Esc goes back."""
+"""The drill-down screen: a zone, cluster, task or indicator in full, from Blocks content. Esc goes back."""
 
 from __future__ import annotations
 

@@ -13,6 +13,8 @@ from textual.widgets import Static
 from console.present.labels import status_label, status_style
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
     from console.present.viewmodel import Overview
 from widgets.chart import Chart
 
@@ -138,7 +140,7 @@ class OverviewPanel(VerticalScroll):
     OverviewPanel { height: 1fr; padding: 0 1; }
     """
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(id="overview-body")
         yield Chart(id="overview-chart")
 

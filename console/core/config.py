@@ -281,7 +281,7 @@ def load_settings(
         ascii=bool(display.get("ascii", False)) if ascii is None else ascii,
         mouse=bool(display.get("mouse", True)) if mouse is None else mouse,
         pacing_rule=rule,
-        pacing_custom=custom,  # type: ignore[arg-type]
+        pacing_custom=custom,  # type: ignore[arg-type]  # _pacing returns exactly four shares
         tolerance=float(merged.get("pacing", {}).get("tolerance", 0.0)),
         ranking_weights=_weights(merged.get("ranking", {}), warnings),
         export_folder=str(merged.get("export", {}).get("folder", "") or ""),

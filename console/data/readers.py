@@ -33,7 +33,7 @@ def decode_csv_bytes(raw: bytes, file: str) -> str:
     """Decode CSV bytes as UTF-8 (with or without BOM) or GB18030; report the row of bad bytes."""
     if raw.startswith(_UTF8_BOM):
         raw = raw[len(_UTF8_BOM) :]
-        encodings = ("utf-8",)
+        encodings: tuple[str, ...] = ("utf-8",)
     else:
         encodings = ("utf-8", "gb18030")
     failure: UnicodeDecodeError | None = None

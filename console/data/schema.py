@@ -8,6 +8,7 @@ Column types:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,12 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
-YEAR = dict(minimum=2000, maximum=2100)
+class _Range(TypedDict):
+    minimum: float
+    maximum: float
+
+
+YEAR: _Range = {"minimum": 2000, "maximum": 2100}
 # The largest magnitude any number or whole-number cell may hold, whatever its own range. Revenue is in
 # 亿元 (the whole nation's output is about 1.3 million 亿元), counts are of firms or zones, shares are in
 # %; a value beyond 1e9 is a typo or a damaged file, and sums of values near float's limit overflow to

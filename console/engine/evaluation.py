@@ -93,7 +93,7 @@ def _clean(value: object) -> object:
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else round(value, 2)
     if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[union-attr]
+        return value.isoformat()
     return value
 
 

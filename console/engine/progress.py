@@ -115,19 +115,19 @@ def indicator_status(
         .agg(pl.col("value").last().alias("baseline"))
     )
     zones = filter_counties(ds["zones"], counties).select("zone", "short_name", "county").lazy()
-    zone_rows = (
+    zone_plan = (
         indicators.filter(pl.col("scope").is_in(ZONE_SCOPES))
         .join(zones, how="cross")
         .join(latest, on=["indicator", "zone"], how="left")
         .join(baseline, on=["indicator", "zone"], how="left")
     )
-    zone_rows = _judge(zone_rows, year, start, settings).collect()
-    city_rows = (
+    zone_rows = _judge(zone_plan, year, start, settings).collect()
+    city_plan = (
         indicators.filter(~pl.col("scope").is_in(ZONE_SCOPES))
         .join(latest.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
         .join(baseline.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
     )
-    city_rows = _judge(city_rows, year, start, settings).collect()
+    city_rows = _judge(city_plan, year, start, settings).collect()
     severity = {s: i for i, s in enumerate(SEVERITY)}
     rolled = (
         zone_rows.group_by("indicator")

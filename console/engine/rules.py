@@ -25,6 +25,8 @@ Decisions where the plan is silent:
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 FLAGS = ("top10_reward", "new_star_reward", "bottom10_notice", "rank_fell_notice", "bottom10_two_years")
@@ -87,7 +89,7 @@ def in_bottom(rank: int, tier_size: int) -> bool:
     return rank > tier_size - band(tier_size)
 
 
-def zone_flags(history: list[dict], year: int) -> list[str]:
+def zone_flags(history: list[dict[str, Any]], year: int) -> list[str]:
     """The flags for ``year`` from one zone's published results (dicts with year, star, tier,
     province_rank, tier_size), in FLAGS order."""
     by_year = {r["year"]: r for r in history}
@@ -135,7 +137,7 @@ def flags_table(assessments: pl.DataFrame, year: int) -> pl.DataFrame:
                 "previous_tier": before["tier"] if before else None,
             }
         )
-    schema = {
+    schema: dict[str, pl.DataType | type[pl.DataType]] = {
         "zone": pl.String,
         "flags": pl.List(pl.String),
         "previous_rank": pl.Int64,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import polars as pl
 
@@ -57,7 +57,7 @@ class Bulletin:
     title: str
     sample: bool
     summary: str
-    ranking: list[dict] = field(default_factory=list)
+    ranking: list[dict[str, Any]] = field(default_factory=list)
     consequences: list[tuple[str, list[str]]] = field(default_factory=list)
     lagging: list[tuple[str, list[str]]] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
@@ -113,7 +113,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
             entry[1].append(names[r["zone"]])
     b.consequences.sort(key=lambda e: (e[0] not in REWARDS, e[0]))
     years = ranked.get_column("result_year").drop_nulls()
-    b.result_year = int(years.max()) if len(years) else None
+    b.result_year = int(max(years.to_list())) if len(years) else None
     by_unit: dict[str, list[str]] = {}
     lagging_tasks = ev.tasks.filter(pl.col("status").is_in(["behind", "missed"]))
     for task in lagging_tasks.iter_rows(named=True):
@@ -179,7 +179,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
     return b
 
 
-def _latest(indicator: dict, zh: bool) -> str:
+def _latest(indicator: dict[str, Any], zh: bool) -> str:
     if indicator["zones_total"]:
         return (
             f"{indicator['zones_met']}/{indicator['zones_total']}个开发区达标"
@@ -210,9 +210,7 @@ def render_markdown(b: Bulletin) -> str:
         md += [f"Data as of {b.quarter}. Source: {b.title}.", ""]
     if b.sample:
         md += [
-            f"> **{'示例数据' if zh else 'Sample data'}**：{SAMPLE[b.lang]}"
-            if zh
-            else f"> **Sample data**: {SAMPLE[b.lang]}",
+            f"> **示例数据**：{SAMPLE[b.lang]}" if zh else f"> **Sample data**: {SAMPLE[b.lang]}",
             "",
         ]
     heads = (

@@ -1,4 +1,4 @@
-"""Snapshot exports: the views on screen written as CSV, XLSX, Parquet, JSON or a Markdown report.
+"""Exports: the views on screen written as CSV, XLSX, Parquet, JSON or a Markdown report.
 
 Every export says where it came from (a TOML manifest beside it, and inside the file where the
 format allows), is written to a temporary file and linked into place so that no partial file ever
@@ -15,7 +15,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -153,7 +153,7 @@ def neutralise(text: str) -> str:
 # -- safe placement -----------------------------------------------------------------------------------
 
 
-def _candidates(path: Path):  # type: ignore[no-untyped-def]
+def _candidates(path: Path) -> Iterator[Path]:
     yield path
     stem, suffix = _split(path.name)
     for n in range(2, 10_000):
@@ -177,7 +177,7 @@ def check_folder(folder: Path) -> None:
         raise ExportError(f"folder is not writable: {folder}")
 
 
-def place(path: Path, write: Callable[[IO[bytes]], None], force: bool = False) -> Path:
+def place(path: Path, write: Callable[[IO[bytes]], object], force: bool = False) -> Path:
     """Write through a temporary file in the same folder, then link it into place.
 
     Without ``force`` an existing file is never replaced: the name gets a suffix -2, -3 … (a hard

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import IO, TYPE_CHECKING
 
 import polars as pl
 from rich.console import Console
@@ -12,13 +13,25 @@ from rich.text import Text
 
 from console.core.text import clean
 from console.data.errors import DataError
-from console.data.scales import star_label, tier_label
 from console.engine.audit import Finding
 from console.engine.evaluation import Evaluation
-from console.present.labels import CLASS_STYLES, heading, missing_words, status_label, status_style, text
+from console.present.labels import (
+    CLASS_STYLES,
+    goal_change,
+    heading,
+    missing_words,
+    status_label,
+    status_style,
+    text,
+)
+
+if TYPE_CHECKING:
+    from rich.box import Box
+
+    from console.present.viewmodel import View
 
 
-def make_console(file=None) -> Console:  # type: ignore[no-untyped-def]
+def make_console(file: IO[str] | None = None) -> Console:
     """A Rich console that honours NO_COLOR and never interprets markup from data."""
     return Console(
         file=file or sys.stdout,
@@ -44,7 +57,7 @@ def _num(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
 
-def _box(ascii_only: bool):  # type: ignore[no-untyped-def]
+def _box(ascii_only: bool) -> Box:
     from rich import box
 
     return box.ASCII if ascii_only else box.SIMPLE_HEAD
@@ -69,12 +82,8 @@ def print_status(ev: Evaluation, lang: str, ascii_only: bool, out: Console) -> N
     short = "short_name" if lang == "zh" else "short_name_en"
     county = "county" if lang == "zh" else "county_en"
     for row in ev.zones.iter_rows(named=True):
-        star = (
-            f"{star_label(row['star_target'], lang, ascii_only)}→{star_label(row['star'], lang, ascii_only)}"
-        )
-        tier = (
-            f"{tier_label(row['tier_target'], lang, ascii_only)}→{tier_label(row['tier'], lang, ascii_only)}"
-        )
+        star = goal_change("star", row["star_target"], row["star"], lang, ascii_only)
+        tier = goal_change("tier", row["tier_target"], row["tier"], lang, ascii_only)
         report = status_label(row["report_status"], lang, ascii_only)
         if row["report_days_late"]:
             report += f" {row['report_days_late']}" + ("天" if lang == "zh" else "d")
@@ -185,7 +194,7 @@ def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Conso
     out.print(table)
 
 
-def print_view(view, ascii_only: bool, out: Console, sample: bool = False, lang: str = "zh") -> None:  # type: ignore[no-untyped-def]
+def print_view(view: View, ascii_only: bool, out: Console, sample: bool = False, lang: str = "zh") -> None:
     """Any console View as a table, statuses coloured as on screen."""
     if sample:
         out.print(_t(f"[{text('sample_badge', lang)}] {text('sample_notice', lang)}", style="bold yellow"))

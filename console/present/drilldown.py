@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
@@ -15,11 +16,11 @@ from console.present.series import Series
 
 @dataclass(frozen=True)
 class ZoneDetail:
-    zone: dict
-    years: tuple[dict, ...]
+    zone: dict[str, Any]
+    years: tuple[dict[str, Any], ...]
     clusters: pl.DataFrame
     revenue: tuple[Series, ...]
-    reports: tuple[dict, ...]
+    reports: tuple[dict[str, Any], ...]
     # The province's assessment over the published years: score, and rank within tier.
     score: tuple[Series, ...] = ()
     rank: tuple[Series, ...] = ()
@@ -45,7 +46,7 @@ def zone_detail(ds: Dataset, settings: Settings, zone: str, year: int) -> ZoneDe
         (pl.col("zone") == zone) & pl.col("period").is_in([str(p) for p in quarters])
     )
     by_period = dict(ytd.group_by("period").agg(pl.col("revenue_ytd").sum()).iter_rows())
-    target = (
+    target = float(
         ds["cluster_targets"]
         .filter((pl.col("zone") == zone) & (pl.col("year") == year))
         .get_column("revenue_target")
@@ -77,7 +78,7 @@ def zone_detail(ds: Dataset, settings: Settings, zone: str, year: int) -> ZoneDe
 
 def cluster_series(
     ds: Dataset, settings: Settings, zone: str, industry: str
-) -> tuple[list[dict], tuple[Series, ...]]:
+) -> tuple[list[dict[str, Any]], tuple[Series, ...]]:
     """Per year: target and status; and year-to-date revenue by quarter for every year against pace."""
     rows = []
     x: list[str] = []

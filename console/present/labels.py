@@ -7,6 +7,10 @@ characters; ``ascii`` mode uses plain ASCII only.
 
 from __future__ import annotations
 
+from typing import Literal
+
+from console.data.scales import star_label, tier_label
+
 STATUS_WORDS: dict[str, tuple[str, str]] = {
     "met": ("达标", "met"),
     "missed": ("未达标", "missed"),
@@ -152,3 +156,16 @@ def text(key: str, lang: str = "zh") -> str:
 def missing_words(items: list[str], lang: str = "zh") -> str:
     sep = "、" if lang == "zh" else ", "
     return sep.join(MISSING_WORDS[i][lang_index(lang)] for i in items)
+
+
+def goal_change(
+    kind: Literal["star", "tier"],
+    target: int | None,
+    result: int | None,
+    lang: str = "zh",
+    ascii_only: bool = False,
+    arrow: str = "→",
+) -> str:
+    """A star or tier goal as target and result, e.g. '三星→二星' or 'tier 2->tier 1'; kind is 'star' or 'tier'."""
+    label = star_label if kind == "star" else tier_label
+    return f"{label(target, lang, ascii_only)}{arrow}{label(result, lang, ascii_only)}"

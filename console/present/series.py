@@ -1,4 +1,4 @@
-"""Chart series as plain data (no polars or Textual), shared by the engine's details and the widgets."""
+"""Chart series as plain data (no polars or Textual), shared by console.present.drilldown and the widgets."""
 
 from __future__ import annotations
 
@@ -23,6 +23,6 @@ def city_series(
         else ("tier 2+ plan", "tier 2+ result", "starred plan", "starred result")
     )
     return tuple(
-        Series(name, x, tuple(None if y[i] is None else float(y[i]) for y in by_year))  # type: ignore[misc]
+        Series(name, x, tuple(None if (v := y[i]) is None else float(v) for y in by_year))
         for name, i in zip(names, (1, 2, 3, 4), strict=True)
     )

@@ -67,6 +67,7 @@ class View:
         index = self.column_index(key)
         present = [r for r in self.rows if r.sort[index] is not None]
         absent = [r for r in self.rows if r.sort[index] is None]
+        # One column's sort values share a type (numbers or text), which `object` cannot tell mypy.
         present.sort(key=lambda r: r.sort[index], reverse=descending)  # type: ignore[arg-type, return-value]
         return replace(self, rows=tuple(present + absent), sort_key=key, descending=descending)
 
@@ -164,16 +165,16 @@ class Views:
                 h["year"],
                 tuple(h["years"]),
                 tuple(h["counties"]),
-                tuple(tuple(pair) for pair in h["county_names"]),  # type: ignore[misc]
+                tuple(tuple(pair) for pair in h["county_names"]),
             ),
             Overview(
                 tuple(Goal(**g) for g in o["goals"]),
                 tuple(CountLine(**c) for c in o["tiers"]),
                 tuple(CountLine(**c) for c in o["stars"]),
-                tuple(tuple(a) for a in o["attention"]),  # type: ignore[misc]
+                tuple(tuple(a) for a in o["attention"]),
                 o["result_year"],
-                tuple(tuple(y) for y in o.get("by_year", ())),  # type: ignore[misc]
-                tuple(tuple(r) for r in o.get("overdue", ())),  # type: ignore[misc]
+                tuple(tuple(y) for y in o.get("by_year", ())),
+                tuple(tuple(r) for r in o.get("overdue", ())),
                 o.get("report_period"),
             ),
             {name: view(v) for name, v in data["tables"].items()},

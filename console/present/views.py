@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import polars as pl
 
@@ -58,7 +59,7 @@ def _pct(x: float | None) -> str:
     return "—" if x is None or math.isnan(x) else f"{x:.0%}"
 
 
-def _num(x: float | None, digits: int = 1) -> str:
+def _num(x: float | int | None, digits: int = 1) -> str:
     return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:,.{digits}f}"
 
 
@@ -66,28 +67,26 @@ def _mark(flagged: bool) -> str:
     return "!" if flagged else " "
 
 
-def _zone_name(row: dict, lang: str) -> str:
+def _zone_name(row: dict[str, Any], lang: str) -> str:
     return (row.get("short_name_en") if lang == "en" else None) or row["short_name"]
 
 
-def _county(row: dict, lang: str) -> str:
+def _county(row: dict[str, Any], lang: str) -> str:
     return (row.get("county_en") if lang == "en" else None) or row["county"]
 
 
-def _compact_tier(target: int | None, achieved: int | None, lang: str) -> str:
-    if lang == "zh":
-        t = cn_numeral(target) if target else "—"
-        a = cn_numeral(achieved) if achieved else "—"
-        return f"{t}→{a}档"
-    return f"T{target or '-'}→T{achieved or '-'}"
+# Per goal: the Chinese suffix, the Chinese word for none, the English letter.
+_COMPACT = {"tier": ("档", "—", "T"), "star": ("星", "无", "S")}
 
 
-def _compact_star(target: int | None, achieved: int | None, lang: str) -> str:
+def _compact_goal(kind: str, target: int | None, achieved: int | None, lang: str) -> str:
+    """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-."""
+    suffix, none_zh, letter = _COMPACT[kind]
     if lang == "zh":
-        t = cn_numeral(target) if target else "无"
-        a = cn_numeral(achieved) if achieved else "无"
-        return f"{t}→{a}星"
-    return f"S{target or '-'}→S{achieved or '-'}"
+        t = cn_numeral(target) if target else none_zh
+        a = cn_numeral(achieved) if achieved else none_zh
+        return f"{t}→{a}{suffix}"
+    return f"{letter}{target or '-'}→{letter}{achieved or '-'}"
 
 
 def zones_view(
@@ -116,8 +115,8 @@ def zones_view(
     rows = []
     for z in ev.zones.iter_rows(named=True):
         flagged = bool(z["missing"])
-        tier = _compact_tier(z["tier_target"], z["tier"], lang).replace("→", arrow)
-        star = _compact_star(z["star_target"], z["star"], lang).replace("→", arrow)
+        tier = _compact_goal("tier", z["tier_target"], z["tier"], lang).replace("→", arrow)
+        star = _compact_goal("star", z["star_target"], z["star"], lang).replace("→", arrow)
         share = None if not z["revenue_target"] else (z["revenue_ytd"] or 0) / z["revenue_target"]
         pace = None if not z["revenue_target"] else (z["revenue_pace"] or 0) / z["revenue_target"]
         revenue = f"{_pct(share)}/{_pct(pace)}" if share is not None else "—"
@@ -285,7 +284,7 @@ def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = N
     return View("tasks", tab_title("tasks", lang), columns, tuple(rows))
 
 
-def task_units(task: dict) -> list[str]:
+def task_units(task: dict[str, Any]) -> list[str]:
     """The units named in a task's lead and participating lists, with the 市 prefix made explicit."""
     units = []
     for field_name in ("lead_units", "participating_units"):
@@ -429,7 +428,7 @@ def city_counts(
     plan_figures: pl.DataFrame, assessments: pl.DataFrame
 ) -> tuple[tuple[int, int, int | None, int, int | None], ...]:
     """Per year: zones at 二档 or above and zones with a star, as planned (section 二(二)) and as achieved."""
-    out = []
+    out: list[tuple[int, int, int | None, int, int | None]] = []
     for year in sorted(plan_figures.get_column("year").unique().to_list()):
         figures = plan_figures.filter(pl.col("year") == year)
         upper = 0
@@ -478,7 +477,8 @@ def overview(
         whole = unit in ("家", "个", "firms", "clusters", "platforms") or (i["latest"] or 0) >= 100
         latest = "—" if i["latest"] is None else _num(i["latest"], 0 if whole else 1)
         goals.append(Goal(name, f"{latest} / {_num(i['target'], 0)} {unit}", i["progress"], i["status"]))
-    tiers, stars = [], []
+    tiers: list[CountLine] = []
+    stars: list[CountLine] = []
     figures = plan_figures.filter(pl.col("year") == ev.year)
     for figure, column, achieved_col, label in (
         ("tier_count", "tier_target", "tier", tier_label),
@@ -519,10 +519,10 @@ def overview(
     result_years = ev.zones.get_column("result_year").drop_nulls()
     overdue = []
     for z in ev.zones.filter(pl.col("report_status").is_in(["late", "missing"])).iter_rows(named=True):
-        label = status_word(z["report_status"], lang)
+        late = status_word(z["report_status"], lang)
         if z["report_days_late"]:
-            label += f"{z['report_days_late']}天" if zh else f" {z['report_days_late']}d"
-        overdue.append((_zone_name(z, lang), label))
+            late += f"{z['report_days_late']}天" if zh else f" {z['report_days_late']}d"
+        overdue.append((_zone_name(z, lang), late))
     periods = ev.zones.get_column("report_period").drop_nulls()
     report_period = periods[0] if len(periods) else None
     return Overview(
@@ -530,7 +530,7 @@ def overview(
         tuple(tiers),
         tuple(stars),
         tuple(attention),
-        int(result_years.max()) if len(result_years) else None,
+        int(max(result_years.to_list())) if len(result_years) else None,
         city_counts(plan_figures, assessments) if assessments is not None else (),
         tuple(overdue),
         report_period,

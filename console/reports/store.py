@@ -8,7 +8,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -155,8 +155,12 @@ def apply(directory: Path, tables: dict[str, pl.DataFrame], reason: str) -> Path
 
 
 def ingest(
-    directory: Path, paths: list[Path], dry_run: bool = False, confirm=None, today: date | None = None
-) -> tuple[list[Change], Path | None]:  # type: ignore[no-untyped-def]
+    directory: Path,
+    paths: list[Path],
+    dry_run: bool = False,
+    confirm: Callable[[list[Change]], bool] | None = None,
+    today: date | None = None,
+) -> tuple[list[Change], Path | None]:
     """Read, check and merge reports into the dataset at ``directory``.
 
     Every report is read before anything is written; one bad report rejects the whole run. ``confirm``

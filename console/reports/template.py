@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import IO
 
 import polars as pl
 
@@ -107,7 +108,7 @@ def make_template(
     zh = lang == "zh"
     lines = template_lines(ds, zone, period, lang)
 
-    def write(handle) -> None:  # type: ignore[no-untyped-def]
+    def write(handle: IO[bytes]) -> None:
         book = xlsxwriter.Workbook(handle, {"in_memory": True, "strings_to_formulas": False})
         sheet = book.add_worksheet(SHEET[0 if zh else 1])
         bold = book.add_format({"bold": True, "font_size": 14})

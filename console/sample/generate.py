@@ -13,6 +13,7 @@ import os
 import random
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -291,7 +292,7 @@ def _stated_counts(plan: dict[str, pl.DataFrame]) -> pl.DataFrame:
     """Summary figures consistent with a synthetic plan's own targets."""
     from console.data.scales import star_label, tier_label
 
-    rows = []
+    rows: list[tuple[str, int, str | None, float, str, str, None]] = []
     targets = plan["zone_targets"]
     for year in sorted(targets.get_column("year").unique().to_list()):
         of_year = targets.filter(pl.col("year") == year)
@@ -346,7 +347,7 @@ def write_dataset(
     return written
 
 
-def _atomic_write(path: Path, write) -> Path:  # type: ignore[no-untyped-def]
+def _atomic_write(path: Path, write: Callable[..., object]) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -1,4 +1,7 @@
-"""The Textual console. It renders what the status engine computes and computes nothing of its own.
+"""The Textual console: wiring between the widgets and console.present, the data work in worker threads.
+
+Statuses, views and drill-down content are computed in console.present and below; the app itself only
+picks out of frames already computed the rows a drill-down needs and the responsible units to filter by.
 
 The first screen comes from the view cache when the data has not changed since the last launch;
 the data is loaded and evaluated in a worker thread either way, and polars and the engine are imported
@@ -605,7 +608,14 @@ class DevZonesApp(App[int]):
         self.run_export(view, choice.fmt, out, prov, states)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def run_export(self, view: str, fmt: str, out: Path, prov: Provenance, states: dict) -> None:  # type: ignore[type-arg]
+    def run_export(
+        self,
+        view: str,
+        fmt: str,
+        out: Path,
+        prov: Provenance,
+        states: dict[str, tuple[str, str | None, bool]],
+    ) -> None:
         """Write the export off the UI thread: the same views, with status words, as on screen."""
         from console.outputs.export import ExportError, export_views
         from console.present.assemble import export_selection, render_views
