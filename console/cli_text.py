@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
-import unicodedata
 from collections.abc import Iterable, Iterator
+
+from console.core.text import clean
 
 LANGS = ("zh", "en")
 
@@ -311,20 +312,10 @@ def argparse_language(lang: str) -> Iterator[None]:
 
 # Control (Cc), format (Cf: bidi overrides, zero-width marks), line/paragraph separators and lone
 # surrogates: none of them reaches the terminal raw in a message.
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
-
-
-def _escape(char: str) -> str:
-    if unicodedata.category(char) not in _UNSAFE_CATEGORIES:
-        return char
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-
-
 def visible(text: object, limit: int = 160) -> str:
     """A path or message as one safe line: control, format and separator characters shown as
     escapes (``\\x1b``, ``\\u202e``), and the middle of a very long text elided."""
-    shown = "".join(_escape(c) for c in str(text))
+    shown = clean(text, escape=True)
     if len(shown) > limit:
         keep = (limit - 1) // 2
         shown = shown[:keep] + "…" + shown[-keep:]
