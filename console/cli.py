@@ -1,237 +1,439 @@
 """The ``devzones`` command: the console with no subcommand; every other command runs headless.
 
-Exit codes: 0 success; 1 ``status --fail-on-missing`` found a zone missing a target; 2 the data is
-invalid or the command line asks for something the data does not have.
+Each subcommand names its function with ``set_defaults(func=...)``; ``main`` parses, runs it, and is
+the one guard that turns every failure into one line on stderr and a documented exit code (the
+``epilog`` words in console/cli_text.py, and README's "Command line"):
+
+0 success; 1 ``--fail-on-missing`` found a zone missing a target (also: ingest not applied, nothing to
+undo); 2 usage error (argparse's own, or a year/county/zone/month the data does not have); 3 invalid
+data or a rejected report; 4 file-system error (permission, no space, name too long, missing folder);
+5 internal error (a bug: the traceback only with DEVZONES_DEBUG=1). A closed stdout (``| head``) ends
+quietly with 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import json
+import os
+import re
 import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from console import __version__
+from console.cli_text import OS_KEYS, WORDS, argparse_language, join_choices, say, visible
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-
-    from rich.console import Console
-
     from console.core.config import Settings
     from console.data.dataset import Dataset
     from console.reports.store import Change
 
-EXIT_OK, EXIT_MISSING, EXIT_INVALID = 0, 1, 2
+EXIT_OK, EXIT_MISSING, EXIT_USAGE, EXIT_INVALID, EXIT_FILES, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
+VIEWS = ("overview", "zones", "clusters", "tasks", "rankings", "all")
+EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md")
+BULLETIN_FORMATS = ("md", "xlsx")
 
 
-def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
-    parser.add_argument(
-        "--data",
-        type=Path,
-        default=default,
-        metavar="DIR",
-        help="dataset directory (default: the embedded data)",
-    )
-    parser.add_argument("--lang", choices=("zh", "en"), default=default, help="language, zh (default) or en")
-    parser.add_argument(
-        "--ascii", action="store_true", default=default, help="plain ASCII symbols and lines only"
-    )
+class CommandFailed(Exception):
+    """A failure the guard reports as one line (already in the chosen language) with ``code``."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
-def _filters(parser: argparse.ArgumentParser, default: object = None) -> None:
-    parser.add_argument("--year", type=int, default=default, help="the plan year (default: the as-of year)")
+# -- the parser --------------------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose Chinese section headings end in a full-width colon (argparse appends ':')."""
+
+    def format_help(self) -> str:
+        return re.sub(r"^(\S[^\n]*[\u4e00-\u9fff]):$", r"\1：", super().format_help(), flags=re.MULTILINE)
+
+
+def _common(parser: argparse.ArgumentParser, lang: str, default: object = None) -> None:
+    parser.add_argument("--data", type=Path, default=default, metavar="DIR", help=say("opt_data", lang))
+    parser.add_argument("--lang", choices=("zh", "en"), default=default, help=say("opt_lang", lang))
+    parser.add_argument("--ascii", action="store_true", default=default, help=say("opt_ascii", lang))
+
+
+def _county_type(lang: str) -> Callable[[str], str]:
+    def county(value: str) -> str:
+        if not value.strip(" ,，\t"):
+            raise argparse.ArgumentTypeError(say("county_empty", lang))
+        return value
+
+    return county
+
+
+def _filters(parser: argparse.ArgumentParser, lang: str, default: object = None) -> None:
+    parser.add_argument("--year", type=int, default=default, help=say("opt_year", lang))
     parser.add_argument(
         "--county",
+        type=_county_type(lang),
         action="append",
         default=default,
         metavar="C",
-        help="only zones of this county or district (repeat, or separate with commas)",
+        help=say("opt_county", lang),
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _json_flag(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("--json", action="store_true", help=say("opt_json", lang))
+
+
+def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
+    """The whole command line, its help in ``lang`` (build it inside ``argparse_language(lang)``)."""
+    parser = _Parser(
         prog="devzones",
-        description="Monitor Zhumadian's 2024-2026 development-zone action plan. With no command, open the console.",
+        description=say("description", lang),
+        epilog=say("epilog", lang),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _common(parser)
-    _filters(parser)
-    parser.add_argument("--no-mouse", action="store_true", help="console: do not capture the mouse")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = sub.add_parser("check", help="validate the data and audit the plan against itself")
-    _common(check, argparse.SUPPRESS)
-    check.add_argument("--json", action="store_true", help="machine-readable output")
-    status = sub.add_parser("status", help="status of every zone, cluster and indicator")
-    _common(status, argparse.SUPPRESS)
-    _filters(status, argparse.SUPPRESS)
-    status.add_argument("--json", action="store_true", help="machine-readable output")
-    status.add_argument(
-        "--fail-on-missing", action="store_true", help="exit 1 when a zone shown misses a target"
+    parser.add_argument(
+        "--version", action="version", version=f"devzones {__version__}", help=say("version", lang)
     )
-    rank = sub.add_parser(
-        "rankings", help="zones ranked: composite score, province rank within tier, and the plan's rule flags"
-    )
-    _common(rank, argparse.SUPPRESS)
-    _filters(rank, argparse.SUPPRESS)
-    rank.add_argument("--json", action="store_true", help="machine-readable output")
-    bulletin = sub.add_parser("bulletin", help="write the monthly bulletin (月度通报)")
-    _common(bulletin, argparse.SUPPRESS)
+    _common(parser, lang)
+    _filters(parser, lang)
+    parser.add_argument("--no-mouse", action="store_true", help=say("opt_mouse", lang))
+    parser.set_defaults(func=_console)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=say("commands", lang))
+
+    def command(name: str, func: Callable[[argparse.Namespace, Settings], int]) -> argparse.ArgumentParser:
+        examples = f"ex_{name}"
+        child = sub.add_parser(
+            name,
+            help=say(name, lang),
+            description=say(name, lang),
+            epilog=say(examples, lang) if examples in WORDS else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        child.set_defaults(func=func)
+        return child
+
+    check = command("check", _check)
+    _common(check, lang, argparse.SUPPRESS)
+    _json_flag(check, lang)
+
+    status = command("status", _status)
+    _common(status, lang, argparse.SUPPRESS)
+    _filters(status, lang, argparse.SUPPRESS)
+    _json_flag(status, lang)
+    status.add_argument("--fail-on-missing", action="store_true", help=say("opt_fail", lang))
+
+    rank = command("rankings", _rankings)
+    _common(rank, lang, argparse.SUPPRESS)
+    _filters(rank, lang, argparse.SUPPRESS)
+    _json_flag(rank, lang)
+
+    bulletin = command("bulletin", _bulletin)
+    _common(bulletin, lang, argparse.SUPPRESS)
+    bulletin.add_argument("--period", required=True, metavar="YYYY-MM", help=say("opt_month", lang))
     bulletin.add_argument(
-        "--period", required=True, metavar="YYYY-MM", help="the bulletin's month, e.g. 2026-10"
+        "--format", choices=BULLETIN_FORMATS, default="md", help=say("opt_bulletin_format", lang)
     )
-    bulletin.add_argument("--format", choices=("md", "xlsx"), default="md")
-    bulletin.add_argument(
-        "--out", type=Path, required=True, metavar="PATH", help="file to write, or an existing folder"
-    )
-    bulletin.add_argument(
-        "--force", action="store_true", help="replace an existing file instead of numbering the new one"
-    )
-    tpl = sub.add_parser("template", help="write a zone's fill-in workbook for a quarterly report")
-    _common(tpl, argparse.SUPPRESS)
-    tpl.add_argument("--zone", required=True, help="the zone (full or short name)")
-    tpl.add_argument("--period", required=True, help="the quarter, e.g. 2026Q4")
-    tpl.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="the .xlsx to write (numbered if it exists)"
-    )
-    ing = sub.add_parser(
-        "ingest", help="check filled reports and merge them into the dataset (undo with devzones undo)"
-    )
-    _common(ing, argparse.SUPPRESS)
-    ing.add_argument(
-        "files",
-        nargs="+",
-        type=Path,
-        metavar="FILE",
-        help="filled .xlsx templates or .csv files of the same fields",
-    )
-    ing.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
-    ing.add_argument("--yes", action="store_true", help="apply without asking")
-    undo = sub.add_parser("undo", help="restore the files the last ingest replaced")
-    _common(undo, argparse.SUPPRESS)
-    exp = sub.add_parser(
-        "export", help="write a view as CSV, XLSX, Parquet, JSON or Markdown, as the console does"
-    )
-    _common(exp, argparse.SUPPRESS)
-    _filters(exp, argparse.SUPPRESS)
-    exp.add_argument(
-        "--view", choices=("overview", "zones", "clusters", "tasks", "rankings", "all"), default="zones"
-    )
-    exp.add_argument("--search", default="", help="only rows containing this text, as / does in the console")
-    exp.add_argument(
-        "--sort",
-        default="",
-        metavar="KEY",
-        help="sort by a column key (zone, target, score …); -KEY for descending",
-    )
-    exp.add_argument("--format", required=True, choices=("csv", "xlsx", "parquet", "json", "md"))
-    exp.add_argument(
-        "--out",
-        type=Path,
-        required=True,
-        metavar="PATH",
-        help="file to write, or an existing folder for a suggested name",
-    )
-    exp.add_argument(
-        "--force", action="store_true", help="replace an existing file instead of numbering the new one"
-    )
-    gen = sub.add_parser("generate", help="write a sample dataset (deterministic)")
-    gen.add_argument("--out", type=Path, required=True, metavar="DIR", help="directory to write")
-    gen.add_argument(
-        "--zones",
-        type=int,
-        default=None,
-        metavar="N",
-        help="synthetic plan of N zones (184: a province, 2543: the nation)",
-    )
-    gen.add_argument("--seed", type=int, default=None, help="random seed (default: the shipped data's seed)")
-    gen.add_argument(
-        "--plan",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="plan tables to use (default: the embedded data)",
-    )
-    gen.add_argument("--force", action="store_true", help="replace a dataset already in --out")
+    bulletin.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
+    bulletin.add_argument("--force", action="store_true", help=say("opt_force", lang))
+    _json_flag(bulletin, lang)
+
+    tpl = command("template", _template)
+    _common(tpl, lang, argparse.SUPPRESS)
+    tpl.add_argument("--zone", required=True, help=say("opt_zone", lang))
+    tpl.add_argument("--period", required=True, help=say("opt_quarter", lang))
+    tpl.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
+    tpl.add_argument("--force", action="store_true", help=say("opt_force", lang))
+    _json_flag(tpl, lang)
+
+    ing = command("ingest", _write_command)
+    _common(ing, lang, argparse.SUPPRESS)
+    ing.add_argument("files", nargs="+", type=Path, metavar="FILE", help=say("opt_files", lang))
+    ing.add_argument("--dry-run", action="store_true", help=say("opt_dry", lang))
+    ing.add_argument("--yes", action="store_true", help=say("opt_yes", lang))
+    _json_flag(ing, lang)
+
+    undo = command("undo", _write_command)
+    _common(undo, lang, argparse.SUPPRESS)
+    _json_flag(undo, lang)
+
+    exp = command("export", _export)
+    _common(exp, lang, argparse.SUPPRESS)
+    _filters(exp, lang, argparse.SUPPRESS)
+    exp.add_argument("--view", choices=VIEWS, default="zones", help=say("opt_view", lang))
+    exp.add_argument("--search", default="", help=say("opt_search", lang))
+    exp.add_argument("--sort", default="", metavar="KEY", help=say("opt_sort", lang))
+    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=say("opt_format", lang))
+    exp.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
+    exp.add_argument("--force", action="store_true", help=say("opt_force", lang))
+    _json_flag(exp, lang)
+
+    gen = command("generate", _generate)
+    _common(gen, lang, argparse.SUPPRESS)
+    gen.add_argument("--out", type=Path, required=True, metavar="DIR", help=say("opt_gen_out", lang))
+    gen.add_argument("--zones", type=int, default=None, metavar="N", help=say("opt_zones", lang))
+    gen.add_argument("--seed", type=int, default=None, help=say("opt_seed", lang))
+    gen.add_argument("--plan", type=Path, default=None, metavar="DIR", help=say("opt_plan", lang))
+    gen.add_argument("--force", action="store_true", help=say("opt_gen_force", lang))
+    _json_flag(gen, lang)
+
+    where = command("where", _where)
+    _common(where, lang, argparse.SUPPRESS)
+    _json_flag(where, lang)
+
+    completion = command("completion", _completion)
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help=say("opt_shell", lang))
     return parser
 
 
-def _counties(raw: list[str] | None) -> list[str]:
-    return [c.strip() for item in raw or [] for c in item.split(",") if c.strip()]
+# -- the guard -----------------------------------------------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _argv_lang(argv: Sequence[str]) -> str | None:
+    """The --lang given on the command line (last one wins), before argparse has run."""
+    chosen = None
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and i + 1 < len(argv):
+            chosen = argv[i + 1]
+        elif word.startswith("--lang="):
+            chosen = word.split("=", 1)[1]
+    return chosen if chosen in ("zh", "en") else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``devzones``; return the exit code. No failure escapes as a traceback (see the module doc)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    lang = _argv_lang(words) or "zh"
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # started with the stream closed (`devzones status >&-`)
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+    if argv is None and not os.environ.get("DEVZONES_DEBUG"):
+        sys.unraisablehook = _quiet_unraisable  # the real process only; tests keep pytest's hook
+    try:
+        from console.core.config import load_settings
+
+        early = load_settings(lang=_argv_lang(words))
+        lang = early.lang
+        code = _run(words, early)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+    except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # Rich's own handling of a closed pipe exits 1
+            _quiet_stdout()
+            return EXIT_OK
+        raise
+    except KeyboardInterrupt:
+        _error(say("interrupted", lang))
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        code, message = _failure(exc, lang)
+        if message:
+            _error(message)
+        if code == EXIT_INTERNAL and os.environ.get("DEVZONES_DEBUG"):
+            traceback.print_exc()
+        return code
+
+
+def _run(words: list[str], early: Settings) -> int:
+    """Parse the command line in the language of ``early`` (the settings before parsing) and run it."""
     from console.core.config import load_settings
 
+    lang = early.lang
+    with argparse_language(lang):
+        args = build_parser(lang).parse_args(words)
     settings = load_settings(
         data_dir=args.data,
-        lang=args.lang,
+        lang=args.lang or lang,
         ascii=True if args.ascii else None,
         mouse=False if getattr(args, "no_mouse", False) else None,
         year=getattr(args, "year", None),
         counties=_counties(getattr(args, "county", None)),
     )
-    for warning in settings.warnings:
-        print(f"devzones: warning: {warning}", file=sys.stderr)
-    if args.command == "generate":
-        return _generate(args, settings)
-    if args.command in ("ingest", "undo"):
-        return _write_command(args, settings)
-    if args.command is None:
-        from console.tui.app import run_app
+    # The first read may have renamed a broken user config, so its warnings are kept too.
+    for warning in dict.fromkeys((*early.warnings, *settings.warnings)):
+        print(say("warning", settings.lang, message=visible(warning, 400)), file=sys.stderr)
+    func: Callable[[argparse.Namespace, Settings], int] = args.func
+    return func(args, settings)
 
-        return run_app(settings)
-    from console.data.errors import DataInvalid
-    from console.data.loader import load_dataset
-    from console.outputs.text_tables import make_console, print_errors
 
-    out = make_console()
-    if args.command == "check":
-        _recover_notices(settings)  # an interrupted ingest is finished or rolled back before checking
+def _error(message: str) -> None:
+    with contextlib.suppress(OSError):
+        print(message, file=sys.stderr)
+
+
+def _quiet_stdout() -> None:
+    """stdout's reader went away (``devzones status | head -1``): send the rest to devnull, say nothing.
+
+    Python's documented recipe: without it the interpreter's final flush complains on stderr.
+    """
     try:
-        ds = load_dataset(settings.data_dir)
-    except DataInvalid as exc:
-        if args.command == "check" and args.json:
-            print(
-                json.dumps(
-                    {"ok": False, "errors": [e.to_json() for e in exc.errors], "audit": []},
-                    ensure_ascii=False,
-                    indent=2,
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's capture): nothing will flush to a closed pipe
+
+
+# Libraries that do their own I/O (polars, pyarrow) report the OS error only in their message.
+_ERRNO_TEXT = re.compile(r"\(os error (\d+)\)|\[Errno (\d+)\]")
+
+
+def _errno_of(exc: BaseException) -> int | None:
+    """The OS error number behind ``exc``: its own, a cause's, or one its message quotes."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            break
+        if isinstance(seen, OSError) and seen.errno is not None:
+            return seen.errno
+        match = _ERRNO_TEXT.search(str(seen))
+        if match:
+            return int(match.group(1) or match.group(2))
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _os_reason(exc: BaseException, lang: str, path: object = None) -> str:
+    """What a file-system failure was, to which path, and what to do (without the "error:" prefix)."""
+    if path is None and isinstance(exc, OSError):
+        path = exc.filename
+    number = _errno_of(exc)
+    if path is None or number is None:  # the message is all there is (it names its own path)
+        return visible(exc, 400)
+    key = OS_KEYS.get(number)
+    if key is not None:
+        return say(key, lang, path=visible(path))
+    return say("os_other", lang, reason=visible(os.strerror(number)), path=visible(path))
+
+
+def _failure(exc: Exception, lang: str) -> tuple[int, str]:
+    """The exit code and the one line for a failure that reached the guard."""
+    from console.data.errors import DataInvalid
+    from console.outputs.out_path import OutPathError
+
+    if isinstance(exc, CommandFailed):
+        return exc.code, say("error", lang, message=visible(str(exc), 600))
+    if isinstance(exc, OutPathError):
+        return (EXIT_FILES if exc.folder else EXIT_USAGE), say("error", lang, message=visible(str(exc), 400))
+    if isinstance(exc, DataInvalid):
+        from console.outputs.text_tables import make_console, print_errors
+
+        print_errors(exc.errors, lang, make_console(sys.stderr))
+        return EXIT_INVALID, ""
+    if isinstance(exc, OSError) or _errno_of(exc) is not None:
+        return EXIT_FILES, say("error", lang, message=_os_reason(exc, lang))
+    kind = type(exc).__name__
+    return EXIT_INTERNAL, say(
+        "error", lang, message=say("internal", lang, kind=kind, message=visible(str(exc), 200))
+    )
+
+
+@contextlib.contextmanager
+def _writing(target: Path, lang: str, *errors: type[Exception]) -> Iterator[None]:
+    """Failures while writing ``target`` become one line naming it (exit 4): an OSError, one of the
+    writer's own ``errors`` (ExportError …), or a library error quoting an OS error ("(os error 28)")."""
+    try:
+        yield
+    except CommandFailed:
+        raise
+    except Exception as exc:
+        if not isinstance(exc, (OSError, *errors)) and _errno_of(exc) is None:
+            raise
+        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, target)) from None
+
+
+def _quiet_unraisable(unraisable: Any) -> None:
+    """Cleanup errors after a reported failure (a half-written zip closed at exit) stay quiet."""
+
+
+# -- helpers shared by the commands ---------------------------------------------------------------------------
+
+
+def _counties(raw: list[str] | None) -> list[str]:
+    return [c.strip() for item in raw or [] for c in re.split("[,，]", item) if c.strip()]
+
+
+def _print_json(document: object) -> None:
+    print(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+
+
+def _dataset(settings: Settings) -> Dataset:
+    from console.data.loader import load_dataset
+
+    return load_dataset(settings.data_dir)
+
+
+def _choices(ds: Dataset, args: argparse.Namespace, lang: str) -> tuple[int | None, list[str]]:
+    """The --year and --county asked for, checked against the data; a usage error lists the valid ones."""
+    year: int | None = getattr(args, "year", None)
+    counties = _counties(getattr(args, "county", None))
+    if year is not None and year not in ds.years:
+        raise CommandFailed(
+            EXIT_USAGE, say("unknown_year", lang, value=year, valid=join_choices(ds.years, lang))
+        )
+    if counties:
+        zones = ds["zones"]
+        chinese = list(dict.fromkeys(zones.get_column("county").to_list()))
+        english = list(dict.fromkeys(zones.get_column("county_en").drop_nulls().to_list()))
+        for county in counties:
+            if county not in chinese and county not in english:
+                valid = join_choices(chinese if lang == "zh" else english or chinese, lang)
+                near = difflib.get_close_matches(county, chinese + english, n=1, cutoff=0.5)
+                hint = say("did_you_mean", lang, value=near[0]) if near else ""
+                raise CommandFailed(
+                    EXIT_USAGE, say("unknown_county", lang, value=county, hint=hint, valid=valid)
                 )
-            )
-        else:
-            print_errors(exc.errors, settings.lang, make_console(sys.stderr))
-        return EXIT_INVALID
-    if args.command == "check":
-        return _check(ds, args, settings, out)
-    if args.command == "export":
-        return _export(ds, args, settings)
-    if args.command == "template":
-        return _template(ds, args, settings)
-    if args.command == "rankings":
-        return _rankings(ds, args, settings, out)
-    if args.command == "bulletin":
-        return _bulletin(ds, args, settings)
-    return _status(ds, args, settings, out)
+    return year, counties
 
 
-def _check(ds: Dataset, args: argparse.Namespace, settings: Settings, out: Console) -> int:
+def _report_written(args: argparse.Namespace, command: str, written: Sequence[Path]) -> int:
+    if args.json:
+        _print_json({"command": command, "written": [str(p) for p in written]})
+    else:
+        for path in written:
+            print(visible(path, 4096))
+    return EXIT_OK
+
+
+# -- the commands -------------------------------------------------------------------------------------------
+
+
+def _console(args: argparse.Namespace, settings: Settings) -> int:
+    from console.tui.app import run_app
+
+    return run_app(settings)
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    from console.data.errors import DataInvalid
     from console.engine.audit import audit
-    from console.outputs.text_tables import print_audit
+    from console.outputs.text_tables import make_console, print_audit
     from console.present.labels import text
 
+    _recover_notices(settings)  # an interrupted ingest is finished or rolled back before checking
+    try:
+        ds = _dataset(settings)
+    except DataInvalid as exc:
+        if not args.json:
+            raise
+        _print_json({"ok": False, "errors": [e.to_json() for e in exc.errors], "audit": []})
+        return EXIT_INVALID
     findings = audit(ds)
     if args.json:
-        print(
-            json.dumps(
-                {"ok": True, "errors": [], "audit": [f.to_json(settings.lang) for f in findings]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        _print_json({"ok": True, "errors": [], "audit": [f.to_json(settings.lang) for f in findings]})
         return EXIT_OK
     from rich.text import Text
 
+    out = make_console()
     out.print(Text(f"✓ {text('valid', settings.lang)}: {settings.data_dir}", style="green"))
     if ds.sample:
         out.print(
@@ -244,83 +446,105 @@ def _check(ds: Dataset, args: argparse.Namespace, settings: Settings, out: Conso
     return EXIT_OK
 
 
-def _status(ds: Dataset, args: argparse.Namespace, settings: Settings, out: Console) -> int:
-    from console.engine.evaluation import UnknownChoice, evaluate, status_json
-    from console.outputs.text_tables import print_status
+def _status(args: argparse.Namespace, settings: Settings) -> int:
+    from console.engine.evaluation import evaluate, status_json
+    from console.outputs.text_tables import make_console, print_status
 
-    try:
-        ev = evaluate(ds, settings, year=args.year, counties=_counties(args.county))
-    except UnknownChoice as exc:
-        print(f"devzones: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+    ds = _dataset(settings)
+    year, counties = _choices(ds, args, settings.lang)
+    ev = evaluate(ds, settings, year=year, counties=counties)
     if args.json:
-        print(json.dumps(status_json(ev), ensure_ascii=False, indent=2))
+        _print_json(status_json(ev))
     else:
-        print_status(ev, settings.lang, settings.ascii, out)
+        print_status(ev, settings.lang, settings.ascii, make_console())
     if args.fail_on_missing and not ev.zones_missing.is_empty():
         return EXIT_MISSING
     return EXIT_OK
 
 
-def _rankings(ds: Dataset, args: argparse.Namespace, settings: Settings, out: Console) -> int:
-    from console.engine.evaluation import UnknownChoice, check_counties, check_year
+def _rankings(args: argparse.Namespace, settings: Settings) -> int:
+    from console.engine.evaluation import check_counties, check_year
     from console.engine.rankings import rankings, rankings_json
 
-    try:
-        year = check_year(ds, args.year)
-        counties = check_counties(ds, _counties(args.county))
-    except UnknownChoice as exc:
-        print(f"devzones: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+    ds = _dataset(settings)
+    year_asked, counties_asked = _choices(ds, args, settings.lang)
+    year = check_year(ds, year_asked)
+    counties = check_counties(ds, counties_asked)
     ranked = rankings(ds, year, settings, counties)
     if args.json:
-        print(json.dumps(rankings_json(ranked, year), ensure_ascii=False, indent=2))
+        _print_json(rankings_json(ranked, year))
         return EXIT_OK
-    from console.outputs.text_tables import print_view
+    from console.outputs.text_tables import make_console, print_view
     from console.present.views import rankings_view
 
     print_view(
         rankings_view(ranked, settings.lang, settings.ascii),
         settings.ascii,
-        out,
+        make_console(),
         sample=ds.sample,
         lang=settings.lang,
     )
     return EXIT_OK
 
 
-def _template(ds: Dataset, args: argparse.Namespace, settings: Settings) -> int:
-    from console.reports.template import ReportRejected, make_template
+def _safe_name(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+', "_", name)
 
+
+def _template(args: argparse.Namespace, settings: Settings) -> int:
+    from console.data.scales import ScaleError, parse_period
+    from console.outputs.out_path import resolve_out
+    from console.reports.template import ReportRejected, make_template, resolve_zone
+
+    ds = _dataset(settings)
+    lang = settings.lang
+    zone = resolve_zone(ds, args.zone)
+    shorts = {
+        full: (short if lang == "zh" else short_en or short)
+        for full, short, short_en in ds["zones"].select("zone", "short_name", "short_name_en").iter_rows()
+    }
+    if zone is None:
+        near = difflib.get_close_matches(args.zone, [*shorts, *shorts.values()], n=1, cutoff=0.5)
+        hint = say("did_you_mean", lang, value=near[0]) if near else ""
+        valid = join_choices(shorts.values(), lang)
+        raise CommandFailed(EXIT_USAGE, say("unknown_zone", lang, value=args.zone, hint=hint, valid=valid))
     try:
-        print(make_template(ds, args.zone, args.period, args.out, settings.lang))
+        parse_period(args.period)
+    except ScaleError:
+        raise CommandFailed(EXIT_USAGE, say("bad_quarter", lang, value=args.period)) from None
+
+    def suggested() -> str:
+        return _safe_name(f"devzones-template-{shorts.get(zone) or args.zone}-{args.period}.xlsx")
+
+    out = resolve_out(args.out, "xlsx", suggested, settings.lang)
+    try:
+        with _writing(out, lang):
+            written = make_template(ds, args.zone, args.period, out, lang, force=args.force)
     except ReportRejected as exc:
-        for problem in exc.problems:
-            print(f"devzones: {exc.source}: {problem}", file=sys.stderr)
-        return EXIT_INVALID
-    return EXIT_OK
+        problems = "; ".join(exc.problems)
+        if exc.source in ("--zone", "--period"):
+            raise CommandFailed(EXIT_USAGE, f"{exc.source}: {problems}") from None
+        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out)) from None
+    return _report_written(args, "template", [written])
 
 
-def _recover_notices(settings: Settings) -> bool:
-    """Finish or roll back an interrupted ingest/undo in the dataset, saying which; False on failure."""
+def _recover_notices(settings: Settings) -> None:
+    """Finish or roll back an interrupted ingest or undo in the dataset, and say which (on stderr)."""
     from console.core.files import DatasetLocked
     from console.reports.store import recover
 
     try:
-        for message in recover(settings.data_dir):
-            print(f"devzones: {message}", file=sys.stderr)
-    except (OSError, DatasetLocked) as exc:
-        print(f"devzones: {exc}", file=sys.stderr)
-        return False
-    return True
+        messages = recover(settings.data_dir)
+    except DatasetLocked as exc:
+        raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+    for message in messages:
+        _error(f"devzones: {visible(message, 600)}")
 
 
 def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     """ingest and undo: the commands that change a dataset (never the embedded sample)."""
     from console.core.files import DatasetLocked
     from console.core.paths import embedded_data_dir
-    from console.data.errors import DataInvalid
-    from console.outputs.text_tables import make_console, print_errors
     from console.reports.store import DatasetChanged, HistoryProblem, ReportBatchRejected, ingest, undo
 
     zh = settings.lang == "zh"
@@ -331,19 +555,27 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
             else "devzones: the embedded sample dataset is read-only; copy it (cp -r) and point --data at the copy.",
             file=sys.stderr,
         )
-        return EXIT_INVALID
-    if not _recover_notices(settings):
-        return EXIT_INVALID
+        return EXIT_USAGE
+    # With --json, stdout holds only the JSON document: listings and the prompt go to stderr.
+    talk = sys.stderr if args.json else sys.stdout
+    _recover_notices(settings)
     if args.command == "undo":
         try:
             restored = undo(settings.data_dir)
-        except (OSError, DatasetLocked, HistoryProblem) as exc:
-            print(f"devzones: {exc}", file=sys.stderr)
-            return EXIT_INVALID
+        except DatasetLocked as exc:
+            raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+        except HistoryProblem as exc:  # a file changed since, or an unsafe journal: nothing restored
+            raise CommandFailed(EXIT_INVALID, visible(str(exc), 1200)) from None
         if restored is None:
-            print("没有可撤销的导入。" if zh else "Nothing to undo.")
+            if args.json:
+                _print_json({"command": "undo", "restored": [], "entry": None})
+            else:
+                print("没有可撤销的导入。" if zh else "Nothing to undo.")
             return EXIT_MISSING
-        print(("已恢复：" if zh else "Restored: ") + ", ".join(restored[1]))
+        if args.json:
+            _print_json({"command": "undo", "restored": restored[1], "entry": str(restored[0])})
+        else:
+            print(("已恢复：" if zh else "Restored: ") + ", ".join(restored[1]))
         return EXIT_OK
 
     def confirm(changes: list[Change]) -> bool:
@@ -357,15 +589,32 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
                 file=sys.stderr,
             )
             return False
-        return input("应用这些修改？[y/N] " if zh else "Apply these changes? [y/N] ").strip().lower() in (
-            "y",
-            "yes",
-            "是",
-        )
+        print("应用这些修改？[y/N] " if zh else "Apply these changes? [y/N] ", end="", file=talk, flush=True)
+        return input().strip().lower() in ("y", "yes", "是")
 
     def show(changes: list[Change]) -> None:
         for change in changes:
-            print(change.describe(settings.lang))
+            print(change.describe(settings.lang), file=talk)
+
+    def as_json(changes: list[Change], applied: bool, entry: Path | None) -> None:
+        _print_json(
+            {
+                "command": "ingest",
+                "dry_run": args.dry_run,
+                "applied": applied,
+                "changes": [
+                    {
+                        "table": c.table,
+                        "key": c.key,
+                        "old": c.old,
+                        "new": c.new,
+                        "text": c.describe(settings.lang),
+                    }
+                    for c in changes
+                ],
+                "history": str(entry) if entry is not None else None,
+            }
+        )
 
     def show_then_confirm(changes: list[Change]) -> bool:
         show(changes)
@@ -385,77 +634,81 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    except DataInvalid as exc:
-        print_errors(exc.errors, settings.lang, make_console(sys.stderr))
-        return EXIT_INVALID
-    except (OSError, DatasetLocked, DatasetChanged) as exc:
-        print(f"devzones: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+    except DatasetLocked as exc:
+        raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+    except DatasetChanged as exc:  # not applied: the user confirmed changes that no longer hold
+        raise CommandFailed(EXIT_MISSING, visible(str(exc), 600)) from None
+    if args.json:
+        as_json(changes, entry is not None, entry)
     if args.dry_run:
-        show(changes)
-        print("（试运行，未修改数据）" if zh else "(dry run: nothing changed)")
+        if not args.json:
+            show(changes)
+            print("（试运行，未修改数据）" if zh else "(dry run: nothing changed)")
         return EXIT_OK
     if not changes:
-        print("没有新的或修改的数值。" if zh else "No new or revised values.")
+        if not args.json:
+            print("没有新的或修改的数值。" if zh else "No new or revised values.")
         return EXIT_OK
     if entry is None:
         return EXIT_MISSING
-    print(
-        ("已导入，原文件保存在 " if zh else "Ingested; the replaced files are kept in ")
-        + str(entry)
-        + ("；可用 devzones undo 撤销。" if zh else "; devzones undo restores them.")
-    )
+    if not args.json:
+        print(
+            ("已导入，原文件保存在 " if zh else "Ingested; the replaced files are kept in ")
+            + str(entry)
+            + ("；可用 devzones undo 撤销。" if zh else "; devzones undo restores them.")
+        )
     return EXIT_OK
 
 
-def _bulletin(ds: Dataset, args: argparse.Namespace, settings: Settings) -> int:
-    from console.outputs.bulletin import BulletinError, write_bulletin
+def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
+    from console.outputs.bulletin import BulletinError, build_bulletin, parse_month, write_bulletin
+    from console.outputs.out_path import resolve_out
 
-    return _write_files(
-        lambda: write_bulletin(
-            ds, settings, args.period, args.format, args.out, settings.lang, force=args.force
-        ),
-        BulletinError,
-    )
-
-
-def _write_files(write: Callable[[], Sequence[Path]], error: type[Exception]) -> int:
-    """Run a writer that returns the paths it wrote; print them, or its error (exit 2)."""
+    ds = _dataset(settings)
     try:
-        written = write()
-    except error as exc:
-        print(f"devzones: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    for path in written:
-        print(path)
-    return EXIT_OK
+        year, month = parse_month(args.period)
+    except BulletinError:
+        raise CommandFailed(EXIT_USAGE, say("bad_month", settings.lang, value=args.period)) from None
+    try:
+        build_bulletin(ds, settings, args.period, settings.lang)  # a month the data cannot speak for
+    except BulletinError:
+        first = ds.years[0]
+        raise CommandFailed(
+            EXIT_USAGE, say("month_before_data", settings.lang, value=args.period, first=first)
+        ) from None
+    out = resolve_out(
+        args.out, args.format, f"devzones-bulletin-{year}-{month:02d}.{args.format}", settings.lang
+    )
+    with _writing(out, settings.lang, BulletinError):
+        written = write_bulletin(ds, settings, args.period, args.format, out, settings.lang, force=args.force)
+    return _report_written(args, "bulletin", written)
 
 
-def _export(ds: Dataset, args: argparse.Namespace, settings: Settings) -> int:
+def _export(args: argparse.Namespace, settings: Settings) -> int:
     from datetime import datetime
 
-    from console.engine.evaluation import UnknownChoice
     from console.outputs.export import ExportError, export_views, provenance, suggest_name
+    from console.outputs.out_path import resolve_out
     from console.present.assemble import compute, export_selection, render_views
 
-    try:
-        snap = compute(ds, settings, args.year, _counties(args.county))
-    except UnknownChoice as exc:
-        print(f"devzones: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+    ds = _dataset(settings)
+    year, counties = _choices(ds, args, settings.lang)
+    snap = compute(ds, settings, year, counties)
     views = render_views(snap, settings.lang, settings.ascii, words=True)
     key, descending = args.sort.lstrip("-") or None, args.sort.startswith("-")
     names = ("overview", "zones", "clusters", "tasks", "indicators", "rankings")
     chosen = export_selection(views, args.view, {name: (args.search, key, descending) for name in names})
     if key and not any(c.key == key for v in chosen for c in v.columns):
         keys = sorted({c.key for v in chosen for c in v.columns})
-        print(f"devzones: no column '{key}' to sort by; columns: {', '.join(keys)}", file=sys.stderr)
-        return EXIT_INVALID
+        raise CommandFailed(
+            EXIT_USAGE, say("unknown_sort", settings.lang, value=key, valid=join_choices(keys, settings.lang))
+        )
     h = views.header
-    out = (
-        args.out / suggest_name(args.view, h.year, h.counties, datetime.now(), args.format)
-        if args.out.is_dir()
-        else args.out
+    out = resolve_out(
+        args.out,
+        args.format,
+        lambda: suggest_name(args.view, h.year, h.counties, datetime.now(), args.format),
+        settings.lang,
     )
     prov = provenance(
         h,
@@ -467,11 +720,12 @@ def _export(ds: Dataset, args: argparse.Namespace, settings: Settings) -> int:
         out,
         str(args.data) if args.data else None,
     )
-    return _write_files(lambda: export_views(chosen, args.format, out, prov, force=args.force), ExportError)
+    with _writing(out, settings.lang, ExportError):
+        written = export_views(chosen, args.format, out, prov, force=args.force)
+    return _report_written(args, "export", written)
 
 
 def _generate(args: argparse.Namespace, settings: Settings) -> int:
-    from console.data.errors import DataInvalid
     from console.data.loader import load_tables
     from console.sample.generate import (
         AS_OF,
@@ -486,27 +740,80 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
 
     plan_dir = args.plan or settings.data_dir
     seed = DEFAULT_SEED if args.seed is None else args.seed
-    try:
-        plan = load_tables(plan_dir, list(PLAN_TABLES))
-    except DataInvalid as exc:
-        from console.outputs.text_tables import make_console, print_errors
-
-        print_errors(exc.errors, settings.lang, make_console(sys.stderr))
-        return EXIT_INVALID
+    if args.zones is not None and args.zones < 1:
+        raise CommandFailed(EXIT_USAGE, say("zones_min", settings.lang))
+    plan = load_tables(plan_dir, list(PLAN_TABLES))
     if args.zones is not None:
-        if args.zones < 1:
-            print("devzones: --zones must be at least 1", file=sys.stderr)
-            return EXIT_INVALID
         plan = synthetic_plan(args.zones, plan, seed)
         tables = {**plan, **generate_progress(plan, seed, AS_OF)}
     else:
         tables = generate_progress(plan, seed, AS_OF)
-    try:
-        write_dataset(tables, manifest_for(args.zones, seed, AS_OF), args.out, force=args.force)
-    except (FileExistsError, OSError) as exc:
-        print(f"devzones: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    if args.zones is None:
-        copy_plan_files(plan_dir, args.out)
-    print(f"wrote {len(tables)} tables and manifest.toml to {args.out}")
+    with _writing(args.out, settings.lang):
+        written = write_dataset(tables, manifest_for(args.zones, seed, AS_OF), args.out, force=args.force)
+        if args.zones is None:
+            copy_plan_files(plan_dir, args.out)
+    if args.json:
+        _print_json({"command": "generate", "out": str(args.out), "written": [str(p) for p in written]})
+    else:
+        print(say("generated", settings.lang, count=len(tables), out=visible(args.out, 4096)))
+    return EXIT_OK
+
+
+def locations(settings: Settings) -> dict[str, Path]:
+    """Where devzones reads and keeps things: config files, state, cache and the dataset."""
+    from console.core.config import system_config_file, user_config_file
+    from console.core.paths import default_config_file
+    from console.present.view_cache import cache_dir
+
+    return {
+        "user_config": user_config_file(),
+        "system_config": system_config_file(),
+        "default_config": default_config_file(),
+        "state": user_config_file(),  # the [state] section of the user's config file
+        "cache": cache_dir(),
+        "data": settings.data_dir,
+    }
+
+
+def _where(args: argparse.Namespace, settings: Settings) -> int:
+    from console.core.paths import embedded_data_dir
+
+    places = locations(settings)
+    embedded = settings.data_dir.resolve() == embedded_data_dir().resolve()
+    if args.json:
+        _print_json(
+            {
+                **{name: str(path) for name, path in places.items()},
+                "state_section": "state",
+                "data_embedded": embedded,
+                "exists": {name: path.exists() for name, path in places.items()},
+            }
+        )
+        return EXIT_OK
+    lang = settings.lang
+    labels = {
+        "user_config": say("where_user", lang),
+        "system_config": say("where_system", lang),
+        "default_config": say("where_default", lang),
+        "state": say("where_state", lang),
+        "cache": say("where_cache", lang),
+        "data": say("where_data", lang),
+    }
+    for name, path in places.items():
+        notes = [say("exists" if path.exists() else "absent", lang)]
+        if name == "state":
+            notes.insert(0, say("where_state_note", lang))
+        if name == "data" and embedded:
+            notes.insert(0, say("where_embedded", lang))
+        separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
+        print(f"{labels[name]}{colon}{visible(path, 4096)}  ({separator.join(notes)})")
+    return EXIT_OK
+
+
+def _completion(args: argparse.Namespace, settings: Settings) -> int:
+    import shtab
+
+    with argparse_language(settings.lang):
+        parser = build_parser(settings.lang)
+    print(shtab.complete(parser, shell=args.shell))
     return EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from console.core.config import Settings, load_settings
 from console.core.paths import embedded_data_dir
@@ -16,6 +17,13 @@ from console.data.loader import load_dataset
 
 # Snapshots must not catch an animation half way.
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+# Hypothesis: bounded so the whole suite stays within a few minutes on 2 shared cores. No deadline:
+# one example loads a whole dataset with polars, whose time varies with the machine's load, not the
+# input. HYPOTHESIS_PROFILE=thorough runs many more examples when hunting for a bug.
+hypothesis_settings.register_profile("devzones", max_examples=50, deadline=None, print_blob=True)
+hypothesis_settings.register_profile("thorough", max_examples=1000, deadline=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "devzones"))
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN_TEXT = REPO / "data" / "source" / "plan-2024-2026.zh.txt"

@@ -81,5 +81,5 @@ def test_cli_writes_md_and_xlsx_safely(tmp_path: Path, capsys) -> None:
     )
     book = openpyxl.load_workbook(tmp_path / "b.xlsx")
     assert book.sheetnames == ["Bulletin", "Zones ranked", "About"]
-    assert main(["bulletin", "--period", "2026-99", "--out", str(tmp_path)]) == 2
+    assert main(["bulletin", "--period", "2026-99", "--out", str(tmp_path), "--lang", "en"]) == 2
     assert "expected a month" in capsys.readouterr().err

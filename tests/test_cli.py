@@ -40,21 +40,21 @@ def test_check_human_output(capsys) -> None:
     assert "data is valid" in out and "SAMPLE DATA" in out and "1 finding(s)" in out
 
 
-def test_check_on_bad_data_exits_2_with_located_errors(capsys, data_copy: Path) -> None:
+def test_check_on_bad_data_exits_3_with_located_errors(capsys, data_copy: Path) -> None:
     path = data_copy / "zone_targets.csv"
     path.write_text(
         path.read_text(encoding="utf-8-sig").replace("遂平县开发区,2025,2,2", "遂平县开发区,2025,6,2"),
         encoding="utf-8",
     )
     code, out, _ = _run(capsys, "check", "--data", str(data_copy), "--json")
-    assert code == 2
+    assert code == 3
     report = json.loads(out)
     assert report["ok"] is False
     assert [(e["file"], e["row"], e["column"], e["value"]) for e in report["errors"]] == [
         ("zone_targets.csv", 9, "star_target", "6")
     ]
     code, out, err = _run(capsys, "check", "--data", str(data_copy))
-    assert code == 2 and "zone_targets.csv, row 9, column 'star_target': found '6'" in err
+    assert code == 3 and "zone_targets.csv, row 9, column 'star_target': found '6'" in err
     assert "Traceback" not in err
 
 
@@ -106,7 +106,7 @@ def test_county_filter_accepts_several(capsys) -> None:
     code, out, _ = _run(capsys, "status", "--json", "--county", "遂平县,西平县", "--county", "Pingyu County")
     assert code == 0
     assert [z["short_name"] for z in json.loads(out)["zones"]] == ["遂平", "西平", "平舆"]
-    code, _, err = _run(capsys, "status", "--county", "驿城")
+    code, _, err = _run(capsys, "status", "--county", "驿城", "--lang", "en")
     assert code == 2 and "Did you mean '驿城区'" in err
 
 
@@ -122,7 +122,7 @@ def test_status_human_output_zh_and_en(capsys) -> None:
 
 
 def test_unknown_year_exits_2(capsys) -> None:
-    code, _, err = _run(capsys, "status", "--year", "2030")
+    code, _, err = _run(capsys, "status", "--year", "2030", "--lang", "en")
     assert code == 2 and "2024, 2025, 2026" in err
 
 

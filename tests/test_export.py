@@ -198,7 +198,23 @@ def test_cli_export_and_its_manifest(tmp_path: Path, capsys) -> None:
     assert document["meta"]["sample"] is True and "--search '食'" in document["meta"]["command"]
     manifest = (tmp_path / "c.json.manifest.toml").read_text(encoding="utf-8")
     assert "sample = true" in manifest and 'format = "json"' in manifest
-    assert main(["export", "--view", "zones", "--sort=nope", "--format", "csv", "--out", str(tmp_path)]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "--view",
+                "zones",
+                "--sort=nope",
+                "--format",
+                "csv",
+                "--out",
+                str(tmp_path),
+                "--lang",
+                "en",
+            ]
+        )
+        == 2
+    )
     assert "no column 'nope'" in capsys.readouterr().err
 
 

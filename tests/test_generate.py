@@ -60,7 +60,7 @@ def test_refuses_to_overwrite_a_dataset(tmp_path: Path, capsys) -> None:
     out = tmp_path / "d"
     assert main(["generate", "--out", str(out)]) == 0
     before = (out / "reports.csv").read_bytes()
-    assert main(["generate", "--out", str(out), "--seed", "3"]) == 2
+    assert main(["generate", "--out", str(out), "--seed", "3"]) == 4  # a file-system refusal
     assert "already holds a dataset" in capsys.readouterr().err
     assert (out / "reports.csv").read_bytes() == before
 

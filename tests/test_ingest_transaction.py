@@ -21,7 +21,7 @@ import polars as pl
 import pytest
 from filelock import FileLock
 
-from console.cli import main
+from console.cli import EXIT_FILES, EXIT_INVALID, main
 from console.data.loader import load_dataset
 
 TODAY = date(2026, 11, 26)
@@ -173,7 +173,7 @@ def test_an_io_error_mid_ingest_is_a_message_and_the_dataset_is_unchanged(
         err = capsys.readouterr().err
         if code == 0:
             break
-        assert code == 2 and "Input/output error" in err and "Traceback" not in err
+        assert code == EXIT_FILES and "Input/output error" in err and "Traceback" not in err
         assert hashes(data_copy) == original and applied_entries(data_copy) == []
     assert main(["--data", str(data_copy), "undo"]) == 0
     assert hashes(data_copy) == original
@@ -240,7 +240,7 @@ def test_a_crash_before_the_journal_was_complete_is_rolled_back_with_a_message(
 
 DIE_AT = """
 import os, sys
-from console.cli import main
+from console.cli import EXIT_FILES, EXIT_INVALID, main
 real, calls, n = os.replace, [0], int(sys.argv[1])
 def dying(*args, **kwargs):
     calls[0] += 1
@@ -301,7 +301,7 @@ def test_undo_refuses_to_discard_a_hand_edit_and_names_the_file(
     edited.write_text(text, encoding="utf-8-sig")
     after_edit = hashes(data_copy)
     capsys.readouterr()
-    assert main(["--data", str(data_copy), "undo"]) == 2
+    assert main(["--data", str(data_copy), "undo"]) == EXIT_INVALID
     err = capsys.readouterr().err
     assert "cluster_revenue.csv" in err and "changed since the ingest" in err
     assert hashes(data_copy) == after_edit  # the edit is kept, and nothing else was restored either
@@ -324,7 +324,7 @@ def test_a_journal_cannot_reach_outside_the_dataset(
         else [{"name": "../precious.csv", "before": evil, "after": hashlib.sha256(b"keep me").hexdigest()}]
     )
     (entry / "journal.json").write_text(json.dumps({"reason": "x", "files": files}), encoding="utf-8")
-    assert main(["--data", str(data_copy), "undo"]) == 2
+    assert main(["--data", str(data_copy), "undo"]) == EXIT_INVALID
     assert "does not stay inside the dataset" in capsys.readouterr().err
     assert outside.read_bytes() == b"keep me"
 
@@ -335,7 +335,7 @@ def test_a_truncated_journal_is_a_message_not_a_dead_end(data_copy: Path, tmp_pa
     (entry,) = applied_entries(data_copy)
     (entry / "journal.json").write_text('{"reason": "ingest", "fi', encoding="utf-8")
     capsys.readouterr()
-    assert main(["--data", str(data_copy), "undo"]) == 2
+    assert main(["--data", str(data_copy), "undo"]) == EXIT_INVALID
     err = capsys.readouterr().err
     assert "truncated or damaged" in err and "set aside" in err
     assert hashes(data_copy) == after
@@ -390,9 +390,9 @@ def test_a_busy_lock_is_a_clear_message_after_a_short_wait(
     monkeypatch.setattr(files, "LOCK_TIMEOUT", 0.2)
     original = hashes(data_copy)
     with FileLock(data_copy / ".devzones.lock"):
-        assert main(["--data", str(data_copy), "ingest", str(report(tmp_path)), "--yes"]) == 2
+        assert main(["--data", str(data_copy), "ingest", str(report(tmp_path)), "--yes"]) == EXIT_FILES
         assert "locked by another ingest; try again" in capsys.readouterr().err
-        assert main(["--data", str(data_copy), "undo"]) == 2
+        assert main(["--data", str(data_copy), "undo"]) == EXIT_FILES
         assert "locked by another ingest" in capsys.readouterr().err
     assert hashes(data_copy) == original
 

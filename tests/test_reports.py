@@ -178,7 +178,7 @@ def test_each_rejection_names_the_cell_and_changes_nothing(
     assert any(p.startswith(where) and what in p for p in problems), problems
     assert snapshot(data_copy) == before
     assert not (data_copy / ".history").exists()
-    assert main(["--data", str(data_copy), "ingest", str(report), "--yes"]) == 2
+    assert main(["--data", str(data_copy), "ingest", str(report), "--yes"]) == 3  # invalid data
     assert "数据未改变" in capsys.readouterr().err
 
 

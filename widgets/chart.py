@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.widgets import Static
 
+from console.core.text import clean
+
 if TYPE_CHECKING:
     from console.present.series import Series
 
@@ -38,18 +40,21 @@ def render_chart(
         xs, ys = zip(*pts, strict=True)
         if len(xs) == 1:  # one point still shows, as a marker
             figure.draw(
-                figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)]).label(s.label)
+                figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)]).label(clean(s.label))
             )
         else:
             figure.draw(
-                figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)]).lines().label(s.label)
+                figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)])
+                .lines()
+                .label(clean(s.label))
             )
-    labels = series[0].x
+    # Labels and title come from data, and the chart is read back with from_ansi: clean them first.
+    labels = [clean(x) for x in series[0].x]
     step = max(1, len(labels) // max(1, (width - 8) // 7))
     ticks = list(range(1, len(labels) + 1, step))
     figure.ruler("x").ticks(ticks, [labels[t - 1] for t in ticks])
     if title:
-        figure.title(title)
+        figure.title(clean(title))
     text = figure.build().string()
     figure.clear()
     if ascii_only:

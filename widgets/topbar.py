@@ -6,6 +6,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from console.core.text import clean
+
 
 class TopBar(Static):
     """``plain`` holds the line's text, for tests and screen readers."""
@@ -21,8 +23,10 @@ class TopBar(Static):
     ) -> None:
         """Compose the line from plain text; nothing in it is parsed as markup.
 
-        The facts (sample badge, as-of, year, counties) always show; the title gives way.
+        The facts (sample badge, as-of, year, counties) always show; the title gives way. Title, as-of
+        and scope come from data files: they pass console.core.text.clean (no terminal escapes).
         """
+        title, as_of, scope, status = clean(title), clean(as_of), clean(scope), clean(status)
         facts = Text(no_wrap=True)
         if sample_badge:
             facts.append(f" {sample_badge} ", style="bold reverse")

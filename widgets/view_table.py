@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from console.core.text import clean
 from console.present.labels import CLASS_STYLES
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ class ViewTable(Widget, can_focus=True):
         line = Text(style=base, no_wrap=True, end="")
         for (content, style, right), i in zip(cells, self._shown, strict=True):
             width = self._width(i)
-            cell = Text(content, style=style, no_wrap=True, overflow="ellipsis", end="")
+            cell = Text(clean(content), style=style, no_wrap=True, overflow="ellipsis", end="")
             cell.truncate(width, overflow="ellipsis")
             cell.align("right" if right else "left", width)
             line.append(" " * PADDING)

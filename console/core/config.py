@@ -8,9 +8,10 @@ overwritten) and reported; the console then starts on the other settings.
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 from console.core.files import atomic_write_bytes
 from console.core.paths import default_config_file, embedded_data_dir
+from console.core.text import clean
 
 PACING_RULES = ("linear", "custom")
 LANGS = ("zh", "en")
@@ -98,6 +100,98 @@ def _read(path: Path, warnings: list[str], owned: bool = False) -> dict[str, Any
         return {}
 
 
+# What each key must hold: a check and the words that say so. A bad value in a config file is reported
+# (file, key, expected) and dropped, so the value from the next file down (in the end the default) holds.
+Check = Callable[[Any], bool]
+
+
+def _number(low: float, high: float, low_open: bool = False, high_open: bool = False) -> Check:
+    def check(value: Any) -> bool:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            return False
+        return (value > low if low_open else value >= low) and (value < high if high_open else value <= high)
+
+    return check
+
+
+def _is(kind: type) -> Check:
+    return lambda value: isinstance(value, kind)
+
+
+def _one_of(choices: tuple[str, ...]) -> Check:
+    return lambda value: isinstance(value, str) and value in choices
+
+
+def _list_of(check: Check, length: int | None = None) -> Check:
+    return lambda value: (
+        isinstance(value, list) and all(check(v) for v in value) and (length is None or len(value) == length)
+    )
+
+
+def _path(value: Any) -> bool:
+    return isinstance(value, str) and clean(value) == value
+
+
+KEYS: dict[str, dict[str, tuple[Check, str]]] = {
+    "data": {
+        "dir": (_path, "a folder path as text, without control characters"),
+        "reload_seconds": (_number(0.1, 86400), "a number of seconds from 0.1 to 86400"),
+    },
+    "display": {
+        "lang": (_one_of(LANGS), "one of zh, en"),
+        "ascii": (_is(bool), "true or false"),
+        "mouse": (_is(bool), "true or false"),
+    },
+    "pacing": {
+        "rule": (_one_of(PACING_RULES), "one of linear, custom"),
+        "custom": (_list_of(_number(0, 1), 4), "a list of 4 shares from 0 to 1"),
+        "tolerance": (_number(0, 1, high_open=True), "a share from 0 up to (not including) 1, e.g. 0.05"),
+    },
+    "ranking": {name: (_number(0, 1e6), "a weight: a number from 0 to 1000000") for name in DEFAULT_WEIGHTS},
+    "export": {"folder": (_path, "a folder path as text, without control characters")},
+    "state": {
+        "tab": (_one_of(TABS), f"one of {', '.join(TABS)}"),
+        "year": (lambda v: _number(0, 9999)(v) and isinstance(v, int), "a year such as 2025, or 0"),
+        "counties": (_list_of(_is(str)), "a list of county names as text"),
+        "sort": (_is(dict), "a table of sort keys per view"),
+    },
+}
+
+
+def _validated(raw: dict[str, Any], path: Path, warnings: list[str]) -> dict[str, Any]:
+    """``raw`` without the values of the wrong type or range, each dropped with a warning naming
+    the file, the key and what was expected. Unknown keys are kept for the checks that know them."""
+    out: dict[str, Any] = {}
+    for section, value in raw.items():
+        keys = KEYS.get(section)
+        if keys is None:
+            out[section] = value
+            continue
+        if not isinstance(value, dict):
+            warnings.append(
+                f"{path}: [{section}] = {_shown(value)} ignored: expected a table of settings "
+                f"([{section}] with keys such as {next(iter(keys))}); using the defaults"
+            )
+            continue
+        kept: dict[str, Any] = {}
+        for key, item in value.items():
+            check, expected = keys.get(key, (None, ""))
+            if check is None or check(item):
+                kept[key] = item
+            else:
+                warnings.append(
+                    f"{path}: {section}.{key} = {_shown(item)} ignored: expected {expected}; using the default"
+                )
+        out[section] = kept
+    return out
+
+
+def _shown(value: Any) -> str:
+    """A config value in a warning: its TOML-ish repr, cut short, text cleaned."""
+    text = clean(repr(value))
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in over.items():
@@ -168,8 +262,8 @@ def load_settings(
     warnings: list[str] = []
     default_file = default_config_file()
     merged = tomllib.loads(default_file.read_text(encoding="utf-8"))
-    merged = _merge(merged, _read(system_config_file(), warnings))
-    merged = _merge(merged, _read(user_config_file(), warnings, owned=True))
+    for path, owned in ((system_config_file(), False), (user_config_file(), True)):
+        merged = _merge(merged, _validated(_read(path, warnings, owned), path, warnings))
     data = merged.get("data", {})
     display = merged.get("display", {})
     configured_dir = str(data.get("dir") or "")
@@ -196,7 +290,7 @@ def load_settings(
         year=year if year is not None else state["year"],
         counties=tuple(counties) if counties else state["counties"],
         sort=state["sort"],
-        warnings=tuple(warnings),
+        warnings=tuple(clean(w) for w in warnings),
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from console.core.text import clean
+
 
 @dataclass(frozen=True)
 class DataError:
@@ -20,16 +22,18 @@ class DataError:
     message: str
 
     def to_json(self) -> dict[str, object]:
-        return asdict(self)
+        """The fields, text cleaned (JSON escapes C0 but not C1 or bidi controls)."""
+        return {k: clean(v) if isinstance(v, str) else v for k, v in asdict(self).items()}
 
     def __str__(self) -> str:
-        where = [self.file]
+        """One line naming the place; every part passes console.core.text.clean."""
+        where = [clean(self.file)]
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column is not None:
-            where.append(f"column '{self.column}'")
-        found = "" if self.value is None else f": found '{self.value}'"
-        return f"{', '.join(where)}{found}: {self.message}"
+            where.append(f"column '{clean(self.column)}'")
+        found = "" if self.value is None else f": found '{clean(self.value)}'"
+        return f"{', '.join(where)}{found}: {clean(self.message)}"
 
 
 class DataInvalid(Exception):

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import polars as pl
 
+from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.errors import DataError, DataInvalid
-from console.data.readers import read_table_file
+from console.data.readers import read_table_file, unreadable
 from console.data.scales import ScaleError, parse_period
 from console.data.schema import FORMATS, MANIFEST, TABLES, Manifest, Table
 from console.data.validate import ROW, Problems, check_header, check_keys, suggest, type_table
@@ -39,7 +40,12 @@ def find_table_file(directory: Path, table: Table) -> tuple[Path | None, DataErr
 def read_manifest(directory: Path) -> Manifest:
     """Read and check manifest.toml (title, as_of, sample)."""
     path = directory / MANIFEST
-    if not path.is_file():
+    try:
+        exists = path.is_file()
+        raw_bytes = path.read_bytes() if exists else b""
+    except OSError as exc:
+        raise DataInvalid([unreadable(MANIFEST, exc)]) from None
+    if not exists:
         raise DataInvalid(
             [
                 DataError(
@@ -52,12 +58,12 @@ def read_manifest(directory: Path) -> Manifest:
             ]
         )
     try:
-        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        raw = tomllib.loads(raw_bytes.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise DataInvalid([DataError(MANIFEST, None, None, None, f"not valid TOML: {exc}")]) from None
+        raise DataInvalid([DataError(MANIFEST, None, None, None, f"not valid TOML: {clean(exc)}")]) from None
     problems: list[DataError] = []
     title = raw.get("title")
-    if not isinstance(title, str) or not title.strip():
+    if not isinstance(title, str) or not clean(title).strip():
         problems.append(
             DataError(MANIFEST, None, "title", _show(title), "expected the dataset's title as text")
         )
@@ -92,16 +98,16 @@ def read_manifest(directory: Path) -> Manifest:
         raise DataInvalid(problems)
     known = {"title", "title_en", "as_of", "sample"}
     return Manifest(
-        title=str(title),
+        title=clean(title).strip(),
         as_of=str(as_of_text),
         sample=bool(sample),
-        title_en=str(raw.get("title_en", "")),
+        title_en=clean(raw.get("title_en", "")).strip(),
         extra={k: v for k, v in raw.items() if k not in known},
     )
 
 
 def _show(value: object) -> str | None:
-    return None if value is None else str(value)
+    return None if value is None else clean(value)
 
 
 def _normalise_zone_refs(
@@ -163,13 +169,15 @@ def load_dataset(directory: Path) -> Dataset:
     directory = Path(directory)
     problems = Problems()
     manifest: Manifest | None = None
-    if directory.is_dir():
+    if _is_dir(directory, problems):
         try:
             manifest = read_manifest(directory)
         except DataInvalid as exc:
             for error in exc.errors:
                 problems.add(error)
-    tables = load_tables(directory, [t.name for t in TABLES], problems)
+        tables = load_tables(directory, [t.name for t in TABLES], problems)
+    else:
+        tables = {}
     errors = problems.finish()
     if errors or manifest is None:
         raise DataInvalid(errors)
@@ -186,15 +194,17 @@ def load_tables(
     directory = Path(directory)
     own = problems is None
     problems = problems or Problems()
-    if not directory.is_dir():
-        problems.add(DataError(str(directory), None, None, None, "no such data directory"))
+    if not _is_dir(directory, problems):
         if own:
             raise DataInvalid(problems.finish())
         return {}
     typed: dict[str, pl.DataFrame] = {}
     aliases: dict[str, str] = {}
     for table in (t for t in TABLES if t.name in names):
-        path, error = find_table_file(directory, table)
+        try:
+            path, error = find_table_file(directory, table)
+        except OSError as exc:  # the folder cannot be listed (permissions)
+            path, error = None, unreadable(f"{table.name}.csv", exc)
         if path is None:
             assert error is not None
             problems.add(error)
@@ -225,6 +235,17 @@ def load_tables(
     if own and problems.errors:
         raise DataInvalid(problems.finish())
     return {name: frame.drop(ROW) for name, frame in typed.items()}
+
+
+def _is_dir(directory: Path, problems: Problems) -> bool:
+    """True when ``directory`` is a folder we may look into; otherwise the reason is recorded."""
+    try:
+        if directory.is_dir():
+            return True
+        problems.add(DataError(clean(directory), None, None, None, "no such data directory"))
+    except OSError as exc:
+        problems.add(unreadable(clean(directory), exc))
+    return False
 
 
 def _zone_aliases(zones: pl.DataFrame) -> dict[str, str]:

@@ -2,8 +2,9 @@
 
 Every cell comes back as text (or null) so that validation, not the reader, decides types and can
 name the exact row and value that is wrong. CSV may be UTF-8, UTF-8 with BOM, or GB18030 (what Excel
-on Chinese Windows writes). Control characters are removed from every cell here, once, so nothing
-downstream can send them to a terminal.
+on Chinese Windows writes). Control and bidi characters are removed from every cell and header name
+here, once, with console.core.text's patterns (the same as its ``clean``), so nothing downstream can
+send them to a terminal.
 """
 
 from __future__ import annotations
@@ -14,12 +15,18 @@ from pathlib import Path
 
 import polars as pl
 
+from console.core.text import BREAKS_PATTERN, CONTROLS_PATTERN, clean
 from console.data.errors import DataError, DataInvalid
 
 _UTF8_BOM = b"\xef\xbb\xbf"
-# C0 and C1 controls and DEL; tabs and line breaks inside a cell become a space.
-_CONTROLS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
-_BREAKS = r"[\t\n\r]+"
+
+
+def unreadable(file: str, exc: OSError) -> DataError:
+    """The message for a file or folder the operating system would not let us read."""
+    reason = exc.strerror or type(exc).__name__
+    return DataError(
+        file, None, None, None, f"cannot be read ({reason}); check that it exists and that you may read it"
+    )
 
 
 def decode_csv_bytes(raw: bytes, file: str) -> str:
@@ -77,14 +84,22 @@ def _read_csv(path: Path, file: str) -> pl.DataFrame:
     text = decode_csv_bytes(raw, file)
     if not text.strip():
         raise DataInvalid([DataError(file, None, None, None, "the file is empty; expected a header row")])
-    header = next(csv.reader([text.split("\n", 1)[0]]))
+    if "\r" in text and "\n" not in text:  # CR-only line endings (Excel's "CSV (Macintosh)")
+        text = text.replace("\r", "\n")
+    try:
+        header = next(csv.reader([text.split("\n", 1)[0]], strict=True))
+    except csv.Error as exc:
+        raise DataInvalid([DataError(file, 1, None, None, f"malformed CSV header ({exc})")]) from None
     try:
         frame = pl.read_csv(io.BytesIO(text.encode("utf-8")), infer_schema=False, raise_if_empty=True)
     except (pl.exceptions.PolarsError, OSError):
         raise DataInvalid([_locate_csv_problem(text, len(header), file)]) from None
     last_line = text.rstrip("\r\n").rsplit("\n", 1)[-1]
     if frame.height and not text.endswith(("\n", "\r")):
-        fields = next(csv.reader([last_line]), [])
+        try:
+            fields = next(csv.reader([last_line]), [])
+        except csv.Error:  # a line break inside the cut-off row: say where the CSV went wrong
+            raise DataInvalid([_locate_csv_problem(text, frame.width, file)]) from None
         if len(fields) < frame.width:
             raise DataInvalid(
                 [
@@ -108,7 +123,26 @@ def _read_parquet(path: Path, file: str) -> pl.DataFrame:
         raise DataInvalid(
             [DataError(file, None, None, None, f"not a readable Parquet file (truncated or damaged?): {exc}")]
         ) from None
-    return frame.select(pl.all().cast(pl.String))
+    for name, dtype in frame.schema.items():
+        if dtype.is_nested() or dtype == pl.Object:
+            raise DataInvalid(
+                [
+                    DataError(
+                        file,
+                        None,
+                        clean(name),
+                        None,
+                        f"the column holds {dtype.base_type()} values; expected plain text or numbers",
+                    )
+                ]
+            )
+    try:
+        return frame.select(pl.all().cast(pl.String))
+    except pl.exceptions.PolarsError as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DataInvalid(
+            [DataError(file, None, None, None, f"columns that cannot be read as text: {message}")]
+        ) from None
 
 
 def _read_xlsx(path: Path, file: str) -> pl.DataFrame:
@@ -143,21 +177,28 @@ def read_table_file(path: Path, file: str | None = None) -> pl.DataFrame:
     """
     file = file or path.name
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        frame = _read_csv(path, file)
-    elif suffix == ".parquet":
-        frame = _read_parquet(path, file)
-    elif suffix == ".xlsx":
-        frame = _read_xlsx(path, file)
-    else:
+    readers = {".csv": _read_csv, ".parquet": _read_parquet, ".xlsx": _read_xlsx}
+    if suffix not in readers:
         raise DataInvalid(
             [DataError(file, None, None, None, "unsupported format; expected .csv, .parquet or .xlsx")]
         )
-    frame = frame.rename({c: c.strip().lstrip("\ufeff") for c in frame.columns})
+    try:
+        frame = readers[suffix](path, file)
+    except OSError as exc:  # unreadable (permissions), vanished, or a folder named like a table
+        raise DataInvalid([unreadable(file, exc)]) from None
+    names = {c: clean(c).strip().lstrip("\ufeff") for c in frame.columns}
+    seen: set[str] = set()
+    for name in names.values():
+        if name in seen:
+            raise DataInvalid(
+                [DataError(file, 1, name, None, "the header names this column twice; keep only one")]
+            )
+        seen.add(name)
+    frame = frame.rename(names)
     cleaned = [
         pl.col(c)
-        .str.replace_all(_BREAKS, " ")
-        .str.replace_all(_CONTROLS, "")
+        .str.replace_all(BREAKS_PATTERN, " ")
+        .str.replace_all(CONTROLS_PATTERN, "")
         .str.strip_chars()
         .replace("", None)
         for c in frame.columns

@@ -57,6 +57,11 @@ class _Range(TypedDict):
 
 
 YEAR: _Range = {"minimum": 2000, "maximum": 2100}
+# The largest magnitude any number or whole-number cell may hold, whatever its own range. Revenue is in
+# 亿元 (the whole nation's output is about 1.3 million 亿元), counts are of firms or zones, shares are in
+# %; a value beyond 1e9 is a typo or a damaged file, and sums of values near float's limit overflow to
+# infinity in exports and on screen. Years have their own range (YEAR).
+SANE_BOUND = {"number": 1e9, "int": 1e9}
 ZONE = Column("zone", zone_ref=True)
 ZONE_FK = Reference(("zone",), "zones", ("zone",), "zone")
 CLUSTER_FK = Reference(("zone", "industry"), "clusters", ("zone", "industry"), "cluster")

@@ -15,7 +15,7 @@ import polars as pl
 
 from console.data.errors import DataError
 from console.data.scales import ScaleError, parse_period, parse_star, parse_tier
-from console.data.schema import Column, Table
+from console.data.schema import SANE_BOUND, Column, Table
 
 MAX_PER_PROBLEM = 10
 ROW = "__row"
@@ -140,6 +140,17 @@ def _convert_number(
     _report(
         problems, file, frame.filter(raw.is_not_null() & typed.is_null()), col.name, f"expected {expected}"
     )
+    bound = SANE_BOUND.get(col.kind)
+    if bound is not None:
+        huge = (typed.abs() > bound).fill_null(False)
+        _report(
+            problems,
+            file,
+            frame.filter(huge),
+            col.name,
+            f"expected {expected} between -{bound:,.0f} and {bound:,.0f}; is it a typo?",
+        )
+        typed = _keep(typed, ~huge)
     if col.minimum is not None or col.maximum is not None:
         low = col.minimum if col.minimum is not None else float("-inf")
         high = col.maximum if col.maximum is not None else float("inf")

@@ -19,6 +19,7 @@ from typing import IO, Any
 import polars as pl
 
 from console.core.config import Settings
+from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, cn_numeral
 from console.engine.evaluation import evaluate
@@ -281,11 +282,11 @@ def render_markdown(b: Bulletin) -> str:
         ),
         "",
     ]
-    return "\n".join(md)
+    return clean("\n".join(md), keep_newlines=True)
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return clean(text).replace("|", "\\|")
 
 
 def _xlsx_writer(b: Bulletin, prov: Provenance) -> Callable[[IO[bytes]], None]:

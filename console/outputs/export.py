@@ -21,6 +21,7 @@ from typing import IO, Any
 
 from console import __version__
 from console.core import files
+from console.core.text import clean
 from console.present.viewmodel import Header, View
 
 FORMATS = ("csv", "xlsx", "parquet", "json", "md")
@@ -267,7 +268,7 @@ def _json(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None
 
 
 def _md_cell(text: Any) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|")
+    return clean(str(text)).replace("\\", "\\\\").replace("|", "\\|")
 
 
 def _markdown(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from console.core.text import clean
 from console.data.errors import DataError
 from console.engine.audit import Finding
 from console.engine.evaluation import Evaluation
@@ -43,8 +44,13 @@ def make_console(file: IO[str] | None = None) -> Console:
     )
 
 
+def _t(value: object, style: str = "") -> Text:
+    """A cell or line of output: text cleaned (console.core.text.clean) and never parsed as markup."""
+    return Text(clean(value), style=style)
+
+
 def status_cell(status: str | None, lang: str, ascii_only: bool) -> Text:
-    return Text(status_label(status, lang, ascii_only), style=status_style(status))
+    return _t(status_label(status, lang, ascii_only), style=status_style(status))
 
 
 def _num(value: float | None, digits: int = 1) -> str:
@@ -82,17 +88,17 @@ def print_status(ev: Evaluation, lang: str, ascii_only: bool, out: Console) -> N
         if row["report_days_late"]:
             report += f" {row['report_days_late']}" + ("天" if lang == "zh" else "d")
         zones.add_row(
-            Text(row[short] or row["short_name"]),
-            Text(row[county] or row["county"]),
-            Text(star),
+            _t(row[short] or row["short_name"]),
+            _t(row[county] or row["county"]),
+            _t(star),
             status_cell(row["star_status"], lang, ascii_only),
-            Text(tier),
+            _t(tier),
             status_cell(row["tier_status"], lang, ascii_only),
             status_cell(row["revenue_status"], lang, ascii_only),
             status_cell(row["report_status"], lang, ascii_only)
             if not row["report_days_late"]
-            else Text(report, style="yellow"),
-            Text(missing_words(row["missing"], lang), style="bold red" if row["missing"] else ""),
+            else _t(report, style="yellow"),
+            _t(missing_words(row["missing"], lang), style="bold red" if row["missing"] else ""),
             style="bold" if row["missing"] else "",
         )
     out.print(zones)
@@ -111,13 +117,13 @@ def print_status(ev: Evaluation, lang: str, ascii_only: bool, out: Console) -> N
     industry = "industry" if lang == "zh" else "industry_en"
     for row in ev.clusters.iter_rows(named=True):
         clusters.add_row(
-            Text(row["short_name"]),
-            Text(row[industry] or row["industry"]),
+            _t(row["short_name"]),
+            _t(row[industry] or row["industry"]),
             _num(row["target"], 0),
             _num(row["actual_ytd"]),
             _num(row["pace_target"]),
             _num(row["projected"]),
-            Text(row["period"] or "—"),
+            _t(row["period"] or "—"),
             status_cell(row["status"], lang, ascii_only),
         )
     out.print(clusters)
@@ -141,11 +147,11 @@ def print_indicators(indicators: pl.DataFrame, lang: str, ascii_only: bool, out:
             latest = _num(row["latest"])
         progress = "—" if row["progress"] is None else f"{row['progress']:.0%}"
         table.add_row(
-            Text(f"{row['indicator']} {row[name] or row['name']}"),
-            Text(f"{row['comparison']}{_num(row['target'], 0)} {row[unit] or row['unit']}"),
-            Text(latest),
-            Text(progress),
-            Text(row["period"] or "—"),
+            _t(f"{row['indicator']} {row[name] or row['name']}"),
+            _t(f"{row['comparison']}{_num(row['target'], 0)} {row[unit] or row['unit']}"),
+            _t(latest),
+            _t(progress),
+            _t(row["period"] or "—"),
             status_cell(row["status"], lang, ascii_only),
         )
     out.print(table)
@@ -153,37 +159,37 @@ def print_indicators(indicators: pl.DataFrame, lang: str, ascii_only: bool, out:
 
 def _print_header(ev: Evaluation, lang: str, out: Console) -> None:
     scope = "、".join(ev.counties) if ev.counties else text("all_counties", lang)
-    line = Text(
+    line = _t(
         f"{ev.title} · {text('as_of', lang)} {ev.as_of} · {ev.year}{'年' if lang == 'zh' else ''} · {scope}"
     )
     out.print(line)
     if ev.sample:
-        out.print(Text(f"[{text('sample_badge', lang)}] {text('sample_notice', lang)}", style="bold yellow"))
+        out.print(_t(f"[{text('sample_badge', lang)}] {text('sample_notice', lang)}", style="bold yellow"))
 
 
 def print_errors(errors: list[DataError], lang: str, out: Console) -> None:
-    out.print(Text(f"✗ {text('invalid', lang)}: {len(errors)} {text('problems', lang)}", style="bold red"))
+    out.print(_t(f"✗ {text('invalid', lang)}: {len(errors)} {text('problems', lang)}", style="bold red"))
     for error in errors:
-        out.print(Text(f"  {error}"))
+        out.print(_t(f"  {error}"))
 
 
 def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Console) -> None:
-    out.print(Text(text("audit", lang), style="bold"))
+    out.print(_t(text("audit", lang), style="bold"))
     if not findings:
-        out.print(Text(f"  {text('audit_clean', lang)}"))
+        out.print(_t(f"  {text('audit_clean', lang)}"))
         return
-    out.print(Text(f"  {len(findings)} {text('findings', lang)}"))
+    out.print(_t(f"  {len(findings)} {text('findings', lang)}"))
     table = Table(box=_box(ascii_only))
     for key in ("check", "year", "stated", "counted"):
         table.add_column(heading(key, lang), no_wrap=True)
     table.add_column(heading("message", lang), overflow="fold", ratio=1)
     for f in findings:
         table.add_row(
-            Text(f.check + (f" {f.level}" if f.level else "")),
+            _t(f.check + (f" {f.level}" if f.level else "")),
             str(f.year),
             _num(f.stated, 0),
             _num(f.counted, 0),
-            Text(f.text(lang)),
+            _t(f.text(lang)),
         )
     out.print(table)
 
@@ -191,14 +197,14 @@ def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Conso
 def print_view(view: View, ascii_only: bool, out: Console, sample: bool = False, lang: str = "zh") -> None:
     """Any console View as a table, statuses coloured as on screen."""
     if sample:
-        out.print(Text(f"[{text('sample_badge', lang)}] {text('sample_notice', lang)}", style="bold yellow"))
-    table = Table(title=view.title, box=_box(ascii_only), title_justify="left")
+        out.print(_t(f"[{text('sample_badge', lang)}] {text('sample_notice', lang)}", style="bold yellow"))
+    table = Table(title=_t(view.title), box=_box(ascii_only), title_justify="left")
     for column in view.columns:
-        table.add_column(column.label, justify="right" if column.numeric else "left")
+        table.add_column(_t(column.label), justify="right" if column.numeric else "left")
     for row in view.rows:
         table.add_row(
             *(
-                Text(cell, style=CLASS_STYLES.get(cls or "", ""))
+                _t(cell, style=CLASS_STYLES.get(cls or "", ""))
                 for cell, cls in zip(row.cells, row.classes, strict=True)
             )
         )

@@ -535,7 +535,7 @@ def undo(directory: Path) -> tuple[Path, list[str]] | None:
         except HistoryProblem as exc:
             aside = _set_aside(entry)
             raise HistoryProblem(
-                f"{exc}\n{aside}: 这次导入无法自动撤销，已移到一旁（保存的原文件仍在其中），未恢复任何文件。"
+                f"{exc} — {aside}: 这次导入无法自动撤销，已移到一旁（保存的原文件仍在其中），未恢复任何文件。"
                 f" / this ingest cannot be undone automatically; it was set aside (the saved files are"
                 f" kept in it) and nothing was restored."
             ) from None

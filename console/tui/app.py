@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from console.core.config import TABS, Settings
 from console.core.paths import embedded_data_dir
+from console.core.text import clean
 from console.present import view_cache as viewcache
 from console.present.labels import text
 from console.present.viewmodel import TAB_TITLES
@@ -34,6 +35,8 @@ from widgets.view_table import ViewTable
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from textual.notifications import SeverityLevel
 
     from console.data.dataset import Dataset
     from console.data.errors import DataError
@@ -128,7 +131,7 @@ class DevZonesApp(App[int]):
     def on_mount(self) -> None:
         self.is_mounted_once = True
         for warning in self.settings.warnings:
-            self.notify(warning, severity="warning", timeout=10)
+            self.notify(clean(warning), severity="warning", timeout=10, markup=False)
         self._hide_search()
         self._fingerprint = viewcache.fingerprint(self.settings.data_dir)
         self.set_interval(self.settings.reload_seconds, self.check_for_changes)
@@ -159,7 +162,7 @@ class DevZonesApp(App[int]):
             try:
                 snap = compute(ds, self.settings, self.year, self.counties)
             except UnknownChoice as exc:  # a remembered year or county this data does not have
-                self.call_from_thread(self.notify, f"{exc}", severity="warning", timeout=8)
+                self.call_from_thread(self._say, clean(exc), "warning", 8)
                 self.year, self.counties = None, ()
                 snap = compute(ds, self.settings, None, ())
         except DataInvalid as exc:
@@ -235,17 +238,46 @@ class DevZonesApp(App[int]):
             if zh
             else f"The data files have {count} problem(s); still showing the last good data: "
         )
-        self.notify(lead + message, severity="error", timeout=15)
+        self.notify(clean(lead + message), severity="error", timeout=15, markup=False)
+
+    def _say(self, message: str, severity: SeverityLevel = "information", timeout: float = 8) -> None:
+        """A toast whose text is shown literally: cleaned, never parsed as markup."""
+        self.notify(clean(message), severity=severity, timeout=timeout, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """An unexpected failure in a worker is shown, not swallowed (the app keeps running)."""
-        if event.state == WorkerState.ERROR:
+        """A failure in a worker is reported for what it is; the views on screen stay.
+
+        Bad data is handled in the workers themselves (DataInvalid). Here: a file the system would not
+        read or write (OSError) is one line naming the path and what to do; anything else is one line
+        naming the error. Only a first load that never produced a screen shows the failure in place.
+        """
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        zh = self.lang == "zh"
+        if isinstance(error, OSError):
+            where = error.filename or self.settings.data_dir
+            reason = error.strerror or type(error).__name__
+            advice = (
+                "请检查该路径是否存在、可读写且磁盘有空间"
+                if zh
+                else "check that the path exists, that you may read and write it, and that the disk has room"
+            )
+            message = f"{where}: {reason}; {advice}"
+        else:
+            lead = "内部错误" if zh else "internal error"
+            message = f"{lead}: {type(error).__name__}: {error}"
+        if event.worker.group == "export":
+            message = ("导出失败：" if zh else "Export failed: ") + message
+        if event.worker.group == "data" and self.views is None:
             from console.data.errors import DataError
 
-            error = event.worker.error
-            self._on_data_failed(
-                [DataError("devzones", None, None, None, f"internal error: {type(error).__name__}: {error}")]
-            )
+            self._on_data_failed([DataError("devzones", None, None, None, clean(message))])
+            return
+        if event.worker.group == "reload":  # the header says the last good data is shown
+            self.reload_error = clean(message)
+            self._show_header()
+        self._say(message, "error", 15)
 
     def _on_data_ready(self, ds: Dataset, snap: Snapshot, views: Views) -> None:
         self.dataset, self.snapshot = ds, snap
@@ -262,7 +294,7 @@ class DevZonesApp(App[int]):
         zh = self.lang == "zh"
         body = Text(
             ("数据有误，无法显示：" if zh else "The data cannot be shown:")
-            + f" {self.settings.data_dir}\n\n",
+            + f" {clean(self.settings.data_dir)}\n\n",
             style="bold red",
         )
         for error in errors:
@@ -599,12 +631,10 @@ class DevZonesApp(App[int]):
 
     def _exported(self, paths: list[Path]) -> None:
         zh = self.lang == "zh"
-        self.notify(("已导出：" if zh else "Exported: ") + ", ".join(str(p) for p in paths), timeout=8)
+        self._say(("已导出：" if zh else "Exported: ") + ", ".join(str(p) for p in paths), timeout=8)
 
     def _export_failed(self, message: str) -> None:
-        self.notify(
-            ("导出失败：" if self.lang == "zh" else "Export failed: ") + message, severity="error", timeout=10
-        )
+        self._say(("导出失败：" if self.lang == "zh" else "Export failed: ") + message, "error", 10)
 
     def action_bulletin(self) -> None:
         if self._not_ready():

@@ -1,0 +1,341 @@
+"""The words of the ``devzones`` command: help, examples and error messages in Chinese and English.
+
+Also a small shim that translates argparse's own fixed strings ("usage:", "options", "error:",
+"invalid choice …") while a parser is built and used, so that help and usage errors speak the
+chosen language from the first word to the last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import errno
+from collections.abc import Iterable, Iterator
+
+from console.core.text import clean
+
+LANGS = ("zh", "en")
+
+# key: (Chinese, English). Placeholders are str.format fields.
+WORDS: dict[str, tuple[str, str]] = {
+    # -- the program and its commands ------------------------------------------------------------------
+    "description": (
+        "驻马店市开发区高质量发展三年行动（2024—2026年）监测台。不带子命令时打开交互界面。",
+        "Monitor Zhumadian's 2024-2026 development-zone action plan. With no command, open the console.",
+    ),
+    "commands": ("子命令", "commands"),
+    "check": (
+        "校验数据，并核对计划文本与数据是否一致",
+        "validate the data and audit the plan against itself",
+    ),
+    "status": ("每个开发区、产业集群和指标的进度状态", "status of every zone, cluster and indicator"),
+    "rankings": (
+        "开发区排名：综合得分、全省同档位次和计划规定的奖惩标记",
+        "zones ranked: composite score, province rank within tier, and the plan's rule flags",
+    ),
+    "bulletin": ("生成月度通报", "write the monthly bulletin (月度通报)"),
+    "template": (
+        "生成某开发区的季度报表填报模板（.xlsx）",
+        "write a zone's fill-in workbook for a quarterly report",
+    ),
+    "ingest": (
+        "校验已填报表并合并到数据集（可用 devzones undo 撤销）",
+        "check filled reports and merge them into the dataset (undo with devzones undo)",
+    ),
+    "undo": ("恢复上一次导入所替换的文件", "restore the files the last ingest replaced"),
+    "export": (
+        "把视图导出为 CSV、XLSX、Parquet、JSON 或 Markdown（与界面中的导出相同）",
+        "write a view as CSV, XLSX, Parquet, JSON or Markdown, as the console does",
+    ),
+    "generate": ("生成示例数据集（结果确定、可重现）", "write a sample dataset (deterministic)"),
+    "where": (
+        "显示配置、状态、缓存和数据所在的位置",
+        "show where the config, state, cache and data are",
+    ),
+    "completion": ("输出命令行补全脚本", "print a shell completion script"),
+    # -- options ---------------------------------------------------------------------------------------
+    "help": ("显示帮助并退出", "show this help message and exit"),
+    "version": ("显示版本号并退出", "show the version and exit"),
+    "opt_data": ("数据集目录（默认：内置示例数据）", "dataset directory (default: the embedded data)"),
+    "opt_lang": ("语言：zh（默认）或 en", "language, zh (default) or en"),
+    "opt_ascii": ("只用 ASCII 符号和线条", "plain ASCII symbols and lines only"),
+    "opt_mouse": ("交互界面不捕获鼠标", "console: do not capture the mouse"),
+    "opt_year": ("计划年度（默认：数据截至季度所在年度）", "the plan year (default: the as-of year)"),
+    "opt_county": (
+        "只看该县区的开发区（可重复，或用逗号分隔）",
+        "only zones of this county or district (repeat, or separate with commas)",
+    ),
+    "opt_json": ("输出 JSON（供程序读取）", "machine-readable output (JSON)"),
+    "opt_fail": (
+        "有开发区未完成目标时以退出码 1 结束（用于定时任务）",
+        "exit 1 when a zone shown misses a target (for cron)",
+    ),
+    "opt_month": ("通报月份，如 2026-10", "the bulletin's month, e.g. 2026-10"),
+    "opt_bulletin_format": ("格式：md 或 xlsx", "format: md or xlsx"),
+    "opt_out_file": (
+        "要写入的文件；以 / 结尾或已存在的文件夹则写入其中，名称自动生成",
+        "file to write; ending in / or an existing folder: a suggested name inside it",
+    ),
+    "opt_force": (
+        "覆盖已有文件，而不是给新文件编号",
+        "replace an existing file instead of numbering the new one",
+    ),
+    "opt_zone": ("开发区（全称或简称）", "the zone (full or short name)"),
+    "opt_quarter": ("季度，如 2026Q4", "the quarter, e.g. 2026Q4"),
+    "opt_files": (
+        "已填好的 .xlsx 模板或同字段的 .csv 文件",
+        "filled .xlsx templates or .csv files of the same fields",
+    ),
+    "opt_dry": ("只显示将要修改的内容，不做修改", "show what would change, change nothing"),
+    "opt_yes": ("不询问，直接应用", "apply without asking"),
+    "opt_view": ("视图", "the view"),
+    "opt_search": (
+        "只导出包含该文字的行（同界面中的 /）",
+        "only rows containing this text, as / does in the console",
+    ),
+    "opt_sort": (
+        "按列排序（zone、target、score …）；-KEY 为降序",
+        "sort by a column key (zone, target, score …); -KEY for descending",
+    ),
+    "opt_format": ("格式", "format"),
+    "opt_gen_out": ("要写入的目录", "directory to write"),
+    "opt_zones": (
+        "生成 N 个开发区的模拟计划（184：一个省，2543：全国）",
+        "synthetic plan of N zones (184: a province, 2543: the nation)",
+    ),
+    "opt_seed": ("随机种子（默认：内置数据的种子）", "random seed (default: the shipped data's seed)"),
+    "opt_plan": ("使用的计划表目录（默认：内置数据）", "plan tables to use (default: the embedded data)"),
+    "opt_gen_force": ("替换 --out 中已有的数据集", "replace a dataset already in --out"),
+    "opt_shell": ("shell 类型", "the shell"),
+    # -- the epilog ------------------------------------------------------------------------------------
+    "epilog": (
+        "示例：\n"
+        "  devzones                                  打开交互界面\n"
+        "  devzones status --county 遂平县           某县区的进度\n"
+        "  devzones status --json --fail-on-missing  定时任务：有未完成目标时退出码为 1\n"
+        "  devzones export --view all --format xlsx --out 导出/\n"
+        "  devzones bulletin --period 2026-10 --out 通报/\n"
+        "  devzones where                            配置、缓存和数据的位置\n"
+        "\n"
+        "退出码：\n"
+        "  0  成功\n"
+        "  1  --fail-on-missing 发现未完成目标的开发区；导入未应用；没有可撤销的导入\n"
+        "  2  用法错误：选项有误，或数据中没有所要的年度、县区、开发区、月份\n"
+        "  3  数据无效（指出文件、行和列）或报表被拒收\n"
+        "  4  文件系统错误：没有权限、磁盘已满、文件名太长、文件夹不存在等\n"
+        "  5  程序内部错误（请报告；设 DEVZONES_DEBUG=1 可显示详细追溯）\n"
+        "\n"
+        '语言：--lang en 或设置 [display] lang = "en" 使用英文。',
+        "examples:\n"
+        "  devzones                                  open the console\n"
+        "  devzones status --county 遂平县           one county's progress\n"
+        "  devzones status --json --fail-on-missing  for cron: exit 1 when a target is missed\n"
+        "  devzones export --view all --format xlsx --out exports/\n"
+        "  devzones bulletin --period 2026-10 --out bulletins/\n"
+        "  devzones where                            where config, cache and data are\n"
+        "\n"
+        "exit codes:\n"
+        "  0  success\n"
+        "  1  --fail-on-missing found a zone missing a target; ingest not applied; nothing to undo\n"
+        "  2  usage error: a wrong option, or a year, county, zone or month the data does not have\n"
+        "  3  invalid data (with file, row and column) or a rejected report\n"
+        "  4  file-system error: permission, disk full, name too long, missing folder …\n"
+        "  5  internal error (please report it; DEVZONES_DEBUG=1 shows the traceback)\n"
+        "\n"
+        'language: Chinese by default; --lang en or the setting [display] lang = "en" for English.',
+    ),
+    # -- each command's examples (its help's epilog) -------------------------------------------------------
+    "ex_status": (
+        "示例：\n  devzones status --year 2025 --county 遂平县,西平县\n  devzones status --json --fail-on-missing",
+        "examples:\n  devzones status --year 2025 --county 'Suiping County,Xiping County'\n  devzones status --json --fail-on-missing",
+    ),
+    "ex_export": (
+        "示例：\n  devzones export --view zones --format xlsx --out 导出/\n"
+        "  devzones export --view clusters --sort=-target --format csv --out 集群.csv",
+        "examples:\n  devzones export --view zones --format xlsx --out exports/\n"
+        "  devzones export --view clusters --sort=-target --format csv --out clusters.csv",
+    ),
+    "ex_bulletin": (
+        "示例：\n  devzones bulletin --period 2026-10 --out 通报/\n"
+        "  devzones bulletin --period 2026年10月 --format xlsx --out 十月通报.xlsx",
+        "examples:\n  devzones bulletin --period 2026-10 --out bulletins/\n"
+        "  devzones bulletin --period 2026-10 --format xlsx --lang en --out october.xlsx",
+    ),
+    "ex_template": (
+        "示例：\n  devzones template --zone 遂平 --period 2026Q4 --out 模板/",
+        "examples:\n  devzones template --zone Suiping --period 2026Q4 --out templates/",
+    ),
+    "ex_ingest": (
+        "示例：\n  devzones ingest --data 数据/ 遂平-2026Q4.xlsx --dry-run\n"
+        "  devzones ingest --data 数据/ 报表/*.xlsx --yes --json",
+        "examples:\n  devzones ingest --data data/ suiping-2026Q4.xlsx --dry-run\n"
+        "  devzones ingest --data data/ reports/*.xlsx --yes --json",
+    ),
+    # -- the guard's messages --------------------------------------------------------------------------
+    "error": ("devzones：错误：{message}", "devzones: error: {message}"),
+    "warning": ("devzones：警告：{message}", "devzones: warning: {message}"),
+    "county_empty": (
+        "--county 不能为空；要看全部县区，请不加 --county",
+        "--county is empty; leave --county out for all counties",
+    ),
+    "unknown_county": (
+        "没有县区“{value}”。{hint}可选：{valid}",
+        "unknown county '{value}'. {hint}Choose from: {valid}",
+    ),
+    "did_you_mean": ("是不是“{value}”？", "Did you mean '{value}'? "),
+    "unknown_year": ("{value} 年没有目标。可选：{valid}", "no targets for {value}; choose from: {valid}"),
+    "unknown_sort": (
+        "没有可排序的列“{value}”。可选：{valid}",
+        "no column '{value}' to sort by; choose from: {valid}",
+    ),
+    "bad_month": (
+        "--period “{value}”：应为月份，如 2026-10 或 2026年10月",
+        "--period '{value}': expected a month such as 2026-10 or 2026年10月",
+    ),
+    "month_before_data": (
+        "--period {value}：数据从 {first} 年开始，没有更早的通报",
+        "--period {value}: the data starts in {first}; there is no earlier bulletin",
+    ),
+    "bad_quarter": (
+        "--period “{value}”：应为季度，如 2026Q4、2026-Q4 或 2026年第四季度",
+        "--period '{value}': expected a quarter such as 2026Q4, 2026-Q4 or 2026年第四季度",
+    ),
+    "unknown_zone": (
+        "没有开发区“{value}”。{hint}可选（简称）：{valid}",
+        "unknown zone '{value}'. {hint}Choose from (short names): {valid}",
+    ),
+    "generated": (
+        "已写入 {count} 张表和 manifest.toml 到 {out}",
+        "wrote {count} tables and manifest.toml to {out}",
+    ),
+    "zones_min": ("--zones 至少为 1", "--zones must be at least 1"),
+    "os_ENOSPC": (
+        "磁盘空间不足：{path}。请腾出空间，或用 --out 写到别处。",
+        "no space left on the device: {path}. Free some space, or write elsewhere with --out.",
+    ),
+    "os_EACCES": (
+        "没有权限：{path}。请检查该文件或文件夹的权限，或换一个位置。",
+        "permission denied: {path}. Check the permissions of that file or folder, or use another place.",
+    ),
+    "os_ENAMETOOLONG": (
+        "文件名太长：{path}。请用较短的名称。",
+        "file name too long: {path}. Use a shorter name.",
+    ),
+    "os_EROFS": (
+        "只读文件系统：{path}。请换一个可写的位置。",
+        "read-only file system: {path}. Use a writable place.",
+    ),
+    "os_ENOENT": ("找不到：{path}。请检查路径是否正确。", "not found: {path}. Check the path."),
+    "os_ENOTDIR": ("不是文件夹：{path}。请检查路径。", "not a folder: {path}. Check the path."),
+    "os_EISDIR": ("是文件夹而不是文件：{path}。", "is a folder, not a file: {path}."),
+    "os_EEXIST": ("已存在：{path}。", "already exists: {path}."),
+    "os_other": ("文件操作失败（{reason}）：{path}。", "file operation failed ({reason}): {path}."),
+    "internal": (
+        "内部错误（{kind}：{message}）。请把这一行和所用的命令发给本系统的维护人员；"
+        "设 DEVZONES_DEBUG=1 再运行可显示详细追溯。",
+        "internal error ({kind}: {message}). Please send this line and the command you ran to whoever "
+        "maintains this installation; run again with DEVZONES_DEBUG=1 for the traceback.",
+    ),
+    "interrupted": ("已中断。", "interrupted."),
+    # -- where -------------------------------------------------------------------------------------------
+    "where_user": ("用户配置", "user config"),
+    "where_system": ("系统配置", "system config"),
+    "where_default": ("默认设置（说明每个键）", "defaults (documents every key)"),
+    "where_state": ("状态（界面记住的标签页、排序等）", "state (what the console remembers)"),
+    "where_state_note": ("用户配置中的 [state] 段", "the [state] section of the user config"),
+    "where_cache": ("缓存", "cache"),
+    "where_data": ("数据", "data"),
+    "where_embedded": ("内置示例数据", "the embedded sample data"),
+    "exists": ("存在", "exists"),
+    "absent": ("不存在", "absent"),
+}
+
+# argparse's fixed strings (Python 3.11-3.13) in Chinese; anything not listed stays as argparse says it.
+ARGPARSE_ZH: dict[str, str] = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项值 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是：%(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ignored explicit argument %r": "忽略了多余的值 %r",
+    "one of the arguments %s is required": "需要以下参数之一：%s",
+    "unexpected option string: %s": "意外的选项：%s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有子命令 %(parser_name)r（可选：%(choices)s）",
+    "expected %s argument": "需要 %s 个值",
+    "expected %s arguments": "需要 %s 个值",
+}
+
+
+def say(key: str, lang: str, **fields: object) -> str:
+    """The words for ``key`` in ``lang`` with ``fields`` filled in."""
+    zh, en = WORDS[key]
+    return (zh if lang == "zh" else en).format(**fields)
+
+
+def join_choices(values: Iterable[object], lang: str) -> str:
+    """``a, b, c`` (or ``a、b、c`` in Chinese) from any iterable of values."""
+    return ("、" if lang == "zh" else ", ").join(str(v) for v in values)
+
+
+@contextlib.contextmanager
+def argparse_language(lang: str) -> Iterator[None]:
+    """While active, argparse's own strings come out in ``lang`` (it looks them up through ``_``)."""
+    if lang != "zh":
+        yield
+        return
+    # argparse's gettext aliases are module globals that its stubs do not declare (hence the ignores).
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def gettext(message: str) -> str:
+        return ARGPARSE_ZH.get(message, message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+# Control (Cc), format (Cf: bidi overrides, zero-width marks), line/paragraph separators and lone
+# surrogates: none of them reaches the terminal raw in a message.
+def visible(text: object, limit: int = 160) -> str:
+    """A path or message as one safe line: control, format and separator characters shown as
+    escapes (``\\x1b``, ``\\u202e``), and the middle of a very long text elided."""
+    shown = clean(text, escape=True)
+    if len(shown) > limit:
+        keep = (limit - 1) // 2
+        shown = shown[:keep] + "…" + shown[-keep:]
+    return shown
+
+
+# errno -> the words that say what happened and what to do (EDQUOT does not exist on every platform).
+OS_KEYS = {
+    getattr(errno, name): key
+    for name, key in (
+        ("ENOSPC", "os_ENOSPC"),
+        ("EDQUOT", "os_ENOSPC"),
+        ("EACCES", "os_EACCES"),
+        ("EPERM", "os_EACCES"),
+        ("ENAMETOOLONG", "os_ENAMETOOLONG"),
+        ("EROFS", "os_EROFS"),
+        ("ENOENT", "os_ENOENT"),
+        ("ENOTDIR", "os_ENOTDIR"),
+        ("EISDIR", "os_EISDIR"),
+        ("EEXIST", "os_EEXIST"),
+    )
+    if hasattr(errno, name)
+}

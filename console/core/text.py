@@ -1,0 +1,71 @@
+"""The one boundary for untrusted text: every string from a data file, a report, a config value or an
+argument passes :func:`clean` before it is shown (console, CLI output, error messages, Markdown).
+
+What is removed, and why removed rather than shown as a visible escape such as ``\\x1b``:
+
+- C0 controls (U+0000-U+001F), DEL (U+007F) and C1 controls (U+0080-U+009F). ESC and the C1 CSI/OSC
+  introducers start terminal escape sequences (OSC 52 writes the user's clipboard); BEL, BS and CR
+  rewrite what is already on the line.
+- Bidi controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C): an override such as U+202E
+  makes a zone name read backwards and can disguise a value (Trojan Source).
+
+They are removed, not escaped, because the same text is also a key: a zone named in one table must
+still match the same zone in another, and a cleaned name must read as the office meant it. Removal is
+idempotent, so cleaning twice (at load and again on output) changes nothing. Tabs and line breaks
+become one space, unless the caller keeps line breaks (multi-line notes and messages).
+
+Markup is not this function's concern: text shown in Textual goes in ``rich.text.Text`` objects or with
+``markup=False``, so ``[/]`` stays two brackets and a slash.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters removed everywhere. Written as literal characters, so the same class works in Python's
+# re and in polars' (Rust) regex: the reader cleans whole columns with it, vectorised.
+_C0 = "".join(chr(c) for c in range(0x00, 0x20) if chr(c) not in "\t\n\r")
+_C1_DEL = "".join(chr(c) for c in range(0x7F, 0xA0))
+_BIDI = (
+    "\u061c\u200e\u200f"
+    + "".join(chr(c) for c in range(0x202A, 0x202F))
+    + "".join(chr(c) for c in range(0x2066, 0x206A))
+)
+REMOVED = _C0 + _C1_DEL + _BIDI
+CONTROLS_PATTERN = "[" + re.escape(REMOVED) + "]"
+# Tabs and line breaks (any run of them) become one space in single-line text.
+BREAKS_PATTERN = "[\t\n\r]+"
+
+_CONTROLS = re.compile(CONTROLS_PATTERN)
+_BREAKS = re.compile(BREAKS_PATTERN)
+_LINE_BREAK = re.compile("\r\n?")
+# Shown as escapes in ``escape`` mode: controls, format characters (bidi, zero-width), separators.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def _escaped(char: str) -> str:
+    if unicodedata.category(char) not in _UNSAFE_CATEGORIES:
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def clean(value: object, *, keep_newlines: bool = False, escape: bool = False) -> str:
+    """``value`` as text safe to show: control and bidi characters removed, tabs and breaks made spaces.
+
+    With ``keep_newlines``, line breaks (LF, CRLF or CR) are kept as ``\\n`` and tabs as spaces.
+    With ``escape``, every control, format (bidi included), line- or paragraph-separator character is
+    shown as a visible escape (``\\x1b``, ``\\u202e``) instead of removed: for paths and names echoed
+    in messages, where the user must be able to find the file they name.
+    ``None`` becomes ``""``. Idempotent: ``clean(clean(x)) == clean(x)``.
+    """
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if escape:
+        return "".join(_escaped(c) for c in text)
+    if keep_newlines:
+        lines = _LINE_BREAK.sub("\n", text).split("\n")
+        return "\n".join(_CONTROLS.sub("", line.replace("\t", " ")) for line in lines)
+    return _CONTROLS.sub("", _BREAKS.sub(" ", text))

@@ -1,0 +1,101 @@
+"""What an ``--out`` argument means: a folder to put a suggested name in, or a file of the right kind.
+
+One rule for every command that writes a document (export, bulletin, template):
+
+- ``--out`` ending in a path separator, or naming a folder that exists, is a folder. A missing folder
+  is created when its parent exists; otherwise the error says which folder is missing. The file
+  inside gets the command's suggested name.
+- Otherwise ``--out`` is a file name, and its extension must be the format's (``.csv`` for CSV …),
+  compared without regard to case; a missing or different extension is an error that says which
+  extension is expected. So no command ever writes a file without an extension.
+
+This module only resolves the path; placing the file (numbered names, no overwrite) is the writer's.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+# The extension each output format writes.
+EXTENSIONS = {
+    "csv": ".csv",
+    "xlsx": ".xlsx",
+    "parquet": ".parquet",
+    "json": ".json",
+    "md": ".md",
+    "svg": ".svg",
+    "docx": ".docx",
+}
+
+
+class OutPathError(ValueError):
+    """An --out that cannot be used; ``folder`` is True when a folder is missing (a file-system
+    problem) rather than the name being wrong for the format (a usage problem)."""
+
+    def __init__(self, message: str, folder: bool = False) -> None:
+        super().__init__(message)
+        self.folder = folder
+
+
+def _ends_in_separator(text: str) -> bool:
+    return text.endswith(os.sep) or bool(os.altsep and text.endswith(os.altsep))
+
+
+def resolve_out(raw: str | Path, fmt: str, suggested: str | Callable[[], str], lang: str = "zh") -> Path:
+    """The file to write for ``--out raw`` in format ``fmt``; ``suggested`` names a file in a folder.
+
+    Creates a missing folder named with a trailing separator when its parent exists. Raises
+    OutPathError (message in ``lang``) when the path cannot be used.
+    """
+    zh = lang == "zh"
+    text = str(raw)
+    extension = EXTENSIONS[fmt]
+    path = Path(text).expanduser()
+    if _ends_in_separator(text) or path.is_dir():
+        if path.exists() and not path.is_dir():
+            raise OutPathError(
+                f"--out {text}：{path} 是文件，不是文件夹"
+                if zh
+                else f"--out {text}: {path} is a file, not a folder",
+                folder=True,
+            )
+        if not path.is_dir():
+            parent = path.parent
+            if not parent.is_dir():
+                raise OutPathError(
+                    f"--out {text}：文件夹 {parent} 不存在；请先创建它，或换一个位置"
+                    if zh
+                    else f"--out {text}: the folder {parent} does not exist; create it first or choose another place",
+                    folder=True,
+                )
+            path.mkdir()
+        name = suggested() if callable(suggested) else suggested
+        return path / name
+    actual = path.suffix.lower()
+    if actual != extension:
+        wanted = path.with_suffix(extension).name if path.stem else f"out{extension}"
+        if not actual:
+            message = (
+                f"--out {text} 没有扩展名；--format {fmt} 写入 {extension} 文件：请用 {wanted}，"
+                f"或以 / 结尾表示文件夹"
+                if zh
+                else f"--out {text} has no extension; --format {fmt} writes {extension}: use {wanted}, "
+                f"or end it with / for a folder"
+            )
+        else:
+            message = (
+                f"--out {text} 的扩展名是 {path.suffix}，但 --format {fmt} 写入 {extension} 文件：请用 {wanted}"
+                if zh
+                else f"--out {text} ends in {path.suffix} but --format {fmt} writes {extension}: use {wanted}"
+            )
+        raise OutPathError(message)
+    if not path.parent.is_dir():
+        raise OutPathError(
+            f"--out {text}：文件夹 {path.parent} 不存在；请先创建它，或换一个位置"
+            if zh
+            else f"--out {text}: the folder {path.parent} does not exist; create it first or choose another place",
+            folder=True,
+        )
+    return path

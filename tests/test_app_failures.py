@@ -1,0 +1,114 @@
+"""The console reports each failure for what it is (issue 9): a failed export is not "bad data".
+
+Data errors are data errors (the last good data stays on a live reload); an OSError from an export or
+the bulletin is one line with the path and what to do; anything else is one line, and the views stay.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+from pathlib import Path
+
+import pytest
+from textual.worker import WorkerFailed
+
+from console.core.config import load_settings
+from console.tui.app import DevZonesApp
+from widgets.dialogs import BulletinChoice, ExportChoice
+
+
+def _app(data_dir: Path) -> DevZonesApp:
+    return DevZonesApp(load_settings(data_dir=data_dir), use_cache=False)
+
+
+async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the workers; a failed one is what these tests are about, so it may fail."""
+    with contextlib.suppress(WorkerFailed):
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def _errors(app: DevZonesApp) -> list[str]:
+    return [n.message for n in app._notifications if n.severity == "error"]
+
+
+def _full_disk(*args, **kwargs):  # type: ignore[no-untyped-def]
+    raise OSError(errno.ENOSPC, "No space left on device", "/srv/exports/zones.csv")
+
+
+async def test_export_on_a_full_disk_is_an_export_error(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import console.outputs.export as export
+
+    monkeypatch.setattr(export, "export_views", _full_disk)
+    app = _app(data_dir)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _settle(pilot)
+        views = app.views
+        app._export_chosen(ExportChoice("csv", "tab", str(tmp_path), "zones.csv"))
+        await _settle(pilot)
+        (message,) = _errors(app)
+        assert message.startswith("导出失败") and "/srv/exports/zones.csv" in message
+        assert "No space left on device" in message and "\n" not in message
+        assert app.views is views and not app.errors  # nothing blanked, no "data invalid"
+        assert "数据有误" not in app.query_one("#topbar").plain
+
+
+async def test_bulletin_oserror_is_one_line_with_the_path(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import console.outputs.bulletin as bulletin
+
+    monkeypatch.setattr(bulletin, "write_bulletin", _full_disk)
+    app = _app(data_dir)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _settle(pilot)
+        app.run_bulletin(BulletinChoice("2026-10", "md", str(tmp_path)))
+        await _settle(pilot)
+        (message,) = _errors(app)
+        assert "/srv/exports/zones.csv" in message and "\n" not in message
+        assert app.views is not None and not app.errors
+
+
+async def test_an_unexpected_error_keeps_the_views(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = _app(data_dir)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _settle(pilot)
+        views = app.views
+
+        def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+            raise RuntimeError("boom [/]")
+
+        import console.present.assemble as assemble
+
+        monkeypatch.setattr(assemble, "compute", broken)
+        await pilot.press("y")  # next year: recomputes in a worker, which fails
+        await _settle(pilot)
+        (message,) = _errors(app)
+        assert "RuntimeError" in message and "boom [/]" in message
+        assert app.views is views and not app.errors and app.is_running
+
+
+async def test_reload_that_cannot_read_keeps_the_last_good_data(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = _app(data_copy)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _settle(pilot)
+        views = app.views
+
+        def unreadable(*args, **kwargs):  # type: ignore[no-untyped-def]
+            raise PermissionError(errno.EACCES, "Permission denied", str(data_copy / "zones.csv"))
+
+        import console.present.assemble as assemble
+
+        monkeypatch.setattr(assemble, "compute", unreadable)
+        app.reload_data()
+        await _settle(pilot)
+        (message,) = _errors(app)
+        assert "zones.csv" in message and "Permission denied" in message
+        assert app.views is views and not app.errors
+        assert "显示上次有效数据" in app.query_one("#topbar").plain
