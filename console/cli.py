@@ -448,15 +448,25 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 
 def _status(args: argparse.Namespace, settings: Settings) -> int:
     from console.engine.evaluation import evaluate, status_json
-    from console.outputs.text_tables import make_console, print_status
+    from console.outputs.export import view_json
+    from console.present.assemble import status_views
 
     ds = _dataset(settings)
     year, counties = _choices(ds, args, settings.lang)
     ev = evaluate(ds, settings, year=year, counties=counties)
+    views = status_views(ds, ev, settings.lang, settings.ascii)
     if args.json:
-        _print_json(status_json(ev))
+        # The engine's documented form, and the tables as the console's model shows them.
+        _print_json({**status_json(ev), "tables": {v.tab: view_json(v, settings.lang) for v in views}})
     else:
-        print_status(ev, settings.lang, settings.ascii, make_console())
+        from console.outputs.text_tables import make_console, print_header, print_view
+        from console.present.formatter import Formatter
+
+        f = Formatter(settings.lang, settings.ascii)
+        out = make_console(fit=True)
+        print_header(ev.title, ev.as_of, ev.year, ev.counties, ev.sample, f, out)
+        for view in views:
+            print_view(view, f, out)
     if args.fail_on_missing and not ev.zones_missing.is_empty():
         return EXIT_MISSING
     return EXIT_OK
@@ -464,26 +474,26 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
 
 def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     from console.engine.evaluation import check_counties, check_year
-    from console.engine.rankings import rankings, rankings_json
+    from console.engine.rankings import rankings_json
+    from console.present.assemble import city_rankings
+    from console.present.views import rankings_view
 
     ds = _dataset(settings)
     year_asked, counties_asked = _choices(ds, args, settings.lang)
     year = check_year(ds, year_asked)
     counties = check_counties(ds, counties_asked)
-    ranked = rankings(ds, year, settings, counties)
+    # Ranks are ranks in the whole city: a county filter keeps the zones shown, never renumbers them.
+    ranked = city_rankings(ds, year, settings, counties)
+    view = rankings_view(ranked, settings.lang, settings.ascii)
     if args.json:
-        _print_json(rankings_json(ranked, year))
+        from console.outputs.export import view_json
+
+        _print_json({**rankings_json(ranked, year), "table": view_json(view, settings.lang)})
         return EXIT_OK
     from console.outputs.text_tables import make_console, print_view
-    from console.present.views import rankings_view
+    from console.present.formatter import Formatter
 
-    print_view(
-        rankings_view(ranked, settings.lang, settings.ascii),
-        settings.ascii,
-        make_console(),
-        sample=ds.sample,
-        lang=settings.lang,
-    )
+    print_view(view, Formatter(settings.lang, settings.ascii), make_console(fit=True), sample=ds.sample)
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ import pytest
 from console.cli import main
 from console.outputs.export import ExportError, Provenance, export_views, neutralise, place
 from console.present.assemble import compute, export_selection, render_views
-from console.present.viewmodel import Column, Row, View
+from console.present.viewmodel import Cell, Column, Field, Row, View
 
 GOLDEN = Path(__file__).parent / "golden"
 PROV = Provenance(
@@ -70,24 +70,17 @@ def test_xlsx_reads_back(views, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["概览", "开发区", "产业集群", "重点任务", "量化指标", "排名", "关于"]
     clusters = book["产业集群"]
-    assert [c.value for c in clusters[1]] == [
-        "标记",
-        "开发区",
-        "产业",
-        "目标",
-        "累计",
-        "进度目标",
-        "预计全年",
-        "季度营收",
-        "状态",
-    ]
+    header = [c.value for c in clusters[1]]
+    assert header[:8] == ["标记", "开发区编码", "开发区", "产业", "目标", "累计", "数据期", "完成比例"]
+    assert header[-3:] == ["状态", "状态（文字）", "季度营收走势"]
     assert clusters.freeze_panes == "A2"
     assert (
-        clusters["B2"].value == "平舆"
-        and clusters["D2"].value == 90
-        and isinstance(clusters["E2"].value, float)
+        clusters["C2"].value == "平舆"
+        and clusters["E2"].value == 90
+        and isinstance(clusters["F2"].value, float)
+        and clusters["H2"].number_format == "0.0%"
     )
-    assert clusters.column_dimensions["C"].width >= 10  # 皮革皮具 is 8 cells wide
+    assert clusters.column_dimensions["D"].width >= 10  # 皮革皮具 is 8 cells wide
     about = {row[0].value: row[1].value for row in book["关于"].iter_rows()}
     assert about["示例数据"].startswith("是") and about["县区"] == "平舆县、正阳县"
     assert about["重新生成"] == PROV.command
@@ -96,30 +89,40 @@ def test_xlsx_reads_back(views, tmp_path: Path) -> None:
 def test_parquet_reads_back_with_provenance(views, tmp_path: Path) -> None:
     path = export_views(export_selection(views, "rankings", {}), "parquet", tmp_path / "r.parquet", PROV)[0]
     frame = pl.read_parquet(path)
-    assert frame.columns[:4] == ["名次", "开发区", "县区", "综合得分"]
-    assert frame.schema["综合得分"] == pl.Float64 and set(frame["开发区"]) == {"平舆", "正阳"}
-    meta = json.loads(pl.read_parquet_metadata(path)["devzones"])
-    assert meta["sample"] is True and meta["counties"] == ["平舆县", "正阳县"]
+    assert frame.columns[:5] == ["rank", "zone_id", "zone", "county", "score"]
+    assert frame.schema["score"] == pl.Float64 and frame.schema["rank"] == pl.Int64
+    assert set(frame["zone"]) == {"平舆", "正阳"}
+    meta = pl.read_parquet_metadata(path)
+    prov = json.loads(meta["devzones"])
+    assert prov["sample"] is True and prov["counties"] == ["平舆县", "正阳县"]
+    labels = {c["code"]: c["label"] for c in json.loads(meta["devzones_columns"])}
+    assert labels["rank"] == "全市名次" and labels["score"] == "综合得分"
 
 
 def _hostile() -> View:
-    columns = (Column("name", "名称"), Column("value", "数值", numeric=True, value=True))
+    columns = (
+        Column("name", "名称", fields=(Field("name", "名称"),)),
+        Column("value", "数值", numeric=True, fields=(Field("value", "数值", "float"),)),
+    )
     cells = ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\ry", "ok"]
-    rows = tuple(Row(str(i), (c, str(-i)), (c, -i), (None, None)) for i, c in enumerate(cells))
+    rows = tuple(
+        Row(str(i), (Cell(c, (c,), c), Cell(str(-i - 0.5), (-i - 0.5,), -i - 0.5))) for i, c in enumerate(cells)
+    )
     return View("zones", "开发区", columns, rows)
 
 
-def test_formulas_are_neutralised_in_csv_and_xlsx(tmp_path: Path) -> None:
+def test_formulas_are_neutralised_in_csv_and_xlsx_and_numbers_stay_numbers(tmp_path: Path) -> None:
     assert neutralise("=1") == "'=1" and neutralise("ok") == "ok"
     csv_path = export_views([_hostile()], "csv", tmp_path / "h.csv", PROV)[0]
     text = csv_path.read_text(encoding="utf-8-sig")
     for bad in ("'=1+1", "'+cmd", "'-2+3", "'@SUM(A1)", "'\tx"):
         assert bad in text
+    assert "\n'=1+1,-0.5\n" in text and "'-" not in text.replace("'-2+3", "")  # numbers unguarded
     xlsx_path = export_views([_hostile()], "xlsx", tmp_path / "h.xlsx", PROV)[0]
     sheet = openpyxl.load_workbook(xlsx_path)["开发区"]
     names = [sheet.cell(r, 1).value for r in range(2, 9)]
     assert names[:4] == ["'=1+1", "'+cmd", "'-2+3", "'@SUM(A1)"] and names[-1] == "ok"
-    assert sheet.cell(3, 2).value == -1  # a negative number stays a number
+    assert sheet.cell(3, 2).value == -1.5  # a negative number stays a number
 
 
 def test_never_overwrites_and_force_replaces(views, tmp_path: Path) -> None:

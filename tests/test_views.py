@@ -32,9 +32,9 @@ def test_zone_rows_flag_exactly_the_zones_missing_a_target(snap) -> None:
     assert flagged == set(snap.evaluation.zones_missing.get_column("zone"))
     assert flagged and len(flagged) < len(view.rows)
     for row in view.rows:
-        missing = row.cells[view.column_index("missing")]
+        missing = row.cells[view.column_index("missing")].text
         assert (missing != "—") == row.flagged
-        assert row.cells[0] == ("!" if row.flagged else " ")  # a symbol, not only colour
+        assert row.cells[0].text == ("!" if row.flagged else " ")  # a symbol, not only colour
 
 
 def test_each_missed_item_is_marked_by_a_symbol(snap) -> None:
@@ -43,18 +43,18 @@ def test_each_missed_item_is_marked_by_a_symbol(snap) -> None:
     symbol = {"met": "+", "on_track": "~", "at_risk": "!", "missed": "x", "no_target": "-"}
     for row in view.rows:
         zone = zones[row.key]
-        assert row.cells[view.column_index("tier")].endswith(symbol[zone["tier_status"]])
-        assert row.cells[view.column_index("star")].endswith(symbol[zone["star_status"]])
-        assert all(ord(ch) < 128 for cell in row.cells for ch in cell if not ("\u4e00" <= ch <= "\u9fff"))
+        assert row.cells[view.column_index("tier")].text.endswith(symbol[zone["tier_status"]])
+        assert row.cells[view.column_index("star")].text.endswith(symbol[zone["star_status"]])
+        assert all(ord(ch) < 128 for text in row.texts() for ch in text if not ("\u4e00" <= ch <= "\u9fff"))
 
 
 def test_search_and_sort(snap) -> None:
     view = render_views(snap, "zh", False).tables["zones"]
     found = view.searched("平")
-    assert [r.cells[1] for r in found.rows] == ["遂平", "西平", "平舆"]
+    assert [r.cells[1].text for r in found.rows] == ["遂平", "西平", "平舆"]
     assert view.searched("  ").rows == view.rows
     ordered = view.sorted_by("revenue")
-    shares = [r.sort[view.column_index("revenue")] for r in ordered.rows]
+    shares = [r.cells[view.column_index("revenue")].sort for r in ordered.rows]
     assert shares == sorted(shares)
     assert [r.key for r in view.sorted_by("revenue", descending=True).rows] == [
         r.key for r in reversed(ordered.rows)

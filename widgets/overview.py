@@ -10,7 +10,8 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from console.present.labels import status_label, status_style
+from console.present.formatter import Formatter
+from console.present.labels import status_style
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -20,6 +21,8 @@ from widgets.chart import Chart
 
 # The attention list names this many zones; the Zones tab lists them all (flagged rows sort first with s).
 ATTENTION_SHOWN = 30
+# A goal's bar: its length is the goal's ratio to target, printed beside it.
+BAR_WIDTH = 10
 
 
 def bar(progress: float | None, width: int, ascii_only: bool) -> str:
@@ -32,64 +35,83 @@ def bar(progress: float | None, width: int, ascii_only: bool) -> str:
 
 
 def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> Group:
+    """The tab's body. A goal's bar is its ratio to target, the percentage printed beside it."""
+    from console.present.views import goals_heading
+
     zh = lang == "zh"
+    f = Formatter(lang, ascii_only)
     box = None
+    filtered = bool(data.counties)
     goals = Table(
-        title=Text("主要目标（2026年）" if zh else "Headline goals (2026)", style="bold"),
+        title=Text(goals_heading(data, lang, 2026), style="bold"),
         title_justify="left",
         box=box,
         show_header=False,
         pad_edge=False,
         expand=False,
     )
-    goals.add_column(no_wrap=True, overflow="ellipsis", max_width=24)
-    goals.add_column(no_wrap=True)
-    goals.add_column(no_wrap=True, justify="right")
-    goals.add_column(no_wrap=True)
+    goals.add_column(no_wrap=True, overflow="ellipsis", max_width=22)
+    goals.add_column(no_wrap=True, min_width=BAR_WIDTH)
+    goals.add_column(no_wrap=True, justify="right", min_width=4)  # the ratio the bar draws
+    goals.add_column(no_wrap=True, justify="right", overflow="ellipsis")
+    goals.add_column(no_wrap=True, min_width=6)
     for goal in data.goals:
         style = status_style(goal.status)
         goals.add_row(
             Text(goal.label),
-            Text(bar(goal.progress, 12, ascii_only)),
+            Text(bar(goal.ratio, BAR_WIDTH, ascii_only)),
+            Text(f.share(goal.ratio)),
             Text(goal.value),
-            Text(status_label(goal.status, lang, ascii_only), style=style),
+            Text(f.status(goal.status), style=style),
         )
-    counts_title = Text(
-        f"{year}年开发区档级与星级：计划数 / 附件2目标数 / 最新结果（{data.result_year or '—'}年）"
-        if zh
-        else f"Zones per tier and star in {year}: plan / annex-2 targets / latest result ({data.result_year or '-'})",
-        style="bold",
-    )
+    result = data.result_year or f.none
+    if filtered:
+        scope = f.list_sep.join(data.counties)
+        counts_title = Text(
+            f"{year}年{scope}开发区档级与星级：附件2目标数 / 最新结果（{result}年）"
+            if zh
+            else f"Zones per tier and star in {year}, {scope}: annex-2 targets / latest result ({result})",
+            style="bold",
+        )
+    else:
+        counts_title = Text(
+            f"{year}年开发区档级与星级：计划数 / 附件2目标数 / 最新结果（{result}年）"
+            if zh
+            else f"Zones per tier and star in {year}: plan / annex-2 targets / latest result ({result})",
+            style="bold",
+        )
     counts = Table(box=box, pad_edge=False)
-    for label in (
-        "档级" if zh else "Tier",
-        "计划" if zh else "Plan",
-        "目标" if zh else "Targets",
-        "结果" if zh else "Result",
-        "  ",
-        "星级" if zh else "Star",
-        "计划" if zh else "Plan",
-        "目标" if zh else "Targets",
-        "结果" if zh else "Result",
-    ):
-        counts.add_column(
-            Text(label), justify="left" if label in ("档级", "星级", "Tier", "Star", "  ") else "right"
-        )
+    per_level = 3 if filtered else 4
+    labels = [
+        f.pick("档级", "Tier"),
+        f.pick("计划", "Plan"),
+        f.pick("目标", "Targets"),
+        f.pick("结果", "Result"),
+    ]
+    star_labels = [f.pick("星级", "Star"), *labels[1:]]
+    if filtered:  # the plan's counts are city-wide: not beside the counties' own figures
+        labels.pop(1)
+        star_labels.pop(1)
+    for i, label in enumerate([*labels, "  ", *star_labels]):
+        counts.add_column(Text(label), justify="left" if i in (0, per_level, per_level + 1) else "right")
     tiers, stars = list(data.tiers), list(data.stars)
     for i in range(max(len(tiers), len(stars))):
         cells: list[Text] = []
         for line in (tiers[i] if i < len(tiers) else None, stars[i] if i < len(stars) else None):
             if line is None:
-                cells += [Text("")] * 4
+                cells += [Text("")] * per_level
             else:
-                short = line.achieved is not None and line.achieved < line.planned
+                short = line.achieved is not None and line.achieved < (
+                    line.planned if line.planned is not None else line.targeted
+                )
+                cells += [Text(line.level)]
+                if not filtered:
+                    cells.append(Text(f.integer(line.planned)))
                 cells += [
-                    Text(line.level),
-                    Text(str(line.planned)),
                     Text(str(line.targeted)),
-                    Text(str(line.achieved), style="yellow" if short else ""),
+                    Text(f.integer(line.achieved), style="yellow" if short else ""),
                 ]
-            if len(cells) == 4:
+            if len(cells) == per_level:
                 cells.append(Text(""))
         counts.add_row(*cells)
     attention = Table(
@@ -115,7 +137,7 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
             if zh
             else f"and {hidden} more zones: see the Zones tab"
         )
-        attention.add_row(Text("…"), Text(more, style="italic"))
+        attention.add_row(Text(f.ellipsis), Text(more, style="italic"))
     if not data.attention:
         attention.add_row(
             Text("✓" if not ascii_only else "+"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -23,54 +22,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from console.core.text import clean
+from console.present.fit import PADDING, column_widths, fit_columns
 from console.present.labels import CLASS_STYLES
 
 if TYPE_CHECKING:
     from console.present.viewmodel import Column, View
-
-MIN_TEXT_WIDTH = 12
-PADDING = 1
-
-
-def column_widths(view: View) -> list[int]:
-    """Natural width of each column: its label (with room for a sort marker) or its widest cell."""
-    widths = [cell_len(c.label) + 1 for c in view.columns]
-    for row in view.rows:
-        for i, cell in enumerate(row.cells):
-            n = cell_len(cell)
-            if n > widths[i]:
-                widths[i] = n
-    return widths
-
-
-def fit_columns(view: View, width: int, natural: list[int] | None = None) -> tuple[list[int], dict[int, int]]:
-    """Which columns to show in ``width`` cells, and narrower widths for any that must be cut.
-
-    Columns give way in the order of their ``give_way`` (1 first, then 2 …; 0 always stays). If the
-    rest is still too wide, the widest text columns are trimmed (with an ellipsis), none below 12 cells.
-    """
-    natural = natural or column_widths(view)
-    shown = list(range(len(view.columns)))
-
-    def total(cols: list[int]) -> int:
-        return sum(natural[i] + 2 * PADDING for i in cols)
-
-    for level in sorted({c.give_way for c in view.columns if c.give_way}):
-        if total(shown) <= width:
-            break
-        shown = [i for i in shown if view.columns[i].give_way != level]
-    cut: dict[int, int] = {}
-    excess = total(shown) - width
-    text_columns = [i for i in shown if not view.columns[i].numeric]
-    widths = {i: natural[i] for i in text_columns}
-    while excess > 0:  # trim the widest text column a cell at a time, so the cut is shared
-        widest = max(text_columns, key=lambda i: widths[i], default=None)
-        if widest is None or widths[widest] <= MIN_TEXT_WIDTH:
-            break
-        widths[widest] -= 1
-        cut[widest] = widths[widest]
-        excess -= 1
-    return shown, cut
 
 
 class ViewTable(Widget, can_focus=True):
@@ -162,7 +118,7 @@ class ViewTable(Widget, can_focus=True):
         """The visible cells of a row, as text."""
         assert self.view is not None
         row = self.view.rows[index]
-        return [row.cells[i] for i in self._shown]
+        return [row.cells[i].text for i in self._shown]
 
     def _label(self, i: int) -> str:
         assert self.view is not None
@@ -216,7 +172,7 @@ class ViewTable(Widget, can_focus=True):
         if index == self.cursor_row:
             style = style + self.get_component_rich_style("view-table--cursor")
         cells = [
-            (row.cells[i], CLASS_STYLES.get(row.classes[i] or "", ""), self.view.columns[i].numeric)
+            (row.cells[i].text, CLASS_STYLES.get(row.cells[i].cls or "", ""), self.view.columns[i].numeric)
             for i in self._shown
         ]
         return self._line(cells, style)

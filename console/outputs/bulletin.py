@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -27,7 +27,8 @@ from console.engine.rankings import rankings
 from console.engine.rules import REWARDS, flag_explained, flag_word
 from console.outputs.export import ExportError, Provenance, place_with_manifest, xlsx_writer
 from console.present.labels import missing_words, status_word
-from console.present.views import task_units
+from console.present.viewmodel import Cell, Column, Field, Row, View
+from console.present.views import rankings_view, task_units
 
 
 class BulletinError(Exception):
@@ -62,6 +63,27 @@ class Bulletin:
     lagging: list[tuple[str, list[str]]] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
     result_year: int | None = None
+    # The ranking as the console's typed model (rank, zone, score, change, province rank, rules and the
+    # targets missed): the Markdown and the XLSX both render it.
+    table: View | None = None
+
+
+BULLETIN_COLUMNS = ("rank", "zone", "score", "change", "province", "flags")
+
+
+def bulletin_table(ranked: pl.DataFrame, missing: dict[str, list[str]], lang: str) -> View:
+    """The bulletin's ranking: the Rankings tab's columns it uses, and the targets each zone misses."""
+    view = rankings_view(ranked, lang, ascii_only=False)
+    keep = [view.column_index(key) for key in BULLETIN_COLUMNS]
+    label = "未达目标" if lang == "zh" else "Missing"
+    column = Column("missing", label, fields=(Field("missing", label),))
+    rows = []
+    for row in view.rows:
+        words = missing_words(missing.get(row.key, []), lang)
+        cell = Cell(words or "—", (words or None,), len(missing.get(row.key, [])))
+        rows.append(replace(row, cells=(*(row.cells[i] for i in keep), cell)))
+    columns = (*(view.columns[i] for i in keep), column)
+    return View("ranking", "开发区排名" if lang == "zh" else "Zones ranked", columns, tuple(rows))
 
 
 def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh") -> Bulletin:
@@ -112,6 +134,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
                 b.consequences.append(entry)
             entry[1].append(names[r["zone"]])
     b.consequences.sort(key=lambda e: (e[0] not in REWARDS, e[0]))
+    b.table = bulletin_table(ranked, missing, lang)
     years = ranked.get_column("result_year").drop_nulls()
     b.result_year = int(max(years.to_list())) if len(years) else None
     by_unit: dict[str, list[str]] = {}
@@ -231,28 +254,12 @@ def render_markdown(b: Bulletin) -> str:
         )
     )
     md += [f"## {heads[0]}", "", b.summary, "", f"## {heads[1]}", ""]
-    cols = (
-        ("名次", "开发区", "综合得分", "较上季", "全省档内排名", "奖惩", "未达目标")
-        if zh
-        else ("Rank", "Zone", "Score", "vs last Q", "Province rank in tier", "Rules", "Missing")
-    )
-    md += ["| " + " | ".join(cols) + " |", "|---:|---|---:|---:|---:|---|---|"]
-    for r in b.ranking:
-        change = (
-            "—"
-            if r["change"] is None
-            else (f"+{r['change']}" if r["change"] > 0 else str(r["change"]) if r["change"] < 0 else "0")
-        )
-        province = (
-            f"{r['province']}（{r['result_year']}年）"
-            if zh and r["result_year"]
-            else f"{r['province']} ({r['result_year']})"
-            if r["result_year"]
-            else "—"
-        )
-        md.append(
-            f"| {r['rank']} | {_cell(r['zone'])} | {r['score']:.1f} | {change} | {province} | {r['flags']} | {r['missing']} |"
-        )
+    table = b.table
+    assert table is not None
+    md += ["| " + " | ".join(_cell(c.label) for c in table.columns) + " |"]
+    md += ["|" + "|".join("---:" if c.numeric else "---" for c in table.columns) + "|"]
+    for row in table.rows:
+        md.append("| " + " | ".join(_cell(cell.text) for cell in row.cells) + " |")
     md += ["", f"## {heads[2]}", ""]
     if b.result_year:
         md += [
@@ -290,50 +297,28 @@ def _cell(text: str) -> str:
 
 
 def _xlsx_writer(b: Bulletin, prov: Provenance) -> Callable[[IO[bytes]], None]:
-    from console.present.viewmodel import Column, Row, View
-
     zh = b.lang == "zh"
-    columns = tuple(
-        Column(key, label, numeric=key in ("rank", "score"), value=key in ("rank", "score"))
-        for key, label in zip(
-            ("rank", "zone", "score", "change", "province", "flags", "missing"),
-            ("名次", "开发区", "综合得分", "较上季", "全省档内排名", "奖惩", "未达目标")
-            if zh
-            else ("Rank", "Zone", "Score", "vs last Q", "Province rank", "Rules", "Missing"),
-            strict=True,
-        )
-    )
-    rows = tuple(
-        Row(
-            str(r["rank"]),
-            (
-                str(r["rank"]),
-                r["zone"],
-                f"{r['score']:.1f}",
-                str(r["change"] or "—"),
-                r["province"],
-                r["flags"],
-                r["missing"],
-            ),
-            (r["rank"], None, round(r["score"], 2), None, None, None, None),
-            (None,) * 7,
-        )
-        for r in b.ranking
-    )
-    ranking = View("ranking", "开发区排名" if zh else "Zones ranked", columns, rows)
+    assert b.table is not None
     text_rows = [("总体情况" if zh else "Overall", b.summary)]
     text_rows += [
         ("奖惩" if zh else "Rules", f"{flag_explained(f, b.lang)}：{'、'.join(z)}") for f, z in b.consequences
     ]
     text_rows += [(unit, "；".join(lines)) for unit, lines in b.lagging]
     text_rows += [("报送" if zh else "Reports", line) for line in b.reports]
+    item, content = ("事项", "内容") if zh else ("Item", "Text")
     notes = View(
         "notes",
         "通报内容" if zh else "Bulletin",
-        (Column("item", "事项" if zh else "Item"), Column("text", "内容" if zh else "Text")),
-        tuple(Row(str(i), cells, cells, (None, None)) for i, cells in enumerate(text_rows)),
+        (
+            Column("item", item, fields=(Field("item", item),)),
+            Column("text", content, fields=(Field("text", content),)),
+        ),
+        tuple(
+            Row(str(i), tuple(Cell(text, (text,), text) for text in cells))
+            for i, cells in enumerate(text_rows)
+        ),
     )
-    return xlsx_writer([notes, ranking], prov)
+    return xlsx_writer([notes, b.table], prov)
 
 
 def write_bulletin(

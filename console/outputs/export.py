@@ -192,57 +192,125 @@ def place_with_manifest(
     )
 
 
-# -- cell values ----------------------------------------------------------------------------------------
+# -- data columns ----------------------------------------------------------------------------------------
+
+# Field kinds written as numbers (never neutralised, never text).
+NUMERIC_KINDS = ("float", "int", "share")
+# XLSX number format per kind: integers without decimals, shares as percentages.
+XLSX_FORMATS = {"int": "0", "float": "#,##0.00", "share": "0.0%"}
 
 
-def _values(view: View, spreadsheet: bool = False) -> list[list[Any]]:
-    """Each row's cells: numbers for value columns, text otherwise (neutralised for spreadsheets)."""
-    out = []
-    for row in view.rows:
-        cells: list[Any] = []
-        for column, text, value in zip(view.columns, row.cells, row.sort, strict=True):
-            if column.value and isinstance(value, int | float):
-                cells.append(round(value, 2) if isinstance(value, float) else value)
-            else:
-                cells.append(neutralise(text) if spreadsheet else text)
-        out.append(cells)
-    return out
+@dataclass(frozen=True)
+class DataColumn:
+    """One column of a data export: a stable code, a label in the export's language, a kind, a unit."""
+
+    code: str
+    label: str
+    kind: str
+    unit: str = ""
 
 
-def _labels(view: View, lang: str) -> list[str]:
-    """Column headings; the unlabelled flag column (a leading !) is named in exports."""
-    return [c.label or ("标记" if lang == "zh" else "flag") for c in view.columns]
+def data_columns(view: View, lang: str) -> list[DataColumn]:
+    """The export's columns: every field of every column; a status field also gets a words column."""
+    zh = lang == "zh"
+    out: list[DataColumn] = []
+    for _, f in view.fields():
+        out.append(DataColumn(f.code, f.label, f.kind, f.unit))
+        if f.kind == "status":
+            out.append(
+                DataColumn(f"{f.code}_words", f"{f.label}（文字）" if zh else f"{f.label} (words)", "text")
+            )
+    seen: set[str] = set()
+    unique = []
+    for c in out:  # labels head spreadsheet columns: keep them distinct
+        label = c.label if c.label not in seen else f"{c.label} [{c.code}]"
+        seen.add(label)
+        unique.append(DataColumn(c.code, label, c.kind, c.unit))
+    return unique
+
+
+def data_rows(view: View, lang: str) -> list[dict[str, Any]]:
+    """Each row as {code: typed value}, status words added in ``lang``."""
+    from console.present.labels import status_word
+
+    rows = []
+    for record in view.records():
+        row: dict[str, Any] = {}
+        for _, f in view.fields():
+            value = record[f.code]
+            row[f.code] = value
+            if f.kind == "status":
+                row[f"{f.code}_words"] = status_word(value, lang) if value else None
+        rows.append(row)
+    return rows
+
+
+def _spreadsheet_value(value: Any, kind: str) -> Any:
+    """A number stays a number; text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if value is None:
+        return None
+    if kind in NUMERIC_KINDS or kind == "bool":
+        return value
+    return neutralise(str(value))
+
+
+def view_json(view: View, lang: str) -> dict[str, Any]:
+    """A view as data: stable column codes with their labels, kinds and units, and typed rows."""
+    return {
+        "title": view.title,
+        "columns": [asdict(c) for c in data_columns(view, lang)],
+        "rows": data_rows(view, lang),
+    }
 
 
 # -- writers ----------------------------------------------------------------------------------------------
 
 
+def _csv_value(value: Any, kind: str) -> Any:
+    if value is None:
+        return ""
+    if kind == "bool":
+        return "TRUE" if value else "FALSE"
+    return _spreadsheet_value(value, kind)
+
+
 def _csv(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
+        columns = data_columns(view, prov.lang)
         text = io.StringIO(newline="")
         writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(_labels(view, prov.lang))
-        writer.writerows(_values(view, spreadsheet=True))
+        writer.writerow([neutralise(c.label) for c in columns])
+        for row in data_rows(view, prov.lang):
+            writer.writerow([_csv_value(row[c.code], c.kind) for c in columns])
         handle.write(b"\xef\xbb\xbf" + text.getvalue().encode("utf-8"))  # BOM: Excel on Chinese Windows
 
     return write
+
+
+_POLARS_KINDS = {"float": "Float64", "share": "Float64", "int": "Int64", "bool": "Boolean"}
 
 
 def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
         import polars as pl
 
-        labels = _labels(view, prov.lang)
-        rows = _values(view)
-        columns = {}
-        for i, (label, column) in enumerate(zip(labels, view.columns, strict=True)):
-            values = [r[i] for r in rows]
-            if column.value and all(isinstance(v, int | float) for v in values):
-                columns[label] = pl.Series(label, values, dtype=pl.Float64)
-            else:
-                columns[label] = pl.Series(label, [str(v) for v in values], dtype=pl.String)
-        pl.DataFrame(columns).write_parquet(
-            handle, metadata={"devzones": json.dumps(prov.as_dict(), ensure_ascii=False)}
+        columns = data_columns(view, prov.lang)
+        rows = data_rows(view, prov.lang)
+        frame = pl.DataFrame(
+            {
+                c.code: pl.Series(
+                    c.code, [r[c.code] for r in rows], dtype=getattr(pl, _POLARS_KINDS.get(c.kind, "String"))
+                )
+                for c in columns
+            }
+        )
+        # Column names are stable codes; labels (in the export's language), kinds and units are metadata.
+        frame.write_parquet(
+            handle,
+            metadata={
+                "devzones": json.dumps(prov.as_dict(), ensure_ascii=False),
+                "devzones_columns": json.dumps([asdict(c) for c in columns], ensure_ascii=False),
+            },
         )
 
     return write
@@ -250,18 +318,10 @@ def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
 
 def _json(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
-        tables = {}
-        for view in views:
-            keys = [c.key for c in view.columns]
-            tables[view.tab] = {
-                "title": view.title,
-                "columns": [
-                    {"key": c.key, "label": label}
-                    for c, label in zip(view.columns, _labels(view, prov.lang), strict=True)
-                ],
-                "rows": [dict(zip(keys, cells, strict=True)) for cells in _values(view)],
-            }
-        document = {"meta": prov.as_dict(), "tables": tables}
+        document = {
+            "meta": prov.as_dict(),
+            "tables": {view.tab: view_json(view, prov.lang) for view in views},
+        }
         handle.write(json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
 
     return write
@@ -271,7 +331,14 @@ def _md_cell(text: Any) -> str:
     return clean(str(text)).replace("\\", "\\\\").replace("|", "\\|")
 
 
+def _labels(view: View, lang: str) -> list[str]:
+    """Column headings for a human report; the unlabelled flag column (a leading !) is named."""
+    return [c.label or ("标记" if lang == "zh" else "flag") for c in view.columns]
+
+
 def _markdown(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
+    """A human report: the display text of each view, as on screen."""
+
     def write(handle: IO[bytes]) -> None:
         zh = prov.lang == "zh"
         out = [f"# {_md_cell(prov.title)}", ""]
@@ -291,8 +358,8 @@ def _markdown(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], 
             labels = _labels(view, prov.lang)
             out.append("| " + " | ".join(_md_cell(label) for label in labels) + " |")
             out.append("|" + "|".join("---:" if c.numeric else "---" for c in view.columns) + "|")
-            for cells in _values(view):
-                out.append("| " + " | ".join(_md_cell(cell) for cell in cells) + " |")
+            for row in view.rows:
+                out.append("| " + " | ".join(_md_cell(cell.text.strip()) for cell in row.cells) + " |")
         handle.write(("\n".join(out) + "\n").encode("utf-8"))
 
     return write
@@ -309,6 +376,9 @@ def _sheet_name(title: str, used: set[str]) -> str:
 
 
 def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
+    """One sheet per view: typed cells with a number format per column, the quarterly series drawn as
+    Excel's own sparklines beside its numeric columns, and an about sheet with the provenance."""
+
     def write(handle: IO[bytes]) -> None:
         import xlsxwriter
         from rich.cells import cell_len
@@ -325,28 +395,45 @@ def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]]
         )
         header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": False})
         flagged = workbook.add_format({"bold": True, "font_color": "#C00000"})
-        number = workbook.add_format({"num_format": "#,##0.0#"})
+        formats = {kind: workbook.add_format({"num_format": f}) for kind, f in XLSX_FORMATS.items()}
         used: set[str] = set()
         for view in views:
             sheet = workbook.add_worksheet(_sheet_name(view.title, used))
-            labels = _labels(view, prov.lang)
+            columns = data_columns(view, prov.lang)
+            series = [i for i, c in enumerate(columns) if c.code.startswith("rev_") and c.kind == "float"]
+            spark_col = len(columns) if series else None
+            labels = [c.label for c in columns] + ([prov_label(prov.lang, "trend")] if series else [])
             widths = [cell_len(label) for label in labels]
             for col, label in enumerate(labels):
                 sheet.write_string(0, col, label, header)
-            for r, (row, cells) in enumerate(
-                zip(view.rows, _values(view, spreadsheet=True), strict=True), start=1
+            for r, (row, values) in enumerate(
+                zip(view.rows, data_rows(view, prov.lang), strict=True), start=1
             ):
-                for col, cell in enumerate(cells):
-                    if isinstance(cell, int | float):
-                        sheet.write_number(r, col, cell, number)
+                for col, c in enumerate(columns):
+                    value = _spreadsheet_value(values[c.code], c.kind)
+                    if value is None:
+                        continue
+                    if c.kind == "bool":
+                        sheet.write_boolean(r, col, bool(value))
+                    elif c.kind in NUMERIC_KINDS:
+                        sheet.write_number(r, col, value, formats[c.kind])
                     else:
-                        sheet.write_string(r, col, cell, flagged if row.flagged and col < 2 else None)
-                    widths[col] = max(widths[col], cell_len(str(cell)))
+                        sheet.write_string(
+                            r, col, value, flagged if row.flagged and c.code == "zone" else None
+                        )
+                    widths[col] = max(
+                        widths[col], cell_len(str(value)) if c.kind not in NUMERIC_KINDS else 10
+                    )
+                if spark_col is not None:
+                    first = _a1(r, series[0])
+                    last = _a1(r, series[-1])
+                    sheet.add_sparkline(r, spark_col, {"range": f"{first}:{last}", "markers": True})
             for col, width in enumerate(widths):
                 sheet.set_column(col, col, min(60, width + 2))  # cell_len counts Chinese characters as 2
             sheet.freeze_panes(1, 0)
             if view.rows:
                 sheet.autofilter(0, 0, len(view.rows), len(labels) - 1)
+            # Page setup for printing (console.outputs.xlsx_print, another branch) is called here, per sheet.
         about = workbook.add_worksheet(_sheet_name("关于" if prov.lang == "zh" else "About", used))
         about.set_column(0, 0, 16)
         about.set_column(1, 1, 100)
@@ -356,6 +443,22 @@ def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]]
         workbook.close()
 
     return write
+
+
+def _a1(row: int, col: int) -> str:
+    """A cell's A1 reference from 0-based row and column."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def prov_label(lang: str, key: str) -> str:
+    """A few headings the exports add of their own."""
+    words = {"trend": ("季度营收走势", "Quarterly trend")}
+    return words[key][0 if lang == "zh" else 1]
 
 
 def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callable[[IO[bytes]], None]:

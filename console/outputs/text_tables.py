@@ -1,4 +1,9 @@
-"""Human-readable CLI output: Rich tables of what the engine computed, text shown literally."""
+"""Human-readable CLI output: the console's Views as text tables that fit the width, text shown literally.
+
+``devzones status`` and ``devzones rankings`` print the same Views the console shows (one model, one
+formatter); a table fits the terminal's width, else ``COLUMNS``, else 80 columns, by dropping columns
+in the order of their ``give_way`` and then cutting the widest text columns; a cell never wraps.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import os
 import sys
 from typing import IO, TYPE_CHECKING
 
-import polars as pl
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -14,16 +19,9 @@ from rich.text import Text
 from console.core.text import clean
 from console.data.errors import DataError
 from console.engine.audit import Finding
-from console.engine.evaluation import Evaluation
-from console.present.labels import (
-    CLASS_STYLES,
-    goal_change,
-    heading,
-    missing_words,
-    status_label,
-    status_style,
-    text,
-)
+from console.present.fit import PADDING, column_widths, fit_columns
+from console.present.formatter import Formatter
+from console.present.labels import CLASS_STYLES, heading, text
 
 if TYPE_CHECKING:
     from rich.box import Box
@@ -31,8 +29,12 @@ if TYPE_CHECKING:
     from console.present.viewmodel import View
 
 
-def make_console(file: IO[str] | None = None) -> Console:
-    """A Rich console that honours NO_COLOR and never interprets markup from data."""
+def make_console(file: IO[str] | None = None, fit: bool = False) -> Console:
+    """A Rich console that honours NO_COLOR and never interprets markup from data.
+
+    With ``fit`` its width is ``output_width`` (the terminal's, else COLUMNS, else 80): the tables of
+    ``status`` and ``rankings`` fit it.
+    """
     return Console(
         file=file or sys.stdout,
         no_color="NO_COLOR" in os.environ,
@@ -40,17 +42,13 @@ def make_console(file: IO[str] | None = None) -> Console:
         emoji=False,
         safe_box=True,
         legacy_windows=False,
-        width=None if (file or sys.stdout).isatty() else 120,
+        width=output_width(file) if fit else (None if (file or sys.stdout).isatty() else 120),
     )
 
 
 def _t(value: object, style: str = "") -> Text:
     """A cell or line of output: text cleaned (console.core.text.clean) and never parsed as markup."""
     return Text(clean(value), style=style)
-
-
-def status_cell(status: str | None, lang: str, ascii_only: bool) -> Text:
-    return _t(status_label(status, lang, ascii_only), style=status_style(status))
 
 
 def _num(value: float | None, digits: int = 1) -> str:
@@ -63,108 +61,29 @@ def _box(ascii_only: bool) -> Box:
     return box.ASCII if ascii_only else box.SIMPLE_HEAD
 
 
-def print_status(ev: Evaluation, lang: str, ascii_only: bool, out: Console) -> None:
-    """Zones, then clusters, then indicators, each as a table."""
-    _print_header(ev, lang, out)
-    zones = Table(title=text("zones", lang), box=_box(ascii_only), title_justify="left")
-    for key in (
-        "zone",
-        "county",
-        "star",
-        "star_status",
-        "tier",
-        "tier_status",
-        "revenue_status",
-        "report",
-        "missing",
-    ):
-        zones.add_column(heading(key, lang))
-    short = "short_name" if lang == "zh" else "short_name_en"
-    county = "county" if lang == "zh" else "county_en"
-    for row in ev.zones.iter_rows(named=True):
-        star = goal_change("star", row["star_target"], row["star"], lang, ascii_only)
-        tier = goal_change("tier", row["tier_target"], row["tier"], lang, ascii_only)
-        report = status_label(row["report_status"], lang, ascii_only)
-        if row["report_days_late"]:
-            report += f" {row['report_days_late']}" + ("天" if lang == "zh" else "d")
-        zones.add_row(
-            _t(row[short] or row["short_name"]),
-            _t(row[county] or row["county"]),
-            _t(star),
-            status_cell(row["star_status"], lang, ascii_only),
-            _t(tier),
-            status_cell(row["tier_status"], lang, ascii_only),
-            status_cell(row["revenue_status"], lang, ascii_only),
-            status_cell(row["report_status"], lang, ascii_only)
-            if not row["report_days_late"]
-            else _t(report, style="yellow"),
-            _t(missing_words(row["missing"], lang), style="bold red" if row["missing"] else ""),
-            style="bold" if row["missing"] else "",
-        )
-    out.print(zones)
-    clusters = Table(
-        title=f"{text('clusters', lang)}（{text('unit_yi', lang)}）"
-        if lang == "zh"
-        else f"{text('clusters', lang)} ({text('unit_yi', lang)})",
-        box=_box(ascii_only),
-        title_justify="left",
-    )
-    for key in ("zone", "industry", "target", "actual_ytd", "pace_target", "projected", "period", "status"):
-        clusters.add_column(
-            heading(key, lang),
-            justify="right" if key in ("target", "actual_ytd", "pace_target", "projected") else "left",
-        )
-    industry = "industry" if lang == "zh" else "industry_en"
-    for row in ev.clusters.iter_rows(named=True):
-        clusters.add_row(
-            _t(row["short_name"]),
-            _t(row[industry] or row["industry"]),
-            _num(row["target"], 0),
-            _num(row["actual_ytd"]),
-            _num(row["pace_target"]),
-            _num(row["projected"]),
-            _t(row["period"] or "—"),
-            status_cell(row["status"], lang, ascii_only),
-        )
-    out.print(clusters)
-    print_indicators(ev.indicators, lang, ascii_only, out)
+def output_width(file: IO[str] | None = None) -> int:
+    """The width text output must fit: the terminal's, else ``COLUMNS``, else 80."""
+    handle = file or sys.stdout
+    try:
+        if handle.isatty():
+            return os.get_terminal_size(handle.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        pass
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 80
 
 
-def print_indicators(indicators: pl.DataFrame, lang: str, ascii_only: bool, out: Console) -> None:
-    table = Table(title=text("indicators", lang), box=_box(ascii_only), title_justify="left")
-    for key in ("indicator", "target", "latest", "progress", "period", "status"):
-        table.add_column(
-            heading(key, lang), justify="right" if key in ("target", "latest", "progress") else "left"
-        )
-    name = "name" if lang == "zh" else "name_en"
-    unit = "unit" if lang == "zh" else "unit_en"
-    for row in indicators.iter_rows(named=True):
-        if row["zones_total"]:
-            latest = f"{row['zones_met']}/{row['zones_total']}" + (
-                " 区达标" if lang == "zh" else " zones met"
-            )
-        else:
-            latest = _num(row["latest"])
-        progress = "—" if row["progress"] is None else f"{row['progress']:.0%}"
-        table.add_row(
-            _t(f"{row['indicator']} {row[name] or row['name']}"),
-            _t(f"{row['comparison']}{_num(row['target'], 0)} {row[unit] or row['unit']}"),
-            _t(latest),
-            _t(progress),
-            _t(row["period"] or "—"),
-            status_cell(row["status"], lang, ascii_only),
-        )
-    out.print(table)
-
-
-def _print_header(ev: Evaluation, lang: str, out: Console) -> None:
-    scope = "、".join(ev.counties) if ev.counties else text("all_counties", lang)
-    line = _t(
-        f"{ev.title} · {text('as_of', lang)} {ev.as_of} · {ev.year}{'年' if lang == 'zh' else ''} · {scope}"
-    )
-    out.print(line)
-    if ev.sample:
-        out.print(_t(f"[{text('sample_badge', lang)}] {text('sample_notice', lang)}", style="bold yellow"))
+def print_header(
+    title: str, as_of: str, year: int, counties: tuple[str, ...], sample: bool, f: Formatter, out: Console
+) -> None:
+    """The line that says which data, date, year and counties the tables below show."""
+    scope = f.list_sep.join(counties) if counties else text("all_counties", f.lang)
+    year_text = f"{year}年" if f.zh else str(year)
+    parts = (title, f"{text('as_of', f.lang)} {as_of}", year_text, scope)
+    out.print(_fit_line(f" {f.dot} ".join(parts), out.width, f), no_wrap=True, crop=True)
+    if sample:
+        notice = f"[{text('sample_badge', f.lang)}] {text('sample_notice', f.lang)}"
+        out.print(_t(notice, style="bold yellow"), no_wrap=False)
 
 
 def print_errors(errors: list[DataError], lang: str, out: Console) -> None:
@@ -194,18 +113,55 @@ def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Conso
     out.print(table)
 
 
-def print_view(view: View, ascii_only: bool, out: Console, sample: bool = False, lang: str = "zh") -> None:
-    """Any console View as a table, statuses coloured as on screen."""
+def _fit(value: str, width: int, f: Formatter, right: bool = False) -> str:
+    """``value`` in exactly ``width`` cells: padded, or cut with an ellipsis (never wrapped)."""
+    value = clean(value)
+    if cell_len(value) > width:
+        mark = f.ellipsis
+        value = set_cell_size(value, max(0, width - cell_len(mark))) + mark
+        value = set_cell_size(value, width)
+    pad = " " * (width - cell_len(value))
+    return pad + value if right else value + pad
+
+
+def _fit_line(value: str, width: int, f: Formatter) -> Text:
+    value = clean(value)
+    return Text(_fit(value, width, f).rstrip() if cell_len(value) > width else value)
+
+
+def print_view(view: View, f: Formatter, out: Console, sample: bool = False) -> None:
+    """Any View as a text table that fits ``out.width``, statuses coloured as on screen.
+
+    Columns are dropped in the order of their ``give_way`` (console.present.fit), then the widest
+    text columns are cut with an ellipsis; a cell never wraps onto a second line.
+    """
     if sample:
-        out.print(_t(f"[{text('sample_badge', lang)}] {text('sample_notice', lang)}", style="bold yellow"))
-    table = Table(title=_t(view.title), box=_box(ascii_only), title_justify="left")
-    for column in view.columns:
-        table.add_column(_t(column.label), justify="right" if column.numeric else "left")
+        notice = f"[{text('sample_badge', f.lang)}] {text('sample_notice', f.lang)}"
+        out.print(_t(notice, style="bold yellow"))
+    width = out.width
+    labels = [c.label for c in view.columns]
+    natural = column_widths(view, labels)
+    shown, cut = fit_columns(view, width, natural)
+    widths = {i: cut.get(i, natural[i]) for i in shown}
+    out.print(_fit_line(view.title, width, f), style="bold", no_wrap=True, crop=True)
+
+    def line(cells: list[tuple[str, str, bool]], style: str = "") -> Text:
+        result = Text(style=style, no_wrap=True, end="")
+        for (content, cell_style, right), i in zip(cells, shown, strict=True):
+            result.append(" " * PADDING)
+            result.append(_fit(content, widths[i], f, right), style=cell_style)
+            result.append(" " * PADDING)
+        result.rstrip()
+        result.truncate(width)
+        return result
+
+    out.print(line([(labels[i], "bold", view.columns[i].numeric) for i in shown]), no_wrap=True, crop=True)
+    rule = sum(widths[i] + 2 * PADDING for i in shown)
+    out.print(Text((f.rule * min(rule, width)).rstrip()), no_wrap=True, crop=True)
     for row in view.rows:
-        table.add_row(
-            *(
-                _t(cell, style=CLASS_STYLES.get(cls or "", ""))
-                for cell, cls in zip(row.cells, row.classes, strict=True)
-            )
-        )
-    out.print(table)
+        cells = [
+            (row.cells[i].text, CLASS_STYLES.get(row.cells[i].cls or "", ""), view.columns[i].numeric)
+            for i in shown
+        ]
+        out.print(line(cells, "bold" if row.flagged else ""), no_wrap=True, crop=True)
+    out.print()

@@ -35,13 +35,45 @@ class Snapshot:
     evaluation: Evaluation
     history: pl.DataFrame
     ranked: pl.DataFrame
+    # The whole city's evaluation when ``evaluation`` is filtered to some counties (else None): the
+    # headline goals are city-wide, and ranks are ranks in the city.
+    city: Evaluation | None = None
+
+
+def city_rankings(
+    ds: Dataset,
+    year: int,
+    settings: Settings,
+    counties: Sequence[str] | None = None,
+    city: Evaluation | None = None,
+) -> pl.DataFrame:
+    """Rankings of the whole city, keeping only the zones of ``counties``: a filter never renumbers.
+
+    ``position`` is the place within the filter (equal to ``rank`` without a filter).
+    """
+    ranked = rankings(ds, year, settings, None, current=city)
+    if counties:
+        ranked = ranked.filter(pl.col("county").is_in(list(counties)))
+    return ranked.with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("position"))
 
 
 def compute(ds: Dataset, settings: Settings, year: int | None, counties: Sequence[str] | None) -> Snapshot:
-    """Evaluate one year and county filter: statuses, revenue history and rankings."""
+    """Evaluate one year and county filter: statuses, revenue history and (city) rankings."""
     ev = evaluate(ds, settings, year, counties)
+    city = evaluate(ds, settings, ev.year, None) if ev.counties else None
     history = quarterly_revenue(ds, plan_start(ds), ev.counties)
-    return Snapshot(ds, ev, history, rankings(ds, ev.year, settings, ev.counties, current=ev))
+    ranked = city_rankings(ds, ev.year, settings, ev.counties, city or ev)
+    return Snapshot(ds, ev, history, ranked, city)
+
+
+def status_views(ds: Dataset, ev: Evaluation, lang: str, ascii_only: bool) -> list[View]:
+    """What ``devzones status`` prints: the zones, clusters and indicators tables of the console."""
+    history = quarterly_revenue(ds, plan_start(ds), ev.counties)
+    return [
+        zones_view(ev, history, lang, ascii_only),
+        clusters_view(ev, history, lang, ascii_only),
+        indicators_view(ev, lang, ascii_only),
+    ]
 
 
 def render_views(
@@ -68,12 +100,12 @@ def render_views(
         lang,
         ascii_only,
         header,
-        overview(ev, snap.dataset["plan_figures"], lang, ascii_only, snap.dataset["assessments"]),
+        overview(ev, snap.dataset["plan_figures"], lang, ascii_only, snap.dataset["assessments"], snap.city),
         {
             "zones": zones_view(ev, snap.history, lang, ascii_only, words),
             "clusters": clusters_view(ev, snap.history, lang, ascii_only),
             "tasks": tasks_view(ev, lang, ascii_only, unit),
-            "indicators": indicators_view(ev, lang, ascii_only),
+            "indicators": indicators_view(ev, lang, ascii_only, unit=unit),
             "rankings": rankings_view(snap.ranked, lang, ascii_only),
         },
     )

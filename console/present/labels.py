@@ -25,6 +25,7 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "late": ("逾期", "late"),
     "missing": ("未报送", "missing"),
     "not_due": ("未到期", "not due"),
+    "not_reported": ("未报数据", "not reported"),
 }
 
 # (unicode, ascii); ✓ and ✗ are narrow (not East Asian ambiguous width).
@@ -38,6 +39,8 @@ STATUS_SYMBOLS: dict[str, tuple[str, str]] = {
     "late": ("!", "!"),
     "missed": ("✗", "x"),
     "missing": ("✗", "x"),
+    "not_reported": ("?", "?"),
+    "no_data": ("?", "?"),
 }
 
 # Severity classes, for colour: bad / warn / good / none.
@@ -51,6 +54,7 @@ STATUS_CLASS: dict[str, str] = {
     "late": "warn",
     "missed": "bad",
     "missing": "bad",
+    "not_reported": "warn",
 }
 
 # The colour of each severity class; every status also has a symbol and a word.

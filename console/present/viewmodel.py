@@ -1,4 +1,4 @@
-"""The console's view model: plain rows of text per tab, with no polars or Textual import.
+"""The console's view model: typed cells per tab (value, unit, status, display text); no polars or Textual.
 
 Views are built by ``console.present.views`` from the status engine, rendered by the widgets, written by
 the exports, and cached between launches (``console.present.view_cache``) as JSON.
@@ -18,6 +18,20 @@ TAB_TITLES = {
 }
 
 
+# Kinds of data a field holds, as exports write them: numbers stay numbers, statuses are codes.
+FIELD_KINDS = ("float", "int", "share", "bool", "text", "status", "period", "date")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One typed value behind a column: a stable code (export column name), a label, a kind, a unit."""
+
+    code: str
+    label: str
+    kind: str = "text"
+    unit: str = ""
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -25,17 +39,34 @@ class Column:
     numeric: bool = False
     # Lower numbers give way first when the terminal is too narrow (0: never hidden).
     give_way: int = 0
-    # The row's sort value is this cell's number: exports write it as a number, not as text.
-    value: bool = False
+    # The typed values behind each cell of this column (exports write these, not the display text).
+    fields: tuple[Field, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one cell shows (``text``, made by console.present.formatter) and the values behind it.
+
+    ``values`` holds one value per field of the column (float, int, bool, period or date text, or
+    None); ``sort`` orders the column; ``status`` is the engine's status code where the cell has one;
+    ``cls`` is the severity class that colours it.
+    """
+
+    text: str
+    values: tuple[Any, ...] = ()
+    sort: object = None
+    status: str | None = None
+    cls: str | None = None
 
 
 @dataclass(frozen=True)
 class Row:
     key: str
-    cells: tuple[str, ...]
-    sort: tuple[object, ...]
-    classes: tuple[str | None, ...]
+    cells: tuple[Cell, ...]
     flagged: bool = False
+
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.cells)
 
 
 @dataclass(frozen=True)
@@ -52,12 +83,15 @@ class View:
     def column_index(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
 
+    def cell(self, row: Row, key: str) -> Cell:
+        return row.cells[self.column_index(key)]
+
     def searched(self, text: str) -> View:
         """Rows with ``text`` in any cell (case-insensitive)."""
         needle = text.strip().casefold()
         if not needle:
             return replace(self, search="")
-        rows = tuple(r for r in self.rows if any(needle in cell.casefold() for cell in r.cells))
+        rows = tuple(r for r in self.rows if any(needle in cell.text.casefold() for cell in r.cells))
         return replace(self, rows=rows, search=text.strip())
 
     def sorted_by(self, key: str | None, descending: bool = False) -> View:
@@ -65,30 +99,51 @@ class View:
         if key is None:
             return replace(self, sort_key=None, descending=False)
         index = self.column_index(key)
-        present = [r for r in self.rows if r.sort[index] is not None]
-        absent = [r for r in self.rows if r.sort[index] is None]
+        present = [r for r in self.rows if r.cells[index].sort is not None]
+        absent = [r for r in self.rows if r.cells[index].sort is None]
         # One column's sort values share a type (numbers or text), which `object` cannot tell mypy.
-        present.sort(key=lambda r: r.sort[index], reverse=descending)  # type: ignore[arg-type, return-value]
+        present.sort(key=lambda r: r.cells[index].sort, reverse=descending)  # type: ignore[arg-type, return-value]
         return replace(self, rows=tuple(present + absent), sort_key=key, descending=descending)
 
-    def as_records(self) -> list[dict[str, str]]:
-        return [{c.label: cell for c, cell in zip(self.columns, r.cells, strict=True)} for r in self.rows]
+    def fields(self) -> list[tuple[Column, Field]]:
+        """Every (column, field) in order: the data columns of an export."""
+        return [(c, f) for c in self.columns for f in c.fields]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Each row as {field code: typed value}: what ``--json`` and the data exports hold."""
+        out = []
+        for row in self.rows:
+            record: dict[str, Any] = {}
+            for column, cell in zip(self.columns, row.cells, strict=True):
+                record.update(zip((f.code for f in column.fields), cell.values, strict=True))
+            out.append(record)
+        return out
 
 
 @dataclass(frozen=True)
 class Goal:
+    """A headline goal: its latest value against its target; ``ratio`` (latest / target) is what the
+    bar draws and the percentage printed beside it; ``progress`` (from the plan's baseline) is the
+    engine's measure behind ``status``."""
+
     label: str
-    value: str
+    value: str  # display text of latest / target and unit, made by the formatter
     progress: float | None
     status: str
+    code: str = ""
+    latest: float | None = None
+    target: float | None = None
+    unit: str = ""
+    ratio: float | None = None
 
 
 @dataclass(frozen=True)
 class CountLine:
     level: str
-    planned: int
+    planned: int | None  # the plan's city-wide count; None under a county filter (not filterable)
     targeted: int
     achieved: int | None
+    code: str = ""  # stable code of the level, e.g. tier_1, star_2
 
 
 @dataclass(frozen=True)
@@ -104,6 +159,9 @@ class Overview:
     # Quarterly reports late or missing for the quarter judged: (zone, "late 14d" / "missing" words).
     overdue: tuple[tuple[str, str], ...] = ()
     report_period: str | None = None
+    # The counties the tier/star counts and the attention list cover (empty: the whole city); the
+    # headline goals are always city-wide and say so when a county filter is set.
+    counties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,9 +199,25 @@ class Views:
             return View(
                 v["tab"],
                 v["title"],
-                tuple(Column(**c) for c in v["columns"]),
                 tuple(
-                    Row(r["key"], tuple(r["cells"]), tuple(r["sort"]), tuple(r["classes"]), r["flagged"])
+                    Column(
+                        c["key"],
+                        c["label"],
+                        c["numeric"],
+                        c["give_way"],
+                        tuple(Field(**f) for f in c["fields"]),
+                    )
+                    for c in v["columns"]
+                ),
+                tuple(
+                    Row(
+                        r["key"],
+                        tuple(
+                            Cell(c["text"], tuple(c["values"]), c["sort"], c["status"], c["cls"])
+                            for c in r["cells"]
+                        ),
+                        r["flagged"],
+                    )
                     for r in v["rows"]
                 ),
                 v["search"],
@@ -176,6 +250,7 @@ class Views:
                 tuple(tuple(y) for y in o.get("by_year", ())),
                 tuple(tuple(r) for r in o.get("overdue", ())),
                 o.get("report_period"),
+                tuple(o.get("counties", ())),
             ),
             {name: view(v) for name, v in data["tables"].items()},
         )

@@ -1,7 +1,9 @@
-"""What each tab shows, as plain rows of text: the console renders them, exports write them.
+"""What each tab shows, as typed cells: the console renders them, the CLI prints them, exports write them.
 
 A View is computed from an Evaluation for one language and symbol set, then searched and sorted.
-Because the console and every export use the same View, an export is exactly what is on screen.
+Every cell holds the typed values behind it (numbers, integers, periods, status codes) under stable
+field codes, and display text made by the one formatter (console.present.formatter). Because the
+console, the CLI's text tables and every export render the same View, they cannot disagree.
 No Textual here.
 """
 
@@ -13,58 +15,34 @@ from typing import Any
 
 import polars as pl
 
-from console.data.scales import ScaleError, cn_numeral, parse_star, parse_tier, star_label, tier_label
+from console.data.scales import ScaleError, parse_star, parse_tier
 from console.engine.evaluation import Evaluation
-from console.present.labels import (
-    STATUS_CLASS,
-    lang_index,
-    missing_words,
-    status_label,
-    status_symbol,
-    status_word,
-)
-from console.present.viewmodel import TAB_TITLES, Column, CountLine, Goal, Overview, Row, View
+from console.present.formatter import SPARK, SPARK_ASCII, Formatter, sparkline
+from console.present.labels import STATUS_CLASS, lang_index, missing_words
+from console.present.viewmodel import TAB_TITLES, Cell, Column, CountLine, Field, Goal, Overview, Row, View
 
-SPARK = "▁▂▃▄▅▆▇█"
-SPARK_ASCII = "_.-~=+*#"
+__all__ = ["SPARK", "SPARK_ASCII", "sparkline"]
+
+UNIT_YI = ("亿元", "100M yuan")
 
 
 def tab_title(tab: str, lang: str) -> str:
     return TAB_TITLES[tab][lang_index(lang)]
 
 
-def sparkline(values: Sequence[float | None], ascii_only: bool = False) -> str:
-    """One character per value, scaled between the series' min and max; a space for a gap."""
-    blocks = SPARK_ASCII if ascii_only else SPARK
-    known = [v for v in values if v is not None and not math.isnan(v)]
-    if not known:
-        return " " * len(values)
-    low, high = min(known), max(known)
-    span = high - low
-    out = []
-    for v in values:
-        if v is None or math.isnan(v):
-            out.append(" ")
-        else:
-            level = 0 if span == 0 else round((v - low) / span * (len(blocks) - 1))
-            out.append(blocks[level])
-    return "".join(out)
-
-
 def _cls(status: str | None) -> str | None:
     return STATUS_CLASS.get(status or "")
 
 
-def _pct(x: float | None) -> str:
-    return "—" if x is None or math.isnan(x) else f"{x:.0%}"
+def _float(x: object) -> float | None:
+    """A number for export: None for missing or NaN, rounded to 4 decimals."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return round(float(x), 4)  # type: ignore[arg-type]
 
 
-def _num(x: float | int | None, digits: int = 1) -> str:
-    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:,.{digits}f}"
-
-
-def _mark(flagged: bool) -> str:
-    return "!" if flagged else " "
+def _int(x: object) -> int | None:
+    return None if x is None else int(x)  # type: ignore[call-overload]
 
 
 def _zone_name(row: dict[str, Any], lang: str) -> str:
@@ -75,89 +53,48 @@ def _county(row: dict[str, Any], lang: str) -> str:
     return (row.get("county_en") if lang == "en" else None) or row["county"]
 
 
-# Per goal: the Chinese suffix, the Chinese word for none, the English letter.
-_COMPACT = {"tier": ("档", "—", "T"), "star": ("星", "无", "S")}
+def _industry(row: dict[str, Any], lang: str) -> str:
+    return (row.get("industry_en") if lang == "en" else None) or row["industry"]
 
 
-def _compact_goal(kind: str, target: int | None, achieved: int | None, lang: str) -> str:
-    """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-."""
-    suffix, none_zh, letter = _COMPACT[kind]
-    if lang == "zh":
-        t = cn_numeral(target) if target else none_zh
-        a = cn_numeral(achieved) if achieved else none_zh
-        return f"{t}→{a}{suffix}"
-    return f"{letter}{target or '-'}→{letter}{achieved or '-'}"
+def _text(text: str, sort: object = None, cls: str | None = None) -> Cell:
+    """A cell of plain text whose one value is the text itself."""
+    return Cell(text, (text,), text if sort is None else sort, None, cls)
 
 
-def zones_view(
-    ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: bool, words: bool = False
-) -> View:
-    """Zones tab: one row per zone; flagged rows miss or risk a tier, star or revenue target."""
-    zh = lang == "zh"
-    arrow = "->" if ascii_only else "→"
-    columns = (
-        Column("mark", ""),
-        Column("zone", "开发区" if zh else "Zone"),
-        Column("county", "县区" if zh else "County", give_way=1),
-        Column("tier", "档级" if zh else "Tier"),
-        Column("star", "星级" if zh else "Star"),
-        Column("revenue", "营收/进度" if zh else "Rev/pace", numeric=True),
-        Column("trend", "季度营收" if zh else "Quarterly", give_way=3),
-        Column("report", "报送" if zh else "Report", give_way=2),
-        Column("missing", "未达目标" if zh else "Missing"),
+def _mark_column(f: Formatter) -> Column:
+    return Column("mark", "", fields=(Field("flagged", f.pick("标记", "flag"), "bool"),))
+
+
+def _mark(flagged: bool, sort: object) -> Cell:
+    return Cell("!" if flagged else " ", (flagged,), sort, None, "bad" if flagged else None)
+
+
+def _status_field(code: str, f: Formatter, zh: str = "状态", en: str = "Status") -> Field:
+    return Field(code, f.pick(zh, en), "status")
+
+
+def _trend_fields(periods: Sequence[str], f: Formatter) -> tuple[Field, ...]:
+    """One numeric column per quarter (rev_2024Q1 …): the quarterly series as data, never glyphs."""
+    unit = f.pick(*UNIT_YI)
+    return tuple(Field(f"rev_{p}", f.pick(f"{p}营收", f"Revenue {p}"), "float", unit) for p in periods)
+
+
+def _periods(history: pl.DataFrame) -> list[str]:
+    if history.is_empty() or "periods" not in history.columns:
+        return []
+    first = history.get_column("periods")[0]
+    return [] if first is None else [str(p) for p in first]
+
+
+def _trend(values: Sequence[float | None], periods: Sequence[str], f: Formatter) -> Cell:
+    padded = list(values) + [None] * (len(periods) - len(values))
+    known = [v for v in padded if v is not None]
+    return Cell(
+        f.spark(padded[: len(periods)] if periods else values),
+        tuple(_float(v) for v in padded[: len(periods)]),
+        sum(known) if known else None,
     )
-    spark = _zone_history(history)
-
-    def mark(status: str | None) -> str:
-        """A symbol on screen; symbol and word in exports, where no colour helps."""
-        return status_label(status, lang, ascii_only) if words else status_symbol(status, ascii_only)
-
-    rows = []
-    for z in ev.zones.iter_rows(named=True):
-        flagged = bool(z["missing"])
-        tier = _compact_goal("tier", z["tier_target"], z["tier"], lang).replace("→", arrow)
-        star = _compact_goal("star", z["star_target"], z["star"], lang).replace("→", arrow)
-        share = None if not z["revenue_target"] else (z["revenue_ytd"] or 0) / z["revenue_target"]
-        pace = None if not z["revenue_target"] else (z["revenue_pace"] or 0) / z["revenue_target"]
-        revenue = f"{_pct(share)}/{_pct(pace)}" if share is not None else "—"
-        report = status_label(z["report_status"], lang, ascii_only)
-        if z["report_days_late"]:
-            report += f"{z['report_days_late']}天" if zh else f" {z['report_days_late']}d"
-        cells = (
-            _mark(flagged),
-            _zone_name(z, lang),
-            _county(z, lang),
-            f"{tier} {mark(z['tier_status'])}",
-            f"{star} {mark(z['star_status'])}",
-            f"{revenue} {mark(z['revenue_status'])}",
-            sparkline(spark.get(z["zone"], []), ascii_only),
-            report,
-            missing_words(z["missing"], lang) or ("—" if not ascii_only else "-"),
-        )
-        sort = (
-            len(z["missing"]),
-            z["short_name"],
-            z["county"],
-            _severity(z["tier_status"]),
-            _severity(z["star_status"]),
-            share,
-            sum(v for v in spark.get(z["zone"], []) if v is not None) or None,
-            _severity(z["report_status"]),
-            len(z["missing"]),
-        )
-        classes = (
-            "bad" if flagged else None,
-            "bad" if flagged else None,
-            None,
-            _cls(z["tier_status"]),
-            _cls(z["star_status"]),
-            _cls(z["revenue_status"]),
-            None,
-            _cls(z["report_status"]),
-            "bad" if flagged else None,
-        )
-        rows.append(Row(z["zone"], cells, sort, classes, flagged))
-    return View("zones", tab_title("zones", lang), columns, tuple(rows))
 
 
 _SEVERITY = {
@@ -166,6 +103,7 @@ _SEVERITY = {
     "at_risk": 1,
     "behind": 1,
     "late": 1,
+    "not_reported": 2,
     "no_data": 2,
     "on_track": 3,
     "on_pace": 3,
@@ -181,6 +119,10 @@ def _severity(status: str | None) -> int | None:
     return _SEVERITY.get(status or "")
 
 
+def _status_cell(status: str | None, f: Formatter) -> Cell:
+    return Cell(f.status(status), (status,), _severity(status), status, _cls(status))
+
+
 def _zone_history(history: pl.DataFrame) -> dict[str, list[float | None]]:
     """Per zone, total quarterly revenue of its clusters (None where no cluster reported)."""
     out: dict[str, list[float | None]] = {}
@@ -192,19 +134,218 @@ def _zone_history(history: pl.DataFrame) -> dict[str, list[float | None]]:
     return out
 
 
+# Cluster statuses that make a zone's revenue lag: the zone's revenue cell names these clusters.
+LAGGING = ("missed", "behind", "at_risk")
+
+
+def lagging_clusters(ev: Evaluation, lang: str) -> dict[str, list[str]]:
+    """Per zone, the clusters (industry names) whose status is behind, missed or at risk."""
+    out: dict[str, list[str]] = {}
+    for c in ev.clusters.filter(pl.col("status").is_in(LAGGING)).iter_rows(named=True):
+        out.setdefault(c["zone"], []).append(_industry(c, lang))
+    return out
+
+
+def zones_view(
+    ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: bool, words: bool = False
+) -> View:
+    """Zones tab: one row per zone; flagged rows miss or risk a tier, star or revenue target.
+
+    The revenue cell shows year-to-date and pace as shares of the target, the status mark and, when
+    the mark comes from lagging clusters, their names.
+    """
+    f = Formatter(lang, ascii_only)
+    yi = f.pick(*UNIT_YI)
+    periods = _periods(history)
+    columns = (
+        _mark_column(f),
+        Column(
+            "zone",
+            f.pick("开发区", "Zone"),
+            fields=(
+                Field("zone_id", f.pick("开发区编码", "Zone code")),
+                Field("zone", f.pick("开发区", "Zone")),
+            ),
+        ),
+        Column(
+            "county",
+            f.pick("县区", "County"),
+            give_way=1,
+            fields=(Field("county", f.pick("县区", "County")),),
+        ),
+        Column(
+            "tier",
+            f.pick("档级", "Tier"),
+            fields=(
+                Field("tier_target", f.pick("档级目标", "Tier target"), "int"),
+                Field("tier", f.pick("档级结果", "Tier result"), "int"),
+                _status_field("tier_status", f, "档级状态", "Tier status"),
+            ),
+        ),
+        Column(
+            "star",
+            f.pick("星级", "Star"),
+            fields=(
+                Field("star_target", f.pick("星级目标", "Star target"), "int"),
+                Field("star", f.pick("星级结果", "Star result"), "int"),
+                _status_field("star_status", f, "星级状态", "Star status"),
+            ),
+        ),
+        Column(
+            "revenue",
+            f.pick("营收/进度", "Rev/pace"),
+            fields=(
+                Field("revenue_target", f.pick("营收目标", "Revenue target"), "float", yi),
+                Field("revenue_ytd", f.pick("累计营收", "Revenue YTD"), "float", yi),
+                Field("revenue_pace", f.pick("进度目标", "Pace target"), "float", yi),
+                Field("revenue_share", f.pick("完成比例", "Share of target"), "share"),
+                Field("revenue_pace_share", f.pick("进度比例", "Pace share"), "share"),
+                _status_field("revenue_status", f, "营收状态", "Revenue status"),
+                Field("lagging_clusters", f.pick("落后集群", "Lagging clusters")),
+            ),
+        ),
+        Column("trend", f.pick("季度营收", "Quarterly"), give_way=3, fields=_trend_fields(periods, f)),
+        Column(
+            "report",
+            f.pick("报送", "Report"),
+            give_way=2,
+            fields=(
+                Field("report_period", f.pick("报送期", "Report period"), "period"),
+                _status_field("report_status", f, "报送状态", "Report status"),
+                Field("report_days_late", f.pick("逾期天数", "Days late"), "int"),
+            ),
+        ),
+        Column(
+            "missing",
+            f.pick("未达目标", "Missing"),
+            fields=(Field("missing", f.pick("未达目标", "Missing")),),
+        ),
+    )
+    spark = _zone_history(history)
+    lagging = lagging_clusters(ev, lang)
+
+    def mark(status: str | None) -> str:
+        """A symbol on screen; symbol and word in exports, where no colour helps."""
+        return f.status(status) if words else f.symbol(status)
+
+    rows = []
+    for z in ev.zones.iter_rows(named=True):
+        flagged = bool(z["missing"])
+        target = z["revenue_target"]
+        share = None if not target else (z["revenue_ytd"] or 0) / target
+        pace = None if not target else (z["revenue_pace"] or 0) / target
+        names = lagging.get(z["zone"], []) if z["revenue_status"] in LAGGING else []
+        revenue = f"{f.share(share)}/{f.share(pace)}" if share is not None else f.none
+        revenue = f"{revenue} {mark(z['revenue_status'])}".rstrip()
+        if names:
+            revenue += " " + f.list_sep.join(names)
+        report = f.status(z["report_status"]) + f.days_late(z["report_days_late"])
+        missing = missing_words(z["missing"], lang)
+        tier_text = f.compact_goal("tier", z["tier_target"], z["tier"])
+        star_text = f.compact_goal("star", z["star_target"], z["star"])
+        cells = (
+            _mark(flagged, len(z["missing"])),
+            Cell(
+                _zone_name(z, lang),
+                (z["zone"], _zone_name(z, lang)),
+                z["short_name"],
+                None,
+                "bad" if flagged else None,
+            ),
+            _text(_county(z, lang), z["county"]),
+            Cell(
+                f"{tier_text} {mark(z['tier_status'])}",
+                (_int(z["tier_target"]), _int(z["tier"]), z["tier_status"]),
+                _severity(z["tier_status"]),
+                z["tier_status"],
+                _cls(z["tier_status"]),
+            ),
+            Cell(
+                f"{star_text} {mark(z['star_status'])}",
+                (_int(z["star_target"]), _int(z["star"]), z["star_status"]),
+                _severity(z["star_status"]),
+                z["star_status"],
+                _cls(z["star_status"]),
+            ),
+            Cell(
+                revenue,
+                (
+                    _float(target),
+                    _float(z["revenue_ytd"]),
+                    _float(z["revenue_pace"]),
+                    _float(share),
+                    _float(pace),
+                    z["revenue_status"],
+                    f.list_sep.join(names) or None,
+                ),
+                share,
+                z["revenue_status"],
+                _cls(z["revenue_status"]),
+            ),
+            _trend(spark.get(z["zone"], []), periods, f),
+            Cell(
+                report,
+                (z["report_period"], z["report_status"], _int(z["report_days_late"])),
+                _severity(z["report_status"]),
+                z["report_status"],
+                _cls(z["report_status"]),
+            ),
+            Cell(missing or f.none, (missing or None,), len(z["missing"]), None, "bad" if flagged else None),
+        )
+        rows.append(Row(z["zone"], cells, flagged))
+    return View("zones", tab_title("zones", lang), columns, tuple(rows))
+
+
 def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: bool) -> View:
     """Clusters tab: one row per cluster with target, year to date, pace, projection and trend."""
-    zh = lang == "zh"
+    f = Formatter(lang, ascii_only)
+    yi = f.pick(*UNIT_YI)
+    periods = _periods(history)
     columns = (
-        Column("mark", ""),
-        Column("zone", "开发区" if zh else "Zone"),
-        Column("industry", "产业" if zh else "Industry"),
-        Column("target", "目标" if zh else "Target", numeric=True, value=True),
-        Column("actual_ytd", "累计" if zh else "YTD", numeric=True, value=True),
-        Column("pace_target", "进度目标" if zh else "Pace", numeric=True, give_way=2, value=True),
-        Column("projected", "预计全年" if zh else "Projected", numeric=True, give_way=1, value=True),
-        Column("trend", "季度营收" if zh else "Quarterly", give_way=3),
-        Column("status", "状态" if zh else "Status"),
+        _mark_column(f),
+        Column(
+            "zone",
+            f.pick("开发区", "Zone"),
+            fields=(
+                Field("zone_id", f.pick("开发区编码", "Zone code")),
+                Field("zone", f.pick("开发区", "Zone")),
+            ),
+        ),
+        Column(
+            "industry", f.pick("产业", "Industry"), fields=(Field("industry", f.pick("产业", "Industry")),)
+        ),
+        Column(
+            "target",
+            f.pick("目标", "Target"),
+            numeric=True,
+            fields=(Field("target", f.pick("目标", "Target"), "float", yi),),
+        ),
+        Column(
+            "actual_ytd",
+            f.pick("累计", "YTD"),
+            numeric=True,
+            fields=(
+                Field("actual_ytd", f.pick("累计", "YTD"), "float", yi),
+                Field("period", f.pick("数据期", "Data period"), "period"),
+                Field("share_of_target", f.pick("完成比例", "Share of target"), "share"),
+            ),
+        ),
+        Column(
+            "pace_target",
+            f.pick("进度目标", "Pace"),
+            numeric=True,
+            give_way=2,
+            fields=(Field("pace_target", f.pick("进度目标", "Pace"), "float", yi),),
+        ),
+        Column(
+            "projected",
+            f.pick("预计全年", "Projected"),
+            numeric=True,
+            give_way=1,
+            fields=(Field("projected", f.pick("预计全年", "Projected"), "float", yi),),
+        ),
+        Column("trend", f.pick("季度营收", "Quarterly"), give_way=3, fields=_trend_fields(periods, f)),
+        Column("status", f.pick("状态", "Status"), fields=(_status_field("status", f),)),
     )
     spark = {(z, i): v for z, i, v in history.select("zone", "industry", "quarterly").iter_rows()}
     names = ev.zones.select("zone", "short_name", "short_name_en").rows_by_key(
@@ -214,73 +355,87 @@ def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: 
     for c in ev.clusters.iter_rows(named=True):
         flagged = c["status"] in ("behind", "missed")
         zone = names.get(c["zone"], {"short_name": c["short_name"], "short_name_en": None})
-        values = spark.get((c["zone"], c["industry"]), [])
+        zone_name = _zone_name({**zone, "short_name": c["short_name"]}, lang)
+        share = None if not c["target"] or c["actual_ytd"] is None else c["actual_ytd"] / c["target"]
         cells = (
-            _mark(flagged),
-            _zone_name({**zone, "short_name": c["short_name"]}, lang),
-            (c["industry_en"] if lang == "en" else None) or c["industry"],
-            _num(c["target"], 0),
-            _num(c["actual_ytd"]),
-            _num(c["pace_target"]),
-            _num(c["projected"]),
-            sparkline(values, ascii_only),
-            status_label(c["status"], lang, ascii_only),
+            _mark(flagged, int(flagged)),
+            Cell(zone_name, (c["zone"], zone_name), c["short_name"]),
+            _text(_industry(c, lang), c["industry"]),
+            Cell(f.number(c["target"], 0), (_float(c["target"]),), c["target"]),
+            Cell(
+                f.number(c["actual_ytd"]),
+                (_float(c["actual_ytd"]), c["period"], _float(share)),
+                c["actual_ytd"],
+            ),
+            Cell(f.number(c["pace_target"]), (_float(c["pace_target"]),), c["pace_target"]),
+            Cell(f.number(c["projected"]), (_float(c["projected"]),), c["projected"]),
+            _trend(spark.get((c["zone"], c["industry"]), []), periods, f),
+            _status_cell(c["status"], f),
         )
-        sort = (
-            int(flagged),
-            c["short_name"],
-            c["industry"],
-            c["target"],
-            c["actual_ytd"],
-            c["pace_target"],
-            c["projected"],
-            c["progress"],
-            _severity(c["status"]),
-        )
-        classes = ("bad" if flagged else None, None, None, None, None, None, None, None, _cls(c["status"]))
-        rows.append(Row(f"{c['zone']}|{c['industry']}", cells, sort, classes, flagged))
+        rows.append(Row(f"{c['zone']}|{c['industry']}", cells, flagged))
     return View("clusters", tab_title("clusters", lang), columns, tuple(rows))
 
 
 def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = None) -> View:
     """Tasks tab: the 18 tasks in section order, with lead and participating units and a rolled-up status."""
-    zh = lang == "zh"
+    f = Formatter(lang, ascii_only)
     columns = (
-        Column("section", "部分" if zh else "Section"),
-        Column("task", "任务" if zh else "Task"),
-        Column("lead", "牵头单位" if zh else "Lead units"),
-        Column("participants", "参加单位" if zh else "Participating", give_way=1),
-        Column("indicators", "指标达标" if zh else "Targets met", numeric=True, give_way=2),
-        Column("status", "状态" if zh else "Status"),
+        Column("section", f.pick("部分", "Section"), fields=(Field("section", f.pick("部分", "Section")),)),
+        Column(
+            "task",
+            f.pick("任务", "Task"),
+            fields=(
+                Field("task", f.pick("任务编号", "Task no."), "int"),
+                Field("title", f.pick("任务", "Task")),
+            ),
+        ),
+        Column(
+            "lead",
+            f.pick("牵头单位", "Lead units"),
+            fields=(Field("lead_units", f.pick("牵头单位", "Lead units")),),
+        ),
+        Column(
+            "participants",
+            f.pick("参加单位", "Participating"),
+            give_way=1,
+            fields=(Field("participating_units", f.pick("参加单位", "Participating")),),
+        ),
+        Column(
+            "indicators",
+            f.pick("指标达标", "Targets met"),
+            numeric=True,
+            give_way=2,
+            fields=(
+                Field("indicators_met", f.pick("达标指标数", "Targets met"), "int"),
+                Field("indicators", f.pick("指标数", "Targets"), "int"),
+            ),
+        ),
+        Column("status", f.pick("状态", "Status"), fields=(_status_field("status", f),)),
     )
     rows = []
     for t in ev.tasks.iter_rows(named=True):
         if unit and unit not in task_units(t):
             continue
         # The section groups the tasks, so it stays on screen: short, without the shared 开发区 prefix.
-        section_title = (t["section_title_en"] if not zh else None) or t["section_title"].removeprefix(
+        section_title = (t["section_title_en"] if not f.zh else None) or t["section_title"].removeprefix(
             "开发区"
         )
-        title = (t["title_en"] if not zh else None) or t["title"]
-        met = f"{t['indicators_met']}/{t['indicators']}" if t["indicators"] else "—"
+        title = (t["title_en"] if not f.zh else None) or t["title"]
+        section = f"{t['section']} {section_title}"
+        counted = bool(t["indicators"])
         cells = (
-            f"{t['section']} {section_title}",
-            f"{t['task']}. {title}",
-            t["lead_units"] or "—",
-            t["participating_units"] or "—",
-            met,
-            status_label(t["status"], lang, ascii_only),
+            Cell(section, (section,), t["task"]),
+            Cell(f"{t['task']}. {title}", (int(t["task"]), title), t["task"]),
+            _text(t["lead_units"] or f.none, t["lead_units"]),
+            _text(t["participating_units"] or f.none, t["participating_units"]),
+            Cell(
+                f.ratio(t["indicators_met"], t["indicators"]),
+                (_int(t["indicators_met"]) if counted else None, _int(t["indicators"]) if counted else None),
+                t["indicators_met"] / t["indicators"] if counted else None,
+            ),
+            _status_cell(t["status"], f),
         )
-        sort = (
-            t["task"],
-            t["task"],
-            t["lead_units"],
-            t["participating_units"],
-            t["indicators_met"] / t["indicators"] if t["indicators"] else None,
-            _severity(t["status"]),
-        )
-        classes = (None, None, None, None, None, _cls(t["status"]))
-        rows.append(Row(str(t["task"]), cells, sort, classes, t["status"] in ("missed", "behind")))
+        rows.append(Row(str(t["task"]), cells, t["status"] in ("missed", "behind")))
     return View("tasks", tab_title("tasks", lang), columns, tuple(rows))
 
 
@@ -298,126 +453,222 @@ def task_units(task: dict[str, Any]) -> list[str]:
     return units
 
 
-def indicators_view(ev: Evaluation, lang: str, ascii_only: bool, task: int | None = None) -> View:
-    """The quantified targets (of one task, or all), with latest value, target, progress and status."""
-    zh = lang == "zh"
+def unit_tasks(ev: Evaluation, unit: str) -> set[int]:
+    """The tasks that name ``unit`` among their lead or participating units."""
+    return {int(t["task"]) for t in ev.tasks.iter_rows(named=True) if unit in task_units(t)}
+
+
+def indicators_view(
+    ev: Evaluation, lang: str, ascii_only: bool, task: int | None = None, unit: str | None = None
+) -> View:
+    """The quantified targets (of one task, of the tasks of one unit, or all), with latest value,
+    target, share of target, progress from the baseline and status."""
+    f = Formatter(lang, ascii_only)
     columns = (
-        Column("indicator", "指标" if zh else "Indicator"),
-        Column("task", "任务" if zh else "Task", give_way=2),
-        Column("target", "目标" if zh else "Target", numeric=True),
-        Column("latest", "最新值" if zh else "Latest", numeric=True),
-        Column("progress", "进度" if zh else "Progress", numeric=True, give_way=1),
-        Column("period", "期间" if zh else "Period", give_way=3),
-        Column("status", "状态" if zh else "Status"),
+        Column(
+            "indicator",
+            f.pick("指标", "Indicator"),
+            fields=(
+                Field("indicator", f.pick("指标编码", "Code")),
+                Field("name", f.pick("指标", "Indicator")),
+            ),
+        ),
+        Column(
+            "task", f.pick("任务", "Task"), give_way=2, fields=(Field("task", f.pick("任务", "Task"), "int"),)
+        ),
+        Column(
+            "target",
+            f.pick("目标", "Target"),
+            numeric=True,
+            fields=(
+                Field("comparison", f.pick("比较", "Comparison")),
+                Field("target", f.pick("目标", "Target"), "float"),
+                Field("unit", f.pick("单位", "Unit")),
+                Field("target_year", f.pick("目标年度", "Due year"), "int"),
+            ),
+        ),
+        Column(
+            "latest",
+            f.pick("最新值", "Latest"),
+            numeric=True,
+            fields=(
+                Field("latest", f.pick("最新值", "Latest"), "float"),
+                Field("zones_met", f.pick("达标开发区数", "Zones met"), "int"),
+                Field("zones_total", f.pick("开发区数", "Zones"), "int"),
+                Field("share_of_target", f.pick("完成比例", "Share of target"), "share"),
+            ),
+        ),
+        Column(
+            "progress",
+            f.pick("基期起进度", "From baseline"),
+            numeric=True,
+            give_way=1,
+            fields=(Field("progress", f.pick("基期起进度", "Progress from baseline"), "share"),),
+        ),
+        Column(
+            "period",
+            f.pick("期间", "Period"),
+            give_way=3,
+            fields=(Field("period", f.pick("期间", "Period"), "period"),),
+        ),
+        Column("status", f.pick("状态", "Status"), fields=(_status_field("status", f),)),
     )
-    rows = []
     frame = ev.indicators if task is None else ev.indicators.filter(pl.col("task") == task)
+    if unit:
+        frame = frame.filter(pl.col("task").is_in(sorted(unit_tasks(ev, unit))))
+    rows = []
     for i in frame.iter_rows(named=True):
-        name = (i["name_en"] if not zh else None) or i["name"]
-        unit = (i["unit_en"] if not zh else None) or i["unit"]
-        year = f" ({i['target_year']})" if i["target_year"] else (" 每年" if zh else " yearly")
-        if i["zones_total"]:
-            latest = f"{i['zones_met']}/{i['zones_total']}" + ("区" if zh else " zones")
-        else:
-            latest = _num(i["latest"])
+        name = (i["name_en"] if not f.zh else None) or i["name"]
+        unit_text = (i["unit_en"] if not f.zh else None) or i["unit"]
+        zones = bool(i["zones_total"])
+        latest = (
+            (f.ratio(i["zones_met"], i["zones_total"]) + f.pick("区", " zones"))
+            if zones
+            else f.number(i["latest"])
+        )
+        rising = i["comparison"] in (">=", ">") and i["target"]
+        share = i["latest"] / i["target"] if rising and i["latest"] is not None and not zones else None
         cells = (
-            f"{i['indicator']} {name}",
-            str(i["task"]) if i["task"] is not None else "—",
-            f"{i['comparison']}{_num(i['target'], 0)} {unit}{year}",
-            latest,
-            _pct(i["progress"]),
-            i["period"] or "—",
-            status_label(i["status"], lang, ascii_only),
+            Cell(f"{i['indicator']} {name}", (i["indicator"], name), i["indicator"]),
+            Cell(f.integer(i["task"]), (_int(i["task"]),), i["task"]),
+            Cell(
+                f"{i['comparison']}{f.number(i['target'], 0)} {unit_text}{f.year_note(i['target_year'])}",
+                (i["comparison"], _float(i["target"]), unit_text, _int(i["target_year"])),
+                i["target"],
+            ),
+            Cell(
+                latest,
+                (
+                    None if zones else _float(i["latest"]),
+                    _int(i["zones_met"]) if zones else None,
+                    _int(i["zones_total"]) if zones else None,
+                    _float(share),
+                ),
+                i["zones_met"] / i["zones_total"] if zones else i["latest"],
+            ),
+            Cell(f.share(i["progress"]), (_float(i["progress"]),), i["progress"]),
+            Cell(i["period"] or f.none, (i["period"],), i["period"]),
+            _status_cell(i["status"], f),
         )
-        sort = (
-            i["indicator"],
-            i["task"],
-            i["target"],
-            i["latest"] if not i["zones_total"] else i["zones_met"],
-            i["progress"],
-            i["period"],
-            _severity(i["status"]),
-        )
-        classes = (None, None, None, None, None, None, _cls(i["status"]))
-        rows.append(Row(i["indicator"], cells, sort, classes, i["status"] in ("missed", "behind")))
-    return View("indicators", "量化指标" if zh else "Indicators", columns, tuple(rows))
+        rows.append(Row(i["indicator"], cells, i["status"] in ("missed", "behind")))
+    return View("indicators", f.pick("量化指标", "Indicators"), columns, tuple(rows))
 
 
 def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
-    """Rankings tab: composite score and its change beside the province's rank and the rule flags."""
+    """Rankings tab: the city rank by composite score and its change beside the province's rank and the
+    rule flags. ``rank`` is always the rank in the whole city: a county filter never renumbers it."""
     from console.engine.rules import REWARDS, flag_word
 
-    zh = lang == "zh"
+    f = Formatter(lang, ascii_only)
     columns = (
-        Column("rank", "名次" if zh else "Rank", numeric=True, value=True),
-        Column("zone", "开发区" if zh else "Zone"),
-        Column("county", "县区" if zh else "County", give_way=1),
-        Column("score", "综合得分" if zh else "Score", numeric=True, value=True),
-        Column("change", "较上季" if zh else "vs last Q", numeric=True),
-        Column("tier", "档级" if zh else "Tier", give_way=2),
-        Column("province", "全省档内排名" if zh else "Province rank", numeric=True),
-        Column("previous", "上年排名" if zh else "Year before", numeric=True, give_way=3),
-        Column("flags", "奖惩（方案四(三)）" if zh else "Rules (plan 4(3))"),
+        Column(
+            "rank",
+            f.pick("名次", "Rank"),
+            numeric=True,
+            fields=(Field("rank", f.pick("全市名次", "City rank"), "int"),),
+        ),
+        Column(
+            "zone",
+            f.pick("开发区", "Zone"),
+            fields=(
+                Field("zone_id", f.pick("开发区编码", "Zone code")),
+                Field("zone", f.pick("开发区", "Zone")),
+            ),
+        ),
+        Column(
+            "county",
+            f.pick("县区", "County"),
+            give_way=1,
+            fields=(Field("county", f.pick("县区", "County")),),
+        ),
+        Column(
+            "score",
+            f.pick("综合得分", "Score"),
+            numeric=True,
+            fields=(Field("score", f.pick("综合得分", "Score"), "float"),),
+        ),
+        Column(
+            "change",
+            f.pick("较上季", "vs last Q"),
+            numeric=True,
+            fields=(Field("rank_change", f.pick("名次变化（上升为正）", "Rank change (up is +)"), "int"),),
+        ),
+        Column(
+            "tier", f.pick("档级", "Tier"), give_way=2, fields=(Field("tier", f.pick("档级", "Tier"), "int"),)
+        ),
+        Column(
+            "province",
+            f.pick("全省档内排名", "Province rank"),
+            numeric=True,
+            fields=(
+                Field("province_rank", f.pick("全省档内排名", "Province rank"), "int"),
+                Field("tier_size", f.pick("档内开发区数", "Zones in tier"), "int"),
+                Field("result_year", f.pick("评价年度", "Result year"), "int"),
+            ),
+        ),
+        Column(
+            "previous",
+            f.pick("上年排名", "Year before"),
+            numeric=True,
+            give_way=3,
+            fields=(
+                Field("previous_rank", f.pick("上年排名", "Year before"), "int"),
+                Field("previous_tier", f.pick("上年档级", "Tier the year before"), "int"),
+            ),
+        ),
+        Column(
+            "flags",
+            f.pick("奖惩（方案四(三)）", "Rules (plan 4(3))"),
+            fields=(
+                Field("flags", f.pick("奖惩代码", "Rule codes")),
+                Field("flag_words", f.pick("奖惩", "Rules")),
+            ),
+        ),
     )
-    up, down = ("^", "v") if ascii_only else ("↑", "↓")
     rows = []
     for r in ranked.iter_rows(named=True):
         change = r["rank_change"]
-        if change is None:
-            moved = "—"
-        elif change > 0:
-            moved = f"{up}{change}"
-        elif change < 0:
-            moved = f"{down}{-change}"
-        else:
-            moved = "="
         if r["province_rank"]:
-            province = f"{r['province_rank']}/{r['tier_size']}" + (
-                f"（{r['result_year']}）" if zh else f" ({r['result_year']})"
+            province = f"{r['province_rank']}/{r['tier_size']}" + f.pick(
+                f"（{r['result_year']}）", f" ({r['result_year']})"
             )
         else:
-            province = "—"
-        previous = "—"
+            province = f.none
+        previous = f.none
         if r["previous_rank"]:
-            previous = f"{r['previous_rank']} {tier_label(r['previous_tier'], lang, ascii_only)}"
+            previous = f"{r['previous_rank']} {f.tier(r['previous_tier'])}"
         flags = r["flags"] or []
-        words = ("、" if zh else ", ").join(flag_word(f, lang) for f in flags) or "—"
-        rewarded, noticed = any(f in REWARDS for f in flags), any(f not in REWARDS for f in flags)
+        words = f.list_sep.join(flag_word(x, lang) for x in flags)
+        rewarded, noticed = any(x in REWARDS for x in flags), any(x not in REWARDS for x in flags)
+        name = _zone_name(r, lang)
         cells = (
-            str(r["rank"]),
-            _zone_name(r, lang),
-            _county(r, lang),
-            f"{r['score']:.1f}",
-            moved,
-            tier_label(r["tier"], lang, ascii_only),
-            province,
-            previous,
-            words,
+            Cell(str(r["rank"]), (_int(r["rank"]),), r["rank"]),
+            Cell(name, (r["zone"], name), r["short_name"]),
+            _text(_county(r, lang), r["county"]),
+            Cell(f.number(r["score"]), (_float(r["score"]),), r["score"]),
+            Cell(
+                f.change(change),
+                (_int(change),),
+                change,
+                None,
+                "good" if (change or 0) > 0 else ("warn" if (change or 0) < 0 else None),
+            ),
+            Cell(f.tier(r["tier"]), (_int(r["tier"]),), r["tier"]),
+            Cell(
+                province,
+                (_int(r["province_rank"]), _int(r["tier_size"]), _int(r["result_year"])),
+                r["province_rank"],
+            ),
+            Cell(previous, (_int(r["previous_rank"]), _int(r["previous_tier"])), r["previous_rank"]),
+            Cell(
+                words or f.none,
+                (",".join(flags) or None, words or None),
+                len(flags),
+                None,
+                "bad" if noticed else ("good" if rewarded else None),
+            ),
         )
-        sort = (
-            r["rank"],
-            r["short_name"],
-            r["county"],
-            r["score"],
-            change,
-            r["tier"],
-            r["province_rank"],
-            r["previous_rank"],
-            len(flags),
-        )
-        flag_class = "bad" if noticed else ("good" if rewarded else None)
-        classes = (
-            None,
-            None,
-            None,
-            None,
-            "good" if (change or 0) > 0 else ("warn" if (change or 0) < 0 else None),
-            None,
-            None,
-            None,
-            flag_class,
-        )
-        rows.append(Row(r["zone"], cells, sort, classes, noticed))
+        rows.append(Row(r["zone"], cells, noticed))
     return View("rankings", tab_title("rankings", lang), columns, tuple(rows))
 
 
@@ -457,32 +708,59 @@ def city_counts(
     return tuple(out)
 
 
+def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
+    goals = []
+    by_code = indicators.rows_by_key("indicator", named=True, unique=True)
+    for code in HEADLINE:
+        i = by_code.get(code)
+        if i is None:
+            continue
+        name = (i["name_en"] if not f.zh else None) or i["name"]
+        unit = (i["unit_en"] if not f.zh else None) or i["unit"]
+        whole = unit in ("家", "个", "firms", "clusters", "platforms") or (i["latest"] or 0) >= 100
+        latest = f.number(i["latest"], 0 if whole else 1)
+        rising = i["comparison"] in (">=", ">") and i["target"]
+        ratio = i["latest"] / i["target"] if rising and i["latest"] is not None else None
+        goals.append(
+            Goal(
+                name,
+                f"{latest} / {f.number(i['target'], 0)} {unit}",
+                i["progress"],
+                i["status"],
+                code,
+                _float(i["latest"]),
+                _float(i["target"]),
+                unit,
+                _float(ratio),
+            )
+        )
+    return tuple(goals)
+
+
 def overview(
     ev: Evaluation,
     plan_figures: pl.DataFrame,
     lang: str,
     ascii_only: bool,
     assessments: pl.DataFrame | None = None,
+    city: Evaluation | None = None,
 ) -> Overview:
-    """Headline goals with progress, zones per tier and star against the plan, and the attention list."""
-    zh = lang == "zh"
-    goals = []
-    indicators = ev.indicators.rows_by_key("indicator", named=True, unique=True)
-    for code in HEADLINE:
-        i = indicators.get(code)
-        if i is None:
-            continue
-        name = (i["name_en"] if not zh else None) or i["name"]
-        unit = (i["unit_en"] if not zh else None) or i["unit"]
-        whole = unit in ("家", "个", "firms", "clusters", "platforms") or (i["latest"] or 0) >= 100
-        latest = "—" if i["latest"] is None else _num(i["latest"], 0 if whole else 1)
-        goals.append(Goal(name, f"{latest} / {_num(i['target'], 0)} {unit}", i["progress"], i["status"]))
+    """Headline goals with their ratio to target, zones per tier and star against the plan, and the
+    attention list.
+
+    The headline goals are city-wide (taken from ``city``, the unfiltered evaluation, when ``ev`` is
+    filtered to some counties). Under a county filter the tier and star counts cover those counties
+    only, and the plan's counts (city-wide, not given per county) are left out rather than mixed in.
+    """
+    f = Formatter(lang, ascii_only)
+    goals = _goals((city or ev).indicators, f)
+    filtered = bool(ev.counties)
     tiers: list[CountLine] = []
     stars: list[CountLine] = []
     figures = plan_figures.filter(pl.col("year") == ev.year)
-    for figure, column, achieved_col, label in (
-        ("tier_count", "tier_target", "tier", tier_label),
-        ("star_count", "star_target", "star", star_label),
+    for figure, column, achieved_col, label, prefix in (
+        ("tier_count", "tier_target", "tier", f.tier, "tier"),
+        ("star_count", "star_target", "star", f.star, "star"),
     ):
         planned: dict[int, int] = {}
         parse = parse_tier if figure == "tier_count" else parse_star
@@ -497,9 +775,15 @@ def overview(
         achieved = ev.zones.group_by(achieved_col).len().drop_nulls()
         t_map = {int(k): v for k, v in targeted.rows()}
         a_map = {int(k): v for k, v in achieved.rows()}
-        levels = sorted(set(planned) | set(t_map) | set(a_map))
+        levels = sorted((set() if filtered else set(planned)) | set(t_map) | set(a_map))
         lines = tuple(
-            CountLine(label(lv, lang, ascii_only), planned.get(lv, 0), t_map.get(lv, 0), a_map.get(lv, 0))
+            CountLine(
+                label(lv),
+                None if filtered else planned.get(lv, 0),
+                t_map.get(lv, 0),
+                a_map.get(lv, 0),
+                f"{prefix}_{lv}",
+            )
             for lv in levels
         )
         (tiers if figure == "tier_count" else stars).extend(lines)
@@ -511,18 +795,13 @@ def overview(
                 item
             ]
             what.append(
-                f"{missing_words([item], lang)}{status_word(status, lang)}"
-                if zh
-                else f"{item} {status_word(status, lang)}"
+                f"{missing_words([item], lang)}{f.word(status)}" if f.zh else f"{item} {f.word(status)}"
             )
-        attention.append((_zone_name(z, lang), ("、" if zh else ", ").join(what)))
+        attention.append((_zone_name(z, lang), f.list_sep.join(what)))
     result_years = ev.zones.get_column("result_year").drop_nulls()
     overdue = []
     for z in ev.zones.filter(pl.col("report_status").is_in(["late", "missing"])).iter_rows(named=True):
-        late = status_word(z["report_status"], lang)
-        if z["report_days_late"]:
-            late += f"{z['report_days_late']}天" if zh else f" {z['report_days_late']}d"
-        overdue.append((_zone_name(z, lang), late))
+        overdue.append((_zone_name(z, lang), f.word(z["report_status"]) + f.days_late(z["report_days_late"])))
     periods = ev.zones.get_column("report_period").drop_nulls()
     report_period = periods[0] if len(periods) else None
     return Overview(
@@ -534,39 +813,131 @@ def overview(
         city_counts(plan_figures, assessments) if assessments is not None else (),
         tuple(overdue),
         report_period,
+        _county_names(ev, lang),
     )
+
+
+def _county_names(ev: Evaluation, lang: str) -> tuple[str, ...]:
+    """The filter's counties, named in ``lang``."""
+    if not ev.counties or lang == "zh":
+        return ev.counties
+    names = dict(ev.zones.select("county", pl.col("county_en").fill_null(pl.col("county"))).iter_rows())
+    return tuple(names.get(c, c) for c in ev.counties)
+
+
+def goals_heading(data: Overview, lang: str, due: int | None = None) -> str:
+    """The headline goals' heading; it says they are city-wide when a county filter is set."""
+    f = Formatter(lang)
+    when = f.pick(f"{due}年", str(due)) if due else ""
+    if data.counties:
+        return f.pick(
+            f"主要目标（全市，不随县区筛选{'；' + when if when else ''}）",
+            f"Headline goals (whole city, not filtered{'; ' + when if when else ''})",
+        )
+    return (
+        f.pick(f"主要目标（{when}）", f"Headline goals ({when})")
+        if when
+        else f.pick("主要目标", "Headline goals")
+    )
+
+
+def counts_heading(data: Overview, lang: str) -> str:
+    """The tier and star counts' heading; under a county filter it names the counties."""
+    f = Formatter(lang)
+    if data.counties:
+        scope = f.list_sep.join(data.counties)
+        return f.pick(f"档级与星级（{scope}：目标/结果）", f"Tiers and stars ({scope}: targets/result)")
+    return f.pick("档级与星级（计划/目标/结果）", "Tiers and stars (plan/targets/result)")
 
 
 def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
     """The Overview tab as one table (for exports): goals, counts per tier and star, attention list."""
-    zh = lang == "zh"
+    f = Formatter(lang, ascii_only)
     columns = (
-        Column("section", "部分" if zh else "Section"),
-        Column("item", "项目" if zh else "Item"),
-        Column("value", "数值" if zh else "Value"),
-        Column("status", "状态" if zh else "Status"),
+        Column("section", f.pick("部分", "Section"), fields=(Field("section", f.pick("部分", "Section")),)),
+        Column(
+            "item",
+            f.pick("项目", "Item"),
+            fields=(Field("code", f.pick("代码", "Code")), Field("item", f.pick("项目", "Item"))),
+        ),
+        Column(
+            "value",
+            f.pick("结果", "Result"),
+            numeric=True,
+            fields=(Field("value", f.pick("结果", "Result"), "float"), Field("unit", f.pick("单位", "Unit"))),
+        ),
+        Column(
+            "target",
+            f.pick("目标", "Target"),
+            numeric=True,
+            fields=(Field("target", f.pick("目标", "Target"), "float"),),
+        ),
+        Column(
+            "plan",
+            f.pick("计划（全市）", "Plan (city)"),
+            numeric=True,
+            fields=(Field("plan", f.pick("计划（全市）", "Plan (city)"), "int"),),
+        ),
+        Column(
+            "share",
+            f.pick("完成比例", "Share of target"),
+            numeric=True,
+            fields=(Field("share_of_target", f.pick("完成比例", "Share of target"), "share"),),
+        ),
+        Column("status", f.pick("状态", "Status"), fields=(_status_field("status", f),)),
+        Column("detail", f.pick("说明", "Detail"), fields=(Field("detail", f.pick("说明", "Detail")),)),
     )
     rows: list[Row] = []
 
-    def add(section: str, item: str, value: str, status: str | None = None, flagged: bool = False) -> None:
-        cells = (section, item, value, status_label(status, lang, ascii_only) if status else "")
-        rows.append(
-            Row(
-                f"{len(rows)}",
-                cells,
-                (len(rows), item, value, _severity(status)),
-                (None, None, None, _cls(status)),
-                flagged,
-            )
+    def add(
+        section: str,
+        code: str | None,
+        item: str,
+        value: tuple[str, float | int | None, str | None],
+        target: tuple[str, float | int | None],
+        plan: int | None = None,
+        share: float | None = None,
+        status: str | None = None,
+        detail: str = "",
+        flagged: bool = False,
+    ) -> None:
+        n = len(rows)
+        cells = (
+            Cell(section, (section,), n),
+            Cell(item, (code, item), item),
+            Cell(value[0], (value[1], value[2]), value[1]),
+            Cell(target[0], (target[1],), target[1]),
+            Cell("" if plan is None else str(plan), (plan,), plan),
+            Cell("" if share is None else f.share(share), (share,), share),
+            _status_cell(status, f) if status else Cell("", (None,)),
+            Cell(detail, (detail or None,), detail),
         )
+        rows.append(Row(str(n), cells, flagged))
 
-    goals = "主要目标" if zh else "Headline goals"
+    goals = goals_heading(data, lang)
     for goal in data.goals:
-        add(goals, goal.label, f"{goal.value} ({_pct(goal.progress)})", goal.status)
-    counts = "档级与星级（计划/目标/结果）" if zh else "Tiers and stars (plan/targets/result)"
+        latest = goal.value.split(" / ")[0]
+        add(
+            goals,
+            goal.code or None,
+            goal.label,
+            (latest, goal.latest, goal.unit),
+            (f"{f.number(goal.target, 0)} {goal.unit}", goal.target),
+            share=goal.ratio,
+            status=goal.status,
+        )
+    counts = counts_heading(data, lang)
     for line in (*data.tiers, *data.stars):
-        add(counts, line.level, f"{line.planned} / {line.targeted} / {line.achieved}")
-    attention = "需关注" if zh else "Attention"
+        achieved = line.achieved
+        add(
+            counts,
+            line.code or None,
+            line.level,
+            (f.integer(achieved), achieved, None),
+            (str(line.targeted), line.targeted),
+            plan=line.planned,
+        )
+    attention = f.pick("需关注", "Attention")
     for zone, what in data.attention:
-        add(attention, zone, what, flagged=True)
+        add(attention, None, zone, ("", None, None), ("", None), detail=what, flagged=True)
     return View("overview", tab_title("overview", lang), columns, tuple(rows))

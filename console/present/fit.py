@@ -1,0 +1,54 @@
+"""Which columns of a View fit in a width: shared by the console's table and the CLI's text tables.
+
+Columns give way in the order of their ``give_way`` (1 first, then 2 …; 0 always stays); if the rest
+is still too wide, the widest text columns are trimmed, none below ``MIN_TEXT_WIDTH`` cells. Cells are
+never wrapped. No Textual here.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from console.present.viewmodel import View
+
+MIN_TEXT_WIDTH = 12
+PADDING = 1
+
+
+def column_widths(view: View, labels: list[str] | None = None) -> list[int]:
+    """Natural width of each column: its label (with room for a sort marker) or its widest cell."""
+    widths = [cell_len(label) + 1 for label in (labels or [c.label for c in view.columns])]
+    for row in view.rows:
+        for i, cell in enumerate(row.cells):
+            n = cell_len(cell.text)
+            if n > widths[i]:
+                widths[i] = n
+    return widths
+
+
+def fit_columns(
+    view: View, width: int, natural: list[int] | None = None, padding: int = PADDING
+) -> tuple[list[int], dict[int, int]]:
+    """Which columns to show in ``width`` cells, and narrower widths for any that must be cut."""
+    natural = natural or column_widths(view)
+    shown = list(range(len(view.columns)))
+
+    def total(cols: list[int]) -> int:
+        return sum(natural[i] + 2 * padding for i in cols)
+
+    for level in sorted({c.give_way for c in view.columns if c.give_way}):
+        if total(shown) <= width:
+            break
+        shown = [i for i in shown if view.columns[i].give_way != level]
+    cut: dict[int, int] = {}
+    excess = total(shown) - width
+    text_columns = [i for i in shown if not view.columns[i].numeric]
+    widths = {i: natural[i] for i in text_columns}
+    while excess > 0:  # trim the widest text column a cell at a time, so the cut is shared
+        widest = max(text_columns, key=lambda i: widths[i], default=None)
+        if widest is None or widths[widest] <= MIN_TEXT_WIDTH:
+            break
+        widths[widest] -= 1
+        cut[widest] = widths[widest]
+        excess -= 1
+    return shown, cut

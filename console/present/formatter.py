@@ -1,0 +1,159 @@
+"""The one formatter: display text made from typed values, per language (zh/en) and mode (unicode/ascii).
+
+Every surface that shows text (the console's tables, the CLI's text tables, the Markdown report, the
+bulletin) gets it from here, so a figure reads the same everywhere. In ascii mode the text holds only
+ASCII apart from CJK (East Asian wide or fullwidth) characters: no arrows, ellipses, middle dots or
+dashes of ambiguous width. No polars or Textual import.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from console.data.scales import cn_numeral, star_label, tier_label
+from console.present.labels import STATUS_SYMBOLS, lang_index, status_word
+
+SPARK = "▁▂▃▄▅▆▇█"
+SPARK_ASCII = "_.-~=+*#"
+
+
+def sparkline(values: Sequence[float | None], ascii_only: bool = False) -> str:
+    """One character per value, scaled between the series' min and max; a space for a gap."""
+    blocks = SPARK_ASCII if ascii_only else SPARK
+    known = [v for v in values if v is not None and not math.isnan(v)]
+    if not known:
+        return " " * len(values)
+    low, high = min(known), max(known)
+    span = high - low
+    out = []
+    for v in values:
+        if v is None or math.isnan(v):
+            out.append(" ")
+        else:
+            level = 0 if span == 0 else round((v - low) / span * (len(blocks) - 1))
+            out.append(blocks[level])
+    return "".join(out)
+
+
+def _missing(x: object) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+@dataclass(frozen=True)
+class Formatter:
+    """Text for one language and symbol set."""
+
+    lang: str = "zh"
+    ascii_only: bool = False
+
+    @property
+    def zh(self) -> bool:
+        return self.lang == "zh"
+
+    # -- punctuation ------------------------------------------------------------------------------
+
+    @property
+    def none(self) -> str:
+        """What an empty cell shows."""
+        return "-" if self.ascii_only else "—"
+
+    @property
+    def arrow(self) -> str:
+        return "->" if self.ascii_only else "→"
+
+    @property
+    def ellipsis(self) -> str:
+        return "..." if self.ascii_only else "…"
+
+    @property
+    def dot(self) -> str:
+        """The separator between parts of a header line."""
+        return "|" if self.ascii_only else "·"
+
+    @property
+    def rule(self) -> str:
+        """The character of a horizontal rule under a heading."""
+        return "-" if self.ascii_only else "─"
+
+    @property
+    def list_sep(self) -> str:
+        return "、" if self.zh else ", "
+
+    def pick(self, zh: str, en: str) -> str:
+        return (zh, en)[lang_index(self.lang)]
+
+    # -- numbers ----------------------------------------------------------------------------------
+
+    def number(self, x: float | int | None, digits: int = 1) -> str:
+        return self.none if _missing(x) else f"{x:,.{digits}f}"
+
+    def integer(self, n: int | None) -> str:
+        return self.none if n is None else str(int(n))
+
+    def share(self, x: float | None) -> str:
+        return self.none if _missing(x) else f"{x:.0%}"
+
+    def ratio(self, part: int | None, whole: int | None) -> str:
+        """'2/3' on screen; exports write the two integers as separate columns."""
+        return self.none if not whole else f"{part or 0}/{whole}"
+
+    def change(self, n: int | None) -> str:
+        """A move in rank: ↑2 / ↓1 / = (^2 / v1 / = in ascii)."""
+        if n is None:
+            return self.none
+        up, down = ("^", "v") if self.ascii_only else ("↑", "↓")
+        return f"{up}{n}" if n > 0 else (f"{down}{-n}" if n < 0 else "=")
+
+    def days_late(self, days: int | None) -> str:
+        if not days:
+            return ""
+        return f"{days}天" if self.zh else f" {days}d"
+
+    def spark(self, values: Sequence[float | None]) -> str:
+        return sparkline(values, self.ascii_only)
+
+    def year_note(self, year: int | None) -> str:
+        """The due year of a target, or that it is a standing (yearly) aim."""
+        return f" ({year})" if year else (" 每年" if self.zh else " yearly")
+
+    # -- statuses ---------------------------------------------------------------------------------
+
+    def symbol(self, status: str | None) -> str:
+        if status is None:
+            return ""
+        return STATUS_SYMBOLS.get(status, ("-", "-"))[1 if self.ascii_only else 0]
+
+    def word(self, status: str | None) -> str:
+        return status_word(status, self.lang)
+
+    def status(self, status: str | None) -> str:
+        """Symbol and word, e.g. '✗ 未达标' / 'x missed'; the word alone where nothing is judged."""
+        if status is None:
+            return ""
+        if status not in STATUS_SYMBOLS:
+            return self.word(status)
+        return f"{self.symbol(status)} {self.word(status)}"
+
+    # -- levels -----------------------------------------------------------------------------------
+
+    def tier(self, tier: int | None) -> str:
+        return tier_label(tier, self.lang, self.ascii_only)
+
+    def star(self, star: int | None) -> str:
+        return star_label(star, self.lang, self.ascii_only)
+
+    def compact_goal(self, kind: str, target: int | None, achieved: int | None) -> str:
+        """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-."""
+        suffix, none_zh, letter = {"tier": ("档", self.none, "T"), "star": ("星", "无", "S")}[kind]
+        if self.zh:
+            t = cn_numeral(target) if target else none_zh
+            a = cn_numeral(achieved) if achieved else none_zh
+            return f"{t}{self.arrow}{a}{suffix}"
+        return f"{letter}{target or '-'}{self.arrow}{letter}{achieved or '-'}"
+
+    def goal_change(self, kind: str, target: int | None, result: int | None) -> str:
+        """A star or tier goal in full words, e.g. '三星→二星' or 'tier 2->tier 1'."""
+        label = self.star if kind == "star" else self.tier
+        return f"{label(target)}{self.arrow}{label(result)}"
