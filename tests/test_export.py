@@ -11,6 +11,8 @@ from typing import IO
 import openpyxl
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from console.cli import main
 from console.outputs.export import ExportError, Provenance, export_views, neutralise, place
@@ -106,7 +108,8 @@ def _hostile() -> View:
     )
     cells = ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\ry", "ok"]
     rows = tuple(
-        Row(str(i), (Cell(c, (c,), c), Cell(str(-i - 0.5), (-i - 0.5,), -i - 0.5))) for i, c in enumerate(cells)
+        Row(str(i), (Cell(c, (c,), c), Cell(str(-i - 0.5), (-i - 0.5,), -i - 0.5)))
+        for i, c in enumerate(cells)
     )
     return View("zones", "开发区", columns, rows)
 
@@ -271,3 +274,55 @@ async def test_console_export_equals_the_cli_export(data_dir: Path, tmp_path: Pa
     assert ui["meta"]["command"].replace(str(ui_file), "OUT") == cli["meta"]["command"].replace(
         str(cli_out), "OUT"
     )
+
+
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_texts = st.tuples(
+    st.sampled_from(("", *_TRIGGERS)),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12),
+).map("".join)
+
+
+@settings(max_examples=40)
+@given(
+    rows=st.lists(
+        st.tuples(
+            _texts, st.floats(allow_nan=False, allow_infinity=False, width=32), st.integers(-(10**6), 10**6)
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_the_formula_guard_touches_text_only_never_numbers(rows: list[tuple[str, float, int]]) -> None:
+    """Any text that a spreadsheet would run gets a leading apostrophe; numbers stay numbers, unguarded."""
+    import csv as csv_module
+    import tempfile
+
+    columns = (
+        Column("name", "名称", fields=(Field("name", "名称"),)),
+        Column("x", "数值", numeric=True, fields=(Field("x", "数值", "float"),)),
+        Column("n", "个数", numeric=True, fields=(Field("n", "个数", "int"),)),
+    )
+    view = View(
+        "zones",
+        "开发区",
+        columns,
+        tuple(
+            Row(str(i), (Cell(t, (t,), t), Cell(str(x), (x,), x), Cell(str(n), (n,), n)))
+            for i, (t, x, n) in enumerate(rows)
+        ),
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = export_views([view], "csv", Path(folder) / "p.csv", PROV)[0]
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            back = list(csv_module.reader(handle))[1:]
+        book = openpyxl.load_workbook(export_views([view], "xlsx", Path(folder) / "p.xlsx", PROV)[0])
+    sheet = book["开发区"]
+    for r, ((text, x, n), cells) in enumerate(zip(rows, back, strict=True), start=2):
+        guarded = text.startswith(_TRIGGERS)
+        assert cells[0] == ("'" + text if guarded else text)
+        assert float(cells[1]) == pytest.approx(x) and int(cells[2]) == n
+        assert not cells[1].startswith("'") and not cells[2].startswith("'")
+        assert isinstance(sheet.cell(r, 2).value, int | float) and sheet.cell(r, 3).value == n
+        if text:
+            assert str(sheet.cell(r, 1).value).startswith("'") == guarded
