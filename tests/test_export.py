@@ -67,6 +67,7 @@ def test_csv_opens_in_excel_on_chinese_windows(views, tmp_path: Path) -> None:
     assert "有风险" in raw.decode("utf-8-sig")  # statuses as words, not only colours
 
 
+@pytest.mark.filterwarnings("ignore:Sparkline Group extension:UserWarning")  # openpyxl cannot read them
 def test_xlsx_reads_back(views, tmp_path: Path) -> None:
     path = export_views(export_selection(views, "all", {}), "xlsx", tmp_path / "all.xlsx", PROV)[0]
     book = openpyxl.load_workbook(path)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 from rich.text import Text
 
-from console.present.labels import goal_change, status_label, status_style
+from console.present.formatter import Formatter
+from console.present.labels import status_style
 
 if TYPE_CHECKING:
     import polars as pl
@@ -37,13 +38,11 @@ class Blocks:
         self.lang = lang
         self.zh = lang == "zh"
         self.ascii_only = ascii_only
+        self.f = Formatter(lang, ascii_only)  # the one formatter of every surface
         self.note = Text(sample_note, style="italic") if sample_note else Text("")
 
     def status(self, status: str | None) -> Text:
-        return Text(
-            status_label(status, self.lang, self.ascii_only),
-            style=status_style(status),
-        )
+        return Text(self.f.status(status), style=status_style(status))
 
     def table(self, title: str, labels: tuple[str, ...]) -> Table:
         table = Table(title=Text(title, style="bold"), title_justify="left", box=None)
@@ -51,18 +50,17 @@ class Blocks:
             table.add_column(Text(label))
         return table
 
-    @staticmethod
-    def num(value: float | None, digits: int = 1) -> Text:
-        return Text("—" if value is None else f"{value:,.{digits}f}")
+    def num(self, value: float | None, digits: int = 1) -> Text:
+        return Text(self.f.number(value, digits))
 
     def pick(self, zh: str | None, en: str | None) -> str:
         return (zh if self.zh else (en or zh)) or ""
 
     def zone(self, d: ZoneDetail, year: int) -> DetailContent:
         zh = self.zh
-        arrow = "->" if self.ascii_only else "→"
         title = Text(
-            f"{self.pick(d.zone['zone'], d.zone['name_en'])} · {self.pick(d.zone['county'], d.zone['county_en'])}"
+            f"{self.pick(d.zone['zone'], d.zone['name_en'])} {self.f.dot} "
+            f"{self.pick(d.zone['county'], d.zone['county_en'])}"
         )
         years = self.table(
             "各年度目标与结果" if zh else "Targets and results by year",
@@ -79,13 +77,15 @@ class Blocks:
         )
         for y in d.years:
             rank = (
-                f"{y['province_rank']}/{y['tier_size']} ({y['result_year']})" if y["province_rank"] else "—"
+                f"{y['province_rank']}/{y['tier_size']} ({y['result_year']})"
+                if y["province_rank"]
+                else self.f.none
             )
             years.add_row(
                 Text(str(y["year"])),
-                Text(goal_change("star", y["star_target"], y["star"], self.lang, self.ascii_only, arrow)),
+                Text(self.f.goal_change("star", y["star_target"], y["star"])),
                 self.status(y["star_status"]),
-                Text(goal_change("tier", y["tier_target"], y["tier"], self.lang, self.ascii_only, arrow)),
+                Text(self.f.goal_change("tier", y["tier_target"], y["tier"])),
                 self.status(y["tier_status"]),
                 Text(rank),
             )
@@ -111,7 +111,8 @@ class Blocks:
             status = self.status(r["status"])
             if r["days_late"]:
                 status.append(f" {r['days_late']}" + ("天" if zh else "d"))
-            reports.add_row(Text(r["period"]), Text(r["due"]), Text(str(r["submitted"] or "—")), status)
+            submitted = str(r["submitted"]) if r["submitted"] else self.f.none
+            reports.add_row(Text(r["period"]), Text(r["due"]), Text(submitted), status)
         chart_title = (
             f"{year}年营收累计与进度目标（亿元）"
             if zh
@@ -141,7 +142,7 @@ class Blocks:
                 Text(str(r["year"])),
                 self.num(r["target"], 0),
                 self.num(r["actual_ytd"]),
-                Text(r["period"] or "—"),
+                Text(r["period"] or self.f.none),
                 self.num(r["pace_target"]),
                 self.num(r["projected"]),
                 self.status(r["status"]),
@@ -150,7 +151,7 @@ class Blocks:
             "季度累计营收与进度目标（亿元）" if zh else "Year-to-date revenue by quarter vs pace (100M yuan)"
         )
         charts = ((_labelled(series, zh), chart_title),)
-        return DetailContent(Text(f"{zone_name} · {industry}"), [table], charts, (self.note,))
+        return DetailContent(Text(f"{zone_name} {self.f.dot} {industry}"), [table], charts, (self.note,))
 
     def task(self, task: dict[str, Any], indicators: pl.DataFrame, values: pl.DataFrame) -> DetailContent:
         zh = self.zh
@@ -158,8 +159,10 @@ class Blocks:
         units = Table(box=None, show_header=False)
         units.add_column(style="bold", no_wrap=True)
         units.add_column()
-        units.add_row(Text("牵头单位" if zh else "Lead"), Text(task["lead_units"] or "—"))
-        units.add_row(Text("参加单位" if zh else "Participating"), Text(task["participating_units"] or "—"))
+        units.add_row(Text("牵头单位" if zh else "Lead"), Text(task["lead_units"] or self.f.none))
+        units.add_row(
+            Text("参加单位" if zh else "Participating"), Text(task["participating_units"] or self.f.none)
+        )
         units.add_row(Text("状态" if zh else "Status"), self.status(task["status"]))
         units.add_row(
             Text("措施" if zh else "Measure"), Text(f"{task['measure_ref'] or ''} {task['measure'] or ''}")

@@ -7,10 +7,6 @@ characters; ``ascii`` mode uses plain ASCII only.
 
 from __future__ import annotations
 
-from typing import Literal
-
-from console.data.scales import star_label, tier_label
-
 STATUS_WORDS: dict[str, tuple[str, str]] = {
     "met": ("达标", "met"),
     "missed": ("未达标", "missed"),
@@ -133,22 +129,6 @@ def status_word(status: str | None, lang: str = "zh") -> str:
     return words[lang_index(lang)] if words else status
 
 
-def status_symbol(status: str | None, ascii_only: bool = False) -> str:
-    if status is None:
-        return ""
-    symbols = STATUS_SYMBOLS.get(status, ("-", "-"))
-    return symbols[1 if ascii_only else 0]
-
-
-def status_label(status: str | None, lang: str = "zh", ascii_only: bool = False) -> str:
-    """Symbol and word together, e.g. '✗ 未达标' or 'x missed'; the word alone where nothing is judged."""
-    if status is None:
-        return ""
-    if status not in STATUS_SYMBOLS:
-        return status_word(status, lang)
-    return f"{status_symbol(status, ascii_only)} {status_word(status, lang)}"
-
-
 def heading(key: str, lang: str = "zh") -> str:
     return HEADINGS[key][lang_index(lang)]
 
@@ -160,16 +140,3 @@ def text(key: str, lang: str = "zh") -> str:
 def missing_words(items: list[str], lang: str = "zh") -> str:
     sep = "、" if lang == "zh" else ", "
     return sep.join(MISSING_WORDS[i][lang_index(lang)] for i in items)
-
-
-def goal_change(
-    kind: Literal["star", "tier"],
-    target: int | None,
-    result: int | None,
-    lang: str = "zh",
-    ascii_only: bool = False,
-    arrow: str = "→",
-) -> str:
-    """A star or tier goal as target and result, e.g. '三星→二星' or 'tier 2->tier 1'; kind is 'star' or 'tier'."""
-    label = star_label if kind == "star" else tier_label
-    return f"{label(target, lang, ascii_only)}{arrow}{label(result, lang, ascii_only)}"
