@@ -278,3 +278,32 @@ def test_the_unit_filter_filters_the_indicators_rows(snaps) -> None:
     expected = ev.indicators.filter(pl.col("task").is_in(sorted(tasks))).get_column("indicator").to_list()
     assert [r.key for r in shown.rows] == expected
     assert 0 < len(shown.rows) < len(everything.rows)
+
+
+# -- drill-downs: the same typed model ------------------------------------------------------------------
+
+
+def test_drill_down_tables_are_typed_views_of_the_engines_figures(dataset) -> None:
+    import unicodedata
+
+    from console.core.config import load_settings
+    from console.present import drilldown as details
+    from console.present.drilldown_views import cluster_years_view, zone_clusters_view, zone_years_view
+
+    settings = load_settings()
+    d = details.zone_detail(dataset, settings, "平舆县开发区", YEAR)
+    years = zone_years_view(d, "en", True)
+    assert [row.cells[0].values[0] for row in years.rows] == list(dataset.years)
+    for row, y in zip(years.rows, d.years, strict=True):
+        assert years.cell(row, "star").values == (y["star_target"], y["star"])
+        assert years.cell(row, "tier_status").status == y["tier_status"]
+        assert years.cell(row, "province").values == (y["province_rank"], y["tier_size"], y["result_year"])
+    clusters = zone_clusters_view(d, "zh", False)
+    for row, c in zip(clusters.rows, d.clusters.iter_rows(named=True), strict=True):
+        assert clusters.cell(row, "actual_ytd").values[0] == pytest.approx(c["actual_ytd"])
+        assert clusters.cell(row, "status").status == c["status"]
+    rows, _ = details.cluster_series(dataset, settings, "平舆县开发区", "皮革皮具")
+    by_year = cluster_years_view(rows, "en", True)
+    assert [r.cells[0].values[0] for r in by_year.rows] == [r["year"] for r in rows]
+    texts = "".join(c.text for v in (years, by_year) for r in v.rows for c in r.cells)
+    assert all(ord(ch) < 128 or unicodedata.east_asian_width(ch) in ("W", "F") for ch in texts)

@@ -8,14 +8,22 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 from rich.text import Text
 
+from console.present.drilldown_views import (
+    cluster_years_view,
+    task_history_view,
+    zone_clusters_view,
+    zone_reports_view,
+    zone_years_view,
+)
 from console.present.formatter import Formatter
-from console.present.labels import status_style
+from console.present.labels import CLASS_STYLES, status_style
 
 if TYPE_CHECKING:
     import polars as pl
 
     from console.present.drilldown import ZoneDetail
     from console.present.series import Series
+    from console.present.viewmodel import View
 
 
 @dataclass(frozen=True)
@@ -44,14 +52,19 @@ class Blocks:
     def status(self, status: str | None) -> Text:
         return Text(self.f.status(status), style=status_style(status))
 
+    def view(self, view: View) -> Table:
+        """A drill-down table from its typed View (console.present.drilldown_views): text as made by the
+        one formatter, statuses coloured by their class."""
+        table = self.table(view.title, tuple(c.label for c in view.columns))
+        for row in view.rows:
+            table.add_row(*(Text(c.text, style=CLASS_STYLES.get(c.cls or "", "")) for c in row.cells))
+        return table
+
     def table(self, title: str, labels: tuple[str, ...]) -> Table:
         table = Table(title=Text(title, style="bold"), title_justify="left", box=None)
         for label in labels:
             table.add_column(Text(label))
         return table
-
-    def num(self, value: float | None, digits: int = 1) -> Text:
-        return Text(self.f.number(value, digits))
 
     def pick(self, zh: str | None, en: str | None) -> str:
         return (zh if self.zh else (en or zh)) or ""
@@ -62,57 +75,9 @@ class Blocks:
             f"{self.pick(d.zone['zone'], d.zone['name_en'])} {self.f.dot} "
             f"{self.pick(d.zone['county'], d.zone['county_en'])}"
         )
-        years = self.table(
-            "各年度目标与结果" if zh else "Targets and results by year",
-            ("年度", "星级目标→结果", "状态", "档级目标→结果", "状态", "省内档内排名")
-            if zh
-            else (
-                "Year",
-                "Star target→result",
-                "Status",
-                "Tier target→result",
-                "Status",
-                "Province rank in tier",
-            ),
-        )
-        for y in d.years:
-            rank = (
-                f"{y['province_rank']}/{y['tier_size']} ({y['result_year']})"
-                if y["province_rank"]
-                else self.f.none
-            )
-            years.add_row(
-                Text(str(y["year"])),
-                Text(self.f.goal_change("star", y["star_target"], y["star"])),
-                self.status(y["star_status"]),
-                Text(self.f.goal_change("tier", y["tier_target"], y["tier"])),
-                self.status(y["tier_status"]),
-                Text(rank),
-            )
-        clusters = self.table(
-            "产业集群（亿元）" if zh else "Clusters (100M yuan)",
-            ("产业", "目标", "累计", "进度目标", "状态")
-            if zh
-            else ("Industry", "Target", "YTD", "Pace", "Status"),
-        )
-        for c in d.clusters.iter_rows(named=True):
-            clusters.add_row(
-                Text(self.pick(c["industry"], c["industry_en"])),
-                self.num(c["target"], 0),
-                self.num(c["actual_ytd"]),
-                self.num(c["pace_target"]),
-                self.status(c["status"]),
-            )
-        reports = self.table(
-            "季度报送" if zh else "Quarterly reports",
-            ("季度", "截止", "报送日期", "状态") if zh else ("Quarter", "Due", "Submitted", "Status"),
-        )
-        for r in d.reports:
-            status = self.status(r["status"])
-            if r["days_late"]:
-                status.append(f" {r['days_late']}" + ("天" if zh else "d"))
-            submitted = str(r["submitted"]) if r["submitted"] else self.f.none
-            reports.add_row(Text(r["period"]), Text(r["due"]), Text(submitted), status)
+        years = self.view(zone_years_view(d, self.lang, self.ascii_only))
+        clusters = self.view(zone_clusters_view(d, self.lang, self.ascii_only))
+        reports = self.view(zone_reports_view(d, self.lang, self.ascii_only))
         chart_title = (
             f"{year}年营收累计与进度目标（亿元）"
             if zh
@@ -131,22 +96,7 @@ class Blocks:
         self, zone_name: str, industry: str, rows: list[dict[str, Any]], series: tuple[Series, ...]
     ) -> DetailContent:
         zh = self.zh
-        table = self.table(
-            "各年度（亿元）" if zh else "By year (100M yuan)",
-            ("年度", "目标", "累计", "期间", "进度目标", "预计全年", "状态")
-            if zh
-            else ("Year", "Target", "YTD", "Period", "Pace", "Projected", "Status"),
-        )
-        for r in rows:
-            table.add_row(
-                Text(str(r["year"])),
-                self.num(r["target"], 0),
-                self.num(r["actual_ytd"]),
-                Text(r["period"] or self.f.none),
-                self.num(r["pace_target"]),
-                self.num(r["projected"]),
-                self.status(r["status"]),
-            )
+        table = self.view(cluster_years_view(rows, self.lang, self.ascii_only))
         chart_title = (
             "季度累计营收与进度目标（亿元）" if zh else "Year-to-date revenue by quarter vs pace (100M yuan)"
         )
@@ -167,22 +117,7 @@ class Blocks:
         units.add_row(
             Text("措施" if zh else "Measure"), Text(f"{task['measure_ref'] or ''} {task['measure'] or ''}")
         )
-        periods = sorted(set(values.get_column("period").to_list()))[-8:]
-        history = self.table(
-            "指标历史值（全市或各区合计）"
-            if zh
-            else "Indicator values over time (city-wide or summed over zones)",
-            ("指标" if zh else "Indicator", *periods, "状态" if zh else "Status"),
-        )
-        for ind in indicators.iter_rows(named=True):
-            mine = dict(
-                values.filter(values["indicator"] == ind["indicator"]).select("period", "value").iter_rows()
-            )
-            history.add_row(
-                Text(f"{ind['indicator']} {self.pick(ind['name'], ind['name_en'])}"),
-                *(self.num(mine.get(p)) for p in periods),
-                self.status(ind["status"]),
-            )
+        history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only))
         return DetailContent(title, [units, history], after=(self.note,))
 
     def indicator(self, ind: dict[str, Any]) -> DetailContent:

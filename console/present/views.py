@@ -88,13 +88,11 @@ def _periods(history: pl.DataFrame) -> list[str]:
 
 
 def _trend(values: Sequence[float | None], periods: Sequence[str], f: Formatter) -> Cell:
-    padded = list(values) + [None] * (len(periods) - len(values))
-    known = [v for v in padded if v is not None]
-    return Cell(
-        f.spark(padded[: len(periods)] if periods else values),
-        tuple(_float(v) for v in padded[: len(periods)]),
-        sum(known) if known else None,
-    )
+    n = len(periods)
+    padded = list(values[:n]) + [None] * (n - len(values))
+    rounded = tuple(None if v is None or v != v else round(v, 4) for v in padded)  # v != v: NaN
+    known = [v for v in rounded if v is not None]
+    return Cell(f.spark(padded if periods else values), rounded, sum(known) if known else None)
 
 
 _SEVERITY = {
