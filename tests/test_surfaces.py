@@ -307,3 +307,20 @@ def test_drill_down_tables_are_typed_views_of_the_engines_figures(dataset) -> No
     assert [r.cells[0].values[0] for r in by_year.rows] == [r["year"] for r in rows]
     texts = "".join(c.text for v in (years, by_year) for r in v.rows for c in r.cells)
     assert all(ord(ch) < 128 or unicodedata.east_asian_width(ch) in ("W", "F") for ch in texts)
+
+
+def test_the_bulletins_ranking_is_the_rankings_model(dataset, snaps, tmp_path: Path) -> None:
+    from console.core.config import load_settings
+    from console.outputs.bulletin import build_bulletin, write_bulletin
+
+    model = data_rows(render_views(snaps[0], "zh", False).tables["rankings"], "zh")
+    bulletin = build_bulletin(dataset, load_settings(), "2026-10", "zh")  # data of 2026Q3, the as-of quarter
+    assert bulletin.table is not None
+    assert [(r["rank"], r["zone"], r["score"]) for r in data_rows(bulletin.table, "zh")] == [
+        (r["rank"], r["zone"], r["score"]) for r in model
+    ]
+    path = write_bulletin(dataset, load_settings(), "2026-10", "xlsx", tmp_path / "b.xlsx")[0]
+    sheet = openpyxl.load_workbook(path)["开发区排名"]
+    header = [c.value for c in sheet[1]]
+    ranks = [row[header.index("全市名次")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert ranks == [r["rank"] for r in model] and all(type(v) is int for v in ranks)

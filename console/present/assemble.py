@@ -47,14 +47,9 @@ def city_rankings(
     counties: Sequence[str] | None = None,
     city: Evaluation | None = None,
 ) -> pl.DataFrame:
-    """Rankings of the whole city, keeping only the zones of ``counties``: a filter never renumbers.
-
-    ``position`` is the place within the filter (equal to ``rank`` without a filter).
-    """
+    """Rankings of the whole city, keeping only the zones of ``counties``: a filter never renumbers."""
     ranked = rankings(ds, year, settings, None, current=city)
-    if counties:
-        ranked = ranked.filter(pl.col("county").is_in(list(counties)))
-    return ranked.with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("position"))
+    return ranked.filter(pl.col("county").is_in(list(counties))) if counties else ranked
 
 
 def compute(ds: Dataset, settings: Settings, year: int | None, counties: Sequence[str] | None) -> Snapshot:
