@@ -113,3 +113,12 @@ def test_overview_lists_overdue_reports(snap) -> None:
     assert [zone for zone, _ in overview.overdue] == late_or_missing and late_or_missing
     assert overview.report_period == "2026Q3"
     assert all(what.startswith(("逾期", "未报送")) for _, what in overview.overdue)
+
+
+def test_a_cut_cell_ends_in_an_ellipsis_of_its_mode() -> None:
+    from console.present.fit import fit_text
+
+    assert fit_text("平舆县开发区", 7, "...") == "平舆..."  # ascii: three dots, no U+2026
+    assert fit_text("平舆县开发区", 7) == "平舆县…"
+    assert fit_text("平舆县开发区", 8, "...") == "平舆 ..."  # a wide character is never split in half
+    assert fit_text("ok", 4, right=True) == "  ok"

@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from console.core.text import clean
-from console.present.fit import PADDING, column_widths, fit_columns
+from console.present.fit import PADDING, column_widths, fit_columns, fit_text
 from console.present.labels import CLASS_STYLES
 
 if TYPE_CHECKING:
@@ -137,9 +137,8 @@ class ViewTable(Widget, can_focus=True):
         line = Text(style=base, no_wrap=True, end="")
         for (content, style, right), i in zip(cells, self._shown, strict=True):
             width = self._width(i)
-            cell = Text(clean(content), style=style, no_wrap=True, overflow="ellipsis", end="")
-            cell.truncate(width, overflow="ellipsis")
-            cell.align("right" if right else "left", width)
+            ellipsis = "..." if self.ascii_only else "…"
+            cell = Text(fit_text(clean(content), width, ellipsis, right), style=style, no_wrap=True, end="")
             line.append(" " * PADDING)
             line.append_text(cell)
             line.append(" " * PADDING)

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import IO, TYPE_CHECKING
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -19,7 +19,7 @@ from rich.text import Text
 from console.core.text import clean
 from console.data.errors import DataError
 from console.engine.audit import Finding
-from console.present.fit import PADDING, column_widths, fit_columns
+from console.present.fit import PADDING, column_widths, fit_columns, fit_text
 from console.present.formatter import Formatter
 from console.present.labels import CLASS_STYLES, heading, text
 
@@ -115,13 +115,7 @@ def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Conso
 
 def _fit(value: str, width: int, f: Formatter, right: bool = False) -> str:
     """``value`` in exactly ``width`` cells: padded, or cut with an ellipsis (never wrapped)."""
-    value = clean(value)
-    if cell_len(value) > width:
-        mark = f.ellipsis
-        value = set_cell_size(value, max(0, width - cell_len(mark))) + mark
-        value = set_cell_size(value, width)
-    pad = " " * (width - cell_len(value))
-    return pad + value if right else value + pad
+    return fit_text(clean(value), width, f.ellipsis, right)
 
 
 def _fit_line(value: str, width: int, f: Formatter) -> Text:

@@ -7,7 +7,7 @@ never wrapped. No Textual here.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 
 from console.present.viewmodel import View
 
@@ -52,3 +52,11 @@ def fit_columns(
         cut[widest] = widths[widest]
         excess -= 1
     return shown, cut
+
+
+def fit_text(text: str, width: int, ellipsis: str = "…", right: bool = False) -> str:
+    """``text`` in exactly ``width`` cells: padded, or cut and marked with ``ellipsis`` ("..." in ascii)."""
+    if cell_len(text) > width:
+        text = set_cell_size(set_cell_size(text, max(0, width - cell_len(ellipsis))) + ellipsis, width)
+    pad = " " * (width - cell_len(text))
+    return pad + text if right else text + pad
