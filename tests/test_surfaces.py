@@ -237,6 +237,11 @@ def test_a_goals_bar_is_the_ratio_printed_beside_it(filtered) -> None:
         assert f"{goal.ratio:.0%}" in line
         checked += 1
     assert checked >= 4
+    # The exported overview carries the same ratio as the bar (share_of_target), and the same latest value.
+    exported = {r["code"]: r for r in data_rows(_table(filtered, "overview"), "zh") if r["code"]}
+    for goal in data.goals:
+        assert exported[goal.code]["share_of_target"] == goal.ratio
+        assert exported[goal.code]["value"] == goal.latest and exported[goal.code]["target"] == goal.target
     hightech = next(g for g in data.goals if g.code == "I03")
     assert hightech.progress is not None and abs(hightech.progress - hightech.ratio) > 0.05  # they differ
 

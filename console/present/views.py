@@ -706,6 +706,11 @@ def city_counts(
     return tuple(out)
 
 
+def _goal_digits(unit: str, latest: float | None) -> int:
+    """Counts and large figures show whole numbers; shares and small figures one decimal."""
+    return 0 if unit in ("家", "个", "firms", "clusters", "platforms") or (latest or 0) >= 100 else 1
+
+
 def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
     goals = []
     by_code = indicators.rows_by_key("indicator", named=True, unique=True)
@@ -715,8 +720,7 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
             continue
         name = (i["name_en"] if not f.zh else None) or i["name"]
         unit = (i["unit_en"] if not f.zh else None) or i["unit"]
-        whole = unit in ("家", "个", "firms", "clusters", "platforms") or (i["latest"] or 0) >= 100
-        latest = f.number(i["latest"], 0 if whole else 1)
+        latest = f.number(i["latest"], _goal_digits(unit, i["latest"]))
         rising = i["comparison"] in (">=", ">") and i["target"]
         ratio = i["latest"] / i["target"] if rising and i["latest"] is not None else None
         goals.append(
@@ -914,7 +918,7 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
 
     goals = goals_heading(data, lang)
     for goal in data.goals:
-        latest = goal.value.split(" / ")[0]
+        latest = f.number(goal.latest, _goal_digits(goal.unit, goal.latest))
         add(
             goals,
             goal.code or None,
