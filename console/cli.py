@@ -456,6 +456,7 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
         _print_json(status_json(ev))
     else:
         print_status(ev, settings.lang, settings.ascii, make_console())
+    # Behind or missed only: a no_data or not_reported figure is shown as such but fails nothing.
     if args.fail_on_missing and not ev.zones_missing.is_empty():
         return EXIT_MISSING
     return EXIT_OK

@@ -110,3 +110,21 @@ def test_sample_data_shows_every_rule(flag: str, capsys) -> None:
     if flag == "bottom10_two_years" and flag not in seen:
         pytest.skip("the sample data has no zone in the bottom 10 two years running")
     assert flag in seen
+
+
+def test_a_county_filter_never_renumbers_the_ranking(capsys) -> None:
+    def ranking(*args: str) -> dict[str, tuple]:
+        assert main(["rankings", "--json", "--year", "2026", *args]) == 0
+        zones = json.loads(capsys.readouterr().out)["zones"]
+        return {z["short_name"]: (z["rank"], z["rank_change"], z["score"]) for z in zones}
+
+    city = ranking()
+    assert sorted(rank for rank, _, _ in city.values()) == list(range(1, 12))
+    counties = {
+        z: c
+        for z, c in pl.read_csv(PLAN_TEXT.parent.parent / "zones.csv").select("short_name", "county").rows()
+    }
+    for short, county in counties.items():
+        assert ranking("--county", county) == {short: city[short]}, county
+    pair = ranking("--county", "平舆县", "--county", "遂平县")
+    assert pair == {"平舆": city["平舆"], "遂平": city["遂平"]}

@@ -167,6 +167,7 @@ _SEVERITY = {
     "behind": 1,
     "late": 1,
     "no_data": 2,
+    "not_reported": 2,
     "on_track": 3,
     "on_pace": 3,
     "on_time": 4,
