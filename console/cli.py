@@ -721,7 +721,7 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
     plan = load_tables(plan_dir, list(PLAN_TABLES))
     if args.zones is not None:
         plan = synthetic_plan(args.zones, plan, seed)
-        tables = {**plan, **generate_progress(plan, seed, AS_OF)}
+        tables = {**plan, **generate_progress(plan, seed, AS_OF, tier_sizes=None)}  # ranked 1..N
     else:
         tables = generate_progress(plan, seed, AS_OF)
     with _writing(args.out, settings.lang):

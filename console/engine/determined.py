@@ -20,23 +20,26 @@ newly certified, which the net change of I02/I03 does not give (certificates als
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 import polars as pl
 
-from console.data.dataset import Dataset
+
+class Tables(Protocol):
+    """A Dataset, or the generator's dict of tables: anything that gives a table by name."""
+
+    def __getitem__(self, name: str, /) -> pl.DataFrame: ...
+
 
 # 超50亿元 is read as "reaching 50 亿元": it is the reading under which annex 3 yields the text's 11.
 CLUSTER_THRESHOLD = 50.0
 
-VALUES_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
-    "indicator": pl.String,
-    "zone": pl.String,
-    "period": pl.String,
-    "value": pl.Float64,
-}
+VALUES_SCHEMA = pl.Schema(
+    {"indicator": pl.String, "zone": pl.String, "period": pl.String, "value": pl.Float64}
+)
 
 
-def clusters_over_threshold(ds: Dataset) -> pl.DataFrame:
+def clusters_over_threshold(ds: Tables) -> pl.DataFrame:
     """Per quarter with any cluster figure: how many clusters' year-to-date revenue reached 50 亿元."""
     revenue = ds["cluster_revenue"].join(ds["clusters"].select("zone", "industry"), on=["zone", "industry"])
     return (
@@ -48,24 +51,25 @@ def clusters_over_threshold(ds: Dataset) -> pl.DataFrame:
 
 
 # indicator code -> how its values are computed from the other tables
-DETERMINED: dict[str, Callable[[Dataset], pl.DataFrame]] = {"I06": clusters_over_threshold}
+DETERMINED: dict[str, Callable[[Tables], pl.DataFrame]] = {"I06": clusters_over_threshold}
 
 
-def determined_codes(ds: Dataset) -> list[str]:
+def determined_codes(ds: Tables) -> list[str]:
     """The determined indicators this dataset's indicator table has."""
     present = set(ds["indicators"].get_column("indicator").to_list())
     return [code for code in DETERMINED if code in present]
 
 
-def computed_values(ds: Dataset) -> pl.DataFrame:
+def computed_values(ds: Tables) -> pl.DataFrame:
     """indicator, zone, period, value for every determined indicator, computed from its tables."""
     frames = [
-        DETERMINED[code](ds).select(list(VALUES_SCHEMA)).cast(VALUES_SCHEMA) for code in determined_codes(ds)
+        DETERMINED[code](ds).select(VALUES_SCHEMA.names()).cast(VALUES_SCHEMA)
+        for code in determined_codes(ds)
     ]
     return pl.concat(frames) if frames else pl.DataFrame(schema=VALUES_SCHEMA)
 
 
-def disagreements(ds: Dataset) -> pl.DataFrame:
+def disagreements(ds: Tables) -> pl.DataFrame:
     """indicator, period, reported, computed: where the dataset's reported value of a determined
     indicator differs from the value computed from its tables (a period the tables give no count
     for is not compared)."""
