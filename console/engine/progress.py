@@ -144,7 +144,12 @@ def indicator_status(
         .group_by("indicator", "zone")
         .agg(pl.col("value").last().alias("baseline"))
     )
-    zones = filter_counties(ds["zones"], counties).select("zone", "short_name", "county").lazy()
+    zones = (
+        filter_counties(ds["zones"], counties)
+        .with_row_index("__zone_order")
+        .select("zone", "short_name", "county", "__zone_order")
+        .lazy()
+    )
     unreported = unreported_zones(ds, judged_at).with_columns(pl.lit(True).alias("__unreported"))
     # Not sent the latest report: nothing older stands in for it. A finished year's year-to-date
     # value without its Q4 figure is no figure for the year.
@@ -165,7 +170,8 @@ def indicator_status(
             )
         )
     )
-    zone_rows = _judge(zone_plan, year, start, plan_end, settings).collect()
+    # In indicator and annex order, so that sums and means over zones come out the same every run.
+    zone_rows = _judge(zone_plan, year, start, plan_end, settings).sort("indicator", "__zone_order").collect()
     city_plan = (
         indicators.filter(~pl.col("scope").is_in(ZONE_SCOPES))
         .join(latest.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")

@@ -37,18 +37,27 @@ def scores(
     zones: pl.DataFrame, clusters: pl.DataFrame, zone_indicators: pl.DataFrame, settings: Settings
 ) -> pl.DataFrame:
     """The composite score from statuses already computed (an Evaluation's frames)."""
-    revenue = clusters.group_by("zone").agg(
-        (pl.col("actual_ytd").fill_null(0).sum() / pl.col("pace_target").sum())
-        .clip(upper_bound=1.0)
-        .alias("revenue_share")
+    # Grouped in a fixed order: a float sum or mean taken in another order can differ in its last digit.
+    revenue = (
+        clusters.sort("zone", "industry")
+        .group_by("zone", maintain_order=True)
+        .agg(
+            (pl.col("actual_ytd").fill_null(0).sum() / pl.col("pace_target").sum())
+            .clip(upper_bound=1.0)
+            .alias("revenue_share")
+        )
     )
-    indicators = zone_indicators.group_by("zone").agg(
-        pl.when(pl.col("status") == "met")
-        .then(1.0)
-        .otherwise((pl.col("progress") / pl.col("expected")).clip(0.0, 1.0))
-        .fill_null(0.0)
-        .mean()
-        .alias("indicator_share")
+    indicators = (
+        zone_indicators.sort("zone", "indicator")
+        .group_by("zone", maintain_order=True)
+        .agg(
+            pl.when(pl.col("status") == "met")
+            .then(1.0)
+            .otherwise((pl.col("progress") / pl.col("expected")).clip(0.0, 1.0))
+            .fill_null(0.0)
+            .mean()
+            .alias("indicator_share")
+        )
     )
     w = settings.ranking_weights
     total = sum(w.values())
