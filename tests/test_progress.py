@@ -161,3 +161,14 @@ def test_clusters_over_50_is_counted_from_cluster_revenue_beside_the_reported_va
     assert "报送值为7" in findings[0].message_zh and "计算为2" in findings[0].message_zh
     agreeing = with_tables(ds, indicator_values=_values(("I06", None, "2025Q4", 2.0)))
     assert not [f for f in audit(agreeing) if f.check == "indicator_computed"]
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_clusters_over_50_agrees_with_the_clusters_tab(dataset, settings, year: int) -> None:
+    """The figure the issue found disagreeing: I06 and the Clusters tab count the same clusters."""
+    from console.engine.evaluation import evaluate
+
+    ev = evaluate(dataset, settings, year)
+    counted = ev.clusters.filter(pl.col("actual_ytd") >= 50).height
+    assert counted > 0
+    assert _row(ev.indicators, "I06")["latest"] == counted
