@@ -190,6 +190,7 @@ def test_a_missing_latest_report_is_not_reported_not_judged_on_the_quarter_befor
     assert queshan["history"] == [20.0]  # the earlier figure stays in the trend
     zones = zone_status(ds, 2026, settings, clusters=clusters)
     assert _zone(zones, QUESHAN)["revenue_status"] == "not_reported"
+    assert _zone(zones, QUESHAN)["revenue_ytd"] is None  # no figure, not 0 亿元
     assert "revenue" not in _zone(zones, QUESHAN)["missing"]
     # The same zone with its Q3 report sent but no figure in it: no_data, not not_reported.
     sent = with_tables(ds, reports=_reports((QUESHAN, "2026Q3", date(2026, 9, 30))))

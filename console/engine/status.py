@@ -228,7 +228,8 @@ def zone_status(
             .min()
             .alias("worst"),
             pl.col("target").sum().alias("revenue_target"),
-            pl.col("actual_ytd").sum().alias("revenue_ytd"),
+            # No figure from any cluster is no figure (not 0): the zone has not reported, or has no data.
+            pl.when(pl.col("actual_ytd").count() > 0).then(pl.col("actual_ytd").sum()).alias("revenue_ytd"),
             pl.col("pace_target").sum().alias("revenue_pace"),
         )
         .with_columns(
