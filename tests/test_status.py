@@ -245,3 +245,17 @@ def test_fail_on_missing_does_not_count_an_unsent_report_as_a_missed_target(data
         data_copy / "cluster_revenue.csv", include_bom=True
     )
     assert main([*args, "--fail-on-missing"]) == 1
+
+
+def test_the_zones_tab_shows_no_share_for_a_zone_that_has_not_reported(dataset, settings) -> None:
+    from console.present.assemble import compute, render_views
+
+    ds = with_tables(
+        dataset,
+        cluster_revenue=_revenue((QUESHAN, "建材", "2026Q2", 20.0), (GAOXIN, "化工", "2026Q3", 130.0)),
+        reports=_reports((QUESHAN, "2026Q2", date(2026, 6, 30)), (QUESHAN, "2026Q3", None)),
+    )
+    view = render_views(compute(ds, settings, 2026, ()), "zh", False).tables["zones"]
+    cells = {row.key: row.cells[view.column_index("revenue")] for row in view.rows}
+    assert cells[QUESHAN].startswith("—")  # not "0%/75%": there is no Q3 figure to take a share of
+    assert cells[GAOXIN].startswith("46%/75%")  # 130 of 化工 170 + 生物医药 110 (no figure): 130/280

@@ -119,7 +119,8 @@ def zones_view(
         star = _compact_goal("star", z["star_target"], z["star"], lang).replace("→", arrow)
         share = None if not z["revenue_target"] else (z["revenue_ytd"] or 0) / z["revenue_target"]
         pace = None if not z["revenue_target"] else (z["revenue_pace"] or 0) / z["revenue_target"]
-        revenue = f"{_pct(share)}/{_pct(pace)}" if share is not None else "—"
+        has_figure = share is not None and z["revenue_ytd"] is not None  # not_reported / no_data: no share
+        revenue = f"{_pct(share)}/{_pct(pace)}" if has_figure else ("-" if ascii_only else "—")
         report = status_label(z["report_status"], lang, ascii_only)
         if z["report_days_late"]:
             report += f"{z['report_days_late']}天" if zh else f" {z['report_days_late']}d"
