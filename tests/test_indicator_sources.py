@@ -117,3 +117,18 @@ def test_the_walk_catches_a_wrong_row() -> None:
         )
         == 2026
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "standing", "yearly"), [("zh", "长期目标", "每年"), ("en", "standing aim", "yearly")]
+)
+def test_a_target_without_a_due_year_is_shown_as_a_standing_aim(
+    dataset, settings, lang, standing, yearly
+) -> None:
+    from console.present.assemble import compute, render_views
+
+    view = render_views(compute(dataset, settings, None, ()), lang, False).tables["indicators"]
+    targets = {row.cells[0].split()[0]: row.cells[view.column_index("target")] for row in view.rows}
+    assert targets["I08"].endswith(standing) and targets["I17"].endswith(standing)
+    assert targets["I07"].endswith(yearly)  # every zone, every year
+    assert targets["I18"].endswith("(2026)")

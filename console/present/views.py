@@ -317,7 +317,12 @@ def indicators_view(ev: Evaluation, lang: str, ascii_only: bool, task: int | Non
     for i in frame.iter_rows(named=True):
         name = (i["name_en"] if not zh else None) or i["name"]
         unit = (i["unit_en"] if not zh else None) or i["unit"]
-        year = f" ({i['target_year']})" if i["target_year"] else (" 每年" if zh else " yearly")
+        if i["target_year"]:
+            year = f" ({i['target_year']})"
+        elif i.get("standing_aim"):  # the plan gives no due year: not "yearly" either
+            year = " 长期目标" if zh else " standing aim"
+        else:
+            year = " 每年" if zh else " yearly"
         if i["zones_total"]:
             latest = f"{i['zones_met']}/{i['zones_total']}" + ("区" if zh else " zones")
         else:
