@@ -165,7 +165,7 @@ def test_cli_check_reports_an_unreadable_file_without_traceback(
     data_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     _deny(monkeypatch, "tasks.csv", "read_bytes")
-    assert main(["check", "--data", str(data_copy)]) == 2
+    assert main(["check", "--data", str(data_copy)]) == 3  # invalid data (README: exit codes)
     out, err = capsys.readouterr()
     assert "tasks.csv" in out + err and "Traceback" not in out + err
 

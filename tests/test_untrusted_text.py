@@ -185,7 +185,7 @@ def test_check_echoes_hostile_header_and_as_of_cleanly(data_copy: Path, capsys) 
     manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for extra in ((), ("--json",)):
         code, output = _run(capsys, "check", "--data", str(data_copy), *extra)
-        assert code == 2
+        assert code == 3  # invalid data (README: exit codes)
         assert "as_of" in output and "county_en" in output
         assert not raw_in(output)
 
