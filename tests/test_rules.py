@@ -133,3 +133,16 @@ def test_a_county_filter_never_renumbers_the_ranking(capsys) -> None:
         assert ranking("--county", county) == {short: city[short]}, county
     pair = ranking("--county", "平舆县", "--county", "遂平县")
     assert pair == {"平舆": city["平舆"], "遂平": city["遂平"]}
+
+
+def test_the_console_and_exports_show_the_city_rank_under_a_county_filter(dataset, settings) -> None:
+    from console.present.assemble import compute, render_views
+
+    city = render_views(compute(dataset, settings, 2026, ()), "zh", False).tables["rankings"]
+    ranks = {row.key: row.cells[0] for row in city.rows}
+    for county in ("平舆县", "确山县"):
+        view = render_views(compute(dataset, settings, 2026, (county,)), "zh", False).tables["rankings"]
+        assert [(row.key, row.cells[0]) for row in view.rows] == [
+            (row.key, ranks[row.key]) for row in view.rows
+        ]
+        assert len(view.rows) == 1 and view.rows[0].cells[0] != "1"  # neither is the city's first
