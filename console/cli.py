@@ -4,9 +4,11 @@ Each subcommand names its function with ``set_defaults(func=...)``; ``main`` par
 the one guard that turns every failure into one line on stderr and a documented exit code (the
 ``epilog`` words in console/cli_text.py, and README's "Command line"):
 
-0 success; 1 ``--fail-on-missing`` found a zone missing a target (also: ingest not applied, nothing to
-undo); 2 usage error (argparse's own, or a year/county/zone/month the data does not have); 3 invalid
-data or a rejected report; 4 file-system error (permission, no space, name too long, missing folder);
+0 success; 1 ``--fail-on-missing`` found a zone missing a target (also: ingest not applied, declined
+or because the dataset changed meanwhile; nothing to undo); 2 usage error (argparse's own, or a
+year/county/zone/month the data does not have); 3 invalid data, a rejected report, or an undo refused
+because a file changed after the ingest; 4 file-system error (permission, no space, name too long,
+missing folder, the dataset locked by another ingest);
 5 internal error (a bug: the traceback only with DEVZONES_DEBUG=1). A closed stdout (``| head``) ends
 quietly with 0.
 """

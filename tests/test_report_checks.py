@@ -189,3 +189,16 @@ def test_a_report_that_would_make_the_dataset_invalid_is_named_not_the_staging_t
     (rejected,) = caught.value.rejected
     assert rejected.source == "r.csv" and "merged into the dataset" in rejected.problems[0]
     assert hashes(data_copy) == before
+
+
+def test_a_rejected_cell_is_echoed_without_its_control_characters(
+    data_copy: Path, tmp_path: Path, capsys
+) -> None:
+    """A report's own text quoted in a rejection never reaches the terminal raw (OSC 52, bidi)."""
+    hostile = "7\x1b]52;c;aGk=\x07\u202e0"
+    path = csv_report(tmp_path, f"平舆,2026Q3,皮革皮具,{hostile},2026-10-02,\n")
+    code = main(["ingest", "--data", str(data_copy), "--yes", str(path)])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "cell D2" in err and "expected a number" in err
+    assert not any(c in err for c in ("\x1b", "\x07", "\u202e"))

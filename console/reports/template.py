@@ -9,6 +9,7 @@ from typing import IO
 
 import polars as pl
 
+from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.validate import suggest
@@ -23,6 +24,8 @@ class ReportRejected(Exception):
     """A report that cannot be ingested; ``problems`` lists each, with sheet and cell."""
 
     def __init__(self, source: str, problems: list[str]) -> None:
+        # Problems quote the report's own cells: cleaned here, once, so no surface echoes them raw.
+        source, problems = clean(source, escape=True), [clean(p) for p in problems]
         super().__init__(f"{source}: {len(problems)} problem(s)")
         self.source = source
         self.problems = problems
