@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
-import unicodedata
 from collections.abc import Iterable, Iterator
+
+from console.core.text import clean
 
 LANGS = ("zh", "en")
 
@@ -118,10 +119,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "\n"
         "退出码：\n"
         "  0  成功\n"
-        "  1  --fail-on-missing 发现未完成目标的开发区；导入未应用；没有可撤销的导入\n"
+        "  1  --fail-on-missing 发现未完成目标的开发区；导入未应用（含确认期间数据集已变）；没有可撤销的导入\n"
         "  2  用法错误：选项有误，或数据中没有所要的年度、县区、开发区、月份\n"
-        "  3  数据无效（指出文件、行和列）或报表被拒收\n"
-        "  4  文件系统错误：没有权限、磁盘已满、文件名太长、文件夹不存在等\n"
+        "  3  数据无效（指出文件、行和列）、报表被拒收，或撤销被拒（文件在导入后被改过）\n"
+        "  4  文件系统错误：没有权限、磁盘已满、文件名太长、文件夹不存在、数据集被另一导入占用等\n"
         "  5  程序内部错误（请报告；设 DEVZONES_DEBUG=1 可显示详细追溯）\n"
         "\n"
         '语言：--lang en 或设置 [display] lang = "en" 使用英文。',
@@ -135,10 +136,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "\n"
         "exit codes:\n"
         "  0  success\n"
-        "  1  --fail-on-missing found a zone missing a target; ingest not applied; nothing to undo\n"
+        "  1  --fail-on-missing found a zone missing a target; ingest not applied (also: the dataset\n"
+        "     changed while you decided); nothing to undo\n"
         "  2  usage error: a wrong option, or a year, county, zone or month the data does not have\n"
-        "  3  invalid data (with file, row and column) or a rejected report\n"
-        "  4  file-system error: permission, disk full, name too long, missing folder …\n"
+        "  3  invalid data (with file, row and column), a rejected report, or an undo refused because\n"
+        "     a file changed after the ingest\n"
+        "  4  file-system error: permission, disk full, name too long, missing folder, dataset locked\n"
+        "     by another ingest …\n"
         "  5  internal error (please report it; DEVZONES_DEBUG=1 shows the traceback)\n"
         "\n"
         'language: Chinese by default; --lang en or the setting [display] lang = "en" for English.',
@@ -311,20 +315,10 @@ def argparse_language(lang: str) -> Iterator[None]:
 
 # Control (Cc), format (Cf: bidi overrides, zero-width marks), line/paragraph separators and lone
 # surrogates: none of them reaches the terminal raw in a message.
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
-
-
-def _escape(char: str) -> str:
-    if unicodedata.category(char) not in _UNSAFE_CATEGORIES:
-        return char
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-
-
 def visible(text: object, limit: int = 160) -> str:
     """A path or message as one safe line: control, format and separator characters shown as
     escapes (``\\x1b``, ``\\u202e``), and the middle of a very long text elided."""
-    shown = "".join(_escape(c) for c in str(text))
+    shown = clean(text, escape=True)
     if len(shown) > limit:
         keep = (limit - 1) // 2
         shown = shown[:keep] + "…" + shown[-keep:]

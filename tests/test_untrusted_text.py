@@ -185,7 +185,7 @@ def test_check_echoes_hostile_header_and_as_of_cleanly(data_copy: Path, capsys) 
     manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for extra in ((), ("--json",)):
         code, output = _run(capsys, "check", "--data", str(data_copy), *extra)
-        assert code == 3  # invalid data (README: exit codes)
+        assert code == 3  # invalid data
         assert "as_of" in output and "county_en" in output
         assert not raw_in(output)
 
@@ -226,3 +226,14 @@ def test_chart_labels_and_title_are_clean() -> None:
     assert not raw_in(drawn.plain)
     assert not any(span.style for span in drawn.spans)  # no colour smuggled in by an escape
     assert "[2J" in drawn.plain  # the bytes after ESC are shown as text
+
+
+@given(st.text())
+def test_escaped_text_shows_every_unsafe_character_and_hides_none(value: str) -> None:
+    """The escaping mode (paths echoed in messages) leaves no control, bidi or separator character."""
+    import unicodedata
+
+    shown = clean(value, escape=True)
+    assert not any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") for c in shown)
+    if not any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") for c in value):
+        assert shown == value

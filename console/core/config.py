@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from console.core.files import atomic_write_bytes
 from console.core.paths import default_config_file, embedded_data_dir
 from console.core.text import clean
 
@@ -308,13 +308,11 @@ def save_preferences(updates: dict[str, dict[str, Any]]) -> list[str]:
     merged = _merge(current, updates)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(
-                b"# devzones remembers your last view here; see config/default.toml for every key.\n"
-            )
-            handle.write(tomli_w.dumps(merged).encode("utf-8"))
-        os.replace(tmp, path)
+        atomic_write_bytes(
+            path,
+            b"# devzones remembers your last view here; see config/default.toml for every key.\n"
+            + tomli_w.dumps(merged).encode("utf-8"),
+        )
     except OSError as exc:
         warnings.append(f"{path}: preferences not saved ({exc})")
     return warnings

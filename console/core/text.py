@@ -21,6 +21,7 @@ Markup is not this function's concern: text shown in Textual goes in ``rich.text
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Characters removed everywhere. Written as literal characters, so the same class works in Python's
 # re and in polars' (Rust) regex: the reader cleans whole columns with it, vectorised.
@@ -39,17 +40,31 @@ BREAKS_PATTERN = "[\t\n\r]+"
 _CONTROLS = re.compile(CONTROLS_PATTERN)
 _BREAKS = re.compile(BREAKS_PATTERN)
 _LINE_BREAK = re.compile("\r\n?")
+# Shown as escapes in ``escape`` mode: controls, format characters (bidi, zero-width), separators.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
-def clean(value: object, *, keep_newlines: bool = False) -> str:
+def _escaped(char: str) -> str:
+    if unicodedata.category(char) not in _UNSAFE_CATEGORIES:
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def clean(value: object, *, keep_newlines: bool = False, escape: bool = False) -> str:
     """``value`` as text safe to show: control and bidi characters removed, tabs and breaks made spaces.
 
     With ``keep_newlines``, line breaks (LF, CRLF or CR) are kept as ``\\n`` and tabs as spaces.
+    With ``escape``, every control, format (bidi included), line- or paragraph-separator character is
+    shown as a visible escape (``\\x1b``, ``\\u202e``) instead of removed: for paths and names echoed
+    in messages, where the user must be able to find the file they name.
     ``None`` becomes ``""``. Idempotent: ``clean(clean(x)) == clean(x)``.
     """
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
+    if escape:
+        return "".join(_escaped(c) for c in text)
     if keep_newlines:
         lines = _LINE_BREAK.sub("\n", text).split("\n")
         return "\n".join(_CONTROLS.sub("", line.replace("\t", " ")) for line in lines)

@@ -25,7 +25,7 @@ from console.data.scales import Period, cn_numeral
 from console.engine.evaluation import evaluate
 from console.engine.rankings import rankings
 from console.engine.rules import REWARDS, flag_explained, flag_word
-from console.outputs.export import ExportError, Provenance, manifest_writer, place, xlsx_writer
+from console.outputs.export import ExportError, Provenance, place_with_manifest, xlsx_writer
 from console.present.labels import missing_words, status_word
 from console.present.views import task_units
 
@@ -364,18 +364,13 @@ def write_bulletin(
     try:
         if fmt == "md":
             text = render_markdown(b)
-            written = [place(out, lambda handle: handle.write(text.encode("utf-8")), force)]
+            written = place_with_manifest(
+                out, lambda handle: handle.write(text.encode("utf-8")), prov, fmt, force
+            )
         elif fmt == "xlsx":
-            written = [place(out, _xlsx_writer(b, prov), force)]
+            written = place_with_manifest(out, _xlsx_writer(b, prov), prov, fmt, force)
         else:
             raise BulletinError(f"format {fmt!r}: expected md or xlsx")
-        written.append(
-            place(
-                written[0].with_name(f"{written[0].name}.manifest.toml"),
-                manifest_writer(prov, written, fmt),
-                force,
-            )
-        )
     except ExportError as exc:
         raise BulletinError(str(exc)) from None
     return written
