@@ -94,7 +94,10 @@ def indicator_status(
     """(indicators, zone_indicators): one row per indicator, and one per zone-scoped indicator and zone.
 
     City-wide and relative indicators ignore the county filter; zone-scoped ones roll up the zones
-    shown.
+    shown. Beside the indicator table's columns: ``latest``, ``period``, ``progress``, ``expected``,
+    ``status``, ``zones_met``/``zones_total`` (zone-scoped), ``computed`` (counted from other tables),
+    ``reported`` (the dataset's own value for the same period, for a computed one) and
+    ``standing_aim`` (no due year, not a yearly target).
     """
     start = plan_start(ds)
     judged_at = eval_period(year, ds.as_of)
