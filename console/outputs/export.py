@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from console import __version__
 from console.core.text import clean
+from console.outputs.xlsx_print import setup_print
 from console.present.viewmodel import Header, View
 
 FORMATS = ("csv", "xlsx", "parquet", "json", "md")
@@ -360,11 +361,13 @@ def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]]
             for col, width in enumerate(widths):
                 sheet.set_column(col, col, min(60, width + 2))  # cell_len counts Chinese characters as 2
             sheet.freeze_panes(1, 0)
+            setup_print(sheet, prov, view.title, [min(60, w + 2) for w in widths])  # xlsx_print.py
             if view.rows:
                 sheet.autofilter(0, 0, len(view.rows), len(labels) - 1)
         about = workbook.add_worksheet(_sheet_name("关于" if prov.lang == "zh" else "About", used))
         about.set_column(0, 0, 16)
         about.set_column(1, 1, 100)
+        setup_print(about, prov, about.name, [16, 100], header_rows=0)  # xlsx_print.py
         for r, (label, value) in enumerate(prov.lines()):
             about.write_string(r, 0, label, header)
             about.write_string(r, 1, neutralise(value))
