@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from console.outputs.export import Provenance, export_views
-from console.outputs.xlsx_print import HEADER_LIMIT, page_lines
+from console.outputs.xlsx_print import HEADER_LIMIT, LANDSCAPE_FROM, page_lines
 from console.present.assemble import compute, export_selection, render_views
 
 PROV = Provenance(
@@ -54,9 +54,12 @@ def test_every_data_sheet_prints_one_page_wide_with_headers_and_page_numbers(vie
         assert "示例数据" in header.right.text  # the sample mark on every data sheet
         assert "&P" in footer.center.text and "&N" in footer.center.text
         assert "2026Q3" in footer.left.text and "平舆县" in footer.left.text and "高新" in footer.left.text
-    orientation = {s.title: s.page_setup.orientation for s in data_sheets}
-    assert orientation["开发区"] == "landscape"  # nine wide columns
-    assert orientation["概览"] == "portrait"  # four narrow ones
+    # Landscape exactly where the columns are wider than a portrait A4 page holds.
+    for sheet in data_sheets:
+        width = sum(d.width for d in sheet.column_dimensions.values() if d.width)
+        wanted = "landscape" if width > LANDSCAPE_FROM else "portrait"
+        assert sheet.page_setup.orientation == wanted, (sheet.title, width)
+    assert {s.page_setup.orientation for s in data_sheets} == {"landscape", "portrait"}
 
 
 def test_real_data_is_not_marked_as_sample(views, tmp_path: Path) -> None:
