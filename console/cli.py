@@ -37,7 +37,7 @@ EXIT_OK, EXIT_MISSING, EXIT_USAGE, EXIT_INVALID, EXIT_FILES, EXIT_INTERNAL = 0, 
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 VIEWS = ("overview", "zones", "clusters", "tasks", "rankings", "all")
 EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md")
-BULLETIN_FORMATS = ("md", "xlsx")
+BULLETIN_FORMATS = ("md", "xlsx", "docx")
 
 
 class CommandFailed(Exception):

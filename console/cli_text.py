@@ -71,7 +71,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "exit 1 when a zone shown misses a target (for cron)",
     ),
     "opt_month": ("通报月份，如 2026-10", "the bulletin's month, e.g. 2026-10"),
-    "opt_bulletin_format": ("格式：md 或 xlsx", "format: md or xlsx"),
+    "opt_bulletin_format": (
+        "格式：md、xlsx 或 docx（Word 公文版式）",
+        "format: md, xlsx or docx (Word, official-document layout)",
+    ),
     "opt_out_file": (
         "要写入的文件；以 / 结尾或已存在的文件夹则写入其中，名称自动生成",
         "file to write; ending in / or an existing folder: a suggested name inside it",

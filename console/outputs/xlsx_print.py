@@ -24,14 +24,22 @@ HEADER_LIMIT = 255
 class PrintInfo(Protocol):
     """What the page header and footer say (``Provenance`` in console/outputs/export.py has it)."""
 
-    title: str
-    as_of: str
-    sample: bool
-    year: int
-    counties: tuple[str, ...]
-    search: str
-    sort: str
-    lang: str
+    @property
+    def title(self) -> str: ...
+    @property
+    def as_of(self) -> str: ...
+    @property
+    def sample(self) -> bool: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def counties(self) -> tuple[str, ...]: ...
+    @property
+    def search(self) -> str: ...
+    @property
+    def sort(self) -> str: ...
+    @property
+    def lang(self) -> str: ...
 
 
 def header_text(text: str) -> str:
