@@ -31,12 +31,14 @@ from console.cli_text import OS_KEYS, WORDS, argparse_language, join_choices, sa
 if TYPE_CHECKING:
     from console.core.config import Settings
     from console.data.dataset import Dataset
+    from console.outputs.export import Provenance
     from console.reports.store import Change
 
 EXIT_OK, EXIT_MISSING, EXIT_USAGE, EXIT_INVALID, EXIT_FILES, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 VIEWS = ("overview", "zones", "clusters", "tasks", "rankings", "all")
-EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md")
+EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md", "svg")
+CSV_ENCODINGS = ("utf-8", "gb18030", "gbk")  # console/outputs/csv_encoding.py says what each is for
 BULLETIN_FORMATS = ("md", "xlsx", "docx")
 
 
@@ -169,6 +171,8 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     exp.add_argument("--search", default="", help=say("opt_search", lang))
     exp.add_argument("--sort", default="", metavar="KEY", help=say("opt_sort", lang))
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=say("opt_format", lang))
+    exp.add_argument("--encoding", choices=CSV_ENCODINGS, default=None, help=say("opt_encoding", lang))
+    exp.add_argument("--size", default=None, metavar="COLSxROWS", help=say("opt_size", lang))
     exp.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
     exp.add_argument("--force", action="store_true", help=say("opt_force", lang))
     _json_flag(exp, lang)
@@ -662,10 +666,22 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from datetime import datetime
 
-    from console.outputs.export import ExportError, export_views, provenance, suggest_name
+    from console.outputs.export import (
+        EncodingProblem,
+        ExportError,
+        export_views,
+        provenance,
+        suggest_name,
+    )
     from console.outputs.out_path import resolve_out
     from console.present.assemble import compute, export_selection, render_views
 
+    if args.encoding and args.format != "csv":
+        raise CommandFailed(EXIT_USAGE, say("encoding_csv_only", settings.lang, fmt=args.format))
+    if args.size and args.format != "svg":
+        raise CommandFailed(EXIT_USAGE, say("size_svg_only", settings.lang, fmt=args.format))
+    if args.format == "svg" and args.view == "all":
+        raise CommandFailed(EXIT_USAGE, say("svg_one_view", settings.lang))
     ds = _dataset(settings)
     year, counties = _choices(ds, args, settings.lang)
     snap = compute(ds, settings, year, counties)
@@ -695,9 +711,35 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         out,
         str(args.data) if args.data else None,
     )
+    if args.format == "svg":
+        return _report_written(args, "export", _screenshot(args, settings, h.year, counties, out, prov))
     with _writing(out, settings.lang, ExportError):
-        written = export_views(chosen, args.format, out, prov, force=args.force)
+        try:
+            written = export_views(chosen, args.format, out, prov, args.force, args.encoding or "utf-8")
+        except EncodingProblem as exc:
+            raise CommandFailed(EXIT_USAGE, str(exc)) from None
     return _report_written(args, "export", written)
+
+
+def _screenshot(
+    args: argparse.Namespace, settings: Settings, year: int, counties: list[str], out: Path, prov: Provenance
+) -> list[Path]:
+    """``export --format svg``: the console drawn headless at --size, each wide character two cells."""
+    from dataclasses import replace
+
+    from console.outputs.export import ExportError, export_text
+    from console.tui.app import screenshot
+
+    size = (120, 40)
+    if args.size:
+        match = re.fullmatch(r"\s*(\d{2,4})\s*[xX×*]\s*(\d{1,4})\s*", args.size)
+        if not match or not (40 <= int(match.group(1)) <= 1000 and 10 <= int(match.group(2)) <= 1000):
+            raise CommandFailed(EXIT_USAGE, say("bad_size", settings.lang, value=args.size))
+        size = (int(match.group(1)), int(match.group(2)))
+    shown = replace(settings, tab=args.view, year=year, counties=tuple(counties))
+    svg = screenshot(shown, size, args.search, args.sort)
+    with _writing(out, settings.lang, ExportError):
+        return export_text(svg, out, prov, force=args.force)
 
 
 def _generate(args: argparse.Namespace, settings: Settings) -> int:

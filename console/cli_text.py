@@ -100,7 +100,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "按列排序（zone、target、score …）；-KEY 为降序",
         "sort by a column key (zone, target, score …); -KEY for descending",
     ),
-    "opt_format": ("格式", "format"),
+    "opt_format": ("格式（svg：界面截图）", "format (svg: a screenshot of the console)"),
+    "opt_encoding": (
+        "CSV 的编码：utf-8（默认，带 BOM）、gb18030（旧版软件）或 gbk",
+        "CSV encoding: utf-8 (default, with a BOM), gb18030 (older readers) or gbk",
+    ),
+    "opt_size": (
+        "svg 截图的终端大小，如 120x40（默认）",
+        "terminal size of the svg screenshot, e.g. 120x40 (default)",
+    ),
     "opt_gen_out": ("要写入的目录", "directory to write"),
     "opt_zones": (
         "生成 N 个开发区的模拟计划（184：一个省，2543：全国）",
@@ -190,6 +198,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "unknown_sort": (
         "没有可排序的列“{value}”。可选：{valid}",
         "no column '{value}' to sort by; choose from: {valid}",
+    ),
+    "encoding_csv_only": (
+        "--encoding 只用于 --format csv（而不是 {fmt}）",
+        "--encoding applies to --format csv only (not {fmt})",
+    ),
+    "size_svg_only": (
+        "--size 只用于 --format svg（而不是 {fmt}）",
+        "--size applies to --format svg only (not {fmt})",
+    ),
+    "svg_one_view": (
+        "--format svg 截取一个标签页：请用 --view overview、zones、clusters、tasks 或 rankings，而不是 all",
+        "--format svg draws one tab: use --view overview, zones, clusters, tasks or rankings, not all",
+    ),
+    "bad_size": (
+        "--size “{value}”：应为 列数x行数，如 120x40（40–1000 列，10–1000 行）",
+        "--size '{value}': expected COLSxROWS such as 120x40 (40-1000 columns, 10-1000 rows)",
     ),
     "bad_month": (
         "--period “{value}”：应为月份，如 2026-10 或 2026年10月",

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from console import __version__
-from console.cli import main
+from console.cli import EXPORT_FORMATS, main
 from tests.conftest import REPO
 
 
@@ -478,6 +478,6 @@ def test_bash_completes_commands_and_choices(capsys, tmp_path: Path) -> None:
     result = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=False)
     assert result.stdout.splitlines() == [
         "export",
-        "csv xlsx parquet json md",
+        " ".join(EXPORT_FORMATS),  # svg included: `export --format svg` draws the console
         "overview zones clusters tasks rankings all",
     ], result.stderr

@@ -233,13 +233,25 @@ def _labels(view: View, lang: str) -> list[str]:
 # -- writers ----------------------------------------------------------------------------------------------
 
 
-def _csv(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
+class EncodingProblem(ExportError):
+    """A CSV cell the chosen ``--encoding`` cannot hold (see csv_encoding.py); nothing was written."""
+
+
+def _csv(view: View, prov: Provenance, encoding: str = "utf-8") -> Callable[[IO[bytes]], None]:
+    from console.outputs.csv_encoding import unencodable
+
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    rows = [_labels(view, prov.lang), *_values(view, spreadsheet=True)]
+    writer.writerows(rows)
+    try:  # encoded now: a cell the encoding cannot hold stops the export before any file is placed
+        payload = text.getvalue().encode(encoding)
+    except UnicodeEncodeError:
+        raise EncodingProblem(unencodable(rows, rows[0], view.title, prov.lang, encoding)) from None
+    bom = b"\xef\xbb\xbf" if encoding == "utf-8" else b""  # BOM: Excel on Chinese Windows
+
     def write(handle: IO[bytes]) -> None:
-        text = io.StringIO(newline="")
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(_labels(view, prov.lang))
-        writer.writerows(_values(view, spreadsheet=True))
-        handle.write(b"\xef\xbb\xbf" + text.getvalue().encode("utf-8"))  # BOM: Excel on Chinese Windows
+        handle.write(bom + payload)
 
     return write
 
@@ -388,7 +400,7 @@ def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callab
 
 
 def export_views(
-    views: Sequence[View], fmt: str, out: Path, prov: Provenance, force: bool = False
+    views: Sequence[View], fmt: str, out: Path, prov: Provenance, force: bool = False, encoding: str = "utf-8"
 ) -> list[Path]:
     """Write ``views`` as ``fmt`` to ``out`` and a manifest beside it; return the paths written.
 
@@ -401,9 +413,14 @@ def export_views(
     written: list[Path] = []
     if fmt in ("csv", "parquet"):
         stem, suffix = _split(out.name)
-        for view in views:
-            target = out if len(views) == 1 else out.with_name(f"{stem}-{view.tab}{suffix}")
-            writer = _csv(view, prov) if fmt == "csv" else _parquet(view, prov)
+        writers = [
+            (
+                out if len(views) == 1 else out.with_name(f"{stem}-{view.tab}{suffix}"),
+                _csv(view, prov, encoding) if fmt == "csv" else _parquet(view, prov),
+            )
+            for view in views  # every CSV encoded before the first is placed
+        ]
+        for target, writer in writers:
             written.append(place(target, writer, force))
     else:
         writer = {"xlsx": xlsx_writer, "json": _json, "md": _markdown}[fmt](views, prov)

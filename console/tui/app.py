@@ -600,7 +600,7 @@ class DevZonesApp(App[int]):
         )
         if choice.fmt == "svg":
             try:
-                self._exported(export_text(self.export_screenshot(), out, prov))
+                self._exported(export_text(self.true_screenshot(), out, prov))
             except ExportError as exc:
                 self._export_failed(str(exc))
             return
@@ -671,6 +671,12 @@ class DevZonesApp(App[int]):
             return
         self.call_from_thread(self._exported, written)
 
+    def true_screenshot(self) -> str:
+        """The screen as SVG, each wide (Chinese) character two cells wide as on the terminal."""
+        from console.outputs.svg_widths import true_widths
+
+        return true_widths(self.export_screenshot())
+
     def action_help(self) -> None:
         from widgets.dialogs import HelpScreen
 
@@ -730,6 +736,30 @@ class DevZonesApp(App[int]):
         task = ev.tasks.filter(ev.tasks["task"] == int(key)).row(0, named=True)
         own, values = details.task_indicators(ds, ev.indicators, int(key))
         return blocks.task(task, own, values)
+
+
+def screenshot(settings: Settings, size: tuple[int, int], search: str = "", sort: str = "") -> str:
+    """The console at ``settings.tab`` drawn headless at ``size`` (columns, rows), as a true-width SVG.
+
+    ``devzones export --format svg`` uses it: the same screen the user would see, with ``search`` and
+    ``sort`` (``key`` or ``-key``) applied to the tab's tables, and nothing remembered or cached.
+    """
+    import asyncio
+
+    app = DevZonesApp(settings, use_cache=False)
+    tables = ["tasks", "indicators"] if settings.tab == "tasks" else [settings.tab]
+    for name in tables:
+        if name in app.states:
+            app.states[name] = ViewState(search, sort.lstrip("-") or None, sort.startswith("-"))
+
+    async def draw() -> str:
+        async with app.run_test(size=size) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.pause()
+            return app.true_screenshot()
+
+    return asyncio.run(draw())
 
 
 def run_app(settings: Settings) -> int:
