@@ -223,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from console.core.config import load_settings
 
-        early = load_settings(lang=_argv_lang(words))
+        early = load_settings(lang=_argv_lang(words), remembered=False)
         lang = early.lang
         code = _run(words, early)
         sys.stdout.flush()
@@ -255,9 +255,11 @@ def _run(words: list[str], early: Settings) -> int:
     lang = early.lang
     with argparse_language(lang):
         args = build_parser(lang).parse_args(words)
+    console = args.func is _console  # only the console uses what it remembered (the state file)
     settings = load_settings(
         data_dir=args.data,
-        lang=args.lang or lang,
+        lang=args.lang or (None if console else lang),
+        remembered=console,
         ascii=True if args.ascii else None,
         mouse=False if getattr(args, "no_mouse", False) else None,
         year=getattr(args, "year", None),
@@ -778,7 +780,7 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
 
 def locations(settings: Settings) -> dict[str, Path]:
     """Where devzones reads and keeps things: config files, state, cache and the dataset."""
-    from console.core.config import system_config_file, user_config_file
+    from console.core.config import system_config_file, user_config_file, user_state_file
     from console.core.paths import default_config_file
     from console.present.view_cache import cache_dir
 
@@ -786,7 +788,7 @@ def locations(settings: Settings) -> dict[str, Path]:
         "user_config": user_config_file(),
         "system_config": system_config_file(),
         "default_config": default_config_file(),
-        "state": user_config_file(),  # the [state] section of the user's config file
+        "state": user_state_file(),  # what the console remembers; the config files are only read
         "cache": cache_dir(),
         "data": settings.data_dir,
     }

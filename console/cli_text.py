@@ -269,7 +269,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "where_system": ("系统配置", "system config"),
     "where_default": ("默认设置（说明每个键）", "defaults (documents every key)"),
     "where_state": ("状态（界面记住的标签页、排序等）", "state (what the console remembers)"),
-    "where_state_note": ("用户配置中的 [state] 段", "the [state] section of the user config"),
+    "where_state_note": (
+        "界面退出时写入；配置文件只读不写",
+        "written when the console quits; config files are only read",
+    ),
     "where_cache": ("缓存", "cache"),
     "where_data": ("数据", "data"),
     "where_embedded": ("内置示例数据", "the embedded sample data"),

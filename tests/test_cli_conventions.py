@@ -284,7 +284,8 @@ def test_where_prints_the_config_state_cache_and_data_paths(capsys, data_copy: P
     assert places["system_config"] == os.environ["DEVZONES_SYSTEM_CONFIG"]
     assert places["cache"] == os.environ["DEVZONES_CACHE"]
     assert places["data"] == str(data_copy) and places["data_embedded"] is False
-    assert places["state"] == str(user) and Path(places["default_config"]).name == "default.toml"
+    assert places["state"] == os.environ["DEVZONES_STATE"] and places["exists"]["state"] is False
+    assert Path(places["default_config"]).name == "default.toml"
     code, out, _ = _run(capsys, "where")  # the user's config asks for English
     assert (
         code == 0 and f"user config: {user}  (exists)" in out and "data: " in out and "(the embedded" in out

@@ -692,22 +692,22 @@ class DevZonesApp(App[int]):
         content = self.detail_content(event.table.id.removesuffix("-table"), event.key)
         self.push_screen(DetailScreen(content, self.ascii_only, self.lang))
 
-    def preferences(self) -> dict[str, dict[str, object]]:
-        """What to remember for the next session (written to the user's config on quit)."""
+    def preferences(self) -> dict[str, object]:
+        """What to remember for the next session (the state file's [state], written on quit; the
+        config files are never written). A language or export folder is remembered only when it
+        differs from the configured one (``None`` forgets an earlier choice)."""
         from console.outputs.export import sort_argument
 
+        folder = self.settings.export_folder
         return {
-            "display": {"lang": self.lang, "ascii": self.ascii_only, "mouse": self.settings.mouse},
-            "state": {
-                "tab": self.active_tab,
-                "year": self.year or 0,
-                "counties": list(self.counties),
-                "sort": {
-                    name: sort_argument(state.sort_key, state.descending)
-                    for name, state in self.states.items()
-                },
+            "tab": self.active_tab,
+            "year": self.year or 0,
+            "counties": list(self.counties),
+            "sort": {
+                name: sort_argument(state.sort_key, state.descending) for name, state in self.states.items()
             },
-            "export": {"folder": self.settings.export_folder},
+            "lang": self.lang if self.lang != self.settings.config_lang else None,
+            "export_folder": folder if folder != self.settings.config_export_folder else None,
         }
 
     def detail_content(self, table: str, key: str) -> DetailContent:
@@ -766,11 +766,11 @@ def run_app(settings: Settings) -> int:
     """Run the console until the user quits, then remember the user's view; 0 on a normal exit."""
     import sys
 
-    from console.core.config import save_preferences
+    from console.core.config import save_state
 
     app = DevZonesApp(settings)
     app.run(mouse=settings.mouse)
     if app.is_mounted_once:
-        for warning in save_preferences(app.preferences()):
+        for warning in save_state(app.preferences()):
             print(f"devzones: warning: {warning}", file=sys.stderr)
     return app.return_code or 0
