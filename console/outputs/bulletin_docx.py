@@ -35,7 +35,7 @@ FAMILY = {"黑体": "swiss", "SimHei": "swiss", "Noto Sans CJK SC": "swiss"}
 SIZE_TITLE, SIZE_BODY, SIZE_NOTE, SIZE_TABLE, SIZE_PAGE = 22, 16, 14, 10.5, 14  # 二号 三号 四号 五号 四号
 LINE = 28  # points: GB/T 9704's 22 lines to a page
 # The ranking table's column widths in mm; together the type area's 156 mm.
-TABLE_MM = (12, 17, 19, 16, 30, 36, 26)
+TABLE_MM = {"zh": (12, 17, 19, 16, 30, 36, 26), "en": (13, 22, 15, 16, 27, 38, 25)}
 CN_NUMBERS = "一二三四五六七八九十"
 
 
@@ -256,13 +256,14 @@ def render_docx(blocks: Sequence[Block], prov: Provenance, handle: IO[bytes]) ->
             table.style = doc.styles["Table Grid"]
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
             table.autofit = False
+            widths = TABLE_MM["zh" if zh else "en"]
             for c, column in enumerate(table.columns):  # the grid LibreOffice lays out by
-                column.width = Mm(TABLE_MM[c]) if c < len(TABLE_MM) else Mm(20)
+                column.width = Mm(widths[c]) if c < len(widths) else Mm(20)
             for r, cells in enumerate((block.columns, *block.rows)):
                 row = table.rows[r]
                 for c, text in enumerate(cells):
                     cell = row.cells[c]
-                    cell.width = Mm(TABLE_MM[c]) if c < len(TABLE_MM) else Mm(20)
+                    cell.width = Mm(widths[c]) if c < len(widths) else Mm(20)
                     paragraph = cell.paragraphs[0]
                     paragraph.style = cell_style
                     paragraph.alignment = center if r == 0 or block.numeric[c] else None

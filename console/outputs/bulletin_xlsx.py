@@ -145,7 +145,7 @@ def _ranking_sheet(
             if isinstance(value, int | float):
                 sheet.write_number(r, col, value, numbers(table.formats[col], False))
             else:
-                sheet.write_string(r, col, neutralise(text))
+                sheet.write_string(r, col, neutralise(text), wrap)
     sheet.freeze_panes(1, 0)
     if table.rows:
         sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
