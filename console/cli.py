@@ -713,6 +713,12 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         out,
         str(args.data) if args.data else None,
     )
+    extra = [f"--encoding {args.encoding}"] if args.encoding else []
+    extra += ["--size " + re.sub(r"\s+", "", args.size)] if args.size else []
+    if extra:  # the manifest's command makes the same file again
+        from dataclasses import replace as changed
+
+        prov = changed(prov, command=" ".join([prov.command, *extra]))
     if args.format == "svg":
         return _report_written(args, "export", _screenshot(args, settings, h.year, counties, out, prov))
     with _writing(out, settings.lang, ExportError):

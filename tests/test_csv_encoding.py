@@ -53,6 +53,8 @@ def test_gb18030_round_trips_chinese_from_the_command_line(tmp_path: Path) -> No
     utf8 = tmp_path / "utf8.csv"
     assert main(["export", "--view", "zones", "--format", "csv", "--out", str(utf8)]) == 0
     assert pl.read_csv(utf8).equals(frame)  # the same table either way
+    manifest = (tmp_path / "zones.csv.manifest.toml").read_text(encoding="utf-8")
+    assert "--encoding gb18030" in manifest  # the command that makes the same file again
 
 
 @given(st.lists(st.tuples(st.text(max_size=12), st.text(max_size=12)), max_size=6))

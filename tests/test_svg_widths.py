@@ -70,7 +70,7 @@ def test_export_svg_from_the_command_line(tmp_path: Path, capsys) -> None:
     assert _assert_true_widths(svg) > 10
     # The terminal's grid: 140 columns wide.
     assert max(x + length for x, length, _ in _runs(svg)) <= 140 * CELL + 0.01
-    assert (tmp_path / "zones.svg.manifest.toml").is_file()
+    assert "--size 140x36" in (tmp_path / "zones.svg.manifest.toml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
