@@ -4,9 +4,11 @@ Each subcommand names its function with ``set_defaults(func=...)``; ``main`` par
 the one guard that turns every failure into one line on stderr and a documented exit code (the
 ``epilog`` words in console/cli_text.py, and README's "Command line"):
 
-0 success; 1 ``--fail-on-missing`` found a zone missing a target (also: ingest not applied, nothing to
-undo); 2 usage error (argparse's own, or a year/county/zone/month the data does not have); 3 invalid
-data or a rejected report; 4 file-system error (permission, no space, name too long, missing folder);
+0 success; 1 ``--fail-on-missing`` found a zone missing a target (also: ingest not applied, declined
+or because the dataset changed meanwhile; nothing to undo); 2 usage error (argparse's own, or a
+year/county/zone/month the data does not have); 3 invalid data, a rejected report, or an undo refused
+because a file changed after the ingest; 4 file-system error (permission, no space, name too long,
+missing folder, the dataset locked by another ingest);
 5 internal error (a bug: the traceback only with DEVZONES_DEBUG=1). A closed stdout (``| head``) ends
 quietly with 0.
 """
@@ -425,6 +427,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     from console.outputs.text_tables import make_console, print_audit
     from console.present.labels import text
 
+    _recover_notices(settings)  # an interrupted ingest is finished or rolled back before checking
     try:
         ds = _dataset(settings)
     except DataInvalid as exc:
@@ -533,10 +536,24 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
     return _report_written(args, "template", [written])
 
 
+def _recover_notices(settings: Settings) -> None:
+    """Finish or roll back an interrupted ingest or undo in the dataset, and say which (on stderr)."""
+    from console.core.files import DatasetLocked
+    from console.reports.store import recover
+
+    try:
+        messages = recover(settings.data_dir)
+    except DatasetLocked as exc:
+        raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+    for message in messages:
+        _error(f"devzones: {visible(message, 600)}")
+
+
 def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     """ingest and undo: the commands that change a dataset (never the embedded sample)."""
+    from console.core.files import DatasetLocked
     from console.core.paths import embedded_data_dir
-    from console.reports.store import ReportBatchRejected, ingest, undo
+    from console.reports.store import DatasetChanged, HistoryProblem, ReportBatchRejected, ingest, undo
 
     zh = settings.lang == "zh"
     if settings.data_dir.resolve() == embedded_data_dir().resolve():
@@ -549,8 +566,14 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     # With --json, stdout holds only the JSON document: listings and the prompt go to stderr.
     talk = sys.stderr if args.json else sys.stdout
+    _recover_notices(settings)
     if args.command == "undo":
-        restored = undo(settings.data_dir)
+        try:
+            restored = undo(settings.data_dir)
+        except DatasetLocked as exc:
+            raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+        except HistoryProblem as exc:  # a file changed since, or an unsafe journal: nothing restored
+            raise CommandFailed(EXIT_INVALID, visible(str(exc), 1200)) from None
         if restored is None:
             if args.json:
                 _print_json({"command": "undo", "restored": [], "entry": None})
@@ -619,6 +642,10 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
+    except DatasetLocked as exc:
+        raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+    except DatasetChanged as exc:  # not applied: the user confirmed changes that no longer hold
+        raise CommandFailed(EXIT_MISSING, visible(str(exc), 600)) from None
     if args.json:
         as_json(changes, entry is not None, entry)
     if args.dry_run:

@@ -44,7 +44,13 @@ def _east_asia(element) -> str | None:
 @pytest.fixture(scope="module")
 def written(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("bulletin")
-    assert main(["bulletin", "--period", "2026-10", "--format", "docx", "--out", str(folder / "b.docx")]) == 0
+    with pytest.MonkeyPatch.context() as env:  # module-scoped: the autouse isolation is not active yet
+        for name in ("DEVZONES_CONFIG", "DEVZONES_SYSTEM_CONFIG", "DEVZONES_STATE"):
+            env.setenv(name, str(folder / f"{name.lower()}.toml"))
+        assert (
+            main(["bulletin", "--period", "2026-10", "--format", "docx", "--out", str(folder / "b.docx")])
+            == 0
+        )
     return folder / "b.docx"
 
 

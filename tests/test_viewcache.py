@@ -47,6 +47,10 @@ async def test_second_launch_draws_from_cache_then_checks_the_data(data_copy: Pa
     second = DevZonesApp(settings)
     async with second.run_test(size=(120, 40)) as pilot:
         assert second.views == cached  # drawn before the data is loaded again
+        for _ in range(200):  # the data check starts after the first refresh (late on a busy machine)
+            if second.ready:
+                break
+            await pilot.pause(0.05)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert second.ready and second.views == cached

@@ -31,10 +31,11 @@ PROV = Provenance(
 
 
 @pytest.fixture(scope="module")
-def views(dataset):
-    from console.core.config import load_settings
+def views(dataset, data_dir):
+    from console.core.config import Settings
 
-    return render_views(compute(dataset, load_settings(), 2026, []), "zh", False, words=True)
+    # Default settings: module-scoped, so no config file (the user's own included) is read.
+    return render_views(compute(dataset, Settings(data_dir=data_dir), 2026, []), "zh", False, words=True)
 
 
 def test_every_data_sheet_prints_one_page_wide_with_headers_and_page_numbers(views, tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from console.core.files import atomic_write_bytes
 from console.core.paths import default_config_file, embedded_data_dir
 from console.core.text import clean
 
@@ -357,25 +357,8 @@ def save_state(state: dict[str, Any]) -> list[str]:
     merged = {**(current if isinstance(current, dict) else {}), **state}
     merged = {key: value for key, value in merged.items() if value is not None}
     try:
-        _replace_atomically(path, STATE_HEADER + tomli_w.dumps({"state": merged}).encode("utf-8"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, STATE_HEADER + tomli_w.dumps({"state": merged}).encode("utf-8"))
     except OSError as exc:
         warnings.append(f"{path}: the console's state was not saved ({exc.strerror or exc})")
     return warnings
-
-
-def _replace_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over ``path``.
-
-    Pending the one file-safety module (console/core/files.py, issue 14): core cannot import the
-    exports' ``place``, so this is the helper core has until then.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)

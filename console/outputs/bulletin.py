@@ -24,7 +24,7 @@ from console.data.scales import Period, cn_numeral
 from console.engine.evaluation import evaluate
 from console.engine.rankings import rankings
 from console.engine.rules import REWARDS, flag_explained, flag_word
-from console.outputs.export import ExportError, Provenance, manifest_writer, place
+from console.outputs.export import ExportError, Provenance, place_with_manifest
 from console.present.labels import missing_words, status_word
 from console.present.views import task_units
 
@@ -389,25 +389,21 @@ def write_bulletin(
     try:
         if fmt == "md":
             text = render_markdown(b)
-            written = [place(out, lambda handle: handle.write(text.encode("utf-8")), force)]
+            written = place_with_manifest(
+                out, lambda handle: handle.write(text.encode("utf-8")), prov, fmt, force
+            )
         elif fmt == "xlsx":
             from console.outputs.bulletin_xlsx import bulletin_xlsx_writer
 
             names = ("通报", "开发区排名", "关于") if lang == "zh" else ("Bulletin", "Zones ranked", "About")
-            written = [place(out, bulletin_xlsx_writer(document(b), names, prov), force)]
+            writer = bulletin_xlsx_writer(document(b), names, prov)
+            written = place_with_manifest(out, writer, prov, fmt, force)
         elif fmt == "docx":
             from console.outputs.bulletin_docx import bulletin_docx_writer
 
-            written = [place(out, bulletin_docx_writer(document(b), prov), force)]
+            written = place_with_manifest(out, bulletin_docx_writer(document(b), prov), prov, fmt, force)
         else:
             raise BulletinError(f"format {fmt!r}: expected md, xlsx or docx")
-        written.append(
-            place(
-                written[0].with_name(f"{written[0].name}.manifest.toml"),
-                manifest_writer(prov, written, fmt),
-                force,
-            )
-        )
     except ExportError as exc:
         raise BulletinError(str(exc)) from None
     return written

@@ -1,10 +1,10 @@
 """Exports: the views on screen written as CSV, XLSX, Parquet, JSON or a Markdown report.
 
 Every export says where it came from (a TOML manifest beside it, and inside the file where the
-format allows), is written to a temporary file and linked into place so that no partial file ever
-carries the final name, never overwrites an existing file unless asked to, and neutralises cells
-that a spreadsheet would run as a formula. No Textual here: the console and ``devzones export`` both
-call ``export_views``.
+format allows), is written through console.core.files (a temporary folder, then moved in as a set,
+so no partial file ever carries a final name and a failure leaves nothing behind), never overwrites
+an existing file unless asked to, and neutralises cells that a spreadsheet would run as a formula.
+No Textual here: the console and ``devzones export`` both call ``export_views``.
 """
 
 from __future__ import annotations
@@ -12,16 +12,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from console import __version__
+from console.core import files
 from console.core.text import clean
 from console.outputs.xlsx_print import setup_print
 from console.present.viewmodel import Header, View
@@ -29,10 +28,6 @@ from console.present.viewmodel import Header, View
 FORMATS = ("csv", "xlsx", "parquet", "json", "md")
 SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "parquet": ".parquet", "json": ".json", "md": ".md", "svg": ".svg"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# mkstemp creates files readable by the owner only; a file placed for others follows the umask.
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-FILE_MODE = 0o666 & ~_UMASK
 
 
 class ExportError(Exception):
@@ -154,58 +149,48 @@ def neutralise(text: str) -> str:
 # -- safe placement -----------------------------------------------------------------------------------
 
 
-def _candidates(path: Path) -> Iterator[Path]:
-    yield path
-    stem, suffix = _split(path.name)
-    for n in range(2, 10_000):
-        yield path.with_name(f"{stem}-{n}{suffix}")
-
-
-def _split(name: str) -> tuple[str, str]:
-    """('report.manifest', '.toml') style split that keeps multi-part suffixes together."""
-    for suffix in (*(f"{ext}.manifest.toml" for ext in SUFFIX.values()), *SUFFIX.values()):
-        if name.endswith(suffix):
-            return name[: -len(suffix)], suffix
-    stem, dot, ext = name.rpartition(".")
-    return (stem, dot + ext) if dot else (name, "")
-
-
 def check_folder(folder: Path) -> None:
     """Raise ExportError unless ``folder`` exists and can be written."""
-    if not folder.is_dir():
-        raise ExportError(f"folder does not exist: {folder}")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"folder is not writable: {folder}")
+    problem = files.folder_problem(folder)
+    if problem:
+        raise ExportError(problem)
 
 
 def place(path: Path, write: Callable[[IO[bytes]], object], force: bool = False) -> Path:
-    """Write through a temporary file in the same folder, then link it into place.
+    """Write one file safely (see ``place_set``); returns where it went."""
+    return place_set([(path, write)], force)[0]
 
-    Without ``force`` an existing file is never replaced: the name gets a suffix -2, -3 … (a hard
-    link fails if the name exists, so two exports in the same second both keep their files).
+
+def place_set(
+    items: Sequence[tuple[Path, Callable[[IO[bytes]], object]]],
+    force: bool = False,
+    manifest: tuple[Path, Callable[[list[Path]], Callable[[IO[bytes]], object]]] | None = None,
+) -> list[Path]:
+    """Write files (and a manifest naming them) as a set: all appear or none, never overwriting.
+
+    Without ``force`` an existing file is never replaced: the names get a suffix -2, -3 … (the same
+    number for the whole set), so two exports in the same second both keep their files.
     """
-    check_folder(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    if not items:
+        return []
+    check_folder(items[0][0].parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, FILE_MODE)
-        if force:
-            os.replace(tmp, path)
-            return path
-        for candidate in _candidates(path):
-            try:
-                os.link(tmp, candidate)
-            except FileExistsError:
-                continue
-            return candidate
-        raise ExportError(f"no free file name for {path}")
+        return files.place_together(items, force, manifest)
+    except files.NoFreeName:
+        raise ExportError(f"no free file name for {items[0][0]}") from None
     except OSError as exc:
-        raise ExportError(f"could not write {path}: {exc.strerror or exc}") from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"could not write {exc.filename or items[0][0]}: {exc.strerror or exc}") from None
+
+
+def place_with_manifest(
+    path: Path, write: Callable[[IO[bytes]], object], prov: Provenance, fmt: str, force: bool = False
+) -> list[Path]:
+    """One file and its ``.manifest.toml``, placed together."""
+    return place_set(
+        [(path, write)],
+        force,
+        (path.with_name(f"{path.name}.manifest.toml"), lambda names: manifest_writer(prov, names, fmt)),
+    )
 
 
 # -- cell values ----------------------------------------------------------------------------------------
@@ -410,33 +395,22 @@ def export_views(
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     check_folder(out.parent)
-    written: list[Path] = []
+    items: list[tuple[Path, Callable[[IO[bytes]], object]]] = []
     if fmt in ("csv", "parquet"):
-        stem, suffix = _split(out.name)
-        writers = [
-            (
-                out if len(views) == 1 else out.with_name(f"{stem}-{view.tab}{suffix}"),
-                _csv(view, prov, encoding) if fmt == "csv" else _parquet(view, prov),
-            )
-            for view in views  # every CSV encoded before the first is placed
-        ]
-        for target, writer in writers:
-            written.append(place(target, writer, force))
+        stem, suffix = files.split_name(out.name)
+        for view in views:  # each CSV is encoded here, before any file is placed
+            target = out if len(views) == 1 else out.with_name(f"{stem}-{view.tab}{suffix}")
+            items.append((target, _csv(view, prov, encoding) if fmt == "csv" else _parquet(view, prov)))
     else:
-        writer = {"xlsx": xlsx_writer, "json": _json, "md": _markdown}[fmt](views, prov)
-        written.append(place(out, writer, force))
-    # The manifest is named after the data file's final name (which may have had to be numbered).
-    named = written[0] if len(written) == 1 else out
-    written.append(
-        place(out.with_name(f"{named.name}.manifest.toml"), manifest_writer(prov, written, fmt), force)
+        items.append((out, {"xlsx": xlsx_writer, "json": _json, "md": _markdown}[fmt](views, prov)))
+    # The whole set shares one number, so the manifest is named after the data file's final name.
+    return place_set(
+        items,
+        force,
+        (out.with_name(f"{out.name}.manifest.toml"), lambda names: manifest_writer(prov, names, fmt)),
     )
-    return written
 
 
 def export_text(text: str, out: Path, prov: Provenance, force: bool = False) -> list[Path]:
     """Write a text document (the console's SVG screenshot) and its manifest."""
-    path = place(out, lambda handle: handle.write(text.encode("utf-8")), force)
-    return [
-        path,
-        place(path.with_name(f"{path.name}.manifest.toml"), manifest_writer(prov, [path], "svg"), force),
-    ]
+    return place_with_manifest(out, lambda handle: handle.write(text.encode("utf-8")), prov, "svg", force)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from console import __version__
 from console.core.config import Settings
+from console.core.files import atomic_write_bytes
 from console.present.viewmodel import Views
 
 
@@ -78,9 +78,7 @@ def store(key: str, views: Views) -> None:
         for old in directory.glob("views-*.json"):
             if old.name != f"views-{key}.json":
                 old.unlink(missing_ok=True)  # one launch state is enough
-        fd, tmp = tempfile.mkstemp(prefix=".views-", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(views.to_json(), handle, ensure_ascii=False)
-        os.replace(tmp, directory / f"views-{key}.json")
+        data = json.dumps(views.to_json(), ensure_ascii=False).encode("utf-8")
+        atomic_write_bytes(directory / f"views-{key}.json", data)
     except OSError:
         return

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime
+import math
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from console.data.dataset import Dataset
@@ -13,6 +14,10 @@ from console.data.readers import decode_csv_bytes
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.validate import parse_date, suggest
 from console.reports.template import SHEET, Report, ReportRejected, resolve_zone, template_lines
+
+MAX_FIGURE = 1e9  # no figure in a zone's quarterly report comes near this (亿元, counts, percentages)
+COUNT_UNITS = ("家", "个")  # indicators counted in firms, projects …: whole numbers, never negative
+LATE_DAYS = 366  # a report may arrive (or be revised) up to a year after its quarter's end
 
 
 def _col(index: int) -> str:
@@ -32,18 +37,60 @@ def _number(value: object) -> float | None:
     return None
 
 
+def _plan_window(ds: Dataset, today: date) -> tuple[Period, Period]:
+    """The first and last quarter a report may be for: inside the plan, and not after today's quarter."""
+    years = ds.years
+    current = Period(today.year, (today.month - 1) // 3 + 1)
+    return Period(years[0], 1), min(Period(years[-1], 4), current)
+
+
 def _check_period(ds: Dataset, text: object, where: str, problems: list[str], today: date) -> str | None:
     try:
         period = parse_period(str(text or ""))
     except ScaleError as exc:
         problems.append(f"{where}: found '{text or ''}', expected {exc}")
         return None
-    start = Period(ds.years[0], 1)
-    current = Period(today.year, (today.month - 1) // 3 + 1)
-    if period < start or period > current:
-        problems.append(f"{where}: period {period} is outside the reporting window {start}-{current}")
+    start, end = _plan_window(ds, today)
+    if period < start or period > end:
+        problems.append(
+            f"{where}: period {period} is outside the reporting window {start}-{end}"
+            f" (the plan runs {ds.years[0]}-{ds.years[-1]}, up to the current quarter)"
+        )
         return None
     return str(period)
+
+
+def _check_submitted(submitted: date, period_text: str, today: date) -> str | None:
+    """Why a submission date cannot be right for ``period_text``'s report, or None."""
+    period = parse_period(period_text)
+    first = date(period.year, 3 * period.quarter - 2, 1)
+    last = date.fromisoformat(period.due_date()) + timedelta(days=LATE_DAYS)
+    if submitted > today:
+        return f"submitted {submitted} is in the future (today is {today})"
+    if not first <= submitted <= last:
+        return f"submitted {submitted} is outside the window for {period} reports ({first} to {last})"
+    return None
+
+
+def _check_figure(number: float, key: str, counts: set[str]) -> str | None:
+    """Why a figure for line ``key`` (cluster:… or indicator:…) cannot be right, or None."""
+    if not math.isfinite(number) or abs(number) >= MAX_FIGURE:
+        return f"found {number:g}, expected a finite figure below {MAX_FIGURE:g}"
+    kind, _, item = key.partition(":")
+    if kind == "cluster" and number < 0:
+        return f"revenue must not be negative (found {number:g})"
+    if kind == "indicator" and item in counts:
+        if number < 0:
+            return f"a count must not be negative (found {number:g})"
+        if not number.is_integer():
+            return f"a count must be a whole number (found {number:g})"
+    return None
+
+
+def _counted(ds: Dataset) -> set[str]:
+    """Codes of the indicators that count things (firms, projects …)."""
+    frame = ds["indicators"]
+    return {code for code, unit in frame.select("indicator", "unit").iter_rows() if unit in COUNT_UNITS}
 
 
 def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
@@ -52,6 +99,7 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
     source = path.name
     try:
         book = openpyxl.load_workbook(path, data_only=True)
+        formulas = openpyxl.load_workbook(path, data_only=False)
     except Exception as exc:  # openpyxl raises several types for damaged files
         raise ReportRejected(
             source,
@@ -71,7 +119,26 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
     def cell(row: int, col: int) -> object:
         return sheet.cell(row=row, column=col + 1).value
 
-    keys = {str(cell(r, 0)): r for r in range(1, sheet.max_row + 1) if cell(r, 0)}
+    # A formula saved without its result (written by a program, never opened in Excel) reads as empty.
+    written = formulas[name]
+    for line in written.iter_rows():
+        for formula in line:
+            if formula.data_type == "f" and sheet[formula.coordinate].value is None:
+                problems.append(
+                    f"sheet '{name}', cell {formula.coordinate}: holds a formula ({formula.value}) with no saved"
+                    " result; type the figure itself, or open and save the file in Excel"
+                )
+    keys: dict[str, int] = {}
+    for r in range(1, sheet.max_row + 1):
+        key = cell(r, 0)
+        if not key:
+            continue
+        if str(key) in keys:
+            problems.append(
+                f"sheet '{name}', cell A{r}: line '{key}' appears twice (also row {keys[str(key)]}); each line once"
+            )
+            continue
+        keys[str(key)] = r
     if "zone" not in keys or "period" not in keys:
         raise ReportRejected(
             source,
@@ -102,6 +169,11 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
             problems.append(
                 f"sheet '{name}', cell C{keys['submitted']}: found '{submitted}', expected a date such as 2026-10-08"
             )
+    if report.submitted is not None:
+        wrong = _check_submitted(report.submitted, period, today)
+        if wrong:
+            problems.append(f"sheet '{name}', cell C{keys['submitted']}: {wrong}")
+    counts = _counted(ds)
     expected = template_lines(ds, zone, parse_period(period), lang)
     by_key = {key: (label, unit, target) for key, label, unit, target in expected}
     for key, row in keys.items():
@@ -122,10 +194,11 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
         if value in (None, ""):
             continue
         number = _number(value)
+        wrong = None if number is None else _check_figure(number, key, counts)
         if number is None:
             problems.append(f"sheet '{name}', cell E{row}: found '{value}', expected a number ({label})")
-        elif key.startswith("cluster:") and number < 0:
-            problems.append(f"sheet '{name}', cell E{row}: revenue must not be negative (found {number:g})")
+        elif wrong:
+            problems.append(f"sheet '{name}', cell E{row}: {wrong}")
         elif key.startswith("cluster:"):
             report.revenue[key.split(":", 1)[1]] = number
         else:
@@ -152,8 +225,10 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
     try:
         text = decode_csv_bytes(path.read_bytes(), source)
     except DataInvalid as exc:
-        raise ReportRejected(source, [str(e) for e in exc.errors]) from None
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+        raise ReportRejected(
+            source, [f"row {e.row}: found '{e.value}': {e.message}" for e in exc.errors]
+        ) from None
+    rows = _csv_rows(source, text)
     if not rows or [h.strip().lstrip("\ufeff") for h in rows[0]][:4] != list(CSV_COLUMNS[:4]):
         raise ReportRejected(source, [f"row 1: expected the columns {', '.join(CSV_COLUMNS)}"])
     header = [h.strip().lstrip("\ufeff") for h in rows[0]]
@@ -179,6 +254,9 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
         raise ReportRejected(source, problems)
     report = Report(source, zone, period, None)
     lines = {key.split(":", 1)[1]: key for key, *_ in template_lines(ds, zone, parse_period(period), "zh")}
+    counts = _counted(ds)
+    seen: dict[str, int] = {}
+    submitted_on: dict[date, int] = {}
     for n, row in body:
         if resolve_zone(ds, get(row, "zone")) != zone or (
             get(row, "period") and _check_period(ds, get(row, "period"), "", [], today) != period
@@ -191,27 +269,66 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
                 f"cell C{n}: '{item}' is neither a cluster of this zone nor a zone indicator.{suggest(item, lines)}"
             )
             continue
+        if item in seen:
+            problems.append(f"row {n}: item '{item}' appears twice (also row {seen[item]}); each item once")
+            continue
+        seen[item] = n
         number = _number(value)
+        wrong = None if number is None else _check_figure(number, lines[item], counts)
         if number is None:
             problems.append(f"cell D{n}: found '{value}', expected a number")
+        elif wrong:
+            problems.append(f"cell D{n}: {wrong}")
         elif lines[item].startswith("cluster:"):
-            if number < 0:
-                problems.append(f"cell D{n}: revenue must not be negative (found {number:g})")
             report.revenue[item] = number
         else:
             report.indicators[item] = number
         if get(row, "submitted"):
             try:
-                report.submitted = parse_date(get(row, "submitted"))
+                when = parse_date(get(row, "submitted"))
             except ScaleError:
                 problems.append(
                     f"cell E{n}: found '{get(row, 'submitted')}', expected a date such as 2026-10-08"
                 )
+            else:
+                wrong = _check_submitted(when, period, today)
+                if wrong:
+                    problems.append(f"cell E{n}: {wrong}")
+                submitted_on.setdefault(when, n)
+                report.submitted = when
+    if len(submitted_on) > 1:
+        listed = ", ".join(f"{when} (row {n})" for when, n in submitted_on.items())
+        problems.append(f"column E: the rows give different submission dates: {listed}; give one")
         if get(row, "notes"):
             report.notes = get(row, "notes")
     if problems:
         raise ReportRejected(source, problems)
     return report
+
+
+def _csv_rows(source: str, text: str) -> list[list[str]]:
+    """The CSV's records, one per line; a quote left open (which would swallow the lines after it)
+    or text after a closing quote rejects the report, naming the row."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    last = 0
+    try:
+        for record in reader:
+            if reader.line_num != last + 1:
+                raise ReportRejected(
+                    source,
+                    [
+                        f"row {last + 1}: a quoted value runs over rows {last + 1}-{reader.line_num}:"
+                        " a quote is probably not closed (each value must fit on one row)"
+                    ],
+                )
+            last = reader.line_num
+            rows.append(record)
+    except csv.Error as exc:
+        raise ReportRejected(
+            source, [f"row {last + 1}: not valid CSV ({exc}): a quote is probably not closed on this row"]
+        ) from None
+    return rows
 
 
 def read_report(ds: Dataset, path: Path, today: date | None = None) -> Report:

@@ -1,25 +1,37 @@
-"""Ingest accepted reports into the dataset under a lock, keep history, and undo."""
+"""Ingest accepted reports into the dataset as a transaction, keep history, undo, and recover.
+
+An ingest reads and checks every report and computes the changes with no lock held (the user may
+take their time over the y/N). Then, under the dataset lock, it checks that the dataset has not
+changed meanwhile, stages the new tables in ``.staging-*``, loads the staged dataset, and writes a
+journal in ``.history/<time>.pending/`` holding the replaced files and each file's sha256 before and
+after. Only then are the files replaced; renaming the entry to ``.history/<time>/`` commits it. A
+crash at any point leaves a state ``recover`` finishes or rolls back. See data/README.md.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
+import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import IO
 
 import polars as pl
 
+from console.core import files
+from console.core.files import dataset_lock
 from console.data.dataset import Dataset
+from console.data.errors import DataInvalid
 from console.data.loader import find_table_file, load_dataset
 from console.data.schema import TABLES_BY_NAME
 from console.reports.read import read_report
-from console.reports.template import HISTORY, LOCK, Report, ReportRejected
+from console.reports.template import HISTORY, Report, ReportRejected
 
 
 @dataclass(frozen=True)
@@ -93,65 +105,396 @@ def merge(
     return tables, changes
 
 
-# -- writing, locking, history ----------------------------------------------------------------------------------
+# -- the journal ---------------------------------------------------------------------------------------------
+
+JOURNAL = "journal.json"
+UNDO_JOURNAL = "undo.json"  # written into an entry while its undo is under way
+KEPT = "kept-at-undo"  # undoing an entry without hashes keeps the versions it replaces here
+PENDING, UNDONE, BROKEN = ".pending", ".undone", ".broken"
+STAGING_PREFIX = ".staging-"
 
 
-@contextlib.contextmanager
-def dataset_lock(directory: Path) -> Iterator[None]:
-    """An exclusive lock on the dataset: a second ingest or undo waits for the first."""
-    with open(directory / LOCK, "a+b") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+class HistoryProblem(Exception):
+    """An ingest or undo that cannot go ahead safely; the message says which file and why."""
 
 
-def _write_table(frame: pl.DataFrame, path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        frame.write_csv(path, include_bom=True)
-    elif suffix == ".parquet":
-        frame.write_parquet(path)
+class DatasetChanged(Exception):
+    """The dataset changed between reading the reports and applying them."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(
+            f"{directory}: 数据集在确认期间被修改（另一次导入或手工编辑），未应用任何修改；请重新运行 ingest。"
+            " / the dataset changed while you were deciding (another ingest or a hand edit);"
+            " nothing was applied: run ingest again."
+        )
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One dataset file a transaction replaces, with its sha256 before and after."""
+
+    name: str
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class Journal:
+    reason: str
+    at: str
+    staging: str
+    files: tuple[FileChange, ...]
+
+    def to_json(self) -> bytes:
+        document = {
+            "version": 2,
+            "reason": self.reason,
+            "at": self.at,
+            "staging": self.staging,
+            "files": [{"name": f.name, "before": f.before, "after": f.after} for f in self.files],
+        }
+        return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def sha256(path: Path) -> str | None:
+    """The file's sha256 in hex, or None when there is no such file."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def _inside(directory: Path, name: object, where: Path) -> str:
+    """``name`` if it is a plain file name that stays inside ``directory``; else HistoryProblem."""
+    if (
+        not isinstance(name, str)
+        or not name
+        or name.startswith(".")
+        or Path(name).name != name
+        or "/" in name
+        or "\\" in name
+        or (directory / name).resolve().parent != directory.resolve()
+    ):
+        raise HistoryProblem(
+            f"{where / JOURNAL}: 文件名 {name!r} 不在数据集目录内，拒绝处理。"
+            f" / the file name {name!r} does not stay inside the dataset; refused."
+        )
+    return name
+
+
+def read_journal(directory: Path, entry: Path, name: str = JOURNAL) -> Journal:
+    """The journal of a history entry, checked; HistoryProblem if missing, truncated or unsafe."""
+    path = entry / name
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise HistoryProblem(f"{path}: 缺少日志文件 / the journal is missing") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise HistoryProblem(
+            f"{path}: 日志文件不完整或已损坏 / the journal is truncated or damaged ({exc})"
+        ) from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("files"), list):
+        raise HistoryProblem(f"{path}: 日志文件格式不对 / the journal has no list of files")
+    changes = []
+    for item in raw["files"]:
+        if isinstance(item, str):  # a journal written before hashes were kept
+            changes.append(FileChange(_inside(directory, item, entry), None, None))
+            continue
+        if not isinstance(item, dict):
+            raise HistoryProblem(f"{path}: 日志文件格式不对 / a file entry is not an object")
+        hashes = [item.get("before"), item.get("after")]
+        if not all(h is None or isinstance(h, str) for h in hashes):
+            raise HistoryProblem(f"{path}: 日志文件格式不对 / a hash is not text")
+        changes.append(FileChange(_inside(directory, item.get("name"), entry), *hashes))
+    staging = raw.get("staging", "")
+    if not isinstance(staging, str) or (
+        staging and (not staging.startswith(STAGING_PREFIX) or "/" in staging)
+    ):
+        raise HistoryProblem(f"{path}: 暂存目录名不对 / the staging folder name is not one devzones makes")
+    return Journal(str(raw.get("reason", "")), str(raw.get("at", "")), staging, tuple(changes))
+
+
+def _entries(directory: Path) -> list[Path]:
+    """Committed history entries (applied ingests not undone), oldest first."""
+    history = directory / HISTORY
+    if not history.is_dir():
+        return []
+    return sorted(
+        p for p in history.iterdir() if p.is_dir() and not p.name.endswith((PENDING, UNDONE, BROKEN))
+    )
+
+
+def _set_aside(entry: Path) -> Path:
+    target = entry.with_name(entry.name.removesuffix(PENDING) + BROKEN)
+    n = 2
+    while target.exists():
+        target = entry.with_name(f"{entry.name.removesuffix(PENDING)}-{n}{BROKEN}")
+        n += 1
+    os.replace(entry, target)
+    return target
+
+
+def _install(source: Path, target: Path, move: bool) -> None:
+    """Put ``source``'s content at ``target`` atomically (moving it when it is a staged file)."""
+    if move:
+        os.replace(source, target)
     else:
-        frame.write_excel(path, autofit=True)
+        files.atomic_write_bytes(target, source.read_bytes())
 
 
-def apply(directory: Path, tables: dict[str, pl.DataFrame], reason: str) -> Path:
-    """Replace the tables' files, keeping the old ones in .history; returns the history entry.
+# -- applying an ingest ---------------------------------------------------------------------------------------
 
-    The new files are written and the whole dataset loaded from a staging copy first: if that load
-    fails, nothing in the dataset changes.
+
+def _write_table(frame: pl.DataFrame, suffix: str) -> bytes:
+    def write(handle: IO[bytes]) -> None:
+        if suffix == ".csv":
+            frame.write_csv(handle, include_bom=True)
+        elif suffix == ".parquet":
+            frame.write_parquet(handle)
+        else:
+            frame.write_excel(handle, autofit=True)
+
+    return files.render(write)
+
+
+def _stamp(history: Path) -> str:
+    stamp = f"{datetime.now():%Y%m%d-%H%M%S-%f}"
+    while any((history / f"{stamp}{end}").exists() for end in ("", PENDING, UNDONE, BROKEN)):
+        stamp += "x"
+    return stamp
+
+
+def apply(directory: Path, tables: dict[str, pl.DataFrame], reason: str, sources: str = "") -> Path:
+    """Replace the tables' files as one transaction (caller holds the lock); returns the history entry.
+
+    The new files are staged and the whole staged dataset loaded first: if that load fails, nothing
+    in the dataset changes (ReportBatchRejected naming ``sources``). If replacing fails part way, the
+    files already replaced are put back before the error is raised.
     """
     ds_files = {name: find_table_file(directory, TABLES_BY_NAME[name])[0] for name in tables}
-    with tempfile.TemporaryDirectory(prefix=".staging-", dir=directory) as staging_name:
-        staging = Path(staging_name)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=directory))
+    try:
         for path in directory.iterdir():
             if path.is_file() and not path.name.startswith("."):
-                os.link(path, staging / path.name)
+                files.link_or_copy(path, staging / path.name)
+        changes = []
         for name, frame in tables.items():
             target = ds_files[name]
             assert target is not None
             (staging / target.name).unlink()
-            _write_table(frame, staging / target.name)
-        load_dataset(staging)  # raises DataInvalid: the dataset stays as it was
-        entry = directory / HISTORY / f"{datetime.now():%Y%m%d-%H%M%S-%f}"
-        entry.mkdir(parents=True)
-        replaced = []
-        for name in tables:
-            target = ds_files[name]
-            assert target is not None
-            shutil.copy2(target, entry / target.name)
-            replaced.append(target.name)
-        (entry / "journal.json").write_text(
-            json.dumps(
-                {"reason": reason, "files": replaced, "at": datetime.now().isoformat()}, ensure_ascii=False
-            ),
-            encoding="utf-8",
-        )
-        for file_name in replaced:
-            os.replace(staging / file_name, directory / file_name)
+            files.write_new(staging / target.name, _write_table(frame, target.suffix.lower()))
+            changes.append(FileChange(target.name, sha256(target), sha256(staging / target.name)))
+        try:
+            load_dataset(staging)
+        except DataInvalid as exc:
+            raise ReportBatchRejected(
+                [
+                    ReportRejected(
+                        sources or reason,
+                        [
+                            f"合并后数据集将无效 / merged into the dataset it would make it invalid: {e}"
+                            for e in exc.errors
+                        ],
+                    )
+                ]
+            ) from None
+        history = directory / HISTORY
+        history.mkdir(exist_ok=True)
+        pending = history / (_stamp(history) + PENDING)
+        pending.mkdir()
+        journal = Journal(reason, datetime.now().isoformat(), staging.name, tuple(changes))
+        try:
+            for change in changes:
+                files.atomic_write_bytes(pending / change.name, (directory / change.name).read_bytes())
+            files.atomic_write_bytes(pending / JOURNAL, journal.to_json())
+            files.fsync_folder(history)
+        except Exception:  # nothing replaced yet: the unfinished entry simply goes
+            shutil.rmtree(pending, ignore_errors=True)
+            raise
+        try:
+            return _finish(directory, pending, journal)
+        except Exception:  # a crash (or Ctrl-C) leaves the pending entry for ``recover`` instead
+            _roll_back(directory, pending, journal)
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _finish(directory: Path, pending: Path, journal: Journal) -> Path:
+    """Replace every file not yet replaced from the staging folder, then commit the entry."""
+    staging = directory / journal.staging
+    for change in journal.files:
+        if sha256(directory / change.name) != change.after:
+            _install(staging / change.name, directory / change.name, move=True)
+    files.fsync_folder(directory)
+    entry = pending.with_name(pending.name.removesuffix(PENDING))
+    os.replace(pending, entry)  # the commit: from here on the ingest has applied
+    with contextlib.suppress(OSError):
+        files.fsync_folder(entry.parent)
     return entry
+
+
+def _roll_back(directory: Path, pending: Path, journal: Journal) -> list[str]:
+    """Put back each file already replaced; returns the files in neither state (left as they are)."""
+    odd = []
+    for change in journal.files:
+        current = sha256(directory / change.name)
+        if current == change.after and current != change.before:
+            _install(pending / change.name, directory / change.name, move=False)
+        elif current != change.before:
+            odd.append(change.name)
+    if odd:
+        _set_aside(pending)
+    else:
+        shutil.rmtree(pending)
+    return odd
+
+
+# -- recovery ---------------------------------------------------------------------------------------------------
+
+
+def needs_recovery(directory: Path) -> bool:
+    """Whether an interrupted ingest or undo left anything behind (checked without the lock)."""
+    try:
+        if any(p.name.startswith(STAGING_PREFIX) or files.is_temp(p) for p in directory.iterdir()):
+            return True
+        history = directory / HISTORY
+        return history.is_dir() and any(
+            p.name.endswith(PENDING) or (p in _entries(directory) and (p / UNDO_JOURNAL).exists())
+            for p in history.iterdir()
+        )
+    except OSError:
+        return False
+
+
+def recover(directory: Path, lock: bool = True) -> list[str]:
+    """Finish or roll back an interrupted ingest or undo, remove leftovers; returns what was done."""
+    if not needs_recovery(directory):
+        return []
+    if not lock:
+        return _recover(directory)
+    with dataset_lock(directory):
+        return _recover(directory)
+
+
+def _recover(directory: Path) -> list[str]:
+    messages = []
+    history = directory / HISTORY
+    for pending in sorted(history.glob("*" + PENDING)) if history.is_dir() else []:
+        messages.append(_resolve_pending(directory, pending))
+    for entry in _entries(directory):
+        if (entry / UNDO_JOURNAL).exists():
+            messages.append(_resolve_undo(directory, entry))
+    for path in directory.iterdir():
+        if path.name.startswith(STAGING_PREFIX) and path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        elif files.is_temp(path) and path.is_file():
+            path.unlink(missing_ok=True)
+    return messages
+
+
+def _resolve_pending(directory: Path, pending: Path) -> str:
+    try:
+        journal = read_journal(directory, pending)
+    except HistoryProblem:
+        # The journal is written (atomically) before any file is replaced: nothing was changed.
+        shutil.rmtree(pending, ignore_errors=True)
+        return (
+            "上次导入在修改数据之前中断，已清理其残留；数据未改变。"
+            " / an interrupted ingest had not changed the dataset yet; its leftovers were removed."
+        )
+    staging = directory / journal.staging
+    ready = all(
+        (current := sha256(directory / c.name)) == c.after
+        or (current == c.before and sha256(staging / c.name) == c.after)
+        for c in journal.files
+    )
+    names = ", ".join(c.name for c in journal.files)
+    if journal.staging and ready:
+        _finish(directory, pending, journal)
+        return (
+            f"上次导入中断，已完成（{names}）。 / finished an interrupted ingest ({journal.reason}: {names})."
+        )
+    odd = _roll_back(directory, pending, journal)
+    if odd:
+        return (
+            f"上次导入中断并已回退；以下文件已被另行修改，保持原样：{', '.join(odd)}。"
+            f" / rolled back an interrupted ingest ({journal.reason}); left as they are, changed"
+            f" since: {', '.join(odd)}."
+        )
+    return (
+        f"上次导入中断，已回退（{names}）。 / rolled back an interrupted ingest ({journal.reason}: {names})."
+    )
+
+
+def _resolve_undo(directory: Path, entry: Path) -> str:
+    try:
+        journal = read_journal(directory, entry)
+        _restore(directory, entry, journal)
+    except HistoryProblem as exc:
+        (entry / UNDO_JOURNAL).unlink(missing_ok=True)  # the undo stays not done; say why once
+        return f"上次撤销中断，无法完成 / an interrupted undo could not be finished: {exc}"
+    names = ", ".join(c.name for c in journal.files)
+    return f"上次撤销中断，已完成（{names}）。 / finished an interrupted undo ({names})."
+
+
+# -- ingest and undo ------------------------------------------------------------------------------------------
+
+
+class ReportBatchRejected(Exception):
+    def __init__(self, rejected: list[ReportRejected]) -> None:
+        super().__init__(f"{len(rejected)} report(s) rejected")
+        self.rejected = rejected
+
+
+@dataclass
+class Prepared:
+    """Reports read and merged against the dataset as it was; nothing written yet."""
+
+    directory: Path
+    paths: list[Path]
+    reports: list[Report]
+    changes: list[Change]
+    tables: dict[str, pl.DataFrame]
+    fingerprint: dict[str, str | None] = field(default_factory=dict)
+
+
+def _fingerprint(directory: Path) -> dict[str, str | None]:
+    return {
+        p.name: sha256(p) for p in sorted(directory.iterdir()) if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def prepare(directory: Path, paths: list[Path], today: date | None = None) -> Prepared:
+    """Read, check and merge reports; every report is read, one bad report rejects them all."""
+    fingerprint = _fingerprint(directory)
+    ds = load_dataset(directory)
+    problems: list[ReportRejected] = []
+    reports = []
+    for path in paths:
+        try:
+            reports.append(read_report(ds, path, today))
+        except ReportRejected as exc:
+            problems.append(exc)
+    if problems:
+        raise ReportBatchRejected(problems)
+    tables, changes = merge(ds, reports, today)
+    return Prepared(directory, paths, reports, changes, tables, fingerprint)
+
+
+def commit(prepared: Prepared, today: date | None = None) -> Path:
+    """Apply prepared changes under the lock; DatasetChanged if what was confirmed no longer holds."""
+    directory = prepared.directory
+    with dataset_lock(directory):
+        recover(directory, lock=False)
+        tables, changes = prepared.tables, prepared.changes
+        if _fingerprint(directory) != prepared.fingerprint:
+            tables, changes = merge(load_dataset(directory), prepared.reports, today)
+            if changes != prepared.changes:
+                raise DatasetChanged(directory)
+        changed = {name: frame for name, frame in tables.items() if any(c.table == name for c in changes)}
+        names = ", ".join(p.name for p in prepared.paths)
+        return apply(directory, changed, "ingest " + names, names)
 
 
 def ingest(
@@ -163,50 +506,78 @@ def ingest(
 ) -> tuple[list[Change], Path | None]:
     """Read, check and merge reports into the dataset at ``directory``.
 
-    Every report is read before anything is written; one bad report rejects the whole run. ``confirm``
-    is called with the list of changes and returns True to apply them. Returns (changes, history entry).
+    ``confirm`` is called with the list of changes (no lock is held meanwhile) and returns True to
+    apply them. Returns (changes, history entry or None when nothing was applied).
     """
-    with dataset_lock(directory):
-        ds = load_dataset(directory)
-        problems: list[ReportRejected] = []
-        reports = []
-        for path in paths:
-            try:
-                reports.append(read_report(ds, path, today))
-            except ReportRejected as exc:
-                problems.append(exc)
-        if problems:
-            raise ReportBatchRejected(problems)
-        tables, changes = merge(ds, reports, today)
-        if dry_run or not changes or (confirm is not None and not confirm(changes)):
-            return changes, None
-        changed = {name: frame for name, frame in tables.items() if any(c.table == name for c in changes)}
-        return changes, apply(directory, changed, "ingest " + ", ".join(p.name for p in paths))
-
-
-class ReportBatchRejected(Exception):
-    def __init__(self, rejected: list[ReportRejected]) -> None:
-        super().__init__(f"{len(rejected)} report(s) rejected")
-        self.rejected = rejected
+    recover(directory)
+    prepared = prepare(directory, paths, today)
+    changes = prepared.changes
+    if dry_run or not changes or (confirm is not None and not confirm(changes)):
+        return changes, None
+    return changes, commit(prepared, today)
 
 
 def undo(directory: Path) -> tuple[Path, list[str]] | None:
-    """Restore the files the last ingest replaced; None when there is nothing to undo."""
+    """Restore the files the last ingest replaced; None when there is nothing to undo.
+
+    A file is restored only if it still is exactly what the ingest wrote; otherwise nothing is
+    restored and HistoryProblem names the file. An entry whose journal is unreadable or unsafe is
+    set aside as ``<entry>.broken`` (its files kept) with a HistoryProblem saying so.
+    """
     with dataset_lock(directory):
-        history = directory / HISTORY
-        entries = (
-            sorted(p for p in history.iterdir() if p.is_dir() and not p.name.endswith(".undone"))
-            if history.is_dir()
-            else []
-        )
+        recover(directory, lock=False)
+        entries = _entries(directory)
         if not entries:
             return None
         entry = entries[-1]
-        journal = json.loads((entry / "journal.json").read_text(encoding="utf-8"))
-        for name in journal["files"]:
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
-            os.close(fd)
-            shutil.copy2(entry / name, tmp)
-            os.replace(tmp, directory / name)
-        entry.rename(entry.with_name(entry.name + ".undone"))
-        return entry, journal["files"]
+        try:
+            journal = read_journal(directory, entry)
+        except HistoryProblem as exc:
+            aside = _set_aside(entry)
+            raise HistoryProblem(
+                f"{exc} — {aside}: 这次导入无法自动撤销，已移到一旁（保存的原文件仍在其中），未恢复任何文件。"
+                f" / this ingest cannot be undone automatically; it was set aside (the saved files are"
+                f" kept in it) and nothing was restored."
+            ) from None
+        return _restore(directory, entry, journal), [c.name for c in journal.files]
+
+
+def _restore(directory: Path, entry: Path, journal: Journal) -> Path:
+    """Put back the entry's saved files (each only if unchanged since the ingest); mark it undone.
+
+    An entry written by an older devzones has no hashes: its files are restored, and the versions
+    they replace are kept in ``<entry>.undone/kept-at-undo/`` so that nothing is lost.
+    """
+    for change in journal.files:
+        saved = sha256(entry / change.name)
+        if saved is None or (change.before is not None and saved != change.before):
+            raise HistoryProblem(
+                f"{entry / change.name}: 保存的原文件缺失或已损坏，未恢复任何文件。"
+                f" / the saved copy is missing or damaged; nothing was restored."
+            )
+    hashed = [c for c in journal.files if c.after is not None]
+    changed = [c.name for c in hashed if sha256(directory / c.name) not in (c.after, c.before)]
+    if changed:
+        raise HistoryProblem(
+            f"{directory / changed[0]}: 导入后已被修改（手工编辑或其他程序），为保护这些修改，未恢复任何文件"
+            f"（{', '.join(changed)}）；如确需撤销，可从 {entry} 手工复制原文件。"
+            f" / changed since the ingest (a hand edit or another program); to keep that change nothing"
+            f" was restored ({', '.join(changed)}). To undo anyway, copy the saved files from {entry} by hand."
+        )
+    for change in journal.files:
+        kept = entry / KEPT / change.name
+        if change.after is None and (directory / change.name).is_file() and not kept.exists():
+            kept.parent.mkdir(exist_ok=True)
+            files.atomic_write_bytes(kept, (directory / change.name).read_bytes())
+    if not (entry / UNDO_JOURNAL).exists():
+        files.atomic_write_bytes(entry / UNDO_JOURNAL, journal.to_json())
+    for change in journal.files:
+        current = sha256(directory / change.name)
+        if current == change.after or (change.after is None and current != sha256(entry / change.name)):
+            _install(entry / change.name, directory / change.name, move=False)
+    files.fsync_folder(directory)
+    done = entry.with_name(entry.name + UNDONE)
+    os.replace(entry, done)
+    with contextlib.suppress(OSError):
+        files.fsync_folder(entry.parent)
+    return entry

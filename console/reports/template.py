@@ -9,13 +9,13 @@ from typing import IO
 
 import polars as pl
 
+from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.validate import suggest
 
 SHEET = ("季度报告", "Report")
 HISTORY = ".history"
-LOCK = ".devzones.lock"
 FIRST_ITEM_ROW = 9  # spreadsheet row of the first cluster or indicator line
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
@@ -24,6 +24,8 @@ class ReportRejected(Exception):
     """A report that cannot be ingested; ``problems`` lists each, with sheet and cell."""
 
     def __init__(self, source: str, problems: list[str]) -> None:
+        # Problems quote the report's own cells: cleaned here, once, so no surface echoes them raw.
+        source, problems = clean(source, escape=True), [clean(p) for p in problems]
         super().__init__(f"{source}: {len(problems)} problem(s)")
         self.source = source
         self.problems = problems
@@ -95,7 +97,7 @@ def make_template(
     """Write a zone's fill-in workbook for a quarter; only the input cells are unlocked."""
     import xlsxwriter
 
-    from console.outputs.export import ExportError, place
+    from console.core import files
 
     zone = resolve_zone(ds, zone_name)
     if zone is None:
@@ -105,6 +107,11 @@ def make_template(
         period = parse_period(period_text)
     except ScaleError as exc:
         raise ReportRejected("--period", [f"'{period_text}': expected {exc}"]) from None
+    if not ds.years[0] <= period.year <= ds.years[-1]:
+        raise ReportRejected(
+            "--period",
+            [f"'{period_text}': outside the plan; expected a quarter of {ds.years[0]}-{ds.years[-1]}"],
+        )
     zh = lang == "zh"
     lines = template_lines(ds, zone, period, lang)
 
@@ -205,10 +212,15 @@ def make_template(
         sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
         book.close()
 
+    problem = files.folder_problem(out.parent)
+    if problem:
+        raise ReportRejected(str(out), [problem])
     try:
-        return place(out, write, force)
-    except ExportError as exc:
-        raise ReportRejected(str(out), [str(exc)]) from None
+        return files.place(out, write, force)
+    except files.NoFreeName:
+        raise ReportRejected(str(out), ["no free file name"]) from None
+    except OSError as exc:
+        raise ReportRejected(str(out), [f"could not write: {exc.strerror or exc}"]) from None
 
 
 # -- reading a filled report ----------------------------------------------------------------------------------

@@ -9,20 +9,16 @@ console can be measured at scale.
 
 from __future__ import annotations
 
-import os
 import random
-import shutil
-import tempfile
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import polars as pl
 import tomli_w
 
+from console.core.files import atomic_write_bytes
 from console.data.scales import Period
 from console.data.schema import FORMATS, MANIFEST, TABLES_BY_NAME
-from console.outputs.export import FILE_MODE
 
 DEFAULT_SEED = 20348
 START = Period(2024, 1)
@@ -338,26 +334,14 @@ def write_dataset(
         raise FileExistsError(
             f"{out} already holds a dataset ({existing[0].name}); use --force to replace it"
         )
-    written = []
-    for name, frame in tables.items():
-        written.append(
-            _atomic_write(out / f"{name}.csv", lambda f, fr=frame: fr.write_csv(f, include_bom=True))
-        )
-    written.append(_atomic_write(out / MANIFEST, lambda f: f.write(tomli_w.dumps(manifest).encode("utf-8"))))
+    written = [atomic_write_bytes(out / f"{name}.csv", _csv_bytes(frame)) for name, frame in tables.items()]
+    written.append(atomic_write_bytes(out / MANIFEST, tomli_w.dumps(manifest).encode("utf-8")))
     return written
 
 
-def _atomic_write(path: Path, write: Callable[..., object]) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+def _csv_bytes(frame: pl.DataFrame) -> bytes:
+    """The table as UTF-8 CSV with a BOM (so Excel on Chinese Windows opens it right)."""
+    return b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8")
 
 
 def copy_plan_files(plan_dir: Path, out: Path) -> None:
@@ -368,4 +352,4 @@ def copy_plan_files(plan_dir: Path, out: Path) -> None:
         for ext in FORMATS:
             source = plan_dir / f"{name}{ext}"
             if source.is_file():
-                shutil.copyfile(source, out / source.name)
+                atomic_write_bytes(out / source.name, source.read_bytes())
