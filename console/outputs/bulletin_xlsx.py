@@ -74,6 +74,7 @@ def bulletin_xlsx_writer(
                 )
             return cache[key]
 
+        colon = "：" if prov.lang == "zh" else ": "
         total = float(sum(WIDTHS))
         last = len(WIDTHS) - 1
         sheet = book.add_worksheet(sheet_names[0])
@@ -107,9 +108,9 @@ def bulletin_xlsx_writer(
                 row += 1  # a blank line after the table
             elif block.kind == "group":
                 sep, end = ("；", "。") if prov.lang == "zh" else ("; ", ".")
-                text_row(f"{block.lead}：{sep.join(block.lines)}{end}", "item")
+                text_row(f"{block.lead}{colon}{sep.join(block.lines)}{end}", "item")
             elif block.kind == "sample":
-                text_row(f"{block.lead}：{block.text}", "sample")
+                text_row(f"{block.lead}{colon}{block.text}", "sample")
             else:
                 text_row(block.text, block.kind if block.kind in fmt else "para")
         setup_print(sheet, prov, sheet_names[0], WIDTHS, header_rows=0)
