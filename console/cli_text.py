@@ -71,7 +71,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "exit 1 when a zone shown misses a target (for cron)",
     ),
     "opt_month": ("通报月份，如 2026-10", "the bulletin's month, e.g. 2026-10"),
-    "opt_bulletin_format": ("格式：md 或 xlsx", "format: md or xlsx"),
+    "opt_bulletin_format": (
+        "格式：md、xlsx 或 docx（Word 公文版式）",
+        "format: md, xlsx or docx (Word, official-document layout)",
+    ),
     "opt_out_file": (
         "要写入的文件；以 / 结尾或已存在的文件夹则写入其中，名称自动生成",
         "file to write; ending in / or an existing folder: a suggested name inside it",
@@ -97,7 +100,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "按列排序（zone、target、score …）；-KEY 为降序",
         "sort by a column key (zone, target, score …); -KEY for descending",
     ),
-    "opt_format": ("格式", "format"),
+    "opt_format": ("格式（svg：界面截图）", "format (svg: a screenshot of the console)"),
+    "opt_encoding": (
+        "CSV 的编码：utf-8（默认，带 BOM）、gb18030（旧版软件）或 gbk",
+        "CSV encoding: utf-8 (default, with a BOM), gb18030 (older readers) or gbk",
+    ),
+    "opt_size": (
+        "svg 截图的终端大小，如 120x40（默认）",
+        "terminal size of the svg screenshot, e.g. 120x40 (default)",
+    ),
     "opt_gen_out": ("要写入的目录", "directory to write"),
     "opt_zones": (
         "生成 N 个开发区的模拟计划（184：一个省，2543：全国）",
@@ -191,6 +202,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "没有可排序的列“{value}”。可选：{valid}",
         "no column '{value}' to sort by; choose from: {valid}",
     ),
+    "encoding_csv_only": (
+        "--encoding 只用于 --format csv（而不是 {fmt}）",
+        "--encoding applies to --format csv only (not {fmt})",
+    ),
+    "size_svg_only": (
+        "--size 只用于 --format svg（而不是 {fmt}）",
+        "--size applies to --format svg only (not {fmt})",
+    ),
+    "svg_one_view": (
+        "--format svg 截取一个标签页：请用 --view overview、zones、clusters、tasks 或 rankings，而不是 all",
+        "--format svg draws one tab: use --view overview, zones, clusters, tasks or rankings, not all",
+    ),
+    "bad_size": (
+        "--size “{value}”：应为 列数x行数，如 120x40（40–1000 列，10–1000 行）",
+        "--size '{value}': expected COLSxROWS such as 120x40 (40-1000 columns, 10-1000 rows)",
+    ),
     "bad_month": (
         "--period “{value}”：应为月份，如 2026-10 或 2026年10月",
         "--period '{value}': expected a month such as 2026-10 or 2026年10月",
@@ -245,7 +272,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "where_system": ("系统配置", "system config"),
     "where_default": ("默认设置（说明每个键）", "defaults (documents every key)"),
     "where_state": ("状态（界面记住的标签页、排序等）", "state (what the console remembers)"),
-    "where_state_note": ("用户配置中的 [state] 段", "the [state] section of the user config"),
+    "where_state_note": (
+        "界面退出时写入；配置文件只读不写",
+        "written when the console quits; config files are only read",
+    ),
     "where_cache": ("缓存", "cache"),
     "where_data": ("数据", "data"),
     "where_embedded": ("内置示例数据", "the embedded sample data"),
