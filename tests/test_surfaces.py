@@ -327,5 +327,5 @@ def test_the_bulletins_ranking_is_the_rankings_model(dataset, snaps, tmp_path: P
     path = write_bulletin(dataset, load_settings(), "2026-10", "xlsx", tmp_path / "b.xlsx")[0]
     sheet = openpyxl.load_workbook(path)["开发区排名"]
     header = [c.value for c in sheet[1]]
-    ranks = [row[header.index("全市名次")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    ranks = [row[header.index("名次")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert ranks == [r["rank"] for r in model] and all(type(v) is int for v in ranks)

@@ -114,9 +114,13 @@ class Formatter:
     def spark(self, values: Sequence[float | None]) -> str:
         return sparkline(values, self.ascii_only)
 
-    def year_note(self, year: int | None) -> str:
-        """The due year of a target, or that it is a standing (yearly) aim."""
-        return f" ({year})" if year else (" 每年" if self.zh else " yearly")
+    def year_note(self, year: int | None, standing: bool = False) -> str:
+        """The due year of a target; a standing aim where the plan gives none; else yearly."""
+        if year:
+            return f" ({year})"
+        if standing:
+            return self.pick(" 长期目标", " standing aim")
+        return self.pick(" 每年", " yearly")
 
     # -- statuses ---------------------------------------------------------------------------------
 

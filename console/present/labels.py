@@ -15,13 +15,13 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "on_pace": ("符合进度", "on pace"),
     "behind": ("落后", "behind"),
     "no_data": ("无数据", "no data"),
+    "not_reported": ("未报送", "not reported"),
     "no_target": ("无目标", "no target"),
     "no_indicator": ("无量化指标", "no indicator"),
     "on_time": ("按时", "on time"),
     "late": ("逾期", "late"),
     "missing": ("未报送", "missing"),
     "not_due": ("未到期", "not due"),
-    "not_reported": ("未报数据", "not reported"),
 }
 
 # (unicode, ascii); ✓ and ✗ are narrow (not East Asian ambiguous width).
@@ -35,8 +35,6 @@ STATUS_SYMBOLS: dict[str, tuple[str, str]] = {
     "late": ("!", "!"),
     "missed": ("✗", "x"),
     "missing": ("✗", "x"),
-    "not_reported": ("?", "?"),
-    "no_data": ("?", "?"),
 }
 
 # Severity classes, for colour: bad / warn / good / none.
@@ -50,7 +48,6 @@ STATUS_CLASS: dict[str, str] = {
     "late": "warn",
     "missed": "bad",
     "missing": "bad",
-    "not_reported": "warn",
 }
 
 # The colour of each severity class; every status also has a symbol and a word.

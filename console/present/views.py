@@ -230,11 +230,14 @@ def zones_view(
     for z in ev.zones.iter_rows(named=True):
         flagged = bool(z["missing"])
         target = z["revenue_target"]
-        share = None if not target else (z["revenue_ytd"] or 0) / target
+        # No revenue figure (not_reported / no_data): no share, rather than 0%.
+        share = None if not target or z["revenue_ytd"] is None else z["revenue_ytd"] / target
         pace = None if not target else (z["revenue_pace"] or 0) / target
         names = lagging.get(z["zone"], []) if z["revenue_status"] in LAGGING else []
-        revenue = f"{f.share(share)}/{f.share(pace)}" if share is not None else f.none
-        revenue = f"{revenue} {mark(z['revenue_status'])}".rstrip()
+        if share is not None:
+            revenue = f"{f.share(share)}/{f.share(pace)} {mark(z['revenue_status'])}".rstrip()
+        else:  # no figure for the period (not_reported / no_data): say so in words, not "—"
+            revenue = f.status(z["revenue_status"]) if z["revenue_status"] else f.none
         if names:
             revenue += " " + f.list_sep.join(names)
         report = f.status(z["report_status"]) + f.days_late(z["report_days_late"])
@@ -483,6 +486,7 @@ def indicators_view(
                 Field("target", f.pick("目标", "Target"), "float"),
                 Field("unit", f.pick("单位", "Unit")),
                 Field("target_year", f.pick("目标年度", "Due year"), "int"),
+                Field("standing_aim", f.pick("长期目标", "Standing aim"), "bool"),
             ),
         ),
         Column(
@@ -530,8 +534,15 @@ def indicators_view(
             Cell(f"{i['indicator']} {name}", (i["indicator"], name), i["indicator"]),
             Cell(f.integer(i["task"]), (_int(i["task"]),), i["task"]),
             Cell(
-                f"{i['comparison']}{f.number(i['target'], 0)} {unit_text}{f.year_note(i['target_year'])}",
-                (i["comparison"], _float(i["target"]), unit_text, _int(i["target_year"])),
+                f"{i['comparison']}{f.number(i['target'], 0)} {unit_text}"
+                + f.year_note(i["target_year"], bool(i.get("standing_aim"))),
+                (
+                    i["comparison"],
+                    _float(i["target"]),
+                    unit_text,
+                    _int(i["target_year"]),
+                    bool(i.get("standing_aim")),
+                ),
                 i["target"],
             ),
             Cell(
