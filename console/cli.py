@@ -504,6 +504,7 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
     from console.data.scales import ScaleError, parse_period
     from console.outputs.out_path import resolve_out
     from console.reports.template import ReportRejected, make_template, resolve_zone
+    from console.reports.words import in_language
 
     ds = _dataset(settings)
     lang = settings.lang
@@ -530,7 +531,7 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
         with _writing(out, lang):
             written = make_template(ds, args.zone, args.period, out, lang, force=args.force)
     except ReportRejected as exc:
-        problems = "; ".join(exc.problems)
+        problems = "; ".join(in_language(p, lang) for p in exc.problems)
         if exc.source in ("--zone", "--period"):
             raise CommandFailed(EXIT_USAGE, f"{exc.source}: {problems}") from None
         raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out)) from None
@@ -555,6 +556,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     from console.core.files import DatasetLocked
     from console.core.paths import embedded_data_dir
     from console.reports.store import DatasetChanged, HistoryProblem, ReportBatchRejected, ingest, undo
+    from console.reports.words import in_language
 
     zh = settings.lang == "zh"
     if settings.data_dir.resolve() == embedded_data_dir().resolve():
@@ -637,7 +639,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         for rejected in exc.rejected:
             print(f"✗ {rejected.source}:" if not settings.ascii else f"x {rejected.source}:", file=sys.stderr)
             for problem in rejected.problems:
-                print(f"  {problem}", file=sys.stderr)
+                print(f"  {in_language(problem, settings.lang)}", file=sys.stderr)
         print(
             "未导入任何内容，数据未改变。" if zh else "Nothing was ingested; the dataset is unchanged.",
             file=sys.stderr,
