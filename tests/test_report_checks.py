@@ -238,3 +238,12 @@ def test_the_template_accepts_only_whole_counts_of_zero_or_more(data_copy: Path,
     for r in count_rows:
         rule = rules[f"E{r}"]
         assert (rule.type, rule.operator, rule.formula1) == ("whole", "greaterThanOrEqual", "0")
+
+
+def test_a_csv_reports_notes_are_kept(data_copy: Path, tmp_path: Path) -> None:
+    """The notes column of a CSV report reaches the reports table (they were dropped before)."""
+    path = csv_report(tmp_path, "平舆,2026Q3,皮革皮具,70,2026-10-02,已核对\n平舆,2026Q3,户外休闲,49.5,,\n")
+    ingest(data_copy, [path], confirm=lambda c: True, today=TODAY)
+    reports = load_dataset(data_copy)["reports"]
+    row = reports.filter((reports["zone"].str.contains("平舆")) & (reports["period"] == "2026Q3"))
+    assert row.get_column("notes").to_list() == ["已核对"]
