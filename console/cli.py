@@ -416,6 +416,10 @@ def _report_written(args: argparse.Namespace, command: str, written: Sequence[Pa
 
 
 def _console(args: argparse.Namespace, settings: Settings) -> int:
+    # Piped or redirected (cron, `devzones | cat`), a full-screen app would write escape codes into the
+    # pipe and wait for keys that never come: say what to use instead.
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CommandFailed(EXIT_USAGE, say("no_terminal", settings.lang))
     from console.tui.app import run_app
 
     return run_app(settings)
