@@ -416,6 +416,10 @@ def _report_written(args: argparse.Namespace, command: str, written: Sequence[Pa
 
 
 def _console(args: argparse.Namespace, settings: Settings) -> int:
+    # Piped or redirected (cron, `devzones | cat`), a full-screen app would write escape codes into the
+    # pipe and wait for keys that never come: say what to use instead.
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CommandFailed(EXIT_USAGE, say("no_terminal", settings.lang))
     from console.tui.app import run_app
 
     return run_app(settings)
@@ -514,6 +518,7 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
     from console.data.scales import ScaleError, parse_period
     from console.outputs.out_path import resolve_out
     from console.reports.template import ReportRejected, make_template, resolve_zone
+    from console.reports.words import in_language
 
     ds = _dataset(settings)
     lang = settings.lang
@@ -540,7 +545,7 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
         with _writing(out, lang):
             written = make_template(ds, args.zone, args.period, out, lang, force=args.force)
     except ReportRejected as exc:
-        problems = "; ".join(exc.problems)
+        problems = "; ".join(in_language(p, lang) for p in exc.problems)
         if exc.source in ("--zone", "--period"):
             raise CommandFailed(EXIT_USAGE, f"{exc.source}: {problems}") from None
         raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out)) from None
@@ -565,6 +570,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     from console.core.files import DatasetLocked
     from console.core.paths import embedded_data_dir
     from console.reports.store import DatasetChanged, HistoryProblem, ReportBatchRejected, ingest, undo
+    from console.reports.words import in_language
 
     zh = settings.lang == "zh"
     if settings.data_dir.resolve() == embedded_data_dir().resolve():
@@ -647,7 +653,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         for rejected in exc.rejected:
             print(f"✗ {rejected.source}:" if not settings.ascii else f"x {rejected.source}:", file=sys.stderr)
             for problem in rejected.problems:
-                print(f"  {problem}", file=sys.stderr)
+                print(f"  {in_language(problem, settings.lang)}", file=sys.stderr)
         print(
             "未导入任何内容，数据未改变。" if zh else "Nothing was ingested; the dataset is unchanged.",
             file=sys.stderr,

@@ -226,6 +226,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "--period {value}：数据从 {first} 年开始，没有更早的通报",
         "--period {value}: the data starts in {first}; there is no earlier bulletin",
     ),
+    "no_terminal": (
+        "交互界面需要终端（输入和输出都不能是管道或文件）；脚本请用子命令，如 devzones status，见 devzones --help",
+        "the console needs a terminal (neither input nor output may be a pipe or a file); scripts use a"
+        " command such as devzones status: see devzones --help",
+    ),
     "bad_quarter": (
         "--period “{value}”：应为季度，如 2026Q4、2026-Q4 或 2026年第四季度",
         "--period '{value}': expected a quarter such as 2026Q4, 2026-Q4 or 2026年第四季度",

@@ -482,3 +482,22 @@ def test_bash_completes_commands_and_choices(capsys, tmp_path: Path) -> None:
         " ".join(EXPORT_FORMATS),  # svg included: `export --format svg` draws the console
         "overview zones clusters tasks rankings all",
     ], result.stderr
+
+
+def test_the_console_without_a_terminal_says_what_to_use_instead() -> None:
+    """`devzones | cat` or cron without a command: one line and exit 2, not escape codes and a hang."""
+    import subprocess
+    import sys
+
+    for lang, word in (("zh", "终端"), ("en", "terminal")):
+        done = subprocess.run(
+            [sys.executable, "-m", "console", "--lang", lang],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 2
+        assert done.stdout == ""
+        assert word in done.stderr and "devzones status" in done.stderr
+        assert "\x1b" not in done.stderr

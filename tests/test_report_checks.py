@@ -197,11 +197,27 @@ def test_a_rejected_cell_is_echoed_without_its_control_characters(
     """A report's own text quoted in a rejection never reaches the terminal raw (OSC 52, bidi)."""
     hostile = "7\x1b]52;c;aGk=\x07\u202e0"
     path = csv_report(tmp_path, f"平舆,2026Q3,皮革皮具,{hostile},2026-10-02,\n")
-    code = main(["ingest", "--data", str(data_copy), "--yes", str(path)])
-    err = capsys.readouterr().err
-    assert code == 3
-    assert "cell D2" in err and "expected a number" in err
-    assert not any(c in err for c in ("\x1b", "\x07", "\u202e"))
+    for lang, words in (("zh", ("单元格 D2", "应为数字")), ("en", ("cell D2", "expected a number"))):
+        code = main(["ingest", "--data", str(data_copy), "--yes", "--lang", lang, str(path)])
+        err = capsys.readouterr().err
+        assert code == 3
+        assert all(w in err for w in words), err
+        assert not any(c in err for c in ("\x1b", "\x07", "\u202e"))
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_rejections_speak_the_chosen_language(case: str, data_copy: Path, tmp_path: Path, capsys) -> None:
+    """Each doubtful report is refused in Chinese by default and in English with --lang en."""
+    make, where, what = CASES[case]
+    path = make(data_copy, tmp_path)
+    assert main(["ingest", "--data", str(data_copy), "--yes", str(path)]) == 3
+    zh = capsys.readouterr().err
+    assert main(["ingest", "--data", str(data_copy), "--yes", "--lang", "en", str(path)]) == 3
+    en = capsys.readouterr().err
+    assert where in en and what in en
+    problem_lines = [line for line in zh.splitlines() if line.startswith("  ")]
+    assert problem_lines and all(any("\u4e00" <= c <= "\u9fff" for c in line) for line in problem_lines), zh
+    assert where not in zh
 
 
 def test_the_template_accepts_only_whole_counts_of_zero_or_more(data_copy: Path, tmp_path: Path) -> None:
@@ -222,3 +238,12 @@ def test_the_template_accepts_only_whole_counts_of_zero_or_more(data_copy: Path,
     for r in count_rows:
         rule = rules[f"E{r}"]
         assert (rule.type, rule.operator, rule.formula1) == ("whole", "greaterThanOrEqual", "0")
+
+
+def test_a_csv_reports_notes_are_kept(data_copy: Path, tmp_path: Path) -> None:
+    """The notes column of a CSV report reaches the reports table (they were dropped before)."""
+    path = csv_report(tmp_path, "平舆,2026Q3,皮革皮具,70,2026-10-02,已核对\n平舆,2026Q3,户外休闲,49.5,,\n")
+    ingest(data_copy, [path], confirm=lambda c: True, today=TODAY)
+    reports = load_dataset(data_copy)["reports"]
+    row = reports.filter((reports["zone"].str.contains("平舆")) & (reports["period"] == "2026Q3"))
+    assert row.get_column("notes").to_list() == ["已核对"]

@@ -12,7 +12,7 @@ from console.data.dataset import Dataset
 from console.data.errors import DataInvalid
 from console.data.readers import decode_csv_bytes
 from console.data.scales import Period, ScaleError, parse_period
-from console.data.validate import parse_date, suggest
+from console.data.validate import parse_date
 from console.reports.template import (
     SHEET,
     Report,
@@ -21,6 +21,7 @@ from console.reports.template import (
     resolve_zone,
     template_lines,
 )
+from console.reports.words import Joined, Problem, at, did_you_mean
 
 MAX_FIGURE = 1e9  # no figure in a zone's quarterly report comes near this (亿元, counts, percentages)
 LATE_DAYS = 366  # a report may arrive (or be revised) up to a year after its quarter's end
@@ -50,46 +51,55 @@ def _plan_window(ds: Dataset, today: date) -> tuple[Period, Period]:
     return Period(years[0], 1), min(Period(years[-1], 4), current)
 
 
-def _check_period(ds: Dataset, text: object, where: str, problems: list[str], today: date) -> str | None:
+def _check_period(ds: Dataset, text: object, where: Problem, problems: list[str], today: date) -> str | None:
     try:
         period = parse_period(str(text or ""))
     except ScaleError as exc:
-        problems.append(f"{where}: found '{text or ''}', expected {exc}")
+        # parse_period says which: a quarter number outside 1-4, or no quarter form at all.
+        message = "expected_quarter_1_4" if "1-4" in str(exc) else "expected_quarter"
+        problems.append(at(where, message, found=text or ""))
         return None
     start, end = _plan_window(ds, today)
     if period < start or period > end:
         problems.append(
-            f"{where}: period {period} is outside the reporting window {start}-{end}"
-            f" (the plan runs {ds.years[0]}-{ds.years[-1]}, up to the current quarter)"
+            at(
+                where,
+                "period_outside",
+                period=period,
+                start=start,
+                end=end,
+                first=ds.years[0],
+                last=ds.years[-1],
+            )
         )
         return None
     return str(period)
 
 
-def _check_submitted(submitted: date, period_text: str, today: date) -> str | None:
+def _check_submitted(submitted: date, period_text: str, today: date) -> Problem | None:
     """Why a submission date cannot be right for ``period_text``'s report, or None."""
     period = parse_period(period_text)
     first = date(period.year, 3 * period.quarter - 2, 1)
     last = date.fromisoformat(period.due_date()) + timedelta(days=LATE_DAYS)
     if submitted > today:
-        return f"submitted {submitted} is in the future (today is {today})"
+        return Problem("submitted_future", submitted=submitted, today=today)
     if not first <= submitted <= last:
-        return f"submitted {submitted} is outside the window for {period} reports ({first} to {last})"
+        return Problem("submitted_window", submitted=submitted, period=period, first=first, last=last)
     return None
 
 
-def _check_figure(number: float, key: str, counts: set[str]) -> str | None:
+def _check_figure(number: float, key: str, counts: set[str]) -> Problem | None:
     """Why a figure for line ``key`` (cluster:… or indicator:…) cannot be right, or None."""
     if not math.isfinite(number) or abs(number) >= MAX_FIGURE:
-        return f"found {number:g}, expected a finite figure below {MAX_FIGURE:g}"
+        return Problem("figure_bound", number=f"{number:g}", bound=f"{MAX_FIGURE:g}")
     kind, _, item = key.partition(":")
     if kind == "cluster" and number < 0:
-        return f"revenue must not be negative (found {number:g})"
+        return Problem("revenue_negative", number=f"{number:g}")
     if kind == "indicator" and item in counts:
         if number < 0:
-            return f"a count must not be negative (found {number:g})"
+            return Problem("count_negative", number=f"{number:g}")
         if not number.is_integer():
-            return f"a count must be a whole number (found {number:g})"
+            return Problem("count_fraction", number=f"{number:g}")
     return None
 
 
@@ -103,18 +113,17 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
     except Exception as exc:  # openpyxl raises several types for damaged files
         raise ReportRejected(
             source,
-            [
-                f"not a readable .xlsx workbook: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
-            ],
+            [Problem("not_xlsx", reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)],
         ) from None
     sheet = next((book[name] for name in SHEET if name in book.sheetnames), None)
     if sheet is None:
-        raise ReportRejected(
-            source, [f"no sheet named {' or '.join(SHEET)}: is this a devzones report template?"]
-        )
+        raise ReportRejected(source, [Problem("no_sheet", names=" / ".join(SHEET))])
     name = sheet.title
     lang = "zh" if name == SHEET[0] else "en"
     problems: list[str] = []
+
+    def place(address: str) -> Problem:
+        return Problem("sheet_cell", sheet=name, cell=address)
 
     def cell(row: int, col: int) -> object:
         return sheet.cell(row=row, column=col + 1).value
@@ -124,36 +133,29 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
     for line in written.iter_rows():
         for formula in line:
             if formula.data_type == "f" and sheet[formula.coordinate].value is None:
-                problems.append(
-                    f"sheet '{name}', cell {formula.coordinate}: holds a formula ({formula.value}) with no saved"
-                    " result; type the figure itself, or open and save the file in Excel"
-                )
+                problems.append(at(place(formula.coordinate), "formula", formula=formula.value))
     keys: dict[str, int] = {}
     for r in range(1, sheet.max_row + 1):
         key = cell(r, 0)
         if not key:
             continue
         if str(key) in keys:
-            problems.append(
-                f"sheet '{name}', cell A{r}: line '{key}' appears twice (also row {keys[str(key)]}); each line once"
-            )
+            problems.append(at(place(f"A{r}"), "line_twice", key=key, other=keys[str(key)]))
             continue
         keys[str(key)] = r
     if "zone" not in keys or "period" not in keys:
         raise ReportRejected(
             source,
-            [f"sheet '{name}': the zone and quarter cells are missing: is this a devzones report template?"],
+            [at(Problem("sheet", sheet=name), "no_zone_cells")],
         )
     zone_text = str(cell(keys["zone"], 2) or "")
     zone = resolve_zone(ds, zone_text)
     if zone is None:
         known = ds["zones"].get_column("zone").to_list()
         problems.append(
-            f"sheet '{name}', cell C{keys['zone']}: unknown zone '{zone_text}'.{suggest(zone_text, known)}"
+            at(place(f"C{keys['zone']}"), "unknown_zone", zone=zone_text, hint=did_you_mean(zone_text, known))
         )
-    period = _check_period(
-        ds, cell(keys["period"], 2), f"sheet '{name}', cell C{keys['period']}", problems, today
-    )
+    period = _check_period(ds, cell(keys["period"], 2), place(f"C{keys['period']}"), problems, today)
     if problems or zone is None or period is None:
         raise ReportRejected(source, problems)
     report = Report(source, zone, period, None)
@@ -166,13 +168,11 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
         try:
             report.submitted = parse_date(str(submitted))
         except ScaleError:
-            problems.append(
-                f"sheet '{name}', cell C{keys['submitted']}: found '{submitted}', expected a date such as 2026-10-08"
-            )
+            problems.append(at(place(f"C{keys['submitted']}"), "expected_date", found=submitted))
     if report.submitted is not None:
         wrong = _check_submitted(report.submitted, period, today)
         if wrong:
-            problems.append(f"sheet '{name}', cell C{keys['submitted']}: {wrong}")
+            problems.append(Problem("at", place=place(f"C{keys['submitted']}"), what=wrong))
     counts = counted_indicators(ds)
     expected = template_lines(ds, zone, parse_period(period), lang)
     by_key = {key: (label, unit, target) for key, label, unit, target in expected}
@@ -180,38 +180,36 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
         if not key.startswith(("cluster:", "indicator:")):
             continue
         if key not in by_key:
-            problems.append(f"sheet '{name}', cell A{row}: '{key}' is not a line of this zone's template")
+            problems.append(at(place(f"A{row}"), "not_a_line", key=key))
             continue
         label, unit, target = by_key[key]
         for col, want in ((1, label), (2, unit), (3, target)):
             got = cell(row, col)
             same = (_number(got) == want) if isinstance(want, float) else (str(got or "") == str(want or ""))
             if not same and not (want is None and got in (None, "")):
-                problems.append(
-                    f"sheet '{name}', cell {_col(col)}{row}: this cell is locked in the template and was changed (found '{got}', expected '{want}')"
-                )
+                problems.append(at(place(f"{_col(col)}{row}"), "locked_changed", got=got, want=want))
         value = cell(row, 4)
         if value in (None, ""):
             continue
         number = _number(value)
         wrong = None if number is None else _check_figure(number, key, counts)
         if number is None:
-            problems.append(f"sheet '{name}', cell E{row}: found '{value}', expected a number ({label})")
+            problems.append(at(place(f"E{row}"), "expected_number_of", found=value, label=label))
         elif wrong:
-            problems.append(f"sheet '{name}', cell E{row}: {wrong}")
+            problems.append(Problem("at", place=place(f"E{row}"), what=wrong))
         elif key.startswith("cluster:"):
             report.revenue[key.split(":", 1)[1]] = number
         else:
             report.indicators[key.split(":", 1)[1]] = number
     missing_lines = [key for key in by_key if key not in keys]
     if missing_lines:
-        problems.append(f"sheet '{name}': lines missing from the template: {', '.join(missing_lines)}")
+        problems.append(at(Problem("sheet", sheet=name), "lines_missing", lines=", ".join(missing_lines)))
     if "notes" in keys:
         report.notes = " ".join(
             str(c) for c in (cell(keys["notes"], 2), cell(keys["notes"], 3), cell(keys["notes"], 4)) if c
         ).strip()
     if not problems and not report.revenue and not report.indicators:
-        problems.append(f"sheet '{name}': no figures are filled in; an empty template is not a report")
+        problems.append(at(Problem("sheet", sheet=name), "empty_template"))
     if problems:
         raise ReportRejected(source, problems)
     return report
@@ -226,17 +224,23 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
         text = decode_csv_bytes(path.read_bytes(), source)
     except DataInvalid as exc:
         raise ReportRejected(
-            source, [f"row {e.row}: found '{e.value}': {e.message}" for e in exc.errors]
+            source,
+            [
+                at(Problem("row", row=e.row), "found_message", found=e.value, message=e.message)
+                for e in exc.errors
+            ],
         ) from None
     rows = _csv_rows(source, text)
     if not rows or [h.strip().lstrip("\ufeff") for h in rows[0]][:4] != list(CSV_COLUMNS[:4]):
-        raise ReportRejected(source, [f"row 1: expected the columns {', '.join(CSV_COLUMNS)}"])
+        raise ReportRejected(
+            source, [at(Problem("row", row=1), "csv_columns", columns=", ".join(CSV_COLUMNS))]
+        )
     header = [h.strip().lstrip("\ufeff") for h in rows[0]]
     index = {name: header.index(name) for name in CSV_COLUMNS if name in header}
     problems: list[str] = []
     body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
     if not body:
-        raise ReportRejected(source, ["no rows: an empty report is not a report"])
+        raise ReportRejected(source, [Problem("no_rows")])
 
     def get(row: list[str], name: str) -> str:
         i = index.get(name)
@@ -246,10 +250,16 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
     zone_text = get(first, "zone")
     zone = resolve_zone(ds, zone_text)
     if zone is None:
+        known = ds["zones"].get_column("zone").to_list()
         problems.append(
-            f"cell A{body[0][0]}: unknown zone '{zone_text}'.{suggest(zone_text, ds['zones'].get_column('zone').to_list())}"
+            at(
+                Problem("cell", cell=f"A{body[0][0]}"),
+                "unknown_zone",
+                zone=zone_text,
+                hint=did_you_mean(zone_text, known),
+            )
         )
-    period = _check_period(ds, get(first, "period"), f"cell B{body[0][0]}", problems, today)
+    period = _check_period(ds, get(first, "period"), Problem("cell", cell=f"B{body[0][0]}"), problems, today)
     if zone is None or period is None:
         raise ReportRejected(source, problems)
     report = Report(source, zone, period, None)
@@ -259,26 +269,27 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
     submitted_on: dict[date, int] = {}
     for n, row in body:
         if resolve_zone(ds, get(row, "zone")) != zone or (
-            get(row, "period") and _check_period(ds, get(row, "period"), "", [], today) != period
+            get(row, "period")
+            and _check_period(ds, get(row, "period"), Problem("row", row=n), [], today) != period
         ):
-            problems.append(f"row {n}: every row must be for {zone} {period}")
+            problems.append(at(Problem("row", row=n), "row_other_report", zone=zone, period=period))
             continue
         item, value = get(row, "item"), get(row, "value")
         if item not in lines:
             problems.append(
-                f"cell C{n}: '{item}' is neither a cluster of this zone nor a zone indicator.{suggest(item, lines)}"
+                at(Problem("cell", cell=f"C{n}"), "not_an_item", item=item, hint=did_you_mean(item, lines))
             )
             continue
         if item in seen:
-            problems.append(f"row {n}: item '{item}' appears twice (also row {seen[item]}); each item once")
+            problems.append(at(Problem("row", row=n), "item_twice", item=item, other=seen[item]))
             continue
         seen[item] = n
         number = _number(value)
         wrong = None if number is None else _check_figure(number, lines[item], counts)
         if number is None:
-            problems.append(f"cell D{n}: found '{value}', expected a number")
+            problems.append(at(Problem("cell", cell=f"D{n}"), "expected_number", found=value))
         elif wrong:
-            problems.append(f"cell D{n}: {wrong}")
+            problems.append(Problem("at", place=Problem("cell", cell=f"D{n}"), what=wrong))
         elif lines[item].startswith("cluster:"):
             report.revenue[item] = number
         else:
@@ -288,19 +299,23 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
                 when = parse_date(get(row, "submitted"))
             except ScaleError:
                 problems.append(
-                    f"cell E{n}: found '{get(row, 'submitted')}', expected a date such as 2026-10-08"
+                    at(Problem("cell", cell=f"E{n}"), "expected_date", found=get(row, "submitted"))
                 )
             else:
                 wrong = _check_submitted(when, period, today)
                 if wrong:
-                    problems.append(f"cell E{n}: {wrong}")
+                    problems.append(Problem("at", place=Problem("cell", cell=f"E{n}"), what=wrong))
                 submitted_on.setdefault(when, n)
                 report.submitted = when
-    if len(submitted_on) > 1:
-        listed = ", ".join(f"{when} (row {n})" for when, n in submitted_on.items())
-        problems.append(f"column E: the rows give different submission dates: {listed}; give one")
         if get(row, "notes"):
             report.notes = get(row, "notes")
+    if len(submitted_on) > 1:
+        listed = [Problem("date_at_row", date=when, row=n) for when, n in submitted_on.items()]
+        problems.append(
+            Problem(
+                "at", place=Problem("column", column="E"), what=Problem("dates_differ", listed=Joined(listed))
+            )
+        )
     if problems:
         raise ReportRejected(source, problems)
     return report
@@ -317,17 +332,12 @@ def _csv_rows(source: str, text: str) -> list[list[str]]:
             if reader.line_num != last + 1:
                 raise ReportRejected(
                     source,
-                    [
-                        f"row {last + 1}: a quoted value runs over rows {last + 1}-{reader.line_num}:"
-                        " a quote is probably not closed (each value must fit on one row)"
-                    ],
+                    [at(Problem("row", row=last + 1), "quote_runs", first=last + 1, last=reader.line_num)],
                 )
             last = reader.line_num
             rows.append(record)
     except csv.Error as exc:
-        raise ReportRejected(
-            source, [f"row {last + 1}: not valid CSV ({exc}): a quote is probably not closed on this row"]
-        ) from None
+        raise ReportRejected(source, [at(Problem("row", row=last + 1), "not_csv", reason=exc)]) from None
     return rows
 
 
@@ -335,9 +345,9 @@ def read_report(ds: Dataset, path: Path, today: date | None = None) -> Report:
     """Read and check one filled report; ReportRejected lists every problem."""
     today = today or date.today()
     if not path.is_file():
-        raise ReportRejected(path.name, ["no such file"])
+        raise ReportRejected(path.name, [Problem("no_file")])
     if path.suffix.lower() == ".xlsx":
         return _read_xlsx(ds, path, today)
     if path.suffix.lower() == ".csv":
         return _read_csv(ds, path, today)
-    raise ReportRejected(path.name, ["expected a .xlsx template or a .csv of the same fields"])
+    raise ReportRejected(path.name, [Problem("wrong_kind")])

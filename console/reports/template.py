@@ -13,6 +13,7 @@ from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.validate import suggest
+from console.reports.words import Problem
 
 SHEET = ("季度报告", "Report")
 HISTORY = ".history"
@@ -34,7 +35,8 @@ class ReportRejected(Exception):
 
     def __init__(self, source: str, problems: list[str]) -> None:
         # Problems quote the report's own cells: cleaned here, once, so no surface echoes them raw.
-        source, problems = clean(source, escape=True), [clean(p) for p in problems]
+        source = clean(source, escape=True)
+        problems = [p if isinstance(p, Problem) else clean(p) for p in problems]
         super().__init__(f"{source}: {len(problems)} problem(s)")
         self.source = source
         self.problems = problems

@@ -1,0 +1,183 @@
+"""What a rejected report is told, in Chinese and English: one catalogue of messages and places.
+
+A :class:`Problem` is a ``str`` holding the English text (so logs, ``--json`` and tests read it as
+before) that also remembers its message key and values, so any surface can show it in the user's
+language with :meth:`Problem.text`. Values quoted from a report are cleaned of control and bidi
+characters when the problem is made, so no language shows them raw.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from console.core.text import clean
+
+# key -> (Chinese, English); placeholders are filled with str.format.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # places
+    "sheet": ("工作表“{sheet}”", "sheet '{sheet}'"),
+    "sheet_cell": ("工作表“{sheet}”单元格 {cell}", "sheet '{sheet}', cell {cell}"),
+    "cell": ("单元格 {cell}", "cell {cell}"),
+    "row": ("第 {row} 行", "row {row}"),
+    "column": ("{column} 列", "column {column}"),
+    "at": ("{place}：{what}", "{place}: {what}"),
+    # what is wrong
+    "expected_quarter_1_4": (
+        "填写的是“{found}”，季度应为 1–4（如 2025Q3、2025-Q3 或 2025年第三季度）",
+        "found '{found}', expected a quarter 1-4 (2025Q3, 2025-Q3 or 2025年第三季度)",
+    ),
+    "expected_quarter": (
+        "填写的是“{found}”，应为季度，如 2025Q3、2025-Q3 或 2025年第三季度",
+        "found '{found}', expected a quarter such as 2025Q3, 2025-Q3 or 2025年第三季度",
+    ),
+    "period_outside": (
+        "季度 {period} 不在可报送范围 {start}–{end} 内（方案期 {first}–{last} 年，且不晚于本季度）",
+        "period {period} is outside the reporting window {start}-{end}"
+        " (the plan runs {first}-{last}, up to the current quarter)",
+    ),
+    "submitted_future": (
+        "报送日期 {submitted} 晚于今天（{today}）",
+        "submitted {submitted} is in the future (today is {today})",
+    ),
+    "submitted_window": (
+        "报送日期 {submitted} 不在 {period} 报表的报送期内（{first} 至 {last}）",
+        "submitted {submitted} is outside the window for {period} reports ({first} to {last})",
+    ),
+    "figure_bound": (
+        "填写的是 {number}，应为小于 {bound} 的有限数值",
+        "found {number}, expected a finite figure below {bound}",
+    ),
+    "revenue_negative": (
+        "营业收入不能为负数（填写的是 {number}）",
+        "revenue must not be negative (found {number})",
+    ),
+    "count_negative": (
+        "数量不能为负数（填写的是 {number}）",
+        "a count must not be negative (found {number})",
+    ),
+    "count_fraction": (
+        "数量应为整数（填写的是 {number}）",
+        "a count must be a whole number (found {number})",
+    ),
+    "not_xlsx": ("不是可读取的 .xlsx 工作簿：{reason}", "not a readable .xlsx workbook: {reason}"),
+    "no_sheet": (
+        "没有名为 {names} 的工作表：这是 devzones 报表模板吗？",
+        "no sheet named {names}: is this a devzones report template?",
+    ),
+    "formula": (
+        "含公式（{formula}）但没有保存计算结果；请直接填写数字，或用 Excel 打开后保存",
+        "holds a formula ({formula}) with no saved result; type the figure itself, or open and save the"
+        " file in Excel",
+    ),
+    "line_twice": (
+        "“{key}”行出现两次（另见第 {other} 行）；每行只填一次",
+        "line '{key}' appears twice (also row {other}); each line once",
+    ),
+    "no_zone_cells": (
+        "缺少开发区和季度单元格：这是 devzones 报表模板吗？",
+        "the zone and quarter cells are missing: is this a devzones report template?",
+    ),
+    "unknown_zone": ("未知开发区“{zone}”。{hint}", "unknown zone '{zone}'.{hint}"),
+    "expected_date": (
+        "填写的是“{found}”，应为日期，如 2026-10-08",
+        "found '{found}', expected a date such as 2026-10-08",
+    ),
+    "not_a_line": ("“{key}”不是该开发区模板中的行", "'{key}' is not a line of this zone's template"),
+    "locked_changed": (
+        "该单元格在模板中已锁定，却被改动（现为“{got}”，应为“{want}”）",
+        "this cell is locked in the template and was changed (found '{got}', expected '{want}')",
+    ),
+    "expected_number_of": (
+        "填写的是“{found}”，应为数字（{label}）",
+        "found '{found}', expected a number ({label})",
+    ),
+    "expected_number": ("填写的是“{found}”，应为数字", "found '{found}', expected a number"),
+    "lines_missing": ("模板中的行缺失：{lines}", "lines missing from the template: {lines}"),
+    "empty_template": (
+        "没有填写任何数字；空模板不是报表",
+        "no figures are filled in; an empty template is not a report",
+    ),
+    "found_message": ("填写的是“{found}”：{message}", "found '{found}': {message}"),
+    "csv_columns": ("应有以下列：{columns}", "expected the columns {columns}"),
+    "no_rows": ("没有数据行；空报表不是报表", "no rows: an empty report is not a report"),
+    "row_other_report": ("每一行都应是 {zone} {period} 的数据", "every row must be for {zone} {period}"),
+    "not_an_item": (
+        "“{item}”既不是该开发区的产业集群，也不是开发区指标。{hint}",
+        "'{item}' is neither a cluster of this zone nor a zone indicator.{hint}",
+    ),
+    "item_twice": (
+        "项目“{item}”出现两次（另见第 {other} 行）；每项只填一次",
+        "item '{item}' appears twice (also row {other}); each item once",
+    ),
+    "dates_differ": (
+        "各行的报送日期不一致：{listed}；请只填一个",
+        "the rows give different submission dates: {listed}; give one",
+    ),
+    "date_at_row": ("{date}（第 {row} 行）", "{date} (row {row})"),
+    "quote_runs": (
+        "带引号的值跨越了第 {first}–{last} 行：可能有引号没有闭合（每个值必须在一行之内）",
+        "a quoted value runs over rows {first}-{last}: a quote is probably not closed (each value must"
+        " fit on one row)",
+    ),
+    "not_csv": (
+        "不是有效的 CSV（{reason}）：这一行可能有引号没有闭合",
+        "not valid CSV ({reason}): a quote is probably not closed on this row",
+    ),
+    "no_file": ("文件不存在", "no such file"),
+    "did_you_mean": ("是不是“{match}”？", " Did you mean '{match}'?"),
+    "nothing": ("", ""),
+    "wrong_kind": (
+        "应为 .xlsx 模板或字段相同的 .csv",
+        "expected a .xlsx template or a .csv of the same fields",
+    ),
+}
+
+
+class Problem(str):
+    """One message of the catalogue: the English text as a ``str``, any language by :meth:`text`."""
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, /, **values: Any) -> Problem:
+        safe = {name: v if isinstance(v, Problem) else clean(v) for name, v in values.items()}
+        made = super().__new__(cls, MESSAGES[key][1].format(**safe))
+        made.key = key
+        made.values = safe
+        return made
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` ("zh" or "en"), places and nested messages included."""
+        values = {n: v.text(lang) if isinstance(v, Problem) else v for n, v in self.values.items()}
+        return MESSAGES[self.key][1 if lang == "en" else 0].format(**values)
+
+
+class Joined(Problem):
+    """Several messages as one value, joined as the language joins a list."""
+
+    def __new__(cls, items: list[Problem]) -> Joined:
+        made = str.__new__(cls, ", ".join(items))
+        made.key = ""
+        made.values = {"items": list(items)}
+        return made
+
+    def text(self, lang: str) -> str:
+        return ("、" if lang != "en" else ", ").join(item.text(lang) for item in self.values["items"])
+
+
+def at(place: Problem, message: str, /, **values: Any) -> Problem:
+    """The catalogue's ``message`` at ``place`` (a sheet, cell, row or column)."""
+    return Problem("at", place=place, what=Problem(message, **values))
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> Problem:
+    """The nearest known value as a hint, or no words at all."""
+    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    return Problem("did_you_mean", match=match[0]) if match else Problem("nothing")
+
+
+def in_language(problem: str, lang: str) -> str:
+    """A problem in ``lang`` when it is from the catalogue; any other text as it is."""
+    return problem.text(lang) if isinstance(problem, Problem) else problem
