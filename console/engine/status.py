@@ -122,10 +122,13 @@ def cluster_status(
 
 def _result_status(achieved: pl.Expr, target: pl.Expr, published: pl.Expr, higher_is_better: bool) -> pl.Expr:
     # Stars: higher is better; tiers: 1 (一档) is the best. A missing result reaches nothing.
+    # No result published for any year up to this one (a new real dataset): nothing to judge, no_data.
     reached = achieved.fill_null(0) >= target if higher_is_better else achieved.fill_null(99) <= target
     return (
         pl.when(target.is_null())
         .then(pl.lit("no_target"))
+        .when(pl.col("result_year").is_null())
+        .then(pl.lit("no_data"))
         .when(published)
         .then(pl.when(reached).then(pl.lit("met")).otherwise(pl.lit("missed")))
         .otherwise(pl.when(reached).then(pl.lit("on_track")).otherwise(pl.lit("at_risk")))
@@ -252,7 +255,7 @@ def quarterly_revenue(ds: Dataset, start: Period, counties: Sequence[str] | None
         ds["clusters"]
         .select("zone", "industry")
         .join(zones, on="zone", how="semi")
-        .join(pl.DataFrame({"period": quarters}), how="cross")
+        .join(pl.DataFrame({"period": quarters}, schema={"period": pl.String}), how="cross")
     )
     ytd = ds["cluster_revenue"].select("zone", "industry", "period", "revenue_ytd")
     frame = (

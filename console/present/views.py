@@ -384,10 +384,10 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
         words = ("、" if zh else ", ").join(flag_word(f, lang) for f in flags) or "—"
         rewarded, noticed = any(f in REWARDS for f in flags), any(f not in REWARDS for f in flags)
         cells = (
-            str(r["rank"]),
+            "—" if r["rank"] is None else str(r["rank"]),
             _zone_name(r, lang),
             _county(r, lang),
-            f"{r['score']:.1f}",
+            "—" if r["score"] is None else f"{r['score']:.1f}",
             moved,
             tier_label(r["tier"], lang, ascii_only),
             province,
