@@ -140,7 +140,8 @@ def report_status(ds: Dataset, period: Period | None, zones: pl.DataFrame) -> pl
     if period is None:
         return zones.select("zone").with_columns(
             pl.lit(None, pl.String).alias("report_period"),
-            pl.lit("not_due").alias("report_status"),
+            # No quarter's data at all yet (a new real dataset): unknown, not "not due".
+            pl.lit("not_due" if ds.has_progress else "no_data").alias("report_status"),
             pl.lit(None, pl.Int64).alias("report_days_late"),
         )
     due = pl.lit(period.due_date()).str.to_date()
