@@ -146,6 +146,10 @@ def report_status(ds: Dataset, period: Period | None, zones: pl.DataFrame) -> pl
         )
     due = pl.lit(period.due_date()).str.to_date()
     reports = ds["reports"].filter(pl.col("period") == str(period)).select("zone", "submitted")
+    # A real dataset started part way through the plan has no reports from before its first quarter:
+    # those quarters were never collected here, so their reports are unknown (no_data), not missing.
+    first = ds["reports"].get_column("period").min()
+    collected = first is not None and str(first) <= str(period)
     return (
         zones.select("zone")
         .join(reports, on="zone", how="left")
@@ -154,7 +158,9 @@ def report_status(ds: Dataset, period: Period | None, zones: pl.DataFrame) -> pl
             (pl.col("submitted") - due).dt.total_days().alias("days"),
         )
         .with_columns(
-            pl.when(pl.col("submitted").is_null())
+            pl.when(pl.col("submitted").is_null() & pl.lit(not collected))
+            .then(pl.lit("no_data"))
+            .when(pl.col("submitted").is_null())
             .then(pl.lit("missing"))
             .when(pl.col("days") > 0)
             .then(pl.lit("late"))

@@ -79,14 +79,15 @@ def _county(row: dict[str, Any], lang: str) -> str:
 _COMPACT = {"tier": ("档", "—", "T"), "star": ("星", "无", "S")}
 
 
-def _compact_goal(kind: str, target: int | None, achieved: int | None, lang: str) -> str:
-    """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-."""
+def _compact_goal(kind: str, target: int | None, achieved: int | None, lang: str, known: bool = True) -> str:
+    """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-. With no result published
+    (``known`` false) the result is —: not "no star", just not known."""
     suffix, none_zh, letter = _COMPACT[kind]
     if lang == "zh":
         t = cn_numeral(target) if target else none_zh
-        a = cn_numeral(achieved) if achieved else none_zh
+        a = cn_numeral(achieved) if achieved else (none_zh if known else "—")
         return f"{t}→{a}{suffix}"
-    return f"{letter}{target or '-'}→{letter}{achieved or '-'}"
+    return f"{letter}{target or '-'}→{letter}{achieved or '-'}" if known else f"{letter}{target or '-'}→—"
 
 
 def zones_view(
@@ -115,10 +116,12 @@ def zones_view(
     rows = []
     for z in ev.zones.iter_rows(named=True):
         flagged = bool(z["missing"])
-        tier = _compact_goal("tier", z["tier_target"], z["tier"], lang).replace("→", arrow)
-        star = _compact_goal("star", z["star_target"], z["star"], lang).replace("→", arrow)
-        share = None if not z["revenue_target"] else (z["revenue_ytd"] or 0) / z["revenue_target"]
-        pace = None if not z["revenue_target"] else (z["revenue_pace"] or 0) / z["revenue_target"]
+        known = z["result_year"] is not None
+        tier = _compact_goal("tier", z["tier_target"], z["tier"], lang, known).replace("→", arrow)
+        star = _compact_goal("star", z["star_target"], z["star"], lang, known).replace("→", arrow)
+        judged = z["revenue_target"] and z["revenue_status"] != "no_data"  # no figure yet: —, not 0%
+        share = None if not judged else (z["revenue_ytd"] or 0) / z["revenue_target"]
+        pace = None if not judged else (z["revenue_pace"] or 0) / z["revenue_target"]
         revenue = f"{_pct(share)}/{_pct(pace)}" if share is not None else "—"
         report = status_label(z["report_status"], lang, ascii_only)
         if z["report_days_late"]:
@@ -498,8 +501,14 @@ def overview(
         t_map = {int(k): v for k, v in targeted.rows()}
         a_map = {int(k): v for k, v in achieved.rows()}
         levels = sorted(set(planned) | set(t_map) | set(a_map))
+        published = ev.zones.get_column("result_year").drop_nulls().len() > 0  # else: no result, not 0
         lines = tuple(
-            CountLine(label(lv, lang, ascii_only), planned.get(lv, 0), t_map.get(lv, 0), a_map.get(lv, 0))
+            CountLine(
+                label(lv, lang, ascii_only),
+                planned.get(lv, 0),
+                t_map.get(lv, 0),
+                a_map.get(lv, 0) if published else None,
+            )
             for lv in levels
         )
         (tiers if figure == "tier_count" else stars).extend(lines)
@@ -516,6 +525,7 @@ def overview(
                 else f"{item} {status_word(status, lang)}"
             )
         attention.append((_zone_name(z, lang), ("、" if zh else ", ").join(what)))
+    attention.extend(_gaps(ev.zones, lang))
     result_years = ev.zones.get_column("result_year").drop_nulls()
     overdue = []
     for z in ev.zones.filter(pl.col("report_status").is_in(["late", "missing"])).iter_rows(named=True):
@@ -535,6 +545,32 @@ def overview(
         tuple(overdue),
         report_period,
     )
+
+
+def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """What the data does not say yet, for the attention list: results not published, reports not in."""
+    zh = lang == "zh"
+    gaps = []
+    unpublished = zones.filter(pl.col("tier_status") == "no_data").height
+    if unpublished:
+        gaps.append(
+            ("考核结果", f"{unpublished} 个开发区尚无已公布的考核结果")
+            if zh
+            else ("Results", f"no published assessment result for {unpublished} zones")
+        )
+    if zones.height and zones.filter(pl.col("report_status") == "no_data").height == zones.height:
+        gaps.append(
+            ("季度报表", "尚未导入任何季度报表") if zh else ("Reports", "no quarterly report ingested yet")
+        )
+    absent = zones.filter(pl.col("report_status") == "missing")
+    if absent.height:
+        period = absent.get_column("report_period")[0]
+        gaps.append(
+            ("季度报表", f"{period} 有 {absent.height} 个开发区未报送")
+            if zh
+            else ("Reports", f"no report for {period} from {absent.height} zones")
+        )
+    return gaps
 
 
 def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
@@ -565,7 +601,8 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
         add(goals, goal.label, f"{goal.value} ({_pct(goal.progress)})", goal.status)
     counts = "档级与星级（计划/目标/结果）" if zh else "Tiers and stars (plan/targets/result)"
     for line in (*data.tiers, *data.stars):
-        add(counts, line.level, f"{line.planned} / {line.targeted} / {line.achieved}")
+        achieved = "—" if line.achieved is None else line.achieved
+        add(counts, line.level, f"{line.planned} / {line.targeted} / {achieved}")
     attention = "需关注" if zh else "Attention"
     for zone, what in data.attention:
         add(attention, zone, what, flagged=True)

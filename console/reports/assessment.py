@@ -357,9 +357,11 @@ def merge_assessments(
                 )
         for (tier,), group in year.group_by("tier"):
             sizes = sorted(set(group.get_column("tier_size").to_list()))
-            if len(sizes) > 1 and any(z in assessment.results for z in group.get_column("zone").to_list()):
+            members = group.get_column("zone").to_list()
+            if len(sizes) > 1 and any(z in assessment.results for z in members):
+                rows = ", ".join(str(assessment.rows[z]) for z in members if z in assessment.rows)
                 problems.append(
-                    f"tier {tier} is given different sizes ({', '.join(map(str, sizes))}); the number of zones"
+                    f"rows {rows}: tier {tier} is given different sizes ({', '.join(map(str, sizes))}); the number of zones"
                     " in a tier is the same for every zone in it"
                 )
         if problems:

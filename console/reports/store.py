@@ -499,7 +499,8 @@ def _reported_twice(reports: list[Report]) -> tuple[list[Report], list[ReportRej
                 ReportRejected(
                     report.source,
                     [
-                        f"{report.zone} {report.period} is also reported in {first.source} with different"
+                        f"{report.places.get('period', 'row 2')}: {report.zone} {report.period} is also"
+                        f" reported in {first.source} with different"
                         " figures; send one report per zone and quarter (a later revision may be ingested"
                         " on its own)"
                     ],
@@ -524,7 +525,8 @@ def _ytd_falls(revenue: pl.DataFrame, reports: list[Report]) -> list[ReportRejec
             for other, number in same_year.select("period", "revenue_ytd").iter_rows():
                 if (other < report.period and number > value) or (other > report.period and number < value):
                     problems.append(
-                        f"{industry} {report.period}: year-to-date revenue {value:g} is "
+                        f"{report.places.get(industry, 'row 2')}: {industry} {report.period}:"
+                        f" year-to-date revenue {value:g} is "
                         f"{'below' if other < report.period else 'above'} {other}'s {number:g};"
                         " year-to-date revenue cannot fall within a year"
                     )
