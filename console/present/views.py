@@ -559,9 +559,19 @@ def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str, str]]:
             else ("Results", f"no published assessment result for {unpublished} zones")
         )
     if zones.height and zones.filter(pl.col("report_status") == "no_data").height == zones.height:
-        gaps.append(
-            ("季度报表", "尚未导入任何季度报表") if zh else ("Reports", "no quarterly report ingested yet")
-        )
+        period = zones.get_column("report_period")[0]
+        if period is None:
+            gaps.append(
+                ("季度报表", "尚未导入任何季度报表")
+                if zh
+                else ("Reports", "no quarterly report ingested yet")
+            )
+        else:
+            gaps.append(
+                ("季度报表", f"{period} 的报表不在数据中（数据从更晚的季度开始）")
+                if zh
+                else ("Reports", f"reports for {period} were not collected (the data starts later)")
+            )
     absent = zones.filter(pl.col("report_status") == "missing")
     if absent.height:
         period = absent.get_column("report_period")[0]
