@@ -443,3 +443,35 @@ def test_snapshot_empty_dataset(snap_compare, live: Path, tab: str) -> None:
 @pytest.mark.parametrize("tab", ["overview", "zones", "rankings"])
 def test_snapshot_partial_dataset(snap_compare, live: Path, tab: str) -> None:
     assert snap_compare(_app(partial(live), "en"), terminal_size=(80, 24), run_before=_showing(tab))
+
+
+def test_attention_list_says_what_is_missing(live: Path) -> None:
+    from console.engine.evaluation import evaluate
+    from console.present.views import overview
+
+    def attention(directory: Path) -> tuple[tuple[str, str], ...]:
+        ds = load_dataset(directory)
+        ev = evaluate(ds, load_settings(data_dir=directory))
+        return overview(ev, ds["plan_figures"], "en", False).attention
+
+    assert attention(live) == (
+        ("Results", "no published assessment result for 11 zones"),
+        ("Reports", "no quarterly report ingested yet"),
+    )
+    assert ("Reports", "no report for 2026Q1 from 9 zones") in attention(partial(live))
+
+
+def test_quarters_before_collection_began_are_no_data_not_missing(
+    live: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partial(live)
+    code, said, _ = run(capsys, "status", "--data", str(live), "--year", "2025", "--json")
+    assert code == 0 and {z["report_status"] for z in json.loads(said)["zones"]} == {"no_data"}
+    out = tmp_path / "b.md"
+    assert (
+        run(
+            capsys, "--lang", "en", "bulletin", "--data", str(live), "--period", "2025-04", "--out", str(out)
+        )[0]
+        == 0
+    )
+    assert "Reports for 2025Q1 were not collected" in out.read_text(encoding="utf-8")

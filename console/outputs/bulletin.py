@@ -153,11 +153,18 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
         names[z] for z in reports.filter(pl.col("report_status") == "missing").get_column("zone")
     )
     due = quarter.due_date()
+    uncollected = ev.zones.height and (ev.zones.get_column("report_status") == "no_data").all()
     if b.no_data:
         b.reports.append(
             "尚未导入任何季度工作推进情况报表，无从判断报送情况。"
             if zh
             else "No quarterly report has been ingested yet: nothing to say about reporting."
+        )
+    elif uncollected:  # a quarter before the dataset's first report: never collected here
+        b.reports.append(
+            f"{quarter.year}年第{cn_numeral(quarter.quarter)}季度的报表不在数据中（数据从更晚的季度开始）。"
+            if zh
+            else f"Reports for {quarter} were not collected (the data starts later)."
         )
     elif zh:
         b.reports.append(
