@@ -71,8 +71,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "opt_json": ("输出 JSON（供程序读取）", "machine-readable output (JSON)"),
     "opt_fail": (
-        "有开发区未完成目标时以退出码 1 结束（用于定时任务）",
-        "exit 1 when a zone shown misses a target (for cron)",
+        "有开发区未完成目标时以退出码 1 结束（用于定时任务；尚无数据不算未完成）",
+        "exit 1 when a zone shown misses a target (for cron; no data yet is not a miss)",
     ),
     "opt_fail_note": (
         "{count} 个开发区尚无数据（未公布结果、未报送），不计为未完成目标",

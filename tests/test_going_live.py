@@ -188,6 +188,8 @@ async def test_end_to_end_from_init_to_bulletin(tmp_path: Path, capsys: pytest.C
     code, said, _ = run(capsys, "ingest", "--data", str(live), *map(str, reports), "--yes")
     assert code == 0, said
     assert tomllib.loads((live / "manifest.toml").read_text(encoding="utf-8"))["as_of"] == "2026Q1"
+    (top,) = await draw_every_tab(live)
+    assert "as of 2026Q1" in top
     code, said, _ = run(capsys, "status", "--data", str(live), "--json")
     status = json.loads(said)
     assert status["as_of"] == "2026Q1" and status["year"] == 2026
