@@ -688,9 +688,10 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         )
     except ReportBatchRejected as exc:
         for rejected in exc.rejected:
-            print(f"✗ {rejected.source}:" if not settings.ascii else f"x {rejected.source}:", file=sys.stderr)
-            for problem in rejected.problems:
-                print(f"  {problem}", file=sys.stderr)
+            source = visible(rejected.source, 400)
+            print(f"✗ {source}:" if not settings.ascii else f"x {source}:", file=sys.stderr)
+            for problem in rejected.problems:  # cell values from the file: escapes shown, never sent
+                print(f"  {visible(problem, 1200)}", file=sys.stderr)
         print(
             "未导入任何内容，数据未改变。" if zh else "Nothing was ingested; the dataset is unchanged.",
             file=sys.stderr,

@@ -477,3 +477,13 @@ def test_quarters_before_collection_began_are_no_data_not_missing(
         == 0
     )
     assert "Reports for 2025Q1 were not collected" in out.read_text(encoding="utf-8")
+
+
+def test_rejection_messages_never_send_control_characters(
+    live: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = fill_assessment(
+        live, live.parent / "esc.xlsx", 2025, _bad(standard_results(), 3, ("\u202e★★", 3, 60.0, 4, 90))
+    )
+    code, _, err = run(capsys, "--lang", "en", "ingest", "--data", str(live), str(path), "--yes")
+    assert code == 3 and "\u202e" not in err and "\\u202e" in err and "star level 0-5" in err
