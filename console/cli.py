@@ -701,6 +701,8 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
     except DatasetChanged as exc:  # not applied: the user confirmed changes that no longer hold
         raise CommandFailed(EXIT_MISSING, visible(str(exc), 600)) from None
+    except HistoryProblem as exc:  # e.g. a manifest whose as_of cannot be moved safely: nothing applied
+        raise CommandFailed(EXIT_INVALID, visible(str(exc), 1200)) from None
     if args.json:
         as_json(changes, entry is not None, entry)
     if args.dry_run:

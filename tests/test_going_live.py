@@ -487,3 +487,27 @@ def test_rejection_messages_never_send_control_characters(
     )
     code, _, err = run(capsys, "--lang", "en", "ingest", "--data", str(live), str(path), "--yes")
     assert code == 3 and "\u202e" not in err and "\\u202e" in err and "star level 0-5" in err
+
+
+def test_moving_as_of_keeps_the_rest_of_the_manifest(live: Path) -> None:
+    manifest = live / "manifest.toml"
+    text = "# kept comment\n" + manifest.read_text(encoding="utf-8") + '\n[history]\nas_of = "kept"\n'
+    manifest.write_text(text, encoding="utf-8")
+    ingest(live, [fill_report(live, live.parent / "r.xlsx", zones(live)[2], "2026Q1", 20.0)], today=TODAY)
+    after = manifest.read_text(encoding="utf-8")
+    assert tomllib.loads(after)["as_of"] == "2026Q1" and tomllib.loads(after)["history"]["as_of"] == "kept"
+    assert after.endswith(text)
+
+
+def test_a_manifest_whose_as_of_cannot_be_moved_safely_stops_the_ingest(
+    live: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = live / "manifest.toml"  # a multi-line string holding "as_of = ": no line edit is safe
+    manifest.write_text(
+        'note2 = """\nas_of = x\n"""\n' + manifest.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    report = fill_report(live, live.parent / "r.xlsx", zones(live)[2], "2026Q1", 20.0)
+    before = sha(live)
+    code, _, err = run(capsys, "--lang", "en", "ingest", "--data", str(live), str(report), "--yes")
+    assert code == 3 and "could not set as_of" in err
+    assert sha(live) == before

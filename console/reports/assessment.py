@@ -23,6 +23,7 @@ SHEET = ("考核结果", "Assessment")
 YEAR_ROW = 4  # spreadsheet row holding the year (column C)
 HEADER_ROW = 6
 FIRST_ROW = 7
+MAX_EXTRA_ROWS = 200  # blank or copied rows tolerated below the zones before a sheet is taken for damaged
 # Input columns (spreadsheet letters) and what each holds.
 INPUTS = (("C", "star"), ("D", "tier"), ("E", "score"), ("F", "province_rank"), ("G", "tier_size"))
 
@@ -239,7 +240,15 @@ def read_assessment(ds: Dataset, path: Path, today: date | None = None) -> Asses
         raise ReportRejected(source, [f"{where}, cell C{YEAR_ROW}: {wrong_year}"])
     assessment = Assessment(source, year)
     known = set(ds["zones"].get_column("zone").to_list())
-    for r in range(FIRST_ROW, sheet.max_row + 1):
+    last = sheet.max_row
+    if (
+        last > FIRST_ROW + len(known) + MAX_EXTRA_ROWS
+    ):  # a damaged or hostile sheet: do not read a million rows
+        raise ReportRejected(
+            source,
+            [f"{where}: {last} rows, expected one per zone ({len(known)}); is this the assessment workbook?"],
+        )
+    for r in range(FIRST_ROW, last + 1):
         zone = sheet[f"A{r}"].value
         cells = {key: sheet[f"{col}{r}"].value for col, key in INPUTS}
         if zone in (None, "") and all(v in (None, "") for v in cells.values()):

@@ -572,9 +572,16 @@ def _manifest_with_as_of(directory: Path, as_of: str) -> bytes:
 
     text = (directory / MANIFEST).read_bytes().decode("utf-8-sig")
     line = f'as_of = "{as_of}"'
+    table = re.search(r"^\s*\[", text, re.MULTILINE)  # top-level keys come before the first [table]
+    head, tail = (text[: table.start()], text[table.start() :]) if table else (text, "")
     pattern = re.compile(r"^as_of\s*=.*$", re.MULTILINE)
-    updated = pattern.sub(line, text, count=1) if pattern.search(text) else f"{line}\n{text}"
-    if tomllib.loads(updated).get("as_of") != as_of:  # an unusual manifest: never write a wrong one
+    head = pattern.sub(line, head, count=1) if pattern.search(head) else f"{line}\n{head}"
+    updated = head + tail
+    try:
+        moved = tomllib.loads(updated).get("as_of")
+    except tomllib.TOMLDecodeError:
+        moved = None
+    if moved != as_of:  # an unusual manifest: never write a wrong one
         raise HistoryProblem(f"{directory / MANIFEST}: 无法更新 as_of / could not set as_of in it")
     return updated.encode("utf-8")
 
