@@ -511,3 +511,17 @@ def test_a_manifest_whose_as_of_cannot_be_moved_safely_stops_the_ingest(
     code, _, err = run(capsys, "--lang", "en", "ingest", "--data", str(live), str(report), "--yes")
     assert code == 3 and "could not set as_of" in err
     assert sha(live) == before
+
+
+def test_an_assessment_sheet_with_far_too_many_rows_is_refused(live: Path) -> None:
+    path = fill_assessment(live, live.parent / "long.xlsx", 2025, standard_results())
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    sheet[f"B{FIRST_ROW + 11 + 500}"] = "x"
+    book.save(path)
+    before = sha(live)
+    with pytest.raises(ReportBatchRejected) as caught:
+        ingest(live, [path], confirm=lambda c: True, today=TODAY)
+    assert "expected one per zone (11)" in caught.value.rejected[0].problems[0]
+    assert sha(live) == before
