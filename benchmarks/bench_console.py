@@ -106,6 +106,9 @@ def startup(runs: int) -> None:
                 with tempfile.TemporaryDirectory() as cold_cache:
                     env = {
                         "DEVZONES_CONFIG": "/nonexistent",
+                        "DEVZONES_STATE": os.path.join(
+                            tempfile.mkdtemp(), "state.toml"
+                        ),  # never the user's state
                         "DEVZONES_CACHE": warm_cache if kind == "warm" else cold_cache,
                     }
                     term = Term(argv, 100, 30, env)
@@ -138,7 +141,10 @@ def big_dataset(runs: int) -> None:
             [sys.executable, "-m", "console", "--data", str(data)],
             160,
             48,
-            {"DEVZONES_CONFIG": "/nonexistent"},
+            {
+                "DEVZONES_CONFIG": "/nonexistent",
+                "DEVZONES_STATE": os.path.join(tempfile.mkdtemp(), "state.toml"),
+            },
         )
         loaded = term.read_until("需关注".encode(), timeout=60)
         print(f"2,543 zones: first complete screen after {loaded:.2f} s")
@@ -167,7 +173,11 @@ def cursor_bytes(runs: int) -> None:
         [sys.executable, "-m", "console"],
         80,
         24,
-        {"DEVZONES_CONFIG": "/nonexistent", "DEVZONES_CACHE": tempfile.mkdtemp()},
+        {
+            "DEVZONES_CONFIG": "/nonexistent",
+            "DEVZONES_STATE": os.path.join(tempfile.mkdtemp(), "state.toml"),
+            "DEVZONES_CACHE": tempfile.mkdtemp(),
+        },
     )
     term.read_until("需关注".encode())
     term.key(b"2")

@@ -4,9 +4,11 @@ Each subcommand names its function with ``set_defaults(func=...)``; ``main`` par
 the one guard that turns every failure into one line on stderr and a documented exit code (the
 ``epilog`` words in console/cli_text.py, and README's "Command line"):
 
-0 success; 1 ``--fail-on-missing`` found a zone missing a target (also: ingest not applied, nothing to
-undo); 2 usage error (argparse's own, or a year/county/zone/month the data does not have); 3 invalid
-data or a rejected report; 4 file-system error (permission, no space, name too long, missing folder);
+0 success; 1 ``--fail-on-missing`` found a zone missing a target (also: ingest not applied, declined
+or because the dataset changed meanwhile; nothing to undo); 2 usage error (argparse's own, or a
+year/county/zone/month the data does not have); 3 invalid data, a rejected report, or an undo refused
+because a file changed after the ingest; 4 file-system error (permission, no space, name too long,
+missing folder, the dataset locked by another ingest);
 5 internal error (a bug: the traceback only with DEVZONES_DEBUG=1). A closed stdout (``| head``) ends
 quietly with 0.
 """
@@ -31,13 +33,15 @@ from console.cli_text import OS_KEYS, WORDS, argparse_language, join_choices, sa
 if TYPE_CHECKING:
     from console.core.config import Settings
     from console.data.dataset import Dataset
+    from console.outputs.export import Provenance
     from console.reports.store import Change
 
 EXIT_OK, EXIT_MISSING, EXIT_USAGE, EXIT_INVALID, EXIT_FILES, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 VIEWS = ("overview", "zones", "clusters", "tasks", "rankings", "all")
-EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md")
-BULLETIN_FORMATS = ("md", "xlsx")
+EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md", "svg")
+CSV_ENCODINGS = ("utf-8", "gb18030", "gbk")  # console/outputs/csv_encoding.py says what each is for
+BULLETIN_FORMATS = ("md", "xlsx", "docx")
 
 
 class CommandFailed(Exception):
@@ -170,6 +174,8 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     exp.add_argument("--search", default="", help=say("opt_search", lang))
     exp.add_argument("--sort", default="", metavar="KEY", help=say("opt_sort", lang))
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=say("opt_format", lang))
+    exp.add_argument("--encoding", choices=CSV_ENCODINGS, default=None, help=say("opt_encoding", lang))
+    exp.add_argument("--size", default=None, metavar="COLSxROWS", help=say("opt_size", lang))
     exp.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
     exp.add_argument("--force", action="store_true", help=say("opt_force", lang))
     _json_flag(exp, lang)
@@ -226,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from console.core.config import load_settings
 
-        early = load_settings(lang=_argv_lang(words))
+        early = load_settings(lang=_argv_lang(words), remembered=False)
         lang = early.lang
         code = _run(words, early)
         sys.stdout.flush()
@@ -258,9 +264,11 @@ def _run(words: list[str], early: Settings) -> int:
     lang = early.lang
     with argparse_language(lang):
         args = build_parser(lang).parse_args(words)
+    console = args.func is _console  # only the console uses what it remembered (the state file)
     settings = load_settings(
         data_dir=args.data,
-        lang=args.lang or lang,
+        lang=args.lang or (None if console else lang),
+        remembered=console,
         ascii=True if args.ascii else None,
         mouse=False if getattr(args, "no_mouse", False) else None,
         year=getattr(args, "year", None),
@@ -466,12 +474,13 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
         _print_json(status_json(ev))
     else:
         print_status(ev, settings.lang, settings.ascii, make_console())
+    # Behind or missed only: a no_data or not_reported figure is shown as such but fails nothing.
     if args.fail_on_missing:
-        # No data yet (nothing published, nothing reported) is not a miss: counted apart, on stderr.
+        # Zones with no data at all yet (nothing published, nothing reported) are counted apart, on stderr.
         no_data = ev.zones.filter(
             pl.col("star_status").is_in(["no_data", "no_target"])
             & (pl.col("tier_status") == "no_data")
-            & pl.col("revenue_status").is_in(["no_data", "no_target"])
+            & pl.col("revenue_status").is_in(["no_data", "not_reported", "no_target"])
         ).height
         if no_data:
             _error(f"devzones: {say('opt_fail_note', settings.lang, count=no_data)}")
@@ -752,10 +761,22 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from datetime import datetime
 
-    from console.outputs.export import ExportError, export_views, provenance, suggest_name
+    from console.outputs.export import (
+        EncodingProblem,
+        ExportError,
+        export_views,
+        provenance,
+        suggest_name,
+    )
     from console.outputs.out_path import resolve_out
     from console.present.assemble import compute, export_selection, render_views
 
+    if args.encoding and args.format != "csv":
+        raise CommandFailed(EXIT_USAGE, say("encoding_csv_only", settings.lang, fmt=args.format))
+    if args.size and args.format != "svg":
+        raise CommandFailed(EXIT_USAGE, say("size_svg_only", settings.lang, fmt=args.format))
+    if args.format == "svg" and args.view == "all":
+        raise CommandFailed(EXIT_USAGE, say("svg_one_view", settings.lang))
     ds = _dataset(settings)
     year, counties = _choices(ds, args, settings.lang)
     snap = compute(ds, settings, year, counties)
@@ -785,9 +806,41 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         out,
         str(args.data) if args.data else None,
     )
+    extra = [f"--encoding {args.encoding}"] if args.encoding else []
+    extra += ["--size " + re.sub(r"\s+", "", args.size)] if args.size else []
+    if extra:  # the manifest's command makes the same file again
+        from dataclasses import replace as changed
+
+        prov = changed(prov, command=" ".join([prov.command, *extra]))
+    if args.format == "svg":
+        return _report_written(args, "export", _screenshot(args, settings, h.year, counties, out, prov))
     with _writing(out, settings.lang, ExportError):
-        written = export_views(chosen, args.format, out, prov, force=args.force)
+        try:
+            written = export_views(chosen, args.format, out, prov, args.force, args.encoding or "utf-8")
+        except EncodingProblem as exc:
+            raise CommandFailed(EXIT_USAGE, str(exc)) from None
     return _report_written(args, "export", written)
+
+
+def _screenshot(
+    args: argparse.Namespace, settings: Settings, year: int, counties: list[str], out: Path, prov: Provenance
+) -> list[Path]:
+    """``export --format svg``: the console drawn headless at --size, each wide character two cells."""
+    from dataclasses import replace
+
+    from console.outputs.export import ExportError, export_text
+    from console.tui.app import screenshot
+
+    size = (120, 40)
+    if args.size:
+        match = re.fullmatch(r"\s*(\d{2,4})\s*[xX×*]\s*(\d{1,4})\s*", args.size)
+        if not match or not (40 <= int(match.group(1)) <= 1000 and 10 <= int(match.group(2)) <= 1000):
+            raise CommandFailed(EXIT_USAGE, say("bad_size", settings.lang, value=args.size))
+        size = (int(match.group(1)), int(match.group(2)))
+    shown = replace(settings, tab=args.view, year=year, counties=tuple(counties))
+    svg = screenshot(shown, size, args.search, args.sort)
+    with _writing(out, settings.lang, ExportError):
+        return export_text(svg, out, prov, force=args.force)
 
 
 def _generate(args: argparse.Namespace, settings: Settings) -> int:
@@ -810,7 +863,7 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
     plan = load_tables(plan_dir, list(PLAN_TABLES))
     if args.zones is not None:
         plan = synthetic_plan(args.zones, plan, seed)
-        tables = {**plan, **generate_progress(plan, seed, AS_OF)}
+        tables = {**plan, **generate_progress(plan, seed, AS_OF, tier_sizes=None)}  # ranked 1..N
     else:
         tables = generate_progress(plan, seed, AS_OF)
     with _writing(args.out, settings.lang):
@@ -826,7 +879,7 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
 
 def locations(settings: Settings) -> dict[str, Path]:
     """Where devzones reads and keeps things: config files, state, cache and the dataset."""
-    from console.core.config import system_config_file, user_config_file
+    from console.core.config import system_config_file, user_config_file, user_state_file
     from console.core.paths import default_config_file
     from console.present.view_cache import cache_dir
 
@@ -834,7 +887,7 @@ def locations(settings: Settings) -> dict[str, Path]:
         "user_config": user_config_file(),
         "system_config": system_config_file(),
         "default_config": default_config_file(),
-        "state": user_config_file(),  # the [state] section of the user's config file
+        "state": user_state_file(),  # what the console remembers; the config files are only read
         "cache": cache_dir(),
         "data": settings.data_dir,
     }

@@ -79,7 +79,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{count} zone(s) have no data yet (no result published, no report): not counted as missing a target",
     ),
     "opt_month": ("通报月份，如 2026-10", "the bulletin's month, e.g. 2026-10"),
-    "opt_bulletin_format": ("格式：md 或 xlsx", "format: md or xlsx"),
+    "opt_bulletin_format": (
+        "格式：md、xlsx 或 docx（Word 公文版式）",
+        "format: md, xlsx or docx (Word, official-document layout)",
+    ),
     "opt_out_file": (
         "要写入的文件；以 / 结尾或已存在的文件夹则写入其中，名称自动生成",
         "file to write; ending in / or an existing folder: a suggested name inside it",
@@ -118,7 +121,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "按列排序（zone、target、score …）；-KEY 为降序",
         "sort by a column key (zone, target, score …); -KEY for descending",
     ),
-    "opt_format": ("格式", "format"),
+    "opt_format": ("格式（svg：界面截图）", "format (svg: a screenshot of the console)"),
+    "opt_encoding": (
+        "CSV 的编码：utf-8（默认，带 BOM）、gb18030（旧版软件）或 gbk",
+        "CSV encoding: utf-8 (default, with a BOM), gb18030 (older readers) or gbk",
+    ),
+    "opt_size": (
+        "svg 截图的终端大小，如 120x40（默认）",
+        "terminal size of the svg screenshot, e.g. 120x40 (default)",
+    ),
     "opt_gen_out": ("要写入的目录", "directory to write"),
     "opt_zones": (
         "生成 N 个开发区的模拟计划（184：一个省，2543：全国）",
@@ -140,10 +151,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "\n"
         "退出码：\n"
         "  0  成功\n"
-        "  1  --fail-on-missing 发现未完成目标的开发区；导入未应用；没有可撤销的导入\n"
+        "  1  --fail-on-missing 发现未完成目标的开发区；导入未应用（含确认期间数据集已变）；没有可撤销的导入\n"
         "  2  用法错误：选项有误，或数据中没有所要的年度、县区、开发区、月份\n"
-        "  3  数据无效（指出文件、行和列）或报表被拒收\n"
-        "  4  文件系统错误：没有权限、磁盘已满、文件名太长、文件夹不存在等\n"
+        "  3  数据无效（指出文件、行和列）、报表被拒收，或撤销被拒（文件在导入后被改过）\n"
+        "  4  文件系统错误：没有权限、磁盘已满、文件名太长、文件夹不存在、数据集被另一导入占用等\n"
         "  5  程序内部错误（请报告；设 DEVZONES_DEBUG=1 可显示详细追溯）\n"
         "\n"
         '语言：--lang en 或设置 [display] lang = "en" 使用英文。',
@@ -157,10 +168,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "\n"
         "exit codes:\n"
         "  0  success\n"
-        "  1  --fail-on-missing found a zone missing a target; ingest not applied; nothing to undo\n"
+        "  1  --fail-on-missing found a zone missing a target; ingest not applied (also: the dataset\n"
+        "     changed while you decided); nothing to undo\n"
         "  2  usage error: a wrong option, or a year, county, zone or month the data does not have\n"
-        "  3  invalid data (with file, row and column) or a rejected report\n"
-        "  4  file-system error: permission, disk full, name too long, missing folder …\n"
+        "  3  invalid data (with file, row and column), a rejected report, or an undo refused because\n"
+        "     a file changed after the ingest\n"
+        "  4  file-system error: permission, disk full, name too long, missing folder, dataset locked\n"
+        "     by another ingest …\n"
         "  5  internal error (please report it; DEVZONES_DEBUG=1 shows the traceback)\n"
         "\n"
         'language: Chinese by default; --lang en or the setting [display] lang = "en" for English.',
@@ -231,6 +245,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "没有可排序的列“{value}”。可选：{valid}",
         "no column '{value}' to sort by; choose from: {valid}",
     ),
+    "encoding_csv_only": (
+        "--encoding 只用于 --format csv（而不是 {fmt}）",
+        "--encoding applies to --format csv only (not {fmt})",
+    ),
+    "size_svg_only": (
+        "--size 只用于 --format svg（而不是 {fmt}）",
+        "--size applies to --format svg only (not {fmt})",
+    ),
+    "svg_one_view": (
+        "--format svg 截取一个标签页：请用 --view overview、zones、clusters、tasks 或 rankings，而不是 all",
+        "--format svg draws one tab: use --view overview, zones, clusters, tasks or rankings, not all",
+    ),
+    "bad_size": (
+        "--size “{value}”：应为 列数x行数，如 120x40（40–1000 列，10–1000 行）",
+        "--size '{value}': expected COLSxROWS such as 120x40 (40-1000 columns, 10-1000 rows)",
+    ),
     "bad_month": (
         "--period “{value}”：应为月份，如 2026-10 或 2026年10月",
         "--period '{value}': expected a month such as 2026-10 or 2026年10月",
@@ -285,7 +315,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "where_system": ("系统配置", "system config"),
     "where_default": ("默认设置（说明每个键）", "defaults (documents every key)"),
     "where_state": ("状态（界面记住的标签页、排序等）", "state (what the console remembers)"),
-    "where_state_note": ("用户配置中的 [state] 段", "the [state] section of the user config"),
+    "where_state_note": (
+        "界面退出时写入；配置文件只读不写",
+        "written when the console quits; config files are only read",
+    ),
     "where_cache": ("缓存", "cache"),
     "where_data": ("数据", "data"),
     "where_embedded": ("内置示例数据", "the embedded sample data"),

@@ -31,10 +31,11 @@ PLAN_TEXT = REPO / "data" / "source" / "plan-2024-2026.zh.txt"
 
 @pytest.fixture(autouse=True)
 def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never read or write the user's or the machine's real config."""
+    """Tests never read or write the user's or the machine's real config or state."""
     home = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("DEVZONES_CONFIG", str(home / "user.toml"))
     monkeypatch.setenv("DEVZONES_SYSTEM_CONFIG", str(home / "system.toml"))
+    monkeypatch.setenv("DEVZONES_STATE", str(home / "state" / "state.toml"))
     monkeypatch.setenv("DEVZONES_CACHE", str(home / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
 

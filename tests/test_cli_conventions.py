@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from console import __version__
-from console.cli import main
+from console.cli import EXPORT_FORMATS, main
 from tests.conftest import REPO
 
 
@@ -284,7 +284,8 @@ def test_where_prints_the_config_state_cache_and_data_paths(capsys, data_copy: P
     assert places["system_config"] == os.environ["DEVZONES_SYSTEM_CONFIG"]
     assert places["cache"] == os.environ["DEVZONES_CACHE"]
     assert places["data"] == str(data_copy) and places["data_embedded"] is False
-    assert places["state"] == str(user) and Path(places["default_config"]).name == "default.toml"
+    assert places["state"] == os.environ["DEVZONES_STATE"] and places["exists"]["state"] is False
+    assert Path(places["default_config"]).name == "default.toml"
     code, out, _ = _run(capsys, "where")  # the user's config asks for English
     assert (
         code == 0 and f"user config: {user}  (exists)" in out and "data: " in out and "(the embedded" in out
@@ -478,6 +479,6 @@ def test_bash_completes_commands_and_choices(capsys, tmp_path: Path) -> None:
     result = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=False)
     assert result.stdout.splitlines() == [
         "export",
-        "csv xlsx parquet json md",
+        " ".join(EXPORT_FORMATS),  # svg included: `export --format svg` draws the console
         "overview zones clusters tasks rankings all",
     ], result.stderr

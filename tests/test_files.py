@@ -167,14 +167,14 @@ def test_a_failed_atomic_write_keeps_the_old_file(tmp_path: Path) -> None:
 
 
 def test_preferences_on_a_full_disk_are_a_warning_and_the_file_is_kept(monkeypatch, tmp_path: Path) -> None:
-    from console.core.config import save_preferences, user_config_file
+    from console.core.config import save_state, user_state_file
 
-    assert save_preferences({"view": {"tab": "clusters"}}) == []
-    path = user_config_file()
+    assert save_state({"tab": "clusters"}) == []
+    path = user_state_file()
     before = path.read_bytes()
     with failing("write", 1):
-        warnings = save_preferences({"view": {"tab": "tasks"}})
-    assert warnings and "preferences not saved" in warnings[0]
+        warnings = save_state({"tab": "tasks"})
+    assert warnings and "state was not saved" in warnings[0]
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == []
 

@@ -486,7 +486,7 @@ def test_rejection_messages_never_send_control_characters(
         live, live.parent / "esc.xlsx", 2025, _bad(standard_results(), 3, ("\u202e★★", 3, 60.0, 4, 90))
     )
     code, _, err = run(capsys, "--lang", "en", "ingest", "--data", str(live), str(path), "--yes")
-    assert code == 3 and "\u202e" not in err and "\\u202e" in err and "star level 0-5" in err
+    assert code == 3 and "\u202e" not in err and "star level 0-5" in err
 
 
 def test_moving_as_of_keeps_the_rest_of_the_manifest(live: Path) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 import pytest
 
+from console.engine.audit import audit
 from console.engine.progress import indicator_status, task_status
 from tests.conftest import with_tables
 
@@ -82,3 +85,90 @@ def test_tasks_roll_up_their_indicators(dataset, settings) -> None:
             assert task["status"] == "behind"
         assert task["indicators"] == len(own)
     assert set(tasks.filter(pl.col("status") == "no_indicator").get_column("task")) == {6, 12, 13, 16, 17, 18}
+
+
+def _reports(*rows: tuple[str, str, date | None]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows, schema={"zone": pl.String, "period": pl.String, "submitted": pl.Date}, orient="row"
+    )
+
+
+def test_a_zone_without_its_latest_report_is_not_reported(dataset, settings) -> None:
+    # I10: a chain-leader firm per zone by 2026. 确山 had one at 2026Q2 but sent no 2026Q3 report.
+    ds = with_tables(
+        dataset,
+        indicator_values=_values(
+            ("I10", "确山县开发区", "2026Q2", 1.0), ("I10", "遂平县开发区", "2026Q2", 1.0)
+        ),
+        reports=_reports(("确山县开发区", "2026Q3", None), ("遂平县开发区", "2026Q3", date(2026, 9, 30))),
+    )
+    _, zones = indicator_status(ds, 2026, settings)
+    per_zone = {r["short_name"]: r for r in zones.filter(pl.col("indicator") == "I10").iter_rows(named=True)}
+    assert (per_zone["确山"]["status"], per_zone["确山"]["latest"]) == ("not_reported", None)
+    assert per_zone["遂平"]["status"] == "met"  # reported: its latest value stands
+    # A year already over is judged on its own figures: 2025 has none here, so no_data, not not_reported.
+    _, past = indicator_status(ds, 2025, settings)
+    assert set(past.filter(pl.col("indicator") == "I10").get_column("status")) == {"no_data"}
+
+
+def test_a_finished_year_without_q4_is_no_data_for_yearly_targets(dataset, settings) -> None:
+    # I07 counts projects per zone per year, year to date: a Q3 count is not the year's result.
+    ds = with_tables(
+        dataset,
+        indicator_values=_values(
+            ("I07", "遂平县开发区", "2025Q3", 1.0), ("I07", "西平县开发区", "2025Q4", 1.0)
+        ),
+    )
+    _, zones = indicator_status(ds, 2025, settings)
+    per_zone = dict(zones.filter(pl.col("indicator") == "I07").select("short_name", "status").rows())
+    assert per_zone["遂平"] == "no_data" and per_zone["西平"] == "missed"
+
+
+def test_a_target_without_a_due_year_is_a_standing_aim(dataset, settings) -> None:
+    # Drop I18's due year: it becomes a standing aim, paced to the plan's last year, never missed before it.
+    indicators = dataset["indicators"].with_columns(
+        pl.when(pl.col("indicator") == "I18").then(None).otherwise(pl.col("target_year")).alias("target_year")
+    )
+    ds = with_tables(
+        dataset,
+        indicators=indicators,
+        indicator_values=_values(("I18", None, "2023Q4", 120.0), ("I18", None, "2025Q4", 150.0)),
+    )
+    judged, _ = indicator_status(ds, 2025, settings)
+    row = _row(judged, "I18")
+    assert row["standing_aim"] is True and row["status"] == "behind"  # 30 of 80 with 8 of 12 quarters gone
+    assert _row(judged, "I07")["standing_aim"] is False  # every year, its own year's target
+    assert _row(indicator_status(dataset, 2025, settings)[0], "I18")["standing_aim"] is False
+
+
+def test_clusters_over_50_is_counted_from_cluster_revenue_beside_the_reported_value(
+    dataset, settings
+) -> None:
+    revenue = pl.DataFrame(
+        [
+            ("驻马店市高新技术产业开发区", "化工", "2025Q4", 150.0),
+            ("驻马店市高新技术产业开发区", "生物医药", "2025Q4", 50.0),  # exactly 50 reaches it
+            ("遂平县开发区", "食品", "2025Q4", 49.9),
+        ],
+        schema={"zone": pl.String, "industry": pl.String, "period": pl.String, "revenue_ytd": pl.Float64},
+        orient="row",
+    )
+    ds = with_tables(dataset, cluster_revenue=revenue, indicator_values=_values(("I06", None, "2025Q4", 7.0)))
+    row = _row(indicator_status(ds, 2025, settings)[0], "I06")
+    assert (row["latest"], row["reported"], row["computed"], row["period"]) == (2.0, 7.0, True, "2025Q4")
+    findings = [f for f in audit(ds) if f.check == "indicator_computed"]
+    assert [(f.year, f.level, f.stated, f.counted) for f in findings] == [(2025, "I06 2025Q4", 7.0, 2.0)]
+    assert "报送值为7" in findings[0].message_zh and "计算为2" in findings[0].message_zh
+    agreeing = with_tables(ds, indicator_values=_values(("I06", None, "2025Q4", 2.0)))
+    assert not [f for f in audit(agreeing) if f.check == "indicator_computed"]
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_clusters_over_50_agrees_with_the_clusters_tab(dataset, settings, year: int) -> None:
+    """The figure the issue found disagreeing: I06 and the Clusters tab count the same clusters."""
+    from console.engine.evaluation import evaluate
+
+    ev = evaluate(dataset, settings, year)
+    counted = ev.clusters.filter(pl.col("actual_ytd") >= 50).height
+    assert counted > 0
+    assert _row(ev.indicators, "I06")["latest"] == counted

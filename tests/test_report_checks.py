@@ -189,3 +189,36 @@ def test_a_report_that_would_make_the_dataset_invalid_is_named_not_the_staging_t
     (rejected,) = caught.value.rejected
     assert rejected.source == "r.csv" and "merged into the dataset" in rejected.problems[0]
     assert hashes(data_copy) == before
+
+
+def test_a_rejected_cell_is_echoed_without_its_control_characters(
+    data_copy: Path, tmp_path: Path, capsys
+) -> None:
+    """A report's own text quoted in a rejection never reaches the terminal raw (OSC 52, bidi)."""
+    hostile = "7\x1b]52;c;aGk=\x07\u202e0"
+    path = csv_report(tmp_path, f"平舆,2026Q3,皮革皮具,{hostile},2026-10-02,\n")
+    code = main(["ingest", "--data", str(data_copy), "--yes", str(path)])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "cell D2" in err and "expected a number" in err
+    assert not any(c in err for c in ("\x1b", "\x07", "\u202e"))
+
+
+def test_the_template_accepts_only_whole_counts_of_zero_or_more(data_copy: Path, tmp_path: Path) -> None:
+    """Excel itself refuses a negative or fractional count in a count line (家, 个) of the template."""
+    from console.reports.template import counted_indicators
+
+    ds = load_dataset(data_copy)
+    sheet = openpyxl.load_workbook(make_template(ds, "平舆", "2026Q3", tmp_path / "t.xlsx")).active
+    rules = {str(dv.sqref): dv for dv in sheet.data_validations.dataValidation}
+    counts = counted_indicators(ds)
+    count_rows = [
+        r
+        for r in range(1, sheet.max_row + 1)
+        if str(sheet.cell(r, 1).value or "").startswith("indicator:")
+        and str(sheet.cell(r, 1).value).split(":", 1)[1] in counts
+    ]
+    assert count_rows, "the template has count lines to check"
+    for r in count_rows:
+        rule = rules[f"E{r}"]
+        assert (rule.type, rule.operator, rule.formula1) == ("whole", "greaterThanOrEqual", "0")

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from console.cli import main
-from console.engine.rules import FLAGS, WORDING, band, flags_table, in_bottom, in_top, zone_flags
+from console.engine.rules import FLAGS, WORDING, band, flag_word, flags_table, in_bottom, in_top, zone_flags
 from tests.conftest import PLAN_TEXT
 
 
@@ -96,9 +96,14 @@ def test_rankings_json_flags_agree_with_its_ranks(capsys) -> None:
 
 
 def test_rankings_human_output(capsys) -> None:
+    assert main(["rankings", "--json", "--year", "2025"]) == 0
+    flags = {f for z in json.loads(capsys.readouterr().out)["zones"] for f in z["flags"]}
+    assert flags  # the sample has some rule applying in 2025
     assert main(["rankings", "--year", "2025"]) == 0
     out = capsys.readouterr().out
-    assert "示例数据" in out and "全省档内排名" in out and "前10奖励" in out
+    assert "示例数据" in out and "全省档内排名" in out
+    for flag in flags:
+        assert flag_word(flag, "zh") in out, flag
 
 
 @pytest.mark.parametrize("flag", FLAGS)
@@ -110,3 +115,34 @@ def test_sample_data_shows_every_rule(flag: str, capsys) -> None:
     if flag == "bottom10_two_years" and flag not in seen:
         pytest.skip("the sample data has no zone in the bottom 10 two years running")
     assert flag in seen
+
+
+def test_a_county_filter_never_renumbers_the_ranking(capsys) -> None:
+    def ranking(*args: str) -> dict[str, tuple]:
+        assert main(["rankings", "--json", "--year", "2026", *args]) == 0
+        zones = json.loads(capsys.readouterr().out)["zones"]
+        return {z["short_name"]: (z["rank"], z["rank_change"], z["score"]) for z in zones}
+
+    city = ranking()
+    assert len(city) == 11 and min(rank for rank, _, _ in city.values()) == 1
+    counties = {
+        z: c
+        for z, c in pl.read_csv(PLAN_TEXT.parent.parent / "zones.csv").select("short_name", "county").rows()
+    }
+    for short, county in counties.items():
+        assert ranking("--county", county) == {short: city[short]}, county
+    pair = ranking("--county", "平舆县", "--county", "遂平县")
+    assert pair == {"平舆": city["平舆"], "遂平": city["遂平"]}
+
+
+def test_the_console_and_exports_show_the_city_rank_under_a_county_filter(dataset, settings) -> None:
+    from console.present.assemble import compute, render_views
+
+    city = render_views(compute(dataset, settings, 2026, ()), "zh", False).tables["rankings"]
+    ranks = {row.key: row.cells[0] for row in city.rows}
+    for county in ("平舆县", "确山县"):
+        view = render_views(compute(dataset, settings, 2026, (county,)), "zh", False).tables["rankings"]
+        assert [(row.key, row.cells[0]) for row in view.rows] == [
+            (row.key, ranks[row.key]) for row in view.rows
+        ]
+        assert len(view.rows) == 1 and view.rows[0].cells[0] != "1"  # neither is the city's first

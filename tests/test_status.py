@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 
@@ -166,3 +167,96 @@ def test_county_filter(dataset, settings: Settings) -> None:
 
 def test_default_year_is_the_as_of_year(dataset, settings: Settings) -> None:
     assert evaluate(dataset, settings).year == 2026
+
+
+QUESHAN = "确山县开发区"  # one cluster, 建材: 2025 target 20, 2026 target 25 (annex 3)
+
+
+def _reports(*rows: tuple[str, str, date | None]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows, schema={"zone": pl.String, "period": pl.String, "submitted": pl.Date}, orient="row"
+    )
+
+
+def test_a_missing_latest_report_is_not_reported_not_judged_on_the_quarter_before(dataset, settings) -> None:
+    # 确山 reported Q2 on pace, but not Q3 (the as-of quarter): Q3 is not_reported, not "on pace".
+    ds = with_tables(
+        dataset,
+        cluster_revenue=_revenue((QUESHAN, "建材", "2026Q2", 20.0), (GAOXIN, "化工", "2026Q3", 130.0)),
+        reports=_reports((QUESHAN, "2026Q2", date(2026, 6, 30)), (QUESHAN, "2026Q3", None)),
+    )
+    clusters = cluster_status(ds, 2026, settings)
+    queshan = _cluster(clusters, QUESHAN, "建材")
+    assert (queshan["status"], queshan["actual_ytd"], queshan["period"]) == ("not_reported", None, None)
+    assert queshan["history"] == [20.0]  # the earlier figure stays in the trend
+    zones = zone_status(ds, 2026, settings, clusters=clusters)
+    assert _zone(zones, QUESHAN)["revenue_status"] == "not_reported"
+    assert _zone(zones, QUESHAN)["revenue_ytd"] is None  # no figure, not 0 亿元
+    assert "revenue" not in _zone(zones, QUESHAN)["missing"]
+    # The same zone with its Q3 report sent but no figure in it: no_data, not not_reported.
+    sent = with_tables(ds, reports=_reports((QUESHAN, "2026Q3", date(2026, 9, 30))))
+    assert _cluster(cluster_status(sent, 2026, settings), QUESHAN, "建材")["status"] == "no_data"
+
+
+def test_a_finished_year_without_its_q4_figure_is_no_data_not_behind(dataset, settings) -> None:
+    # 2025 is over; 确山 has only its Q3 figure (well behind the 20 target), 高新区 化工 its Q4.
+    ds = with_tables(
+        dataset,
+        cluster_revenue=_revenue((QUESHAN, "建材", "2025Q3", 5.0), (GAOXIN, "化工", "2025Q4", 100.0)),
+        reports=_reports((QUESHAN, "2025Q4", None)),
+    )
+    clusters = cluster_status(ds, 2025, settings)
+    assert _cluster(clusters, QUESHAN, "建材")["status"] == "no_data"
+    assert _cluster(clusters, GAOXIN, "化工")["status"] == "missed"  # 100 < 145 at Q4: judged
+    zones = zone_status(ds, 2025, settings, clusters=clusters)
+    assert _zone(zones, QUESHAN)["revenue_status"] == "no_data"
+    assert "revenue" not in _zone(zones, QUESHAN)["missing"]
+
+
+def test_fail_on_missing_does_not_count_an_unsent_report_as_a_missed_target(data_copy, capsys) -> None:
+    """``--fail-on-missing`` exits 1 for behind or missed targets only: not_reported and no_data are
+    shown as such and do not fail the run (a missing report is its own status, ``report_status``)."""
+    from console.cli import main
+    from console.data.loader import load_dataset
+
+    ds = load_dataset(data_copy)
+    assessments = ds["assessments"].with_columns(  # 确山 already holds its 2026 targets (一星, 三档)
+        pl.when(pl.col("zone") == QUESHAN).then(1).otherwise(pl.col("star")).cast(pl.Int8).alias("star"),
+        pl.when(pl.col("zone") == QUESHAN).then(3).otherwise(pl.col("tier")).cast(pl.Int8).alias("tier"),
+    )
+    assessments.write_csv(data_copy / "assessments.csv", include_bom=True)
+    q3 = (pl.col("zone") == QUESHAN) & (pl.col("period") == "2026Q3")
+    ds["reports"].with_columns(
+        pl.when(q3).then(None).otherwise(pl.col("submitted")).alias("submitted")
+    ).write_csv(data_copy / "reports.csv", include_bom=True)
+    ds["cluster_revenue"].filter(~q3).write_csv(data_copy / "cluster_revenue.csv", include_bom=True)
+    args = ["status", "--data", str(data_copy), "--county", "确山县", "--year", "2026"]
+    assert main([*args, "--fail-on-missing"]) == 0
+    capsys.readouterr()
+    assert main([*args, "--json"]) == 0
+    zone = json.loads(capsys.readouterr().out)["zones"][0]
+    assert (zone["revenue_status"], zone["report_status"], zone["missing"]) == ("not_reported", "missing", [])
+    # The control: a Q3 figure far behind pace does fail the run.
+    behind = pl.DataFrame(
+        [(QUESHAN, "建材", "2026Q3", 1.0)],
+        schema={"zone": pl.String, "industry": pl.String, "period": pl.String, "revenue_ytd": pl.Float64},
+        orient="row",
+    )
+    pl.concat([ds["cluster_revenue"].filter(~q3), behind]).write_csv(
+        data_copy / "cluster_revenue.csv", include_bom=True
+    )
+    assert main([*args, "--fail-on-missing"]) == 1
+
+
+def test_the_zones_tab_shows_no_share_for_a_zone_that_has_not_reported(dataset, settings) -> None:
+    from console.present.assemble import compute, render_views
+
+    ds = with_tables(
+        dataset,
+        cluster_revenue=_revenue((QUESHAN, "建材", "2026Q2", 20.0), (GAOXIN, "化工", "2026Q3", 130.0)),
+        reports=_reports((QUESHAN, "2026Q2", date(2026, 6, 30)), (QUESHAN, "2026Q3", None)),
+    )
+    view = render_views(compute(ds, settings, 2026, ()), "zh", False).tables["zones"]
+    cells = {row.key: row.cells[view.column_index("revenue")] for row in view.rows}
+    assert cells[QUESHAN].startswith("—")  # not "0%/75%": there is no Q3 figure to take a share of
+    assert cells[GAOXIN].startswith("46%/75%")  # 130 of 化工 170 + 生物医药 110 (no figure): 130/280

@@ -33,6 +33,14 @@ def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path) -
     wheel = next((tmp_path / "dist").glob("devzones-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "console/_embedded/data/zones.csv" in names and "console/_embedded/default.toml" in names
+    # Installable on a shared server: the licence travels with it, users get ranges, not pins.
+    assert any(n.endswith(".dist-info/licenses/LICENSE") or n.endswith(".dist-info/LICENSE") for n in names)
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA")))
+    text = metadata.decode("utf-8")
+    assert "Classifier: License :: OSI Approved :: MIT License" in text
+    assert "Classifier: Environment :: Console" in text
+    requires = [line for line in text.splitlines() if line.startswith("Requires-Dist: ")]
+    assert not any("==" in line for line in requires if "extra ==" not in line), requires
     site = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(site), str(wheel)],
@@ -56,3 +64,20 @@ def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["ok"] is True
+
+
+def test_snapshot_pins_live_in_the_constraints_the_test_command_uses() -> None:
+    pins = {
+        line.split("==")[0]: line.split("==")[1]
+        for line in (REPO / "constraints.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    from importlib.metadata import version
+
+    assert pins["textual"] == version("textual") and pins["rich"] == version("rich")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    test_line = next(line for line in readme.splitlines() if line.endswith(".venv/bin/pytest"))
+    assert "-c constraints.txt" in test_line and test_line in (REPO / ".ci" / "run").read_text(
+        encoding="utf-8"
+    )
+    assert "pipx install" in readme and "uv tool install" in readme

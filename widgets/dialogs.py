@@ -286,11 +286,12 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
             with RadioSet(id="bulletin-format"):
                 yield RadioButton("Markdown", value=True)
                 yield RadioButton("XLSX")
+                yield RadioButton("Word")
             yield Static(Text("文件夹" if zh else "Folder"))
             yield Input(self.folder, id="bulletin-folder")
 
     def action_write(self) -> None:
-        fmt = "xlsx" if self.query_one("#bulletin-format", RadioSet).pressed_index == 1 else "md"
+        fmt = ("md", "xlsx", "docx")[max(0, self.query_one("#bulletin-format", RadioSet).pressed_index)]
         folder = self.query_one("#bulletin-folder", Input).value.strip() or "."
         self.dismiss(BulletinChoice(self.query_one("#period", Input).value.strip(), fmt, folder))
 

@@ -1,9 +1,13 @@
-"""Settings and remembered preferences.
+"""Settings, and what the console remembers between sessions.
 
 config/default.toml documents every key. Precedence, highest first: command-line flag > user config >
-system-wide config > defaults. Files are read with tomllib; the console writes the user's file with
-tomli-w when it remembers preferences. A user config that cannot be read is renamed (kept, never
-overwritten) and reported; the console then starts on the other settings.
+system-wide config > defaults. Config files are only ever read (tomllib): they are the user's and the
+administrator's. What the console remembers (tab, year, counties, sort, a language or export folder
+chosen in the console) goes to its own state file in the platform's state directory, written with
+tomli-w; it sits above the config files and below the flags. With no state file yet, an old
+``[state]`` section of the config files is read instead (the state file replaces it at the next quit).
+A user config or state file that cannot be read is renamed (kept, never overwritten) and reported;
+the console then starts on the other settings.
 """
 
 from __future__ import annotations
@@ -46,6 +50,10 @@ class Settings:
     counties: tuple[str, ...] = ()
     sort: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = field(default=())
+    # The language and export folder of the config files and flags, without the state file: the console
+    # remembers its own choice only where it differs from them, so a later config change still shows.
+    config_lang: str = "zh"
+    config_export_folder: str = ""
 
     def pace_share(self, quarter: int) -> float:
         """Cumulative share of a year's target due by the end of ``quarter`` (1-4)."""
@@ -62,6 +70,16 @@ def user_config_file() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("devzones")) / "config.toml"
+
+
+def user_state_file() -> Path:
+    """What the console remembers; DEVZONES_STATE overrides the platform's state directory (tests)."""
+    override = os.environ.get("DEVZONES_STATE")
+    if override:
+        return Path(override)
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("devzones")) / "state.toml"
 
 
 def system_config_file() -> Path:
@@ -154,6 +172,9 @@ KEYS: dict[str, dict[str, tuple[Check, str]]] = {
         "year": (lambda v: _number(0, 9999)(v) and isinstance(v, int), "a year such as 2025, or 0"),
         "counties": (_list_of(_is(str)), "a list of county names as text"),
         "sort": (_is(dict), "a table of sort keys per view"),
+        # Written only to the state file: a choice made in the console.
+        "lang": (_one_of(LANGS), "one of zh, en"),
+        "export_folder": (_path, "a folder path as text, without control characters"),
     },
 }
 
@@ -257,8 +278,13 @@ def load_settings(
     mouse: bool | None = None,
     year: int | None = None,
     counties: Sequence[str] | None = None,
+    remembered: bool = True,
 ) -> Settings:
-    """Settings from the config files, with command-line values (when given) taking precedence."""
+    """Settings from the config files, with command-line values (when given) taking precedence.
+
+    ``remembered``: apply what the console remembered (the state file). The headless commands pass
+    False, so that a cron job gets the same answer whoever last used the console.
+    """
     warnings: list[str] = []
     default_file = default_config_file()
     merged = tomllib.loads(default_file.read_text(encoding="utf-8"))
@@ -272,7 +298,14 @@ def load_settings(
         warnings.append(f"display.lang = {chosen_lang!r} is not one of zh, en; using zh")
         chosen_lang = "zh"
     rule, custom = _pacing(merged.get("pacing", {}), warnings)
-    state = _state(merged.get("state", {}), warnings)
+    config_state = merged.get("state", {})
+    remembered_state = _remembered(config_state, warnings) if remembered else dict(config_state)
+    state = _state(remembered_state, warnings)
+    configured_lang = chosen_lang
+    if lang is None and remembered_state.get("lang") in LANGS:
+        chosen_lang = remembered_state["lang"]
+    configured_folder = str(merged.get("export", {}).get("folder", "") or "")
+    remembered_folder = remembered_state.get("export_folder")
     return Settings(
         data_dir=Path(data_dir)
         if data_dir
@@ -284,35 +317,48 @@ def load_settings(
         pacing_custom=custom,  # type: ignore[arg-type]  # _pacing returns exactly four shares
         tolerance=float(merged.get("pacing", {}).get("tolerance", 0.0)),
         ranking_weights=_weights(merged.get("ranking", {}), warnings),
-        export_folder=str(merged.get("export", {}).get("folder", "") or ""),
+        export_folder=remembered_folder if isinstance(remembered_folder, str) else configured_folder,
         reload_seconds=max(0.1, float(data.get("reload_seconds", 2.0))),
         tab=state["tab"],
         year=year if year is not None else state["year"],
         counties=tuple(counties) if counties else state["counties"],
         sort=state["sort"],
         warnings=tuple(clean(w) for w in warnings),
+        config_lang=configured_lang,
+        config_export_folder=configured_folder,
     )
 
 
-def save_preferences(updates: dict[str, dict[str, Any]]) -> list[str]:
-    """Merge ``updates`` ({section: {key: value}}) into the user's config file, atomically.
+def _remembered(from_config: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """The [state] of the config files (an old user config kept it there; read, never written back)
+    with the state file's [state] over it, each file checked key by key."""
+    path = user_state_file()
+    document = _validated(_read(path, warnings, owned=True), path, warnings)
+    state = document.get("state", {})
+    return {**from_config, **(state if isinstance(state, dict) else {})}
 
-    Other keys in the file are kept. An unreadable file is renamed first, never overwritten.
-    Returns warnings (empty when all went well).
-    """
+
+STATE_HEADER = (
+    b"# devzones: what the console remembers (tab, year, counties, sort; a language or export folder\n"
+    b"# chosen in the console). Rewritten when the console quits; settings belong in config.toml\n"
+    b"# (`devzones where` shows both paths).\n"
+)
+
+
+def save_state(state: dict[str, Any]) -> list[str]:
+    """Merge ``state`` ({key: value}) into the state file's [state], atomically; the config files
+    are never written. A ``None`` value removes its key. An unreadable state file is renamed first,
+    never overwritten. Returns warnings (empty when all went well)."""
     import tomli_w
 
     warnings: list[str] = []
-    path = user_config_file()
-    current = _read(path, warnings, owned=True)
-    merged = _merge(current, updates)
+    path = user_state_file()
+    current = _read(path, warnings, owned=True).get("state", {})
+    merged = {**(current if isinstance(current, dict) else {}), **state}
+    merged = {key: value for key, value in merged.items() if value is not None}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(
-            path,
-            b"# devzones remembers your last view here; see config/default.toml for every key.\n"
-            + tomli_w.dumps(merged).encode("utf-8"),
-        )
+        atomic_write_bytes(path, STATE_HEADER + tomli_w.dumps({"state": merged}).encode("utf-8"))
     except OSError as exc:
-        warnings.append(f"{path}: preferences not saved ({exc})")
+        warnings.append(f"{path}: the console's state was not saved ({exc.strerror or exc})")
     return warnings

@@ -1,4 +1,5 @@
-"""The plan checked against itself: annex tables against the figures the text states.
+"""The plan checked against itself: annex tables against the figures the text states, and each
+indicator that other tables determine against the value the dataset reports for it.
 
 Each disagreement is one finding; findings are reported, not treated as errors.
 """
@@ -11,9 +12,9 @@ import polars as pl
 
 from console.data.dataset import Dataset
 from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
+from console.engine.determined import CLUSTER_THRESHOLD, disagreements
 
-# 超50亿元 is read as "reaching 50 亿元": it is the reading under which annex 3 yields the text's 11.
-CLUSTER_THRESHOLD = 50.0
+__all__ = ["CLUSTER_THRESHOLD", "Finding", "audit"]
 
 
 @dataclass(frozen=True)
@@ -142,11 +143,35 @@ def _tier_totals(ds: Dataset) -> list[Finding]:
     return findings
 
 
+def _reported_vs_computed(ds: Dataset) -> list[Finding]:
+    """A determined indicator (console.engine.determined) whose reported value differs from its count."""
+    names = dict(ds["indicators"].select("indicator", "name").iter_rows())
+    names_en = dict(ds["indicators"].select("indicator", "name_en").iter_rows())
+    findings = []
+    for code, period, reported, computed in disagreements(ds).iter_rows():
+        findings.append(
+            Finding(
+                "indicator_computed",
+                int(period[:4]),
+                f"{code} {period}",
+                reported,
+                computed,
+                f"{period}: {code} ({names_en.get(code) or code}) is reported as {_n(reported)}; "
+                f"the dataset's own tables give {_n(computed)}, which the console shows",
+                f"{period}：{code}（{names.get(code) or code}）报送值为{_n(reported)}，"
+                f"按数据集本身的表计算为{_n(computed)}，控制台显示计算值",
+            )
+        )
+    return findings
+
+
 def audit(ds: Dataset) -> list[Finding]:
-    """Every place where the plan's annex tables disagree with the figures its text states."""
+    """Every place where the plan's annex tables disagree with the figures its text states, and where
+    a reported indicator value disagrees with the tables that determine it."""
     return [
         *_count_findings(ds, "tier_count"),
         *_count_findings(ds, "star_count"),
         *_tier_totals(ds),
         *_clusters_over(ds),
+        *_reported_vs_computed(ds),
     ]

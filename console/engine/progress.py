@@ -4,6 +4,13 @@ An indicator is ``met`` once its latest value satisfies the comparison; ``missed
 period is over and it does not; otherwise ``on_pace`` or ``behind`` depending on whether its progress
 from the baseline (the last value before the plan started, else zero) keeps up with the time elapsed.
 Zone-scoped indicators are judged per zone and rolled up: the indicator takes its worst zone's status.
+
+A target with no due year (empty ``target_year``) is a standing aim: ``each_zone_each_year`` ones are
+judged within each year; others against the plan's last year, like a target due then. A zone that has
+not sent the latest report due is ``not_reported`` for it (not judged on an older value); an
+``each_zone_each_year`` value of a finished year without its Q4 figure is ``no_data``. Indicators
+that other tables determine (console.engine.determined) are judged on the value computed from those
+tables; ``reported`` keeps the dataset's own value for the same period beside it.
 """
 
 from __future__ import annotations
@@ -15,9 +22,10 @@ import polars as pl
 from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
-from console.engine.status import eval_period, filter_counties
+from console.engine.determined import computed_values, determined_codes
+from console.engine.status import eval_period, filter_counties, unreported_zones
 
-SEVERITY = ("missed", "behind", "on_pace", "met", "no_data")
+SEVERITY = ("missed", "behind", "not_reported", "on_pace", "met", "no_data")
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
 
@@ -38,10 +46,15 @@ def _compare(value: pl.Expr, comparison: pl.Expr, target: pl.Expr) -> pl.Expr:
     )
 
 
-def _judge(frame: pl.LazyFrame, year: int, start: Period, settings: Settings) -> pl.LazyFrame:
-    """Add progress, expected share and status to rows holding latest, baseline and data period."""
-    year_end = pl.coalesce(pl.col("target_year"), pl.lit(year))
+def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, settings: Settings) -> pl.LazyFrame:
+    """Add progress, expected share and status to rows holding latest, baseline and data period.
+
+    Rows flagged ``__not_reported`` are ``not_reported``; their ``latest`` is already empty.
+    """
     per_year = pl.col("scope") == "each_zone_each_year"
+    year_end = (
+        pl.when(per_year).then(pl.lit(year)).otherwise(pl.coalesce(pl.col("target_year"), pl.lit(plan_end)))
+    )
     quarters_total = (year_end * 4 + 3) - start.index + 1
     data_index = pl.col("p_year") * 4 + pl.col("p_quarter") - 1
     shares = {q: settings.pace_share(q) for q in (1, 2, 3, 4)}
@@ -60,7 +73,9 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, settings: Settings) ->
     )
     over = data_index >= year_end * 4 + 3
     return frame.with_columns(expected.alias("expected"), progress.alias("progress")).with_columns(
-        pl.when(pl.col("latest").is_null())
+        pl.when(pl.col("__not_reported"))
+        .then(pl.lit("not_reported"))
+        .when(pl.col("latest").is_null())
         .then(pl.lit("no_data"))
         .when(_compare(pl.col("latest"), pl.col("comparison"), pl.col("target")))
         .then(pl.lit("met"))
@@ -79,14 +94,32 @@ def indicator_status(
     """(indicators, zone_indicators): one row per indicator, and one per zone-scoped indicator and zone.
 
     City-wide and relative indicators ignore the county filter; zone-scoped ones roll up the zones
-    shown.
+    shown. Beside the indicator table's columns: ``latest``, ``period``, ``progress``, ``expected``,
+    ``status``, ``zones_met``/``zones_total`` (zone-scoped), ``computed`` (counted from other tables),
+    ``reported`` (the dataset's own value for the same period, for a computed one) and
+    ``standing_aim`` (no due year, not a yearly target).
     """
     start = plan_start(ds)
-    period = eval_period(year, ds.as_of) or ds.as_of
+    judged_at = eval_period(year, ds.as_of)
+    period = judged_at or ds.as_of
+    plan_end = ds.years[-1]
     indicators = ds["indicators"].lazy()
-    values = (
+    codes = determined_codes(ds)
+    own = ["indicator", "zone", "period", "value"]
+    reported = (
         ds["indicator_values"]
-        .lazy()
+        .filter(pl.col("indicator").is_in(codes))
+        .select("indicator", "period", pl.col("value").alias("reported"))
+    )
+    raw = pl.concat(
+        [
+            ds["indicator_values"].filter(~pl.col("indicator").is_in(codes)).select(own),
+            computed_values(ds).select(own),
+        ],
+        how="vertical_relaxed",
+    )
+    values = (
+        raw.lazy()
         .filter(pl.col("period") <= str(period))
         .with_columns(
             pl.col("period").str.slice(0, 4).cast(pl.Int64).alias("p_year"),
@@ -114,20 +147,41 @@ def indicator_status(
         .group_by("indicator", "zone")
         .agg(pl.col("value").last().alias("baseline"))
     )
-    zones = filter_counties(ds["zones"], counties).select("zone", "short_name", "county").lazy()
+    zones = (
+        filter_counties(ds["zones"], counties)
+        .with_row_index("__zone_order")
+        .select("zone", "short_name", "county", "__zone_order")
+        .lazy()
+    )
+    unreported = unreported_zones(ds, judged_at).with_columns(pl.lit(True).alias("__unreported"))
+    # Not sent the latest report: nothing older stands in for it. A finished year's year-to-date
+    # value without its Q4 figure is no figure for the year.
+    not_reported = pl.col("__unreported").fill_null(False) & (pl.col("period") != str(period)).fill_null(True)
+    stale = (pl.col("scope") == "each_zone_each_year") & (period.quarter == 4) & (pl.col("p_quarter") != 4)
+    blank = not_reported | stale.fill_null(False)
     zone_plan = (
         indicators.filter(pl.col("scope").is_in(ZONE_SCOPES))
         .join(zones, how="cross")
         .join(latest, on=["indicator", "zone"], how="left")
         .join(baseline, on=["indicator", "zone"], how="left")
+        .join(unreported.lazy(), on="zone", how="left")
+        .with_columns(not_reported.alias("__not_reported"), blank.alias("__blank"))
+        .with_columns(
+            *(
+                pl.when(pl.col("__blank")).then(None).otherwise(pl.col(c)).alias(c)
+                for c in ("latest", "period", "p_year", "p_quarter")
+            )
+        )
     )
-    zone_rows = _judge(zone_plan, year, start, settings).collect()
+    # In indicator and annex order, so that sums and means over zones come out the same every run.
+    zone_rows = _judge(zone_plan, year, start, plan_end, settings).sort("indicator", "__zone_order").collect()
     city_plan = (
         indicators.filter(~pl.col("scope").is_in(ZONE_SCOPES))
         .join(latest.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
         .join(baseline.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
+        .with_columns(pl.lit(False).alias("__not_reported"))
     )
-    city_rows = _judge(city_plan, year, start, settings).collect()
+    city_rows = _judge(city_plan, year, start, plan_end, settings).collect()
     severity = {s: i for i, s in enumerate(SEVERITY)}
     rolled = (
         zone_rows.group_by("indicator")
@@ -152,7 +206,14 @@ def indicator_status(
     out = (
         ds["indicators"]
         .join(judged, on="indicator", how="left")
-        .with_columns(pl.col("status").fill_null("no_data"))
+        .join(reported, on=["indicator", "period"], how="left")
+        .with_columns(
+            pl.col("status").fill_null("no_data"),
+            pl.col("indicator").is_in(codes).alias("computed"),
+            (pl.col("target_year").is_null() & (pl.col("scope") != "each_zone_each_year")).alias(
+                "standing_aim"
+            ),
+        )
         .sort("indicator")
     )
     zone_out = zone_rows.select(

@@ -18,7 +18,7 @@ from console.data.scales import Period
 from console.engine.evaluation import Evaluation
 from console.engine.progress import indicator_status
 from console.engine.rules import flags_table
-from console.engine.status import cluster_status, eval_period, zone_status
+from console.engine.status import cluster_status, eval_period, filter_counties, zone_status
 
 _GOOD = ["met", "on_track", "no_target"]
 
@@ -37,19 +37,28 @@ def scores(
     zones: pl.DataFrame, clusters: pl.DataFrame, zone_indicators: pl.DataFrame, settings: Settings
 ) -> pl.DataFrame:
     """The composite score from statuses already computed (an Evaluation's frames)."""
-    revenue = clusters.group_by("zone").agg(
-        (pl.col("actual_ytd").fill_null(0).sum() / pl.col("pace_target").sum())
-        .clip(upper_bound=1.0)
-        .fill_nan(None)  # no pace target yet (no quarter judged): 0/0
-        .alias("revenue_share")
+    # Grouped in a fixed order: a float sum or mean taken in another order can differ in its last digit.
+    revenue = (
+        clusters.sort("zone", "industry")
+        .group_by("zone", maintain_order=True)
+        .agg(
+            (pl.col("actual_ytd").fill_null(0).sum() / pl.col("pace_target").sum())
+            .clip(upper_bound=1.0)
+            .fill_nan(None)  # no pace target yet (no quarter judged): 0/0
+            .alias("revenue_share")
+        )
     )
-    indicators = zone_indicators.group_by("zone").agg(
-        pl.when(pl.col("status") == "met")
-        .then(1.0)
-        .otherwise((pl.col("progress") / pl.col("expected")).clip(0.0, 1.0))
-        .fill_null(0.0)
-        .mean()
-        .alias("indicator_share")
+    indicators = (
+        zone_indicators.sort("zone", "indicator")
+        .group_by("zone", maintain_order=True)
+        .agg(
+            pl.when(pl.col("status") == "met")
+            .then(1.0)
+            .otherwise((pl.col("progress") / pl.col("expected")).clip(0.0, 1.0))
+            .fill_null(0.0)
+            .mean()
+            .alias("indicator_share")
+        )
     )
     w = settings.ranking_weights
     total = sum(w.values())
@@ -101,21 +110,22 @@ def rankings(
     """Zones ordered by composite score, beside the province's rank within tier and the rule flags.
 
     ``rank`` and ``rank_change`` (positive: moved up since the previous quarter) are for the composite
-    score. ``province_rank`` of ``tier_size`` is the latest published result (from ``result_year``), and
+    score, among all the dataset's zones: a county filter chooses which rows are returned and never
+    renumbers them (平舆, 6th in the city, is 6th under ``--county 平舆县`` too). ``province_rank`` of ``tier_size`` is the latest published result (from ``result_year``), and
     ``previous_rank`` the province rank the year before it; ``flags`` are the plan's rules applied to
     that result (console.engine.rules), so in a year not yet published they are last year's. ``current`` is
     the evaluation of the same year and counties when the caller has it already (not computed again).
     """
-    if current is not None:
+    if current is not None and not current.counties:
         now = _ranked(scores(current.zones, current.clusters, current.zone_indicators, settings))
     else:
-        now = _ranked(composite_scores(ds, year, settings, counties))
+        now = _ranked(composite_scores(ds, year, settings))
     if not ds.has_progress:  # no quarter's data yet: a composite score would be invented, so none
         now = now.with_columns(pl.lit(None, pl.Float64).alias("score"), pl.lit(None, pl.Int64).alias("rank"))
     judged_at = eval_period(year, ds.as_of) or ds.as_of
     previous_period = Period.from_index(judged_at.index - 1)
     if previous_period.year == year:
-        prior = _ranked(composite_scores(ds.at(previous_period), year, settings, counties)).select(
+        prior = _ranked(composite_scores(ds.at(previous_period), year, settings)).select(
             "zone", pl.col("score").alias("previous_score"), pl.col("rank").alias("previous_score_rank")
         )
     else:
@@ -132,17 +142,19 @@ def rankings(
         .select("zone", pl.col("year").alias("result_year"), "tier", "star", "province_rank", "tier_size")
     )
     flags = flags_table(published, year)
-    zones = ds["zones"].select("zone", "short_name", "short_name_en", "county", "county_en")
+    zones = filter_counties(ds["zones"], counties).select(
+        "zone", "short_name", "short_name_en", "county", "county_en"
+    )
     return (
         now.join(prior, on="zone", how="left")
-        .join(zones, on="zone", how="left")
+        .join(zones, on="zone", how="inner")
         .join(results, on="zone", how="left")
         .join(flags, on="zone", how="left")
         .with_columns(
             (pl.col("previous_score_rank") - pl.col("rank")).alias("rank_change"),
             pl.col("flags").fill_null([]),
         )
-        .sort("rank", "tier", "province_rank", "zone", nulls_last=True)
+        .sort("rank", "zone", nulls_last=True)
     )
 
 

@@ -15,7 +15,9 @@ from console.data.dataset import Dataset
 from console.data.scales import Period
 
 # A zone's revenue status is the most severe of its clusters', in this order.
-REVENUE_SEVERITY = ("missed", "behind", "no_data", "on_pace", "met")
+REVENUE_SEVERITY = ("missed", "behind", "not_reported", "no_data", "on_pace", "met")
+# Statuses that say "no figure to judge", never that a target was missed (``--fail-on-missing`` skips them).
+UNJUDGED = ("not_reported", "no_data")
 
 
 def eval_period(year: int, as_of: Period) -> Period | None:
@@ -42,12 +44,33 @@ def filter_counties(zones: pl.DataFrame, counties: Sequence[str] | None) -> pl.D
     return zones.filter(pl.col("county").is_in(wanted) | pl.col("county_en").is_in(wanted))
 
 
+def unreported_zones(ds: Dataset, period: Period | None) -> pl.DataFrame:
+    """Zones (one column, ``zone``) whose report for ``period`` is missing, when ``period`` is the
+    latest reporting period (the as-of quarter); empty otherwise.
+
+    Such a zone's figures for that period are ``not_reported``: it is not judged on an older quarter.
+    A missing figure for any earlier period (such as a finished year's Q4) is ``no_data``.
+    """
+    if period is None or period != ds.as_of:
+        return pl.DataFrame(schema={"zone": pl.String})
+    sent = ds["reports"].filter((pl.col("period") == str(period)) & pl.col("submitted").is_not_null())
+    return ds["zones"].select("zone").join(sent.select("zone"), on="zone", how="anti")
+
+
 def cluster_status(
     ds: Dataset, year: int, settings: Settings, counties: Sequence[str] | None = None
 ) -> pl.DataFrame:
-    """One row per cluster: the year's target, year-to-date revenue, pace, projection and status."""
+    """One row per cluster: the year's target, year-to-date revenue, pace, projection and status.
+
+    A cluster is judged on the figure for the year's evaluation period only (``eval_period``): with
+    no figure for it, the status is ``not_reported`` when the zone has not sent that report and it
+    is the latest one due, else ``no_data`` (a finished year without its Q4 figure is ``no_data``,
+    never ``behind`` or ``missed``). ``actual_ytd`` is then empty; ``history`` keeps the earlier
+    figures of the year.
+    """
     zones = filter_counties(ds["zones"], counties).select("zone", "short_name", "county")
     period = eval_period(year, ds.as_of)
+    unreported = unreported_zones(ds, period).with_columns(pl.lit(True).alias("__unreported"))
     order = ds["clusters"].select("zone", "industry").with_row_index("__order").lazy()
     targets = (
         ds["cluster_targets"]
@@ -66,29 +89,37 @@ def cluster_status(
         revenue = revenue.filter(pl.lit(False))
     else:
         revenue = revenue.filter((pl.col("p_year") == year) & (pl.col("period") <= str(period)))
+    at_period = str(period) if period is not None else None
     latest = (
         revenue.sort("period")
         .group_by("zone", "industry")
         .agg(
-            pl.col("revenue_ytd").last().alias("actual_ytd"),
-            pl.col("period").last(),
-            pl.col("p_quarter").last().alias("quarter"),
+            pl.col("revenue_ytd")
+            .filter(pl.col("period") == pl.lit(at_period, pl.String))
+            .last()
+            .alias("actual_ytd"),
             pl.col("revenue_ytd").alias("history"),
         )
     )
-    shares = {q: settings.pace_share(q) for q in (1, 2, 3, 4)}
-    share = pl.col("quarter").replace_strict(shares, default=None, return_dtype=pl.Float64)
+    quarter = period.quarter if period is not None else None
+    share = pl.lit(settings.pace_share(quarter) if quarter is not None else None, pl.Float64)
     tolerance = 1.0 - settings.tolerance
     out = (
         clusters.join(latest, on=["zone", "industry"], how="left")
+        .join(unreported.lazy(), on="zone", how="left")
         .join(order, on=["zone", "industry"], how="left")
         .sort("__order")
         .with_columns(
-            (pl.col("target") * share).alias("pace_target"), (pl.col("actual_ytd") / share).alias("projected")
+            (pl.col("target") * share).alias("pace_target"),
+            (pl.col("actual_ytd") / share).alias("projected"),
+            pl.lit(quarter, pl.Int64).alias("quarter"),
+            pl.when(pl.col("actual_ytd").is_not_null()).then(pl.lit(at_period, pl.String)).alias("period"),
         )
         .with_columns(
             pl.when(pl.col("target").is_null())
             .then(pl.lit("no_target"))
+            .when(pl.col("actual_ytd").is_null() & pl.col("__unreported").fill_null(False))
+            .then(pl.lit("not_reported"))
             .when(pl.col("actual_ytd").is_null())
             .then(pl.lit("no_data"))
             .when(pl.col("actual_ytd") >= pl.col("target"))
@@ -210,7 +241,8 @@ def zone_status(
             .min()
             .alias("worst"),
             pl.col("target").sum().alias("revenue_target"),
-            pl.col("actual_ytd").sum().alias("revenue_ytd"),
+            # No figure from any cluster is no figure (not 0): the zone has not reported, or has no data.
+            pl.when(pl.col("actual_ytd").count() > 0).then(pl.col("actual_ytd").sum()).alias("revenue_ytd"),
             pl.col("pace_target").sum().alias("revenue_pace"),
         )
         .with_columns(

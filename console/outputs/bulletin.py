@@ -10,11 +10,10 @@ applies. Chinese by default, English with lang="en". Written with the exports' f
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import polars as pl
 
@@ -25,7 +24,7 @@ from console.data.scales import Period, cn_numeral
 from console.engine.evaluation import evaluate
 from console.engine.rankings import rankings
 from console.engine.rules import REWARDS, flag_explained, flag_word
-from console.outputs.export import ExportError, Provenance, place_with_manifest, xlsx_writer
+from console.outputs.export import ExportError, Provenance, place_with_manifest
 from console.present.labels import missing_words, status_word
 from console.present.views import task_units
 
@@ -225,54 +224,83 @@ SAMPLE = {
 }
 
 
-def render_markdown(b: Bulletin) -> str:
-    zh = b.lang == "zh"
-    md: list[str] = []
-    if zh:
-        md += [f"# 驻马店市开发区高质量发展月度通报（{b.year}年{b.month}月）", ""]
-        md += [
-            f"尚无季度进度数据。来源：{b.title}。"
-            if b.no_data
-            else f"数据截至{b.quarter.year}年第{cn_numeral(b.quarter.quarter)}季度。来源：{b.title}。",
-            "",
-        ]
-    else:
-        md += [f"# Zhumadian development zones: monthly bulletin, {b.year}-{b.month:02d}", ""]
-        md += [
-            f"No quarterly progress data yet. Source: {b.title}."
-            if b.no_data
-            else f"Data as of {b.quarter}. Source: {b.title}.",
-            "",
-        ]
-    if b.sample:
-        md += [
-            f"> **示例数据**：{SAMPLE[b.lang]}" if zh else f"> **Sample data**: {SAMPLE[b.lang]}",
-            "",
-        ]
-    heads = (
-        (
+@dataclass(frozen=True)
+class Block:
+    """One piece of the bulletin as a document, rendered alike to Markdown, Word and XLSX.
+
+    ``kind``: "title"; "note" (the data's quarter and source); "sample" (``lead`` the label);
+    "heading" (a section, numbered in ``text``); "para"; "table" (``columns``, ``numeric``, ``rows``
+    as display text and ``values`` as numbers where a cell is one); "item" (a list item, ``lead``
+    bold before it when given); "group" (``lead`` a responsible unit, ``lines`` its lagging tasks).
+    """
+
+    kind: str
+    text: str = ""
+    lead: str = ""
+    columns: tuple[str, ...] = ()
+    numeric: tuple[bool, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    values: tuple[tuple[float | int | None, ...], ...] = ()
+    formats: tuple[str, ...] = ()  # a spreadsheet number format per table column ("" for text)
+    lines: tuple[str, ...] = ()
+
+
+def heading_words(lang: str) -> tuple[str, str, str, str, str]:
+    """The five section headings, numbered as a Chinese official document numbers them (一、…)."""
+    if lang == "zh":
+        return (
             "一、总体情况",
             "二、开发区综合排名",
             "三、考核奖惩情况",
             "四、重点任务推进滞后情况",
             "五、季度工作推进情况报送",
         )
-        if zh
-        else (
-            "1. Overall",
-            "2. Zones ranked",
-            "3. Rewards and notices",
-            "4. Tasks that lag, by responsible unit",
-            "5. Quarterly reports",
-        )
+    return (
+        "1. Overall",
+        "2. Zones ranked",
+        "3. Rewards and notices",
+        "4. Tasks that lag, by responsible unit",
+        "5. Quarterly reports",
     )
-    md += [f"## {heads[0]}", "", b.summary, "", f"## {heads[1]}", ""]
+
+
+def document(b: Bulletin) -> list[Block]:
+    """The bulletin's content once, in reading order; every format renders these blocks."""
+    zh = b.lang == "zh"
+    blocks: list[Block] = []
+    if zh:
+        blocks.append(Block("title", f"驻马店市开发区高质量发展月度通报（{b.year}年{b.month}月）"))
+        blocks.append(
+            Block(
+                "note",
+                f"尚无季度进度数据。来源：{b.title}。"
+                if b.no_data
+                else f"数据截至{b.quarter.year}年第{cn_numeral(b.quarter.quarter)}季度。来源：{b.title}。",
+            )
+        )
+    else:
+        blocks.append(
+            Block("title", f"Zhumadian development zones: monthly bulletin, {b.year}-{b.month:02d}")
+        )
+        blocks.append(
+            Block(
+                "note",
+                f"No quarterly progress data yet. Source: {b.title}."
+                if b.no_data
+                else f"Data as of {b.quarter}. Source: {b.title}.",
+            )
+        )
+    if b.sample:
+        blocks.append(Block("sample", SAMPLE[b.lang], lead="示例数据" if zh else "Sample data"))
+    heads = heading_words(b.lang)
+    blocks += [Block("heading", heads[0]), Block("para", b.summary), Block("heading", heads[1])]
     cols = (
         ("名次", "开发区", "综合得分", "较上季", "全省档内排名", "奖惩", "未达目标")
         if zh
         else ("Rank", "Zone", "Score", "vs last Q", "Province rank in tier", "Rules", "Missing")
     )
-    md += ["| " + " | ".join(cols) + " |", "|---:|---|---:|---:|---:|---|---|"]
+    rows: list[tuple[str, ...]] = []
+    values: list[tuple[float | int | None, ...]] = []
     for r in b.ranking:
         change = (
             "—"
@@ -286,38 +314,83 @@ def render_markdown(b: Bulletin) -> str:
             if r["result_year"]
             else "—"
         )
-        md.append(
-            f"| {r['rank'] or '—'} | {_cell(r['zone'])} | {_score(r['score'])} | {change} | {province} | {r['flags']} | {r['missing']} |"
+        rows.append(
+            (str(r["rank"] or "—"), r["zone"], _score(r["score"]), change, province, r["flags"], r["missing"])
         )
-    md += ["", f"## {heads[2]}", ""]
+        score = None if r["score"] is None else round(r["score"], 2)  # None: no quarter's data yet
+        values.append((r["rank"], None, score, r["change"], None, None, None))
+    blocks.append(
+        Block(
+            "table",
+            columns=cols,
+            numeric=(True, False, True, True, True, False, False),
+            rows=tuple(rows),
+            values=tuple(values),
+            formats=("0", "", "0.0", "+0;-0;0", "", "", ""),
+        )
+    )
+    blocks.append(Block("heading", heads[2]))
     if b.result_year:
-        md += [
-            f"依据{b.result_year}年度全省开发区高质量发展综合考核评价结果，按方案四（三）："
-            if zh
-            else f"From the province's {b.result_year} evaluation results, under section 4(3) of the plan:",
-            "",
-        ]
+        blocks.append(
+            Block(
+                "para",
+                f"依据{b.result_year}年度全省开发区高质量发展综合考核评价结果，按方案四（三）："
+                if zh
+                else f"From the province's {b.result_year} evaluation results, under section 4(3) of the plan:",
+            )
+        )
     if not b.consequences:
-        md.append("本期无适用情形。" if zh else "None apply.")
+        blocks.append(Block("para", "本期无适用情形。" if zh else "None apply."))
     for flag, zones in b.consequences:
-        joined = ("、" if zh else ", ").join(_cell(z) for z in zones)
-        md.append(f"- {flag_explained(flag, b.lang)}" + (f"：{joined}。" if zh else f": {joined}."))
-    md += ["", f"## {heads[3]}", ""]
+        joined = ("、" if zh else ", ").join(zones)
+        blocks.append(
+            Block("item", f"{flag_explained(flag, b.lang)}" + (f"：{joined}。" if zh else f": {joined}."))
+        )
+    blocks.append(Block("heading", heads[3]))
     if not b.lagging:
-        md.append("本期无推进滞后的重点任务。" if zh else "No task lags.")
+        blocks.append(Block("para", "本期无推进滞后的重点任务。" if zh else "No task lags."))
     for unit, lines in b.lagging:
-        md.append(f"- **{_cell(unit)}**：" + ("；".join(lines) + "。" if zh else "; ".join(lines) + "."))
-    md += ["", f"## {heads[4]}", ""]
-    md += [f"- {line}" for line in b.reports]
-    md += [
-        "",
-        (
+        blocks.append(Block("group", lead=unit, lines=tuple(lines)))
+    blocks.append(Block("heading", heads[4]))
+    blocks += [Block("item", line) for line in b.reports]
+    blocks.append(
+        Block(
+            "para",
             "请各县区政府、高新区管委会和各工作专班对照通报问题，抓紧整改落实。"
             if zh
-            else "County governments, the high-tech zone committee and the working groups are asked to act on the issues above."
-        ),
-        "",
-    ]
+            else "County governments, the high-tech zone committee and the working groups are asked to act on the issues above.",
+        )
+    )
+    return blocks
+
+
+def render_markdown(b: Bulletin) -> str:
+    """The bulletin as Markdown (data text escaped so it cannot break a table or add markup)."""
+    zh = b.lang == "zh"
+    md: list[str] = []
+    blocks = document(b)
+    for i, block in enumerate(blocks):
+        listed = block.kind in ("item", "group")
+        if block.kind == "title":
+            md += [f"# {block.text}", ""]
+        elif block.kind == "heading":
+            md += [f"## {block.text}", ""]
+        elif block.kind == "sample":
+            md += [f"> **{block.lead}**{'：' if zh else ': '}{block.text}", ""]
+        elif block.kind in ("note", "para"):
+            md += [_cell(block.text), ""]
+        elif block.kind == "table":
+            md.append("| " + " | ".join(block.columns) + " |")
+            md.append("|" + "|".join("---:" if n else "---" for n in block.numeric) + "|")
+            md += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+            md.append("")
+        elif block.kind == "item":
+            md.append(f"- {_cell(block.text)}")
+        elif block.kind == "group":
+            joined = "；".join(block.lines) + "。" if zh else "; ".join(block.lines) + "."
+            md.append(f"- **{_cell(block.lead)}**：{_cell(joined)}")
+        if listed and (i + 1 == len(blocks) or blocks[i + 1].kind not in ("item", "group")):
+            md.append("")
     return clean("\n".join(md), keep_newlines=True)
 
 
@@ -328,53 +401,6 @@ def _score(score: float | None) -> str:
 
 def _cell(text: str) -> str:
     return clean(text).replace("|", "\\|")
-
-
-def _xlsx_writer(b: Bulletin, prov: Provenance) -> Callable[[IO[bytes]], None]:
-    from console.present.viewmodel import Column, Row, View
-
-    zh = b.lang == "zh"
-    columns = tuple(
-        Column(key, label, numeric=key in ("rank", "score"), value=key in ("rank", "score"))
-        for key, label in zip(
-            ("rank", "zone", "score", "change", "province", "flags", "missing"),
-            ("名次", "开发区", "综合得分", "较上季", "全省档内排名", "奖惩", "未达目标")
-            if zh
-            else ("Rank", "Zone", "Score", "vs last Q", "Province rank", "Rules", "Missing"),
-            strict=True,
-        )
-    )
-    rows = tuple(
-        Row(
-            str(r["rank"]),
-            (
-                str(r["rank"] or "—"),
-                r["zone"],
-                _score(r["score"]),
-                str(r["change"] or "—"),
-                r["province"],
-                r["flags"],
-                r["missing"],
-            ),
-            (r["rank"], None, None if r["score"] is None else round(r["score"], 2), None, None, None, None),
-            (None,) * 7,
-        )
-        for r in b.ranking
-    )
-    ranking = View("ranking", "开发区排名" if zh else "Zones ranked", columns, rows)
-    text_rows = [("总体情况" if zh else "Overall", b.summary)]
-    text_rows += [
-        ("奖惩" if zh else "Rules", f"{flag_explained(f, b.lang)}：{'、'.join(z)}") for f, z in b.consequences
-    ]
-    text_rows += [(unit, "；".join(lines)) for unit, lines in b.lagging]
-    text_rows += [("报送" if zh else "Reports", line) for line in b.reports]
-    notes = View(
-        "notes",
-        "通报内容" if zh else "Bulletin",
-        (Column("item", "事项" if zh else "Item"), Column("text", "内容" if zh else "Text")),
-        tuple(Row(str(i), cells, cells, (None, None)) for i, cells in enumerate(text_rows)),
-    )
-    return xlsx_writer([notes, ranking], prov)
 
 
 def write_bulletin(
@@ -409,9 +435,17 @@ def write_bulletin(
                 out, lambda handle: handle.write(text.encode("utf-8")), prov, fmt, force
             )
         elif fmt == "xlsx":
-            written = place_with_manifest(out, _xlsx_writer(b, prov), prov, fmt, force)
+            from console.outputs.bulletin_xlsx import bulletin_xlsx_writer
+
+            names = ("通报", "开发区排名", "关于") if lang == "zh" else ("Bulletin", "Zones ranked", "About")
+            writer = bulletin_xlsx_writer(document(b), names, prov)
+            written = place_with_manifest(out, writer, prov, fmt, force)
+        elif fmt == "docx":
+            from console.outputs.bulletin_docx import bulletin_docx_writer
+
+            written = place_with_manifest(out, bulletin_docx_writer(document(b), prov), prov, fmt, force)
         else:
-            raise BulletinError(f"format {fmt!r}: expected md or xlsx")
+            raise BulletinError(f"format {fmt!r}: expected md, xlsx or docx")
     except ExportError as exc:
         raise BulletinError(str(exc)) from None
     return written

@@ -22,6 +22,7 @@ from typing import IO, Any
 from console import __version__
 from console.core import files
 from console.core.text import clean
+from console.outputs.xlsx_print import setup_print
 from console.present.viewmodel import Header, View
 
 FORMATS = ("csv", "xlsx", "parquet", "json", "md")
@@ -217,13 +218,25 @@ def _labels(view: View, lang: str) -> list[str]:
 # -- writers ----------------------------------------------------------------------------------------------
 
 
-def _csv(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
+class EncodingProblem(ExportError):
+    """A CSV cell the chosen ``--encoding`` cannot hold (see csv_encoding.py); nothing was written."""
+
+
+def _csv(view: View, prov: Provenance, encoding: str = "utf-8") -> Callable[[IO[bytes]], None]:
+    from console.outputs.csv_encoding import unencodable
+
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    rows = [_labels(view, prov.lang), *_values(view, spreadsheet=True)]
+    writer.writerows(rows)
+    try:  # encoded now: a cell the encoding cannot hold stops the export before any file is placed
+        payload = text.getvalue().encode(encoding)
+    except UnicodeEncodeError:
+        raise EncodingProblem(unencodable(rows, rows[0], view.title, prov.lang, encoding)) from None
+    bom = b"\xef\xbb\xbf" if encoding == "utf-8" else b""  # BOM: Excel on Chinese Windows
+
     def write(handle: IO[bytes]) -> None:
-        text = io.StringIO(newline="")
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(_labels(view, prov.lang))
-        writer.writerows(_values(view, spreadsheet=True))
-        handle.write(b"\xef\xbb\xbf" + text.getvalue().encode("utf-8"))  # BOM: Excel on Chinese Windows
+        handle.write(bom + payload)
 
     return write
 
@@ -345,11 +358,13 @@ def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]]
             for col, width in enumerate(widths):
                 sheet.set_column(col, col, min(60, width + 2))  # cell_len counts Chinese characters as 2
             sheet.freeze_panes(1, 0)
+            setup_print(sheet, prov, view.title, [min(60, w + 2) for w in widths])  # xlsx_print.py
             if view.rows:
                 sheet.autofilter(0, 0, len(view.rows), len(labels) - 1)
         about = workbook.add_worksheet(_sheet_name("关于" if prov.lang == "zh" else "About", used))
         about.set_column(0, 0, 16)
         about.set_column(1, 1, 100)
+        setup_print(about, prov, about.name, [16, 100], header_rows=0)  # xlsx_print.py
         for r, (label, value) in enumerate(prov.lines()):
             about.write_string(r, 0, label, header)
             about.write_string(r, 1, neutralise(value))
@@ -370,7 +385,7 @@ def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callab
 
 
 def export_views(
-    views: Sequence[View], fmt: str, out: Path, prov: Provenance, force: bool = False
+    views: Sequence[View], fmt: str, out: Path, prov: Provenance, force: bool = False, encoding: str = "utf-8"
 ) -> list[Path]:
     """Write ``views`` as ``fmt`` to ``out`` and a manifest beside it; return the paths written.
 
@@ -383,9 +398,9 @@ def export_views(
     items: list[tuple[Path, Callable[[IO[bytes]], object]]] = []
     if fmt in ("csv", "parquet"):
         stem, suffix = files.split_name(out.name)
-        for view in views:
+        for view in views:  # each CSV is encoded here, before any file is placed
             target = out if len(views) == 1 else out.with_name(f"{stem}-{view.tab}{suffix}")
-            items.append((target, _csv(view, prov) if fmt == "csv" else _parquet(view, prov)))
+            items.append((target, _csv(view, prov, encoding) if fmt == "csv" else _parquet(view, prov)))
     else:
         items.append((out, {"xlsx": xlsx_writer, "json": _json, "md": _markdown}[fmt](views, prov)))
     # The whole set shares one number, so the manifest is named after the data file's final name.

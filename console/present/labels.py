@@ -19,6 +19,7 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "on_pace": ("符合进度", "on pace"),
     "behind": ("落后", "behind"),
     "no_data": ("无数据", "no data"),
+    "not_reported": ("未报送", "not reported"),
     "no_target": ("无目标", "no target"),
     "no_indicator": ("无量化指标", "no indicator"),
     "on_time": ("按时", "on time"),

@@ -116,13 +116,13 @@ def zones_view(
     rows = []
     for z in ev.zones.iter_rows(named=True):
         flagged = bool(z["missing"])
-        known = z["result_year"] is not None
+        known = z["result_year"] is not None  # no result published yet: —, not 无星
         tier = _compact_goal("tier", z["tier_target"], z["tier"], lang, known).replace("→", arrow)
         star = _compact_goal("star", z["star_target"], z["star"], lang, known).replace("→", arrow)
-        judged = z["revenue_target"] and z["revenue_status"] != "no_data"  # no figure yet: —, not 0%
-        share = None if not judged else (z["revenue_ytd"] or 0) / z["revenue_target"]
-        pace = None if not judged else (z["revenue_pace"] or 0) / z["revenue_target"]
-        revenue = f"{_pct(share)}/{_pct(pace)}" if share is not None else "—"
+        share = None if not z["revenue_target"] else (z["revenue_ytd"] or 0) / z["revenue_target"]
+        pace = None if not z["revenue_target"] else (z["revenue_pace"] or 0) / z["revenue_target"]
+        has_figure = share is not None and z["revenue_ytd"] is not None  # not_reported / no_data: no share
+        revenue = f"{_pct(share)}/{_pct(pace)}" if has_figure else ("-" if ascii_only else "—")
         report = status_label(z["report_status"], lang, ascii_only)
         if z["report_days_late"]:
             report += f"{z['report_days_late']}天" if zh else f" {z['report_days_late']}d"
@@ -170,6 +170,7 @@ _SEVERITY = {
     "behind": 1,
     "late": 1,
     "no_data": 2,
+    "not_reported": 2,
     "on_track": 3,
     "on_pace": 3,
     "on_time": 4,
@@ -318,7 +319,12 @@ def indicators_view(ev: Evaluation, lang: str, ascii_only: bool, task: int | Non
     for i in frame.iter_rows(named=True):
         name = (i["name_en"] if not zh else None) or i["name"]
         unit = (i["unit_en"] if not zh else None) or i["unit"]
-        year = f" ({i['target_year']})" if i["target_year"] else (" 每年" if zh else " yearly")
+        if i["target_year"]:
+            year = f" ({i['target_year']})"
+        elif i.get("standing_aim"):  # the plan gives no due year: not "yearly" either
+            year = " 长期目标" if zh else " standing aim"
+        else:
+            year = " 每年" if zh else " yearly"
         if i["zones_total"]:
             latest = f"{i['zones_met']}/{i['zones_total']}" + ("区" if zh else " zones")
         else:

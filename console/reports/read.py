@@ -13,10 +13,16 @@ from console.data.errors import DataInvalid
 from console.data.readers import decode_csv_bytes
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.validate import parse_date, suggest
-from console.reports.template import SHEET, Report, ReportRejected, resolve_zone, template_lines
+from console.reports.template import (
+    SHEET,
+    Report,
+    ReportRejected,
+    counted_indicators,
+    resolve_zone,
+    template_lines,
+)
 
 MAX_FIGURE = 1e9  # no figure in a zone's quarterly report comes near this (亿元, counts, percentages)
-COUNT_UNITS = ("家", "个")  # indicators counted in firms, projects …: whole numbers, never negative
 LATE_DAYS = 366  # a report may arrive (or be revised) up to a year after its quarter's end
 
 
@@ -85,12 +91,6 @@ def _check_figure(number: float, key: str, counts: set[str]) -> str | None:
         if not number.is_integer():
             return f"a count must be a whole number (found {number:g})"
     return None
-
-
-def _counted(ds: Dataset) -> set[str]:
-    """Codes of the indicators that count things (firms, projects …)."""
-    frame = ds["indicators"]
-    return {code for code, unit in frame.select("indicator", "unit").iter_rows() if unit in COUNT_UNITS}
 
 
 def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
@@ -174,7 +174,7 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
         wrong = _check_submitted(report.submitted, period, today)
         if wrong:
             problems.append(f"sheet '{name}', cell C{keys['submitted']}: {wrong}")
-    counts = _counted(ds)
+    counts = counted_indicators(ds)
     expected = template_lines(ds, zone, parse_period(period), lang)
     by_key = {key: (label, unit, target) for key, label, unit, target in expected}
     for key, row in keys.items():
@@ -257,7 +257,7 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
     report = Report(source, zone, period, None)
     report.places["period"] = f"cell B{body[0][0]}"
     lines = {key.split(":", 1)[1]: key for key, *_ in template_lines(ds, zone, parse_period(period), "zh")}
-    counts = _counted(ds)
+    counts = counted_indicators(ds)
     seen: dict[str, int] = {}
     submitted_on: dict[date, int] = {}
     for n, row in body:

@@ -9,6 +9,7 @@ from typing import IO
 
 import polars as pl
 
+from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.validate import suggest
@@ -19,10 +20,21 @@ FIRST_ITEM_ROW = 9  # spreadsheet row of the first cluster or indicator line
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
 
+COUNT_UNITS = ("家", "个")  # indicators counted in firms, projects …: whole numbers, never negative
+
+
+def counted_indicators(ds: Dataset) -> set[str]:
+    """Codes of the indicators that count things (firms, projects …): whole numbers, never negative."""
+    frame = ds["indicators"]
+    return {code for code, unit in frame.select("indicator", "unit").iter_rows() if unit in COUNT_UNITS}
+
+
 class ReportRejected(Exception):
     """A report that cannot be ingested; ``problems`` lists each, with sheet and cell."""
 
     def __init__(self, source: str, problems: list[str]) -> None:
+        # Problems quote the report's own cells: cleaned here, once, so no surface echoes them raw.
+        source, problems = clean(source, escape=True), [clean(p) for p in problems]
         super().__init__(f"{source}: {len(problems)} problem(s)")
         self.source = source
         self.problems = problems
@@ -185,6 +197,7 @@ def make_template(
             sheet.write_string(FIRST_ITEM_ROW - 2, col, label, head)
         sheet.write_string(FIRST_ITEM_ROW - 2, 0, "header")
         row = FIRST_ITEM_ROW - 1
+        counts = counted_indicators(ds)
         for key, label, unit, target in lines:
             sheet.write_string(row, 0, key)
             sheet.write_string(row, 1, label)
@@ -192,19 +205,16 @@ def make_template(
             if target is not None:
                 sheet.write_number(row, 3, target)
             sheet.write_blank(row, 4, None, unlocked)
-            minimum = 0 if key.startswith("cluster:") else -1e9
-            sheet.data_validation(
-                row,
-                4,
-                row,
-                4,
-                {
-                    "validate": "decimal",
-                    "criteria": ">=",
-                    "value": minimum,
-                    "error_message": "请填写数字 / a number",
-                },
-            )
+            if key.split(":", 1)[1] in counts:
+                rule = {
+                    "validate": "integer",
+                    "value": 0,
+                    "error_message": "请填写非负整数 / a whole number, 0 or more",
+                }
+            else:
+                minimum = 0 if key.startswith("cluster:") else -1e9
+                rule = {"validate": "decimal", "value": minimum, "error_message": "请填写数字 / a number"}
+            sheet.data_validation(row, 4, row, 4, {"criteria": ">=", **rule})
             row += 1
         sheet.write_string(row, 0, "notes")
         sheet.write_string(row, 1, "备注" if zh else "Notes", head)

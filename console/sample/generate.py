@@ -10,6 +10,7 @@ console can be measured at scale.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import tomli_w
 from console.core.files import atomic_write_bytes
 from console.data.scales import Period
 from console.data.schema import FORMATS, MANIFEST, TABLES_BY_NAME
+from console.engine.determined import DETERMINED
 
 DEFAULT_SEED = 20348
 START = Period(2024, 1)
@@ -38,7 +40,6 @@ SAMPLE_TABLES = ("assessments", "cluster_revenue", "indicator_values", "reports"
 TIER_SIZES = {1: 36, 2: 58, 3: 90}
 # Provincial statistics not published yet: this indicator has no data (a case the console must show).
 NO_DATA_YET = "I16"
-CLUSTERS_OVER_50 = "I06"
 SEASONAL = (0.23, 0.48, 0.74, 1.0)
 
 
@@ -50,11 +51,21 @@ def _clip(x: float, low: float, high: float) -> float:
     return max(low, min(high, x))
 
 
-def _assessments(rng: random.Random, plan: dict[str, pl.DataFrame], as_of: Period) -> pl.DataFrame:
+def _assessments(
+    rng: random.Random, plan: dict[str, pl.DataFrame], as_of: Period, tier_sizes: Mapping[int, int] | None
+) -> pl.DataFrame:
+    """Published results for the years before ``as_of``: star, tier, score and rank within tier.
+
+    In each year and tier the ranks are distinct and agree with the scores (a better rank has a
+    higher score). ``tier_sizes`` is the province's zones per tier when the dataset is part of it
+    (the city's 11 zones among Henan's 184): ranks are then distinct places in 1..size. With None the
+    dataset is the whole pool (a synthetic province or nation): the ranks of each year and tier are
+    exactly 1..N and ``tier_size`` is N.
+    """
     targets = plan["zone_targets"].filter(pl.col("year") < as_of.year).sort("zone", "year")
     zones = plan["zones"].get_column("zone").to_list()
     order = {z: i for i, z in enumerate(zones)}
-    rows = []
+    drawn = []
     standing: dict[str, float] = {}  # a zone's place within its tier (0 best, 1 worst) persists
     for zone, year, star_t, tier_t in sorted(targets.iter_rows(), key=lambda r: (order[r[0]], r[1])):
         r = rng.random()
@@ -68,13 +79,24 @@ def _assessments(rng: random.Random, plan: dict[str, pl.DataFrame], as_of: Perio
             star = star_t - 1 or None
         r = rng.random()
         tier = tier_t if r < 0.7 else (max(1, tier_t - 1) if r < 0.82 else min(3, tier_t + 1))
-        size = TIER_SIZES[tier]
         place = standing.get(zone, rng.random())
         place = _clip(place + rng.gauss(0, 0.25), 0.0, 1.0)
         standing[zone] = place
-        rank = 1 + round(place * (size - 1))
-        score = round(_clip(96 - 34 * (rank - 1) / (size - 1) + rng.uniform(-1.5, 1.5), 0, 100), 1)
-        rows.append((zone, year, star, tier, score, rank, size))
+        drawn.append((zone, year, star, tier, place))
+    groups: dict[tuple[int, int], list[tuple[str, int | None, float]]] = {}
+    for zone, year, star, tier, place in drawn:
+        groups.setdefault((year, tier), []).append((zone, star, place))
+    rows = []
+    for (year, tier), members in sorted(groups.items()):
+        members.sort(key=lambda m: (m[2], order[m[0]]))  # best place first
+        size = len(members) if tier_sizes is None else max(tier_sizes[tier], len(members))
+        if tier_sizes is None:
+            ranks = list(range(1, size + 1))
+        else:
+            ranks = _distinct_ranks([1 + round(m[2] * (size - 1)) for m in members], size)
+        for (zone, star, _), rank, score in zip(members, ranks, _scores(rng, ranks, size), strict=True):
+            rows.append((zone, year, star, tier, score, rank, size))
+    rows.sort(key=lambda row: (order[row[0]], row[1]))
     return pl.DataFrame(
         rows,
         schema={
@@ -88,6 +110,33 @@ def _assessments(rng: random.Random, plan: dict[str, pl.DataFrame], as_of: Perio
         },
         orient="row",
     )
+
+
+def _distinct_ranks(wanted: list[int], size: int) -> list[int]:
+    """Ranks as near ``wanted`` (non-decreasing, each in 1..size) as can be, no two the same."""
+    ranks: list[int] = []
+    for want in wanted:
+        ranks.append(max(want, ranks[-1] + 1) if ranks else max(want, 1))
+    for i in range(len(ranks) - 1, -1, -1):  # pushed past the end: move back down
+        ceiling = size if i == len(ranks) - 1 else ranks[i + 1] - 1
+        ranks[i] = min(ranks[i], ceiling)
+    return ranks
+
+
+def _scores(rng: random.Random, ranks: list[int], size: int) -> list[float]:
+    """Scores falling with rank (strictly: the better rank always has the higher score), 0-100.
+
+    A large pool gets two decimals and a wider spread, so that its scores stay distinct.
+    """
+    digits, spread = (1, 34.0) if size <= 300 else (2, 70.0)
+    step = 10.0**-digits
+    scores: list[float] = []
+    for rank in ranks:
+        score = 96 - spread * (rank - 1) / max(size - 1, 1) + rng.uniform(-1.5, 1.5)
+        if scores:
+            score = min(score, scores[-1] - step)
+        scores.append(round(_clip(score, 0, 100), digits))
+    return scores
 
 
 def _reports(rng: random.Random, zones: list[str], quarters: list[Period]) -> pl.DataFrame:
@@ -141,8 +190,15 @@ def _cluster_revenue(
 
 
 def _indicator_values(
-    rng: random.Random, plan: dict[str, pl.DataFrame], quarters: list[Period], revenue: pl.DataFrame
+    rng: random.Random,
+    plan: dict[str, pl.DataFrame],
+    quarters: list[Period],
+    revenue: pl.DataFrame,
+    missing: set[tuple[str, str]],
 ) -> pl.DataFrame:
+    """Indicator values per quarter. A zone has no value for a quarter whose report it did not send;
+    an indicator that other tables determine (console.engine.determined) is reported as counted
+    from them, at each year's end."""
     zones = plan["zones"].get_column("zone").to_list()
     rows: list[tuple[str, str | None, str, float]] = []
     horizon = len(periods(START, Period(2026, 4)))
@@ -151,10 +207,13 @@ def _indicator_values(
         counted = unit in ("家", "个")
         if code == NO_DATA_YET:
             continue
-        if code == CLUSTERS_OVER_50:
-            for period in (p for p in quarters if p.quarter == 4):
-                year_end = revenue.filter((pl.col("period") == str(period)) & (pl.col("revenue_ytd") >= 50))
-                rows.append((code, None, str(period), float(year_end.height)))
+        if code in DETERMINED:
+            year_ends = {str(p) for p in quarters if p.quarter == 4}
+            for period, value in (
+                DETERMINED[code]({**plan, "cluster_revenue": revenue}).select("period", "value").iter_rows()
+            ):
+                if period in year_ends:
+                    rows.append((code, None, period, value))
             continue
         if scope == "relative":
             for period in (p for p in quarters if p.quarter == 4):
@@ -172,7 +231,7 @@ def _indicator_values(
             if scope == "each_zone_each_year":
                 for year in sorted({p.year for p in quarters}):
                     total = max(0, round(target * rng.uniform(0.4, 1.6)))
-                    for period in (p for p in quarters if p.year == year):
+                    for period in (p for p in quarters if p.year == year and (zone, str(p)) not in missing):
                         rows.append(
                             (code, zone, str(period), float(round(total * SEASONAL[period.quarter - 1])))
                         )
@@ -186,6 +245,8 @@ def _indicator_values(
                 (code, zone, str(Period(START.year - 1, 4)), round(base) if counted else round(base, 1))
             )
             for step, period in enumerate(quarters, start=1):
+                if zone is not None and (zone, str(period)) in missing:
+                    continue
                 value = base + (target - base) * speed * step / horizon
                 value = round(value) if counted else round(min(value, 100.0 if unit == "%" else value), 1)
                 rows.append((code, zone, str(period), float(value)))
@@ -197,17 +258,24 @@ def _indicator_values(
 
 
 def generate_progress(
-    plan: dict[str, pl.DataFrame], seed: int = DEFAULT_SEED, as_of: Period = AS_OF
+    plan: dict[str, pl.DataFrame],
+    seed: int = DEFAULT_SEED,
+    as_of: Period = AS_OF,
+    tier_sizes: Mapping[int, int] | None = TIER_SIZES,
 ) -> dict[str, pl.DataFrame]:
-    """Sample progress tables for ``plan``, from 2024Q1 to ``as_of``; the same seed gives the same data."""
+    """Sample progress tables for ``plan``, from 2024Q1 to ``as_of``; the same seed gives the same data.
+
+    ``tier_sizes``: the province's zones per tier, which the plan's zones are ranked among; None when
+    the plan's zones are the whole pool (a synthetic province or nation, ranked 1..N per tier).
+    """
     rng = random.Random(seed)
     zones = plan["zones"].get_column("zone").to_list()
     quarters = periods(START, as_of)
-    assessments = _assessments(rng, plan, as_of)
+    assessments = _assessments(rng, plan, as_of, tier_sizes)
     reports = _reports(rng, zones, quarters)
     missing = {(z, p) for z, p, s in reports.iter_rows() if s is None}
     revenue = _cluster_revenue(rng, plan, quarters, missing)
-    values = _indicator_values(rng, plan, quarters, revenue)
+    values = _indicator_values(rng, plan, quarters, revenue, missing)
     return {
         "assessments": assessments,
         "cluster_revenue": revenue,

@@ -600,7 +600,7 @@ class DevZonesApp(App[int]):
         )
         if choice.fmt == "svg":
             try:
-                self._exported(export_text(self.export_screenshot(), out, prov))
+                self._exported(export_text(self.true_screenshot(), out, prov))
             except ExportError as exc:
                 self._export_failed(str(exc))
             return
@@ -671,6 +671,12 @@ class DevZonesApp(App[int]):
             return
         self.call_from_thread(self._exported, written)
 
+    def true_screenshot(self) -> str:
+        """The screen as SVG, each wide (Chinese) character two cells wide as on the terminal."""
+        from console.outputs.svg_widths import true_widths
+
+        return true_widths(self.export_screenshot())
+
     def action_help(self) -> None:
         from widgets.dialogs import HelpScreen
 
@@ -686,22 +692,22 @@ class DevZonesApp(App[int]):
         content = self.detail_content(event.table.id.removesuffix("-table"), event.key)
         self.push_screen(DetailScreen(content, self.ascii_only, self.lang))
 
-    def preferences(self) -> dict[str, dict[str, object]]:
-        """What to remember for the next session (written to the user's config on quit)."""
+    def preferences(self) -> dict[str, object]:
+        """What to remember for the next session (the state file's [state], written on quit; the
+        config files are never written). A language or export folder is remembered only when it
+        differs from the configured one (``None`` forgets an earlier choice)."""
         from console.outputs.export import sort_argument
 
+        folder = self.settings.export_folder
         return {
-            "display": {"lang": self.lang, "ascii": self.ascii_only, "mouse": self.settings.mouse},
-            "state": {
-                "tab": self.active_tab,
-                "year": self.year or 0,
-                "counties": list(self.counties),
-                "sort": {
-                    name: sort_argument(state.sort_key, state.descending)
-                    for name, state in self.states.items()
-                },
+            "tab": self.active_tab,
+            "year": self.year or 0,
+            "counties": list(self.counties),
+            "sort": {
+                name: sort_argument(state.sort_key, state.descending) for name, state in self.states.items()
             },
-            "export": {"folder": self.settings.export_folder},
+            "lang": self.lang if self.lang != self.settings.config_lang else None,
+            "export_folder": folder if folder != self.settings.config_export_folder else None,
         }
 
     def detail_content(self, table: str, key: str) -> DetailContent:
@@ -732,15 +738,39 @@ class DevZonesApp(App[int]):
         return blocks.task(task, own, values)
 
 
+def screenshot(settings: Settings, size: tuple[int, int], search: str = "", sort: str = "") -> str:
+    """The console at ``settings.tab`` drawn headless at ``size`` (columns, rows), as a true-width SVG.
+
+    ``devzones export --format svg`` uses it: the same screen the user would see, with ``search`` and
+    ``sort`` (``key`` or ``-key``) applied to the tab's tables, and nothing remembered or cached.
+    """
+    import asyncio
+
+    app = DevZonesApp(settings, use_cache=False)
+    tables = ["tasks", "indicators"] if settings.tab == "tasks" else [settings.tab]
+    for name in tables:
+        if name in app.states:
+            app.states[name] = ViewState(search, sort.lstrip("-") or None, sort.startswith("-"))
+
+    async def draw() -> str:
+        async with app.run_test(size=size) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.pause()
+            return app.true_screenshot()
+
+    return asyncio.run(draw())
+
+
 def run_app(settings: Settings) -> int:
     """Run the console until the user quits, then remember the user's view; 0 on a normal exit."""
     import sys
 
-    from console.core.config import save_preferences
+    from console.core.config import save_state
 
     app = DevZonesApp(settings)
     app.run(mouse=settings.mouse)
     if app.is_mounted_once:
-        for warning in save_preferences(app.preferences()):
+        for warning in save_state(app.preferences()):
             print(f"devzones: warning: {warning}", file=sys.stderr)
     return app.return_code or 0

@@ -1,0 +1,153 @@
+"""The monthly bulletin as a workbook that reads and prints like the document it is.
+
+Sheet 1 holds the whole bulletin (the blocks of ``console.outputs.bulletin.document``): a title row,
+the text wrapped across the table's width with row heights that show all of it, and the ranking
+table in place; it prints portrait, one page wide. Sheet 2 has the ranking as a data table (numbers
+as numbers, a filter), sheet 3 where it came from. Text from the data is written as text, never as a
+formula.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import IO, Any
+
+from console.outputs.bulletin import Block
+from console.outputs.export import Provenance, neutralise
+from console.outputs.xlsx_print import setup_print
+
+# The ranking table's columns (名次 开发区 综合得分 较上季 全省档内排名 奖惩 未达目标), in characters:
+# together about 90, which an A4 portrait page holds; text rows are merged across all of them.
+WIDTHS = (6, 9, 9, 7, 17, 28, 14)
+LINE_POINTS = 15.0  # one line of 11-point CJK text
+# A column n characters wide holds about 1.05 n cells of CJK text (a Chinese character, counted as 2
+# cells, is narrower than two digits of the default font): measured in LibreOffice and Excel.
+CJK_FIT = 1.05
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a cell ``width`` characters wide (Chinese counts 2)."""
+    from rich.cells import cell_len
+
+    return sum(max(1, math.ceil(cell_len(part) / max(1.0, width * CJK_FIT - 1))) for part in text.split("\n"))
+
+
+def bulletin_xlsx_writer(
+    blocks: Sequence[Block], sheet_names: tuple[str, str, str], prov: Provenance
+) -> Callable[[IO[bytes]], None]:
+    """A writer for ``place``: the bulletin ``blocks`` as a readable, printable workbook."""
+
+    def write(handle: IO[bytes]) -> None:
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(
+            handle, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        )
+        book.set_properties(
+            {
+                "title": prov.title,
+                "comments": prov.command,
+                "created": datetime.fromisoformat(prov.exported_at).replace(tzinfo=None),
+            }
+        )
+        base = {"font_size": 11, "valign": "top", "text_wrap": True}
+        fmt = {
+            "title": book.add_format({**base, "bold": True, "font_size": 16, "align": "center"}),
+            "note": book.add_format({**base, "font_color": "#404040"}),
+            "sample": book.add_format({**base, "bold": True, "font_color": "#C00000"}),
+            "heading": book.add_format({**base, "bold": True, "font_size": 12}),
+            "para": book.add_format(base),
+            "item": book.add_format({**base, "indent": 1}),
+            "head": book.add_format({**base, "bold": True, "bg_color": "#DDEBF7", "border": 1}),
+            "cell": book.add_format({**base, "border": 1}),
+            "number": book.add_format({**base, "border": 1, "align": "right"}),
+        }
+        cache: dict[tuple[str, bool], Any] = {}
+
+        def numbers(num_format: str, border: bool) -> Any:
+            key = (num_format, border)
+            if key not in cache:
+                cache[key] = book.add_format(
+                    {**base, "num_format": num_format or "General", "align": "right", "border": int(border)}
+                )
+            return cache[key]
+
+        colon = "：" if prov.lang == "zh" else ": "
+        total = float(sum(WIDTHS))
+        last = len(WIDTHS) - 1
+        sheet = book.add_worksheet(sheet_names[0])
+        for col, width in enumerate(WIDTHS):
+            sheet.set_column(col, col, width)
+        row = 0
+
+        def text_row(text: str, style: str, height_lines: int | None = None) -> None:
+            nonlocal row
+            lines = height_lines or _lines(text, total)
+            sheet.merge_range(row, 0, row, last, neutralise(text), fmt[style])
+            sheet.set_row(row, LINE_POINTS * lines * (1.4 if style == "title" else 1))
+            row += 1
+
+        for block in blocks:
+            if block.kind == "table":
+                for col, label in enumerate(block.columns):
+                    sheet.write_string(row, col, label, fmt["head"])
+                row += 1
+                for cells, values in zip(block.rows, block.values, strict=True):
+                    for col, (text, value) in enumerate(zip(cells, values, strict=True)):
+                        if isinstance(value, int | float):
+                            sheet.write_number(row, col, value, numbers(block.formats[col], border=True))
+                        else:
+                            style = "number" if block.numeric[col] else "cell"
+                            sheet.write_string(row, col, neutralise(text), fmt[style])
+                    sheet.set_row(
+                        row, LINE_POINTS * max(_lines(c, w) for c, w in zip(cells, WIDTHS, strict=True))
+                    )
+                    row += 1
+                row += 1  # a blank line after the table
+            elif block.kind == "group":
+                sep, end = ("；", "。") if prov.lang == "zh" else ("; ", ".")
+                text_row(f"{block.lead}{colon}{sep.join(block.lines)}{end}", "item")
+            elif block.kind == "sample":
+                text_row(f"{block.lead}{colon}{block.text}", "sample")
+            else:
+                text_row(block.text, block.kind if block.kind in fmt else "para")
+        setup_print(sheet, prov, sheet_names[0], WIDTHS, header_rows=0)
+
+        _ranking_sheet(book, sheet_names[1], blocks, prov, numbers)
+        about = book.add_worksheet(sheet_names[2])
+        about.set_column(0, 0, 16)
+        about.set_column(1, 1, 90, fmt["para"])
+        for r, (label, said) in enumerate(prov.lines()):
+            about.write_string(r, 0, label, fmt["head"])
+            about.write_string(r, 1, neutralise(said), fmt["para"])
+        setup_print(about, prov, sheet_names[2], (16, 90), header_rows=0)
+        book.close()
+
+    return write
+
+
+def _ranking_sheet(
+    book: Any, name: str, blocks: Sequence[Block], prov: Provenance, numbers: Callable[[str, bool], Any]
+) -> None:
+    """The ranking as a data table: numbers as numbers, a filter, frozen heading row."""
+    table = next((b for b in blocks if b.kind == "table"), None)
+    if table is None:
+        return
+    sheet = book.add_worksheet(name)
+    head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    for col, (label, width) in enumerate(zip(table.columns, WIDTHS, strict=True)):
+        sheet.write_string(0, col, label, head)
+        sheet.set_column(col, col, width, wrap)
+    for r, (cells, values) in enumerate(zip(table.rows, table.values, strict=True), start=1):
+        for col, (text, value) in enumerate(zip(cells, values, strict=True)):
+            if isinstance(value, int | float):
+                sheet.write_number(r, col, value, numbers(table.formats[col], False))
+            else:
+                sheet.write_string(r, col, neutralise(text), wrap)
+    sheet.freeze_panes(1, 0)
+    if table.rows:
+        sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
+    setup_print(sheet, prov, name, WIDTHS)
