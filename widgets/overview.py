@@ -87,7 +87,9 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
                     Text(line.level),
                     Text(str(line.planned)),
                     Text(str(line.targeted)),
-                    Text(str(line.achieved), style="yellow" if short else ""),
+                    Text(
+                        "—" if line.achieved is None else str(line.achieved), style="yellow" if short else ""
+                    ),
                 ]
             if len(cells) == 4:
                 cells.append(Text(""))

@@ -160,7 +160,7 @@ def print_indicators(indicators: pl.DataFrame, lang: str, ascii_only: bool, out:
 def _print_header(ev: Evaluation, lang: str, out: Console) -> None:
     scope = "、".join(ev.counties) if ev.counties else text("all_counties", lang)
     line = _t(
-        f"{ev.title} · {text('as_of', lang)} {ev.as_of} · {ev.year}{'年' if lang == 'zh' else ''} · {scope}"
+        f"{ev.title} · {text('as_of', lang)} {ev.as_of or text('no_data_yet', lang)} · {ev.year}{'年' if lang == 'zh' else ''} · {scope}"
     )
     out.print(line)
     if ev.sample:

@@ -79,14 +79,15 @@ def _county(row: dict[str, Any], lang: str) -> str:
 _COMPACT = {"tier": ("档", "—", "T"), "star": ("星", "无", "S")}
 
 
-def _compact_goal(kind: str, target: int | None, achieved: int | None, lang: str) -> str:
-    """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-."""
+def _compact_goal(kind: str, target: int | None, achieved: int | None, lang: str, known: bool = True) -> str:
+    """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-. With no result published
+    (``known`` false) the result is —: not "no star", just not known."""
     suffix, none_zh, letter = _COMPACT[kind]
     if lang == "zh":
         t = cn_numeral(target) if target else none_zh
-        a = cn_numeral(achieved) if achieved else none_zh
+        a = cn_numeral(achieved) if achieved else (none_zh if known else "—")
         return f"{t}→{a}{suffix}"
-    return f"{letter}{target or '-'}→{letter}{achieved or '-'}"
+    return f"{letter}{target or '-'}→{letter}{achieved or '-'}" if known else f"{letter}{target or '-'}→—"
 
 
 def zones_view(
@@ -115,8 +116,9 @@ def zones_view(
     rows = []
     for z in ev.zones.iter_rows(named=True):
         flagged = bool(z["missing"])
-        tier = _compact_goal("tier", z["tier_target"], z["tier"], lang).replace("→", arrow)
-        star = _compact_goal("star", z["star_target"], z["star"], lang).replace("→", arrow)
+        known = z["result_year"] is not None  # no result published yet: —, not 无星
+        tier = _compact_goal("tier", z["tier_target"], z["tier"], lang, known).replace("→", arrow)
+        star = _compact_goal("star", z["star_target"], z["star"], lang, known).replace("→", arrow)
         share = None if not z["revenue_target"] else (z["revenue_ytd"] or 0) / z["revenue_target"]
         pace = None if not z["revenue_target"] else (z["revenue_pace"] or 0) / z["revenue_target"]
         has_figure = share is not None and z["revenue_ytd"] is not None  # not_reported / no_data: no share
@@ -391,10 +393,10 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
         words = ("、" if zh else ", ").join(flag_word(f, lang) for f in flags) or "—"
         rewarded, noticed = any(f in REWARDS for f in flags), any(f not in REWARDS for f in flags)
         cells = (
-            str(r["rank"]),
+            "—" if r["rank"] is None else str(r["rank"]),
             _zone_name(r, lang),
             _county(r, lang),
-            f"{r['score']:.1f}",
+            "—" if r["score"] is None else f"{r['score']:.1f}",
             moved,
             tier_label(r["tier"], lang, ascii_only),
             province,
@@ -505,8 +507,14 @@ def overview(
         t_map = {int(k): v for k, v in targeted.rows()}
         a_map = {int(k): v for k, v in achieved.rows()}
         levels = sorted(set(planned) | set(t_map) | set(a_map))
+        published = ev.zones.get_column("result_year").drop_nulls().len() > 0  # else: no result, not 0
         lines = tuple(
-            CountLine(label(lv, lang, ascii_only), planned.get(lv, 0), t_map.get(lv, 0), a_map.get(lv, 0))
+            CountLine(
+                label(lv, lang, ascii_only),
+                planned.get(lv, 0),
+                t_map.get(lv, 0),
+                a_map.get(lv, 0) if published else None,
+            )
             for lv in levels
         )
         (tiers if figure == "tier_count" else stars).extend(lines)
@@ -523,6 +531,7 @@ def overview(
                 else f"{item} {status_word(status, lang)}"
             )
         attention.append((_zone_name(z, lang), ("、" if zh else ", ").join(what)))
+    attention.extend(_gaps(ev.zones, lang))
     result_years = ev.zones.get_column("result_year").drop_nulls()
     overdue = []
     for z in ev.zones.filter(pl.col("report_status").is_in(["late", "missing"])).iter_rows(named=True):
@@ -542,6 +551,42 @@ def overview(
         tuple(overdue),
         report_period,
     )
+
+
+def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """What the data does not say yet, for the attention list: results not published, reports not in."""
+    zh = lang == "zh"
+    gaps = []
+    unpublished = zones.filter(pl.col("tier_status") == "no_data").height
+    if unpublished:
+        gaps.append(
+            ("考核结果", f"{unpublished} 个开发区尚无已公布的考核结果")
+            if zh
+            else ("Results", f"no published assessment result for {unpublished} zones")
+        )
+    if zones.height and zones.filter(pl.col("report_status") == "no_data").height == zones.height:
+        period = zones.get_column("report_period")[0]
+        if period is None:
+            gaps.append(
+                ("季度报表", "尚未导入任何季度报表")
+                if zh
+                else ("Reports", "no quarterly report ingested yet")
+            )
+        else:
+            gaps.append(
+                ("季度报表", f"{period} 的报表不在数据中（数据从更晚的季度开始）")
+                if zh
+                else ("Reports", f"reports for {period} were not collected (the data starts later)")
+            )
+    absent = zones.filter(pl.col("report_status") == "missing")
+    if absent.height:
+        period = absent.get_column("report_period")[0]
+        gaps.append(
+            ("季度报表", f"{period} 有 {absent.height} 个开发区未报送")
+            if zh
+            else ("Reports", f"no report for {period} from {absent.height} zones")
+        )
+    return gaps
 
 
 def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
@@ -572,7 +617,8 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
         add(goals, goal.label, f"{goal.value} ({_pct(goal.progress)})", goal.status)
     counts = "档级与星级（计划/目标/结果）" if zh else "Tiers and stars (plan/targets/result)"
     for line in (*data.tiers, *data.stars):
-        add(counts, line.level, f"{line.planned} / {line.targeted} / {line.achieved}")
+        achieved = "—" if line.achieved is None else line.achieved
+        add(counts, line.level, f"{line.planned} / {line.targeted} / {achieved}")
     attention = "需关注" if zh else "Attention"
     for zone, what in data.attention:
         add(attention, zone, what, flagged=True)
