@@ -149,8 +149,9 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
 
     tpl = command("template", _template)
     _common(tpl, lang, argparse.SUPPRESS)
-    tpl.add_argument("--zone", required=True, help=say("opt_zone", lang))
-    tpl.add_argument("--period", required=True, help=say("opt_quarter", lang))
+    tpl.add_argument("--zone", help=say("opt_zone", lang))
+    tpl.add_argument("--period", help=say("opt_quarter", lang))
+    tpl.add_argument("--assessment", type=int, metavar="YEAR", help=say("opt_assessment", lang))
     tpl.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
     tpl.add_argument("--force", action="store_true", help=say("opt_force", lang))
     _json_flag(tpl, lang)
@@ -187,6 +188,12 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     gen.add_argument("--plan", type=Path, default=None, metavar="DIR", help=say("opt_plan", lang))
     gen.add_argument("--force", action="store_true", help=say("opt_gen_force", lang))
     _json_flag(gen, lang)
+
+    init = command("init", _init)
+    _common(init, lang, argparse.SUPPRESS)
+    init.add_argument("dir", type=Path, metavar="DIR", help=say("opt_init_dir", lang))
+    init.add_argument("--force", action="store_true", help=say("opt_init_force", lang))
+    _json_flag(init, lang)
 
     where = command("where", _where)
     _common(where, lang, argparse.SUPPRESS)
@@ -459,6 +466,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _status(args: argparse.Namespace, settings: Settings) -> int:
+    import polars as pl
+
     from console.engine.evaluation import evaluate, status_json
     from console.outputs.export import view_json
     from console.present.assemble import status_views
@@ -480,8 +489,17 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
         for view in views:
             print_view(view, f, out)
     # Behind or missed only: a no_data or not_reported figure is shown as such but fails nothing.
-    if args.fail_on_missing and not ev.zones_missing.is_empty():
-        return EXIT_MISSING
+    if args.fail_on_missing:
+        # Zones with no data at all yet (nothing published, nothing reported) are counted apart, on stderr.
+        no_data = ev.zones.filter(
+            pl.col("star_status").is_in(["no_data", "no_target"])
+            & (pl.col("tier_status") == "no_data")
+            & pl.col("revenue_status").is_in(["no_data", "not_reported", "no_target"])
+        ).height
+        if no_data:
+            _error(f"devzones: {say('opt_fail_note', settings.lang, count=no_data)}")
+        if not ev.zones_missing.is_empty():
+            return EXIT_MISSING
     return EXIT_OK
 
 
@@ -522,6 +540,10 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
 
     ds = _dataset(settings)
     lang = settings.lang
+    if args.assessment is not None:
+        return _assessment_template(args, settings, ds)
+    if not args.zone or not args.period:
+        raise CommandFailed(EXIT_USAGE, say("template_needs", lang))
     zone = resolve_zone(ds, args.zone)
     shorts = {
         full: (short if lang == "zh" else short_en or short)
@@ -550,6 +572,42 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
             raise CommandFailed(EXIT_USAGE, f"{exc.source}: {problems}") from None
         raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out)) from None
     return _report_written(args, "template", [written])
+
+
+def _assessment_template(args: argparse.Namespace, settings: Settings, ds: Dataset) -> int:
+    from console.outputs.out_path import resolve_out
+    from console.reports.assessment import make_assessment_template
+    from console.reports.template import ReportRejected
+
+    lang = settings.lang
+    if args.zone or args.period:
+        raise CommandFailed(EXIT_USAGE, say("template_needs", lang))
+    name = f"devzones-assessment-{args.assessment}.xlsx"
+    out = resolve_out(args.out, "xlsx", name, lang)
+    try:
+        with _writing(out, lang):
+            written = make_assessment_template(ds, args.assessment, out, lang, force=args.force)
+    except ReportRejected as exc:
+        problems = "; ".join(exc.problems)
+        if exc.source == "--assessment":
+            raise CommandFailed(EXIT_USAGE, f"--assessment: {problems}") from None
+        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out)) from None
+    return _report_written(args, "template", [written])
+
+
+def _init(args: argparse.Namespace, settings: Settings) -> int:
+    from console.reports.new_dataset import InitRefused, init_dataset
+
+    try:
+        with _writing(args.dir, settings.lang):
+            written = init_dataset(args.dir, force=args.force)
+    except InitRefused as exc:
+        raise CommandFailed(EXIT_USAGE, visible(str(exc), 600)) from None
+    if args.json:
+        _print_json({"command": "init", "out": str(args.dir), "written": [str(p) for p in written]})
+    else:
+        print(say("init_done", settings.lang, out=visible(args.dir, 4096), count=len(written)))
+    return EXIT_OK
 
 
 def _recover_notices(settings: Settings) -> None:
@@ -647,13 +705,18 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         changes, entry = ingest(
-            settings.data_dir, args.files, dry_run=args.dry_run, confirm=show_then_confirm
+            settings.data_dir,
+            args.files,
+            dry_run=args.dry_run,
+            confirm=show_then_confirm,
+            warn=lambda message: _error(f"devzones: {visible(message, 600)}"),
         )
     except ReportBatchRejected as exc:
         for rejected in exc.rejected:
-            print(f"✗ {rejected.source}:" if not settings.ascii else f"x {rejected.source}:", file=sys.stderr)
-            for problem in rejected.problems:
-                print(f"  {in_language(problem, settings.lang)}", file=sys.stderr)
+            source = visible(rejected.source, 400)
+            print(f"✗ {source}:" if not settings.ascii else f"x {source}:", file=sys.stderr)
+            for problem in rejected.problems:  # cell values from the file: escapes shown, never sent
+                print(f"  {visible(in_language(problem, settings.lang), 1200)}", file=sys.stderr)
         print(
             "未导入任何内容，数据未改变。" if zh else "Nothing was ingested; the dataset is unchanged.",
             file=sys.stderr,
@@ -663,6 +726,8 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
     except DatasetChanged as exc:  # not applied: the user confirmed changes that no longer hold
         raise CommandFailed(EXIT_MISSING, visible(str(exc), 600)) from None
+    except HistoryProblem as exc:  # e.g. a manifest whose as_of cannot be moved safely: nothing applied
+        raise CommandFailed(EXIT_INVALID, visible(str(exc), 1200)) from None
     if args.json:
         as_json(changes, entry is not None, entry)
     if args.dry_run:

@@ -48,6 +48,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "write a view as CSV, XLSX, Parquet, JSON or Markdown, as the console does",
     ),
     "generate": ("生成示例数据集（结果确定、可重现）", "write a sample dataset (deterministic)"),
+    "init": (
+        "新建真实数据集：计划表、空的进度表和 manifest.toml（sample = false）",
+        "start a real dataset: the plan tables, empty progress tables and manifest.toml (sample = false)",
+    ),
     "where": (
         "显示配置、状态、缓存和数据所在的位置",
         "show where the config, state, cache and data are",
@@ -67,8 +71,12 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "opt_json": ("输出 JSON（供程序读取）", "machine-readable output (JSON)"),
     "opt_fail": (
-        "有开发区未完成目标时以退出码 1 结束（用于定时任务）",
-        "exit 1 when a zone shown misses a target (for cron)",
+        "有开发区未完成目标时以退出码 1 结束（用于定时任务；尚无数据不算未完成）",
+        "exit 1 when a zone shown misses a target (for cron; no data yet is not a miss)",
+    ),
+    "opt_fail_note": (
+        "{count} 个开发区尚无数据（未公布结果、未报送），不计为未完成目标",
+        "{count} zone(s) have no data yet (no result published, no report): not counted as missing a target",
     ),
     "opt_month": ("通报月份，如 2026-10", "the bulletin's month, e.g. 2026-10"),
     "opt_bulletin_format": (
@@ -84,6 +92,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "replace an existing file instead of numbering the new one",
     ),
     "opt_zone": ("开发区（全称或简称）", "the zone (full or short name)"),
+    "opt_assessment": (
+        "改为生成某年度全省考核结果的录入模板（所有开发区一张表）",
+        "instead, write the entry workbook for a year's provincial assessment results (every zone)",
+    ),
+    "template_needs": (
+        "请给出 --zone 和 --period（季度报表），或 --assessment 年度（考核结果）",
+        "give --zone and --period (a quarterly report), or --assessment YEAR (assessment results)",
+    ),
+    "opt_init_dir": ("新数据集的文件夹（不存在则新建）", "folder of the new dataset (created if absent)"),
+    "opt_init_force": (
+        "文件夹不是空的也照样建立（已有数据集文件时仍然拒绝）",
+        "create it even in a non-empty folder (a folder already holding a dataset is still refused)",
+    ),
     "opt_quarter": ("季度，如 2026Q4", "the quarter, e.g. 2026Q4"),
     "opt_files": (
         "已填好的 .xlsx 模板或同字段的 .csv 文件",
@@ -178,6 +199,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "ex_template": (
         "示例：\n  devzones template --zone 遂平 --period 2026Q4 --out 模板/",
         "examples:\n  devzones template --zone Suiping --period 2026Q4 --out templates/",
+    ),
+    "ex_init": (
+        "示例：\n  devzones init /srv/devzones/数据\n  devzones init 数据 --force",
+        "examples:\n  devzones init /srv/devzones/data\n  devzones init data --force",
+    ),
+    "init_done": (
+        "已在 {out} 建立真实数据集（{count} 个文件；尚无进度数据，manifest 中暂无 as_of）。\n"
+        "下一步：\n"
+        '  1. 在配置中指向它：[data] dir = "{out}"（devzones where 显示配置文件位置），或每次加 --data {out}\n'
+        "  2. devzones check --data {out}                           校验\n"
+        "  3. devzones template --assessment 2025 --out 考核.xlsx   录入全省考核结果，填好后 devzones ingest 考核.xlsx\n"
+        "  4. devzones template --zone 遂平 --period 2026Q1 --out 模板/   发给各开发区的季度报表\n"
+        "  5. devzones ingest 模板/*.xlsx                           导入收回的报表（devzones undo 可撤销）\n"
+        "共享服务器上：协调员只需读权限，市发改委需写权限（见 README“上线”一节）。",
+        "Created a real dataset in {out} ({count} files; no progress data yet, so no as_of in the manifest).\n"
+        "Next steps:\n"
+        '  1. point the config at it: [data] dir = "{out}" (devzones where shows the config file), or pass --data {out}\n'
+        "  2. devzones check --data {out}                                  validate it\n"
+        "  3. devzones template --assessment 2025 --out results.xlsx      enter the province's results, then devzones ingest results.xlsx\n"
+        "  4. devzones template --zone Suiping --period 2026Q1 --out templates/   quarterly report workbooks for the zones\n"
+        "  5. devzones ingest templates/*.xlsx                             ingest the returned reports (devzones undo reverts)\n"
+        'On a shared server coordinators need read access, the commission write access (README, "Going live").',
     ),
     "ex_ingest": (
         "示例：\n  devzones ingest --data 数据/ 遂平-2026Q4.xlsx --dry-run\n"

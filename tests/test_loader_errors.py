@@ -90,10 +90,17 @@ def test_empty_file(data_copy: Path) -> None:
 
 
 def test_header_without_rows(data_copy: Path) -> None:
-    path = data_copy / "reports.csv"
+    path = data_copy / "zone_targets.csv"  # a plan table is never empty
     _write(path, _lines(path)[:1])
     error = _only(data_copy)
-    assert error.file == "reports.csv" and "no rows" in error.message
+    assert error.file == "zone_targets.csv" and "no rows" in error.message
+
+
+def test_progress_table_may_be_empty(data_copy: Path) -> None:
+    """A real dataset starts with no results and no reports (devzones init): a header is enough."""
+    path = data_copy / "reports.csv"
+    _write(path, _lines(path)[:1])
+    assert load_dataset(data_copy)["reports"].is_empty()
 
 
 def test_duplicate_key_names_both_rows(data_copy: Path) -> None:

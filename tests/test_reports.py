@@ -277,6 +277,8 @@ async def test_live_reload_keeps_the_view_and_survives_invalid_files(data_copy: 
         assert table.current_row_key == key
         row = table.row_cells(table.cursor_row)
         assert "49.5" in row  # the new year-to-date figure is on screen
-        (data_copy / "reports.csv").write_bytes(b"zone,period\n")  # a broken file arrives
+        (data_copy / "reports.csv").write_bytes(
+            b"zone,period\nnowhere,2026Q9\n"
+        )  # a broken file arrives (an empty table is valid)
         await until(pilot, lambda: "数据文件有误" in app.query_one("#topbar").plain)
         assert "49.5" in table.row_cells(table.cursor_row)  # still the last good data

@@ -79,8 +79,9 @@ def test_unpublished_year_judges_the_latest_result(dataset, settings: Settings) 
     shangcai = _zone(zones, SHANGCAI)  # 2026 asks for 一星; it holds none
     assert (shangcai["star_status"], shangcai["tier_status"]) == ("at_risk", "on_track")
     assert shangcai["missing"][:1] == ["star"]
-    never = _zone(zones, JINGKAI)  # no published result at all
-    assert (never["star_status"], never["tier_status"], never["star"]) == ("at_risk", "at_risk", None)
+    never = _zone(zones, JINGKAI)  # no published result at all: nothing to judge, not a risk
+    assert (never["star_status"], never["tier_status"], never["star"]) == ("no_data", "no_data", None)
+    assert "star" not in never["missing"] and "tier" not in never["missing"]
 
 
 def _revenue(*rows: tuple[str, str, str, float]) -> pl.DataFrame:

@@ -24,7 +24,16 @@ class Dataset:
 
     @property
     def as_of(self) -> Period:
+        """The latest quarter the data covers; with none yet (a new real dataset), the quarter before
+        the plan's first, so that every year of the plan is judged as not yet begun."""
+        if self.manifest.as_of is None:
+            return Period.from_index(Period(self.years[0], 1).index - 1)
         return parse_period(self.manifest.as_of)
+
+    @property
+    def has_progress(self) -> bool:
+        """Whether any quarter's data has arrived (the manifest names an as-of quarter)."""
+        return self.manifest.as_of is not None
 
     @property
     def sample(self) -> bool:

@@ -38,7 +38,7 @@ def find_table_file(directory: Path, table: Table) -> tuple[Path | None, DataErr
 
 
 def read_manifest(directory: Path) -> Manifest:
-    """Read and check manifest.toml (title, as_of, sample)."""
+    """Read and check manifest.toml (title, sample, and as_of when the data covers a quarter yet)."""
     path = directory / MANIFEST
     try:
         exists = path.is_file()
@@ -53,7 +53,7 @@ def read_manifest(directory: Path) -> Manifest:
                     None,
                     None,
                     None,
-                    "missing file: expected manifest.toml with title, as_of and sample",
+                    "missing file: expected manifest.toml with title, sample and (once data arrives) as_of",
                 )
             ]
         )
@@ -73,16 +73,6 @@ def read_manifest(directory: Path) -> Manifest:
     except ScaleError as exc:
         as_of_text = None
         problems.append(DataError(MANIFEST, None, "as_of", _show(as_of), f"expected {exc}"))
-    if as_of is None:
-        problems.append(
-            DataError(
-                MANIFEST,
-                None,
-                "as_of",
-                None,
-                'missing key; expected the as-of quarter, e.g. as_of = "2026Q3"',
-            )
-        )
     sample = raw.get("sample")
     if not isinstance(sample, bool):
         problems.append(
@@ -99,7 +89,7 @@ def read_manifest(directory: Path) -> Manifest:
     known = {"title", "title_en", "as_of", "sample"}
     return Manifest(
         title=clean(title).strip(),
-        as_of=str(as_of_text),
+        as_of=as_of_text,
         sample=bool(sample),
         title_en=clean(raw.get("title_en", "")).strip(),
         extra={k: v for k, v in raw.items() if k not in known},
@@ -218,7 +208,7 @@ def load_tables(
             continue
         if not check_header(frame, table, file, problems):
             continue
-        if frame.is_empty():
+        if frame.is_empty() and not table.sample:  # progress tables start empty (devzones init)
             problems.add(DataError(file, None, None, None, "the file has a header but no rows"))
             continue
         frame = type_table(frame, table, file, problems)

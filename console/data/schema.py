@@ -244,7 +244,7 @@ FORMATS = (".csv", ".parquet", ".xlsx")
 @dataclass(frozen=True)
 class Manifest:
     title: str
-    as_of: str
+    as_of: str | None  # None: a real dataset no progress has arrived for yet (``devzones init``)
     sample: bool
     title_en: str = ""
     extra: dict[str, object] = field(default_factory=dict)

@@ -43,7 +43,11 @@ def check_year(ds: Dataset, year: int | None) -> int:
     """The year asked for, or the as-of year by default; raises UnknownChoice if the plan lacks it."""
     years = ds.years
     if year is None:
-        reached = [y for y in years if y <= ds.as_of.year]
+        if not ds.has_progress:  # a new dataset: the newest year with published results, if any
+            published = ds["assessments"].get_column("year").to_list()
+            reached = [y for y in years if published and y <= max(published)]
+        else:
+            reached = [y for y in years if y <= ds.as_of.year]
         return reached[-1] if reached else years[0]
     if year not in years:
         raise UnknownChoice(f"no targets for {year}; the plan covers {', '.join(map(str, years))}")
@@ -77,7 +81,7 @@ def evaluate(
     indicators, zone_indicators = indicator_status(ds, chosen, settings, chosen_counties)
     return Evaluation(
         year=chosen,
-        as_of=str(ds.as_of),
+        as_of=str(ds.as_of) if ds.has_progress else "",  # "": no quarter's data has arrived yet
         sample=ds.sample,
         title=ds.manifest.title,
         counties=chosen_counties,
@@ -163,7 +167,7 @@ INDICATOR_JSON = [
 def status_json(ev: Evaluation) -> dict[str, object]:
     """The documented JSON form of ``devzones status``."""
     return {
-        "as_of": ev.as_of,
+        "as_of": ev.as_of or None,
         "sample": ev.sample,
         "year": ev.year,
         "counties": list(ev.counties),

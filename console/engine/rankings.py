@@ -44,6 +44,7 @@ def scores(
         .agg(
             (pl.col("actual_ytd").fill_null(0).sum() / pl.col("pace_target").sum())
             .clip(upper_bound=1.0)
+            .fill_nan(None)  # no pace target yet (no quarter judged): 0/0
             .alias("revenue_share")
         )
     )
@@ -119,6 +120,8 @@ def rankings(
         now = _ranked(scores(current.zones, current.clusters, current.zone_indicators, settings))
     else:
         now = _ranked(composite_scores(ds, year, settings))
+    if not ds.has_progress:  # no quarter's data yet: a composite score would be invented, so none
+        now = now.with_columns(pl.lit(None, pl.Float64).alias("score"), pl.lit(None, pl.Int64).alias("rank"))
     judged_at = eval_period(year, ds.as_of) or ds.as_of
     previous_period = Period.from_index(judged_at.index - 1)
     if previous_period.year == year:
@@ -151,7 +154,7 @@ def rankings(
             (pl.col("previous_score_rank") - pl.col("rank")).alias("rank_change"),
             pl.col("flags").fill_null([]),
         )
-        .sort("rank", "zone")
+        .sort("rank", "zone", nulls_last=True)
     )
 
 
@@ -175,6 +178,7 @@ def rankings_json(ranked: pl.DataFrame, year: int) -> dict[str, object]:
     zones = []
     for row in ranked.iter_rows(named=True):
         item = {key: row[key] for key in keys}
-        item["score"] = round(item["score"], 2)
+        score = item["score"]
+        item["score"] = None if score is None or score != score else round(score, 2)  # NaN: no data
         zones.append(item)
     return {"year": year, "zones": zones}

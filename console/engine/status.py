@@ -94,7 +94,10 @@ def cluster_status(
         revenue.sort("period")
         .group_by("zone", "industry")
         .agg(
-            pl.col("revenue_ytd").filter(pl.col("period") == at_period).last().alias("actual_ytd"),
+            pl.col("revenue_ytd")
+            .filter(pl.col("period") == pl.lit(at_period, pl.String))
+            .last()
+            .alias("actual_ytd"),
             pl.col("revenue_ytd").alias("history"),
         )
     )
@@ -150,10 +153,13 @@ def cluster_status(
 
 def _result_status(achieved: pl.Expr, target: pl.Expr, published: pl.Expr, higher_is_better: bool) -> pl.Expr:
     # Stars: higher is better; tiers: 1 (一档) is the best. A missing result reaches nothing.
+    # No result published for any year up to this one (a new real dataset): nothing to judge, no_data.
     reached = achieved.fill_null(0) >= target if higher_is_better else achieved.fill_null(99) <= target
     return (
         pl.when(target.is_null())
         .then(pl.lit("no_target"))
+        .when(pl.col("result_year").is_null())
+        .then(pl.lit("no_data"))
         .when(published)
         .then(pl.when(reached).then(pl.lit("met")).otherwise(pl.lit("missed")))
         .otherwise(pl.when(reached).then(pl.lit("on_track")).otherwise(pl.lit("at_risk")))
@@ -165,11 +171,16 @@ def report_status(ds: Dataset, period: Period | None, zones: pl.DataFrame) -> pl
     if period is None:
         return zones.select("zone").with_columns(
             pl.lit(None, pl.String).alias("report_period"),
-            pl.lit("not_due").alias("report_status"),
+            # No quarter's data at all yet (a new real dataset): unknown, not "not due".
+            pl.lit("not_due" if ds.has_progress else "no_data").alias("report_status"),
             pl.lit(None, pl.Int64).alias("report_days_late"),
         )
     due = pl.lit(period.due_date()).str.to_date()
     reports = ds["reports"].filter(pl.col("period") == str(period)).select("zone", "submitted")
+    # A real dataset started part way through the plan has no reports from before its first quarter:
+    # those quarters were never collected here, so their reports are unknown (no_data), not missing.
+    first = ds["reports"].get_column("period").min()
+    collected = first is not None and str(first) <= str(period)
     return (
         zones.select("zone")
         .join(reports, on="zone", how="left")
@@ -178,7 +189,9 @@ def report_status(ds: Dataset, period: Period | None, zones: pl.DataFrame) -> pl
             (pl.col("submitted") - due).dt.total_days().alias("days"),
         )
         .with_columns(
-            pl.when(pl.col("submitted").is_null())
+            pl.when(pl.col("submitted").is_null() & pl.lit(not collected))
+            .then(pl.lit("no_data"))
+            .when(pl.col("submitted").is_null())
             .then(pl.lit("missing"))
             .when(pl.col("days") > 0)
             .then(pl.lit("late"))
@@ -281,7 +294,7 @@ def quarterly_revenue(ds: Dataset, start: Period, counties: Sequence[str] | None
         ds["clusters"]
         .select("zone", "industry")
         .join(zones, on="zone", how="semi")
-        .join(pl.DataFrame({"period": quarters}), how="cross")
+        .join(pl.DataFrame({"period": quarters}, schema={"period": pl.String}), how="cross")
     )
     ytd = ds["cluster_revenue"].select("zone", "industry", "period", "revenue_ytd")
     frame = (

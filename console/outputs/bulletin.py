@@ -62,6 +62,7 @@ class Bulletin:
     lagging: list[tuple[str, list[str]]] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
     result_year: int | None = None
+    no_data: bool = False  # no quarterly report has been ingested yet: nothing is judged on progress
     # The ranking as the console's typed model (rank, zone, score, change, province rank, rules and the
     # targets missed): the Markdown and the XLSX both render it.
     table: View | None = None
@@ -95,11 +96,12 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
     """Everything the bulletin says, computed by the status engine and the ranking rules."""
     year, month = parse_month(period)
     quarter = data_quarter(year, month)
-    if quarter > ds.as_of:
+    if ds.has_progress and quarter > ds.as_of:
         quarter = ds.as_of  # the newest data there is; the bulletin says which quarter it rests on
     if quarter < Period(ds.years[0], 1):
         raise BulletinError(f"period {period}: the data starts in {ds.years[0]}")
-    data = ds.at(quarter) if quarter < ds.as_of else ds
+    quarter = min(quarter, Period(ds.years[-1], 4))
+    data = ds.at(quarter) if ds.has_progress and quarter < ds.as_of else ds
     plan_year = min(max(quarter.year, ds.years[0]), ds.years[-1])
     ev = evaluate(data, settings, plan_year)
     ranked = rankings(data, plan_year, settings, current=ev)
@@ -118,6 +120,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
         ds.manifest.title if zh or not ds.manifest.title_en else ds.manifest.title_en,
         ds.sample,
         "",
+        no_data=not ds.has_progress,
     )
     for r in ranked.iter_rows(named=True):
         b.ranking.append(
@@ -178,7 +181,20 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
         names[z] for z in reports.filter(pl.col("report_status") == "missing").get_column("zone")
     )
     due = quarter.due_date()
-    if zh:
+    uncollected = ev.zones.height and (ev.zones.get_column("report_status") == "no_data").all()
+    if b.no_data:
+        b.reports.append(
+            "尚未导入任何季度工作推进情况报表，无从判断报送情况。"
+            if zh
+            else "No quarterly report has been ingested yet: nothing to say about reporting."
+        )
+    elif uncollected:  # a quarter before the dataset's first report: never collected here
+        b.reports.append(
+            f"{quarter.year}年第{cn_numeral(quarter.quarter)}季度的报表不在数据中（数据从更晚的季度开始）。"
+            if zh
+            else f"Reports for {quarter} were not collected (the data starts later)."
+        )
+    elif zh:
         b.reports.append(
             f"{quarter.year}年第{cn_numeral(quarter.quarter)}季度工作推进情况（应于{due}前报送）：逾期报送的有{late or '无'}；未报送的有{absent or '无'}。"
         )
@@ -203,6 +219,16 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
             f"As of {quarter}, {missing_zones.height} of the city's {n} zones miss or risk missing a {plan_year} target "
             f"(tier {counts['tier']}, star {counts['star']}, revenue {counts['revenue']}); {lagging_tasks.height} of the 18 tasks lag; "
             f"quarterly reports late: {reports.filter(pl.col('report_status') == 'late').height}, missing: {reports.filter(pl.col('report_status') == 'missing').height}."
+        )
+    if b.no_data:
+        published = f"{b.result_year}年度考核结果" if zh else f"the {b.result_year} assessment results"
+        b.summary = (
+            f"尚无季度进度数据：还没有导入任何季度报表，营业收入、重点任务和报送情况均无数据，以下不作判断；"
+            f"档级和星级{'依据' + published if b.result_year else '尚无已公布的考核结果'}。"
+            if zh
+            else "No quarterly progress data yet: no report has been ingested, so revenue, tasks and reporting"
+            " are not judged; tier and star "
+            + (f"rest on {published}." if b.result_year else "have no published result yet.")
         )
     return b
 
@@ -306,14 +332,24 @@ def document(b: Bulletin) -> list[Block]:
         blocks.append(Block("title", f"驻马店市开发区高质量发展月度通报（{b.year}年{b.month}月）"))
         blocks.append(
             Block(
-                "note", f"数据截至{b.quarter.year}年第{cn_numeral(b.quarter.quarter)}季度。来源：{b.title}。"
+                "note",
+                f"尚无季度进度数据。来源：{b.title}。"
+                if b.no_data
+                else f"数据截至{b.quarter.year}年第{cn_numeral(b.quarter.quarter)}季度。来源：{b.title}。",
             )
         )
     else:
         blocks.append(
             Block("title", f"Zhumadian development zones: monthly bulletin, {b.year}-{b.month:02d}")
         )
-        blocks.append(Block("note", f"Data as of {b.quarter}. Source: {b.title}."))
+        blocks.append(
+            Block(
+                "note",
+                f"No quarterly progress data yet. Source: {b.title}."
+                if b.no_data
+                else f"Data as of {b.quarter}. Source: {b.title}.",
+            )
+        )
     if b.sample:
         blocks.append(Block("sample", SAMPLE[b.lang], lead="示例数据" if zh else "Sample data"))
     heads = heading_words(b.lang)
@@ -400,7 +436,7 @@ def write_bulletin(
     now = datetime.now().astimezone().replace(microsecond=0)
     prov = Provenance(
         title=b.title,
-        as_of=str(b.quarter),
+        as_of=("无数据" if lang == "zh" else "no data yet") if b.no_data else str(b.quarter),
         sample=b.sample,
         year=b.quarter.year,
         counties=(),

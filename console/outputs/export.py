@@ -88,7 +88,7 @@ def provenance(
     now = datetime.now().astimezone().replace(microsecond=0)
     return Provenance(
         title=header.title if lang == "zh" or not header.title_en else header.title_en,
-        as_of=header.as_of,
+        as_of=header.as_of or ("无数据" if lang == "zh" else "no data yet"),
         sample=header.sample,
         year=header.year,
         counties=header.counties,

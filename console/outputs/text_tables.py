@@ -79,7 +79,7 @@ def print_header(
     """The line that says which data, date, year and counties the tables below show."""
     scope = f.list_sep.join(counties) if counties else text("all_counties", f.lang)
     year_text = f"{year}年" if f.zh else str(year)
-    parts = (title, f"{text('as_of', f.lang)} {as_of}", year_text, scope)
+    parts = (title, f"{text('as_of', f.lang)} {as_of or text('no_data_yet', f.lang)}", year_text, scope)
     out.print(_fit_line(f" {f.dot} ".join(parts), out.width, f), no_wrap=True, crop=True)
     if sample:
         notice = f"[{text('sample_badge', f.lang)}] {text('sample_notice', f.lang)}"

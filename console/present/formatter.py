@@ -148,13 +148,16 @@ class Formatter:
     def star(self, star: int | None) -> str:
         return star_label(star, self.lang, self.ascii_only)
 
-    def compact_goal(self, kind: str, target: int | None, achieved: int | None) -> str:
-        """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-."""
+    def compact_goal(self, kind: str, target: int | None, achieved: int | None, known: bool = True) -> str:
+        """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-. With no result published
+        (``known`` false) the result is the empty mark: not "no star", just not known."""
         suffix, none_zh, letter = {"tier": ("档", self.none, "T"), "star": ("星", "无", "S")}[kind]
         if self.zh:
             t = cn_numeral(target) if target else none_zh
-            a = cn_numeral(achieved) if achieved else none_zh
+            a = cn_numeral(achieved) if achieved else (none_zh if known else self.none)
             return f"{t}{self.arrow}{a}{suffix}"
+        if not known:
+            return f"{letter}{target or '-'}{self.arrow}{self.none}"
         return f"{letter}{target or '-'}{self.arrow}{letter}{achieved or '-'}"
 
     def goal_change(self, kind: str, target: int | None, result: int | None) -> str:

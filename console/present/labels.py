@@ -99,6 +99,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sample data: targets come from the plan's text; progress data is generated and is not real.",
     ),
     "as_of": ("数据截至", "as of"),
+    "no_data_yet": ("无数据", "no data yet"),
     "year": ("年度", "year"),
     "counties": ("县区", "counties"),
     "all_counties": ("全部县区", "all counties"),

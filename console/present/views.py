@@ -242,8 +242,9 @@ def zones_view(
             revenue += " " + f.list_sep.join(names)
         report = f.status(z["report_status"]) + f.days_late(z["report_days_late"])
         missing = missing_words(z["missing"], lang)
-        tier_text = f.compact_goal("tier", z["tier_target"], z["tier"])
-        star_text = f.compact_goal("star", z["star_target"], z["star"])
+        known = z["result_year"] is not None  # no result published yet: —, not 无星
+        tier_text = f.compact_goal("tier", z["tier_target"], z["tier"], known)
+        star_text = f.compact_goal("star", z["star_target"], z["star"], known)
         cells = (
             _mark(flagged, len(z["missing"])),
             Cell(
@@ -651,7 +652,7 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
         rewarded, noticed = any(x in REWARDS for x in flags), any(x not in REWARDS for x in flags)
         name = _zone_name(r, lang)
         cells = (
-            Cell(str(r["rank"]), (_int(r["rank"]),), r["rank"]),
+            Cell(f.integer(r["rank"]), (_int(r["rank"]),), r["rank"]),
             Cell(name, (r["zone"], name), r["short_name"]),
             _text(_county(r, lang), r["county"]),
             Cell(f.number(r["score"]), (_float(r["score"]),), r["score"]),
@@ -789,12 +790,13 @@ def overview(
         t_map = {int(k): v for k, v in targeted.rows()}
         a_map = {int(k): v for k, v in achieved.rows()}
         levels = sorted((set() if filtered else set(planned)) | set(t_map) | set(a_map))
+        published = ev.zones.get_column("result_year").drop_nulls().len() > 0  # else: no result, not 0
         lines = tuple(
             CountLine(
                 label(lv),
                 None if filtered else planned.get(lv, 0),
                 t_map.get(lv, 0),
-                a_map.get(lv, 0),
+                a_map.get(lv, 0) if published else None,
                 f"{prefix}_{lv}",
             )
             for lv in levels
@@ -811,6 +813,7 @@ def overview(
                 f"{missing_words([item], lang)}{f.word(status)}" if f.zh else f"{item} {f.word(status)}"
             )
         attention.append((_zone_name(z, lang), f.list_sep.join(what)))
+    attention.extend(_gaps(ev.zones, lang))
     result_years = ev.zones.get_column("result_year").drop_nulls()
     overdue = []
     for z in ev.zones.filter(pl.col("report_status").is_in(["late", "missing"])).iter_rows(named=True):
@@ -861,6 +864,42 @@ def counts_heading(data: Overview, lang: str) -> str:
         scope = f.list_sep.join(data.counties)
         return f.pick(f"档级与星级（{scope}：目标/结果）", f"Tiers and stars ({scope}: targets/result)")
     return f.pick("档级与星级（计划/目标/结果）", "Tiers and stars (plan/targets/result)")
+
+
+def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """What the data does not say yet, for the attention list: results not published, reports not in."""
+    zh = lang == "zh"
+    gaps = []
+    unpublished = zones.filter(pl.col("tier_status") == "no_data").height
+    if unpublished:
+        gaps.append(
+            ("考核结果", f"{unpublished} 个开发区尚无已公布的考核结果")
+            if zh
+            else ("Results", f"no published assessment result for {unpublished} zones")
+        )
+    if zones.height and zones.filter(pl.col("report_status") == "no_data").height == zones.height:
+        period = zones.get_column("report_period")[0]
+        if period is None:
+            gaps.append(
+                ("季度报表", "尚未导入任何季度报表")
+                if zh
+                else ("Reports", "no quarterly report ingested yet")
+            )
+        else:
+            gaps.append(
+                ("季度报表", f"{period} 的报表不在数据中（数据从更晚的季度开始）")
+                if zh
+                else ("Reports", f"reports for {period} were not collected (the data starts later)")
+            )
+    absent = zones.filter(pl.col("report_status") == "missing")
+    if absent.height:
+        period = absent.get_column("report_period")[0]
+        gaps.append(
+            ("季度报表", f"{period} 有 {absent.height} 个开发区未报送")
+            if zh
+            else ("Reports", f"no report for {period} from {absent.height} zones")
+        )
+    return gaps
 
 
 def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:

@@ -29,7 +29,9 @@ from console.core.files import dataset_lock
 from console.data.dataset import Dataset
 from console.data.errors import DataInvalid
 from console.data.loader import find_table_file, load_dataset
-from console.data.schema import TABLES_BY_NAME
+from console.data.scales import Period, parse_period
+from console.data.schema import MANIFEST, TABLES_BY_NAME
+from console.reports.assessment import Assessment, is_assessment_workbook, merge_assessments, read_assessment
 from console.reports.read import read_report
 from console.reports.template import HISTORY, Report, ReportRejected
 
@@ -264,12 +266,19 @@ def _stamp(history: Path) -> str:
     return stamp
 
 
-def apply(directory: Path, tables: dict[str, pl.DataFrame], reason: str, sources: str = "") -> Path:
+def apply(
+    directory: Path,
+    tables: dict[str, pl.DataFrame],
+    reason: str,
+    sources: str = "",
+    raw: dict[str, bytes] | None = None,
+) -> Path:
     """Replace the tables' files as one transaction (caller holds the lock); returns the history entry.
 
     The new files are staged and the whole staged dataset loaded first: if that load fails, nothing
     in the dataset changes (ReportBatchRejected naming ``sources``). If replacing fails part way, the
-    files already replaced are put back before the error is raised.
+    files already replaced are put back before the error is raised. ``raw`` replaces other dataset
+    files (``manifest.toml``) by name, in the same transaction.
     """
     ds_files = {name: find_table_file(directory, TABLES_BY_NAME[name])[0] for name in tables}
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=directory))
@@ -284,6 +293,10 @@ def apply(directory: Path, tables: dict[str, pl.DataFrame], reason: str, sources
             (staging / target.name).unlink()
             files.write_new(staging / target.name, _write_table(frame, target.suffix.lower()))
             changes.append(FileChange(target.name, sha256(target), sha256(staging / target.name)))
+        for name, content in (raw or {}).items():
+            (staging / name).unlink(missing_ok=True)
+            files.write_new(staging / name, content)
+            changes.append(FileChange(name, sha256(directory / name), sha256(staging / name)))
         try:
             load_dataset(staging)
         except DataInvalid as exc:
@@ -457,6 +470,9 @@ class Prepared:
     changes: list[Change]
     tables: dict[str, pl.DataFrame]
     fingerprint: dict[str, str | None] = field(default_factory=dict)
+    assessments: list[Assessment] = field(default_factory=list)
+    raw: dict[str, bytes] = field(default_factory=dict)  # other files replaced (manifest.toml)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _fingerprint(directory: Path) -> dict[str, str | None]:
@@ -465,36 +481,191 @@ def _fingerprint(directory: Path) -> dict[str, str | None]:
     }
 
 
+def _figures(report: Report) -> tuple[object, ...]:
+    return (sorted(report.revenue.items()), sorted(report.indicators.items()), report.submitted, report.notes)
+
+
+def _reported_twice(reports: list[Report]) -> tuple[list[Report], list[ReportRejected]]:
+    """The batch with exact repeats dropped, and a rejection for each quarter two files report with
+    different figures (which one is right cannot be told)."""
+    kept: dict[tuple[str, str], Report] = {}
+    rejected: list[ReportRejected] = []
+    for report in reports:
+        first = kept.get((report.zone, report.period))
+        if first is None:
+            kept[(report.zone, report.period)] = report
+        elif _figures(first) != _figures(report):
+            rejected.append(
+                ReportRejected(
+                    report.source,
+                    [
+                        f"{report.places.get('period', 'row 2')}: {report.zone} {report.period} is also"
+                        f" reported in {first.source} with different"
+                        " figures; send one report per zone and quarter (a later revision may be ingested"
+                        " on its own)"
+                    ],
+                )
+            )
+    return list(kept.values()), rejected
+
+
+def _ytd_falls(revenue: pl.DataFrame, reports: list[Report]) -> list[ReportRejected]:
+    """A rejection for each report whose year-to-date revenue is below an earlier quarter's of the
+    same year, or above a later one's (year-to-date revenue cannot fall within a year)."""
+    rejected = []
+    for report in reports:
+        period = parse_period(report.period)
+        problems = []
+        for industry, value in report.revenue.items():
+            same_year = revenue.filter(
+                (pl.col("zone") == report.zone)
+                & (pl.col("industry") == industry)
+                & pl.col("period").str.starts_with(str(period.year))
+            )
+            for other, number in same_year.select("period", "revenue_ytd").iter_rows():
+                if (other < report.period and number > value) or (other > report.period and number < value):
+                    problems.append(
+                        f"{report.places.get(industry, 'row 2')}: {industry} {report.period}:"
+                        f" year-to-date revenue {value:g} is "
+                        f"{'below' if other < report.period else 'above'} {other}'s {number:g};"
+                        " year-to-date revenue cannot fall within a year"
+                    )
+        if problems:
+            rejected.append(ReportRejected(report.source, problems))
+    return rejected
+
+
+def quarter_ended(period: Period, today: date) -> bool:
+    """Whether ``period``'s last day is behind ``today``."""
+    return date.fromisoformat(period.due_date()) < today
+
+
+def _moved_as_of(ds: Dataset, reports: list[Report], today: date) -> tuple[str | None, list[str]]:
+    """The as-of quarter after these reports (None: unchanged) and the warnings to show.
+
+    as_of follows the newest quarter that has ended and has a report; it never moves back, and a
+    report for a quarter still running is kept but does not move it.
+    """
+    warnings = []
+    ended = []
+    for report in reports:
+        period = parse_period(report.period)
+        if quarter_ended(period, today):
+            ended.append(period)
+        else:
+            warnings.append(
+                f"{report.source}: {report.period} 尚未结束（{period.due_date()} 止），数据截至季度不随之变化"
+                f" / {report.period} has not ended ({period.due_date()}); as_of does not move to it"
+            )
+    if not ended:
+        return None, warnings
+    newest = max(ended)
+    if ds.has_progress and newest <= ds.as_of:
+        return None, warnings
+    return str(newest), warnings
+
+
+def _manifest_with_as_of(directory: Path, as_of: str) -> bytes:
+    """manifest.toml with ``as_of`` set, the rest of the file (comments, order) as it was."""
+    import re
+    import tomllib
+
+    text = (directory / MANIFEST).read_bytes().decode("utf-8-sig")
+    line = f'as_of = "{as_of}"'
+    table = re.search(r"^\s*\[", text, re.MULTILINE)  # top-level keys come before the first [table]
+    head, tail = (text[: table.start()], text[table.start() :]) if table else (text, "")
+    pattern = re.compile(r"^as_of\s*=.*$", re.MULTILINE)
+    head = pattern.sub(line, head, count=1) if pattern.search(head) else f"{line}\n{head}"
+    updated = head + tail
+    try:
+        moved = tomllib.loads(updated).get("as_of")
+    except tomllib.TOMLDecodeError:
+        moved = None
+    if moved != as_of:  # an unusual manifest: never write a wrong one
+        raise HistoryProblem(f"{directory / MANIFEST}: 无法更新 as_of / could not set as_of in it")
+    return updated.encode("utf-8")
+
+
+@dataclass
+class Merged:
+    tables: dict[str, pl.DataFrame]
+    changes: list[Change]
+    raw: dict[str, bytes]
+    warnings: list[str]
+
+
+def merge_batch(ds: Dataset, reports: list[Report], assessments: list[Assessment], today: date) -> Merged:
+    """Merge quarterly reports and assessment results; ReportBatchRejected if the merged data breaks
+    a rule (year-to-date revenue falling, a rank held twice in a tier)."""
+    tables, changes = merge(ds, reports, today)
+    rejected = _ytd_falls(tables["cluster_revenue"], reports)
+    if assessments:
+        frame, found, bad = merge_assessments(ds["assessments"], assessments)
+        rejected.extend(bad)
+        tables["assessments"] = frame
+        changes.extend(Change("assessments", key, old, new) for key, _, old, new in found)
+    if rejected:
+        raise ReportBatchRejected(rejected)
+    raw: dict[str, bytes] = {}
+    as_of, warnings = _moved_as_of(ds, reports, today)
+    if as_of is not None:
+        changes.append(Change("manifest", "as_of", ds.manifest.as_of, as_of))
+        raw[MANIFEST] = _manifest_with_as_of(ds.source, as_of)
+    return Merged(tables, changes, raw, warnings)
+
+
 def prepare(directory: Path, paths: list[Path], today: date | None = None) -> Prepared:
-    """Read, check and merge reports; every report is read, one bad report rejects them all."""
+    """Read, check and merge reports; every report is read, one bad report rejects them all.
+
+    A path is an assessment-results workbook when it holds the assessment sheet, else a quarterly report.
+    """
+    today = today or date.today()
     fingerprint = _fingerprint(directory)
     ds = load_dataset(directory)
     problems: list[ReportRejected] = []
     reports = []
+    assessments = []
     for path in paths:
         try:
-            reports.append(read_report(ds, path, today))
+            if is_assessment_workbook(path):
+                assessments.append(read_assessment(ds, path, today))
+            else:
+                reports.append(read_report(ds, path, today))
         except ReportRejected as exc:
             problems.append(exc)
+    reports, twice = _reported_twice(reports)
+    problems.extend(twice)
     if problems:
         raise ReportBatchRejected(problems)
-    tables, changes = merge(ds, reports, today)
-    return Prepared(directory, paths, reports, changes, tables, fingerprint)
+    merged = merge_batch(ds, reports, assessments, today)
+    return Prepared(
+        directory,
+        paths,
+        reports,
+        merged.changes,
+        merged.tables,
+        fingerprint,
+        assessments,
+        merged.raw,
+        merged.warnings,
+    )
 
 
 def commit(prepared: Prepared, today: date | None = None) -> Path:
     """Apply prepared changes under the lock; DatasetChanged if what was confirmed no longer holds."""
+    today = today or date.today()
     directory = prepared.directory
     with dataset_lock(directory):
         recover(directory, lock=False)
-        tables, changes = prepared.tables, prepared.changes
+        tables, changes, raw = prepared.tables, prepared.changes, prepared.raw
         if _fingerprint(directory) != prepared.fingerprint:
-            tables, changes = merge(load_dataset(directory), prepared.reports, today)
-            if changes != prepared.changes:
+            merged = merge_batch(load_dataset(directory), prepared.reports, prepared.assessments, today)
+            if merged.changes != prepared.changes:
                 raise DatasetChanged(directory)
+            tables, changes, raw = merged.tables, merged.changes, merged.raw
         changed = {name: frame for name, frame in tables.items() if any(c.table == name for c in changes)}
         names = ", ".join(p.name for p in prepared.paths)
-        return apply(directory, changed, "ingest " + names, names)
+        return apply(directory, changed, "ingest " + names, names, raw)
 
 
 def ingest(
@@ -503,14 +674,19 @@ def ingest(
     dry_run: bool = False,
     confirm: Callable[[list[Change]], bool] | None = None,
     today: date | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[list[Change], Path | None]:
-    """Read, check and merge reports into the dataset at ``directory``.
+    """Read, check and merge reports (and assessment workbooks) into the dataset at ``directory``.
 
     ``confirm`` is called with the list of changes (no lock is held meanwhile) and returns True to
-    apply them. Returns (changes, history entry or None when nothing was applied).
+    apply them; ``warn`` receives each warning (a report for a quarter still running). Returns
+    (changes, history entry or None when nothing was applied).
     """
     recover(directory)
     prepared = prepare(directory, paths, today)
+    for warning in prepared.warnings:
+        if warn is not None:
+            warn(warning)
     changes = prepared.changes
     if dry_run or not changes or (confirm is not None and not confirm(changes)):
         return changes, None

@@ -51,6 +51,9 @@ class Report:
     revenue: dict[str, float] = field(default_factory=dict)  # industry -> year-to-date revenue
     indicators: dict[str, float] = field(default_factory=dict)  # indicator code -> value
     notes: str = ""
+    # Where each figure (by industry or indicator code) and the quarter ("period") were read, for
+    # problems found only once the report meets the dataset ("sheet '季度报告', cell E9", "cell D3").
+    places: dict[str, str] = field(default_factory=dict)
 
 
 # -- the template ---------------------------------------------------------------------------------------

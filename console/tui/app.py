@@ -345,7 +345,7 @@ class DevZonesApp(App[int]):
         invalid = "数据文件有误，显示上次有效数据" if zh else "data files invalid: last good data shown"
         bar.show(
             title,
-            f"{text('as_of', self.lang)} {h.as_of}",
+            f"{text('as_of', self.lang)} {h.as_of or text('no_data_yet', self.lang)}",
             text("sample_badge", self.lang) if h.sample else None,
             None,
             f"{year} · {scope}",

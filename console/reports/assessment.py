@@ -1,0 +1,378 @@
+"""The province's assessment results for a year: a protected entry workbook, and reading it back.
+
+The commission types the published results (star, tier, score, rank within the tier and the number
+of zones in that tier) into one workbook for every zone; ``devzones ingest`` reads it back through
+the same transaction as quarterly reports. Every rule it checks is listed in data/README.md.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+import polars as pl
+
+from console.data.dataset import Dataset
+from console.data.scales import STAR_MAX, TIER_MAX, TIER_MIN
+from console.reports.template import ReportRejected
+
+SHEET = ("考核结果", "Assessment")
+YEAR_ROW = 4  # spreadsheet row holding the year (column C)
+HEADER_ROW = 6
+FIRST_ROW = 7
+MAX_EXTRA_ROWS = 200  # blank or copied rows tolerated below the zones before a sheet is taken for damaged
+# Input columns (spreadsheet letters) and what each holds.
+INPUTS = (("C", "star"), ("D", "tier"), ("E", "score"), ("F", "province_rank"), ("G", "tier_size"))
+
+
+@dataclass
+class Result:
+    star: int | None
+    tier: int
+    score: float
+    province_rank: int
+    tier_size: int
+
+    def describe(self) -> str:
+        star = "-" if self.star is None else str(self.star)
+        return (
+            f"star {star}, tier {self.tier}, score {self.score:g}, rank {self.province_rank}/{self.tier_size}"
+        )
+
+
+@dataclass
+class Assessment:
+    """The results typed into one assessment workbook, by zone (full name)."""
+
+    source: str
+    year: int
+    results: dict[str, Result] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)  # zone -> spreadsheet row, for messages
+
+
+def unpublished(year: int, today: date) -> str | None:
+    """Why results for ``year`` cannot be known on ``today`` (the province publishes a year's results
+    during the following year), or None."""
+    if year >= today.year:
+        return (
+            f"{year} 年的考核结果要到 {year + 1} 年才公布 / results for {year} are not published before"
+            f" {year + 1} (today is {today})"
+        )
+    return None
+
+
+def check_year(ds: Dataset, year: int, today: date) -> str | None:
+    """Why an assessment workbook for ``year`` cannot be made or ingested, or None."""
+    if year not in ds.years:
+        return (
+            f"{year} 不在计划年度内（{ds.years[0]}—{ds.years[-1]}） / {year} is not a year of the plan"
+            f" ({ds.years[0]}-{ds.years[-1]})"
+        )
+    return unpublished(year, today)
+
+
+def make_assessment_template(
+    ds: Dataset, year: int, out: Path, lang: str = "zh", force: bool = False, today: date | None = None
+) -> Path:
+    """Write the entry workbook for ``year``'s results: one row per zone, only the input cells unlocked,
+    each with validation; results already in the dataset are filled in, so a revision shows old -> new."""
+    import xlsxwriter
+
+    from console.core import files
+
+    problem = check_year(ds, year, today or date.today())
+    if problem:
+        raise ReportRejected("--assessment", [problem])
+    zh = lang == "zh"
+    zones = ds["zones"].select("zone", "short_name", "short_name_en").rows()
+    known = {
+        row[0]: row[1:]
+        for row in ds["assessments"]
+        .filter(pl.col("year") == year)
+        .select("zone", "star", "tier", "score", "province_rank", "tier_size")
+        .iter_rows()
+    }
+
+    def write(handle: IO[bytes]) -> None:
+        book = xlsxwriter.Workbook(handle, {"in_memory": True, "strings_to_formulas": False})
+        sheet = book.add_worksheet(SHEET[0 if zh else 1])
+        bold = book.add_format({"bold": True, "font_size": 14})
+        head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
+        wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        whole = book.add_format({"locked": False, "bg_color": "#FFF2CC", "border": 1, "num_format": "0"})
+        decimal = book.add_format({"locked": False, "bg_color": "#FFF2CC", "border": 1, "num_format": "0.0"})
+        sheet.set_column(0, 0, 30, None, {"hidden": True})
+        sheet.set_column(1, 1, 16)
+        sheet.set_column(2, 6, 12)
+        sheet.write_string(
+            0,
+            1,
+            f"{year}年度全省开发区考核结果录入表" if zh else f"Provincial assessment results, {year}",
+            bold,
+        )
+        guide = (
+            "只填写黄色单元格，每个开发区一行：星级（0 表示无星级，最高 5）、档次（1—3，一档最高）、得分（0—100）、"
+            "全省同档位次（1 为最好）、该档全省开发区数。尚未公布的开发区整行留空。填好后用 devzones ingest 导入。"
+            if zh
+            else "Fill in the yellow cells only, one row per zone: star (0 for none, at most 5), tier (1-3, 1 is the"
+            " highest), score (0-100), rank within the tier in the province (1 is best) and the number of zones in"
+            " that tier. Leave a zone's row empty if its result is not published. Import with devzones ingest."
+        )
+        sheet.merge_range(1, 1, 1, 6, guide, wrap)
+        sheet.set_row(1, 60)
+        sheet.write_string(YEAR_ROW - 1, 0, "year")
+        sheet.write_string(YEAR_ROW - 1, 1, "年度" if zh else "Year", head)
+        sheet.write_number(YEAR_ROW - 1, 2, year)
+        labels = (
+            ("开发区", "星级", "档次", "得分", "全省同档位次", "本档开发区数")
+            if zh
+            else ("Zone", "Star", "Tier", "Score", "Rank in tier", "Zones in tier")
+        )
+        sheet.write_string(HEADER_ROW - 1, 0, "header")
+        for col, label in enumerate(labels, start=1):
+            sheet.write_string(HEADER_ROW - 1, col, label, head)
+        rules = (
+            {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": STAR_MAX},
+            {"validate": "integer", "criteria": "between", "minimum": TIER_MIN, "maximum": TIER_MAX},
+            {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100},
+            {"validate": "integer", "criteria": ">=", "value": 1},
+            {"validate": "integer", "criteria": ">=", "value": 1},
+        )
+        last = FIRST_ROW - 1 + len(zones) - 1
+        for offset, rule in enumerate(rules):
+            col = 2 + offset
+            message = {"error_message": "超出允许范围 / out of the allowed range"}
+            sheet.data_validation(FIRST_ROW - 1, col, last, col, {**rule, **message})
+        for i, (zone, short, short_en) in enumerate(zones):
+            row = FIRST_ROW - 1 + i
+            sheet.write_string(row, 0, zone)
+            sheet.write_string(row, 1, short if zh else (short_en or short))
+            values = known.get(zone)
+            for offset in range(5):
+                fmt = decimal if offset == 2 else whole
+                value = None if values is None else values[offset]
+                if values is not None and offset == 0 and value is None:
+                    value = 0  # a published result without a star
+                if value is None:
+                    sheet.write_blank(row, 2 + offset, None, fmt)
+                else:
+                    sheet.write_number(row, 2 + offset, value, fmt)
+        sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
+        book.close()
+
+    problem = files.folder_problem(out.parent)
+    if problem:
+        raise ReportRejected(str(out), [problem])
+    try:
+        return files.place(out, write, force)
+    except files.NoFreeName:
+        raise ReportRejected(str(out), ["no free file name"]) from None
+    except OSError as exc:
+        raise ReportRejected(str(out), [f"could not write: {exc.strerror or exc}"]) from None
+
+
+def is_assessment_workbook(path: Path) -> bool:
+    """Whether ``path`` is an .xlsx holding an assessment sheet (else it is read as a quarterly report)."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return False
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception:  # damaged: the quarterly reader names the problem
+        return False
+    try:
+        return any(name in book.sheetnames for name in SHEET)
+    finally:
+        book.close()
+
+
+def _whole(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, int | float) and math.isfinite(value) and float(value).is_integer():
+        return int(value)
+    return None
+
+
+def _decimal(value: object) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, int | float) and math.isfinite(value):
+        return float(value)
+    return None
+
+
+def read_assessment(ds: Dataset, path: Path, today: date | None = None) -> Assessment:
+    """Read and check one assessment workbook; ReportRejected lists every problem, by sheet and cell."""
+    import openpyxl
+
+    today = today or date.today()
+    source = path.name
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises several types for damaged files
+        raise ReportRejected(source, [f"not a readable .xlsx workbook: {type(exc).__name__}"]) from None
+    name = next(n for n in SHEET if n in book.sheetnames)
+    sheet = book[name]
+    where = f"sheet '{name}'"
+    problems: list[str] = []
+    year = _whole(sheet[f"C{YEAR_ROW}"].value)
+    if sheet[f"A{YEAR_ROW}"].value != "year" or year is None:
+        raise ReportRejected(
+            source, [f"{where}, cell C{YEAR_ROW}: found '{sheet[f'C{YEAR_ROW}'].value}', expected the year"]
+        )
+    wrong_year = check_year(ds, year, today)
+    if wrong_year:
+        raise ReportRejected(source, [f"{where}, cell C{YEAR_ROW}: {wrong_year}"])
+    assessment = Assessment(source, year)
+    known = set(ds["zones"].get_column("zone").to_list())
+    last = sheet.max_row
+    if (
+        last > FIRST_ROW + len(known) + MAX_EXTRA_ROWS
+    ):  # a damaged or hostile sheet: do not read a million rows
+        raise ReportRejected(
+            source,
+            [f"{where}: {last} rows, expected one per zone ({len(known)}); is this the assessment workbook?"],
+        )
+    for r in range(FIRST_ROW, last + 1):
+        zone = sheet[f"A{r}"].value
+        cells = {key: sheet[f"{col}{r}"].value for col, key in INPUTS}
+        if zone in (None, "") and all(v in (None, "") for v in cells.values()):
+            continue
+        if zone not in known:
+            problems.append(
+                f"{where}, cell A{r}: '{zone}' is not a zone of the dataset (a locked cell changed)"
+            )
+            continue
+        zone = str(zone)
+        if zone in assessment.rows:
+            problems.append(
+                f"{where}, row {r}: {zone} appears twice (also row {assessment.rows[zone]}); each zone at most once"
+            )
+            continue
+        assessment.rows[zone] = r
+        if all(v in (None, "") for v in cells.values()):
+            continue  # not published for this zone: left empty
+        cols = {key: col for col, key in INPUTS}
+        row_problems = []
+        star = _whole(cells["star"]) if cells["star"] not in (None, "") else 0
+        if star is None or not 0 <= star <= STAR_MAX:
+            row_problems.append(
+                f"cell {cols['star']}{r}: found '{cells['star']}', expected a star level 0-{STAR_MAX}"
+            )
+        tier = _whole(cells["tier"])
+        if tier is None or not TIER_MIN <= tier <= TIER_MAX:
+            row_problems.append(
+                f"cell {cols['tier']}{r}: found '{cells['tier'] or ''}', expected a tier {TIER_MIN}-{TIER_MAX}"
+            )
+        score = _decimal(cells["score"])
+        if score is None or not 0 <= score <= 100:
+            row_problems.append(
+                f"cell {cols['score']}{r}: found '{cells['score'] or ''}', expected a score 0-100"
+            )
+        size = _whole(cells["tier_size"])
+        if size is None or size < 1:
+            row_problems.append(
+                f"cell {cols['tier_size']}{r}: found '{cells['tier_size'] or ''}', expected the number of zones"
+                " in the tier (1 or more)"
+            )
+        rank = _whole(cells["province_rank"])
+        if rank is None or rank < 1 or (size is not None and size >= 1 and rank > size):
+            upper = f"1-{size}" if size is not None and size >= 1 else "1 or more"
+            row_problems.append(
+                f"cell {cols['province_rank']}{r}: found '{cells['province_rank'] or ''}', expected a rank"
+                f" within the tier, {upper}"
+            )
+        if row_problems:
+            problems.extend(f"{where}, {p}" for p in row_problems)
+            continue
+        assert tier is not None and score is not None and rank is not None and size is not None
+        assessment.results[zone] = Result(star or None, tier, score, rank, size)
+    if not problems and not assessment.results:
+        problems.append(f"{where}: no results are filled in; an empty workbook is not a result")
+    if problems:
+        raise ReportRejected(source, problems)
+    return assessment
+
+
+def merge_assessments(
+    frame: pl.DataFrame, batch: list[Assessment]
+) -> tuple[pl.DataFrame, list[tuple[str, str, object, object]], list[ReportRejected]]:
+    """``frame`` (the assessments table) with the batch's results set, each (zone-year key, zone, old,
+    new) that changed, and the workbooks rejected because the merged year breaks a rule: a rank used
+    twice in one tier, or one tier given different sizes."""
+    changes: list[tuple[str, str, object, object]] = []
+    rejected: list[ReportRejected] = []
+    seen: dict[tuple[str, int], str] = {}
+    for assessment in batch:
+        for zone, result in assessment.results.items():
+            other = seen.get((zone, assessment.year))
+            if other is not None and other != assessment.source:
+                rejected.append(
+                    ReportRejected(
+                        assessment.source,
+                        [f"{zone} {assessment.year}: also given in {other}; give each zone's result once"],
+                    )
+                )
+                continue
+            seen[(zone, assessment.year)] = assessment.source
+            mask = (pl.col("zone") == zone) & (pl.col("year") == assessment.year)
+            old_rows = frame.filter(mask)
+            old = None
+            if old_rows.height:
+                o = old_rows.row(0, named=True)
+                old = Result(o["star"], o["tier"], o["score"], o["province_rank"], o["tier_size"]).describe()
+            row = pl.DataFrame(
+                [
+                    {
+                        "zone": zone,
+                        "year": assessment.year,
+                        "star": result.star,
+                        "tier": result.tier,
+                        "score": result.score,
+                        "province_rank": result.province_rank,
+                        "tier_size": result.tier_size,
+                    }
+                ],
+                schema={k: frame.schema[k] for k in frame.columns if k != "notes"},
+            )
+            frame = pl.concat([frame.filter(~mask), row], how="diagonal_relaxed")
+            if old != result.describe():
+                changes.append((f"{zone} {assessment.year}", zone, old, result.describe()))
+    for assessment in batch:
+        year = frame.filter(pl.col("year") == assessment.year)
+        problems = []
+        for (tier, rank), group in year.group_by("tier", "province_rank"):
+            zones = sorted(group.get_column("zone").to_list())
+            if len(zones) > 1 and any(z in assessment.results for z in zones):
+                rows = ", ".join(str(assessment.rows[z]) for z in zones if z in assessment.rows)
+                problems.append(
+                    f"rows {rows}: tier {tier}, rank {rank} is given to {len(zones)} zones ({', '.join(zones)});"
+                    " a rank is held by one zone in a tier"
+                )
+        for (tier,), group in year.group_by("tier"):
+            sizes = sorted(set(group.get_column("tier_size").to_list()))
+            members = group.get_column("zone").to_list()
+            if len(sizes) > 1 and any(z in assessment.results for z in members):
+                rows = ", ".join(str(assessment.rows[z]) for z in members if z in assessment.rows)
+                problems.append(
+                    f"rows {rows}: tier {tier} is given different sizes ({', '.join(map(str, sizes))}); the number of zones"
+                    " in a tier is the same for every zone in it"
+                )
+        if problems:
+            rejected.append(ReportRejected(assessment.source, sorted(problems)))
+    return frame.sort("zone", "year"), changes, rejected
