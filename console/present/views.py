@@ -66,6 +66,22 @@ def _mark_column(f: Formatter) -> Column:
     return Column("mark", "", fields=(Field("flagged", f.pick("标记", "flag"), "bool"),))
 
 
+def _zone_column(f: Formatter) -> Column:
+    """The zone's name, exported with its code."""
+    return Column(
+        "zone",
+        f.pick("开发区", "Zone"),
+        fields=(Field("zone_id", f.pick("开发区编码", "Zone code")), Field("zone", f.pick("开发区", "Zone"))),
+    )
+
+
+def _county_column(f: Formatter) -> Column:
+    """The zone's county; the first column to give way on a narrow screen."""
+    return Column(
+        "county", f.pick("县区", "County"), give_way=1, fields=(Field("county", f.pick("县区", "County")),)
+    )
+
+
 def _mark(flagged: bool, sort: object) -> Cell:
     return Cell("!" if flagged else " ", (flagged,), sort, None, "bad" if flagged else None)
 
@@ -157,20 +173,8 @@ def zones_view(
     periods = _periods(history)
     columns = (
         _mark_column(f),
-        Column(
-            "zone",
-            f.pick("开发区", "Zone"),
-            fields=(
-                Field("zone_id", f.pick("开发区编码", "Zone code")),
-                Field("zone", f.pick("开发区", "Zone")),
-            ),
-        ),
-        Column(
-            "county",
-            f.pick("县区", "County"),
-            give_way=1,
-            fields=(Field("county", f.pick("县区", "County")),),
-        ),
+        _zone_column(f),
+        _county_column(f),
         Column(
             "tier",
             f.pick("档级", "Tier"),
@@ -305,14 +309,7 @@ def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: 
     periods = _periods(history)
     columns = (
         _mark_column(f),
-        Column(
-            "zone",
-            f.pick("开发区", "Zone"),
-            fields=(
-                Field("zone_id", f.pick("开发区编码", "Zone code")),
-                Field("zone", f.pick("开发区", "Zone")),
-            ),
-        ),
+        _zone_column(f),
         Column(
             "industry", f.pick("产业", "Industry"), fields=(Field("industry", f.pick("产业", "Industry")),)
         ),
@@ -577,20 +574,8 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
             numeric=True,
             fields=(Field("rank", f.pick("全市名次", "City rank"), "int"),),
         ),
-        Column(
-            "zone",
-            f.pick("开发区", "Zone"),
-            fields=(
-                Field("zone_id", f.pick("开发区编码", "Zone code")),
-                Field("zone", f.pick("开发区", "Zone")),
-            ),
-        ),
-        Column(
-            "county",
-            f.pick("县区", "County"),
-            give_way=1,
-            fields=(Field("county", f.pick("县区", "County")),),
-        ),
+        _zone_column(f),
+        _county_column(f),
         Column(
             "score",
             f.pick("综合得分", "Score"),
