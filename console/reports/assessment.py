@@ -17,7 +17,7 @@ import polars as pl
 
 from console.data.dataset import Dataset
 from console.data.scales import STAR_MAX, TIER_MAX, TIER_MIN
-from console.reports.template import ReportRejected
+from console.reports.template import ReportRejected, place_workbook
 
 SHEET = ("考核结果", "Assessment")
 YEAR_ROW = 4  # spreadsheet row holding the year (column C)
@@ -80,8 +80,6 @@ def make_assessment_template(
     """Write the entry workbook for ``year``'s results: one row per zone, only the input cells unlocked,
     each with validation; results already in the dataset are filled in, so a revision shows old -> new."""
     import xlsxwriter
-
-    from console.core import files
 
     problem = check_year(ds, year, today or date.today())
     if problem:
@@ -163,15 +161,7 @@ def make_assessment_template(
         sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
         book.close()
 
-    problem = files.folder_problem(out.parent)
-    if problem:
-        raise ReportRejected(str(out), [problem])
-    try:
-        return files.place(out, write, force)
-    except files.NoFreeName:
-        raise ReportRejected(str(out), ["no free file name"]) from None
-    except OSError as exc:
-        raise ReportRejected(str(out), [f"could not write: {exc.strerror or exc}"]) from None
+    return place_workbook(out, write, force)
 
 
 def is_assessment_workbook(path: Path) -> bool:

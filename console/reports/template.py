@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -110,8 +111,6 @@ def make_template(
 ) -> Path:
     """Write a zone's fill-in workbook for a quarter; only the input cells are unlocked."""
     import xlsxwriter
-
-    from console.core import files
 
     zone = resolve_zone(ds, zone_name)
     if zone is None:
@@ -223,6 +222,13 @@ def make_template(
         sheet.merge_range(row, 2, row, 4, "", unlocked_text)
         sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
         book.close()
+
+    return place_workbook(out, write, force)
+
+
+def place_workbook(out: Path, write: Callable[[IO[bytes]], object], force: bool) -> Path:
+    """Write a template workbook at ``out`` (numbered, never replacing without ``force``), or say why not."""
+    from console.core import files
 
     problem = files.folder_problem(out.parent)
     if problem:
