@@ -84,7 +84,7 @@ def _needed(table: str) -> list[str]:
     return out
 
 
-def _check(directory: Path, table: str | None = None) -> None:
+def _assert_loads_or_rejects_cleanly(directory: Path, table: str | None = None) -> None:
     """Load: success, or DataInvalid whose every message is safe and names its place; nothing written.
 
     With ``table``, only it and the tables it refers to are loaded (the manifest suites load all).
@@ -126,7 +126,7 @@ def test_csv_hostile_cell(target: tuple[str, str], row: int, value: str) -> None
         writer.writerow(frame.columns)
         writer.writerows(frame.iter_rows())
         (directory / f"{table}.csv").write_text(buffer.getvalue(), encoding="utf-8")
-        _check(directory, table)
+        _assert_loads_or_rejects_cleanly(directory, table)
 
 
 @given(
@@ -143,7 +143,7 @@ def test_csv_malformed_bytes(table: str, where: float, junk: bytes, cut: bool, e
         raw = path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", endings)
         at = int(where * len(raw))
         path.write_bytes(raw[:at] + junk if cut else raw[:at] + junk + raw[at:])
-        _check(directory, table)
+        _assert_loads_or_rejects_cleanly(directory, table)
 
 
 # -- XLSX and Parquet --------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def test_xlsx_and_parquet_hostile_cell(target: tuple[str, str], row: int, value:
             frame.write_excel(directory / f"{table}.xlsx")
         else:
             frame.write_parquet(directory / f"{table}.parquet")
-        _check(directory, table)
+        _assert_loads_or_rejects_cleanly(directory, table)
 
 
 _ODD_COLUMNS = st.sampled_from(
@@ -186,7 +186,7 @@ def test_parquet_typed_columns(table: str, odd: pl.Series) -> None:
         frame = frame.with_columns(pl.concat([odd] * frame.height).alias(column))
         (directory / f"{table}.csv").unlink()
         frame.write_parquet(directory / f"{table}.parquet")
-        _check(directory, table)
+        _assert_loads_or_rejects_cleanly(directory, table)
 
 
 @given(junk=st.binary(max_size=64), fmt=st.sampled_from([".xlsx", ".parquet"]), keep=st.floats(0, 1))
@@ -198,7 +198,7 @@ def test_damaged_xlsx_and_parquet(junk: bytes, fmt: str, keep: float) -> None:
         frame.write_excel(path) if fmt == ".xlsx" else frame.write_parquet(path)
         raw = path.read_bytes()
         path.write_bytes(raw[: int(keep * len(raw))] + junk)
-        _check(directory, "zones")
+        _assert_loads_or_rejects_cleanly(directory, "zones")
 
 
 # -- manifest.toml -----------------------------------------------------------------------------------
@@ -225,14 +225,14 @@ def test_manifest_hostile_values(title: object, as_of: object, sample: object) -
         (directory / MANIFEST).write_text(
             tomli_w.dumps({"title": title, "as_of": as_of, "sample": sample}), encoding="utf-8"
         )
-        _check(directory)
+        _assert_loads_or_rejects_cleanly(directory)
 
 
 @given(st.binary(max_size=120) | HOSTILE_TEXT.map(str.encode))
 def test_manifest_malformed(raw: bytes) -> None:
     with _dataset() as directory:
         (directory / MANIFEST).write_bytes(raw)
-        _check(directory)
+        _assert_loads_or_rejects_cleanly(directory)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])

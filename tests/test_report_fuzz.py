@@ -84,7 +84,7 @@ def template(dataset_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return make_template(load_dataset(dataset_dir), "平舆", "2026Q3", tmp_path_factory.mktemp("t") / "t.xlsx")
 
 
-def check(directory: Path, path: Path) -> str:
+def assert_handled(directory: Path, path: Path) -> str:
     """Ingest ``path``; assert the properties; returns "rejected" or "applied"."""
     before = hashes(directory)
     try:
@@ -119,7 +119,7 @@ def test_malformed_csv_reports(dataset_dir: Path, tmp_path_factory, rows, damage
         text = text[:at] + insert + text[at:]
     path = tmp_path_factory.mktemp("r") / "report.csv"
     path.write_bytes(text.encode(encoding))
-    event(check(dataset_dir, path))
+    event(assert_handled(dataset_dir, path))
 
 
 CELLS = ["C4", "C5", "C6", "A9", "A10", "B9", "D9", "E9", "E10", "E11", "E12", "E13", "E14", "C15"]
@@ -145,7 +145,7 @@ def test_malformed_xlsx_reports(dataset_dir: Path, template: Path, tmp_path_fact
         sheet[address] = value
     path = tmp_path_factory.mktemp("x") / "filled.xlsx"
     book.save(path)
-    event(check(dataset_dir, path))
+    event(assert_handled(dataset_dir, path))
 
 
 @settings(FUZZ, max_examples=20)
@@ -154,4 +154,4 @@ def test_damaged_xlsx_files(dataset_dir: Path, template: Path, tmp_path_factory,
     raw = template.read_bytes()
     path = tmp_path_factory.mktemp("d") / "damaged.xlsx"
     path.write_bytes(raw[: cut % (len(raw) + 1)] + junk)
-    event(check(dataset_dir, path))
+    event(assert_handled(dataset_dir, path))

@@ -69,7 +69,7 @@ def figures_without_report(tables: Tables) -> list[tuple[str, str, str]]:
     return found
 
 
-def check_invariants(tables: Tables, whole_pool: bool) -> None:
+def assert_invariants(tables: Tables, whole_pool: bool) -> None:
     assert rank_problems(tables["assessments"], whole_pool) == []
     compared = tables["indicator_values"].join(
         computed_values(tables), on=["indicator", "period"], how="semi"
@@ -92,14 +92,14 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
 
 
 def test_the_embedded_sample_is_plausible(dataset) -> None:
-    check_invariants(dataset, whole_pool=False)
+    assert_invariants(dataset, whole_pool=False)
 
 
 @pytest.mark.parametrize("zones", [184, 2543])
 def test_generated_sets_are_plausible(generated: dict[int, Path], zones: int) -> None:
     ds = load_dataset(generated[zones])
     assert ds["zones"].height == zones
-    check_invariants(ds, whole_pool=True)
+    assert_invariants(ds, whole_pool=True)
     # Ranks 1..N feed the plan's rules: every full tier has exactly its band of bottom-10 notices.
     for year in (2024, 2025):
         published = ds["assessments"].filter(pl.col("year") == year)
