@@ -27,7 +27,7 @@ from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.as_of import dataset_as_of
 from console.engine.evaluation import Evaluation, evaluate
-from console.engine.rankings import rankings
+from console.engine.rankings import scores
 from console.engine.status import report_status
 
 # Worst first: the order a list of changes is shown in.
@@ -127,9 +127,13 @@ def report_changes(ds: Dataset, start: Period, end: Period, zones: pl.DataFrame)
     return out
 
 
-def _ranked(ds: Dataset, ev: Evaluation, settings: Settings, city: Evaluation | None) -> pl.DataFrame:
-    ranked = rankings(ds, ev.year, settings, None, current=city)
-    return ranked.join(ev.zones.select("zone"), on="zone", how="semi")
+def _ranks(ds: Dataset, city: Evaluation, settings: Settings) -> pl.DataFrame:
+    """zone, rank: the composite rank among all the city's zones, as ``rankings`` gives it (without
+    the previous quarter's score, which a list of changes does not need)."""
+    if not ds.has_progress:  # no quarter's data yet: no composite rank (as in ``rankings``)
+        return city.zones.select("zone", pl.lit(None, pl.Int64).alias("rank"))
+    frame = scores(city.zones, city.clusters, city.zone_indicators, settings)
+    return frame.select("zone", pl.col("score").rank("min", descending=True).cast(pl.Int64).alias("rank"))
 
 
 def changes_between(
@@ -153,10 +157,9 @@ def changes_between(
     period = str(end)
     found = status_changes(before, after, period)
     found += report_changes(ds, start, end, after.zones.select("zone"))
-    found += rank_changes(
-        _ranked(first, before, settings, city_before), _ranked(last, after, settings, city_after), period
-    )
     shown = set(after.zones.get_column("zone").to_list())
+    moved = rank_changes(_ranks(first, city_before, settings), _ranks(last, city_after, settings), period)
+    found += [c for c in moved if c.zone in shown]
     found += [
         r
         for r in revisions
