@@ -611,12 +611,20 @@ def _changes(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _zone_names(ds: Dataset, lang: str) -> dict[str, str]:
+def _zone_names(ds: Dataset, lang: str) -> dict[object, str]:
+    """Zones' short names, and clusters' industries keyed (zone, industry), in ``lang``."""
     zones = ds["zones"].select("zone", "short_name", "short_name_en").iter_rows()
-    return {full: (short if lang == "zh" else en or short) or full for full, short, en in zones}
+    names: dict[object, str] = {
+        full: (short if lang == "zh" else en or short) or full for full, short, en in zones
+    }
+    if lang != "zh":
+        for zone, industry, english in ds["clusters"].select("zone", "industry", "industry_en").iter_rows():
+            if english:
+                names[(zone, industry)] = english
+    return names
 
 
-def _change_line(change: ChangeRow, names: dict[str, str], lang: str, ascii_only: bool) -> str:
+def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_only: bool) -> str:
     """One change as a line of text: what, whose, from → to, and when (data text shown literally)."""
     from console.core.text import clean
     from console.present.formatter import Formatter
@@ -633,7 +641,7 @@ def _change_line(change: ChangeRow, names: dict[str, str], lang: str, ascii_only
         return str(value)
 
     subject = [names.get(change.zone, change.zone)] if change.zone else []
-    subject += [change.industry] if change.industry else []
+    subject += [names.get((change.zone, change.industry), change.industry)] if change.industry else []
     subject += [change.indicator] if change.indicator else []
     new = shown(change.new)
     moved = new if change.code.startswith("report") else f"{shown(change.old)} {f.arrow} {new}"
