@@ -50,7 +50,9 @@ def main() -> None:
             times.append(time.perf_counter() - t0)
         zones = ds["zones"].height
         print(f"zones={zones} from={start} to={end} changes={count}")
-        print(f"changes: median {statistics.median(times):.3f} s, best {min(times):.3f} s over {args.repeat} runs")
+        print(
+            f"changes: median {statistics.median(times):.3f} s, best {min(times):.3f} s over {args.repeat} runs"
+        )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,6 @@ from console.data.scales import Period
 from console.engine.as_of import data_periods
 from console.engine.changes import CODES, ZONE_FIELDS, Change
 
-pytestmark = pytest.mark.filterwarnings("ignore")
-
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
@@ -258,6 +256,35 @@ def test_a_report_revising_an_earlier_quarter_is_listed_with_old_and_new_value(
     # A county filter that leaves the zone out leaves its revision out too.
     other = _json(capsys, "changes", "--data", str(data_copy), "--from", "2026Q2", "--county", "西平县")
     assert not [c for c in other["changes"] if c["code"] == "revised"]
+
+
+def test_a_damaged_history_entry_does_not_stop_changes(
+    capsys: pytest.CaptureFixture[str], data_copy: Path, tmp_path: Path
+) -> None:
+    report = tmp_path / "revise.csv"
+    report.write_text(
+        "zone,period,item,value,submitted\n遂平,2026Q2,食品,80.5,2026-07-02\n", encoding="utf-8"
+    )
+    assert _run(capsys, "ingest", "--data", str(data_copy), str(report), "--yes")[0] == EXIT_OK
+    (entry,) = [p for p in (data_copy / ".history").iterdir() if p.is_dir()]
+    (entry / "cluster_revenue.csv").write_bytes(b"\xff\xfe garbage \x00\x1b[2J")  # a damaged old copy
+    code, out, err = _run(capsys, "changes", "--data", str(data_copy), "--from", "2026Q2", "--json")
+    assert code == EXIT_OK and "Traceback" not in err
+    assert not [c for c in json.loads(out)["changes"] if c["code"] == "revised"]
+    (entry / "journal.json").write_text("{not json", encoding="utf-8")  # and a damaged journal
+    code, out, err = _run(capsys, "changes", "--data", str(data_copy), "--from", "2026Q2", "--json")
+    assert code == EXIT_OK and json.loads(out)["changes"]
+
+
+def test_a_dataset_with_no_quarter_yet_refuses_as_of_with_a_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    fresh = tmp_path / "real"
+    assert _run(capsys, "init", str(fresh))[0] == EXIT_OK
+    code, out, err = _run(capsys, "changes", "--data", str(fresh), "--from", "2024Q1", "--lang", "en")
+    assert code == EXIT_USAGE and out == "" and "no quarter's data yet" in err
+    code, _, err = _run(capsys, "status", "--data", str(fresh), "--as-of", "2024Q1", "--lang", "en")
+    assert code == EXIT_USAGE and "no quarter's data yet" in err
 
 
 def test_changes_in_chinese_and_english_say_the_same_changes(capsys: pytest.CaptureFixture[str]) -> None:
