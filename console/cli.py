@@ -33,6 +33,8 @@ from console.cli_text import OS_KEYS, WORDS, argparse_language, join_choices, sa
 if TYPE_CHECKING:
     from console.core.config import Settings
     from console.data.dataset import Dataset
+    from console.data.scales import Period
+    from console.engine.changes import Change as ChangeRow
     from console.outputs.export import Provenance
     from console.reports.store import Change
 
@@ -89,6 +91,10 @@ def _filters(parser: argparse.ArgumentParser, lang: str, default: object = None)
     )
 
 
+def _as_of_flag(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("--as-of", default=None, metavar="YYYYQN", help=say("opt_as_of", lang))
+
+
 def _json_flag(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("--json", action="store_true", help=say("opt_json", lang))
 
@@ -129,13 +135,29 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     status = command("status", _status)
     _common(status, lang, argparse.SUPPRESS)
     _filters(status, lang, argparse.SUPPRESS)
+    _as_of_flag(status, lang)
     _json_flag(status, lang)
     status.add_argument("--fail-on-missing", action="store_true", help=say("opt_fail", lang))
 
     rank = command("rankings", _rankings)
     _common(rank, lang, argparse.SUPPRESS)
     _filters(rank, lang, argparse.SUPPRESS)
+    _as_of_flag(rank, lang)
     _json_flag(rank, lang)
+
+    changes = command("changes", _changes)
+    _common(changes, lang, argparse.SUPPRESS)
+    changes.add_argument("--from", dest="start", required=True, metavar="YYYYQN", help=say("opt_from", lang))
+    changes.add_argument("--to", dest="end", default=None, metavar="YYYYQN", help=say("opt_to", lang))
+    changes.add_argument(
+        "--county",
+        type=_county_type(lang),
+        action="append",
+        default=argparse.SUPPRESS,
+        metavar="C",
+        help=say("opt_county", lang),
+    )
+    _json_flag(changes, lang)
 
     bulletin = command("bulletin", _bulletin)
     _common(bulletin, lang, argparse.SUPPRESS)
@@ -178,6 +200,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     exp.add_argument("--size", default=None, metavar="COLSxROWS", help=say("opt_size", lang))
     exp.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
     exp.add_argument("--force", action="store_true", help=say("opt_force", lang))
+    _as_of_flag(exp, lang)
     _json_flag(exp, lang)
 
     gen = command("generate", _generate)
@@ -410,6 +433,28 @@ def _choices(ds: Dataset, args: argparse.Namespace, lang: str) -> tuple[int | No
     return year, counties
 
 
+def _as_of(ds: Dataset, raw: str | None, lang: str, option: str = "--as-of") -> Dataset:
+    """``ds`` as it stood at the end of the quarter ``raw`` names (unchanged for None); a quarter the
+    data does not cover is a usage error naming what it covers."""
+    if raw is None:
+        return ds
+    from console.engine.as_of import dataset_as_of
+
+    return dataset_as_of(ds, _quarter(ds, raw, lang, option))
+
+
+def _quarter(ds: Dataset, raw: str, lang: str, option: str) -> Period:
+    from console.engine.as_of import AsOfRefused, parse_as_of
+
+    try:
+        return parse_as_of(ds, raw)
+    except AsOfRefused as exc:
+        words = say(
+            f"as_of_{exc.kind}", lang, option=option, value=visible(raw, 40), first=exc.first, last=exc.last
+        )
+        raise CommandFailed(EXIT_USAGE, words) from None
+
+
 def _report_written(args: argparse.Namespace, command: str, written: Sequence[Path]) -> int:
     if args.json:
         _print_json({"command": command, "written": [str(p) for p in written]})
@@ -472,7 +517,7 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
     from console.outputs.export import view_json
     from console.present.assemble import status_views
 
-    ds = _dataset(settings)
+    ds = _as_of(_dataset(settings), args.as_of, settings.lang)
     year, counties = _choices(ds, args, settings.lang)
     ev = evaluate(ds, settings, year=year, counties=counties)
     views = status_views(ds, ev, settings.lang, settings.ascii)
@@ -509,7 +554,7 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     from console.present.assemble import city_rankings
     from console.present.views import rankings_view
 
-    ds = _dataset(settings)
+    ds = _as_of(_dataset(settings), args.as_of, settings.lang)
     year_asked, counties_asked = _choices(ds, args, settings.lang)
     year = check_year(ds, year_asked)
     counties = check_counties(ds, counties_asked)
@@ -526,6 +571,90 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
 
     print_view(view, Formatter(settings.lang, settings.ascii), make_console(fit=True), sample=ds.sample)
     return EXIT_OK
+
+
+def _changes(args: argparse.Namespace, settings: Settings) -> int:
+    from console.engine.changes import changes_between
+    from console.reports.revisions import revisions
+
+    lang = settings.lang
+    ds = _dataset(settings)
+    _, counties = _choices(ds, args, lang)
+    start = _quarter(ds, args.start, lang, "--from")
+    end = _quarter(ds, args.end, lang, "--to") if args.end is not None else ds.as_of
+    if start.index >= end.index:
+        raise CommandFailed(EXIT_USAGE, say("changes_order", lang, start=start, end=end))
+    found = changes_between(ds, settings, start, end, counties, revisions(settings.data_dir))
+    if args.json:
+        _print_json(
+            {
+                "from": str(start),
+                "to": str(end),
+                "sample": ds.sample,
+                "counties": counties,
+                "changes": [c.to_json() for c in found],
+            }
+        )
+        return EXIT_OK
+    from rich.text import Text
+
+    from console.outputs.text_tables import make_console
+
+    out = make_console()
+    if not found:
+        out.print(Text(say("changes_none", lang, start=start, end=end)))
+        return EXIT_OK
+    out.print(Text(say("changes_head", lang, start=start, end=end, count=len(found)), style="bold"))
+    names = _zone_names(ds, lang)
+    for change in found:
+        out.print(Text(_change_line(change, names, lang, settings.ascii)))
+    return EXIT_OK
+
+
+def _zone_names(ds: Dataset, lang: str) -> dict[object, str]:
+    """Zones' short names, and clusters' industries keyed (zone, industry), in ``lang``."""
+    zones = ds["zones"].select("zone", "short_name", "short_name_en").iter_rows()
+    names: dict[object, str] = {
+        full: (short if lang == "zh" else en or short) or full for full, short, en in zones
+    }
+    if lang != "zh":
+        for zone, industry, english in ds["clusters"].select("zone", "industry", "industry_en").iter_rows():
+            if english:
+                names[(zone, industry)] = english
+    return names
+
+
+def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_only: bool) -> str:
+    """One change as a line of text: what, whose, from → to, and when (data text shown literally)."""
+    from console.core.text import clean
+    from console.present.formatter import Formatter
+
+    f = Formatter(lang, ascii_only)
+
+    def shown(value: object) -> str:
+        if value is None:
+            return f.none
+        if change.field.endswith("status") or change.field == "report":
+            return f.status(str(value))
+        if isinstance(value, float):
+            return f.number(value, 2)
+        return str(value)
+
+    subject = [names.get(change.zone, change.zone)] if change.zone else []
+    subject += [names.get((change.zone, change.industry), change.industry)] if change.industry else []
+    subject += [change.indicator] if change.indicator else []
+    new = shown(change.new)
+    moved = new if change.code.startswith("report") else f"{shown(change.old)} {f.arrow} {new}"
+    extra = [say("days_late", lang, days=change.days)] if change.days else []
+    extra += [say("revised_when", lang, when=change.when)] if change.when else []
+    parts = [
+        say(f"change_{change.code}", lang),
+        " ".join(clean(str(p)) for p in subject),
+        f"{say(f'field_{change.field}', lang)}: {moved}",
+        str(change.period),
+        *extra,
+    ]
+    return "  ".join(p for p in parts if p)
 
 
 def _safe_name(name: str) -> str:
@@ -793,7 +922,9 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         raise CommandFailed(EXIT_USAGE, say("size_svg_only", settings.lang, fmt=args.format))
     if args.format == "svg" and args.view == "all":
         raise CommandFailed(EXIT_USAGE, say("svg_one_view", settings.lang))
-    ds = _dataset(settings)
+    if args.format == "svg" and args.as_of:
+        raise CommandFailed(EXIT_USAGE, say("as_of_svg", settings.lang))
+    ds = _as_of(_dataset(settings), args.as_of, settings.lang)
     year, counties = _choices(ds, args, settings.lang)
     snap = compute(ds, settings, year, counties)
     views = render_views(snap, settings.lang, settings.ascii, words=True)
@@ -822,7 +953,12 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         out,
         str(args.data) if args.data else None,
     )
-    extra = [f"--encoding {args.encoding}"] if args.encoding else []
+    if args.as_of:  # the manifest says which quarter the export was evaluated at
+        from dataclasses import replace as evaluated_at
+
+        prov = evaluated_at(prov, evaluated_as_of=str(ds.as_of))
+    extra = [f"--as-of {ds.as_of}"] if args.as_of else []
+    extra += [f"--encoding {args.encoding}"] if args.encoding else []
     extra += ["--size " + re.sub(r"\s+", "", args.size)] if args.size else []
     if extra:  # the manifest's command makes the same file again
         from dataclasses import replace as changed

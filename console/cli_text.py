@@ -57,6 +57,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "show where the config, state, cache and data are",
     ),
     "completion": ("输出命令行补全脚本", "print a shell completion script"),
+    "changes": (
+        "两个季度之间的变化：状态转变、目标达成或未达成、排名升降、报表到达或缺报、数据修订",
+        "what changed between two quarters: status transitions, targets met or missed, rank moves,"
+        " reports arrived or missing, revised figures",
+    ),
     # -- options ---------------------------------------------------------------------------------------
     "help": ("显示帮助并退出", "show this help message and exit"),
     "version": ("显示版本号并退出", "show the version and exit"),
@@ -69,6 +74,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "只看该县区的开发区（可重复，或用逗号分隔）",
         "only zones of this county or district (repeat, or separate with commas)",
     ),
+    "opt_as_of": (
+        "按某季度末的数据评估，如 2026Q2（默认：数据中最新季度）",
+        "evaluate the data as it stood at the end of a quarter, such as 2026Q2 (default: the latest)",
+    ),
+    "opt_from": ("比较起点季度，如 2026Q2", "the quarter to compare from, such as 2026Q2"),
+    "opt_to": ("比较终点季度（默认：数据中最新季度）", "the quarter to compare to (default: the latest)"),
     "opt_json": ("输出 JSON（供程序读取）", "machine-readable output (JSON)"),
     "opt_fail": (
         "有开发区未完成目标时以退出码 1 结束（用于定时任务；尚无数据不算未完成）",
@@ -184,6 +195,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "示例：\n  devzones status --year 2025 --county 遂平县,西平县\n  devzones status --json --fail-on-missing",
         "examples:\n  devzones status --year 2025 --county 'Suiping County,Xiping County'\n  devzones status --json --fail-on-missing",
     ),
+    "ex_changes": (
+        "示例：\n  devzones changes --from 2026Q2\n  devzones changes --from 2025Q4 --to 2026Q2 --county 遂平县 --json",
+        "examples:\n  devzones changes --from 2026Q2\n  devzones changes --from 2025Q4 --to 2026Q2 --json",
+    ),
     "ex_export": (
         "示例：\n  devzones export --view zones --format xlsx --out 导出/\n"
         "  devzones export --view clusters --sort=-target --format csv --out 集群.csv",
@@ -274,6 +289,46 @@ WORDS: dict[str, tuple[str, str]] = {
         "the console needs a terminal (neither input nor output may be a pipe or a file); scripts use a"
         " command such as devzones status: see devzones --help",
     ),
+    "as_of_bad": (
+        "{option} “{value}”：应为季度，如 2026Q2、2026-Q2 或 2026年第二季度",
+        "{option} '{value}': expected a quarter such as 2026Q2, 2026-Q2 or 2026年第二季度",
+    ),
+    "as_of_no_data": (
+        "{option} {value}：数据集还没有任何季度的数据",
+        "{option} {value}: the dataset has no quarter's data yet",
+    ),
+    "as_of_outside": (
+        "{option} {value}：数据覆盖 {first} 至 {last}",
+        "{option} {value}: the data covers {first} to {last}",
+    ),
+    "as_of_svg": (
+        "--as-of 不适用于 --format svg（界面截图显示最新数据）",
+        "--as-of does not apply to --format svg (the console screenshot shows the latest data)",
+    ),
+    "changes_order": (
+        "--from {start} 应早于 --to {end}",
+        "--from {start} must be before --to {end}",
+    ),
+    "changes_none": ("{start} 至 {end} 之间没有变化。", "No changes from {start} to {end}."),
+    "changes_head": ("{start} → {end} 的变化（{count} 项）", "Changes from {start} to {end} ({count})"),
+    # -- devzones changes: each code and field, in words ---------------------------------------------------
+    "change_target_missed": ("目标未达成", "target missed"),
+    "change_status": ("状态变化", "status changed"),
+    "change_report_missing": ("报表缺报", "report missing"),
+    "change_rank": ("排名变化", "rank moved"),
+    "change_report_arrived": ("报表到达", "report arrived"),
+    "change_target_met": ("目标达成", "target met"),
+    "change_revised": ("数据修订", "figure revised"),
+    "field_tier_status": ("档次", "tier"),
+    "field_star_status": ("星级", "star"),
+    "field_revenue_status": ("营收", "revenue"),
+    "field_status": ("状态", "status"),
+    "field_rank": ("综合排名", "composite rank"),
+    "field_report": ("季度报表", "quarterly report"),
+    "field_revenue_ytd": ("累计营收", "revenue to date"),
+    "field_value": ("指标值", "value"),
+    "days_late": ("逾期 {days} 天", "{days} days late"),
+    "revised_when": ("修订于 {when}", "revised {when}"),
     "bad_quarter": (
         "--period “{value}”：应为季度，如 2026Q4、2026-Q4 或 2026年第四季度",
         "--period '{value}': expected a quarter such as 2026Q4, 2026-Q4 or 2026年第四季度",

@@ -50,10 +50,13 @@ class Provenance:
     exported_at: str
     command: str
     version: str = __version__
+    evaluated_as_of: str | None = None  # --as-of: the quarter the data was evaluated at (issue 13)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["counties"] = list(self.counties)
+        if self.evaluated_as_of is None:  # exports of the latest data keep their manifest as it was
+            del data["evaluated_as_of"]
         return data
 
     def lines(self) -> list[tuple[str, str]]:
