@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -212,7 +214,7 @@ def test_rank_axes_run_from_one_down_to_the_last_place(ranks: list[int], size: i
 
 @settings(max_examples=60, deadline=None)
 @given(
-    ys=st.lists(st.one_of(st.none(), values), min_size=1, max_size=6),
+    ys=st.lists(st.one_of(st.none(), values, st.floats()), min_size=1, max_size=6),  # NaN, inf, 1e308 too
     kind=st.sampled_from(["amount", "count", "score", "rank"]),
     width=st.integers(min_value=0, max_value=120),
     height=st.integers(min_value=0, max_value=30),
@@ -222,9 +224,24 @@ def test_any_series_draws_or_says_no_data(
     ys: list[float | None], kind: str, width: int, height: int, ascii_only: bool
 ) -> None:
     if kind == "rank":
-        ys = [None if y is None else float(max(1, round(abs(y)))) for y in ys]
+        ys = [None if y is None or not math.isfinite(y) else float(max(1, round(abs(y)))) for y in ys]
     series = (Series("s", tuple(str(i) for i in range(len(ys))), tuple(ys), kind),)  # type: ignore[arg-type]
     text = render_chart(series, width, height, ascii_only=ascii_only).plain
     assert text == "no data" or len(text.splitlines()) <= height
     if ascii_only:
         assert not set(text) & set("┌┐└┘─│┬┴┤├")
+
+
+def test_rank_legend_names_each_line_s_tier(dataset, settings) -> None:
+    from console.present.drilldown import zone_detail
+    from widgets.drilldown_panel import Blocks
+
+    detail = zone_detail(dataset, settings, "驻马店经济技术开发区", 2025)
+    for lang, labels in (
+        ("zh", ["档内排名·三档", "档内排名·一档"]),
+        ("en", ["rank, tier 3", "rank, tier 1"]),
+    ):
+        series, _ = Blocks(lang, False, None).zone(detail, 2025).charts[-1]
+        assert [s.label for s in series] == labels
+        text = render_chart(series, 70, 14, ascii_only=True).plain
+        assert f"* {labels[0]}   o {labels[1]}" in text and not set(text) & set("┌┐└┘─│┬┴┤├")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -22,7 +23,7 @@ def legend_lines(series: tuple[Series, ...], width: int) -> list[str]:
     entries = [
         f"{MARKERS[i % len(MARKERS)]} {clean(s.label)}"
         for i, s in enumerate(series)
-        if any(v is not None for v in s.y)
+        if any(v is not None and math.isfinite(v) for v in s.y)
     ]
     lines: list[str] = []
     for entry in entries:
@@ -44,7 +45,7 @@ def render_chart(
     """The chart as Text; a plain message where there is nothing (or too little room) to draw."""
     from console.present.series import value_axis
 
-    points = [(s, [(i + 1, v) for i, v in enumerate(s.y) if v is not None]) for s in series]
+    points = [[(i + 1, v) for i, v in enumerate(s.y) if v is not None and math.isfinite(v)] for s in series]
     legend = legend_lines(series, width)
     plot_height = height - len(legend)
     rows = plot_height - 3 - (1 if title else 0)  # less the frame, the x labels and the title
@@ -57,7 +58,7 @@ def render_chart(
     figure.clear()
     figure.plot_size(width, plot_height)
     figure.theme("colorless")  # markers, not colours, tell the series apart (NO_COLOR, 16 colours)
-    for index, (_, pts) in enumerate(points):
+    for index, pts in enumerate(points):
         if not pts:
             continue
         xs, ys = zip(*pts, strict=True)

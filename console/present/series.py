@@ -14,6 +14,7 @@ from typing import Literal
 
 Kind = Literal["amount", "count", "score", "rank"]
 SCORE_FULL = 100.0  # the province's composite score is out of 100
+CHART_LIMIT = 1e15  # far beyond any amount here (100M yuan): a larger value is bad data, not charted
 
 
 @dataclass(frozen=True)
@@ -48,25 +49,30 @@ def _steps(span: float, most: int, whole: bool) -> Iterator[float]:
         k += 1
 
 
-def _grid(low: float, high: float, step: float) -> tuple[float, ...]:
-    """Multiples of ``step`` from the last at or below ``low`` to the first at or above ``high``."""
-    first = math.floor(low / step + 1e-9)
-    last = math.ceil(high / step - 1e-9)
+def _grid(low: float, high: float, step: float, slack: float) -> tuple[float, ...]:
+    """Multiples of ``step`` from the last at or below ``low`` to the first at or above ``high``
+    (a value within ``slack`` of a multiple counts as on it)."""
+    first = math.floor((low + slack) / step)
+    last = math.ceil((high - slack) / step)
     return tuple(i * step for i in range(first, last + 1))
 
 
 def _label(value: float, step: float) -> str:
+    if step >= 1e7:  # 2e+08 rather than a row of digits wider than the chart
+        return f"{value:.3g}"
     decimals = 0 if step >= 1 else math.ceil(round(-math.log10(step), 9))
     return f"{value:.{decimals}f}"
 
 
 def value_axis(series: tuple[Series, ...], most: int = 5) -> Axis | None:
-    """The value axis for ``series`` with at most ``most`` ticks; None when there is no value."""
-    values = [v for s in series for v in s.y if v is not None]
-    if not values:
+    """The value axis for ``series`` with at most ``most`` ticks; None when there is no value (NaN and
+    infinities are no value) or a value beyond ``CHART_LIMIT``."""
+    values = [v for s in series for v in s.y if v is not None and math.isfinite(v)]
+    if not values or max(abs(v) for v in values) > CHART_LIMIT:
         return None
     kinds = {s.kind for s in series}
-    reach = max(values + [s.bound for s in series if s.bound is not None])
+    bounds = [s.bound for s in series if s.bound is not None and abs(s.bound) <= CHART_LIMIT]
+    reach = max(values + bounds)
     if "rank" in kinds:  # rank 1 at the top, down to the last place of the tier
         high = max(2.0, float(math.ceil(reach)))
         step = next(s for s in _steps(high, most, True) if high // s + 1 <= max(2, most))
@@ -79,16 +85,14 @@ def value_axis(series: tuple[Series, ...], most: int = 5) -> Axis | None:
         high_value = low_value + 1
     span = high_value - low_value
 
+    slack = span * 1e-9  # closer than that is the same dot on any screen
+
     def fits(size: float) -> bool:
-        grid = _grid(low_value, high_value, size)
-        return (
-            len(grid) <= max(2 if grid[0] >= 0 else 3, most)  # below and above zero: zero is a tick too
-            and grid[0] <= low_value + span * 1e-9
-            and grid[-1] >= high_value - span * 1e-9
-        )
+        grid = _grid(low_value, high_value, size, slack)
+        return 2 <= len(grid) <= max(2 if grid[0] >= 0 else 3, most)  # below and above zero: 0 is a tick
 
     step = next(s for s in _steps(span, most, whole) if fits(s))
-    ticks = _grid(low_value, high_value, step)
+    ticks = _grid(low_value, high_value, step, slack)
     return Axis(ticks[0], ticks[-1], ticks, tuple(_label(t, step) for t in ticks))
 
 
