@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -16,6 +17,23 @@ MARKERS = ("*", "o", "+", "x", "#", "@")
 _ASCII_LINES = str.maketrans("┌┐└┘─│┬┴┤├┼", "++++-|++|++")
 
 
+def legend_lines(series: tuple[Series, ...], width: int) -> list[str]:
+    """The legend, drawn by us under the plot (plotext's own sits on the data): marker and label of
+    every series with a value, packed into lines of at most ``width``."""
+    entries = [
+        f"{MARKERS[i % len(MARKERS)]} {clean(s.label)}"
+        for i, s in enumerate(series)
+        if any(v is not None and math.isfinite(v) for v in s.y)
+    ]
+    lines: list[str] = []
+    for entry in entries:
+        if lines and len(lines[-1]) + 3 + len(entry) <= width:
+            lines[-1] += "   " + entry
+        else:
+            lines.append(entry)
+    return lines
+
+
 def render_chart(
     series: tuple[Series, ...],
     width: int,
@@ -25,41 +43,43 @@ def render_chart(
     empty: str = "no data",
 ) -> Text:
     """The chart as Text; a plain message where there is nothing (or too little room) to draw."""
-    points = [(s, [(i + 1, v) for i, v in enumerate(s.y) if v is not None]) for s in series]
-    if width < 20 or height < 6 or not any(p for _, p in points):
+    from console.present.series import value_axis
+
+    points = [[(i + 1, v) for i, v in enumerate(s.y) if v is not None and math.isfinite(v)] for s in series]
+    legend = legend_lines(series, width)
+    plot_height = height - len(legend)
+    rows = plot_height - 3 - (1 if title else 0)  # less the frame, the x labels and the title
+    axis = value_axis(series, most=(rows + 1) // 2)
+    if width < 20 or rows < 3 or axis is None:
         return Text(empty)
     import plotext as plt
 
     figure = plt.figure
     figure.clear()
-    figure.plot_size(width, height)
+    figure.plot_size(width, plot_height)
     figure.theme("colorless")  # markers, not colours, tell the series apart (NO_COLOR, 16 colours)
-    for index, (s, pts) in enumerate(points):
+    for index, pts in enumerate(points):
         if not pts:
             continue
         xs, ys = zip(*pts, strict=True)
-        if len(xs) == 1:  # one point still shows, as a marker
-            figure.draw(
-                figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)]).label(clean(s.label))
-            )
-        else:
-            figure.draw(
-                figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)])
-                .lines()
-                .label(clean(s.label))
-            )
+        signal = figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)])
+        figure.draw(signal if len(xs) == 1 else signal.lines())  # one point still shows, as a marker
     # Labels and title come from data, and the chart is read back with from_ansi: clean them first.
     labels = [clean(x) for x in series[0].x]
     step = max(1, len(labels) // max(1, (width - 8) // 7))
     ticks = list(range(1, len(labels) + 1, step))
     figure.ruler("x").ticks(ticks, [labels[t - 1] for t in ticks])
+    y = figure.ruler("y").lim(axis.low, axis.high)
+    if axis.inverted:
+        y.direction(-1)
+    y.ticks(list(axis.ticks), list(axis.labels))
     if title:
         figure.title(clean(title))
-    text = figure.build().string()
+    text = figure.build().string().rstrip("\n")
     figure.clear()
     if ascii_only:
         text = text.translate(_ASCII_LINES)
-    return Text.from_ansi(text)
+    return Text.from_ansi("\n".join([text, *legend]))
 
 
 class Chart(Static):

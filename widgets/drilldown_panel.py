@@ -36,7 +36,15 @@ class DetailContent:
 
 def _labelled(series: tuple[Series, ...], zh: bool) -> tuple[Series, ...]:
     names = {"YTD": "累计", "pace": "进度目标", "score": "考核得分", "rank": "档内排名"} if zh else {}
-    return tuple(replace(s, label=names.get(s.label, s.label)) for s in series)
+    tier_of = Formatter("zh" if zh else "en").tier  # a rank series is one tier's: named in the legend
+    return tuple(
+        replace(
+            s,
+            label=names.get(s.label, s.label)
+            + ("" if s.tier is None else ("·" if zh else ", ") + tier_of(s.tier)),
+        )
+        for s in series
+    )
 
 
 class Blocks:

@@ -11,7 +11,7 @@ from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.status import cluster_status, eval_period, zone_status
-from console.present.series import Series
+from console.present.series import SCORE_FULL, Series, tier_runs
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,17 @@ def zone_detail(ds: Dataset, settings: Settings, zone: str, year: int) -> ZoneDe
         )
     results = ds["assessments"].filter(pl.col("zone") == zone).sort("year")
     labels = tuple(str(y) for y in results.get_column("year").to_list())
-    score = (Series("score", labels, tuple(results.get_column("score").to_list())),)
-    rank = (Series("rank", labels, tuple(float(r) for r in results.get_column("province_rank").to_list())),)
+    score = (
+        Series("score", labels, tuple(results.get_column("score").to_list()), "score", bound=SCORE_FULL),
+    )
+    # Ranks are within a tier: one line per tier, the axis down to the largest tier's last place.
+    sizes = [s for s in results.get_column("tier_size").to_list() if s is not None]
+    rank = tier_runs(
+        labels,
+        tuple(results.get_column("tier").to_list()),
+        tuple(None if r is None else float(r) for r in results.get_column("province_rank").to_list()),
+        float(max(sizes)) if sizes else None,
+    )
     return ZoneDetail(info, tuple(years), clusters, (actual, pace), tuple(report_rows), score, rank)
 
 
