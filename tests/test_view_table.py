@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
+from textual.events import MouseScrollDown, MouseScrollUp
 
 from console.core.config import load_settings
 from console.present.viewmodel import Cell, Column, Row, View
@@ -243,6 +244,27 @@ async def test_click_moves_the_cursor_and_a_second_click_opens_the_row() -> None
         await pilot.click(ViewTable, offset=(6, 0))  # the heading of the name column
         await pilot.pause()
         assert app.headers == ["name"]
+
+
+async def test_the_wheel_scrolls_and_keeps_the_cursor_on_a_row_on_screen() -> None:
+    app = TableApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        table = app.query_one(ViewTable)
+        table.show(synthetic_view(40))
+        table.focus()
+        await pilot.pause()
+        for _ in range(4):
+            table.post_message(MouseScrollDown(table, 5, 5, 0, 1, 0, False, False, False))
+            await pilot.pause()
+        assert table.scroll_offset.y > 0 and table.cursor_row == table.scroll_offset.y
+        assert_no_rows_hidden(table)
+        await pilot.press("enter")
+        assert app.selected == [f"k{table.scroll_offset.y}"]
+        for _ in range(10):
+            table.post_message(MouseScrollUp(table, 5, 5, 0, -1, 0, False, False, False))
+            await pilot.pause()
+        assert table.scroll_offset.y == 0
+        assert_no_rows_hidden(table)
 
 
 async def test_columns_that_give_way_are_reached_by_scrolling_sideways() -> None:

@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.events import Click
+from textual.events import Click, MouseScrollDown, MouseScrollUp
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
@@ -383,6 +383,21 @@ class ViewTable(ScrollView, can_focus=True):
         self.app.copy_to_clipboard(self.row_text(self.cursor_row))
         zh = getattr(self.app, "lang", "zh") == "zh"
         self.notify("已复制当前行" if zh else "Row copied", timeout=2)
+
+    def _cursor_into_view(self) -> None:
+        """After the wheel scrolled, move the cursor onto the nearest row on screen (Enter opens it)."""
+        if not self.row_count:
+            return
+        top = self._top
+        bottom = min(top + self._page, self.row_count) - 1
+        if not top <= self.cursor_row <= bottom:
+            self.cursor_row = max(top, min(self.cursor_row, bottom))
+
+    def on_mouse_scroll_down(self, event: MouseScrollDown) -> None:
+        self.call_after_refresh(self._cursor_into_view)
+
+    def on_mouse_scroll_up(self, event: MouseScrollUp) -> None:
+        self.call_after_refresh(self._cursor_into_view)
 
     def on_click(self, event: Click) -> None:
         if self.view is None:
