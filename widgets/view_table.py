@@ -118,7 +118,7 @@ class ViewTable(ScrollView, can_focus=True):
         self._shown: list[int] = []
         self._layout: list[int] = []  # the fitted columns, then those that gave way
         self._cut: dict[int, int] = {}
-        self._fitted_width = 0
+        self._starts: list[int] = []  # where each column of the layout begins, in cells
         self._generation = 0  # bumped whenever drawn lines change: part of the cache key
         self._lines: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(1024)
 
@@ -156,10 +156,14 @@ class ViewTable(ScrollView, can_focus=True):
         self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
         gave_way = [i for i in range(len(self.view.columns)) if i not in self._shown]
         self._layout = self._shown + gave_way
-        self._fitted_width = sum(self._width(i) + 2 * PADDING for i in self._shown)
-        total = sum(self._width(i) + 2 * PADDING for i in self._layout)
+        self._starts, x = [], 0
+        for n, i in enumerate(self._layout):
+            if n == len(self._shown):  # the columns that gave way begin past the first screen
+                x = max(x, width)
+            self._starts.append(x)
+            x += self._width(i) + 2 * PADDING
         self._generation += 1
-        self.virtual_size = Size(max(total, width) if gave_way else width, self.row_count + 1)
+        self.virtual_size = Size(max(x, width), self.row_count + 1)
         self._clamp()
 
     def _clamp(self) -> None:
@@ -221,8 +225,10 @@ class ViewTable(ScrollView, can_focus=True):
     def _line(self, cells: list[tuple[str, str, bool]], base: Style) -> Strip:
         line = Text(style=base, no_wrap=True, end="")
         ellipsis = "..." if self.ascii_only else "…"
-        for (content, style, right), i in zip(cells, self._layout, strict=True):
+        for (content, style, right), i, start in zip(cells, self._layout, self._starts, strict=True):
             width = self._width(i)
+            if start > line.cell_len:
+                line.append(" " * (start - line.cell_len))
             cell = Text(fit_text(clean(content), width, ellipsis, right), style=style, no_wrap=True, end="")
             line.append(" " * PADDING)
             line.append_text(cell)
@@ -286,13 +292,12 @@ class ViewTable(ScrollView, can_focus=True):
         """The part of a full-width line on screen: whole columns only, never one cut at an edge."""
         x = round(self.scroll_x)
         width = self.scrollable_content_region.width or self.size.width
-        start, end, position = None, x, 0
-        for i in self._layout:
+        start, end = None, x
+        for i, position in zip(self._layout, self._starts, strict=True):
             right = position + self._width(i) + 2 * PADDING
             if position >= x and right <= x + width:
                 start = position if start is None else start
                 end = right
-            position = right
         if start is None:  # a column wider than the screen: show what fits of it
             return strip.crop(x, x + width).adjust_cell_length(width, style)
         left = Strip.blank(start - x, style)
@@ -355,10 +360,7 @@ class ViewTable(ScrollView, can_focus=True):
 
     def action_column(self, direction: int) -> None:
         """Scroll sideways by one column, to reach the columns that gave way."""
-        starts, x = [], 0
-        for i in self._layout:
-            starts.append(x)
-            x += self._width(i) + 2 * PADDING
+        starts = self._starts
         now = round(self.scroll_x)
         if direction > 0:
             target = next((s for s in starts if s > now), now)
@@ -403,10 +405,9 @@ class ViewTable(ScrollView, can_focus=True):
         if self.view is None:
             return
         if event.y == 0:
-            x = -round(self.scroll_x)
-            for i in self._layout:
-                x += self._width(i) + 2 * PADDING
-                if event.x < x:
+            x = event.x + round(self.scroll_x)
+            for i, start in zip(self._layout, self._starts, strict=True):
+                if start <= x < start + self._width(i) + 2 * PADDING:
                     self.post_message(self.HeaderSelected(self, self.view.columns[i].key))
                     return
             return
