@@ -1,25 +1,31 @@
-"""A table that shows a console View, drawing only the rows on screen.
+"""A table that shows a console View on Textual's ScrollView, drawing only the rows on screen.
 
 Textual's DataTable builds every row up front, which takes seconds at national scale; this widget
 keeps the View and renders the visible lines on demand (the Line API), so showing, searching and
-sorting 2,543 zones costs no more than showing 11. Moving the cursor repaints two lines. Cells are
-rich Text built from plain strings: text from data files is never parsed as markup.
+sorting 2,543 zones costs no more than showing 11. The header line stays put; below it, line ``y``
+shows row ``top + y - 1`` where ``top`` is the scroll offset, clamped on every change of rows or size
+so that rows are never hidden below blank space. Columns that give way to the width are kept to the
+right of the fitted ones and reached by scrolling sideways. Moving the cursor repaints two lines.
+Cells are rich Text built from plain strings: text from data files is never parsed as markup.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.segment import Segment
+from rich.color import Color
+from rich.segment import Segment, Segments
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.events import Click, MouseScrollDown, MouseScrollUp
-from textual.geometry import Region
+from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
-from textual.widget import Widget
 
 from console.core.text import clean
 from console.present.fit import PADDING, column_widths, fit_columns, fit_text
@@ -29,21 +35,58 @@ if TYPE_CHECKING:
     from console.present.viewmodel import Column, View
 
 
-class ViewTable(Widget, can_focus=True):
+_TRACK = Color.parse("#555555")
+_THUMB = Color.parse("bright_magenta")
+
+
+class AsciiScrollBarRender(ScrollBarRender):
+    """A scrollbar drawn in ASCII: ``#`` for the thumb, ``|`` or ``-`` for the track (``--ascii``)."""
+
+    @classmethod
+    def render_bar(
+        cls,
+        size: int = 25,
+        virtual_size: float = 50,
+        window_size: float = 20,
+        position: float = 0,
+        thickness: int = 1,
+        vertical: bool = True,
+        back_color: Color = _TRACK,
+        bar_color: Color = _THUMB,
+    ) -> Segments:
+        drawn = super().render_bar(
+            size, virtual_size, window_size, position, thickness, vertical, back_color, bar_color
+        )
+        track = "|" if vertical else "-"
+        segments = []
+        for segment in drawn.segments:
+            text, style = segment.text, segment.style
+            if text == "\n":
+                segments.append(segment)
+                continue
+            thumb = style is not None and (style.meta or {}).get("@mouse.down") == "grab"
+            segments.append(Segment(("#" if thumb else track) * len(text), style))
+        return Segments(segments, new_lines=drawn.new_lines)
+
+
+class ViewTable(ScrollView, can_focus=True):
     """Rows of a View with a fixed header line, a row cursor, and a sort marker on the sorted column."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("left", "column(-1)", "Left", show=False),
+        Binding("right", "column(1)", "Right", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "edge(0)", "First", show=False),
         Binding("end", "edge(1)", "Last", show=False),
         Binding("enter", "select", "Detail", show=False),
+        Binding("C", "copy_row", "Copy row", show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"view-table--header", "view-table--cursor"}
     DEFAULT_CSS = """
-    ViewTable { height: 1fr; }
+    ViewTable { height: 1fr; scrollbar-size-vertical: 1; scrollbar-size-horizontal: 0; }
     ViewTable > .view-table--header { text-style: bold; background: $panel; }
     ViewTable > .view-table--cursor { text-style: reverse; }
     ViewTable:blur > .view-table--cursor { text-style: underline; }
@@ -73,8 +116,11 @@ class ViewTable(Widget, can_focus=True):
         self.view: View | None = None
         self._natural: list[int] = []
         self._shown: list[int] = []
+        self._layout: list[int] = []  # the fitted columns, then those that gave way
         self._cut: dict[int, int] = {}
-        self._top = 0
+        self._starts: list[int] = []  # where each column of the layout begins, in cells
+        self._generation = 0  # bumped whenever drawn lines change: part of the cache key
+        self._lines: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(1024)
 
     # -- content ------------------------------------------------------------------------------------
 
@@ -86,15 +132,47 @@ class ViewTable(Widget, can_focus=True):
         self._fit()
         index = next((i for i, r in enumerate(view.rows) if r.key == keep), None) if keep else None
         if index is None:  # first content, or the row is filtered out: start from the top
-            self._top = index = 0
+            index = 0
+            self.scroll_to(0, 0, animate=False, immediate=True)
         self.cursor_row = index
         self.refresh()
 
+    def _viewport(self) -> Size:
+        """Width and height of the drawing area, scrollbar excluded (the app's size before layout)."""
+        size = self.scrollable_content_region.size
+        if size.width and size.height:
+            return size
+        if self.is_attached:
+            return Size(self.app.size.width, max(1, self.app.size.height - 4))
+        return Size(80, 20)
+
     def _fit(self) -> None:
+        """Choose the columns that fit the width, set the virtual size, and clamp the top row."""
         if self.view is None:
             return
-        width = self.size.width or (self.app.size.width if self.is_attached else 80)
-        self._shown, self._cut = fit_columns(self.view, width, self._natural)
+        width = self.size.width or self._viewport().width
+        if self.row_count + 1 > (self.size.height or self._viewport().height):
+            width -= self.styles.scrollbar_size_vertical  # the scrollbar takes its column
+        self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
+        gave_way = [i for i in range(len(self.view.columns)) if i not in self._shown]
+        self._layout = self._shown + gave_way
+        self._starts, x = [], 0
+        for n, i in enumerate(self._layout):
+            if n == len(self._shown):  # the columns that gave way begin past the first screen
+                x = max(x, width)
+            self._starts.append(x)
+            x += self._width(i) + 2 * PADDING
+        self._generation += 1
+        self.virtual_size = Size(max(x, width), self.row_count + 1)
+        self._clamp()
+
+    def _clamp(self) -> None:
+        """Scroll back so the last row sits at the bottom when rows or the height shrank."""
+        top = self._top
+        if round(self.scroll_y) != top:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        if self.scroll_x > self.max_scroll_x:
+            self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
 
     @property
     def row_count(self) -> int:
@@ -130,72 +208,142 @@ class ViewTable(Widget, can_focus=True):
 
     # -- drawing ------------------------------------------------------------------------------------
 
+    @property
+    def _page(self) -> int:
+        """Rows that fit below the header."""
+        height = self.scrollable_content_region.height or self._viewport().height
+        return max(1, height - 1)
+
+    @property
+    def _top(self) -> int:
+        """Index of the first row on screen: the scroll offset, never past the last full page."""
+        return max(0, min(round(self.scroll_y), self.row_count - self._page))
+
     def _width(self, i: int) -> int:
         return self._cut.get(i, self._natural[i])
 
     def _line(self, cells: list[tuple[str, str, bool]], base: Style) -> Strip:
         line = Text(style=base, no_wrap=True, end="")
-        for (content, style, right), i in zip(cells, self._shown, strict=True):
+        ellipsis = "..." if self.ascii_only else "…"
+        for (content, style, right), i, start in zip(cells, self._layout, self._starts, strict=True):
             width = self._width(i)
-            ellipsis = "..." if self.ascii_only else "…"
+            if start > line.cell_len:
+                line.append(" " * (start - line.cell_len))
             cell = Text(fit_text(clean(content), width, ellipsis, right), style=style, no_wrap=True, end="")
             line.append(" " * PADDING)
             line.append_text(cell)
             line.append(" " * PADDING)
         # Every segment carries a style: Textual's filters (NO_COLOR's monochrome one) need one.
         segments = [Segment(s.text, s.style or base) for s in line.render(self.app.console) if s.text != "\n"]
-        return Strip(segments).adjust_cell_length(self.size.width, base)
+        return Strip(segments)
 
-    def render_line(self, y: int) -> Strip:
-        base = self.rich_style
-        if self.view is None:
-            return Strip.blank(self.size.width, base)
-        if y == 0:
-            header = base + self.get_component_rich_style("view-table--header")
-            strip = self._line(
-                [(self._label(i), "", self.view.columns[i].numeric) for i in self._shown], header
-            )
-            if self.row_count > self._page:  # more rows than fit: say where the cursor is
-                where = f" {self.cursor_row + 1}/{self.row_count} "
-                strip = Strip.join(
-                    [strip.crop(0, self.size.width - len(where)), Strip([Segment(where, header)])]
-                )
-            return strip
-        index = self._top + y - 1
-        if index >= len(self.view.rows):
-            return Strip.blank(self.size.width, base)
-        row = self.view.rows[index]
-        style = base
-        if row.flagged:
+    def _row_style(self, index: int) -> Style:
+        """Bold for a flagged row, the cursor style for the cursor's row (across the whole width)."""
+        assert self.view is not None
+        style = self.rich_style
+        if self.view.rows[index].flagged:
             style = style + Style(bold=True)
         if index == self.cursor_row:
             style = style + self.get_component_rich_style("view-table--cursor")
-        cells = [
-            (row.cells[i].text, CLASS_STYLES.get(row.cells[i].cls or "", ""), self.view.columns[i].numeric)
-            for i in self._shown
-        ]
-        return self._line(cells, style)
+        return style
 
-    # -- cursor and scrolling -----------------------------------------------------------------------
+    def _row_strip(self, index: int) -> Strip:
+        """Row ``index`` across all its columns, from the cache when it was drawn before."""
+        assert self.view is not None
+        focused = self.has_focus
+        key = (self._generation, index, self.virtual_size.width, index == self.cursor_row, focused)
+        strip = self._lines.get(key)
+        if strip is None:
+            row = self.view.rows[index]
+            style = self._row_style(index)
+            cells = [
+                (
+                    row.cells[i].text,
+                    CLASS_STYLES.get(row.cells[i].cls or "", ""),
+                    self.view.columns[i].numeric,
+                )
+                for i in self._layout
+            ]
+            strip = self._line(cells, style).adjust_cell_length(self.virtual_size.width, style)
+            self._lines[key] = strip
+        return strip
+
+    def render_line(self, y: int) -> Strip:
+        base = self.rich_style
+        width = self.scrollable_content_region.width or self.size.width
+        if self.view is None:
+            return Strip.blank(width, base)
+        if y == 0:
+            header = base + self.get_component_rich_style("view-table--header")
+            strip = self._line(
+                [(self._label(i), "", self.view.columns[i].numeric) for i in self._layout], header
+            )
+            strip = self._window(strip.adjust_cell_length(self.virtual_size.width, header), header)
+            if self.row_count > self._page:  # more rows than fit: say where the cursor is
+                where = f" {self.cursor_row + 1}/{self.row_count} "
+                strip = Strip.join([strip.crop(0, width - len(where)), Strip([Segment(where, header)])])
+            return strip
+        index = self._top + y - 1
+        if index >= self.row_count:
+            return Strip.blank(width, base)
+        return self._window(self._row_strip(index), self._row_style(index))
+
+    def _window(self, strip: Strip, style: Style) -> Strip:
+        """The part of a full-width line on screen: whole columns only, never one cut at an edge."""
+        x = round(self.scroll_x)
+        width = self.scrollable_content_region.width or self.size.width
+        start, end = None, x
+        for i, position in zip(self._layout, self._starts, strict=True):
+            right = position + self._width(i) + 2 * PADDING
+            if position >= x and right <= x + width:
+                start = position if start is None else start
+                end = right
+        if start is None:  # a column wider than the screen: show what fits of it
+            return strip.crop(x, x + width).adjust_cell_length(width, style)
+        left = Strip.blank(start - x, style)
+        return Strip.join([left, strip.crop(start, end)]).adjust_cell_length(width, style)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    # -- scrollbar ----------------------------------------------------------------------------------
 
     @property
-    def _page(self) -> int:
-        return max(1, self.size.height - 1)
+    def vertical_scrollbar(self) -> ScrollBar:
+        bar = super().vertical_scrollbar
+        if self.ascii_only:
+            bar.renderer = AsciiScrollBarRender  # type: ignore[misc]
+        return bar
+
+    @property
+    def horizontal_scrollbar(self) -> ScrollBar:
+        bar = super().horizontal_scrollbar
+        if self.ascii_only:
+            bar.renderer = AsciiScrollBarRender  # type: ignore[misc]
+        return bar
+
+    # -- cursor and scrolling -----------------------------------------------------------------------
 
     def validate_cursor_row(self, row: int) -> int:
         return max(0, min(row, self.row_count - 1)) if self.row_count else 0
 
     def watch_cursor_row(self, old: int, new: int) -> None:
-        if new < self._top:
-            self._top = new
-            self.refresh()
-        elif new >= self._top + self._page:
-            self._top = new - self._page + 1
+        top = self._top
+        if new < top or new >= top + self._page:
+            # The row's line in virtual space is new + 1 (the header is line 0); keep it below the header.
+            self.scroll_to_region(
+                Region(0, new + 1, 1, 1),
+                spacing=Spacing(1, 0, 0, 0),
+                animate=False,
+                x_axis=False,
+                immediate=True,
+            )
             self.refresh()
         else:  # only the two rows that changed, and the position in the header
             width = self.size.width
             for index in {old, new}:
-                y = index - self._top + 1
+                y = index - top + 1
                 if 1 <= y <= self._page:
                     self.refresh(Region(0, y, width, 1))
             if self.row_count > self._page:
@@ -210,44 +358,66 @@ class ViewTable(Widget, can_focus=True):
     def action_edge(self, end: int) -> None:
         self.cursor_row = self.row_count - 1 if end else 0
 
+    def action_column(self, direction: int) -> None:
+        """Scroll sideways by one column, to reach the columns that gave way."""
+        starts = self._starts
+        now = round(self.scroll_x)
+        if direction > 0:
+            target = next((s for s in starts if s > now), now)
+        else:
+            target = max((s for s in starts if s < now), default=0)
+        self.scroll_to(x=min(target, self.max_scroll_x), animate=False, immediate=True)
+
     def action_select(self) -> None:
         key = self.current_row_key
         if key is not None:
             self.post_message(self.RowSelected(self, key))
 
-    def _scroll(self, step: int) -> None:
-        top = max(0, min(self._top + step, max(0, self.row_count - self._page)))
-        if top != self._top:
-            self._top = top
-            self.cursor_row = max(top, min(self.cursor_row, top + self._page - 1))
-            self.refresh()
+    def row_text(self, index: int) -> str:
+        """Every cell of row ``index``, fitted or not, cleaned and separated by tabs."""
+        assert self.view is not None
+        return "\t".join(clean(cell.text) for cell in self.view.rows[index].cells)
+
+    def action_copy_row(self) -> None:
+        """Copy the row under the cursor to the clipboard (OSC 52, so it works over SSH)."""
+        if not self.row_count:
+            return
+        self.app.copy_to_clipboard(self.row_text(self.cursor_row))
+        zh = getattr(self.app, "lang", "zh") == "zh"
+        self.notify("已复制当前行" if zh else "Row copied", timeout=2)
+
+    def _cursor_into_view(self) -> None:
+        """After the wheel scrolled, move the cursor onto the nearest row on screen (Enter opens it)."""
+        if not self.row_count:
+            return
+        top = self._top
+        bottom = min(top + self._page, self.row_count) - 1
+        if not top <= self.cursor_row <= bottom:
+            self.cursor_row = max(top, min(self.cursor_row, bottom))
 
     def on_mouse_scroll_down(self, event: MouseScrollDown) -> None:
-        self._scroll(3)
+        self.call_after_refresh(self._cursor_into_view)
 
     def on_mouse_scroll_up(self, event: MouseScrollUp) -> None:
-        self._scroll(-3)
+        self.call_after_refresh(self._cursor_into_view)
 
     def on_click(self, event: Click) -> None:
         if self.view is None:
             return
         if event.y == 0:
-            x = 0
-            for i in self._shown:
-                x += self._width(i) + 2 * PADDING
-                if event.x < x:
+            x = event.x + round(self.scroll_x)
+            for i, start in zip(self._layout, self._starts, strict=True):
+                if start <= x < start + self._width(i) + 2 * PADDING:
                     self.post_message(self.HeaderSelected(self, self.view.columns[i].key))
                     return
             return
         index = self._top + event.y - 1
-        if index < self.row_count:
+        if 0 <= index < self.row_count:
             if index == self.cursor_row:
                 self.action_select()
             self.cursor_row = index
 
     def on_resize(self) -> None:
-        shown = self._shown
         self._fit()
-        if self._shown != shown:
-            self.refresh()
+        self.refresh()
         self.cursor_row = self.cursor_row  # keep the cursor on screen after a height change
