@@ -15,6 +15,9 @@ from console.outputs.xlsx_print import HEADER_LIMIT, LANDSCAPE_FROM, page_lines
 from console.present.assemble import compute, export_selection, render_views
 from console.present.viewmodel import Cell, Column, Field, Row, View
 
+# openpyxl cannot read Excel's sparklines (the exports draw them) and says so; the sheets are read all the same.
+pytestmark = pytest.mark.filterwarnings("ignore:Sparkline Group extension:UserWarning")
+
 PROV = Provenance(
     title="驻马店市开发区三年行动方案监测（示例进度数据）",
     as_of="2026Q3",
