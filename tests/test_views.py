@@ -64,6 +64,24 @@ def test_search_and_sort(snap) -> None:
     assert descending == list(reversed(known)) + shares[len(known) :]  # empty last either way
 
 
+def test_names_sort_by_pinyin_as_a_reader_expects(snap) -> None:
+    """Code-point order put 上蔡 before 平舆 before 高新区; pinyin puts 泌阳 (bi) first and 正阳 last."""
+    from pypinyin import lazy_pinyin
+
+    view = render_views(snap, "zh", False).tables["zones"]
+    names = [r.cells[view.column_index("zone")].text for r in view.sorted_by("zone").rows]
+    assert names == sorted(names, key=lambda n: lazy_pinyin(n))
+    assert names[0] == "泌阳" and names[-1] == "正阳"
+    assert names.index("平舆") < names.index("上蔡") < names.index("新蔡")
+    backwards = [
+        r.cells[view.column_index("zone")].text for r in view.sorted_by("zone", descending=True).rows
+    ]
+    assert backwards == list(reversed(names))
+    english = render_views(snap, "en", False).tables["zones"]
+    words = [r.cells[english.column_index("zone")].text for r in english.sorted_by("zone").rows]
+    assert words == sorted(words, key=str.casefold)
+
+
 def test_clusters_view_matches_engine(snap) -> None:
     view = render_views(snap, "zh", False).tables["clusters"]
     assert len(view.rows) == snap.evaluation.clusters.height == 17

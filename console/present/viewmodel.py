@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from console.present.collation import text_order
+
 TAB_TITLES = {
     "overview": ("概览", "Overview"),
     "zones": ("开发区", "Zones"),
@@ -20,6 +22,10 @@ TAB_TITLES = {
 
 # Kinds of data a field holds, as exports write them: numbers stay numbers, statuses are codes.
 FIELD_KINDS = ("float", "int", "share", "bool", "text", "status", "period", "date")
+
+
+def _order(value: object) -> object:
+    return text_order(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -101,8 +107,9 @@ class View:
         index = self.column_index(key)
         present = [r for r in self.rows if r.cells[index].sort is not None]
         absent = [r for r in self.rows if r.cells[index].sort is None]
-        # One column's sort values share a type (numbers or text), which `object` cannot tell mypy.
-        present.sort(key=lambda r: r.cells[index].sort, reverse=descending)  # type: ignore[arg-type, return-value]
+        # One column's sort values share a type (numbers or text), which `object` cannot tell mypy;
+        # text sorts by pinyin.
+        present.sort(key=lambda r: _order(r.cells[index].sort), reverse=descending)  # type: ignore[arg-type, return-value]
         return replace(self, rows=tuple(present + absent), sort_key=key, descending=descending)
 
     def fields(self) -> list[tuple[Column, Field]]:

@@ -254,11 +254,11 @@ def zones_view(
             Cell(
                 _zone_name(z, lang),
                 (z["zone"], _zone_name(z, lang)),
-                z["short_name"],
+                _zone_name(z, lang),  # sorts as shown (by pinyin in Chinese)
                 None,
                 "bad" if flagged else None,
             ),
-            _text(_county(z, lang), z["county"]),
+            _text(_county(z, lang)),
             Cell(
                 f"{tier_text} {mark(z['tier_status'])}",
                 (_int(z["tier_target"]), _int(z["tier"]), z["tier_status"]),
@@ -358,8 +358,8 @@ def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: 
         share = None if not c["target"] or c["actual_ytd"] is None else c["actual_ytd"] / c["target"]
         cells = (
             _mark(flagged, int(flagged)),
-            Cell(zone_name, (c["zone"], zone_name), c["short_name"]),
-            _text(_industry(c, lang), c["industry"]),
+            Cell(zone_name, (c["zone"], zone_name), zone_name),
+            _text(_industry(c, lang)),
             Cell(f.number(c["target"], 0), (_float(c["target"]),), c["target"]),
             Cell(
                 f.number(c["actual_ytd"]),
@@ -638,8 +638,8 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
         name = _zone_name(r, lang)
         cells = (
             Cell(f.integer(r["rank"]), (_int(r["rank"]),), r["rank"]),
-            Cell(name, (r["zone"], name), r["short_name"]),
-            _text(_county(r, lang), r["county"]),
+            Cell(name, (r["zone"], name), name),
+            _text(_county(r, lang)),
             Cell(f.number(r["score"]), (_float(r["score"]),), r["score"]),
             Cell(
                 f.change(change),
