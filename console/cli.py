@@ -889,7 +889,7 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
     except BulletinError:
         raise CommandFailed(EXIT_USAGE, say("bad_month", settings.lang, value=args.period)) from None
     try:
-        build_bulletin(ds, settings, args.period, settings.lang)  # a month the data cannot speak for
+        built = build_bulletin(ds, settings, args.period, settings.lang)  # refuses a month before the data
     except BulletinError:
         first = ds.years[0]
         raise CommandFailed(
@@ -899,7 +899,9 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
         args.out, args.format, f"devzones-bulletin-{year}-{month:02d}.{args.format}", settings.lang
     )
     with _writing(out, settings.lang, BulletinError):
-        written = write_bulletin(ds, settings, args.period, args.format, out, settings.lang, force=args.force)
+        written = write_bulletin(
+            ds, settings, args.period, args.format, out, settings.lang, force=args.force, built=built
+        )
     return _report_written(args, "bulletin", written)
 
 

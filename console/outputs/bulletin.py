@@ -425,12 +425,19 @@ def _cell(text: str) -> str:
 
 
 def write_bulletin(
-    ds: Dataset, settings: Settings, period: str, fmt: str, out: Path, lang: str = "zh", force: bool = False
+    ds: Dataset,
+    settings: Settings,
+    period: str,
+    fmt: str,
+    out: Path,
+    lang: str = "zh",
+    force: bool = False,
+    built: Bulletin | None = None,
 ) -> list[Path]:
-    """Build and write the bulletin (and its manifest); returns the paths written."""
+    """Write the bulletin (built here unless ``built`` is given) and its manifest; returns the paths."""
     from console.outputs.export import command_for
 
-    b = build_bulletin(ds, settings, period, lang)
+    b = built or build_bulletin(ds, settings, period, lang)
     if out.is_dir():
         out = out / f"devzones-bulletin-{b.year}-{b.month:02d}.{fmt}"
     now = datetime.now().astimezone().replace(microsecond=0)
