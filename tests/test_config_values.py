@@ -123,3 +123,28 @@ def test_malformed_toml_never_raises(raw: bytes) -> None:
     assert loaded.lang in ("zh", "en")
     for leftover in _user().parent.glob("user.toml.broken-*"):
         leftover.unlink()
+
+
+@pytest.mark.parametrize(
+    ("toml", "key", "near"),
+    [
+        ('[display]\nlangs = "en"\n', "display.langs", "lang"),
+        ("[data]\nreload_second = 5\n", "data.reload_second", "reload_seconds"),
+        ("[ranking]\nrevenu = 40\n", "ranking.revenu", "revenue"),
+        ('[export]\ncolour = "red"\n', "export.colour", None),
+    ],
+)
+def test_an_unknown_key_in_a_known_section_is_named_not_ignored_silently(
+    toml: str, key: str, near: str | None
+) -> None:
+    """A typo such as ``[display] langs = "en"`` used to be dropped without a word, so the user
+    wondered why English never came; now it is one warning naming the file and the key, with the
+    closest known key when there is one, and the defaults hold."""
+    _user().write_text(toml, encoding="utf-8")
+    loaded = load_settings()
+    named = [w for w in loaded.warnings if str(_user()) in w and key in w]
+    assert len(named) == 1, loaded.warnings
+    if near:
+        assert f"did you mean {near}?" in named[0]
+    assert loaded.lang == "zh"
+    assert loaded.ranking_weights == DEFAULT_WEIGHTS

@@ -12,6 +12,7 @@ the console then starts on the other settings.
 
 from __future__ import annotations
 
+import difflib
 import math
 import os
 import tomllib
@@ -180,8 +181,9 @@ KEYS: dict[str, dict[str, tuple[Check, str]]] = {
 
 
 def _validated(raw: dict[str, Any], path: Path, warnings: list[str]) -> dict[str, Any]:
-    """``raw`` without the values of the wrong type or range, each dropped with a warning naming
-    the file, the key and what was expected. Unknown keys are kept for the checks that know them."""
+    """``raw`` without the values of the wrong type or range and the keys no setting has (a typo
+    such as ``[display] langs``), each dropped with a warning naming the file, the key and what was
+    expected. Unknown sections are kept for the checks that know them."""
     out: dict[str, Any] = {}
     for section, value in raw.items():
         keys = KEYS.get(section)
@@ -197,7 +199,14 @@ def _validated(raw: dict[str, Any], path: Path, warnings: list[str]) -> dict[str
         kept: dict[str, Any] = {}
         for key, item in value.items():
             check, expected = keys.get(key, (None, ""))
-            if check is None or check(item):
+            if check is None:
+                near = difflib.get_close_matches(str(key), list(keys), n=1, cutoff=0.6)
+                hint = f"did you mean {near[0]}? " if near else ""
+                warnings.append(
+                    f"{path}: {section}.{clean(str(key), escape=True)} is not a setting devzones knows; "
+                    f"{hint}the keys of [{section}] are {', '.join(keys)}; ignored"
+                )
+            elif check(item):
                 kept[key] = item
             else:
                 warnings.append(
