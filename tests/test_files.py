@@ -207,3 +207,30 @@ def test_a_long_name_is_written_and_one_too_long_is_a_message(tmp_path: Path) ->
     with pytest.raises(ExportError, match="could not write"):
         place(tmp_path / ("x" * 300 + ".csv"), lambda h: h.write(b"no"))
     assert [p.name for p in tmp_path.iterdir()] == [longest]
+
+
+def test_an_export_sweeps_the_staging_folder_a_killed_export_left_and_nothing_else(tmp_path: Path) -> None:
+    """An export killed part-way leaves its hidden staging folder beside the target; the next export
+    into that folder removes it once it is an hour old. A staging folder still young (an export
+    running now), one holding a backup of a replaced file, and anything else hidden are kept."""
+    old = os.path.getmtime(tmp_path) - 2 * files.STALE_AFTER
+
+    def staging(name: str, parts: list[str], age: float) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        for part in parts:
+            (folder / part).write_bytes(b"x")
+        os.utime(folder, (age, age))
+        return folder
+
+    killed = staging(".zones.csv.k3_9zq1a.tmp", ["0.part", "1.part", "manifest.part"], old)
+    running = staging(".zones.csv.abcdefgh.tmp", ["0.part"], os.path.getmtime(tmp_path))
+    backup = staging(".zones.csv.b0b0b0b0.tmp", ["0.part", "0.backup"], old)
+    foreign = staging(".cache.tmp", ["0.part"], old)
+    users = staging(".notes.12345678.tmp", ["draft.txt"], old)
+
+    files.place(tmp_path / "zones.csv", lambda handle: handle.write(b"a,b\n"))
+
+    assert not killed.exists()
+    assert running.exists() and backup.exists() and foreign.exists() and users.exists()
+    assert (tmp_path / "zones.csv").read_bytes() == b"a,b\n"

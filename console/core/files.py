@@ -20,6 +20,7 @@ import re
 import secrets
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
@@ -297,7 +298,45 @@ def link_or_copy(source: Path, target: Path) -> None:
 
 
 def _make_temp_folder(folder: Path, name: str) -> str:
+    sweep_stale_staging(folder)
     return tempfile.mkdtemp(prefix=f".{_short(name)}.", suffix=TEMP_SUFFIX, dir=folder)
+
+
+STALE_AFTER = 3600.0  # seconds: a staging folder this old belongs to an export that was killed
+_STAGING_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")
+_STAGED_PART = re.compile(r"^(\d+|manifest)\.part$")
+
+
+def sweep_stale_staging(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the hidden staging folders an export killed part-way left in ``folder``; returns them.
+
+    Only folders named as :func:`place_together` names them, older than an hour (a running export
+    is never touched) and holding nothing but staged ``N.part`` files are removed: one that holds a
+    ``.backup`` (the old file of a forced overwrite) is left for the user. Errors are ignored.
+    """
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _STAGING_NAME.match(entry.name):
+            continue
+        try:
+            if (
+                not entry.is_dir(follow_symlinks=False)
+                or now - entry.stat(follow_symlinks=False).st_mtime < STALE_AFTER
+            ):
+                continue
+            inside = os.listdir(entry.path)
+            if not all(_STAGED_PART.match(name) for name in inside):
+                continue
+            shutil.rmtree(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 # -- the dataset lock ---------------------------------------------------------------------------------------
