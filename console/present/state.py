@@ -64,7 +64,7 @@ class ConsoleState:
             tab=settings.tab if settings.tab in TABS else "overview",
         )
         for name, sort in settings.sort.items():
-            if name in state.tables and isinstance(sort, str) and sort.removeprefix("-"):
+            if name in state.tables and sort.removeprefix("-"):
                 state.tables[name] = TableState.from_sort_argument(sort)
         return state
 
@@ -104,12 +104,11 @@ class ConsoleState:
 
     def cycle_sort(self, table: str, keys: Sequence[str]) -> None:
         """Sort ``table`` by the column after the current one among ``keys`` (cycling), ascending."""
-        state = self.tables[table]
+        state, keys = self.tables[table], list(keys)
         if not keys:
             return
-        state.sort_key = (
-            keys[(list(keys).index(state.sort_key) + 1) % len(keys)] if state.sort_key in keys else keys[0]
-        )
+        current = state.sort_key
+        state.sort_key = keys[(keys.index(current) + 1) % len(keys)] if current in keys else keys[0]
         state.descending = False
 
     def reverse_sort(self, table: str, keys: Sequence[str]) -> None:
