@@ -75,6 +75,7 @@ class DevZonesApp(App[int]):
         self.reload_error = ""
         self.is_mounted_once = False
         self.flows = Flows(self)
+        self.post = workers.poster(self)  # what the workers report with
         self.main: MainScreen  # the default screen, made when the app starts
         # No animations: over a slow SSH link each animation frame costs bytes and time.
         self.animation_level = "none"
@@ -101,8 +102,9 @@ class DevZonesApp(App[int]):
         """True once the data is loaded (a cached screen may show before)."""
         return self.dataset is not None and self.snapshot is not None
 
-    def start(self) -> None:
-        """Once the main screen is composed: draw the cached screen or a loading one, start the load."""
+    def on_mount(self) -> None:
+        """Show the cached screen (or say it is loading) and start the load; the data work starts here,
+        before the main screen has drawn, so whoever waits for the workers finds it."""
         self.is_mounted_once = True
         for warning in self.settings.warnings:
             self.say(warning, "warning", 10)
@@ -110,15 +112,12 @@ class DevZonesApp(App[int]):
         self.set_interval(self.settings.reload_seconds, self.check_for_changes)
         s = self.state
         key = viewcache.cache_key(self.settings, s.year, s.counties, s.lang, self.ascii_only)
-        cached = viewcache.load(key) if self.use_cache else None
-        if cached is not None:
-            self.views = cached
-            self.main.render_all()
+        self.views = viewcache.load(key) if self.use_cache else None
+        self.main.redraw()  # once the main screen is composed (it redraws when it mounts)
+        if self.views is not None:
             # Check the cached screen against the data once it is drawn, so the load does not slow it.
             self.call_after_refresh(self.load_data, key)
         else:
-            self.main.show_header()
-            self.main.show_keybar()
             self.load_data(key)
 
     def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 8) -> None:
@@ -130,14 +129,14 @@ class DevZonesApp(App[int]):
     def load_data(self, cache_key: str) -> None:
         """Load and evaluate the dataset off the UI thread; remember the launch screen (when caching)."""
         key = cache_key if self.use_cache else None  # a screenshot or test remembers nothing
-        work = partial(workers.load, self.post_message, self.settings, self.choice(), key)
+        work = partial(workers.load, self.post, self.settings, self.choice(), key)
         self.run_worker(work, thread=True, exclusive=True, group="data", exit_on_error=False)
 
     def reevaluate(self, rerender_only: bool = False) -> None:
         """Recompute after a change of year, counties, language or unit; a newer request wins."""
         assert self.dataset is not None
         ds, snap = self.dataset, self.snapshot if rerender_only else None
-        work = partial(workers.reevaluate, self.post_message, self.settings, ds, snap, self.choice())
+        work = partial(workers.reevaluate, self.post, self.settings, ds, snap, self.choice())
         self.run_worker(work, thread=True, exclusive=True, group="eval", exit_on_error=False)
 
     def check_for_changes(self) -> None:
@@ -151,7 +150,7 @@ class DevZonesApp(App[int]):
 
     def reload_data(self) -> None:
         """Load the changed files; if they are invalid, keep showing the last good data and say why."""
-        work = partial(workers.reload, self.post_message, self.settings, self.choice())
+        work = partial(workers.reload, self.post, self.settings, self.choice())
         self.run_worker(work, thread=True, exclusive=True, group="reload", exit_on_error=False)
 
     def on_data_loaded(self, message: messages.DataLoaded) -> None:

@@ -140,7 +140,7 @@ class Flows:
         assert app.snapshot is not None
         states = {name: (s.search, s.sort_key, s.descending) for name, s in app.state.tables.items()}
         work = partial(
-            workers.export, app.post_message, app.snapshot, app.choice(), view, choice.fmt, out, prov, states
+            workers.export, app.post, app.snapshot, app.choice(), view, choice.fmt, out, prov, states
         )
         app.run_worker(work, thread=True, group="export", exit_on_error=False)
 
@@ -162,7 +162,7 @@ class Flows:
         if choice is None:
             return
         assert app.dataset is not None
-        work = partial(workers.bulletin, app.post_message, app.dataset, app.settings, choice, app.state.lang)
+        work = partial(workers.bulletin, app.post, app.dataset, app.settings, choice, app.state.lang)
         app.run_worker(work, thread=True, group="export", exit_on_error=False)
 
     # -- drill-down ---------------------------------------------------------------------------------

@@ -48,9 +48,24 @@ class MainScreen(Screen[None]):
         yield Input(id="search", placeholder="")
         yield KeyBar(id="keybar")
 
+    # False until composed: what the workers report before is kept by the app and drawn on mount.
+    drawn = False
+
     def on_mount(self) -> None:
         self.hide_search()
-        self.console.start()
+        self.drawn = True
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw what the app holds: its views, why the data cannot be shown, or that it is loading."""
+        app = self.console
+        if app.views is not None:
+            self.render_all()
+        elif app.errors:
+            self.show_failure(app.errors)
+        else:
+            self.show_header()
+            self.show_keybar()
 
     def tab_title(self, tab: str) -> str:
         return TAB_TITLES[tab][0 if self.console.state.zh else 1]
@@ -61,6 +76,8 @@ class MainScreen(Screen[None]):
     # -- drawing ------------------------------------------------------------------------------------
 
     def show_header(self) -> None:
+        if not self.drawn:
+            return
         app, bar = self.console, self.query_one(TopBar)
         lang, zh = app.state.lang, app.state.zh
         if app.views is None:
@@ -91,11 +108,13 @@ class MainScreen(Screen[None]):
         )
 
     def show_keybar(self) -> None:
+        if not self.drawn:
+            return
         self.query_one(KeyBar).show(self.console.state.lang, self.console.state.filter_note())
 
     def render_all(self) -> None:
         app = self.console
-        if app.views is None:
+        if app.views is None or not self.drawn:
             return
         self.show_header()
         for tab in TABS:
@@ -119,6 +138,8 @@ class MainScreen(Screen[None]):
     def show_failure(self, errors: list[DataError]) -> None:
         """The data cannot be shown: say why in place of the overview."""
         app = self.console
+        if not self.drawn:
+            return
         self.show_header()
         zh = app.state.zh
         body = Text(

@@ -26,6 +26,7 @@ from console.tui.messages import (
 )
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.message import Message
 
     from console.core.config import Settings
@@ -35,6 +36,16 @@ if TYPE_CHECKING:
     from widgets.dialogs import BulletinChoice
 
 Post = Callable[["Message"], object]
+
+
+def poster(app: App[int]) -> Post:
+    """How a worker of ``app`` reports: the message's handler runs on the UI thread and the worker
+    waits for it, so whoever waits for the workers (a screenshot, a test) sees the outcome drawn."""
+
+    def post(message: Message) -> None:
+        app.call_from_thread(getattr(app, message.handler_name), message)
+
+    return post
 
 
 @dataclass(frozen=True)
