@@ -15,6 +15,8 @@ from console.present.state import TableState
 from console.tui import workers
 
 if TYPE_CHECKING:
+    from console.core.config import Settings
+    from console.present.assemble import Snapshot
     from console.tui.app import DevZonesApp
     from widgets.dialogs import BulletinChoice, ExportChoice
     from widgets.drilldown_panel import DetailContent
@@ -168,37 +170,58 @@ class Flows:
     # -- drill-down ---------------------------------------------------------------------------------
 
     def drill_down(self, table: str, key: str) -> None:
+        """Open the drill-down of a row; its content is built in a worker (a newer one wins)."""
         if self.not_ready():
             return
-        from widgets.drilldown_screen import DetailScreen
+        assert self.app.snapshot is not None
+        work = partial(self.build_detail, self.app.snapshot, self.app.state.lang, table, key)
+        self.app.run_worker(work, thread=True, exclusive=True, group="detail", exit_on_error=False)
 
-        content = self.detail_content(table, key)
-        self.app.push_screen(DetailScreen(content, self.app.ascii_only, self.app.state.lang))
+    def build_detail(self, snap: Snapshot, lang: str, table: str, key: str) -> None:
+        """In a worker: build the content, then open it on the UI thread (a failure is one line)."""
+        from textual.worker import get_current_worker
 
-    def detail_content(self, table: str, key: str) -> DetailContent:
-        """The drill-down for a row of ``table``: plain data from console.present.drilldown, drawn by Blocks."""
-        from console.present import drilldown as details
-        from widgets.drilldown_panel import Blocks
+        from console.tui.messages import describe
 
         app = self.app
-        assert app.snapshot is not None
-        ds, ev, lang = app.snapshot.dataset, app.snapshot.evaluation, app.state.lang
-        blocks = Blocks(lang, app.ascii_only, text("sample_notice", lang) if ev.sample else None)
-        if table in ("zones", "rankings"):
-            return blocks.zone(details.zone_detail(ds, app.settings, key, ev.year), ev.year)
-        if table == "clusters":
-            zone, industry = key.split("|", 1)
-            rows, series = details.cluster_series(ds, app.settings, zone, industry)
-            info = ds["zones"].filter(ds["zones"]["zone"] == zone).row(0, named=True)
-            name = blocks.pick(info["short_name"], info["short_name_en"])
-            return blocks.cluster(
-                name, blocks.pick(industry, rows[0]["industry_en"] if rows else None), rows, series
-            )
-        if table == "indicators":
-            indicator = ev.indicators.filter(ev.indicators["indicator"] == key).row(0, named=True)
-            if indicator["task"] is None:
-                return blocks.indicator(indicator)
-            key = str(indicator["task"])
-        task = ev.tasks.filter(ev.tasks["task"] == int(key)).row(0, named=True)
-        own, values = details.task_indicators(ds, ev.indicators, int(key))
-        return blocks.task(task, own, values)
+        try:
+            content = detail_content(app.settings, snap, lang, app.ascii_only, table, key)
+        except Exception as exc:
+            app.call_from_thread(app.say, describe(exc, lang, app.settings.data_dir), "error", 10)
+            return
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(self.show_detail, content, lang)
+
+    def show_detail(self, content: DetailContent, lang: str) -> None:
+        from widgets.drilldown_screen import DetailScreen
+
+        self.app.push_screen(DetailScreen(content, self.app.ascii_only, lang))
+
+
+def detail_content(
+    settings: Settings, snap: Snapshot, lang: str, ascii_only: bool, table: str, key: str
+) -> DetailContent:
+    """The drill-down for a row of ``table``: plain data from console.present.drilldown, drawn by Blocks."""
+    from console.present import drilldown as details
+    from widgets.drilldown_panel import Blocks
+
+    ds, ev = snap.dataset, snap.evaluation
+    blocks = Blocks(lang, ascii_only, text("sample_notice", lang) if ev.sample else None)
+    if table in ("zones", "rankings"):
+        return blocks.zone(details.zone_detail(ds, settings, key, ev.year), ev.year)
+    if table == "clusters":
+        zone, industry = key.split("|", 1)
+        rows, series = details.cluster_series(ds, settings, zone, industry)
+        info = ds["zones"].filter(ds["zones"]["zone"] == zone).row(0, named=True)
+        name = blocks.pick(info["short_name"], info["short_name_en"])
+        return blocks.cluster(
+            name, blocks.pick(industry, rows[0]["industry_en"] if rows else None), rows, series
+        )
+    if table == "indicators":
+        indicator = ev.indicators.filter(ev.indicators["indicator"] == key).row(0, named=True)
+        if indicator["task"] is None:
+            return blocks.indicator(indicator)
+        key = str(indicator["task"])
+    task = ev.tasks.filter(ev.tasks["task"] == int(key)).row(0, named=True)
+    own, values = details.task_indicators(ds, ev.indicators, int(key))
+    return blocks.task(task, own, values)
