@@ -98,13 +98,16 @@ async def test_drill_down_and_back(data_dir: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("2", "down", "enter")
+        await ready(pilot)  # the drill-down is built in a worker
         assert isinstance(app.screen, DetailScreen)
         assert str(app.screen.heading).startswith("驻马店经济技术开发区")
         await pilot.press("escape")
         assert not isinstance(app.screen, DetailScreen)
         await pilot.press("3", "enter")
+        await ready(pilot)
         assert isinstance(app.screen, DetailScreen) and "化工" in str(app.screen.heading)
         await pilot.press("escape", "4", "enter")
+        await ready(pilot)
         assert isinstance(app.screen, DetailScreen) and str(app.screen.heading).startswith(
             "1. 做强特色主导产业"
         )
@@ -209,7 +212,7 @@ async def test_every_tab_draws_with_no_color(data_dir: Path, monkeypatch) -> Non
             await pilot.press(key)
             await pilot.pause()
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await ready(pilot)
         assert app.is_running and isinstance(app.screen, DetailScreen)
         assert app.query_one("#zones-table", ViewTable).row_count == 11
 

@@ -48,7 +48,7 @@ async def test_export_on_a_full_disk_is_an_export_error(
     async with app.run_test(size=(160, 48)) as pilot:
         await _settle(pilot)
         views = app.views
-        app._export_chosen(ExportChoice("csv", "tab", str(tmp_path), "zones.csv"))
+        app.flows.export_chosen(ExportChoice("csv", "tab", str(tmp_path), "zones.csv"))
         await _settle(pilot)
         (message,) = _errors(app)
         assert message.startswith("导出失败") and "/srv/exports/zones.csv" in message
@@ -66,7 +66,7 @@ async def test_bulletin_oserror_is_one_line_with_the_path(
     app = _app(data_dir)
     async with app.run_test(size=(160, 48)) as pilot:
         await _settle(pilot)
-        app.run_bulletin(BulletinChoice("2026-10", "md", str(tmp_path)))
+        app.flows.bulletin_chosen(BulletinChoice("2026-10", "md", str(tmp_path)))
         await _settle(pilot)
         (message,) = _errors(app)
         assert "/srv/exports/zones.csv" in message and "\n" not in message
@@ -112,3 +112,71 @@ async def test_reload_that_cannot_read_keeps_the_last_good_data(
         assert "zones.csv" in message and "Permission denied" in message
         assert app.views is views and not app.errors
         assert "显示上次有效数据" in app.query_one("#topbar").plain
+
+
+def _toasts(app: DevZonesApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_a_finished_export_names_the_file(data_dir: Path, tmp_path: Path) -> None:
+    """ExportFinished: a toast with the path written, the views untouched."""
+    app = _app(data_dir)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _settle(pilot)
+        views = app.views
+        app.flows.export_chosen(ExportChoice("csv", "tab", str(tmp_path), "zones.csv"))
+        await _settle(pilot)
+        assert (tmp_path / "zones.csv").is_file()
+        assert any(m.startswith("已导出") and str(tmp_path / "zones.csv") in m for m in _toasts(app))
+        assert app.views is views and not _errors(app)
+
+
+async def test_an_unexpected_error_on_the_first_load_is_shown_in_place(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DataFailed (not bad data) with nothing yet on screen: said in place, the console keeps running."""
+    import console.data.loader as loader
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("disk gremlin")
+
+    monkeypatch.setattr(loader, "load_dataset", broken)
+    app = _app(data_dir)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _settle(pilot)
+        body = str(app.query_one("#overview-body").render())
+        assert "RuntimeError" in body and "disk gremlin" in body
+        assert app.views is None and app.is_running
+
+
+async def test_a_reload_of_invalid_data_says_so_and_keeps_the_views(data_copy: Path) -> None:
+    """ReloadFailed for bad data: the count of problems and the file, the last good data stays."""
+    app = _app(data_copy)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _settle(pilot)
+        views = app.views
+        (data_copy / "zone_targets.csv").write_bytes(b"")
+        app.reload_data()
+        await _settle(pilot)
+        (message,) = _errors(app)
+        assert message.startswith("数据文件有误（") and "zone_targets.csv" in message
+        assert app.views is views and not app.errors
+        assert "显示上次有效数据" in app.query_one("#topbar").plain
+
+
+async def test_a_reload_of_good_data_redraws_and_clears_the_warning(data_dir: Path, data_copy: Path) -> None:
+    """DataLoaded after a reload: said, and the header's "last good data" warning gone."""
+    app = _app(data_copy)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _settle(pilot)
+        targets = data_copy / "zone_targets.csv"
+        targets.write_bytes(b"")  # a failed reload first
+        app.reload_data()
+        await _settle(pilot)
+        assert "显示上次有效数据" in app.query_one("#topbar").plain
+        targets.write_bytes((data_dir / "zone_targets.csv").read_bytes())
+        app.reload_data()
+        await _settle(pilot)
+        assert "数据已更新" in _toasts(app)
+        assert "显示上次有效数据" not in app.query_one("#topbar").plain
+        assert app.views is not None and not app.errors

@@ -273,7 +273,7 @@ async def test_live_reload_keeps_the_view_and_survives_invalid_files(data_copy: 
         report = _csv(tmp_path, "zone,period,item,value\n平舆,2026Q3,户外休闲,49.5\n")
         ingest(data_copy, [report], confirm=lambda c: True, today=TODAY)
         await until(pilot, lambda: "49.5" in table.row_cells(table.cursor_row))
-        assert app.active_tab == "clusters" and app.states["clusters"].search == "平舆"
+        assert app.active_tab == "clusters" and app.state.tables["clusters"].search == "平舆"
         assert table.current_row_key == key
         row = table.row_cells(table.cursor_row)
         assert "49.5" in row  # the new year-to-date figure is on screen

@@ -97,6 +97,6 @@ async def test_the_console_saves_true_svg(data_dir: Path, tmp_path: Path) -> Non
         await app.workers.wait_for_complete()
         await pilot.press("2")
         await pilot.pause()
-        app._export_chosen(ExportChoice("svg", "tab", str(tmp_path), "shot.svg"))
+        app.flows.export_chosen(ExportChoice("svg", "tab", str(tmp_path), "shot.svg"))
         await pilot.pause()
     assert _assert_true_widths((tmp_path / "shot.svg").read_text(encoding="utf-8")) > 10

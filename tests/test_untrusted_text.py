@@ -102,6 +102,7 @@ async def test_console_shows_hostile_data_literally(hostile_data: Path) -> None:
         shot = screen_text(app)
         assert MARKUP in shot and not raw_in(shot)
         await pilot.press("enter")  # the first row is the hostile zone
+        await app.workers.wait_for_complete()  # the drill-down is built in a worker
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
         assert MARKUP in app.screen.heading.plain and not raw_in(app.screen.heading.plain)

@@ -1,0 +1,153 @@
+"""What the user chose in the console, as plain data: no Textual, testable without a terminal.
+
+``ConsoleState`` holds the year, county filter, language, responsible unit, tab and each table's search
+and sort. Its methods are the transitions the keys make; the console's widgets only render from it.
+``ConsoleState.from_settings`` reads what the last session remembered, ``preferences`` says what to
+remember for the next (``console.core.config.save_state`` writes it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from console.core.config import LANGS, TABS, Settings
+
+# The console's tables, in the order they are drawn (the tasks tab holds two).
+TABLES = ("zones", "clusters", "tasks", "indicators", "rankings")
+
+
+@dataclass
+class TableState:
+    """What the user chose for one table: search text and sort (a column key, reversed or not)."""
+
+    search: str = ""
+    sort_key: str | None = None
+    descending: bool = False
+
+    @property
+    def sort_argument(self) -> str:
+        """The sort as ``devzones export --sort`` takes it: ``key``, ``-key`` or empty."""
+        return "" if not self.sort_key else f"{'-' if self.descending else ''}{self.sort_key}"
+
+    @classmethod
+    def from_sort_argument(cls, sort: str, search: str = "") -> TableState:
+        """The state for ``key`` / ``-key`` (empty or ``-`` alone: plan order)."""
+        key = sort.removeprefix("-")
+        return cls(search, key or None, bool(key) and sort.startswith("-"))
+
+
+def tables_of(tab: str) -> tuple[str, ...]:
+    """The tables shown on ``tab`` (the first one takes the focus)."""
+    return ("tasks", "indicators") if tab == "tasks" else ((tab,) if tab in TABLES else ())
+
+
+@dataclass
+class ConsoleState:
+    """The console's choices: year (None = the latest), counties (empty = all), language, unit, tab,
+    and per-table search and sort."""
+
+    year: int | None = None
+    counties: tuple[str, ...] = ()
+    lang: str = "zh"
+    unit: str = ""
+    tab: str = "overview"
+    tables: dict[str, TableState] = field(default_factory=lambda: {name: TableState() for name in TABLES})
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ConsoleState:
+        """The state a session starts in; remembered values that make no sense are ignored."""
+        state = cls(
+            year=settings.year if isinstance(settings.year, int) and settings.year > 0 else None,
+            counties=tuple(str(c) for c in settings.counties),
+            lang=settings.lang if settings.lang in LANGS else "zh",
+            tab=settings.tab if settings.tab in TABS else "overview",
+        )
+        for name, sort in settings.sort.items():
+            if name in state.tables and sort.removeprefix("-"):
+                state.tables[name] = TableState.from_sort_argument(sort)
+        return state
+
+    @property
+    def zh(self) -> bool:
+        return self.lang == "zh"
+
+    @property
+    def tab_tables(self) -> tuple[str, ...]:
+        """The tables of the active tab."""
+        return tables_of(self.tab)
+
+    def next_year(self, years: Sequence[int]) -> int:
+        """Step to the next year of ``years`` (wrapping); an unknown year goes to the latest."""
+        self.year = years[(years.index(self.year) + 1) % len(years)] if self.year in years else years[-1]
+        return self.year
+
+    def toggle_language(self) -> str:
+        self.lang = "en" if self.lang == "zh" else "zh"
+        return self.lang
+
+    def set_counties(self, counties: Sequence[str]) -> bool:
+        """Filter to ``counties``; True when that changed anything."""
+        chosen = tuple(counties)
+        changed = chosen != self.counties
+        self.counties = chosen
+        return changed
+
+    def set_search(self, text: str, tables: Sequence[str] | None = None) -> None:
+        """Search ``tables`` (default: the active tab's) for ``text``; empty clears."""
+        for name in self.tab_tables if tables is None else tables:
+            self.tables[name].search = text
+
+    def search_of_tab(self) -> str:
+        tables = self.tab_tables
+        return self.tables[tables[0]].search if tables else ""
+
+    def cycle_sort(self, table: str, keys: Sequence[str]) -> None:
+        """Sort ``table`` by the column after the current one among ``keys`` (cycling), ascending."""
+        state, keys = self.tables[table], list(keys)
+        if not keys:
+            return
+        current = state.sort_key
+        state.sort_key = keys[(keys.index(current) + 1) % len(keys)] if current in keys else keys[0]
+        state.descending = False
+
+    def reverse_sort(self, table: str, keys: Sequence[str]) -> None:
+        """Reverse the sort of ``table``; unsorted, sort by the first of ``keys``."""
+        state = self.tables[table]
+        if state.sort_key is None:
+            self.cycle_sort(table, keys)
+        else:
+            state.descending = not state.descending
+
+    def sort_by_column(self, table: str, key: str) -> None:
+        """A click on a header: sort by it, or reverse when it is already the sort."""
+        state = self.tables[table]
+        state.descending = not state.descending if state.sort_key == key else False
+        state.sort_key = key
+
+    def clear_sort(self, table: str) -> None:
+        """Back to plan order."""
+        self.tables[table].sort_key = None
+        self.tables[table].descending = False
+
+    def filter_note(self) -> str:
+        """What narrows the active tab, for the key bar: ``/search`` and the unit."""
+        parts = []
+        if search := self.search_of_tab():
+            parts.append(f"/{search}")
+        if self.unit and self.tab == "tasks":
+            parts.append(self.unit)
+        return " ".join(parts)
+
+    def preferences(self, settings: Settings) -> dict[str, object]:
+        """What to remember for the next session (the state file's [state]). A language or export
+        folder is remembered only when it differs from the configured one (``None`` forgets it)."""
+        folder = settings.export_folder
+        return {
+            "tab": self.tab,
+            "year": self.year or 0,
+            "counties": list(self.counties),
+            "sort": {name: state.sort_argument for name, state in self.tables.items()},
+            "lang": self.lang if self.lang != settings.config_lang else None,
+            "export_folder": folder if folder != settings.config_export_folder else None,
+        }

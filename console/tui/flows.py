@@ -1,0 +1,227 @@
+"""The console's dialog flows: counties, units, export, bulletin, help and the drill-downs.
+
+Each opens its screen, turns the answer into a state change or a worker (console.tui.workers), and
+leaves the drawing to the main screen.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from console.core.paths import embedded_data_dir
+from console.present.labels import text
+from console.present.state import TableState
+from console.tui import workers
+
+if TYPE_CHECKING:
+    from console.core.config import Settings
+    from console.present.assemble import Snapshot
+    from console.tui.app import DevZonesApp
+    from widgets.dialogs import BulletinChoice, ExportChoice
+    from widgets.drilldown_panel import DetailContent
+
+
+class Flows:
+    """The dialogs and drill-downs of one console app."""
+
+    def __init__(self, app: DevZonesApp) -> None:
+        self.app = app
+
+    def not_ready(self) -> bool:
+        """True (and said) while the data is still loading."""
+        if self.app.ready:
+            return False
+        self.app.notify("数据加载中…" if self.app.state.zh else "Loading the data…", timeout=2)
+        return True
+
+    def next_year(self) -> None:
+        if not self.not_ready():
+            assert self.app.dataset is not None
+            self.app.state.next_year(self.app.dataset.years)
+            self.app.reevaluate()
+
+    def toggle_language(self) -> None:
+        """Redraw in the other language; before the data is loaded, only the chrome can change."""
+        app = self.app
+        app.state.toggle_language()
+        if app.ready:
+            app.reevaluate(rerender_only=True)
+            return
+        app.main.render_all() if app.views else app.main.show_header()
+        app.main.show_keybar()
+        app.state.toggle_language()  # the cached screen has one language only
+        self.not_ready()
+
+    def counties(self) -> None:
+        app = self.app
+        if self.not_ready() or app.views is None:
+            return
+
+        def chosen(result: tuple[str, ...] | None) -> None:
+            if result is not None and app.state.set_counties(result):
+                app.reevaluate()
+
+        from widgets.dialogs import CountyDialog
+
+        names = list(app.views.header.county_names)
+        app.push_screen(CountyDialog(names, app.state.counties, app.state.lang), chosen)
+
+    def units(self) -> None:
+        app = self.app
+        if app.state.tab != "tasks" or self.not_ready():
+            return
+        from console.present.views import task_units
+
+        assert app.snapshot is not None
+        units: list[str] = []
+        for task in app.snapshot.evaluation.tasks.iter_rows(named=True):
+            units.extend(u for u in task_units(task) if u not in units)
+
+        def chosen(result: str | None) -> None:
+            if result is not None:
+                app.state.unit = result
+                app.reevaluate(rerender_only=True)
+
+        from widgets.dialogs import UnitDialog
+
+        app.push_screen(UnitDialog(units, app.state.lang), chosen)
+
+    def help(self) -> None:
+        from widgets.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.app.state.tab, self.app.state.lang, self.app.ascii_only))
+
+    # -- export and bulletin ------------------------------------------------------------------------
+
+    def export(self) -> None:
+        if self.not_ready():
+            return
+        import os
+        from datetime import datetime
+
+        from console.outputs.export import suggest_name
+        from widgets.dialogs import ExportDialog
+
+        state, now = self.app.state, datetime.now()
+
+        def suggest(fmt: str, scope: str) -> str:
+            view = state.tab if scope == "tab" else "all"
+            return suggest_name(view, state.year or 0, state.counties, now, fmt)
+
+        folder = self.app.settings.export_folder or os.getcwd()
+        self.app.push_screen(ExportDialog(state.lang, folder, suggest), self.export_chosen)
+
+    def export_chosen(self, choice: ExportChoice | None) -> None:
+        """Write the chosen export: an SVG of the screen at once, the rest in a worker."""
+        app = self.app
+        if choice is None or app.views is None:
+            return
+        from dataclasses import replace
+        from pathlib import Path
+
+        from console.outputs.export import ExportError, export_text, provenance
+        from console.tui.messages import ExportFailed, ExportFinished
+
+        app.settings = replace(app.settings, export_folder=choice.folder)
+        out = Path(choice.folder).expanduser() / choice.name
+        view = app.state.tab if choice.scope == "tab" else "all"
+        tables = app.state.tab_tables if choice.scope == "tab" else ()
+        chosen = app.state.tables[tables[0]] if tables else TableState()
+        data = None if app.settings.data_dir == embedded_data_dir() else str(app.settings.data_dir)
+        fmt = "md" if choice.fmt == "svg" else choice.fmt
+        prov = provenance(
+            app.views.header, view, chosen.search, chosen.sort_argument, app.state.lang, fmt, out, data
+        )
+        if choice.fmt == "svg":
+            try:
+                app.post_message(ExportFinished(export_text(app.true_screenshot(), out, prov)))
+            except ExportError as exc:
+                app.post_message(ExportFailed(str(exc)))
+            return
+        assert app.snapshot is not None
+        states = {name: (s.search, s.sort_key, s.descending) for name, s in app.state.tables.items()}
+        work = partial(
+            workers.export, app.post, app.snapshot, app.choice(), view, choice.fmt, out, prov, states
+        )
+        app.run_worker(work, thread=True, group="export", exit_on_error=False)
+
+    def bulletin(self) -> None:
+        if self.not_ready():
+            return
+        import os
+        from datetime import date
+
+        from widgets.dialogs import BulletinDialog
+
+        folder = self.app.settings.export_folder or os.getcwd()
+        dialog = BulletinDialog(self.app.state.lang, date.today().strftime("%Y-%m"), folder)
+        self.app.push_screen(dialog, self.bulletin_chosen)
+
+    def bulletin_chosen(self, choice: BulletinChoice | None) -> None:
+        """Write the monthly bulletin in a worker."""
+        app = self.app
+        if choice is None:
+            return
+        assert app.dataset is not None
+        work = partial(workers.bulletin, app.post, app.dataset, app.settings, choice, app.state.lang)
+        app.run_worker(work, thread=True, group="export", exit_on_error=False)
+
+    # -- drill-down ---------------------------------------------------------------------------------
+
+    def drill_down(self, table: str, key: str) -> None:
+        """Open the drill-down of a row; its content is built in a worker (a newer one wins)."""
+        if self.not_ready():
+            return
+        assert self.app.snapshot is not None
+        work = partial(self.build_detail, self.app.snapshot, self.app.state.lang, table, key)
+        self.app.run_worker(work, thread=True, exclusive=True, group="detail", exit_on_error=False)
+
+    def build_detail(self, snap: Snapshot, lang: str, table: str, key: str) -> None:
+        """In a worker: build the content, then open it on the UI thread (a failure is one line)."""
+        from textual.worker import get_current_worker
+
+        from console.tui.messages import describe
+
+        app = self.app
+        try:
+            content = detail_content(app.settings, snap, lang, app.ascii_only, table, key)
+        except Exception as exc:
+            app.call_from_thread(app.say, describe(exc, lang, app.settings.data_dir), "error", 10)
+            return
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(self.show_detail, content, lang)
+
+    def show_detail(self, content: DetailContent, lang: str) -> None:
+        from widgets.drilldown_screen import DetailScreen
+
+        self.app.push_screen(DetailScreen(content, self.app.ascii_only, lang))
+
+
+def detail_content(
+    settings: Settings, snap: Snapshot, lang: str, ascii_only: bool, table: str, key: str
+) -> DetailContent:
+    """The drill-down for a row of ``table``: plain data from console.present.drilldown, drawn by Blocks."""
+    from console.present import drilldown as details
+    from widgets.drilldown_panel import Blocks
+
+    ds, ev = snap.dataset, snap.evaluation
+    blocks = Blocks(lang, ascii_only, text("sample_notice", lang) if ev.sample else None)
+    if table in ("zones", "rankings"):
+        return blocks.zone(details.zone_detail(ds, settings, key, ev.year), ev.year)
+    if table == "clusters":
+        zone, industry = key.split("|", 1)
+        rows, series = details.cluster_series(ds, settings, zone, industry)
+        info = ds["zones"].filter(ds["zones"]["zone"] == zone).row(0, named=True)
+        name = blocks.pick(info["short_name"], info["short_name_en"])
+        return blocks.cluster(
+            name, blocks.pick(industry, rows[0]["industry_en"] if rows else None), rows, series
+        )
+    if table == "indicators":
+        indicator = ev.indicators.filter(ev.indicators["indicator"] == key).row(0, named=True)
+        if indicator["task"] is None:
+            return blocks.indicator(indicator)
+        key = str(indicator["task"])
+    task = ev.tasks.filter(ev.tasks["task"] == int(key)).row(0, named=True)
+    own, values = details.task_indicators(ds, ev.indicators, int(key))
+    return blocks.task(task, own, values)

@@ -1,0 +1,238 @@
+"""The console's main screen: the header, one pane per tab, the search box and the key bar.
+
+It draws from the app's ``ConsoleState`` and views and turns the user's search, sort and tab changes
+into state transitions; the data work and the dialogs are elsewhere (console.tui.workers, .flows).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import Input, Static, TabbedContent
+
+from console.core.config import TABS
+from console.core.text import clean
+from console.present.labels import text
+from console.present.viewmodel import TAB_TITLES
+from console.tui.panes import OverviewPane, Pane, TablePane, TasksPane
+from widgets.keybar import KeyBar
+from widgets.topbar import TopBar
+from widgets.view_table import ViewTable
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from console.data.errors import DataError
+    from console.tui.app import DevZonesApp
+
+
+class MainScreen(Screen[None]):
+    """Header, tabs (one pane each), search box and key bar."""
+
+    @property
+    def console(self) -> DevZonesApp:
+        return cast("DevZonesApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        app = self.console
+        ascii_only = app.ascii_only
+        yield TopBar(id="topbar")
+        with TabbedContent(initial=app.settings.tab, id="tabs"):
+            yield OverviewPane(self.tab_title("overview"), "overview", ascii_only)
+            yield TablePane(self.tab_title("zones"), "zones", ascii_only)
+            yield TablePane(self.tab_title("clusters"), "clusters", ascii_only)
+            yield TasksPane(self.tab_title("tasks"), "tasks", ascii_only)
+            yield TablePane(self.tab_title("rankings"), "rankings", ascii_only)
+        yield Input(id="search", placeholder="")
+        yield KeyBar(id="keybar")
+
+    # False until composed: what the workers report before is kept by the app and drawn on mount.
+    drawn = False
+
+    def on_mount(self) -> None:
+        self.hide_search()
+        self.drawn = True
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw what the app holds: its views, why the data cannot be shown, or that it is loading."""
+        app = self.console
+        if app.views is not None:
+            self.render_all()
+        elif app.errors:
+            self.show_failure(app.errors)
+        else:
+            self.show_header()
+            self.show_keybar()
+
+    def tab_title(self, tab: str) -> str:
+        return TAB_TITLES[tab][0 if self.console.state.zh else 1]
+
+    def pane(self, tab: str | None = None) -> Pane:
+        return self.query_one(f"#{tab or self.console.state.tab}", Pane)
+
+    # -- drawing ------------------------------------------------------------------------------------
+
+    def show_header(self) -> None:
+        if not self.drawn:
+            return
+        app, bar = self.console, self.query_one(TopBar)
+        lang, zh = app.state.lang, app.state.zh
+        if app.views is None:
+            status = (
+                (f"数据有误（{len(app.errors)}）" if zh else f"data invalid ({len(app.errors)})")
+                if app.errors
+                else ("加载中…" if zh else "loading…")
+            )
+            bar.show("devzones", "", None, None, "", status)
+            return
+        h = app.views.header
+        title = h.title if zh or not h.title_en else h.title_en
+        names = dict(h.county_names)
+        scope = (
+            ("、" if zh else ", ").join(c if zh else names.get(c, c) for c in h.counties)
+            if h.counties
+            else text("all_counties", lang)
+        )
+        year = f"{h.year}年" if zh else str(h.year)
+        invalid = "数据文件有误，显示上次有效数据" if zh else "data files invalid: last good data shown"
+        bar.show(
+            title,
+            f"{text('as_of', lang)} {h.as_of or text('no_data_yet', lang)}",
+            text("sample_badge", lang) if h.sample else None,
+            None,
+            f"{year} · {scope}",
+            invalid if app.reload_error else "",
+        )
+
+    def show_keybar(self) -> None:
+        if not self.drawn:
+            return
+        self.query_one(KeyBar).show(self.console.state.lang, self.console.state.filter_note())
+
+    def render_all(self) -> None:
+        app = self.console
+        if app.views is None or not self.drawn:
+            return
+        self.show_header()
+        for tab in TABS:
+            self.pane(tab).show(app.state, app.views)
+        self.show_keybar()
+        tabs = self.query_one(TabbedContent)
+        for tab in TABS:
+            tabs.get_tab(tab).label = self.tab_title(tab)
+
+    def show_tab_tables(self) -> None:
+        """Redraw the active tab's tables after a change of search or sort."""
+        if self.console.views is not None:
+            self.pane().show(self.console.state, self.console.views)
+
+    def show_table(self, name: str) -> None:
+        """Redraw one table after a change of its sort."""
+        if self.console.views is not None:
+            pane = self.pane("tasks" if name == "indicators" else name)
+            pane.show_table(self.console.state, self.console.views, name)
+
+    def show_failure(self, errors: list[DataError]) -> None:
+        """The data cannot be shown: say why in place of the overview."""
+        app = self.console
+        if not self.drawn:
+            return
+        self.show_header()
+        zh = app.state.zh
+        body = Text(
+            ("数据有误，无法显示：" if zh else "The data cannot be shown:")
+            + f" {clean(app.settings.data_dir)}\n\n",
+            style="bold red",
+        )
+        for error in errors:
+            body.append(f"{'x' if app.ascii_only else '✗'} {error}\n")
+        body.append(
+            "\n"
+            + (
+                "修正后重新启动，或用 devzones check 查看。"
+                if zh
+                else "Fix the files and restart, or run devzones check."
+            )
+        )
+        self.query_one("#overview-body", Static).update(body)
+
+    # -- tabs and search ----------------------------------------------------------------------------
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        state = self.console.state
+        state.tab = event.pane.id or "overview"
+        self.query_one("#search", Input).value = state.search_of_tab()
+        self.show_keybar()
+        self.pane().focus_first()
+
+    def open_search(self) -> None:
+        if not self.console.state.tab_tables:
+            return
+        search = self.query_one("#search", Input)
+        search.placeholder = "搜索（Esc 清除）" if self.console.state.zh else "search (Esc clears)"
+        search.display = True
+        search.disabled = False
+        search.focus()
+
+    def hide_search(self) -> None:
+        """A hidden search box must not take focus (or keys meant for the tables)."""
+        search = self.query_one("#search", Input)
+        search.display = False
+        search.disabled = True
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
+        self.console.state.set_search(event.value)
+        self.show_tab_tables()
+        self.show_keybar()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.pane().focus_first()
+
+    def clear_search(self) -> None:
+        search, state = self.query_one("#search", Input), self.console.state
+        if not search.display and not state.search_of_tab():
+            return
+        search.value = ""
+        self.hide_search()
+        state.set_search("")
+        self.show_tab_tables()
+        self.show_keybar()
+        self.pane().focus_first()
+
+    # -- sorting ------------------------------------------------------------------------------------
+
+    def focused_table(self) -> tuple[str, ViewTable] | None:
+        focused = self.focused
+        if isinstance(focused, ViewTable) and focused.id:
+            return focused.id.removesuffix("-table"), focused
+        tables = self.console.state.tab_tables
+        return (tables[0], self.query_one(f"#{tables[0]}-table", ViewTable)) if tables else None
+
+    def sort(self, reverse: bool = False) -> None:
+        """Sort by the next visible column (cycling), ascending; or reverse the sort."""
+        found = self.focused_table()
+        if found is None or self.console.views is None:
+            return
+        name, table = found
+        keys = [c.key for c in table.visible_columns() if c.key != "mark"]
+        if reverse:
+            self.console.state.reverse_sort(name, keys)
+        else:
+            self.console.state.cycle_sort(name, keys)
+        self.show_table(name)
+
+    def on_view_table_header_selected(self, event: ViewTable.HeaderSelected) -> None:
+        if event.table.id is None:
+            return
+        name = event.table.id.removesuffix("-table")
+        self.console.state.sort_by_column(name, event.column_key)
+        self.show_table(name)
+
+    def on_view_table_row_selected(self, event: ViewTable.RowSelected) -> None:
+        if event.table.id is not None:
+            self.console.flows.drill_down(event.table.id.removesuffix("-table"), event.key)

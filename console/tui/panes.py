@@ -1,0 +1,86 @@
+"""One pane per tab of the console: each owns its tables and draws them from (state, views)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.containers import Vertical
+from textual.widgets import Static, TabPane
+
+from console.present.state import tables_of
+from widgets.overview import OverviewPanel
+from widgets.view_table import ViewTable
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from console.present.state import ConsoleState
+    from console.present.viewmodel import View, Views
+
+
+def current_view(state: ConsoleState, views: Views, name: str) -> View:
+    """The view of a table as shown: searched and sorted as the user chose."""
+    chosen = state.tables[name]
+    return views.tables[name].searched(chosen.search).sorted_by(chosen.sort_key, chosen.descending)
+
+
+class Pane(TabPane):
+    """A tab's pane; ``show`` draws it from the console's state and views."""
+
+    def __init__(self, title: str, tab: str, ascii_only: bool) -> None:
+        super().__init__(title, id=tab)
+        self.tab, self.ascii_only = tab, ascii_only
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        return tables_of(self.tab)
+
+    def show(self, state: ConsoleState, views: Views) -> None:
+        for name in self.tables:
+            self.show_table(state, views, name)
+
+    def show_table(self, state: ConsoleState, views: Views, name: str) -> None:
+        self.query_one(f"#{name}-table", ViewTable).show(current_view(state, views, name))
+
+    def focus_first(self) -> None:
+        """Give the focus to the pane's first table (so the keys reach it)."""
+        if self.tables:
+            self.query_one(f"#{self.tables[0]}-table", ViewTable).focus()
+
+
+class OverviewPane(Pane):
+    """Headline goals, statuses and the attention list."""
+
+    def compose(self) -> ComposeResult:
+        yield OverviewPanel(id="overview-panel")
+
+    def show(self, state: ConsoleState, views: Views) -> None:
+        self.query_one(OverviewPanel).show(views.overview, state.lang, self.ascii_only, views.header.year)
+
+    def focus_first(self) -> None:
+        self.query_one(OverviewPanel).focus()  # so the arrows and PgDn scroll it
+
+
+class TablePane(Pane):
+    """One table: zones, clusters or rankings."""
+
+    def compose(self) -> ComposeResult:
+        yield ViewTable(ascii_only=self.ascii_only, id=f"{self.tab}-table")
+
+
+class TasksPane(Pane):
+    """The tasks and, below, the quantified targets (narrowed by the responsible unit)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield ViewTable(ascii_only=self.ascii_only, id="tasks-table")
+            yield Static(id="indicators-title")
+            yield ViewTable(ascii_only=self.ascii_only, id="indicators-table")
+
+    def show(self, state: ConsoleState, views: Views) -> None:
+        super().show(state, views)
+        label = "量化指标" if state.zh else "Quantified targets"
+        if state.unit:
+            label += f"（{state.unit}）" if state.zh else f" ({state.unit})"
+        self.query_one("#indicators-title", Static).update(Text(label, style="bold"))

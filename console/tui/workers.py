@@ -1,0 +1,176 @@
+"""The console's work off the UI thread: plain functions run in worker threads that post one typed
+message (console.tui.messages) for their outcome. polars and the engine are imported here, lazily.
+
+Every function catches what it can fail with, so a failure is reported for what it is and never
+reaches Textual as a worker error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.worker import get_current_worker
+
+from console.core.text import clean
+from console.present import view_cache as viewcache
+from console.tui.messages import (
+    DataFailed,
+    DataLoaded,
+    ExportFailed,
+    ExportFinished,
+    ReloadFailed,
+    describe,
+)
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.message import Message
+
+    from console.core.config import Settings
+    from console.data.dataset import Dataset
+    from console.outputs.export import Provenance
+    from console.present.assemble import Snapshot
+    from widgets.dialogs import BulletinChoice
+
+Post = Callable[["Message"], object]
+
+
+def poster(app: App[int]) -> Post:
+    """How a worker of ``app`` reports: the message's handler runs on the UI thread and the worker
+    waits for it, so whoever waits for the workers (a screenshot, a test) sees the outcome drawn."""
+
+    def post(message: Message) -> None:
+        app.call_from_thread(getattr(app, message.handler_name), message)
+
+    return post
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What a computation depends on, copied from the console's state when the worker starts."""
+
+    year: int | None
+    counties: tuple[str, ...]
+    lang: str
+    ascii_only: bool
+    unit: str
+
+
+def _internal(message: str) -> DataFailed:
+    from console.data.errors import DataError
+
+    return DataFailed([DataError("devzones", None, None, None, clean(message))], False, message)
+
+
+def load(post: Post, settings: Settings, choice: Choice, cache_key: str | None) -> None:
+    """Load and evaluate the dataset; remember the launch screen when ``cache_key`` is given."""
+    from console.data.errors import DataError, DataInvalid
+    from console.engine.evaluation import UnknownChoice
+
+    try:
+        from console.data.loader import load_dataset
+        from console.present.assemble import compute, render_views
+
+        ds = load_dataset(settings.data_dir)
+        warning = ""
+        try:
+            snap = compute(ds, settings, choice.year, choice.counties)
+        except UnknownChoice as exc:  # a remembered year or county this data does not have
+            warning = clean(exc)
+            snap = compute(ds, settings, None, ())
+        views = render_views(snap, choice.lang, choice.ascii_only, choice.unit)
+        if cache_key is not None:
+            viewcache.store(cache_key, views)
+    except DataInvalid as exc:
+        post(DataFailed(exc.errors, True))
+        return
+    except UnknownChoice as exc:
+        post(DataFailed([DataError("--year/--county", None, None, None, str(exc))], True))
+        return
+    except Exception as exc:  # a file the system would not read, or a bug: said in one line
+        post(_internal(describe(exc, choice.lang, settings.data_dir)))
+        return
+    post(DataLoaded(ds, snap, views, warning=warning))
+
+
+def reevaluate(post: Post, settings: Settings, ds: Dataset, snap: Snapshot | None, choice: Choice) -> None:
+    """Recompute after a change of year, counties, language or unit (``snap``: only re-render it)."""
+    try:
+        from console.present.assemble import compute, render_views
+
+        snap = snap or compute(ds, settings, choice.year, choice.counties)
+        views = render_views(snap, choice.lang, choice.ascii_only, choice.unit)
+    except Exception as exc:
+        post(_internal(describe(exc, choice.lang, settings.data_dir)))
+        return
+    if not get_current_worker().is_cancelled:  # a newer request wins
+        post(DataLoaded(ds, snap, views))
+
+
+def reload(post: Post, settings: Settings, choice: Choice) -> None:
+    """Load changed files; if they are invalid or unreadable, say why (the last good data stays)."""
+    from console.data.errors import DataInvalid
+    from console.engine.evaluation import UnknownChoice
+
+    try:
+        from console.data.loader import load_dataset
+        from console.present.assemble import compute, render_views
+
+        ds = load_dataset(settings.data_dir)
+        snap = compute(ds, settings, choice.year, choice.counties)
+        views = render_views(snap, choice.lang, choice.ascii_only, choice.unit)
+    except (DataInvalid, UnknownChoice) as exc:
+        errors = exc.errors if isinstance(exc, DataInvalid) else []
+        post(ReloadFailed("; ".join(str(e) for e in errors[:3]) or str(exc), len(errors), invalid=True))
+        return
+    except Exception as exc:
+        post(ReloadFailed(describe(exc, choice.lang, settings.data_dir)))
+        return
+    post(DataLoaded(ds, snap, views, reloaded=True))
+
+
+def export(
+    post: Post,
+    snap: Snapshot,
+    choice: Choice,
+    view: str,
+    fmt: str,
+    out: Path,
+    prov: Provenance,
+    states: dict[str, tuple[str, str | None, bool]],
+) -> None:
+    """Write an export: the same views as on screen, with status words."""
+    try:
+        from console.outputs.export import ExportError, export_views
+        from console.present.assemble import export_selection, render_views
+
+        views = render_views(snap, choice.lang, choice.ascii_only, choice.unit, words=True)
+        try:
+            written = export_views(export_selection(views, view, states), fmt, out, prov)
+        except ExportError as exc:
+            post(ExportFailed(str(exc)))
+            return
+    except Exception as exc:
+        post(ExportFailed(describe(exc, choice.lang, out)))
+        return
+    post(ExportFinished(written))
+
+
+def bulletin(post: Post, ds: Dataset, settings: Settings, choice: BulletinChoice, lang: str) -> None:
+    """Write the monthly bulletin, with the exports' file safety."""
+    try:
+        from console.outputs.bulletin import BulletinError, write_bulletin
+
+        try:
+            folder = Path(choice.folder).expanduser()
+            written = write_bulletin(ds, settings, choice.period, choice.fmt, folder, lang)
+        except BulletinError as exc:
+            post(ExportFailed(str(exc)))
+            return
+    except Exception as exc:
+        post(ExportFailed(describe(exc, lang, choice.folder)))
+        return
+    post(ExportFinished(written))
