@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from console.present.keys import help_groups
+
 
 class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     """Pick one, several or all counties; Enter applies, a clears, Esc cancels."""
@@ -93,28 +95,6 @@ class UnitDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-HELP = {
-    "common": [
-        ("1-5", "切换标签页", "switch tab"),
-        ("Enter", "查看详情（Esc 返回）", "drill down (Esc goes back)"),
-        ("/", "搜索当前标签页（Esc 清除）", "search this tab (Esc clears)"),
-        (
-            "e",
-            "导出当前视图（CSV/XLSX/Parquet/JSON/Markdown/SVG）",
-            "export what you see (CSV/XLSX/Parquet/JSON/Markdown/SVG)",
-        ),
-        ("s / S", "按下一列排序 / 反向", "sort by the next column / reverse"),
-        ("c", "县区筛选", "county filter"),
-        ("b", "生成月度通报（Markdown / XLSX）", "write the monthly bulletin (Markdown / XLSX)"),
-        ("y", "切换年度", "next year"),
-        ("l", "中文 / English", "English / 中文"),
-        ("?", "帮助", "this help"),
-        ("Ctrl+P", "命令面板", "command palette"),
-        ("q / Ctrl+Q", "退出", "quit"),
-    ],
-    "tasks": [("u", "按责任单位筛选", "filter by responsible unit")],
-}
-
 LEGEND = {
     "zh": [
         "✓ 达标 / 按时   ~ 正常推进、符合进度   ! 有风险、落后、逾期   ✗ 未达标、未报送   - 无目标或无数据",
@@ -153,8 +133,10 @@ class HelpScreen(ModalScreen[None]):
         )
         table.add_column(no_wrap=True, style="bold")
         table.add_column()
-        for key, zh_text, en_text in HELP["common"] + HELP.get(self.tab, []):
-            table.add_row(key, zh_text if zh else en_text)
+        for title, keys in help_groups(self.lang):  # every key, from the key catalogue
+            table.add_row(Text(title, style="bold underline"), "")
+            for key, what in keys:
+                table.add_row(Text(key), Text(what))
         legend = "\n".join(LEGEND[self.lang])
         if self.ascii_only:
             legend = legend.replace("✓", "+").replace("✗", "x").replace("→", "->")
