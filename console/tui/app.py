@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -28,7 +27,7 @@ from console.present import view_cache as viewcache
 from console.present.labels import text
 from console.present.viewmodel import TAB_TITLES
 from widgets.commands import ConsoleCommands
-from widgets.keybar import KeyBar
+from widgets.keybar import KeyBar, bindings
 from widgets.overview import OverviewPanel
 from widgets.topbar import TopBar
 from widgets.view_table import ViewTable
@@ -64,22 +63,7 @@ class DevZonesApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "devzones"
     COMMANDS = App.COMMANDS | {ConsoleCommands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("slash", "search", "Search"),
-        Binding("escape", "clear_search", "Clear", show=False),
-        Binding("s", "sort", "Sort"),
-        Binding("S", "sort_reverse", "Reverse sort", show=False),
-        Binding("c", "counties", "Counties"),
-        Binding("e", "export", "Export"),
-        Binding("b", "bulletin", "Bulletin"),
-        Binding("y", "next_year", "Year"),
-        Binding("l", "toggle_lang", "Language"),
-        Binding("u", "units", "Units", show=False),
-        Binding("question_mark", "help", "Help"),
-        *(Binding(str(i + 1), f"show_tab('{tab}')", show=False) for i, tab in enumerate(TABS)),
-    ]
+    BINDINGS = bindings()  # from the key catalogue, console/present/keys.py
 
     def __init__(self, settings: Settings, use_cache: bool = True) -> None:
         super().__init__()
@@ -471,16 +455,13 @@ class DevZonesApp(App[int]):
         return (tables[0], self.query_one(f"#{tables[0]}-table", ViewTable)) if tables else None
 
     def action_sort(self) -> None:
-        """Sort by the next visible column (cycling), ascending."""
+        """Sort by the next visible column, ascending; after the last one, back to plan order."""
         found = self._focused_table()
         if found is None or self.views is None:
             return
         name, table = found
-        keys = [c.key for c in table.visible_columns() if c.key != "mark"]
         state = self.states[name]
-        state.sort_key = (
-            keys[(keys.index(state.sort_key) + 1) % len(keys)] if state.sort_key in keys else keys[0]
-        )
+        state.sort_key = table.next_sort(state.sort_key)  # after the last column: plan order
         state.descending = False
         self._show_table(name)
 
@@ -536,7 +517,12 @@ class DevZonesApp(App[int]):
         self.push_screen(CountyDialog(list(self.views.header.county_names), self.counties, self.lang), chosen)
 
     def action_units(self) -> None:
-        if self.active_tab != "tasks" or self._not_ready():
+        if self.active_tab != "tasks":
+            from console.present.keys import not_here
+
+            self._say(not_here("units", self.lang), timeout=4)
+            return
+        if self._not_ready():
             return
         from console.present.views import task_units
 
