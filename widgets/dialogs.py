@@ -136,7 +136,7 @@ class HelpScreen(ModalScreen[None]):
         for title, keys in help_groups(self.lang):  # every key, from the key catalogue
             table.add_row(Text(title, style="bold underline"), "")
             for key, what in keys:
-                table.add_row(Text(key), Text(what))
+                table.add_row(Text(key), Text(what, overflow="fold"))
         legend = "\n".join(LEGEND[self.lang])
         if self.ascii_only:
             legend = legend.replace("✓", "+").replace("✗", "x").replace("→", "->")

@@ -21,8 +21,9 @@ TABLE_TABS = frozenset({"zones", "clusters", "tasks", "rankings"})
 ALL_TABS = frozenset(TABS)
 CONTEXTS = (*TABS, "search", "drilldown")
 
-# Who binds a key: the App, the table widget, the drill-down screen, or Textual itself (Tab, Ctrl+P).
-OWNERS = ("app", "table", "drilldown", "textual")
+# Who binds a key: the App, the table widget, the drill-down screen, the search box (Textual's Input),
+# or Textual itself (Tab, Ctrl+P).
+OWNERS = ("app", "table", "drilldown", "input", "textual")
 
 # Help sections, in the order shown: (id, zh, en).
 GROUPS = (
@@ -63,6 +64,11 @@ class KeyEntry:
     owner: str = "app"
     bar: int = 0
     palette: bool = False
+    short: str = ""  # the key as the bar shows it, when shorter than ``label``
+
+    @property
+    def bar_label(self) -> str:
+        return self.short or self.label
 
     def word(self, lang: str) -> str:
         """The short word on the key bar."""
@@ -85,8 +91,8 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         f"1-{len(TABS)}",
         "标签",
         "tabs",
-        "切换标签页：" + " ".join(f"{i + 1} {TAB_TITLES[t][0]}" for i, t in enumerate(TABS)),
-        "switch tab: " + " ".join(f"{i + 1} {TAB_TITLES[t][1]}" for i, t in enumerate(TABS)),
+        "切换标签页（" + "，".join(f"{i + 1} {TAB_TITLES[t][0]}" for i, t in enumerate(TABS)) + "）",
+        "switch tab (" + ", ".join(f"{i + 1} {TAB_TITLES[t][1]}" for i, t in enumerate(TABS)) + ")",
         "move",
         ALL_TABS,
         _tab_binds(),
@@ -104,6 +110,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("tab", "app.focus_next"), Bind("shift+tab", "app.focus_previous")),
         owner="textual",
         bar=8,
+        short="Tab",
     ),
     KeyEntry(
         "Ctrl+P",
@@ -185,6 +192,18 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("slash", "search"),),
         bar=4,
         palette=True,
+    ),
+    KeyEntry(
+        "Enter",
+        "回到表格",
+        "to the table",
+        "搜索框中：保留搜索，回到表格",
+        "in the search box: keep the search and go back to the table",
+        "table",
+        frozenset({"search"}),
+        (Bind("enter", "submit"),),
+        owner="input",
+        bar=3,
     ),
     KeyEntry(
         "Esc",
@@ -449,13 +468,13 @@ def key_bar(context: str, lang: str, width: int, note: str = "") -> KeyBarLine:
     dropped: list[str] = []
 
     def current() -> tuple[list[tuple[str, str]], str]:
-        items = [(e.label, e.word(lang)) for i, e in enumerate(shown) if i in keep]
+        items = [(e.bar_label, e.word(lang)) for i, e in enumerate(shown) if i in keep]
         return items, note if -1 in keep else ""
 
     for rank, i in sorted(ranks, reverse=True):
         if line_width(*current()) <= width or rank <= 2:
             break
         keep.discard(i)
-        dropped.append(note if i == -1 else shown[i].label)
+        dropped.append(note if i == -1 else shown[i].bar_label)
     items, kept_note = current()
     return KeyBarLine(tuple(items), kept_note, tuple(dropped))
