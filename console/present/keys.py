@@ -428,7 +428,8 @@ def not_here(action: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class KeyBarLine:
-    """What the key bar shows: (key, word) pairs in display order, and the filter note if it fits."""
+    """What the key bar shows: (key, word) pairs in display order, and the filter note if it fits;
+    ``dropped``: the keys left off for want of room, least important first."""
 
     items: tuple[tuple[str, str], ...]
     note: str = ""
@@ -475,6 +476,7 @@ def key_bar(context: str, lang: str, width: int, note: str = "") -> KeyBarLine:
         if line_width(*current()) <= width or rank <= 2:
             break
         keep.discard(i)
-        dropped.append(note if i == -1 else shown[i].bar_label)
+        if i >= 0:
+            dropped.append(shown[i].bar_label)
     items, kept_note = current()
     return KeyBarLine(tuple(items), kept_note, tuple(dropped))
