@@ -50,7 +50,8 @@ class KeyEntry:
     """A key (or a family of keys, such as 1-5) as the user reads it, and the bindings behind it.
 
     ``bar``: its rank on the key bar, 1 the most important (the last to go when space is short);
-    0 keeps it off the bar (help only). ``palette``: offered in the command palette (Ctrl+P).
+    0 keeps it off the bar (help only). ``palette``: its name (zh, en) in the command palette
+    (Ctrl+P); empty keeps it out.
     """
 
     label: str
@@ -63,7 +64,7 @@ class KeyEntry:
     binds: tuple[Bind, ...] = ()
     owner: str = "app"
     bar: int = 0
-    palette: bool = False
+    palette: tuple[str, ...] = ()
     short: str = ""  # the key as the bar shows it, when shorter than ``label``
 
     @property
@@ -97,7 +98,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         ALL_TABS,
         _tab_binds(),
         bar=7,
-        palette=True,
+        palette=("", ""),  # one command per tab, named by the tab's title
     ),
     KeyEntry(
         "Tab / Shift+Tab",
@@ -191,7 +192,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         TABLE_TABS,
         (Bind("slash", "search"),),
         bar=4,
-        palette=True,
+        palette=("搜索当前标签页", "Search this tab"),
     ),
     KeyEntry(
         "Enter",
@@ -226,7 +227,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         TABLE_TABS,
         (Bind("s", "sort"),),
         bar=5,
-        palette=True,
+        palette=("排序（循环各列，最后回到方案原序）", "Sort (cycles the columns, then plan order)"),
     ),
     KeyEntry(
         "S",
@@ -260,7 +261,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         ALL_TABS | {"drilldown"},
         (Bind("y", "next_year"),),
         bar=6,
-        palette=True,
+        palette=("切换年度", "Next year"),
     ),
     KeyEntry(
         "l",
@@ -272,7 +273,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         ALL_TABS | {"drilldown"},
         (Bind("l", "toggle_lang"),),
         bar=9,
-        palette=True,
+        palette=("切换语言 English", "Switch language 中文"),
     ),
     KeyEntry(
         "c",
@@ -284,7 +285,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         ALL_TABS,
         (Bind("c", "counties"),),
         bar=10,
-        palette=True,
+        palette=("县区筛选", "County filter"),
     ),
     KeyEntry(
         "u",
@@ -296,7 +297,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         frozenset({"tasks"}),
         (Bind("u", "units"),),
         bar=6,
-        palette=True,
+        palette=("按责任单位筛选任务", "Filter tasks by responsible unit"),
     ),
     # -- output ---------------------------------------------------------------------------------------
     KeyEntry(
@@ -309,7 +310,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         ALL_TABS,
         (Bind("e", "export"),),
         bar=11,
-        palette=True,
+        palette=("导出当前视图", "Export this view"),
     ),
     KeyEntry(
         "b",
@@ -321,7 +322,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         ALL_TABS,
         (Bind("b", "bulletin"),),
         bar=12,
-        palette=True,
+        palette=("生成月度通报", "Write the monthly bulletin"),
     ),
     # -- drill-down -----------------------------------------------------------------------------------
     KeyEntry(
@@ -347,7 +348,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         ALL_TABS,
         (Bind("question_mark", "help"),),
         bar=2,
-        palette=True,
+        palette=("帮助：全部按键", "Help: every key"),
     ),
     KeyEntry(
         "q",
@@ -410,7 +411,7 @@ def palette_commands(lang: str) -> list[tuple[str, str]]:
         if e.binds and e.binds[0].action.startswith("show_tab("):
             out.extend((name(*TAB_TITLES[tab]), b.action) for tab, b in zip(TABS, e.binds, strict=True))
         else:
-            out.append((name(e.help_zh, e.help_en), e.binds[0].action))
+            out.append((name(*e.palette), e.binds[0].action))
     return out
 
 
