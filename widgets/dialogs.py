@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -126,22 +128,21 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         zh = self.lang == "zh"
-        table = Table(
-            title=Text("按键（Esc 关闭）" if zh else "Keys (Esc closes)", style="bold"),
-            show_header=False,
-            box=None,
-        )
-        table.add_column(no_wrap=True, style="bold")
-        table.add_column()
-        for title, keys in help_groups(self.lang):  # every key, from the key catalogue
-            table.add_row(Text(title, style="bold underline"), "")
+        groups = help_groups(self.lang)  # every key, from the key catalogue
+        key_width = max(cell_len(key) for _, keys in groups for key, _ in keys)
+        parts: list[Text | Table] = [Text("按键（Esc 关闭）" if zh else "Keys (Esc closes)", style="bold")]
+        for title, keys in groups:
+            table = Table(show_header=False, box=None, pad_edge=False)
+            table.add_column(width=key_width, no_wrap=True, style="bold")
+            table.add_column()
             for key, what in keys:
                 table.add_row(Text(key), Text(what, overflow="fold"))
+            parts += [Text(title, style="bold underline"), table]
         legend = "\n".join(LEGEND[self.lang])
         if self.ascii_only:
             legend = legend.replace("✓", "+").replace("✗", "x").replace("→", "->")
         with VerticalScroll():
-            yield Static(table)
+            yield Static(Group(*parts))
             yield Static(Text(legend))
 
     def action_close(self) -> None:
