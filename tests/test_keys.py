@@ -122,7 +122,7 @@ def test_palette_offers_every_tab_and_the_main_actions(lang: str) -> None:
 
 
 def _rank(context: str, key: str) -> int:
-    return next(e.bar for e in CATALOGUE if e.bar_label == key and context in e.contexts)
+    return next(e.bar for e in CATALOGUE if e.bar_label == key and e.on_bar(context))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -132,7 +132,7 @@ def test_key_bar_fits_and_keeps_the_most_important(context: str, width: int, lan
     line = key_bar(context, lang, width)
     drawn = "".join(f" {k} {w} " for k, w in line.items)
     assert cells(drawn) == line.width <= width
-    here = [e for e in CATALOGUE if e.bar and context in e.contexts]
+    here = [e for e in CATALOGUE if e.on_bar(context)]
     assert {k for k, _ in line.items} | set(line.dropped) == {e.bar_label for e in here}
     if line.dropped:  # nothing kept is less important than anything dropped
         assert max(_rank(context, k) for k, _ in line.items) <= min(_rank(context, k) for k in line.dropped)
@@ -179,9 +179,7 @@ def test_key_bar_property(context: str, lang: str, width: int, note: str) -> Non
     assert line.width == line_width(line.items, line.note)
     forced = all(_rank(context, k) <= 2 for k, _ in line.items) and not line.note
     assert line.width <= width or forced
-    assert len(line.items) + len(line.dropped) == len(
-        [e for e in CATALOGUE if e.bar and context in e.contexts]
-    )
+    assert len(line.items) + len(line.dropped) == len([e for e in CATALOGUE if e.on_bar(context)])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -190,3 +188,42 @@ def test_units_elsewhere_says_where_they_work(lang: str) -> None:
     assert ("重点任务" if lang == "zh" else "Tasks") in message and "4" in message
     if lang == "en":
         assert all(ord(ch) < 128 for ch in message)
+
+
+def _where(contexts: frozenset[str]) -> str:
+    from console.present.keys import ALL_TABS, TABLE_TABS
+    from console.present.viewmodel import TAB_TITLES
+
+    tabs = contexts & ALL_TABS
+    parts = (
+        ["every tab"]
+        if tabs == ALL_TABS
+        else ["tables"]
+        if tabs == TABLE_TABS
+        else [TAB_TITLES[t][1] for t in TABS if t in tabs]
+    )
+    parts += [
+        name
+        for context, name in (("search", "search box"), ("drilldown", "drill-down"))
+        if context in contexts
+    ]
+    return ", ".join(parts)
+
+
+def readme_keys() -> str:
+    """The README's key table, as the catalogue says it (English)."""
+    lines = ["| key | what it does | where |", "|---|---|---|"]
+    for title, keys in help_groups("en"):
+        lines.append(f"| **{title}** | | |")
+        group = [e for e in CATALOGUE if e.label in {k for k, _ in keys} and (e.label, e.help_en) in keys]
+        for e in group:
+            lines.append(f"| {e.label} | {e.help_en} | {_where(e.contexts)} |")
+    return "\n".join(lines)
+
+
+def test_readme_lists_the_keys_of_the_catalogue() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Keys") : readme.index("Options: `devzones --lang en`")]
+    assert readme_keys() in section, "README ## Keys should hold:\n" + readme_keys()

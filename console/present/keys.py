@@ -49,7 +49,7 @@ class Bind:
 class KeyEntry:
     """A key (or a family of keys, such as 1-5) as the user reads it, and the bindings behind it.
 
-    ``bar``: its rank on the key bar, 1 the most important (the last to go when space is short);
+    ``contexts``: where it works (help, messages); ``bar``: its rank on the key bar, 1 the most important (the last to go when space is short);
     0 keeps it off the bar (help only). ``palette``: its name (zh, en) in the command palette
     (Ctrl+P); empty keeps it out.
     """
@@ -66,6 +66,11 @@ class KeyEntry:
     bar: int = 0
     palette: tuple[str, ...] = ()
     short: str = ""  # the key as the bar shows it, when shorter than ``label``
+    bar_in: frozenset[str] | None = None  # where the bar shows it, when not everywhere it works
+
+    def on_bar(self, context: str) -> bool:
+        """True when the key bar offers this key in ``context``."""
+        return bool(self.bar) and context in (self.bar_in if self.bar_in is not None else self.contexts)
 
     @property
     def bar_label(self) -> str:
@@ -104,14 +109,15 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "Tab / Shift+Tab",
         "下一表",
         "next table",
-        "焦点移到下一处 / 上一处（重点任务与量化指标两表之间、标签栏）",
-        "move the focus to the next / previous place (tasks <-> indicators, the tab strip)",
+        "焦点移到下一处 / 上一处；重点任务标签页上在任务表与量化指标表之间切换",
+        "move the focus to the next / previous place; on Tasks, between the tasks and the indicators",
         "move",
-        frozenset({"tasks"}),
+        ALL_TABS,
         (Bind("tab", "app.focus_next"), Bind("shift+tab", "app.focus_previous")),
         owner="textual",
         bar=8,
         short="Tab",
+        bar_in=frozenset({"tasks"}),  # elsewhere it only reaches the tab strip
     ),
     KeyEntry(
         "Ctrl+P",
@@ -255,8 +261,8 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "y",
         "年度",
         "year",
-        "切换年度",
-        "next year",
+        "切换到下一年度（循环）",
+        "next year (cycles through the plan's years)",
         "view",
         ALL_TABS | {"drilldown"},
         (Bind("y", "next_year"),),
@@ -267,8 +273,8 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "l",
         "English",
         "中文",
-        "中文 / English",
-        "English / 中文",
+        "切换语言（中文 / English）",
+        "switch language (English / 中文)",
         "view",
         ALL_TABS | {"drilldown"},
         (Bind("l", "toggle_lang"),),
@@ -316,8 +322,8 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "b",
         "通报",
         "bulletin",
-        "生成月度通报（Markdown / XLSX）",
-        "write the monthly bulletin (Markdown / XLSX)",
+        "生成月度通报（Markdown / XLSX / Word）",
+        "write the monthly bulletin (Markdown / XLSX / Word)",
         "output",
         ALL_TABS,
         (Bind("b", "bulletin"),),
@@ -345,7 +351,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "帮助（本页）",
         "this help",
         "general",
-        ALL_TABS,
+        ALL_TABS | {"drilldown"},
         (Bind("question_mark", "help"),),
         bar=2,
         palette=("帮助：全部按键", "Help: every key"),
@@ -365,12 +371,13 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "Ctrl+Q",
         "退出",
         "quit",
-        "退出（在搜索框中也可用）",
-        "quit (also from the search box)",
+        "退出（任何地方，搜索框中也可用）",
+        "quit (from anywhere, the search box too)",
         "general",
-        frozenset({"search"}),
+        ALL_TABS | {"search", "drilldown"},
         (Bind("ctrl+q", "quit", priority=True),),
         bar=1,
+        bar_in=frozenset({"search"}),  # on a tab the bar shows q
     ),
 )
 
@@ -461,8 +468,8 @@ def key_bar(context: str, lang: str, width: int, note: str = "") -> KeyBarLine:
     Display order is the catalogue's, with rank 1 and 2 (``?`` and ``q`` on a tab) at the right
     end; when even those do not fit they are kept and the widget cuts the line.
     """
-    shown = [e for e in CATALOGUE if e.bar and context in e.contexts]
-    shown.sort(key=lambda e: 1 if e.bar <= 2 else 0)  # stable: catalogue order, ? and q last
+    shown = [e for e in CATALOGUE if e.on_bar(context)]
+    shown.sort(key=lambda e: (1, -e.bar) if e.bar <= 2 else (0, 0))  # catalogue order, then ? and q
     ranks: list[tuple[float, int]] = [(e.bar, i) for i, e in enumerate(shown)]
     if note:
         ranks.append((NOTE_RANK, -1))
