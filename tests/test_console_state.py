@@ -57,7 +57,9 @@ def test_sort_cycles_through_columns_reverses_and_clears() -> None:
     state.cycle_sort("zones", keys)
     state.cycle_sort("zones", keys)
     assert state.tables["zones"].sort_key == "score"
-    state.cycle_sort("zones", keys)  # wraps to the first column
+    state.cycle_sort("zones", keys)  # after the last column: plan order, nothing remembered
+    assert state.tables["zones"] == TableState() and state.tables["zones"].sort_argument == ""
+    state.cycle_sort("zones", keys)  # and round again
     assert state.tables["zones"].sort_key == "name"
     state.reverse_sort("zones", keys)
     assert state.tables["zones"].descending and state.tables["zones"].sort_argument == "-name"

@@ -1,4 +1,5 @@
-"""Command palette (Ctrl+P) entries for every console action, in the console's language."""
+"""Command palette (Ctrl+P) entries for every console action, in the console's language, from the
+key catalogue (console.present.keys)."""
 
 from __future__ import annotations
 
@@ -6,29 +7,14 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-ACTIONS = (
-    ("show_tab('overview')", "概览", "Overview"),
-    ("show_tab('zones')", "开发区", "Zones"),
-    ("show_tab('clusters')", "产业集群", "Clusters"),
-    ("show_tab('tasks')", "重点任务", "Tasks"),
-    ("show_tab('rankings')", "排名", "Rankings"),
-    ("counties", "县区筛选", "County filter"),
-    ("next_year", "切换年度", "Next year"),
-    ("toggle_lang", "切换语言 English", "Switch language 中文"),
-    ("export", "导出当前视图", "Export this view"),
-    ("bulletin", "生成月度通报", "Write the monthly bulletin"),
-    ("search", "搜索", "Search"),
-    ("sort", "排序", "Sort"),
-    ("help", "帮助", "Help"),
-)
+from console.present.keys import palette_commands
 
 
 class ConsoleCommands(Provider):
     """The console's own actions, searchable by their Chinese or English names."""
 
     def _entries(self) -> list[tuple[str, str]]:
-        zh = getattr(self.app, "lang", "zh") == "zh"
-        return [(f"{z} · {e}" if zh else f"{e} · {z}", action) for action, z, e in ACTIONS]
+        return palette_commands(getattr(self.app, "lang", "zh"))
 
     async def discover(self) -> Hits:
         for name, action in self._entries():

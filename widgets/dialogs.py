@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +15,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
+
+from console.present.keys import help_groups
 
 
 class CountyDialog(ModalScreen[tuple[str, ...] | None]):
@@ -93,28 +97,6 @@ class UnitDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-HELP = {
-    "common": [
-        ("1-5", "切换标签页", "switch tab"),
-        ("Enter", "查看详情（Esc 返回）", "drill down (Esc goes back)"),
-        ("/", "搜索当前标签页（Esc 清除）", "search this tab (Esc clears)"),
-        (
-            "e",
-            "导出当前视图（CSV/XLSX/Parquet/JSON/Markdown/SVG）",
-            "export what you see (CSV/XLSX/Parquet/JSON/Markdown/SVG)",
-        ),
-        ("s / S", "按下一列排序 / 反向", "sort by the next column / reverse"),
-        ("c", "县区筛选", "county filter"),
-        ("b", "生成月度通报（Markdown / XLSX）", "write the monthly bulletin (Markdown / XLSX)"),
-        ("y", "切换年度", "next year"),
-        ("l", "中文 / English", "English / 中文"),
-        ("?", "帮助", "this help"),
-        ("Ctrl+P", "命令面板", "command palette"),
-        ("q / Ctrl+Q", "退出", "quit"),
-    ],
-    "tasks": [("u", "按责任单位筛选", "filter by responsible unit")],
-}
-
 LEGEND = {
     "zh": [
         "✓ 达标 / 按时   ~ 正常推进、符合进度   ! 有风险、落后、逾期   ✗ 未达标、未报送   - 无目标或无数据",
@@ -146,20 +128,21 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         zh = self.lang == "zh"
-        table = Table(
-            title=Text("按键（Esc 关闭）" if zh else "Keys (Esc closes)", style="bold"),
-            show_header=False,
-            box=None,
-        )
-        table.add_column(no_wrap=True, style="bold")
-        table.add_column()
-        for key, zh_text, en_text in HELP["common"] + HELP.get(self.tab, []):
-            table.add_row(key, zh_text if zh else en_text)
+        groups = help_groups(self.lang)  # every key, from the key catalogue
+        key_width = max(cell_len(key) for _, keys in groups for key, _ in keys)
+        parts: list[Text | Table] = [Text("按键（Esc 关闭）" if zh else "Keys (Esc closes)", style="bold")]
+        for title, keys in groups:
+            table = Table(show_header=False, box=None, pad_edge=False)
+            table.add_column(width=key_width, no_wrap=True, style="bold")
+            table.add_column()
+            for key, what in keys:
+                table.add_row(Text(key), Text(what, overflow="fold"))
+            parts += [Text(title, style="bold underline"), table]
         legend = "\n".join(LEGEND[self.lang])
         if self.ascii_only:
             legend = legend.replace("✓", "+").replace("✗", "x").replace("→", "->")
         with VerticalScroll():
-            yield Static(table)
+            yield Static(Group(*parts))
             yield Static(Text(legend))
 
     def action_close(self) -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
@@ -14,13 +12,13 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from widgets.drilldown_panel import DetailContent
 from widgets.chart import Chart
-from widgets.keybar import KeyBar
+from widgets.keybar import KeyBar, bindings
 
 
 class DetailScreen(Screen[None]):
     """A title, tables, at most one chart and closing notes, all built by the caller."""
 
-    BINDINGS = [Binding("escape,q", "back", "Back")]
+    BINDINGS = bindings("drilldown")  # from the key catalogue
     DEFAULT_CSS = """
     DetailScreen VerticalScroll { padding: 0 1; }
     DetailScreen .title { text-style: bold; }
@@ -44,12 +42,7 @@ class DetailScreen(Screen[None]):
                 yield Chart(series, title, self.ascii_only, empty)
             for block in self.content.after:
                 yield Static(block)
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        line = Text(" Esc ", style="bold")
-        line.append("返回" if self.lang == "zh" else "back")
-        self.query_one(KeyBar).update(line)
+        yield KeyBar(context="drilldown", lang=self.lang)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -1,21 +1,28 @@
-"""The bottom line: the keys of the current view, in the console's language."""
+"""The bottom line: the keys that work where the user is, in the console's language.
+
+Keys and words come from console.present.keys (the one catalogue); so do the Textual bindings
+(``bindings``). The bar follows the focus: the search box, or the active tab; a drill-down passes
+its context when it builds its bar.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
+from textual.widget import Widget
+from textual.widgets import Input, Static, TabbedContent
 
-KEYS = (
-    ("Enter", "详情", "detail"),
-    ("/", "搜索", "search"),
-    ("s", "排序", "sort"),
-    ("c", "县区", "county"),
-    ("e", "导出", "export"),
-    ("y", "年度", "year"),
-    ("l", "English", "中文"),
-    ("?", "帮助", "help"),
-    ("q", "退出", "quit"),
-)
+from console.present.keys import entries, key_bar
+
+
+def bindings(owner: str = "app") -> list[BindingType]:
+    """The Textual bindings of ``owner`` ("app", "table", "drilldown"), from the catalogue."""
+    return [
+        Binding(bind.key, bind.action, f"{entry.zh} {entry.en}", show=False, priority=bind.priority)
+        for entry in entries(owner)
+        for bind in entry.binds
+    ]
 
 
 class KeyBar(Static):
@@ -23,11 +30,48 @@ class KeyBar(Static):
     KeyBar { height: 1; background: $panel; }
     """
 
+    def __init__(self, context: str | None = None, lang: str = "zh", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.fixed_context = context
+        self.lang = lang
+        self.note = ""
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "focused", self._focus_changed, init=False)
+        self._draw()
+
+    def _focus_changed(self, focused: Widget | None) -> None:
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    @property
+    def context(self) -> str:
+        """Where the user is: the drill-down given at construction, the search box, or the active tab."""
+        if self.fixed_context:
+            return self.fixed_context
+        if isinstance(self.screen.focused, Input):
+            return "search"
+        try:
+            return self.screen.query_one(TabbedContent).active or "overview"
+        except NoMatches:
+            return "overview"
+
     def show(self, lang: str, extra: str = "") -> None:
+        """Redraw in ``lang`` with ``extra`` (the active search or unit filter) after the keys."""
+        self.lang, self.note = lang, extra
+        self._draw()
+
+    def _draw(self) -> None:
+        if not self.is_attached:
+            return
+        width = self.size.width or self.app.size.width
+        layout = key_bar(self.context, self.lang, width, self.note)
         line = Text(no_wrap=True, overflow="ellipsis")
-        for key, zh, en in KEYS:
+        for key, word in layout.items:
             line.append(f" {key}", style="bold")
-            line.append(f" {zh if lang == 'zh' else en} ")
-        if extra:
-            line.append(f" {extra}", style="italic")
+            line.append(f" {word} ")
+        if layout.note:
+            line.append(f" {layout.note}", style="italic")
         self.update(line)

@@ -17,7 +17,7 @@ from rich.color import Color
 from rich.segment import Segment, Segments
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.events import Click, MouseScrollDown, MouseScrollUp
 from textual.geometry import Region, Size, Spacing
@@ -30,6 +30,7 @@ from textual.strip import Strip
 from console.core.text import clean
 from console.present.fit import PADDING, column_widths, fit_columns, fit_text
 from console.present.labels import CLASS_STYLES
+from widgets.keybar import bindings
 
 if TYPE_CHECKING:
     from console.present.viewmodel import Column, View
@@ -72,18 +73,7 @@ class AsciiScrollBarRender(ScrollBarRender):
 class ViewTable(ScrollView, can_focus=True):
     """Rows of a View with a fixed header line, a row cursor, and a sort marker on the sorted column."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("left", "column(-1)", "Left", show=False),
-        Binding("right", "column(1)", "Right", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "edge(0)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
-        Binding("enter", "select", "Detail", show=False),
-        Binding("C", "copy_row", "Copy row", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("table")  # from the key catalogue
     COMPONENT_CLASSES: ClassVar[set[str]] = {"view-table--header", "view-table--cursor"}
     DEFAULT_CSS = """
     ViewTable { height: 1fr; scrollbar-size-vertical: 1; scrollbar-size-horizontal: 0; }
@@ -187,6 +177,15 @@ class ViewTable(ScrollView, can_focus=True):
     def visible_columns(self) -> list[Column]:
         """The view's columns that fit on screen now."""
         return [] if self.view is None else [self.view.columns[i] for i in self._shown]
+
+    def next_sort(self, current: str | None) -> str | None:
+        """The column ``s`` sorts by after ``current``: the next sortable column on screen, and after
+        the last one None, which is plan order (and clears a remembered sort)."""
+        keys = [c.key for c in self.visible_columns() if c.key != "mark"]
+        if current not in keys:
+            return keys[0] if keys else None
+        following = keys.index(current) + 1
+        return keys[following] if following < len(keys) else None
 
     def column_labels(self) -> list[str]:
         """Headings as drawn, with the sort marker."""

@@ -103,12 +103,15 @@ class ConsoleState:
         return self.tables[tables[0]].search if tables else ""
 
     def cycle_sort(self, table: str, keys: Sequence[str]) -> None:
-        """Sort ``table`` by the column after the current one among ``keys`` (cycling), ascending."""
+        """Sort ``table`` by the column after the current one among ``keys``, ascending; after the
+        last one back to plan order (which also clears a remembered sort)."""
         state, keys = self.tables[table], list(keys)
-        if not keys:
-            return
         current = state.sort_key
-        state.sort_key = keys[(keys.index(current) + 1) % len(keys)] if current in keys else keys[0]
+        if current not in keys:
+            state.sort_key = keys[0] if keys else None
+        else:
+            following = keys.index(current) + 1
+            state.sort_key = keys[following] if following < len(keys) else None
         state.descending = False
 
     def reverse_sort(self, table: str, keys: Sequence[str]) -> None:

@@ -16,7 +16,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.binding import Binding
 from textual.widgets import TabbedContent
 
 from console.core.config import TABS, Settings
@@ -27,6 +26,7 @@ from console.tui import messages, workers
 from console.tui.flows import Flows
 from console.tui.main_screen import MainScreen
 from widgets.commands import ConsoleCommands
+from widgets.keybar import bindings
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -45,22 +45,7 @@ class DevZonesApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "devzones"
     COMMANDS = App.COMMANDS | {ConsoleCommands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("slash", "search", "Search"),
-        Binding("escape", "clear_search", "Clear", show=False),
-        Binding("s", "sort", "Sort"),
-        Binding("S", "sort_reverse", "Reverse sort", show=False),
-        Binding("c", "counties", "Counties"),
-        Binding("e", "export", "Export"),
-        Binding("b", "bulletin", "Bulletin"),
-        Binding("y", "next_year", "Year"),
-        Binding("l", "toggle_lang", "Language"),
-        Binding("u", "units", "Units", show=False),
-        Binding("question_mark", "help", "Help"),
-        *(Binding(str(i + 1), f"show_tab('{tab}')", show=False) for i, tab in enumerate(TABS)),
-    ]
+    BINDINGS = bindings()  # from the key catalogue, console/present/keys.py
 
     def __init__(self, settings: Settings, use_cache: bool = True) -> None:
         super().__init__()

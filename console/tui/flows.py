@@ -69,7 +69,12 @@ class Flows:
 
     def units(self) -> None:
         app = self.app
-        if app.state.tab != "tasks" or self.not_ready():
+        if app.state.tab != "tasks":
+            from console.present.keys import not_here
+
+            app.say(not_here("units", app.state.lang), timeout=4)
+            return
+        if self.not_ready():
             return
         from console.present.views import task_units
 
