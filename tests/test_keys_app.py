@@ -147,7 +147,7 @@ async def test_a_sort_cleared_with_s_is_not_restored_after_a_restart(data_dir: P
         await pilot.pause()
         save_state(first.preferences())
     remembered = make_app(data_dir)
-    assert remembered.states["zones"].sort_key is not None  # the sort was remembered
+    assert remembered.state.tables["zones"].sort_key is not None  # the sort was remembered
     async with remembered.run_test(size=(160, 40)) as pilot:
         await ready(pilot)
         await pilot.press("2")

@@ -178,15 +178,6 @@ class ViewTable(ScrollView, can_focus=True):
         """The view's columns that fit on screen now."""
         return [] if self.view is None else [self.view.columns[i] for i in self._shown]
 
-    def next_sort(self, current: str | None) -> str | None:
-        """The column ``s`` sorts by after ``current``: the next sortable column on screen, and after
-        the last one None, which is plan order (and clears a remembered sort)."""
-        keys = [c.key for c in self.visible_columns() if c.key != "mark"]
-        if current not in keys:
-            return keys[0] if keys else None
-        following = keys.index(current) + 1
-        return keys[following] if following < len(keys) else None
-
     def column_labels(self) -> list[str]:
         """Headings as drawn, with the sort marker."""
         return [self._label(i) for i in self._shown]
