@@ -246,7 +246,8 @@ def _scope(scope: str | None, relative_to: str | None, f: Formatter) -> str:
 
 
 def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
-    """An indicator's target, scope, latest value, progress and status as (item, value) rows."""
+    """An indicator's target, scope, latest value, progress, status, task and source as (item, value)
+    rows (its code and name are the drill-down's title)."""
     f = Formatter(lang, ascii_only)
     i = d.indicator
     unit = f.pick(i["unit"] or "", i["unit_en"] or i["unit"] or "")
@@ -266,7 +267,6 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
     elif i["task"] is None:
         task = f.pick("总体目标（方案第一部分）", "headline goal (section 1 of the plan)")
     facts = (
-        ("name", f.pick("指标", "Indicator"), _text(f.pick(i["name"], i["name_en"] or i["name"]), f)),
         ("target", f.pick("目标", "Target"), Cell(target, (i["comparison"], i["target"]), i["target"])),
         ("scope", f.pick("范围", "Scope"), _text(_scope(i["scope"], i["relative_to"], f), f)),
         ("latest", f.pick("最新值", "Latest"), Cell(latest, (i["latest"], i["period"]), i["latest"])),
