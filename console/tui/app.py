@@ -29,7 +29,7 @@ from console.present.labels import text
 from console.present.viewmodel import TAB_TITLES
 from widgets.commands import ConsoleCommands
 from widgets.keybar import KeyBar
-from widgets.overview import OverviewPanel
+from widgets.overview import AttentionList, OverviewPanel
 from widgets.topbar import TopBar
 from widgets.view_table import ViewTable
 
@@ -286,6 +286,7 @@ class DevZonesApp(App[int]):
         if views != self.views:  # a cached screen that still holds needs no repaint
             self.views = views
             self.render_all()
+        self._redraw_details()
 
     def _on_data_failed(self, errors: list[DataError]) -> None:
         self.errors = errors
@@ -687,10 +688,38 @@ class DevZonesApp(App[int]):
     def on_view_table_row_selected(self, event: ViewTable.RowSelected) -> None:
         if event.table.id is None or self._not_ready():
             return
+        self.open_detail(event.table.id.removesuffix("-table"), event.key)
+
+    def open_detail(self, table: str, key: str) -> None:
+        """Open the drill-down of a row of ``table``; it remembers the row to be redrawn later."""
         from widgets.drilldown_screen import DetailScreen
 
-        content = self.detail_content(event.table.id.removesuffix("-table"), event.key)
-        self.push_screen(DetailScreen(content, self.ascii_only, self.lang))
+        content = self.detail_content(table, key)
+        self.push_screen(DetailScreen(content, self.ascii_only, self.lang, source=(table, key)))
+
+    def on_attention_list_zone_chosen(self, event: AttentionList.ZoneChosen) -> None:
+        """Enter on the overview's attention list: the zone's drill-down, or the Zones tab for a note."""
+        if event.zone is None:
+            self.action_show_tab("zones")
+        elif not self._not_ready():
+            self.open_detail("zones", event.zone)
+
+    def _redraw_details(self) -> None:
+        """An open drill-down follows a change of language, year or data: rebuilt for the same row."""
+        from polars.exceptions import PolarsError
+
+        from widgets.drilldown_screen import DetailScreen
+
+        for screen in self.screen_stack:
+            if not isinstance(screen, DetailScreen) or screen.source is None:
+                continue
+            try:
+                content = self.detail_content(*screen.source)
+            except PolarsError:  # the row is gone from the reloaded data: back to the tables
+                if screen is self.screen:
+                    screen.dismiss(None)
+                continue
+            screen.call_later(screen.show, content, self.lang)
 
     def preferences(self) -> dict[str, object]:
         """What to remember for the next session (the state file's [state], written on quit; the
@@ -729,10 +758,7 @@ class DevZonesApp(App[int]):
                 name, blocks.pick(industry, rows[0]["industry_en"] if rows else None), rows, series
             )
         if table == "indicators":
-            indicator = ev.indicators.filter(ev.indicators["indicator"] == key).row(0, named=True)
-            if indicator["task"] is None:
-                return blocks.indicator(indicator)
-            key = str(indicator["task"])
+            return blocks.indicator(details.indicator_detail(ds, ev, key))
         task = ev.tasks.filter(ev.tasks["task"] == int(key)).row(0, named=True)
         own, values = details.task_indicators(ds, ev.indicators, int(key))
         return blocks.task(task, own, values)
