@@ -13,7 +13,7 @@ from console.core.config import load_settings
 from console.engine.evaluation import evaluate
 from console.tui.app import DevZonesApp
 from widgets.drilldown_screen import DetailScreen
-from widgets.overview import AttentionList
+from widgets.overview import AttentionList, OverviewPanel
 
 
 def make_app(data_dir: Path, lang: str | None = None) -> DevZonesApp:
@@ -47,7 +47,9 @@ async def test_enter_on_an_attention_item_opens_that_zone(data_dir: Path, datase
         assert app.screen.source == ("zones", missing[1])
         assert str(app.screen.heading).startswith(missing[1])
         await pilot.press("escape")
-        assert not isinstance(app.screen, DetailScreen)
+        assert not isinstance(app.screen, DetailScreen) and isinstance(app.focused, AttentionList)
+        await pilot.press("escape")  # out of the list: the arrows scroll the overview again
+        assert isinstance(app.focused, OverviewPanel) and app.query_one(AttentionList).highlighted is None
 
 
 async def test_enter_on_an_attention_note_opens_the_zones_tab(data_dir: Path) -> None:

@@ -124,3 +124,23 @@ def test_a_tasks_measure_is_shown_in_full_at_any_width(
     own, values = task_indicators(dataset, ev.indicators, 8)
     text = squeezed(rendered(Blocks("zh", False, None).task(task, own, values), width))
     assert squeezed(task["measure"]) in text
+
+
+def test_a_long_zone_list_keeps_the_worst_zones_and_says_how_many_are_left_out(
+    dataset: Dataset, evaluation: Evaluation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.engine.progress import SEVERITY
+    from console.present import drilldown
+
+    monkeypatch.setattr(drilldown, "ZONES_SHOWN", 4)  # national data has 2,543 zones; here 11
+    d = indicator_detail(dataset, evaluation, "I05")
+    every = evaluation.zone_indicators.filter(pl.col("indicator") == "I05")
+    assert len(d.zones) == 4 and d.more == every.height - 4
+    rank = {s: i for i, s in enumerate(SEVERITY)}
+    shown = [z["zone"] for z in d.zones]
+    left_out = every.filter(~pl.col("zone").is_in(shown)).get_column("status").to_list()
+    assert max(rank[z["status"]] for z in d.zones) <= min(rank[s] for s in left_out)  # worst first
+    order = every.get_column("zone").to_list()
+    assert [z["zone"] for z in d.zones] == sorted((z["zone"] for z in d.zones), key=order.index)
+    title = indicator_zones_view(d, "en", False).title
+    assert f"{d.more} more not listed" in title

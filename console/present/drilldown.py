@@ -134,6 +134,8 @@ def task_indicators(ds: Dataset, indicators: pl.DataFrame, task: int) -> tuple[p
 
 # Quarters of history a drill-down table shows (two years).
 HISTORY_QUARTERS = 8
+# Zones an indicator's drill-down lists; beyond (national data) the worst-placed, in plan order.
+ZONES_SHOWN = 50
 
 
 @dataclass(frozen=True)
@@ -151,11 +153,13 @@ class IndicatorDetail:
     periods: tuple[str, ...]
     zones: tuple[dict[str, Any], ...]
     series: tuple[Series, ...] = ()
+    more: int = 0  # zones beyond ZONES_SHOWN, not listed
 
 
 def indicator_detail(ds: Dataset, ev: Evaluation, code: str) -> IndicatorDetail:
     """An indicator's own drill-down content for the evaluation's year and counties."""
     from console.engine.determined import computed_values, determined_codes
+    from console.engine.progress import SEVERITY
 
     row = ev.indicators.filter(pl.col("indicator") == code).row(0, named=True)
     task = None
@@ -172,6 +176,15 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str) -> IndicatorDetail:
     city = own.filter(pl.col("zone").is_null()).sort("period")
     history = tuple((p, v, reported.get((None, p))) for p, v in city.select("period", "value").iter_rows())
     zone_rows = ev.zone_indicators.filter(pl.col("indicator") == code)
+    more = max(0, zone_rows.height - ZONES_SHOWN)
+    if more:
+        severity = {status: i for i, status in enumerate(SEVERITY)}
+        zone_rows = (
+            zone_rows.with_row_index("__order")
+            .sort(pl.col("status").replace_strict(severity, default=len(SEVERITY)), "__order")
+            .head(ZONES_SHOWN)
+            .sort("__order")
+        )
     periods: tuple[str, ...] = ()
     zones: list[dict[str, Any]] = []
     if zone_rows.height:
@@ -200,4 +213,4 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str) -> IndicatorDetail:
             Series("value", x, tuple(v for _, v, _ in shown), kind),
             Series("target", x, tuple(row["target"] for _ in x), kind),
         )
-    return IndicatorDetail(row, task, history, periods, tuple(zones), series)
+    return IndicatorDetail(row, task, history, periods, tuple(zones), series, more)

@@ -334,6 +334,11 @@ def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
     )
     unit = f.pick(d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or "")
     title = f.pick(f"各开发区（{unit}）", f"By zone ({unit})") if unit else f.pick("各开发区", "By zone")
+    if d.more:
+        title += f.pick(
+            f"：最需关注的 {len(d.zones)} 个，另有 {d.more} 个未列出（可按县区筛选）",
+            f": the {len(d.zones)} most in need of attention; {d.more} more not listed (filter by county)",
+        )
     return View("indicator_zones", title, columns, rows)
 
 
