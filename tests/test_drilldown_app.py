@@ -40,8 +40,19 @@ async def test_enter_on_an_attention_item_opens_that_zone(data_dir: Path, datase
         await ready(pilot)
         assert app.active_tab == "overview"
         await pilot.press("enter")  # into the attention list
-        assert isinstance(app.focused, AttentionList)
-        await pilot.press("down", "enter")
+        attention = app.focused
+        assert isinstance(attention, AttentionList) and attention.highlighted == 0
+        await pilot.press("j", "j", "k")  # as in the tables
+        await pilot.pause()
+        # The cursor shows without colour (NO_COLOR): underlined, on that line only.
+        assert [
+            any(seg.style and seg.style.underline for seg in attention.render_line(y)) for y in range(3)
+        ] == [
+            False,
+            True,
+            False,
+        ]
+        await pilot.press("enter")
         missing = evaluate(dataset, app.settings, 2026).zones_missing.get_column("zone").to_list()
         assert isinstance(app.screen, DetailScreen)
         assert app.screen.source == ("zones", missing[1])

@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from console.present.formatter import Formatter
-from console.present.labels import status_style
+from console.present.labels import CLASS_STYLES, status_style
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -173,7 +173,7 @@ def attention_items(data: Overview, lang: str, ascii_only: bool) -> list[tuple[T
     items: list[tuple[Text, str | None]] = []
     for (zone, what), key in zip(shown, keys, strict=False):
         line = Text()  # styles as spans: the theme's red, as in the tables, and the reason unstyled
-        line.append(f"! {zone}" + " " * (width - cell_len(zone)), style="bold red")
+        line.append(f"! {zone}" + " " * (width - cell_len(zone)), style=CLASS_STYLES["bad"])
         line.append(f"  {what}")
         items.append((line, key))
     hidden = len(data.attention) - ATTENTION_SHOWN
@@ -194,11 +194,18 @@ class AttentionList(OptionList):
     """The attention list: ↑/↓ move, Enter opens the zone's drill-down (a note opens the Zones tab),
     Esc goes back to scrolling the overview."""
 
-    BINDINGS = [Binding("escape", "leave", "Back", show=False)]
+    BINDINGS = [
+        Binding("escape", "leave", "Back", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+    ]
+    # The cursor is underlined as well as coloured, so that it shows under NO_COLOR too (an option's
+    # style cannot be reversed: Textual's visual styles drop reverse).
     DEFAULT_CSS = """
     AttentionList { border: none; padding: 0; background: transparent; height: auto; }
     AttentionList:focus { border: none; background-tint: $foreground 0%; }
     AttentionList > .option-list--option { padding: 0; }
+    AttentionList:focus > .option-list--option-highlighted { text-style: bold underline; }
     """
 
     @dataclass
