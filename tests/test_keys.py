@@ -30,6 +30,7 @@ from console.present.keys import (
 )
 from console.tui.app import DevZonesApp
 from widgets.drilldown_screen import DetailScreen
+from widgets.overview import OverviewPanel
 from widgets.view_table import ViewTable
 
 LANGS = ("zh", "en")
@@ -59,6 +60,7 @@ def catalogued(owner: str) -> set[tuple[str, str]]:
     [
         ("app", DevZonesApp.BINDINGS),
         ("table", ViewTable.BINDINGS),
+        ("overview", OverviewPanel.BINDINGS),
         ("drilldown", DetailScreen.BINDINGS),
     ],
 )

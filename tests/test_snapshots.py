@@ -63,6 +63,18 @@ def test_cluster_drill_down_chart(snap_compare) -> None:
     assert snap_compare(make_app("en"), terminal_size=(100, 40), run_before=showing("clusters", "enter"))
 
 
+def test_indicator_drill_down(snap_compare) -> None:
+    """I01, the headline goal: its target, history and chart (it showed only its name and status)."""
+    assert snap_compare(make_app(), terminal_size=(100, 50), run_before=showing("tasks", "tab", "enter"))
+
+
+def test_zone_indicator_drill_down_en(snap_compare) -> None:
+    """I05, judged per zone: each zone's values and status, and its task's measure in full."""
+    assert snap_compare(
+        make_app("en"), terminal_size=(100, 40), run_before=showing("tasks", "tab", *["down"] * 4, "enter")
+    )
+
+
 def test_help(snap_compare) -> None:
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=showing("zones", "question_mark"))
 

@@ -10,6 +10,10 @@ from rich.text import Text
 
 from console.present.drilldown_views import (
     cluster_years_view,
+    indicator_facts_view,
+    indicator_history_view,
+    indicator_texts,
+    indicator_zones_view,
     task_history_view,
     zone_clusters_view,
     zone_reports_view,
@@ -21,7 +25,7 @@ from console.present.labels import CLASS_STYLES, status_style
 if TYPE_CHECKING:
     import polars as pl
 
-    from console.present.drilldown import ZoneDetail
+    from console.present.drilldown import IndicatorDetail, ZoneDetail
     from console.present.series import Series
     from console.present.viewmodel import View
 
@@ -35,7 +39,18 @@ class DetailContent:
 
 
 def _labelled(series: tuple[Series, ...], zh: bool) -> tuple[Series, ...]:
-    names = {"YTD": "累计", "pace": "进度目标", "score": "考核得分", "rank": "档内排名"} if zh else {}
+    names = (
+        {
+            "YTD": "累计",
+            "pace": "进度目标",
+            "score": "考核得分",
+            "rank": "档内排名",
+            "value": "数值",
+            "target": "目标",
+        }
+        if zh
+        else {"value": "Value", "target": "Target"}
+    )
     tier_of = Formatter("zh" if zh else "en").tier  # a rank series is one tier's: named in the legend
     return tuple(
         replace(
@@ -122,13 +137,49 @@ class Blocks:
             Text("参加单位" if zh else "Participating"), Text(task["participating_units"] or self.f.none)
         )
         units.add_row(Text("状态" if zh else "Status"), self.status(task["status"]))
+        # The measure in full: folded where a line has no space to break at (Chinese), never cut.
         units.add_row(
-            Text("措施" if zh else "Measure"), Text(f"{task['measure_ref'] or ''} {task['measure'] or ''}")
+            Text("措施" if zh else "Measure"),
+            Text(f"{task['measure_ref'] or ''} {task['measure'] or ''}", overflow="fold"),
         )
         history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only))
         return DetailContent(title, [units, history], after=(self.note,))
 
-    def indicator(self, ind: dict[str, Any]) -> DetailContent:
-        body = Text(f"{self.pick(ind['name'], ind['name_en'])}\n{ind['text'] or ''}\n")
-        body.append_text(self.status(ind["status"]))
-        return DetailContent(Text(ind["indicator"]), [body], after=(self.note,))
+    def facts(self, view: View) -> Table:
+        """An (item, value) View as a two-column list without a header; values wrap, never cut."""
+        table = Table(box=None, show_header=False)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for row in view.rows:
+            label, value = row.cells
+            table.add_row(Text(label.text), Text(value.text, style=CLASS_STYLES.get(value.cls or "", "")))
+        return table
+
+    def paragraph(self, label: str, body: str) -> Text:
+        """A labelled paragraph shown in full at any width (folded where it has no space to break at)."""
+        text = Text(label, style="bold", overflow="fold")
+        text.append("\n")
+        text.append(body)
+        return text
+
+    def indicator(self, d: IndicatorDetail) -> DetailContent:
+        """An indicator's own drill-down: target and status, the plan's words and the task's measure in
+        full, its values over time (city-wide) or per zone, and a chart of the values against target."""
+        ind = d.indicator
+        title = Text(f"{ind['indicator']} {self.pick(ind['name'], ind['name_en'])}")
+        before: list[Any] = [self.facts(indicator_facts_view(d, self.lang, self.ascii_only))]
+        texts = indicator_texts(d, self.lang)
+        before.append(self.paragraph(*texts[0]))
+        if d.zones:
+            before.append(self.view(indicator_zones_view(d, self.lang, self.ascii_only)))
+        if d.history:
+            before.append(self.view(indicator_history_view(d, self.lang, self.ascii_only)))
+        if not d.zones and not d.history:
+            before.append(Text("尚无数据" if self.zh else "No values yet", style="italic"))
+        charts: tuple[tuple[tuple[Series, ...], str], ...] = ()
+        if d.series:
+            unit = self.pick(ind["unit"], ind["unit_en"])
+            chart_title = f"数值与目标（{unit}）" if self.zh else f"Value against target ({unit})"
+            charts = ((_labelled(d.series, self.zh), chart_title),)
+        after = tuple(self.paragraph(label, body) for label, body in texts[1:])
+        return DetailContent(title, before, charts, (*after, self.note))

@@ -1,4 +1,8 @@
-"""The drill-down screen: a zone, cluster, task or indicator in full, from Blocks content. Esc goes back."""
+"""The drill-down screen: a zone, cluster, task or indicator in full, from Blocks content. Esc goes back.
+
+The screen keeps what it shows (``source``: the table and row key) so that the app can rebuild its
+content after a change of language, year or data and hand it to ``show``.
+"""
 
 from __future__ import annotations
 
@@ -25,12 +29,27 @@ class DetailScreen(Screen[None]):
     DetailScreen Chart { height: 14; }
     """
 
-    def __init__(self, content: DetailContent, ascii_only: bool = False, lang: str = "zh") -> None:
+    def __init__(
+        self,
+        content: DetailContent,
+        ascii_only: bool = False,
+        lang: str = "zh",
+        source: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.content = content
         self.heading = content.title
         self.ascii_only = ascii_only
         self.lang = lang
+        self.source = source  # (table, row key) the content was built for
+
+    async def show(self, content: DetailContent, lang: str) -> None:
+        """Draw new content (the same row in another language, year or data), keeping the scroll."""
+        self.content, self.heading, self.lang = content, content.title, lang
+        scroll = self.query_one(VerticalScroll)
+        y = scroll.scroll_y
+        await self.recompose()
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_to, y=y, animate=False)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():

@@ -1,17 +1,25 @@
-"""The Overview tab: headline goals with progress bars, zones per tier and star, and the attention list."""
+"""The Overview tab: headline goals with progress bars, zones per tier and star, and the attention list
+(focusable: Enter on a zone opens its drill-down)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from console.present.formatter import Formatter
-from console.present.labels import status_style
+from console.present.labels import CLASS_STYLES, status_style
+from widgets.keybar import bindings
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -35,7 +43,8 @@ def bar(progress: float | None, width: int, ascii_only: bool) -> str:
 
 
 def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> Group:
-    """The tab's body. A goal's bar is its ratio to target, the percentage printed beside it."""
+    """The tab's head: headline goals and zones per tier and star. A goal's bar is its ratio to target,
+    the percentage printed beside it. The attention list and the reports line follow it."""
     from console.present.views import goals_heading
 
     zh = lang == "zh"
@@ -114,35 +123,6 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
             if len(cells) == per_level:
                 cells.append(Text(""))
         counts.add_row(*cells)
-    attention = Table(
-        title=Text(
-            "需关注（未达或可能未达目标）"
-            if zh
-            else "Attention: zones missing or at risk of missing a target",
-            style="bold",
-        ),
-        title_justify="left",
-        box=box,
-        show_header=False,
-        pad_edge=False,
-    )
-    attention.add_column(no_wrap=True)
-    attention.add_column()
-    for zone, what in data.attention[:ATTENTION_SHOWN]:
-        attention.add_row(Text(f"! {zone}", style="bold red"), Text(what))
-    hidden = len(data.attention) - ATTENTION_SHOWN
-    if hidden > 0:
-        more = (
-            f"另有 {hidden} 个开发区，见“开发区”标签页"
-            if zh
-            else f"and {hidden} more zones: see the Zones tab"
-        )
-        attention.add_row(Text(f.ellipsis), Text(more, style="italic"))
-    if not data.attention:
-        attention.add_row(
-            Text("✓" if not ascii_only else "+"),
-            Text("所有开发区均达标或正常推进" if zh else "Every zone meets or is on track for its targets"),
-        )
     reports = Text()
     if data.report_period:
         reports.append(
@@ -154,22 +134,141 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
             reports.append(sep.join(f"{zone} {what}" for zone, what in data.overdue), style="yellow")
         else:
             reports.append("全部按时报送" if zh else "all on time")
-    return Group(goals, Text(""), counts_title, counts, Text(""), attention, Text(""), reports)
+    return Group(goals, Text(""), counts_title, counts)
+
+
+def render_reports(data: Overview, lang: str) -> Text:
+    """The quarterly reports line: late or missing reports of the quarter judged, or all on time."""
+    zh = lang == "zh"
+    reports = Text()
+    if data.report_period:
+        reports.append(
+            f"季度报送（{data.report_period}）：" if zh else f"Quarterly reports ({data.report_period}): ",
+            style="bold",
+        )
+        if data.overdue:
+            sep = "、" if zh else ", "
+            reports.append(sep.join(f"{zone} {what}" for zone, what in data.overdue), style="yellow")
+        else:
+            reports.append("全部按时报送" if zh else "all on time")
+    return reports
+
+
+def attention_title(lang: str) -> Text:
+    zh = lang == "zh"
+    return Text(
+        "需关注（未达或可能未达目标；Enter 打开）"
+        if zh
+        else "Attention: zones missing or at risk of missing a target (Enter opens)",
+        style="bold",
+    )
+
+
+def attention_items(data: Overview, lang: str, ascii_only: bool) -> list[tuple[Text, str | None]]:
+    """The attention list's lines, each with the zone it opens (None: a note, which opens the Zones tab)."""
+    zh = lang == "zh"
+    f = Formatter(lang, ascii_only)
+    shown = data.attention[:ATTENTION_SHOWN]
+    keys = list(data.attention_keys) + [None] * (len(data.attention) - len(data.attention_keys))
+    width = max((cell_len(zone) for zone, _ in shown), default=0)
+    items: list[tuple[Text, str | None]] = []
+    for (zone, what), key in zip(shown, keys, strict=False):
+        line = Text()  # styles as spans: the theme's red, as in the tables, and the reason unstyled
+        line.append(f"! {zone}" + " " * (width - cell_len(zone)), style=CLASS_STYLES["bad"])
+        line.append(f"  {what}")
+        items.append((line, key))
+    hidden = len(data.attention) - ATTENTION_SHOWN
+    if hidden > 0:
+        more = (
+            f"另有 {hidden} 个开发区，见“开发区”标签页"
+            if zh
+            else f"and {hidden} more zones: see the Zones tab"
+        )
+        items.append((Text.assemble((f"{f.ellipsis} {more}", "italic")), None))
+    if not data.attention:
+        ok = "所有开发区均达标或正常推进" if zh else "Every zone meets or is on track for its targets"
+        items.append((Text(f"{'+' if ascii_only else '✓'} {ok}"), None))
+    return items
+
+
+class AttentionList(OptionList):
+    """The attention list: ↑/↓ move, Enter opens the zone's drill-down (a note opens the Zones tab),
+    Esc goes back to scrolling the overview."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Back", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+    ]
+    # The cursor is underlined as well as coloured, so that it shows under NO_COLOR too (an option's
+    # style cannot be reversed: Textual's visual styles drop reverse).
+    DEFAULT_CSS = """
+    AttentionList { border: none; padding: 0; background: transparent; height: auto; }
+    AttentionList:focus { border: none; background-tint: $foreground 0%; }
+    AttentionList > .option-list--option { padding: 0; }
+    AttentionList:focus > .option-list--option-highlighted { text-style: bold underline; }
+    """
+
+    @dataclass
+    class ZoneChosen(Message):
+        """Enter on an item: ``zone`` is the zone's key, or None for a note (open the Zones tab)."""
+
+        zone: str | None
+
+    keys: list[str | None] = []
+
+    def show(self, items: list[tuple[Text, str | None]]) -> None:
+        was = self.highlighted if self.has_focus else None
+        self.keys = [key for _, key in items]
+        self.set_options(Option(text) for text, _ in items)
+        # Not highlighted until the user moves into the list, so the overview reads as a page.
+        self.highlighted = None if was is None else min(was, len(items) - 1)
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
+    def on_blur(self) -> None:
+        self.highlighted = None
+
+    def action_leave(self) -> None:
+        if isinstance(self.parent, Widget) and self.parent.focusable:
+            self.parent.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.ZoneChosen(self.keys[event.option_index]))
 
 
 class OverviewPanel(VerticalScroll):
+    """The tab: the arrows and PgDn scroll it; Enter moves into the attention list."""
+
+    BINDINGS = bindings("overview")  # from the key catalogue
     DEFAULT_CSS = """
     OverviewPanel { height: 1fr; padding: 0 1; }
+    OverviewPanel #overview-attention-title { margin-top: 1; }
+    OverviewPanel #overview-reports { margin-top: 1; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="overview-body")
+        yield Static(id="overview-attention-title")
+        yield AttentionList(id="overview-attention")
+        yield Static(id="overview-reports")
         yield Chart(id="overview-chart")
+
+    def action_attention(self) -> None:
+        attention = self.query_one(AttentionList)
+        if attention.option_count:
+            attention.focus()
 
     def show(self, data: Overview, lang: str, ascii_only: bool, year: int) -> None:
         from console.present.series import city_series
 
         self.query_one("#overview-body", Static).update(render_overview(data, lang, ascii_only, year))
+        self.query_one("#overview-attention-title", Static).update(attention_title(lang))
+        self.query_one(AttentionList).show(attention_items(data, lang, ascii_only))
+        self.query_one("#overview-reports", Static).update(render_reports(data, lang))
         chart = self.query_one("#overview-chart", Chart)
         chart.ascii_only = ascii_only
         chart.empty = "无数据" if lang == "zh" else "no data"

@@ -1,4 +1,4 @@
-"""Drill-down content for one zone, cluster or task, as plain data (no Textual)."""
+"""Drill-down content for one zone, cluster, task or indicator, as plain data (no Textual)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import polars as pl
 from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
+from console.engine.evaluation import Evaluation
 from console.engine.status import cluster_status, eval_period, zone_status
-from console.present.series import SCORE_FULL, Series, tier_runs
+from console.present.series import SCORE_FULL, Kind, Series, tier_runs
 
 
 @dataclass(frozen=True)
@@ -129,3 +130,87 @@ def task_indicators(ds: Dataset, indicators: pl.DataFrame, task: int) -> tuple[p
         .sort("indicator", "period")
     )
     return own, values
+
+
+# Quarters of history a drill-down table shows (two years).
+HISTORY_QUARTERS = 8
+# Zones an indicator's drill-down lists; beyond (national data) the worst-placed, in plan order.
+ZONES_SHOWN = 50
+
+
+@dataclass(frozen=True)
+class IndicatorDetail:
+    """One quantified target in the year shown: its evaluated row, its parent task (None for the
+    headline goal I01), its city-wide values over time, and per zone its values and status."""
+
+    indicator: dict[str, Any]
+    task: dict[str, Any] | None
+    # City-wide history up to the quarter judged: (period, value, reported). ``reported`` is the
+    # dataset's own figure beside a value computed from other tables (console.engine.determined).
+    history: tuple[tuple[str, float | None, float | None], ...]
+    # Zone-scoped targets: the quarters of ``zones[i]["values"]``, and one dict per zone shown
+    # (zone, short_name, short_name_en, latest, period, status, values).
+    periods: tuple[str, ...]
+    zones: tuple[dict[str, Any], ...]
+    series: tuple[Series, ...] = ()
+    more: int = 0  # zones beyond ZONES_SHOWN, not listed
+
+
+def indicator_detail(ds: Dataset, ev: Evaluation, code: str) -> IndicatorDetail:
+    """An indicator's own drill-down content for the evaluation's year and counties."""
+    from console.engine.determined import computed_values, determined_codes
+    from console.engine.progress import SEVERITY
+
+    row = ev.indicators.filter(pl.col("indicator") == code).row(0, named=True)
+    task = None
+    if row["task"] is not None:
+        tasks = ev.tasks.filter(pl.col("task") == row["task"])
+        task = tasks.row(0, named=True) if tasks.height else None
+    until = str(eval_period(ev.year, ds.as_of) or ds.as_of)  # the quarter the year is judged at
+    own = ds["indicator_values"].filter(pl.col("indicator") == code)
+    reported: dict[tuple[str | None, str], float] = {}
+    if code in determined_codes(ds):
+        reported = {(z, p): v for z, p, v in own.select("zone", "period", "value").iter_rows()}
+        own = computed_values(ds).filter(pl.col("indicator") == code)
+    own = own.filter(pl.col("period") <= until)
+    city = own.filter(pl.col("zone").is_null()).sort("period")
+    history = tuple((p, v, reported.get((None, p))) for p, v in city.select("period", "value").iter_rows())
+    zone_rows = ev.zone_indicators.filter(pl.col("indicator") == code)
+    more = max(0, zone_rows.height - ZONES_SHOWN)
+    if more:
+        severity = {status: i for i, status in enumerate(SEVERITY)}
+        zone_rows = (
+            zone_rows.with_row_index("__order")
+            .sort(pl.col("status").replace_strict(severity, default=len(SEVERITY)), "__order")
+            .head(ZONES_SHOWN)
+            .sort("__order")
+        )
+    periods: tuple[str, ...] = ()
+    zones: list[dict[str, Any]] = []
+    if zone_rows.height:
+        by_zone = own.filter(pl.col("zone").is_not_null())
+        periods = tuple(sorted(set(by_zone.get_column("period").to_list()))[-HISTORY_QUARTERS:])
+        values = {(z, p): v for z, p, v in by_zone.select("zone", "period", "value").iter_rows()}
+        names_en = dict(ds["zones"].select("zone", "short_name_en").iter_rows())
+        for z in zone_rows.iter_rows(named=True):
+            zones.append(
+                {
+                    "zone": z["zone"],
+                    "short_name": z["short_name"],
+                    "short_name_en": names_en.get(z["zone"]),
+                    "latest": z["latest"],
+                    "period": z["period"],
+                    "status": z["status"],
+                    "values": tuple(values.get((z["zone"], p)) for p in periods),
+                }
+            )
+    series: tuple[Series, ...] = ()
+    shown = history[-HISTORY_QUARTERS * 2 :]
+    if any(v is not None for _, v, _ in shown):
+        x = tuple(p for p, _, _ in shown)
+        kind: Kind = "count" if row["unit"] in ("家", "个") else "amount"
+        series = (
+            Series("value", x, tuple(v for _, v, _ in shown), kind),
+            Series("target", x, tuple(row["target"] for _ in x), kind),
+        )
+    return IndicatorDetail(row, task, history, periods, tuple(zones), series, more)

@@ -8,7 +8,7 @@ from typing import Any
 
 import polars as pl
 
-from console.present.drilldown import ZoneDetail
+from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
 from console.present.labels import STATUS_CLASS
 from console.present.viewmodel import Cell, Column, Field, Row, View
@@ -229,3 +229,124 @@ def task_history_view(indicators: pl.DataFrame, values: pl.DataFrame, lang: str,
         "指标历史值（全市或各区合计）", "Indicator values over time (city-wide or summed over zones)"
     )
     return View("task_history", title, columns, tuple(rows))
+
+
+def _scope(scope: str | None, relative_to: str | None, f: Formatter) -> str:
+    words = {
+        "city": ("全市", "city-wide"),
+        "each_zone": ("每个开发区", "every zone"),
+        "each_zone_each_year": ("每个开发区、每年", "every zone, every year"),
+        "relative": ("相对指标", "relative"),
+    }
+    zh, en = words.get(scope or "", (scope or f.none, scope or f.none))
+    text = f.pick(zh, en)
+    if scope == "relative" and relative_to:
+        text += f.pick(f"（对比：{relative_to}）", f" (against: {relative_to})")
+    return text
+
+
+def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
+    """An indicator's target, scope, latest value, progress, status, task and source as (item, value)
+    rows (its code and name are the drill-down's title)."""
+    f = Formatter(lang, ascii_only)
+    i = d.indicator
+    unit = f.pick(i["unit"] or "", i["unit_en"] or i["unit"] or "")
+    target = f"{i['comparison']} {f.number(i['target'])} {unit}".strip()
+    target += f.year_note(i["target_year"], bool(i.get("standing_aim")))
+    if i["zones_total"]:
+        latest = f.ratio(i["zones_met"], i["zones_total"]) + f.pick(" 个开发区达标", " zones met")
+    else:
+        latest = f"{f.number(i['latest'])} {unit}".strip()
+    if i["period"]:
+        latest += f" ({i['period']})"
+    if i.get("computed") and i.get("reported") is not None:
+        latest += f.pick(f"；上报值 {f.number(i['reported'])}", f"; reported {f.number(i['reported'])}")
+    task = f.none
+    if d.task is not None:
+        task = f"{d.task['task']}. {f.pick(d.task['title'], d.task['title_en'] or d.task['title'])}"
+    elif i["task"] is None:
+        task = f.pick("总体目标（方案第一部分）", "headline goal (section 1 of the plan)")
+    facts = (
+        ("target", f.pick("目标", "Target"), Cell(target, (i["comparison"], i["target"]), i["target"])),
+        ("scope", f.pick("范围", "Scope"), _text(_scope(i["scope"], i["relative_to"], f), f)),
+        ("latest", f.pick("最新值", "Latest"), Cell(latest, (i["latest"], i["period"]), i["latest"])),
+        (
+            "progress",
+            f.pick("基期起进度", "From baseline"),
+            Cell(
+                f"{f.share(i['progress'])}"
+                + f.pick(f"（应达 {f.share(i['expected'])}）", f" (pace {f.share(i['expected'])})"),
+                (i["progress"], i["expected"]),
+                i["progress"],
+            ),
+        ),
+        ("status", f.pick("状态", "Status"), _status(i["status"], f)),
+        ("task", f.pick("所属任务", "Task"), _text(task, f)),
+        ("source", f.pick("出处", "Source"), _text(i["source"], f)),
+    )
+    columns = (_col("item", "项目", "Item", f), _col("value", "内容", "Value", f))
+    rows = tuple(Row(key, (Cell(label, (label,), label), cell)) for key, label, cell in facts)
+    return View("indicator_facts", f"{i['indicator']}", columns, rows)
+
+
+def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
+    """A city-wide indicator's values by quarter up to the quarter judged (the last two years), the
+    first being the baseline before the plan where the data has one; a computed indicator shows the
+    dataset's reported figure beside."""
+    f = Formatter(lang, ascii_only)
+    computed = bool(d.indicator.get("computed"))
+    columns = (
+        _col("period", "季度", "Quarter", f, "period"),
+        _col("value", "数值", "Value", f, "float", True),
+        *((_col("reported", "上报值", "Reported", f, "float", True),) if computed else ()),
+    )
+    rows = tuple(
+        Row(p, (_text(p, f), _num(v, f), *((_num(r, f),) if computed else ())))
+        for p, v, r in d.history[-HISTORY_QUARTERS:]
+    )
+    unit = f.pick(d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or "")
+    title = (
+        f.pick(f"历史值（{unit}）", f"Values over time ({unit})")
+        if unit
+        else f.pick("历史值", "Values over time")
+    )
+    return View("indicator_history", title, columns, rows)
+
+
+def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
+    """A zone-scoped indicator per zone: its values over the last quarters, latest and status."""
+    f = Formatter(lang, ascii_only)
+    columns = (
+        _col("zone", "开发区", "Zone", f),
+        *(Column(f"v_{p}", p, True, fields=(Field(f"v_{p}", p, "float"),)) for p in d.periods),
+        _col("status", "状态", "Status", f, "status"),
+    )
+    rows = tuple(
+        Row(
+            z["zone"],
+            (
+                _text(f.pick(z["short_name"], z["short_name_en"] or z["short_name"]), f),
+                *(_num(v, f) for v in z["values"]),
+                _status(z["status"], f),
+            ),
+        )
+        for z in d.zones
+    )
+    unit = f.pick(d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or "")
+    title = f.pick(f"各开发区（{unit}）", f"By zone ({unit})") if unit else f.pick("各开发区", "By zone")
+    if d.more:
+        title += f.pick(
+            f"：最需关注的 {len(d.zones)} 个，另有 {d.more} 个未列出（可按县区筛选）",
+            f": the {len(d.zones)} most in need of attention; {d.more} more not listed (filter by county)",
+        )
+    return View("indicator_zones", title, columns, rows)
+
+
+def indicator_texts(d: IndicatorDetail, lang: str) -> tuple[tuple[str, str], ...]:
+    """The plan's own words, in full: the target's sentence and its task's measure (label, text)."""
+    f = Formatter(lang)
+    out = [(f.pick("方案原文", "The plan's words"), d.indicator["text"] or f.none)]
+    if d.task is not None and d.task.get("measure"):
+        ref = d.task.get("measure_ref") or ""
+        out.append((f.pick(f"措施 {ref}", f"Measure {ref}").strip(), d.task["measure"]))
+    return tuple(out)

@@ -23,7 +23,7 @@ CONTEXTS = (*TABS, "search", "drilldown")
 
 # Who binds a key: the App, the table widget, the drill-down screen, the search box (Textual's Input),
 # or Textual itself (Tab, Ctrl+P).
-OWNERS = ("app", "table", "drilldown", "input", "textual")
+OWNERS = ("app", "table", "overview", "drilldown", "input", "textual")
 
 # Help sections, in the order shown: (id, zh, en).
 GROUPS = (
@@ -186,6 +186,18 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         TABLE_TABS,
         (Bind("enter", "select"),),
         owner="table",
+        bar=3,
+    ),
+    KeyEntry(
+        "Enter",
+        "关注名单",
+        "attention list",
+        "总览：进入需关注名单，↑↓/j k 移动，Enter 打开该开发区详情（Esc 离开名单）",
+        "Overview: move into the attention list, Up/Down or j/k move, Enter opens the zone (Esc leaves the list)",
+        "table",
+        frozenset({"overview"}),
+        (Bind("enter", "attention"),),
+        owner="overview",
         bar=3,
     ),
     KeyEntry(

@@ -169,6 +169,9 @@ class Overview:
     # The counties the tier/star counts and the attention list cover (empty: the whole city); the
     # headline goals are always city-wide and say so when a county filter is set.
     counties: tuple[str, ...] = ()
+    # The zone (row key of the Zones tab) each attention item names, None for a note on missing data;
+    # Enter on an item opens that zone's drill-down.
+    attention_keys: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -258,6 +261,7 @@ class Views:
                 tuple(tuple(r) for r in o.get("overdue", ())),
                 o.get("report_period"),
                 tuple(o.get("counties", ())),
+                tuple(o.get("attention_keys", ())),
             ),
             {name: view(v) for name, v in data["tables"].items()},
         )

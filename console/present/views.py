@@ -788,6 +788,7 @@ def overview(
         )
         (tiers if figure == "tier_count" else stars).extend(lines)
     attention = []
+    keys: list[str | None] = []
     for z in ev.zones_missing.iter_rows(named=True):
         what = []
         for item in z["missing"]:
@@ -798,7 +799,10 @@ def overview(
                 f"{missing_words([item], lang)}{f.word(status)}" if f.zh else f"{item} {f.word(status)}"
             )
         attention.append((_zone_name(z, lang), f.list_sep.join(what)))
-    attention.extend(_gaps(ev.zones, lang))
+        keys.append(z["zone"])
+    gaps = _gaps(ev.zones, lang)
+    attention.extend(gaps)
+    keys.extend(None for _ in gaps)
     result_years = ev.zones.get_column("result_year").drop_nulls()
     overdue = []
     for z in ev.zones.filter(pl.col("report_status").is_in(["late", "missing"])).iter_rows(named=True):
@@ -815,6 +819,7 @@ def overview(
         tuple(overdue),
         report_period,
         _county_names(ev, lang),
+        tuple(keys),
     )
 
 

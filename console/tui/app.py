@@ -148,6 +148,7 @@ class DevZonesApp(App[int]):
         if message.views != self.views:  # a cached screen that still holds needs no repaint
             self.views = message.views
             self.main.render_all()
+        self.flows.redraw_details()
         if message.reloaded:  # the header no longer says the last good data is shown
             self.reload_error = ""
             self.main.show_header()

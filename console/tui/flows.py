@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from console.tui.app import DevZonesApp
     from widgets.dialogs import BulletinChoice, ExportChoice
     from widgets.drilldown_panel import DetailContent
+    from widgets.drilldown_screen import DetailScreen
 
 
 class Flows:
@@ -195,12 +196,43 @@ class Flows:
             app.call_from_thread(app.say, describe(exc, lang, app.settings.data_dir), "error", 10)
             return
         if not get_current_worker().is_cancelled:
-            app.call_from_thread(self.show_detail, content, lang)
+            app.call_from_thread(self.show_detail, content, lang, (table, key))
 
-    def show_detail(self, content: DetailContent, lang: str) -> None:
+    def show_detail(self, content: DetailContent, lang: str, source: tuple[str, str]) -> None:
         from widgets.drilldown_screen import DetailScreen
 
-        self.app.push_screen(DetailScreen(content, self.app.ascii_only, lang))
+        self.app.push_screen(DetailScreen(content, self.app.ascii_only, lang, source=source))
+
+    def redraw_details(self) -> None:
+        """Open drill-downs follow a change of language, year, filter or data: each is rebuilt for
+        the same row in a worker and redrawn in place (one whose row is gone is closed)."""
+        from widgets.drilldown_screen import DetailScreen
+
+        screens = [s for s in self.app.screen_stack if isinstance(s, DetailScreen) and s.source]
+        if screens and self.app.snapshot is not None:
+            work = partial(self.rebuild_details, self.app.snapshot, self.app.state.lang, screens)
+            self.app.run_worker(work, thread=True, exclusive=True, group="redraw", exit_on_error=False)
+
+    def rebuild_details(self, snap: Snapshot, lang: str, screens: list[DetailScreen]) -> None:
+        """In a worker: the new content of each open drill-down, handed to its screen."""
+        from polars.exceptions import PolarsError
+        from textual.worker import get_current_worker
+
+        app = self.app
+        for screen in screens:
+            assert screen.source is not None
+            try:
+                content = detail_content(app.settings, snap, lang, app.ascii_only, *screen.source)
+            except (PolarsError, KeyError, ValueError, IndexError):  # the row is gone: back to the tables
+                app.call_from_thread(self.close_if_on_top, screen)
+                continue
+            if get_current_worker().is_cancelled:
+                return
+            app.call_from_thread(screen.show, content, lang)
+
+    def close_if_on_top(self, screen: DetailScreen) -> None:
+        if screen is self.app.screen:
+            screen.dismiss(None)
 
 
 def detail_content(
@@ -223,10 +255,7 @@ def detail_content(
             name, blocks.pick(industry, rows[0]["industry_en"] if rows else None), rows, series
         )
     if table == "indicators":
-        indicator = ev.indicators.filter(ev.indicators["indicator"] == key).row(0, named=True)
-        if indicator["task"] is None:
-            return blocks.indicator(indicator)
-        key = str(indicator["task"])
+        return blocks.indicator(details.indicator_detail(ds, ev, key))
     task = ev.tasks.filter(ev.tasks["task"] == int(key)).row(0, named=True)
     own, values = details.task_indicators(ds, ev.indicators, int(key))
     return blocks.task(task, own, values)

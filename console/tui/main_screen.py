@@ -18,6 +18,7 @@ from console.present.labels import text
 from console.present.viewmodel import TAB_TITLES
 from console.tui.panes import OverviewPane, Pane, TablePane, TasksPane
 from widgets.keybar import KeyBar
+from widgets.overview import AttentionList
 from widgets.topbar import TopBar
 from widgets.view_table import ViewTable
 
@@ -236,3 +237,10 @@ class MainScreen(Screen[None]):
     def on_view_table_row_selected(self, event: ViewTable.RowSelected) -> None:
         if event.table.id is not None:
             self.console.flows.drill_down(event.table.id.removesuffix("-table"), event.key)
+
+    def on_attention_list_zone_chosen(self, event: AttentionList.ZoneChosen) -> None:
+        """Enter on the overview's attention list: the zone's drill-down, or the Zones tab for a note."""
+        if event.zone is None:
+            self.console.action_show_tab("zones")
+        else:
+            self.console.flows.drill_down("zones", event.zone)

@@ -1,0 +1,118 @@
+"""Pilot tests: drill-downs follow the language and year, indicators open their own drill-down, and the
+overview's attention list opens the zone it names."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polars as pl
+from rich.console import Console
+
+from console.core.config import load_settings
+from console.engine.evaluation import evaluate
+from console.tui.app import DevZonesApp
+from widgets.drilldown_screen import DetailScreen
+from widgets.overview import AttentionList, OverviewPanel
+
+
+def make_app(data_dir: Path, lang: str | None = None) -> DevZonesApp:
+    return DevZonesApp(load_settings(data_dir=data_dir, lang=lang), use_cache=False)
+
+
+async def ready(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def shown(screen: DetailScreen) -> str:
+    """The drill-down's text as drawn from its content (title, blocks and chart titles)."""
+    console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
+    for block in (screen.content.title, *screen.content.before, *screen.content.after):
+        console.print(block)
+    return console.export_text() + "\n".join(title for _, title in screen.content.charts)
+
+
+async def test_enter_on_an_attention_item_opens_that_zone(data_dir: Path, dataset) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        assert app.active_tab == "overview"
+        await pilot.press("enter")  # into the attention list
+        attention = app.focused
+        assert isinstance(attention, AttentionList) and attention.highlighted == 0
+        await pilot.press("j", "j", "k")  # as in the tables
+        await pilot.pause()
+        # The cursor shows without colour (NO_COLOR): underlined, on that line only.
+        assert [
+            any(seg.style and seg.style.underline for seg in attention.render_line(y)) for y in range(3)
+        ] == [
+            False,
+            True,
+            False,
+        ]
+        await pilot.press("enter")
+        missing = evaluate(dataset, app.settings, 2026).zones_missing.get_column("zone").to_list()
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.source == ("zones", missing[1])
+        assert str(app.screen.heading).startswith(missing[1])
+        await pilot.press("escape")
+        assert not isinstance(app.screen, DetailScreen) and isinstance(app.focused, AttentionList)
+        await pilot.press("escape")  # out of the list: the arrows scroll the overview again
+        assert isinstance(app.focused, OverviewPanel) and app.query_one(AttentionList).highlighted is None
+
+
+async def test_enter_on_an_attention_note_opens_the_zones_tab(data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        assert app.views is not None and app.views.overview.attention_keys[-1] is None  # a note on reports
+        await pilot.press("enter", "end", "enter")
+        assert not isinstance(app.screen, DetailScreen) and app.active_tab == "zones"
+
+
+async def test_an_indicator_opens_its_own_drill_down(data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("4", "tab", "enter")  # I01, the headline goal (no task)
+        assert isinstance(app.screen, DetailScreen)
+        assert str(app.screen.heading).startswith("I01 ") and "2026Q3" in shown(app.screen)
+        await pilot.press("escape", "down", "enter")  # I02 opens itself, not its task
+        assert isinstance(app.screen, DetailScreen) and str(app.screen.heading).startswith("I02 ")
+
+
+async def test_language_redraws_an_open_drill_down(data_dir: Path, dataset) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "enter")
+        zone = dataset["zones"].row(0, named=True)
+        assert isinstance(app.screen, DetailScreen) and str(app.screen.heading).startswith(zone["zone"])
+        await pilot.press("l")
+        await ready(pilot)
+        assert isinstance(app.screen, DetailScreen) and app.screen.lang == "en"
+        assert str(app.screen.heading).startswith(zone["name_en"])
+        assert "Targets and results by year" in shown(app.screen)
+        await pilot.press("l")
+        await ready(pilot)
+        assert str(app.screen.heading).startswith(zone["zone"]) and "各年度目标与结果" in shown(app.screen)
+
+
+async def test_year_redraws_an_open_drill_down(data_dir: Path, dataset) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("4", "tab", "enter")  # I01
+        assert isinstance(app.screen, DetailScreen) and "2026Q3" in shown(app.screen)
+        await pilot.press("y")  # 2026 -> 2024
+        await ready(pilot)
+        assert app.year == 2024 and isinstance(app.screen, DetailScreen)
+        text = shown(app.screen)
+        values = dataset["indicator_values"].filter(pl.col("indicator") == "I01")
+        assert "2024Q4" in text and "2025Q1" not in text and str(values["period"].max()) not in text
+        await pilot.press("escape", "shift+tab", "enter")  # the task table: its drill-down
+        await pilot.press("escape", "2", "enter", "y")  # a zone's drill-down: 2024 -> 2025
+        await ready(pilot)
+        assert app.year == 2025 and "2025年营收累计" in shown(app.screen)
