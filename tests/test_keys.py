@@ -147,8 +147,8 @@ def test_key_bar_fits_and_keeps_the_most_important(context: str, width: int, lan
 @pytest.mark.parametrize("lang", LANGS)
 def test_key_bar_shows_only_what_works_here(lang: str) -> None:
     overview = {k for k, _ in key_bar("overview", lang, 200).items}
-    assert not overview & {"Enter", "/", "s", "u"}
-    assert {"1-5", "Ctrl+P", "c", "e", "b", "y", "l", "?", "q"} <= overview
+    assert not overview & {"/", "s", "u"}  # no table on the overview to search or sort
+    assert {"Enter", "1-5", "Ctrl+P", "c", "e", "b", "y", "l", "?", "q"} <= overview  # Enter: attention list
     tasks = {k for k, _ in key_bar("tasks", lang, 200).items}
     assert {"u", "Tab", "Enter", "/", "s"} <= tasks
     assert "u" not in {k for k, _ in key_bar("zones", lang, 200).items}
