@@ -53,7 +53,9 @@ async def test_key_bar_follows_the_tab_and_the_search_box(data_dir: Path) -> Non
         await pilot.press("1")
         await pilot.pause()
         overview = bar(app)
-            assert "Enter 关注名单" in overview and "/ 搜索" not in overview  # Enter: the attention list; no search
+        assert (
+            "Enter 关注名单" in overview and "/ 搜索" not in overview
+        )  # Enter: the attention list; no search
         assert all(k in overview for k in ("1-5 标签", "Ctrl+P 命令", "b 通报", "c 县区"))
         await pilot.press("4")
         await pilot.pause()
