@@ -27,16 +27,19 @@ from console.core.text import clean
 from console.present import view_cache as viewcache
 from console.present.labels import text
 from console.present.viewmodel import TAB_TITLES
-from widgets.commands import ConsoleCommands
+from widgets.commands import ConsoleCommands, open_command_palette, quit_notice, system_commands
 from widgets.keybar import KeyBar
 from widgets.overview import OverviewPanel
 from widgets.topbar import TopBar
 from widgets.view_table import ViewTable
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
+    from textual.app import SystemCommand
     from textual.notifications import SeverityLevel
+    from textual.screen import Screen
 
     from console.data.dataset import Dataset
     from console.data.errors import DataError
@@ -676,6 +679,16 @@ class DevZonesApp(App[int]):
         from console.outputs.svg_widths import true_widths
 
         return true_widths(self.export_screenshot())
+
+    # Textual's own words in the console's language (widgets.commands).
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        open_command_palette(self)
+
+    def action_help_quit(self) -> None:
+        quit_notice(self)
 
     def action_help(self) -> None:
         from widgets.dialogs import HelpScreen
