@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from console.core.config import TABS, Settings
 from console.core.paths import embedded_data_dir
-from console.core.text import clean
+from console.core.text import clean, in_lang
 from console.present import view_cache as viewcache
 from console.present.labels import text
 from console.present.viewmodel import TAB_TITLES
@@ -134,7 +134,7 @@ class DevZonesApp(App[int]):
     def on_mount(self) -> None:
         self.is_mounted_once = True
         for warning in self.settings.warnings:
-            self.notify(clean(warning), severity="warning", timeout=10, markup=False)
+            self.notify(clean(in_lang(warning, self.lang)), severity="warning", timeout=10, markup=False)
         self._hide_search()
         self._fingerprint = viewcache.fingerprint(self.settings.data_dir)
         self.set_interval(self.settings.reload_seconds, self.check_for_changes)
@@ -605,7 +605,7 @@ class DevZonesApp(App[int]):
             try:
                 self._exported(export_text(self.true_screenshot(), out, prov))
             except ExportError as exc:
-                self._export_failed(str(exc))
+                self._export_failed(exc.text(self.lang))
             return
         states = {name: (s.search, s.sort_key, s.descending) for name, s in self.states.items()}
         self.run_export(view, choice.fmt, out, prov, states)
@@ -628,7 +628,7 @@ class DevZonesApp(App[int]):
         try:
             written = export_views(export_selection(views, view, states), fmt, out, prov)
         except ExportError as exc:
-            self.call_from_thread(self._export_failed, str(exc))
+            self.call_from_thread(self._export_failed, exc.text(self.lang))
             return
         self.call_from_thread(self._exported, written)
 
