@@ -475,5 +475,5 @@ def write_bulletin(
         else:
             raise BulletinError(f"format {fmt!r}: expected md, xlsx or docx")
     except ExportError as exc:
-        raise BulletinError(str(exc)) from None
+        raise BulletinError(exc.text(lang)) from None
     return written
