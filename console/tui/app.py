@@ -25,7 +25,7 @@ from console.core.config import TABS, Settings
 from console.core.paths import embedded_data_dir
 from console.core.text import clean, in_lang
 from console.present import view_cache as viewcache
-from console.present.labels import text
+from console.present.labels import text, unit_name
 from console.present.viewmodel import TAB_TITLES
 from widgets.commands import ConsoleCommands, open_command_palette, quit_notice, system_commands
 from widgets.keybar import KeyBar
@@ -386,7 +386,7 @@ class DevZonesApp(App[int]):
         zh = self.lang == "zh"
         label = "量化指标" if zh else "Quantified targets"
         if self.unit:
-            label += f"（{self.unit}）" if zh else f" ({self.unit})"
+            label += f"（{self.unit}）" if zh else f" ({unit_name(self.unit, self.lang)})"
         self.query_one("#indicators-title", Static).update(Text(label, style="bold"))
 
     def _filter_note(self) -> str:
@@ -395,7 +395,7 @@ class DevZonesApp(App[int]):
         if tables and self.states[tables[0]].search:
             parts.append(f"/{self.states[tables[0]].search}")
         if self.unit and self.active_tab == "tasks":
-            parts.append(self.unit)
+            parts.append(unit_name(self.unit, self.lang))
         return " ".join(parts)
 
     @property
