@@ -520,7 +520,7 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
 
     from console.engine.evaluation import evaluate, status_json
     from console.outputs.export import view_json
-    from console.present.assemble import status_views
+    from console.present.assemble import header_words, status_views
 
     ds = _as_of(_dataset(settings), args.as_of, settings.lang)
     year, counties = _choices(ds, args, settings.lang)
@@ -535,7 +535,8 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
 
         f = Formatter(settings.lang, settings.ascii)
         out = make_console(fit=True)
-        print_header(ev.title, ev.as_of, ev.year, ev.counties, ev.sample, f, out)
+        title, counties = header_words(ds, ev, settings.lang)
+        print_header(title, ev.as_of, ev.year, counties, ev.sample, f, out)
         for view in views:
             print_view(view, f, out)
     # Behind or missed only: a no_data or not_reported figure is shown as such but fails nothing.

@@ -13,14 +13,16 @@ LATIN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 # What Chinese mode may show in Latin letters: codes, file formats, key names, the program's name.
 ZH_ALLOWED = {
     # file formats and their extensions
-    *("CSV", "XLSX", "Parquet", "JSON", "Markdown", "md", "csv", "xlsx", "parquet", "json", "docx", "svg", "Word"),
+    *("CSV", "XLSX", "Parquet", "JSON", "Markdown", "SVG", "Word"),
+    *("md", "csv", "xlsx", "parquet", "json", "docx", "svg", "toml", "TOML"),
     # key names as the key bar and help write them
     *("Ctrl", "Tab", "Esc", "Enter", "Space", "Shift", "PgUp", "PgDn", "Home", "End", "ctrl"),
     # the program, its commands and the language switch's name of English
     *("devzones", "English", "ASCII", "UTF", "BOM", "GB"),
 }
-# Codes: indicator I01, quarter 2026Q3, task numbers … (matched on the whole token).
-ZH_CODE = re.compile(r"^(I\d\d|\d{4}Q\d|Q\d|[A-Z]\d+)$")
+# Codes: indicator I01, quarter 2026Q3 … (matched on the whole token), and file names the console
+# suggests (devzones-tasks-2026-….csv).
+ZH_CODE = re.compile(r"^(I\d\d|\d{4}Q\d|Q\d|[A-Z]\d+|devzones(-[A-Za-z0-9]+)*)$")
 
 # What English mode may show in Chinese: the language switch's own name, and proper names with no
 # English form (none in the embedded data).
@@ -38,7 +40,9 @@ def english_words(text: str, allowed: set[str] = ZH_ALLOWED) -> set[str]:
         if ZH_CODE.match(token):
             continue
         for word in LATIN.findall(token):
-            if word not in allowed:
+            # A word cut to fit (Markdo… of Markdown) is the allowed word.
+            cut = len(word) >= 4 and any(a.startswith(word) for a in allowed)
+            if word not in allowed and not cut:
                 out.add(word)
     return out
 

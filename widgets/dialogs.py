@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from console.present.labels import unit_name
+
 
 class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     """Pick one, several or all counties; Enter applies, a clears, Esc cancels."""
@@ -84,7 +86,7 @@ class UnitDialog(ModalScreen[str | None]):
             yield Static(
                 Text("按责任单位筛选任务" if self.lang == "zh" else "Filter tasks by responsible unit")
             )
-            yield OptionList(Text(everyone), *(Text(u) for u in self.units))
+            yield OptionList(Text(everyone), *(Text(unit_name(u, self.lang)) for u in self.units))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss("" if event.option_index == 0 else self.units[event.option_index - 1])

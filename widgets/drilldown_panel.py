@@ -16,7 +16,7 @@ from console.present.drilldown_views import (
     zone_years_view,
 )
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, status_style
+from console.present.labels import CLASS_STYLES, plan_ref, status_style, text, units_text
 
 if TYPE_CHECKING:
     import polars as pl
@@ -117,18 +117,21 @@ class Blocks:
         units = Table(box=None, show_header=False)
         units.add_column(style="bold", no_wrap=True)
         units.add_column()
-        units.add_row(Text("牵头单位" if zh else "Lead"), Text(task["lead_units"] or self.f.none))
-        units.add_row(
-            Text("参加单位" if zh else "Participating"), Text(task["participating_units"] or self.f.none)
-        )
+        lead = units_text(task["lead_units"], self.lang) or self.f.none
+        units.add_row(Text("牵头单位" if zh else "Lead"), Text(lead))
+        participating = units_text(task["participating_units"], self.lang) or self.f.none
+        units.add_row(Text("参加单位" if zh else "Participating"), Text(participating))
         units.add_row(Text("状态" if zh else "Status"), self.status(task["status"]))
+        measure = task["measure"] if zh else text("plan_words_zh_only", self.lang)
         units.add_row(
-            Text("措施" if zh else "Measure"), Text(f"{task['measure_ref'] or ''} {task['measure'] or ''}")
+            Text("措施" if zh else "Measure"),
+            Text(f"{plan_ref(task['measure_ref'], self.lang)} {measure or ''}"),
         )
         history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only))
         return DetailContent(title, [units, history], after=(self.note,))
 
     def indicator(self, ind: dict[str, Any]) -> DetailContent:
-        body = Text(f"{self.pick(ind['name'], ind['name_en'])}\n{ind['text'] or ''}\n")
+        words = ind["text"] if self.zh else text("plan_words_zh_only", self.lang)
+        body = Text(f"{self.pick(ind['name'], ind['name_en'])}\n{words or ''}\n")
         body.append_text(self.status(ind["status"]))
         return DetailContent(Text(ind["indicator"]), [body], after=(self.note,))

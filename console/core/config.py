@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -91,7 +92,19 @@ def system_config_file() -> Path:
     return Path(site_config_dir("devzones")) / "config.toml"
 
 
-def _quarantine(path: Path, reason: str, warnings: list[str]) -> None:
+def _unreadable(exc: Exception) -> Said:
+    """Why a config file could not be read, in both languages (the parser says it in English only)."""
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        zh = f"第 {where[1]} 行第 {where[2]} 列不是有效的 TOML" if where else "不是有效的 TOML"
+    elif isinstance(exc, UnicodeDecodeError):
+        zh = "不是 UTF-8 文本"
+    else:
+        zh = "无法打开该文件"
+    return Said(str(exc), zh)
+
+
+def _quarantine(path: Path, reason: Said, warnings: list[str]) -> None:
     """Rename an unreadable user config out of the way (kept for the user) and say so."""
     kept = path.with_name(f"{path.name}.broken-{datetime.now():%Y%m%d-%H%M%S}")
     try:
@@ -100,14 +113,14 @@ def _quarantine(path: Path, reason: str, warnings: list[str]) -> None:
         warnings.append(
             Said(
                 f"{path}: could not be read ({reason}); ignored. Fix or remove it.",
-                f"{path}：无法读取（{reason}），已忽略。请修正或删除它。",
+                f"{path}：无法读取（{reason.zh}），已忽略。请修正或删除它。",
             )
         )
         return
     warnings.append(
         Said(
             f"{path}: could not be read ({reason}); it was kept as {kept.name}. Starting on the other settings.",
-            f"{path}：无法读取（{reason}），已另存为 {kept.name}；本次使用其他设置启动。",
+            f"{path}：无法读取（{reason.zh}），已另存为 {kept.name}；本次使用其他设置启动。",
         )
     )
 
@@ -120,12 +133,12 @@ def _read(path: Path, warnings: list[str], owned: bool = False) -> dict[str, Any
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         if owned:
-            _quarantine(path, str(exc), warnings)
+            _quarantine(path, _unreadable(exc), warnings)
         else:
             warnings.append(
                 Said(
                     f"{path}: ignored, could not be read ({exc}); using the other settings",
-                    f"{path}：无法读取（{exc}），已忽略；使用其他设置",
+                    f"{path}：无法读取（{_unreadable(exc).zh}），已忽略；使用其他设置",
                 )
             )
         return {}
@@ -397,7 +410,7 @@ def load_settings(
         year=year if year is not None else state["year"],
         counties=tuple(counties) if counties else state["counties"],
         sort=state["sort"],
-        warnings=tuple(clean(w) for w in warnings),
+        warnings=tuple(Said(clean(w), clean(w.zh)) if isinstance(w, Said) else clean(w) for w in warnings),
         config_lang=configured_lang,
         config_export_folder=configured_folder,
     )

@@ -7,6 +7,8 @@ characters; ``ascii`` mode uses plain ASCII only.
 
 from __future__ import annotations
 
+from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
+
 STATUS_WORDS: dict[str, tuple[str, str]] = {
     "met": ("达标", "met"),
     "missed": ("未达标", "missed"),
@@ -113,6 +115,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "clusters": ("产业集群", "Clusters"),
     "indicators": ("量化指标", "Indicators"),
     "unit_yi": ("亿元", "100 million yuan"),
+    # The plan's own sentences (measures, target wording) exist in Chinese only.
+    "plan_words_zh_only": ("", "The plan's own words are in Chinese: press l to read them (中文)."),
 }
 
 
@@ -258,9 +262,9 @@ def english_noun(plural: str, n: float | None) -> str:
 
 
 def count(n: int, noun: str, lang: str = "zh") -> str:
-    """'3个开发区' / '1 zone', '3 zones' for a noun of COUNTED."""
+    """'3 个开发区' / '1 zone', '3 zones' for a noun of COUNTED."""
     zh_word, plural = COUNTED[noun]
-    return f"{n}{zh_word}" if lang == "zh" else f"{n} {english_noun(plural, n)}"
+    return f"{n} {zh_word}" if lang == "zh" else f"{n} {english_noun(plural, n)}"
 
 
 def unit_label(unit: str | None, unit_en: str | None, lang: str = "zh", n: float | None = None) -> str:
@@ -282,3 +286,30 @@ def quantity(value: str, unit: str, lang: str = "zh") -> str:
     if unit == YI_EN:
         return f"{value} × {unit}"
     return f"{value} {unit}"
+
+
+# -- the plan consistency audit (console.engine.audit): each check's name -------------------------------
+
+CHECKS: dict[str, tuple[str, str]] = {
+    "tier_count": ("各档开发区数", "Zones per tier"),
+    "star_count": ("各星级开发区数", "Zones per star level"),
+    "tier_total": ("各档合计", "Tier counts in total"),
+    "clusters_over_50": ("超50亿元集群数", "Clusters over 50 × 100 million yuan"),
+    "indicator_computed": ("指标计算值", "Computed indicator"),
+}
+
+
+def check_name(check: str, level: str | None, lang: str = "zh") -> str:
+    """An audit finding's check and level as a reader reads it: '各星级开发区数 一星' / 'Zones per star
+    level: 1-star'. A level the scales do not know (an indicator and quarter) is shown as it is."""
+    name = CHECKS.get(check, (check, check))[lang_index(lang)]
+    if not level:
+        return name
+    shown = level
+    if lang != "zh" and check in ("tier_count", "star_count"):
+        parse, label = (parse_tier, tier_label) if check == "tier_count" else (parse_star, star_label)
+        try:
+            shown = label(parse(level), lang)
+        except ScaleError:
+            shown = level
+    return f"{name} {shown}" if lang == "zh" else f"{name}: {shown}"
