@@ -79,8 +79,15 @@ def print_header(
     """The line that says which data, date, year and counties the tables below show."""
     scope = f.list_sep.join(counties) if counties else text("all_counties", f.lang)
     year_text = f"{year}年" if f.zh else str(year)
-    parts = (title, f"{text('as_of', f.lang)} {as_of or text('no_data_yet', f.lang)}", year_text, scope)
-    out.print(_fit_line(f" {f.dot} ".join(parts), out.width, f), no_wrap=True, crop=True)
+    rest = f" {f.dot} ".join(
+        (f"{text('as_of', f.lang)} {as_of or text('no_data_yet', f.lang)}", year_text, scope)
+    )
+    # The title gives way first, so the date, year and counties stay readable on a narrow terminal.
+    room = out.width - cell_len(rest) - cell_len(f" {f.dot} ")
+    title = clean(title)
+    if cell_len(title) > room:
+        title = _fit(title, max(room, 8), f).rstrip()
+    out.print(_fit_line(f"{title} {f.dot} {rest}", out.width, f), no_wrap=True, crop=True)
     if sample:
         notice = f"[{text('sample_badge', f.lang)}] {text('sample_notice', f.lang)}"
         out.print(_t(notice, style="bold yellow"), no_wrap=False)
