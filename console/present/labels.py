@@ -276,7 +276,7 @@ def unit_label(unit: str | None, unit_en: str | None, lang: str = "zh", n: float
     return english_noun(word, n)
 
 
-def quantity(value: str, unit: str, lang: str = "zh") -> str:
+def quantity(value: str, unit: str, lang: str = "zh", times: str = "×") -> str:
     """A formatted number with its unit label (from ``unit_label``) as each language writes it:
     '91.4%' in both; '1,500 亿元', '180 家'; '1,500 × 100 million yuan', '180 firms', '2.0 pp'."""
     if not unit:
@@ -284,7 +284,7 @@ def quantity(value: str, unit: str, lang: str = "zh") -> str:
     if unit == "%":
         return f"{value}%"
     if unit == YI_EN:
-        return f"{value} × {unit}"
+        return f"{value} {times} {unit}"
     return f"{value} {unit}"
 
 

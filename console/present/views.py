@@ -26,7 +26,6 @@ from console.present.labels import (
     lang_index,
     missing_words,
     plan_ref,
-    quantity,
     split_units,
     unit_label,
     units_text,
@@ -539,7 +538,7 @@ def indicators_view(
             Cell(f.integer(i["task"]), (_int(i["task"]),), i["task"]),
             Cell(
                 i["comparison"]
-                + quantity(f.number(i["target"], 0), unit_text, lang)
+                + f.quantity(f.number(i["target"], 0), unit_text)
                 + f.year_note(i["target_year"], bool(i.get("standing_aim"))),
                 (
                     i["comparison"],
@@ -731,7 +730,7 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
         goals.append(
             Goal(
                 name,
-                f"{latest} / {quantity(f.number(i['target'], 0), unit, f.lang)}",
+                f"{latest} / {f.quantity(f.number(i['target'], 0), unit)}",
                 i["progress"],
                 i["status"],
                 code,
@@ -967,7 +966,7 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
             goal.code or None,
             goal.label,
             (latest, goal.latest, goal.unit),
-            (quantity(f.number(goal.target, 0), goal.unit, lang), goal.target),
+            (f.quantity(f.number(goal.target, 0), goal.unit), goal.target),
             share=goal.ratio,
             status=goal.status,
         )
