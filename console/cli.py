@@ -535,8 +535,8 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
 
         f = Formatter(settings.lang, settings.ascii)
         out = make_console(fit=True)
-        title, counties = header_words(ds, ev, settings.lang)
-        print_header(title, ev.as_of, ev.year, counties, ev.sample, f, out)
+        title, shown_counties = header_words(ds, ev, settings.lang)
+        print_header(title, ev.as_of, ev.year, shown_counties, ev.sample, f, out)
         for view in views:
             print_view(view, f, out)
     # Behind or missed only: a no_data or not_reported figure is shown as such but fails nothing.

@@ -16,7 +16,7 @@ from console.present.drilldown_views import (
     zone_years_view,
 )
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, plan_ref, status_style, text, units_text
+from console.present.labels import CLASS_STYLES, YI_EN, plan_ref, status_style, text, units_text
 
 if TYPE_CHECKING:
     import polars as pl
@@ -87,9 +87,7 @@ class Blocks:
         clusters = self.view(zone_clusters_view(d, self.lang, self.ascii_only))
         reports = self.view(zone_reports_view(d, self.lang, self.ascii_only))
         chart_title = (
-            f"{year}年营收累计与进度目标（亿元）"
-            if zh
-            else f"{year} revenue year to date vs pace (100M yuan)"
+            f"{year}年营收累计与进度目标（亿元）" if zh else f"{year} revenue year to date vs pace ({YI_EN})"
         )
         charts = [(_labelled(d.revenue, zh), chart_title)]
         if d.score and d.score[0].y:
@@ -106,7 +104,7 @@ class Blocks:
         zh = self.zh
         table = self.view(cluster_years_view(rows, self.lang, self.ascii_only))
         chart_title = (
-            "季度累计营收与进度目标（亿元）" if zh else "Year-to-date revenue by quarter vs pace (100M yuan)"
+            "季度累计营收与进度目标（亿元）" if zh else f"Year-to-date revenue by quarter vs pace ({YI_EN})"
         )
         charts = ((_labelled(series, zh), chart_title),)
         return DetailContent(Text(f"{zone_name} {self.f.dot} {industry}"), [table], charts, (self.note,))

@@ -10,7 +10,7 @@ import polars as pl
 
 from console.present.drilldown import ZoneDetail
 from console.present.formatter import Formatter
-from console.present.labels import STATUS_CLASS
+from console.present.labels import STATUS_CLASS, YI_EN
 from console.present.viewmodel import Cell, Column, Field, Row, View
 
 
@@ -119,7 +119,7 @@ def zone_clusters_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
         )
         for c in d.clusters.iter_rows(named=True)
     )
-    return View("zone_clusters", f.pick("产业集群（亿元）", "Clusters (100M yuan)"), columns, rows)
+    return View("zone_clusters", f.pick("产业集群（亿元）", f"Clusters ({YI_EN})"), columns, rows)
 
 
 def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
@@ -190,7 +190,7 @@ def cluster_years_view(rows: Sequence[dict[str, Any]], lang: str, ascii_only: bo
         )
         for r in rows
     )
-    return View("cluster_years", f.pick("各年度（亿元）", "By year (100M yuan)"), columns, out)
+    return View("cluster_years", f.pick("各年度（亿元）", f"By year ({YI_EN})"), columns, out)
 
 
 def task_history_view(indicators: pl.DataFrame, values: pl.DataFrame, lang: str, ascii_only: bool) -> View:
