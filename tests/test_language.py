@@ -15,11 +15,15 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from console.cli import main
 from console.core.config import load_settings
 from console.core.text import Said, in_lang
 from console.present.labels import (
+    COUNTED,
+    SINGULAR,
     UNITS_EN,
     YI_EN,
     check_name,
@@ -97,22 +101,26 @@ async def walk(app: DevZonesApp, size: tuple[int, int]) -> dict[str, set[str]]:
     return found
 
 
+@pytest.mark.parametrize("size", [(130, 40), (80, 24)], ids=["130x40", "80x24"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_console_speaks_one_language(data_dir: Path, lang: str) -> None:
+async def test_console_speaks_one_language(data_dir: Path, lang: str, size: tuple[int, int]) -> None:
     """Every screen and dialog in Chinese mode has no English word (and the reverse), Textual's own quit
     notice, palette commands and search prompt included."""
     app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang), use_cache=False)
-    assert await walk(app, (130, 40)) == {}
+    assert await walk(app, size) == {}
 
 
 async def test_palette_commands_in_chinese(data_dir: Path) -> None:
     """Textual's built-in palette commands (Theme, Quit, Screenshot …) are given in Chinese; Keys (an
     English-only panel) is left to the console's own help."""
     app = DevZonesApp(load_settings(data_dir=data_dir, lang="zh"), use_cache=False)
-    async with app.run_test(size=(100, 30)):
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "退出" in titles and "截图" in titles and "主题" in titles
-        assert not any(english_words(t) for t in titles)
+    async with app.run_test(size=(100, 30)) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "退出" in commands and "截图" in commands and "主题" in commands
+        assert not any(english_words(c.title + c.help) for c in commands.values())
+        commands["主题"].callback()  # the theme list: its prompt in Chinese, the themes by their names
+        await pilot.pause()
+        assert "搜索配色主题" in screen_text(app)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -144,7 +152,9 @@ COMMANDS = (
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_cli_speaks_one_language(capsys: pytest.CaptureFixture[str], lang: str, command: tuple[str, ...]) -> None:
+def test_cli_speaks_one_language(
+    capsys: pytest.CaptureFixture[str], lang: str, command: tuple[str, ...]
+) -> None:
     """`devzones status/rankings/check/changes` print no word of the other language (the title, county
     names, audit findings and their zone names included)."""
     code = main(["--lang", lang, *command])
@@ -233,3 +243,28 @@ def test_said_carries_both_languages() -> None:
     assert str(said) == "folder does not exist: /x"
     assert in_lang(said, "zh") == "文件夹不存在：/x" and in_lang(said, "en") == str(said)
     assert in_lang("plain", "zh") == "plain"
+
+
+# -- properties: any count, any unit list ----------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(n=st.integers(min_value=0, max_value=10**9), noun=st.sampled_from(sorted(COUNTED)))
+def test_plural_property(n: int, noun: str) -> None:
+    """English takes the singular exactly for one; Chinese has no plural and keeps the measure word."""
+    plural = COUNTED[noun][1]
+    assert count(n, noun, "en") == f"{n} {SINGULAR[plural] if n == 1 else plural}"
+    assert count(n, noun, "zh") == f"{n} {COUNTED[noun][0]}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*UNITS_EN, "某某局", "工信局", "通管办"]), min_size=1, max_size=6))
+def test_units_text_property(units: list[str]) -> None:
+    """Any annex-1 list (known and unknown units, either separator) reads in English unit by unit: a known
+    unit by its English name, an unknown one (a proper name with no English form) as written."""
+    raw = "、".join(units[:3]) + ("，" + "、".join(units[3:]) if units[3:] else "")
+    shown = units_text(raw, "en").split("; ")
+    assert len(shown) == len(units)
+    for unit, words in zip(split_units(raw), shown, strict=True):
+        assert words == UNITS_EN.get(unit, unit)
+        assert not chinese_runs(words) or unit not in UNITS_EN

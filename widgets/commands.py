@@ -68,7 +68,7 @@ def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComman
     yield SystemCommand(
         "主题" if zh else "Theme",
         "更换配色主题" if zh else "Change the colour theme",
-        app.action_change_theme,
+        partial(search_themes, app),
     )
     yield SystemCommand(
         "退出" if zh else "Quit", "立即退出" if zh else "Quit the console now", app.action_quit
@@ -90,6 +90,15 @@ def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComman
         "把当前屏幕保存为 SVG 图片" if zh else "Save the screen as an SVG picture",
         lambda: app.set_timer(0.1, app.deliver_screenshot),
     )
+
+
+def search_themes(app: App[Any]) -> None:
+    """The theme list (App.search_themes) with its prompt in the console's language; themes keep their
+    own names (textual-dark, nord …), which are proper names."""
+    from textual.theme import ThemeProvider
+
+    placeholder = "搜索配色主题…" if _lang(app) == "zh" else "Search for themes…"
+    app.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
 
 
 def open_command_palette(app: App[Any]) -> None:
