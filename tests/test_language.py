@@ -243,6 +243,10 @@ def test_said_carries_both_languages() -> None:
     assert str(said) == "folder does not exist: /x"
     assert in_lang(said, "zh") == "文件夹不存在：/x" and in_lang(said, "en") == str(said)
     assert in_lang("plain", "zh") == "plain"
+    import copy
+    import pickle
+
+    assert in_lang(pickle.loads(pickle.dumps(said)), "zh") == said.zh == in_lang(copy.deepcopy(said), "zh")
 
 
 # -- properties: any count, any unit list ----------------------------------------------------------------

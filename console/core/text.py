@@ -82,6 +82,9 @@ class Said(str):
         said.zh = zh
         return said
 
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copied and pickled whole
+        return (str(self), self.zh)
+
 
 def in_lang(message: object, lang: str) -> str:
     """``message`` in ``lang``: a :class:`Said`'s Chinese words in zh, otherwise the text itself."""

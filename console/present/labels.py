@@ -1,4 +1,6 @@
-"""Words and symbols for statuses and column headings, in Chinese (the default) and English.
+"""The console's and the exports' catalogue of words, in Chinese (the default) and English: statuses,
+column headings, the plan's units, plan references, counted nouns (plurals), units and percent.
+(The CLI's own words are in console/cli_text.py, report problems in console/reports/words.py.)
 
 Every status is shown by a symbol and a word as well as by colour, so it reads right with
 NO_COLOR, in 16 colours and to a screen reader. Symbols avoid East Asian ambiguous-width
@@ -144,7 +146,7 @@ def missing_words(items: list[str], lang: str = "zh") -> str:
     return sep.join(MISSING_WORDS[i][lang_index(lang)] for i in items)
 
 
-# -- the plan's units (annex 1's 牵头单位 / 参加单位), as console.present.views.task_units names them --------
+# -- the plan's units (annex 1's 牵头单位 / 参加单位), as split_units names them ------------------------------
 
 UNITS_EN: dict[str, str] = {
     "市发改委": "Municipal Development and Reform Commission",
