@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from console import __version__
 from console.cli_text import OS_KEYS, WORDS, argparse_language, join_choices, say, visible
+from console.core.text import Said, in_lang
 
 if TYPE_CHECKING:
     from console.core.config import Settings
@@ -299,7 +300,10 @@ def _run(words: list[str], early: Settings) -> int:
     )
     # The first read may have renamed a broken user config, so its warnings are kept too.
     for warning in dict.fromkeys((*early.warnings, *settings.warnings)):
-        print(say("warning", settings.lang, message=visible(warning, 400)), file=sys.stderr)
+        print(
+            say("warning", settings.lang, message=visible(in_lang(warning, settings.lang), 400)),
+            file=sys.stderr,
+        )
     func: Callable[[argparse.Namespace, Settings], int] = args.func
     return func(args, settings)
 
@@ -346,7 +350,8 @@ def _os_reason(exc: BaseException, lang: str, path: object = None) -> str:
         path = exc.filename
     number = _errno_of(exc)
     if path is None or number is None:  # the message is all there is (it names its own path)
-        return visible(exc, 400)
+        said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Said) else exc
+        return visible(in_lang(said, lang), 400)
     key = OS_KEYS.get(number)
     if key is not None:
         return say(key, lang, path=visible(path))
@@ -515,7 +520,7 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
 
     from console.engine.evaluation import evaluate, status_json
     from console.outputs.export import view_json
-    from console.present.assemble import status_views
+    from console.present.assemble import header_words, status_views
 
     ds = _as_of(_dataset(settings), args.as_of, settings.lang)
     year, counties = _choices(ds, args, settings.lang)
@@ -530,7 +535,8 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
 
         f = Formatter(settings.lang, settings.ascii)
         out = make_console(fit=True)
-        print_header(ev.title, ev.as_of, ev.year, ev.counties, ev.sample, f, out)
+        title, shown_counties = header_words(ds, ev, settings.lang)
+        print_header(title, ev.as_of, ev.year, shown_counties, ev.sample, f, out)
         for view in views:
             print_view(view, f, out)
     # Behind or missed only: a no_data or not_reported figure is shown as such but fails nothing.

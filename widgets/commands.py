@@ -1,28 +1,109 @@
-"""Command palette (Ctrl+P) entries for every console action, in the console's language, from the
-key catalogue (console.present.keys)."""
+"""Command palette (Ctrl+P) entries for every console action, in the console's language, from the key
+catalogue (console.present.keys); and the words of Textual's own commands and notices (the built-in
+palette commands, the Ctrl+C quit notice)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import SystemCommand
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from console.present.keys import palette_commands
 
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+
+def _lang(app: App[Any]) -> str:
+    return str(getattr(app, "lang", "zh"))
+
 
 class ConsoleCommands(Provider):
-    """The console's own actions, searchable by their Chinese or English names."""
+    """The console's own actions, shown in the console's language and found by either language's name."""
 
-    def _entries(self) -> list[tuple[str, str]]:
-        return palette_commands(getattr(self.app, "lang", "zh"))
+    def _entries(self) -> list[tuple[str, str, str]]:
+        """(name shown, the other language's name, action)."""
+        return palette_commands(_lang(self.app))
 
     async def discover(self) -> Hits:
-        for name, action in self._entries():
+        for name, _other, action in self._entries():
             yield DiscoveryHit(name, partial(self.app.run_action, action))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, action in self._entries():
+        for name, other, action in self._entries():
             score = matcher.match(name)
+            shown = matcher.highlight(name) if score > 0 else name
+            score = max(
+                score, matcher.match(other)
+            )  # 'export' finds 导出 in Chinese mode, and 导出 finds Export
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action))
+                yield Hit(score, shown, partial(self.app.run_action, action), text=name)
+
+
+def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
+    """Textual's built-in palette commands in the console's language (App.get_system_commands).
+
+    "Keys" (Textual's own key panel, English only) is left out: the console's help (``?``) lists the keys.
+    """
+    zh = _lang(app) == "zh"
+    yield SystemCommand(
+        "主题" if zh else "Theme",
+        "更换配色主题" if zh else "Change the colour theme",
+        partial(search_themes, app),
+    )
+    yield SystemCommand(
+        "退出" if zh else "Quit", "立即退出" if zh else "Quit the console now", app.action_quit
+    )
+    if screen.maximized is not None:
+        yield SystemCommand(
+            "还原" if zh else "Minimize",
+            "把放大的部件还原" if zh else "Restore the maximized widget to its size",
+            screen.action_minimize,
+        )
+    elif screen.focused is not None and screen.focused.allow_maximize:
+        yield SystemCommand(
+            "最大化" if zh else "Maximize",
+            "放大当前部件" if zh else "Maximize the focused widget",
+            screen.action_maximize,
+        )
+    yield SystemCommand(
+        "截图" if zh else "Screenshot",
+        "把当前屏幕保存为 SVG 图片" if zh else "Save the screen as an SVG picture",
+        lambda: app.set_timer(0.1, app.deliver_screenshot),
+    )
+
+
+def search_themes(app: App[Any]) -> None:
+    """The theme list (App.search_themes) with its prompt in the console's language; themes keep their
+    own names (textual-dark, nord …), which are proper names."""
+    from textual.theme import ThemeProvider
+
+    placeholder = "搜索配色主题…" if _lang(app) == "zh" else "Search for themes…"
+    app.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
+
+def open_command_palette(app: App[Any]) -> None:
+    """Open the command palette (App.action_command_palette) with its prompt in the console's language."""
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        zh = _lang(app) == "zh"
+        placeholder = "搜索命令…" if zh else "Search for commands…"
+        app.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+
+def quit_notice(app: App[Any]) -> None:
+    """What Ctrl+C says (it does not quit, as a terminal user may expect): the key that does."""
+    zh = _lang(app) == "zh"
+    for active in app.active_bindings.values():
+        if active.binding.action in ("quit", "app.quit"):
+            shown = app.get_key_display(active.binding)
+            app.notify(
+                f"按 {shown} 退出" if zh else f"Press {shown} to quit",
+                title="要退出吗？" if zh else "Do you want to quit?",
+                markup=False,
+            )
+            return

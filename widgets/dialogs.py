@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, RadioButton, RadioSet, SelectionL
 from textual.widgets.selection_list import Selection
 
 from console.present.keys import help_groups
+from console.present.labels import unit_name
 
 
 class CountyDialog(ModalScreen[tuple[str, ...] | None]):
@@ -88,7 +89,7 @@ class UnitDialog(ModalScreen[str | None]):
             yield Static(
                 Text("按责任单位筛选任务" if self.lang == "zh" else "Filter tasks by responsible unit")
             )
-            yield OptionList(Text(everyone), *(Text(u) for u in self.units))
+            yield OptionList(Text(everyone), *(Text(unit_name(u, self.lang)) for u in self.units))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss("" if event.option_index == 0 else self.units[event.option_index - 1])

@@ -20,7 +20,7 @@ from console.present.drilldown_views import (
     zone_years_view,
 )
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, status_style
+from console.present.labels import CLASS_STYLES, YI_EN, plan_ref, status_style, text, units_text
 
 if TYPE_CHECKING:
     import polars as pl
@@ -102,9 +102,7 @@ class Blocks:
         clusters = self.view(zone_clusters_view(d, self.lang, self.ascii_only))
         reports = self.view(zone_reports_view(d, self.lang, self.ascii_only))
         chart_title = (
-            f"{year}年营收累计与进度目标（亿元）"
-            if zh
-            else f"{year} revenue year to date vs pace (100M yuan)"
+            f"{year}年营收累计与进度目标（亿元）" if zh else f"{year} revenue year to date vs pace ({YI_EN})"
         )
         charts = [(_labelled(d.revenue, zh), chart_title)]
         if d.score and d.score[0].y:
@@ -121,7 +119,7 @@ class Blocks:
         zh = self.zh
         table = self.view(cluster_years_view(rows, self.lang, self.ascii_only))
         chart_title = (
-            "季度累计营收与进度目标（亿元）" if zh else "Year-to-date revenue by quarter vs pace (100M yuan)"
+            "季度累计营收与进度目标（亿元）" if zh else f"Year-to-date revenue by quarter vs pace ({YI_EN})"
         )
         charts = ((_labelled(series, zh), chart_title),)
         return DetailContent(Text(f"{zone_name} {self.f.dot} {industry}"), [table], charts, (self.note,))
@@ -132,15 +130,16 @@ class Blocks:
         units = Table(box=None, show_header=False)
         units.add_column(style="bold", no_wrap=True)
         units.add_column()
-        units.add_row(Text("牵头单位" if zh else "Lead"), Text(task["lead_units"] or self.f.none))
-        units.add_row(
-            Text("参加单位" if zh else "Participating"), Text(task["participating_units"] or self.f.none)
-        )
+        lead = units_text(task["lead_units"], self.lang) or self.f.none
+        units.add_row(Text("牵头单位" if zh else "Lead"), Text(lead))
+        participating = units_text(task["participating_units"], self.lang) or self.f.none
+        units.add_row(Text("参加单位" if zh else "Participating"), Text(participating))
         units.add_row(Text("状态" if zh else "Status"), self.status(task["status"]))
         # The measure in full: folded where a line has no space to break at (Chinese), never cut.
+        measure = task["measure"] if zh else text("plan_words_zh_only", self.lang)
         units.add_row(
             Text("措施" if zh else "Measure"),
-            Text(f"{task['measure_ref'] or ''} {task['measure'] or ''}", overflow="fold"),
+            Text(f"{plan_ref(task['measure_ref'], self.lang)} {measure or ''}", overflow="fold"),
         )
         history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only))
         return DetailContent(title, [units, history], after=(self.note,))

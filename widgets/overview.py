@@ -62,7 +62,8 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
     goals.add_column(no_wrap=True, overflow="ellipsis", max_width=22)
     goals.add_column(no_wrap=True, min_width=BAR_WIDTH)
     goals.add_column(no_wrap=True, justify="right", min_width=4)  # the ratio the bar draws
-    goals.add_column(no_wrap=True, justify="right", overflow="ellipsis")
+    # On a narrow terminal the value gives way (wraps after its figures), never the status ("✓ me").
+    goals.add_column(justify="right", overflow="ellipsis")
     goals.add_column(no_wrap=True, min_width=6)
     for goal in data.goals:
         style = status_style(goal.status)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import math
 import os
+import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any
 
 from console.core.files import atomic_write_bytes
 from console.core.paths import default_config_file, embedded_data_dir
-from console.core.text import clean
+from console.core.text import Said, clean
 
 PACING_RULES = ("linear", "custom")
 LANGS = ("zh", "en")
@@ -92,16 +93,36 @@ def system_config_file() -> Path:
     return Path(site_config_dir("devzones")) / "config.toml"
 
 
-def _quarantine(path: Path, reason: str, warnings: list[str]) -> None:
+def _unreadable(exc: Exception) -> Said:
+    """Why a config file could not be read, in both languages (the parser says it in English only)."""
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        zh = f"第 {where[1]} 行第 {where[2]} 列不是有效的 TOML" if where else "不是有效的 TOML"
+    elif isinstance(exc, UnicodeDecodeError):
+        zh = "不是 UTF-8 文本"
+    else:
+        zh = "无法打开该文件"
+    return Said(str(exc), zh)
+
+
+def _quarantine(path: Path, reason: Said, warnings: list[str]) -> None:
     """Rename an unreadable user config out of the way (kept for the user) and say so."""
     kept = path.with_name(f"{path.name}.broken-{datetime.now():%Y%m%d-%H%M%S}")
     try:
         path.rename(kept)
     except OSError:
-        warnings.append(f"{path}: could not be read ({reason}); ignored. Fix or remove it.")
+        warnings.append(
+            Said(
+                f"{path}: could not be read ({reason}); ignored. Fix or remove it.",
+                f"{path}：无法读取（{reason.zh}），已忽略。请修正或删除它。",
+            )
+        )
         return
     warnings.append(
-        f"{path}: could not be read ({reason}); it was kept as {kept.name}. Starting on the other settings."
+        Said(
+            f"{path}: could not be read ({reason}); it was kept as {kept.name}. Starting on the other settings.",
+            f"{path}：无法读取（{reason.zh}），已另存为 {kept.name}；本次使用其他设置启动。",
+        )
     )
 
 
@@ -113,9 +134,14 @@ def _read(path: Path, warnings: list[str], owned: bool = False) -> dict[str, Any
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         if owned:
-            _quarantine(path, str(exc), warnings)
+            _quarantine(path, _unreadable(exc), warnings)
         else:
-            warnings.append(f"{path}: ignored, could not be read ({exc}); using the other settings")
+            warnings.append(
+                Said(
+                    f"{path}: ignored, could not be read ({exc}); using the other settings",
+                    f"{path}：无法读取（{_unreadable(exc).zh}），已忽略；使用其他设置",
+                )
+            )
         return {}
 
 
@@ -151,31 +177,60 @@ def _path(value: Any) -> bool:
     return isinstance(value, str) and clean(value) == value
 
 
-KEYS: dict[str, dict[str, tuple[Check, str]]] = {
+KEYS: dict[str, dict[str, tuple[Check, Said]]] = {
     "data": {
-        "dir": (_path, "a folder path as text, without control characters"),
-        "reload_seconds": (_number(0.1, 86400), "a number of seconds from 0.1 to 86400"),
+        "dir": (
+            _path,
+            Said("a folder path as text, without control characters", "文本形式的文件夹路径，不含控制字符"),
+        ),
+        "reload_seconds": (
+            _number(0.1, 86400),
+            Said("a number of seconds from 0.1 to 86400", "0.1 到 86400 之间的秒数"),
+        ),
     },
     "display": {
-        "lang": (_one_of(LANGS), "one of zh, en"),
-        "ascii": (_is(bool), "true or false"),
-        "mouse": (_is(bool), "true or false"),
+        "lang": (_one_of(LANGS), Said("one of zh, en", "zh 或 en")),
+        "ascii": (_is(bool), Said("true or false", "true 或 false")),
+        "mouse": (_is(bool), Said("true or false", "true 或 false")),
     },
     "pacing": {
-        "rule": (_one_of(PACING_RULES), "one of linear, custom"),
-        "custom": (_list_of(_number(0, 1), 4), "a list of 4 shares from 0 to 1"),
-        "tolerance": (_number(0, 1, high_open=True), "a share from 0 up to (not including) 1, e.g. 0.05"),
+        "rule": (_one_of(PACING_RULES), Said("one of linear, custom", "linear 或 custom")),
+        "custom": (
+            _list_of(_number(0, 1), 4),
+            Said("a list of 4 shares from 0 to 1", "4 个 0 到 1 之间的比例组成的列表"),
+        ),
+        "tolerance": (
+            _number(0, 1, high_open=True),
+            Said("a share from 0 up to (not including) 1, e.g. 0.05", "0 到 1（不含 1）之间的比例，如 0.05"),
+        ),
     },
-    "ranking": {name: (_number(0, 1e6), "a weight: a number from 0 to 1000000") for name in DEFAULT_WEIGHTS},
-    "export": {"folder": (_path, "a folder path as text, without control characters")},
+    "ranking": {
+        name: (_number(0, 1e6), Said("a weight: a number from 0 to 1000000", "权重：0 到 1000000 之间的数"))
+        for name in DEFAULT_WEIGHTS
+    },
+    "export": {
+        "folder": (
+            _path,
+            Said("a folder path as text, without control characters", "文本形式的文件夹路径，不含控制字符"),
+        )
+    },
     "state": {
-        "tab": (_one_of(TABS), f"one of {', '.join(TABS)}"),
-        "year": (lambda v: _number(0, 9999)(v) and isinstance(v, int), "a year such as 2025, or 0"),
-        "counties": (_list_of(_is(str)), "a list of county names as text"),
-        "sort": (_is(dict), "a table of sort keys per view"),
+        "tab": (_one_of(TABS), Said(f"one of {', '.join(TABS)}", f"{'、'.join(TABS)} 之一")),
+        "year": (
+            lambda v: _number(0, 9999)(v) and isinstance(v, int),
+            Said("a year such as 2025, or 0", "年度，如 2025，或 0"),
+        ),
+        "counties": (
+            _list_of(_is(str)),
+            Said("a list of county names as text", "县区名称（文本）组成的列表"),
+        ),
+        "sort": (_is(dict), Said("a table of sort keys per view", "每个视图的排序键组成的表")),
         # Written only to the state file: a choice made in the console.
-        "lang": (_one_of(LANGS), "one of zh, en"),
-        "export_folder": (_path, "a folder path as text, without control characters"),
+        "lang": (_one_of(LANGS), Said("one of zh, en", "zh 或 en")),
+        "export_folder": (
+            _path,
+            Said("a folder path as text, without control characters", "文本形式的文件夹路径，不含控制字符"),
+        ),
     },
 }
 
@@ -192,25 +247,38 @@ def _validated(raw: dict[str, Any], path: Path, warnings: list[str]) -> dict[str
             continue
         if not isinstance(value, dict):
             warnings.append(
-                f"{path}: [{section}] = {_shown(value)} ignored: expected a table of settings "
-                f"([{section}] with keys such as {next(iter(keys))}); using the defaults"
+                Said(
+                    f"{path}: [{section}] = {_shown(value)} ignored: expected a table of settings "
+                    f"([{section}] with keys such as {next(iter(keys))}); using the defaults",
+                    f"{path}：[{section}] = {_shown(value)} 已忽略：应为一组设置"
+                    f"（[{section}] 下的键，如 {next(iter(keys))}）；使用默认值",
+                )
             )
             continue
         kept: dict[str, Any] = {}
         for key, item in value.items():
-            check, expected = keys.get(key, (None, ""))
+            check, expected = keys.get(key, (None, Said("", "")))
             if check is None:
                 near = difflib.get_close_matches(str(key), list(keys), n=1, cutoff=0.6)
-                hint = f"did you mean {near[0]}? " if near else ""
+                shown, known = clean(str(key), escape=True), ", ".join(keys)
                 warnings.append(
-                    f"{path}: {section}.{clean(str(key), escape=True)} is not a setting devzones knows; "
-                    f"{hint}the keys of [{section}] are {', '.join(keys)}; ignored"
+                    Said(
+                        f"{path}: {section}.{shown} is not a setting devzones knows; "
+                        + (f"did you mean {near[0]}? " if near else "")
+                        + f"the keys of [{section}] are {known}; ignored",
+                        f"{path}：{section}.{shown} 不是 devzones 的设置项，已忽略；"
+                        + (f"是不是 {near[0]}？" if near else "")
+                        + f"[{section}] 的键有 {known}",
+                    )
                 )
             elif check(item):
                 kept[key] = item
             else:
                 warnings.append(
-                    f"{path}: {section}.{key} = {_shown(item)} ignored: expected {expected}; using the default"
+                    Said(
+                        f"{path}: {section}.{key} = {_shown(item)} ignored: expected {expected}; using the default",
+                        f"{path}：{section}.{key} = {_shown(item)} 已忽略：应为 {expected.zh}；使用默认值",
+                    )
                 )
         out[section] = kept
     return out
@@ -239,10 +307,20 @@ def _pacing(pacing: dict[str, Any], warnings: list[str]) -> tuple[str, tuple[flo
     except (TypeError, ValueError):
         custom = ()
     if rule not in PACING_RULES:
-        warnings.append(f"pacing.rule = {rule!r} is not one of linear, custom; using linear")
+        warnings.append(
+            Said(
+                f"pacing.rule = {rule!r} is not one of linear, custom; using linear",
+                f"pacing.rule = {rule!r} 不是 linear 或 custom；按 linear（均匀进度）计算",
+            )
+        )
         rule = "linear"
     if rule == "custom" and (len(custom) != 4 or list(custom) != sorted(custom) or custom[-1] != 1.0):
-        warnings.append("pacing.custom must be 4 rising shares ending in 1.0; using linear")
+        warnings.append(
+            Said(
+                "pacing.custom must be 4 rising shares ending in 1.0; using linear",
+                "pacing.custom 应为 4 个递增、以 1.0 结尾的比例；按 linear（均匀进度）计算",
+            )
+        )
         rule = "linear"
     return rule, custom if len(custom) == 4 else (0.22, 0.47, 0.73, 1.0)
 
@@ -254,10 +332,15 @@ def _weights(ranking: dict[str, Any], warnings: list[str]) -> dict[str, float]:
             weights[key] = float(value)
         else:
             warnings.append(
-                f"ranking.{key} = {value!r} ignored: expected one of {', '.join(weights)} with a weight >= 0"
+                Said(
+                    f"ranking.{key} = {value!r} ignored: expected one of {', '.join(weights)} with a weight >= 0",
+                    f"ranking.{key} = {value!r} 已忽略：应为 {'、'.join(weights)} 之一，权重不小于 0",
+                )
             )
     if sum(weights.values()) <= 0:
-        warnings.append("ranking weights add up to 0; using the defaults")
+        warnings.append(
+            Said("ranking weights add up to 0; using the defaults", "排名权重之和为 0；使用默认权重")
+        )
         weights = dict(DEFAULT_WEIGHTS)
     return weights
 
@@ -276,7 +359,12 @@ def _state(state: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
         {str(k): str(v) for k, v in sort.items() if isinstance(v, str)} if isinstance(sort, dict) else {}
     )
     if tab not in TABS or not isinstance(counties, list) or not isinstance(sort, dict):
-        warnings.append("some remembered [state] values were not understood and were reset")
+        warnings.append(
+            Said(
+                "some remembered [state] values were not understood and were reset",
+                "记住的界面状态（[state]）中有些值无法识别，已重置",
+            )
+        )
     return out
 
 
@@ -304,7 +392,12 @@ def load_settings(
     configured_dir = str(data.get("dir") or "")
     chosen_lang = lang or str(display.get("lang", "zh"))
     if chosen_lang not in LANGS:
-        warnings.append(f"display.lang = {chosen_lang!r} is not one of zh, en; using zh")
+        warnings.append(
+            Said(
+                f"display.lang = {chosen_lang!r} is not one of zh, en; using zh",
+                f"display.lang = {chosen_lang!r} 不是 zh 或 en；使用 zh（中文）",
+            )
+        )
         chosen_lang = "zh"
     rule, custom = _pacing(merged.get("pacing", {}), warnings)
     config_state = merged.get("state", {})
@@ -332,7 +425,7 @@ def load_settings(
         year=year if year is not None else state["year"],
         counties=tuple(counties) if counties else state["counties"],
         sort=state["sort"],
-        warnings=tuple(clean(w) for w in warnings),
+        warnings=tuple(Said(clean(w), clean(w.zh)) if isinstance(w, Said) else clean(w) for w in warnings),
         config_lang=configured_lang,
         config_export_folder=configured_folder,
     )
@@ -369,5 +462,10 @@ def save_state(state: dict[str, Any]) -> list[str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, STATE_HEADER + tomli_w.dumps({"state": merged}).encode("utf-8"))
     except OSError as exc:
-        warnings.append(f"{path}: the console's state was not saved ({exc.strerror or exc})")
+        warnings.append(
+            Said(
+                f"{path}: the console's state was not saved ({exc.strerror or exc})",
+                f"{path}：界面状态未能保存（{exc.strerror or exc}）",
+            )
+        )
     return warnings

@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from console.core.text import Said
+
 Writer = Callable[[IO[bytes]], object]  # what it returns (a byte count, say) is ignored
 
 LOCK_NAME = ".devzones.lock"
@@ -147,9 +149,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
 def folder_problem(folder: Path) -> str | None:
     """Why files cannot be written into ``folder`` (it is missing or not writable), or None."""
     if not folder.is_dir():
-        return f"folder does not exist: {folder}"
+        return Said(f"folder does not exist: {folder}", f"文件夹不存在：{folder}")
     if not os.access(folder, os.W_OK | os.X_OK):
-        return f"folder is not writable: {folder}"
+        return Said(f"folder is not writable: {folder}", f"文件夹不可写入：{folder}")
     return None
 
 

@@ -69,3 +69,25 @@ def clean(value: object, *, keep_newlines: bool = False, escape: bool = False) -
         lines = _LINE_BREAK.sub("\n", text).split("\n")
         return "\n".join(_CONTROLS.sub("", line.replace("\t", " ")) for line in lines)
     return _CONTROLS.sub("", _BREAKS.sub(" ", text))
+
+
+class Said(str):
+    """A message made before the language is known (config warnings, file-placement problems): the
+    English words as the string itself, the Chinese ones in ``zh``. Shown with :func:`in_lang`."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Said:
+        said = super().__new__(cls, en)
+        said.zh = zh
+        return said
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copied and pickled whole
+        return (str(self), self.zh)
+
+
+def in_lang(message: object, lang: str) -> str:
+    """``message`` in ``lang``: a :class:`Said`'s Chinese words in zh, otherwise the text itself."""
+    if lang == "zh" and isinstance(message, Said):
+        return message.zh
+    return str(message)

@@ -41,12 +41,14 @@ class Finding:
         return data
 
 
-def _level_counts(ds: Dataset, column: str, year: int) -> dict[int, list[str]]:
+def _level_counts(ds: Dataset, column: str, year: int) -> dict[int, list[tuple[str, str]]]:
+    """The zones (short name in Chinese and English) that annex 2 sets at each level in ``year``."""
     targets = ds["zone_targets"].filter((pl.col("year") == year) & pl.col(column).is_not_null())
-    named = targets.join(ds["zones"].select("zone", "short_name"), on="zone", how="left")
-    out: dict[int, list[str]] = {}
-    for level, short in named.select(column, "short_name").iter_rows():
-        out.setdefault(int(level), []).append(short)
+    zones = ds["zones"].select("zone", "short_name", pl.col("short_name_en").fill_null(pl.col("short_name")))
+    named = targets.join(zones, on="zone", how="left")
+    out: dict[int, list[tuple[str, str]]] = {}
+    for level, short, short_en in named.select(column, "short_name", "short_name_en").iter_rows():
+        out.setdefault(int(level), []).append((short, short_en))
     return out
 
 
@@ -80,10 +82,11 @@ def _count_findings(ds: Dataset, figure: str) -> list[Finding]:
                     name,
                     said,
                     float(len(zones)),
-                    f"{year}: the text (二(二)) states {_n(said)} zones at {label(level, 'en')}; "
-                    f"annex 2 sets it as the target of {len(zones)}: {'、'.join(zones) or '—'}",
+                    f"{year}: the text (2(2)) states {_n(said)} {'zone' if said == 1 else 'zones'} at "
+                    f"{label(level, 'en')}; annex 2 sets it as the target of {len(zones)}: "
+                    f"{', '.join(en for _, en in zones) or '—'}",
                     f"{year}年：正文（二（二））为{name}开发区{_n(said)}个，"
-                    f"附件2中{name}目标为{len(zones)}个：{'、'.join(zones) or '无'}",
+                    f"附件2中{name}目标为{len(zones)}个：{'、'.join(zh for zh, _ in zones) or '无'}",
                 )
             )
     return findings
@@ -109,8 +112,9 @@ def _clusters_over(ds: Dataset) -> list[Finding]:
                     None,
                     value,
                     float(over.height),
-                    f"{year}: the text states {_n(value)} clusters with revenue over 50 亿元; "
-                    f"annex 3 sets a target of 50 亿元 or more for {over.height}",
+                    f"{year}: the text states {_n(value)} {'cluster' if value == 1 else 'clusters'} with revenue"
+                    f" over 50 × 100 million yuan; annex 3 sets a target of 50 × 100 million yuan or more for"
+                    f" {over.height}",
                     f"{year}年：正文为营业收入超50亿元的集群{_n(value)}个，附件3中目标达50亿元的为{over.height}个",
                 )
             )

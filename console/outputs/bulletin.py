@@ -25,7 +25,7 @@ from console.engine.evaluation import evaluate
 from console.engine.rankings import rankings
 from console.engine.rules import REWARDS, flag_explained, flag_word
 from console.outputs.export import ExportError, Provenance, place_with_manifest
-from console.present.labels import missing_words, status_word
+from console.present.labels import english_noun, missing_words, quantity, status_word, unit_label, unit_name
 from console.present.viewmodel import Cell, Column, Field, View
 from console.present.views import rankings_view, task_units
 
@@ -156,7 +156,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
             + (
                 f"（{_latest(i, zh)}，目标{i['target']:g}{i['unit']}）"
                 if zh
-                else f" ({_latest(i, zh)}, target {i['target']:g} {i['unit_en'] or i['unit']})"
+                else f" ({_latest(i, zh)}, target {_amount_en(i['target'], i)})"
             )
             for i in lagging.iter_rows(named=True)
         )
@@ -169,7 +169,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
         lead = task_units({"lead_units": task["lead_units"]})
         for unit in lead:
             by_unit.setdefault(unit, []).append(line)
-    b.lagging = sorted(by_unit.items())
+    b.lagging = sorted((unit_name(unit, lang), lines) for unit, lines in by_unit.items())
     reports = ev.zones.filter(pl.col("report_status").is_in(["late", "missing"]))
     late = sep.join(
         f"{names[z]}（{d}天）" if zh else f"{names[z]} ({d} days)"
@@ -238,13 +238,19 @@ def _latest(indicator: dict[str, Any], zh: bool) -> str:
         return (
             f"{indicator['zones_met']}/{indicator['zones_total']}个开发区达标"
             if zh
-            else f"{indicator['zones_met']}/{indicator['zones_total']} zones met"
+            else f"{indicator['zones_met']}/{indicator['zones_total']} {english_noun('zones', indicator['zones_total'])} met"
         )
     value = indicator["latest"]
-    unit = indicator["unit"] if zh else (indicator["unit_en"] or indicator["unit"])
     if value is None:
         return "暂无数据" if zh else "no data"
-    return f"现为{value:g}{unit}" if zh else f"now {value:g} {unit}"
+    if zh:
+        return f"现为{value:g}{indicator['unit']}"
+    return f"now {_amount_en(value, indicator)}"
+
+
+def _amount_en(value: float, indicator: dict[str, Any]) -> str:
+    """A figure of an indicator with its English unit: '180 firms', '1 project', '91.4%'."""
+    return quantity(f"{value:g}", unit_label(indicator["unit"], indicator["unit_en"], "en", value), "en")
 
 
 SAMPLE = {
@@ -414,7 +420,7 @@ def render_markdown(b: Bulletin) -> str:
             md.append(f"- {_cell(block.text)}")
         elif block.kind == "group":
             joined = "；".join(block.lines) + "。" if zh else "; ".join(block.lines) + "."
-            md.append(f"- **{_cell(block.lead)}**：{_cell(joined)}")
+            md.append(f"- **{_cell(block.lead)}**{'：' if zh else ': '}{_cell(joined)}")
         if listed and (i + 1 == len(blocks) or blocks[i + 1].kind not in ("item", "group")):
             md.append("")
     return clean("\n".join(md), keep_newlines=True)
@@ -475,5 +481,5 @@ def write_bulletin(
         else:
             raise BulletinError(f"format {fmt!r}: expected md, xlsx or docx")
     except ExportError as exc:
-        raise BulletinError(str(exc)) from None
+        raise BulletinError(exc.text(lang)) from None
     return written

@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from console import __version__
 from console.core import files
-from console.core.text import clean
+from console.core.text import Said, clean, in_lang
 from console.outputs.xlsx_print import setup_print
 from console.present.viewmodel import Header, View
 
@@ -32,6 +32,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 class ExportError(Exception):
     """An export that could not be written; the message says why. Nothing was written."""
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (a :class:`Said` carries both languages)."""
+        return in_lang(self.args[0], lang) if len(self.args) == 1 else str(self)
 
 
 @dataclass(frozen=True)
@@ -180,9 +184,12 @@ def place_set(
     try:
         return files.place_together(items, force, manifest)
     except files.NoFreeName:
-        raise ExportError(f"no free file name for {items[0][0]}") from None
+        raise ExportError(
+            Said(f"no free file name for {items[0][0]}", f"没有可用的文件名：{items[0][0]}")
+        ) from None
     except OSError as exc:
-        raise ExportError(f"could not write {exc.filename or items[0][0]}: {exc.strerror or exc}") from None
+        where, why = exc.filename or items[0][0], exc.strerror or exc
+        raise ExportError(Said(f"could not write {where}: {why}", f"无法写入 {where}：{why}")) from None
 
 
 def place_with_manifest(
@@ -497,7 +504,12 @@ def export_views(
     XLSX has a sheet per view plus an about sheet; JSON and Markdown hold every view in one file.
     """
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        raise ExportError(
+            Said(
+                f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
+                f"未知格式 {fmt!r}；应为 {'、'.join(FORMATS)} 之一",
+            )
+        )
     check_folder(out.parent)
     items: list[tuple[Path, Callable[[IO[bytes]], object]]] = []
     if fmt in ("csv", "parquet"):

@@ -21,7 +21,7 @@ from console.data.errors import DataError
 from console.engine.audit import Finding
 from console.present.fit import PADDING, column_widths, fit_columns, fit_text
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, heading, text
+from console.present.labels import CLASS_STYLES, check_name, count, heading, text
 
 if TYPE_CHECKING:
     from rich.box import Box
@@ -79,15 +79,22 @@ def print_header(
     """The line that says which data, date, year and counties the tables below show."""
     scope = f.list_sep.join(counties) if counties else text("all_counties", f.lang)
     year_text = f"{year}年" if f.zh else str(year)
-    parts = (title, f"{text('as_of', f.lang)} {as_of or text('no_data_yet', f.lang)}", year_text, scope)
-    out.print(_fit_line(f" {f.dot} ".join(parts), out.width, f), no_wrap=True, crop=True)
+    rest = f" {f.dot} ".join(
+        (f"{text('as_of', f.lang)} {as_of or text('no_data_yet', f.lang)}", year_text, scope)
+    )
+    # The title gives way first, so the date, year and counties stay readable on a narrow terminal.
+    room = out.width - cell_len(rest) - cell_len(f" {f.dot} ")
+    title = clean(title)
+    if cell_len(title) > room:
+        title = _fit(title, max(room, 8), f).rstrip()
+    out.print(_fit_line(f"{title} {f.dot} {rest}", out.width, f), no_wrap=True, crop=True)
     if sample:
         notice = f"[{text('sample_badge', f.lang)}] {text('sample_notice', f.lang)}"
         out.print(_t(notice, style="bold yellow"), no_wrap=False)
 
 
 def print_errors(errors: list[DataError], lang: str, out: Console) -> None:
-    out.print(_t(f"✗ {text('invalid', lang)}: {len(errors)} {text('problems', lang)}", style="bold red"))
+    out.print(_t(f"✗ {text('invalid', lang)}: {count(len(errors), 'problem', lang)}", style="bold red"))
     for error in errors:
         out.print(_t(f"  {error}"))
 
@@ -97,14 +104,14 @@ def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Conso
     if not findings:
         out.print(_t(f"  {text('audit_clean', lang)}"))
         return
-    out.print(_t(f"  {len(findings)} {text('findings', lang)}"))
+    out.print(_t(f"  {count(len(findings), 'finding', lang)}"))
     table = Table(box=_box(ascii_only))
     for key in ("check", "year", "stated", "counted"):
         table.add_column(heading(key, lang), no_wrap=True)
     table.add_column(heading("message", lang), overflow="fold", ratio=1)
     for f in findings:
         table.add_row(
-            _t(f.check + (f" {f.level}" if f.level else "")),
+            _t(check_name(f.check, f.level, lang)),
             str(f.year),
             _num(f.stated, 0),
             _num(f.counted, 0),

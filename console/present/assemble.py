@@ -138,3 +138,12 @@ def export_selection(
             view = view.sorted_by(key, descending)
         out.append(view)
     return out
+
+
+def header_words(ds: Dataset, ev: Evaluation, lang: str) -> tuple[str, tuple[str, ...]]:
+    """The dataset's title and the counties shown, in ``lang`` (English names where the data has them)."""
+    title = (ds.manifest.title_en if lang != "zh" else None) or ds.manifest.title
+    if lang == "zh":
+        return title, tuple(ev.counties)
+    english = dict(ds["zones"].select("county", pl.col("county_en").fill_null(pl.col("county"))).iter_rows())
+    return title, tuple(english.get(c, c) for c in ev.counties)

@@ -10,7 +10,7 @@ import polars as pl
 
 from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
-from console.present.labels import STATUS_CLASS
+from console.present.labels import STATUS_CLASS, YI_EN, plan_ref, text
 from console.present.viewmodel import Cell, Column, Field, Row, View
 
 
@@ -119,7 +119,7 @@ def zone_clusters_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
         )
         for c in d.clusters.iter_rows(named=True)
     )
-    return View("zone_clusters", f.pick("产业集群（亿元）", "Clusters (100M yuan)"), columns, rows)
+    return View("zone_clusters", f.pick("产业集群（亿元）", f"Clusters ({YI_EN})"), columns, rows)
 
 
 def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
@@ -190,7 +190,7 @@ def cluster_years_view(rows: Sequence[dict[str, Any]], lang: str, ascii_only: bo
         )
         for r in rows
     )
-    return View("cluster_years", f.pick("各年度（亿元）", "By year (100M yuan)"), columns, out)
+    return View("cluster_years", f.pick("各年度（亿元）", f"By year ({YI_EN})"), columns, out)
 
 
 def task_history_view(indicators: pl.DataFrame, values: pl.DataFrame, lang: str, ascii_only: bool) -> View:
@@ -345,8 +345,11 @@ def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
 def indicator_texts(d: IndicatorDetail, lang: str) -> tuple[tuple[str, str], ...]:
     """The plan's own words, in full: the target's sentence and its task's measure (label, text)."""
     f = Formatter(lang)
-    out = [(f.pick("方案原文", "The plan's words"), d.indicator["text"] or f.none)]
+    zh_only = text("plan_words_zh_only", lang)  # the plan has no English text: say where to read it
+    words = (d.indicator["text"] or f.none) if lang == "zh" else zh_only
+    out = [(f.pick("方案原文", "The plan's words"), words)]
     if d.task is not None and d.task.get("measure"):
-        ref = d.task.get("measure_ref") or ""
-        out.append((f.pick(f"措施 {ref}", f"Measure {ref}").strip(), d.task["measure"]))
+        ref = plan_ref(d.task.get("measure_ref") or "", lang)
+        measure = d.task["measure"] if lang == "zh" else zh_only
+        out.append((f.pick(f"措施 {ref}", f"Measure {ref}").strip(), measure))
     return tuple(out)

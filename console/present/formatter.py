@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from console.data.scales import cn_numeral, star_label, tier_label
-from console.present.labels import STATUS_SYMBOLS, lang_index, status_word
+from console.present.labels import STATUS_SYMBOLS, lang_index, quantity, status_word
 
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.-~=+*#"
@@ -88,6 +88,10 @@ class Formatter:
 
     def number(self, x: float | int | None, digits: int = 1) -> str:
         return self.none if _missing(x) else f"{x:,.{digits}f}"
+
+    def quantity(self, value: str, unit: str) -> str:
+        """A formatted number and its unit label: '91.4%', '1,500 × 100 million yuan' ('x' in ascii)."""
+        return quantity(value, unit, self.lang, "x" if self.ascii_only else "×")
 
     def integer(self, n: int | None) -> str:
         return self.none if n is None else str(int(n))

@@ -416,21 +416,22 @@ def help_groups(lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
     ]
 
 
-def palette_commands(lang: str) -> list[tuple[str, str]]:
-    """The command palette's entries (name in the console's language first, then the other), action."""
+def palette_commands(lang: str) -> list[tuple[str, str, str]]:
+    """The command palette's entries: (name in the console's language, name in the other language,
+    action). The palette shows the first and finds a command by either."""
     zh = lang == "zh"
 
-    def name(z: str, e: str) -> str:
-        return f"{z} · {e}" if zh else f"{e} · {z}"
+    def name(z: str, e: str) -> tuple[str, str]:
+        return (z, e) if zh else (e, z)
 
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, str]] = []
     for e in CATALOGUE:
         if not e.palette:
             continue
         if e.binds and e.binds[0].action.startswith("show_tab("):
-            out.extend((name(*TAB_TITLES[tab]), b.action) for tab, b in zip(TABS, e.binds, strict=True))
+            out.extend((*name(*TAB_TITLES[tab]), b.action) for tab, b in zip(TABS, e.binds, strict=True))
         else:
-            out.append((name(*e.palette), e.binds[0].action))
+            out.append((*name(*e.palette), e.binds[0].action))
     return out
 
 

@@ -1,4 +1,6 @@
-"""Words and symbols for statuses and column headings, in Chinese (the default) and English.
+"""The console's and the exports' catalogue of words, in Chinese (the default) and English: statuses,
+column headings, the plan's units, plan references, counted nouns (plurals), units and percent.
+(The CLI's own words are in console/cli_text.py, report problems in console/reports/words.py.)
 
 Every status is shown by a symbol and a word as well as by colour, so it reads right with
 NO_COLOR, in 16 colours and to a screen reader. Symbols avoid East Asian ambiguous-width
@@ -6,6 +8,8 @@ characters; ``ascii`` mode uses plain ASCII only.
 """
 
 from __future__ import annotations
+
+from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
 
 STATUS_WORDS: dict[str, tuple[str, str]] = {
     "met": ("达标", "met"),
@@ -112,7 +116,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "zones": ("开发区", "Zones"),
     "clusters": ("产业集群", "Clusters"),
     "indicators": ("量化指标", "Indicators"),
-    "unit_yi": ("亿元", "100M yuan"),
+    "unit_yi": ("亿元", "100 million yuan"),
+    # The plan's own sentences (measures, target wording) exist in Chinese only.
+    "plan_words_zh_only": ("", "The plan's own words are in Chinese: press l to read them (中文)."),
 }
 
 
@@ -138,3 +144,174 @@ def text(key: str, lang: str = "zh") -> str:
 def missing_words(items: list[str], lang: str = "zh") -> str:
     sep = "、" if lang == "zh" else ", "
     return sep.join(MISSING_WORDS[i][lang_index(lang)] for i in items)
+
+
+# -- the plan's units (annex 1's 牵头单位 / 参加单位), as split_units names them ------------------------------
+
+UNITS_EN: dict[str, str] = {
+    "市发改委": "Municipal Development and Reform Commission",
+    "市政府办（金融）": "Municipal Government Office (Finance)",
+    "市委组织部": "Organisation Department of the CPC Municipal Committee",
+    "市委人才办": "Talent Office of the CPC Municipal Committee",
+    "市教育局": "Municipal Education Bureau",
+    "市科技局": "Municipal Science and Technology Bureau",
+    "市工信局": "Municipal Industry and Information Technology Bureau",
+    "市财政局": "Municipal Finance Bureau",
+    "市人社局": "Municipal Human Resources and Social Security Bureau",
+    "市自然资源和规划局": "Municipal Natural Resources and Planning Bureau",
+    "市场监管局": "Municipal Market Regulation Bureau",
+    "市市场监管局": "Municipal Market Regulation Bureau",
+    "市生态环境局": "Municipal Ecology and Environment Bureau",
+    "市住建局": "Municipal Housing and Urban-Rural Development Bureau",
+    "市商务局": "Municipal Commerce Bureau",
+    "市税务局": "Municipal Tax Bureau",
+    "市统计局": "Municipal Statistics Bureau",
+    "市公安局": "Municipal Public Security Bureau",
+    "市城管局": "Municipal Urban Management Bureau",
+    "市通管办": "Municipal Communications Administration Office",
+    "市通信管理办": "Municipal Communications Administration Office",
+    "各县区政府": "county and district governments",
+    "各县区人民政府": "county and district governments",
+    "高新区管委会": "High-tech Zone Administrative Committee",
+    "市直有关单位": "relevant municipal departments",
+}
+
+
+def split_units(units: str | None) -> list[str]:
+    """The units of an annex-1 list (separated by 、 or ，), each with the 市 prefix made explicit."""
+    out = []
+    for part in (units or "").replace("，", "、").split("、"):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.startswith(("市", "各", "高新区")):
+            part = "市" + part
+        out.append(part)
+    return out
+
+
+def unit_name(unit: str, lang: str = "zh") -> str:
+    """A unit's name in ``lang``; a unit with no English name keeps its Chinese one (a proper name)."""
+    return unit if lang == "zh" else UNITS_EN.get(unit, unit)
+
+
+def units_text(units: str | None, lang: str = "zh") -> str:
+    """An annex-1 unit list as written (zh) or as English names separated by semicolons (en)."""
+    if lang == "zh":
+        return units or ""
+    return "; ".join(unit_name(u, lang) for u in split_units(units))
+
+
+# -- plan references: 二(一), 三(一)1 … ------------------------------------------------------------------
+
+_CN_REF_DIGITS = str.maketrans("一二三四五六七八九（）", "123456789()")
+
+
+def plan_ref(ref: str | None, lang: str = "zh") -> str:
+    """A reference into the plan's text as the plan writes it (zh) or with Arabic numerals (en):
+    二(一) -> 2(1), 三(一)1 -> 3(1)1; a section 一 … 六 -> 1 … 6."""
+    if not ref:
+        return ""
+    return ref if lang == "zh" else ref.translate(_CN_REF_DIGITS)
+
+
+# -- counts and units ---------------------------------------------------------------------------------------
+
+# English singular of the plural nouns the data and the console count in (indicators' unit_en, …).
+SINGULAR: dict[str, str] = {
+    "zones": "zone",
+    "projects": "project",
+    "firms": "firm",
+    "clusters": "cluster",
+    "platforms": "platform",
+    "benchmarks": "benchmark",
+    "parks": "park",
+    "factories": "factory",
+    "workshops": "workshop",
+    "problems": "problem",
+    "findings": "finding",
+    "files": "file",
+    "rows": "row",
+    "reports": "report",
+    "counties": "county",
+    "tasks": "task",
+    "indicators": "indicator",
+}
+
+# Counted nouns: (Chinese measure word and noun, English plural).
+COUNTED: dict[str, tuple[str, str]] = {
+    "zone": ("个开发区", "zones"),
+    "problem": ("个问题", "problems"),
+    "finding": ("处不一致", "findings"),
+    "cluster": ("个集群", "clusters"),
+    "indicator": ("项指标", "indicators"),
+    "task": ("项任务", "tasks"),
+    "file": ("个文件", "files"),
+    "county": ("个县区", "counties"),
+}
+
+# The money unit of the plan, 亿元 (10^8 yuan): one English form everywhere.
+YI_EN = "100 million yuan"
+# English unit words found in data made before this form was chosen.
+_UNIT_ALIASES = {"100M yuan": YI_EN, "亿元": YI_EN, "百分点": "pp", "percentage points": "pp"}
+
+
+def english_noun(plural: str, n: float | None) -> str:
+    """``plural`` agreeing with ``n``: 1 -> its singular, anything else (0, 2, 1.5) -> the plural."""
+    if n is not None and n == 1:
+        return SINGULAR.get(plural, plural)
+    return plural
+
+
+def count(n: int, noun: str, lang: str = "zh") -> str:
+    """'3 个开发区' / '1 zone', '3 zones' for a noun of COUNTED."""
+    zh_word, plural = COUNTED[noun]
+    return f"{n} {zh_word}" if lang == "zh" else f"{n} {english_noun(plural, n)}"
+
+
+def unit_label(unit: str | None, unit_en: str | None, lang: str = "zh", n: float | None = None) -> str:
+    """An indicator's unit in ``lang``: 亿元 / '100 million yuan', 家 / 'firm(s)' agreeing with ``n``."""
+    if lang == "zh":
+        return unit or ""
+    word = unit_en or unit or ""
+    word = _UNIT_ALIASES.get(word, word)
+    return english_noun(word, n)
+
+
+def quantity(value: str, unit: str, lang: str = "zh", times: str = "×") -> str:
+    """A formatted number with its unit label (from ``unit_label``) as each language writes it:
+    '91.4%' in both; '1,500 亿元', '180 家'; '1,500 × 100 million yuan', '180 firms', '2.0 pp'."""
+    if not unit:
+        return value
+    if unit == "%":
+        return f"{value}%"
+    if unit == YI_EN:
+        return f"{value} {times} {unit}"
+    return f"{value} {unit}"
+
+
+# -- the plan consistency audit (console.engine.audit): each check's name -------------------------------
+
+CHECKS: dict[str, tuple[str, str]] = {
+    "tier_count": ("各档开发区数", "Zones per tier"),
+    "star_count": ("各星级开发区数", "Zones per star level"),
+    "tier_total": ("各档合计", "Tier counts in total"),
+    "clusters_over_50": ("超50亿元集群数", "Clusters over 50 × 100 million yuan"),
+    "indicator_computed": ("指标计算值", "Computed indicator"),
+}
+
+
+def check_name(check: str, level: str | None, lang: str = "zh") -> str:
+    """An audit finding's check and level as a reader reads it: '各星级开发区数 一星' / 'Zones per star
+    level: 1-star'. A level the scales do not know (an indicator and quarter) is shown as it is."""
+    name = CHECKS.get(check, (check, check))[lang_index(lang)]
+    if not level:
+        return name
+    shown = level
+    if lang != "zh" and check in ("tier_count", "star_count"):
+        parse, label = (parse_tier, tier_label) if check == "tier_count" else (parse_star, star_label)
+        try:
+            shown = label(parse(level), lang)
+        except ScaleError:
+            shown = level
+    return f"{name} {shown}" if lang == "zh" else f"{name}: {shown}"

@@ -14,7 +14,9 @@ from typing import Literal
 
 Kind = Literal["amount", "count", "score", "rank"]
 SCORE_FULL = 100.0  # the province's composite score is out of 100
-CHART_LIMIT = 1e15  # far beyond any amount here (100M yuan): a larger value is bad data, not charted
+CHART_LIMIT = (
+    1e15  # far beyond any amount here (亿元, 100 million yuan): a larger value is bad data, not charted
+)
 
 
 @dataclass(frozen=True)

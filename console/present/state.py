@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from console.core.config import LANGS, TABS, Settings
+from console.present.labels import unit_name
 
 # The console's tables, in the order they are drawn (the tasks tab holds two).
 TABLES = ("zones", "clusters", "tasks", "indicators", "rankings")
@@ -139,7 +140,7 @@ class ConsoleState:
         if search := self.search_of_tab():
             parts.append(f"/{search}")
         if self.unit and self.tab == "tasks":
-            parts.append(self.unit)
+            parts.append(unit_name(self.unit, self.lang))
         return " ".join(parts)
 
     def preferences(self, settings: Settings) -> dict[str, object]:

@@ -18,12 +18,23 @@ import polars as pl
 from console.data.scales import ScaleError, parse_star, parse_tier
 from console.engine.evaluation import Evaluation
 from console.present.formatter import SPARK, SPARK_ASCII, Formatter, sparkline
-from console.present.labels import STATUS_CLASS, lang_index, missing_words
+from console.present.labels import (
+    SINGULAR,
+    STATUS_CLASS,
+    YI_EN,
+    english_noun,
+    lang_index,
+    missing_words,
+    plan_ref,
+    split_units,
+    unit_label,
+    units_text,
+)
 from console.present.viewmodel import TAB_TITLES, Cell, Column, CountLine, Field, Goal, Overview, Row, View
 
 __all__ = ["SPARK", "SPARK_ASCII", "sparkline"]
 
-UNIT_YI = ("亿元", "100M yuan")
+UNIT_YI = ("亿元", YI_EN)
 
 
 def tab_title(tab: str, lang: str) -> str:
@@ -420,13 +431,13 @@ def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = N
             "开发区"
         )
         title = (t["title_en"] if not f.zh else None) or t["title"]
-        section = f"{t['section']} {section_title}"
+        section = f"{plan_ref(t['section'], lang)} {section_title}"
         counted = bool(t["indicators"])
         cells = (
             Cell(section, (section,), t["task"]),
             Cell(f"{t['task']}. {title}", (int(t["task"]), title), t["task"]),
-            _text(t["lead_units"] or f.none, t["lead_units"]),
-            _text(t["participating_units"] or f.none, t["participating_units"]),
+            _text(units_text(t["lead_units"], lang) or f.none, t["lead_units"]),
+            _text(units_text(t["participating_units"], lang) or f.none, t["participating_units"]),
             Cell(
                 f.ratio(t["indicators_met"], t["indicators"]),
                 (_int(t["indicators_met"]) if counted else None, _int(t["indicators"]) if counted else None),
@@ -440,16 +451,7 @@ def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = N
 
 def task_units(task: dict[str, Any]) -> list[str]:
     """The units named in a task's lead and participating lists, with the 市 prefix made explicit."""
-    units = []
-    for field_name in ("lead_units", "participating_units"):
-        for part in (task.get(field_name) or "").replace("，", "、").split("、"):
-            part = part.strip()
-            if not part:
-                continue
-            if not part.startswith(("市", "各", "高新区")):
-                part = "市" + part
-            units.append(part)
-    return units
+    return [unit for name in ("lead_units", "participating_units") for unit in split_units(task.get(name))]
 
 
 def unit_tasks(ev: Evaluation, unit: str) -> set[int]:
@@ -519,10 +521,13 @@ def indicators_view(
     rows = []
     for i in frame.iter_rows(named=True):
         name = (i["name_en"] if not f.zh else None) or i["name"]
-        unit_text = (i["unit_en"] if not f.zh else None) or i["unit"]
+        unit_text = unit_label(i["unit"], i["unit_en"], lang, i["target"])
         zones = bool(i["zones_total"])
         latest = (
-            (f.ratio(i["zones_met"], i["zones_total"]) + f.pick("区", " zones"))
+            (
+                f.ratio(i["zones_met"], i["zones_total"])
+                + f.pick("区", " " + english_noun("zones", i["zones_total"]))
+            )
             if zones
             else f.number(i["latest"])
         )
@@ -532,7 +537,8 @@ def indicators_view(
             Cell(f"{i['indicator']} {name}", (i["indicator"], name), i["indicator"]),
             Cell(f.integer(i["task"]), (_int(i["task"]),), i["task"]),
             Cell(
-                f"{i['comparison']}{f.number(i['target'], 0)} {unit_text}"
+                i["comparison"]
+                + f.quantity(f.number(i["target"], 0), unit_text)
                 + f.year_note(i["target_year"], bool(i.get("standing_aim"))),
                 (
                     i["comparison"],
@@ -705,7 +711,8 @@ def city_counts(
 
 def _goal_digits(unit: str, latest: float | None) -> int:
     """Counts and large figures show whole numbers; shares and small figures one decimal."""
-    return 0 if unit in ("家", "个", "firms", "clusters", "platforms") or (latest or 0) >= 100 else 1
+    counted = unit in ("家", "个") or unit in SINGULAR or unit in SINGULAR.values()
+    return 0 if counted or (latest or 0) >= 100 else 1
 
 
 def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
@@ -716,14 +723,14 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
         if i is None:
             continue
         name = (i["name_en"] if not f.zh else None) or i["name"]
-        unit = (i["unit_en"] if not f.zh else None) or i["unit"]
-        latest = f.number(i["latest"], _goal_digits(unit, i["latest"]))
+        unit = unit_label(i["unit"], i["unit_en"], f.lang, i["target"])
+        latest = f.number(i["latest"], _goal_digits(i["unit"], i["latest"]))
         rising = i["comparison"] in (">=", ">") and i["target"]
         ratio = i["latest"] / i["target"] if rising and i["latest"] is not None else None
         goals.append(
             Goal(
                 name,
-                f"{latest} / {f.number(i['target'], 0)} {unit}",
+                f"{latest} / {f.quantity(f.number(i['target'], 0), unit)}",
                 i["progress"],
                 i["status"],
                 code,
@@ -964,7 +971,7 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
             goal.code or None,
             goal.label,
             (latest, goal.latest, goal.unit),
-            (f"{f.number(goal.target, 0)} {goal.unit}", goal.target),
+            (f.quantity(f.number(goal.target, 0), goal.unit), goal.target),
             share=goal.ratio,
             status=goal.status,
         )

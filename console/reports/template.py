@@ -14,6 +14,7 @@ from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.validate import suggest
+from console.present.labels import YI_EN
 from console.reports.words import Problem
 
 SHEET = ("季度报告", "Report")
@@ -78,7 +79,7 @@ def template_lines(
         label = (
             f"{industry} 营业收入（本年累计）" if zh else f"{industry_en or industry} revenue, year to date"
         )
-        lines.append((f"cluster:{industry}", label, "亿元" if zh else "100M yuan", targets.get(industry)))
+        lines.append((f"cluster:{industry}", label, "亿元" if zh else YI_EN, targets.get(industry)))
     for code, name, name_en, unit, unit_en, target in (
         ds["indicators"]
         .filter(pl.col("scope").is_in(ZONE_SCOPES))
@@ -158,7 +159,7 @@ def make_template(
             "填报说明：只填写黄色单元格。营业收入填写本年1月1日至本季度末的累计数（亿元）；指标填写本季度末的数值。"
             "报送日期可不填（以导入日期为准）。其余单元格已锁定，请勿修改。填好后交市发改委，用 devzones ingest 导入。"
             if zh
-            else "Fill in the yellow cells only. Revenue: from 1 January to the end of the quarter (100M yuan); indicators: the value at the "
+            else "Fill in the yellow cells only. Revenue: from 1 January to the end of the quarter (100 million yuan); indicators: the value at the "
             "quarter's end. The submission date may be left empty (the ingest date is used). Other cells are locked. "
             "Send the file to the development commission, which imports it with devzones ingest."
         )

@@ -19,17 +19,21 @@ from textual.app import App
 from textual.widgets import TabbedContent
 
 from console.core.config import TABS, Settings
-from console.core.text import clean
+from console.core.text import clean, in_lang
 from console.present import view_cache as viewcache
 from console.present.state import TABLES, ConsoleState
 from console.tui import messages, workers
 from console.tui.flows import Flows
 from console.tui.main_screen import MainScreen
-from widgets.commands import ConsoleCommands
+from widgets.commands import ConsoleCommands, open_command_palette, quit_notice, system_commands
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.app import SystemCommand
     from textual.notifications import SeverityLevel
+    from textual.screen import Screen
 
     from console.data.dataset import Dataset
     from console.data.errors import DataError
@@ -92,7 +96,7 @@ class DevZonesApp(App[int]):
         before the main screen has drawn, so whoever waits for the workers finds it."""
         self.is_mounted_once = True
         for warning in self.settings.warnings:
-            self.say(warning, "warning", 10)
+            self.say(in_lang(warning, self.state.lang), "warning", 10)
         self._fingerprint = viewcache.fingerprint(self.settings.data_dir)
         self.set_interval(self.settings.reload_seconds, self.check_for_changes)
         s = self.state
@@ -208,6 +212,16 @@ class DevZonesApp(App[int]):
 
     def action_bulletin(self) -> None:
         self.flows.bulletin()
+
+    # Textual's own words in the console's language (widgets.commands).
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        open_command_palette(self)
+
+    def action_help_quit(self) -> None:
+        quit_notice(self)
 
     def action_help(self) -> None:
         self.flows.help()

@@ -143,7 +143,7 @@ class Flows:
             try:
                 app.post_message(ExportFinished(export_text(app.true_screenshot(), out, prov)))
             except ExportError as exc:
-                app.post_message(ExportFailed(str(exc)))
+                app.post_message(ExportFailed(exc.text(app.state.lang)))
             return
         assert app.snapshot is not None
         states = {name: (s.search, s.sort_key, s.descending) for name, s in app.state.tables.items()}

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static, TabPane
 
+from console.present.labels import unit_name
 from console.present.state import tables_of
 from widgets.overview import OverviewPanel
 from widgets.view_table import ViewTable
@@ -82,5 +83,5 @@ class TasksPane(Pane):
         super().show(state, views)
         label = "量化指标" if state.zh else "Quantified targets"
         if state.unit:
-            label += f"（{state.unit}）" if state.zh else f" ({state.unit})"
+            label += f"（{state.unit}）" if state.zh else f" ({unit_name(state.unit, state.lang)})"
         self.query_one("#indicators-title", Static).update(Text(label, style="bold"))

@@ -151,7 +151,7 @@ def export(
         try:
             written = export_views(export_selection(views, view, states), fmt, out, prov)
         except ExportError as exc:
-            post(ExportFailed(str(exc)))
+            post(ExportFailed(exc.text(choice.lang)))
             return
     except Exception as exc:
         post(ExportFailed(describe(exc, choice.lang, out)))
