@@ -17,6 +17,7 @@ ZH_ALLOWED = {
     *("md", "csv", "xlsx", "parquet", "json", "docx", "svg", "toml", "TOML"),
     # key names as the key bar and help write them
     *("Ctrl", "Tab", "Esc", "Enter", "Space", "Shift", "PgUp", "PgDn", "Home", "End", "ctrl"),
+    *("Up", "Down", "Left", "Right"),  # key names on the keyboard, as help lists them
     # the program, its commands and the language switch's name of English
     *("devzones", "English", "ASCII", "UTF", "BOM", "GB"),
 }

@@ -53,6 +53,7 @@ async def test_enter_on_an_attention_item_opens_that_zone(data_dir: Path, datase
             False,
         ]
         await pilot.press("enter")
+        await ready(pilot)  # the drill-down is built in a worker
         missing = evaluate(dataset, app.settings, 2026).zones_missing.get_column("zone").to_list()
         assert isinstance(app.screen, DetailScreen)
         assert app.screen.source == ("zones", missing[1])
@@ -69,6 +70,7 @@ async def test_enter_on_an_attention_note_opens_the_zones_tab(data_dir: Path) ->
         await ready(pilot)
         assert app.views is not None and app.views.overview.attention_keys[-1] is None  # a note on reports
         await pilot.press("enter", "end", "enter")
+        await ready(pilot)
         assert not isinstance(app.screen, DetailScreen) and app.active_tab == "zones"
 
 
@@ -77,9 +79,11 @@ async def test_an_indicator_opens_its_own_drill_down(data_dir: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("4", "tab", "enter")  # I01, the headline goal (no task)
+        await ready(pilot)
         assert isinstance(app.screen, DetailScreen)
         assert str(app.screen.heading).startswith("I01 ") and "2026Q3" in shown(app.screen)
         await pilot.press("escape", "down", "enter")  # I02 opens itself, not its task
+        await ready(pilot)
         assert isinstance(app.screen, DetailScreen) and str(app.screen.heading).startswith("I02 ")
 
 
@@ -88,6 +92,7 @@ async def test_language_redraws_an_open_drill_down(data_dir: Path, dataset) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("2", "enter")
+        await ready(pilot)
         zone = dataset["zones"].row(0, named=True)
         assert isinstance(app.screen, DetailScreen) and str(app.screen.heading).startswith(zone["zone"])
         await pilot.press("l")
@@ -105,6 +110,7 @@ async def test_year_redraws_an_open_drill_down(data_dir: Path, dataset) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("4", "tab", "enter")  # I01
+        await ready(pilot)
         assert isinstance(app.screen, DetailScreen) and "2026Q3" in shown(app.screen)
         await pilot.press("y")  # 2026 -> 2024
         await ready(pilot)
@@ -113,6 +119,7 @@ async def test_year_redraws_an_open_drill_down(data_dir: Path, dataset) -> None:
         values = dataset["indicator_values"].filter(pl.col("indicator") == "I01")
         assert "2024Q4" in text and "2025Q1" not in text and str(values["period"].max()) not in text
         await pilot.press("escape", "shift+tab", "enter")  # the task table: its drill-down
+        await ready(pilot)
         await pilot.press("escape", "2", "enter", "y")  # a zone's drill-down: 2024 -> 2025
         await ready(pilot)
         assert app.year == 2025 and "2025年营收累计" in shown(app.screen)

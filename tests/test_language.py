@@ -62,6 +62,7 @@ async def walk(app: DevZonesApp, size: tuple[int, int]) -> dict[str, set[str]]:
     async with app.run_test(size=size) as pilot:
 
         async def look(where: str, typed: str = "") -> None:
+            await app.workers.wait_for_complete()  # drill-downs are built in a worker
             await pilot.pause()
             await pilot.pause()
             words = wrong_words(screen_text(app).replace(typed, " ") if typed else screen_text(app), lang)
@@ -94,7 +95,7 @@ async def walk(app: DevZonesApp, size: tuple[int, int]) -> dict[str, set[str]]:
         await look("ctrl+c")
         assert any(("退出" if lang == "zh" else "quit") in n.message for n in app._notifications)
         # An export that fails (the folder does not exist) says so in the console's language.
-        app._export_chosen(ExportChoice("csv", "tab", "/nonexistent/devzones", "x.csv"))
+        app.flows.export_chosen(ExportChoice("csv", "tab", "/nonexistent/devzones", "x.csv"))
         await app.workers.wait_for_complete()
         await look("export failure")
         assert any("/nonexistent/devzones" in n.message for n in app._notifications)
