@@ -1006,8 +1006,10 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
         copy_plan_files,
         generate_progress,
         manifest_for,
+        sample_revision,
         synthetic_plan,
         write_dataset,
+        write_sample_history,
     )
 
     plan_dir = args.plan or settings.data_dir
@@ -1024,6 +1026,9 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
         written = write_dataset(tables, manifest_for(args.zones, seed, AS_OF), args.out, force=args.force)
         if args.zones is None:
             copy_plan_files(plan_dir, args.out)
+        revision = sample_revision(tables, AS_OF, seed)  # so every kind of change appears (issue 13)
+        if revision is not None:
+            written += write_sample_history(args.out, tables, revision)
     if args.json:
         _print_json({"command": "generate", "out": str(args.out), "written": [str(p) for p in written]})
     else:
