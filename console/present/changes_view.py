@@ -1,0 +1,318 @@
+"""The console's "changes since" mode, without Textual: which cells are marked, which rows changed, and
+the overview's "本期变化 / Changes since …" rows, from the typed changes (console/engine/changes.py).
+
+The changes are computed once per reference period (``ChangesMemo``); toggling the mode only marks
+the views already built (``change_marks`` then ``mark_view`` / ``changed_rows``), which is cheap.
+A changed cell is marked with a symbol (``Δ``, ``*`` in ASCII mode) before its text, so the mark
+shows without colour. Words for the changes are here too, so the CLI, the console and the bulletin
+say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from console.core.config import Settings
+from console.core.text import clean
+from console.data.dataset import Dataset
+from console.data.scales import Period
+from console.engine.changes import CODES, Change, changes_between
+from console.present.formatter import Formatter
+from console.present.viewmodel import View, Views
+
+MARK = ("Δ", "*")  # a changed cell's symbol; the ASCII fallback
+
+CODE_WORDS: dict[str, tuple[str, str]] = {
+    "target_missed": ("目标未达成", "target missed"),
+    "status": ("状态变化", "status changed"),
+    "report_missing": ("报表缺报", "report missing"),
+    "rank": ("排名变化", "rank moved"),
+    "report_arrived": ("报表到达", "report arrived"),
+    "target_met": ("目标达成", "target met"),
+    "revised": ("数据修订", "figure revised"),
+}
+FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "tier_status": ("档级", "tier"),
+    "star_status": ("星级", "star"),
+    "revenue_status": ("营收", "revenue"),
+    "status": ("状态", "status"),
+    "rank": ("综合排名", "composite rank"),
+    "report": ("季度报表", "quarterly report"),
+    "revenue_ytd": ("累计营收", "revenue to date"),
+    "value": ("指标值", "value"),
+}
+
+# Where each change shows: (change subject, field) -> (tab, column key). Row keys are the views' own:
+# a zone, "zone|industry" for a cluster, an indicator code.
+_PLACES: dict[tuple[str, str], tuple[str, str]] = {
+    ("zone", "tier_status"): ("zones", "tier"),
+    ("zone", "star_status"): ("zones", "star"),
+    ("zone", "revenue_status"): ("zones", "revenue"),
+    ("zone", "report"): ("zones", "report"),
+    ("zone", "rank"): ("rankings", "rank"),
+    ("cluster", "status"): ("clusters", "status"),
+    ("cluster", "revenue_ytd"): ("clusters", "actual_ytd"),
+    ("indicator", "status"): ("indicators", "status"),
+    ("indicator", "value"): ("indicators", "latest"),
+}
+
+# How bad a status is, for "worst first" (lower is worse); unknown statuses count as neutral.
+_SEVERITY = {
+    "missed": 0,
+    "missing": 0,
+    "at_risk": 1,
+    "behind": 1,
+    "late": 1,
+    "not_reported": 2,
+    "no_data": 2,
+    "on_track": 3,
+    "on_pace": 3,
+    "on_time": 4,
+    "met": 4,
+}
+_NEUTRAL = 5
+_CODE_RANK = {code: i for i, code in enumerate(CODES)}
+
+
+def _pick(words: Mapping[str, tuple[str, str]], key: str, lang: str) -> str:
+    pair = words.get(key)
+    return key if pair is None else pair[0 if lang == "zh" else 1]
+
+
+def code_word(code: str, lang: str) -> str:
+    """What kind of change ``code`` is, in ``lang`` ("目标未达成" / "target missed")."""
+    return _pick(CODE_WORDS, code, lang)
+
+
+def field_word(field: str, lang: str) -> str:
+    """What a change is about ("档级" / "tier")."""
+    return _pick(FIELD_WORDS, field, lang)
+
+
+def _sort_key(index_change: tuple[int, Change]) -> tuple[object, ...]:
+    index, c = index_change
+    code = _CODE_RANK.get(c.code, len(CODES))
+    if c.field.endswith("status"):
+        old = _SEVERITY.get(str(c.old), _NEUTRAL)
+        new = _SEVERITY.get(str(c.new), _NEUTRAL)
+        return (code, 0 if new < old else 1 if new == old else 2, new, index)
+    if c.code == "rank" and isinstance(c.old, int) and isinstance(c.new, int):
+        return (code, -(c.new - c.old), 0, index)  # the biggest fall first, the biggest rise last
+    if c.code == "report_arrived":
+        return (code, -(c.days or 0), 0, index)  # the latest report first
+    if c.code == "revised" and isinstance(c.old, int | float) and isinstance(c.new, int | float):
+        return (code, -abs(c.new - c.old) / max(abs(c.old), 1e-9), 0, index)  # the largest revision first
+    return (code, 0, 0, index)
+
+
+def worst_first(changes: Iterable[Change]) -> list[Change]:
+    """The changes, worst first: by kind (CODES order), then the transitions that got worse before those
+    that got better (the worst new status first), the biggest rank falls, the latest reports, the
+    largest revisions; the data's order otherwise."""
+    return [c for _, c in sorted(enumerate(changes), key=_sort_key)]
+
+
+@dataclass(frozen=True)
+class ChangeMarks:
+    """The changed cells of every tab since a reference period: tab -> row key -> column keys."""
+
+    since: str
+    to: str
+    cells: Mapping[str, Mapping[str, frozenset[str]]]
+
+    def marked(self, tab: str, row_key: str, column: str) -> bool:
+        """Whether the cell of ``row_key`` in ``column`` of ``tab`` changed."""
+        return column in self.cells.get(tab, {}).get(row_key, frozenset())
+
+    def changed(self, tab: str, row_key: str) -> bool:
+        """Whether anything in the row changed: the "changed rows only" filter keeps these."""
+        return row_key in self.cells.get(tab, {})
+
+    def count(self, tab: str) -> int:
+        """How many rows of ``tab`` changed."""
+        return len(self.cells.get(tab, {}))
+
+
+def _row_key(c: Change) -> str | None:
+    if c.subject == "cluster":
+        return f"{c.zone}|{c.industry}"
+    if c.subject == "indicator":
+        return c.indicator
+    return c.zone
+
+
+def change_marks(changes: Iterable[Change], views: Views | None, since: str, to: str) -> ChangeMarks:
+    """Which cells ``changes`` mark. With ``views``, a task whose indicators changed is marked in the
+    tasks table too (its status column), read from the indicators view's task column."""
+    cells: dict[str, dict[str, set[str]]] = {}
+    indicators_changed: set[str] = set()
+    for c in changes:
+        place = _PLACES.get((c.subject, c.field))
+        key = _row_key(c)
+        if place is None or key is None:
+            continue
+        tab, column = place
+        cells.setdefault(tab, {}).setdefault(key, set()).add(column)
+        if tab == "indicators":
+            indicators_changed.add(key)
+    if views is not None and indicators_changed and "indicators" in views.tables:
+        table = views.tables["indicators"]
+        if any(col.key == "task" for col in table.columns):
+            at = table.column_index("task")
+            for row in table.rows:
+                task = row.cells[at].values[0] if row.cells[at].values else None
+                if row.key in indicators_changed and task is not None:
+                    cells.setdefault("tasks", {}).setdefault(str(task), set()).add("status")
+    frozen = {tab: {k: frozenset(v) for k, v in rows.items()} for tab, rows in cells.items()}
+    return ChangeMarks(since, to, frozen)
+
+
+def mark_view(view: View, marks: ChangeMarks, ascii_only: bool = False) -> View:
+    """``view`` with each changed cell's text preceded by the mark (values, sort keys unchanged)."""
+    rows_marked = marks.cells.get(view.tab)
+    if not rows_marked:
+        return view
+    symbol = MARK[1 if ascii_only else 0]
+    index = {col.key: i for i, col in enumerate(view.columns)}
+    rows = []
+    for row in view.rows:
+        columns = rows_marked.get(row.key)
+        if not columns:
+            rows.append(row)
+            continue
+        at = {index[c] for c in columns if c in index}
+        cells = tuple(
+            replace(cell, text=f"{symbol}{cell.text}") if i in at else cell
+            for i, cell in enumerate(row.cells)
+        )
+        rows.append(replace(row, cells=cells))
+    return replace(view, rows=tuple(rows))
+
+
+def changed_rows(view: View, marks: ChangeMarks) -> View:
+    """Only the rows of ``view`` that changed since the reference period."""
+    rows_marked = marks.cells.get(view.tab, {})
+    return replace(view, rows=tuple(r for r in view.rows if r.key in rows_marked))
+
+
+def changes_heading(since: str, lang: str) -> str:
+    """The overview section's heading: "本期变化（自2026Q2）" / "Changes since 2026Q2"."""
+    return f"本期变化（自{since}）" if lang == "zh" else f"Changes since {since}"
+
+
+def _names(views: Views) -> dict[str, str]:
+    """Display names by row key: zones, clusters (zone and industry) and indicators, from the views."""
+    names: dict[str, str] = {}
+    for tab, column in (("zones", "zone"), ("clusters", "industry"), ("indicators", "indicator")):
+        table = views.tables.get(tab)
+        if table is None or not any(c.key == column for c in table.columns):
+            continue
+        at = table.column_index(column)
+        for row in table.rows:
+            names[row.key] = row.cells[at].text
+    return names
+
+
+def change_text(change: Change, names: Mapping[str, str], lang: str, ascii_only: bool = False) -> str:
+    """What changed, without the kind or the subject: "档级 有风险 → 未达标", "报表 逾期 12 天 (2026Q3)".
+    Data text is cleaned of control characters; statuses in words with their symbol."""
+    f = Formatter(lang, ascii_only)
+
+    def shown(value: object) -> str:
+        if value is None:
+            return f.none
+        if change.field.endswith("status") or change.field == "report":
+            return f.status(str(value))
+        if isinstance(value, float):
+            return f.number(value, 2)
+        return clean(str(value))
+
+    what = field_word(change.field, lang)
+    if change.code.startswith("report"):
+        text = f"{what} {shown(change.new)}{f.days_late(change.days)} ({change.period})"
+    else:
+        text = f"{what} {shown(change.old)} {f.arrow} {shown(change.new)}"
+        if change.code == "revised":
+            text += f" ({change.period})"
+    return text
+
+
+def subject_text(change: Change, names: Mapping[str, str]) -> str:
+    """Whose change it is: the zone, the zone and its cluster, or the indicator, as the views name them."""
+    parts = []
+    if change.zone:
+        parts.append(names.get(change.zone, change.zone))
+    if change.industry:
+        parts.append(names.get(f"{change.zone}|{change.industry}", change.industry))
+    if change.indicator:
+        parts.append(names.get(change.indicator, change.indicator))
+    return clean(" ".join(parts))
+
+
+def overview_rows(
+    changes: Iterable[Change], views: Views, limit: int | None = None
+) -> tuple[tuple[str, str, str], ...]:
+    """The overview section "本期变化 / Changes since …", worst first: (kind, subject, what changed)
+    per change, at most ``limit`` rows. Words in the views' language and symbol set."""
+    names = _names(views)
+    ordered = worst_first(changes)
+    if limit is not None:
+        ordered = ordered[:limit]
+    return tuple(
+        (
+            code_word(c.code, views.lang),
+            subject_text(c, names),
+            change_text(c, names, views.lang, views.ascii),
+        )
+        for c in ordered
+    )
+
+
+class ChangesMemo:
+    """The changes since a reference period, computed once per dataset, period pair and county filter:
+    toggling the console's mode, or changing tab, reuses them."""
+
+    def __init__(self) -> None:
+        self._dataset: Dataset | None = None
+        self._key: tuple[object, ...] | None = None
+        self._changes: list[Change] = []
+
+    def get(
+        self,
+        ds: Dataset,
+        settings: Settings,
+        since: Period,
+        to: Period,
+        counties: Sequence[str] | None = None,
+        revisions: Iterable[Change] = (),
+    ) -> list[Change]:
+        """``changes_between(ds, settings, since, to, counties, revisions)``, worst first, from the
+        memo when the same dataset object and arguments were asked for last time. ValueError as
+        ``changes_between`` (``since`` not before ``to``)."""
+        key = (str(since), str(to), tuple(counties or ()))
+        if self._dataset is not ds or self._key != key:
+            found = changes_between(ds, settings, since, to, counties, revisions)
+            self._dataset, self._key, self._changes = ds, key, worst_first(found)
+        return self._changes
+
+    def clear(self) -> None:
+        """Forget the memo (e.g. after an ingest changed the data or its history)."""
+        self._dataset, self._key, self._changes = None, None, []
+
+
+__all__ = [
+    "MARK",
+    "ChangeMarks",
+    "ChangesMemo",
+    "change_marks",
+    "change_text",
+    "changed_rows",
+    "changes_heading",
+    "code_word",
+    "field_word",
+    "mark_view",
+    "overview_rows",
+    "subject_text",
+    "worst_first",
+]
