@@ -78,6 +78,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "按某季度末的数据评估，如 2026Q2（默认：数据中最新季度）",
         "evaluate the data as it stood at the end of a quarter, such as 2026Q2 (default: the latest)",
     ),
+    "opt_since": (
+        "变化模式：同时导出自某季度末以来的变化（如 2026Q2，与 changes --from 相同），清单中记下参照期",
+        "changes mode: also write the changes since the end of a quarter (such as 2026Q2, as changes --from)"
+        " beside the view; the manifest names that reference period",
+    ),
     "opt_from": ("比较起点季度，如 2026Q2", "the quarter to compare from, such as 2026Q2"),
     "opt_to": ("比较终点季度（默认：数据中最新季度）", "the quarter to compare to (default: the latest)"),
     "opt_json": ("输出 JSON（供程序读取）", "machine-readable output (JSON)"),
@@ -302,8 +307,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "{option} {value}: the data covers {first} to {last}",
     ),
     "as_of_svg": (
-        "--as-of 不适用于 --format svg（界面截图显示最新数据）",
-        "--as-of does not apply to --format svg (the console screenshot shows the latest data)",
+        "--as-of 不适用于 --format svg：界面截图只能显示数据中最新季度的状态；"
+        "某季度末的数据请用 --format csv、xlsx、json、parquet 或 md 导出",
+        "--as-of does not apply to --format svg: the console screenshot can only show the latest quarter"
+        " in the data; export the data as it stood then with --format csv, xlsx, json, parquet or md",
+    ),
+    "since_svg": (
+        "--since 不适用于 --format svg：界面截图不带变化清单；变化请用 --format csv、xlsx、json、parquet 或 md 导出",
+        "--since does not apply to --format svg: the console screenshot carries no list of changes;"
+        " export them with --format csv, xlsx, json, parquet or md",
+    ),
+    "since_order": (
+        "--since {start} 应早于所导出的季度 {end}",
+        "--since {start} must be before the quarter exported, {end}",
     ),
     "changes_order": (
         "--from {start} 应早于 --to {end}",

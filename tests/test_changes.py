@@ -321,3 +321,98 @@ def test_a_change_line_shows_data_text_literally_without_control_characters(zone
     line = _change_line(change, {}, "en", ascii_only=True)
     assert not any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in line)
     assert "1.00 -> 2.00" in line and "2026Q2" in line
+
+
+def test_an_export_in_changes_mode_writes_the_changes_beside_the_view_and_names_the_period(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import csv
+
+    out = tmp_path / "zones.csv"
+    code, _, err = _run(
+        capsys, "export", "--format", "csv", "--since", "2026Q2", "--out", str(out), "--lang", "en"
+    )
+    assert code == EXIT_OK, err
+    manifest = tomllib.loads((tmp_path / "zones.csv.manifest.toml").read_text(encoding="utf-8"))["export"]
+    assert manifest["changes_since"] == "2026Q2" and manifest["as_of"] == "2026Q3"
+    assert "--since 2026Q2" in manifest["command"]
+    assert manifest["files"] == ["zones.csv", "zones-changes.csv"]  # the view keeps its name
+    with (tmp_path / "zones-changes.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    written = {
+        (r["Change code"], r["Zone"], r["Field"], r["From"] or None, r["To"], r["Period"]) for r in rows
+    }
+    # The same changes `devzones changes --from 2026Q2` lists, those the zones tab shows.
+    listed = _json(capsys, "changes", "--from", "2026Q2")["changes"]
+    expected = {
+        (c["code"], c["zone"], c["field"], c["from"], c["to"], c["period"])
+        for c in listed
+        if c["subject"] == "zone" and c["field"] != "rank"
+    }
+    assert written == expected and written
+    # Without --since: no changes file, no reference period in the manifest.
+    plain = tmp_path / "now.csv"
+    assert _run(capsys, "export", "--format", "csv", "--out", str(plain))[0] == EXIT_OK
+    assert not (tmp_path / "now-changes.csv").exists()
+    assert "changes_since" not in (tmp_path / "now.csv.manifest.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_a_changes_mode_export_holds_its_changes_in_the_same_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / f"rank.{fmt}"
+    args = ("export", "--view", "rankings", "--format", fmt, "--as-of", "2025Q4", "--since", "2025Q3")
+    assert _run(capsys, *args, "--out", str(out))[0] == EXIT_OK
+    moves = [
+        c
+        for c in _json(capsys, "changes", "--from", "2025Q3", "--to", "2025Q4")["changes"]
+        if c["code"] == "rank"
+    ]
+    assert moves
+    if fmt == "json":
+        document = json.loads(out.read_text(encoding="utf-8"))
+        assert document["meta"]["changes_since"] == "2025Q3" and document["meta"]["as_of"] == "2025Q4"
+        rows = document["tables"]["changes"]["rows"]
+        assert sorted((r["zone"], r["from"], r["to"]) for r in rows) == sorted(
+            (c["zone"], str(c["from"]), str(c["to"])) for c in moves
+        )
+    else:
+        import openpyxl
+
+        book = openpyxl.load_workbook(out)
+        assert len(book.sheetnames) == 3  # rankings, the changes, about
+        about = {r[0]: r[1] for r in book.worksheets[-1].iter_rows(values_only=True)}
+        assert about["变化参照期"] == "2025Q3"
+        assert book.worksheets[1].max_row >= len(moves)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--as-of", "2025Q4"), "--format csv"),
+        (("--since", "2026Q2"), "no list of changes"),
+    ],
+)
+def test_an_svg_export_refuses_as_of_and_since_saying_why_and_what_to_use(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: tuple[str, ...], words: str
+) -> None:
+    out = tmp_path / "shot.svg"
+    code, stdout, err = _run(capsys, "export", "--format", "svg", *args, "--out", str(out), "--lang", "en")
+    assert code == EXIT_USAGE and stdout == "" and words in err and "Traceback" not in err
+    assert "latest quarter" in err or "changes" in err
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_since_must_be_before_the_quarter_exported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "z.csv"
+    code, _, err = _run(
+        capsys, "export", "--format", "csv", "--as-of", "2025Q4", "--since", "2026Q1", "--out", str(out)
+    )
+    assert code == EXIT_USAGE and "2026Q1" in err and "2025Q4" in err and not list(tmp_path.iterdir())
+    code, _, err = _run(
+        capsys, "export", "--format", "csv", "--since", "2031Q1", "--out", str(out), "--lang", "en"
+    )
+    assert code == EXIT_USAGE and "2031Q1" in err and not list(tmp_path.iterdir())

@@ -19,7 +19,7 @@ from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.changes import CODES, Change, changes_between
 from console.present.formatter import Formatter
-from console.present.viewmodel import View, Views
+from console.present.viewmodel import Cell, Column, Field, Row, View, Views
 
 MARK = ("Δ", "*")  # a changed cell's symbol; the ASCII fallback
 
@@ -269,6 +269,97 @@ def overview_rows(
     )
 
 
+# The tables whose changes an export of a tab carries (the overview and "all": every change).
+_TAB_TABLES = {
+    "zones": ("zones",),
+    "clusters": ("clusters",),
+    "tasks": ("tasks", "indicators"),
+    "rankings": ("rankings",),
+}
+
+
+def changes_for_tab(changes: Iterable[Change], tab: str) -> list[Change]:
+    """The changes that show on ``tab`` (every change for "overview" and "all")."""
+    tables = _TAB_TABLES.get(tab)
+    if tables is None:
+        return list(changes)
+    return [c for c in changes if _PLACES.get((c.subject, c.field), ("", ""))[0] in tables]
+
+
+def _plain(value: object) -> str | None:
+    if value is None:
+        return None
+    return f"{value:g}" if isinstance(value, float) else clean(str(value))
+
+
+def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) -> View:
+    """The changes as a table (tab "changes") for the exports: kind, subject, what changed, from, to,
+    period, when revised, days late; worst first. Values are the typed codes and numbers (``from`` and
+    ``to`` as text: a status code, a rank or a figure), display text in the views' language."""
+    lang = views.lang
+    f = Formatter(lang, views.ascii)
+    names = _names(views)
+    columns = (
+        Column(
+            "code",
+            f.pick("变化", "Change"),
+            fields=(
+                Field("code", f.pick("变化代码", "Change code")),
+                Field("change", f.pick("变化", "Change")),
+            ),
+        ),
+        Column(
+            "subject",
+            f.pick("对象", "Subject"),
+            fields=(
+                Field("subject", f.pick("对象类型", "Subject kind")),
+                Field("zone", f.pick("开发区", "Zone")),
+                Field("industry", f.pick("产业", "Industry")),
+                Field("indicator", f.pick("指标", "Indicator")),
+                Field("name", f.pick("名称", "Name")),
+            ),
+        ),
+        Column(
+            "what",
+            f.pick("变化内容", "What changed"),
+            fields=(
+                Field("field", f.pick("项目", "Field")),
+                Field("from", f.pick("原值", "From")),
+                Field("to", f.pick("新值", "To")),
+                Field("text", f.pick("说明", "Description")),
+            ),
+        ),
+        Column(
+            "period", f.pick("期间", "Period"), fields=(Field("period", f.pick("期间", "Period"), "period"),)
+        ),
+        Column(
+            "when",
+            f.pick("修订时间", "Revised at"),
+            fields=(
+                Field("when", f.pick("修订时间", "Revised at")),
+                Field("days", f.pick("逾期天数", "Days late"), "int"),
+            ),
+        ),
+    )
+    rows = []
+    for n, c in enumerate(worst_first(changes)):
+        kind, whose, what = (
+            code_word(c.code, lang),
+            subject_text(c, names),
+            change_text(c, names, lang, views.ascii),
+        )
+        cells = (
+            Cell(kind, (c.code, kind), _CODE_RANK.get(c.code, len(CODES))),
+            Cell(whose, (c.subject, c.zone, c.industry, c.indicator, whose), whose),
+            Cell(what, (c.field, _plain(c.old), _plain(c.new), what), what),
+            Cell(c.period, (c.period,), c.period),
+            Cell(c.when or f.days_late(c.days).strip(), (c.when, c.days), c.when or c.days),
+        )
+        rows.append(Row(str(n), cells))
+    title = f.pick(f"{since}以来的变化（至{to}）", f"Changes since {since} (to {to})")
+    return View("changes", title, columns, tuple(rows))
+
+
 class ChangesMemo:
     """The changes since a reference period, computed once per dataset, period pair and county filter:
     toggling the console's mode, or changing tab, reuses them."""
@@ -308,7 +399,9 @@ __all__ = [
     "change_marks",
     "change_text",
     "changed_rows",
+    "changes_for_tab",
     "changes_heading",
+    "changes_table",
     "code_word",
     "field_word",
     "mark_view",
