@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
@@ -23,8 +23,10 @@ from console.present.changes_view import (
     change_marks,
     changed_rows,
     changes_heading,
+    changes_table,
     mark_view,
     overview_rows,
+    reference_periods,
     subject_text,
     worst_first,
 )
@@ -217,3 +219,43 @@ def test_the_changes_are_computed_once_per_reference_period(
     assert len(calls) == 4  # after an ingest the caller clears it
     with pytest.raises(ValueError):
         memo.get(dataset, settings, dataset.as_of, dataset.as_of)
+
+
+def test_the_dialog_offers_every_quarter_of_the_data_before_the_one_shown(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from console.cli import main
+    from console.engine.as_of import data_periods
+
+    offered = reference_periods(dataset)
+    span = data_periods(dataset)
+    assert span is not None
+    assert offered[0] == Period.from_index(dataset.as_of.index - 1) and offered[-1] == span[0]
+    assert [p.index for p in offered] == list(range(offered[0].index, span[0].index - 1, -1))
+    # Each is a quarter `devzones changes --from` accepts.
+    for period in (offered[0], offered[-1]):
+        assert main(["changes", "--from", str(period), "--json"]) == 0
+    capsys.readouterr()
+    assert reference_periods(dataset, Period(2025, 2))[0] == Period(2025, 1)
+
+
+_VIEWS: dict[str, Views] = {}
+_HOSTILE = st.text(st.characters(codec="utf-8"), min_size=1, max_size=16) | st.sampled_from(
+    ["=cmd|' /C calc'!A0", "[bold]x[/]", "\x1b[2J", "a\x00b", "+1+1", "@SUM(1)"]
+)
+
+
+@hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(zone=_HOSTILE, industry=_HOSTILE, old=_HOSTILE)
+def test_the_changes_table_of_an_export_shows_data_literally_and_clean(
+    dataset: Dataset, settings: Settings, zone: str, industry: str, old: str
+) -> None:
+    if "en" not in _VIEWS:  # built once: the examples vary the change, not the data
+        _VIEWS["en"] = _views(dataset, settings, "en")
+    views = _VIEWS["en"]
+    change = Change("status", "cluster", zone, industry, None, "status", old, "behind", "2026Q3")
+    (row,) = changes_table([change], views, "2026Q2", "2026Q3").rows
+    for cell in row.cells:
+        texts = [cell.text, *(v for v in cell.values if isinstance(v, str))]
+        assert not any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for t in texts for ch in t)
+    assert row.cells[1].values[1] == zone or not zone.isprintable()  # the zone as given when printable

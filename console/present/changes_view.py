@@ -18,6 +18,7 @@ from console.core.config import Settings
 from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.scales import Period
+from console.engine.as_of import data_periods
 from console.engine.changes import CODES, Change, changes_between
 from console.present.formatter import Formatter
 from console.present.viewmodel import Cell, Column, Field, Row, View, Views
@@ -238,7 +239,7 @@ def change_text(change: Change, names: Mapping[str, str], lang: str, ascii_only:
         text = f"{what} {shown(change.old)} {f.arrow} {shown(change.new)}"
         if change.code == "revised":
             text += f" ({change.period})"
-    return text
+    return clean(text)  # a status code from the data is shown as it is, without control characters
 
 
 def subject_text(change: Change, names: Mapping[str, str]) -> str:
@@ -338,7 +339,7 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
         ),
         Column(
             "when",
-            f.pick("修订时间", "Revised at"),
+            f.pick("修订时间/逾期", "Revised at / late"),
             fields=(
                 Field("when", f.pick("修订时间", "Revised at")),
                 Field("days", f.pick("逾期天数", "Days late"), "int"),
@@ -354,7 +355,7 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
         )
         cells = (
             Cell(kind, (c.code, kind), _CODE_RANK.get(c.code, len(CODES))),
-            Cell(whose, (c.subject, c.zone, c.industry, c.indicator, whose), whose),
+            Cell(whose, (c.subject, _plain(c.zone), _plain(c.industry), _plain(c.indicator), whose), whose),
             Cell(what, (c.field, _plain(c.old), _plain(c.new), what), what),
             Cell(c.period, (c.period,), c.period),
             Cell(c.when or f.days_late(c.days).strip(), (c.when, c.days), c.when or c.days),
@@ -362,6 +363,17 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
         rows.append(Row(str(n), cells))
     title = f.pick(f"{since}以来的变化（至{to}）", f"Changes since {since} (to {to})")
     return View("changes", title, columns, tuple(rows))
+
+
+def reference_periods(ds: Dataset, to: Period | None = None) -> list[Period]:
+    """The quarters a "changes since" can start from, newest first: those of the data before ``to``
+    (default: the latest); what the console's dialog offers. Empty before any quarter's data."""
+    span = data_periods(ds)
+    if span is None:
+        return []
+    first, last = span
+    end = (to or last).index
+    return [Period.from_index(i) for i in range(end - 1, first.index - 1, -1)]
 
 
 class ChangesMemo:
@@ -410,6 +422,7 @@ __all__ = [
     "field_word",
     "mark_view",
     "overview_rows",
+    "reference_periods",
     "subject_text",
     "worst_first",
 ]
