@@ -628,6 +628,7 @@ def _zone_names(ds: Dataset, lang: str) -> dict[object, str]:
 def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_only: bool) -> str:
     """One change as a line of text: what, whose, from → to, and when (data text shown literally)."""
     from console.core.text import clean
+    from console.present.changes_view import code_word, field_word
     from console.present.formatter import Formatter
 
     f = Formatter(lang, ascii_only)
@@ -649,9 +650,9 @@ def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_o
     extra = [say("days_late", lang, days=change.days)] if change.days else []
     extra += [say("revised_when", lang, when=change.when)] if change.when else []
     parts = [
-        say(f"change_{change.code}", lang),
+        code_word(change.code, lang),  # the same words as the console and the bulletin
         " ".join(clean(str(p)) for p in subject),
-        f"{say(f'field_{change.field}', lang)}: {moved}",
+        f"{field_word(change.field, lang)}: {moved}",
         str(change.period),
         *extra,
     ]

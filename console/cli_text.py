@@ -327,22 +327,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "changes_none": ("{start} 至 {end} 之间没有变化。", "No changes from {start} to {end}."),
     "changes_head": ("{start} → {end} 的变化（{count} 项）", "Changes from {start} to {end} ({count})"),
-    # -- devzones changes: each code and field, in words ---------------------------------------------------
-    "change_target_missed": ("目标未达成", "target missed"),
-    "change_status": ("状态变化", "status changed"),
-    "change_report_missing": ("报表缺报", "report missing"),
-    "change_rank": ("排名变化", "rank moved"),
-    "change_report_arrived": ("报表到达", "report arrived"),
-    "change_target_met": ("目标达成", "target met"),
-    "change_revised": ("数据修订", "figure revised"),
-    "field_tier_status": ("档次", "tier"),
-    "field_star_status": ("星级", "star"),
-    "field_revenue_status": ("营收", "revenue"),
-    "field_status": ("状态", "status"),
-    "field_rank": ("综合排名", "composite rank"),
-    "field_report": ("季度报表", "quarterly report"),
-    "field_revenue_ytd": ("累计营收", "revenue to date"),
-    "field_value": ("指标值", "value"),
+    # -- devzones changes: the words for each code and field are console/present/changes_view.py's ---------
     "days_late": ("逾期 {days} 天", "{days} days late"),
     "revised_when": ("修订于 {when}", "revised {when}"),
     "bad_quarter": (
