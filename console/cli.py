@@ -576,6 +576,7 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
 
 def _changes(args: argparse.Namespace, settings: Settings) -> int:
     from console.engine.changes import changes_between
+    from console.present.changes_view import worst_first
     from console.reports.revisions import revisions
 
     lang = settings.lang
@@ -585,7 +586,8 @@ def _changes(args: argparse.Namespace, settings: Settings) -> int:
     end = _quarter(ds, args.end, lang, "--to") if args.end is not None else ds.as_of
     if start.index >= end.index:
         raise CommandFailed(EXIT_USAGE, say("changes_order", lang, start=start, end=end))
-    found = changes_between(ds, settings, start, end, counties, revisions(settings.data_dir))
+    # Worst first as the console and the bulletin list them (for the worse before for the better, …).
+    found = worst_first(changes_between(ds, settings, start, end, counties, revisions(settings.data_dir)))
     if args.json:
         _print_json(
             {

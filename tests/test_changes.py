@@ -416,3 +416,42 @@ def test_since_must_be_before_the_quarter_exported(
         capsys, "export", "--format", "csv", "--since", "2031Q1", "--out", str(out), "--lang", "en"
     )
     assert code == EXIT_USAGE and "2031Q1" in err and not list(tmp_path.iterdir())
+
+
+def test_changes_lists_them_worst_first_as_the_console_does(capsys: pytest.CaptureFixture[str]) -> None:
+    from console.present.changes_view import worst_first
+
+    listed = _json(capsys, "changes", "--from", "2025Q3", "--to", "2025Q4")["changes"]
+    changes = [
+        Change(
+            c["code"],
+            c["subject"],
+            c["zone"],
+            c["industry"],
+            c["indicator"],
+            c["field"],
+            c["from"],
+            c["to"],
+            c["period"],
+            c["when"],
+            c["days"],
+        )
+        for c in listed
+    ]
+    assert changes == worst_first(changes) and len({c.code for c in changes}) > 2
+    # Within "status changed": every move for the worse comes before any move for the better.
+    severity = {
+        "missed": 0,
+        "at_risk": 1,
+        "behind": 1,
+        "not_reported": 2,
+        "on_track": 3,
+        "on_pace": 3,
+        "met": 4,
+    }
+    moves = [
+        severity[c.new] - severity[c.old]
+        for c in changes
+        if c.code == "status" and c.old in severity and c.new in severity
+    ]
+    assert moves and moves == sorted(moves, key=lambda m: 0 if m < 0 else 1 if m == 0 else 2)
