@@ -174,3 +174,31 @@ def test_with_no_earlier_quarter_the_section_says_there_is_nothing_to_compare(
     text = render_markdown(b)
     section = text[text.index("## 二、与上期相比") : text.index("## 三、")]
     assert "尚无季度进度数据，无从比较。" in section
+
+
+def test_a_province_sized_set_lists_the_worst_transitions_of_each_kind_and_says_how_many_more(
+    tmp_path: Path, capsys
+) -> None:
+    from console.core.config import load_settings
+    from console.data.loader import load_dataset
+    from console.outputs.bulletin import COMPARED_LIMIT, document
+
+    out = tmp_path / "province"
+    assert main(["generate", "--zones", "184", "--out", str(out)]) == 0
+    b = build_bulletin(load_dataset(out), load_settings(data_dir=out), "2026-10", "en")
+    groups = [block for block in document(b) if block.kind == "group"]
+    compared = {kind: lines for kind, lines in b.compared_lines}
+    assert any(len(lines) > COMPARED_LIMIT for lines in compared.values())  # the case at hand
+    for block in groups:
+        if block.lead not in compared:
+            continue
+        full = compared[block.lead]
+        if len(full) > COMPARED_LIMIT:
+            assert list(block.lines[:-1]) == full[:COMPARED_LIMIT]  # the worst ones, in order
+            assert (
+                block.lines[-1]
+                == f"{len(full) - COMPARED_LIMIT} more: see devzones changes --from 2026Q2 --to 2026Q3"
+            )
+        else:
+            assert list(block.lines) == full
+    assert f"{len(b.compared)} status changes" in render_markdown(b)  # the count is of them all

@@ -246,6 +246,9 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
 # The changes the bulletin's 与上期相比 lists: status transitions (rank moves are in the ranking's
 # 较上季 column, reports in their own section).
 COMPARED = ("target_missed", "status", "target_met")
+# At most this many transitions of a kind are listed (the worst); a province-sized set would otherwise
+# fill pages: a last line says how many more and the command that lists them all.
+COMPARED_LIMIT = 30
 
 
 def _compare(b: Bulletin, ds: Dataset, settings: Settings, names: dict[str, str]) -> None:
@@ -383,7 +386,15 @@ def compared_blocks(b: Bulletin) -> list[Block]:
         if zh
         else f"Compared with {when}, {len(b.compared)} status changes ({counts}), worst first:"
     )
-    return [Block("para", lead), *(Block("group", lead=k, lines=tuple(v)) for k, v in b.compared_lines)]
+    blocks = [Block("para", lead)]
+    for kind, lines in b.compared_lines:
+        shown = lines[:COMPARED_LIMIT]
+        if len(lines) > COMPARED_LIMIT:
+            command = f"devzones changes --from {b.previous} --to {b.quarter}"
+            more = len(lines) - COMPARED_LIMIT
+            shown.append(f"另有{more}项，见 {command}" if zh else f"{more} more: see {command}")
+        blocks.append(Block("group", lead=kind, lines=tuple(shown)))
+    return blocks
 
 
 # A spreadsheet number format per kind of the ranking's typed values (bulletin_xlsx.py writes them).
