@@ -20,6 +20,7 @@ from console.present.assemble import compute, render_views
 from console.present.changes_view import (
     MARK,
     ChangesMemo,
+    attention_rows,
     change_marks,
     changed_rows,
     changes_heading,
@@ -132,6 +133,9 @@ def test_the_overview_section_lists_every_change_worst_first(
     assert rows[-1][0] == "figure revised" and "2026Q2" in rows[-1][2]  # the sample's revision, last
     assert all(text.isascii() for row in rows for text in row[::2])  # ASCII mode: no arrows
     assert len(overview_rows(found, views, limit=5)) == 5
+    assert overview_rows(found, views, limit=5) == rows[:5]  # the first five, without sorting them all
+    # The same rows shaped as the Overview's attention list: (subject, "kind: what changed").
+    assert attention_rows(found, views, limit=3) == tuple((w, f"{k}: {t}") for k, w, t in rows[:3])
     assert changes_heading("2026Q2", "zh") == "本期变化（自2026Q2）"
     assert changes_heading("2026Q2", "en") == "Changes since 2026Q2"
 

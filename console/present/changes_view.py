@@ -283,6 +283,17 @@ _TAB_TABLES = {
 }
 
 
+def attention_rows(
+    changes: Iterable[Change], views: Views, limit: int | None = None
+) -> tuple[tuple[str, str], ...]:
+    """``overview_rows`` in the shape of ``Overview.attention`` (subject, "kind: what changed"), to put
+    under ``changes_heading`` at the top of the attention list."""
+    colon = "：" if views.lang == "zh" else ": "
+    return tuple(
+        (whose, f"{kind}{colon}{what}") for kind, whose, what in overview_rows(changes, views, limit)
+    )
+
+
 def changes_for_tab(changes: Iterable[Change], tab: str) -> list[Change]:
     """The changes that show on ``tab`` (every change for "overview" and "all")."""
     tables = _TAB_TABLES.get(tab)
@@ -412,6 +423,7 @@ __all__ = [
     "MARK",
     "ChangeMarks",
     "ChangesMemo",
+    "attention_rows",
     "change_marks",
     "change_text",
     "changed_rows",
