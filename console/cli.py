@@ -202,6 +202,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     exp.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
     exp.add_argument("--force", action="store_true", help=say("opt_force", lang))
     _as_of_flag(exp, lang)
+    exp.add_argument("--since", default=None, metavar="YYYYQN", help=say("opt_since", lang))
     _json_flag(exp, lang)
 
     gen = command("generate", _generate)
@@ -581,6 +582,7 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
 
 def _changes(args: argparse.Namespace, settings: Settings) -> int:
     from console.engine.changes import changes_between
+    from console.present.changes_view import worst_first
     from console.reports.revisions import revisions
 
     lang = settings.lang
@@ -590,7 +592,8 @@ def _changes(args: argparse.Namespace, settings: Settings) -> int:
     end = _quarter(ds, args.end, lang, "--to") if args.end is not None else ds.as_of
     if start.index >= end.index:
         raise CommandFailed(EXIT_USAGE, say("changes_order", lang, start=start, end=end))
-    found = changes_between(ds, settings, start, end, counties, revisions(settings.data_dir))
+    # Worst first as the console and the bulletin list them (for the worse before for the better, …).
+    found = worst_first(changes_between(ds, settings, start, end, counties, revisions(settings.data_dir)))
     if args.json:
         _print_json(
             {
@@ -633,6 +636,7 @@ def _zone_names(ds: Dataset, lang: str) -> dict[object, str]:
 def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_only: bool) -> str:
     """One change as a line of text: what, whose, from → to, and when (data text shown literally)."""
     from console.core.text import clean
+    from console.present.changes_view import code_word, field_word
     from console.present.formatter import Formatter
 
     f = Formatter(lang, ascii_only)
@@ -654,9 +658,9 @@ def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_o
     extra = [say("days_late", lang, days=change.days)] if change.days else []
     extra += [say("revised_when", lang, when=change.when)] if change.when else []
     parts = [
-        say(f"change_{change.code}", lang),
+        code_word(change.code, lang),  # the same words as the console and the bulletin
         " ".join(clean(str(p)) for p in subject),
-        f"{say(f'field_{change.field}', lang)}: {moved}",
+        f"{field_word(change.field, lang)}: {moved}",
         str(change.period),
         *extra,
     ]
@@ -930,15 +934,27 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         raise CommandFailed(EXIT_USAGE, say("size_svg_only", settings.lang, fmt=args.format))
     if args.format == "svg" and args.view == "all":
         raise CommandFailed(EXIT_USAGE, say("svg_one_view", settings.lang))
-    if args.format == "svg" and args.as_of:
-        raise CommandFailed(EXIT_USAGE, say("as_of_svg", settings.lang))
-    ds = _as_of(_dataset(settings), args.as_of, settings.lang)
+    if args.format == "svg" and (args.as_of or args.since):
+        raise CommandFailed(EXIT_USAGE, say("as_of_svg" if args.as_of else "since_svg", settings.lang))
+    full = _dataset(settings)
+    ds = _as_of(full, args.as_of, settings.lang)
+    since = _quarter(full, args.since, settings.lang, "--since") if args.since else None
+    if since is not None and since.index >= ds.as_of.index:
+        raise CommandFailed(EXIT_USAGE, say("since_order", settings.lang, start=since, end=ds.as_of))
     year, counties = _choices(ds, args, settings.lang)
     snap = compute(ds, settings, year, counties)
     views = render_views(snap, settings.lang, settings.ascii, words=True)
     key, descending = args.sort.lstrip("-") or None, args.sort.startswith("-")
     names = ("overview", "zones", "clusters", "tasks", "indicators", "rankings")
     chosen = export_selection(views, args.view, {name: (args.search, key, descending) for name in names})
+    beside = []
+    if since is not None:  # changes mode: the changes since the reference period, beside the view
+        from console.engine.changes import changes_between
+        from console.present.changes_view import changes_for_tab, changes_table
+        from console.reports.revisions import revisions
+
+        found = changes_between(full, settings, since, ds.as_of, counties, revisions(settings.data_dir))
+        beside = [changes_table(changes_for_tab(found, args.view), views, str(since), str(ds.as_of))]
     if key and not any(c.key == key for v in chosen for c in v.columns):
         keys = sorted({c.key for v in chosen for c in v.columns})
         raise CommandFailed(
@@ -965,7 +981,12 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         from dataclasses import replace as evaluated_at
 
         prov = evaluated_at(prov, evaluated_as_of=str(ds.as_of))
+    if since is not None:  # the manifest names the reference period of the changes beside the view
+        from dataclasses import replace as in_changes_mode
+
+        prov = in_changes_mode(prov, changes_since=str(since))
     extra = [f"--as-of {ds.as_of}"] if args.as_of else []
+    extra += [f"--since {since}"] if since is not None else []
     extra += [f"--encoding {args.encoding}"] if args.encoding else []
     extra += ["--size " + re.sub(r"\s+", "", args.size)] if args.size else []
     if extra:  # the manifest's command makes the same file again
@@ -976,7 +997,9 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         return _report_written(args, "export", _screenshot(args, settings, h.year, counties, out, prov))
     with _writing(out, settings.lang, ExportError):
         try:
-            written = export_views(chosen, args.format, out, prov, args.force, args.encoding or "utf-8")
+            written = export_views(
+                chosen, args.format, out, prov, args.force, args.encoding or "utf-8", beside
+            )
         except EncodingProblem as exc:
             raise CommandFailed(EXIT_USAGE, str(exc)) from None
     return _report_written(args, "export", written)
@@ -1012,8 +1035,10 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
         copy_plan_files,
         generate_progress,
         manifest_for,
+        sample_revision,
         synthetic_plan,
         write_dataset,
+        write_sample_history,
     )
 
     plan_dir = args.plan or settings.data_dir
@@ -1030,6 +1055,9 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
         written = write_dataset(tables, manifest_for(args.zones, seed, AS_OF), args.out, force=args.force)
         if args.zones is None:
             copy_plan_files(plan_dir, args.out)
+        revision = sample_revision(tables, AS_OF, seed)  # so every kind of change appears (issue 13)
+        if revision is not None:
+            written += write_sample_history(args.out, tables, revision)
     if args.json:
         _print_json({"command": "generate", "out": str(args.out), "written": [str(p) for p in written]})
     else:

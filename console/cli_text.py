@@ -78,6 +78,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "按某季度末的数据评估，如 2026Q2（默认：数据中最新季度）",
         "evaluate the data as it stood at the end of a quarter, such as 2026Q2 (default: the latest)",
     ),
+    "opt_since": (
+        "变化模式：同时导出自某季度末以来的变化（如 2026Q2，与 changes --from 相同），清单中记下参照期",
+        "changes mode: also write the changes since the end of a quarter (such as 2026Q2, as changes --from)"
+        " beside the view; the manifest names that reference period",
+    ),
     "opt_from": ("比较起点季度，如 2026Q2", "the quarter to compare from, such as 2026Q2"),
     "opt_to": ("比较终点季度（默认：数据中最新季度）", "the quarter to compare to (default: the latest)"),
     "opt_json": ("输出 JSON（供程序读取）", "machine-readable output (JSON)"),
@@ -302,8 +307,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "{option} {value}: the data covers {first} to {last}",
     ),
     "as_of_svg": (
-        "--as-of 不适用于 --format svg（界面截图显示最新数据）",
-        "--as-of does not apply to --format svg (the console screenshot shows the latest data)",
+        "--as-of 不适用于 --format svg：界面截图只能显示数据中最新季度的状态；"
+        "某季度末的数据请用 --format csv、xlsx、json、parquet 或 md 导出",
+        "--as-of does not apply to --format svg: the console screenshot can only show the latest quarter"
+        " in the data; export the data as it stood then with --format csv, xlsx, json, parquet or md",
+    ),
+    "since_svg": (
+        "--since 不适用于 --format svg：界面截图不带变化清单；变化请用 --format csv、xlsx、json、parquet 或 md 导出",
+        "--since does not apply to --format svg: the console screenshot carries no list of changes;"
+        " export them with --format csv, xlsx, json, parquet or md",
+    ),
+    "since_order": (
+        "--since {start} 应早于所导出的季度 {end}",
+        "--since {start} must be before the quarter exported, {end}",
     ),
     "changes_order": (
         "--from {start} 应早于 --to {end}",
@@ -311,22 +327,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "changes_none": ("{start} 至 {end} 之间没有变化。", "No changes from {start} to {end}."),
     "changes_head": ("{start} → {end} 的变化（{count} 项）", "Changes from {start} to {end} ({count})"),
-    # -- devzones changes: each code and field, in words ---------------------------------------------------
-    "change_target_missed": ("目标未达成", "target missed"),
-    "change_status": ("状态变化", "status changed"),
-    "change_report_missing": ("报表缺报", "report missing"),
-    "change_rank": ("排名变化", "rank moved"),
-    "change_report_arrived": ("报表到达", "report arrived"),
-    "change_target_met": ("目标达成", "target met"),
-    "change_revised": ("数据修订", "figure revised"),
-    "field_tier_status": ("档次", "tier"),
-    "field_star_status": ("星级", "star"),
-    "field_revenue_status": ("营收", "revenue"),
-    "field_status": ("状态", "status"),
-    "field_rank": ("综合排名", "composite rank"),
-    "field_report": ("季度报表", "quarterly report"),
-    "field_revenue_ytd": ("累计营收", "revenue to date"),
-    "field_value": ("指标值", "value"),
+    # -- devzones changes: the words for each code and field are console/present/changes_view.py's ---------
     "days_late": ("逾期 {days} 天", "{days} days late"),
     "revised_when": ("修订于 {when}", "revised {when}"),
     "bad_quarter": (

@@ -83,3 +83,122 @@ def test_cli_writes_md_and_xlsx_safely(tmp_path: Path, capsys) -> None:
     assert book.sheetnames == ["Bulletin", "Zones ranked", "About"]
     assert main(["bulletin", "--period", "2026-99", "--out", str(tmp_path), "--lang", "en"]) == 2
     assert "expected a month" in capsys.readouterr().err
+
+
+_SEVERITY = {"missed": 0, "at_risk": 1, "behind": 1, "not_reported": 2, "no_data": 2}
+_SEVERITY |= {"on_track": 3, "on_pace": 3, "met": 4}
+
+
+def _transitions(dataset, settings, before: Period, after: Period) -> set[tuple]:
+    """The status differences between the ends of two quarters, from the engine's evaluations."""
+    from console.engine.evaluation import evaluate
+
+    old, new = evaluate(dataset.at(before), settings), evaluate(dataset.at(after), settings)
+    out: set[tuple] = set()
+    for key, frame, fields in (
+        (["zone"], "zones", ("tier_status", "star_status", "revenue_status")),
+        (["zone", "industry"], "clusters", ("status",)),
+        (["indicator"], "indicators", ("status",)),
+    ):
+        joined = getattr(old, frame).join(getattr(new, frame), on=key, suffix="_new")
+        for row in joined.iter_rows(named=True):
+            for f in fields:
+                if row[f] != row[f"{f}_new"]:
+                    out.add((tuple(row[k] for k in key), f, row[f], row[f"{f}_new"]))
+    return out
+
+
+@pytest.mark.parametrize(("month", "quarter"), [("2026-10", Period(2026, 3)), ("2026-01", Period(2025, 4))])
+def test_compared_with_the_previous_period_lists_the_data_s_transitions_worst_first(
+    dataset, settings, tmp_path: Path, month: str, quarter: Period
+) -> None:
+    b = build_bulletin(dataset, settings, month, "en")
+    previous = Period.from_index(quarter.index - 1)
+    assert b.quarter == quarter and b.previous == previous
+    keys = {"zone": ["zone"], "cluster": ["zone", "industry"], "indicator": ["indicator"]}
+    listed = [(tuple(getattr(c, k) for k in keys[c.subject]), c.field, c.old, c.new) for c in b.compared]
+    assert len(listed) == len(set(listed)) and set(listed) == _transitions(
+        dataset, settings, previous, quarter
+    )
+    # Worst first: targets missed, then other moves (for the worse before for the better), then targets met.
+    kinds = ["target_missed", "status", "target_met"]
+    order = [
+        (
+            kinds.index(c.code),
+            0 if _SEVERITY[c.new] < _SEVERITY[c.old] else 1 if _SEVERITY[c.new] == _SEVERITY[c.old] else 2,
+            _SEVERITY[c.new],
+        )
+        for c in b.compared
+    ]
+    assert order == sorted(order)
+    # The Markdown, the workbook and the Word document list them in that order, under the heading.
+    text = render_markdown(b)
+    section = text[text.index("## 2. Compared with the previous period") : text.index("## 3.")]
+    assert f"end of {previous}" in section and f"{len(b.compared)} status changes" in section
+    lines = [line for _, group in b.compared_lines for line in group]
+    assert len(lines) == len(b.compared)
+    at = [section.index(line) for line in lines]
+    assert at == sorted(at) and "：" not in text  # English Markdown: no full-width colon
+    for fmt in ("xlsx", "docx"):
+        out = tmp_path / f"b.{fmt}"
+        assert main(["bulletin", "--period", month, "--lang", "en", "--format", fmt, "--out", str(out)]) == 0
+        if fmt == "xlsx":
+            cells = [
+                c
+                for row in openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True)
+                for c in row
+            ]
+            body = "\n".join(str(c) for c in cells if c)
+        else:
+            import docx
+
+            body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+        found = [body.index(line) for line in lines]
+        assert found == sorted(found) and body.index("2. Compared with the previous period") < found[0]
+
+
+def test_with_no_earlier_quarter_the_section_says_there_is_nothing_to_compare(
+    dataset, settings, tmp_path: Path, capsys
+) -> None:
+    # The sample's first quarter compares with the baseline (2023Q4, the plan's starting values).
+    first = build_bulletin(dataset, settings, "2024-04", "en")
+    assert first.quarter == Period(2024, 1) and first.previous == Period(2023, 4)
+    # A dataset with no quarter yet: nothing to compare, said so.
+    fresh = tmp_path / "real"
+    assert main(["init", str(fresh)]) == 0
+    from console.core.config import load_settings
+    from console.data.loader import load_dataset
+
+    b = build_bulletin(load_dataset(fresh), load_settings(data_dir=fresh), "2026-10", "zh")
+    assert b.previous is None and not b.compared
+    text = render_markdown(b)
+    section = text[text.index("## 二、与上期相比") : text.index("## 三、")]
+    assert "尚无季度进度数据，无从比较。" in section
+
+
+def test_a_province_sized_set_lists_the_worst_transitions_of_each_kind_and_says_how_many_more(
+    tmp_path: Path, capsys
+) -> None:
+    from console.core.config import load_settings
+    from console.data.loader import load_dataset
+    from console.outputs.bulletin import COMPARED_LIMIT, document
+
+    out = tmp_path / "province"
+    assert main(["generate", "--zones", "184", "--out", str(out)]) == 0
+    b = build_bulletin(load_dataset(out), load_settings(data_dir=out), "2026-10", "en")
+    groups = [block for block in document(b) if block.kind == "group"]
+    compared = {kind: lines for kind, lines in b.compared_lines}
+    assert any(len(lines) > COMPARED_LIMIT for lines in compared.values())  # the case at hand
+    for block in groups:
+        if block.lead not in compared:
+            continue
+        full = compared[block.lead]
+        if len(full) > COMPARED_LIMIT:
+            assert list(block.lines[:-1]) == full[:COMPARED_LIMIT]  # the worst ones, in order
+            assert (
+                block.lines[-1]
+                == f"{len(full) - COMPARED_LIMIT} more: see devzones changes --from 2026Q2 --to 2026Q3"
+            )
+        else:
+            assert list(block.lines) == full
+    assert f"{len(b.compared)} status changes" in render_markdown(b)  # the count is of them all

@@ -82,8 +82,11 @@ def test_docx_is_laid_out_as_an_official_document(written: Path, dataset, settin
     assert _east_asia(doc.styles["Heading 1"].element) == HEADING_FONT[0]
     b = build_bulletin(dataset, settings, "2026-10", "zh")
     h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
-    assert h2 and h2[0] == f"（一）{b.lagging[0][0]}" and len(h2) == len(b.lagging)
-    assert h2[-1].startswith(f"（{'一二三四五六七八九十'[len(h2) - 1]}）")
+    # Sub-headings number afresh in each section: the kinds of change (二), then the units (五).
+    numbers = "一二三四五六七八九十"
+    expected = [f"（{numbers[i]}）{kind}" for i, (kind, _) in enumerate(b.compared_lines)]
+    expected += [f"（{numbers[i]}）{unit}" for i, (unit, _) in enumerate(b.lagging)]
+    assert b.compared_lines and b.lagging and h2 == expected
     # The same content as the Markdown bulletin: the summary, every lagging line numbered 1. 2. …
     texts = [p.text for p in doc.paragraphs]
     assert b.summary in texts

@@ -119,9 +119,11 @@ def _expected(before: dict, after: dict, ranks_before: dict, ranks_after: dict, 
     return out
 
 
-def _listed(document: dict) -> set[tuple]:
+def _listed(document: dict, revised: bool = True) -> set[tuple]:
+    """The changes listed, as tuples; without the revised figures when ``revised`` is False (they come
+    from the ingest history, not from the difference of two ``status`` documents)."""
     keys = ("code", "subject", "zone", "industry", "indicator", "field", "from", "to", "period")
-    return {tuple(c[k] for k in keys) for c in document["changes"]}
+    return {tuple(c[k] for k in keys) for c in document["changes"] if revised or c["code"] != "revised"}
 
 
 def test_changes_are_the_difference_of_status_as_of_for_every_pair_of_consecutive_quarters(
@@ -136,10 +138,11 @@ def test_changes_are_the_difference_of_status_as_of_for_every_pair_of_consecutiv
         listed = _json(capsys, "changes", "--from", start, "--to", end)
         assert status[end]["as_of"] == end
         expected = _expected(status[start], status[end], ranks[start], ranks[end], end)
-        assert _listed(listed) == expected, (start, end)
+        assert _listed(listed, revised=False) == expected, (start, end)
         kinds |= {c["code"] for c in listed["changes"]}
-    # Which kinds the sample shows (the report says which it lacks); status moves and reports at least.
-    assert {"status", "rank", "report_arrived"} <= kinds <= set(CODES)
+    # The embedded sample shows every kind of change at least once (issue 13), the revised figure from
+    # the sample's ingest history (data/.history).
+    assert kinds == set(CODES)
 
 
 def test_status_as_of_an_earlier_quarter_judges_only_what_was_known_then(
@@ -318,3 +321,137 @@ def test_a_change_line_shows_data_text_literally_without_control_characters(zone
     line = _change_line(change, {}, "en", ascii_only=True)
     assert not any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in line)
     assert "1.00 -> 2.00" in line and "2026Q2" in line
+
+
+def test_an_export_in_changes_mode_writes_the_changes_beside_the_view_and_names_the_period(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import csv
+
+    out = tmp_path / "zones.csv"
+    code, _, err = _run(
+        capsys, "export", "--format", "csv", "--since", "2026Q2", "--out", str(out), "--lang", "en"
+    )
+    assert code == EXIT_OK, err
+    manifest = tomllib.loads((tmp_path / "zones.csv.manifest.toml").read_text(encoding="utf-8"))["export"]
+    assert manifest["changes_since"] == "2026Q2" and manifest["as_of"] == "2026Q3"
+    assert "--since 2026Q2" in manifest["command"]
+    assert manifest["files"] == ["zones.csv", "zones-changes.csv"]  # the view keeps its name
+    with (tmp_path / "zones-changes.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    written = {
+        (r["Change code"], r["Zone"], r["Field"], r["From"] or None, r["To"], r["Period"]) for r in rows
+    }
+    # The same changes `devzones changes --from 2026Q2` lists, those the zones tab shows.
+    listed = _json(capsys, "changes", "--from", "2026Q2")["changes"]
+    expected = {
+        (c["code"], c["zone"], c["field"], c["from"], c["to"], c["period"])
+        for c in listed
+        if c["subject"] == "zone" and c["field"] != "rank"
+    }
+    assert written == expected and written
+    # Without --since: no changes file, no reference period in the manifest.
+    plain = tmp_path / "now.csv"
+    assert _run(capsys, "export", "--format", "csv", "--out", str(plain))[0] == EXIT_OK
+    assert not (tmp_path / "now-changes.csv").exists()
+    assert "changes_since" not in (tmp_path / "now.csv.manifest.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_a_changes_mode_export_holds_its_changes_in_the_same_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / f"rank.{fmt}"
+    args = ("export", "--view", "rankings", "--format", fmt, "--as-of", "2025Q4", "--since", "2025Q3")
+    assert _run(capsys, *args, "--out", str(out))[0] == EXIT_OK
+    moves = [
+        c
+        for c in _json(capsys, "changes", "--from", "2025Q3", "--to", "2025Q4")["changes"]
+        if c["code"] == "rank"
+    ]
+    assert moves
+    if fmt == "json":
+        document = json.loads(out.read_text(encoding="utf-8"))
+        assert document["meta"]["changes_since"] == "2025Q3" and document["meta"]["as_of"] == "2025Q4"
+        rows = document["tables"]["changes"]["rows"]
+        assert sorted((r["zone"], r["from"], r["to"]) for r in rows) == sorted(
+            (c["zone"], str(c["from"]), str(c["to"])) for c in moves
+        )
+    else:
+        import openpyxl
+
+        book = openpyxl.load_workbook(out)
+        assert len(book.sheetnames) == 3  # rankings, the changes, about
+        about = {r[0]: r[1] for r in book.worksheets[-1].iter_rows(values_only=True)}
+        assert about["变化参照期"] == "2025Q3"
+        assert book.worksheets[1].max_row >= len(moves)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--as-of", "2025Q4"), "--format csv"),
+        (("--since", "2026Q2"), "no list of changes"),
+    ],
+)
+def test_an_svg_export_refuses_as_of_and_since_saying_why_and_what_to_use(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: tuple[str, ...], words: str
+) -> None:
+    out = tmp_path / "shot.svg"
+    code, stdout, err = _run(capsys, "export", "--format", "svg", *args, "--out", str(out), "--lang", "en")
+    assert code == EXIT_USAGE and stdout == "" and words in err and "Traceback" not in err
+    assert "latest quarter" in err or "changes" in err
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_since_must_be_before_the_quarter_exported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "z.csv"
+    code, _, err = _run(
+        capsys, "export", "--format", "csv", "--as-of", "2025Q4", "--since", "2026Q1", "--out", str(out)
+    )
+    assert code == EXIT_USAGE and "2026Q1" in err and "2025Q4" in err and not list(tmp_path.iterdir())
+    code, _, err = _run(
+        capsys, "export", "--format", "csv", "--since", "2031Q1", "--out", str(out), "--lang", "en"
+    )
+    assert code == EXIT_USAGE and "2031Q1" in err and not list(tmp_path.iterdir())
+
+
+def test_changes_lists_them_worst_first_as_the_console_does(capsys: pytest.CaptureFixture[str]) -> None:
+    from console.present.changes_view import worst_first
+
+    listed = _json(capsys, "changes", "--from", "2025Q3", "--to", "2025Q4")["changes"]
+    changes = [
+        Change(
+            c["code"],
+            c["subject"],
+            c["zone"],
+            c["industry"],
+            c["indicator"],
+            c["field"],
+            c["from"],
+            c["to"],
+            c["period"],
+            c["when"],
+            c["days"],
+        )
+        for c in listed
+    ]
+    assert changes == worst_first(changes) and len({c.code for c in changes}) > 2
+    # Within "status changed": every move for the worse comes before any move for the better.
+    severity = {
+        "missed": 0,
+        "at_risk": 1,
+        "behind": 1,
+        "not_reported": 2,
+        "on_track": 3,
+        "on_pace": 3,
+        "met": 4,
+    }
+    moves = [
+        severity[c.new] - severity[c.old]
+        for c in changes
+        if c.code == "status" and c.old in severity and c.new in severity
+    ]
+    assert moves and moves == sorted(moves, key=lambda m: 0 if m < 0 else 1 if m == 0 else 2)

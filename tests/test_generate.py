@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -10,13 +13,22 @@ import pytest
 
 from console.cli import main
 from console.data.loader import load_dataset
+from console.engine.changes import CODES
 from console.engine.evaluation import evaluate
-from console.sample.generate import SAMPLE_TABLES
+from console.reports.store import read_journal, sha256
+from console.reports.template import HISTORY
+from console.sample.generate import HISTORY_DIR, SAMPLE_TABLES
 
 
 def test_regenerating_gives_the_shipped_files_byte_for_byte(tmp_path: Path, data_dir: Path, capsys) -> None:
     assert main(["generate", "--out", str(tmp_path / "again")]) == 0
     for name in [*(f"{t}.csv" for t in SAMPLE_TABLES), "manifest.toml", "zones.csv", "indicators.csv"]:
+        assert (tmp_path / "again" / name).read_bytes() == (data_dir / name).read_bytes(), name
+    # and the sample's ingest history (the revised figure), file for file
+    shipped = sorted(p.relative_to(data_dir) for p in (data_dir / HISTORY).rglob("*") if p.is_file())
+    again = sorted(p.relative_to(tmp_path / "again") for p in (tmp_path / "again" / HISTORY).rglob("*"))
+    assert shipped and [p for p in again if (tmp_path / "again" / p).is_file()] == shipped
+    for name in shipped:
         assert (tmp_path / "again" / name).read_bytes() == (data_dir / name).read_bytes(), name
 
 
@@ -77,3 +89,51 @@ def test_synthetic_province(tmp_path: Path, zones: int, settings, capsys) -> Non
     assert main(["check", "--data", str(tmp_path / "p"), "--json"]) == 0
     assert '"audit": []' in capsys.readouterr().out  # a synthetic plan agrees with itself
     assert evaluate(ds, settings).zones.height == zones
+
+
+def _kinds_listed(capsys, data: Path) -> set[str]:
+    """Every code ``devzones changes --json`` lists over each pair of consecutive quarters of ``data``."""
+    kinds: set[str] = set()
+    quarters = [f"{y}Q{q}" for y in (2024, 2025, 2026) for q in (1, 2, 3, 4)][:11]
+    for start, end in itertools.pairwise(quarters):
+        assert main(["changes", "--data", str(data), "--from", start, "--to", end, "--json"]) == 0
+        kinds |= {c["code"] for c in json.loads(capsys.readouterr().out)["changes"]}
+    return kinds
+
+
+@pytest.mark.parametrize("args", [["--seed", "7"], ["--zones", "30"]], ids=["seed-7", "synthetic-30"])
+def test_generated_data_shows_every_kind_of_change(tmp_path: Path, capsys, args: list[str]) -> None:
+    out = tmp_path / "g"
+    assert main(["generate", "--out", str(out), *args]) == 0
+    capsys.readouterr()
+    assert _kinds_listed(capsys, out) == set(CODES)
+    assert load_dataset(out).sample  # still labelled sample
+
+
+def test_the_sample_revision_is_an_ingest_entry_that_undo_takes_back(tmp_path: Path, capsys) -> None:
+    assert HISTORY_DIR == HISTORY  # the generator writes where ingest and ``changes`` read
+    out = tmp_path / "g"
+    assert main(["generate", "--out", str(out)]) == 0
+    (entry,) = (out / HISTORY).iterdir()
+    journal = read_journal(out, entry)
+    (changed,) = journal.files
+    assert changed.after == sha256(out / changed.name) and changed.before == sha256(entry / changed.name)
+    capsys.readouterr()
+    assert main(["changes", "--data", str(out), "--from", "2026Q2", "--json"]) == 0
+    (revised,) = [c for c in json.loads(capsys.readouterr().out)["changes"] if c["code"] == "revised"]
+    assert (
+        revised["period"] == "2026Q2" and revised["from"] != revised["to"] and revised["when"] == journal.at
+    )
+    # A copy of the dataset can undo the sample ingest: the old figure is back and no revision is left.
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    assert main(["undo", "--data", str(copy)]) == 0
+    old = pl.read_csv(copy / "cluster_revenue.csv").filter(
+        (pl.col("zone") == revised["zone"])
+        & (pl.col("industry") == revised["industry"])
+        & (pl.col("period") == "2026Q2")
+    )
+    assert old.get_column("revenue_ytd").to_list() == [revised["from"]]
+    capsys.readouterr()
+    assert main(["changes", "--data", str(copy), "--from", "2026Q2", "--json"]) == 0
+    assert not [c for c in json.loads(capsys.readouterr().out)["changes"] if c["code"] == "revised"]

@@ -33,6 +33,11 @@ def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path) -
     wheel = next((tmp_path / "dist").glob("devzones-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "console/_embedded/data/zones.csv" in names and "console/_embedded/default.toml" in names
+    # The sample's ingest history travels too: `changes` on the installed sample lists the revised figure.
+    history = sorted(
+        p.relative_to(REPO).as_posix() for p in (REPO / "data" / ".history").rglob("*") if p.is_file()
+    )
+    assert history and all(f"console/_embedded/{name}" in names for name in history)
     # Installable on a shared server: the licence travels with it, users get ranges, not pins.
     assert any(n.endswith(".dist-info/licenses/LICENSE") or n.endswith(".dist-info/LICENSE") for n in names)
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA")))

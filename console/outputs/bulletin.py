@@ -2,7 +2,8 @@
 
 The bulletin for a month uses the data of the last quarter completed by the end of that month
 (2026-10 -> 2026Q3; 2026-02 -> 2025Q4). It ranks the zones, states the consequences the plan's
-evaluation rules attach to the latest published results, lists the tasks that lag by responsible
+evaluation rules attach to the latest published results, says what changed since the previous
+quarter (与上期相比: the status transitions, worst first), lists the tasks that lag by responsible
 unit and the quarterly reports that are late or missing, and carries the sample-data notice when it
 applies. Chinese by default, English with lang="en". Written with the exports' file safety.
 """
@@ -21,10 +22,13 @@ from console.core.config import Settings
 from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, cn_numeral
+from console.engine.as_of import data_periods
+from console.engine.changes import Change, changes_between
 from console.engine.evaluation import evaluate
 from console.engine.rankings import rankings
 from console.engine.rules import REWARDS, flag_explained, flag_word
 from console.outputs.export import ExportError, Provenance, place_with_manifest
+from console.present.changes_view import code_word, field_word, worst_first
 from console.present.labels import english_noun, missing_words, quantity, status_word, unit_label, unit_name
 from console.present.viewmodel import Cell, Column, Field, View
 from console.present.views import rankings_view, task_units
@@ -63,6 +67,11 @@ class Bulletin:
     reports: list[str] = field(default_factory=list)
     result_year: int | None = None
     no_data: bool = False  # no quarterly report has been ingested yet: nothing is judged on progress
+    # 与上期相比: the status transitions since the end of ``previous`` (None when the data holds no
+    # quarter before this one), worst first.
+    previous: Period | None = None
+    compared: list[Change] = field(default_factory=list)
+    compared_lines: list[tuple[str, list[str]]] = field(default_factory=list)  # (kind, lines) in order
     # The ranking as the console's typed model (rank, zone, score, change, province rank, rules and the
     # targets missed): the Markdown and the XLSX both render it.
     table: View | None = None
@@ -145,6 +154,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
     b.table = bulletin_table(ranked, missing, lang)
     years = ranked.get_column("result_year").drop_nulls()
     b.result_year = int(max(years.to_list())) if len(years) else None
+    _compare(b, ds, settings, names)
     by_unit: dict[str, list[str]] = {}
     lagging_tasks = ev.tasks.filter(pl.col("status").is_in(["behind", "missed"]))
     for task in lagging_tasks.iter_rows(named=True):
@@ -233,6 +243,50 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
     return b
 
 
+# The changes the bulletin's 与上期相比 lists: status transitions (rank moves are in the ranking's
+# 较上季 column, reports in their own section).
+COMPARED = ("target_missed", "status", "target_met")
+# At most this many transitions of a kind are listed (the worst); a province-sized set would otherwise
+# fill pages: a last line says how many more and the command that lists them all.
+COMPARED_LIMIT = 30
+
+
+def _compare(b: Bulletin, ds: Dataset, settings: Settings, names: dict[str, str]) -> None:
+    """Fill ``b.previous``, ``b.compared`` and its lines: the transitions since the quarter before."""
+    span = data_periods(ds)
+    if span is None or not span[0].index < b.quarter.index <= span[1].index:
+        return
+    b.previous = Period.from_index(b.quarter.index - 1)
+    found = changes_between(ds, settings, b.previous, b.quarter)
+    b.compared = worst_first(c for c in found if c.code in COMPARED)
+    zh = b.lang == "zh"
+    industries = {
+        (z, i): (i if zh else (e or i))
+        for z, i, e in ds["clusters"].select("zone", "industry", "industry_en").iter_rows()
+    }
+    indicators = {
+        code: (n if zh else (e or n))
+        for code, n, e in ds["indicators"].select("indicator", "name", "name_en").iter_rows()
+    }
+    for c in b.compared:
+        whose = names.get(c.zone or "", c.zone or "")
+        if c.subject == "cluster":
+            whose = f"{whose}{'' if zh else ' '}{industries.get((c.zone, c.industry), c.industry)}"
+        elif c.subject == "indicator":
+            whose = f"{c.indicator} {indicators.get(c.indicator or '', '')}".strip()
+        what = "" if c.field == "status" else field_word(c.field, b.lang)
+        old, new = status_word(str(c.old), b.lang), status_word(str(c.new), b.lang)
+        line = (
+            f"{whose}{what}由“{old}”变为“{new}”"
+            if zh
+            else f"{whose}{' ' + what if what else ''}: {old} → {new}"
+        )
+        kind = code_word(c.code, b.lang)
+        if not b.compared_lines or b.compared_lines[-1][0] != kind:
+            b.compared_lines.append((kind, []))
+        b.compared_lines[-1][1].append(line)
+
+
 def _latest(indicator: dict[str, Any], zh: bool) -> str:
     if indicator["zones_total"]:
         return (
@@ -280,23 +334,73 @@ class Block:
     lines: tuple[str, ...] = ()
 
 
-def heading_words(lang: str) -> tuple[str, str, str, str, str]:
-    """The five section headings, numbered as a Chinese official document numbers them (一、…)."""
+def heading_words(lang: str) -> tuple[str, str, str, str, str, str]:
+    """The six section headings, numbered as a Chinese official document numbers them (一、…)."""
     if lang == "zh":
         return (
             "一、总体情况",
-            "二、开发区综合排名",
-            "三、考核奖惩情况",
-            "四、重点任务推进滞后情况",
-            "五、季度工作推进情况报送",
+            "二、与上期相比",
+            "三、开发区综合排名",
+            "四、考核奖惩情况",
+            "五、重点任务推进滞后情况",
+            "六、季度工作推进情况报送",
         )
     return (
         "1. Overall",
-        "2. Zones ranked",
-        "3. Rewards and notices",
-        "4. Tasks that lag, by responsible unit",
-        "5. Quarterly reports",
+        "2. Compared with the previous period",
+        "3. Zones ranked",
+        "4. Rewards and notices",
+        "5. Tasks that lag, by responsible unit",
+        "6. Quarterly reports",
     )
+
+
+def compared_blocks(b: Bulletin) -> list[Block]:
+    """与上期相比: a sentence saying against which quarter and how many, then one group per kind of
+    change (target missed, status changed, target met), each listing its transitions worst first."""
+    zh = b.lang == "zh"
+    if b.previous is None:
+        return [
+            Block(
+                "para",
+                ("尚无季度进度数据，无从比较。" if b.no_data else "数据中没有上一季度，本期无从比较。")
+                if zh
+                else (
+                    "No quarterly progress data yet: nothing to compare."
+                    if b.no_data
+                    else "The data holds no previous quarter to compare with."
+                ),
+            )
+        ]
+    when = (
+        f"{b.previous.year}年第{cn_numeral(b.previous.quarter)}季度末" if zh else f"the end of {b.previous}"
+    )
+    if not b.compared:
+        return [
+            Block(
+                "para",
+                f"与{when}相比，各开发区、产业集群和指标的状态没有变化。"
+                if zh
+                else f"Compared with {when}, no zone, cluster or indicator changed status.",
+            )
+        ]
+    counts = ("、" if zh else ", ").join(
+        f"{kind}{len(lines)}项" if zh else f"{kind}: {len(lines)}" for kind, lines in b.compared_lines
+    )
+    lead = (
+        f"与{when}相比，状态变化共{len(b.compared)}项（{counts}），按严重程度排列："
+        if zh
+        else f"Compared with {when}, {len(b.compared)} status changes ({counts}), worst first:"
+    )
+    blocks = [Block("para", lead)]
+    for kind, lines in b.compared_lines:
+        shown = lines[:COMPARED_LIMIT]
+        if len(lines) > COMPARED_LIMIT:
+            command = f"devzones changes --from {b.previous} --to {b.quarter}"
+            more = len(lines) - COMPARED_LIMIT
+            shown.append(f"另有{more}项，见 {command}" if zh else f"{more} more: see {command}")
+        blocks.append(Block("group", lead=kind, lines=tuple(shown)))
+    return blocks
 
 
 # A spreadsheet number format per kind of the ranking's typed values (bulletin_xlsx.py writes them).
@@ -360,8 +464,10 @@ def document(b: Bulletin) -> list[Block]:
         blocks.append(Block("sample", SAMPLE[b.lang], lead="示例数据" if zh else "Sample data"))
     heads = heading_words(b.lang)
     blocks += [Block("heading", heads[0]), Block("para", b.summary), Block("heading", heads[1])]
-    blocks.append(ranking_block(b))
+    blocks += compared_blocks(b)
     blocks.append(Block("heading", heads[2]))
+    blocks.append(ranking_block(b))
+    blocks.append(Block("heading", heads[3]))
     if b.result_year:
         blocks.append(
             Block(
@@ -378,12 +484,12 @@ def document(b: Bulletin) -> list[Block]:
         blocks.append(
             Block("item", f"{flag_explained(flag, b.lang)}" + (f"：{joined}。" if zh else f": {joined}."))
         )
-    blocks.append(Block("heading", heads[3]))
+    blocks.append(Block("heading", heads[4]))
     if not b.lagging:
         blocks.append(Block("para", "本期无推进滞后的重点任务。" if zh else "No task lags."))
     for unit, lines in b.lagging:
         blocks.append(Block("group", lead=unit, lines=tuple(lines)))
-    blocks.append(Block("heading", heads[4]))
+    blocks.append(Block("heading", heads[5]))
     blocks += [Block("item", line) for line in b.reports]
     blocks.append(
         Block(

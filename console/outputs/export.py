@@ -55,12 +55,15 @@ class Provenance:
     command: str
     version: str = __version__
     evaluated_as_of: str | None = None  # --as-of: the quarter the data was evaluated at (issue 13)
+    # --since (changes mode): the reference period the changes written beside the view start from
+    changes_since: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["counties"] = list(self.counties)
-        if self.evaluated_as_of is None:  # exports of the latest data keep their manifest as it was
-            del data["evaluated_as_of"]
+        for key in ("evaluated_as_of", "changes_since"):
+            if data[key] is None:  # exports of the latest data keep their manifest as it was
+                del data[key]
         return data
 
     def lines(self) -> list[tuple[str, str]]:
@@ -72,7 +75,7 @@ class Provenance:
             else ("否" if zh else "no")
         )
         counties = ("、" if zh else ", ").join(self.counties) or ("全部县区" if zh else "all counties")
-        labels = (
+        labels: tuple[tuple[str, str, str], ...] = (
             ("数据集", "Dataset", self.title),
             ("数据截至", "As of", self.as_of),
             ("示例数据", "Sample data", sample),
@@ -85,6 +88,8 @@ class Provenance:
             ("重新生成", "Reproduce with", self.command),
             ("程序版本", "devzones version", self.version),
         )
+        if self.changes_since:
+            labels += (("变化参照期", "Changes since", self.changes_since),)
         return [(zh_label if zh else en_label, value) for zh_label, en_label, value in labels]
 
 
@@ -496,12 +501,20 @@ def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callab
 
 
 def export_views(
-    views: Sequence[View], fmt: str, out: Path, prov: Provenance, force: bool = False, encoding: str = "utf-8"
+    views: Sequence[View],
+    fmt: str,
+    out: Path,
+    prov: Provenance,
+    force: bool = False,
+    encoding: str = "utf-8",
+    beside: Sequence[View] = (),
 ) -> list[Path]:
     """Write ``views`` as ``fmt`` to ``out`` and a manifest beside it; return the paths written.
 
     CSV and Parquet hold one table per file: with several views, each goes to ``<stem>-<tab>``.
     XLSX has a sheet per view plus an about sheet; JSON and Markdown hold every view in one file.
+    ``beside`` (the changes in changes mode) is written with them: in ``<stem>-<tab>`` files of its
+    own for CSV and Parquet (``out`` keeps its name), after the views in the other formats.
     """
     if fmt not in FORMATS:
         raise ExportError(
@@ -514,11 +527,12 @@ def export_views(
     items: list[tuple[Path, Callable[[IO[bytes]], object]]] = []
     if fmt in ("csv", "parquet"):
         stem, suffix = files.split_name(out.name)
-        for view in views:  # each CSV is encoded here, before any file is placed
-            target = out if len(views) == 1 else out.with_name(f"{stem}-{view.tab}{suffix}")
+        for n, view in enumerate([*views, *beside]):  # each CSV is encoded here, before any file is placed
+            target = out if len(views) == 1 and n == 0 else out.with_name(f"{stem}-{view.tab}{suffix}")
             items.append((target, _csv(view, prov, encoding) if fmt == "csv" else _parquet(view, prov)))
     else:
-        items.append((out, {"xlsx": xlsx_writer, "json": _json, "md": _markdown}[fmt](views, prov)))
+        writer = {"xlsx": xlsx_writer, "json": _json, "md": _markdown}[fmt]
+        items.append((out, writer([*views, *beside], prov)))
     # The whole set shares one number, so the manifest is named after the data file's final name.
     return place_set(
         items,

@@ -9,8 +9,11 @@ console can be measured at scale.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -410,6 +413,88 @@ def write_dataset(
 def _csv_bytes(frame: pl.DataFrame) -> bytes:
     """The table as UTF-8 CSV with a BOM (so Excel on Chinese Windows opens it right)."""
     return b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8")
+
+
+# The ingest history folder (console.reports.template.HISTORY; reports is a sibling layer, so the name is
+# repeated here and tests/test_generate.py checks that the two agree).
+HISTORY_DIR = ".history"
+
+
+@dataclass(frozen=True)
+class SampleRevision:
+    """A figure the latest quarter's sample ingest revised: the table as it stood before that ingest.
+
+    ``devzones changes`` reads revisions from the ingest history (console/reports/revisions.py), so the
+    sample keeps one history entry whose old copy differs from the dataset in this one figure.
+    """
+
+    table: str
+    before: pl.DataFrame
+    zone: str
+    industry: str
+    period: str
+    old: float
+    new: float
+    at: str  # when the (sample) ingest ran, ISO time
+
+    @property
+    def stamp(self) -> str:
+        """The history entry's folder name, in the form ingest gives it (console/reports/store.py)."""
+        return self.at.replace("-", "").replace(":", "").replace("T", "-") + "-000000"
+
+
+def sample_revision(tables: Mapping[str, pl.DataFrame], as_of: Period, seed: int) -> SampleRevision | None:
+    """One cluster's revenue for the quarter before ``as_of``, revised by its ``as_of`` report.
+
+    The zone is one whose ``as_of`` report arrived; the ingest ran the day after it arrived. The
+    dataset's own figure stays as generated (the revised value); the old copy holds 86-95 % of it.
+    None when no such figure exists (e.g. data of a single quarter)."""
+    if as_of.index <= START.index:
+        return None
+    earlier = str(Period.from_index(as_of.index - 1))
+    sent = {z: s for z, p, s in tables["reports"].iter_rows() if p == str(as_of) and s is not None}
+    revenue = tables["cluster_revenue"].with_row_index("row")
+    candidates = revenue.filter((pl.col("period") == earlier) & pl.col("zone").is_in(list(sent)))
+    if not candidates.height:
+        return None
+    rng = random.Random(seed * 7 + as_of.index)
+    row, zone, industry, period, new = candidates.row(rng.randrange(candidates.height))
+    old = round(new * rng.uniform(0.86, 0.95), 2)
+    before = tables["cluster_revenue"].with_columns(
+        pl.when(pl.int_range(pl.len()) == row)
+        .then(pl.lit(old))
+        .otherwise(pl.col("revenue_ytd"))
+        .alias("revenue_ytd")
+    )
+    at = f"{sent[zone] + timedelta(days=1)}T09:00:00"
+    return SampleRevision("cluster_revenue", before, zone, industry, period, old, new, at)
+
+
+def write_sample_history(
+    out: Path, tables: Mapping[str, pl.DataFrame], revision: SampleRevision
+) -> list[Path]:
+    """The history entry of ``revision``: the table's old copy and a journal as ingest writes them
+    (``.history/<time>/journal.json``, see data/README.md), so ``changes`` lists it and ``undo`` on a
+    copy of the dataset would put the old figure back."""
+    name = f"{revision.table}.csv"
+    old_bytes = _csv_bytes(revision.before)
+    entry = out / HISTORY_DIR / revision.stamp
+    entry.mkdir(parents=True, exist_ok=True)
+    journal = {
+        "version": 2,
+        "reason": "示例数据：季度报告修订上季度数据 / sample: a quarterly report revised the previous quarter",
+        "at": revision.at,
+        "staging": "",
+        "files": [
+            {
+                "name": name,
+                "before": hashlib.sha256(old_bytes).hexdigest(),
+                "after": hashlib.sha256(_csv_bytes(tables[revision.table])).hexdigest(),
+            }
+        ],
+    }
+    document = json.dumps(journal, ensure_ascii=False, indent=1).encode("utf-8")
+    return [atomic_write_bytes(entry / name, old_bytes), atomic_write_bytes(entry / "journal.json", document)]
 
 
 def copy_plan_files(plan_dir: Path, out: Path) -> None:

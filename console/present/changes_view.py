@@ -1,0 +1,440 @@
+"""The console's "changes since" mode, without Textual: which cells are marked, which rows changed, and
+the overview's "本期变化 / Changes since …" rows, from the typed changes (console/engine/changes.py).
+
+The changes are computed once per reference period (``ChangesMemo``); toggling the mode only marks
+the views already built (``change_marks`` then ``mark_view`` / ``changed_rows``), which is cheap.
+A changed cell is marked with a symbol (``Δ``, ``*`` in ASCII mode) before its text, so the mark
+shows without colour. Words for the changes are here too, so the CLI, the console and the bulletin
+say the same thing.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from console.core.config import Settings
+from console.core.text import clean
+from console.data.dataset import Dataset
+from console.data.scales import Period
+from console.engine.as_of import data_periods
+from console.engine.changes import CODES, Change, changes_between
+from console.present.formatter import Formatter
+from console.present.viewmodel import Cell, Column, Field, Row, View, Views
+
+MARK = ("Δ", "*")  # a changed cell's symbol; the ASCII fallback
+
+CODE_WORDS: dict[str, tuple[str, str]] = {
+    "target_missed": ("目标未达成", "target missed"),
+    "status": ("状态变化", "status changed"),
+    "report_missing": ("报表缺报", "report missing"),
+    "rank": ("排名变化", "rank moved"),
+    "report_arrived": ("报表到达", "report arrived"),
+    "target_met": ("目标达成", "target met"),
+    "revised": ("数据修订", "figure revised"),
+}
+FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "tier_status": ("档级", "tier"),
+    "star_status": ("星级", "star"),
+    "revenue_status": ("营收", "revenue"),
+    "status": ("状态", "status"),
+    "rank": ("综合排名", "composite rank"),
+    "report": ("季度报表", "quarterly report"),
+    "revenue_ytd": ("累计营收", "revenue to date"),
+    "value": ("指标值", "value"),
+}
+
+# Where each change shows: (change subject, field) -> (tab, column key). Row keys are the views' own:
+# a zone, "zone|industry" for a cluster, an indicator code.
+_PLACES: dict[tuple[str, str], tuple[str, str]] = {
+    ("zone", "tier_status"): ("zones", "tier"),
+    ("zone", "star_status"): ("zones", "star"),
+    ("zone", "revenue_status"): ("zones", "revenue"),
+    ("zone", "report"): ("zones", "report"),
+    ("zone", "rank"): ("rankings", "rank"),
+    ("cluster", "status"): ("clusters", "status"),
+    ("cluster", "revenue_ytd"): ("clusters", "actual_ytd"),
+    ("indicator", "status"): ("indicators", "status"),
+    ("indicator", "value"): ("indicators", "latest"),
+}
+
+# How bad a status is, for "worst first" (lower is worse); unknown statuses count as neutral.
+_SEVERITY = {
+    "missed": 0,
+    "missing": 0,
+    "at_risk": 1,
+    "behind": 1,
+    "late": 1,
+    "not_reported": 2,
+    "no_data": 2,
+    "on_track": 3,
+    "on_pace": 3,
+    "on_time": 4,
+    "met": 4,
+}
+_NEUTRAL = 5
+_CODE_RANK = {code: i for i, code in enumerate(CODES)}
+
+
+def _pick(words: Mapping[str, tuple[str, str]], key: str, lang: str) -> str:
+    pair = words.get(key)
+    return key if pair is None else pair[0 if lang == "zh" else 1]
+
+
+def code_word(code: str, lang: str) -> str:
+    """What kind of change ``code`` is, in ``lang`` ("目标未达成" / "target missed")."""
+    return _pick(CODE_WORDS, code, lang)
+
+
+def field_word(field: str, lang: str) -> str:
+    """What a change is about ("档级" / "tier")."""
+    return _pick(FIELD_WORDS, field, lang)
+
+
+def _sort_key(index_change: tuple[int, Change]) -> tuple[object, ...]:
+    index, c = index_change
+    code = _CODE_RANK.get(c.code, len(CODES))
+    if c.field.endswith("status"):
+        old = _SEVERITY.get(str(c.old), _NEUTRAL)
+        new = _SEVERITY.get(str(c.new), _NEUTRAL)
+        return (code, 0 if new < old else 1 if new == old else 2, new, index)
+    if c.code == "rank" and isinstance(c.old, int) and isinstance(c.new, int):
+        return (code, -(c.new - c.old), 0, index)  # the biggest fall first, the biggest rise last
+    if c.code == "report_arrived":
+        return (code, -(c.days or 0), 0, index)  # the latest report first
+    if c.code == "revised" and isinstance(c.old, int | float) and isinstance(c.new, int | float):
+        return (code, -abs(c.new - c.old) / max(abs(c.old), 1e-9), 0, index)  # the largest revision first
+    return (code, 0, 0, index)
+
+
+def worst_first(changes: Iterable[Change]) -> list[Change]:
+    """The changes, worst first: by kind (CODES order), then the transitions that got worse before those
+    that got better (the worst new status first), the biggest rank falls, the latest reports, the
+    largest revisions; the data's order otherwise."""
+    return [c for _, c in sorted(enumerate(changes), key=_sort_key)]
+
+
+@dataclass(frozen=True)
+class ChangeMarks:
+    """The changed cells of every tab since a reference period: tab -> row key -> column keys."""
+
+    since: str
+    to: str
+    cells: Mapping[str, Mapping[str, frozenset[str]]]
+
+    def marked(self, tab: str, row_key: str, column: str) -> bool:
+        """Whether the cell of ``row_key`` in ``column`` of ``tab`` changed."""
+        return column in self.cells.get(tab, {}).get(row_key, frozenset())
+
+    def changed(self, tab: str, row_key: str) -> bool:
+        """Whether anything in the row changed: the "changed rows only" filter keeps these."""
+        return row_key in self.cells.get(tab, {})
+
+    def count(self, tab: str) -> int:
+        """How many rows of ``tab`` changed."""
+        return len(self.cells.get(tab, {}))
+
+
+def _row_key(c: Change) -> str | None:
+    if c.subject == "cluster":
+        return f"{c.zone}|{c.industry}"
+    if c.subject == "indicator":
+        return c.indicator
+    return c.zone
+
+
+def change_marks(changes: Iterable[Change], views: Views | None, since: str, to: str) -> ChangeMarks:
+    """Which cells ``changes`` mark. With ``views``, a task whose indicators changed is marked in the
+    tasks table too (its status column), read from the indicators view's task column."""
+    cells: dict[str, dict[str, set[str]]] = {}
+    indicators_changed: set[str] = set()
+    for c in changes:
+        place = _PLACES.get((c.subject, c.field))
+        key = _row_key(c)
+        if place is None or key is None:
+            continue
+        tab, column = place
+        cells.setdefault(tab, {}).setdefault(key, set()).add(column)
+        if tab == "indicators":
+            indicators_changed.add(key)
+    if views is not None and indicators_changed and "indicators" in views.tables:
+        table = views.tables["indicators"]
+        if any(col.key == "task" for col in table.columns):
+            at = table.column_index("task")
+            for row in table.rows:
+                task = row.cells[at].values[0] if row.cells[at].values else None
+                if row.key in indicators_changed and task is not None:
+                    cells.setdefault("tasks", {}).setdefault(str(task), set()).add("status")
+    frozen = {tab: {k: frozenset(v) for k, v in rows.items()} for tab, rows in cells.items()}
+    return ChangeMarks(since, to, frozen)
+
+
+def mark_view(view: View, marks: ChangeMarks, ascii_only: bool = False) -> View:
+    """``view`` with each changed cell's text preceded by the mark (values, sort keys unchanged)."""
+    rows_marked = marks.cells.get(view.tab)
+    if not rows_marked:
+        return view
+    symbol = MARK[1 if ascii_only else 0]
+    index = {col.key: i for i, col in enumerate(view.columns)}
+    rows = []
+    for row in view.rows:
+        columns = rows_marked.get(row.key)
+        if not columns:
+            rows.append(row)
+            continue
+        # Only the marked cells are new, built directly (dataclasses.replace is several times slower).
+        cells = list(row.cells)
+        for c in columns:
+            i = index.get(c)
+            if i is not None:
+                cell = cells[i]
+                cells[i] = Cell(symbol + cell.text, cell.values, cell.sort, cell.status, cell.cls)
+        rows.append(Row(row.key, tuple(cells), row.flagged))
+    return replace(view, rows=tuple(rows))
+
+
+def changed_rows(view: View, marks: ChangeMarks) -> View:
+    """Only the rows of ``view`` that changed since the reference period."""
+    rows_marked = marks.cells.get(view.tab, {})
+    return replace(view, rows=tuple(r for r in view.rows if r.key in rows_marked))
+
+
+def changes_heading(since: str, lang: str) -> str:
+    """The overview section's heading: "本期变化（自2026Q2）" / "Changes since 2026Q2"."""
+    return f"本期变化（自{since}）" if lang == "zh" else f"Changes since {since}"
+
+
+def _names(views: Views) -> dict[str, str]:
+    """Display names by row key: zones, clusters (zone and industry) and indicators, from the views."""
+    names: dict[str, str] = {}
+    for tab, column in (("zones", "zone"), ("clusters", "industry"), ("indicators", "indicator")):
+        table = views.tables.get(tab)
+        if table is None or not any(c.key == column for c in table.columns):
+            continue
+        at = table.column_index(column)
+        for row in table.rows:
+            names[row.key] = row.cells[at].text
+    return names
+
+
+def change_text(change: Change, names: Mapping[str, str], lang: str, ascii_only: bool = False) -> str:
+    """What changed, without the kind or the subject: "档级 有风险 → 未达标", "报表 逾期 12 天 (2026Q3)".
+    Data text is cleaned of control characters; statuses in words with their symbol."""
+    f = Formatter(lang, ascii_only)
+
+    def shown(value: object) -> str:
+        if value is None:
+            return f.none
+        if change.field.endswith("status") or change.field == "report":
+            return f.status(str(value))
+        if isinstance(value, float):
+            return f.number(value, 2)
+        return clean(str(value))
+
+    what = field_word(change.field, lang)
+    if change.code.startswith("report"):
+        text = f"{what} {shown(change.new)}{f.days_late(change.days)} ({change.period})"
+    else:
+        text = f"{what} {shown(change.old)} {f.arrow} {shown(change.new)}"
+        if change.code == "revised":
+            text += f" ({change.period})"
+    return clean(text)  # a status code from the data is shown as it is, without control characters
+
+
+def subject_text(change: Change, names: Mapping[str, str]) -> str:
+    """Whose change it is: the zone, the zone and its cluster, or the indicator, as the views name them."""
+    parts = []
+    if change.zone:
+        parts.append(names.get(change.zone, change.zone))
+    if change.industry:
+        parts.append(names.get(f"{change.zone}|{change.industry}", change.industry))
+    if change.indicator:
+        parts.append(names.get(change.indicator, change.indicator))
+    return clean(" ".join(parts))
+
+
+def overview_rows(
+    changes: Iterable[Change], views: Views, limit: int | None = None
+) -> tuple[tuple[str, str, str], ...]:
+    """The overview section "本期变化 / Changes since …", worst first: (kind, subject, what changed)
+    per change, at most ``limit`` rows. Words in the views' language and symbol set."""
+    names = _names(views)
+    if limit is None:
+        ordered = worst_first(changes)
+    else:  # the first ``limit`` without sorting them all
+        ordered = [c for _, c in heapq.nsmallest(limit, enumerate(changes), key=_sort_key)]
+    return tuple(
+        (
+            code_word(c.code, views.lang),
+            subject_text(c, names),
+            change_text(c, names, views.lang, views.ascii),
+        )
+        for c in ordered
+    )
+
+
+# The tables whose changes an export of a tab carries (the overview and "all": every change).
+_TAB_TABLES = {
+    "zones": ("zones",),
+    "clusters": ("clusters",),
+    "tasks": ("tasks", "indicators"),
+    "rankings": ("rankings",),
+}
+
+
+def attention_rows(
+    changes: Iterable[Change], views: Views, limit: int | None = None
+) -> tuple[tuple[str, str], ...]:
+    """``overview_rows`` in the shape of ``Overview.attention`` (subject, "kind: what changed"), to put
+    under ``changes_heading`` at the top of the attention list."""
+    colon = "：" if views.lang == "zh" else ": "
+    return tuple(
+        (whose, f"{kind}{colon}{what}") for kind, whose, what in overview_rows(changes, views, limit)
+    )
+
+
+def changes_for_tab(changes: Iterable[Change], tab: str) -> list[Change]:
+    """The changes that show on ``tab`` (every change for "overview" and "all")."""
+    tables = _TAB_TABLES.get(tab)
+    if tables is None:
+        return list(changes)
+    return [c for c in changes if _PLACES.get((c.subject, c.field), ("", ""))[0] in tables]
+
+
+def _plain(value: object) -> str | None:
+    if value is None:
+        return None
+    return f"{value:g}" if isinstance(value, float) else clean(str(value))
+
+
+def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) -> View:
+    """The changes as a table (tab "changes") for the exports: kind, subject, what changed, from, to,
+    period, when revised, days late; worst first. Values are the typed codes and numbers (``from`` and
+    ``to`` as text: a status code, a rank or a figure), display text in the views' language."""
+    lang = views.lang
+    f = Formatter(lang, views.ascii)
+    names = _names(views)
+    columns = (
+        Column(
+            "code",
+            f.pick("变化", "Change"),
+            fields=(
+                Field("code", f.pick("变化代码", "Change code")),
+                Field("change", f.pick("变化", "Change")),
+            ),
+        ),
+        Column(
+            "subject",
+            f.pick("对象", "Subject"),
+            fields=(
+                Field("subject", f.pick("对象类型", "Subject kind")),
+                Field("zone", f.pick("开发区", "Zone")),
+                Field("industry", f.pick("产业", "Industry")),
+                Field("indicator", f.pick("指标", "Indicator")),
+                Field("name", f.pick("名称", "Name")),
+            ),
+        ),
+        Column(
+            "what",
+            f.pick("变化内容", "What changed"),
+            fields=(
+                Field("field", f.pick("项目", "Field")),
+                Field("from", f.pick("原值", "From")),
+                Field("to", f.pick("新值", "To")),
+                Field("text", f.pick("说明", "Description")),
+            ),
+        ),
+        Column(
+            "period", f.pick("期间", "Period"), fields=(Field("period", f.pick("期间", "Period"), "period"),)
+        ),
+        Column(
+            "when",
+            f.pick("修订时间/逾期", "Revised at / late"),
+            fields=(
+                Field("when", f.pick("修订时间", "Revised at")),
+                Field("days", f.pick("逾期天数", "Days late"), "int"),
+            ),
+        ),
+    )
+    rows = []
+    for n, c in enumerate(worst_first(changes)):
+        kind, whose, what = (
+            code_word(c.code, lang),
+            subject_text(c, names),
+            change_text(c, names, lang, views.ascii),
+        )
+        cells = (
+            Cell(kind, (c.code, kind), _CODE_RANK.get(c.code, len(CODES))),
+            Cell(whose, (c.subject, _plain(c.zone), _plain(c.industry), _plain(c.indicator), whose), whose),
+            Cell(what, (c.field, _plain(c.old), _plain(c.new), what), what),
+            Cell(c.period, (c.period,), c.period),
+            Cell(c.when or f.days_late(c.days).strip(), (c.when, c.days), c.when or c.days),
+        )
+        rows.append(Row(str(n), cells))
+    title = f.pick(f"{since}以来的变化（至{to}）", f"Changes since {since} (to {to})")
+    return View("changes", title, columns, tuple(rows))
+
+
+def reference_periods(ds: Dataset, to: Period | None = None) -> list[Period]:
+    """The quarters a "changes since" can start from, newest first: those of the data before ``to``
+    (default: the latest); what the console's dialog offers. Empty before any quarter's data."""
+    span = data_periods(ds)
+    if span is None:
+        return []
+    first, last = span
+    end = (to or last).index
+    return [Period.from_index(i) for i in range(end - 1, first.index - 1, -1)]
+
+
+class ChangesMemo:
+    """The changes since a reference period, computed once per dataset, period pair and county filter:
+    toggling the console's mode, or changing tab, reuses them."""
+
+    def __init__(self) -> None:
+        self._dataset: Dataset | None = None
+        self._key: tuple[object, ...] | None = None
+        self._changes: list[Change] = []
+
+    def get(
+        self,
+        ds: Dataset,
+        settings: Settings,
+        since: Period,
+        to: Period,
+        counties: Sequence[str] | None = None,
+        revisions: Iterable[Change] = (),
+    ) -> list[Change]:
+        """``changes_between(ds, settings, since, to, counties, revisions)``, worst first, from the
+        memo when the same dataset object and arguments were asked for last time. ValueError as
+        ``changes_between`` (``since`` not before ``to``)."""
+        key = (str(since), str(to), tuple(counties or ()))
+        if self._dataset is not ds or self._key != key:
+            found = changes_between(ds, settings, since, to, counties, revisions)
+            self._dataset, self._key, self._changes = ds, key, worst_first(found)
+        return self._changes
+
+    def clear(self) -> None:
+        """Forget the memo (e.g. after an ingest changed the data or its history)."""
+        self._dataset, self._key, self._changes = None, None, []
+
+
+__all__ = [
+    "MARK",
+    "ChangeMarks",
+    "ChangesMemo",
+    "attention_rows",
+    "change_marks",
+    "change_text",
+    "changed_rows",
+    "changes_for_tab",
+    "changes_heading",
+    "changes_table",
+    "code_word",
+    "field_word",
+    "mark_view",
+    "overview_rows",
+    "reference_periods",
+    "subject_text",
+    "worst_first",
+]
