@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+
+from console.present.formatter import Formatter
+from widgets.ascii import ascii_mode
 
 ACTIONS = (
     ("show_tab('overview')", "概览", "Overview"),
@@ -26,9 +29,20 @@ ACTIONS = (
 class ConsoleCommands(Provider):
     """The console's own actions, searchable by their Chinese or English names."""
 
+    async def startup(self) -> None:
+        """The palette's search field asks in the console's language and symbol set."""
+        palette = self.app.screen
+        if isinstance(palette, CommandPalette):
+            zh = getattr(self.app, "lang", "zh") == "zh"
+            prompt = "搜索命令…" if zh else "Search for commands…"
+            palette.query_one(CommandInput).placeholder = Formatter(ascii_only=ascii_mode(self.app)).text(
+                prompt
+            )
+
     def _entries(self) -> list[tuple[str, str]]:
         zh = getattr(self.app, "lang", "zh") == "zh"
-        return [(f"{z} · {e}" if zh else f"{e} · {z}", action) for action, z, e in ACTIONS]
+        dot = Formatter(ascii_only=ascii_mode(self.app)).dot
+        return [(f"{z} {dot} {e}" if zh else f"{e} {dot} {z}", action) for action, z, e in ACTIONS]
 
     async def discover(self) -> Hits:
         for name, action in self._entries():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.table import Table
 from rich.text import Text
@@ -56,6 +56,9 @@ class Blocks:
         self.ascii_only = ascii_only
         self.f = Formatter(lang, ascii_only)  # the one formatter of every surface
         self.note = Text(sample_note, style="italic") if sample_note else Text("")
+        self.cut: Literal["fold", "ellipsis"] = (
+            "fold" if ascii_only else "ellipsis"
+        )  # Rich's "…" is not ASCII
 
     def status(self, status: str | None) -> Text:
         return Text(self.f.status(status), style=status_style(status))
@@ -71,7 +74,7 @@ class Blocks:
     def table(self, title: str, labels: tuple[str, ...]) -> Table:
         table = Table(title=Text(title, style="bold"), title_justify="left", box=None)
         for label in labels:
-            table.add_column(Text(label))
+            table.add_column(Text(label), overflow=self.cut)
         return table
 
     def pick(self, zh: str | None, en: str | None) -> str:
@@ -116,7 +119,7 @@ class Blocks:
         title = Text(f"{task['task']}. {self.pick(task['title'], task['title_en'])}")
         units = Table(box=None, show_header=False)
         units.add_column(style="bold", no_wrap=True)
-        units.add_column()
+        units.add_column(overflow=self.cut)
         units.add_row(Text("牵头单位" if zh else "Lead"), Text(task["lead_units"] or self.f.none))
         units.add_row(
             Text("参加单位" if zh else "Participating"), Text(task["participating_units"] or self.f.none)

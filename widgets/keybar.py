@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from widgets.ascii import ascii_mode
+
 KEYS = (
     ("Enter", "详情", "detail"),
     ("/", "搜索", "search"),
@@ -24,7 +26,7 @@ class KeyBar(Static):
     """
 
     def show(self, lang: str, extra: str = "") -> None:
-        line = Text(no_wrap=True, overflow="ellipsis")
+        line = Text(no_wrap=True, overflow="crop" if ascii_mode(self) else "ellipsis")
         for key, zh, en in KEYS:
             line.append(f" {key}", style="bold")
             line.append(f" {zh if lang == 'zh' else en} ")

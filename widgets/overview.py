@@ -40,6 +40,7 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
 
     zh = lang == "zh"
     f = Formatter(lang, ascii_only)
+    cut = "crop" if ascii_only else "ellipsis"  # Rich's ellipsis is always "…"
     box = None
     filtered = bool(data.counties)
     goals = Table(
@@ -50,10 +51,10 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
         pad_edge=False,
         expand=False,
     )
-    goals.add_column(no_wrap=True, overflow="ellipsis", max_width=22)
+    goals.add_column(no_wrap=True, overflow=cut, max_width=22)
     goals.add_column(no_wrap=True, min_width=BAR_WIDTH)
     goals.add_column(no_wrap=True, justify="right", min_width=4)  # the ratio the bar draws
-    goals.add_column(no_wrap=True, justify="right", overflow="ellipsis")
+    goals.add_column(no_wrap=True, justify="right", overflow=cut)
     goals.add_column(no_wrap=True, min_width=6)
     for goal in data.goals:
         style = status_style(goal.status)

@@ -7,6 +7,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from console.core.text import clean
+from console.present.formatter import Formatter
+from widgets.ascii import ascii_mode
 
 
 class TopBar(Static):
@@ -27,21 +29,26 @@ class TopBar(Static):
         and scope come from data files: they pass console.core.text.clean (no terminal escapes).
         """
         title, as_of, scope, status = clean(title), clean(as_of), clean(scope), clean(status)
+        ascii_only = ascii_mode(self)
+        f = Formatter(ascii_only=ascii_only)
+        title, as_of, scope, status = f.text(title), f.text(as_of), f.text(scope), f.text(status)
+        dot = f.dot
+        cut = "crop" if ascii_only else "ellipsis"  # Rich's ellipsis is always "…"
         facts = Text(no_wrap=True)
         if sample_badge:
             facts.append(f" {sample_badge} ", style="bold reverse")
             facts.append(" ")
         facts.append(as_of)
         if year is not None:
-            facts.append(f" · {year}")
+            facts.append(f" {dot} {year}")
         if scope:
-            facts.append(f" · {scope}")
+            facts.append(f" {dot} {scope}")
         if status:
             facts.append(f" {status}", style="italic")
         facts.append(" ")
         grid = Table.grid(expand=True)
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(ratio=1, no_wrap=True, overflow=cut)
         grid.add_column(no_wrap=True, justify="right")
-        grid.add_row(Text(f" {title}", style="bold", no_wrap=True, overflow="ellipsis"), facts)
+        grid.add_row(Text(f" {title}", style="bold", no_wrap=True, overflow=cut), facts)
         self.plain = f"{title} {facts.plain}"
         self.update(grid)

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.color import Color
-from rich.segment import Segment, Segments
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -24,49 +23,16 @@ from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from console.core.text import clean
 from console.present.fit import PADDING, column_widths, fit_columns, fit_text
 from console.present.labels import CLASS_STYLES
+from widgets.ascii import AsciiScrollBarRender
 
 if TYPE_CHECKING:
     from console.present.viewmodel import Column, View
-
-
-_TRACK = Color.parse("#555555")
-_THUMB = Color.parse("bright_magenta")
-
-
-class AsciiScrollBarRender(ScrollBarRender):
-    """A scrollbar drawn in ASCII: ``#`` for the thumb, ``|`` or ``-`` for the track (``--ascii``)."""
-
-    @classmethod
-    def render_bar(
-        cls,
-        size: int = 25,
-        virtual_size: float = 50,
-        window_size: float = 20,
-        position: float = 0,
-        thickness: int = 1,
-        vertical: bool = True,
-        back_color: Color = _TRACK,
-        bar_color: Color = _THUMB,
-    ) -> Segments:
-        drawn = super().render_bar(
-            size, virtual_size, window_size, position, thickness, vertical, back_color, bar_color
-        )
-        track = "|" if vertical else "-"
-        segments = []
-        for segment in drawn.segments:
-            text, style = segment.text, segment.style
-            if text == "\n":
-                segments.append(segment)
-                continue
-            thumb = style is not None and (style.meta or {}).get("@mouse.down") == "grab"
-            segments.append(Segment(("#" if thumb else track) * len(text), style))
-        return Segments(segments, new_lines=drawn.new_lines)
 
 
 class ViewTable(ScrollView, can_focus=True):
