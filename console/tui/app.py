@@ -554,7 +554,8 @@ class DevZonesApp(App[int]):
 
         self.push_screen(UnitDialog(units, self.lang), chosen)
 
-    def action_export(self) -> None:
+    def action_export(self, initial: ExportChoice | None = None, error: str | None = None) -> None:
+        """The export dialog; after a failure, again with the user's choices and the reason in it."""
         if self._not_ready():
             return
         import os
@@ -571,17 +572,16 @@ class DevZonesApp(App[int]):
             )
 
         folder = self.settings.export_folder or os.getcwd()
-        self.push_screen(ExportDialog(self.lang, folder, suggest), self._export_chosen)
+        self.push_screen(ExportDialog(self.lang, folder, suggest, initial, error), self._export_chosen)
 
     def _export_chosen(self, choice: ExportChoice | None) -> None:
         if choice is None or self.views is None:
             return
-        from dataclasses import replace
         from pathlib import Path
 
         from console.outputs.export import ExportError, export_text, provenance, sort_argument
 
-        self.settings = replace(self.settings, export_folder=choice.folder)
+        self._export_attempt = choice  # remembered as the last folder only once it has worked
         out = Path(choice.folder).expanduser() / choice.name
         view = self.active_tab if choice.scope == "tab" else "all"
         tables = self._tables_of_tab() if choice.scope == "tab" else []
@@ -600,9 +600,9 @@ class DevZonesApp(App[int]):
         )
         if choice.fmt == "svg":
             try:
-                self._exported(export_text(self.true_screenshot(), out, prov))
+                self._export_written(export_text(self.true_screenshot(), out, prov))
             except ExportError as exc:
-                self._export_failed(str(exc))
+                self._export_rejected(str(exc))
             return
         states = {name: (s.search, s.sort_key, s.descending) for name, s in self.states.items()}
         self.run_export(view, choice.fmt, out, prov, states)
@@ -625,9 +625,26 @@ class DevZonesApp(App[int]):
         try:
             written = export_views(export_selection(views, view, states), fmt, out, prov)
         except ExportError as exc:
-            self.call_from_thread(self._export_failed, str(exc))
+            self.call_from_thread(self._export_rejected, str(exc))
             return
-        self.call_from_thread(self._exported, written)
+        self.call_from_thread(self._export_written, written)
+
+    def _export_written(self, paths: list[Path]) -> None:
+        """An export worked: its folder becomes the last folder (remembered for the next session)."""
+        from dataclasses import replace
+
+        choice = getattr(self, "_export_attempt", None)
+        if choice is not None:
+            self.settings = replace(self.settings, export_folder=choice.folder)
+        self._exported(paths)
+
+    def _export_rejected(self, message: str) -> None:
+        """An export failed: the dialog opens again with the choices kept and the reason shown in it."""
+        choice = getattr(self, "_export_attempt", None)
+        if choice is None:
+            self._export_failed(message)
+            return
+        self.action_export(choice, message)
 
     def _exported(self, paths: list[Path]) -> None:
         zh = self.lang == "zh"
