@@ -16,7 +16,7 @@ from console.present.drilldown_views import (
     zone_years_view,
 )
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, status_style
+from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES, status_style
 
 if TYPE_CHECKING:
     import polars as pl
@@ -50,25 +50,27 @@ def _labelled(series: tuple[Series, ...], zh: bool) -> tuple[Series, ...]:
 class Blocks:
     """Builds the blocks in one language and symbol set."""
 
-    def __init__(self, lang: str, ascii_only: bool, sample_note: str | None) -> None:
+    def __init__(self, lang: str, ascii_only: bool, sample_note: str | None, no_color: bool = False) -> None:
         self.lang = lang
         self.zh = lang == "zh"
         self.ascii_only = ascii_only
         self.f = Formatter(lang, ascii_only)  # the one formatter of every surface
         self.note = Text(sample_note, style="italic") if sample_note else Text("")
+        self.no_color = no_color  # statuses by weight and reverse video, not colours that grey out
+        self.classes = NO_COLOR_CLASS_STYLES if no_color else CLASS_STYLES
         self.cut: Literal["fold", "ellipsis"] = (
             "fold" if ascii_only else "ellipsis"
         )  # Rich's "…" is not ASCII
 
     def status(self, status: str | None) -> Text:
-        return Text(self.f.status(status), style=status_style(status))
+        return Text(self.f.status(status), style=status_style(status, self.no_color))
 
     def view(self, view: View) -> Table:
         """A drill-down table from its typed View (console.present.drilldown_views): text as made by the
         one formatter, statuses coloured by their class."""
         table = self.table(view.title, tuple(c.label for c in view.columns))
         for row in view.rows:
-            table.add_row(*(Text(c.text, style=CLASS_STYLES.get(c.cls or "", "")) for c in row.cells))
+            table.add_row(*(Text(c.text, style=self.classes.get(c.cls or "", "")) for c in row.cells))
         return table
 
     def table(self, title: str, labels: tuple[str, ...]) -> Table:

@@ -34,8 +34,9 @@ def bar(progress: float | None, width: int, ascii_only: bool) -> str:
     return full * filled + empty * (width - filled)
 
 
-def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> Group:
-    """The tab's body. A goal's bar is its ratio to target, the percentage printed beside it."""
+def render_overview(data: Overview, lang: str, ascii_only: bool, year: int, no_color: bool = False) -> Group:
+    """The tab's body. A goal's bar is its ratio to target, the percentage printed beside it. Under
+    NO_COLOR (``no_color``) emphasis is bold and reverse video, never a colour that greys out."""
     from console.present.views import goals_heading
 
     zh = lang == "zh"
@@ -57,7 +58,7 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
     goals.add_column(no_wrap=True, justify="right", overflow=cut)
     goals.add_column(no_wrap=True, min_width=6)
     for goal in data.goals:
-        style = status_style(goal.status)
+        style = status_style(goal.status, no_color)
         goals.add_row(
             Text(goal.label),
             Text(bar(goal.ratio, BAR_WIDTH, ascii_only)),
@@ -110,7 +111,7 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
                     cells.append(Text(f.integer(line.planned)))
                 cells += [
                     Text(str(line.targeted)),
-                    Text(f.integer(line.achieved), style="yellow" if short else ""),
+                    Text(f.integer(line.achieved), style=("bold" if no_color else "yellow") if short else ""),
                 ]
             if len(cells) == per_level:
                 cells.append(Text(""))
@@ -130,7 +131,7 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
     attention.add_column(no_wrap=True)
     attention.add_column()
     for zone, what in data.attention[:ATTENTION_SHOWN]:
-        attention.add_row(Text(f"! {zone}", style="bold red"), Text(what))
+        attention.add_row(Text(f"! {zone}", style="bold reverse" if no_color else "bold red"), Text(what))
     hidden = len(data.attention) - ATTENTION_SHOWN
     if hidden > 0:
         more = (
@@ -138,7 +139,7 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
             if zh
             else f"and {hidden} more zones: see the Zones tab"
         )
-        attention.add_row(Text(f.ellipsis), Text(more, style="italic"))
+        attention.add_row(Text(f.ellipsis), Text(f.text(more), style="italic"))
     if not data.attention:
         attention.add_row(
             Text("✓" if not ascii_only else "+"),
@@ -152,7 +153,10 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
         )
         if data.overdue:
             sep = "、" if zh else ", "
-            reports.append(sep.join(f"{zone} {what}" for zone, what in data.overdue), style="yellow")
+            reports.append(
+                sep.join(f"{zone} {what}" for zone, what in data.overdue),
+                style="bold" if no_color else "yellow",
+            )
         else:
             reports.append("全部按时报送" if zh else "all on time")
     return Group(goals, Text(""), counts_title, counts, Text(""), attention, Text(""), reports)
@@ -170,7 +174,10 @@ class OverviewPanel(VerticalScroll):
     def show(self, data: Overview, lang: str, ascii_only: bool, year: int) -> None:
         from console.present.series import city_series
 
-        self.query_one("#overview-body", Static).update(render_overview(data, lang, ascii_only, year))
+        no_color = getattr(self.app, "no_color", False)
+        self.query_one("#overview-body", Static).update(
+            render_overview(data, lang, ascii_only, year, no_color)
+        )
         chart = self.query_one("#overview-chart", Chart)
         chart.ascii_only = ascii_only
         chart.empty = "无数据" if lang == "zh" else "no data"

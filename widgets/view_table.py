@@ -28,7 +28,7 @@ from textual.strip import Strip
 
 from console.core.text import clean
 from console.present.fit import PADDING, column_widths, fit_columns, fit_text
-from console.present.labels import CLASS_STYLES
+from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES
 from widgets.ascii import AsciiScrollBarRender
 
 if TYPE_CHECKING:
@@ -222,10 +222,11 @@ class ViewTable(ScrollView, can_focus=True):
         if strip is None:
             row = self.view.rows[index]
             style = self._row_style(index)
+            classes = NO_COLOR_CLASS_STYLES if getattr(self.app, "no_color", False) else CLASS_STYLES
             cells = [
                 (
                     row.cells[i].text,
-                    CLASS_STYLES.get(row.cells[i].cls or "", ""),
+                    classes.get(row.cells[i].cls or "", ""),
                     self.view.columns[i].numeric,
                 )
                 for i in self._layout
