@@ -734,7 +734,9 @@ class DevZonesApp(App[int]):
 
         assert self.snapshot is not None
         ds, ev = self.snapshot.dataset, self.snapshot.evaluation
-        blocks = Blocks(self.lang, self.ascii_only, text("sample_notice", self.lang) if ev.sample else None)
+        blocks = Blocks(
+            self.lang, self.ascii_only, text("sample_notice", self.lang) if ev.sample else None, self.no_color
+        )
         if table in ("zones", "rankings"):
             return blocks.zone(details.zone_detail(ds, self.settings, key, ev.year), ev.year)
         if table == "clusters":
