@@ -89,6 +89,7 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
             yield Input(
                 placeholder=self._pick("筛选：名称或拼音", "filter: name or pinyin"),
                 compact=True,
+                select_on_focus=False,  # a key typed in the list goes on the end of the filter
                 id="county-filter",
             )
             yield OptionList(*(self._prompt(c) for c in self.shown), compact=True)

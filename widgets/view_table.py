@@ -28,6 +28,7 @@ from textual.strip import Strip
 
 from console.core.text import clean
 from console.present.fit import PADDING, column_widths, fit_columns, fit_text
+from console.present.formatter import ascii_text
 from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES
 from widgets.ascii import AsciiScrollBarRender
 
@@ -195,7 +196,8 @@ class ViewTable(ScrollView, can_focus=True):
             width = self._width(i)
             if start > line.cell_len:
                 line.append(" " * (start - line.cell_len))
-            cell = Text(fit_text(clean(content), width, ellipsis, right), style=style, no_wrap=True, end="")
+            content = ascii_text(clean(content)) if self.ascii_only else clean(content)  # data's “ ” too
+            cell = Text(fit_text(content, width, ellipsis, right), style=style, no_wrap=True, end="")
             line.append(" " * PADDING)
             line.append_text(cell)
             line.append(" " * PADDING)
