@@ -48,7 +48,7 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "apply", "Apply", priority=True),
-        Binding("space", "toggle", "Toggle", show=False),
+        Binding("space", "toggle_county", "Toggle", show=False),
         Binding("a", "toggle_all", "All", show=False),
         Binding("down", "to_list", show=False),
     ]
@@ -143,7 +143,7 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     def action_to_list(self) -> None:
         self.query_one(OptionList).focus()
 
-    def action_toggle(self) -> None:
+    def action_toggle_county(self) -> None:
         options = self.query_one(OptionList)
         index = options.highlighted
         if index is None or not self.shown:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Group
+from rich.console import Group, OverflowMethod
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -41,7 +41,7 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int, no_c
 
     zh = lang == "zh"
     f = Formatter(lang, ascii_only)
-    cut = "crop" if ascii_only else "ellipsis"  # Rich's ellipsis is always "…"
+    cut: OverflowMethod = "crop" if ascii_only else "ellipsis"  # Rich's ellipsis is always "…"
     box = None
     filtered = bool(data.counties)
     goals = Table(

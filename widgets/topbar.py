@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import OverflowMethod
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -33,7 +34,7 @@ class TopBar(Static):
         f = Formatter(ascii_only=ascii_only)
         title, as_of, scope, status = f.text(title), f.text(as_of), f.text(scope), f.text(status)
         dot = f.dot
-        cut = "crop" if ascii_only else "ellipsis"  # Rich's ellipsis is always "…"
+        cut: OverflowMethod = "crop" if ascii_only else "ellipsis"  # Rich's ellipsis is always "…"
         facts = Text(no_wrap=True)
         if sample_badge:
             facts.append(f" {sample_badge} ", style="bold reverse")
