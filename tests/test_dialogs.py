@@ -185,8 +185,13 @@ async def test_a_toast_does_not_cover_the_export_dialogs_file_name(data_dir: Pat
         await ready(pilot)
         await pilot.press("e")
         await pilot.pause()
-        # As after an export, when the user opens the dialog again for the next one.
-        app.notify("已导出：/home/user/exports/devzones-zones-2026-20261126-120000.xlsx", timeout=10)
+        # As after an export that could not be written, when the user opens the dialog again to retry.
+        app.notify(
+            "导出失败：could not write /home/user/exports/devzones-zones-2026-20261126-120000.xlsx: "
+            "Permission denied",
+            severity="error",
+            timeout=10,
+        )
         await pilot.pause()
         name = app.screen.query_one("#name", Input).region
         toasts = list(app.screen.query(Toast))
