@@ -244,7 +244,7 @@ async def test_console_export_equals_the_cli_export(data_dir: Path, tmp_path: Pa
         app.screen.query_one("#format").query(RadioButton)[3].value = True  # JSON
         await pilot.pause()
         assert app.screen.query_one("#name").value.endswith(".json")  # the suggested name follows
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")  # Enter confirms a field; Ctrl+S (or the Export button) exports
         await app.workers.wait_for_complete()
         await pilot.pause()
     ui_file = next((tmp_path / "ui").glob("devzones-clusters-2026-*.json"))
