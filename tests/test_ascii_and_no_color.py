@@ -34,6 +34,14 @@ def test_the_ascii_rule_refuses_what_ascii_mode_must_not_draw() -> None:
         assert allowed_in_ascii(ch), ch
 
 
+def test_every_ascii_fallback_passes_the_rule_and_cjk_text_is_kept() -> None:
+    from console.present.formatter import ASCII_FALLBACKS, ascii_text
+
+    for symbol, fallback in ASCII_FALLBACKS.items():
+        assert not allowed_in_ascii(symbol) and all(allowed_in_ascii(ch) for ch in fallback), symbol
+    assert ascii_text("另有 3 个开发区，见“开发区”标签页…") == '另有 3 个开发区，见"开发区"标签页...'
+
+
 def screen_text(app) -> str:
     return "\n".join("".join(s.text for s in strip) for strip in app.screen._compositor.render_strips())
 

@@ -7,9 +7,12 @@ so it reads the same under NO_COLOR and --ascii; the screen's text is read back 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
@@ -198,3 +201,25 @@ async def test_a_toast_does_not_cover_the_export_dialogs_file_name(data_dir: Pat
         assert toasts
         for toast in toasts:
             assert not toast.region.overlaps(name), (toast.region, name)
+
+
+@given(
+    name=st.text(min_size=1, max_size=12),
+    start=st.integers(min_value=0, max_value=11),
+    length=st.integers(min_value=1, max_value=12),
+)
+def test_any_part_of_a_county_name_finds_it_and_its_line_is_literal(
+    name: str, start: int, length: int
+) -> None:
+    """County names come from data: whatever they hold, typing a part of one finds it, and its line in
+    the dialog is the mark and the cleaned name, never markup or a control character."""
+    from console.core.text import clean
+    from widgets.dialogs import county_matches
+
+    part = name[start : start + length]
+    if "".join(part.split()):
+        assert county_matches(part, name, None)
+    assert county_matches("", name, None)
+    line = CountyDialog([(name, name)], (name,), "zh")._prompt((name, name))
+    assert line.plain == f"[x] {clean(name)}" and not line.spans
+    assert not any(unicodedata.category(ch) == "Cc" for ch in line.plain)  # no ESC, no C0/C1

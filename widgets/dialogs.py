@@ -31,13 +31,8 @@ def county_matches(query: str, zh_name: str, en_name: str | None) -> bool:
     from console.present.collation import text_order
 
     syllables = text_order(zh_name)[:-1]
-    fields = (
-        zh_name.casefold(),
-        "".join((en_name or "").split()).casefold(),
-        "".join(syllables),
-        "".join(s[:1] for s in syllables),
-    )
-    return any(q in field for field in fields)
+    fields = (zh_name, en_name or "", "".join(syllables), "".join(s[:1] for s in syllables))
+    return any(q in "".join(field.split()).casefold() for field in fields)
 
 
 class CountyDialog(ModalScreen[tuple[str, ...] | None]):
