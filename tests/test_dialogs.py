@@ -120,7 +120,10 @@ async def test_export_dialog_shows_the_chosen_format_by_a_mark_and_in_full(data_
         for label in ("CSV", "Parquet", "JSON", "Markdown", "SVG"):
             assert f"( ) {label}" in text
         assert "(*) XLSX" in text
-        await pilot.press("right", "right", "right", "right", "enter")  # Markdown: Enter confirms it
+        await pilot.press("enter")  # Enter on the format confirms the one chosen, not the first
+        await pilot.pause()
+        assert "(*) XLSX" in export_text(app) and isinstance(app.screen, ExportDialog)
+        await pilot.press("right", "right", "right", "enter")  # Markdown: Enter confirms it
         await pilot.pause()
         text = export_text(app)
         assert isinstance(app.screen, ExportDialog)
@@ -160,7 +163,7 @@ async def test_a_failed_export_keeps_the_dialog_its_choices_and_the_last_folder(
         before = app.settings.export_folder
         await pilot.press("e")
         await pilot.pause()
-        await pilot.press("enter")  # CSV, the first format
+        await pilot.press("left", "enter")  # CSV, the format before XLSX
         app.screen.query_one("#folder", Input).value = str(blocker / "sub")
         app.screen.query_one("#name", Input).value = "mine.csv"
         await pilot.press("ctrl+s")

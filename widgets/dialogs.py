@@ -274,6 +274,18 @@ class MarkedRadioButton(RadioButton):
         return Content.styled("(*)" if self.value else "( )", "bold" if self.value else "")
 
 
+class MarkedRadioSet(RadioSet):
+    """A RadioSet whose cursor starts on the chosen option, not on the first (Textual's), so that
+    Enter there, as the hint says, confirms the choice instead of quietly picking the first option."""
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._cursor_on_choice)
+
+    def _cursor_on_choice(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
+
 @dataclass(frozen=True)
 class ExportChoice:
     fmt: str
@@ -347,10 +359,10 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                     )
                 )
             )
-            with RadioSet(id="format", compact=True):
+            with MarkedRadioSet(id="format", compact=True):
                 for key, label in EXPORT_FORMATS:
                     yield MarkedRadioButton(label, value=key == fmt)
-            with RadioSet(id="scope", compact=True):
+            with MarkedRadioSet(id="scope", compact=True):
                 all_tabs = initial is not None and initial.scope == "all"
                 yield MarkedRadioButton(pick("本标签页", "This tab"), value=not all_tabs)
                 yield MarkedRadioButton(pick("全部标签页", "All tabs"), value=all_tabs)
@@ -446,7 +458,7 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
             yield Static(Text(title, style="bold"))
             yield Static(Text("月份（如 2026-10）" if zh else "Month (e.g. 2026-10)"))
             yield Input(self.period, id="period", compact=True)
-            with RadioSet(id="bulletin-format", compact=True):
+            with MarkedRadioSet(id="bulletin-format", compact=True):
                 yield MarkedRadioButton("Markdown", value=True)
                 yield MarkedRadioButton("XLSX")
                 yield MarkedRadioButton("Word")
