@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import OverflowMethod
 from rich.table import Table
 from rich.text import Text
@@ -47,9 +48,20 @@ class TopBar(Static):
         if status:
             facts.append(f" {status}", style="italic")
         facts.append(" ")
+        shown = title
+        room = self.size.width - facts.cell_len - 1
+        if ascii_only and room > 3 and cell_len(title) > room:  # cut with "..." (Rich would use "…")
+            shown = set_cell_size(title, room - len(f.ellipsis)).rstrip() + f.ellipsis
         grid = Table.grid(expand=True)
         grid.add_column(ratio=1, no_wrap=True, overflow=cut)
         grid.add_column(no_wrap=True, justify="right")
-        grid.add_row(Text(f" {title}", style="bold", no_wrap=True, overflow=cut), facts)
+        grid.add_row(Text(f" {shown}", style="bold", no_wrap=True, overflow=cut), facts)
         self.plain = f"{title} {facts.plain}"
+        self._shown_with = (title, as_of, sample_badge, year, scope, status)
         self.update(grid)
+
+    def on_resize(self) -> None:
+        """In --ascii the title is cut to the width by hand: cut it again for the new width."""
+        shown_with = getattr(self, "_shown_with", None)
+        if shown_with is not None and ascii_mode(self):
+            self.show(*shown_with)
