@@ -326,4 +326,5 @@ def test_the_formula_guard_touches_text_only_never_numbers(rows: list[tuple[str,
         assert not cells[1].startswith("'") and not cells[2].startswith("'")
         assert isinstance(sheet.cell(r, 2).value, int | float) and sheet.cell(r, 3).value == n
         if text:
-            assert str(sheet.cell(r, 1).value).startswith("'") == guarded
+            # A text that itself begins with ' (found by Hypothesis: "'") keeps it, guarded or not.
+            assert str(sheet.cell(r, 1).value).startswith("'") == (guarded or text.startswith("'"))
