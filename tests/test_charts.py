@@ -234,6 +234,7 @@ def test_any_series_draws_or_says_no_data(
 
 def test_rank_legend_names_each_line_s_tier(dataset, settings) -> None:
     from console.present.drilldown import zone_detail
+    from console.present.formatter import ascii_text
     from widgets.drilldown_panel import Blocks
 
     detail = zone_detail(dataset, settings, "驻马店经济技术开发区", 2025)
@@ -244,4 +245,5 @@ def test_rank_legend_names_each_line_s_tier(dataset, settings) -> None:
         series, _ = Blocks(lang, False, None).zone(detail, 2025).charts[-1]
         assert [s.label for s in series] == labels
         text = render_chart(series, 70, 14, ascii_only=True).plain
-        assert f"* {labels[0]}   o {labels[1]}" in text and not set(text) & set("┌┐└┘─│┬┴┤├")
+        legend = f"* {ascii_text(labels[0])}   o {ascii_text(labels[1])}"  # in --ascii, 档内排名|三档
+        assert legend in text and not set(text) & set("┌┐└┘─│┬┴┤├·")

@@ -244,7 +244,7 @@ async def test_console_export_equals_the_cli_export(data_dir: Path, tmp_path: Pa
         app.screen.query_one("#format").query(RadioButton)[3].value = True  # JSON
         await pilot.pause()
         assert app.screen.query_one("#name").value.endswith(".json")  # the suggested name follows
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")  # Enter confirms a field; Ctrl+S (or the Export button) exports
         await app.workers.wait_for_complete()
         await pilot.pause()
     ui_file = next((tmp_path / "ui").glob("devzones-clusters-2026-*.json"))
@@ -326,4 +326,5 @@ def test_the_formula_guard_touches_text_only_never_numbers(rows: list[tuple[str,
         assert not cells[1].startswith("'") and not cells[2].startswith("'")
         assert isinstance(sheet.cell(r, 2).value, int | float) and sheet.cell(r, 3).value == n
         if text:
-            assert str(sheet.cell(r, 1).value).startswith("'") == guarded
+            # A text that itself begins with ' (found by Hypothesis: "'") keeps it, guarded or not.
+            assert str(sheet.cell(r, 1).value).startswith("'") == (guarded or text.startswith("'"))

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from console.core.text import clean
+from console.present.formatter import ascii_text
 
 if TYPE_CHECKING:
     from console.present.series import Series
@@ -77,8 +78,9 @@ def render_chart(
         figure.title(clean(title))
     text = figure.build().string().rstrip("\n")
     figure.clear()
-    if ascii_only:
-        text = text.translate(_ASCII_LINES)
+    if ascii_only:  # the frame, and the labels' own dots and arrows (二档及以上·计划)
+        text = ascii_text(text.translate(_ASCII_LINES))
+        legend = [ascii_text(line) for line in legend]
     return Text.from_ansi("\n".join([text, *legend]))
 
 

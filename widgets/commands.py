@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 from textual.app import SystemCommand
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
+from console.present.formatter import Formatter
 from console.present.keys import palette_commands
+from widgets.ascii import ascii_mode
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -83,7 +85,9 @@ def search_themes(app: App[Any]) -> None:
     own names (textual-dark, nord …), which are proper names."""
     from textual.theme import ThemeProvider
 
-    placeholder = "搜索配色主题…" if _lang(app) == "zh" else "Search for themes…"
+    placeholder = Formatter(ascii_only=ascii_mode(app)).text(
+        "搜索配色主题…" if _lang(app) == "zh" else "Search for themes…"
+    )
     app.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
 
 
@@ -91,7 +95,9 @@ def open_command_palette(app: App[Any]) -> None:
     """Open the command palette (App.action_command_palette) with its prompt in the console's language."""
     if app.use_command_palette and not CommandPalette.is_open(app):
         zh = _lang(app) == "zh"
-        placeholder = "搜索命令…" if zh else "Search for commands…"
+        placeholder = Formatter(ascii_only=ascii_mode(app)).text(
+            "搜索命令…" if zh else "Search for commands…"
+        )
         app.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
 

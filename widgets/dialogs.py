@@ -9,29 +9,54 @@ from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, RadioButton, RadioSet, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 
+from console.core.text import clean
+from console.present.formatter import Formatter
 from console.present.keys import help_groups
 from console.present.labels import unit_name
 
+# Checked state is shown by a mark, not by colour: it reads the same under NO_COLOR and --ascii.
+CHECKED, UNCHECKED = "[x]", "[ ]"
+
+
+def county_matches(query: str, zh_name: str, en_name: str | None) -> bool:
+    """Whether a typed filter matches a county: part of its Chinese or English name, its pinyin
+    (``suiping``) or the initials of its pinyin (``sp``), ignoring case and spaces."""
+    q = "".join(query.split()).casefold()
+    if not q:
+        return True
+    from console.present.collation import text_order
+
+    syllables = text_order(zh_name)[:-1]
+    fields = (zh_name, en_name or "", "".join(syllables), "".join(s[:1] for s in syllables))
+    return any(q in "".join(field.split()).casefold() for field in fields)
+
 
 class CountyDialog(ModalScreen[tuple[str, ...] | None]):
-    """Pick one, several or all counties; Enter applies, a clears, Esc cancels."""
+    """Pick one, several or all counties. Typing filters the list; Space checks or unchecks the county
+    under the cursor, ``a`` checks (or unchecks) every county shown, and the dialog stays open for
+    both; Enter applies (none checked means all counties); Esc cancels."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "apply", "Apply", priority=True),
-        Binding("a", "all", "All"),
+        Binding("space", "toggle_county", "Toggle", show=False),
+        Binding("a", "toggle_all", "All", show=False),
+        Binding("down", "to_list", show=False),
     ]
     DEFAULT_CSS = """
     CountyDialog { align: center middle; }
-    CountyDialog > Vertical { width: 44; height: auto; max-height: 90%; border: round $accent; background: $surface; padding: 0 1; }
-    CountyDialog SelectionList { height: auto; max-height: 16; }
+    CountyDialog > Vertical { width: 60; max-width: 100%; height: auto; max-height: 90%; border: round $accent; background: $surface; padding: 0 1; }
+    CountyDialog #county-filter { margin: 1 0 0 0; }
+    CountyDialog OptionList { height: auto; max-height: 16; }
+    CountyDialog #county-count { text-style: italic; }
     """
 
     def __init__(self, counties: list[tuple[str, str]], chosen: tuple[str, ...], lang: str) -> None:
@@ -39,30 +64,105 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
         self.counties = counties
         self.chosen = chosen
         self.lang = lang
+        self.checked: set[str] = set(chosen)
+        self.shown: list[tuple[str, str]] = list(counties)
+
+    def _pick(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
 
     def compose(self) -> ComposeResult:
-        zh = self.lang == "zh"
         with Vertical():
+            yield Static(Text(self._pick("县区筛选", "County filter"), style="bold"))
+            # Two short lines, each within the dialog at 80 columns: no phrase is cut by a wrap.
             yield Static(
                 Text(
-                    "县区筛选：空格选择，Enter 应用，a 全部，Esc 取消"
-                    if zh
-                    else "Counties: Space toggles, Enter applies, a = all, Esc cancels"
-                )
+                    self._pick(
+                        "输入文字筛选  空格 勾选  a 全选/全不选", "Type to filter  Space toggles  a all/none"
+                    )
+                ),
+                id="county-hint",
             )
-            yield SelectionList[str](
-                *(
-                    Selection(Text(zh_name if zh else (en or zh_name)), zh_name, zh_name in self.chosen)
-                    for zh_name, en in self.counties
-                )
+            yield Static(
+                Text(self._pick("Enter 应用  Esc 取消", "Enter applies  Esc cancels")), id="county-keys"
             )
+            yield Input(
+                placeholder=self._pick("筛选：名称或拼音", "filter: name or pinyin"),
+                compact=True,
+                select_on_focus=False,  # a key typed in the list goes on the end of the filter
+                id="county-filter",
+            )
+            yield OptionList(*(self._prompt(c) for c in self.shown), compact=True)
+            yield Static(id="county-count")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self._count()
+
+    def _prompt(self, county: tuple[str, str]) -> Text:
+        zh_name, en = county
+        mark = CHECKED if zh_name in self.checked else UNCHECKED
+        return Text(f"{mark} {clean(zh_name if self.lang == 'zh' else (en or zh_name))}")
+
+    def _count(self) -> None:
+        n, total = len(self.checked), len(self.counties)
+        if n == 0 or n == total:
+            line = self._pick(
+                f"全部 {total} 个县区（不勾选即全部）", f"All {total} counties (none checked = all)"
+            )
+        else:
+            line = self._pick(f"已选 {n} / {total} 个县区", f"{n} of {total} counties checked")
+        if len(self.shown) != total:
+            line += self._pick(f"，显示 {len(self.shown)} 个", f", {len(self.shown)} shown")
+        self.query_one("#county-count", Static).update(Text(line))
+
+    def _redraw(self, highlight: int | None) -> None:
+        options = self.query_one(OptionList)
+        options.set_options(self._prompt(c) for c in self.shown)
+        if self.shown:
+            options.highlighted = min(highlight or 0, len(self.shown) - 1)
+        self._count()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        query = event.value
+        self.shown = [c for c in self.counties if county_matches(query, c[0], c[1])]
+        self._redraw(0)
+
+    def on_key(self, event: events.Key) -> None:
+        """Type to filter: a printable key pressed in the list goes to the filter field."""
+        if not isinstance(self.focused, OptionList) or not event.is_printable or not event.character:
+            return
+        if event.character in " a":
+            return
+        field = self.query_one("#county-filter", Input)
+        field.focus()
+        field.insert_text_at_cursor(event.character)
+        event.stop()
+        event.prevent_default()
+
+    def action_to_list(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_toggle_county(self) -> None:
+        options = self.query_one(OptionList)
+        index = options.highlighted
+        if index is None or not self.shown:
+            return
+        zh_name = self.shown[index][0]
+        self.checked.symmetric_difference_update({zh_name})
+        options.replace_option_prompt_at_index(index, self._prompt(self.shown[index]))
+        self._count()
+
+    def action_toggle_all(self) -> None:
+        names = {c[0] for c in self.shown}
+        if names <= self.checked:
+            self.checked -= names
+        else:
+            self.checked |= names
+        self._redraw(self.query_one(OptionList).highlighted)
 
     def action_apply(self) -> None:
-        selected = tuple(self.query_one(SelectionList).selected)
+        selected = tuple(c[0] for c in self.counties if c[0] in self.checked)
         self.dismiss(() if len(selected) == len(self.counties) else selected)
-
-    def action_all(self) -> None:
-        self.dismiss(())
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -89,7 +189,9 @@ class UnitDialog(ModalScreen[str | None]):
             yield Static(
                 Text("按责任单位筛选任务" if self.lang == "zh" else "Filter tasks by responsible unit")
             )
-            yield OptionList(Text(everyone), *(Text(unit_name(u, self.lang)) for u in self.units))
+            yield OptionList(
+                Text(everyone), *(Text(clean(unit_name(u, self.lang))) for u in self.units), compact=True
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss("" if event.option_index == 0 else self.units[event.option_index - 1])
@@ -129,25 +231,45 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         zh = self.lang == "zh"
+        f = Formatter(self.lang, self.ascii_only)
         groups = help_groups(self.lang)  # every key, from the key catalogue
-        key_width = max(cell_len(key) for _, keys in groups for key, _ in keys)
+        key_width = max(cell_len(f.text(key)) for _, keys in groups for key, _ in keys)
         parts: list[Text | Table] = [Text("按键（Esc 关闭）" if zh else "Keys (Esc closes)", style="bold")]
         for title, keys in groups:
             table = Table(show_header=False, box=None, pad_edge=False)
             table.add_column(width=key_width, no_wrap=True, style="bold")
             table.add_column()
             for key, what in keys:
-                table.add_row(Text(key), Text(what, overflow="fold"))
+                table.add_row(Text(f.text(key)), Text(f.text(what), overflow="fold"))
             parts += [Text(title, style="bold underline"), table]
-        legend = "\n".join(LEGEND[self.lang])
-        if self.ascii_only:
-            legend = legend.replace("✓", "+").replace("✗", "x").replace("→", "->")
+        legend = f.text("\n".join(LEGEND[self.lang]))
         with VerticalScroll():
             yield Static(Group(*parts))
             yield Static(Text(legend))
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class MarkedRadioButton(RadioButton):
+    """A radio button whose state is a mark, ``(*)`` or ``( )``, not a colour: the chosen option reads
+    the same under NO_COLOR, in 16 colours and in --ascii (Textual's own button is a coloured ``●``)."""
+
+    @property
+    def _button(self) -> Content:
+        return Content.styled("(*)" if self.value else "( )", "bold" if self.value else "")
+
+
+class MarkedRadioSet(RadioSet):
+    """A RadioSet whose cursor starts on the chosen option, not on the first (Textual's), so that
+    Enter there, as the hint says, confirms the choice instead of quietly picking the first option."""
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._cursor_on_choice)
+
+    def _cursor_on_choice(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
 
 
 @dataclass(frozen=True)
@@ -169,49 +291,88 @@ EXPORT_FORMATS = (
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
-    """Choose format, this tab or all tabs, folder and file name; Enter exports, Esc cancels."""
+    """Choose format, this tab or all tabs, folder and file name. Enter confirms the field it is on
+    (and moves on from a text field); only the Export button or Ctrl+S exports; Esc cancels.
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "export", "Export", priority=True)]
+    ``initial`` and ``error`` reopen the dialog after a failed export with the user's choices kept and
+    the reason shown inside it. The dialog sits at the top of the screen, clear of the toasts."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "export", "Export", priority=True)]
     DEFAULT_CSS = """
-    ExportDialog { align: center middle; }
-    ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
+    ExportDialog { align: center top; }
+    ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; margin-top: 1; border: round $accent; background: $surface; padding: 0 1; }
     ExportDialog RadioSet { layout: horizontal; height: auto; width: 100%; }
-    ExportDialog Input { width: 100%; }
+    ExportDialog RadioSet > RadioButton { width: auto; padding: 0 2 0 0; }
     ExportDialog Horizontal { height: auto; }
+    ExportDialog .field { width: 11; }
+    ExportDialog Input { width: 1fr; }
+    ExportDialog #export-error { text-style: bold; margin-top: 1; }
+    ExportDialog #export-buttons { margin-top: 1; }
+    ExportDialog Button { width: auto; min-width: 0; margin-right: 2; }
     """
 
-    def __init__(self, lang: str, folder: str, suggest: Callable[[str, str], str]) -> None:
+    def __init__(
+        self,
+        lang: str,
+        folder: str,
+        suggest: Callable[[str, str], str],
+        initial: ExportChoice | None = None,
+        error: str | None = None,
+    ) -> None:
         super().__init__()
         self.lang = lang
         self.folder = folder
         self.suggest = suggest
+        self.initial = initial
+        self.error = error
+        fmt, scope = (initial.fmt, initial.scope) if initial else ("xlsx", "tab")
+        self._suggested = suggest(fmt, scope)
+
+    def _pick(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
 
     def compose(self) -> ComposeResult:
-        zh = self.lang == "zh"
+        pick = self._pick
+        initial = self.initial
+        fmt = initial.fmt if initial else "xlsx"
         with Vertical():
+            yield Static(Text(pick("导出当前视图", "Export what you see"), style="bold"))
             yield Static(
                 Text(
-                    "导出当前视图（Enter 导出，Esc 取消）"
-                    if zh
-                    else "Export what you see (Enter exports, Esc cancels)",
-                    style="bold",
+                    pick(
+                        "Tab 下一项  Enter 确认本项  Ctrl+S 导出  Esc 取消",
+                        "Tab next  Enter confirms  Ctrl+S exports  Esc cancels",
+                    )
                 )
             )
-            with RadioSet(id="format"):
-                for i, (_, label) in enumerate(EXPORT_FORMATS):
-                    yield RadioButton(label, value=i == 1)
-            with RadioSet(id="scope"):
-                yield RadioButton("本标签页" if zh else "This tab", value=True)
-                yield RadioButton("全部标签页" if zh else "All tabs")
-            yield Static(Text("文件夹" if zh else "Folder"))
-            yield Input(self.folder, id="folder")
-            yield Static(
-                Text("文件名（已有同名文件时自动编号）" if zh else "File name (numbered if it exists)")
-            )
-            yield Input(self.suggest("xlsx", "tab"), id="name")
+            with MarkedRadioSet(id="format", compact=True):
+                for key, label in EXPORT_FORMATS:
+                    yield MarkedRadioButton(label, value=key == fmt)
+            with MarkedRadioSet(id="scope", compact=True):
+                all_tabs = initial is not None and initial.scope == "all"
+                yield MarkedRadioButton(pick("本标签页", "This tab"), value=not all_tabs)
+                yield MarkedRadioButton(pick("全部标签页", "All tabs"), value=all_tabs)
+            with Horizontal():
+                yield Static(Text(pick("文件夹", "Folder")), classes="field")
+                yield Input(initial.folder if initial else self.folder, id="folder", compact=True)
+            with Horizontal():
+                yield Static(Text(pick("文件名", "File name")), classes="field")
+                yield Input(initial.name if initial else self._suggested, id="name", compact=True)
+            yield Static(Text(pick("已有同名文件时自动编号", "Numbered if the file exists"), style="italic"))
+            if self.error:
+                yield Static(
+                    Text(pick("x 导出失败：", "x Export failed: ") + clean(self.error)), id="export-error"
+                )
+            with Horizontal(id="export-buttons"):
+                yield Button(Content(pick("[ 导出 ]", "[ Export ]")), id="export", compact=True)
+                yield Button(Content(pick("[ 取消 ]", "[ Cancel ]")), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        # After a failure the folder is the likely culprit: start there; otherwise at the format.
+        self.query_one("#folder" if self.error else "#format").focus()
 
     def _choice(self) -> tuple[str, str]:
-        fmt = EXPORT_FORMATS[self.query_one("#format", RadioSet).pressed_index][0]
+        fmt = EXPORT_FORMATS[max(0, self.query_one("#format", RadioSet).pressed_index)][0]
         scope = "all" if self.query_one("#scope", RadioSet).pressed_index == 1 else "tab"
         return fmt, scope
 
@@ -220,7 +381,22 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if fmt == "svg" and scope == "all":
             self.query_one("#scope", RadioSet).query(RadioButton).first().value = True
             scope = "tab"
-        self.query_one("#name", Input).value = self.suggest(fmt, scope)
+        name = self.query_one("#name", Input)
+        if name.value.strip() in ("", self._suggested):  # a name the user typed is kept
+            self._suggested = self.suggest(fmt, scope)
+            name.value = self._suggested
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a text field moves on; it never exports by itself."""
+        event.stop()
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export":
+            self.action_export()
+        else:
+            self.action_cancel()
 
     def action_export(self) -> None:
         fmt, scope = self._choice()
@@ -246,7 +422,8 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
     DEFAULT_CSS = """
     BulletinDialog { align: center middle; }
     BulletinDialog > Vertical { width: 64; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
-    BulletinDialog RadioSet { layout: horizontal; height: auto; width: 100%; }
+    BulletinDialog RadioSet { layout: horizontal; height: auto; width: 100%; margin: 1 0; }
+    BulletinDialog RadioSet > RadioButton { width: auto; padding: 0 2 0 0; }
     BulletinDialog Input { width: 100%; }
     """
 
@@ -266,13 +443,13 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
             )
             yield Static(Text(title, style="bold"))
             yield Static(Text("月份（如 2026-10）" if zh else "Month (e.g. 2026-10)"))
-            yield Input(self.period, id="period")
-            with RadioSet(id="bulletin-format"):
-                yield RadioButton("Markdown", value=True)
-                yield RadioButton("XLSX")
-                yield RadioButton("Word")
+            yield Input(self.period, id="period", compact=True)
+            with MarkedRadioSet(id="bulletin-format", compact=True):
+                yield MarkedRadioButton("Markdown", value=True)
+                yield MarkedRadioButton("XLSX")
+                yield MarkedRadioButton("Word")
             yield Static(Text("文件夹" if zh else "Folder"))
-            yield Input(self.folder, id="bulletin-folder")
+            yield Input(self.folder, id="bulletin-folder", compact=True)
 
     def action_write(self) -> None:
         fmt = ("md", "xlsx", "docx")[max(0, self.query_one("#bulletin-format", RadioSet).pressed_index)]

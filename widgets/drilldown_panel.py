@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.table import Table
 from rich.text import Text
@@ -20,7 +20,15 @@ from console.present.drilldown_views import (
     zone_years_view,
 )
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, YI_EN, plan_ref, status_style, text, units_text
+from console.present.labels import (
+    CLASS_STYLES,
+    NO_COLOR_CLASS_STYLES,
+    YI_EN,
+    plan_ref,
+    status_style,
+    text,
+    units_text,
+)
 
 if TYPE_CHECKING:
     import polars as pl
@@ -65,28 +73,33 @@ def _labelled(series: tuple[Series, ...], zh: bool) -> tuple[Series, ...]:
 class Blocks:
     """Builds the blocks in one language and symbol set."""
 
-    def __init__(self, lang: str, ascii_only: bool, sample_note: str | None) -> None:
+    def __init__(self, lang: str, ascii_only: bool, sample_note: str | None, no_color: bool = False) -> None:
         self.lang = lang
         self.zh = lang == "zh"
         self.ascii_only = ascii_only
         self.f = Formatter(lang, ascii_only)  # the one formatter of every surface
         self.note = Text(sample_note, style="italic") if sample_note else Text("")
+        self.no_color = no_color  # statuses by weight and reverse video, not colours that grey out
+        self.classes = NO_COLOR_CLASS_STYLES if no_color else CLASS_STYLES
+        self.cut: Literal["fold", "ellipsis"] = (
+            "fold" if ascii_only else "ellipsis"
+        )  # Rich's "…" is not ASCII
 
     def status(self, status: str | None) -> Text:
-        return Text(self.f.status(status), style=status_style(status))
+        return Text(self.f.status(status), style=status_style(status, self.no_color))
 
     def view(self, view: View) -> Table:
         """A drill-down table from its typed View (console.present.drilldown_views): text as made by the
         one formatter, statuses coloured by their class."""
         table = self.table(view.title, tuple(c.label for c in view.columns))
         for row in view.rows:
-            table.add_row(*(Text(c.text, style=CLASS_STYLES.get(c.cls or "", "")) for c in row.cells))
+            table.add_row(*(Text(c.text, style=self.classes.get(c.cls or "", "")) for c in row.cells))
         return table
 
     def table(self, title: str, labels: tuple[str, ...]) -> Table:
         table = Table(title=Text(title, style="bold"), title_justify="left", box=None)
         for label in labels:
-            table.add_column(Text(label))
+            table.add_column(Text(label), overflow=self.cut)
         return table
 
     def pick(self, zh: str | None, en: str | None) -> str:
@@ -129,7 +142,7 @@ class Blocks:
         title = Text(f"{task['task']}. {self.pick(task['title'], task['title_en'])}")
         units = Table(box=None, show_header=False)
         units.add_column(style="bold", no_wrap=True)
-        units.add_column()
+        units.add_column(overflow=self.cut)
         lead = units_text(task["lead_units"], self.lang) or self.f.none
         units.add_row(Text("牵头单位" if zh else "Lead"), Text(lead))
         participating = units_text(task["participating_units"], self.lang) or self.f.none

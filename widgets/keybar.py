@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent
 
 from console.present.keys import entries, key_bar
+from widgets.ascii import ascii_mode
 
 
 def bindings(owner: str = "app") -> list[BindingType]:
@@ -68,7 +69,7 @@ class KeyBar(Static):
             return
         width = self.size.width or self.app.size.width
         layout = key_bar(self.context, self.lang, width, self.note)
-        line = Text(no_wrap=True, overflow="ellipsis")
+        line = Text(no_wrap=True, overflow="crop" if ascii_mode(self) else "ellipsis")
         for key, word in layout.items:
             line.append(f" {key}", style="bold")
             line.append(f" {word} ")

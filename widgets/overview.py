@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Group
+from rich.console import Group, OverflowMethod
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, status_style
+from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES, status_style
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
@@ -42,13 +42,15 @@ def bar(progress: float | None, width: int, ascii_only: bool) -> str:
     return full * filled + empty * (width - filled)
 
 
-def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> Group:
+def render_overview(data: Overview, lang: str, ascii_only: bool, year: int, no_color: bool = False) -> Group:
     """The tab's head: headline goals and zones per tier and star. A goal's bar is its ratio to target,
-    the percentage printed beside it. The attention list and the reports line follow it."""
+    the percentage printed beside it. The attention list and the reports line follow it. Under
+    NO_COLOR (``no_color``) emphasis is bold and reverse video, never a colour that greys out."""
     from console.present.views import goals_heading
 
     zh = lang == "zh"
     f = Formatter(lang, ascii_only)
+    cut: OverflowMethod = "crop" if ascii_only else "ellipsis"  # Rich's ellipsis is always "…"
     box = None
     filtered = bool(data.counties)
     goals = Table(
@@ -59,14 +61,14 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
         pad_edge=False,
         expand=False,
     )
-    goals.add_column(no_wrap=True, overflow="ellipsis", max_width=22)
+    goals.add_column(no_wrap=True, overflow=cut, max_width=22)
     goals.add_column(no_wrap=True, min_width=BAR_WIDTH)
     goals.add_column(no_wrap=True, justify="right", min_width=4)  # the ratio the bar draws
     # On a narrow terminal the value gives way (wraps after its figures), never the status ("✓ me").
-    goals.add_column(justify="right", overflow="ellipsis")
+    goals.add_column(justify="right", overflow=cut)
     goals.add_column(no_wrap=True, min_width=6)
     for goal in data.goals:
-        style = status_style(goal.status)
+        style = status_style(goal.status, no_color)
         goals.add_row(
             Text(goal.label),
             Text(bar(goal.ratio, BAR_WIDTH, ascii_only)),
@@ -119,26 +121,15 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int) -> G
                     cells.append(Text(f.integer(line.planned)))
                 cells += [
                     Text(str(line.targeted)),
-                    Text(f.integer(line.achieved), style="yellow" if short else ""),
+                    Text(f.integer(line.achieved), style=("bold" if no_color else "yellow") if short else ""),
                 ]
             if len(cells) == per_level:
                 cells.append(Text(""))
         counts.add_row(*cells)
-    reports = Text()
-    if data.report_period:
-        reports.append(
-            f"季度报送（{data.report_period}）：" if zh else f"Quarterly reports ({data.report_period}): ",
-            style="bold",
-        )
-        if data.overdue:
-            sep = "、" if zh else ", "
-            reports.append(sep.join(f"{zone} {what}" for zone, what in data.overdue), style="yellow")
-        else:
-            reports.append("全部按时报送" if zh else "all on time")
     return Group(goals, Text(""), counts_title, counts)
 
 
-def render_reports(data: Overview, lang: str) -> Text:
+def render_reports(data: Overview, lang: str, no_color: bool = False) -> Text:
     """The quarterly reports line: late or missing reports of the quarter judged, or all on time."""
     zh = lang == "zh"
     reports = Text()
@@ -149,7 +140,10 @@ def render_reports(data: Overview, lang: str) -> Text:
         )
         if data.overdue:
             sep = "、" if zh else ", "
-            reports.append(sep.join(f"{zone} {what}" for zone, what in data.overdue), style="yellow")
+            reports.append(
+                sep.join(f"{zone} {what}" for zone, what in data.overdue),
+                style="bold" if no_color else "yellow",
+            )
         else:
             reports.append("全部按时报送" if zh else "all on time")
     return reports
@@ -165,7 +159,9 @@ def attention_title(lang: str) -> Text:
     )
 
 
-def attention_items(data: Overview, lang: str, ascii_only: bool) -> list[tuple[Text, str | None]]:
+def attention_items(
+    data: Overview, lang: str, ascii_only: bool, no_color: bool = False
+) -> list[tuple[Text, str | None]]:
     """The attention list's lines, each with the zone it opens (None: a note, which opens the Zones tab)."""
     zh = lang == "zh"
     f = Formatter(lang, ascii_only)
@@ -175,7 +171,8 @@ def attention_items(data: Overview, lang: str, ascii_only: bool) -> list[tuple[T
     items: list[tuple[Text, str | None]] = []
     for (zone, what), key in zip(shown, keys, strict=False):
         line = Text()  # styles as spans: the theme's red, as in the tables, and the reason unstyled
-        line.append(f"! {zone}" + " " * (width - cell_len(zone)), style=CLASS_STYLES["bad"])
+        style = (NO_COLOR_CLASS_STYLES if no_color else CLASS_STYLES)["bad"]
+        line.append(f"! {zone}" + " " * (width - cell_len(zone)), style=style)
         line.append(f"  {what}")
         items.append((line, key))
     hidden = len(data.attention) - ATTENTION_SHOWN
@@ -185,7 +182,7 @@ def attention_items(data: Overview, lang: str, ascii_only: bool) -> list[tuple[T
             if zh
             else f"and {hidden} more zones: see the Zones tab"
         )
-        items.append((Text.assemble((f"{f.ellipsis} {more}", "italic")), None))
+        items.append((Text.assemble((f.text(f"{f.ellipsis} {more}"), "italic")), None))
     if not data.attention:
         ok = "所有开发区均达标或正常推进" if zh else "Every zone meets or is on track for its targets"
         items.append((Text(f"{'+' if ascii_only else '✓'} {ok}"), None))
@@ -266,10 +263,12 @@ class OverviewPanel(VerticalScroll):
     def show(self, data: Overview, lang: str, ascii_only: bool, year: int) -> None:
         from console.present.series import city_series
 
-        self.query_one("#overview-body", Static).update(render_overview(data, lang, ascii_only, year))
+        no_color = getattr(self.app, "no_color", False)
+        body = render_overview(data, lang, ascii_only, year, no_color)
+        self.query_one("#overview-body", Static).update(body)
         self.query_one("#overview-attention-title", Static).update(attention_title(lang))
-        self.query_one(AttentionList).show(attention_items(data, lang, ascii_only))
-        self.query_one("#overview-reports", Static).update(render_reports(data, lang))
+        self.query_one(AttentionList).show(attention_items(data, lang, ascii_only, no_color))
+        self.query_one("#overview-reports", Static).update(render_reports(data, lang, no_color))
         chart = self.query_one("#overview-chart", Chart)
         chart.ascii_only = ascii_only
         chart.empty = "无数据" if lang == "zh" else "no data"

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.color import Color
-from rich.segment import Segment, Segments
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import BindingType
@@ -24,50 +23,18 @@ from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from console.core.text import clean
 from console.present.fit import PADDING, column_widths, fit_columns, fit_text
-from console.present.labels import CLASS_STYLES
+from console.present.formatter import ascii_text
+from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES
+from widgets.ascii import AsciiScrollBarRender
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
     from console.present.viewmodel import Column, View
-
-
-_TRACK = Color.parse("#555555")
-_THUMB = Color.parse("bright_magenta")
-
-
-class AsciiScrollBarRender(ScrollBarRender):
-    """A scrollbar drawn in ASCII: ``#`` for the thumb, ``|`` or ``-`` for the track (``--ascii``)."""
-
-    @classmethod
-    def render_bar(
-        cls,
-        size: int = 25,
-        virtual_size: float = 50,
-        window_size: float = 20,
-        position: float = 0,
-        thickness: int = 1,
-        vertical: bool = True,
-        back_color: Color = _TRACK,
-        bar_color: Color = _THUMB,
-    ) -> Segments:
-        drawn = super().render_bar(
-            size, virtual_size, window_size, position, thickness, vertical, back_color, bar_color
-        )
-        track = "|" if vertical else "-"
-        segments = []
-        for segment in drawn.segments:
-            text, style = segment.text, segment.style
-            if text == "\n":
-                segments.append(segment)
-                continue
-            thumb = style is not None and (style.meta or {}).get("@mouse.down") == "grab"
-            segments.append(Segment(("#" if thumb else track) * len(text), style))
-        return Segments(segments, new_lines=drawn.new_lines)
 
 
 class ViewTable(ScrollView, can_focus=True):
@@ -219,7 +186,8 @@ class ViewTable(ScrollView, can_focus=True):
             width = self._width(i)
             if start > line.cell_len:
                 line.append(" " * (start - line.cell_len))
-            cell = Text(fit_text(clean(content), width, ellipsis, right), style=style, no_wrap=True, end="")
+            content = ascii_text(clean(content)) if self.ascii_only else clean(content)  # data's “ ” too
+            cell = Text(fit_text(content, width, ellipsis, right), style=style, no_wrap=True, end="")
             line.append(" " * PADDING)
             line.append_text(cell)
             line.append(" " * PADDING)
@@ -246,10 +214,11 @@ class ViewTable(ScrollView, can_focus=True):
         if strip is None:
             row = self.view.rows[index]
             style = self._row_style(index)
+            classes = NO_COLOR_CLASS_STYLES if getattr(self.app, "no_color", False) else CLASS_STYLES
             cells = [
                 (
                     row.cells[i].text,
-                    CLASS_STYLES.get(row.cells[i].cls or "", ""),
+                    classes.get(row.cells[i].cls or "", ""),
                     self.view.columns[i].numeric,
                 )
                 for i in self._layout

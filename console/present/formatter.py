@@ -41,6 +41,36 @@ def _missing(x: object) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
+# What --ascii shows instead of the symbols it avoids (in text made elsewhere, e.g. labels and legends).
+ASCII_FALLBACKS = {
+    "…": "...",
+    "·": "|",
+    "—": "-",
+    "–": "-",
+    "─": "-",
+    "→": "->",
+    "←": "<-",
+    "↑": "^",
+    "↓": "v",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "✓": "+",
+    "✗": "x",
+    "●": "*",
+    "★": "*",
+    "☆": "-",
+}
+_ASCII_TABLE = str.maketrans(ASCII_FALLBACKS)
+
+
+def ascii_text(text: str) -> str:
+    """``text`` with the arrows, ellipses, dots, dashes, curly quotes and marks --ascii avoids replaced
+    by ASCII (``→`` becomes ``->``); CJK text is kept."""
+    return text.translate(_ASCII_TABLE)
+
+
 @dataclass(frozen=True)
 class Formatter:
     """Text for one language and symbol set."""
@@ -80,6 +110,10 @@ class Formatter:
     @property
     def list_sep(self) -> str:
         return "、" if self.zh else ", "
+
+    def text(self, text: str) -> str:
+        """Text made elsewhere (a label, a legend), in this symbol set."""
+        return ascii_text(text) if self.ascii_only else text
 
     def pick(self, zh: str, en: str) -> str:
         return (zh, en)[lang_index(self.lang)]

@@ -57,10 +57,14 @@ STATUS_CLASS: dict[str, str] = {
 # The colour of each severity class; every status also has a symbol and a word.
 CLASS_STYLES = {"good": "green", "warn": "yellow", "bad": "bold red"}
 
+# Under NO_COLOR colours turn to greys (bold red becomes the darkest of all), so the classes are told
+# apart by weight and reverse video instead: the worst stands out most, never dimmer than the rest.
+NO_COLOR_CLASS_STYLES = {"good": "", "warn": "bold", "bad": "bold reverse"}
 
-def status_style(status: str | None) -> str:
-    """The Rich style of a status ('' where it has none)."""
-    return CLASS_STYLES.get(STATUS_CLASS.get(status or "", ""), "")
+
+def status_style(status: str | None, no_color: bool = False) -> str:
+    """The Rich style of a status ('' where it has none); weight and reverse video under NO_COLOR."""
+    return (NO_COLOR_CLASS_STYLES if no_color else CLASS_STYLES).get(STATUS_CLASS.get(status or "", ""), "")
 
 
 MISSING_WORDS: dict[str, tuple[str, str]] = {

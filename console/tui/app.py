@@ -173,10 +173,12 @@ class DevZonesApp(App[int]):
         self.say(message.text(self.state.zh), "error", 15)
 
     def on_export_finished(self, message: messages.ExportFinished) -> None:
+        self.flows.export_done()
         self.say(message.text(self.state.zh), timeout=8)
 
     def on_export_failed(self, message: messages.ExportFailed) -> None:
-        self.say(message.text(self.state.zh), "error", 10)
+        if not self.flows.export_failed(message.message):  # an export's dialog opens again with it
+            self.say(message.text(self.state.zh), "error", 10)
 
     # -- actions: the keys, each a state change or a flow -------------------------------------------
 

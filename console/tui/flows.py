@@ -100,7 +100,10 @@ class Flows:
 
     # -- export and bulletin ------------------------------------------------------------------------
 
-    def export(self) -> None:
+    export_attempt: ExportChoice | None = None  # the export being written; its folder is kept if it works
+
+    def export(self, initial: ExportChoice | None = None, error: str | None = None) -> None:
+        """The export dialog; after a failure, again with the user's choices and the reason in it."""
         if self.not_ready():
             return
         import os
@@ -116,20 +119,19 @@ class Flows:
             return suggest_name(view, state.year or 0, state.counties, now, fmt)
 
         folder = self.app.settings.export_folder or os.getcwd()
-        self.app.push_screen(ExportDialog(state.lang, folder, suggest), self.export_chosen)
+        self.app.push_screen(ExportDialog(state.lang, folder, suggest, initial, error), self.export_chosen)
 
     def export_chosen(self, choice: ExportChoice | None) -> None:
         """Write the chosen export: an SVG of the screen at once, the rest in a worker."""
         app = self.app
         if choice is None or app.views is None:
             return
-        from dataclasses import replace
         from pathlib import Path
 
         from console.outputs.export import ExportError, export_text, provenance
         from console.tui.messages import ExportFailed, ExportFinished
 
-        app.settings = replace(app.settings, export_folder=choice.folder)
+        self.export_attempt = choice  # its folder becomes the last folder only once it has worked
         out = Path(choice.folder).expanduser() / choice.name
         view = app.state.tab if choice.scope == "tab" else "all"
         tables = app.state.tab_tables if choice.scope == "tab" else ()
@@ -151,6 +153,23 @@ class Flows:
             workers.export, app.post, app.snapshot, app.choice(), view, choice.fmt, out, prov, states
         )
         app.run_worker(work, thread=True, group="export", exit_on_error=False)
+
+    def export_done(self) -> None:
+        """An export worked: its folder becomes the last folder (remembered for the next session)."""
+        from dataclasses import replace
+
+        if self.export_attempt is not None:
+            self.app.settings = replace(self.app.settings, export_folder=self.export_attempt.folder)
+            self.export_attempt = None
+
+    def export_failed(self, message: str) -> bool:
+        """An export failed: the dialog opens again with the choices kept and the reason shown in it.
+        False when no export was being written (a bulletin): the caller says it in a toast."""
+        attempt, self.export_attempt = self.export_attempt, None
+        if attempt is None:
+            return False
+        self.export(attempt, message)
+        return True
 
     def bulletin(self) -> None:
         if self.not_ready():
@@ -191,7 +210,7 @@ class Flows:
 
         app = self.app
         try:
-            content = detail_content(app.settings, snap, lang, app.ascii_only, table, key)
+            content = detail_content(app.settings, snap, lang, app.ascii_only, table, key, app.no_color)
         except Exception as exc:
             app.call_from_thread(app.say, describe(exc, lang, app.settings.data_dir), "error", 10)
             return
@@ -222,7 +241,9 @@ class Flows:
         for screen in screens:
             assert screen.source is not None
             try:
-                content = detail_content(app.settings, snap, lang, app.ascii_only, *screen.source)
+                content = detail_content(
+                    app.settings, snap, lang, app.ascii_only, *screen.source, app.no_color
+                )
             except (PolarsError, KeyError, ValueError, IndexError):  # the row is gone: back to the tables
                 app.call_from_thread(self.close_if_on_top, screen)
                 continue
@@ -236,14 +257,20 @@ class Flows:
 
 
 def detail_content(
-    settings: Settings, snap: Snapshot, lang: str, ascii_only: bool, table: str, key: str
+    settings: Settings,
+    snap: Snapshot,
+    lang: str,
+    ascii_only: bool,
+    table: str,
+    key: str,
+    no_color: bool = False,
 ) -> DetailContent:
     """The drill-down for a row of ``table``: plain data from console.present.drilldown, drawn by Blocks."""
     from console.present import drilldown as details
     from widgets.drilldown_panel import Blocks
 
     ds, ev = snap.dataset, snap.evaluation
-    blocks = Blocks(lang, ascii_only, text("sample_notice", lang) if ev.sample else None)
+    blocks = Blocks(lang, ascii_only, text("sample_notice", lang) if ev.sample else None, no_color)
     if table in ("zones", "rankings"):
         return blocks.zone(details.zone_detail(ds, settings, key, ev.year), ev.year)
     if table == "clusters":

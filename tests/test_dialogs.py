@@ -1,0 +1,228 @@
+"""Pilot tests of the dialogs as a user drives them: the county filter and the export dialog.
+
+Each state a user must tell apart (checked or not, the chosen format) is shown by a mark in the text,
+so it reads the same under NO_COLOR and --ascii; the screen's text is read back from the compositor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from textual.widgets import Input, Static
+from textual.widgets._toast import Toast
+
+from tests.test_app import make_app, ready
+from widgets.dialogs import CountyDialog, ExportDialog
+
+
+def screen_lines(app) -> list[str]:
+    """The characters on screen, one string per line (the open dialog over what is behind it)."""
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+def county_lines(app) -> list[str]:
+    """The dialog's county lines, each from its mark to the end of the name ('[x] 遂平县')."""
+    return [m.group(0) for line in screen_lines(app) if (m := re.search(r"\[[ x]\] [^ |│]+", line))]
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_county_dialog_marks_checked_and_unchecked_counties_apart(
+    data_dir: Path, monkeypatch, no_color: bool
+) -> None:
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("c", "down", "space")
+        await pilot.pause()
+        lines = county_lines(app)
+        assert len(lines) == 11
+        assert [line for line in lines if line.startswith("[x]")] == ["[x] 驿城区"]
+        assert all(line.startswith("[ ]") for line in lines if "驿城区" not in line)
+
+
+async def test_county_dialog_toggle_all_stays_open_and_enter_applies(data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("c", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, CountyDialog)
+        assert all(line.startswith("[x]") for line in county_lines(app))
+        await pilot.press("a")  # again: none
+        await pilot.pause()
+        assert isinstance(app.screen, CountyDialog)
+        assert all(line.startswith("[ ]") for line in county_lines(app))
+        await pilot.press("down", "down", "space", "down", "space", "enter")
+        await ready(pilot)
+        assert app.counties == ("遂平县", "西平县")
+        await pilot.press("c", "escape")  # Esc cancels: nothing changes
+        await ready(pilot)
+        assert app.counties == ("遂平县", "西平县")
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "shown"),
+    [
+        ("zh", "遂", ["遂平县"]),
+        ("zh", "sp", ["遂平县"]),  # pinyin initials
+        ("zh", "pingyu", ["平舆县"]),  # pinyin
+        ("en", "shang", ["Shangcai"]),
+    ],
+)
+async def test_county_dialog_filters_as_you_type(
+    data_dir: Path, lang: str, typed: str, shown: list[str]
+) -> None:
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("c", *typed)
+        await pilot.pause()
+        lines = county_lines(app)
+        assert len(lines) == len(shown) and all(name in line for name, line in zip(shown, lines, strict=True))
+        await pilot.press("down", "space", "enter")
+        await ready(pilot)
+        assert len(app.counties) == 1 and isinstance(app.screen, type(app.screen))
+        assert not isinstance(app.screen, CountyDialog)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_county_dialog_hint_lines_fit_at_80_columns(data_dir: Path, lang: str) -> None:
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        for static in app.screen.query(Static):
+            text = str(static.render())
+            if text.strip():  # every line of text stays one line on screen: no phrase cut by a wrap
+                assert static.size.height == text.count("\n") + 1, text
+
+
+def export_text(app) -> str:
+    return "\n".join(screen_lines(app))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_export_dialog_shows_the_chosen_format_by_a_mark_and_in_full(data_dir: Path, lang: str) -> None:
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        text = export_text(app)
+        for label in ("CSV", "Parquet", "JSON", "Markdown", "SVG"):
+            assert f"( ) {label}" in text
+        assert "(*) XLSX" in text
+        await pilot.press("enter")  # Enter on the format confirms the one chosen, not the first
+        await pilot.pause()
+        assert "(*) XLSX" in export_text(app) and isinstance(app.screen, ExportDialog)
+        await pilot.press("right", "right", "right", "enter")  # Markdown: Enter confirms it
+        await pilot.pause()
+        text = export_text(app)
+        assert isinstance(app.screen, ExportDialog)
+        assert "(*) Markdown" in text and "( ) XLSX" in text
+        assert app.screen.query_one("#name", Input).value.endswith(".md")
+
+
+async def test_enter_never_exports_only_the_export_button_does(data_dir: Path, tmp_path: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#folder", Input).value = str(tmp_path)
+        app.screen.query_one("#folder", Input).focus()
+        for _ in range(2):  # folder -> name -> the Export button
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportDialog) and not list(tmp_path.iterdir())
+        assert app.screen.focused is not None and app.screen.focused.id == "export"
+        await pilot.press("enter")  # on the Export button
+        await ready(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+        assert [p.suffix for p in tmp_path.iterdir() if p.suffix != ".toml"] == [".xlsx"]  # and its manifest
+
+
+async def test_a_failed_export_keeps_the_dialog_its_choices_and_the_last_folder(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    good = tmp_path / "out"
+    good.mkdir()
+    app = make_app(data_dir, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        before = app.settings.export_folder
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("left", "enter")  # CSV, the format before XLSX
+        app.screen.query_one("#folder", Input).value = str(blocker / "sub")
+        app.screen.query_one("#name", Input).value = "mine.csv"
+        await pilot.press("ctrl+s")
+        await ready(pilot)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#folder", Input).value == str(blocker / "sub")
+        assert dialog.query_one("#name", Input).value == "mine.csv"
+        assert "(*) CSV" in export_text(app)
+        error = str(dialog.query_one("#export-error", Static).render())
+        assert "Export failed" in error and "a-file" in error
+        assert app.settings.export_folder == before  # a folder that failed is not the last folder
+        dialog.query_one("#folder", Input).value = str(good)
+        await pilot.press("ctrl+s")
+        await ready(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+        assert (good / "mine.csv").is_file()
+        assert app.settings.export_folder == str(good)
+
+
+async def test_a_toast_does_not_cover_the_export_dialogs_file_name(data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        # As after an export that could not be written, when the user opens the dialog again to retry.
+        app.notify(
+            "导出失败：could not write /home/user/exports/devzones-zones-2026-20261126-120000.xlsx: "
+            "Permission denied",
+            severity="error",
+            timeout=10,
+        )
+        await pilot.pause()
+        name = app.screen.query_one("#name", Input).region
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        for toast in toasts:
+            assert not toast.region.overlaps(name), (toast.region, name)
+
+
+@given(
+    name=st.text(min_size=1, max_size=12),
+    start=st.integers(min_value=0, max_value=11),
+    length=st.integers(min_value=1, max_value=12),
+)
+def test_any_part_of_a_county_name_finds_it_and_its_line_is_literal(
+    name: str, start: int, length: int
+) -> None:
+    """County names come from data: whatever they hold, typing a part of one finds it, and its line in
+    the dialog is the mark and the cleaned name, never markup or a control character."""
+    from console.core.text import clean
+    from widgets.dialogs import county_matches
+
+    part = name[start : start + length]
+    if "".join(part.split()):
+        assert county_matches(part, name, None)
+    assert county_matches("", name, None)
+    line = CountyDialog([(name, name)], (name,), "zh")._prompt((name, name))
+    assert line.plain == f"[x] {clean(name)}" and not line.spans
+    assert not any(unicodedata.category(ch) == "Cc" for ch in line.plain)  # no ESC, no C0/C1
