@@ -96,7 +96,12 @@ def test_the_changed_rows_filter_keeps_exactly_the_rows_with_a_change(
     found = _changes(dataset, settings, data_dir, Period(2026, 2))
     marks = change_marks(found, views, "2026Q2", str(dataset.as_of))
     zones = changed_rows(views.tables["zones"], marks)
-    assert {r.key for r in zones.rows} == {c.zone for c in found if c.subject == "zone" and c.field != "rank"}
+    columns = {col.key for col in views.tables["zones"].columns}
+    shown = {"tier_status": "tier", "star_status": "star", "revenue_status": "revenue", "report": "report"}
+    assert {r.key for r in zones.rows} == {
+        c.zone for c in found if c.subject == "zone" and shown.get(c.field) in columns
+    }
+    assert all("Δ" in "".join(cell.text for cell in r.cells) for r in mark_view(zones, marks).rows)
     clusters = changed_rows(views.tables["clusters"], marks)
     assert {r.key for r in clusters.rows} == {_key(c) for c in found if c.subject == "cluster"}
     assert 0 < len(clusters.rows) < len(views.tables["clusters"].rows)  # a filter, not all or nothing

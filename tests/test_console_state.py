@@ -112,3 +112,25 @@ def test_invalid_saved_values_are_ignored(data_dir: Path) -> None:
     assert state.tables["zones"] == TableState() and state.tables["clusters"] == TableState()
     assert "nosuch" not in state.tables
     assert state.tables["tasks"] == TableState("", "task", True)
+
+
+def test_changes_mode_cycles_marks_then_changed_rows_then_off() -> None:
+    """``d`` turns the changes mode on against the previous quarter, then keeps only changed rows,
+    then turns it off; a quarter chosen with ``D`` is used again the next time ``d`` turns it on."""
+    state = ConsoleState()
+    periods = ["2026Q2", "2026Q1", "2025Q4"]
+    assert state.cycle_changes(periods) == "2026Q2" and not state.changed_only
+    assert state.cycle_changes(periods) == "2026Q2" and state.changed_only
+    assert state.cycle_changes(periods) is None and not state.changed_only
+    state.compare_with("2025Q4")
+    assert state.since == "2025Q4" and not state.changed_only
+    state.cycle_changes(periods)
+    state.cycle_changes(periods)  # off
+    assert state.cycle_changes(periods) == "2025Q4"  # the chosen quarter, not the previous one
+    state.since, state.reference = None, "2023Q1"  # a quarter this data does not have
+    assert state.cycle_changes(periods) == "2026Q2"
+
+
+def test_changes_mode_stays_off_without_an_earlier_quarter() -> None:
+    state = ConsoleState()
+    assert state.cycle_changes([]) is None and state.since is None

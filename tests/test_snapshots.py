@@ -91,3 +91,14 @@ def test_overview_chart_of_tiers_and_stars(snap_compare) -> None:
 
 def test_rankings_with_rule_flags_wide(snap_compare) -> None:
     assert snap_compare(make_app("en"), terminal_size=(200, 30), run_before=showing("rankings"))
+
+
+def test_changes_mode_overview(snap_compare) -> None:
+    """``d`` on the overview: the section 本期变化（自2026Q2） at the top of the attention list, the
+    reference quarter in the top bar."""
+    assert snap_compare(make_app(), terminal_size=(100, 40), run_before=showing("overview", "d", "pagedown"))
+
+
+def test_changes_mode_changed_clusters_only_en(snap_compare) -> None:
+    """``d d`` on Clusters in English: only the clusters that changed, each changed cell marked Δ."""
+    assert snap_compare(make_app("en"), terminal_size=(120, 30), run_before=showing("clusters", "d", "d"))

@@ -159,6 +159,29 @@ def attention_title(lang: str) -> Text:
     )
 
 
+HEADING = "\x00heading"  # the key of a heading line in the attention list: not selectable
+
+Changes = tuple[str, tuple[tuple[str, str, str | None], ...]]  # heading, (subject, what, zone) rows
+
+
+def changes_items(changes: Changes, ascii_only: bool) -> list[tuple[Text, str | None]]:
+    """The section "本期变化（自2026Q2）" above the attention items: a heading, then one line per change
+    marked by the changes mode's symbol (Enter opens its zone)."""
+    heading, rows = changes
+    mark = "*" if ascii_only else "Δ"
+    width = max((cell_len(whose) for whose, _, _ in rows), default=0)
+    items: list[tuple[Text, str | None]] = [(Text(heading, style="bold underline"), HEADING)]
+    for whose, what, key in rows:
+        line = Text()
+        if whose:
+            line.append(f"{mark} {whose}" + " " * (width - cell_len(whose)), style="bold")
+            line.append(f"  {what}")
+        else:
+            line.append(what, style="italic")
+        items.append((line, key))
+    return items
+
+
 def attention_items(
     data: Overview, lang: str, ascii_only: bool, no_color: bool = False
 ) -> list[tuple[Text, str | None]]:
@@ -218,13 +241,13 @@ class AttentionList(OptionList):
     def show(self, items: list[tuple[Text, str | None]]) -> None:
         was = self.highlighted if self.has_focus else None
         self.keys = [key for _, key in items]
-        self.set_options(Option(text) for text, _ in items)
+        self.set_options(Option(text, disabled=key == HEADING) for text, key in items)
         # Not highlighted until the user moves into the list, so the overview reads as a page.
         self.highlighted = None if was is None else min(was, len(items) - 1)
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
-            self.highlighted = 0
+            self.highlighted = next((i for i, key in enumerate(self.keys) if key != HEADING), None)
 
     def on_blur(self) -> None:
         self.highlighted = None
@@ -260,14 +283,24 @@ class OverviewPanel(VerticalScroll):
         if attention.option_count:
             attention.focus()
 
-    def show(self, data: Overview, lang: str, ascii_only: bool, year: int) -> None:
+    def show(
+        self, data: Overview, lang: str, ascii_only: bool, year: int, changes: Changes | None = None
+    ) -> None:
         from console.present.series import city_series
 
         no_color = getattr(self.app, "no_color", False)
         body = render_overview(data, lang, ascii_only, year, no_color)
         self.query_one("#overview-body", Static).update(body)
         self.query_one("#overview-attention-title", Static).update(attention_title(lang))
-        self.query_one(AttentionList).show(attention_items(data, lang, ascii_only, no_color))
+        items = attention_items(data, lang, ascii_only, no_color)
+        if changes is not None:  # changes mode: what changed, then the zones that need attention
+            zh = lang == "zh"
+            below = Text(
+                "未达或可能未达目标" if zh else "Missing or at risk of missing a target",
+                style="bold underline",
+            )
+            items = [*changes_items(changes, ascii_only), (below, HEADING), *items]
+        self.query_one(AttentionList).show(items)
         self.query_one("#overview-reports", Static).update(render_reports(data, lang, no_color))
         chart = self.query_one("#overview-chart", Chart)
         chart.ascii_only = ascii_only

@@ -195,9 +195,13 @@ def mark_view(view: View, marks: ChangeMarks, ascii_only: bool = False) -> View:
 
 
 def changed_rows(view: View, marks: ChangeMarks) -> View:
-    """Only the rows of ``view`` that changed since the reference period."""
+    """Only the rows of ``view`` with a marked cell: those whose shown figures changed since the
+    reference period (a change with no column in the view, such as a report that arrived on time on
+    the Zones tab, is listed on the overview and by ``devzones changes``, not kept here, where the
+    row would show no mark)."""
     rows_marked = marks.cells.get(view.tab, {})
-    return replace(view, rows=tuple(r for r in view.rows if r.key in rows_marked))
+    shown = {col.key for col in view.columns}
+    return replace(view, rows=tuple(r for r in view.rows if shown & rows_marked.get(r.key, frozenset())))
 
 
 def changes_heading(since: str, lang: str) -> str:

@@ -54,6 +54,12 @@ class ConsoleState:
     unit: str = ""
     tab: str = "overview"
     tables: dict[str, TableState] = field(default_factory=lambda: {name: TableState() for name in TABLES})
+    # Changes mode (``d``): the reference quarter ("2026Q2") while it is on, None while off; with
+    # ``changed_only`` the tables keep only the rows that changed. ``reference`` is the quarter last
+    # chosen (``D``), used again when the mode is turned on.
+    since: str | None = None
+    changed_only: bool = False
+    reference: str | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ConsoleState:
@@ -133,6 +139,27 @@ class ConsoleState:
         """Back to plan order."""
         self.tables[table].sort_key = None
         self.tables[table].descending = False
+
+    def cycle_changes(self, periods: Sequence[str]) -> str | None:
+        """``d``: off, then changed cells marked, then only changed rows, then off again. ``periods``
+        are the quarters a comparison can start from, newest first; the mode turns on with the quarter
+        last chosen if it is one of them, else the newest (the previous quarter). Returns ``since``;
+        with no earlier quarter the mode stays off."""
+        if self.since is None:
+            if not periods:
+                return None
+            self.since = self.reference if self.reference in periods else periods[0]
+            self.changed_only = False
+        elif not self.changed_only:
+            self.changed_only = True
+        else:
+            self.since, self.changed_only = None, False
+        return self.since
+
+    def compare_with(self, period: str) -> None:
+        """``D``: compare with ``period`` (the mode turns on, changed cells marked)."""
+        self.since = self.reference = period
+        self.changed_only = False
 
     def filter_note(self) -> str:
         """What narrows the active tab, for the key bar: ``/search`` and the unit."""

@@ -23,13 +23,14 @@ from console.core.text import clean, in_lang
 from console.present import view_cache as viewcache
 from console.present.state import TABLES, ConsoleState
 from console.tui import messages, workers
+from console.tui.changes_mode import ChangesFailed, ChangesMode, ChangesReady
 from console.tui.flows import Flows
 from console.tui.main_screen import MainScreen
 from widgets.commands import ConsoleCommands, open_command_palette, quit_notice, system_commands
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from textual.app import SystemCommand
     from textual.notifications import SeverityLevel
@@ -41,6 +42,16 @@ if TYPE_CHECKING:
     from console.present.viewmodel import Views
 
 __all__ = ["TABLES", "TABS", "DevZonesApp", "run_app", "screenshot"]
+
+
+def _calls(owner: str, method: str, *args: object) -> Callable[[DevZonesApp], None]:
+    """A key's action that calls ``self.<owner>.<method>(*args)`` (a pane, flow or mode does the work)."""
+
+    def action(self: DevZonesApp) -> None:
+        getattr(getattr(self, owner), method)(*args)
+
+    action.__doc__ = f"{owner}.{method}"
+    return action
 
 
 class DevZonesApp(App[int]):
@@ -64,6 +75,7 @@ class DevZonesApp(App[int]):
         self.reload_error = ""
         self.is_mounted_once = False
         self.flows = Flows(self)
+        self.changes = ChangesMode(self)
         self.post = workers.poster(self)  # what the workers report with
         self.main: MainScreen  # the default screen, made when the app starts
         # No animations: over a slow SSH link each animation frame costs bytes and time.
@@ -149,14 +161,23 @@ class DevZonesApp(App[int]):
         self.dataset, self.snapshot = message.dataset, message.snapshot
         self.state.year = message.views.header.year
         self.errors = []
+        if message.reloaded:
+            self.changes.forget()
         if message.views != self.views:  # a cached screen that still holds needs no repaint
             self.views = message.views
             self.main.render_all()
+        self.changes.refresh(redraw=False)
         self.flows.redraw_details()
         if message.reloaded:  # the header no longer says the last good data is shown
             self.reload_error = ""
             self.main.show_header()
             self.notify("数据已更新" if self.state.zh else "Data reloaded", timeout=3)
+
+    def on_changes_ready(self, message: ChangesReady) -> None:
+        self.changes.ready(message)
+
+    def on_changes_failed(self, message: ChangesFailed) -> None:
+        self.changes.failed(message)
 
     def on_data_failed(self, message: messages.DataFailed) -> None:
         """Bad data shows in place of the views; any other failure keeps the views there are."""
@@ -185,35 +206,19 @@ class DevZonesApp(App[int]):
     def action_show_tab(self, tab: str) -> None:
         self.main.query_one("#tabs", TabbedContent).active = tab
 
-    def action_search(self) -> None:
-        self.main.open_search()
-
-    def action_clear_search(self) -> None:
-        self.main.clear_search()
-
-    def action_sort(self) -> None:
-        self.main.sort()
-
-    def action_sort_reverse(self) -> None:
-        self.main.sort(reverse=True)
-
-    def action_next_year(self) -> None:
-        self.flows.next_year()
-
-    def action_toggle_lang(self) -> None:
-        self.flows.toggle_language()
-
-    def action_counties(self) -> None:
-        self.flows.counties()
-
-    def action_units(self) -> None:
-        self.flows.units()
-
-    def action_export(self) -> None:
-        self.flows.export()
-
-    def action_bulletin(self) -> None:
-        self.flows.bulletin()
+    action_search = _calls("main", "open_search")
+    action_clear_search = _calls("main", "clear_search")
+    action_sort = _calls("main", "sort")
+    action_sort_reverse = _calls("main", "sort", True)
+    action_next_year = _calls("flows", "next_year")
+    action_toggle_lang = _calls("flows", "toggle_language")
+    action_counties = _calls("flows", "counties")
+    action_units = _calls("flows", "units")
+    action_export = _calls("flows", "export")
+    action_bulletin = _calls("flows", "bulletin")
+    action_help = _calls("flows", "help")
+    action_changes = _calls("changes", "toggle")
+    action_compare_with = _calls("changes", "choose")
 
     # Textual's own words in the console's language (widgets.commands).
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -224,9 +229,6 @@ class DevZonesApp(App[int]):
 
     def action_help_quit(self) -> None:
         quit_notice(self)
-
-    def action_help(self) -> None:
-        self.flows.help()
 
     def true_screenshot(self) -> str:
         """The screen as SVG, each wide (Chinese) character two cells wide as on the terminal."""

@@ -141,6 +141,12 @@ class Flows:
         prov = provenance(
             app.views.header, view, chosen.search, chosen.sort_argument, app.state.lang, fmt, out, data
         )
+        changes = app.changes.exported()  # changes mode: the reference quarter in the manifest
+        if changes is not None:
+            from dataclasses import replace
+
+            since = changes[1]
+            prov = replace(prov, changes_since=since, command=f"{prov.command} --since {since}")
         if choice.fmt == "svg":
             try:
                 app.post_message(ExportFinished(export_text(app.true_screenshot(), out, prov)))
@@ -150,7 +156,7 @@ class Flows:
         assert app.snapshot is not None
         states = {name: (s.search, s.sort_key, s.descending) for name, s in app.state.tables.items()}
         work = partial(
-            workers.export, app.post, app.snapshot, app.choice(), view, choice.fmt, out, prov, states
+            workers.export, app.post, app.snapshot, app.choice(), view, choice.fmt, out, prov, states, changes
         )
         app.run_worker(work, thread=True, group="export", exit_on_error=False)
 
@@ -249,7 +255,7 @@ class Flows:
                 continue
             if get_current_worker().is_cancelled:
                 return
-            app.call_from_thread(screen.show, content, lang)
+            app.call_from_thread(screen.call_later, screen.show, content, lang)
 
     def close_if_on_top(self, screen: DetailScreen) -> None:
         if screen is self.app.screen:

@@ -105,7 +105,7 @@ class MainScreen(Screen[None]):
             text("sample_badge", lang) if h.sample else None,
             None,
             f"{year} · {scope}",
-            invalid if app.reload_error else "",
+            invalid if app.reload_error else app.changes.top_bar_note(app.views),
         )
 
     def show_keybar(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.containers import Vertical
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from console.present.state import ConsoleState
     from console.present.viewmodel import View, Views
+    from console.tui.app import DevZonesApp
 
 
 def current_view(state: ConsoleState, views: Views, name: str) -> View:
@@ -42,7 +43,12 @@ class Pane(TabPane):
             self.show_table(state, views, name)
 
     def show_table(self, state: ConsoleState, views: Views, name: str) -> None:
-        self.query_one(f"#{name}-table", ViewTable).show(current_view(state, views, name))
+        view = self.console.changes.view(current_view(state, views, name), views)  # changes mode
+        self.query_one(f"#{name}-table", ViewTable).show(view)
+
+    @property
+    def console(self) -> DevZonesApp:
+        return cast("DevZonesApp", self.app)
 
     def focus_first(self) -> None:
         """Give the focus to the pane's first table (so the keys reach it)."""
@@ -57,7 +63,10 @@ class OverviewPane(Pane):
         yield OverviewPanel(id="overview-panel")
 
     def show(self, state: ConsoleState, views: Views) -> None:
-        self.query_one(OverviewPanel).show(views.overview, state.lang, self.ascii_only, views.header.year)
+        changes = self.console.changes.overview(views)  # the section at the top of the attention list
+        self.query_one(OverviewPanel).show(
+            views.overview, state.lang, self.ascii_only, views.header.year, changes
+        )
 
     def focus_first(self) -> None:
         self.query_one(OverviewPanel).focus()  # so the arrows and PgDn scroll it

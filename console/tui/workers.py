@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from console.core.config import Settings
     from console.data.dataset import Dataset
+    from console.engine.changes import Change
     from console.outputs.export import Provenance
     from console.present.assemble import Snapshot
     from widgets.dialogs import BulletinChoice
@@ -141,15 +142,23 @@ def export(
     out: Path,
     prov: Provenance,
     states: dict[str, tuple[str, str | None, bool]],
+    changes: tuple[list[Change], str, str] | None = None,
 ) -> None:
-    """Write an export: the same views as on screen, with status words."""
+    """Write an export: the same views as on screen, with status words; in changes mode
+    (``changes``: the changes, since, to) the changes the view shows are written beside it."""
     try:
         from console.outputs.export import ExportError, export_views
         from console.present.assemble import export_selection, render_views
 
         views = render_views(snap, choice.lang, choice.ascii_only, choice.unit, words=True)
+        beside = []
+        if changes is not None:
+            from console.present.changes_view import changes_for_tab, changes_table
+
+            found, since, to = changes
+            beside = [changes_table(changes_for_tab(found, view), views, since, to)]
         try:
-            written = export_views(export_selection(views, view, states), fmt, out, prov)
+            written = export_views(export_selection(views, view, states), fmt, out, prov, beside=beside)
         except ExportError as exc:
             post(ExportFailed(exc.text(choice.lang)))
             return

@@ -1,0 +1,244 @@
+"""The console's changes mode (``d``, ``D``): what changed since a reference quarter, on every tab.
+
+The changes are computed once per (dataset, reference quarter, latest quarter, county filter) in a
+worker (console.present.changes_view.ChangesMemo), then only the marks are rebuilt when the views
+change (a year, language or filter): cheap, so that toggling the mode is a redraw. The marks apply
+to the year the data is judged in (the latest quarter's year); on another year nothing is marked and
+the top bar says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from console.core.config import Settings
+    from console.data.dataset import Dataset
+    from console.engine.changes import Change
+    from console.present.changes_view import ChangeMarks
+    from console.present.viewmodel import View, Views
+    from console.tui.app import DevZonesApp
+    from console.tui.workers import Post
+
+CHANGES_SHOWN = 10  # changes listed at the top of the overview's attention list
+
+
+class ChangesReady(Message):
+    """The changes since ``since`` (to ``to``) for ``counties`` were computed."""
+
+    def __init__(self, since: str, to: str, counties: tuple[str, ...], changes: list[Change]) -> None:
+        super().__init__()
+        self.since, self.to, self.counties, self.changes = since, to, counties, changes
+
+
+class ChangesFailed(Message):
+    """The changes could not be computed (one line saying why); the mode is turned off."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+
+@dataclass
+class Computed:
+    """The changes last computed and the marks they make on the views last shown."""
+
+    since: str
+    to: str
+    counties: tuple[str, ...]
+    changes: list[Change]
+    marks: ChangeMarks | None = None
+    views: Views | None = None
+
+
+def compute(
+    post: Post, ds: Dataset, settings: Settings, since: str, to: str, counties: tuple[str, ...], lang: str
+) -> None:
+    """In a worker: the changes since ``since``, worst first, with the ingest history's revisions."""
+    from console.data.scales import parse_period
+    from console.present.changes_view import ChangesMemo
+    from console.reports.revisions import revisions
+    from console.tui.messages import describe
+
+    try:
+        found = ChangesMemo().get(
+            ds,
+            settings,
+            parse_period(since),
+            parse_period(to),
+            counties or None,
+            revisions(settings.data_dir),
+        )
+    except Exception as exc:  # reported for what it is; the views stay
+        post(ChangesFailed(describe(exc, lang, settings.data_dir)))
+        return
+    post(ChangesReady(since, to, counties, found))
+
+
+class ChangesMode:
+    """The mode's wiring for one console app: the keys, the worker, and what the panes draw."""
+
+    def __init__(self, app: DevZonesApp) -> None:
+        self.app = app
+        self.computed: Computed | None = None
+
+    # -- the keys ------------------------------------------------------------------------------------
+
+    def periods(self) -> list[str]:
+        """The quarters a comparison can start from, newest first (none before the data's second)."""
+        from console.present.changes_view import reference_periods
+
+        ds = self.app.dataset
+        return [] if ds is None else [str(p) for p in reference_periods(ds)]
+
+    def toggle(self) -> None:
+        """``d``: marked, then changed rows only, then off."""
+        app = self.app
+        if app.dataset is None or app.views is None:
+            return
+        periods = self.periods()
+        if not periods:
+            app.say(
+                "数据只有一个季度，无可比较的上期"
+                if app.state.zh
+                else "The data has one quarter: nothing to compare with"
+            )
+            return
+        app.state.cycle_changes(periods)
+        self.refresh()
+
+    def choose(self) -> None:
+        """``D``: the dialog of quarters to compare with."""
+        app = self.app
+        if app.dataset is None or app.views is None:
+            return
+        periods = self.periods()
+        if not periods:
+            app.say(
+                "数据只有一个季度，无可比较的上期"
+                if app.state.zh
+                else "The data has one quarter: nothing to compare with"
+            )
+            return
+        from widgets.dialogs import PeriodDialog
+
+        def chosen(period: str | None) -> None:
+            if period is not None:
+                app.state.compare_with(period)
+                self.refresh()
+
+        current = app.state.since or app.state.reference
+        app.push_screen(PeriodDialog(periods, current, str(app.dataset.as_of), app.state.lang), chosen)
+
+    # -- computing and drawing -----------------------------------------------------------------------
+
+    def refresh(self, redraw: bool = True) -> None:
+        """After a change of mode, data, year, language or filter: compute the changes if they are
+        not there for these choices (a worker; the screen is redrawn when they come), else redraw."""
+        app = self.app
+        since = app.state.since
+        have = self.computed
+        if since is not None and app.dataset is not None and app.views is not None:
+            to, counties = str(app.dataset.as_of), tuple(app.state.counties)
+            if have is None or (have.since, have.to, have.counties) != (since, to, counties):
+                work = partial(
+                    compute, app.post, app.dataset, app.settings, since, to, counties, app.state.lang
+                )
+                app.run_worker(work, thread=True, exclusive=True, group="changes", exit_on_error=False)
+        if redraw:
+            app.main.render_all()
+
+    def ready(self, message: ChangesReady) -> None:
+        self.computed = Computed(message.since, message.to, message.counties, message.changes)
+        self.app.main.render_all()
+
+    def failed(self, message: ChangesFailed) -> None:
+        self.app.state.since, self.app.state.changed_only = None, False
+        self.app.say(message.message, "error", 10)
+        self.app.main.render_all()
+
+    def forget(self) -> None:
+        """The data changed (a reload): the changes are computed again when next needed."""
+        self.computed = None
+
+    def marks(self, views: Views) -> ChangeMarks | None:
+        """The marks on ``views`` while the mode is on and its changes are there; None otherwise
+        (also on a year other than the latest quarter's, which the changes are not about)."""
+        from console.present.changes_view import change_marks
+
+        have, state = self.computed, self.app.state
+        if state.since is None or have is None or have.since != state.since:
+            return None
+        if have.counties != tuple(state.counties) or not self.about_year(views):
+            return None
+        if have.marks is None or have.views is not views:
+            have.marks, have.views = change_marks(have.changes, views, have.since, have.to), views
+        return have.marks
+
+    def exported(self) -> tuple[list[Change], str, str] | None:
+        """What an export made now carries in changes mode: the changes, since and to; None when the
+        mode is off or its changes are not there for the views shown."""
+        views, have = self.app.views, self.computed
+        if views is None or have is None or self.marks(views) is None:
+            return None
+        return have.changes, have.since, have.to
+
+    def about_year(self, views: Views) -> bool:
+        ds = self.app.dataset
+        return ds is not None and views.header.year == ds.as_of.year
+
+    def view(self, view: View, views: Views) -> View:
+        """A table's view as the mode shows it: changed cells marked, or only the changed rows."""
+        from console.present.changes_view import changed_rows, mark_view
+
+        marks = self.marks(views)
+        if marks is None:
+            return view
+        shown = changed_rows(view, marks) if self.app.state.changed_only else view
+        return mark_view(shown, marks, self.app.ascii_only)
+
+    def overview(self, views: Views) -> tuple[str, tuple[tuple[str, str, str | None], ...]] | None:
+        """The overview's section "本期变化（自2026Q2）": its heading and (subject, what, zone) rows,
+        worst first, at most CHANGES_SHOWN and a last line saying how many more; None when off."""
+        from console.present.changes_view import attention_rows, changes_heading
+
+        marks, have = self.marks(views), self.computed
+        if marks is None or have is None:
+            return None
+        rows = attention_rows(have.changes, views, CHANGES_SHOWN)
+        keys = [c.zone for c in have.changes[:CHANGES_SHOWN]]
+        out = [(whose, what, key) for (whose, what), key in zip(rows, keys, strict=False)]
+        if not have.changes:
+            out.append(("", "没有变化" if views.lang == "zh" else "nothing changed", None))
+        elif len(have.changes) > CHANGES_SHOWN:
+            more = len(have.changes) - CHANGES_SHOWN
+            note = (
+                f"另有 {more} 项变化，各标签页以 Δ 标出"
+                if views.lang == "zh"
+                else f"and {more} more, marked on each tab"
+            )
+            out.append(("", note, None))
+        return changes_heading(have.since, views.lang), tuple(out)
+
+    def top_bar_note(self, views: Views) -> str:
+        """What the top bar says while the mode is on: "Δ 较2026Q2", "仅变化", or that the year shown
+        is not the one the changes are about."""
+        state = self.app.state
+        if state.since is None:
+            return ""
+        zh = state.zh
+        mark = "*" if self.app.ascii_only else "Δ"
+        note = f"{mark} 较{state.since}" if zh else f"{mark} since {state.since}"
+        if state.changed_only:
+            note += "（仅变化）" if zh else " (changed only)"
+        if self.computed is None or self.computed.since != state.since:
+            note += " …" if not self.app.ascii_only else " ..."
+        elif not self.about_year(views):
+            ds = self.app.dataset
+            year = ds.as_of.year if ds is not None else ""
+            note += f"（变化仅标于{year}年）" if zh else f" (marked in {year} only)"
+        return note

@@ -1,0 +1,163 @@
+"""The console's changes mode (``d``, ``D``): marks, the changed-rows filter, the overview's section,
+the reference quarter in the top bar, and the same changes as ``devzones changes``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from console.core.config import load_settings
+from console.data.dataset import Dataset
+from console.data.scales import Period
+from console.engine.changes import changes_between
+from console.reports.revisions import revisions
+from console.tui.app import DevZonesApp
+from widgets.dialogs import PeriodDialog
+from widgets.drilldown_screen import DetailScreen
+from widgets.overview import AttentionList
+from widgets.view_table import ViewTable
+
+
+def make_app(data_dir: Path, lang: str | None = None, ascii: bool = False) -> DevZonesApp:
+    return DevZonesApp(load_settings(data_dir=data_dir, lang=lang, ascii=ascii), use_cache=False)
+
+
+async def ready(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def rows(app: DevZonesApp, table: str) -> dict[str, str]:
+    """Row key -> the row's text as the table shows it."""
+    view = app.screen.query_one(f"#{table}-table", ViewTable).view
+    assert view is not None
+    return {r.key: " ".join(c.text for c in r.cells) for r in view.rows}
+
+
+def expected(dataset: Dataset, since: Period, data_dir: Path) -> dict[str, set[str]]:
+    """What ``devzones changes --from since`` lists for the zones (a status or a quarter's report) and
+    the clusters (a status or a revised figure) the Zones and Clusters tabs show."""
+    settings = load_settings(data_dir=data_dir)
+    found = changes_between(dataset, settings, since, dataset.as_of, None, revisions(data_dir))
+    zones = {c.zone for c in found if c.subject == "zone" and c.field != "rank" and c.zone}
+    clusters = {f"{c.zone}|{c.industry}" for c in found if c.subject == "cluster"}
+    return {"zones": zones, "clusters": clusters}
+
+
+async def test_d_marks_the_changed_cells_then_keeps_the_changed_rows_then_turns_off(
+    data_dir: Path, dataset: Dataset
+) -> None:
+    want = expected(dataset, Period(2026, 2), data_dir)
+    assert want["zones"] and want["clusters"]  # the sample data has changes to show
+    app = make_app(data_dir)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        everyone = rows(app, "zones")
+        assert not any("Δ" in text for text in everyone.values())
+        await pilot.press("d")
+        await ready(pilot)
+        assert "Δ 较2026Q2" in app.screen.query_one("#topbar").plain
+        marked = {key for key, text in rows(app, "zones").items() if "Δ" in text}
+        assert marked == want["zones"]
+        assert len(rows(app, "zones")) == len(everyone)  # marked, nothing hidden yet
+        await pilot.press("3")
+        assert {key for key, text in rows(app, "clusters").items() if "Δ" in text} == want["clusters"]
+        clusters = rows(app, "clusters")
+        await pilot.press("d")  # only the changed rows
+        await ready(pilot)
+        assert set(rows(app, "clusters")) == want["clusters"] and len(want["clusters"]) < len(clusters)
+        assert "仅变化" in app.screen.query_one("#topbar").plain
+        await pilot.press("2")
+        assert set(rows(app, "zones")) == want["zones"]
+        await pilot.press("d")  # off: every row, no mark
+        await ready(pilot)
+        assert rows(app, "zones") == everyone
+        assert "Δ" not in app.screen.query_one("#topbar").plain
+
+
+async def test_shift_d_chooses_the_quarter_to_compare_with(data_dir: Path, dataset: Dataset) -> None:
+    app = make_app(data_dir, "en")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "D")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PeriodDialog)
+        assert dialog.periods[:3] == ["2026Q2", "2026Q1", "2025Q4"]  # newest first
+        await pilot.press("down", "down", "enter")
+        await ready(pilot)
+        assert "since 2025Q4" in app.screen.query_one("#topbar").plain
+        marked = {key for key, text in rows(app, "zones").items() if "Δ" in text}
+        assert marked == expected(dataset, Period(2025, 4), data_dir)["zones"]
+        await pilot.press("d", "d", "d")  # off, then on again: the quarter chosen is kept
+        await ready(pilot)
+        assert "since 2025Q4" in app.screen.query_one("#topbar").plain
+
+
+async def test_the_overview_lists_the_changes_first_and_enter_opens_the_zone(data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        await ready(pilot)
+        attention = app.screen.query_one(AttentionList)
+        first = str(attention.get_option_at_index(0).prompt)
+        assert first == "本期变化（自2026Q2）"
+        assert attention.get_option_at_index(0).disabled  # a heading, not an item
+        await pilot.press("enter")  # into the list: the first change, not the heading
+        assert attention.highlighted == 1
+        zone = attention.keys[1]
+        assert zone is not None and str(attention.get_option_at_index(1).prompt).startswith("Δ ")
+        await pilot.press("enter")
+        await ready(pilot)
+        assert isinstance(app.screen, DetailScreen) and app.screen.source == ("zones", zone)
+
+
+async def test_on_another_year_nothing_is_marked_and_the_top_bar_says_why(data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "d")
+        await ready(pilot)
+        await pilot.press("y")  # 2026 -> 2024: the changes are about 2026
+        await ready(pilot)
+        assert app.year == 2024
+        assert not any("Δ" in text for text in rows(app, "zones").values())
+        assert "变化仅标于2026年" in app.screen.query_one("#topbar").plain
+
+
+async def test_ascii_mode_marks_with_a_star(data_dir: Path) -> None:
+    app = make_app(data_dir, ascii=True)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "d")
+        await ready(pilot)
+        texts = rows(app, "zones").values()
+        assert any("*" in t for t in texts) and not any("Δ" in t for t in texts)
+        assert "* 较2026Q2" in app.screen.query_one("#topbar").plain
+
+
+async def test_an_export_in_changes_mode_names_the_quarter_and_writes_the_changes_beside(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    import tomllib
+
+    from widgets.dialogs import ExportChoice
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        app.flows.export_chosen(ExportChoice("csv", "tab", str(tmp_path), "zones.csv"))
+        await ready(pilot)
+        plain = tomllib.loads((tmp_path / "zones.csv.manifest.toml").read_text(encoding="utf-8"))
+        assert "changes_since" not in str(plain)
+        await pilot.press("d")
+        await ready(pilot)
+        app.flows.export_chosen(ExportChoice("csv", "tab", str(tmp_path), "changed.csv"))
+        await ready(pilot)
+    manifest = (tmp_path / "changed.csv.manifest.toml").read_text(encoding="utf-8")
+    assert 'changes_since = "2026Q2"' in manifest and "--since 2026Q2" in manifest
+    beside = (tmp_path / "changed-changes.csv").read_text(encoding="utf-8-sig")
+    assert beside.count("\n") > 1  # a heading and at least one change of the Zones tab
