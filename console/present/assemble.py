@@ -52,12 +52,29 @@ def city_rankings(
     return ranked.filter(pl.col("county").is_in(list(counties))) if counties else ranked
 
 
-def compute(ds: Dataset, settings: Settings, year: int | None, counties: Sequence[str] | None) -> Snapshot:
-    """Evaluate one year and county filter: statuses, revenue history and (city) rankings."""
+def compute(
+    ds: Dataset,
+    settings: Settings,
+    year: int | None,
+    counties: Sequence[str] | None,
+    whole: Snapshot | None = None,
+) -> Snapshot:
+    """Evaluate one year and county filter: statuses, revenue history and (city) rankings.
+
+    ``whole`` is the unfiltered snapshot of the same year, when already computed: a county filter
+    then reuses its city-wide evaluation and rankings instead of evaluating the whole city again.
+    """
     ev = evaluate(ds, settings, year, counties)
-    city = evaluate(ds, settings, ev.year, None) if ev.counties else None
+    if not ev.counties:
+        city = None
+        ranked = city_rankings(ds, ev.year, settings, None, ev)
+    elif whole is not None and whole.evaluation.year == ev.year and not whole.evaluation.counties:
+        city = whole.evaluation
+        ranked = whole.ranked.filter(pl.col("county").is_in(list(ev.counties)))
+    else:
+        city = evaluate(ds, settings, ev.year, None)
+        ranked = city_rankings(ds, ev.year, settings, ev.counties, city)
     history = quarterly_revenue(ds, plan_start(ds), ev.counties)
-    ranked = city_rankings(ds, ev.year, settings, ev.counties, city or ev)
     return Snapshot(ds, ev, history, ranked, city)
 
 

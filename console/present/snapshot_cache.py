@@ -1,0 +1,132 @@
+"""Evaluations per year and county filter, and views per language, computed once for one dataset.
+
+At national scale (2,543 zones) one evaluation takes about half a second and one set of views as
+long again, so a change of year, language or county filter that recomputes both costs over a
+second. The console keeps one ``SnapshotCache`` per loaded dataset: a choice made before is a
+look-up, and ``prewarm`` computes the choices a user is likely to make next (the other language,
+the other years) in a worker thread while the user reads the first screen. A new dataset (a reload)
+gets a new cache, so nothing stale is ever shown. Plain Python, no Textual; safe to use from
+several threads (each entry is computed once; a second caller waits for the first).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from console.core.config import Settings
+from console.data.dataset import Dataset
+from console.engine.evaluation import check_year
+from console.present.assemble import Snapshot, compute, render_views
+from console.present.viewmodel import Views
+
+T = TypeVar("T")
+
+SnapshotKey = tuple[int | None, tuple[str, ...]]
+ViewsKey = tuple[int | None, tuple[str, ...], str, bool, str]
+
+
+class _Entry:
+    """One value being computed or computed; waiters block on ``done``."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.value: object = None
+        self.error: BaseException | None = None
+
+
+class SnapshotCache:
+    """Snapshots per (year, counties) and views per (year, counties, language, symbols, unit).
+
+    ``limit`` bounds the views kept (least recently used go first); snapshots are few (years times
+    filters asked for) and kept while the dataset is.
+    """
+
+    def __init__(self, ds: Dataset, settings: Settings, limit: int = 12) -> None:
+        self.dataset = ds
+        self.settings = settings
+        self.limit = limit
+        self._lock = threading.Lock()
+        self._snapshots: dict[SnapshotKey, _Entry] = {}
+        self._views: OrderedDict[ViewsKey, _Entry] = OrderedDict()
+
+    def _get(self, table: dict[Any, _Entry], key: object, make: Callable[[], T]) -> T:
+        with self._lock:
+            entry = table.get(key)
+            owner = entry is None
+            if entry is None:
+                entry = table[key] = _Entry()
+            if isinstance(table, OrderedDict):
+                table.move_to_end(key)
+                while len(table) > self.limit:
+                    table.popitem(last=False)
+        if owner:
+            try:
+                entry.value = make()
+            except BaseException as exc:  # the caller sees it; a later call tries again
+                entry.error = exc
+                with self._lock:
+                    if table.get(key) is entry:
+                        del table[key]
+            finally:
+                entry.done.set()
+            # What is kept from now on is long-lived: out of the cycle collector's way, so that
+            # collections (on the UI thread too) do not rescan hundreds of thousands of cells.
+            gc.freeze()
+        else:
+            entry.done.wait()
+        if entry.error is not None:
+            raise entry.error
+        return entry.value  # type: ignore[return-value]
+
+    def snapshot(self, year: int | None, counties: Sequence[str] | None) -> Snapshot:
+        """The evaluation of ``year`` (None: the default year) for ``counties`` (empty: the city)."""
+        chosen = tuple(counties or ())
+        if year is None:
+            year = check_year(self.dataset, year)
+        whole = self.snapshot(year, ()) if chosen else None
+        return self._get(
+            self._snapshots,
+            (year, chosen),
+            lambda: compute(self.dataset, self.settings, year, chosen, whole),
+        )
+
+    def views(
+        self, year: int | None, counties: Sequence[str] | None, lang: str, ascii_only: bool, unit: str = ""
+    ) -> tuple[Snapshot, Views]:
+        """The snapshot and its views in ``lang`` and symbol set, for the tasks of ``unit``."""
+        snap = self.snapshot(year, counties)
+        key = (snap.evaluation.year, tuple(counties or ()), lang, ascii_only, unit or "")
+        views = self._get(self._views, key, lambda: render_views(snap, lang, ascii_only, unit))
+        return snap, views
+
+    def prewarm(
+        self,
+        year: int | None,
+        counties: Sequence[str] | None,
+        lang: str,
+        ascii_only: bool,
+        unit: str = "",
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> int:
+        """Compute what the next key press will likely ask for; returns how many views it made ready.
+
+        In order: the other language, then each other year (the way ``y`` cycles), both languages.
+        Stops early when ``cancelled()`` says so (a newer choice was made).
+        """
+        other = "en" if lang == "zh" else "zh"
+        years = self.dataset.years
+        start = self.snapshot(year, counties).evaluation.year
+        index = years.index(start) if start in years else -1
+        order = [years[(index + i) % len(years)] for i in range(1, len(years))]
+        wanted = [(start, other)] + [(y, lang) for y in order] + [(y, other) for y in order]
+        made = 0
+        for want_year, want_lang in wanted[: max(0, self.limit - 1)]:
+            if cancelled():
+                break
+            self.views(want_year, counties, want_lang, ascii_only, unit)
+            made += 1
+        return made
