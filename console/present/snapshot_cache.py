@@ -20,7 +20,8 @@ from typing import Any, TypeVar
 from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.engine.evaluation import check_year
-from console.present.assemble import Snapshot, compute, render_views
+from console.present import assemble
+from console.present.assemble import Snapshot
 from console.present.viewmodel import Views
 
 T = TypeVar("T")
@@ -91,7 +92,7 @@ class SnapshotCache:
         return self._get(
             self._snapshots,
             (year, chosen),
-            lambda: compute(self.dataset, self.settings, year, chosen, whole),
+            lambda: assemble.compute(self.dataset, self.settings, year, chosen, whole),
         )
 
     def views(
@@ -100,7 +101,7 @@ class SnapshotCache:
         """The snapshot and its views in ``lang`` and symbol set, for the tasks of ``unit``."""
         snap = self.snapshot(year, counties)
         key = (snap.evaluation.year, tuple(counties or ()), lang, ascii_only, unit or "")
-        views = self._get(self._views, key, lambda: render_views(snap, lang, ascii_only, unit))
+        views = self._get(self._views, key, lambda: assemble.render_views(snap, lang, ascii_only, unit))
         return snap, views
 
     def prewarm(
@@ -114,7 +115,7 @@ class SnapshotCache:
     ) -> int:
         """Compute what the next key press will likely ask for; returns how many views it made ready.
 
-        In order: the other language, then each other year (the way ``y`` cycles), both languages.
+        In order: the choice itself, the other language, then each other year (the way ``y`` cycles), both languages.
         Stops early when ``cancelled()`` says so (a newer choice was made).
         """
         other = "en" if lang == "zh" else "zh"
@@ -122,9 +123,9 @@ class SnapshotCache:
         start = self.snapshot(year, counties).evaluation.year
         index = years.index(start) if start in years else -1
         order = [years[(index + i) % len(years)] for i in range(1, len(years))]
-        wanted = [(start, other)] + [(y, lang) for y in order] + [(y, other) for y in order]
+        wanted = [(start, lang), (start, other)] + [(y, lang) for y in order] + [(y, other) for y in order]
         made = 0
-        for want_year, want_lang in wanted[: max(0, self.limit - 1)]:
+        for want_year, want_lang in wanted[: self.limit]:
             if cancelled():
                 break
             self.views(want_year, counties, want_lang, ascii_only, unit)
