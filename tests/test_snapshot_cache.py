@@ -158,3 +158,26 @@ def test_threads_asking_at_once_share_one_computation(
         t.join(10)
     assert len(calls) == 1 and len(results) == 4
     assert all(r is results[0] for r in results)
+
+
+def test_widths_are_measured_in_the_worker_and_looked_up_after(
+    shared: tuple[Dataset, Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table's natural widths come from a look-up once the cache made the views, and equal a
+    fresh measurement for the views as shown (searched, sorted) too."""
+    from console.present import fit
+
+    ds, settings = shared
+    _, views = SnapshotCache(ds, settings).views(2025, (), "en", False)
+    zones = views.tables["zones"]
+    expected = fit._measure(zones, [c.label for c in zones.columns])
+
+    def unmeasured(text: str) -> int:
+        raise AssertionError("measured again on the UI thread")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(fit, "cell_len", unmeasured)
+        assert fit.column_widths(zones.searched("").sorted_by(None)) == expected
+    for shown in (zones.searched("Ping"), zones.sorted_by("zone", descending=True)):
+        assert fit.column_widths(shown) == fit._measure(shown, [c.label for c in shown.columns])
+        assert fit.column_widths(shown) == fit._measure(shown, [c.label for c in shown.columns])

@@ -22,6 +22,7 @@ from console.data.dataset import Dataset
 from console.engine.evaluation import check_year
 from console.present import assemble
 from console.present.assemble import Snapshot
+from console.present.fit import column_widths
 from console.present.viewmodel import Views
 
 T = TypeVar("T")
@@ -101,7 +102,9 @@ class SnapshotCache:
         """The snapshot and its views in ``lang`` and symbol set, for the tasks of ``unit``."""
         snap = self.snapshot(year, counties)
         key = (snap.evaluation.year, tuple(counties or ()), lang, ascii_only, unit or "")
-        views = self._get(self._views, key, lambda: assemble.render_views(snap, lang, ascii_only, unit))
+        views = self._get(
+            self._views, key, lambda: _measured(assemble.render_views(snap, lang, ascii_only, unit))
+        )
         return snap, views
 
     def prewarm(
@@ -131,3 +134,11 @@ class SnapshotCache:
             self.views(want_year, counties, want_lang, ascii_only, unit)
             made += 1
         return made
+
+
+def _measured(views: Views) -> Views:
+    """``views`` with each table's column widths measured now (off the UI thread), for the table to
+    look up when it shows them."""
+    for view in views.tables.values():
+        column_widths(view)
+    return views
