@@ -149,6 +149,7 @@ def big_dataset(runs: int) -> None:
             {
                 "DEVZONES_CONFIG": "/nonexistent",
                 "DEVZONES_STATE": os.path.join(tempfile.mkdtemp(), "state.toml"),
+                "DEVZONES_CACHE": os.path.join(tmp, "cache"),  # cold: nothing cached, nothing left
             },
         )
         loaded = term.read_until("需关注".encode(), timeout=60)
