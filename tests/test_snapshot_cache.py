@@ -181,3 +181,19 @@ def test_widths_are_measured_in_the_worker_and_looked_up_after(
     for shown in (zones.searched("Ping"), zones.sorted_by("zone", descending=True)):
         assert fit.column_widths(shown) == fit._measure(shown, [c.label for c in shown.columns])
         assert fit.column_widths(shown) == fit._measure(shown, [c.label for c in shown.columns])
+
+
+@pytest.mark.parametrize(("year", "counties", "lang"), [(None, (), "zh"), (2025, ("平舆县",), "en")])
+def test_the_first_screen_is_the_overview_of_the_full_views(
+    shared: tuple[Dataset, Settings], year: int | None, counties: tuple[str, ...], lang: str
+) -> None:
+    """Drawn before the rankings and tables exist, it shows what the full views will show."""
+    ds, settings = shared
+    cache = SnapshotCache(ds, settings)
+    first = cache.first_screen(year, counties, lang, False)
+    full = fresh(ds, settings, (year, counties, lang, False, ""))
+    assert first.header == full.header and first.overview == full.overview
+    assert first.tables == {}
+    snap, views = cache.views(year, counties, lang, False)
+    assert snap.evaluation is cache.evaluation(year, counties)  # evaluated once for both
+    assert views == full

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from console.core.config import Settings
 from console.data.dataset import Dataset
-from console.engine.evaluation import check_year
+from console.engine.evaluation import Evaluation, check_year, evaluate
 from console.present import assemble
 from console.present.assemble import Snapshot
 from console.present.fit import column_widths
@@ -52,6 +52,7 @@ class SnapshotCache:
         self.settings = settings
         self.limit = limit
         self._lock = threading.Lock()
+        self._evaluations: dict[SnapshotKey, _Entry] = {}
         self._snapshots: dict[SnapshotKey, _Entry] = {}
         self._views: OrderedDict[ViewsKey, _Entry] = OrderedDict()
 
@@ -84,6 +85,25 @@ class SnapshotCache:
             raise entry.error
         return entry.value  # type: ignore[return-value]
 
+    def evaluation(self, year: int | None, counties: Sequence[str] | None) -> Evaluation:
+        """The status engine's evaluation alone (no rankings, no revenue history)."""
+        chosen = tuple(counties or ())
+        if year is None:
+            year = check_year(self.dataset, year)
+        return self._get(
+            self._evaluations,
+            (year, chosen),
+            lambda: evaluate(self.dataset, self.settings, year, chosen),
+        )
+
+    def first_screen(
+        self, year: int | None, counties: Sequence[str] | None, lang: str, ascii_only: bool
+    ) -> Views:
+        """Header and overview without the tables: what the first screen needs, sooner (see views)."""
+        ev = self.evaluation(year, counties)
+        city = self.evaluation(ev.year, ()) if ev.counties else None
+        return assemble.first_views(self.dataset, ev, city, lang, ascii_only)
+
     def snapshot(self, year: int | None, counties: Sequence[str] | None) -> Snapshot:
         """The evaluation of ``year`` (None: the default year) for ``counties`` (empty: the city)."""
         chosen = tuple(counties or ())
@@ -93,7 +113,9 @@ class SnapshotCache:
         return self._get(
             self._snapshots,
             (year, chosen),
-            lambda: assemble.compute(self.dataset, self.settings, year, chosen, whole),
+            lambda: assemble.compute(
+                self.dataset, self.settings, year, chosen, whole, self.evaluation(year, chosen)
+            ),
         )
 
     def views(
