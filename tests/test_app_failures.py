@@ -85,9 +85,9 @@ async def test_an_unexpected_error_keeps_the_views(data_dir: Path, monkeypatch: 
         def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
             raise RuntimeError("boom [/]")
 
-        import console.present.assemble as assemble
+        from console.present.snapshot_cache import SnapshotCache
 
-        monkeypatch.setattr(assemble, "compute", broken)
+        monkeypatch.setattr(SnapshotCache, "views", broken)  # prewarmed years are look-ups there
         await pilot.press("y")  # next year: recomputes in a worker, which fails
         await _settle(pilot)
         (message,) = _errors(app)

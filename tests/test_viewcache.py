@@ -20,6 +20,27 @@ def test_views_survive_the_json_round_trip(dataset, settings) -> None:
     assert isinstance(cell.values[0], float) and cell.status  # typed cells, not only their text
 
 
+def test_the_cache_file_gives_back_the_same_views(dataset, settings) -> None:
+    """What the compact cache format stores and reads back equals the views, in each language and mode."""
+    for lang, ascii_only, counties in (("zh", False, []), ("en", True, ["平舆县"])):
+        views = render_views(compute(dataset, settings, 2025, counties), lang, ascii_only, "市发改委")
+        key = f"test-{lang}-{ascii_only}"
+        viewcache.store(key, views)
+        assert viewcache.load(key) == views
+
+
+def test_a_cache_in_another_format_is_not_used(dataset, settings) -> None:
+    views = render_views(compute(dataset, settings, 2025, []), "zh", False)
+    viewcache.cache_dir().mkdir(parents=True, exist_ok=True)
+    old = viewcache.cache_dir() / "views-old.json"
+    old.write_text(json.dumps(views.to_json(), ensure_ascii=False), encoding="utf-8")  # the first format
+    assert viewcache.load("old") is None
+    data = viewcache.encode(views)
+    data["tables"]["zones"]["rows"][0] = ["z", False]  # a row cut short
+    old.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert viewcache.load("old") is None
+
+
 def test_key_changes_with_the_data_and_the_request(data_copy: Path) -> None:
     settings = load_settings(data_dir=data_copy)
     key = viewcache.cache_key(settings, None, (), "zh", False)

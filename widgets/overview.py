@@ -46,7 +46,7 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int, no_c
     """The tab's head: headline goals and zones per tier and star. A goal's bar is its ratio to target,
     the percentage printed beside it. The attention list and the reports line follow it. Under
     NO_COLOR (``no_color``) emphasis is bold and reverse video, never a colour that greys out."""
-    from console.present.views import goals_heading
+    from console.present.headings import goals_heading  # not views: that imports polars
 
     zh = lang == "zh"
     f = Formatter(lang, ascii_only)

@@ -77,7 +77,7 @@ class ViewTable(ScrollView, can_focus=True):
         self._cut: dict[int, int] = {}
         self._starts: list[int] = []  # where each column of the layout begins, in cells
         self._generation = 0  # bumped whenever drawn lines change: part of the cache key
-        self._lines: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(1024)
+        self._lines: LRUCache[tuple[int, int, int, Style], Strip] = LRUCache(1024)
 
     # -- content ------------------------------------------------------------------------------------
 
@@ -86,6 +86,7 @@ class ViewTable(ScrollView, can_focus=True):
         keep = self.current_row_key
         self.view = view
         self._natural = column_widths(view)
+        self._generation += 1  # new rows: no line drawn before holds
         self._fit()
         index = next((i for i, r in enumerate(view.rows) if r.key == keep), None) if keep else None
         if index is None:  # first content, or the row is filtered out: start from the top
@@ -110,6 +111,7 @@ class ViewTable(ScrollView, can_focus=True):
         width = self.size.width or self._viewport().width
         if self.row_count + 1 > (self.size.height or self._viewport().height):
             width -= self.styles.scrollbar_size_vertical  # the scrollbar takes its column
+        before = (self._shown, self._cut, self._starts)
         self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
         gave_way = [i for i in range(len(self.view.columns)) if i not in self._shown]
         self._layout = self._shown + gave_way
@@ -119,7 +121,10 @@ class ViewTable(ScrollView, can_focus=True):
                 x = max(x, width)
             self._starts.append(x)
             x += self._width(i) + 2 * PADDING
-        self._generation += 1
+        if (self._shown, self._cut, self._starts) != before:
+            # Lines drawn for another layout are stale; a resize that keeps the layout (a tab shown
+            # again) keeps them, so revisiting a tab redraws nothing.
+            self._generation += 1
         self.virtual_size = Size(max(x, width), self.row_count + 1)
         self._clamp()
 
@@ -198,7 +203,7 @@ class ViewTable(ScrollView, can_focus=True):
     def _row_style(self, index: int) -> Style:
         """Bold for a flagged row, the cursor style for the cursor's row (across the whole width)."""
         assert self.view is not None
-        style = self.rich_style
+        style = self._base_style()
         if self.view.rows[index].flagged:
             style = style + Style(bold=True)
         if index == self.cursor_row:
@@ -208,12 +213,13 @@ class ViewTable(ScrollView, can_focus=True):
     def _row_strip(self, index: int) -> Strip:
         """Row ``index`` across all its columns, from the cache when it was drawn before."""
         assert self.view is not None
-        focused = self.has_focus
-        key = (self._generation, index, self.virtual_size.width, index == self.cursor_row, focused)
+        # Every style a line is drawn with is in its key, so a change of focus or theme never shows a
+        # stale line, and the lines of a table shown again (another tab, then back) are reused.
+        style = self._row_style(index)
+        key = (self._generation, index, self.virtual_size.width, style)
         strip = self._lines.get(key)
         if strip is None:
             row = self.view.rows[index]
-            style = self._row_style(index)
             classes = NO_COLOR_CLASS_STYLES if getattr(self.app, "no_color", False) else CLASS_STYLES
             cells = [
                 (
@@ -227,8 +233,21 @@ class ViewTable(ScrollView, can_focus=True):
             self._lines[key] = strip
         return strip
 
+    _pass_style: Style | None = None
+
+    def _base_style(self) -> Style:
+        """The widget's style; looked up once per drawing pass (it walks every ancestor)."""
+        return self._pass_style if self._pass_style is not None else self.rich_style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
     def render_line(self, y: int) -> Strip:
-        base = self.rich_style
+        base = self._base_style()
         width = self.scrollable_content_region.width or self.size.width
         if self.view is None:
             return Strip.blank(width, base)
@@ -261,10 +280,6 @@ class ViewTable(ScrollView, can_focus=True):
             return strip.crop(x, x + width).adjust_cell_length(width, style)
         left = Strip.blank(start - x, style)
         return Strip.join([left, strip.crop(start, end)]).adjust_cell_length(width, style)
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._lines.clear()
 
     # -- scrollbar ----------------------------------------------------------------------------------
 

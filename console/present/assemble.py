@@ -52,12 +52,31 @@ def city_rankings(
     return ranked.filter(pl.col("county").is_in(list(counties))) if counties else ranked
 
 
-def compute(ds: Dataset, settings: Settings, year: int | None, counties: Sequence[str] | None) -> Snapshot:
-    """Evaluate one year and county filter: statuses, revenue history and (city) rankings."""
-    ev = evaluate(ds, settings, year, counties)
-    city = evaluate(ds, settings, ev.year, None) if ev.counties else None
+def compute(
+    ds: Dataset,
+    settings: Settings,
+    year: int | None,
+    counties: Sequence[str] | None,
+    whole: Snapshot | None = None,
+    evaluated: Evaluation | None = None,
+) -> Snapshot:
+    """Evaluate one year and county filter: statuses, revenue history and (city) rankings.
+
+    ``whole`` is the unfiltered snapshot of the same year, when already computed: a county filter
+    then reuses its city-wide evaluation and rankings instead of evaluating the whole city again.
+    ``evaluated`` is the evaluation of this year and filter, when already made (for the first screen).
+    """
+    ev = evaluated if evaluated is not None else evaluate(ds, settings, year, counties)
+    if not ev.counties:
+        city = None
+        ranked = city_rankings(ds, ev.year, settings, None, ev)
+    elif whole is not None and whole.evaluation.year == ev.year and not whole.evaluation.counties:
+        city = whole.evaluation
+        ranked = whole.ranked.filter(pl.col("county").is_in(list(ev.counties)))
+    else:
+        city = evaluate(ds, settings, ev.year, None)
+        ranked = city_rankings(ds, ev.year, settings, ev.counties, city)
     history = quarterly_revenue(ds, plan_start(ds), ev.counties)
-    ranked = city_rankings(ds, ev.year, settings, ev.counties, city or ev)
     return Snapshot(ds, ev, history, ranked, city)
 
 
@@ -76,8 +95,30 @@ def render_views(
 ) -> Views:
     """The tab views in one language and symbol set; ``words`` adds status words (for exports)."""
     ev = snap.evaluation
-    ds = snap.dataset
-    header = Header(
+    return Views(
+        lang,
+        ascii_only,
+        _header(snap.dataset, ev),
+        overview(ev, snap.dataset["plan_figures"], lang, ascii_only, snap.dataset["assessments"], snap.city),
+        {
+            "zones": zones_view(ev, snap.history, lang, ascii_only, words),
+            "clusters": clusters_view(ev, snap.history, lang, ascii_only),
+            "tasks": tasks_view(ev, lang, ascii_only, unit),
+            "indicators": indicators_view(ev, lang, ascii_only, unit=unit),
+            "rankings": rankings_view(snap.ranked, lang, ascii_only),
+        },
+    )
+
+
+def first_views(ds: Dataset, ev: Evaluation, city: Evaluation | None, lang: str, ascii_only: bool) -> Views:
+    """The header and overview alone, no tables: the first screen, drawn before the rankings and the
+    tables are ready (at national scale those take as long again as the evaluation)."""
+    overview_ = overview(ev, ds["plan_figures"], lang, ascii_only, ds["assessments"], city)
+    return Views(lang, ascii_only, _header(ds, ev), overview_, {})
+
+
+def _header(ds: Dataset, ev: Evaluation) -> Header:
+    return Header(
         ds.manifest.title,
         ds.manifest.title_en,
         ev.as_of,
@@ -90,19 +131,6 @@ def render_views(
                 ds["zones"].select("county", pl.col("county_en").fill_null(pl.col("county"))).iter_rows()
             )
         ),
-    )
-    return Views(
-        lang,
-        ascii_only,
-        header,
-        overview(ev, snap.dataset["plan_figures"], lang, ascii_only, snap.dataset["assessments"], snap.city),
-        {
-            "zones": zones_view(ev, snap.history, lang, ascii_only, words),
-            "clusters": clusters_view(ev, snap.history, lang, ascii_only),
-            "tasks": tasks_view(ev, lang, ascii_only, unit),
-            "indicators": indicators_view(ev, lang, ascii_only, unit=unit),
-            "rankings": rankings_view(snap.ranked, lang, ascii_only),
-        },
     )
 
 

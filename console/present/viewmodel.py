@@ -98,6 +98,8 @@ class View:
         if not needle:
             return replace(self, search="")
         rows = tuple(r for r in self.rows if any(needle in cell.text.casefold() for cell in r.cells))
+        if len(rows) == len(self.rows):  # every row matches: the same rows (their widths are known)
+            rows = self.rows
         return replace(self, rows=rows, search=text.strip())
 
     def sorted_by(self, key: str | None, descending: bool = False) -> View:

@@ -18,6 +18,7 @@ import polars as pl
 from console.data.scales import ScaleError, parse_star, parse_tier
 from console.engine.evaluation import Evaluation
 from console.present.formatter import SPARK, SPARK_ASCII, Formatter, sparkline
+from console.present.headings import goals_heading
 from console.present.labels import (
     SINGULAR,
     STATUS_CLASS,
@@ -32,7 +33,7 @@ from console.present.labels import (
 )
 from console.present.viewmodel import TAB_TITLES, Cell, Column, CountLine, Field, Goal, Overview, Row, View
 
-__all__ = ["SPARK", "SPARK_ASCII", "sparkline"]
+__all__ = ["SPARK", "SPARK_ASCII", "goals_heading", "sparkline"]
 
 UNIT_YI = ("亿元", YI_EN)
 
@@ -836,22 +837,6 @@ def _county_names(ev: Evaluation, lang: str) -> tuple[str, ...]:
         return ev.counties
     names = dict(ev.zones.select("county", pl.col("county_en").fill_null(pl.col("county"))).iter_rows())
     return tuple(names.get(c, c) for c in ev.counties)
-
-
-def goals_heading(data: Overview, lang: str, due: int | None = None) -> str:
-    """The headline goals' heading; it says they are city-wide when a county filter is set."""
-    f = Formatter(lang)
-    when = f.pick(f"{due}年", str(due)) if due else ""
-    if data.counties:
-        return f.pick(
-            f"主要目标（全市，不随县区筛选{'；' + when if when else ''}）",
-            f"Headline goals (whole city, not filtered{'; ' + when if when else ''})",
-        )
-    return (
-        f.pick(f"主要目标（{when}）", f"Headline goals ({when})")
-        if when
-        else f.pick("主要目标", "Headline goals")
-    )
 
 
 def counts_heading(data: Overview, lang: str) -> str:

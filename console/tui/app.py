@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from console.data.dataset import Dataset
     from console.data.errors import DataError
     from console.present.assemble import Snapshot
+    from console.present.snapshot_cache import SnapshotCache
     from console.present.viewmodel import Views
 
 __all__ = ["TABLES", "TABS", "DevZonesApp", "run_app", "screenshot"]
@@ -69,6 +70,7 @@ class DevZonesApp(App[int]):
         self.ascii_only = settings.ascii
         self.use_cache = use_cache
         self.dataset: Dataset | None = None
+        self.snapshots: SnapshotCache | None = None  # evaluations and views of the loaded dataset
         self.snapshot: Snapshot | None = None
         self.views: Views | None = None
         self.errors: list[DataError] = []
@@ -134,10 +136,9 @@ class DevZonesApp(App[int]):
         self.run_worker(work, thread=True, exclusive=True, group="data", exit_on_error=False)
 
     def reevaluate(self, rerender_only: bool = False) -> None:
-        """Recompute after a change of year, counties, language or unit; a newer request wins."""
-        assert self.dataset is not None
-        ds, snap = self.dataset, self.snapshot if rerender_only else None
-        work = partial(workers.reevaluate, self.post, self.settings, ds, snap, self.choice())
+        """Recompute after a change of year, counties, language or unit (via the snapshot cache)."""
+        assert self.snapshots is not None
+        work = partial(workers.reevaluate, self.post, self.settings, self.snapshots, self.choice())
         self.run_worker(work, thread=True, exclusive=True, group="eval", exit_on_error=False)
 
     def check_for_changes(self) -> None:
@@ -154,11 +155,15 @@ class DevZonesApp(App[int]):
         work = partial(workers.reload, self.post, self.settings, self.choice())
         self.run_worker(work, thread=True, exclusive=True, group="reload", exit_on_error=False)
 
+    def on_first_screen(self, message: messages.FirstScreen) -> None:
+        self.main.first_screen(message.views)
+
     def on_data_loaded(self, message: messages.DataLoaded) -> None:
         if message.warning:  # the remembered year or counties are not in this data
             self.say(message.warning, "warning", 8)
             self.state.counties = ()
         self.dataset, self.snapshot = message.dataset, message.snapshot
+        self.snapshots = message.snapshots or self.snapshots
         self.state.year = message.views.header.year
         self.errors = []
         if message.reloaded:
@@ -168,6 +173,7 @@ class DevZonesApp(App[int]):
             self.main.render_all()
         self.changes.refresh(redraw=False)
         self.flows.redraw_details()
+        workers.start_prewarm(self)  # the other language and years, for `y` and `l`
         if message.reloaded:  # the header no longer says the last good data is shown
             self.reload_error = ""
             self.main.show_header()

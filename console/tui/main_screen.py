@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from console.data.errors import DataError
+    from console.present.viewmodel import Views
     from console.tui.app import DevZonesApp
 
 
@@ -112,6 +113,13 @@ class MainScreen(Screen[None]):
         if not self.drawn:
             return
         self.query_one(KeyBar).show(self.console.state.lang, self.console.state.filter_note())
+
+    def first_screen(self, views: Views) -> None:
+        """The header and overview while the tables are made (a cached screen shown stays instead)."""
+        app = self.console
+        if app.views is None and not app.errors:
+            app.views = views
+            self.render_all()
 
     def render_all(self) -> None:
         app = self.console

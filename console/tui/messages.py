@@ -15,19 +15,36 @@ if TYPE_CHECKING:
     from console.data.dataset import Dataset
     from console.data.errors import DataError
     from console.present.assemble import Snapshot
+    from console.present.snapshot_cache import SnapshotCache
     from console.present.viewmodel import Views
+
+
+class FirstScreen(Message):
+    """The header and overview of a first load, made before the rankings and tables (``views`` has
+    no tables yet); a cached screen already shown stays instead."""
+
+    def __init__(self, views: Views) -> None:
+        super().__init__()
+        self.views = views
 
 
 class DataLoaded(Message):
     """A load, reload or re-evaluation produced views (``reloaded``: a data file changed;
-    ``warning``: the remembered year or counties were not in the data, so the defaults were used)."""
+    ``warning``: the remembered year or counties were not in the data, so the defaults were used;
+    ``snapshots``: the cache of evaluations and views of a newly loaded dataset)."""
 
     def __init__(
-        self, dataset: Dataset, snapshot: Snapshot, views: Views, reloaded: bool = False, warning: str = ""
+        self,
+        dataset: Dataset,
+        snapshot: Snapshot,
+        views: Views,
+        reloaded: bool = False,
+        warning: str = "",
+        snapshots: SnapshotCache | None = None,
     ) -> None:
         super().__init__()
         self.dataset, self.snapshot, self.views = dataset, snapshot, views
-        self.reloaded, self.warning = reloaded, warning
+        self.reloaded, self.warning, self.snapshots = reloaded, warning, snapshots
 
 
 class DataFailed(Message):

@@ -21,10 +21,14 @@ if TYPE_CHECKING:
     from console.tui.app import DevZonesApp
 
 
-def current_view(state: ConsoleState, views: Views, name: str) -> View:
-    """The view of a table as shown: searched and sorted as the user chose."""
+def current_view(state: ConsoleState, views: Views, name: str) -> View | None:
+    """The view of a table as shown: searched and sorted as the user chose (None on the first
+    screen, drawn before the tables are made)."""
     chosen = state.tables[name]
-    return views.tables[name].searched(chosen.search).sorted_by(chosen.sort_key, chosen.descending)
+    view = views.tables.get(name)
+    return (
+        None if view is None else view.searched(chosen.search).sorted_by(chosen.sort_key, chosen.descending)
+    )
 
 
 class Pane(TabPane):
@@ -43,8 +47,10 @@ class Pane(TabPane):
             self.show_table(state, views, name)
 
     def show_table(self, state: ConsoleState, views: Views, name: str) -> None:
-        view = self.console.changes.view(current_view(state, views, name), views)  # changes mode
-        self.query_one(f"#{name}-table", ViewTable).show(view)
+        view = current_view(state, views, name)
+        if view is not None:  # None on the first screen, before the tables are made
+            view = self.console.changes.view(view, views)  # changes mode
+            self.query_one(f"#{name}-table", ViewTable).show(view)
 
     @property
     def console(self) -> DevZonesApp:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from console.tui.messages import (
     DataLoaded,
     ExportFailed,
     ExportFinished,
+    FirstScreen,
     ReloadFailed,
     describe,
 )
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
     from console.engine.changes import Change
     from console.outputs.export import Provenance
     from console.present.assemble import Snapshot
+    from console.present.snapshot_cache import SnapshotCache
+    from console.tui.app import DevZonesApp
     from widgets.dialogs import BulletinChoice
 
 Post = Callable[["Message"], object]
@@ -73,18 +77,21 @@ def load(post: Post, settings: Settings, choice: Choice, cache_key: str | None) 
 
     try:
         from console.data.loader import load_dataset
-        from console.present.assemble import compute, render_views
+        from console.present.snapshot_cache import SnapshotCache
 
         ds = load_dataset(settings.data_dir)
+        cache = SnapshotCache(ds, settings)
         warning = ""
+        year, counties = choice.year, choice.counties
         try:
-            snap = compute(ds, settings, choice.year, choice.counties)
+            first = cache.first_screen(year, counties, choice.lang, choice.ascii_only)
         except UnknownChoice as exc:  # a remembered year or county this data does not have
             warning = clean(exc)
-            snap = compute(ds, settings, None, ())
-        views = render_views(snap, choice.lang, choice.ascii_only, choice.unit)
-        if cache_key is not None:
-            viewcache.store(cache_key, views)
+            year, counties = None, ()
+            first = cache.first_screen(year, counties, choice.lang, choice.ascii_only)
+        # The header and overview now; the rankings and tables (as long again at national scale) next.
+        post(FirstScreen(first))
+        snap, views = cache.views(year, counties, choice.lang, choice.ascii_only, choice.unit)
     except DataInvalid as exc:
         post(DataFailed(exc.errors, True))
         return
@@ -94,21 +101,21 @@ def load(post: Post, settings: Settings, choice: Choice, cache_key: str | None) 
     except Exception as exc:  # a file the system would not read, or a bug: said in one line
         post(_internal(describe(exc, choice.lang, settings.data_dir)))
         return
-    post(DataLoaded(ds, snap, views, warning=warning))
+    post(DataLoaded(ds, snap, views, warning=warning, snapshots=cache))
+    if cache_key is not None:  # after the screen is drawn: writing the cache must not delay it
+        viewcache.store(cache_key, views)
 
 
-def reevaluate(post: Post, settings: Settings, ds: Dataset, snap: Snapshot | None, choice: Choice) -> None:
-    """Recompute after a change of year, counties, language or unit (``snap``: only re-render it)."""
+def reevaluate(post: Post, settings: Settings, cache: SnapshotCache, choice: Choice) -> None:
+    """Recompute after a change of year, counties, language or unit: a look-up for a choice made
+    before or prewarmed (the snapshot cache of the loaded dataset)."""
     try:
-        from console.present.assemble import compute, render_views
-
-        snap = snap or compute(ds, settings, choice.year, choice.counties)
-        views = render_views(snap, choice.lang, choice.ascii_only, choice.unit)
+        snap, views = cache.views(choice.year, choice.counties, choice.lang, choice.ascii_only, choice.unit)
     except Exception as exc:
         post(_internal(describe(exc, choice.lang, settings.data_dir)))
         return
     if not get_current_worker().is_cancelled:  # a newer request wins
-        post(DataLoaded(ds, snap, views))
+        post(DataLoaded(cache.dataset, snap, views))
 
 
 def reload(post: Post, settings: Settings, choice: Choice) -> None:
@@ -118,11 +125,11 @@ def reload(post: Post, settings: Settings, choice: Choice) -> None:
 
     try:
         from console.data.loader import load_dataset
-        from console.present.assemble import compute, render_views
+        from console.present.snapshot_cache import SnapshotCache
 
         ds = load_dataset(settings.data_dir)
-        snap = compute(ds, settings, choice.year, choice.counties)
-        views = render_views(snap, choice.lang, choice.ascii_only, choice.unit)
+        cache = SnapshotCache(ds, settings)  # a new dataset: nothing of the old cache holds
+        snap, views = cache.views(choice.year, choice.counties, choice.lang, choice.ascii_only, choice.unit)
     except (DataInvalid, UnknownChoice) as exc:
         errors = exc.errors if isinstance(exc, DataInvalid) else []
         post(ReloadFailed("; ".join(str(e) for e in errors[:3]) or str(exc), len(errors), invalid=True))
@@ -130,7 +137,40 @@ def reload(post: Post, settings: Settings, choice: Choice) -> None:
     except Exception as exc:
         post(ReloadFailed(describe(exc, choice.lang, settings.data_dir)))
         return
-    post(DataLoaded(ds, snap, views, reloaded=True))
+    post(DataLoaded(ds, snap, views, reloaded=True, snapshots=cache))
+
+
+def start_prewarm(app: DevZonesApp) -> None:
+    """Start ``prewarm`` for what ``app`` shows now, in a worker a newer prewarm cancels."""
+    if app.snapshots is not None:
+        work = partial(prewarm, app.snapshots, app.choice())
+        app.run_worker(work, thread=True, exclusive=True, group="prewarm", exit_on_error=False)
+
+
+def prewarm(cache: SnapshotCache, choice: Choice) -> None:
+    """Compute the other language and years while the user reads, so `y` and `l` answer at once.
+
+    It first waits a moment (cancellable), so the screen just computed is drawn without sharing the
+    GIL with it. Speculative: a failure is left for a real request to compute and report.
+    """
+    import time
+
+    worker = get_current_worker()
+    for _ in range(6):
+        time.sleep(0.05)
+        if worker.is_cancelled:
+            return
+    try:
+        cache.prewarm(
+            choice.year,
+            choice.counties,
+            choice.lang,
+            choice.ascii_only,
+            choice.unit,
+            lambda: worker.is_cancelled,
+        )
+    except Exception:
+        return
 
 
 def export(

@@ -1,0 +1,168 @@
+"""Evaluations per year and county filter, and views per language, computed once for one dataset.
+
+At national scale (2,543 zones) one evaluation takes about half a second and one set of views as
+long again, so a change of year, language or county filter that recomputes both costs over a
+second. The console keeps one ``SnapshotCache`` per loaded dataset: a choice made before is a
+look-up, and ``prewarm`` computes the choices a user is likely to make next (the other language,
+the other years) in a worker thread while the user reads the first screen. A new dataset (a reload)
+gets a new cache, so nothing stale is ever shown. Plain Python, no Textual; safe to use from
+several threads (each entry is computed once; a second caller waits for the first).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from console.core.config import Settings
+from console.data.dataset import Dataset
+from console.engine.evaluation import Evaluation, check_year, evaluate
+from console.present import assemble
+from console.present.assemble import Snapshot
+from console.present.fit import column_widths
+from console.present.viewmodel import Views
+
+T = TypeVar("T")
+
+SnapshotKey = tuple[int | None, tuple[str, ...]]
+ViewsKey = tuple[int | None, tuple[str, ...], str, bool, str]
+
+
+class _Entry:
+    """One value being computed or computed; waiters block on ``done``."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.value: object = None
+        self.error: BaseException | None = None
+
+
+class SnapshotCache:
+    """Snapshots per (year, counties) and views per (year, counties, language, symbols, unit).
+
+    ``limit`` bounds the views kept (least recently used go first): one set of views of the 2,543-zone
+    dataset holds about 29 MB of cells, so 8 is about 230 MB at most, and the prewarm (the plan's
+    three years in two languages) fits. Snapshots are few (years times filters asked for) and kept
+    while the dataset is.
+    """
+
+    def __init__(self, ds: Dataset, settings: Settings, limit: int = 8) -> None:
+        self.dataset = ds
+        self.settings = settings
+        self.limit = limit
+        self._lock = threading.Lock()
+        self._evaluations: dict[SnapshotKey, _Entry] = {}
+        self._snapshots: dict[SnapshotKey, _Entry] = {}
+        self._views: OrderedDict[ViewsKey, _Entry] = OrderedDict()
+
+    def _get(self, table: dict[Any, _Entry], key: object, make: Callable[[], T]) -> T:
+        with self._lock:
+            entry = table.get(key)
+            owner = entry is None
+            if entry is None:
+                entry = table[key] = _Entry()
+            if isinstance(table, OrderedDict):
+                table.move_to_end(key)
+                while len(table) > self.limit:
+                    table.popitem(last=False)
+        if owner:
+            try:
+                entry.value = make()
+            except BaseException as exc:  # the caller sees it; a later call tries again
+                entry.error = exc
+                with self._lock:
+                    if table.get(key) is entry:
+                        del table[key]
+            finally:
+                entry.done.set()
+            # What is kept from now on is long-lived: out of the cycle collector's way, so that
+            # collections (on the UI thread too) do not rescan hundreds of thousands of cells.
+            gc.freeze()
+        else:
+            entry.done.wait()
+        if entry.error is not None:
+            raise entry.error
+        return entry.value  # type: ignore[return-value]
+
+    def evaluation(self, year: int | None, counties: Sequence[str] | None) -> Evaluation:
+        """The status engine's evaluation alone (no rankings, no revenue history)."""
+        chosen = tuple(counties or ())
+        if year is None:
+            year = check_year(self.dataset, year)
+        return self._get(
+            self._evaluations,
+            (year, chosen),
+            lambda: evaluate(self.dataset, self.settings, year, chosen),
+        )
+
+    def first_screen(
+        self, year: int | None, counties: Sequence[str] | None, lang: str, ascii_only: bool
+    ) -> Views:
+        """Header and overview without the tables: what the first screen needs, sooner (see views)."""
+        ev = self.evaluation(year, counties)
+        city = self.evaluation(ev.year, ()) if ev.counties else None
+        return assemble.first_views(self.dataset, ev, city, lang, ascii_only)
+
+    def snapshot(self, year: int | None, counties: Sequence[str] | None) -> Snapshot:
+        """The evaluation of ``year`` (None: the default year) for ``counties`` (empty: the city)."""
+        chosen = tuple(counties or ())
+        if year is None:
+            year = check_year(self.dataset, year)
+        whole = self.snapshot(year, ()) if chosen else None
+        return self._get(
+            self._snapshots,
+            (year, chosen),
+            lambda: assemble.compute(
+                self.dataset, self.settings, year, chosen, whole, self.evaluation(year, chosen)
+            ),
+        )
+
+    def views(
+        self, year: int | None, counties: Sequence[str] | None, lang: str, ascii_only: bool, unit: str = ""
+    ) -> tuple[Snapshot, Views]:
+        """The snapshot and its views in ``lang`` and symbol set, for the tasks of ``unit``."""
+        snap = self.snapshot(year, counties)
+        key = (snap.evaluation.year, tuple(counties or ()), lang, ascii_only, unit or "")
+        views = self._get(
+            self._views, key, lambda: _measured(assemble.render_views(snap, lang, ascii_only, unit))
+        )
+        return snap, views
+
+    def prewarm(
+        self,
+        year: int | None,
+        counties: Sequence[str] | None,
+        lang: str,
+        ascii_only: bool,
+        unit: str = "",
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> int:
+        """Compute what the next key press will likely ask for; returns how many views it made ready.
+
+        In order: the choice itself, the other language, then each other year (the way ``y`` cycles), both languages.
+        Stops early when ``cancelled()`` says so (a newer choice was made).
+        """
+        other = "en" if lang == "zh" else "zh"
+        years = self.dataset.years
+        start = self.snapshot(year, counties).evaluation.year
+        index = years.index(start) if start in years else -1
+        order = [years[(index + i) % len(years)] for i in range(1, len(years))]
+        wanted = [(start, lang), (start, other)] + [(y, lang) for y in order] + [(y, other) for y in order]
+        made = 0
+        for want_year, want_lang in wanted[: self.limit]:
+            if cancelled():
+                break
+            self.views(want_year, counties, want_lang, ascii_only, unit)
+            made += 1
+        return made
+
+
+def _measured(views: Views) -> Views:
+    """``views`` with each table's column widths measured now (off the UI thread), for the table to
+    look up when it shows them."""
+    for view in views.tables.values():
+        column_widths(view)
+    return views

@@ -1,0 +1,66 @@
+"""Start-up: the data load starts before the widgets exist, the overview is drawn before the tables are
+made, and a cached first screen is drawn without importing polars on the UI thread."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from console.core.config import load_settings
+from console.tui.app import DevZonesApp
+from widgets.view_table import ViewTable
+
+
+async def test_the_overview_is_drawn_before_the_tables_are_made(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At national scale the rankings and tables take as long again as the evaluation: the first
+    screen (header and overview) does not wait for them, and the tables fill in when they are made."""
+    from console.present.snapshot_cache import SnapshotCache
+
+    release = threading.Event()
+    real = SnapshotCache.views
+
+    def slow_views(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(20)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(SnapshotCache, "views", slow_views)
+    app = DevZonesApp(load_settings(data_dir=data_dir), use_cache=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):  # bounded wait for the first screen on a busy machine
+            if app.views is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.views is not None and not app.ready
+        assert app.views.header.as_of in app.query_one("#topbar").plain
+        attention = app.views.overview.attention
+        assert attention and attention[0][0] in app.export_screenshot()  # the attention list is drawn
+        assert app.query_one("#zones-table", ViewTable).row_count == 0
+        await pilot.press("2", "y")  # a table tab, and a key that needs the data: no crash
+        await pilot.pause()
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.ready and app.views.tables
+        assert app.query_one("#zones-table", ViewTable).row_count == len(app.views.tables["zones"].rows) > 0
+
+
+def test_drawing_a_cached_first_screen_does_not_import_polars() -> None:
+    """A warm start draws the cached screen first; polars (a second of import on a busy machine) is
+    imported by the data worker afterwards, not on the UI thread to draw the overview."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import console.tui.app\n"
+        "from widgets.overview import render_overview\n"
+        "from console.present.viewmodel import Overview\n"
+        'render_overview(Overview((), (), (), (("z", "w"),), None), \'zh\', False, 2026)\n'
+        "print(sorted(m for m in ('polars', 'console.present.views') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
