@@ -5,7 +5,7 @@
 1. Start-up: from launch to the first complete screen (the data drawn), devzones on the embedded
    data against a bare Textual app with tabs and a DataTable (benchmarks/bare_app.py), same run.
 2. On the 2,543-zone synthetic dataset at 160x48: the first complete screen, and the time from a key
-   (tab switch, a search keystroke, `y` year, `l` language, a county filter applied) until the
+   (tab switch, a search keystroke, `y` year, `l` language, a county filter applied, `d` changes mode) until the
    terminal output goes quiet, i.e. the repaint is finished.
 3. Bytes the console writes to an 80x24 terminal when the cursor moves one row.
 
@@ -176,17 +176,25 @@ def big_dataset(runs: int) -> None:
                 term.key(b"c")
                 term.key(b" ")
                 filters.append(term.key(b"\r", quiet=SLOW_QUIET)[0])
+        # Changes mode: the first d computes the changes since the previous quarter (a worker); then
+        # each d (marks, changed rows only, off) only redraws with the changes already computed.
+        first_d = term.key(b"d", quiet=SLOW_QUIET)[0]
+        toggles = [term.key(b"d", quiet=SLOW_QUIET)[0] for _ in range(3 * runs - 1)]
         term.close()
     print(f"  first visit of each tab: {', '.join(f'{t * 1000:.0f}' for t in first)} ms")
     for label, times in (
         ("y (next year)", years),
         ("l (language)", langs),
         ("county filter (Enter in the dialog)", filters),
+        ("d (changes mode, changes already computed)", toggles),
     ):
         print(
             f"  {label} repaint: median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms,"
             f" first {times[0] * 1000:.0f} ms ({len(times)} keys)"
         )
+    print(
+        f"  d (changes mode) first, computing the changes since the previous quarter: {first_d * 1000:.0f} ms"
+    )
     print(
         f"  tab switch repaint: median {statistics.median(switches) * 1000:.0f} ms, max {max(switches) * 1000:.0f} ms ({len(switches)} switches)"
     )

@@ -144,6 +144,12 @@ def _row_key(c: Change) -> str | None:
     return c.zone
 
 
+def routine(change: Change) -> bool:
+    """A quarter's report that arrived on time: listed (``devzones changes``, the overview's count) but
+    not marked in the tables, where every zone that reported as due would otherwise be a changed row."""
+    return change.code == "report_arrived" and change.new == "on_time"
+
+
 def change_marks(changes: Iterable[Change], views: Views | None, since: str, to: str) -> ChangeMarks:
     """Which cells ``changes`` mark. With ``views``, a task whose indicators changed is marked in the
     tasks table too (its status column), read from the indicators view's task column."""
@@ -152,7 +158,7 @@ def change_marks(changes: Iterable[Change], views: Views | None, since: str, to:
     for c in changes:
         place = _PLACES.get((c.subject, c.field))
         key = _row_key(c)
-        if place is None or key is None:
+        if place is None or key is None or routine(c):
             continue
         tab, column = place
         cells.setdefault(tab, {}).setdefault(key, set()).add(column)
@@ -439,6 +445,7 @@ __all__ = [
     "mark_view",
     "overview_rows",
     "reference_periods",
+    "routine",
     "subject_text",
     "worst_first",
 ]
