@@ -71,8 +71,9 @@ async def test_bulletin_oserror_is_one_line_with_the_path(
         await _settle(pilot)
         app.flows.bulletin_chosen(BulletinChoice("2026-10", "md", str(tmp_path)))
         await _settle(pilot)
-        (message,) = _errors(app)
-        assert "/srv/exports/zones.csv" in message and "\n" not in message
+        # The bulletin dialog opens again with the reason in it, one line naming the path.
+        message = str(app.screen.query_one("#bulletin-error", Static).render())
+        assert "/srv/exports/zones.csv" in message and "\n" not in message.strip()
         assert app.views is not None and not app.errors
 
 
@@ -183,3 +184,37 @@ async def test_a_reload_of_good_data_redraws_and_clears_the_warning(data_dir: Pa
         assert "数据已更新" in _toasts(app)
         assert "显示上次有效数据" not in app.query_one("#topbar").plain
         assert app.views is not None and not app.errors
+
+
+async def test_a_bulletin_to_a_folder_that_does_not_exist_writes_nothing_and_keeps_the_dialog(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """The walk found the bulletin written as a file named after the missing folder, reported as
+    done. Now nothing is written and the dialog opens again with the choices and the reason."""
+    from widgets.dialogs import BulletinDialog
+
+    missing = tmp_path / "no-such-folder"
+    app = _app(data_dir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _settle(pilot)
+        app.flows.bulletin_chosen(BulletinChoice("2026-10", "docx", str(missing)))
+        await _settle(pilot)
+        assert not missing.exists() and list(tmp_path.iterdir()) == []
+        dialog = app.screen
+        assert isinstance(dialog, BulletinDialog) and dialog.folder == str(missing) and dialog.fmt == "docx"
+        error = str(dialog.query_one("#bulletin-error", Static).render())
+        assert "文件夹不存在" in error and str(missing) in error
+        dialog.query_one("#period").value = "2026-13"  # type: ignore[attr-defined]
+        dialog.query_one("#bulletin-folder").value = str(tmp_path)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await _settle(pilot)
+        error = str(app.screen.query_one("#bulletin-error", Static).render())
+        assert "月份“2026-13”无法识别" in error  # in the console's language
+
+
+async def test_a_remembered_year_the_data_lacks_is_said_in_the_console_language(data_dir: Path) -> None:
+    app = DevZonesApp(load_settings(data_dir=data_dir, year=2030), use_cache=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _settle(pilot)
+        said = " ".join(n.message for n in app._notifications) + " ".join(str(e) for e in app.errors)
+        assert "2030 年没有目标" in said and "no targets" not in said

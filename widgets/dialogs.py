@@ -452,7 +452,8 @@ class BulletinChoice:
 
 
 class BulletinDialog(ModalScreen[BulletinChoice | None]):
-    """The monthly bulletin: month, format and folder; Enter writes it, Esc cancels."""
+    """The monthly bulletin: month, format and folder; Enter writes it, Esc cancels. ``initial`` and
+    ``error`` reopen it after a failure with the user's choices kept and the reason shown in it."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "write", "Write", priority=True)]
     DEFAULT_CSS = """
@@ -463,11 +464,20 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
     BulletinDialog Input { width: 100%; }
     """
 
-    def __init__(self, lang: str, period: str, folder: str) -> None:
+    def __init__(
+        self,
+        lang: str,
+        period: str,
+        folder: str,
+        initial: BulletinChoice | None = None,
+        error: str | None = None,
+    ) -> None:
         super().__init__()
         self.lang = lang
-        self.period = period
-        self.folder = folder
+        self.period = initial.period if initial else period
+        self.folder = initial.folder if initial else folder
+        self.fmt = initial.fmt if initial else "md"
+        self.error = error
 
     def compose(self) -> ComposeResult:
         zh = self.lang == "zh"
@@ -481,11 +491,14 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
             yield Static(Text("月份（如 2026-10）" if zh else "Month (e.g. 2026-10)"))
             yield Input(self.period, id="period", compact=True)
             with MarkedRadioSet(id="bulletin-format", compact=True):
-                yield MarkedRadioButton("Markdown", value=True)
-                yield MarkedRadioButton("XLSX")
-                yield MarkedRadioButton("Word")
+                yield MarkedRadioButton("Markdown", value=self.fmt == "md")
+                yield MarkedRadioButton("XLSX", value=self.fmt == "xlsx")
+                yield MarkedRadioButton("Word", value=self.fmt == "docx")
             yield Static(Text("文件夹" if zh else "Folder"))
             yield Input(self.folder, id="bulletin-folder", compact=True)
+            if self.error:
+                lead = "x 通报未生成：" if zh else "x Bulletin not written: "
+                yield Static(Text(lead + clean(self.error), style="bold"), id="bulletin-error")
 
     def action_write(self) -> None:
         fmt = ("md", "xlsx", "docx")[max(0, self.query_one("#bulletin-format", RadioSet).pressed_index)]

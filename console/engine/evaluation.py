@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from console.core.config import Settings
+from console.core.text import Said
 from console.data.dataset import Dataset
 from console.engine.progress import indicator_status, task_status
 from console.engine.status import cluster_status, zone_status
@@ -50,7 +51,13 @@ def check_year(ds: Dataset, year: int | None) -> int:
             reached = [y for y in years if y <= ds.as_of.year]
         return reached[-1] if reached else years[0]
     if year not in years:
-        raise UnknownChoice(f"no targets for {year}; the plan covers {', '.join(map(str, years))}")
+        listed = ", ".join(map(str, years))
+        raise UnknownChoice(
+            Said(
+                f"no targets for {year}; the plan covers {listed}",
+                f"{year} 年没有目标；方案涵盖 {'、'.join(map(str, years))} 年",
+            )
+        )
     return year
 
 
@@ -66,7 +73,9 @@ def check_counties(ds: Dataset, counties: Sequence[str] | None) -> tuple[str, ..
     )
     for county in counties:
         if county not in known:
-            raise UnknownChoice(f"unknown county '{county}'.{suggest(county, known)}")
+            near = suggest(county, known)
+            hint = near.replace(" Did you mean '", "是不是“").replace("'?", "”？") if near else ""
+            raise UnknownChoice(Said(f"unknown county '{county}'.{near}", f"未知县区“{county}”。{hint}"))
     return tuple(counties)
 
 

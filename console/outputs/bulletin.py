@@ -19,7 +19,7 @@ from typing import Any
 import polars as pl
 
 from console.core.config import Settings
-from console.core.text import clean
+from console.core.text import Said, clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, cn_numeral
 from console.engine.as_of import data_periods
@@ -42,7 +42,12 @@ def parse_month(text: str) -> tuple[int, int]:
     """2026-10, 2026/10 or 2026年10月 -> (2026, 10)."""
     match = re.fullmatch(r"\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?\s*", text)
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise BulletinError(f"period '{text}': expected a month such as 2026-10 or 2026年10月")
+        raise BulletinError(
+            Said(
+                f"period '{text}': expected a month such as 2026-10 or 2026年10月",
+                f"月份“{text}”无法识别：应为 2026-10 或 2026年10月 这样的月份",
+            )
+        )
     return int(match.group(1)), int(match.group(2))
 
 
@@ -108,7 +113,12 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
     if ds.has_progress and quarter > ds.as_of:
         quarter = ds.as_of  # the newest data there is; the bulletin says which quarter it rests on
     if quarter < Period(ds.years[0], 1):
-        raise BulletinError(f"period {period}: the data starts in {ds.years[0]}")
+        raise BulletinError(
+            Said(
+                f"period {period}: the data starts in {ds.years[0]}",
+                f"月份 {period}：数据从 {ds.years[0]} 年开始",
+            )
+        )
     quarter = min(quarter, Period(ds.years[-1], 4))
     data = ds.at(quarter) if ds.has_progress and quarter < ds.as_of else ds
     plan_year = min(max(quarter.year, ds.years[0]), ds.years[-1])

@@ -167,17 +167,25 @@ class Flows:
         if self.export_attempt is not None:
             self.app.settings = replace(self.app.settings, export_folder=self.export_attempt.folder)
             self.export_attempt = None
+        self.bulletin_attempt = None
 
     def export_failed(self, message: str) -> bool:
-        """An export failed: the dialog opens again with the choices kept and the reason shown in it.
-        False when no export was being written (a bulletin): the caller says it in a toast."""
+        """An export or bulletin failed: its dialog opens again with the choices kept and the reason
+        shown in it. False when none was being written: the caller says it in a toast."""
         attempt, self.export_attempt = self.export_attempt, None
-        if attempt is None:
-            return False
-        self.export(attempt, message)
-        return True
+        if attempt is not None:
+            self.export(attempt, message)
+            return True
+        bulletin, self.bulletin_attempt = self.bulletin_attempt, None
+        if bulletin is not None:
+            self.bulletin(bulletin, message)
+            return True
+        return False
 
-    def bulletin(self) -> None:
+    bulletin_attempt: BulletinChoice | None = None  # the bulletin being written
+
+    def bulletin(self, initial: BulletinChoice | None = None, error: str | None = None) -> None:
+        """The bulletin dialog; after a failure, again with the user's choices and the reason in it."""
         if self.not_ready():
             return
         import os
@@ -186,7 +194,7 @@ class Flows:
         from widgets.dialogs import BulletinDialog
 
         folder = self.app.settings.export_folder or os.getcwd()
-        dialog = BulletinDialog(self.app.state.lang, date.today().strftime("%Y-%m"), folder)
+        dialog = BulletinDialog(self.app.state.lang, date.today().strftime("%Y-%m"), folder, initial, error)
         self.app.push_screen(dialog, self.bulletin_chosen)
 
     def bulletin_chosen(self, choice: BulletinChoice | None) -> None:
@@ -195,6 +203,7 @@ class Flows:
         if choice is None:
             return
         assert app.dataset is not None
+        self.bulletin_attempt = choice
         work = partial(workers.bulletin, app.post, app.dataset, app.settings, choice, app.state.lang)
         app.run_worker(work, thread=True, group="export", exit_on_error=False)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
-from console.core.text import clean
+from console.core.text import clean, in_lang
 from console.present import view_cache as viewcache
 from console.tui.messages import (
     DataFailed,
@@ -86,7 +86,7 @@ def load(post: Post, settings: Settings, choice: Choice, cache_key: str | None) 
         try:
             first = cache.first_screen(year, counties, choice.lang, choice.ascii_only)
         except UnknownChoice as exc:  # a remembered year or county this data does not have
-            warning = clean(exc)
+            warning = clean(in_lang(exc.args[0], choice.lang))
             year, counties = None, ()
             first = cache.first_screen(year, counties, choice.lang, choice.ascii_only)
         # The header and overview now; the rankings and tables (as long again at national scale) next.
@@ -96,7 +96,11 @@ def load(post: Post, settings: Settings, choice: Choice, cache_key: str | None) 
         post(DataFailed(exc.errors, True))
         return
     except UnknownChoice as exc:
-        post(DataFailed([DataError("--year/--county", None, None, None, str(exc))], True))
+        post(
+            DataFailed(
+                [DataError("--year/--county", None, None, None, in_lang(exc.args[0], choice.lang))], True
+            )
+        )
         return
     except Exception as exc:  # a file the system would not read, or a bug: said in one line
         post(_internal(describe(exc, choice.lang, settings.data_dir)))
@@ -211,13 +215,18 @@ def export(
 def bulletin(post: Post, ds: Dataset, settings: Settings, choice: BulletinChoice, lang: str) -> None:
     """Write the monthly bulletin, with the exports' file safety."""
     try:
+        from console.core.files import folder_problem
         from console.outputs.bulletin import BulletinError, write_bulletin
 
         try:
             folder = Path(choice.folder).expanduser()
+            problem = folder_problem(folder)  # a missing folder is not a file name to write to
+            if problem is not None:
+                post(ExportFailed(in_lang(problem, lang)))
+                return
             written = write_bulletin(ds, settings, choice.period, choice.fmt, folder, lang)
         except BulletinError as exc:
-            post(ExportFailed(str(exc)))
+            post(ExportFailed(in_lang(exc.args[0], lang)))
             return
     except Exception as exc:
         post(ExportFailed(describe(exc, lang, choice.folder)))
