@@ -354,3 +354,30 @@ async def test_ascii_scrollbar_draws_only_ascii() -> None:
         await pilot.pause()
         assert table.show_vertical_scrollbar
         assert table.vertical_scrollbar.renderer is AsciiScrollBarRender
+
+
+def test_headline_figures_are_never_cut_or_wrapped_on_a_narrow_terminal() -> None:
+    """The walk found 1,572 / 1,500 亿元 wrapped over four lines at 60 columns (and cut to 1,5… in
+    English): now the names give way, then the bar; every figure stays whole on its line."""
+    import io
+
+    from rich.console import Console
+
+    from console.core.config import load_settings
+    from console.core.paths import embedded_data_dir
+    from console.data.loader import load_dataset
+    from console.present.assemble import compute, render_views
+    from widgets.overview import render_overview
+
+    settings = load_settings(data_dir=embedded_data_dir())
+    ds = load_dataset(settings.data_dir)
+    snap = compute(ds, settings, None, ())
+    for lang in ("zh", "en"):
+        views = render_views(snap, lang, False)
+        for width in (56, 60, 78, 120, 200):
+            out = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+            out.print(render_overview(views.overview, lang, False, views.header.year, width=width))
+            lines = out.export_text().splitlines()
+            for goal in views.overview.goals:
+                assert any(goal.value in line for line in lines), (lang, width, goal.value)
+            assert all(len(line.rstrip()) <= width for line in lines)

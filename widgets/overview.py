@@ -42,7 +42,9 @@ def bar(progress: float | None, width: int, ascii_only: bool) -> str:
     return full * filled + empty * (width - filled)
 
 
-def render_overview(data: Overview, lang: str, ascii_only: bool, year: int, no_color: bool = False) -> Group:
+def render_overview(
+    data: Overview, lang: str, ascii_only: bool, year: int, no_color: bool = False, width: int | None = None
+) -> Group:
     """The tab's head: headline goals and zones per tier and star. A goal's bar is its ratio to target,
     the percentage printed beside it. The attention list and the reports line follow it. Under
     NO_COLOR (``no_color``) emphasis is bold and reverse video, never a colour that greys out."""
@@ -61,19 +63,25 @@ def render_overview(data: Overview, lang: str, ascii_only: bool, year: int, no_c
         pad_edge=False,
         expand=False,
     )
-    goals.add_column(no_wrap=True, overflow=cut, max_width=22)
-    goals.add_column(no_wrap=True, min_width=BAR_WIDTH)
+    # On a narrow terminal the name gives way first (cut, the column collapses), then the bar goes
+    # (the percentage beside it says the same); the figures and the status are never cut or wrapped.
+    values = [Text(goal.value) for goal in data.goals]
+    need = 22 + BAR_WIDTH + 4 + max((v.cell_len for v in values), default=0) + 10 + 8
+    with_bar = width is None or width >= need - 12
+    goals.add_column(overflow=cut, max_width=22, min_width=6)
+    if with_bar:
+        goals.add_column(no_wrap=True, min_width=BAR_WIDTH)
     goals.add_column(no_wrap=True, justify="right", min_width=4)  # the ratio the bar draws
-    # On a narrow terminal the value gives way (wraps after its figures), never the status ("✓ me").
-    goals.add_column(justify="right", overflow=cut)
+    goals.add_column(no_wrap=True, justify="right")
     goals.add_column(no_wrap=True, min_width=6)
-    for goal in data.goals:
+    for goal, value in zip(data.goals, values, strict=True):
         style = status_style(goal.status, no_color)
+        bar_cell = [Text(bar(goal.ratio, BAR_WIDTH, ascii_only))] if with_bar else []
         goals.add_row(
-            Text(goal.label),
-            Text(bar(goal.ratio, BAR_WIDTH, ascii_only)),
+            Text(goal.label, no_wrap=True, overflow=cut),
+            *bar_cell,
             Text(f.share(goal.ratio)),
-            Text(goal.value),
+            value,
             Text(f.status(goal.status), style=style),
         )
     result = data.result_year or f.none
@@ -278,6 +286,19 @@ class OverviewPanel(VerticalScroll):
         yield Static(id="overview-reports")
         yield Chart(id="overview-chart")
 
+    _drawn_for: tuple[Overview, str, bool, int, int] | None = None
+
+    def on_resize(self) -> None:
+        """The headline table fits the new width (the bar gives way on a narrow terminal)."""
+        drawn = self._drawn_for
+        width = self.size.width - 2
+        if drawn is not None and width > 0 and width != drawn[4]:
+            data, lang, ascii_only, year, _ = drawn
+            no_color = getattr(self.app, "no_color", False)
+            body = render_overview(data, lang, ascii_only, year, no_color, width)
+            self.query_one("#overview-body", Static).update(body)
+            self._drawn_for = (data, lang, ascii_only, year, width)
+
     def action_attention(self) -> None:
         attention = self.query_one(AttentionList)
         if attention.option_count:
@@ -289,7 +310,9 @@ class OverviewPanel(VerticalScroll):
         from console.present.series import city_series
 
         no_color = getattr(self.app, "no_color", False)
-        body = render_overview(data, lang, ascii_only, year, no_color)
+        width = (self.size.width or self.app.size.width) - 2  # the panel's padding
+        self._drawn_for = (data, lang, ascii_only, year, width)
+        body = render_overview(data, lang, ascii_only, year, no_color, width)
         self.query_one("#overview-body", Static).update(body)
         self.query_one("#overview-attention-title", Static).update(attention_title(lang))
         items = attention_items(data, lang, ascii_only, no_color)
