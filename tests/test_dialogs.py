@@ -226,3 +226,22 @@ def test_any_part_of_a_county_name_finds_it_and_its_line_is_literal(
     line = CountyDialog([(name, name)], (name,), "zh")._prompt((name, name))
     assert line.plain == f"[x] {clean(name)}" and not line.spans
     assert not any(unicodedata.category(ch) == "Cc" for ch in line.plain)  # no ESC, no C0/C1
+
+
+@pytest.mark.parametrize("keys", [("s", "u", "i", "space", "enter"), ("s", "u", "i", "enter")])
+async def test_county_dialog_typed_down_to_one_county_picks_it(data_dir: Path, keys: tuple[str, ...]) -> None:
+    """The walk typed `sui` (only 遂平县 left) and pressed Space: the space went into the filter and
+    nothing was ticked; Enter then applied the earlier choice. Now Space ticks the match from the
+    filter, and Enter with one match left and nothing ticked picks it."""
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("c", "down", "space", "enter")  # an earlier choice: the first county
+        await ready(pilot)
+        first = app.counties
+        assert len(first) == 1 and first != ("遂平县",)
+        await pilot.press("c", *keys)
+        await ready(pilot)
+        expected = ("遂平县",) if "space" not in keys else tuple(sorted((*first, "遂平县")))
+        assert not isinstance(app.screen, CountyDialog)
+        assert tuple(sorted(app.counties)) == expected

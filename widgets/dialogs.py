@@ -39,6 +39,19 @@ def county_matches(query: str, zh_name: str, en_name: str | None) -> bool:
     return any(q in "".join(field.split()).casefold() for field in fields)
 
 
+class CountyFilter(Input):
+    """The county dialog's filter field: Space ticks the highlighted county (the filter ignores
+    spaces), so "type, then Space" picks what was typed."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "space":
+            event.stop()
+            event.prevent_default()
+            await self.run_action("screen.toggle_county")
+            return
+        await super()._on_key(event)
+
+
 class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     """Pick one, several or all counties. Typing filters the list; Space checks or unchecks the county
     under the cursor, ``a`` checks (or unchecks) every county shown, and the dialog stays open for
@@ -83,9 +96,15 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
                 id="county-hint",
             )
             yield Static(
-                Text(self._pick("Enter 应用  Esc 取消", "Enter applies  Esc cancels")), id="county-keys"
+                Text(
+                    self._pick(
+                        "Enter 应用（只筛出一个时即选它）  Esc 取消",
+                        "Enter applies (or picks the only match)  Esc cancels",
+                    )
+                ),
+                id="county-keys",
             )
-            yield Input(
+            yield CountyFilter(
                 placeholder=self._pick("筛选：名称或拼音", "filter: name or pinyin"),
                 compact=True,
                 select_on_focus=False,  # a key typed in the list goes on the end of the filter
@@ -161,6 +180,11 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
         self._redraw(self.query_one(OptionList).highlighted)
 
     def action_apply(self) -> None:
+        typed = self.query_one("#county-filter", Input).value.strip()
+        if typed and len(self.shown) == 1 and self.checked == set(self.chosen):
+            # Typed down to one county and ticked nothing: that county is the choice.
+            self.dismiss((self.shown[0][0],) if len(self.counties) > 1 else ())
+            return
         selected = tuple(c[0] for c in self.counties if c[0] in self.checked)
         self.dismiss(() if len(selected) == len(self.counties) else selected)
 
