@@ -142,3 +142,17 @@ def test_a_cut_cell_ends_in_an_ellipsis_of_its_mode() -> None:
     assert fit_text("平舆县开发区", 7) == "平舆县…"
     assert fit_text("平舆县开发区", 8, "...") == "平舆 ..."  # a wide character is never split in half
     assert fit_text("ok", 4, right=True) == "  ok"
+
+
+def test_search_finds_chinese_names_by_pinyin_and_initials(dataset, settings) -> None:
+    """Coordinators on SSH often cannot type Chinese: `/pingyu` or `/py` finds 平舆 as the county
+    dialog's filter does (the walk found `/ping` matched nothing)."""
+    from console.present.assemble import compute, render_views
+
+    zones = render_views(compute(dataset, settings, None, ()), "zh", False).tables["zones"]
+    pingyu = {r.key for r in zones.rows if any("平舆" in c.text for c in r.cells)}
+    assert pingyu
+    assert {r.key for r in zones.searched("pingyu").rows} == pingyu
+    assert pingyu <= {r.key for r in zones.searched("PY").rows}
+    assert {r.key for r in zones.searched("平舆").rows} == pingyu  # Chinese as before
+    assert zones.searched("xyzzy").rows == ()

@@ -13,3 +13,23 @@ def text_order(text: str) -> tuple[str, ...]:
     from pypinyin import lazy_pinyin  # loaded on the first text sort, not at start-up
 
     return (*(syllable.casefold() for syllable in lazy_pinyin(text)), text)
+
+
+_CJK_NAME = 20  # cells longer than this are sentences, not names: not read as pinyin
+
+
+@lru_cache(maxsize=65536)
+def pinyin_forms(text: str) -> tuple[str, str]:
+    """``text``'s pinyin run together and its initials ("pingyuxian", "pyx"), case-folded, for typing a
+    Chinese name on a keyboard without a Chinese input method; ("", "") for text with no Chinese or
+    longer than a name."""
+    if len(text) > _CJK_NAME or not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return "", ""
+    syllables = [s for s in text_order(text)[:-1] if s.strip()]
+    return "".join(syllables).replace(" ", ""), "".join(s[:1] for s in syllables)
+
+
+def pinyin_matches(needle: str, text: str) -> bool:
+    """Whether a Latin-letter ``needle`` (case-folded, no spaces) is in ``text``'s pinyin or initials."""
+    full, initials = pinyin_forms(text)
+    return bool(full) and (needle in full or needle in initials)

@@ -93,11 +93,22 @@ class View:
         return row.cells[self.column_index(key)]
 
     def searched(self, text: str) -> View:
-        """Rows with ``text`` in any cell (case-insensitive)."""
+        """Rows with ``text`` in any cell (case-insensitive); Latin letters also find Chinese names by
+        their pinyin or its initials (``pingyu``, ``py`` find 平舆), as the county dialog does."""
         needle = text.strip().casefold()
         if not needle:
             return replace(self, search="")
-        rows = tuple(r for r in self.rows if any(needle in cell.text.casefold() for cell in r.cells))
+        latin = needle.replace(" ", "")
+        by_sound = latin.isascii() and latin.isalpha()
+        if by_sound:
+            from console.present.collation import pinyin_matches
+
+            def found(cell: Cell) -> bool:
+                return needle in cell.text.casefold() or pinyin_matches(latin, cell.text)
+
+            rows = tuple(r for r in self.rows if any(found(cell) for cell in r.cells))
+        else:
+            rows = tuple(r for r in self.rows if any(needle in cell.text.casefold() for cell in r.cells))
         if len(rows) == len(self.rows):  # every row matches: the same rows (their widths are known)
             rows = self.rows
         return replace(self, rows=rows, search=text.strip())
