@@ -381,3 +381,21 @@ def test_headline_figures_are_never_cut_or_wrapped_on_a_narrow_terminal() -> Non
             for goal in views.overview.goals:
                 assert any(goal.value in line for line in lines), (lang, width, goal.value)
             assert all(len(line.rstrip()) <= width for line in lines)
+
+
+async def test_a_search_that_matches_nothing_says_so_in_the_table() -> None:
+    """The walk searched Tasks for `xyz` and saw blank tables with no word of why."""
+    from console.core.config import load_settings
+    from console.core.paths import embedded_data_dir
+    from console.tui.app import DevZonesApp
+
+    app = DevZonesApp(load_settings(data_dir=embedded_data_dir()), use_cache=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("2", "slash", *"xyz", "enter")
+        await pilot.pause()
+        table = app.screen.query_one("#zones-table", ViewTable)
+        assert table.row_count == 0
+        line = "".join(segment.text for segment in table.render_line(1))
+        assert "没有匹配“xyz”的行" in line and "Esc" in line

@@ -81,6 +81,8 @@ class ViewTable(ScrollView, can_focus=True):
 
     # -- content ------------------------------------------------------------------------------------
 
+    empty_note = ""  # what an empty table says ("no rows match …"), set by whoever shows the view
+
     def show(self, view: View) -> None:
         """Show ``view``, keeping the cursor on the same row key where that row is still there."""
         keep = self.current_row_key
@@ -262,6 +264,9 @@ class ViewTable(ScrollView, can_focus=True):
                 strip = Strip.join([strip.crop(0, width - len(where)), Strip([Segment(where, header)])])
             return strip
         index = self._top + y - 1
+        if self.row_count == 0 and y == 1 and self.empty_note:  # say why the table is empty
+            note = Text(f" {clean(self.empty_note)}", style="italic", no_wrap=True, overflow="crop")
+            return Strip(list(note.render(self.app.console)), note.cell_len).adjust_cell_length(width, base)
         if index >= self.row_count:
             return Strip.blank(width, base)
         return self._window(self._row_strip(index), self._row_style(index))

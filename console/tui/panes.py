@@ -31,6 +31,24 @@ def current_view(state: ConsoleState, views: Views, name: str) -> View | None:
     )
 
 
+def empty_note(state: ConsoleState, view: View) -> str:
+    """What a table with no rows says: the search that matched nothing, or that nothing changed."""
+    zh, search = state.zh, view.search
+    if search:
+        return (
+            f"没有匹配“{search}”的行（Esc 清除搜索）"
+            if zh
+            else f"No rows match '{search}' (Esc clears the search)"
+        )
+    if state.since is not None and state.changed_only:
+        return (
+            f"自{state.since}以来没有变化的行（d 关闭）"
+            if zh
+            else f"No rows changed since {state.since} (d turns it off)"
+        )
+    return "无数据" if zh else "No rows"
+
+
 class Pane(TabPane):
     """A tab's pane; ``show`` draws it from the console's state and views."""
 
@@ -50,7 +68,9 @@ class Pane(TabPane):
         view = current_view(state, views, name)
         if view is not None:  # None on the first screen, before the tables are made
             view = self.console.changes.view(view, views)  # changes mode
-            self.query_one(f"#{name}-table", ViewTable).show(view)
+            table = self.query_one(f"#{name}-table", ViewTable)
+            table.empty_note = empty_note(state, view)
+            table.show(view)
 
     @property
     def console(self) -> DevZonesApp:
