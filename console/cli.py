@@ -113,6 +113,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     )
     _common(parser, lang)
     _filters(parser, lang)
+    _as_of_flag(parser, lang)  # the console as the data stood at the end of a quarter
     parser.add_argument("--no-mouse", action="store_true", help=say("opt_mouse", lang))
     parser.set_defaults(func=_console)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=say("commands", lang))
@@ -478,9 +479,11 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
     # pipe and wait for keys that never come: say what to use instead.
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CommandFailed(EXIT_USAGE, say("no_terminal", settings.lang))
+    from dataclasses import replace
+
     from console.tui.app import run_app
 
-    return run_app(settings)
+    return run_app(replace(settings, as_of=args.as_of) if args.as_of else settings)
 
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
@@ -934,8 +937,8 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         raise CommandFailed(EXIT_USAGE, say("size_svg_only", settings.lang, fmt=args.format))
     if args.format == "svg" and args.view == "all":
         raise CommandFailed(EXIT_USAGE, say("svg_one_view", settings.lang))
-    if args.format == "svg" and (args.as_of or args.since):
-        raise CommandFailed(EXIT_USAGE, say("as_of_svg" if args.as_of else "since_svg", settings.lang))
+    if args.format == "svg" and args.since:
+        raise CommandFailed(EXIT_USAGE, say("since_svg", settings.lang))
     full = _dataset(settings)
     ds = _as_of(full, args.as_of, settings.lang)
     since = _quarter(full, args.since, settings.lang, "--since") if args.since else None
@@ -1020,7 +1023,7 @@ def _screenshot(
         if not match or not (40 <= int(match.group(1)) <= 1000 and 10 <= int(match.group(2)) <= 1000):
             raise CommandFailed(EXIT_USAGE, say("bad_size", settings.lang, value=args.size))
         size = (int(match.group(1)), int(match.group(2)))
-    shown = replace(settings, tab=args.view, year=year, counties=tuple(counties))
+    shown = replace(settings, tab=args.view, year=year, counties=tuple(counties), as_of=args.as_of)
     svg = screenshot(shown, size, args.search, args.sort)
     with _writing(out, settings.lang, ExportError):
         return export_text(svg, out, prov, force=args.force)

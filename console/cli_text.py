@@ -306,12 +306,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "{option} {value}：数据覆盖 {first} 至 {last}",
         "{option} {value}: the data covers {first} to {last}",
     ),
-    "as_of_svg": (
-        "--as-of 不适用于 --format svg：界面截图只能显示数据中最新季度的状态；"
-        "某季度末的数据请用 --format csv、xlsx、json、parquet 或 md 导出",
-        "--as-of does not apply to --format svg: the console screenshot can only show the latest quarter"
-        " in the data; export the data as it stood then with --format csv, xlsx, json, parquet or md",
-    ),
     "since_svg": (
         "--since 不适用于 --format svg：界面截图不带变化清单；变化请用 --format csv、xlsx、json、parquet 或 md 导出",
         "--since does not apply to --format svg: the console screenshot carries no list of changes;"

@@ -162,3 +162,29 @@ async def test_an_export_in_changes_mode_names_the_quarter_and_writes_the_change
     assert 'changes_since = "2026Q2"' in manifest and "--since 2026Q2" in manifest
     beside = (tmp_path / "changed-changes.csv").read_text(encoding="utf-8-sig")
     assert beside.count("\n") > 1  # a heading and at least one change of the Zones tab
+
+
+async def test_the_console_as_of_a_quarter_shows_the_data_as_it_stood_then(data_dir: Path) -> None:
+    """``devzones --as-of 2025Q4``: figures, reports and results up to the end of that quarter, the
+    year it belongs to, and the changes mode compares with the quarter before it."""
+    from dataclasses import replace
+
+    app = DevZonesApp(replace(load_settings(data_dir=data_dir), as_of="2025Q4"), use_cache=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        bar = app.screen.query_one("#topbar").plain
+        assert "2025Q4" in bar and "2026Q3" not in bar and app.year == 2025
+        await pilot.press("d")
+        await ready(pilot)
+        assert "Δ 较2025Q3" in app.screen.query_one("#topbar").plain
+
+
+async def test_the_console_as_of_a_quarter_the_data_lacks_says_what_it_covers(data_dir: Path) -> None:
+    from dataclasses import replace
+
+    app = DevZonesApp(replace(load_settings(data_dir=data_dir), as_of="2031Q1"), use_cache=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        assert app.views is None and app.errors
+        said = " ".join(str(e) for e in app.errors)
+        assert "2031Q1" in said and "2026Q3" in said

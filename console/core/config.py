@@ -56,6 +56,9 @@ class Settings:
     # remembers its own choice only where it differs from them, so a later config change still shows.
     config_lang: str = "zh"
     config_export_folder: str = ""
+    # The console started with --as-of (a quarter such as 2026Q2): the data as it stood then. A flag
+    # of the session only, never read from or written to a file.
+    as_of: str | None = None
 
     def pace_share(self, quarter: int) -> float:
         """Cumulative share of a year's target due by the end of ``quarter`` (1-4)."""

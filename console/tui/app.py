@@ -68,7 +68,7 @@ class DevZonesApp(App[int]):
         self.settings = settings
         self.state = ConsoleState.from_settings(settings)
         self.ascii_only = settings.ascii
-        self.use_cache = use_cache
+        self.use_cache = use_cache and not settings.as_of  # the launch screen remembered is "now"
         self.dataset: Dataset | None = None
         self.snapshots: SnapshotCache | None = None  # evaluations and views of the loaded dataset
         self.snapshot: Snapshot | None = None

@@ -70,6 +70,29 @@ def _internal(message: str) -> DataFailed:
     return DataFailed([DataError("devzones", None, None, None, clean(message))], False, message)
 
 
+def as_it_stood(ds: Dataset, settings: Settings) -> Dataset:
+    """``ds`` as it stood at the end of the quarter of ``--as-of`` (``ds`` itself without it); a quarter
+    the data does not cover is a DataInvalid naming what it covers, in the settings' language."""
+    if not settings.as_of:
+        return ds
+    from console.cli_text import say
+    from console.data.errors import DataError, DataInvalid
+    from console.engine.as_of import AsOfRefused, dataset_as_of, parse_as_of
+
+    try:
+        return dataset_as_of(ds, parse_as_of(ds, settings.as_of))
+    except AsOfRefused as exc:
+        words = say(
+            f"as_of_{exc.kind}",
+            settings.lang,
+            option="--as-of",
+            value=clean(settings.as_of),
+            first=exc.first,
+            last=exc.last,
+        )
+        raise DataInvalid([DataError("--as-of", None, None, None, words)]) from None
+
+
 def load(post: Post, settings: Settings, choice: Choice, cache_key: str | None) -> None:
     """Load and evaluate the dataset; remember the launch screen when ``cache_key`` is given."""
     from console.data.errors import DataError, DataInvalid
@@ -79,7 +102,7 @@ def load(post: Post, settings: Settings, choice: Choice, cache_key: str | None) 
         from console.data.loader import load_dataset
         from console.present.snapshot_cache import SnapshotCache
 
-        ds = load_dataset(settings.data_dir)
+        ds = as_it_stood(load_dataset(settings.data_dir), settings)
         cache = SnapshotCache(ds, settings)
         warning = ""
         year, counties = choice.year, choice.counties
@@ -131,7 +154,7 @@ def reload(post: Post, settings: Settings, choice: Choice) -> None:
         from console.data.loader import load_dataset
         from console.present.snapshot_cache import SnapshotCache
 
-        ds = load_dataset(settings.data_dir)
+        ds = as_it_stood(load_dataset(settings.data_dir), settings)
         cache = SnapshotCache(ds, settings)  # a new dataset: nothing of the old cache holds
         snap, views = cache.views(choice.year, choice.counties, choice.lang, choice.ascii_only, choice.unit)
     except (DataInvalid, UnknownChoice) as exc:
