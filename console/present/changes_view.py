@@ -181,8 +181,13 @@ def mark_view(view: View, marks: ChangeMarks, ascii_only: bool = False) -> View:
     rows_marked = marks.cells.get(view.tab)
     if not rows_marked:
         return view
+    from rich.cells import cell_len
+
+    from console.present.fit import column_widths, remember_widths
+
     symbol = MARK[1 if ascii_only else 0]
     index = {col.key: i for i, col in enumerate(view.columns)}
+    widths = column_widths(view)  # known for the views shown: only the marked cells can widen them
     rows = []
     for row in view.rows:
         columns = rows_marked.get(row.key)
@@ -196,8 +201,11 @@ def mark_view(view: View, marks: ChangeMarks, ascii_only: bool = False) -> View:
             if i is not None:
                 cell = cells[i]
                 cells[i] = Cell(symbol + cell.text, cell.values, cell.sort, cell.status, cell.cls)
+                widths[i] = max(widths[i], cell_len(cells[i].text))
         rows.append(Row(row.key, tuple(cells), row.flagged))
-    return replace(view, rows=tuple(rows))
+    marked = replace(view, rows=tuple(rows))
+    remember_widths(marked, widths)  # toggling the mode at national scale measures no cell again
+    return marked
 
 
 def changed_rows(view: View, marks: ChangeMarks) -> View:

@@ -47,6 +47,15 @@ def column_widths(view: View, labels: list[str] | None = None) -> list[int]:
     return widths
 
 
+def remember_widths(view: View, widths: list[int]) -> None:
+    """Record ``view``'s natural widths, worked out without measuring every cell (a view made from
+    another whose widths are known, e.g. the changes mode's marked view)."""
+    with _measured_lock:
+        _MEASURED[(id(view.rows), id(view.columns))] = (view.rows, view.columns, tuple(widths))
+        while len(_MEASURED) > _MEASURED_LIMIT:
+            _MEASURED.popitem(last=False)
+
+
 def _measure(view: View, labels: list[str]) -> list[int]:
     widths = [cell_len(label) + 1 for label in labels]
     for row in view.rows:

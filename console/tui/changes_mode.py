@@ -150,16 +150,16 @@ class ChangesMode:
                 )
                 app.run_worker(work, thread=True, exclusive=True, group="changes", exit_on_error=False)
         if redraw:
-            app.main.render_all()
+            app.main.render_tab()
 
     def ready(self, message: ChangesReady) -> None:
         self.computed = Computed(message.since, message.to, message.counties, message.changes)
-        self.app.main.render_all()
+        self.app.main.render_tab()
 
     def failed(self, message: ChangesFailed) -> None:
         self.app.state.since, self.app.state.changed_only = None, False
         self.app.say(message.message, "error", 10)
-        self.app.main.render_all()
+        self.app.main.render_tab()
 
     def forget(self) -> None:
         """The data changed (a reload): the changes are computed again when next needed."""

@@ -126,6 +126,7 @@ class MainScreen(Screen[None]):
         if app.views is None or not self.drawn:
             return
         self.show_header()
+        self.stale = set()
         for tab in TABS:
             self.pane(tab).show(app.state, app.views)
         self.show_keybar()
@@ -170,9 +171,25 @@ class MainScreen(Screen[None]):
 
     # -- tabs and search ----------------------------------------------------------------------------
 
+    stale: set[str] = set()  # tabs not redrawn since the changes mode last changed (see render_tab)
+
+    def render_tab(self) -> None:
+        """Redraw the header, the active tab and the key bar only; the other tabs are redrawn when
+        shown (the changes mode's toggle at national scale redraws one tab, not five)."""
+        app = self.console
+        if app.views is None or not self.drawn:
+            return
+        self.show_header()
+        self.pane().show(app.state, app.views)
+        self.show_keybar()
+        self.stale = set(TABS) - {app.state.tab}
+
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         state = self.console.state
         state.tab = event.pane.id or "overview"
+        if state.tab in self.stale and self.console.views is not None:
+            self.stale.discard(state.tab)
+            self.pane().show(state, self.console.views)
         self.query_one("#search", Input).value = state.search_of_tab()
         self.show_keybar()
         self.pane().focus_first()
