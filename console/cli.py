@@ -639,19 +639,13 @@ def _zone_names(ds: Dataset, lang: str) -> dict[object, str]:
 def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_only: bool) -> str:
     """One change as a line of text: what, whose, from → to, and when (data text shown literally)."""
     from console.core.text import clean
-    from console.present.changes_view import code_word, field_word
+    from console.present.changes_view import code_word, field_word, value_text
     from console.present.formatter import Formatter
 
     f = Formatter(lang, ascii_only)
 
     def shown(value: object) -> str:
-        if value is None:
-            return f.none
-        if change.field.endswith("status") or change.field == "report":
-            return f.status(str(value))
-        if isinstance(value, float):
-            return f.number(value, 2)
-        return str(value)
+        return value_text(change, value, f)
 
     subject = [names.get(change.zone, change.zone)] if change.zone else []
     subject += [names.get((change.zone, change.industry), change.industry)] if change.industry else []

@@ -236,19 +236,25 @@ def _names(views: Views) -> dict[str, str]:
     return names
 
 
+def value_text(change: Change, value: object, f: Formatter) -> str:
+    """One side of a change (its ``old`` or ``new``) as the surfaces show it: a status in words with
+    its symbol, a figure with two decimals, other data text cleaned of control characters."""
+    if value is None:
+        return f.none
+    if change.field.endswith("status") or change.field == "report":
+        return f.status(str(value))
+    if isinstance(value, float):
+        return f.number(value, 2)
+    return clean(str(value))
+
+
 def change_text(change: Change, names: Mapping[str, str], lang: str, ascii_only: bool = False) -> str:
     """What changed, without the kind or the subject: "档级 有风险 → 未达标", "报表 逾期 12 天 (2026Q3)".
     Data text is cleaned of control characters; statuses in words with their symbol."""
     f = Formatter(lang, ascii_only)
 
     def shown(value: object) -> str:
-        if value is None:
-            return f.none
-        if change.field.endswith("status") or change.field == "report":
-            return f.status(str(value))
-        if isinstance(value, float):
-            return f.number(value, 2)
-        return clean(str(value))
+        return value_text(change, value, f)
 
     what = field_word(change.field, lang)
     if change.code.startswith("report"):

@@ -95,34 +95,34 @@ class ChangesMode:
         ds = self.app.dataset
         return [] if ds is None else [str(p) for p in reference_periods(ds)]
 
-    def toggle(self) -> None:
-        """``d``: marked, then changed rows only, then off."""
+    def comparable(self) -> list[str]:
+        """The quarters to compare with; none (said in a toast) before the data is there or when it
+        has a single quarter."""
         app = self.app
         if app.dataset is None or app.views is None:
-            return
+            return []
         periods = self.periods()
         if not periods:
+            zh = app.state.zh
             app.say(
                 "数据只有一个季度，无可比较的上期"
-                if app.state.zh
+                if zh
                 else "The data has one quarter: nothing to compare with"
             )
-            return
-        app.state.cycle_changes(periods)
-        self.refresh()
+        return periods
+
+    def toggle(self) -> None:
+        """``d``: marked, then changed rows only, then off."""
+        periods = self.comparable()
+        if periods:
+            self.app.state.cycle_changes(periods)
+            self.refresh()
 
     def choose(self) -> None:
         """``D``: the dialog of quarters to compare with."""
         app = self.app
-        if app.dataset is None or app.views is None:
-            return
-        periods = self.periods()
-        if not periods:
-            app.say(
-                "数据只有一个季度，无可比较的上期"
-                if app.state.zh
-                else "The data has one quarter: nothing to compare with"
-            )
+        periods = self.comparable()
+        if not periods or app.dataset is None:
             return
         from widgets.dialogs import PeriodDialog
 
