@@ -245,3 +245,27 @@ async def test_county_dialog_typed_down_to_one_county_picks_it(data_dir: Path, k
         expected = ("遂平县",) if "space" not in keys else tuple(sorted((*first, "遂平县")))
         assert not isinstance(app.screen, CountyDialog)
         assert tuple(sorted(app.counties)) == expected
+
+
+async def test_the_unit_dialog_opens_on_the_unit_chosen_and_moves_with_j_and_k(data_dir: Path) -> None:
+    """The walk pressed `u j j Enter` and nothing was filtered (j/k did not move), and the dialog
+    always opened on 全部单位 rather than on the unit applied."""
+    from textual.widgets import OptionList
+
+    from widgets.dialogs import UnitDialog
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("4", "u", "j", "j", "enter")
+        await ready(pilot)
+        chosen = app.state.unit
+        assert chosen  # the second unit of the list
+        await pilot.press("u")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, UnitDialog)
+        assert dialog.query_one(OptionList).highlighted == dialog.units.index(chosen) + 1
+        await pilot.press("k", "enter")
+        await ready(pilot)
+        assert app.state.unit != chosen

@@ -193,19 +193,25 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
 
 
 class UnitDialog(ModalScreen[str | None]):
-    """Pick one responsible unit to filter the tasks by (or all)."""
+    """Pick one responsible unit to filter the tasks by (or all); it opens on the unit chosen now.
+    A task is kept when the unit leads it or takes part in it."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("j", "move(1)", show=False),
+        Binding("k", "move(-1)", show=False),
+    ]
     DEFAULT_CSS = """
     UnitDialog { align: center middle; }
     UnitDialog > Vertical { width: 40; height: auto; max-height: 90%; border: round $accent; background: $surface; }
     UnitDialog OptionList { height: auto; max-height: 18; }
     """
 
-    def __init__(self, units: list[str], lang: str) -> None:
+    def __init__(self, units: list[str], lang: str, current: str = "") -> None:
         super().__init__()
         self.units = units
         self.lang = lang
+        self.current = current
 
     def compose(self) -> ComposeResult:
         everyone = "全部单位" if self.lang == "zh" else "All units"
@@ -216,6 +222,24 @@ class UnitDialog(ModalScreen[str | None]):
             yield OptionList(
                 Text(everyone), *(Text(clean(unit_name(u, self.lang))) for u in self.units), compact=True
             )
+            hint = (
+                "牵头或参加的任务均列出；Enter 选定  Esc 取消"
+                if self.lang == "zh"
+                else "Tasks it leads or takes part in; Enter picks  Esc cancels"
+            )
+            yield Static(Text(hint, style="italic"))
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = self.units.index(self.current) + 1 if self.current in self.units else 0
+        options.focus()
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss("" if event.option_index == 0 else self.units[event.option_index - 1])

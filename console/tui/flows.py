@@ -91,7 +91,7 @@ class Flows:
 
         from widgets.dialogs import UnitDialog
 
-        app.push_screen(UnitDialog(units, app.state.lang), chosen)
+        app.push_screen(UnitDialog(units, app.state.lang, app.state.unit), chosen)
 
     def help(self) -> None:
         from widgets.dialogs import HelpScreen
