@@ -99,7 +99,7 @@ class ChangesMode:
         """The quarters to compare with; none (said in a toast) before the data is there or when it
         has a single quarter."""
         app = self.app
-        if app.dataset is None or app.views is None:
+        if app.flows.not_ready() or app.views is None:  # while loading: said, not dropped silently
             return []
         periods = self.periods()
         if not periods:
