@@ -28,8 +28,10 @@ async def test_a_tab_shown_again_redraws_no_row(data_dir: Path, monkeypatch: pyt
         drawn: list[int] = []
         real = ViewTable._line
 
+        header = [table._label(i) for i in table._layout]
+
         def counting(self, cells, base):  # type: ignore[no-untyped-def]
-            if self is table:
+            if self is table and [text for text, *_ in cells] != header:  # a row, not the header
                 drawn.append(1)
             return real(self, cells, base)
 
@@ -40,8 +42,11 @@ async def test_a_tab_shown_again_redraws_no_row(data_dir: Path, monkeypatch: pyt
         await pilot.pause()
         await pilot.pause()
         assert app.screen.focused is table
-        # The header line is drawn each time (it shows the cursor's position); rows come from the cache.
-        assert len(drawn) <= 2
+        # The header line is drawn on each pass (it shows the cursor's position; how many passes run
+        # depends on timing), the rows come from the cache: at most the cursor row again, when the
+        # focus arrives after the first pass (it is drawn reversed only while the table has focus).
+        # Before the cache kept lines across tabs, every visible row was drawn again (24 here).
+        assert len(drawn) <= 1
 
 
 async def test_the_cursor_row_follows_the_focus(data_dir: Path) -> None:
