@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from console.core.config import Settings
     from console.data.dataset import Dataset
     from console.engine.changes import Change
-    from console.present.changes_view import ChangeMarks
+    from console.present.changes_view import ChangeMarks, ChangesMemo
     from console.present.viewmodel import View, Views
     from console.tui.app import DevZonesApp
     from console.tui.workers import Post
@@ -56,16 +56,23 @@ class Computed:
 
 
 def compute(
-    post: Post, ds: Dataset, settings: Settings, since: str, to: str, counties: tuple[str, ...], lang: str
+    memo: ChangesMemo,
+    post: Post,
+    ds: Dataset,
+    settings: Settings,
+    since: str,
+    to: str,
+    counties: tuple[str, ...],
+    lang: str,
 ) -> None:
-    """In a worker: the changes since ``since``, worst first, with the ingest history's revisions."""
+    """In a worker: the changes since ``since``, worst first, with the ingest history's revisions
+    (from ``memo`` when the same dataset and choices were asked for before)."""
     from console.data.scales import parse_period
-    from console.present.changes_view import ChangesMemo
     from console.reports.revisions import revisions
     from console.tui.messages import describe
 
     try:
-        found = ChangesMemo().get(
+        found = memo.get(
             ds,
             settings,
             parse_period(since),
@@ -85,6 +92,9 @@ class ChangesMode:
     def __init__(self, app: DevZonesApp) -> None:
         self.app = app
         self.computed: Computed | None = None
+        from console.present.changes_view import ChangesMemo
+
+        self.memo = ChangesMemo()  # one computation per dataset, quarters and filter
 
     # -- the keys ------------------------------------------------------------------------------------
 
@@ -146,7 +156,15 @@ class ChangesMode:
             to, counties = str(app.dataset.as_of), tuple(app.state.counties)
             if have is None or (have.since, have.to, have.counties) != (since, to, counties):
                 work = partial(
-                    compute, app.post, app.dataset, app.settings, since, to, counties, app.state.lang
+                    compute,
+                    self.memo,
+                    app.post,
+                    app.dataset,
+                    app.settings,
+                    since,
+                    to,
+                    counties,
+                    app.state.lang,
                 )
                 app.run_worker(work, thread=True, exclusive=True, group="changes", exit_on_error=False)
         if redraw:
@@ -164,6 +182,7 @@ class ChangesMode:
     def forget(self) -> None:
         """The data changed (a reload): the changes are computed again when next needed."""
         self.computed = None
+        self.memo.clear()
 
     def marks(self, views: Views) -> ChangeMarks | None:
         """The marks on ``views`` while the mode is on and its changes are there; None otherwise
