@@ -8,7 +8,18 @@ import polars as pl
 import pytest
 
 from console.cli import main
-from console.engine.rules import FLAGS, WORDING, band, flag_word, flags_table, in_bottom, in_top, zone_flags
+from console.engine.rules import (
+    FLAGS,
+    WORDING,
+    band,
+    flag_word,
+    flags_table,
+    in_bottom,
+    in_top,
+    rank_move,
+    rank_move_explained,
+    zone_flags,
+)
 from tests.conftest import PLAN_TEXT
 
 
@@ -51,11 +62,35 @@ def test_new_star_reward_needs_a_year_before() -> None:
     assert zone_flags([r(2025, 30, star=3)], 2025) == []  # one year: a first promotion cannot be told
 
 
-def test_rank_fell_only_within_the_same_tier() -> None:
+def test_rank_fell_within_a_tier_and_by_moving_down_a_tier() -> None:
+    # 四(三): "对各档年度考核评价综合得分居全省后10位的开发区、排名位次后移的开发区予以通报和督促整改".
+    # 各档 limits the bottom 10 to a tier; 排名位次后移 is not so limited, and tiers are ordered
+    # (一档 above 二档 above 三档), so the place is (tier, rank in tier).
+    assert (
+        "各档年度考核评价综合得分居全省后10位的开发区、排名位次后移的开发区予以通报和督促整改"
+        in PLAN_TEXT.read_text(encoding="utf-8")
+    )
     assert zone_flags([r(2024, 20), r(2025, 25)], 2025) == ["rank_fell_notice"]
     assert zone_flags([r(2024, 20), r(2025, 15)], 2025) == []
-    assert zone_flags([r(2024, 20, tier=3, size=90), r(2025, 25, tier=2)], 2025) == []  # changed tier
+    assert zone_flags([r(2024, 20), r(2025, 20)], 2025) == []
+    # 平舆's case: 28th in 二档 (2024), 34th of 90 in 三档 (2025): down a tier, its place moved back.
+    assert zone_flags([r(2024, 28), r(2025, 34, tier=3, size=90)], 2025) == ["rank_fell_notice"]
+    # Down a tier even with a better number in the new tier is still a fall.
+    assert "rank_fell_notice" in zone_flags([r(2024, 40), r(2025, 30, tier=3, size=90)], 2025)
+    # Up a tier is a move forward, whatever the number in the new tier.
+    assert zone_flags([r(2024, 20, tier=3, size=90), r(2025, 25, tier=2)], 2025) == []
     assert zone_flags([r(2025, 25)], 2025) == []  # one year of data
+
+
+def test_rank_move_is_explained_in_the_plans_words() -> None:
+    down = rank_move_explained(r(2024, 28), r(2025, 34, tier=3, size=90), "zh")
+    assert "排名位次后移" in down and "2024年二档第28位" in down and "2025年三档第34位" in down
+    assert "予以通报和督促整改" in down
+    up = rank_move_explained(r(2024, 20, tier=3, size=90), r(2025, 25, tier=2), "zh")
+    assert "升档" in up and "无位次后移通报" in up and "予以通报" not in up
+    assert "no rank-fell notice" in rank_move_explained(r(2024, 20, tier=3), r(2025, 25, tier=2), "en")
+    assert rank_move(r(2024, 20), r(2025, 21)) == "fell_in_tier"
+    assert rank_move(r(2024, 20), r(2025, 19)) == "held"
 
 
 def test_bottom_10_two_years_running_even_across_tiers() -> None:
@@ -82,10 +117,9 @@ def test_rankings_json_flags_agree_with_its_ranks(capsys) -> None:
             flags = set(z["flags"])
             assert ("top10_reward" in flags) == in_top(z["province_rank"], z["tier_size"])
             assert ("bottom10_notice" in flags) == in_bottom(z["province_rank"], z["tier_size"])
-            fell = (
-                z["previous_rank"] is not None
-                and z["previous_tier"] == z["tier"]
-                and z["province_rank"] > z["previous_rank"]
+            fell = z["previous_rank"] is not None and (
+                z["tier"] > z["previous_tier"]
+                or (z["previous_tier"] == z["tier"] and z["province_rank"] > z["previous_rank"])
             )
             assert ("rank_fell_notice" in flags) == fell
             if "bottom10_two_years" in flags:
@@ -145,3 +179,20 @@ def test_the_console_and_exports_show_the_city_rank_under_a_county_filter(datase
             (row.key, ranks[row.key]) for row in view.rows
         ]
         assert len(view.rows) == 1 and view.rows[0].cells[0] != "1"  # neither is the city's first
+
+
+def test_pingyu_down_a_tier_gets_the_notice_and_its_drill_down_says_why(dataset, settings) -> None:
+    # The walk's case: 平舆 28th in 二档 (2024), 34/90 in 三档 (2025), no 位次后移通报 shown.
+    from console.present.assemble import compute
+    from console.present.drilldown import zone_detail
+    from widgets.drilldown_panel import Blocks
+
+    zone = "平舆县开发区"
+    results = dataset["assessments"].filter(pl.col("zone") == zone).sort("year")
+    (t24, r24), (t25, r25) = results.select("tier", "province_rank").rows()
+    assert t25 > t24  # the sample has it moving down a tier
+    ranked = compute(dataset, settings, 2025, ()).ranked.filter(pl.col("zone") == zone).row(0, named=True)
+    assert "rank_fell_notice" in ranked["flags"]
+    content = Blocks("zh", False, None).zone(zone_detail(dataset, settings, zone, 2025), 2025)
+    notes = " ".join(getattr(block, "plain", "") for block in content.after)
+    assert f"2024年二档第{r24}位" in notes and f"2025年三档第{r25}位" in notes and "降档即位次后移" in notes

@@ -124,7 +124,11 @@ class Blocks:
                 "全省档内排名（数值越小越靠前）" if zh else "Province rank within tier (lower is better)"
             )
             charts.append((_labelled(d.rank, zh), rank_title))
-        return DetailContent(title, [years, clusters], tuple(charts), (reports, self.note))
+        from console.present.drilldown import rank_note  # polars is loaded by now (d came from it)
+
+        moved = rank_note(d, year, self.lang)  # why a 位次后移 notice applies or not (plan 四(三))
+        after = (reports, Text(moved), self.note) if moved else (reports, self.note)
+        return DetailContent(title, [years, clusters], tuple(charts), after)
 
     def cluster(
         self, zone_name: str, industry: str, rows: list[dict[str, Any]], series: tuple[Series, ...]

@@ -5,7 +5,8 @@ Henan ranks every zone within its tier (档) each year. From the published resul
 - ``top10_reward``: in the province's top 10 of its tier.
 - ``new_star_reward``: first year at its current star level (its star is above every earlier one).
 - ``bottom10_notice``: in the province's bottom 10 of its tier.
-- ``rank_fell_notice``: its rank within the same tier is worse than the year before.
+- ``rank_fell_notice``: its place (排名位次) moved back since the year before: a worse rank in the same
+  tier, or a lower tier (``rank_move``).
 - ``bottom10_two_years``: in the bottom 10 of its tier two years running.
 
 Decisions where the plan is silent:
@@ -18,8 +19,12 @@ Decisions where the plan is silent:
 - One year of data: ``rank_fell_notice`` and ``bottom10_two_years`` need the year before and are not
   given; ``new_star_reward`` is not given either, since a first promotion cannot be told from a
   single year (a zone with no star before is promoted when it first holds one).
-- A zone that changed tier: ranks in different tiers are not comparable, so ``rank_fell_notice`` is
-  not given; ``bottom10_two_years`` is, if the zone was in the bottom 10 of its tier in both years.
+- A zone that changed tier. The plan limits the top and bottom 10 to a tier (各档…居全省后10位) but
+  not 排名位次后移, and tiers are ordered (一档 above 二档 above 三档; the plan's aim is 提档晋级), so
+  the place is read as (tier, rank in tier): a zone moved down a tier has moved back whatever its
+  new rank (二档 28th to 三档 34th is a fall), and a zone moved up a tier has moved forward, so a larger
+  number in its new tier is no fall and no notice. ``bottom10_two_years`` is given if the zone was in
+  the bottom 10 of its tier in both years.
 - A year whose results are not published yet has no flags.
 """
 
@@ -89,6 +94,19 @@ def in_bottom(rank: int, tier_size: int) -> bool:
     return rank > tier_size - band(tier_size)
 
 
+# How a zone's place moved from one published result to the next (``rank_move``).
+FELL = ("fell_in_tier", "fell_tier")
+
+
+def rank_move(before: dict[str, Any], now: dict[str, Any]) -> str:
+    """How the place moved between two results (dicts with tier and province_rank): ``fell_tier``
+    (down to a lower tier), ``rose_tier`` (up to a higher tier: forward, whatever the new rank),
+    ``fell_in_tier`` (same tier, worse rank), ``held`` (same tier, same or better rank)."""
+    if now["tier"] != before["tier"]:
+        return "fell_tier" if now["tier"] > before["tier"] else "rose_tier"
+    return "fell_in_tier" if now["province_rank"] > before["province_rank"] else "held"
+
+
 def zone_flags(history: list[dict[str, Any]], year: int) -> list[str]:
     """The flags for ``year`` from one zone's published results (dicts with year, star, tier,
     province_rank, tier_size), in FLAGS order."""
@@ -106,11 +124,7 @@ def zone_flags(history: list[dict[str, Any]], year: int) -> list[str]:
     bottom = in_bottom(now["province_rank"], now["tier_size"])
     if bottom:
         flags.append("bottom10_notice")
-    if (
-        before is not None
-        and before["tier"] == now["tier"]
-        and now["province_rank"] > before["province_rank"]
-    ):
+    if before is not None and rank_move(before, now) in FELL:
         flags.append("rank_fell_notice")
     if bottom and before is not None and in_bottom(before["province_rank"], before["tier_size"]):
         flags.append("bottom10_two_years")
@@ -156,3 +170,31 @@ def flag_explained(flag: str, lang: str) -> str:
     """The plan's condition and consequence, e.g. 排名位次后移：予以通报和督促整改."""
     cond_zh, cons_zh, cond_en, cons_en = WORDING[flag]
     return f"{cond_zh}：{cons_zh}" if lang == "zh" else f"{cond_en}: {cons_en}"
+
+
+def rank_move_explained(before: dict[str, Any], now: dict[str, Any], lang: str) -> str:
+    """Why a zone's result gets (or does not get) the rank-fell notice, for the zone's drill-down:
+    its place the year before and now, and the plan's rule (排名位次后移) read across tiers."""
+    from console.data.scales import tier_label
+
+    move = rank_move(before, now)
+    t0, t1 = tier_label(before["tier"], lang), tier_label(now["tier"], lang)
+    r0, r1, year = before["province_rank"], now["province_rank"], now["year"]
+    if lang == "zh":
+        was, then = f"{year - 1}年{t0}第{r0}位", f"{year}年{t1}第{r1}位"
+        return {
+            "fell_tier": f"排名位次后移：{was}，{then}，降档即位次后移（方案四(三)不限同档）：予以通报和督促整改",
+            "rose_tier": f"{was}，{then}：升档是位次前移，新档内名次不与上年档内名次比较，无位次后移通报",
+            "fell_in_tier": f"排名位次后移：{was}，{then}（同档名次后移）：予以通报和督促整改",
+            "held": f"{was}，{then}：同档名次未后移，无位次后移通报",
+        }[move]
+    was, then = f"{year - 1}: {t0} #{r0}", f"{year}: {t1} #{r1}"
+    return {
+        "fell_tier": f"Rank fell: {was}, {then}; moving down a tier is a fall (the plan does not limit "
+        "it to one tier): public notice and required rectification",
+        "rose_tier": f"{was}, {then}: moving up a tier is a move forward; the rank in the new tier is not "
+        "compared with last year's, so no rank-fell notice",
+        "fell_in_tier": f"Rank fell: {was}, {then} (worse rank in the same tier): public notice and "
+        "required rectification",
+        "held": f"{was}, {then}: rank in the same tier did not fall, so no rank-fell notice",
+    }[move]

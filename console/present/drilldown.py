@@ -25,6 +25,8 @@ class ZoneDetail:
     # The province's assessment over the published years: score, and rank within tier.
     score: tuple[Series, ...] = ()
     rank: tuple[Series, ...] = ()
+    # The published results (year, tier, province_rank, tier_size, star), oldest first.
+    results: tuple[dict[str, Any], ...] = ()
 
 
 def _quarters(year: int, until: Period | None) -> list[Period]:
@@ -83,7 +85,25 @@ def zone_detail(ds: Dataset, settings: Settings, zone: str, year: int) -> ZoneDe
         tuple(None if r is None else float(r) for r in results.get_column("province_rank").to_list()),
         float(max(sizes)) if sizes else None,
     )
-    return ZoneDetail(info, tuple(years), clusters, (actual, pace), tuple(report_rows), score, rank)
+    published = tuple(
+        results.select("year", "tier", "province_rank", "tier_size", "star").iter_rows(named=True)
+    )
+    return ZoneDetail(
+        info, tuple(years), clusters, (actual, pace), tuple(report_rows), score, rank, published
+    )
+
+
+def rank_note(d: ZoneDetail, year: int, lang: str) -> str | None:
+    """Why the zone's latest result up to ``year`` does or does not get the rank-fell notice (排名位次
+    后移), against the year before; None without two consecutive published results."""
+    from console.engine.rules import rank_move_explained
+
+    by_year = {r["year"]: r for r in d.results if r["year"] <= year}
+    if not by_year:
+        return None
+    now = by_year[max(by_year)]
+    before = by_year.get(now["year"] - 1)
+    return None if before is None else rank_move_explained(before, now, lang)
 
 
 def cluster_series(
