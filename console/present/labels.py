@@ -319,3 +319,35 @@ def check_name(check: str, level: str | None, lang: str = "zh") -> str:
         except ScaleError:
             shown = level
     return f"{name} {shown}" if lang == "zh" else f"{name}: {shown}"
+
+
+# -- what the data covers (console.engine.coverage): scope words follow the data ------------------------
+
+AREA_WORDS: dict[str, tuple[str, str]] = {
+    "city": ("全市", "city"),
+    "province": ("全省", "province"),
+    "nation": ("全国", "nation"),
+}
+# The area's zones, e.g. 全国2543个开发区 / the nation's 2543 zones.
+AREA_OWNER_EN = {"city": "the city's", "province": "the province's", "nation": "the nation's"}
+NO_AREA_TARGET = (
+    "本数据无此目标：方案的全市目标为驻马店市开发区所定",
+    "no target for this data: the plan's city-wide targets are set for Zhumadian's zones",
+)
+
+
+def area_word(area: str, lang: str = "zh") -> str:
+    """全市 / 全省 / 全国 (city / province / nation) for the area the data covers."""
+    return AREA_WORDS.get(area, AREA_WORDS["city"])[lang_index(lang)]
+
+
+def area_rank_heading(area: str, lang: str = "zh") -> str:
+    """The rank among the dataset's zones: 全市名次 / City rank, 全国名次 / Nation rank."""
+    word = area_word(area, lang)
+    return f"{word}名次" if lang == "zh" else f"{word.capitalize()} rank"
+
+
+def pool_rank_heading(pool: str, lang: str = "zh") -> str:
+    """The assessment's rank within a tier: 全省档内排名 / Province rank, 全国档内排名 / Nation rank."""
+    word = area_word(pool, lang)
+    return f"{word}档内排名" if lang == "zh" else f"{word.capitalize()} rank"
