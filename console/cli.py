@@ -559,6 +559,7 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _rankings(args: argparse.Namespace, settings: Settings) -> int:
+    from console.engine.coverage import coverage
     from console.engine.evaluation import check_counties, check_year
     from console.engine.rankings import rankings_json
     from console.present.assemble import city_rankings
@@ -570,7 +571,7 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     counties = check_counties(ds, counties_asked)
     # Ranks are ranks in the whole city: a county filter keeps the zones shown, never renumbers them.
     ranked = city_rankings(ds, year, settings, counties)
-    view = rankings_view(ranked, settings.lang, settings.ascii)
+    view = rankings_view(ranked, settings.lang, settings.ascii, coverage(ds))
     if args.json:
         from console.outputs.export import view_json
 

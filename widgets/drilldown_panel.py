@@ -25,6 +25,7 @@ from console.present.labels import (
     NO_COLOR_CLASS_STYLES,
     YI_EN,
     plan_ref,
+    pool_rank_heading,
     status_style,
     text,
     units_text,
@@ -120,9 +121,8 @@ class Blocks:
         charts = [(_labelled(d.revenue, zh), chart_title)]
         if d.score and d.score[0].y:
             charts.append((_labelled(d.score, zh), "全省考核综合得分" if zh else "Province evaluation score"))
-            rank_title = (
-                "全省档内排名（数值越小越靠前）" if zh else "Province rank within tier (lower is better)"
-            )
+            pool = pool_rank_heading(d.ranked_in, self.lang)
+            rank_title = f"{pool}（数值越小越靠前）" if zh else f"{pool} within tier (lower is better)"
             charts.append((_labelled(d.rank, zh), rank_title))
         from console.present.drilldown import rank_note  # polars is loaded by now (d came from it)
 

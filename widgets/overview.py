@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES, status_style
+from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES, area_word, status_style
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
@@ -329,8 +329,11 @@ class OverviewPanel(VerticalScroll):
         chart.ascii_only = ascii_only
         chart.empty = "无数据" if lang == "zh" else "no data"
         zh = lang == "zh"
+        area = area_word(data.area, lang)
         title = (
-            "全市开发区档级与星级：计划与实际（个）" if zh else "City zones by tier and star: plan and result"
+            f"{area}开发区档级与星级：计划与实际（个）"
+            if zh
+            else f"{area.capitalize()} zones by tier and star: plan and result"
         )
         # Drawn after the first paint: the chart sits below the fold and plotext takes 0.15 s to import.
         self.call_after_refresh(chart.plot, city_series(data.by_year, zh) if data.by_year else (), title)

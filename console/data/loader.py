@@ -15,7 +15,7 @@ from console.data.dataset import Dataset
 from console.data.errors import DataError, DataInvalid
 from console.data.readers import read_table_file, unreadable
 from console.data.scales import ScaleError, parse_period
-from console.data.schema import FORMATS, MANIFEST, TABLES, Manifest, Table
+from console.data.schema import AREAS, FORMATS, MANIFEST, RANK_POOLS, TABLES, TARGET_SOURCES, Manifest, Table
 from console.data.validate import ROW, Problems, check_header, check_keys, suggest, type_table
 
 
@@ -84,6 +84,12 @@ def read_manifest(directory: Path) -> Manifest:
                 "expected true or false: is the progress data sample data?",
             )
         )
+    for key, allowed in (("area", AREAS), ("ranked_in", RANK_POOLS), ("targets", TARGET_SOURCES)):
+        value = raw.get(key)
+        if value is not None and value not in allowed:
+            problems.append(
+                DataError(MANIFEST, None, key, _show(value), "expected one of " + ", ".join(allowed))
+            )
     if problems:
         raise DataInvalid(problems)
     known = {"title", "title_en", "as_of", "sample"}

@@ -241,6 +241,12 @@ MANIFEST = "manifest.toml"
 FORMATS = (".csv", ".parquet", ".xlsx")
 
 
+# Optional manifest keys saying what a dataset's zones cover (console.engine.coverage reads them).
+AREAS = ("city", "province", "nation")  # `area`
+RANK_POOLS = ("province", "nation")  # `ranked_in`: where `province_rank` ranks a zone
+TARGET_SOURCES = ("plan", "own")  # `targets`: the plan's (Zhumadian's) or set for these zones
+
+
 @dataclass(frozen=True)
 class Manifest:
     title: str

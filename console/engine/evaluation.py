@@ -11,6 +11,7 @@ import polars as pl
 from console.core.config import Settings
 from console.core.text import Said
 from console.data.dataset import Dataset
+from console.engine.coverage import CITY, Coverage, coverage
 from console.engine.progress import indicator_status, task_status
 from console.engine.status import cluster_status, zone_status
 
@@ -29,6 +30,8 @@ class Evaluation:
     indicators: pl.DataFrame
     zone_indicators: pl.DataFrame
     tasks: pl.DataFrame
+    # What the zones cover and whether the plan's city-wide targets apply (console.engine.coverage).
+    coverage: Coverage = CITY
 
     @property
     def zones_missing(self) -> pl.DataFrame:
@@ -99,6 +102,7 @@ def evaluate(
         indicators=indicators,
         zone_indicators=zone_indicators,
         tasks=task_status(ds, indicators),
+        coverage=coverage(ds),
     )
 
 
@@ -179,6 +183,9 @@ def status_json(ev: Evaluation) -> dict[str, object]:
         "as_of": ev.as_of or None,
         "sample": ev.sample,
         "year": ev.year,
+        "area": ev.coverage.area,
+        "ranked_in": ev.coverage.ranked_in,
+        "area_targets": ev.coverage.area_targets_apply,
         "counties": list(ev.counties),
         "zones": _records(ev.zones, ZONE_JSON),
         "clusters": _records(ev.clusters, CLUSTER_JSON),

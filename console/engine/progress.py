@@ -10,7 +10,9 @@ judged within each year; others against the plan's last year, like a target due 
 not sent the latest report due is ``not_reported`` for it (not judged on an older value); an
 ``each_zone_each_year`` value of a finished year without its Q4 figure is ``no_data``. Indicators
 that other tables determine (console.engine.determined) are judged on the value computed from those
-tables; ``reported`` keeps the dataset's own value for the same period beside it.
+tables; ``reported`` keeps the dataset's own value for the same period beside it. City-wide and
+relative targets are the plan's for its city: for data of other zones without targets of its own
+(console.engine.coverage) they are ``no_target``, with no target, progress or expected share.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ import polars as pl
 from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
+from console.engine.coverage import AREA_SCOPES, coverage
 from console.engine.determined import computed_values, determined_codes
 from console.engine.status import eval_period, filter_counties, unreported_zones
 
-SEVERITY = ("missed", "behind", "not_reported", "on_pace", "met", "no_data")
+SEVERITY = ("missed", "behind", "not_reported", "on_pace", "met", "no_data", "no_target")
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
 
@@ -216,6 +219,17 @@ def indicator_status(
         )
         .sort("indicator")
     )
+    if not coverage(ds).area_targets_apply:
+        # The plan's city-wide totals and comparisons with the province are Zhumadian's: for other zones
+        # there is no such target (console.engine.coverage), so no percentage of it and no judgement.
+        area_wide = pl.col("scope").is_in(AREA_SCOPES)
+        out = out.with_columns(
+            *(
+                pl.when(area_wide).then(None).otherwise(pl.col(c)).alias(c)
+                for c in ("target", "progress", "expected")
+            ),
+            pl.when(area_wide).then(pl.lit("no_target")).otherwise(pl.col("status")).alias("status"),
+        )
     zone_out = zone_rows.select(
         "indicator",
         "zone",

@@ -24,12 +24,23 @@ from console.data.dataset import Dataset
 from console.data.scales import Period, cn_numeral
 from console.engine.as_of import data_periods
 from console.engine.changes import Change, changes_between
+from console.engine.coverage import CITY, Coverage
 from console.engine.evaluation import evaluate
 from console.engine.rankings import rankings
 from console.engine.rules import REWARDS, flag_explained, flag_word
 from console.outputs.export import ExportError, Provenance, place_with_manifest
 from console.present.changes_view import code_word, field_word, worst_first
-from console.present.labels import english_noun, missing_words, quantity, status_word, unit_label, unit_name
+from console.present.labels import (
+    AREA_OWNER_EN,
+    area_word,
+    english_noun,
+    missing_words,
+    pool_rank_heading,
+    quantity,
+    status_word,
+    unit_label,
+    unit_name,
+)
 from console.present.viewmodel import Cell, Column, Field, View
 from console.present.views import rankings_view, task_units
 
@@ -80,14 +91,18 @@ class Bulletin:
     # The ranking as the console's typed model (rank, zone, score, change, province rank, rules and the
     # targets missed): the Markdown and the XLSX both render it.
     table: View | None = None
+    # What the zones cover (console.engine.coverage): 全市/全省/全国 in the summary and headings.
+    coverage: Coverage = CITY
 
 
 BULLETIN_COLUMNS = ("rank", "zone", "score", "change", "province", "flags")
 
 
-def bulletin_table(ranked: pl.DataFrame, missing: dict[str, list[str]], lang: str) -> View:
+def bulletin_table(
+    ranked: pl.DataFrame, missing: dict[str, list[str]], lang: str, coverage: Coverage = CITY
+) -> View:
     """The bulletin's ranking: the Rankings tab's columns it uses, and the targets each zone misses."""
-    view = rankings_view(ranked, lang, ascii_only=False)
+    view = rankings_view(ranked, lang, ascii_only=False, coverage=coverage)
     keep = [view.column_index(key) for key in BULLETIN_COLUMNS]
     label = "未达目标" if lang == "zh" else "Missing"
     column = Column("missing", label, fields=(Field("missing", label),))
@@ -98,9 +113,16 @@ def bulletin_table(ranked: pl.DataFrame, missing: dict[str, list[str]], lang: st
         rows.append(replace(row, cells=(*(row.cells[i] for i in keep), cell)))
     # The bulletin's own headings (a published document's wording), over the Rankings model's columns.
     headings = (
-        ("名次", "开发区", "综合得分", "较上季", "全省档内排名", "奖惩")
+        ("名次", "开发区", "综合得分", "较上季", pool_rank_heading(coverage.ranked_in, lang), "奖惩")
         if lang == "zh"
-        else ("Rank", "Zone", "Score", "vs last Q", "Province rank in tier", "Rules")
+        else (
+            "Rank",
+            "Zone",
+            "Score",
+            "vs last Q",
+            f"{pool_rank_heading(coverage.ranked_in, lang)} in tier",
+            "Rules",
+        )
     )
     columns = (*(replace(view.columns[i], label=h) for i, h in zip(keep, headings, strict=True)), column)
     return View("ranking", "开发区排名" if lang == "zh" else "Zones ranked", columns, tuple(rows))
@@ -161,7 +183,8 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
                 b.consequences.append(entry)
             entry[1].append(names[r["zone"]])
     b.consequences.sort(key=lambda e: (e[0] not in REWARDS, e[0]))
-    b.table = bulletin_table(ranked, missing, lang)
+    b.coverage = ev.coverage
+    b.table = bulletin_table(ranked, missing, lang, ev.coverage)
     years = ranked.get_column("result_year").drop_nulls()
     b.result_year = int(max(years.to_list())) if len(years) else None
     _compare(b, ds, settings, names)
@@ -230,13 +253,13 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
     n = ev.zones.height
     if zh:
         b.summary = (
-            f"截至{quarter.year}年第{cn_numeral(quarter.quarter)}季度，全市{n}个开发区中，{missing_zones.height}个未达或可能未达{plan_year}年度目标"
+            f"截至{quarter.year}年第{cn_numeral(quarter.quarter)}季度，{area_word(ev.coverage.area)}{n}个开发区中，{missing_zones.height}个未达或可能未达{plan_year}年度目标"
             f"（档级{counts['tier']}个、星级{counts['star']}个、营业收入{counts['revenue']}个）；"
             f"18项重点任务中{lagging_tasks.height}项推进滞后；季度工作推进情况逾期报送{reports.filter(pl.col('report_status') == 'late').height}个、未报送{reports.filter(pl.col('report_status') == 'missing').height}个。"
         )
     else:
         b.summary = (
-            f"As of {quarter}, {missing_zones.height} of the city's {n} zones miss or risk missing a {plan_year} target "
+            f"As of {quarter}, {missing_zones.height} of {AREA_OWNER_EN[ev.coverage.area]} {n} zones miss or risk missing a {plan_year} target "
             f"(tier {counts['tier']}, star {counts['star']}, revenue {counts['revenue']}); {lagging_tasks.height} of the 18 tasks lag; "
             f"quarterly reports late: {reports.filter(pl.col('report_status') == 'late').height}, missing: {reports.filter(pl.col('report_status') == 'missing').height}."
         )
@@ -482,9 +505,10 @@ def document(b: Bulletin) -> list[Block]:
         blocks.append(
             Block(
                 "para",
-                f"依据{b.result_year}年度全省开发区高质量发展综合考核评价结果，按方案四（三）："
+                f"依据{b.result_year}年度{area_word(b.coverage.ranked_in)}开发区高质量发展综合考核评价结果，按方案四（三）："
                 if zh
-                else f"From the province's {b.result_year} evaluation results, under section 4(3) of the plan:",
+                else f"From {AREA_OWNER_EN[b.coverage.ranked_in]} {b.result_year} evaluation results, "
+                "under section 4(3) of the plan:",
             )
         )
     if not b.consequences:

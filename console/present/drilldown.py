@@ -10,6 +10,7 @@ import polars as pl
 from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
+from console.engine.coverage import coverage
 from console.engine.evaluation import Evaluation
 from console.engine.status import cluster_status, eval_period, zone_status
 from console.present.series import SCORE_FULL, Kind, Series, tier_runs
@@ -27,6 +28,7 @@ class ZoneDetail:
     rank: tuple[Series, ...] = ()
     # The published results (year, tier, province_rank, tier_size, star), oldest first.
     results: tuple[dict[str, Any], ...] = ()
+    ranked_in: str = "province"  # the pool province_rank ranks in (console.engine.coverage)
 
 
 def _quarters(year: int, until: Period | None) -> list[Period]:
@@ -89,7 +91,15 @@ def zone_detail(ds: Dataset, settings: Settings, zone: str, year: int) -> ZoneDe
         results.select("year", "tier", "province_rank", "tier_size", "star").iter_rows(named=True)
     )
     return ZoneDetail(
-        info, tuple(years), clusters, (actual, pace), tuple(report_rows), score, rank, published
+        info,
+        tuple(years),
+        clusters,
+        (actual, pace),
+        tuple(report_rows),
+        score,
+        rank,
+        published,
+        coverage(ds).ranked_in,
     )
 
 

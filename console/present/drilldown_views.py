@@ -10,7 +10,7 @@ import polars as pl
 
 from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
-from console.present.labels import STATUS_CLASS, YI_EN, plan_ref, text
+from console.present.labels import STATUS_CLASS, YI_EN, plan_ref, pool_rank_heading, text
 from console.present.viewmodel import Cell, Column, Field, Row, View
 
 
@@ -70,10 +70,13 @@ def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
         _col("tier_status", "状态", "Status", f, "status"),
         Column(
             "province",
-            f.pick("省内档内排名", "Province rank in tier"),
+            f.pick(
+                "省内档内排名" if d.ranked_in == "province" else pool_rank_heading(d.ranked_in, lang),
+                f"{pool_rank_heading(d.ranked_in, lang)} in tier",
+            ),
             numeric=True,
             fields=(
-                Field("province_rank", f.pick("全省档内排名", "Province rank"), "int"),
+                Field("province_rank", pool_rank_heading(d.ranked_in, lang), "int"),
                 Field("tier_size", f.pick("档内开发区数", "Zones in tier"), "int"),
                 Field("result_year", f.pick("评价年度", "Result year"), "int"),
             ),

@@ -330,10 +330,8 @@ AREA_WORDS: dict[str, tuple[str, str]] = {
 }
 # The area's zones, e.g. 全国2543个开发区 / the nation's 2543 zones.
 AREA_OWNER_EN = {"city": "the city's", "province": "the province's", "nation": "the nation's"}
-NO_AREA_TARGET = (
-    "本数据无此目标：方案的全市目标为驻马店市开发区所定",
-    "no target for this data: the plan's city-wide targets are set for Zhumadian's zones",
-)
+# Short enough for the headline table's title (it wraps at the table's width, about 60 columns).
+NO_AREA_TARGET = ("本数据无目标，方案目标属驻马店市", "no target for this data: the plan's are Zhumadian's")
 
 
 def area_word(area: str, lang: str = "zh") -> str:

@@ -185,6 +185,11 @@ class Overview:
     # The zone (row key of the Zones tab) each attention item names, None for a note on missing data;
     # Enter on an item opens that zone's drill-down.
     attention_keys: tuple[str | None, ...] = ()
+    # What the data covers (console.engine.coverage): the scope words follow it, and without the
+    # plan's city-wide targets (``area_targets`` false) the headline goals have none.
+    area: str = "city"
+    ranked_in: str = "province"
+    area_targets: bool = True
 
 
 @dataclass(frozen=True)
@@ -275,6 +280,9 @@ class Views:
                 o.get("report_period"),
                 tuple(o.get("counties", ())),
                 tuple(o.get("attention_keys", ())),
+                o.get("area", "city"),
+                o.get("ranked_in", "province"),
+                o.get("area_targets", True),
             ),
             {name: view(v) for name, v in data["tables"].items()},
         )

@@ -16,6 +16,7 @@ from typing import Any
 import polars as pl
 
 from console.data.scales import ScaleError, parse_star, parse_tier
+from console.engine.coverage import CITY, Coverage
 from console.engine.evaluation import Evaluation
 from console.present.formatter import SPARK, SPARK_ASCII, Formatter, sparkline
 from console.present.headings import goals_heading
@@ -23,10 +24,13 @@ from console.present.labels import (
     SINGULAR,
     STATUS_CLASS,
     YI_EN,
+    area_rank_heading,
+    area_word,
     english_noun,
     lang_index,
     missing_words,
     plan_ref,
+    pool_rank_heading,
     split_units,
     unit_label,
     units_text,
@@ -538,7 +542,9 @@ def indicators_view(
             Cell(f"{i['indicator']} {name}", (i["indicator"], name), i["indicator"]),
             Cell(f.integer(i["task"]), (_int(i["task"]),), i["task"]),
             Cell(
-                i["comparison"]
+                f.none  # no target for this data (console.engine.coverage)
+                if i["target"] is None
+                else i["comparison"]
                 + f.quantity(f.number(i["target"], 0), unit_text)
                 + f.year_note(i["target_year"], bool(i.get("standing_aim"))),
                 (
@@ -568,18 +574,25 @@ def indicators_view(
     return View("indicators", f.pick("量化指标", "Indicators"), columns, tuple(rows))
 
 
-def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
+def rankings_view(
+    ranked: pl.DataFrame, lang: str, ascii_only: bool, coverage: Coverage | None = None
+) -> View:
     """Rankings tab: the city rank by composite score and its change beside the province's rank and the
-    rule flags. ``rank`` is always the rank in the whole city: a county filter never renumbers it."""
+    rule flags. ``rank`` is always the rank in the whole city: a county filter never renumbers it.
+    ``coverage`` (console.engine.coverage) names the area and the rank pool (全市名次, 全省档内排名 for the
+    plan's city; 全国名次, 全国档内排名 for a national set)."""
     from console.engine.rules import REWARDS, flag_word
 
     f = Formatter(lang, ascii_only)
+    area = coverage or CITY
+    area_rank = area_rank_heading(area.area, lang)
+    pool_rank = pool_rank_heading(area.ranked_in, lang)
     columns = (
         Column(
             "rank",
             f.pick("名次", "Rank"),
             numeric=True,
-            fields=(Field("rank", f.pick("全市名次", "City rank"), "int"),),
+            fields=(Field("rank", area_rank, "int"),),
         ),
         _zone_column(f),
         _county_column(f),
@@ -600,10 +613,10 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
         ),
         Column(
             "province",
-            f.pick("全省档内排名", "Province rank"),
+            pool_rank,
             numeric=True,
             fields=(
-                Field("province_rank", f.pick("全省档内排名", "Province rank"), "int"),
+                Field("province_rank", pool_rank, "int"),
                 Field("tier_size", f.pick("档内开发区数", "Zones in tier"), "int"),
                 Field("result_year", f.pick("评价年度", "Result year"), "int"),
             ),
@@ -728,10 +741,12 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
         latest = f.number(i["latest"], _goal_digits(i["unit"], i["latest"]))
         rising = i["comparison"] in (">=", ">") and i["target"]
         ratio = i["latest"] / i["target"] if rising and i["latest"] is not None else None
+        # No target for this data (console.engine.coverage): the figure alone, no ratio.
+        shown = f.quantity(latest, unit) if i["target"] is None else None
         goals.append(
             Goal(
                 name,
-                f"{latest} / {f.quantity(f.number(i['target'], 0), unit)}",
+                shown or f"{latest} / {f.quantity(f.number(i['target'], 0), unit)}",
                 i["progress"],
                 i["status"],
                 code,
@@ -760,7 +775,8 @@ def overview(
     only, and the plan's counts (city-wide, not given per county) are left out rather than mixed in.
     """
     f = Formatter(lang, ascii_only)
-    goals = _goals((city or ev).indicators, f)
+    whole = city or ev
+    goals = _goals(whole.indicators, f)
     filtered = bool(ev.counties)
     tiers: list[CountLine] = []
     stars: list[CountLine] = []
@@ -828,6 +844,9 @@ def overview(
         report_period,
         _county_names(ev, lang),
         tuple(keys),
+        whole.coverage.area,
+        whole.coverage.ranked_in,
+        whole.coverage.area_targets_apply,
     )
 
 
@@ -887,6 +906,8 @@ def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str, str]]:
 def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
     """The Overview tab as one table (for exports): goals, counts per tier and star, attention list."""
     f = Formatter(lang, ascii_only)
+    area = area_word(data.area, lang)
+    plan_heading = f.pick(f"计划（{area}）", f"Plan ({area})")
     columns = (
         Column("section", f.pick("部分", "Section"), fields=(Field("section", f.pick("部分", "Section")),)),
         Column(
@@ -908,9 +929,9 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
         ),
         Column(
             "plan",
-            f.pick("计划（全市）", "Plan (city)"),
+            plan_heading,
             numeric=True,
-            fields=(Field("plan", f.pick("计划（全市）", "Plan (city)"), "int"),),
+            fields=(Field("plan", plan_heading, "int"),),
         ),
         Column(
             "share",
@@ -956,7 +977,7 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
             goal.code or None,
             goal.label,
             (latest, goal.latest, goal.unit),
-            (f.quantity(f.number(goal.target, 0), goal.unit), goal.target),
+            (f.none if goal.target is None else f.quantity(f.number(goal.target, 0), goal.unit), goal.target),
             share=goal.ratio,
             status=goal.status,
         )

@@ -1,0 +1,113 @@
+"""Figures right for the data shown: the plan's city-wide targets are Zhumadian's, so a dataset of other
+zones (a province, the nation) either brings targets of its own or shows none; scope words (全市/全省/
+全国) follow the data. One function (console.engine.coverage) decides for every surface."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import polars as pl
+import pytest
+import tomli_w
+
+from console.cli import main
+from console.data.errors import DataInvalid
+from console.data.loader import load_dataset
+from console.engine.coverage import area_for, coverage
+from console.engine.evaluation import evaluate
+from console.outputs.bulletin import build_bulletin, render_markdown
+from console.present.assemble import compute, render_views
+from console.present.headings import goals_heading
+from console.present.views import overview_view
+
+NATION = 400  # more zones than a province holds: read as the nation (quick to generate)
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("nation") / "data"
+    assert main(["generate", "--zones", str(NATION), "--out", str(out)]) == 0
+    return out
+
+
+def _without_own_targets(src: Path, dest: Path) -> Path:
+    """The same zones with the plan's (Zhumadian's) indicator targets and a manifest that says nothing
+    of its scope: what an older generator, or a hand-made national set, gives."""
+    import shutil
+
+    shutil.copytree(src, dest)
+    manifest = tomllib.loads((dest / "manifest.toml").read_text(encoding="utf-8"))
+    for key in ("area", "ranked_in", "targets"):
+        manifest.pop(key, None)
+    (dest / "manifest.toml").write_text(tomli_w.dumps(manifest), encoding="utf-8")
+    plan = Path(__file__).resolve().parent.parent / "data" / "indicators.csv"
+    shutil.copyfile(plan, dest / "indicators.csv")
+    return dest
+
+
+def test_the_plans_own_data_is_a_city_under_the_plans_targets(dataset) -> None:
+    cov = coverage(dataset)
+    assert (cov.area, cov.ranked_in, cov.area_targets_apply) == ("city", "province", True)
+    assert area_for(11) == "city" and area_for(184) == "province" and area_for(2543) == "nation"
+
+
+def test_a_national_set_has_its_own_targets_and_national_words(national: Path, settings, capsys) -> None:
+    ds = load_dataset(national)
+    cov = coverage(ds)
+    assert (cov.area, cov.ranked_in, cov.own_targets) == ("nation", "nation", True)
+    over_50 = ds["cluster_targets"].filter((pl.col("year") == 2026) & (pl.col("revenue_target") >= 50)).height
+    views = render_views(compute(ds, settings, 2026, ()), "zh", False)
+    goals = {g.code: g for g in views.overview.goals}
+    # The walk saw 2,560 / 11 个, 23273%: the target is the set's own clusters targeted at 50 亿元.
+    assert goals["I06"].target == over_50 > 11
+    assert all(g.ratio is None or g.ratio < 3 for g in goals.values()), goals
+    ranking = views.tables["rankings"]
+    headings = [f.label for c in ranking.columns for f in c.fields]
+    assert "全国名次" in headings and "全国档内排名" in headings and "全省档内排名" not in headings
+    bulletin = render_markdown(build_bulletin(ds, settings, "2026-10", "zh"))
+    assert f"全国{NATION}个开发区中" in bulletin and "全市" not in bulletin.split("## ")[1]
+    assert "全国档内排名" in bulletin and "全省档内排名" not in bulletin
+
+
+def test_other_zones_under_the_plans_targets_show_no_target(
+    national: Path, tmp_path: Path, settings, capsys
+) -> None:
+    ds = load_dataset(_without_own_targets(national, tmp_path / "old"))
+    assert coverage(ds).area == "nation" and not coverage(ds).area_targets_apply
+    ev = evaluate(ds, settings, 2026)
+    i06 = ev.indicators.filter(pl.col("indicator") == "I06").row(0, named=True)
+    assert i06["latest"] > 11 and i06["target"] is None and i06["status"] == "no_target"
+    assert i06["progress"] is None
+    # Per-zone rules still apply to every zone.
+    assert ev.indicators.filter(pl.col("scope") == "each_zone_each_year")["target"].null_count() == 0
+    for lang, words in (("zh", "本数据无目标"), ("en", "no target for this data")):
+        views = render_views(compute(ds, settings, 2026, ()), lang, False)
+        assert all(g.target is None and g.ratio is None for g in views.overview.goals)
+        assert words in goals_heading(views.overview, lang, 2026)
+        exported = overview_view(views.overview, lang, False)
+        shares = [row.cells[5].values[0] for row in exported.rows]
+        assert not any(share and share > 3 for share in shares)
+    # The CLI reads the same evaluation.
+    assert main(["--data", str(ds.source), "status", "--json", "--year", "2026"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    cli_i06 = next(i for i in report["indicators"] if i["indicator"] == "I06")
+    assert (cli_i06["target"], cli_i06["status"]) == (None, "no_target")
+    assert (report["area"], report["area_targets"]) == ("nation", False)
+    assert main(["--data", str(ds.source), "status", "--year", "2026"]) == 0
+    text = capsys.readouterr().out
+    line = next(line for line in text.splitlines() if "I06" in line)
+    assert "无目标" in line and ">=" not in line
+    # The bulletin lists no indicator as lagging against a target the data does not have.
+    bulletin = render_markdown(build_bulletin(ds, settings, "2026-10", "zh"))
+    assert "营业收入超50亿元的主导产业集群" not in bulletin
+
+
+def test_a_manifest_scope_of_an_unknown_kind_is_named(data_copy: Path) -> None:
+    manifest = data_copy / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + 'area = "galaxy"\n', encoding="utf-8")
+    with pytest.raises(DataInvalid) as caught:
+        load_dataset(data_copy)
+    message = " ".join(str(e) for e in caught.value.errors)
+    assert "manifest.toml" in message and "area" in message and "city, province, nation" in message
