@@ -111,3 +111,20 @@ def test_a_manifest_scope_of_an_unknown_kind_is_named(data_copy: Path) -> None:
         load_dataset(data_copy)
     message = " ".join(str(e) for e in caught.value.errors)
     assert "manifest.toml" in message and "area" in message and "city, province, nation" in message
+
+
+def test_the_indicator_drill_down_says_no_target_and_the_area(
+    national: Path, tmp_path: Path, settings
+) -> None:
+    from console.present.drilldown import indicator_detail
+    from console.present.drilldown_views import indicator_facts_view
+
+    for ds, target_words, scope_word in (
+        (load_dataset(_without_own_targets(national, tmp_path / "old")), "本数据无目标", "全国"),
+        (load_dataset(national), ">=", "全国"),
+    ):
+        ev = evaluate(ds, settings, 2026)
+        facts = indicator_facts_view(indicator_detail(ds, ev, "I06"), "zh", False)
+        cells = {row.key: row.cells[1].text for row in facts.rows}
+        assert target_words in cells["target"] and "—" not in cells["target"].split()[0]
+        assert cells["scope"] == scope_word

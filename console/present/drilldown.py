@@ -184,6 +184,7 @@ class IndicatorDetail:
     zones: tuple[dict[str, Any], ...]
     series: tuple[Series, ...] = ()
     more: int = 0  # zones beyond ZONES_SHOWN, not listed
+    area: str = "city"  # what the data's zones cover (console.engine.coverage), for the scope word
 
 
 def indicator_detail(ds: Dataset, ev: Evaluation, code: str) -> IndicatorDetail:
@@ -243,4 +244,4 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str) -> IndicatorDetail:
             Series("value", x, tuple(v for _, v, _ in shown), kind),
             Series("target", x, tuple(row["target"] for _ in x), kind),
         )
-    return IndicatorDetail(row, task, history, periods, tuple(zones), series, more)
+    return IndicatorDetail(row, task, history, periods, tuple(zones), series, more, ev.coverage.area)

@@ -10,7 +10,15 @@ import polars as pl
 
 from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
-from console.present.labels import STATUS_CLASS, YI_EN, plan_ref, pool_rank_heading, text
+from console.present.labels import (
+    NO_AREA_TARGET,
+    STATUS_CLASS,
+    YI_EN,
+    area_word,
+    plan_ref,
+    pool_rank_heading,
+    text,
+)
 from console.present.viewmodel import Cell, Column, Field, Row, View
 
 
@@ -234,9 +242,9 @@ def task_history_view(indicators: pl.DataFrame, values: pl.DataFrame, lang: str,
     return View("task_history", title, columns, tuple(rows))
 
 
-def _scope(scope: str | None, relative_to: str | None, f: Formatter) -> str:
+def _scope(scope: str | None, relative_to: str | None, f: Formatter, area: str = "city") -> str:
     words = {
-        "city": ("全市", "city-wide"),
+        "city": (area_word(area, "zh"), f"{area_word(area, 'en')}-wide"),
         "each_zone": ("每个开发区", "every zone"),
         "each_zone_each_year": ("每个开发区、每年", "every zone, every year"),
         "relative": ("相对指标", "relative"),
@@ -254,8 +262,11 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
     f = Formatter(lang, ascii_only)
     i = d.indicator
     unit = f.pick(i["unit"] or "", i["unit_en"] or i["unit"] or "")
-    target = f"{i['comparison']} {f.number(i['target'])} {unit}".strip()
-    target += f.year_note(i["target_year"], bool(i.get("standing_aim")))
+    if i["target"] is None:  # the plan's target is not for this data's zones (console.engine.coverage)
+        target = f.pick(*NO_AREA_TARGET)
+    else:
+        target = f"{i['comparison']} {f.number(i['target'])} {unit}".strip()
+        target += f.year_note(i["target_year"], bool(i.get("standing_aim")))
     if i["zones_total"]:
         latest = f.ratio(i["zones_met"], i["zones_total"]) + f.pick(" 个开发区达标", " zones met")
     else:
@@ -271,7 +282,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         task = f.pick("总体目标（方案第一部分）", "headline goal (section 1 of the plan)")
     facts = (
         ("target", f.pick("目标", "Target"), Cell(target, (i["comparison"], i["target"]), i["target"])),
-        ("scope", f.pick("范围", "Scope"), _text(_scope(i["scope"], i["relative_to"], f), f)),
+        ("scope", f.pick("范围", "Scope"), _text(_scope(i["scope"], i["relative_to"], f, d.area), f)),
         ("latest", f.pick("最新值", "Latest"), Cell(latest, (i["latest"], i["period"]), i["latest"])),
         (
             "progress",
