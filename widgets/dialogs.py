@@ -356,6 +356,19 @@ class MarkedRadioSet(RadioSet):
             self._selected = self.pressed_index
 
 
+class PickingRadioSet(MarkedRadioSet):
+    """A MarkedRadioSet whose arrow keys pick the option they move to (as a radio group does in most
+    programs), so that the choice needs no Space and Enter can act on the whole dialog."""
+
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self.action_toggle_button()
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self.action_toggle_button()
+
+
 @dataclass(frozen=True)
 class ExportChoice:
     fmt: str
@@ -500,8 +513,9 @@ class BulletinChoice:
 
 
 class BulletinDialog(ModalScreen[BulletinChoice | None]):
-    """The monthly bulletin: month, format and folder; Enter writes it, Esc cancels. ``initial`` and
-    ``error`` reopen it after a failure with the user's choices kept and the reason shown in it."""
+    """The monthly bulletin: month, format and folder; the arrow keys pick the format, Enter writes it,
+    Esc cancels. ``month_note`` says where the default month comes from. ``initial`` and ``error``
+    reopen it after a failure with the user's choices kept and the reason shown in it."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "write", "Write", priority=True)]
     DEFAULT_CSS = """
@@ -519,9 +533,11 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
         folder: str,
         initial: BulletinChoice | None = None,
         error: str | None = None,
+        month_note: str = "",
     ) -> None:
         super().__init__()
         self.lang = lang
+        self.month_note = month_note
         self.period = initial.period if initial else period
         self.folder = initial.folder if initial else folder
         self.fmt = initial.fmt if initial else "md"
@@ -530,15 +546,18 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
     def compose(self) -> ComposeResult:
         zh = self.lang == "zh"
         with Vertical():
-            title = (
-                "月度通报：Tab 下一项，Enter 生成，Esc 取消"
+            yield Static(Text("月度通报" if zh else "Monthly bulletin", style="bold"))
+            keys = (
+                "Tab 下一项  ←→ 选格式  Enter 生成  Esc 取消"
                 if zh
-                else "Monthly bulletin: Tab moves on, Enter writes, Esc cancels"
+                else "Tab next  ←→ format  Enter writes  Esc cancels"
             )
-            yield Static(Text(title, style="bold"))
+            yield Static(Text(keys), id="bulletin-keys")
             yield Static(Text("月份（如 2026-10）" if zh else "Month (e.g. 2026-10)"))
             yield Input(self.period, id="period", compact=True)
-            with MarkedRadioSet(id="bulletin-format", compact=True):
+            if self.month_note:
+                yield Static(Text(clean(self.month_note), style="italic"), id="bulletin-month-note")
+            with PickingRadioSet(id="bulletin-format", compact=True):
                 yield MarkedRadioButton("Markdown", value=self.fmt == "md")
                 yield MarkedRadioButton("XLSX", value=self.fmt == "xlsx")
                 yield MarkedRadioButton("Word", value=self.fmt == "docx")

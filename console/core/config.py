@@ -45,6 +45,9 @@ class Settings:
     tolerance: float = 0.0
     ranking_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     export_folder: str = ""
+    # The folder the last bulletin was written to (remembered in the state file; empty: none yet, and
+    # the bulletin dialog starts in the export folder).
+    bulletin_folder: str = ""
     reload_seconds: float = 2.0
     # Remembered from the last session ([state]); command-line flags override them.
     tab: str = "overview"
@@ -234,6 +237,10 @@ KEYS: dict[str, dict[str, tuple[Check, Said]]] = {
             _path,
             Said("a folder path as text, without control characters", "文本形式的文件夹路径，不含控制字符"),
         ),
+        "bulletin_folder": (
+            _path,
+            Said("a folder path as text, without control characters", "文本形式的文件夹路径，不含控制字符"),
+        ),
     },
 }
 
@@ -411,6 +418,7 @@ def load_settings(
         chosen_lang = remembered_state["lang"]
     configured_folder = str(merged.get("export", {}).get("folder", "") or "")
     remembered_folder = remembered_state.get("export_folder")
+    bulletin_folder = remembered_state.get("bulletin_folder")
     return Settings(
         data_dir=Path(data_dir)
         if data_dir
@@ -423,6 +431,7 @@ def load_settings(
         tolerance=float(merged.get("pacing", {}).get("tolerance", 0.0)),
         ranking_weights=_weights(merged.get("ranking", {}), warnings),
         export_folder=remembered_folder if isinstance(remembered_folder, str) else configured_folder,
+        bulletin_folder=bulletin_folder if isinstance(bulletin_folder, str) else "",
         reload_seconds=max(0.1, float(data.get("reload_seconds", 2.0))),
         tab=state["tab"],
         year=year if year is not None else state["year"],

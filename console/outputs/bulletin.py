@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,17 @@ def data_quarter(year: int, month: int) -> Period:
     """The last quarter completed by the end of the month."""
     done = month // 3
     return Period(year - 1, 4) if done == 0 else Period(year, done)
+
+
+def default_month(ds: Dataset, today: date) -> tuple[str, bool]:
+    """The month a bulletin is for unless the user says otherwise: this month, or the newest month the
+    data covers (the last month of its as-of quarter) when the data ends earlier. The flag says the
+    data decided it (the dialog says so)."""
+    now = f"{today.year}-{today.month:02d}"
+    if not ds.has_progress:
+        return now, False
+    last = f"{ds.as_of.year}-{ds.as_of.quarter * 3:02d}"
+    return (last, True) if last < now else (now, False)
 
 
 @dataclass

@@ -172,7 +172,8 @@ class ConsoleState:
 
     def preferences(self, settings: Settings) -> dict[str, object]:
         """What to remember for the next session (the state file's [state]). A language or export
-        folder is remembered only when it differs from the configured one (``None`` forgets it)."""
+        folder is remembered only when it differs from the configured one (``None`` forgets it); the
+        last bulletin's folder whenever there is one."""
         folder = settings.export_folder
         return {
             "tab": self.tab,
@@ -181,4 +182,5 @@ class ConsoleState:
             "sort": {name: state.sort_argument for name, state in self.tables.items()},
             "lang": self.lang if self.lang != settings.config_lang else None,
             "export_folder": folder if folder != settings.config_export_folder else None,
+            "bulletin_folder": settings.bulletin_folder or None,
         }

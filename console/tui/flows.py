@@ -167,7 +167,9 @@ class Flows:
         if self.export_attempt is not None:
             self.app.settings = replace(self.app.settings, export_folder=self.export_attempt.folder)
             self.export_attempt = None
-        self.bulletin_attempt = None
+        if self.bulletin_attempt is not None:  # a bulletin's folder is remembered the same way
+            self.app.settings = replace(self.app.settings, bulletin_folder=self.bulletin_attempt.folder)
+            self.bulletin_attempt = None
 
     def export_failed(self, message: str) -> bool:
         """An export or bulletin failed: its dialog opens again with the choices kept and the reason
@@ -191,10 +193,22 @@ class Flows:
         import os
         from datetime import date
 
+        from console.outputs.bulletin import default_month
         from widgets.dialogs import BulletinDialog
 
-        folder = self.app.settings.export_folder or os.getcwd()
-        dialog = BulletinDialog(self.app.state.lang, date.today().strftime("%Y-%m"), folder, initial, error)
+        settings, lang = self.app.settings, self.app.state.lang
+        folder = settings.bulletin_folder or settings.export_folder or os.getcwd()
+        assert self.app.dataset is not None  # not_ready() said it is loaded
+        month, from_data = default_month(self.app.dataset, date.today())
+        note = ""
+        if from_data:
+            as_of = self.app.dataset.manifest.as_of
+            note = (
+                f"默认为数据覆盖的最新月份（数据截至 {as_of}）"
+                if lang == "zh"
+                else f"The newest month the data covers (data to {as_of})"
+            )
+        dialog = BulletinDialog(lang, month, folder, initial, error, note)
         self.app.push_screen(dialog, self.bulletin_chosen)
 
     def bulletin_chosen(self, choice: BulletinChoice | None) -> None:
