@@ -123,3 +123,35 @@ async def test_year_redraws_an_open_drill_down(data_dir: Path, dataset) -> None:
         await pilot.press("escape", "2", "enter", "y")  # a zone's drill-down: 2024 -> 2025
         await ready(pilot)
         assert app.year == 2025 and "2025年营收累计" in shown(app.screen)
+
+
+async def test_y_in_a_cluster_drill_down_shows_that_years_figures(data_dir: Path, dataset) -> None:
+    """The walk found `y` offered in a cluster's drill-down while its content did not change."""
+    from console.engine.status import cluster_status
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("3", "enter")  # the first cluster
+        await ready(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        zone, industry = app.screen.source[1].split("|", 1)
+        texts = {}
+        for year in (2026, 2024, 2025):
+            if year != 2026:
+                await pilot.press("y")
+                await ready(pilot)
+            assert app.year == year and isinstance(app.screen, DetailScreen)
+            texts[year] = text = shown(app.screen)
+            row = (
+                cluster_status(dataset, year, app.settings)
+                .filter((pl.col("zone") == zone) & (pl.col("industry") == industry))
+                .row(0, named=True)
+            )
+            summary = next(line for line in text.splitlines() if line.startswith(f"{year}年："))
+            assert f"目标 {row['target']:,.0f} 亿元" in summary and f"（{row['period'] or '—'}）" in summary
+            assert f"{year}（所选）" in text and sum(f"{y}（所选）" in text for y in (2024, 2025, 2026)) == 1
+            assert f"{year}年季度累计营收与进度目标" in text
+            quarters = {s for series, _ in app.screen.content.charts for s in series[0].x}
+            assert quarters and all(q.startswith(str(year)[2:]) for q in quarters)
+        assert len(set(texts.values())) == 3

@@ -131,15 +131,38 @@ class Blocks:
         return DetailContent(title, [years, clusters], tuple(charts), after)
 
     def cluster(
-        self, zone_name: str, industry: str, rows: list[dict[str, Any]], series: tuple[Series, ...]
+        self,
+        zone_name: str,
+        industry: str,
+        rows: list[dict[str, Any]],
+        series: tuple[Series, ...],
+        year: int | None = None,
     ) -> DetailContent:
-        zh = self.zh
-        table = self.view(cluster_years_view(rows, self.lang, self.ascii_only))
+        """A cluster's years (the year shown, ``year``, marked and summed up first) and its revenue
+        against pace in that year (every year without one)."""
+        zh, f = self.zh, self.f
+        table = self.view(cluster_years_view(rows, self.lang, self.ascii_only, year))
+        before: list[Any] = [table]
+        chosen = next((r for r in rows if r["year"] == year), None)
+        if chosen is not None:
+            target = f.number(chosen["target"], 0)
+            ytd = f.number(chosen["actual_ytd"])
+            period = chosen["period"] or f.none
+            summary = (
+                f"{year}年：目标 {target} 亿元，累计 {ytd}（{period}），"
+                if zh
+                else f"{year}: target {target}, year to date {ytd} ({YI_EN}; {period}): "
+            )
+            status = self.status(chosen["status"])
+            before.insert(0, Text.assemble(Text(summary), status))
+        when = f"{year}年" if zh and year else (f"{year} " if year else "")
         chart_title = (
-            "季度累计营收与进度目标（亿元）" if zh else f"Year-to-date revenue by quarter vs pace ({YI_EN})"
+            f"{when}季度累计营收与进度目标（亿元）"
+            if zh
+            else f"{when}year-to-date revenue by quarter vs pace ({YI_EN})"
         )
-        charts = ((_labelled(series, zh), chart_title),)
-        return DetailContent(Text(f"{zone_name} {self.f.dot} {industry}"), [table], charts, (self.note,))
+        charts = ((_labelled(series, zh), chart_title[0].upper() + chart_title[1:]),)
+        return DetailContent(Text(f"{zone_name} {self.f.dot} {industry}"), before, charts, (self.note,))
 
     def task(self, task: dict[str, Any], indicators: pl.DataFrame, values: pl.DataFrame) -> DetailContent:
         zh = self.zh

@@ -117,9 +117,10 @@ def rank_note(d: ZoneDetail, year: int, lang: str) -> str | None:
 
 
 def cluster_series(
-    ds: Dataset, settings: Settings, zone: str, industry: str
+    ds: Dataset, settings: Settings, zone: str, industry: str, year: int | None = None
 ) -> tuple[list[dict[str, Any]], tuple[Series, ...]]:
-    """Per year: target and status; and year-to-date revenue by quarter for every year against pace."""
+    """Per year: target and status; and year-to-date revenue by quarter against pace, for ``year``
+    (the year shown, as the zone drill-down's chart) or, without one, for every year."""
     rows = []
     x: list[str] = []
     actual: list[float | None] = []
@@ -130,18 +131,18 @@ def cluster_series(
         .select("period", "revenue_ytd")
         .iter_rows()
     )
-    for year in ds.years:
-        status = cluster_status(ds, year, settings).filter(
+    for each in ds.years:
+        status = cluster_status(ds, each, settings).filter(
             (pl.col("zone") == zone) & (pl.col("industry") == industry)
         )
         if status.is_empty():
             continue
         row = status.row(0, named=True)
-        rows.append({"year": year, **row})
-        period = eval_period(year, ds.as_of)
-        if period is None:
+        rows.append({"year": each, **row})
+        period = eval_period(each, ds.as_of)
+        if period is None or (year is not None and each != year):
             continue
-        for p in _quarters(year, period):
+        for p in _quarters(each, period):
             x.append(f"{str(p.year)[2:]}Q{p.quarter}")
             actual.append(revenue.get(str(p)))
             pace.append(None if row["target"] is None else row["target"] * settings.pace_share(p.quarter))

@@ -174,9 +174,13 @@ def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
     return View("zone_reports", f.pick("季度报送", "Quarterly reports"), columns, tuple(rows))
 
 
-def cluster_years_view(rows: Sequence[dict[str, Any]], lang: str, ascii_only: bool) -> View:
-    """A cluster's target, year to date, data period, pace, projection and status for every year."""
+def cluster_years_view(
+    rows: Sequence[dict[str, Any]], lang: str, ascii_only: bool, year: int | None = None
+) -> View:
+    """A cluster's target, year to date, data period, pace, projection and status for every year; the
+    year shown (``year``) is marked."""
     f = Formatter(lang, ascii_only)
+    mark = f.pick("（所选）", " (shown)")
     columns = (
         _col("year", "年度", "Year", f, "int"),
         _col("target", "目标", "Target", f, "float", True),
@@ -190,7 +194,9 @@ def cluster_years_view(rows: Sequence[dict[str, Any]], lang: str, ascii_only: bo
         Row(
             str(r["year"]),
             (
-                _int(r["year"], f),
+                Cell(f"{r['year']}{mark}", (r["year"],), r["year"])
+                if r["year"] == year
+                else _int(r["year"], f),
                 _num(r["target"], f, 0),
                 _num(r["actual_ytd"], f),
                 _text(r["period"], f),

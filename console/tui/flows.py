@@ -304,11 +304,11 @@ def detail_content(
         return blocks.zone(details.zone_detail(ds, settings, key, ev.year), ev.year)
     if table == "clusters":
         zone, industry = key.split("|", 1)
-        rows, series = details.cluster_series(ds, settings, zone, industry)
+        rows, series = details.cluster_series(ds, settings, zone, industry, ev.year)
         info = ds["zones"].filter(ds["zones"]["zone"] == zone).row(0, named=True)
         name = blocks.pick(info["short_name"], info["short_name_en"])
         return blocks.cluster(
-            name, blocks.pick(industry, rows[0]["industry_en"] if rows else None), rows, series
+            name, blocks.pick(industry, rows[0]["industry_en"] if rows else None), rows, series, ev.year
         )
     if table == "indicators":
         return blocks.indicator(details.indicator_detail(ds, ev, key))
