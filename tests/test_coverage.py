@@ -128,3 +128,20 @@ def test_the_indicator_drill_down_says_no_target_and_the_area(
         cells = {row.key: row.cells[1].text for row in facts.rows}
         assert target_words in cells["target"] and "—" not in cells["target"].split()[0]
         assert cells["scope"] == scope_word
+
+
+def test_drill_downs_name_the_datas_rank_pool_and_area(national: Path, settings) -> None:
+    from console.present.drilldown import task_indicators, zone_detail
+    from widgets.drilldown_panel import Blocks
+
+    ds = load_dataset(national)
+    zone = ds["assessments"].get_column("zone")[0]
+    content = Blocks("zh", False, None).zone(zone_detail(ds, settings, zone, 2025), 2025)
+    titles = [title for _, title in content.charts]
+    assert "全国考核综合得分" in titles and any(t.startswith("全国档内排名") for t in titles)
+    assert not any("全省" in t for t in titles)
+    ev = evaluate(ds, settings, 2026)
+    task = ev.tasks.row(0, named=True)
+    own, values = task_indicators(ds, ev.indicators, task["task"])
+    history = Blocks("zh", False, None).task(task, own, values, ev.coverage.area).before[1]
+    assert "全国或各区合计" in str(history.title)

@@ -24,6 +24,7 @@ from console.present.labels import (
     CLASS_STYLES,
     NO_COLOR_CLASS_STYLES,
     YI_EN,
+    area_word,
     plan_ref,
     pool_rank_heading,
     status_style,
@@ -120,7 +121,13 @@ class Blocks:
         )
         charts = [(_labelled(d.revenue, zh), chart_title)]
         if d.score and d.score[0].y:
-            charts.append((_labelled(d.score, zh), "全省考核综合得分" if zh else "Province evaluation score"))
+            pool_word = area_word(d.ranked_in, self.lang)  # the assessment's pool: 全省 or 全国
+            charts.append(
+                (
+                    _labelled(d.score, zh),
+                    f"{pool_word}考核综合得分" if zh else f"{pool_word.capitalize()} evaluation score",
+                )
+            )
             pool = pool_rank_heading(d.ranked_in, self.lang)
             rank_title = f"{pool}（数值越小越靠前）" if zh else f"{pool} within tier (lower is better)"
             charts.append((_labelled(d.rank, zh), rank_title))
@@ -164,7 +171,9 @@ class Blocks:
         charts = ((_labelled(series, zh), chart_title[0].upper() + chart_title[1:]),)
         return DetailContent(Text(f"{zone_name} {self.f.dot} {industry}"), before, charts, (self.note,))
 
-    def task(self, task: dict[str, Any], indicators: pl.DataFrame, values: pl.DataFrame) -> DetailContent:
+    def task(
+        self, task: dict[str, Any], indicators: pl.DataFrame, values: pl.DataFrame, area: str = "city"
+    ) -> DetailContent:
         zh = self.zh
         title = Text(f"{task['task']}. {self.pick(task['title'], task['title_en'])}")
         units = Table(box=None, show_header=False)
@@ -181,7 +190,7 @@ class Blocks:
             Text("措施" if zh else "Measure"),
             Text(f"{plan_ref(task['measure_ref'], self.lang)} {measure or ''}", overflow="fold"),
         )
-        history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only))
+        history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only, area))
         return DetailContent(title, [units, history], after=(self.note,))
 
     def facts(self, view: View) -> Table:

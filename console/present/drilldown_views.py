@@ -210,7 +210,9 @@ def cluster_years_view(
     return View("cluster_years", f.pick("各年度（亿元）", f"By year ({YI_EN})"), columns, out)
 
 
-def task_history_view(indicators: pl.DataFrame, values: pl.DataFrame, lang: str, ascii_only: bool) -> View:
+def task_history_view(
+    indicators: pl.DataFrame, values: pl.DataFrame, lang: str, ascii_only: bool, area: str = "city"
+) -> View:
     """A task's indicators over the last eight quarters (city-wide or summed over zones), with status."""
     f = Formatter(lang, ascii_only)
     periods = sorted(set(values.get_column("period").to_list()))[-8:]
@@ -243,7 +245,8 @@ def task_history_view(indicators: pl.DataFrame, values: pl.DataFrame, lang: str,
             )
         )
     title = f.pick(
-        "指标历史值（全市或各区合计）", "Indicator values over time (city-wide or summed over zones)"
+        f"指标历史值（{area_word(area, 'zh')}或各区合计）",
+        f"Indicator values over time ({area_word(area, 'en')}-wide or summed over zones)",
     )
     return View("task_history", title, columns, tuple(rows))
 
