@@ -145,3 +145,30 @@ def test_drill_downs_name_the_datas_rank_pool_and_area(national: Path, settings)
     own, values = task_indicators(ds, ev.indicators, task["task"])
     history = Blocks("zh", False, None).task(task, own, values, ev.coverage.area).before[1]
     assert "全国或各区合计" in str(history.title)
+
+
+@pytest.mark.parametrize("targets", [None, "plan", "own"])
+@pytest.mark.parametrize("area", [None, "city", "province", "nation"])
+def test_every_manifest_scope_decides_the_targets_and_the_words(dataset, settings, area, targets) -> None:
+    """Every combination of the manifest's keys, on the plan's own zones: the area-wide targets apply
+    exactly when the area is a city or the targets are the data's own, and the words follow the area."""
+    from dataclasses import replace
+
+    from console.data.dataset import Dataset
+    from console.present.views import overview, rankings_view
+
+    extra = {k: v for k, v in (("area", area), ("targets", targets)) if v is not None}
+    ds = Dataset(dataset.source, replace(dataset.manifest, extra=extra), dataset.tables)
+    applies = (area in (None, "city")) or targets == "own"
+    ev = evaluate(ds, settings, 2026)
+    area_wide = ev.indicators.filter(pl.col("scope").is_in(["city", "relative"]))
+    assert (area_wide["target"].null_count() == 0) == applies
+    assert (area_wide["status"] == "no_target").all() != applies
+    goals = overview(ev, ds["plan_figures"], "zh", False).goals
+    assert any(g.ratio is not None for g in goals) == applies
+    word = {None: "全市", "city": "全市", "province": "全省", "nation": "全国"}[area]
+    pool = "全国" if area == "nation" else "全省"
+    headings = [
+        f.label for c in rankings_view(pl.DataFrame(), "zh", False, ev.coverage).columns for f in c.fields
+    ]
+    assert f"{word}名次" in headings and f"{pool}档内排名" in headings
