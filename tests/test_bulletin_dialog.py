@@ -38,7 +38,7 @@ async def test_the_hints_keys_pick_word_and_enter_writes_it(data_dir: Path, tmp_
         dialog = app.screen
         assert isinstance(dialog, BulletinDialog)
         hint = _text(dialog, "#bulletin-keys")
-        assert all(key in hint for key in ("Tab", "←→", "Enter", "Esc"))
+        assert all(key in hint for key in ("Tab", "左右键", "Enter", "Esc"))
         month, from_data = default_month(app.dataset, date.today())
         assert dialog.query_one("#period", Input).value == month
         if from_data:  # the dialog says where the month came from

@@ -548,9 +548,9 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
         with Vertical():
             yield Static(Text("月度通报" if zh else "Monthly bulletin", style="bold"))
             keys = (
-                "Tab 下一项  ←→ 选格式  Enter 生成  Esc 取消"
+                "Tab 下一项  左右键选格式  Enter 生成  Esc 取消"  # words, not arrows: the same in --ascii
                 if zh
-                else "Tab next  ←→ format  Enter writes  Esc cancels"
+                else "Tab next  Left/Right format  Enter writes  Esc cancels"
             )
             yield Static(Text(keys), id="bulletin-keys")
             yield Static(Text("月份（如 2026-10）" if zh else "Month (e.g. 2026-10)"))
