@@ -64,3 +64,21 @@ def test_drawing_a_cached_first_screen_does_not_import_polars() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_making_the_console_does_not_import_polars() -> None:
+    """The app is made (its changes mode too) before the first screen is drawn: it must not import
+    polars, or a warm start waits for it on the UI thread; the changes mode loads it when first used."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from console.core.config import load_settings\n"
+        "from console.tui.app import DevZonesApp\n"
+        "app = DevZonesApp(load_settings())\n"
+        "app.changes.forget()\n"
+        "print(sorted(m for m in ('polars', 'console.present.changes_view') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
