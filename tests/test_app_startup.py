@@ -82,3 +82,23 @@ def test_making_the_console_does_not_import_polars() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+async def test_the_collector_paused_for_start_up_runs_again_once_the_screen_is_drawn(
+    data_dir: Path,
+) -> None:
+    """`devzones` pauses Python's garbage collector while it starts (console.cli._console): the
+    console must turn it on again once its first screen is drawn, or a long session's memory grows."""
+    import gc
+
+    gc.disable()
+    try:
+        app = DevZonesApp(load_settings(data_dir=data_dir), use_cache=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(200):  # bounded wait for the first refresh on a busy machine
+                if gc.isenabled():
+                    break
+                await pilot.pause(0.05)
+            assert gc.isenabled()
+    finally:
+        gc.enable()

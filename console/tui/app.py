@@ -12,6 +12,7 @@ there, not at start-up.
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -120,6 +121,7 @@ class DevZonesApp(App[int]):
         self.views = shipped_views.first_screen(self.settings, key, *key_args) if self.use_cache else None
         self.main.redraw()  # once the main screen is composed (it redraws when it mounts)
         self.load_data(key, after_paint=self.views is not None)
+        self.call_after_refresh(gc.enable)  # paused for the start-up by the CLI (console.cli._console)
 
     def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 8) -> None:
         """A toast whose text is shown literally: cleaned, never parsed as markup."""
