@@ -102,3 +102,21 @@ async def test_the_collector_paused_for_start_up_runs_again_once_the_screen_is_d
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_a_tab_shown_at_once_has_its_table_drawn_and_focused(data_dir: Path) -> None:
+    """The tabs not shown at start get their tables after the first paint; a tab chosen at once (the
+    shipped first screen is there before the data) is drawn from the views and takes the keys."""
+    app = DevZonesApp(load_settings(data_dir=data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.views is not None
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.query_one("#clusters-table", ViewTable)
+        assert table.row_count == len(app.views.tables["clusters"].rows) > 0
+        assert app.focused is table
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.ready
+        for name in ("zones", "tasks", "indicators", "rankings"):  # every tab built by now
+            assert app.query_one(f"#{name}-table", ViewTable).row_count > 0

@@ -133,10 +133,10 @@ class DevZonesApp(App[int]):
         """Load and evaluate the dataset off the UI thread; remember the launch screen (when caching).
 
         ``after_paint``: a cached screen is shown, so the worker (started now, so that whoever waits
-        for the workers finds it) waits until it is drawn: the load must not slow the first paint."""
+        for the workers finds it) waits until it is drawn and built: the load must not slow it."""
         key = cache_key if self.use_cache else None  # a screenshot or test remembers nothing
-        painted = workers.painted(self) if after_paint else None
-        work = partial(workers.load, self.post, self.settings, self.choice(), key, painted)
+        built = partial(self.main.built.wait, 2.0) if after_paint else None
+        work = partial(workers.load, self.post, self.settings, self.choice(), key, built)
         self.run_worker(work, thread=True, exclusive=True, group="data", exit_on_error=False)
 
     def reevaluate(self, rerender_only: bool = False) -> None:

@@ -93,16 +93,6 @@ def as_it_stood(ds: Dataset, settings: Settings) -> Dataset:
         raise DataInvalid([DataError("--as-of", None, None, None, words)]) from None
 
 
-def painted(app: App[int], limit: float = 2.0) -> Callable[[], object]:
-    """A wait for ``app``'s next refresh (the first paint at start-up), at most ``limit`` s: a worker
-    that calls it starts its work once the screen is drawn, without competing with the drawing."""
-    import threading
-
-    done = threading.Event()
-    app.call_after_refresh(done.set)
-    return partial(done.wait, limit)
-
-
 def load(
     post: Post,
     settings: Settings,
@@ -111,7 +101,7 @@ def load(
     wait: Callable[[], object] | None = None,
 ) -> None:
     """Load and evaluate the dataset; remember the launch screen when ``cache_key`` is given.
-    ``wait`` (see ``painted``) is called first."""
+    ``wait`` is called first (a cached first screen: until it is drawn)."""
     if wait is not None:
         wait()
     from console.data.errors import DataError, DataInvalid
