@@ -64,3 +64,59 @@ def test_drawing_a_cached_first_screen_does_not_import_polars() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_making_the_console_does_not_import_polars() -> None:
+    """The app is made (its changes mode too) before the first screen is drawn: it must not import
+    polars, or a warm start waits for it on the UI thread; the changes mode loads it when first used."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from console.core.config import load_settings\n"
+        "from console.tui.app import DevZonesApp\n"
+        "app = DevZonesApp(load_settings())\n"
+        "app.changes.forget()\n"
+        "print(sorted(m for m in ('polars', 'console.present.changes_view') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+async def test_the_collector_paused_for_start_up_runs_again_once_the_screen_is_drawn(
+    data_dir: Path,
+) -> None:
+    """`devzones` pauses Python's garbage collector while it starts (console.cli._console): the
+    console must turn it on again once its first screen is drawn, or a long session's memory grows."""
+    import gc
+
+    gc.disable()
+    try:
+        app = DevZonesApp(load_settings(data_dir=data_dir), use_cache=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(200):  # bounded wait for the first refresh on a busy machine
+                if gc.isenabled():
+                    break
+                await pilot.pause(0.05)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+async def test_a_tab_shown_at_once_has_its_table_drawn_and_focused(data_dir: Path) -> None:
+    """The tabs not shown at start get their tables after the first paint; a tab chosen at once (the
+    shipped first screen is there before the data) is drawn from the views and takes the keys."""
+    app = DevZonesApp(load_settings(data_dir=data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.views is not None
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.query_one("#clusters-table", ViewTable)
+        assert table.row_count == len(app.views.tables["clusters"].rows) > 0
+        assert app.focused is table
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.ready
+        for name in ("zones", "tasks", "indicators", "rankings"):  # every tab built by now
+            assert app.query_one(f"#{name}-table", ViewTable).row_count > 0

@@ -95,8 +95,15 @@ def test_rankings_with_rule_flags_wide(snap_compare) -> None:
 
 def test_changes_mode_overview(snap_compare) -> None:
     """``d`` on the overview: the section 本期变化（自2026Q2） at the top of the attention list, the
-    reference quarter in the top bar."""
-    assert snap_compare(make_app(), terminal_size=(100, 40), run_before=showing("overview", "d", "pagedown"))
+    reference quarter in the top bar. PgDn once the changes are drawn (pressed with ``d``, it raced
+    the changes' worker: the page it scrolled depended on which came first)."""
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await showing("overview", "d")(pilot)
+        await pilot.press("pagedown")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(100, 40), run_before=run_before)
 
 
 def test_changes_mode_changed_clusters_only_en(snap_compare) -> None:

@@ -59,6 +59,19 @@ def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path) -
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=elsewhere, env=env, check=True
     )
     assert where.stdout.strip().startswith(str(site))
+    # The launch screen shipped for the embedded data travels too, and the installed copy of the data
+    # (another folder, other file times) finds it: a fresh install's first launch draws at once.
+    assert (
+        "console/present/shipped/manifest.json" in names and "console/present/shipped/views-zh.json" in names
+    )
+    probe = (
+        "from console.core.config import load_settings; from console.present import shipped_views as s;"
+        " print(s.load(load_settings(), None, (), 'zh', False) is not None)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=elsewhere, env=env, check=True
+    )
+    assert found.stdout.strip() == "True"
     result = subprocess.run(
         [sys.executable, "-m", "console", "check", "--json"],
         capture_output=True,

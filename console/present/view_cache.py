@@ -53,10 +53,24 @@ def cache_key(
     settings: Settings, year: int | None, counties: Sequence[str], lang: str, ascii_only: bool, unit: str = ""
 ) -> str:
     """A digest of everything the launch screen depends on."""
+    data = {"data": str(settings.data_dir.resolve()), "files": fingerprint(settings.data_dir)}
+    return digest(settings, data, year, counties, lang, ascii_only, unit)
+
+
+def digest(
+    settings: Settings,
+    data: dict[str, Any],
+    year: int | None,
+    counties: Sequence[str],
+    lang: str,
+    ascii_only: bool,
+    unit: str = "",
+) -> str:
+    """A digest of ``data`` (what identifies the data files), the program version, the settings that
+    change a status and the view asked for."""
     material = {
         "version": __version__,
-        "data": str(settings.data_dir.resolve()),
-        "files": fingerprint(settings.data_dir),
+        **data,
         "pacing": [settings.pacing_rule, list(settings.pacing_custom), settings.tolerance],
         "weights": sorted(settings.ranking_weights.items()),
         "view": [year, list(counties), lang, ascii_only, unit],

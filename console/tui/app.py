@@ -12,6 +12,7 @@ there, not at start-up.
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from textual.widgets import TabbedContent
 
 from console.core.config import TABS, Settings
 from console.core.text import clean, in_lang
+from console.present import shipped_views
 from console.present import view_cache as viewcache
 from console.present.state import TABLES, ConsoleState
 from console.tui import messages, workers
@@ -114,14 +116,12 @@ class DevZonesApp(App[int]):
         self._fingerprint = viewcache.fingerprint(self.settings.data_dir)
         self.set_interval(self.settings.reload_seconds, self.check_for_changes)
         s = self.state
-        key = viewcache.cache_key(self.settings, s.year, s.counties, s.lang, self.ascii_only)
-        self.views = viewcache.load(key) if self.use_cache else None
+        key_args = (s.year, s.counties, s.lang, self.ascii_only)
+        key = viewcache.cache_key(self.settings, *key_args)
+        self.views = shipped_views.first_screen(self.settings, key, *key_args) if self.use_cache else None
         self.main.redraw()  # once the main screen is composed (it redraws when it mounts)
-        if self.views is not None:
-            # Check the cached screen against the data once it is drawn, so the load does not slow it.
-            self.call_after_refresh(self.load_data, key)
-        else:
-            self.load_data(key)
+        self.load_data(key, after_paint=self.views is not None)
+        self.call_after_refresh(gc.enable)  # paused for the start-up by the CLI (console.cli._console)
 
     def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 8) -> None:
         """A toast whose text is shown literally: cleaned, never parsed as markup."""
@@ -129,10 +129,14 @@ class DevZonesApp(App[int]):
 
     # -- data: workers and what they report ---------------------------------------------------------
 
-    def load_data(self, cache_key: str) -> None:
-        """Load and evaluate the dataset off the UI thread; remember the launch screen (when caching)."""
+    def load_data(self, cache_key: str, after_paint: bool = False) -> None:
+        """Load and evaluate the dataset off the UI thread; remember the launch screen (when caching).
+
+        ``after_paint``: a cached screen is shown, so the worker (started now, so that whoever waits
+        for the workers finds it) waits until it is drawn and built: the load must not slow it."""
         key = cache_key if self.use_cache else None  # a screenshot or test remembers nothing
-        work = partial(workers.load, self.post, self.settings, self.choice(), key)
+        built = partial(self.main.built.wait, 2.0) if after_paint else None
+        work = partial(workers.load, self.post, self.settings, self.choice(), key, built)
         self.run_worker(work, thread=True, exclusive=True, group="data", exit_on_error=False)
 
     def reevaluate(self, rerender_only: bool = False) -> None:

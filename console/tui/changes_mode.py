@@ -92,9 +92,17 @@ class ChangesMode:
     def __init__(self, app: DevZonesApp) -> None:
         self.app = app
         self.computed: Computed | None = None
-        from console.present.changes_view import ChangesMemo
+        self._memo: ChangesMemo | None = None
 
-        self.memo = ChangesMemo()  # one computation per dataset, quarters and filter
+    @property
+    def memo(self) -> ChangesMemo:
+        """One computation per dataset, quarters and filter; made when first needed, so that
+        polars (which changes_view imports) is not imported while the first screen is drawn."""
+        if self._memo is None:
+            from console.present.changes_view import ChangesMemo
+
+            self._memo = ChangesMemo()
+        return self._memo
 
     # -- the keys ------------------------------------------------------------------------------------
 
@@ -182,18 +190,19 @@ class ChangesMode:
     def forget(self) -> None:
         """The data changed (a reload): the changes are computed again when next needed."""
         self.computed = None
-        self.memo.clear()
+        if self._memo is not None:
+            self._memo.clear()
 
     def marks(self, views: Views) -> ChangeMarks | None:
         """The marks on ``views`` while the mode is on and its changes are there; None otherwise
         (also on a year other than the latest quarter's, which the changes are not about)."""
-        from console.present.changes_view import change_marks
-
         have, state = self.computed, self.app.state
         if state.since is None or have is None or have.since != state.since:
             return None
         if have.counties != tuple(state.counties) or not self.about_year(views):
             return None
+        from console.present.changes_view import change_marks  # polars: only once the mode is on
+
         if have.marks is None or have.views is not views:
             have.marks, have.views = change_marks(have.changes, views, have.since, have.to), views
         return have.marks
@@ -212,22 +221,22 @@ class ChangesMode:
 
     def view(self, view: View, views: Views) -> View:
         """A table's view as the mode shows it: changed cells marked, or only the changed rows."""
-        from console.present.changes_view import changed_rows, mark_view
-
         marks = self.marks(views)
         if marks is None:
             return view
+        from console.present.changes_view import changed_rows, mark_view
+
         shown = changed_rows(view, marks) if self.app.state.changed_only else view
         return mark_view(shown, marks, self.app.ascii_only)
 
     def overview(self, views: Views) -> tuple[str, tuple[tuple[str, str, str | None], ...]] | None:
         """The overview's section "本期变化（自2026Q2）": its heading and (subject, what, zone) rows,
         worst first, at most CHANGES_SHOWN and a last line saying how many more; None when off."""
-        from console.present.changes_view import attention_rows, changes_heading
-
         marks, have = self.marks(views), self.computed
         if marks is None or have is None:
             return None
+        from console.present.changes_view import attention_rows, changes_heading
+
         rows = attention_rows(have.changes, views, CHANGES_SHOWN)
         keys = [c.zone for c in have.changes[:CHANGES_SHOWN]]
         out = [(whose, what, key) for (whose, what), key in zip(rows, keys, strict=False)]

@@ -6,6 +6,7 @@ into state transitions; the data work and the dialogs are elsewhere (console.tui
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -33,6 +34,12 @@ if TYPE_CHECKING:
 class MainScreen(Screen[None]):
     """Header, tabs (one pane each), search box and key bar."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Set once every pane has its content, after the first paint (mount_later): the data load
+        # that follows a cached first screen waits for it, so neither slows the other down.
+        self.built = threading.Event()
+
     @property
     def console(self) -> DevZonesApp:
         return cast("DevZonesApp", self.app)
@@ -41,12 +48,13 @@ class MainScreen(Screen[None]):
         app = self.console
         ascii_only = app.ascii_only
         yield TopBar(id="topbar")
-        with TabbedContent(initial=app.settings.tab, id="tabs"):
-            yield OverviewPane(self.tab_title("overview"), "overview", ascii_only)
-            yield TablePane(self.tab_title("zones"), "zones", ascii_only)
-            yield TablePane(self.tab_title("clusters"), "clusters", ascii_only)
-            yield TasksPane(self.tab_title("tasks"), "tasks", ascii_only)
-            yield TablePane(self.tab_title("rankings"), "rankings", ascii_only)
+        shown = app.settings.tab  # the other tabs' tables are made after the first paint (mount_later)
+        with TabbedContent(initial=shown, id="tabs"):
+            yield OverviewPane(self.tab_title("overview"), "overview", ascii_only)  # it says why data fails
+            yield TablePane(self.tab_title("zones"), "zones", ascii_only, shown != "zones")
+            yield TablePane(self.tab_title("clusters"), "clusters", ascii_only, shown != "clusters")
+            yield TasksPane(self.tab_title("tasks"), "tasks", ascii_only, shown != "tasks")
+            yield TablePane(self.tab_title("rankings"), "rankings", ascii_only, shown != "rankings")
         yield Input(id="search", placeholder="")
         yield KeyBar(id="keybar")
 
@@ -57,6 +65,13 @@ class MainScreen(Screen[None]):
         self.hide_search()
         self.drawn = True
         self.redraw()
+        self.call_after_refresh(self.mount_later)
+
+    async def mount_later(self) -> None:
+        """The content of the tabs not shown at start, once the first screen is drawn."""
+        for tab in TABS:
+            await self.pane(tab).mount_content()
+        self.built.set()
 
     def redraw(self) -> None:
         """Draw what the app holds: its views, why the data cannot be shown, or that it is loading."""
@@ -184,7 +199,9 @@ class MainScreen(Screen[None]):
         self.show_keybar()
         self.stale = set(TABS) - {app.state.tab}
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if isinstance(event.pane, Pane):  # shown before mount_later reached it
+            await event.pane.mount_content()
         state = self.console.state
         state.tab = event.pane.id or "overview"
         if state.tab in self.stale and self.console.views is not None:

@@ -14,7 +14,7 @@ from widgets.overview import OverviewPanel
 from widgets.view_table import ViewTable
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
+    from textual.widget import AwaitMount, Widget
 
     from console.present.state import ConsoleState
     from console.present.viewmodel import View, Views
@@ -50,11 +50,34 @@ def empty_note(state: ConsoleState, view: View) -> str:
 
 
 class Pane(TabPane):
-    """A tab's pane; ``show`` draws it from the console's state and views."""
+    """A tab's pane; ``show`` draws it from the console's state and views.
 
-    def __init__(self, title: str, tab: str, ascii_only: bool) -> None:
+    ``later``: a tab not shown at start gets its content after the first paint (``mount_content``),
+    so that making it does not delay the first screen; until then it draws nothing.
+    """
+
+    def __init__(self, title: str, tab: str, ascii_only: bool, later: bool = False) -> None:
         super().__init__(title, id=tab)
-        self.tab, self.ascii_only = tab, ascii_only
+        self.tab, self.ascii_only, self.later = tab, ascii_only, later
+        self._mounting: AwaitMount | None = None
+
+    def content(self) -> list[Widget]:
+        """The pane's widgets."""
+        return []
+
+    def compose(self) -> list[Widget]:  # a list is a ComposeResult
+        return [] if self.later else self.content()
+
+    async def mount_content(self) -> None:
+        """Mount the content of a pane made without it and draw it; at once if it is there."""
+        if self.later and self._mounting is None:
+            self._mounting = self.mount_all(self.content())
+        if self._mounting is not None:
+            await self._mounting
+        if self.later:  # the first caller back draws it
+            self.later = False
+            if self.console.views is not None:
+                self.show(self.console.state, self.console.views)
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -66,7 +89,7 @@ class Pane(TabPane):
 
     def show_table(self, state: ConsoleState, views: Views, name: str) -> None:
         view = current_view(state, views, name)
-        if view is not None:  # None on the first screen, before the tables are made
+        if view is not None and not self.later:  # None on the first screen, before the tables are made
             view = self.console.changes.view(view, views)  # changes mode
             table = self.query_one(f"#{name}-table", ViewTable)
             table.empty_note = empty_note(state, view)
@@ -78,15 +101,15 @@ class Pane(TabPane):
 
     def focus_first(self) -> None:
         """Give the focus to the pane's first table (so the keys reach it)."""
-        if self.tables:
+        if self.tables and not self.later:
             self.query_one(f"#{self.tables[0]}-table", ViewTable).focus()
 
 
 class OverviewPane(Pane):
     """Headline goals, statuses and the attention list."""
 
-    def compose(self) -> ComposeResult:
-        yield OverviewPanel(id="overview-panel")
+    def content(self) -> list[Widget]:
+        return [OverviewPanel(id="overview-panel")]
 
     def show(self, state: ConsoleState, views: Views) -> None:
         changes = self.console.changes.overview(views)  # the section at the top of the attention list
@@ -101,20 +124,25 @@ class OverviewPane(Pane):
 class TablePane(Pane):
     """One table: zones, clusters or rankings."""
 
-    def compose(self) -> ComposeResult:
-        yield ViewTable(ascii_only=self.ascii_only, id=f"{self.tab}-table")
+    def content(self) -> list[Widget]:
+        return [ViewTable(ascii_only=self.ascii_only, id=f"{self.tab}-table")]
 
 
 class TasksPane(Pane):
     """The tasks and, below, the quantified targets (narrowed by the responsible unit)."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield ViewTable(ascii_only=self.ascii_only, id="tasks-table")
-            yield Static(id="indicators-title")
-            yield ViewTable(ascii_only=self.ascii_only, id="indicators-table")
+    def content(self) -> list[Widget]:
+        return [
+            Vertical(
+                ViewTable(ascii_only=self.ascii_only, id="tasks-table"),
+                Static(id="indicators-title"),
+                ViewTable(ascii_only=self.ascii_only, id="indicators-table"),
+            )
+        ]
 
     def show(self, state: ConsoleState, views: Views) -> None:
+        if self.later:
+            return
         super().show(state, views)
         label = "量化指标" if state.zh else "Quantified targets"
         if state.unit:

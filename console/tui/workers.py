@@ -93,8 +93,17 @@ def as_it_stood(ds: Dataset, settings: Settings) -> Dataset:
         raise DataInvalid([DataError("--as-of", None, None, None, words)]) from None
 
 
-def load(post: Post, settings: Settings, choice: Choice, cache_key: str | None) -> None:
-    """Load and evaluate the dataset; remember the launch screen when ``cache_key`` is given."""
+def load(
+    post: Post,
+    settings: Settings,
+    choice: Choice,
+    cache_key: str | None,
+    wait: Callable[[], object] | None = None,
+) -> None:
+    """Load and evaluate the dataset; remember the launch screen when ``cache_key`` is given.
+    ``wait`` is called first (a cached first screen: until it is drawn)."""
+    if wait is not None:
+        wait()
     from console.data.errors import DataError, DataInvalid
     from console.engine.evaluation import UnknownChoice
 
