@@ -39,6 +39,13 @@ def county_matches(query: str, zh_name: str, en_name: str | None) -> bool:
     return any(q in "".join(field.split()).casefold() for field in fields)
 
 
+def fit_list(screen: ModalScreen, others: int, most: int) -> None:
+    """Give a dialog's list the rows left once its ``others`` rows (title, hints, summary, border) are
+    drawn, at most ``most``: on a short terminal the list scrolls and the summary stays in sight."""
+    room = int(screen.size.height * 0.9) - others
+    screen.query_one(OptionList).styles.max_height = max(3, min(most, room))
+
+
 class CountyFilter(Input):
     """The county dialog's filter field: Space ticks the highlighted county (the filter ignores
     spaces), so "type, then Space" picks what was typed."""
@@ -116,6 +123,10 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
         self._count()
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        fit_list(self, 8, 16)  # border 2, title, two hints, filter with its margin, summary
 
     def _prompt(self, county: tuple[str, str]) -> Text:
         zh_name, en = county
@@ -233,6 +244,10 @@ class UnitDialog(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.highlighted = self.units.index(self.current) + 1 if self.current in self.units else 0
         options.focus()
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        fit_list(self, 5, 18)  # border 2, title, hint (two lines at most)
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
@@ -276,6 +291,10 @@ class PeriodDialog(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.highlighted = self.periods.index(self.current) if self.current in self.periods else 0
         options.focus()
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        fit_list(self, 4, 14)  # border 2, title, hint
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.periods[event.option_index])
@@ -387,6 +406,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; margin-top: 1; border: round $accent; background: $surface; padding: 0 1; }
     ExportDialog RadioSet { layout: horizontal; height: auto; width: 100%; }
     ExportDialog RadioSet > RadioButton { width: auto; padding: 0 2 0 0; }
+    ExportDialog #format { layout: grid; grid-size: 3; grid-columns: auto auto 1fr; }
     ExportDialog Horizontal { height: auto; }
     ExportDialog .field { width: 11; }
     ExportDialog Input { width: 1fr; }

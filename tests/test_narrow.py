@@ -1,0 +1,69 @@
+"""Narrow terminals (issue #11): nothing the user needs is cut, and Enter goes where it says.
+
+Pilot tests read the screen's characters back from the compositor, at 60x20 and 80x24, in both
+languages, and check that whole choices, whole words and whole brackets are on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_app import make_app, ready
+from widgets.dialogs import CountyDialog, ExportDialog, UnitDialog
+
+
+def screen_lines(app) -> list[str]:
+    """The characters on screen, one string per line (the open dialog over what is behind it)."""
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_lines(app))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_export_dialog_shows_every_format_whole(data_dir: Path, lang: str, size) -> None:
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        text = screen_text(app)
+        for label in ("CSV", "XLSX", "Parquet", "JSON", "Markdown", "SVG"):
+            assert f"( ) {label}" in text or f"(*) {label}" in text, (label, text)
+        buttons = ("[ 导出 ]", "[ 取消 ]") if lang == "zh" else ("[ Export ]", "[ Cancel ]")
+        assert all(b in text for b in buttons), text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(60, 20), (60, 16), (80, 24)])
+async def test_county_dialog_keeps_its_summary_line(data_dir: Path, lang: str, size) -> None:
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CountyDialog)
+        text = screen_text(app)
+        summary = "全部 11 个县区" if lang == "zh" else "All 11 counties"
+        assert summary in text, text
+        await pilot.press("space")
+        await pilot.pause()
+        checked = "已选 1 / 11 个县区" if lang == "zh" else "1 of 11 counties checked"
+        assert checked in screen_text(app)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_unit_dialog_keeps_its_hint_at_60x20(data_dir: Path, lang: str) -> None:
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        await pilot.press("4", "u")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitDialog)
+        hint = "Esc 取消" if lang == "zh" else "Esc cancels"
+        assert hint in screen_text(app), screen_text(app)
