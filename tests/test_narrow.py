@@ -67,3 +67,41 @@ async def test_unit_dialog_keeps_its_hint_at_60x20(data_dir: Path, lang: str) ->
         assert isinstance(app.screen, UnitDialog)
         hint = "Esc 取消" if lang == "zh" else "Esc cancels"
         assert hint in screen_text(app), screen_text(app)
+
+
+def attention_by_county(dataset, data_dir: Path) -> dict[str, int]:
+    """How many lines the overview's attention list has under each one-county filter (engine's answer)."""
+    from console.core.config import load_settings
+    from console.engine.evaluation import evaluate
+    from console.present.views import overview
+
+    settings = load_settings(data_dir=data_dir)
+    counties = dataset["zones"].get_column("county").unique().to_list()
+    return {
+        c: len(
+            overview(evaluate(dataset, settings, None, [c]), dataset["plan_figures"], "zh", False).attention
+        )
+        for c in sorted(counties)
+    }
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_key_bar_offers_enter_only_when_the_attention_list_has_lines(
+    data_dir: Path, dataset, lang: str
+) -> None:
+    from console.core.config import load_settings
+    from console.tui.app import DevZonesApp
+    from tests.test_keys_app import bar
+
+    counts = attention_by_county(dataset, data_dir)
+    quiet = next(c for c, n in counts.items() if n == 0)
+    busy = next(c for c, n in counts.items() if n > 0)
+    enter = "Enter 关注名单" if lang == "zh" else "Enter attention list"
+    for county, offered in ((quiet, False), (busy, True)):
+        app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, counties=[county]))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await ready(pilot)
+            assert (enter in bar(app)) is offered, (county, bar(app))
+            await pilot.press("enter")  # where Enter is not offered it does nothing: still the overview
+            await pilot.pause()
+            assert app.screen is app.main and app.state.tab == "overview"

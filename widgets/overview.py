@@ -214,9 +214,9 @@ def attention_items(
             else f"and {hidden} more zones: see the Zones tab"
         )
         items.append((Text.assemble((f.text(f"{f.ellipsis} {more}"), "italic")), None))
-    if not data.attention:
+    if not data.attention:  # a line Enter cannot open: the key bar then offers no Enter
         ok = "所有开发区均达标或正常推进" if zh else "Every zone meets or is on track for its targets"
-        items.append((Text(f"{'+' if ascii_only else '✓'} {ok}"), None))
+        items.append((Text(f"{'+' if ascii_only else '✓'} {ok}"), HEADING))
     return items
 
 
@@ -245,6 +245,11 @@ class AttentionList(OptionList):
         zone: str | None
 
     keys: list[str | None] = []
+
+    @property
+    def enterable(self) -> bool:
+        """True when some line opens something on Enter (a zone, a note); headings do not."""
+        return any(key != HEADING for key in self.keys)
 
     def show(self, items: list[tuple[Text, str | None]]) -> None:
         was = self.highlighted if self.has_focus else None
@@ -301,7 +306,7 @@ class OverviewPanel(VerticalScroll):
 
     def action_attention(self) -> None:
         attention = self.query_one(AttentionList)
-        if attention.option_count:
+        if attention.enterable:
             attention.focus()
 
     def show(

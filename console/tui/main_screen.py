@@ -112,7 +112,9 @@ class MainScreen(Screen[None]):
     def show_keybar(self) -> None:
         if not self.drawn:
             return
-        self.query_one(KeyBar).show(self.console.state.lang, self.console.state.filter_note())
+        enterable = self.query_one(AttentionList).enterable
+        lacking = frozenset() if enterable else frozenset({"attention"})  # keys.CONDITIONS
+        self.query_one(KeyBar).show(self.console.state.lang, self.console.state.filter_note(), lacking)
 
     def first_screen(self, views: Views) -> None:
         """The header and overview while the tables are made (a cached screen shown stays instead)."""
