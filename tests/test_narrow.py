@@ -105,3 +105,94 @@ async def test_key_bar_offers_enter_only_when_the_attention_list_has_lines(
             await pilot.press("enter")  # where Enter is not offered it does nothing: still the overview
             await pilot.pause()
             assert app.screen is app.main and app.state.tab == "overview"
+
+
+def late_zones(dataset, data_dir: Path, lang: str) -> dict[str, str]:
+    """The engine's late or missing reports of the quarter judged: zone name -> status word."""
+    from console.core.config import load_settings
+    from console.engine.evaluation import evaluate
+    from console.present.formatter import Formatter
+
+    f = Formatter(lang)
+    ev = evaluate(dataset, load_settings(data_dir=data_dir))
+    late = ev.zones.filter(ev.zones["report_status"].is_in(["late", "missing"]))
+    name = "short_name" if lang == "zh" else "short_name_en"
+    return {r[name]: f.word(r["report_status"]) for r in late.iter_rows(named=True)}
+
+
+async def enter_on_reports_note(pilot) -> None:
+    """Move into the attention list and onto the reports note, then press Enter."""
+    from console.present.viewmodel import REPORTS_NOTE
+    from widgets.overview import AttentionList
+
+    app = pilot.app
+    await pilot.press("1", "enter")
+    attention = app.query_one(AttentionList)
+    assert REPORTS_NOTE in attention.keys
+    while attention.keys[attention.highlighted] != REPORTS_NOTE:
+        await pilot.press("j")
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_enter_on_the_reports_note_lists_late_zones_and_their_status(
+    data_dir: Path, dataset, lang: str, size
+) -> None:
+    from widgets.drilldown_screen import DetailScreen
+
+    expected = late_zones(dataset, data_dir, lang)
+    assert expected  # the sample data has late and missing reports
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await enter_on_reports_note(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        lines = screen_lines(app)
+        for zone, word in expected.items():
+            assert any(zone in line and word in line for line in lines), (zone, word, lines)
+
+
+def national_overview(late: int, missing_targets: int):
+    """An overview as at national scale: ``late`` late or missing reports, ``missing_targets`` zones
+    in the attention list, then the note on the reports."""
+    from console.present.viewmodel import REPORTS_NOTE, Overview
+
+    zones = tuple((f"Z{i:04d}", "营收落后") for i in range(missing_targets))
+    return Overview(
+        goals=(),
+        tiers=(),
+        stars=(),
+        attention=(*zones, ("季度报表", f"2026Q3 有 {late} 个开发区未报送")),
+        result_year=2025,
+        overdue=tuple((f"R{i:04d}", "未报送") for i in range(late)),
+        report_period="2026Q3",
+        attention_keys=(*(z for z, _ in zones), REPORTS_NOTE),
+    )
+
+
+@pytest.mark.parametrize("late", [1, 6, 7, 598])
+def test_reports_line_names_the_first_few_and_the_count(late: int) -> None:
+    from widgets.overview import REPORTS_FIRST, REPORTS_NAMED, render_reports
+
+    line = render_reports(national_overview(late, 0), "zh").plain
+    named = [f"R{i:04d}" for i in range(late) if f"R{i:04d}" in line]
+    if late <= REPORTS_NAMED:
+        assert len(named) == late and "等" not in line
+    else:
+        assert named == [f"R{i:04d}" for i in range(REPORTS_FIRST)]
+        assert f"等{late}个" in line and "Enter" in line
+    assert len(line) < 160  # two lines at 80 columns at most: the chart stays near
+
+
+@pytest.mark.parametrize("missing_targets", [3, 30, 1900])
+def test_the_reports_note_stays_in_the_attention_list_however_many_zones(missing_targets: int) -> None:
+    from console.present.viewmodel import REPORTS_NOTE
+    from widgets.overview import ATTENTION_SHOWN, attention_items
+
+    items = attention_items(national_overview(598, missing_targets), "zh", False)
+    keys = [key for _, key in items]
+    assert REPORTS_NOTE in keys
+    assert sum(1 for k in keys if k and k.startswith("Z")) == min(missing_targets, ATTENTION_SHOWN)

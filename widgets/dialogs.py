@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -14,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 
 from console.core.text import clean
@@ -39,7 +40,7 @@ def county_matches(query: str, zh_name: str, en_name: str | None) -> bool:
     return any(q in "".join(field.split()).casefold() for field in fields)
 
 
-def fit_list(screen: ModalScreen, others: int, most: int) -> None:
+def fit_list(screen: Screen[Any], others: int, most: int) -> None:
     """Give a dialog's list the rows left once its ``others`` rows (title, hints, summary, border) are
     drawn, at most ``most``: on a short terminal the list scrolls and the summary stays in sight."""
     room = int(screen.size.height * 0.9) - others

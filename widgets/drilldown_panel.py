@@ -126,6 +126,17 @@ class Blocks:
             charts.append((_labelled(d.rank, zh), rank_title))
         return DetailContent(title, [years, clusters], tuple(charts), (reports, self.note))
 
+    def reports(self, view: View) -> DetailContent:
+        """Every late or missing quarterly report of the quarter judged, one zone a line."""
+        title = Text(view.title)
+        if not view.rows:
+            body: Any = Text("全部按时报送" if self.zh else "All on time", style="italic")
+        else:
+            body = self.view(
+                replace(view, title=self.f.pick(f"共 {len(view.rows)} 个", f"{len(view.rows)} zones"))
+            )
+        return DetailContent(title, [body], after=(self.note,))
+
     def cluster(
         self, zone_name: str, industry: str, rows: list[dict[str, Any]], series: tuple[Series, ...]
     ) -> DetailContent:

@@ -31,7 +31,18 @@ from console.present.labels import (
     unit_label,
     units_text,
 )
-from console.present.viewmodel import TAB_TITLES, Cell, Column, CountLine, Field, Goal, Overview, Row, View
+from console.present.viewmodel import (
+    REPORTS_NOTE,
+    TAB_TITLES,
+    Cell,
+    Column,
+    CountLine,
+    Field,
+    Goal,
+    Overview,
+    Row,
+    View,
+)
 
 __all__ = ["SPARK", "SPARK_ASCII", "goals_heading", "sparkline"]
 
@@ -809,8 +820,8 @@ def overview(
         attention.append((_zone_name(z, lang), f.list_sep.join(what)))
         keys.append(z["zone"])
     gaps = _gaps(ev.zones, lang)
-    attention.extend(gaps)
-    keys.extend(None for _ in gaps)
+    attention.extend(note for _, note in gaps)
+    keys.extend(key for key, _ in gaps)
     result_years = ev.zones.get_column("result_year").drop_nulls()
     overdue = []
     for z in ev.zones.filter(pl.col("report_status").is_in(["late", "missing"])).iter_rows(named=True):
@@ -848,39 +859,48 @@ def counts_heading(data: Overview, lang: str) -> str:
     return f.pick("档级与星级（计划/目标/结果）", "Tiers and stars (plan/targets/result)")
 
 
-def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str, str]]:
-    """What the data does not say yet, for the attention list: results not published, reports not in."""
+def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str | None, tuple[str, str]]]:
+    """What the data does not say yet, for the attention list: results not published, reports not in;
+    each with its attention key (REPORTS_NOTE for the late or missing reports, which Enter lists)."""
     zh = lang == "zh"
-    gaps = []
+    gaps: list[tuple[str | None, tuple[str, str]]] = []
     unpublished = zones.filter(pl.col("tier_status") == "no_data").height
     if unpublished:
         gaps.append(
-            ("考核结果", f"{unpublished} 个开发区尚无已公布的考核结果")
-            if zh
-            else ("Results", f"no published assessment result for {unpublished} zones")
+            (
+                None,
+                ("考核结果", f"{unpublished} 个开发区尚无已公布的考核结果")
+                if zh
+                else ("Results", f"no published assessment result for {unpublished} zones"),
+            )
         )
     if zones.height and zones.filter(pl.col("report_status") == "no_data").height == zones.height:
         period = zones.get_column("report_period")[0]
         if period is None:
-            gaps.append(
+            note = (
                 ("季度报表", "尚未导入任何季度报表")
                 if zh
                 else ("Reports", "no quarterly report ingested yet")
             )
         else:
-            gaps.append(
+            note = (
                 ("季度报表", f"{period} 的报表不在数据中（数据从更晚的季度开始）")
                 if zh
                 else ("Reports", f"reports for {period} were not collected (the data starts later)")
             )
-    absent = zones.filter(pl.col("report_status") == "missing")
-    if absent.height:
-        period = absent.get_column("report_period")[0]
-        gaps.append(
-            ("季度报表", f"{period} 有 {absent.height} 个开发区未报送")
-            if zh
-            else ("Reports", f"no report for {period} from {absent.height} zones")
-        )
+        gaps.append((None, note))
+    absent = zones.filter(pl.col("report_status") == "missing").height
+    late = zones.filter(pl.col("report_status") == "late").height
+    if absent or late:
+        period = zones.get_column("report_period").drop_nulls()[0]
+        if zh:
+            parts = [f"{absent} 个开发区未报送" if absent else "", f"{late} 个逾期报送" if late else ""]
+            note = ("季度报表", f"{period} 有 " + "、".join(p for p in parts if p))
+        else:
+            said = f"no report for {period} from {absent} zones" if absent else ""
+            said += (f", {late} late" if absent else f"{late} zones late for {period}") if late else ""
+            note = ("Reports", said)
+        gaps.append((REPORTS_NOTE, note))
     return gaps
 
 

@@ -15,7 +15,7 @@ from textual.widgets import Input, Static, TabbedContent
 from console.core.config import TABS
 from console.core.text import clean
 from console.present.labels import text
-from console.present.viewmodel import TAB_TITLES
+from console.present.viewmodel import REPORTS_NOTE, TAB_TITLES
 from console.tui.panes import OverviewPane, Pane, TablePane, TasksPane
 from widgets.keybar import KeyBar
 from widgets.overview import AttentionList
@@ -266,8 +266,11 @@ class MainScreen(Screen[None]):
             self.console.flows.drill_down(event.table.id.removesuffix("-table"), event.key)
 
     def on_attention_list_zone_chosen(self, event: AttentionList.ZoneChosen) -> None:
-        """Enter on the overview's attention list: the zone's drill-down, or the Zones tab for a note."""
+        """Enter on the overview's attention list: the zone's drill-down, the list of late and missing
+        reports for the note on them, or the Zones tab for another note."""
         if event.zone is None:
             self.console.action_show_tab("zones")
+        elif event.zone == REPORTS_NOTE:
+            self.console.flows.drill_down("reports", "")
         else:
             self.console.flows.drill_down("zones", event.zone)
