@@ -111,6 +111,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "year": ("年度", "year"),
     "counties": ("县区", "counties"),
     "all_counties": ("全部县区", "all counties"),
+    # The top line's short forms on a narrow terminal (console.present.top_line).
+    "sample_badge_short": ("示例", "SAMPLE"),
+    "n_counties": ("{n}个县区", "{n} counties"),
     "valid": ("数据有效", "data is valid"),
     "invalid": ("数据有误", "data is invalid"),
     "problems": ("个问题", "problem(s)"),
