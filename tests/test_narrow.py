@@ -196,3 +196,95 @@ def test_the_reports_note_stays_in_the_attention_list_however_many_zones(missing
     keys = [key for _, key in items]
     assert REPORTS_NOTE in keys
     assert sum(1 for k in keys if k and k.startswith("Z")) == min(missing_targets, ATTENTION_SHOWN)
+
+
+# -- the top line ---------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch in "（(") - (ch in "）)")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+words = st.text(alphabet="驻马店开发区ab cdXY-·", min_size=0, max_size=12)
+bracketed = st.builds(lambda w, full: f"（{w}）" if full else f" ({w})", words, st.booleans())
+with_brackets = st.builds(lambda head, tail: head + "".join(tail), words, st.lists(bracketed, max_size=3))
+
+
+@settings(max_examples=300)
+@given(
+    title=with_brackets,
+    status=with_brackets,
+    counties=st.integers(0, 12),
+    sample=st.booleans(),
+    width=st.integers(20, 200),
+)
+def test_top_line_gives_way_by_whole_parts(title, status, counties, sample, width) -> None:
+    from console.present.top_line import TopLine, bracket_parts, fit_top_line
+
+    scope = "、".join(["西平县"] * counties) if counties else "全部县区"
+    full = TopLine(title, "示例数据" if sample else "", "数据截至 2026Q3", "2026年", scope, status)
+    line = fit_top_line(
+        full,
+        width,
+        as_of_period="2026Q3",
+        counties_short=f"{counties}个县区" if counties else "",
+        badge_short="示例",
+        all_counties=not counties,
+    )
+    smallest = TopLine(
+        "", "示例" if sample else "", "2026Q3", "", f"{counties}个县区" if counties else "", ""
+    )
+    assert line.width <= max(width, smallest.width)  # fits, unless even the smallest does not
+    assert "2026Q3" in line.as_of  # the as-of period always stays
+    for part in (line.title.removesuffix("…"), line.status, line.scope):
+        assert balanced(part), (part, line)
+    heads = ["".join(bracket_parts(status)[:k]) for k in range(1, len(bracket_parts(status)) + 1)]
+    assert line.status in ("", *heads)  # the status note is whole, or whole bracketed parts less
+    assert line.scope in ("", scope, f"{counties}个县区")
+    if line.title and not line.title.endswith("…"):
+        assert line.title in [
+            "".join(bracket_parts(title)[:k]) for k in range(1, len(bracket_parts(title)) + 1)
+        ]
+    if full.width <= width:
+        assert line == full
+
+
+def top_line_on_screen(app) -> str:
+    from widgets.topbar import TopBar
+
+    return app.query_one(TopBar).render_line(0).text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [60, 80])
+async def test_top_bar_shows_whole_parts_with_changes_mode_and_counties(
+    data_dir: Path, dataset, lang: str, width: int
+) -> None:
+    from console.core.config import load_settings
+    from console.tui.app import DevZonesApp
+
+    counties = sorted(dataset["zones"].get_column("county").unique().to_list())[:3]
+    app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, counties=counties))
+    async with app.run_test(size=(width, 24)) as pilot:
+        await ready(pilot)
+        seen = [top_line_on_screen(app)]
+        for key in ("d", "d", "y"):  # changes mode, changed rows only, another year (a longer note)
+            await pilot.press(key)
+            await ready(pilot)
+            seen.append(top_line_on_screen(app))
+        for line in seen:
+            assert balanced(line), line
+            assert "2026Q3" in line, line  # the as-of period always shows
+            marks = ("（仅变化）", " (changed only)")
+            assert ("仅变化" in line) == (marks[0] in line) and ("changed only" in line) == (marks[1] in line)
+            if "…" in line:  # only the title is ever cut, and never inside a bracket
+                head = line.split("…")[0]
+                assert balanced(head) and line.index("…") < line.index("2026Q3"), line

@@ -160,7 +160,7 @@ def render_reports(data: Overview, lang: str, no_color: bool = False) -> Text:
                 n = len(data.overdue)
                 reports.append(f" 等{n}个" if zh else f" and {n - len(named)} more ({n} zones)")
                 reports.append(
-                    "（全部名单：在需关注名单的“季度报表”上按 Enter）"
+                    "（全部名单：在需关注名单的「季度报表」上按 Enter）"
                     if zh
                     else " (all of them: Enter on 'Reports' in the attention list)",
                     style="italic",

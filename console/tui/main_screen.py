@@ -19,7 +19,7 @@ from console.present.viewmodel import REPORTS_NOTE, TAB_TITLES
 from console.tui.panes import OverviewPane, Pane, TablePane, TasksPane
 from widgets.keybar import KeyBar
 from widgets.overview import AttentionList
-from widgets.topbar import TopBar
+from widgets.topbar import Shorter, TopBar
 from widgets.view_table import ViewTable
 
 if TYPE_CHECKING:
@@ -100,13 +100,20 @@ class MainScreen(Screen[None]):
         )
         year = f"{h.year}年" if zh else str(h.year)
         invalid = "数据文件有误，显示上次有效数据" if zh else "data files invalid: last good data shown"
+        period = h.as_of or text("no_data_yet", lang)
+        shorter = Shorter(
+            period,
+            text("n_counties", lang).format(n=len(h.counties)) if h.counties else "",
+            text("sample_badge_short", lang),
+        )
         bar.show(
             title,
-            f"{text('as_of', lang)} {h.as_of or text('no_data_yet', lang)}",
+            f"{text('as_of', lang)} {period}",
             text("sample_badge", lang) if h.sample else None,
-            None,
-            f"{year} · {scope}",
+            year,
+            scope,
             invalid if app.reload_error else app.changes.top_bar_note(app.views),
+            shorter,
         )
 
     def show_keybar(self) -> None:
