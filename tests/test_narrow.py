@@ -288,3 +288,68 @@ async def test_top_bar_shows_whole_parts_with_changes_mode_and_counties(
             if "…" in line:  # only the title is ever cut, and never inside a bracket
                 head = line.split("…")[0]
                 assert balanced(head) and line.index("…") < line.index("2026Q3"), line
+
+
+# -- rankings: the rules ---------------------------------------------------------------------------
+
+
+def ranked_flags(dataset, data_dir: Path) -> dict[str, list[str]]:
+    """The engine's rule flags per zone key, for the year shown."""
+    from console.core.config import load_settings
+    from console.present.assemble import compute
+
+    snap = compute(dataset, load_settings(data_dir=data_dir), None, None)
+    return {r["zone"]: list(r["flags"] or []) for r in snap.ranked.iter_rows(named=True)}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_rankings_show_every_rule_mark_and_name_it(data_dir: Path, dataset, lang: str, size) -> None:
+    from console.engine.rules import flag_word
+    from console.present.rule_marks import flag_mark
+
+    flags = ranked_flags(dataset, data_dir)
+    assert any(flags.values())
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        lines = screen_lines(app)
+        table = app.query_one("#rankings-table")
+        keys = [row.key for row in table.view.rows]
+        header_at = next(i for i, line in enumerate(lines) if line.lstrip().startswith(("名次 ", "Rank ")))
+        for n, key in enumerate(keys):
+            row_line = lines[header_at + 1 + n]
+            marks = [flag_mark(f, lang) for f in flags[key]]
+            assert " ".join(marks) in row_line, (key, marks, row_line)
+        legend = " ".join(line.strip() for line in lines[header_at + 1 + len(keys) :])
+        for flag in {f for fs in flags.values() for f in fs}:
+            assert f"{flag_mark(flag, lang)} {flag_word(flag, lang)}" in legend, (flag, legend)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_zone_drill_down_gives_the_rules_in_the_plans_words_at_60_columns(
+    data_dir: Path, dataset, lang: str
+) -> None:
+    from console.engine.rules import WORDING
+    from widgets.drilldown_screen import DetailScreen
+
+    flags = ranked_flags(dataset, data_dir)
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(60, 60)) as pilot:
+        await ready(pilot)
+        await pilot.press("5")
+        table = app.query_one("#rankings-table")
+        n = max(range(len(table.view.rows)), key=lambda i: len(flags[table.view.rows[i].key]))
+        key = table.view.rows[n].key
+        for _ in range(n):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await ready(pilot)
+        assert isinstance(app.screen, DetailScreen) and app.screen.source == ("rankings", key)
+        joined = "".join("".join(screen_lines(app)).split())
+        for flag in flags[key]:
+            cond_zh, cons_zh, cond_en, cons_en = WORDING[flag]
+            for words in (cond_zh, cons_zh) if lang == "zh" else (cond_en, cons_en):
+                assert "".join(words.split()) in joined, (flag, words)

@@ -105,7 +105,22 @@ class Blocks:
     def pick(self, zh: str | None, en: str | None) -> str:
         return (zh if self.zh else (en or zh)) or ""
 
-    def zone(self, d: ZoneDetail, year: int) -> DetailContent:
+    def rules(self, flags: list[str]) -> Table | Text:
+        """The plan's rules (section 四(三)) that applied to the zone: mark and rule, then the plan's
+        condition and consequence in full (wrapped, never cut)."""
+        from console.present.rule_marks import flag_lines
+
+        heading = text("rules_heading", self.lang)
+        if not flags:
+            return Text.assemble((heading, "bold"), "\n", (text("rules_none", self.lang), "italic"))
+        table = Table(title=Text(heading, style="bold"), title_justify="left", box=None, show_header=False)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for rule, words in flag_lines(flags, self.lang):
+            table.add_row(Text(rule), Text(words))
+        return table
+
+    def zone(self, d: ZoneDetail, year: int, flags: list[str] | None = None) -> DetailContent:
         zh = self.zh
         title = Text(
             f"{self.pick(d.zone['zone'], d.zone['name_en'])} {self.f.dot} "
@@ -124,7 +139,8 @@ class Blocks:
                 "全省档内排名（数值越小越靠前）" if zh else "Province rank within tier (lower is better)"
             )
             charts.append((_labelled(d.rank, zh), rank_title))
-        return DetailContent(title, [years, clusters], tuple(charts), (reports, self.note))
+        before: list[Any] = [years] if flags is None else [years, self.rules(flags)]
+        return DetailContent(title, [*before, clusters], tuple(charts), (reports, self.note))
 
     def reports(self, view: View) -> DetailContent:
         """Every late or missing quarterly report of the quarter judged, one zone a line."""

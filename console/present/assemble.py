@@ -105,7 +105,7 @@ def render_views(
             "clusters": clusters_view(ev, snap.history, lang, ascii_only),
             "tasks": tasks_view(ev, lang, ascii_only, unit),
             "indicators": indicators_view(ev, lang, ascii_only, unit=unit),
-            "rankings": rankings_view(snap.ranked, lang, ascii_only),
+            "rankings": rankings_view(snap.ranked, lang, ascii_only, marks=not words),  # marks fit
         },
     )
 

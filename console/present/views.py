@@ -31,6 +31,7 @@ from console.present.labels import (
     unit_label,
     units_text,
 )
+from console.present.labels import text as label_text
 from console.present.viewmodel import (
     REPORTS_NOTE,
     TAB_TITLES,
@@ -579,12 +580,16 @@ def indicators_view(
     return View("indicators", f.pick("量化指标", "Indicators"), columns, tuple(rows))
 
 
-def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
+def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool, marks: bool = False) -> View:
     """Rankings tab: the city rank by composite score and its change beside the province's rank and the
-    rule flags. ``rank`` is always the rank in the whole city: a county filter never renumbers it."""
+    rule flags. ``rank`` is always the rank in the whole city: a county filter never renumbers it.
+    ``marks``: the rules as short marks (labels.FLAG_MARKS, named by ``flag_legend``), so that the
+    column fits a narrow terminal; exports and the bulletin keep the words."""
     from console.engine.rules import REWARDS, flag_word
+    from console.present.rule_marks import flag_mark
 
     f = Formatter(lang, ascii_only)
+    heading = label_text("rules_short", lang) if marks else label_text("rules_heading", lang)
     columns = (
         Column(
             "rank",
@@ -613,6 +618,7 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
             "province",
             f.pick("全省档内排名", "Province rank"),
             numeric=True,
+            give_way=4 if marks else 0,  # after the others, before the rules (in the drill-down too)
             fields=(
                 Field("province_rank", f.pick("全省档内排名", "Province rank"), "int"),
                 Field("tier_size", f.pick("档内开发区数", "Zones in tier"), "int"),
@@ -631,7 +637,7 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
         ),
         Column(
             "flags",
-            f.pick("奖惩（方案四(三)）", "Rules (plan 4(3))"),
+            heading,
             fields=(
                 Field("flags", f.pick("奖惩代码", "Rule codes")),
                 Field("flag_words", f.pick("奖惩", "Rules")),
@@ -652,6 +658,7 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
             previous = f"{r['previous_rank']} {f.tier(r['previous_tier'])}"
         flags = r["flags"] or []
         words = f.list_sep.join(flag_word(x, lang) for x in flags)
+        shown = " ".join(flag_mark(x, lang) for x in flags) if marks else words
         rewarded, noticed = any(x in REWARDS for x in flags), any(x not in REWARDS for x in flags)
         name = _zone_name(r, lang)
         cells = (
@@ -674,7 +681,7 @@ def rankings_view(ranked: pl.DataFrame, lang: str, ascii_only: bool) -> View:
             ),
             Cell(previous, (_int(r["previous_rank"]), _int(r["previous_tier"])), r["previous_rank"]),
             Cell(
-                words or f.none,
+                shown or f.none,
                 (",".join(flags) or None, words or None),
                 len(flags),
                 None,

@@ -291,7 +291,9 @@ def detail_content(
 
         return blocks.reports(late_reports_view(ev.zones, lang, ascii_only))
     if table in ("zones", "rankings"):
-        return blocks.zone(details.zone_detail(ds, settings, key, ev.year), ev.year)
+        ranked = snap.ranked.filter(snap.ranked["zone"] == key)
+        flags = list(ranked.row(0, named=True)["flags"] or []) if ranked.height else []
+        return blocks.zone(details.zone_detail(ds, settings, key, ev.year), ev.year, flags)
     if table == "clusters":
         zone, industry = key.split("|", 1)
         rows, series = details.cluster_series(ds, settings, zone, industry)

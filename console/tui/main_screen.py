@@ -16,7 +16,7 @@ from console.core.config import TABS
 from console.core.text import clean
 from console.present.labels import text
 from console.present.viewmodel import REPORTS_NOTE, TAB_TITLES
-from console.tui.panes import OverviewPane, Pane, TablePane, TasksPane
+from console.tui.panes import OverviewPane, Pane, RankingsPane, TablePane, TasksPane
 from widgets.keybar import KeyBar
 from widgets.overview import AttentionList
 from widgets.topbar import Shorter, TopBar
@@ -46,7 +46,7 @@ class MainScreen(Screen[None]):
             yield TablePane(self.tab_title("zones"), "zones", ascii_only)
             yield TablePane(self.tab_title("clusters"), "clusters", ascii_only)
             yield TasksPane(self.tab_title("tasks"), "tasks", ascii_only)
-            yield TablePane(self.tab_title("rankings"), "rankings", ascii_only)
+            yield RankingsPane(self.tab_title("rankings"), "rankings", ascii_only)
         yield Input(id="search", placeholder="")
         yield KeyBar(id="keybar")
 
