@@ -353,3 +353,38 @@ async def test_zone_drill_down_gives_the_rules_in_the_plans_words_at_60_columns(
             cond_zh, cons_zh, cond_en, cons_en = WORDING[flag]
             for words in (cond_zh, cons_zh) if lang == "zh" else (cond_en, cons_en):
                 assert "".join(words.split()) in joined, (flag, words)
+
+
+# -- drill-downs at 60 columns ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_zone_drill_down_keeps_every_word_whole_at_60_columns(
+    data_dir: Path, dataset, lang: str
+) -> None:
+    from console.core.config import load_settings
+    from console.present.drilldown import zone_detail
+    from console.present.drilldown_views import zone_clusters_view, zone_reports_view, zone_years_view
+    from widgets.drilldown_screen import DetailScreen
+
+    settings = load_settings(data_dir=data_dir)
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(60, 140)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        table = app.query_one("#zones-table")
+        year = app.views.header.year
+        for row in table.view.rows[:4]:
+            await pilot.press("enter")
+            await ready(pilot)
+            assert isinstance(app.screen, DetailScreen)
+            text = screen_text(app)
+            assert "…" not in text, text
+            words = {w for w in text.split()}
+            d = zone_detail(dataset, settings, row.key, year)
+            for make in (zone_years_view, zone_clusters_view, zone_reports_view):
+                for view_row in make(d, lang, False).rows:
+                    for cell in view_row.cells:
+                        for word in cell.text.split():
+                            assert word in words, (row.key, word, text)
+            await pilot.press("escape", "j")

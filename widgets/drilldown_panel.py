@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -44,6 +46,77 @@ class DetailContent:
     before: list[Any]
     charts: tuple[tuple[tuple[Series, ...], str], ...] = ()  # (series, title) pairs
     after: tuple[Any, ...] = ()
+
+
+def _longest_word(text: Text | str) -> int:
+    plain = text.plain if isinstance(text, Text) else text
+    return max((cell_len(word) for word in plain.split()), default=0)
+
+
+WHOLE = 14  # a cell up to this many cells wide is kept on one line when the table can afford it
+
+
+def _narrowed(natural: list[int], least: list[int], room: int) -> list[int] | None:
+    """Column widths within ``room``: the natural ones, or the widest narrowed a cell at a time but
+    none below its ``least``; None when even those do not fit."""
+    if sum(natural) <= room:
+        return natural
+    if sum(least) > room:
+        return None
+    widths = list(natural)
+    for _ in range(sum(widths) - room):
+        i = max(range(len(widths)), key=lambda k: (widths[k] > least[k], widths[k]))
+        widths[i] -= 1
+    return widths
+
+
+class WordsKept:
+    """A drill-down table that keeps every word whole: at its natural width when it fits, else with
+    the widest columns narrowed so that cells wrap between words (never inside one) and, if need
+    be, with one cell between columns instead of two and headings folded. Rich renders it at the
+    width it is given, so it follows the terminal."""
+
+    def __init__(self, title: str, labels: tuple[str, ...], rows: list[list[Text]]) -> None:
+        self.title, self.labels, self.rows = title, labels, rows
+
+    def widths(self, room: int) -> tuple[list[int], bool] | None:
+        """Column widths for ``room`` cells and whether the columns are spaced by two cells."""
+        n = len(self.labels)
+        columns = list(zip(*self.rows, strict=True)) if self.rows else [() for _ in self.labels]
+        natural = [
+            max([cell_len(label), *(c.cell_len for c in cells)])
+            for label, cells in zip(self.labels, columns, strict=True)
+        ]
+        words = [max((_longest_word(c) for c in cells), default=0) for cells in columns]
+        heads = [_longest_word(label) for label in self.labels]
+        whole = [max((c.cell_len for c in cells if c.cell_len <= WHOLE), default=0) for cells in columns]
+        # Keep short cells whole and headings' words whole if that fits; else words whole.
+        for least in (
+            [max(a, b, c) for a, b, c in zip(words, heads, whole, strict=True)],
+            [max(a, b) for a, b in zip(words, heads, strict=True)],
+            words,
+        ):
+            for spaced, used in ((True, 2 * n), (False, n - 1)):
+                widths = _narrowed(natural, [max(1, w) for w in least], room - used)
+                if widths is not None:
+                    return widths, spaced
+        return None
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        found = self.widths(options.max_width)
+        widths, spaced = found if found is not None else ([None] * len(self.labels), False)
+        table = Table(
+            title=Text(self.title, style="bold"),
+            title_justify="left",
+            box=None,
+            padding=(0, 1) if spaced else (0, 1, 0, 0),
+            pad_edge=spaced,
+        )
+        for label, width in zip(self.labels, widths, strict=True):
+            table.add_column(Text(label, overflow="fold"), overflow="fold", width=width)
+        for cells in self.rows:
+            table.add_row(*cells)
+        yield table
 
 
 def _labelled(series: tuple[Series, ...], zh: bool) -> tuple[Series, ...]:
@@ -88,19 +161,14 @@ class Blocks:
     def status(self, status: str | None) -> Text:
         return Text(self.f.status(status), style=status_style(status, self.no_color))
 
-    def view(self, view: View) -> Table:
+    def view(self, view: View) -> WordsKept:
         """A drill-down table from its typed View (console.present.drilldown_views): text as made by the
-        one formatter, statuses coloured by their class."""
-        table = self.table(view.title, tuple(c.label for c in view.columns))
-        for row in view.rows:
-            table.add_row(*(Text(c.text, style=self.classes.get(c.cls or "", "")) for c in row.cells))
-        return table
-
-    def table(self, title: str, labels: tuple[str, ...]) -> Table:
-        table = Table(title=Text(title, style="bold"), title_justify="left", box=None)
-        for label in labels:
-            table.add_column(Text(label), overflow=self.cut)
-        return table
+        one formatter, statuses coloured by their class. On a narrow terminal cells wrap between
+        words, never inside one (``WordsKept``), and headings fold."""
+        rows = [
+            [Text(c.text, style=self.classes.get(c.cls or "", "")) for c in row.cells] for row in view.rows
+        ]
+        return WordsKept(view.title, tuple(c.label for c in view.columns), rows)
 
     def pick(self, zh: str | None, en: str | None) -> str:
         return (zh if self.zh else (en or zh)) or ""
