@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.cells import cell_len
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -19,6 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 
 from console.core.text import clean
+from console.present.fit import flow, narrowest
 from console.present.formatter import Formatter
 from console.present.keys import help_groups
 from console.present.labels import unit_name
@@ -320,6 +322,23 @@ LEGEND = {
 }
 
 
+class Wrapped:
+    """Text that wraps to the width it is given between words or Chinese characters, never inside an
+    English word, never with a closing mark at a line's start (console.present.fit); given several
+    groups, they sit three cells apart and go to the next line whole."""
+
+    def __init__(self, groups: list[str], style: str = "") -> None:
+        self.groups, self.style = groups, style
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = cell_len("   ".join(self.groups))
+        return Measurement(min(max(narrowest(g) for g in self.groups), widest), widest)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = flow(self.groups, options.max_width)
+        yield Text("\n".join(lines), style=self.style, no_wrap=True, overflow="crop")
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
     DEFAULT_CSS = """
@@ -342,14 +361,15 @@ class HelpScreen(ModalScreen[None]):
         for title, keys in groups:
             table = Table(show_header=False, box=None, pad_edge=False)
             table.add_column(width=key_width, no_wrap=True, style="bold")
-            table.add_column()
+            table.add_column(ratio=1)  # each description wraps under itself, between words
             for key, what in keys:
-                table.add_row(Text(f.text(key)), Text(f.text(what), overflow="fold"))
+                table.add_row(Text(f.text(key)), Wrapped([f.text(what)]))
             parts += [Text(title, style="bold underline"), table]
-        legend = f.text("\n".join(LEGEND[self.lang]))
+        # The legend's groups ("✓ 达标 / 按时", three spaces apart) go to the next line whole.
+        legend = [Wrapped(f.text(line).split("   ")) for line in LEGEND[self.lang]]
         with VerticalScroll():
             yield Static(Group(*parts))
-            yield Static(Text(legend))
+            yield Static(Group(*legend))
 
     def action_close(self) -> None:
         self.dismiss(None)
