@@ -6,9 +6,13 @@ languages, and check that whole choices, whole words and whole brackets are on s
 
 from __future__ import annotations
 
+import itertools
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.test_app import make_app, ready
 from widgets.dialogs import CountyDialog, ExportDialog, UnitDialog
@@ -200,9 +204,6 @@ def test_the_reports_note_stays_in_the_attention_list_however_many_zones(missing
 
 # -- the top line ---------------------------------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
 
 def balanced(text: str) -> bool:
     depth = 0
@@ -388,3 +389,99 @@ async def test_zone_drill_down_keeps_every_word_whole_at_60_columns(
                         for word in cell.text.split():
                             assert word in words, (row.key, word, text)
             await pilot.press("escape", "j")
+
+
+# -- help ---------------------------------------------------------------------------------------------
+
+CLOSING_MARKS = tuple("，。、；：？！）」』》〉】”’,.;:?!)]}%")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [60, 80])
+async def test_help_wraps_each_description_under_its_own_column(
+    data_dir: Path, lang: str, width: int
+) -> None:
+    from rich.cells import cell_len
+
+    from console.present.keys import help_groups
+    from widgets.dialogs import HelpScreen
+
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(width, 120)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        inside = dialog_lines(screen_lines(app))
+        keys = [entry for _, entries in help_groups(lang) for entry in entries]
+        key_width = max(cell_len(key) for key, _ in keys)
+        at = 0
+        for key, what in keys:
+            while not inside[at].startswith(f" {key} "):
+                at += 1
+            desc_col = 1 + key_width + 1  # a space, the key column, the column gap
+            lines = [inside[at]]
+            at += 1
+            while at < len(inside) and inside[at][:desc_col].strip() == "" and inside[at].strip():
+                lines.append(inside[at])
+                at += 1
+            raw = [set_cells_from(line, desc_col).rstrip() for line in lines]
+            desc_col += len(raw[0]) - len(raw[0].lstrip())  # where the descriptions start
+            parts = [part.strip() for part in raw]
+            assert all(not p.startswith(CLOSING_MARKS) for p in parts), (key, parts)
+            joined = " ".join(parts)
+            assert "".join(joined.split()) == "".join(what.split()), (key, parts)
+            room = cell_len(inside[0]) - desc_col - 1  # the dialog's inner width, its right padding
+            for line, after in itertools.pairwise(parts):  # no line broken early
+                first = re.match(
+                    r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f][，。、；：？！）」』》〉】”’]*|\S+", after
+                )
+                assert first and cell_len(line) + 1 + cell_len(first.group(0)) > room, (key, parts)
+            for word in what.split():  # every English word whole on one line, unless wider than one
+                if word.isascii() and cell_len(word) <= room:
+                    assert any(word in p for p in parts), (word, parts)
+
+
+def dialog_lines(lines: list[str]) -> list[str]:
+    """The lines inside the round border of the dialog on top (its ╭ … ╰ box)."""
+    top = next(i for i, line in enumerate(lines) if "╭" in line)
+    bottom = next(i for i, line in enumerate(lines) if "╰" in line and i > top)
+    from rich.cells import cell_len
+
+    left = cell_len(lines[top][: lines[top].index("╭")])
+    right = cell_len(lines[top][: lines[top].index("╮")])
+    out = []
+    for line in lines[top + 1 : bottom]:
+        rest = set_cells_from(line, left + 1)
+        out.append(rest[: len(rest) - len(set_cells_from(rest, right - left - 1))])
+    return out
+
+
+def set_cells_from(line: str, start: int) -> str:
+    """``line`` from its ``start``-th cell (CJK characters take two)."""
+    from rich.cells import cell_len
+
+    cells = 0
+    for i, ch in enumerate(line):
+        if cells >= start:
+            return line[i:]
+        cells += cell_len(ch)
+    return ""
+
+
+@settings(max_examples=300)
+@given(
+    text=st.text(alphabet="移动上下一处表格（），。/ abcXYZ12", min_size=0, max_size=80),
+    width=st.integers(4, 40),
+)
+def test_wrap_words_keeps_every_word_and_fits(text: str, width: int) -> None:
+    from rich.cells import cell_len
+
+    from console.present.fit import wrap_words
+
+    lines = wrap_words(text, width)
+    assert all(cell_len(line) <= width for line in lines), lines
+    assert "".join("".join(lines).split()) == "".join(text.split())  # nothing lost or added
+    for word in re.findall(r"[A-Za-z0-9]+", text):  # English words and numbers: never split
+        if cell_len(word) <= width - 2:
+            assert any(word in line for line in lines), (word, lines)

@@ -137,7 +137,7 @@ def _tokens(text: str) -> list[str]:
 
 def wrap_words(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken as the comment above says; a piece wider
-    than ``width`` alone is folded, the only case a piece is split."""
+    than ``width`` alone is split, after a slash where it has one (CSV/XLSX/…), else folded."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line, space = "", ""
@@ -149,11 +149,16 @@ def wrap_words(text: str, width: int) -> list[str]:
             if cell_len(joined) <= width:
                 line = joined
             else:
-                if line:
-                    lines.append(line)
-                line = token
-                while cell_len(line) > width > 0:
-                    head = set_cell_size(line, width).rstrip() or line[:1]
+                if cell_len(token) <= width:  # to the next line whole
+                    if line:
+                        lines.append(line)
+                    line = token
+                else:  # too wide for any line: split where this line ends
+                    line = joined
+                while cell_len(line) > width > 0:  # wider than a line: after a slash if it has one
+                    head = set_cell_size(line, width).rstrip()
+                    slash = head.rfind("/") + 1
+                    head = (head[:slash] if 0 < slash < len(head) else head) or line[:1]
                     lines.append(head)
                     line = line[len(head) :]
             space = ""
