@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
+
+from console.present.fit import wrap_words
 
 # A bracketed part at the end of a text, full-width or ASCII brackets, with the space before it.
 _BRACKETED = re.compile(r"(\s*[（(][^（）()]*[）)])\s*$")
@@ -113,7 +115,8 @@ def _with_title(line: TopLine, title: str, width: int, ellipsis: str) -> TopLine
             return whole
     room = width - replace(line, title="").width - 2
     if room >= MIN_TITLE + cell_len(ellipsis):
-        cut = _before_open_bracket(set_cell_size(parts[0], room - cell_len(ellipsis)).rstrip())
+        first = wrap_words(parts[0], room - cell_len(ellipsis))[0]  # whole words or characters
+        cut = _before_open_bracket(first.rstrip(" ,，、:：;；-—"))
         if cut:
             return replace(line, title=cut + ellipsis)
     return None
