@@ -901,7 +901,8 @@ def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str | None, tuple[str, s
     if absent or late:
         period = zones.get_column("report_period").drop_nulls()[0]
         if zh:
-            parts = [f"{absent} 个开发区未报送" if absent else "", f"{late} 个逾期报送" if late else ""]
+            late_said = f"{late} 个逾期报送" if absent else f"{late} 个开发区逾期报送"
+            parts = [f"{absent} 个开发区未报送" if absent else "", late_said if late else ""]
             note = ("季度报表", f"{period} 有 " + "、".join(p for p in parts if p))
         else:
             said = f"no report for {period} from {absent} zones" if absent else ""
