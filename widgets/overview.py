@@ -206,7 +206,8 @@ def changes_items(changes: Changes, ascii_only: bool) -> list[tuple[Text, str | 
 def attention_items(
     data: Overview, lang: str, ascii_only: bool, no_color: bool = False
 ) -> list[tuple[Text, str | None]]:
-    """The attention list's lines, each with the zone it opens (None: a note, which opens the Zones tab)."""
+    """The attention list's lines, each with the zone it opens (None: a note, which opens the Zones tab;
+    REPORTS_NOTE: the note on late or missing reports, which lists them; HEADING: nothing to open)."""
     zh = lang == "zh"
     f = Formatter(lang, ascii_only)
     keys = list(data.attention_keys) + [None] * (len(data.attention) - len(data.attention_keys))
