@@ -64,14 +64,18 @@ async def test_enter_on_an_attention_item_opens_that_zone(data_dir: Path, datase
         assert isinstance(app.focused, OverviewPanel) and app.query_one(AttentionList).highlighted is None
 
 
-async def test_enter_on_an_attention_note_opens_the_zones_tab(data_dir: Path) -> None:
+async def test_enter_on_the_reports_note_lists_the_late_reports(data_dir: Path) -> None:
+    """Not the Zones tab, whose 报送 column gives way at 80 columns (issue #11): the list itself."""
+    from console.present.viewmodel import REPORTS_NOTE
+
     app = make_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(pilot)
-        assert app.views is not None and app.views.overview.attention_keys[-1] is None  # a note on reports
+        assert app.views is not None and app.views.overview.attention_keys[-1] == REPORTS_NOTE
         await pilot.press("enter", "end", "enter")
         await ready(pilot)
-        assert not isinstance(app.screen, DetailScreen) and app.active_tab == "zones"
+        assert isinstance(app.screen, DetailScreen) and app.screen.source == ("reports", "")
+        assert str(app.screen.heading).startswith("季度报送")
 
 
 async def test_an_indicator_opens_its_own_drill_down(data_dir: Path) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.cells import cell_len
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -14,10 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 
 from console.core.text import clean
+from console.present.fit import flow, narrowest
 from console.present.formatter import Formatter
 from console.present.keys import help_groups
 from console.present.labels import unit_name
@@ -37,6 +40,13 @@ def county_matches(query: str, zh_name: str, en_name: str | None) -> bool:
     syllables = text_order(zh_name)[:-1]
     fields = (zh_name, en_name or "", "".join(syllables), "".join(s[:1] for s in syllables))
     return any(q in "".join(field.split()).casefold() for field in fields)
+
+
+def fit_list(screen: Screen[Any], others: int, most: int) -> None:
+    """Give a dialog's list the rows left once its ``others`` rows (title, hints, summary, border) are
+    drawn, at most ``most``: on a short terminal the list scrolls and the summary stays in sight."""
+    room = int(screen.size.height * 0.9) - others
+    screen.query_one(OptionList).styles.max_height = max(3, min(most, room))
 
 
 class CountyFilter(Input):
@@ -116,6 +126,10 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
         self._count()
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        fit_list(self, 8, 16)  # border 2, title, two hints, filter with its margin, summary
 
     def _prompt(self, county: tuple[str, str]) -> Text:
         zh_name, en = county
@@ -233,6 +247,10 @@ class UnitDialog(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.highlighted = self.units.index(self.current) + 1 if self.current in self.units else 0
         options.focus()
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        fit_list(self, 5, 18)  # border 2, title, hint (two lines at most)
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
@@ -276,6 +294,10 @@ class PeriodDialog(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.highlighted = self.periods.index(self.current) if self.current in self.periods else 0
         options.focus()
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        fit_list(self, 4, 14)  # border 2, title, hint
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.periods[event.option_index])
@@ -300,6 +322,23 @@ LEGEND = {
 }
 
 
+class Wrapped:
+    """Text that wraps to the width it is given between words or Chinese characters, never inside an
+    English word, never with a closing mark at a line's start (console.present.fit); given several
+    groups, they sit three cells apart and go to the next line whole."""
+
+    def __init__(self, groups: list[str], style: str = "") -> None:
+        self.groups, self.style = groups, style
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = cell_len("   ".join(self.groups))
+        return Measurement(min(max(narrowest(g) for g in self.groups), widest), widest)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = flow(self.groups, options.max_width)
+        yield Text("\n".join(lines), style=self.style, no_wrap=True, overflow="crop")
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
     DEFAULT_CSS = """
@@ -322,14 +361,15 @@ class HelpScreen(ModalScreen[None]):
         for title, keys in groups:
             table = Table(show_header=False, box=None, pad_edge=False)
             table.add_column(width=key_width, no_wrap=True, style="bold")
-            table.add_column()
+            table.add_column(ratio=1)  # each description wraps under itself, between words
             for key, what in keys:
-                table.add_row(Text(f.text(key)), Text(f.text(what), overflow="fold"))
+                table.add_row(Text(f.text(key)), Wrapped([f.text(what)]))
             parts += [Text(title, style="bold underline"), table]
-        legend = f.text("\n".join(LEGEND[self.lang]))
+        # The legend's groups ("✓ 达标 / 按时", three spaces apart) go to the next line whole.
+        legend = [Wrapped(f.text(line).split("   ")) for line in LEGEND[self.lang]]
         with VerticalScroll():
             yield Static(Group(*parts))
-            yield Static(Text(legend))
+            yield Static(Group(*legend))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -400,6 +440,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; margin-top: 1; border: round $accent; background: $surface; padding: 0 1; }
     ExportDialog RadioSet { layout: horizontal; height: auto; width: 100%; }
     ExportDialog RadioSet > RadioButton { width: auto; padding: 0 2 0 0; }
+    ExportDialog #format { layout: grid; grid-size: 3; grid-columns: auto auto 1fr; }
     ExportDialog Horizontal { height: auto; }
     ExportDialog .field { width: 11; }
     ExportDialog Input { width: 1fr; }

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -46,6 +48,77 @@ class DetailContent:
     before: list[Any]
     charts: tuple[tuple[tuple[Series, ...], str], ...] = ()  # (series, title) pairs
     after: tuple[Any, ...] = ()
+
+
+def _longest_word(text: Text | str) -> int:
+    plain = text.plain if isinstance(text, Text) else text
+    return max((cell_len(word) for word in plain.split()), default=0)
+
+
+WHOLE = 14  # a cell up to this many cells wide is kept on one line when the table can afford it
+
+
+def _narrowed(natural: list[int], least: list[int], room: int) -> list[int] | None:
+    """Column widths within ``room``: the natural ones, or the widest narrowed a cell at a time but
+    none below its ``least``; None when even those do not fit."""
+    if sum(natural) <= room:
+        return natural
+    if sum(least) > room:
+        return None
+    widths = list(natural)
+    for _ in range(sum(widths) - room):
+        i = max(range(len(widths)), key=lambda k: (widths[k] > least[k], widths[k]))
+        widths[i] -= 1
+    return widths
+
+
+class WordsKept:
+    """A drill-down table that keeps every word whole: at its natural width when it fits, else with
+    the widest columns narrowed so that cells wrap between words (never inside one) and, if need
+    be, with one cell between columns instead of two and headings folded. Rich renders it at the
+    width it is given, so it follows the terminal."""
+
+    def __init__(self, title: str, labels: tuple[str, ...], rows: list[list[Text]]) -> None:
+        self.title, self.labels, self.rows = title, labels, rows
+
+    def widths(self, room: int) -> tuple[list[int], bool] | None:
+        """Column widths for ``room`` cells and whether the columns are spaced by two cells."""
+        n = len(self.labels)
+        columns = list(zip(*self.rows, strict=True)) if self.rows else [() for _ in self.labels]
+        natural = [
+            max([cell_len(label), *(c.cell_len for c in cells)])
+            for label, cells in zip(self.labels, columns, strict=True)
+        ]
+        words = [max((_longest_word(c) for c in cells), default=0) for cells in columns]
+        heads = [_longest_word(label) for label in self.labels]
+        whole = [max((c.cell_len for c in cells if c.cell_len <= WHOLE), default=0) for cells in columns]
+        # Keep short cells whole and headings' words whole if that fits; else words whole.
+        for least in (
+            [max(a, b, c) for a, b, c in zip(words, heads, whole, strict=True)],
+            [max(a, b) for a, b in zip(words, heads, strict=True)],
+            words,
+        ):
+            for spaced, used in ((True, 2 * n), (False, n - 1)):
+                widths = _narrowed(natural, [max(1, w) for w in least], room - used)
+                if widths is not None:
+                    return widths, spaced
+        return None
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        found = self.widths(options.max_width)
+        widths, spaced = found if found is not None else ([None] * len(self.labels), False)
+        table = Table(
+            title=Text(self.title, style="bold"),
+            title_justify="left",
+            box=None,
+            padding=(0, 1) if spaced else (0, 1, 0, 0),
+            pad_edge=spaced,
+        )
+        for label, width in zip(self.labels, widths, strict=True):
+            table.add_column(Text(label, overflow="fold"), overflow="fold", width=width)
+        for cells in self.rows:
+            table.add_row(*cells)
+        yield table
 
 
 def _labelled(series: tuple[Series, ...], zh: bool) -> tuple[Series, ...]:
@@ -90,24 +163,34 @@ class Blocks:
     def status(self, status: str | None) -> Text:
         return Text(self.f.status(status), style=status_style(status, self.no_color))
 
-    def view(self, view: View) -> Table:
+    def view(self, view: View) -> WordsKept:
         """A drill-down table from its typed View (console.present.drilldown_views): text as made by the
-        one formatter, statuses coloured by their class."""
-        table = self.table(view.title, tuple(c.label for c in view.columns))
-        for row in view.rows:
-            table.add_row(*(Text(c.text, style=self.classes.get(c.cls or "", "")) for c in row.cells))
-        return table
-
-    def table(self, title: str, labels: tuple[str, ...]) -> Table:
-        table = Table(title=Text(title, style="bold"), title_justify="left", box=None)
-        for label in labels:
-            table.add_column(Text(label), overflow=self.cut)
-        return table
+        one formatter, statuses coloured by their class. On a narrow terminal cells wrap between
+        words, never inside one (``WordsKept``), and headings fold."""
+        rows = [
+            [Text(c.text, style=self.classes.get(c.cls or "", "")) for c in row.cells] for row in view.rows
+        ]
+        return WordsKept(view.title, tuple(c.label for c in view.columns), rows)
 
     def pick(self, zh: str | None, en: str | None) -> str:
         return (zh if self.zh else (en or zh)) or ""
 
-    def zone(self, d: ZoneDetail, year: int) -> DetailContent:
+    def rules(self, flags: list[str]) -> Table | Text:
+        """The plan's rules (section 四(三)) that applied to the zone: mark and rule, then the plan's
+        condition and consequence in full (wrapped, never cut)."""
+        from console.present.rule_marks import flag_lines
+
+        heading = text("rules_heading", self.lang)
+        if not flags:
+            return Text.assemble((heading, "bold"), "\n", (text("rules_none", self.lang), "italic"))
+        table = Table(title=Text(heading, style="bold"), title_justify="left", box=None, show_header=False)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for rule, words in flag_lines(flags, self.lang):
+            table.add_row(Text(rule), Text(words))
+        return table
+
+    def zone(self, d: ZoneDetail, year: int, flags: list[str] | None = None) -> DetailContent:
         zh = self.zh
         title = Text(
             f"{self.pick(d.zone['zone'], d.zone['name_en'])} {self.f.dot} "
@@ -135,7 +218,19 @@ class Blocks:
 
         moved = rank_note(d, year, self.lang)  # why a 位次后移 notice applies or not (plan 四(三))
         after = (reports, Text(moved), self.note) if moved else (reports, self.note)
-        return DetailContent(title, [years, clusters], tuple(charts), after)
+        before: list[Any] = [years] if flags is None else [years, self.rules(flags)]
+        return DetailContent(title, [*before, clusters], tuple(charts), after)
+
+    def reports(self, view: View) -> DetailContent:
+        """Every late or missing quarterly report of the quarter judged, one zone a line."""
+        title = Text(view.title)
+        if not view.rows:
+            body: Any = Text("全部按时报送" if self.zh else "All on time", style="italic")
+        else:
+            body = self.view(
+                replace(view, title=self.f.pick(f"共 {len(view.rows)} 个", f"{len(view.rows)} zones"))
+            )
+        return DetailContent(title, [body], after=(self.note,))
 
     def cluster(
         self,

@@ -36,6 +36,7 @@ class KeyBar(Static):
         self.fixed_context = context
         self.lang = lang
         self.note = ""
+        self.lacking: frozenset[str] = frozenset()  # conditions (keys.CONDITIONS) that do not hold
 
     def on_mount(self) -> None:
         self.watch(self.screen, "focused", self._focus_changed, init=False)
@@ -59,16 +60,17 @@ class KeyBar(Static):
         except NoMatches:
             return "overview"
 
-    def show(self, lang: str, extra: str = "") -> None:
-        """Redraw in ``lang`` with ``extra`` (the active search or unit filter) after the keys."""
-        self.lang, self.note = lang, extra
+    def show(self, lang: str, extra: str = "", lacking: frozenset[str] = frozenset()) -> None:
+        """Redraw in ``lang`` with ``extra`` (the active search or unit filter) after the keys,
+        leaving off the keys whose condition is in ``lacking``."""
+        self.lang, self.note, self.lacking = lang, extra, lacking
         self._draw()
 
     def _draw(self) -> None:
         if not self.is_attached:
             return
         width = self.size.width or self.app.size.width
-        layout = key_bar(self.context, self.lang, width, self.note)
+        layout = key_bar(self.context, self.lang, width, self.note, self.lacking)
         line = Text(no_wrap=True, overflow="crop" if ascii_mode(self) else "ellipsis")
         for key, word in layout.items:
             line.append(f" {key}", style="bold")

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from console.present.formatter import Formatter
 from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES, area_word, status_style
+from console.present.viewmodel import REPORTS_NOTE
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
@@ -29,6 +30,9 @@ from widgets.chart import Chart
 
 # The attention list names this many zones; the Zones tab lists them all (flagged rows sort first with s).
 ATTENTION_SHOWN = 30
+# The reports line names every late or missing zone up to REPORTS_NAMED, else the first REPORTS_FIRST
+# and how many (at national scale hundreds would push the chart off the screen).
+REPORTS_NAMED, REPORTS_FIRST = 6, 3
 # A goal's bar: its length is the goal's ratio to target, printed beside it.
 BAR_WIDTH = 10
 
@@ -148,10 +152,19 @@ def render_reports(data: Overview, lang: str, no_color: bool = False) -> Text:
         )
         if data.overdue:
             sep = "、" if zh else ", "
+            named = data.overdue if len(data.overdue) <= REPORTS_NAMED else data.overdue[:REPORTS_FIRST]
             reports.append(
-                sep.join(f"{zone} {what}" for zone, what in data.overdue),
-                style="bold" if no_color else "yellow",
+                sep.join(f"{zone} {what}" for zone, what in named), style="bold" if no_color else "yellow"
             )
+            if len(named) < len(data.overdue):  # the first few and how many: Enter on the note lists all
+                n = len(data.overdue)
+                reports.append(f" 等{n}个" if zh else f" and {n - len(named)} more ({n} zones)")
+                reports.append(
+                    "（全部名单：在需关注名单的「季度报表」上按 Enter）"
+                    if zh
+                    else " (all of them: Enter on 'Reports' in the attention list)",
+                    style="italic",
+                )
         else:
             reports.append("全部按时报送" if zh else "all on time")
     return reports
@@ -193,30 +206,35 @@ def changes_items(changes: Changes, ascii_only: bool) -> list[tuple[Text, str | 
 def attention_items(
     data: Overview, lang: str, ascii_only: bool, no_color: bool = False
 ) -> list[tuple[Text, str | None]]:
-    """The attention list's lines, each with the zone it opens (None: a note, which opens the Zones tab)."""
+    """The attention list's lines, each with the zone it opens (None: a note, which opens the Zones tab;
+    REPORTS_NOTE: the note on late or missing reports, which lists them; HEADING: nothing to open)."""
     zh = lang == "zh"
     f = Formatter(lang, ascii_only)
-    shown = data.attention[:ATTENTION_SHOWN]
     keys = list(data.attention_keys) + [None] * (len(data.attention) - len(data.attention_keys))
-    width = max((cell_len(zone) for zone, _ in shown), default=0)
+    # The first zones, then every note on missing data: the notes are never among the lines left off.
+    pairs = list(zip(data.attention, keys, strict=True))
+    zones = [pair for pair in pairs if pair[1] not in (None, REPORTS_NOTE)]
+    notes = [pair for pair in pairs if pair[1] in (None, REPORTS_NOTE)]
+    shown = [*zones[:ATTENTION_SHOWN], *notes]
+    width = max((cell_len(zone) for (zone, _), _ in shown), default=0)
     items: list[tuple[Text, str | None]] = []
-    for (zone, what), key in zip(shown, keys, strict=False):
+    for (zone, what), key in shown:
         line = Text()  # styles as spans: the theme's red, as in the tables, and the reason unstyled
         style = (NO_COLOR_CLASS_STYLES if no_color else CLASS_STYLES)["bad"]
         line.append(f"! {zone}" + " " * (width - cell_len(zone)), style=style)
         line.append(f"  {what}")
         items.append((line, key))
-    hidden = len(data.attention) - ATTENTION_SHOWN
+    hidden = len(zones) - ATTENTION_SHOWN
     if hidden > 0:
         more = (
             f"另有 {hidden} 个开发区，见“开发区”标签页"
             if zh
             else f"and {hidden} more zones: see the Zones tab"
         )
-        items.append((Text.assemble((f.text(f"{f.ellipsis} {more}"), "italic")), None))
-    if not data.attention:
+        items.insert(ATTENTION_SHOWN, (Text.assemble((f.text(f"{f.ellipsis} {more}"), "italic")), None))
+    if not data.attention:  # a line Enter cannot open: the key bar then offers no Enter
         ok = "所有开发区均达标或正常推进" if zh else "Every zone meets or is on track for its targets"
-        items.append((Text(f"{'+' if ascii_only else '✓'} {ok}"), None))
+        items.append((Text(f"{'+' if ascii_only else '✓'} {ok}"), HEADING))
     return items
 
 
@@ -245,6 +263,11 @@ class AttentionList(OptionList):
         zone: str | None
 
     keys: list[str | None] = []
+
+    @property
+    def enterable(self) -> bool:
+        """True when some line opens something on Enter (a zone, a note); headings do not."""
+        return any(key != HEADING for key in self.keys)
 
     def show(self, items: list[tuple[Text, str | None]]) -> None:
         was = self.highlighted if self.has_focus else None
@@ -301,7 +324,7 @@ class OverviewPanel(VerticalScroll):
 
     def action_attention(self) -> None:
         attention = self.query_one(AttentionList)
-        if attention.option_count:
+        if attention.enterable:
             attention.focus()
 
     def show(

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len, set_cell_size
-from rich.console import OverflowMethod
+from dataclasses import dataclass
+
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
 from console.core.text import clean
 from console.present.formatter import Formatter
+from console.present.top_line import TopLine, fit_top_line
 from widgets.ascii import ascii_mode
 
 
+@dataclass(frozen=True)
+class Shorter:
+    """The short forms the line falls back on when narrow (console.present.top_line)."""
+
+    period: str = ""  # the as-of period alone ("2026Q3")
+    counties: str = ""  # the county filter as a count ("3个县区"); empty: no filter
+    badge: str = ""  # the sample badge's short form
+
+
 class TopBar(Static):
-    """``plain`` holds the line's text, for tests and screen readers."""
+    """``plain`` holds the line's whole text (every part), for tests and screen readers."""
 
     plain = ""
 
@@ -23,45 +33,60 @@ class TopBar(Static):
     """
 
     def show(
-        self, title: str, as_of: str, sample_badge: str | None, year: int | None, scope: str, status: str = ""
+        self,
+        title: str,
+        as_of: str,
+        sample_badge: str | None,
+        year: int | str | None,
+        scope: str,
+        status: str = "",
+        shorter: Shorter | None = None,
     ) -> None:
         """Compose the line from plain text; nothing in it is parsed as markup.
 
-        The facts (sample badge, as-of, year, counties) always show; the title gives way. Title, as-of
-        and scope come from data files: they pass console.core.text.clean (no terminal escapes).
+        When the line is too wide its parts give way whole (console.present.top_line): the title
+        first, never leaving half a bracket. Title, as-of and scope come from data files: they pass
+        console.core.text.clean (no terminal escapes).
         """
-        title, as_of, scope, status = clean(title), clean(as_of), clean(scope), clean(status)
+        self._shown_with = (title, as_of, sample_badge, year, scope, status, shorter)
         ascii_only = ascii_mode(self)
         f = Formatter(ascii_only=ascii_only)
-        title, as_of, scope, status = f.text(title), f.text(as_of), f.text(scope), f.text(status)
-        dot = f.dot
-        cut: OverflowMethod = "crop" if ascii_only else "ellipsis"  # Rich's ellipsis is always "…"
-        facts = Text(no_wrap=True)
-        if sample_badge:
-            facts.append(f" {sample_badge} ", style="bold reverse")
-            facts.append(" ")
-        facts.append(as_of)
-        if year is not None:
-            facts.append(f" {dot} {year}")
-        if scope:
-            facts.append(f" {dot} {scope}")
-        if status:
-            facts.append(f" {status}", style="italic")
-        facts.append(" ")
-        shown = title
-        room = self.size.width - facts.cell_len - 1
-        if ascii_only and room > 3 and cell_len(title) > room:  # cut with "..." (Rich would use "…")
-            shown = set_cell_size(title, room - len(f.ellipsis)).rstrip() + f.ellipsis
+
+        def tidy(value: str) -> str:
+            return f.text(clean(value))
+
+        shorter = shorter or Shorter()
+        full = TopLine(
+            tidy(title),
+            tidy(sample_badge or ""),
+            tidy(as_of),
+            "" if year is None else tidy(str(year)),
+            tidy(scope),
+            tidy(status),
+            f.dot,
+        )
+        width = self.size.width or self.app.size.width
+        line = fit_top_line(
+            full,
+            width,
+            as_of_period=tidy(shorter.period or full.as_of),
+            counties_short=tidy(shorter.counties),
+            badge_short=tidy(shorter.badge),
+            all_counties=not shorter.counties,
+            ellipsis=f.ellipsis,
+        )
+        facts = Text(no_wrap=True, overflow="crop")
+        for piece, style in line.facts():
+            facts.append(piece, style=style)
         grid = Table.grid(expand=True)
-        grid.add_column(ratio=1, no_wrap=True, overflow=cut)
+        grid.add_column(ratio=1, no_wrap=True, overflow="crop")
         grid.add_column(no_wrap=True, justify="right")
-        grid.add_row(Text(f" {shown}", style="bold", no_wrap=True, overflow=cut), facts)
-        self.plain = f"{title} {facts.plain}"
-        self._shown_with = (title, as_of, sample_badge, year, scope, status)
+        grid.add_row(Text(f" {line.title}" if line.title else "", style="bold", no_wrap=True), facts)
+        self.plain = f"{full.title} {Text.assemble(*full.facts()).plain}"
         self.update(grid)
 
     def on_resize(self) -> None:
-        """In --ascii the title is cut to the width by hand: cut it again for the new width."""
+        """The parts that fit depend on the width: fit them again."""
         shown_with = getattr(self, "_shown_with", None)
-        if shown_with is not None and ascii_mode(self):
+        if shown_with is not None:
             self.show(*shown_with)

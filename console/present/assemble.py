@@ -105,7 +105,9 @@ def render_views(
             "clusters": clusters_view(ev, snap.history, lang, ascii_only),
             "tasks": tasks_view(ev, lang, ascii_only, unit),
             "indicators": indicators_view(ev, lang, ascii_only, unit=unit),
-            "rankings": rankings_view(snap.ranked, lang, ascii_only, ev.coverage),
+            "rankings": rankings_view(
+                snap.ranked, lang, ascii_only, ev.coverage, marks=not words
+            ),  # marks fit
         },
     )
 

@@ -376,3 +376,54 @@ def indicator_texts(d: IndicatorDetail, lang: str) -> tuple[tuple[str, str], ...
         measure = d.task["measure"] if lang == "zh" else zh_only
         out.append((f.pick(f"措施 {ref}", f"Measure {ref}").strip(), measure))
     return tuple(out)
+
+
+def late_reports_view(zones: pl.DataFrame, lang: str, ascii_only: bool) -> View:
+    """Every zone whose quarterly report of the quarter judged is late or missing: missing first, then
+    the latest; the overview's reports note opens it (the Zones tab's 报送 column gives way at 80
+    columns, and at national scale the overview names only the first few)."""
+    f = Formatter(lang, ascii_only)
+    columns = (
+        _col("zone", "开发区", "Zone", f),
+        _col("county", "县区", "County", f),
+        Column(
+            "status",
+            f.pick("报送状态", "Report"),
+            fields=(
+                Field("status", f.pick("状态", "Status"), "status"),
+                Field("days_late", f.pick("逾期天数", "Days late"), "int"),
+            ),
+        ),
+        _col("submitted", "报送日期", "Submitted", f, "date"),
+    )
+    late = (
+        zones.with_row_index("_order")
+        .filter(pl.col("report_status").is_in(["late", "missing"]))
+        .sort(
+            pl.col("report_status") != "missing",
+            pl.col("report_days_late").fill_null(0),
+            "_order",
+            descending=[False, True, False],
+        )
+    )
+    rows = []
+    for r in late.iter_rows(named=True):
+        name = (r.get("short_name_en") if lang == "en" else None) or r["short_name"]
+        county = (r.get("county_en") if lang == "en" else None) or r["county"]
+        status, days = r["report_status"], r["report_days_late"]
+        submitted = None if r["submitted"] is None else str(r["submitted"])
+        cells = (
+            Cell(name, (r["zone"], name), name),
+            _text(county, f),
+            Cell(
+                f.status(status) + f.days_late(days), (status, days), status, status, STATUS_CLASS.get(status)
+            ),
+            _text(submitted, f),
+        )
+        rows.append(Row(r["zone"], cells, True))
+    periods = zones.get_column("report_period").drop_nulls()
+    period = periods[0] if len(periods) else ""
+    title = f.pick(
+        f"季度报送（{period}）：逾期或未报送的开发区", f"Quarterly reports ({period}): late or missing"
+    )
+    return View("late_reports", title, columns, tuple(rows))

@@ -7,6 +7,7 @@ never wrapped. No Textual here.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 
@@ -100,3 +101,89 @@ def fit_text(text: str, width: int, ellipsis: str = "…", right: bool = False) 
         text = set_cell_size(set_cell_size(text, max(0, width - cell_len(ellipsis))) + ellipsis, width)
     pad = " " * (width - cell_len(text))
     return pad + text if right else text + pad
+
+
+# Line breaking for mixed Chinese and English text (the help's descriptions, legends): a line may
+# break at a space or between two Chinese characters, never inside an English word or a number, and
+# never so that a closing mark starts a line or an opening mark ends one.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_TOKEN = re.compile(rf"\s+|[{_CJK}]|[^\s{_CJK}]+")
+_CLOSING = frozenset("，。、；：？！）」』》〉】”’,.;:?!)]}%")
+_OPENING = frozenset("（「『《〈【“‘([{")
+
+
+def _tokens(text: str) -> list[str]:
+    """Unbreakable pieces and runs of spaces; closing marks join the piece before, opening marks
+    the piece after."""
+    out: list[str] = []
+    pending = ""
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            if pending:
+                out.append(pending)
+                pending = ""
+            out.append(token)
+        elif token in _OPENING:
+            pending += token
+        elif token[0] in _CLOSING and out and not out[-1].isspace() and not pending:
+            out[-1] += token
+        else:
+            out.append(pending + token)
+            pending = ""
+    if pending:
+        out.append(pending)
+    return out
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken as the comment above says; a piece wider
+    than ``width`` alone is split, after a slash where it has one (CSV/XLSX/…), else folded."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, space = "", ""
+        for token in _tokens(paragraph):
+            if token.isspace():
+                space = token if line else ""
+                continue
+            joined = line + space + token
+            if cell_len(joined) <= width:
+                line = joined
+            else:
+                if cell_len(token) <= width:  # to the next line whole
+                    if line:
+                        lines.append(line)
+                    line = token
+                else:  # too wide for any line: split where this line ends
+                    line = joined
+                while cell_len(line) > width > 0:  # wider than a line: after a slash if it has one
+                    head = set_cell_size(line, width).rstrip()
+                    slash = head.rfind("/") + 1
+                    head = (head[:slash] if 0 < slash < len(head) else head) or line[:1]
+                    lines.append(head)
+                    line = line[len(head) :]
+            space = ""
+        lines.append(line)
+    return lines
+
+
+def narrowest(text: str) -> int:
+    """The widest unbreakable piece of ``text``: the least width it wraps in without folding."""
+    return max((cell_len(t) for t in _tokens(text) if not t.isspace()), default=0)
+
+
+def flow(groups: list[str], width: int, gap: int = 3) -> list[str]:
+    """Groups (a legend's "✓ 达标 / 按时") side by side, ``gap`` cells apart, in lines of at most
+    ``width`` cells; a group goes to the next line whole, and only one wider than a line wraps."""
+    lines: list[str] = []
+    line = ""
+    for group in groups:
+        joined = f"{line}{' ' * gap}{group}" if line else group
+        if cell_len(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        *full, line = wrap_words(group, width)
+        lines.extend(full)
+    lines.append(line)
+    return lines

@@ -6,6 +6,10 @@ Bindings); nothing else lists keys. Plain data, no Textual here.
 
 A context is where the user is: a tab (``overview``, ``zones``, ``clusters``, ``tasks``,
 ``rankings``), the search box (``search``) or a drill-down (``drilldown``).
+
+A condition is what a key needs besides the context (``needs``); the key bar leaves the key off
+while it does not hold. ``CONDITIONS`` names them: ``attention``, the overview's attention list has
+a line that Enter opens (a county with nothing to attend to has none).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from console.present.viewmodel import TAB_TITLES
 TABLE_TABS = frozenset({"zones", "clusters", "tasks", "rankings"})
 ALL_TABS = frozenset(TABS)
 CONTEXTS = (*TABS, "search", "drilldown")
+CONDITIONS = ("attention",)
 
 # Who binds a key: the App, the table widget, the drill-down screen, the search box (Textual's Input),
 # or Textual itself (Tab, Ctrl+P).
@@ -67,9 +72,12 @@ class KeyEntry:
     palette: tuple[str, ...] = ()
     short: str = ""  # the key as the bar shows it, when shorter than ``label``
     bar_in: frozenset[str] | None = None  # where the bar shows it, when not everywhere it works
+    needs: str = ""  # a condition (one of ``CONDITIONS``) without which it does nothing
 
-    def on_bar(self, context: str) -> bool:
-        """True when the key bar offers this key in ``context``."""
+    def on_bar(self, context: str, lacking: frozenset[str] = frozenset()) -> bool:
+        """True when the key bar offers this key in ``context``, given the conditions ``lacking``."""
+        if self.needs and self.needs in lacking:
+            return False
         return bool(self.bar) and context in (self.bar_in if self.bar_in is not None else self.contexts)
 
     @property
@@ -199,6 +207,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("enter", "attention"),),
         owner="overview",
         bar=3,
+        needs="attention",
     ),
     KeyEntry(
         "/",
@@ -498,13 +507,16 @@ def line_width(items: tuple[tuple[str, str], ...] | list[tuple[str, str]], note:
 NOTE_RANK = 2.5
 
 
-def key_bar(context: str, lang: str, width: int, note: str = "") -> KeyBarLine:
-    """The keys that work in ``context`` that fit in ``width`` cells, least important dropped first.
+def key_bar(
+    context: str, lang: str, width: int, note: str = "", lacking: frozenset[str] = frozenset()
+) -> KeyBarLine:
+    """The keys that work in ``context`` that fit in ``width`` cells, least important dropped first;
+    a key whose condition is in ``lacking`` does nothing there and is not offered.
 
     Display order is the catalogue's, with rank 1 and 2 (``?`` and ``q`` on a tab) at the right
     end; when even those do not fit they are kept and the widget cuts the line.
     """
-    shown = [e for e in CATALOGUE if e.on_bar(context)]
+    shown = [e for e in CATALOGUE if e.on_bar(context, lacking)]
     shown.sort(key=lambda e: (1, -e.bar) if e.bar <= 2 else (0, 0))  # catalogue order, then ? and q
     ranks: list[tuple[float, int]] = [(e.bar, i) for i, e in enumerate(shown)]
     if note:

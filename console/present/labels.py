@@ -100,6 +100,17 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "message": ("说明", "Detail"),
 }
 
+# The rankings tab's short marks for the plan's rules (section 四(三), console.engine.rules.FLAGS):
+# + a reward, ! a notice, !! the heaviest; a legend under the table names them, the zone's drill-down
+# gives the plan's words. ASCII and CJK only, so the same in --ascii.
+FLAG_MARKS: dict[str, tuple[str, str]] = {
+    "top10_reward": ("+前", "+T"),
+    "new_star_reward": ("+星", "+S"),
+    "bottom10_notice": ("!后", "!B"),
+    "rank_fell_notice": ("!降", "!F"),
+    "bottom10_two_years": ("!!连", "!!2"),
+}
+
 TEXT: dict[str, tuple[str, str]] = {
     "sample_badge": ("示例数据", "SAMPLE DATA"),
     "sample_notice": (
@@ -111,6 +122,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "year": ("年度", "year"),
     "counties": ("县区", "counties"),
     "all_counties": ("全部县区", "all counties"),
+    "rules_short": ("奖惩", "Rules"),
+    "rules_heading": ("奖惩（方案四(三)）", "Rules (plan 4(3))"),
+    "rules_none": ("未触发方案四(三)的奖惩条款", "No rule of the plan's section 4(3) applies"),
+    # The top line's short forms on a narrow terminal (console.present.top_line).
+    "sample_badge_short": ("示例", "SAMPLE"),
+    "n_counties": ("{n}个县区", "{n} counties"),
     "valid": ("数据有效", "data is valid"),
     "invalid": ("数据有误", "data is invalid"),
     "problems": ("个问题", "problem(s)"),

@@ -182,14 +182,20 @@ class Overview:
     # The counties the tier/star counts and the attention list cover (empty: the whole city); the
     # headline goals are always city-wide and say so when a county filter is set.
     counties: tuple[str, ...] = ()
-    # The zone (row key of the Zones tab) each attention item names, None for a note on missing data;
-    # Enter on an item opens that zone's drill-down.
+    # The zone (row key of the Zones tab) each attention item names, None for a note on missing data,
+    # REPORTS_NOTE for the note on late or missing reports; Enter on an item opens that zone's
+    # drill-down, or the list of late and missing reports.
     attention_keys: tuple[str | None, ...] = ()
     # What the data covers (console.engine.coverage): the scope words follow it, and without the
     # plan's city-wide targets (``area_targets`` false) the headline goals have none.
     area: str = "city"
     ranked_in: str = "province"
     area_targets: bool = True
+
+
+# The attention key of the note on late or missing quarterly reports (not a zone: no zone key starts
+# with a NUL); Enter on it lists every late or missing report.
+REPORTS_NOTE = "\x00reports"
 
 
 @dataclass(frozen=True)

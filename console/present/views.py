@@ -35,7 +35,19 @@ from console.present.labels import (
     unit_label,
     units_text,
 )
-from console.present.viewmodel import TAB_TITLES, Cell, Column, CountLine, Field, Goal, Overview, Row, View
+from console.present.labels import text as label_text
+from console.present.viewmodel import (
+    REPORTS_NOTE,
+    TAB_TITLES,
+    Cell,
+    Column,
+    CountLine,
+    Field,
+    Goal,
+    Overview,
+    Row,
+    View,
+)
 
 __all__ = ["SPARK", "SPARK_ASCII", "goals_heading", "sparkline"]
 
@@ -575,18 +587,26 @@ def indicators_view(
 
 
 def rankings_view(
-    ranked: pl.DataFrame, lang: str, ascii_only: bool, coverage: Coverage | None = None
+    ranked: pl.DataFrame,
+    lang: str,
+    ascii_only: bool,
+    coverage: Coverage | None = None,
+    marks: bool = False,
 ) -> View:
     """Rankings tab: the city rank by composite score and its change beside the province's rank and the
     rule flags. ``rank`` is always the rank in the whole city: a county filter never renumbers it.
     ``coverage`` (console.engine.coverage) names the area and the rank pool (全市名次, 全省档内排名 for the
-    plan's city; 全国名次, 全国档内排名 for a national set)."""
+    plan's city; 全国名次, 全国档内排名 for a national set). ``marks``: the rules as short marks
+    (labels.FLAG_MARKS, named by ``flag_legend``), so that the column fits a narrow terminal; exports and
+    the bulletin keep the words."""
     from console.engine.rules import REWARDS, flag_word
+    from console.present.rule_marks import flag_mark
 
     f = Formatter(lang, ascii_only)
     area = coverage or CITY
     area_rank = area_rank_heading(area.area, lang)
     pool_rank = pool_rank_heading(area.ranked_in, lang)
+    heading = label_text("rules_short", lang) if marks else label_text("rules_heading", lang)
     columns = (
         Column(
             "rank",
@@ -615,6 +635,7 @@ def rankings_view(
             "province",
             pool_rank,
             numeric=True,
+            give_way=4 if marks else 0,  # after the others, before the rules (in the drill-down too)
             fields=(
                 Field("province_rank", pool_rank, "int"),
                 Field("tier_size", f.pick("档内开发区数", "Zones in tier"), "int"),
@@ -633,7 +654,7 @@ def rankings_view(
         ),
         Column(
             "flags",
-            f.pick("奖惩（方案四(三)）", "Rules (plan 4(3))"),
+            heading,
             fields=(
                 Field("flags", f.pick("奖惩代码", "Rule codes")),
                 Field("flag_words", f.pick("奖惩", "Rules")),
@@ -654,6 +675,7 @@ def rankings_view(
             previous = f"{r['previous_rank']} {f.tier(r['previous_tier'])}"
         flags = r["flags"] or []
         words = f.list_sep.join(flag_word(x, lang) for x in flags)
+        shown = " ".join(flag_mark(x, lang) for x in flags) if marks else words
         rewarded, noticed = any(x in REWARDS for x in flags), any(x not in REWARDS for x in flags)
         name = _zone_name(r, lang)
         cells = (
@@ -676,7 +698,7 @@ def rankings_view(
             ),
             Cell(previous, (_int(r["previous_rank"]), _int(r["previous_tier"])), r["previous_rank"]),
             Cell(
-                words or f.none,
+                shown or f.none,
                 (",".join(flags) or None, words or None),
                 len(flags),
                 None,
@@ -825,8 +847,8 @@ def overview(
         attention.append((_zone_name(z, lang), f.list_sep.join(what)))
         keys.append(z["zone"])
     gaps = _gaps(ev.zones, lang)
-    attention.extend(gaps)
-    keys.extend(None for _ in gaps)
+    attention.extend(note for _, note in gaps)
+    keys.extend(key for key, _ in gaps)
     result_years = ev.zones.get_column("result_year").drop_nulls()
     overdue = []
     for z in ev.zones.filter(pl.col("report_status").is_in(["late", "missing"])).iter_rows(named=True):
@@ -867,39 +889,49 @@ def counts_heading(data: Overview, lang: str) -> str:
     return f.pick("档级与星级（计划/目标/结果）", "Tiers and stars (plan/targets/result)")
 
 
-def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str, str]]:
-    """What the data does not say yet, for the attention list: results not published, reports not in."""
+def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str | None, tuple[str, str]]]:
+    """What the data does not say yet, for the attention list: results not published, reports not in;
+    each with its attention key (REPORTS_NOTE for the late or missing reports, which Enter lists)."""
     zh = lang == "zh"
-    gaps = []
+    gaps: list[tuple[str | None, tuple[str, str]]] = []
     unpublished = zones.filter(pl.col("tier_status") == "no_data").height
     if unpublished:
         gaps.append(
-            ("考核结果", f"{unpublished} 个开发区尚无已公布的考核结果")
-            if zh
-            else ("Results", f"no published assessment result for {unpublished} zones")
+            (
+                None,
+                ("考核结果", f"{unpublished} 个开发区尚无已公布的考核结果")
+                if zh
+                else ("Results", f"no published assessment result for {unpublished} zones"),
+            )
         )
     if zones.height and zones.filter(pl.col("report_status") == "no_data").height == zones.height:
         period = zones.get_column("report_period")[0]
         if period is None:
-            gaps.append(
+            note = (
                 ("季度报表", "尚未导入任何季度报表")
                 if zh
                 else ("Reports", "no quarterly report ingested yet")
             )
         else:
-            gaps.append(
+            note = (
                 ("季度报表", f"{period} 的报表不在数据中（数据从更晚的季度开始）")
                 if zh
                 else ("Reports", f"reports for {period} were not collected (the data starts later)")
             )
-    absent = zones.filter(pl.col("report_status") == "missing")
-    if absent.height:
-        period = absent.get_column("report_period")[0]
-        gaps.append(
-            ("季度报表", f"{period} 有 {absent.height} 个开发区未报送")
-            if zh
-            else ("Reports", f"no report for {period} from {absent.height} zones")
-        )
+        gaps.append((None, note))
+    absent = zones.filter(pl.col("report_status") == "missing").height
+    late = zones.filter(pl.col("report_status") == "late").height
+    if absent or late:
+        period = zones.get_column("report_period").drop_nulls()[0]
+        if zh:
+            late_said = f"{late} 个逾期报送" if absent else f"{late} 个开发区逾期报送"
+            parts = [f"{absent} 个开发区未报送" if absent else "", late_said if late else ""]
+            note = ("季度报表", f"{period} 有 " + "、".join(p for p in parts if p))
+        else:
+            said = f"no report for {period} from {absent} zones" if absent else ""
+            said += (f", {late} late" if absent else f"{late} zones late for {period}") if late else ""
+            note = ("Reports", said)
+        gaps.append((REPORTS_NOTE, note))
     return gaps
 
 

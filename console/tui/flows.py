@@ -300,8 +300,14 @@ def detail_content(
 
     ds, ev = snap.dataset, snap.evaluation
     blocks = Blocks(lang, ascii_only, text("sample_notice", lang) if ev.sample else None, no_color)
+    if table == "reports":  # the overview's note on late or missing reports
+        from console.present.drilldown_views import late_reports_view
+
+        return blocks.reports(late_reports_view(ev.zones, lang, ascii_only))
     if table in ("zones", "rankings"):
-        return blocks.zone(details.zone_detail(ds, settings, key, ev.year), ev.year)
+        ranked = snap.ranked.filter(snap.ranked["zone"] == key)
+        flags = list(ranked.row(0, named=True)["flags"] or []) if ranked.height else []
+        return blocks.zone(details.zone_detail(ds, settings, key, ev.year), ev.year, flags)
     if table == "clusters":
         zone, industry = key.split("|", 1)
         rows, series = details.cluster_series(ds, settings, zone, industry, ev.year)

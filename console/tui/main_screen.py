@@ -16,11 +16,11 @@ from textual.widgets import Input, Static, TabbedContent
 from console.core.config import TABS
 from console.core.text import clean
 from console.present.labels import text
-from console.present.viewmodel import TAB_TITLES
-from console.tui.panes import OverviewPane, Pane, TablePane, TasksPane
+from console.present.viewmodel import REPORTS_NOTE, TAB_TITLES
+from console.tui.panes import OverviewPane, Pane, RankingsPane, TablePane, TasksPane
 from widgets.keybar import KeyBar
 from widgets.overview import AttentionList
-from widgets.topbar import TopBar
+from widgets.topbar import Shorter, TopBar
 from widgets.view_table import ViewTable
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class MainScreen(Screen[None]):
             yield TablePane(self.tab_title("zones"), "zones", ascii_only, shown != "zones")
             yield TablePane(self.tab_title("clusters"), "clusters", ascii_only, shown != "clusters")
             yield TasksPane(self.tab_title("tasks"), "tasks", ascii_only, shown != "tasks")
-            yield TablePane(self.tab_title("rankings"), "rankings", ascii_only, shown != "rankings")
+            yield RankingsPane(self.tab_title("rankings"), "rankings", ascii_only, shown != "rankings")
         yield Input(id="search", placeholder="")
         yield KeyBar(id="keybar")
 
@@ -115,19 +115,28 @@ class MainScreen(Screen[None]):
         )
         year = f"{h.year}年" if zh else str(h.year)
         invalid = "数据文件有误，显示上次有效数据" if zh else "data files invalid: last good data shown"
+        period = h.as_of or text("no_data_yet", lang)
+        shorter = Shorter(
+            period,
+            text("n_counties", lang).format(n=len(h.counties)) if h.counties else "",
+            text("sample_badge_short", lang),
+        )
         bar.show(
             title,
-            f"{text('as_of', lang)} {h.as_of or text('no_data_yet', lang)}",
+            f"{text('as_of', lang)} {period}",
             text("sample_badge", lang) if h.sample else None,
-            None,
-            f"{year} · {scope}",
+            year,
+            scope,
             invalid if app.reload_error else app.changes.top_bar_note(app.views),
+            shorter,
         )
 
     def show_keybar(self) -> None:
         if not self.drawn:
             return
-        self.query_one(KeyBar).show(self.console.state.lang, self.console.state.filter_note())
+        enterable = self.query_one(AttentionList).enterable
+        lacking = frozenset() if enterable else frozenset({"attention"})  # keys.CONDITIONS
+        self.query_one(KeyBar).show(self.console.state.lang, self.console.state.filter_note(), lacking)
 
     def first_screen(self, views: Views) -> None:
         """The header and overview while the tables are made (a cached screen shown stays instead)."""
@@ -281,8 +290,11 @@ class MainScreen(Screen[None]):
             self.console.flows.drill_down(event.table.id.removesuffix("-table"), event.key)
 
     def on_attention_list_zone_chosen(self, event: AttentionList.ZoneChosen) -> None:
-        """Enter on the overview's attention list: the zone's drill-down, or the Zones tab for a note."""
+        """Enter on the overview's attention list: the zone's drill-down, the list of late and missing
+        reports for the note on them, or the Zones tab for another note."""
         if event.zone is None:
             self.console.action_show_tab("zones")
+        elif event.zone == REPORTS_NOTE:
+            self.console.flows.drill_down("reports", "")
         else:
             self.console.flows.drill_down("zones", event.zone)

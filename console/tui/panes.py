@@ -128,6 +128,34 @@ class TablePane(Pane):
         return [ViewTable(ascii_only=self.ascii_only, id=f"{self.tab}-table")]
 
 
+class RankingsPane(Pane):
+    """The rankings and, below, a legend of the rule marks in use (the column shows marks, to fit)."""
+
+    def content(self) -> list[Widget]:
+        return [
+            Vertical(
+                ViewTable(ascii_only=self.ascii_only, id="rankings-table"),
+                Static(id="rankings-legend"),
+            )
+        ]
+
+    def show(self, state: ConsoleState, views: Views) -> None:
+        from console.present.rule_marks import flag_legend
+
+        super().show(state, views)
+        if self.later:  # its content is made after the first paint
+            return
+        view = views.tables.get("rankings")
+        flags: set[str] = set()
+        if view is not None:
+            i = view.column_index("flags")
+            for row in view.rows:
+                flags.update(filter(None, (row.cells[i].values[0] or "").split(",")))
+        legend = self.query_one("#rankings-legend", Static)
+        legend.update(Text(flag_legend(flags, state.lang), style="italic"))
+        legend.display = bool(flags)
+
+
 class TasksPane(Pane):
     """The tasks and, below, the quantified targets (narrowed by the responsible unit)."""
 
