@@ -94,9 +94,10 @@ def print_header(
 
 
 def print_errors(errors: list[DataError], lang: str, out: Console) -> None:
-    out.print(_t(f"✗ {text('invalid', lang)}: {count(len(errors), 'problem', lang)}", style="bold red"))
+    colon = "：" if lang == "zh" else ": "
+    out.print(_t(f"✗ {text('invalid', lang)}{colon}{count(len(errors), 'problem', lang)}", style="bold red"))
     for error in errors:
-        out.print(_t(f"  {error}"))
+        out.print(_t(f"  {error.text(lang)}"))
 
 
 def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Console) -> None:
