@@ -490,7 +490,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     from console.data.errors import DataInvalid
     from console.engine.audit import audit
     from console.outputs.text_tables import make_console, print_audit
-    from console.present.labels import text
+    from console.present.labels import sample_line, text
 
     _recover_notices(settings)  # an interrupted ingest is finished or rolled back before checking
     try:
@@ -507,11 +507,12 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     from rich.text import Text
 
     out = make_console()
-    out.print(Text(f"✓ {text('valid', settings.lang)}: {settings.data_dir}", style="green"))
+    colon = "：" if settings.lang == "zh" else ": "
+    out.print(Text(f"✓ {text('valid', settings.lang)}{colon}{settings.data_dir}", style="green"))
     if ds.sample:
         out.print(
             Text(
-                f"[{text('sample_badge', settings.lang)}] {text('sample_notice', settings.lang)}",
+                sample_line(settings.lang),
                 style="yellow",
             )
         )

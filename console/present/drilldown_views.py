@@ -35,8 +35,8 @@ def _text(value: str | None, f: Formatter) -> Cell:
     return Cell(value or f.none, (value,), value)
 
 
-def _goal(kind: str, target: int | None, result: int | None, f: Formatter) -> Cell:
-    return Cell(f.goal_change(kind, target, result), (target, result), target)
+def _goal(kind: str, target: int | None, result: int | None, f: Formatter, known: bool = True) -> Cell:
+    return Cell(f.goal_change(kind, target, result, known), (target, result), target)
 
 
 def _province(rank: int | None, size: int | None, year: int | None, f: Formatter) -> Cell:
@@ -84,9 +84,9 @@ def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
             str(y["year"]),
             (
                 _int(y["year"], f),
-                _goal("star", y["star_target"], y["star"], f),
+                _goal("star", y["star_target"], y["star"], f, y["result_year"] is not None),
                 _status(y["star_status"], f),
-                _goal("tier", y["tier_target"], y["tier"], f),
+                _goal("tier", y["tier_target"], y["tier"], f, y["result_year"] is not None),
                 _status(y["tier_status"], f),
                 _province(y["province_rank"], y["tier_size"], y["result_year"], f),
             ),

@@ -15,8 +15,10 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "met": ("达标", "met"),
     "missed": ("未达标", "missed"),
     "at_risk": ("有风险", "at risk"),
-    "on_track": ("正常", "on track"),
-    "on_pace": ("符合进度", "on pace"),
+    # Two codes (a star or tier result already reaching its target; revenue or an indicator on pace)
+    # for one thing a reader sees, marked ~: one word for both.
+    "on_track": ("符合进度", "on track"),
+    "on_pace": ("符合进度", "on track"),
     "behind": ("落后", "behind"),
     "no_data": ("无数据", "no data"),
     "not_reported": ("未报送", "not reported"),
@@ -67,6 +69,19 @@ def status_style(status: str | None, no_color: bool = False) -> str:
     return (NO_COLOR_CLASS_STYLES if no_color else CLASS_STYLES).get(STATUS_CLASS.get(status or "", ""), "")
 
 
+# A star or tier level where the published result has none (not: no result published yet, which is
+# the empty mark, Formatter.none).
+LEVEL_NONE: dict[str, tuple[str, str]] = {
+    "star": ("无星", "no star"),
+    "tier": ("无档", "no tier"),
+}
+
+
+def level_none(kind: str, lang: str = "zh") -> str:
+    """'无星' / 'no star': the one word for a published result of no star (or no tier)."""
+    return LEVEL_NONE[kind][lang_index(lang)]
+
+
 MISSING_WORDS: dict[str, tuple[str, str]] = {
     "tier": ("档级", "tier"),
     "star": ("星级", "star"),
@@ -106,6 +121,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "示例数据：目标取自方案原文，进度数据按固定种子生成，并非真实数据。",
         "Sample data: targets come from the plan's text; progress data is generated and is not real.",
     ),
+    # The notice after the badge ([示例数据] …): the same words without the label said twice.
+    "sample_detail": (
+        "目标取自方案原文，进度数据按固定种子生成，并非真实数据。",
+        "Targets come from the plan's text; progress data is generated and is not real.",
+    ),
     "as_of": ("数据截至", "as of"),
     "no_data_yet": ("无数据", "no data yet"),
     "year": ("年度", "year"),
@@ -124,6 +144,11 @@ TEXT: dict[str, tuple[str, str]] = {
     # The plan's own sentences (measures, target wording) exist in Chinese only.
     "plan_words_zh_only": ("", "The plan's own words are in Chinese: press l to read them (中文)."),
 }
+
+
+def sample_line(lang: str = "zh") -> str:
+    """'[示例数据] 目标取自…' / '[SAMPLE DATA] Targets come from…': the CLI's one line on sample data."""
+    return f"[{text('sample_badge', lang)}] {text('sample_detail', lang)}"
 
 
 def lang_index(lang: str) -> int:
