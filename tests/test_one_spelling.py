@@ -82,3 +82,26 @@ def test_the_sample_label_is_said_once(capsys, lang: str) -> None:
         assert text("sample_badge", lang).lower() not in line.lower().replace(
             text("sample_badge", lang).lower(), "", 1
         )
+
+
+def test_the_plans_money_unit_reads_one_short_english_form(capsys, tmp_path: Path, dataset) -> None:
+    """亿元 in English was '1,572 / 1,500 × 100 million yuan', too long for a cell: now '(100M yuan)' after the
+    figure on every English surface, and nowhere the long form."""
+    surfaces = _surfaces(capsys, tmp_path, "en", dataset)
+    body = "\n".join(surfaces.values())
+    assert "(100M yuan)" in body
+    assert "million yuan" not in body and "× 100" not in body and "亿元" not in body
+
+
+def test_exports_keep_the_money_figures_numeric(tmp_path: Path) -> None:
+    """The English CSV of the indicators holds the target as a number, the unit in its own cell."""
+    import csv
+
+    assert (
+        main(["--lang", "en", "export", "--view", "tasks", "--format", "csv", "--out", f"{tmp_path}/"]) == 0
+    )
+    (path,) = tmp_path.glob("*-indicators.csv")
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+    i01 = next(r for r in rows if r["Code"] == "I01")
+    assert float(i01["Target"]) == 1500 and float(i01["Latest"]) > 0
+    assert i01["Unit"] == "100M yuan"

@@ -120,7 +120,7 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("zone", "industry", "year"),
         references=(CLUSTER_FK,),
-        description="annex 3: revenue targets in 100 million yuan",
+        description="annex 3: revenue targets, in 100M yuan",
         description_zh="附件3：营业收入目标（亿元）",
     ),
     Table(
@@ -224,7 +224,7 @@ TABLES: tuple[Table, ...] = (
         key=("zone", "industry", "period"),
         references=(CLUSTER_FK,),
         sample=True,
-        description="year-to-date revenue per cluster and quarter, in 100 million yuan",
+        description="year-to-date revenue per cluster and quarter, in 100M yuan",
         description_zh="各产业集群各季度累计营业收入（亿元）",
     ),
     Table(

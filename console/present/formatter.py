@@ -124,8 +124,8 @@ class Formatter:
         return self.none if _missing(x) else f"{x:,.{digits}f}"
 
     def quantity(self, value: str, unit: str) -> str:
-        """A formatted number and its unit label: '91.4%', '1,500 × 100 million yuan' ('x' in ascii)."""
-        return quantity(value, unit, self.lang, "x" if self.ascii_only else "×")
+        """A formatted number and its unit label: '91.4%', '1,500 亿元', '1,500 (100M yuan)'."""
+        return quantity(value, unit, self.lang)
 
     def integer(self, n: int | None) -> str:
         return self.none if n is None else str(int(n))

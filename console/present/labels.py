@@ -11,6 +11,12 @@ from __future__ import annotations
 
 from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
 
+# The money unit of the plan, 亿元 (10^8 yuan): one English form everywhere, short enough for a table
+# cell. A figure keeps the plan's number (1,500, not ¥150 bn: the figure beside it, in the same unit,
+# reads the same), with the unit in brackets after it; a heading carries it the same way: 'Target
+# (100M yuan)'. Exports keep the number numeric and the unit in its own column.
+YI_EN = "100M yuan"
+
 STATUS_WORDS: dict[str, tuple[str, str]] = {
     "met": ("达标", "met"),
     "missed": ("未达标", "missed"),
@@ -140,7 +146,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "zones": ("开发区", "Zones"),
     "clusters": ("产业集群", "Clusters"),
     "indicators": ("量化指标", "Indicators"),
-    "unit_yi": ("亿元", "100 million yuan"),
+    "unit_yi": ("亿元", YI_EN),
     # The plan's own sentences (measures, target wording) exist in Chinese only.
     "plan_words_zh_only": ("", "The plan's own words are in Chinese: press l to read them (中文)."),
 }
@@ -279,10 +285,8 @@ COUNTED: dict[str, tuple[str, str]] = {
     "county": ("个县区", "counties"),
 }
 
-# The money unit of the plan, 亿元 (10^8 yuan): one English form everywhere.
-YI_EN = "100 million yuan"
 # English unit words found in data made before this form was chosen.
-_UNIT_ALIASES = {"100M yuan": YI_EN, "亿元": YI_EN, "百分点": "pp", "percentage points": "pp"}
+_UNIT_ALIASES = {"100 million yuan": YI_EN, "亿元": YI_EN, "百分点": "pp", "percentage points": "pp"}
 
 
 def english_noun(plural: str, n: float | None) -> str:
@@ -299,7 +303,7 @@ def count(n: int, noun: str, lang: str = "zh") -> str:
 
 
 def unit_label(unit: str | None, unit_en: str | None, lang: str = "zh", n: float | None = None) -> str:
-    """An indicator's unit in ``lang``: 亿元 / '100 million yuan', 家 / 'firm(s)' agreeing with ``n``."""
+    """An indicator's unit in ``lang``: 亿元 / '100M yuan', 家 / 'firm(s)' agreeing with ``n``."""
     if lang == "zh":
         return unit or ""
     word = unit_en or unit or ""
@@ -307,15 +311,15 @@ def unit_label(unit: str | None, unit_en: str | None, lang: str = "zh", n: float
     return english_noun(word, n)
 
 
-def quantity(value: str, unit: str, lang: str = "zh", times: str = "×") -> str:
+def quantity(value: str, unit: str, lang: str = "zh") -> str:
     """A formatted number with its unit label (from ``unit_label``) as each language writes it:
-    '91.4%' in both; '1,500 亿元', '180 家'; '1,500 × 100 million yuan', '180 firms', '2.0 pp'."""
+    '91.4%' in both; '1,500 亿元', '180 家'; '1,500 (100M yuan)', '180 firms', '2.0 pp'."""
     if not unit:
         return value
     if unit == "%":
         return f"{value}%"
     if unit == YI_EN:
-        return f"{value} {times} {unit}"
+        return f"{value} ({unit})"
     return f"{value} {unit}"
 
 
@@ -325,7 +329,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "tier_count": ("各档开发区数", "Zones per tier"),
     "star_count": ("各星级开发区数", "Zones per star level"),
     "tier_total": ("各档合计", "Tier counts in total"),
-    "clusters_over_50": ("超50亿元集群数", "Clusters over 50 × 100 million yuan"),
+    "clusters_over_50": ("超50亿元集群数", f"Clusters over 50 ({YI_EN})"),
     "indicator_computed": ("指标计算值", "Computed indicator"),
 }
 

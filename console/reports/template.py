@@ -159,7 +159,7 @@ def make_template(
             "填报说明：只填写黄色单元格。营业收入填写本年1月1日至本季度末的累计数（亿元）；指标填写本季度末的数值。"
             "报送日期可不填（以导入日期为准）。其余单元格已锁定，请勿修改。填好后交市发改委，用 devzones ingest 导入。"
             if zh
-            else "Fill in the yellow cells only. Revenue: from 1 January to the end of the quarter (100 million yuan); indicators: the value at the "
+            else "Fill in the yellow cells only. Revenue: from 1 January to the end of the quarter (100M yuan); indicators: the value at the "
             "quarter's end. The submission date may be left empty (the ingest date is used). Other cells are locked. "
             "Send the file to the development commission, which imports it with devzones ingest."
         )
