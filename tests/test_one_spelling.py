@@ -105,3 +105,24 @@ def test_exports_keep_the_money_figures_numeric(tmp_path: Path) -> None:
     i01 = next(r for r in rows if r["Code"] == "I01")
     assert float(i01["Target"]) == 1500 and float(i01["Latest"]) > 0
     assert i01["Unit"] == "100M yuan"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_export_toast_lists_the_files_one_per_line(tmp_path: Path, lang: str) -> None:
+    """After an export the toast joined paths with an ASCII comma (in Chinese too) and broke them
+    mid-word: now the folder once, in the console's language, then one file name per line."""
+    from console.present.labels import files_written
+    from tests.language_walk import chinese_runs, english_words
+
+    names = ["devzones-tasks-2026-20261126-1.csv", "devzones-tasks-2026-20261126-1-indicators.csv"]
+    shown = files_written([tmp_path / n for n in names] + [tmp_path / "sub" / "x.csv.manifest.toml"], lang)
+    lines = shown.splitlines()
+    assert lines[0] == (f"已导出到 {tmp_path}：" if lang == "zh" else f"Exported to {tmp_path}:")
+    assert lines[1:3] == [f"  {n}" for n in names]
+    assert (
+        lines[3].endswith(f"{tmp_path / 'sub'}{'：' if lang == 'zh' else ':'}")
+        and lines[4] == "  x.csv.manifest.toml"
+    )
+    assert "," not in shown
+    words = "\n".join(line for line in lines if not line.startswith("  "))  # the file names are as written
+    assert not (english_words(words) if lang == "zh" else chinese_runs(words))

@@ -9,6 +9,10 @@ characters; ``ascii`` mode uses plain ASCII only.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
+from console.core.text import clean
 from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
 
 # The money unit of the plan, 亿元 (10^8 yuan): one English form everywhere, short enough for a table
@@ -348,3 +352,23 @@ def check_name(check: str, level: str | None, lang: str = "zh") -> str:
         except ScaleError:
             shown = level
     return f"{name} {shown}" if lang == "zh" else f"{name}: {shown}"
+
+
+# -- what an export wrote ---------------------------------------------------------------------------------
+
+WRITTEN: dict[str, tuple[str, str]] = {
+    "exported_to": ("已导出到 {folder}：", "Exported to {folder}:"),
+}
+
+
+def files_written(paths: Sequence[Path], lang: str = "zh") -> str:
+    """The files an export wrote, for a toast: each folder once, then its files one per line (a path is
+    never broken mid-name between two files, and no comma joins them in either language)."""
+    folders: dict[Path, list[str]] = {}
+    for path in paths:
+        folders.setdefault(path.parent, []).append(path.name)
+    lines = []
+    for folder, names in folders.items():
+        lines.append(WRITTEN["exported_to"][lang_index(lang)].format(folder=clean(folder, escape=True)))
+        lines += [f"  {clean(name, escape=True)}" for name in names]
+    return "\n".join(lines)
