@@ -171,3 +171,58 @@ def test_an_unreadable_file_in_each_language(code: int) -> None:
     error = unreadable("zones.csv", OSError(code, os.strerror(code)))
     assert os.strerror(code) in error.text("en")
     _check(error)
+
+
+def test_a_report_of_undecodable_bytes_is_told_in_each_language(dataset, tmp_path: Path) -> None:
+    """A quarterly report's CSV that decodes in no encoding: the reader's DataError, quoted by the
+    report's problem, keeps both languages (it was English inside the Chinese sentence)."""
+    from console.reports.read import read_report
+    from console.reports.template import ReportRejected
+    from console.reports.words import in_language
+
+    path = tmp_path / "report.csv"
+    path.write_bytes(b"zone,period,item,value\n\xff\xfe\xfa,x,y,1\n")
+    with pytest.raises(ReportRejected) as caught:
+        read_report(dataset, path)
+    (problem,) = caught.value.problems
+    zh, en = in_language(problem, "zh"), in_language(problem, "en")
+    assert "UTF-8" in zh and "GB18030" in zh and "0xff" in zh
+    assert not english_words(_without(zh, ["0xff fe fa 2c"]), ZH_ALLOWED | _NAMES), zh
+    assert not chinese_runs(en), en
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_failure_screen_and_a_reload_speak_the_console_language(data_copy: Path, lang: str) -> None:
+    """`devzones --data /tmp/nonexist` said "no such data directory" in Chinese mode; a reload of bad data
+    quoted its problems in English. Both now in the console's language, naming the file and place."""
+    import contextlib
+
+    from textual.worker import WorkerFailed
+
+    from console.core.config import load_settings
+    from console.tui.app import DevZonesApp
+
+    async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+        with contextlib.suppress(WorkerFailed):
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+
+    wrong = english_words if lang == "zh" else chinese_runs
+    missing = data_copy.parent / "nonexist"
+    app = DevZonesApp(load_settings(data_dir=missing, lang=lang), use_cache=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        body = str(app.query_one("#overview-body").render())
+        assert ("数据目录不存在" if lang == "zh" else "no such data directory") in body
+        assert not wrong(_without(body, [str(missing), "devzones check"]))  # a path and a command
+    app = DevZonesApp(load_settings(data_dir=data_copy, lang=lang), use_cache=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        FAULTS["bad number"](data_copy)
+        app.reload_data()
+        await settle(pilot)
+        (message,) = [n.message for n in app._notifications if n.severity == "error"]
+        assert "cluster_targets.csv" in message and "一百" in message
+        assert ("第 5 行" if lang == "zh" else "row 5") in message
+        assert not wrong(_without(message, ["cluster_targets.csv", "revenue_target", "一百"]))

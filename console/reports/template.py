@@ -10,7 +10,7 @@ from typing import IO
 
 import polars as pl
 
-from console.core.text import clean
+from console.core.text import Said, clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.validate import suggest
@@ -38,7 +38,7 @@ class ReportRejected(Exception):
     def __init__(self, source: str, problems: list[str]) -> None:
         # Problems quote the report's own cells: cleaned here, once, so no surface echoes them raw.
         source = clean(source, escape=True)
-        problems = [p if isinstance(p, Problem) else clean(p) for p in problems]
+        problems = [p if isinstance(p, (Problem, Said)) else clean(p) for p in problems]
         super().__init__(f"{source}: {len(problems)} problem(s)")
         self.source = source
         self.problems = problems
