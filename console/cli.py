@@ -652,13 +652,17 @@ def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_o
     subject += [names.get((change.zone, change.industry), change.industry)] if change.industry else []
     subject += [change.indicator] if change.indicator else []
     new = shown(change.new)
-    moved = new if change.code.startswith("report") else f"{shown(change.old)} {f.arrow} {new}"
-    extra = [say("days_late", lang, days=change.days)] if change.days else []
-    extra += [say("revised_when", lang, when=change.when)] if change.when else []
+    # Days late as the console writes them beside the status ('! 逾期14天', '! late 14d').
+    moved = (
+        new + f.days_late(change.days)
+        if change.code.startswith("report")
+        else f"{shown(change.old)} {f.arrow} {new}"
+    )
+    extra = [say("revised_when", lang, when=change.when)] if change.when else []
     parts = [
         code_word(change.code, lang),  # the same words as the console and the bulletin
         " ".join(clean(str(p)) for p in subject),
-        f"{field_word(change.field, lang)}: {moved}",
+        f"{field_word(change.field, lang)}{'：' if lang == 'zh' else ': '}{moved}",
         str(change.period),
         *extra,
     ]
