@@ -313,9 +313,9 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
         )
     share = f.share(i["expected"])
     text = f.pick(
-        f"基期起进度 =（最新值 − 基期值）÷（目标 {target} − 基期值），基期值为方案开始前最后一期的值；"
+        f"基期起进度 =（最新值 - 基期值）/（目标 {target} - 基期值），基期值为方案开始前最后一期的值；"
         f"与按时间应达的进度（至{i['period'] or '本期'}为 {share}）相比：达到为符合进度，不足为落后，达到目标为达标",
-        f"progress from the base = (latest − base) ÷ (target {target} − base), the base being the last value"
+        f"progress from the base = (latest - base) / (target {target} - base), the base being the last value"
         f" before the plan began; against the progress due by now{by}, {share}: at or above it on track,"
         f" below it behind, the target reached met",
     )
