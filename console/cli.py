@@ -495,7 +495,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     from console.data.errors import DataInvalid
     from console.engine.audit import audit
     from console.outputs.text_tables import make_console, print_audit
-    from console.present.labels import text
+    from console.present.labels import sample_line, text
 
     _recover_notices(settings)  # an interrupted ingest is finished or rolled back before checking
     try:
@@ -512,11 +512,12 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     from rich.text import Text
 
     out = make_console()
-    out.print(Text(f"✓ {text('valid', settings.lang)}: {settings.data_dir}", style="green"))
+    colon = "：" if settings.lang == "zh" else ": "
+    out.print(Text(f"✓ {text('valid', settings.lang)}{colon}{settings.data_dir}", style="green"))
     if ds.sample:
         out.print(
             Text(
-                f"[{text('sample_badge', settings.lang)}] {text('sample_notice', settings.lang)}",
+                sample_line(settings.lang),
                 style="yellow",
             )
         )
@@ -657,13 +658,17 @@ def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_o
     subject += [names.get((change.zone, change.industry), change.industry)] if change.industry else []
     subject += [change.indicator] if change.indicator else []
     new = shown(change.new)
-    moved = new if change.code.startswith("report") else f"{shown(change.old)} {f.arrow} {new}"
-    extra = [say("days_late", lang, days=change.days)] if change.days else []
-    extra += [say("revised_when", lang, when=change.when)] if change.when else []
+    # Days late as the console writes them beside the status ('! 逾期14天', '! late 14d').
+    moved = (
+        new + f.days_late(change.days)
+        if change.code.startswith("report")
+        else f"{shown(change.old)} {f.arrow} {new}"
+    )
+    extra = [say("revised_when", lang, when=change.when)] if change.when else []
     parts = [
         code_word(change.code, lang),  # the same words as the console and the bulletin
         " ".join(clean(str(p)) for p in subject),
-        f"{field_word(change.field, lang)}: {moved}",
+        f"{field_word(change.field, lang)}{'：' if lang == 'zh' else ': '}{moved}",
         str(change.period),
         *extra,
     ]

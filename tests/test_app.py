@@ -168,7 +168,7 @@ async def test_invalid_data_is_a_message_not_a_crash(data_copy: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         body = str(app.query_one("#overview-body").render())
-        assert "zone_targets.csv" in body and "empty" in body
+        assert "zone_targets.csv" in body and "文件是空的" in body  # in the console's language
         assert "数据有误" in header(app)
 
 

@@ -131,7 +131,8 @@ async def test_a_finished_export_names_the_file(data_dir: Path, tmp_path: Path) 
         app.flows.export_chosen(ExportChoice("csv", "tab", str(tmp_path), "zones.csv"))
         await _settle(pilot)
         assert (tmp_path / "zones.csv").is_file()
-        assert any(m.startswith("已导出") and str(tmp_path / "zones.csv") in m for m in _toasts(app))
+        # The folder once, then each file on a line of its own (not the path joined by a comma).
+        assert f"已导出到 {tmp_path}：\n  zones.csv\n  zones.csv.manifest.toml" in _toasts(app)
         assert app.views is views and not _errors(app)
 
 

@@ -340,7 +340,7 @@ def test_an_export_in_changes_mode_writes_the_changes_beside_the_view_and_names_
     with (tmp_path / "zones-changes.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     written = {
-        (r["Change code"], r["Zone"], r["Field"], r["From"] or None, r["To"], r["Period"]) for r in rows
+        (r["Change code"], r["Zone code"], r["Field"], r["From"] or None, r["To"], r["Period"]) for r in rows
     }
     # The same changes `devzones changes --from 2026Q2` lists, those the zones tab shows.
     listed = _json(capsys, "changes", "--from", "2026Q2")["changes"]
@@ -374,7 +374,7 @@ def test_a_changes_mode_export_holds_its_changes_in_the_same_file(
         document = json.loads(out.read_text(encoding="utf-8"))
         assert document["meta"]["changes_since"] == "2025Q3" and document["meta"]["as_of"] == "2025Q4"
         rows = document["tables"]["changes"]["rows"]
-        assert sorted((r["zone"], r["from"], r["to"]) for r in rows) == sorted(
+        assert sorted((r["zone_id"], r["from"], r["to"]) for r in rows) == sorted(
             (c["zone"], str(c["from"]), str(c["to"])) for c in moves
         )
     else:

@@ -54,8 +54,10 @@ def test_check_on_bad_data_exits_3_with_located_errors(capsys, data_copy: Path) 
         ("zone_targets.csv", 9, "star_target", "6")
     ]
     code, out, err = _run(capsys, "check", "--data", str(data_copy))
-    assert code == 3 and "zone_targets.csv, row 9, column 'star_target': found '6'" in err
+    assert code == 3 and "zone_targets.csv，第 9 行，“star_target”列：填写的是“6”" in err
     assert "Traceback" not in err
+    code, out, err = _run(capsys, "--lang", "en", "check", "--data", str(data_copy))
+    assert code == 3 and "zone_targets.csv, row 9, column 'star_target': found '6'" in err
 
 
 def test_status_json_contract(capsys) -> None:

@@ -23,7 +23,7 @@ from console.core.text import clean
 from console.present.fit import flow, narrowest
 from console.present.formatter import Formatter
 from console.present.keys import help_groups
-from console.present.labels import unit_name
+from console.present.labels import text, unit_name
 
 # Checked state is shown by a mark, not by colour: it reads the same under NO_COLOR and --ascii.
 CHECKED, UNCHECKED = "[x]", "[ ]"
@@ -308,16 +308,16 @@ class PeriodDialog(ModalScreen[str | None]):
 
 LEGEND = {
     "zh": [
-        "✓ 达标 / 按时   ~ 正常推进、符合进度   ! 有风险、落后、逾期   ✗ 未达标、未报送   - 无目标或无数据",
+        "✓ 达标 / 按时   ~ 符合进度   ! 有风险、落后、逾期   ✗ 未达标、未报送   - 无目标或无数据",
         "行首 ! 表示该开发区未达或可能未达档级、星级或营收目标。",
         "“一→二档”：目标一档，实际（或最新结果）二档；“营收/进度”：累计完成占年度目标 / 按进度应完成比例。",
-        "示例数据：目标来自方案原文，进度数据为生成的示例，并非真实数据。",
+        text("sample_notice", "zh"),  # the catalogue's words, as the overview says them
     ],
     "en": [
-        "✓ met / on time   ~ on track, on pace   ! at risk, behind, late   ✗ missed, missing   - no target or data",
+        "✓ met / on time   ~ on track   ! at risk, behind, late   ✗ missed, missing   - no target or data",
         "A leading ! marks a zone missing, or at risk of missing, its tier, star or revenue target.",
         "'T1→T2': target tier 1, result (or latest result) tier 2; 'Rev/pace': year to date as a share of the year's target / share due by now.",
-        "Sample data: targets come from the plan; progress data is generated and is not real.",
+        text("sample_notice", "en"),
     ],
 }
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from console.core.text import clean
+from console.core.text import clean, in_lang
+from console.data.problem_words import said
 
 
 @dataclass(frozen=True)
@@ -12,7 +13,9 @@ class DataError:
     """One problem in one data file.
 
     ``row`` counts as a spreadsheet user does: the header is row 1, the first data row is row 2.
-    ``row`` and ``column`` are None when the problem concerns the whole file.
+    ``row`` and ``column`` are None when the problem concerns the whole file. ``message`` is a
+    :class:`~console.core.text.Said` (made with console.data.problem_words) wherever the words are ours,
+    so :meth:`text` shows it in either language; the English words are the string itself.
     """
 
     file: str
@@ -25,15 +28,24 @@ class DataError:
         """The fields, text cleaned (JSON escapes C0 but not C1 or bidi controls)."""
         return {k: clean(v) if isinstance(v, str) else v for k, v in asdict(self).items()}
 
-    def __str__(self) -> str:
-        """One line naming the place; every part passes console.core.text.clean."""
+    def text(self, lang: str = "en") -> str:
+        """One line naming the file, row and column, the value found and what was expected, in ``lang``;
+        every part passes console.core.text.clean (names and values are quoted as they are)."""
         where = [clean(self.file)]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(in_lang(said("row", row=self.row), lang))
         if self.column is not None:
-            where.append(f"column '{clean(self.column)}'")
-        found = "" if self.value is None else f": found '{clean(self.value)}'"
-        return f"{', '.join(where)}{found}: {clean(self.message)}"
+            where.append(in_lang(said("column", column=clean(self.column)), lang))
+        place = in_lang(said("place_sep"), lang).join(where)
+        message = clean(in_lang(self.message, lang))
+        if self.value is not None:
+            found = in_lang(said("found", value=clean(self.value)), lang)
+            message = f"{found}{in_lang(said('found_sep'), lang)}{message}"
+        return in_lang(said("at", place=place, message=message), lang)
+
+    def __str__(self) -> str:
+        """The English line (logs, tests); :meth:`text` gives it in the user's language."""
+        return self.text("en")
 
 
 class DataInvalid(Exception):

@@ -13,6 +13,7 @@ import polars as pl
 from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.errors import DataError, DataInvalid
+from console.data.problem_words import detail, joined, said
 from console.data.readers import read_table_file, unreadable
 from console.data.scales import ScaleError, parse_period
 from console.data.schema import AREAS, FORMATS, MANIFEST, RANK_POOLS, TABLES, TARGET_SOURCES, Manifest, Table
@@ -27,13 +28,17 @@ def find_table_file(directory: Path, table: Table) -> tuple[Path | None, DataErr
     if len(found) == 1:
         return found[0], None
     if not found:
-        names = " or ".join(f"{table.name}{ext}" for ext in FORMATS)
+        names = joined([f"{table.name}{ext}" for ext in FORMATS], "or")
         return None, DataError(
-            f"{table.name}.csv", None, None, None, f"missing file: expected {names} ({table.description})"
+            f"{table.name}.csv",
+            None,
+            None,
+            None,
+            said("missing_file", names=names, description=table.about()),
         )
-    listed = ", ".join(p.name for p in found)
+    listed = joined([p.name for p in found])
     return None, DataError(
-        found[0].name, None, None, None, f"{listed} all hold '{table.name}'; keep only one"
+        found[0].name, None, None, None, said("files_twice", listed=listed, table=table.name)
     )
 
 
@@ -53,26 +58,26 @@ def read_manifest(directory: Path) -> Manifest:
                     None,
                     None,
                     None,
-                    "missing file: expected manifest.toml with title, sample and (once data arrives) as_of",
+                    said("manifest_missing"),
                 )
             ]
         )
     try:
         raw = tomllib.loads(raw_bytes.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise DataInvalid([DataError(MANIFEST, None, None, None, f"not valid TOML: {clean(exc)}")]) from None
+        raise DataInvalid(
+            [DataError(MANIFEST, None, None, None, said("not_toml", detail=detail(exc)))]
+        ) from None
     problems: list[DataError] = []
     title = raw.get("title")
     if not isinstance(title, str) or not clean(title).strip():
-        problems.append(
-            DataError(MANIFEST, None, "title", _show(title), "expected the dataset's title as text")
-        )
+        problems.append(DataError(MANIFEST, None, "title", _show(title), said("title_expected")))
     as_of = raw.get("as_of")
     try:
         as_of_text = str(parse_period(str(as_of))) if as_of is not None else None
     except ScaleError as exc:
         as_of_text = None
-        problems.append(DataError(MANIFEST, None, "as_of", _show(as_of), f"expected {exc}"))
+        problems.append(DataError(MANIFEST, None, "as_of", _show(as_of), said("expected", what=exc.args[0])))
     sample = raw.get("sample")
     if not isinstance(sample, bool):
         problems.append(
@@ -81,7 +86,7 @@ def read_manifest(directory: Path) -> Manifest:
                 None,
                 "sample",
                 _show(sample),
-                "expected true or false: is the progress data sample data?",
+                said("sample_expected"),
             )
         )
     for key, allowed in (("area", AREAS), ("ranked_in", RANK_POOLS), ("targets", TARGET_SOURCES)):
@@ -125,9 +130,9 @@ def _normalise_zone_refs(
                         int(row),
                         col.name,
                         value,
-                        f"unknown zone; expected a zone named in zones.{hint}",
+                        said("unknown_zone", hint=hint),
                     ),
-                    kind="unknown zone",
+                    kind=said("unknown_kind", what=said("zone")),
                 )
         frame = frame.with_columns(series.replace(aliases).alias(col.name))
     return frame
@@ -154,9 +159,9 @@ def _check_references(
                     int(row[ROW]),
                     ", ".join(ref.columns),
                     value,
-                    f"unknown {ref.what}; expected one listed in {ref.table}.{suggest(value, known)}",
+                    said("unknown_ref", what=said(ref.what), table=ref.table, hint=suggest(value, known)),
                 ),
-                kind=f"unknown {ref.what}",
+                kind=said("unknown_kind", what=said(ref.what)),
             )
 
 
@@ -215,7 +220,7 @@ def load_tables(
         if not check_header(frame, table, file, problems):
             continue
         if frame.is_empty() and not table.sample:  # progress tables start empty (devzones init)
-            problems.add(DataError(file, None, None, None, "the file has a header but no rows"))
+            problems.add(DataError(file, None, None, None, said("header_no_rows")))
             continue
         frame = type_table(frame, table, file, problems)
         if table.name == "zones":
@@ -238,7 +243,7 @@ def _is_dir(directory: Path, problems: Problems) -> bool:
     try:
         if directory.is_dir():
             return True
-        problems.add(DataError(clean(directory), None, None, None, "no such data directory"))
+        problems.add(DataError(clean(directory), None, None, None, said("no_dir")))
     except OSError as exc:
         problems.add(unreadable(clean(directory), exc))
     return False

@@ -17,16 +17,14 @@ import polars as pl
 
 from console.core.text import BREAKS_PATTERN, CONTROLS_PATTERN, clean
 from console.data.errors import DataError, DataInvalid
+from console.data.problem_words import detail, os_reason, said
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def unreadable(file: str, exc: OSError) -> DataError:
     """The message for a file or folder the operating system would not let us read."""
-    reason = exc.strerror or type(exc).__name__
-    return DataError(
-        file, None, None, None, f"cannot be read ({reason}); check that it exists and that you may read it"
-    )
+    return DataError(file, None, None, None, said("unreadable", reason=os_reason(exc)))
 
 
 def decode_csv_bytes(raw: bytes, file: str) -> str:
@@ -53,8 +51,7 @@ def decode_csv_bytes(raw: bytes, file: str) -> str:
                 row,
                 None,
                 f"0x{bad}",
-                "bytes that decode in no supported encoding; save the file as UTF-8 "
-                "(CSV UTF-8 in Excel) or GB18030",
+                said("bad_bytes"),
             )
         ]
     )
@@ -72,24 +69,26 @@ def _locate_csv_problem(text: str, width: int, file: str) -> DataError:
                     row,
                     None,
                     ",".join(fields[width:])[:60],
-                    f"{len(fields)} values where the header has {width} columns",
+                    said("too_many_values", count=len(fields), width=width),
                 )
     except csv.Error as exc:
-        return DataError(file, row + 1, None, None, f"malformed CSV ({exc}); is the file truncated?")
-    return DataError(file, None, None, None, "malformed CSV; is the file truncated?")
+        return DataError(file, row + 1, None, None, said("malformed_csv_at", detail=detail(exc)))
+    return DataError(file, None, None, None, said("malformed_csv"))
 
 
 def _read_csv(path: Path, file: str) -> pl.DataFrame:
     raw = path.read_bytes()
     text = decode_csv_bytes(raw, file)
     if not text.strip():
-        raise DataInvalid([DataError(file, None, None, None, "the file is empty; expected a header row")])
+        raise DataInvalid([DataError(file, None, None, None, said("empty_file"))])
     if "\r" in text and "\n" not in text:  # CR-only line endings (Excel's "CSV (Macintosh)")
         text = text.replace("\r", "\n")
     try:
         header = next(csv.reader([text.split("\n", 1)[0]], strict=True))
     except csv.Error as exc:
-        raise DataInvalid([DataError(file, 1, None, None, f"malformed CSV header ({exc})")]) from None
+        raise DataInvalid(
+            [DataError(file, 1, None, None, said("malformed_header", detail=detail(exc)))]
+        ) from None
     try:
         frame = pl.read_csv(io.BytesIO(text.encode("utf-8")), infer_schema=False, raise_if_empty=True)
     except (pl.exceptions.PolarsError, OSError):
@@ -108,8 +107,7 @@ def _read_csv(path: Path, file: str) -> pl.DataFrame:
                         frame.height + 1,
                         frame.columns[len(fields)] if fields else None,
                         last_line[-40:],
-                        f"the last row stops after {len(fields)} of {frame.width} values; "
-                        "the file looks truncated",
+                        said("truncated_row", count=len(fields), width=frame.width),
                     )
                 ]
             )
@@ -121,7 +119,7 @@ def _read_parquet(path: Path, file: str) -> pl.DataFrame:
         frame = pl.read_parquet(path)
     except (pl.exceptions.PolarsError, OSError) as exc:
         raise DataInvalid(
-            [DataError(file, None, None, None, f"not a readable Parquet file (truncated or damaged?): {exc}")]
+            [DataError(file, None, None, None, said("bad_parquet", detail=detail(exc)))]
         ) from None
     for name, dtype in frame.schema.items():
         if dtype.is_nested() or dtype == pl.Object:
@@ -132,17 +130,14 @@ def _read_parquet(path: Path, file: str) -> pl.DataFrame:
                         None,
                         clean(name),
                         None,
-                        f"the column holds {dtype.base_type()} values; expected plain text or numbers",
+                        said("nested_column", dtype=dtype.base_type()),
                     )
                 ]
             )
     try:
         return frame.select(pl.all().cast(pl.String))
     except pl.exceptions.PolarsError as exc:
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DataInvalid(
-            [DataError(file, None, None, None, f"columns that cannot be read as text: {message}")]
-        ) from None
+        raise DataInvalid([DataError(file, None, None, None, said("not_text", detail=detail(exc)))]) from None
 
 
 def _read_xlsx(path: Path, file: str) -> pl.DataFrame:
@@ -155,18 +150,7 @@ def _read_xlsx(path: Path, file: str) -> pl.DataFrame:
             drop_empty_cols=False,
         )
     except Exception as exc:  # fastexcel raises its own exception types for damaged workbooks
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DataInvalid(
-            [
-                DataError(
-                    file,
-                    None,
-                    None,
-                    None,
-                    f"not a readable .xlsx workbook (truncated or damaged?): {message}",
-                )
-            ]
-        ) from None
+        raise DataInvalid([DataError(file, None, None, None, said("bad_xlsx", detail=detail(exc)))]) from None
 
 
 def read_table_file(path: Path, file: str | None = None) -> pl.DataFrame:
@@ -179,9 +163,7 @@ def read_table_file(path: Path, file: str | None = None) -> pl.DataFrame:
     suffix = path.suffix.lower()
     readers = {".csv": _read_csv, ".parquet": _read_parquet, ".xlsx": _read_xlsx}
     if suffix not in readers:
-        raise DataInvalid(
-            [DataError(file, None, None, None, "unsupported format; expected .csv, .parquet or .xlsx")]
-        )
+        raise DataInvalid([DataError(file, None, None, None, said("unsupported"))])
     try:
         frame = readers[suffix](path, file)
     except OSError as exc:  # unreadable (permissions), vanished, or a folder named like a table
@@ -190,9 +172,7 @@ def read_table_file(path: Path, file: str | None = None) -> pl.DataFrame:
     seen: set[str] = set()
     for name in names.values():
         if name in seen:
-            raise DataInvalid(
-                [DataError(file, 1, name, None, "the header names this column twice; keep only one")]
-            )
+            raise DataInvalid([DataError(file, 1, name, None, said("header_twice"))])
         seen.add(name)
     frame = frame.rename(names)
     cleaned = [

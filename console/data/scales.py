@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from console.data.problem_words import said
+
 STAR_MIN, STAR_MAX = 1, 5
 TIER_MIN, TIER_MAX = 1, 3
 
@@ -18,7 +20,8 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９ＱｑＳＴ－", "012
 
 
 class ScaleError(ValueError):
-    """A value that is not a valid star, tier or period; the message says what was expected."""
+    """A value that is not a valid star, tier or period; the message (a Said: English and Chinese)
+    says what was expected."""
 
 
 def _small_number(text: str) -> int | None:
@@ -47,9 +50,9 @@ def parse_star(raw: str | None) -> int | None:
         core = re.sub(r"^第", "", core)
         value = _small_number(core)
     if value is None:
-        raise ScaleError(f"a star level {STAR_MIN}-{STAR_MAX} (2, 二星 or ★★)")
+        raise ScaleError(said("star_form", low=STAR_MIN, high=STAR_MAX))
     if not STAR_MIN <= value <= STAR_MAX:
-        raise ScaleError(f"a star level within {STAR_MIN}-{STAR_MAX}")
+        raise ScaleError(said("star_range", low=STAR_MIN, high=STAR_MAX))
     return value
 
 
@@ -62,9 +65,9 @@ def parse_tier(raw: str | None) -> int | None:
     core = re.sub(r"^第", "", core)
     value = _small_number(core)
     if value is None:
-        raise ScaleError(f"a tier {TIER_MIN}-{TIER_MAX} (2 or 二档; 一档 is the highest)")
+        raise ScaleError(said("tier_form", low=TIER_MIN, high=TIER_MAX))
     if not TIER_MIN <= value <= TIER_MAX:
-        raise ScaleError(f"a tier within {TIER_MIN}-{TIER_MAX} (一档 is the highest)")
+        raise ScaleError(said("tier_range", low=TIER_MIN, high=TIER_MAX))
     return value
 
 
@@ -109,9 +112,9 @@ def parse_period(raw: str | None) -> Period:
         if match:
             quarter = _small_number(match.group(2))
             if quarter is None or not 1 <= quarter <= 4:
-                raise ScaleError("a quarter 1-4 (2025Q3, 2025-Q3 or 2025年第三季度)")
+                raise ScaleError(said("quarter_1_4"))
             return Period(int(match.group(1)), quarter)
-    raise ScaleError("a quarter such as 2025Q3, 2025-Q3 or 2025年第三季度")
+    raise ScaleError(said("quarter"))
 
 
 def star_label(star: int | None, lang: str = "zh", ascii_only: bool = False) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
+from console.core.text import Said
+
 
 @dataclass(frozen=True)
 class Column:
@@ -42,6 +44,11 @@ class Table:
     optional: tuple[str, ...] = ("notes",)
     sample: bool = False  # progress data the plan does not give
     description: str = ""
+    description_zh: str = ""
+
+    def about(self) -> Said:
+        """What the table holds, in English and Chinese (for messages about its file)."""
+        return Said(self.description, self.description_zh or self.description)
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -80,6 +87,7 @@ TABLES: tuple[Table, ...] = (
         key=("zone",),
         unique=(("short_name",),),
         description="the development zones",
+        description_zh="开发区名录",
     ),
     Table(
         "zone_targets",
@@ -92,6 +100,7 @@ TABLES: tuple[Table, ...] = (
         key=("zone", "year"),
         references=(ZONE_FK,),
         description="annex 2: star and tier targets per zone and year",
+        description_zh="附件2：各开发区各年度星级和档次目标",
     ),
     Table(
         "clusters",
@@ -99,6 +108,7 @@ TABLES: tuple[Table, ...] = (
         key=("zone", "industry"),
         references=(ZONE_FK,),
         description="annex 3: the characteristic industry clusters",
+        description_zh="附件3：特色产业集群",
     ),
     Table(
         "cluster_targets",
@@ -110,7 +120,8 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("zone", "industry", "year"),
         references=(CLUSTER_FK,),
-        description="annex 3: revenue targets in 亿元",
+        description="annex 3: revenue targets, in 100M yuan",
+        description_zh="附件3：营业收入目标（亿元）",
     ),
     Table(
         "sections",
@@ -124,6 +135,7 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("section",),
         description="annex 1: the six section headings",
+        description_zh="附件1：六个部分的标题",
     ),
     Table(
         "tasks",
@@ -141,6 +153,7 @@ TABLES: tuple[Table, ...] = (
         key=("task",),
         references=(Reference(("section",), "sections", ("section",), "section"),),
         description="annex 1: the 18 tasks",
+        description_zh="附件1：18 项任务",
     ),
     Table(
         "indicators",
@@ -165,7 +178,8 @@ TABLES: tuple[Table, ...] = (
             Reference(("section",), "sections", ("section",), "section"),
             Reference(("task",), "tasks", ("task",), "task"),
         ),
-        description="quantified targets of sections 二 and 三",
+        description="quantified targets of sections 2 and 3",
+        description_zh="第二、三部分的量化目标",
     ),
     Table(
         "plan_figures",
@@ -180,6 +194,7 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("figure", "year", "level"),
         description="the plan's own stated summary figures",
+        description_zh="方案文本所述的汇总数字",
     ),
     Table(
         "assessments",
@@ -196,6 +211,7 @@ TABLES: tuple[Table, ...] = (
         references=(ZONE_FK,),
         sample=True,
         description="provincial assessment results",
+        description_zh="全省考核结果",
     ),
     Table(
         "cluster_revenue",
@@ -208,7 +224,8 @@ TABLES: tuple[Table, ...] = (
         key=("zone", "industry", "period"),
         references=(CLUSTER_FK,),
         sample=True,
-        description="year-to-date revenue per cluster and quarter, 亿元",
+        description="year-to-date revenue per cluster and quarter, in 100M yuan",
+        description_zh="各产业集群各季度累计营业收入（亿元）",
     ),
     Table(
         "indicator_values",
@@ -225,6 +242,7 @@ TABLES: tuple[Table, ...] = (
         ),
         sample=True,
         description="indicator values per period, city-wide or per zone",
+        description_zh="各指标各期数值（全市或分开发区）",
     ),
     Table(
         "reports",
@@ -233,6 +251,7 @@ TABLES: tuple[Table, ...] = (
         references=(ZONE_FK,),
         sample=True,
         description="quarterly report submission dates",
+        description_zh="季度报表报送日期",
     ),
 )
 

@@ -13,7 +13,9 @@ from datetime import date
 
 import polars as pl
 
+from console.core.text import Said
 from console.data.errors import DataError
+from console.data.problem_words import joined, said
 from console.data.scales import ScaleError, parse_period, parse_star, parse_tier
 from console.data.schema import SANE_BOUND, Column, Table
 
@@ -27,28 +29,37 @@ class Problems:
     def __init__(self) -> None:
         self.errors: list[DataError] = []
         self._counts: dict[tuple[str, str | None, str], int] = {}
+        self._kinds: dict[tuple[str, str | None, str], str] = {}
 
     def add(self, error: DataError, kind: str | None = None) -> None:
         key = (error.file, error.column, kind or error.message)
         seen = self._counts.get(key, 0)
+        self._kinds.setdefault(key, kind or error.message)
         self._counts[key] = seen + 1
         if seen < MAX_PER_PROBLEM:
             self.errors.append(error)
 
     def finish(self) -> list[DataError]:
         """The errors, plus one line per kind of problem that was cut short."""
-        for (file, column, kind), count in self._counts.items():
+        for key, count in self._counts.items():
+            file, column, _ = key
             if count > MAX_PER_PROBLEM:
                 self.errors.append(
-                    DataError(file, None, column, None, f"{count - MAX_PER_PROBLEM} more rows like: {kind}")
+                    DataError(
+                        file,
+                        None,
+                        column,
+                        None,
+                        said("more_rows", count=count - MAX_PER_PROBLEM, kind=self._kinds[key]),
+                    )
                 )
         return self.errors
 
 
-def suggest(value: str, known: Iterable[str]) -> str:
-    """' Did you mean X?' for the nearest known value, or ''."""
+def suggest(value: str, known: Iterable[str]) -> Said:
+    """' Did you mean X?' (是否应为“X”？) for the nearest known value, or ''."""
     match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-    return f" Did you mean '{match[0]}'?" if match else ""
+    return said("did_you_mean", value=match[0]) if match else Said("", "")
 
 
 _DATE_FORMS = (
@@ -66,7 +77,7 @@ def parse_date(raw: str) -> date:
                 return date(*(int(g) for g in match.groups()))
             except ValueError:
                 break
-    raise ScaleError("a date such as 2026-10-03 or 2026年10月3日")
+    raise ScaleError(said("date"))
 
 
 _PARSERS: dict[str, tuple[Callable[[str], object], pl.DataType]] = {
@@ -88,7 +99,7 @@ _DTYPES = {
 }
 
 
-def _report(problems: Problems, file: str, frame: pl.DataFrame, column: str, message: str) -> None:
+def _report(problems: Problems, file: str, frame: pl.DataFrame, column: str, message: Said) -> None:
     for row, value in frame.select(ROW, column).iter_rows():
         problems.add(DataError(file, int(row), column, value, message), kind=message)
 
@@ -98,23 +109,23 @@ def _convert(frame: pl.DataFrame, col: Column, file: str, problems: Problems) ->
     name = col.name
     raw = frame.get_column(name)
     if not col.nullable:
-        _report(problems, file, frame.filter(raw.is_null()), name, "missing value; this column is required")
+        _report(problems, file, frame.filter(raw.is_null()), name, said("required"))
     if col.kind in ("text",):
         return raw
     if col.kind == "choice":
         bad = frame.filter(raw.is_not_null() & ~raw.is_in(list(col.choices)))
-        _report(problems, file, bad, name, f"expected one of {', '.join(col.choices)}")
+        _report(problems, file, bad, name, said("one_of", choices=joined(list(col.choices))))
         return raw
     if col.kind in ("int", "year", "number"):
         return _convert_number(frame, raw, col, file, problems)
     parser, dtype = _PARSERS[col.kind]
     mapping: dict[str, object] = {}
-    failures: dict[str, str] = {}
+    failures: dict[str, Said] = {}
     for value in raw.drop_nulls().unique().to_list():
         try:
             mapping[value] = parser(value)
         except ScaleError as exc:
-            failures[value] = f"expected {exc}"
+            failures[value] = said("expected", what=exc.args[0])
     for value, message in failures.items():
         _report(problems, file, frame.filter(raw == value), name, message)
     return raw.replace_strict(mapping, default=None, return_dtype=dtype)
@@ -132,13 +143,17 @@ def _keep(values: pl.Series, mask: pl.Series) -> pl.Series:
 def _convert_number(
     frame: pl.DataFrame, raw: pl.Series, col: Column, file: str, problems: Problems
 ) -> pl.Series:
-    expected = {"int": "a whole number", "year": "a year such as 2025", "number": "a number"}[col.kind]
+    expected = said({"int": "whole_number", "year": "year", "number": "number"}[col.kind])
     typed = raw.str.replace_all(r"[,\s]", "").cast(pl.Float64, strict=False)
     typed = _keep(typed, typed.is_finite().fill_null(False))
     if col.kind != "number":
         typed = _keep(typed, (typed == typed.floor()).fill_null(False))
     _report(
-        problems, file, frame.filter(raw.is_not_null() & typed.is_null()), col.name, f"expected {expected}"
+        problems,
+        file,
+        frame.filter(raw.is_not_null() & typed.is_null()),
+        col.name,
+        said("expected", what=expected),
     )
     bound = SANE_BOUND.get(col.kind)
     if bound is not None:
@@ -148,7 +163,7 @@ def _convert_number(
             file,
             frame.filter(huge),
             col.name,
-            f"expected {expected} between -{bound:,.0f} and {bound:,.0f}; is it a typo?",
+            said("bound", what=expected, bound=f"{bound:,.0f}"),
         )
         typed = _keep(typed, ~huge)
     if col.minimum is not None or col.maximum is not None:
@@ -156,9 +171,9 @@ def _convert_number(
         high = col.maximum if col.maximum is not None else float("inf")
         out = ((typed < low) | (typed > high)).fill_null(False)
         if col.maximum is None:
-            message = "must not be negative" if low == 0 else f"expected {expected} of at least {_fmt(low)}"
+            message = said("negative") if low == 0 else said("at_least", what=expected, low=_fmt(low))
         else:
-            message = f"expected {expected} within {_fmt(low)}-{_fmt(high)}"
+            message = said("within", what=expected, low=_fmt(low), high=_fmt(high))
         _report(problems, file, frame.filter(out), col.name, message)
         typed = _keep(typed, ~out)
     return typed if col.kind == "number" else typed.cast(pl.Int64)
@@ -171,7 +186,13 @@ def check_header(frame: pl.DataFrame, table: Table, file: str, problems: Problem
     for col in table.columns:
         if col.name not in present and not col.nullable:
             problems.add(
-                DataError(file, 1, col.name, None, f"missing column '{col.name}' ({table.description})")
+                DataError(
+                    file,
+                    1,
+                    col.name,
+                    None,
+                    said("missing_column", column=col.name, description=table.about()),
+                )
             )
             ok = False
     allowed = set(table.column_names) | set(table.optional)
@@ -184,7 +205,7 @@ def check_header(frame: pl.DataFrame, table: Table, file: str, problems: Problem
                     1,
                     name,
                     name,
-                    f"unexpected column; expected columns: {', '.join(table.column_names)}.{hint}",
+                    said("unexpected_column", columns=joined(list(table.column_names)), hint=hint),
                 )
             )
             ok = False
@@ -229,13 +250,14 @@ def check_keys(
             first[key] = row[ROW]
             continue
         shown = ", ".join(f"{k}={v}" for k, v in zip(keys, key, strict=True))
+        named = said("key") if what == "key" else said("column_value", column=what)
         problems.add(
             DataError(
                 file,
                 int(row[ROW]),
                 keys[-1] if len(keys) == 1 else ", ".join(keys),
                 shown,
-                f"duplicate {what}: the same ({shown}) is already on row {first[key]}",
+                said("duplicate", what=named, shown=shown, first=first[key]),
             ),
-            kind=f"duplicate {what}",
+            kind=said("duplicate_kind", what=named),
         )

@@ -113,7 +113,7 @@ def _clusters_over(ds: Dataset) -> list[Finding]:
                     value,
                     float(over.height),
                     f"{year}: the text states {_n(value)} {'cluster' if value == 1 else 'clusters'} with revenue"
-                    f" over 50 × 100 million yuan; annex 3 sets a target of 50 × 100 million yuan or more for"
+                    f" over 50 (100M yuan); annex 3 sets a target of 50 (100M yuan) or more for"
                     f" {over.height}",
                     f"{year}年：正文为营业收入超50亿元的集群{_n(value)}个，附件3中目标达50亿元的为{over.height}个",
                 )

@@ -340,7 +340,7 @@ def _latest(indicator: dict[str, Any], zh: bool) -> str:
         )
     value = indicator["latest"]
     if value is None:
-        return "暂无数据" if zh else "no data"
+        return status_word("no_data", "zh" if zh else "en")
     if zh:
         return f"现为{value:g}{indicator['unit']}"
     return f"now {_amount_en(value, indicator)}"

@@ -392,13 +392,30 @@ def _markdown(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], 
     return write
 
 
-def _sheet_name(title: str, used: set[str]) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", "_", title)[:31] or "Sheet"
+# Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\, not starting or ending with
+# an apostrophe, not "History" (reserved), unique without regard to case.
+SHEET_NAME_MAX = 31
+
+
+def sheet_name(title: str, used: set[str]) -> str:
+    """A sheet name Excel accepts for ``title`` that still says what the sheet holds: a bracketed
+    aside is dropped first, then the words that do not fit are cut with an ellipsis; numbered when
+    another sheet has it. ``used`` (lower-cased names) is updated."""
+    name = re.sub(r"[\[\]:*?/\\]", "_", clean(title)).strip().strip("'").strip()
+    if len(name) > SHEET_NAME_MAX:
+        name = re.sub(r"\s*[(（][^()（）]*[)）]", "", name).strip() or name
+    if len(name) > SHEET_NAME_MAX:
+        cut = name[: SHEET_NAME_MAX - 1]
+        cut = cut.rsplit(" ", 1)[0] if " " in cut[SHEET_NAME_MAX // 2 :] else cut
+        name = cut.rstrip(" '") + "…"
+    if not name or name.lower() == "history":
+        name = f"{name or 'Sheet'}-1"
     base, n = name, 2
-    while name in used:
-        name = f"{base[:28]}-{n}"
+    while name.lower() in used:
+        suffix = f"-{n}"
+        name = base[: SHEET_NAME_MAX - len(suffix)].rstrip(" '") + suffix
         n += 1
-    used.add(name)
+    used.add(name.lower())
     return name
 
 
@@ -425,7 +442,7 @@ def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]]
         formats = {kind: workbook.add_format({"num_format": f}) for kind, f in XLSX_FORMATS.items()}
         used: set[str] = set()
         for view in views:
-            sheet = workbook.add_worksheet(_sheet_name(view.title, used))
+            sheet = workbook.add_worksheet(sheet_name(view.title, used))
             columns = data_columns(view, prov.lang)
             series = [i for i, c in enumerate(columns) if c.code.startswith("rev_") and c.kind == "float"]
             spark_col = len(columns) if series else None
@@ -461,7 +478,7 @@ def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]]
             setup_print(sheet, prov, view.title, [min(60, w + 2) for w in widths])  # xlsx_print.py
             if view.rows:
                 sheet.autofilter(0, 0, len(view.rows), len(labels) - 1)
-        about = workbook.add_worksheet(_sheet_name("关于" if prov.lang == "zh" else "About", used))
+        about = workbook.add_worksheet(sheet_name("关于" if prov.lang == "zh" else "About", used))
         about.set_column(0, 0, 16)
         about.set_column(1, 1, 100)
         setup_print(about, prov, about.name, [16, 100], header_rows=0)  # xlsx_print.py

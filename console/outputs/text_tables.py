@@ -21,7 +21,7 @@ from console.data.errors import DataError
 from console.engine.audit import Finding
 from console.present.fit import PADDING, column_widths, fit_columns, fit_text
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, check_name, count, heading, text
+from console.present.labels import CLASS_STYLES, check_name, count, heading, sample_line, text
 
 if TYPE_CHECKING:
     from rich.box import Box
@@ -89,14 +89,15 @@ def print_header(
         title = _fit(title, max(room, 8), f).rstrip()
     out.print(_fit_line(f"{title} {f.dot} {rest}", out.width, f), no_wrap=True, crop=True)
     if sample:
-        notice = f"[{text('sample_badge', f.lang)}] {text('sample_notice', f.lang)}"
+        notice = sample_line(f.lang)
         out.print(_t(notice, style="bold yellow"), no_wrap=False)
 
 
 def print_errors(errors: list[DataError], lang: str, out: Console) -> None:
-    out.print(_t(f"✗ {text('invalid', lang)}: {count(len(errors), 'problem', lang)}", style="bold red"))
+    colon = "：" if lang == "zh" else ": "
+    out.print(_t(f"✗ {text('invalid', lang)}{colon}{count(len(errors), 'problem', lang)}", style="bold red"))
     for error in errors:
-        out.print(_t(f"  {error}"))
+        out.print(_t(f"  {error.text(lang)}"))
 
 
 def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Console) -> None:
@@ -137,7 +138,7 @@ def print_view(view: View, f: Formatter, out: Console, sample: bool = False) -> 
     text columns are cut with an ellipsis; a cell never wraps onto a second line.
     """
     if sample:
-        notice = f"[{text('sample_badge', f.lang)}] {text('sample_notice', f.lang)}"
+        notice = sample_line(f.lang)
         out.print(_t(notice, style="bold yellow"))
     width = out.width
     labels = [c.label for c in view.columns]

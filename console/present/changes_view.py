@@ -353,6 +353,7 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
             f.pick("对象", "Subject"),
             fields=(
                 Field("subject", f.pick("对象类型", "Subject kind")),
+                Field("zone_id", f.pick("开发区编码", "Zone code")),  # the key, as in the zones sheet
                 Field("zone", f.pick("开发区", "Zone")),
                 Field("industry", f.pick("产业", "Industry")),
                 Field("indicator", f.pick("指标", "Indicator")),
@@ -390,13 +391,25 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
         )
         cells = (
             Cell(kind, (c.code, kind), _CODE_RANK.get(c.code, len(CODES))),
-            Cell(whose, (c.subject, _plain(c.zone), _plain(c.industry), _plain(c.indicator), whose), whose),
+            Cell(
+                whose,
+                (
+                    c.subject,
+                    _plain(c.zone),
+                    _plain(names.get(c.zone, c.zone) if c.zone else None),
+                    _plain(names.get(f"{c.zone}|{c.industry}", c.industry) if c.industry else None),
+                    _plain(c.indicator),
+                    whose,
+                ),
+                whose,
+            ),
             Cell(what, (c.field, _plain(c.old), _plain(c.new), what), what),
             Cell(c.period, (c.period,), c.period),
             Cell(c.when or f.days_late(c.days).strip(), (c.when, c.days), c.when or c.days),
         )
         rows.append(Row(str(n), cells))
-    title = f.pick(f"{since}以来的变化（至{to}）", f"Changes since {since} (to {to})")
+    # Short enough for a spreadsheet's sheet name (31 characters), and saying the same.
+    title = f.pick(f"{since}以来的变化（至{to}）", f"Changes from {since} to {to}")
     return View("changes", title, columns, tuple(rows))
 
 

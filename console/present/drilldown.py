@@ -180,7 +180,7 @@ class IndicatorDetail:
     # dataset's own figure beside a value computed from other tables (console.engine.determined).
     history: tuple[tuple[str, float | None, float | None], ...]
     # Zone-scoped targets: the quarters of ``zones[i]["values"]``, and one dict per zone shown
-    # (zone, short_name, short_name_en, latest, period, status, values).
+    # (zone, short_name, short_name_en, latest, period, status, values, baseline, progress, expected).
     periods: tuple[str, ...]
     zones: tuple[dict[str, Any], ...]
     series: tuple[Series, ...] = ()
@@ -234,6 +234,11 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str) -> IndicatorDetail:
                     "period": z["period"],
                     "status": z["status"],
                     "values": tuple(values.get((z["zone"], p)) for p in periods),
+                    # What the status is judged on: progress from the base towards the target, against
+                    # the share expected by the quarter judged (console.engine.progress).
+                    "baseline": z.get("baseline"),
+                    "progress": z.get("progress"),
+                    "expected": z.get("expected"),
                 }
             )
     series: tuple[Series, ...] = ()

@@ -35,6 +35,10 @@ def _num(value: float | None, f: Formatter, digits: int = 1) -> Cell:
     return Cell(f.number(value, digits), (None if value is None else round(float(value), 4),), value)
 
 
+def _share(value: float | None, f: Formatter) -> Cell:
+    return Cell(f.share(value), (None if value is None else round(float(value), 4),), value)
+
+
 def _int(value: int | None, f: Formatter) -> Cell:
     return Cell(f.integer(value), (None if value is None else int(value),), value)
 
@@ -43,8 +47,8 @@ def _text(value: str | None, f: Formatter) -> Cell:
     return Cell(value or f.none, (value,), value)
 
 
-def _goal(kind: str, target: int | None, result: int | None, f: Formatter) -> Cell:
-    return Cell(f.goal_change(kind, target, result), (target, result), target)
+def _goal(kind: str, target: int | None, result: int | None, f: Formatter, known: bool = True) -> Cell:
+    return Cell(f.goal_change(kind, target, result, known), (target, result), target)
 
 
 def _province(rank: int | None, size: int | None, year: int | None, f: Formatter) -> Cell:
@@ -95,9 +99,9 @@ def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
             str(y["year"]),
             (
                 _int(y["year"], f),
-                _goal("star", y["star_target"], y["star"], f),
+                _goal("star", y["star_target"], y["star"], f, y["result_year"] is not None),
                 _status(y["star_status"], f),
-                _goal("tier", y["tier_target"], y["tier"], f),
+                _goal("tier", y["tier_target"], y["tier"], f, y["result_year"] is not None),
                 _status(y["tier_status"], f),
                 _province(y["province_rank"], y["tier_size"], y["result_year"], f),
             ),
@@ -304,12 +308,47 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
             ),
         ),
         ("status", f.pick("状态", "Status"), _status(i["status"], f)),
+        ("basis", f.pick("判断依据", "Judged on"), _text(judgement_basis(d, f), f)),
         ("task", f.pick("所属任务", "Task"), _text(task, f)),
         ("source", f.pick("出处", "Source"), _text(i["source"], f)),
     )
     columns = (_col("item", "项目", "Item", f), _col("value", "内容", "Value", f))
     rows = tuple(Row(key, (Cell(label, (label,), label), cell)) for key, label, cell in facts)
     return View("indicator_facts", f"{i['indicator']}", columns, rows)
+
+
+# Quarters of values a zone-scoped indicator's table shows beside its base, progress and progress due.
+ZONE_QUARTERS = 4
+
+
+def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
+    """What an indicator's status is judged on, in words: its progress from the base period towards the
+    target against the share of the time that has passed (console.engine.progress), per zone where the
+    target is each zone's; or the latest value against the target where no progress is measured."""
+    i = d.indicator
+    whole = i["target"] is not None and float(i["target"]).is_integer()
+    target = f.number(i["target"], 0 if whole else 1)
+    by = f" ({i['period']})" if i["period"] else ""
+    if i["progress"] is None and not d.zones:
+        return f.pick(
+            f"最新值与目标（{i['comparison']}{target}）直接比较；达到为达标，未到期前未达到为落后",
+            f"the latest value against the target ({i['comparison']}{target}): met once reached, behind until then",
+        )
+    share = f.share(i["expected"])
+    text = f.pick(
+        f"基期起进度 =（最新值 - 基期值）/（目标 {target} - 基期值），基期值为方案开始前最后一期的值；"
+        f"与按时间应达的进度（至{i['period'] or '本期'}为 {share}）相比：达到为符合进度，不足为落后，达到目标为达标",
+        f"progress from the base = (latest - base) / (target {target} - base), the base being the last value"
+        f" before the plan began; against the progress due by now{by}, {share}: at or above it on track,"
+        f" below it behind, the target reached met",
+    )
+    if d.zones:
+        text += f.pick(
+            "。每个开发区分别判断（见下表的基期值、进度和应达），指标取最差开发区的状态",
+            ". Each zone is judged on its own (its base, progress and progress due are in the table"
+            " below: Base, Progress, Due); the indicator takes its worst zone's status",
+        )
+    return text
 
 
 def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
@@ -337,11 +376,17 @@ def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> V
 
 
 def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
-    """A zone-scoped indicator per zone: its values over the last quarters, latest and status."""
+    """A zone-scoped indicator per zone: its values over the last four quarters, its base, progress from
+    it and the progress due by now (what the status is judged on), and its status."""
     f = Formatter(lang, ascii_only)
+    # The last year's quarters, then what the status is judged on: base, progress from it, progress due.
+    shown = len(d.periods[-ZONE_QUARTERS:])
     columns = (
         _col("zone", "开发区", "Zone", f),
-        *(Column(f"v_{p}", p, True, fields=(Field(f"v_{p}", p, "float"),)) for p in d.periods),
+        *(Column(f"v_{p}", p, True, fields=(Field(f"v_{p}", p, "float"),)) for p in d.periods[-shown:]),
+        _col("baseline", "基期值", "Base", f, "float", True),
+        _col("progress", "进度", "Progress", f, "share", True),
+        _col("expected", "应达", "Due", f, "share", True),
         _col("status", "状态", "Status", f, "status"),
     )
     rows = tuple(
@@ -349,7 +394,10 @@ def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
             z["zone"],
             (
                 _text(f.pick(z["short_name"], z["short_name_en"] or z["short_name"]), f),
-                *(_num(v, f) for v in z["values"]),
+                *(_num(v, f) for v in z["values"][len(z["values"]) - shown :]),
+                _num(z.get("baseline"), f),
+                _share(z.get("progress"), f),
+                _share(z.get("expected"), f),
                 _status(z["status"], f),
             ),
         )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from console.data.scales import cn_numeral, star_label, tier_label
-from console.present.labels import STATUS_SYMBOLS, lang_index, quantity, status_word
+from console.present.labels import STATUS_SYMBOLS, lang_index, level_none, quantity, status_word
 
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.-~=+*#"
@@ -124,8 +124,8 @@ class Formatter:
         return self.none if _missing(x) else f"{x:,.{digits}f}"
 
     def quantity(self, value: str, unit: str) -> str:
-        """A formatted number and its unit label: '91.4%', '1,500 × 100 million yuan' ('x' in ascii)."""
-        return quantity(value, unit, self.lang, "x" if self.ascii_only else "×")
+        """A formatted number and its unit label: '91.4%', '1,500 亿元', '1,500 (100M yuan)'."""
+        return quantity(value, unit, self.lang)
 
     def integer(self, n: int | None) -> str:
         return self.none if n is None else str(int(n))
@@ -180,25 +180,33 @@ class Formatter:
 
     # -- levels -----------------------------------------------------------------------------------
 
-    def tier(self, tier: int | None) -> str:
+    def tier(self, tier: int | None, known: bool = False) -> str:
+        """二档 / tier 2; for none: 无档 / no tier where a result is ``known`` to have none, else the empty mark."""
+        if tier is None and known:
+            return level_none("tier", self.lang)
         return tier_label(tier, self.lang, self.ascii_only)
 
-    def star(self, star: int | None) -> str:
+    def star(self, star: int | None, known: bool = False) -> str:
+        """二星 / 2-star; for none: 无星 / no star where a result is ``known`` to have none, else the empty mark."""
+        if star is None and known:
+            return level_none("star", self.lang)
         return star_label(star, self.lang, self.ascii_only)
 
     def compact_goal(self, kind: str, target: int | None, achieved: int | None, known: bool = True) -> str:
-        """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→S-. With no result published
+        """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→no star. With no result published
         (``known`` false) the result is the empty mark: not "no star", just not known."""
-        suffix, none_zh, letter = {"tier": ("档", self.none, "T"), "star": ("星", "无", "S")}[kind]
+        suffix, letter = {"tier": ("档", "T"), "star": ("星", "S")}[kind]
+        if achieved is None:
+            result = level_none(kind, self.lang) if known else self.none
+        else:
+            result = f"{cn_numeral(achieved)}{suffix}" if self.zh else f"{letter}{achieved}"
         if self.zh:
-            t = cn_numeral(target) if target else none_zh
-            a = cn_numeral(achieved) if achieved else (none_zh if known else self.none)
-            return f"{t}{self.arrow}{a}{suffix}"
-        if not known:
-            return f"{letter}{target or '-'}{self.arrow}{self.none}"
-        return f"{letter}{target or '-'}{self.arrow}{letter}{achieved or '-'}"
+            return f"{cn_numeral(target) if target else level_none(kind, self.lang)}{self.arrow}{result}"
+        start = f"{letter}{target}" if target else level_none(kind, self.lang)
+        return f"{start}{self.arrow}{result}"
 
-    def goal_change(self, kind: str, target: int | None, result: int | None) -> str:
-        """A star or tier goal in full words, e.g. '三星→二星' or 'tier 2->tier 1'."""
+    def goal_change(self, kind: str, target: int | None, result: int | None, known: bool = True) -> str:
+        """A star or tier goal in full words, e.g. '三星→二星', '二星→无星' or 'tier 2->tier 1'; a result
+        not ``known`` (none published) is the empty mark."""
         label = self.star if kind == "star" else self.tier
-        return f"{label(target)}{self.arrow}{label(result)}"
+        return f"{label(target, True)}{self.arrow}{label(result, known)}"

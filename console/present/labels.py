@@ -9,14 +9,26 @@ characters; ``ascii`` mode uses plain ASCII only.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
+from console.core.text import clean
 from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
+
+# The money unit of the plan, 亿元 (10^8 yuan): one English form everywhere, short enough for a table
+# cell. A figure keeps the plan's number (1,500, not ¥150 bn: the figure beside it, in the same unit,
+# reads the same), with the unit in brackets after it; a heading carries it the same way: 'Target
+# (100M yuan)'. Exports keep the number numeric and the unit in its own column.
+YI_EN = "100M yuan"
 
 STATUS_WORDS: dict[str, tuple[str, str]] = {
     "met": ("达标", "met"),
     "missed": ("未达标", "missed"),
     "at_risk": ("有风险", "at risk"),
-    "on_track": ("正常", "on track"),
-    "on_pace": ("符合进度", "on pace"),
+    # Two codes (a star or tier result already reaching its target; revenue or an indicator on pace)
+    # for one thing a reader sees, marked ~: one word for both.
+    "on_track": ("符合进度", "on track"),
+    "on_pace": ("符合进度", "on track"),
     "behind": ("落后", "behind"),
     "no_data": ("无数据", "no data"),
     "not_reported": ("未报送", "not reported"),
@@ -65,6 +77,19 @@ NO_COLOR_CLASS_STYLES = {"good": "", "warn": "bold", "bad": "bold reverse"}
 def status_style(status: str | None, no_color: bool = False) -> str:
     """The Rich style of a status ('' where it has none); weight and reverse video under NO_COLOR."""
     return (NO_COLOR_CLASS_STYLES if no_color else CLASS_STYLES).get(STATUS_CLASS.get(status or "", ""), "")
+
+
+# A star or tier level where the published result has none (not: no result published yet, which is
+# the empty mark, Formatter.none).
+LEVEL_NONE: dict[str, tuple[str, str]] = {
+    "star": ("无星", "no star"),
+    "tier": ("无档", "no tier"),
+}
+
+
+def level_none(kind: str, lang: str = "zh") -> str:
+    """'无星' / 'no star': the one word for a published result of no star (or no tier)."""
+    return LEVEL_NONE[kind][lang_index(lang)]
 
 
 MISSING_WORDS: dict[str, tuple[str, str]] = {
@@ -117,6 +142,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "示例数据：目标取自方案原文，进度数据按固定种子生成，并非真实数据。",
         "Sample data: targets come from the plan's text; progress data is generated and is not real.",
     ),
+    # The notice after the badge ([示例数据] …): the same words without the label said twice.
+    "sample_detail": (
+        "目标取自方案原文，进度数据按固定种子生成，并非真实数据。",
+        "Targets come from the plan's text; progress data is generated and is not real.",
+    ),
     "as_of": ("数据截至", "as of"),
     "no_data_yet": ("无数据", "no data yet"),
     "year": ("年度", "year"),
@@ -137,10 +167,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "zones": ("开发区", "Zones"),
     "clusters": ("产业集群", "Clusters"),
     "indicators": ("量化指标", "Indicators"),
-    "unit_yi": ("亿元", "100 million yuan"),
+    "unit_yi": ("亿元", YI_EN),
     # The plan's own sentences (measures, target wording) exist in Chinese only.
     "plan_words_zh_only": ("", "The plan's own words are in Chinese: press l to read them (中文)."),
 }
+
+
+def sample_line(lang: str = "zh") -> str:
+    """'[示例数据] 目标取自…' / '[SAMPLE DATA] Targets come from…': the CLI's one line on sample data."""
+    return f"[{text('sample_badge', lang)}] {text('sample_detail', lang)}"
 
 
 def lang_index(lang: str) -> int:
@@ -271,10 +306,8 @@ COUNTED: dict[str, tuple[str, str]] = {
     "county": ("个县区", "counties"),
 }
 
-# The money unit of the plan, 亿元 (10^8 yuan): one English form everywhere.
-YI_EN = "100 million yuan"
 # English unit words found in data made before this form was chosen.
-_UNIT_ALIASES = {"100M yuan": YI_EN, "亿元": YI_EN, "百分点": "pp", "percentage points": "pp"}
+_UNIT_ALIASES = {"100 million yuan": YI_EN, "亿元": YI_EN, "百分点": "pp", "percentage points": "pp"}
 
 
 def english_noun(plural: str, n: float | None) -> str:
@@ -291,7 +324,7 @@ def count(n: int, noun: str, lang: str = "zh") -> str:
 
 
 def unit_label(unit: str | None, unit_en: str | None, lang: str = "zh", n: float | None = None) -> str:
-    """An indicator's unit in ``lang``: 亿元 / '100 million yuan', 家 / 'firm(s)' agreeing with ``n``."""
+    """An indicator's unit in ``lang``: 亿元 / '100M yuan', 家 / 'firm(s)' agreeing with ``n``."""
     if lang == "zh":
         return unit or ""
     word = unit_en or unit or ""
@@ -299,15 +332,15 @@ def unit_label(unit: str | None, unit_en: str | None, lang: str = "zh", n: float
     return english_noun(word, n)
 
 
-def quantity(value: str, unit: str, lang: str = "zh", times: str = "×") -> str:
+def quantity(value: str, unit: str, lang: str = "zh") -> str:
     """A formatted number with its unit label (from ``unit_label``) as each language writes it:
-    '91.4%' in both; '1,500 亿元', '180 家'; '1,500 × 100 million yuan', '180 firms', '2.0 pp'."""
+    '91.4%' in both; '1,500 亿元', '180 家'; '1,500 (100M yuan)', '180 firms', '2.0 pp'."""
     if not unit:
         return value
     if unit == "%":
         return f"{value}%"
     if unit == YI_EN:
-        return f"{value} {times} {unit}"
+        return f"{value} ({unit})"
     return f"{value} {unit}"
 
 
@@ -317,7 +350,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "tier_count": ("各档开发区数", "Zones per tier"),
     "star_count": ("各星级开发区数", "Zones per star level"),
     "tier_total": ("各档合计", "Tier counts in total"),
-    "clusters_over_50": ("超50亿元集群数", "Clusters over 50 × 100 million yuan"),
+    "clusters_over_50": ("超50亿元集群数", f"Clusters over 50 ({YI_EN})"),
     "indicator_computed": ("指标计算值", "Computed indicator"),
 }
 
@@ -366,3 +399,23 @@ def pool_rank_heading(pool: str, lang: str = "zh") -> str:
     """The assessment's rank within a tier: 全省档内排名 / Province rank, 全国档内排名 / Nation rank."""
     word = area_word(pool, lang)
     return f"{word}档内排名" if lang == "zh" else f"{word.capitalize()} rank"
+
+
+# -- what an export wrote ---------------------------------------------------------------------------------
+
+WRITTEN: dict[str, tuple[str, str]] = {
+    "exported_to": ("已导出到 {folder}：", "Exported to {folder}:"),
+}
+
+
+def files_written(paths: Sequence[Path], lang: str = "zh") -> str:
+    """The files an export wrote, for a toast: each folder once, then its files one per line (a path is
+    never broken mid-name between two files, and no comma joins them in either language)."""
+    folders: dict[Path, list[str]] = {}
+    for path in paths:
+        folders.setdefault(path.parent, []).append(path.name)
+    lines = []
+    for folder, names in folders.items():
+        lines.append(WRITTEN["exported_to"][lang_index(lang)].format(folder=clean(folder, escape=True)))
+        lines += [f"  {clean(name, escape=True)}" for name in names]
+    return "\n".join(lines)

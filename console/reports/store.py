@@ -26,6 +26,7 @@ import polars as pl
 
 from console.core import files
 from console.core.files import dataset_lock
+from console.core.text import Said
 from console.data.dataset import Dataset
 from console.data.errors import DataInvalid
 from console.data.loader import find_table_file, load_dataset
@@ -305,7 +306,10 @@ def apply(
                     ReportRejected(
                         sources or reason,
                         [
-                            f"合并后数据集将无效 / merged into the dataset it would make it invalid: {e}"
+                            Said(
+                                f"merged into the dataset it would make it invalid: {e.text('en')}",
+                                f"合并后数据集将无效：{e.text('zh')}",
+                            )
                             for e in exc.errors
                         ],
                     )

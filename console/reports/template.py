@@ -10,7 +10,7 @@ from typing import IO
 
 import polars as pl
 
-from console.core.text import clean
+from console.core.text import Said, clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.validate import suggest
@@ -38,7 +38,7 @@ class ReportRejected(Exception):
     def __init__(self, source: str, problems: list[str]) -> None:
         # Problems quote the report's own cells: cleaned here, once, so no surface echoes them raw.
         source = clean(source, escape=True)
-        problems = [p if isinstance(p, Problem) else clean(p) for p in problems]
+        problems = [p if isinstance(p, (Problem, Said)) else clean(p) for p in problems]
         super().__init__(f"{source}: {len(problems)} problem(s)")
         self.source = source
         self.problems = problems
@@ -159,7 +159,7 @@ def make_template(
             "填报说明：只填写黄色单元格。营业收入填写本年1月1日至本季度末的累计数（亿元）；指标填写本季度末的数值。"
             "报送日期可不填（以导入日期为准）。其余单元格已锁定，请勿修改。填好后交市发改委，用 devzones ingest 导入。"
             if zh
-            else "Fill in the yellow cells only. Revenue: from 1 January to the end of the quarter (100 million yuan); indicators: the value at the "
+            else "Fill in the yellow cells only. Revenue: from 1 January to the end of the quarter (100M yuan); indicators: the value at the "
             "quarter's end. The submission date may be left empty (the ingest date is used). Other cells are locked. "
             "Send the file to the development commission, which imports it with devzones ingest."
         )

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
-from console.core.text import clean
+from console.core.text import Said, clean, in_lang
 
 # key -> (Chinese, English); placeholders are filled with str.format.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -142,7 +142,8 @@ class Problem(str):
     values: dict[str, Any]
 
     def __new__(cls, key: str, /, **values: Any) -> Problem:
-        safe = {name: v if isinstance(v, Problem) else clean(v) for name, v in values.items()}
+        # A Said (a data file's problem, console.data.problem_words) keeps both its languages.
+        safe = {name: v if isinstance(v, (Problem, Said)) else clean(v) for name, v in values.items()}
         made = super().__new__(cls, MESSAGES[key][1].format(**safe))
         made.key = key
         made.values = safe
@@ -150,7 +151,10 @@ class Problem(str):
 
     def text(self, lang: str) -> str:
         """The message in ``lang`` ("zh" or "en"), places and nested messages included."""
-        values = {n: v.text(lang) if isinstance(v, Problem) else v for n, v in self.values.items()}
+        values = {
+            n: v.text(lang) if isinstance(v, Problem) else clean(in_lang(v, lang))
+            for n, v in self.values.items()
+        }
         return MESSAGES[self.key][1 if lang == "en" else 0].format(**values)
 
 
@@ -179,5 +183,5 @@ def did_you_mean(value: str, known: Iterable[str]) -> Problem:
 
 
 def in_language(problem: str, lang: str) -> str:
-    """A problem in ``lang`` when it is from the catalogue; any other text as it is."""
-    return problem.text(lang) if isinstance(problem, Problem) else problem
+    """A problem in ``lang`` when it is from the catalogue (or a Said); any other text as it is."""
+    return problem.text(lang) if isinstance(problem, Problem) else in_lang(problem, lang)

@@ -124,8 +124,8 @@ class DevZonesApp(App[int]):
         self.call_after_refresh(gc.enable)  # paused for the start-up by the CLI (console.cli._console)
 
     def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 8) -> None:
-        """A toast whose text is shown literally: cleaned, never parsed as markup."""
-        self.notify(clean(message), severity=severity, timeout=timeout, markup=False)
+        """A toast whose text is shown literally: cleaned (line breaks kept), never parsed as markup."""
+        self.notify(clean(message, keep_newlines=True), severity=severity, timeout=timeout, markup=False)
 
     # -- data: workers and what they report ---------------------------------------------------------
 

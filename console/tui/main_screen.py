@@ -182,7 +182,7 @@ class MainScreen(Screen[None]):
             style="bold red",
         )
         for error in errors:
-            body.append(f"{'x' if app.ascii_only else '✗'} {error}\n")
+            body.append(f"{'x' if app.ascii_only else '✗'} {error.text(app.state.lang)}\n")
         body.append(
             "\n"
             + (

@@ -88,7 +88,9 @@ class ExportFinished(Message):
         self.paths = paths
 
     def text(self, zh: bool) -> str:
-        return ("已导出：" if zh else "Exported: ") + ", ".join(str(p) for p in self.paths)
+        from console.present.labels import files_written
+
+        return files_written(self.paths, "zh" if zh else "en")
 
 
 class ExportFailed(Message):

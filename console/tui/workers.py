@@ -168,7 +168,12 @@ def reload(post: Post, settings: Settings, choice: Choice) -> None:
         snap, views = cache.views(choice.year, choice.counties, choice.lang, choice.ascii_only, choice.unit)
     except (DataInvalid, UnknownChoice) as exc:
         errors = exc.errors if isinstance(exc, DataInvalid) else []
-        post(ReloadFailed("; ".join(str(e) for e in errors[:3]) or str(exc), len(errors), invalid=True))
+        shown = ("；" if choice.lang == "zh" else "; ").join(e.text(choice.lang) for e in errors[:3])
+        post(
+            ReloadFailed(
+                shown or in_lang(exc.args[0] if exc.args else exc, choice.lang), len(errors), invalid=True
+            )
+        )
         return
     except Exception as exc:
         post(ReloadFailed(describe(exc, choice.lang, settings.data_dir)))
