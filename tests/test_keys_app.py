@@ -181,3 +181,17 @@ async def test_u_outside_tasks_says_where_it_works(data_dir: Path, lang: str, wo
         await pilot.press("4", "u")
         await pilot.pause()
         assert isinstance(app.screen, UnitDialog)  # on Tasks it opens the unit filter as before
+
+
+async def test_a_key_typed_right_after_q_opens_no_dialog_while_the_console_closes(data_dir: Path) -> None:
+    """On a terminal, `q u` typed quickly on Tasks ended in a traceback: the unit dialog was pushed while
+    the console closed, Textual no longer composed it, and its on_mount found no list."""
+    app = make_app(data_dir, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        await app.action_quit()
+        app.action_units()  # 'u', handled before the console has closed
+        await pilot.pause()
+        assert not any(isinstance(s, UnitDialog) for s in app.screen_stack)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.widgets import TabbedContent
@@ -239,6 +239,13 @@ class DevZonesApp(App[int]):
 
     def action_help_quit(self) -> None:
         quit_notice(self)
+
+    def push_screen(self, screen: object, *args: Any, **kwargs: Any) -> Any:
+        """Push ``screen``, except while the console closes: a key typed right after q would open a
+        dialog Textual no longer composes (its on_mount then finds nothing and raises)."""
+        if self._exit:
+            return None
+        return super().push_screen(screen, *args, **kwargs)  # type: ignore[call-overload]
 
     def true_screenshot(self) -> str:
         """The screen as SVG, each wide (Chinese) character two cells wide as on the terminal."""
