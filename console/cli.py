@@ -546,7 +546,7 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
         f = Formatter(settings.lang, settings.ascii)
         out = make_console(fit=True)
         title, shown_counties = header_words(ds, ev, settings.lang)
-        print_header(title, ev.as_of, ev.year, shown_counties, ev.sample, f, out)
+        print_header(title, ev.as_of, ev.year, shown_counties, ev.sample, f, out, ev.coverage.own_targets)
         for view in views:
             print_view(view, f, out)
     # Behind or missed only: a no_data or not_reported figure is shown as such but fails nothing.
@@ -586,7 +586,13 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     from console.outputs.text_tables import make_console, print_view
     from console.present.formatter import Formatter
 
-    print_view(view, Formatter(settings.lang, settings.ascii), make_console(fit=True), sample=ds.sample)
+    print_view(
+        view,
+        Formatter(settings.lang, settings.ascii),
+        make_console(fit=True),
+        sample=ds.sample,
+        own_targets=coverage(ds).own_targets,
+    )
     return EXIT_OK
 
 

@@ -172,3 +172,26 @@ def test_every_manifest_scope_decides_the_targets_and_the_words(dataset, setting
         f.label for c in rankings_view(pl.DataFrame(), "zh", False, ev.coverage).columns for f in c.fields
     ]
     assert f"{word}名次" in headings and f"{pool}档内排名" in headings
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_sample_notice_says_whose_targets_these_are(
+    national: Path, data_dir: Path, tmp_path: Path, lang: str, capsys
+) -> None:
+    """The sample notice said 目标取自方案原文 (targets come from the plan) on a generated set, whose
+    targets are generated too: the CLI, the Markdown export and the drill-downs now say what is true."""
+    plans = "目标取自方案原文" if lang == "zh" else "Targets come from the plan"
+    generated = (
+        "目标与进度数据均按固定种子生成" if lang == "zh" else "Targets and progress data are generated"
+    )
+    for data, says, never in ((national, generated, plans), (data_dir, plans, generated)):
+        for command in (["status"], ["rankings"]):
+            assert main(["--data", str(data), "--lang", lang, *command]) == 0
+            out = capsys.readouterr().out
+            assert says.lower() in out.lower() and never.lower() not in out.lower(), (data, command)
+        out = tmp_path / f"{data is national}.md"
+        export = ["export", "--view", "zones", "--format", "md", "--out", str(out)]
+        assert main(["--data", str(data), "--lang", lang, *export]) == 0
+        capsys.readouterr()
+        markdown = out.read_text(encoding="utf-8")
+        assert says.lower() in markdown.lower() and never.lower() not in markdown.lower(), data

@@ -57,6 +57,7 @@ class Provenance:
     evaluated_as_of: str | None = None  # --as-of: the quarter the data was evaluated at (issue 13)
     # --since (changes mode): the reference period the changes written beside the view start from
     changes_since: str | None = None
+    own_targets: bool = False  # a generated set's targets: the sample notice says they are generated too
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -64,6 +65,8 @@ class Provenance:
         for key in ("evaluated_as_of", "changes_since"):
             if data[key] is None:  # exports of the latest data keep their manifest as it was
                 del data[key]
+        if not self.own_targets:  # recorded only for a generated set's own targets
+            del data["own_targets"]
         return data
 
     def lines(self) -> list[tuple[str, str]]:
@@ -102,6 +105,7 @@ def provenance(
         title=header.title if lang == "zh" or not header.title_en else header.title_en,
         as_of=header.as_of or ("无数据" if lang == "zh" else "no data yet"),
         sample=header.sample,
+        own_targets=header.own_targets,
         year=header.year,
         counties=header.counties,
         view=view,
@@ -367,15 +371,13 @@ def _markdown(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], 
     """A human report: the display text of each view, as on screen."""
 
     def write(handle: IO[bytes]) -> None:
+        from console.present.labels import sample_notice
+
         zh = prov.lang == "zh"
         out = [f"# {_md_cell(prov.title)}", ""]
-        if prov.sample:
-            out += [
-                "> **示例数据**：目标取自方案原文，进度数据为生成的示例，并非真实数据。"
-                if zh
-                else "> **Sample data**: targets come from the plan; progress data is generated and is not real.",
-                "",
-            ]
+        if prov.sample:  # 示例数据：… in bold up to the colon
+            label, rest = sample_notice(prov.lang, prov.own_targets).split("：" if zh else ": ", 1)
+            out += [f"> **{label}**{'：' if zh else ': '}{rest}", ""]
         out += [
             f"- {label}：{_md_cell(value)}" if zh else f"- {label}: {_md_cell(value)}"
             for label, value in prov.lines()

@@ -74,9 +74,17 @@ def output_width(file: IO[str] | None = None) -> int:
 
 
 def print_header(
-    title: str, as_of: str, year: int, counties: tuple[str, ...], sample: bool, f: Formatter, out: Console
+    title: str,
+    as_of: str,
+    year: int,
+    counties: tuple[str, ...],
+    sample: bool,
+    f: Formatter,
+    out: Console,
+    own_targets: bool = False,
 ) -> None:
-    """The line that says which data, date, year and counties the tables below show."""
+    """The line that says which data, date, year and counties the tables below show (and, for sample
+    data, what is sample: ``own_targets`` for a set whose targets are generated too)."""
     scope = f.list_sep.join(counties) if counties else text("all_counties", f.lang)
     year_text = f"{year}年" if f.zh else str(year)
     rest = f" {f.dot} ".join(
@@ -89,7 +97,7 @@ def print_header(
         title = _fit(title, max(room, 8), f).rstrip()
     out.print(_fit_line(f"{title} {f.dot} {rest}", out.width, f), no_wrap=True, crop=True)
     if sample:
-        notice = sample_line(f.lang)
+        notice = sample_line(f.lang, own_targets)
         out.print(_t(notice, style="bold yellow"), no_wrap=False)
 
 
@@ -131,14 +139,16 @@ def _fit_line(value: str, width: int, f: Formatter) -> Text:
     return Text(_fit(value, width, f).rstrip() if cell_len(value) > width else value)
 
 
-def print_view(view: View, f: Formatter, out: Console, sample: bool = False) -> None:
+def print_view(
+    view: View, f: Formatter, out: Console, sample: bool = False, own_targets: bool = False
+) -> None:
     """Any View as a text table that fits ``out.width``, statuses coloured as on screen.
 
     Columns are dropped in the order of their ``give_way`` (console.present.fit), then the widest
     text columns are cut with an ellipsis; a cell never wraps onto a second line.
     """
     if sample:
-        notice = sample_line(f.lang)
+        notice = sample_line(f.lang, own_targets)
         out.print(_t(notice, style="bold yellow"))
     width = out.width
     labels = [c.label for c in view.columns]

@@ -133,6 +133,7 @@ def _header(ds: Dataset, ev: Evaluation) -> Header:
                 ds["zones"].select("county", pl.col("county_en").fill_null(pl.col("county"))).iter_rows()
             )
         ),
+        ev.coverage.own_targets,
     )
 
 

@@ -147,6 +147,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "目标取自方案原文，进度数据按固定种子生成，并非真实数据。",
         "Targets come from the plan's text; progress data is generated and is not real.",
     ),
+    # The same for data that sets its own targets (a generated set): they are not the plan's either.
+    "sample_notice_own": (
+        "示例数据：目标与进度数据均按固定种子生成，并非真实数据。",
+        "Sample data: targets and progress data are generated and are not real.",
+    ),
+    "sample_detail_own": (
+        "目标与进度数据均按固定种子生成，并非真实数据。",
+        "Targets and progress data are generated and are not real.",
+    ),
     "as_of": ("数据截至", "as of"),
     "no_data_yet": ("无数据", "no data yet"),
     "year": ("年度", "year"),
@@ -173,9 +182,16 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-def sample_line(lang: str = "zh") -> str:
+def sample_notice(lang: str = "zh", own_targets: bool = False) -> str:
+    """What sample data is: the plan's targets with generated progress, or (``own_targets``, a generated
+    set) generated targets too."""
+    return text("sample_notice_own" if own_targets else "sample_notice", lang)
+
+
+def sample_line(lang: str = "zh", own_targets: bool = False) -> str:
     """'[示例数据] 目标取自…' / '[SAMPLE DATA] Targets come from…': the CLI's one line on sample data."""
-    return f"[{text('sample_badge', lang)}] {text('sample_detail', lang)}"
+    detail = text("sample_detail_own" if own_targets else "sample_detail", lang)
+    return f"[{text('sample_badge', lang)}] {detail}"
 
 
 def lang_index(lang: str) -> int:

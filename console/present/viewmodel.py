@@ -210,6 +210,7 @@ class Header:
     years: tuple[int, ...]
     counties: tuple[str, ...]
     county_names: tuple[tuple[str, str], ...]  # every (Chinese, English) county name, for the filter
+    own_targets: bool = False  # the data sets its own targets (a generated set): not the plan's
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,7 @@ class Views:
                 tuple(h["years"]),
                 tuple(h["counties"]),
                 tuple(tuple(pair) for pair in h["county_names"]),
+                h.get("own_targets", False),
             ),
             Overview(
                 tuple(Goal(**g) for g in o["goals"]),

@@ -10,7 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from console.core.paths import embedded_data_dir
-from console.present.labels import text
+from console.present.labels import sample_notice
 from console.present.state import TableState
 from console.tui import workers
 
@@ -299,7 +299,9 @@ def detail_content(
     from widgets.drilldown_panel import Blocks
 
     ds, ev = snap.dataset, snap.evaluation
-    blocks = Blocks(lang, ascii_only, text("sample_notice", lang) if ev.sample else None, no_color)
+    blocks = Blocks(
+        lang, ascii_only, sample_notice(lang, ev.coverage.own_targets) if ev.sample else None, no_color
+    )
     if table == "reports":  # the overview's note on late or missing reports
         from console.present.drilldown_views import late_reports_view
 
