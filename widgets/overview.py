@@ -233,7 +233,7 @@ def attention_items(
         )
         items.insert(ATTENTION_SHOWN, (Text.assemble((f.text(f"{f.ellipsis} {more}"), "italic")), None))
     if not data.attention:  # a line Enter cannot open: the key bar then offers no Enter
-        ok = "所有开发区均达标或正常推进" if zh else "Every zone meets or is on track for its targets"
+        ok = "所有开发区均达标或符合进度" if zh else "Every zone meets or is on track for its targets"
         items.append((Text(f"{'+' if ascii_only else '✓'} {ok}"), HEADING))
     return items
 
