@@ -16,7 +16,7 @@ from console.data.dataset import Dataset
 from console.engine.evaluation import Evaluation, evaluate
 from console.engine.progress import plan_start
 from console.engine.rankings import rankings
-from console.engine.status import quarterly_revenue
+from console.engine.status import filter_counties, quarterly_revenue
 from console.present.viewmodel import Header, View, Views
 from console.present.views import (
     cluster_key,
@@ -49,9 +49,14 @@ def city_rankings(
     counties: Sequence[str] | None = None,
     city: Evaluation | None = None,
 ) -> pl.DataFrame:
-    """Rankings of the whole city, keeping only the zones of ``counties``: a filter never renumbers."""
+    """Rankings of the whole city, keeping only the zones of ``counties`` (Chinese or English names): a
+    filter never renumbers."""
     ranked = rankings(ds, year, settings, None, current=city)
-    return ranked.filter(pl.col("county").is_in(list(counties))) if counties else ranked
+    if not counties:
+        return ranked
+    return ranked.filter(
+        pl.col("zone").is_in(filter_counties(ds["zones"], counties).get_column("zone").implode())
+    )
 
 
 def compute(
