@@ -219,3 +219,28 @@ def test_rankings_filtered_by_an_english_county_name_keep_its_zones(
         assert main(["rankings", "--json", "--year", "2026", "--county", county]) == 0
         shown.append(json.loads(capsys.readouterr().out)["table"]["rows"])
     assert shown[0] and shown[1] == shown[0]
+
+
+def test_a_narrowed_tables_widths_come_from_the_city_rows_already_measured(
+    sources: dict[str, tuple[Dataset, Settings]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Measuring half the nation's rows again took most of a large filter's time: the widths of the
+    city's rows are measured once and a filter's tables take the widest of their rows'."""
+    from console.present import fit
+
+    ds, settings = sources["generated"]
+    cache = SnapshotCache(ds, settings)
+    cache.views(2026, (), "en", False)
+    measured: list[str] = []
+    real = fit.cell_len
+    with monkeypatch.context() as patch:
+        patch.setattr(fit, "cell_len", lambda text: (measured.append(text), real(text))[1])
+        _, views = cache.views(2026, tuple(ds.counties()[::2]), "en", False)
+    rebuilt = [views.tables[name] for name in ("tasks", "indicators")]
+    allowed = sum(len(v.rows) * len(v.columns) for v in rebuilt) + sum(
+        len(v.columns) for v in views.tables.values()
+    )
+    assert len(measured) <= allowed  # the labels, and the cells of the tables made again only
+    for name in ("zones", "clusters", "rankings"):
+        view = views.tables[name]
+        assert view.rows and fit.column_widths(view) == fit._measure(view, [c.label for c in view.columns])

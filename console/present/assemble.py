@@ -17,6 +17,7 @@ from console.engine.evaluation import Evaluation, evaluate
 from console.engine.progress import plan_start
 from console.engine.rankings import rankings
 from console.engine.status import filter_counties, quarterly_revenue
+from console.present.fit import remember_selected_widths
 from console.present.viewmodel import Header, View, Views
 from console.present.views import (
     cluster_key,
@@ -142,7 +143,10 @@ def narrow_views(snap: Snapshot, city: Snapshot, whole: Views, unit: str | None 
 
     def kept(name: str, keys: set[str]) -> View:
         view = whole.tables[name]
-        return replace(view, rows=tuple(row for row in view.rows if row.key in keys))
+        indices = [i for i, row in enumerate(view.rows) if row.key in keys]
+        narrowed = replace(view, rows=tuple(view.rows[i] for i in indices))
+        remember_selected_widths(view, narrowed, indices)  # its widths from the city rows' own
+        return narrowed
 
     lang, ascii_only = whole.lang, whole.ascii
     return Views(
