@@ -12,8 +12,8 @@ from console.core.config import Settings
 from console.core.text import Said
 from console.data.dataset import Dataset
 from console.engine.coverage import CITY, Coverage, coverage
-from console.engine.progress import indicator_status, task_status
-from console.engine.status import cluster_status, zone_status
+from console.engine.progress import JUDGED, ZONE_SCOPES, indicator_status, indicator_table, task_status
+from console.engine.status import cluster_status, filter_counties, zone_status
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,40 @@ def evaluate(
         zone_indicators=zone_indicators,
         tasks=task_status(ds, indicators),
         coverage=coverage(ds),
+    )
+
+
+def narrow(ds: Dataset, city: Evaluation, counties: Sequence[str] | None) -> Evaluation:
+    """The evaluation of ``counties``, selected from ``city`` (the whole city's, same year): equal to
+    ``evaluate(ds, settings, city.year, counties)``, in a few milliseconds instead of a new evaluation.
+
+    A zone's or cluster's statuses, and each zone's judged indicators, do not depend on which other
+    zones are shown: the filter selects their rows. What the filter does change, the zone-scoped
+    indicators rolled up over the zones shown and the tasks judged on them, is rolled up again by the
+    engine's own functions (``indicator_table``, ``task_status``) from the selected rows.
+    """
+    chosen = check_counties(ds, counties)
+    if not chosen:
+        return city
+    if city.counties:
+        raise ValueError("narrow needs the whole city's evaluation")
+    zones = filter_counties(city.zones, chosen)
+    shown = zones.get_column("zone").implode()
+    zone_indicators = city.zone_indicators.filter(pl.col("zone").is_in(shown))
+    city_rows = city.indicators.filter(~pl.col("scope").is_in(ZONE_SCOPES)).select(JUDGED)
+    indicators = indicator_table(ds, city_rows, zone_indicators)
+    return Evaluation(
+        year=city.year,
+        as_of=city.as_of,
+        sample=city.sample,
+        title=city.title,
+        counties=chosen,
+        zones=zones,
+        clusters=city.clusters.filter(pl.col("zone").is_in(shown)),
+        indicators=indicators,
+        zone_indicators=zone_indicators,
+        tasks=task_status(ds, indicators),
+        coverage=city.coverage,
     )
 
 

@@ -109,11 +109,6 @@ def indicator_status(
     indicators = ds["indicators"].lazy()
     codes = determined_codes(ds)
     own = ["indicator", "zone", "period", "value"]
-    reported = (
-        ds["indicator_values"]
-        .filter(pl.col("indicator").is_in(codes))
-        .select("indicator", "period", pl.col("value").alias("reported"))
-    )
     raw = pl.concat(
         [
             ds["indicator_values"].filter(~pl.col("indicator").is_in(codes)).select(own),
@@ -185,6 +180,41 @@ def indicator_status(
         .with_columns(pl.lit(False).alias("__not_reported"))
     )
     city_rows = _judge(city_plan, year, start, plan_end, settings).collect()
+    zone_out = zone_rows.select(ZONE_INDICATOR_COLUMNS)
+    return indicator_table(ds, city_rows.select(JUDGED), zone_out), zone_out
+
+
+# What judging adds to an indicator (beside its zone counts), and the columns of a zone's judged row.
+JUDGED = ["indicator", "latest", "period", "progress", "expected", "status"]
+ZONE_INDICATOR_COLUMNS = [
+    "indicator",
+    "zone",
+    "short_name",
+    "county",
+    "target",
+    "latest",
+    "baseline",
+    "period",
+    "progress",
+    "expected",
+    "status",
+]
+
+
+def indicator_table(ds: Dataset, city_rows: pl.DataFrame, zone_rows: pl.DataFrame) -> pl.DataFrame:
+    """One row per indicator: the city-wide ones as judged in ``city_rows`` (columns ``JUDGED``), the
+    zone-scoped ones rolled up over the zones of ``zone_rows`` (one judged row per indicator and zone
+    shown, ``ZONE_INDICATOR_COLUMNS``): the worst zone's status, zones met, mean progress.
+
+    The zone rows alone decide a zone-scoped indicator, so the rows of some counties, selected from the
+    city's, roll up to what an evaluation of those counties gives (see ``evaluation.narrow``).
+    """
+    codes = determined_codes(ds)
+    reported = (
+        ds["indicator_values"]
+        .filter(pl.col("indicator").is_in(codes))
+        .select("indicator", "period", pl.col("value").alias("reported"))
+    )
     severity = {s: i for i, s in enumerate(SEVERITY)}
     rolled = (
         zone_rows.group_by("indicator")
@@ -201,7 +231,7 @@ def indicator_status(
             pl.lit(None, pl.Float64).alias("latest"),
         )
     )
-    columns = ["indicator", "latest", "period", "progress", "expected", "status", "zones_met", "zones_total"]
+    columns = [*JUDGED, "zones_met", "zones_total"]
     city_part = city_rows.with_columns(
         pl.lit(None, pl.UInt32).alias("zones_met"), pl.lit(None, pl.UInt32).alias("zones_total")
     )
@@ -230,20 +260,7 @@ def indicator_status(
             ),
             pl.when(area_wide).then(pl.lit("no_target")).otherwise(pl.col("status")).alias("status"),
         )
-    zone_out = zone_rows.select(
-        "indicator",
-        "zone",
-        "short_name",
-        "county",
-        "target",
-        "latest",
-        "baseline",
-        "period",
-        "progress",
-        "expected",
-        "status",
-    )
-    return out, zone_out
+    return out
 
 
 def task_status(ds: Dataset, indicators: pl.DataFrame) -> pl.DataFrame:

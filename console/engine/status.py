@@ -6,6 +6,7 @@ so the console and ``devzones status`` always agree.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import polars as pl
@@ -102,7 +103,12 @@ def cluster_status(
         )
     )
     quarter = period.quarter if period is not None else None
-    share = pl.lit(settings.pace_share(quarter) if quarter is not None else None, pl.Float64)
+    paced = settings.pace_share(quarter) if quarter is not None else None
+    share = pl.lit(paced, pl.Float64)
+    # The projection multiplies by the inverse share: polars divides by a constant that way in some
+    # rows and not in others (by position), so a cluster's projection could differ in its last digit
+    # between the city and a county filter. Multiplying gives every row the same figure.
+    inverse = pl.lit(None if paced is None else (1.0 / paced if paced else math.inf), pl.Float64)
     tolerance = 1.0 - settings.tolerance
     out = (
         clusters.join(latest, on=["zone", "industry"], how="left")
@@ -111,7 +117,7 @@ def cluster_status(
         .sort("__order")
         .with_columns(
             (pl.col("target") * share).alias("pace_target"),
-            (pl.col("actual_ytd") / share).alias("projected"),
+            (pl.col("actual_ytd") * inverse).alias("projected"),
             pl.lit(quarter, pl.Int64).alias("quarter"),
             pl.when(pl.col("actual_ytd").is_not_null()).then(pl.lit(at_period, pl.String)).alias("period"),
         )

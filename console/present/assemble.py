@@ -7,7 +7,7 @@ The console's worker calls ``compute`` when the data, the year or the county fil
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -16,15 +16,18 @@ from console.data.dataset import Dataset
 from console.engine.evaluation import Evaluation, evaluate
 from console.engine.progress import plan_start
 from console.engine.rankings import rankings
-from console.engine.status import quarterly_revenue
+from console.engine.status import filter_counties, quarterly_revenue
+from console.present.fit import remember_selected_widths
 from console.present.viewmodel import Header, View, Views
 from console.present.views import (
+    cluster_key,
     clusters_view,
     indicators_view,
     overview,
     overview_view,
     rankings_view,
     tasks_view,
+    trend_periods,
     zones_view,
 )
 
@@ -47,9 +50,14 @@ def city_rankings(
     counties: Sequence[str] | None = None,
     city: Evaluation | None = None,
 ) -> pl.DataFrame:
-    """Rankings of the whole city, keeping only the zones of ``counties``: a filter never renumbers."""
+    """Rankings of the whole city, keeping only the zones of ``counties`` (Chinese or English names): a
+    filter never renumbers."""
     ranked = rankings(ds, year, settings, None, current=city)
-    return ranked.filter(pl.col("county").is_in(list(counties))) if counties else ranked
+    if not counties:
+        return ranked
+    return ranked.filter(
+        pl.col("zone").is_in(filter_counties(ds["zones"], counties).get_column("zone").implode())
+    )
 
 
 def compute(
@@ -71,8 +79,12 @@ def compute(
         city = None
         ranked = city_rankings(ds, ev.year, settings, None, ev)
     elif whole is not None and whole.evaluation.year == ev.year and not whole.evaluation.counties:
-        city = whole.evaluation
-        ranked = whole.ranked.filter(pl.col("county").is_in(list(ev.counties)))
+        # The filter selects rows: a zone's rank is its rank in the city, a cluster's quarterly
+        # revenue is its own.
+        shown = ev.zones.get_column("zone").implode()
+        ranked = whole.ranked.filter(pl.col("zone").is_in(shown))
+        history = whole.history.filter(pl.col("zone").is_in(shown))
+        return Snapshot(ds, ev, history, ranked, whole.evaluation)
     else:
         city = evaluate(ds, settings, ev.year, None)
         ranked = city_rankings(ds, ev.year, settings, ev.counties, city)
@@ -108,6 +120,50 @@ def render_views(
             "rankings": rankings_view(
                 snap.ranked, lang, ascii_only, ev.coverage, marks=not words
             ),  # marks fit
+        },
+    )
+
+
+def narrow_views(snap: Snapshot, city: Snapshot, whole: Views, unit: str | None = None) -> Views | None:
+    """The views of ``snap`` (filtered to some counties) made from ``whole``, the views of ``city`` (the
+    unfiltered snapshot of the same year) in a language and symbol set: equal to ``render_views(snap,
+    whole.lang, whole.ascii, unit)``, in a fraction of the time.
+
+    A zone's, cluster's or rank's row does not depend on the other rows, so the Zones, Clusters and
+    Rankings tables keep the city's rows of the zones shown; the tasks, indicators, overview and header
+    (which roll up the zones shown) are made again, as ``render_views`` makes them. None when the
+    city's columns would not be the filter's (no quarterly revenue in those counties): render instead.
+    """
+    ev = snap.evaluation
+    if not ev.counties or city.evaluation.counties or city.evaluation.year != ev.year:
+        return None
+    if whole.header.year != ev.year or trend_periods(snap.history) != trend_periods(city.history):
+        return None
+    zones = set(ev.zones.get_column("zone").to_list())
+    clusters = {cluster_key(z, i) for z, i in ev.clusters.select("zone", "industry").iter_rows()}
+    ranked = set(snap.ranked.get_column("zone").to_list())
+
+    def kept(name: str, keys: set[str]) -> View:
+        view = whole.tables[name]
+        indices = [i for i, row in enumerate(view.rows) if row.key in keys]
+        narrowed = replace(view, rows=tuple(view.rows[i] for i in indices))
+        remember_selected_widths(view, narrowed, indices)  # its widths from the city rows' own
+        return narrowed
+
+    lang, ascii_only = whole.lang, whole.ascii
+    return Views(
+        lang,
+        ascii_only,
+        _header(snap.dataset, ev),
+        overview(
+            ev, snap.dataset["plan_figures"], lang, ascii_only, snap.dataset["assessments"], city.evaluation
+        ),
+        {
+            "zones": kept("zones", zones),
+            "clusters": kept("clusters", clusters),
+            "tasks": tasks_view(ev, lang, ascii_only, unit),
+            "indicators": indicators_view(ev, lang, ascii_only, unit=unit),
+            "rankings": kept("rankings", ranked),
         },
     )
 

@@ -28,6 +28,11 @@ _MEASURED: OrderedDict[tuple[int, int], tuple[tuple[Row, ...], tuple[Column, ...
 )
 _MEASURED_LIMIT = 96  # the snapshot cache holds up to 12 views of 5 tables; searches add a few
 _measured_lock = threading.Lock()
+# The widths of each row of the views measured lately (same keys): a view of some of those rows (a
+# county filter's) takes its widths from them.
+_ROW_WIDTHS: OrderedDict[
+    tuple[int, int], tuple[tuple[Row, ...], tuple[Column, ...], list[tuple[int, ...]]]
+] = OrderedDict()
 
 
 def column_widths(view: View, labels: list[str] | None = None) -> list[int]:
@@ -40,12 +45,33 @@ def column_widths(view: View, labels: list[str] | None = None) -> list[int]:
         if found is not None and found[0] is view.rows and found[1] is view.columns:
             _MEASURED.move_to_end(key)
             return list(found[2])
-    widths = _measure(view, [c.label for c in view.columns])
+    own: list[tuple[int, ...]] = []
+    widths = _measure(view, [c.label for c in view.columns], own)
     with _measured_lock:
         _MEASURED[key] = (view.rows, view.columns, tuple(widths))
         while len(_MEASURED) > _MEASURED_LIMIT:
             _MEASURED.popitem(last=False)
+        _ROW_WIDTHS[key] = (view.rows, view.columns, own)
+        while len(_ROW_WIDTHS) > _MEASURED_LIMIT:
+            _ROW_WIDTHS.popitem(last=False)
     return widths
+
+
+def remember_selected_widths(whole: View, kept: View, indices: list[int]) -> bool:
+    """Record the natural widths of ``kept``, which holds the rows at ``indices`` of ``whole`` (same
+    columns), from the widths of ``whole``'s rows measured before: a county filter's view (see
+    ``assemble.narrow_views``) is then shown without measuring a cell. False if ``whole`` was not measured."""
+    key = (id(whole.rows), id(whole.columns))
+    with _measured_lock:
+        found = _ROW_WIDTHS.get(key)
+    if found is None or found[0] is not whole.rows or found[1] is not whole.columns:
+        return False
+    own = found[2]
+    widths = [cell_len(c.label) + 1 for c in kept.columns]
+    for i in indices:
+        widths = [max(a, b) for a, b in zip(widths, own[i], strict=True)]
+    remember_widths(kept, widths)
+    return True
 
 
 def remember_widths(view: View, widths: list[int]) -> None:
@@ -57,11 +83,14 @@ def remember_widths(view: View, widths: list[int]) -> None:
             _MEASURED.popitem(last=False)
 
 
-def _measure(view: View, labels: list[str]) -> list[int]:
+def _measure(view: View, labels: list[str], own: list[tuple[int, ...]] | None = None) -> list[int]:
+    """The widest of each column's label and cells; ``own`` receives each row's cell widths."""
     widths = [cell_len(label) + 1 for label in labels]
     for row in view.rows:
-        for i, cell in enumerate(row.cells):
-            n = cell_len(cell.text)
+        cells = tuple(cell_len(cell.text) for cell in row.cells)
+        if own is not None:
+            own.append(cells)
+        for i, n in enumerate(cells):
             if n > widths[i]:
                 widths[i] = n
     return widths

@@ -4,8 +4,10 @@ At national scale (2,543 zones) one evaluation takes about half a second and one
 long again, so a change of year, language or county filter that recomputes both costs over a
 second. The console keeps one ``SnapshotCache`` per loaded dataset: a choice made before is a
 look-up, and ``prewarm`` computes the choices a user is likely to make next (the other language,
-the other years) in a worker thread while the user reads the first screen. A new dataset (a reload)
-gets a new cache, so nothing stale is ever shown. Plain Python, no Textual; safe to use from
+the other years) in a worker thread while the user reads the first screen. A county filter is never
+evaluated afresh: its evaluation, snapshot and views are selected from the city's (``narrow``,
+``assemble.narrow_views``), a few milliseconds where a new evaluation and views took a fifth of a
+second and more. A new dataset (a reload) gets a new cache, so nothing stale is ever shown. Plain Python, no Textual; safe to use from
 several threads (each entry is computed once; a second caller waits for the first).
 """
 
@@ -19,7 +21,7 @@ from typing import Any, TypeVar
 
 from console.core.config import Settings
 from console.data.dataset import Dataset
-from console.engine.evaluation import Evaluation, check_year, evaluate
+from console.engine.evaluation import Evaluation, check_counties, check_year, evaluate, narrow
 from console.present import assemble
 from console.present.assemble import Snapshot
 from console.present.fit import column_widths
@@ -38,14 +40,17 @@ class _Entry:
         self.done = threading.Event()
         self.value: object = None
         self.error: BaseException | None = None
+        self.weight = 1.0  # views: the share of the city's zones they hold (see SnapshotCache.views)
 
 
 class SnapshotCache:
     """Snapshots per (year, counties) and views per (year, counties, language, symbols, unit).
 
-    ``limit`` bounds the views kept (least recently used go first): one set of views of the 2,543-zone
-    dataset holds about 29 MB of cells, so 8 is about 230 MB at most, and the prewarm (the plan's
-    three years in two languages) fits. Snapshots are few (years times filters asked for) and kept
+    ``limit`` bounds the views kept (least recently used go first), counted in city-wide sets: one set
+    of views of the 2,543-zone dataset holds about 29 MB of cells, so 8 is about 230 MB at most, and
+    the prewarm (the plan's three years in two languages) fits. A county filter's set weighs its share
+    of the zones, so the filter's prewarm does not push the city's views out (no more than twice
+    ``limit`` sets are kept all the same). Snapshots are few (years times filters asked for) and kept
     while the dataset is.
     """
 
@@ -58,16 +63,16 @@ class SnapshotCache:
         self._snapshots: dict[SnapshotKey, _Entry] = {}
         self._views: OrderedDict[ViewsKey, _Entry] = OrderedDict()
 
-    def _get(self, table: dict[Any, _Entry], key: object, make: Callable[[], T]) -> T:
+    def _get(self, table: dict[Any, _Entry], key: object, make: Callable[[], T], weight: float = 1.0) -> T:
         with self._lock:
             entry = table.get(key)
             owner = entry is None
             if entry is None:
                 entry = table[key] = _Entry()
+                entry.weight = weight
             if isinstance(table, OrderedDict):
                 table.move_to_end(key)
-                while len(table) > self.limit:
-                    table.popitem(last=False)
+                self._evict(table)
         if owner:
             try:
                 entry.value = make()
@@ -87,16 +92,36 @@ class SnapshotCache:
             raise entry.error
         return entry.value  # type: ignore[return-value]
 
+    def _evict(self, table: OrderedDict[Any, _Entry]) -> None:
+        """Drop the least recently used views while they weigh more than ``limit`` city-wide sets (or
+        number more than twice ``limit``); the newest stays."""
+        while len(table) > 1 and (
+            sum(e.weight for e in table.values()) > self.limit or len(table) > 2 * self.limit
+        ):
+            table.popitem(last=False)
+
+    def _ready(self, table: dict[Any, _Entry], key: object) -> Any:
+        """The value computed for ``key``, or None if it is not (yet) there: never waits or computes."""
+        with self._lock:
+            entry = table.get(key)
+        if entry is None or not entry.done.is_set() or entry.error is not None:
+            return None
+        return entry.value
+
     def evaluation(self, year: int | None, counties: Sequence[str] | None) -> Evaluation:
         """The status engine's evaluation alone (no rankings, no revenue history)."""
         chosen = tuple(counties or ())
         if year is None:
             year = check_year(self.dataset, year)
-        return self._get(
-            self._evaluations,
-            (year, chosen),
-            lambda: evaluate(self.dataset, self.settings, year, chosen),
-        )
+        return self._get(self._evaluations, (year, chosen), lambda: self._evaluate(year, chosen))
+
+    def _evaluate(self, year: int, counties: tuple[str, ...]) -> Evaluation:
+        """The city's evaluation, or a county filter's selected from the city's (cached) one: the
+        city's is needed beside it anyway (headline goals, ranks), and selecting takes milliseconds."""
+        if not counties:
+            return evaluate(self.dataset, self.settings, year, ())
+        check_counties(self.dataset, counties)  # an unknown county is said before the city is evaluated
+        return narrow(self.dataset, self.evaluation(year, ()), counties)
 
     def first_screen(
         self, year: int | None, counties: Sequence[str] | None, lang: str, ascii_only: bool
@@ -126,9 +151,40 @@ class SnapshotCache:
         """The snapshot and its views in ``lang`` and symbol set, for the tasks of ``unit``."""
         snap = self.snapshot(year, counties)
         key = (snap.evaluation.year, tuple(counties or ()), lang, ascii_only, unit or "")
-        views = self._get(
-            self._views, key, lambda: _measured(assemble.render_views(snap, lang, ascii_only, unit))
-        )
+        # A county filter's views hold its zones' rows only: they weigh their share of the city's.
+        zones = self.dataset["zones"].height
+        weight = max(snap.evaluation.zones.height / zones, 1 / 32) if zones and key[1] else 1.0
+        views = self._get(self._views, key, lambda: _measured(self._render(snap, key)), weight)
+        return snap, views
+
+    def _render(self, snap: Snapshot, key: ViewsKey) -> Views:
+        """The views of ``key``: a county filter's selected from the city's views when these are
+        made (``assemble.narrow_views``), else rendered."""
+        year, counties, lang, ascii_only, unit = key
+        if counties:
+            whole = self._ready(self._views, (year, (), lang, ascii_only, unit))
+            if whole is not None:
+                narrowed = assemble.narrow_views(snap, self.snapshot(year, ()), whole, unit)
+                if narrowed is not None:
+                    return narrowed
+        return assemble.render_views(snap, lang, ascii_only, unit)
+
+    def ready(
+        self, year: int | None, counties: Sequence[str] | None, lang: str, ascii_only: bool, unit: str = ""
+    ) -> tuple[Snapshot, Views] | None:
+        """The snapshot and views of this choice if they are made already, else None: a look-up that
+        never waits or computes (the console shows a choice made before at once, without a worker)."""
+        chosen = tuple(counties or ())
+        if year is None:
+            year = check_year(self.dataset, year)
+        key = (year, chosen, lang, ascii_only, unit or "")
+        snap = self._ready(self._snapshots, (year, chosen))
+        views = self._ready(self._views, key)
+        if snap is None or views is None:
+            return None
+        with self._lock:
+            if key in self._views:
+                self._views.move_to_end(key)
         return snap, views
 
     def prewarm(

@@ -124,7 +124,7 @@ def _trend_fields(periods: Sequence[str], f: Formatter) -> tuple[Field, ...]:
     return tuple(Field(f"rev_{p}", f.pick(f"{p}营收", f"Revenue {p}"), "float", unit) for p in periods)
 
 
-def _periods(history: pl.DataFrame) -> list[str]:
+def trend_periods(history: pl.DataFrame) -> list[str]:
     if history.is_empty() or "periods" not in history.columns:
         return []
     first = history.get_column("periods")[0]
@@ -198,7 +198,7 @@ def zones_view(
     """
     f = Formatter(lang, ascii_only)
     yi = f.pick(*UNIT_YI)
-    periods = _periods(history)
+    periods = trend_periods(history)
     columns = (
         _mark_column(f),
         _zone_column(f),
@@ -334,7 +334,7 @@ def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: 
     """Clusters tab: one row per cluster with target, year to date, pace, projection and trend."""
     f = Formatter(lang, ascii_only)
     yi = f.pick(*UNIT_YI)
-    periods = _periods(history)
+    periods = trend_periods(history)
     columns = (
         _mark_column(f),
         _zone_column(f),
@@ -399,8 +399,13 @@ def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: 
             _trend(spark.get((c["zone"], c["industry"]), []), periods, f),
             _status_cell(c["status"], f),
         )
-        rows.append(Row(f"{c['zone']}|{c['industry']}", cells, flagged))
+        rows.append(Row(cluster_key(c["zone"], c["industry"]), cells, flagged))
     return View("clusters", tab_title("clusters", lang), columns, tuple(rows))
+
+
+def cluster_key(zone: str, industry: str) -> str:
+    """The row key of a cluster in the Clusters tab."""
+    return f"{zone}|{industry}"
 
 
 def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = None) -> View:

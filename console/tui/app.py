@@ -140,8 +140,14 @@ class DevZonesApp(App[int]):
         self.run_worker(work, thread=True, exclusive=True, group="data", exit_on_error=False)
 
     def reevaluate(self, rerender_only: bool = False) -> None:
-        """Recompute after a change of year, counties, language or unit (via the snapshot cache)."""
+        """Recompute after a change of year, counties, language or unit (via the snapshot cache): a
+        choice made before is shown at once; the prewarm gives way to what the user asked for."""
         assert self.snapshots is not None
+        self.workers.cancel_group(self, "prewarm")
+        found = workers.look_up(self.snapshots, self.choice())
+        if found is not None:
+            self.workers.cancel_group(self, "eval")  # a choice still computing is older: it loses
+            return self.on_data_loaded(found)
         work = partial(workers.reevaluate, self.post, self.settings, self.snapshots, self.choice())
         self.run_worker(work, thread=True, exclusive=True, group="eval", exit_on_error=False)
 
@@ -163,6 +169,8 @@ class DevZonesApp(App[int]):
         self.main.first_screen(message.views)
 
     def on_data_loaded(self, message: messages.DataLoaded) -> None:
+        if message.choice is not None and message.choice != self.choice():
+            return  # computed for a choice since changed (it came in after a newer one was shown)
         if message.warning:  # the remembered year or counties are not in this data
             self.say(message.warning, "warning", 8)
             self.state.counties = ()

@@ -31,7 +31,8 @@ class FirstScreen(Message):
 class DataLoaded(Message):
     """A load, reload or re-evaluation produced views (``reloaded``: a data file changed;
     ``warning``: the remembered year or counties were not in the data, so the defaults were used;
-    ``snapshots``: the cache of evaluations and views of a newly loaded dataset)."""
+    ``snapshots``: the cache of evaluations and views of a newly loaded dataset; ``choice``: what a
+    re-evaluation computed, so that a result the user has since chosen past is dropped)."""
 
     def __init__(
         self,
@@ -41,10 +42,12 @@ class DataLoaded(Message):
         reloaded: bool = False,
         warning: str = "",
         snapshots: SnapshotCache | None = None,
+        choice: object = None,
     ) -> None:
         super().__init__()
         self.dataset, self.snapshot, self.views = dataset, snapshot, views
         self.reloaded, self.warning, self.snapshots = reloaded, warning, snapshots
+        self.choice = choice
 
 
 class DataFailed(Message):

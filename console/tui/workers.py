@@ -142,6 +142,15 @@ def load(
         viewcache.store(cache_key, views)
 
 
+def look_up(cache: SnapshotCache, choice: Choice) -> DataLoaded | None:
+    """The views of ``choice`` if the snapshot cache has them made (a look-up: no worker needed)."""
+    try:
+        found = cache.ready(choice.year, choice.counties, choice.lang, choice.ascii_only, choice.unit)
+    except Exception:  # a year the data lacks: the worker says so
+        return None
+    return None if found is None else DataLoaded(cache.dataset, *found)
+
+
 def reevaluate(post: Post, settings: Settings, cache: SnapshotCache, choice: Choice) -> None:
     """Recompute after a change of year, counties, language or unit: a look-up for a choice made
     before or prewarmed (the snapshot cache of the loaded dataset)."""
@@ -150,8 +159,8 @@ def reevaluate(post: Post, settings: Settings, cache: SnapshotCache, choice: Cho
     except Exception as exc:
         post(_internal(describe(exc, choice.lang, settings.data_dir)))
         return
-    if not get_current_worker().is_cancelled:  # a newer request wins
-        post(DataLoaded(cache.dataset, snap, views))
+    if not get_current_worker().is_cancelled:  # a newer request wins (the app checks ``choice`` too)
+        post(DataLoaded(cache.dataset, snap, views, choice=choice))
 
 
 def reload(post: Post, settings: Settings, choice: Choice) -> None:
