@@ -248,22 +248,20 @@ class DevZonesApp(App[int]):
     def action_help_quit(self) -> None:
         quit_notice(self)
 
-    def push_screen(self, screen: object, *args: Any, **kwargs: Any) -> Any:
-        """Push ``screen``, except while the console closes: a key typed right after q would open a
-        dialog Textual no longer composes (its on_mount then finds nothing and raises)."""
-        if self._exit:
-            return None
-        return super().push_screen(screen, *args, **kwargs)  # type: ignore[call-overload]
-
-    def true_screenshot(self) -> str:
-        """The screen as SVG, each wide (Chinese) character two cells wide as on the terminal."""
-        from console.outputs.svg_widths import true_widths
-
-        return true_widths(self.export_screenshot())
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """None while the console closes: a key typed right after q made a dialog Textual never composed."""
+        return None if self._exit else super().push_screen(screen, *args, **kwargs)
 
     def preferences(self) -> dict[str, object]:
         """What to remember for the next session (the state file's [state], written on quit)."""
         return self.state.preferences(self.settings)
+
+
+def true_screenshot(app: App[int]) -> str:
+    """The screen as SVG, each wide (Chinese) character two cells wide as on the terminal."""
+    from console.outputs.svg_widths import true_widths
+
+    return true_widths(app.export_screenshot())
 
 
 def screenshot(settings: Settings, size: tuple[int, int], search: str = "", sort: str = "") -> str:
@@ -285,7 +283,7 @@ def screenshot(settings: Settings, size: tuple[int, int], search: str = "", sort
             await app.workers.wait_for_complete()
             await pilot.pause()
             await pilot.pause()
-            return app.true_screenshot()
+            return true_screenshot(app)
 
     return asyncio.run(draw())
 

@@ -148,8 +148,10 @@ class Flows:
             since = changes[1]
             prov = replace(prov, changes_since=since, command=f"{prov.command} --since {since}")
         if choice.fmt == "svg":
+            from console.tui.app import true_screenshot
+
             try:
-                app.post_message(ExportFinished(export_text(app.true_screenshot(), out, prov)))
+                app.post_message(ExportFinished(export_text(true_screenshot(app), out, prov)))
             except ExportError as exc:
                 app.post_message(ExportFailed(exc.text(app.state.lang)))
             return
