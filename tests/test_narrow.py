@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.test_app import make_app, ready
@@ -474,6 +474,7 @@ def set_cells_from(line: str, start: int) -> str:
     text=st.text(alphabet="移动上下一处表格（），。/ abcXYZ12", min_size=0, max_size=80),
     width=st.integers(4, 40),
 )
+@example(text="。（11。", width=5)  # a number with its marks too wide for a line: it was split as 1 / 1
 def test_wrap_words_keeps_every_word_and_fits(text: str, width: int) -> None:
     from rich.cells import cell_len
 

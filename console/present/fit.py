@@ -182,6 +182,14 @@ def wrap_words(text: str, width: int) -> list[str]:
                     if line:
                         lines.append(line)
                     line = token
+                elif len(pieces := _TOKEN.findall(token)) > 1 and max(map(cell_len, pieces)) <= width:
+                    # a word with its marks is too wide: its marks part from it, the word stays whole
+                    line += space
+                    for piece in pieces:
+                        if cell_len(line + piece) > width and line:
+                            lines.append(line)
+                            line = ""
+                        line += piece
                 else:  # too wide for any line: split where this line ends
                     line = joined
                 while cell_len(line) > width > 0:  # wider than a line: after a slash if it has one
