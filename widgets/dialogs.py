@@ -64,14 +64,17 @@ class CountyFilter(Input):
 
 class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     """Pick one, several or all counties. Typing filters the list; Space checks or unchecks the county
-    under the cursor, ``a`` checks (or unchecks) every county shown, and the dialog stays open for
-    both; Enter applies (none checked means all counties); Esc cancels."""
+    under the cursor, Ctrl+A checks (or unchecks) every county shown, and the dialog stays open for
+    both; Enter applies (none checked means all counties); Esc cancels.
+
+    Ctrl+A, not ``a``: every letter typed is part of the filter (``a`` is in most pinyin, ``shangcai``),
+    so a letter cannot also be a command; Ctrl+A works in the list and in the filter alike."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "apply", "Apply", priority=True),
         Binding("space", "toggle_county", "Toggle", show=False),
-        Binding("a", "toggle_all", "All", show=False),
+        Binding("ctrl+a", "toggle_all", "All", show=False, priority=True),  # before Input's Home
         Binding("down", "to_list", show=False),
     ]
     DEFAULT_CSS = """
@@ -100,7 +103,8 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
             yield Static(
                 Text(
                     self._pick(
-                        "输入文字筛选  空格 勾选  a 全选/全不选", "Type to filter  Space toggles  a all/none"
+                        "输入文字筛选  空格 勾选  Ctrl+A 全选/全不选",
+                        "Type to filter  Space toggles  Ctrl+A all/none",
                     )
                 ),
                 id="county-hint",
@@ -164,7 +168,7 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
         """Type to filter: a printable key pressed in the list goes to the filter field."""
         if not isinstance(self.focused, OptionList) or not event.is_printable or not event.character:
             return
-        if event.character in " a":
+        if event.character == " ":  # Space ticks (CountyFilter does the same in the field)
             return
         field = self.query_one("#county-filter", Input)
         field.focus()
