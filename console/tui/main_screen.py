@@ -68,6 +68,15 @@ class MainScreen(Screen[None]):
         self.redraw()
         self.call_after_refresh(self.mount_later)
 
+    def on_screen_suspend(self) -> None:
+        """A dialog or drill-down opened over the screen: the key bar is blank (its keys are not live)."""
+        if self.drawn:
+            self.query_one(KeyBar).redraw()
+
+    def on_screen_resume(self) -> None:
+        if self.drawn:
+            self.query_one(KeyBar).redraw()
+
     async def mount_later(self) -> None:
         """The content of the tabs not shown at start, once the first screen is drawn."""
         for tab in TABS:
