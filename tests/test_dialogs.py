@@ -296,3 +296,24 @@ async def test_the_unit_dialog_opens_on_the_unit_chosen_and_moves_with_j_and_k(d
         await pilot.press("k", "enter")
         await ready(pilot)
         assert app.state.unit != chosen
+
+
+@pytest.mark.parametrize(("ascii_only", "mark"), [(False, "✗"), (True, "x")])
+async def test_export_and_bulletin_failures_use_the_displays_mark(
+    data_dir: Path, ascii_only: bool, mark: str
+) -> None:
+    """A failed export or bulletin is marked ✗ as failures are everywhere else (x only under --ascii)."""
+    from widgets.dialogs import BulletinChoice, ExportChoice
+
+    app = make_app(data_dir, ascii=ascii_only)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.flows.export(ExportChoice("csv", "tab", "/nowhere", "zones.csv"), "disk full")
+        await pilot.pause()
+        error = str(app.screen.query_one("#export-error", Static).render())
+        assert error.startswith(f"{mark} 导出失败：") and "disk full" in error
+        await pilot.press("escape")
+        app.flows.bulletin(BulletinChoice("2026-10", "md", "/nowhere"), "disk full")
+        await pilot.pause()
+        error = str(app.screen.query_one("#bulletin-error", Static).render())
+        assert error.startswith(f"{mark} 通报未生成：") and "disk full" in error
