@@ -61,7 +61,9 @@ async def test_county_filter_applies_to_every_tab(data_dir: Path) -> None:
         assert {r[1] for r in rows(app, "clusters")} == {"遂平"}
         assert [r[1] for r in rows(app, "rankings")] == ["遂平"]
         assert "遂平县" in header(app)
-        await pilot.press("c", "a", "enter")  # a checks them all (the dialog stays open), Enter applies
+        await pilot.press(
+            "c", "ctrl+a", "enter"
+        )  # Ctrl+A checks them all (the dialog stays open), Enter applies
         await ready(pilot)
         assert len(rows(app, "zones")) == 11 and "全部县区" in header(app)
 

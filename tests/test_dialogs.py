@@ -51,11 +51,11 @@ async def test_county_dialog_toggle_all_stays_open_and_enter_applies(data_dir: P
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("c", "a")
+        await pilot.press("c", "ctrl+a")
         await pilot.pause()
         assert isinstance(app.screen, CountyDialog)
         assert all(line.startswith("[x]") for line in county_lines(app))
-        await pilot.press("a")  # again: none
+        await pilot.press("ctrl+a")  # again: none
         await pilot.pause()
         assert isinstance(app.screen, CountyDialog)
         assert all(line.startswith("[ ]") for line in county_lines(app))
@@ -65,6 +65,33 @@ async def test_county_dialog_toggle_all_stays_open_and_enter_applies(data_dir: P
         await pilot.press("c", "escape")  # Esc cancels: nothing changes
         await ready(pilot)
         assert app.counties == ("遂平县", "西平县")
+
+
+async def test_county_dialog_all_key_works_after_typing_and_a_is_text(data_dir: Path) -> None:
+    """The walk: type, tick, empty the filter again, then the all/none key: it still checks every
+    county (Ctrl+A, as the hint says), and the letter a is typed into the filter like any other."""
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("c", "z", "space", "backspace")
+        await pilot.pause()
+        field = app.screen.query_one("#county-filter", Input)
+        assert field.value == "" and app.screen.focused is field
+        hint = str(app.screen.query_one("#county-hint", Static).render())
+        assert "Ctrl+A 全选/全不选" in hint
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        assert field.value == ""
+        assert all(line.startswith("[x]") for line in county_lines(app)) and len(county_lines(app)) == 11
+        await pilot.press("ctrl+a")  # in the filter field too: none
+        await pilot.pause()
+        assert all(line.startswith("[ ]") for line in county_lines(app))
+        await pilot.press(*"shang")  # shangcai: the a is part of the filter
+        await pilot.pause()
+        assert field.value == "shang" and county_lines(app) == ["[ ] 上蔡县"]
+        await pilot.press("ctrl+a")  # checks every county shown
+        await pilot.pause()
+        assert county_lines(app) == ["[x] 上蔡县"]
 
 
 @pytest.mark.parametrize(
@@ -269,3 +296,24 @@ async def test_the_unit_dialog_opens_on_the_unit_chosen_and_moves_with_j_and_k(d
         await pilot.press("k", "enter")
         await ready(pilot)
         assert app.state.unit != chosen
+
+
+@pytest.mark.parametrize(("ascii_only", "mark"), [(False, "✗"), (True, "x")])
+async def test_export_and_bulletin_failures_use_the_displays_mark(
+    data_dir: Path, ascii_only: bool, mark: str
+) -> None:
+    """A failed export or bulletin is marked ✗ as failures are everywhere else (x only under --ascii)."""
+    from widgets.dialogs import BulletinChoice, ExportChoice
+
+    app = make_app(data_dir, ascii=ascii_only)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.flows.export(ExportChoice("csv", "tab", "/nowhere", "zones.csv"), "disk full")
+        await pilot.pause()
+        error = str(app.screen.query_one("#export-error", Static).render())
+        assert error.startswith(f"{mark} 导出失败：") and "disk full" in error
+        await pilot.press("escape")
+        app.flows.bulletin(BulletinChoice("2026-10", "md", "/nowhere"), "disk full")
+        await pilot.pause()
+        error = str(app.screen.query_one("#bulletin-error", Static).render())
+        assert error.startswith(f"{mark} 通报未生成：") and "disk full" in error

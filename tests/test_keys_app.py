@@ -77,7 +77,7 @@ async def test_drill_down_bar_says_how_to_go_back(data_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("2", "enter")
-        await pilot.pause()
+        await ready(pilot)  # the drill-down is built in a worker
         assert "Esc / q back" in app.screen.query_one(KeyBar).render_line(0).text
 
 
@@ -195,3 +195,24 @@ async def test_a_key_typed_right_after_q_opens_no_dialog_while_the_console_close
         app.action_units()  # 'u', handled before the console has closed
         await pilot.pause()
         assert not any(isinstance(s, UnitDialog) for s in app.screen_stack)
+
+
+@pytest.mark.parametrize("key", ["c", "e", "b", "question_mark"])
+async def test_key_bar_is_blank_under_a_dialog_and_back_after(data_dir: Path, key: str) -> None:
+    """The table's keys do not reach the screen behind a dialog: the bar behind it offers none."""
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        main_bar = app.main.query_one("#keybar", KeyBar)
+        assert "详情" in main_bar.render_line(0).text
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.screen is not app.main
+        drawn = ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
+        assert "详情" not in drawn[-1] and "搜索" not in drawn[-1]
+        assert main_bar.render_line(0).text.strip() == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main and "详情" in main_bar.render_line(0).text

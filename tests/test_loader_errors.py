@@ -257,3 +257,18 @@ def test_a_failed_load_changes_nothing(data_copy: Path) -> None:
     finally:
         os.chmod(data_copy, 0o755)
     assert _snapshot(data_copy) == before
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_duplicate_says_its_value_once_without_the_column_name(data_copy: Path, lang: str) -> None:
+    """The column is named in the place; the value found is the value alone, said once."""
+    path = data_copy / "zones.csv"
+    lines = _lines(path)
+    _write(path, [*lines, lines[3]])
+    with pytest.raises(DataInvalid) as raised:
+        load_dataset(data_copy)
+    (zone,) = [e for e in raised.value.errors if e.column == "zone"]
+    line = zone.text(lang)
+    assert zone.value == "遂平县开发区"
+    assert line.count("遂平县开发区") == 1 and "zone=" not in line
+    assert ("第 4 行" if lang == "zh" else "row 4") in line

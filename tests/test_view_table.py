@@ -110,7 +110,7 @@ async def test_clearing_a_county_filter_shows_rankings_from_rank_one(data_dir: P
         await pilot.press(*["down"] * steps, "space", "enter")
         await ready(pilot)
         assert app.counties == ("平舆县",)
-        await pilot.press("c", "a", "enter")
+        await pilot.press("c", "ctrl+a", "enter")
         await ready(pilot)
         await pilot.press("5")
         await ready(pilot)

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 
@@ -24,6 +25,7 @@ from console.present.fit import flow, narrowest
 from console.present.formatter import Formatter
 from console.present.keys import help_groups
 from console.present.labels import text, unit_name
+from widgets.ascii import ascii_mode
 
 # Checked state is shown by a mark, not by colour: it reads the same under NO_COLOR and --ascii.
 CHECKED, UNCHECKED = "[x]", "[ ]"
@@ -40,6 +42,11 @@ def county_matches(query: str, zh_name: str, en_name: str | None) -> bool:
     syllables = text_order(zh_name)[:-1]
     fields = (zh_name, en_name or "", "".join(syllables), "".join(s[:1] for s in syllables))
     return any(q in "".join(field.split()).casefold() for field in fields)
+
+
+def failed_mark(node: DOMNode) -> str:
+    """The mark before a failure, as the rest of the display draws it: ✗, or x under --ascii."""
+    return "x" if ascii_mode(node) else "✗"
 
 
 def fit_list(screen: Screen[Any], others: int, most: int) -> None:
@@ -64,14 +71,17 @@ class CountyFilter(Input):
 
 class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     """Pick one, several or all counties. Typing filters the list; Space checks or unchecks the county
-    under the cursor, ``a`` checks (or unchecks) every county shown, and the dialog stays open for
-    both; Enter applies (none checked means all counties); Esc cancels."""
+    under the cursor, Ctrl+A checks (or unchecks) every county shown, and the dialog stays open for
+    both; Enter applies (none checked means all counties); Esc cancels.
+
+    Ctrl+A, not ``a``: every letter typed is part of the filter (``a`` is in most pinyin, ``shangcai``),
+    so a letter cannot also be a command; Ctrl+A works in the list and in the filter alike."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "apply", "Apply", priority=True),
         Binding("space", "toggle_county", "Toggle", show=False),
-        Binding("a", "toggle_all", "All", show=False),
+        Binding("ctrl+a", "toggle_all", "All", show=False, priority=True),  # before Input's Home
         Binding("down", "to_list", show=False),
     ]
     DEFAULT_CSS = """
@@ -100,7 +110,8 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
             yield Static(
                 Text(
                     self._pick(
-                        "输入文字筛选  空格 勾选  a 全选/全不选", "Type to filter  Space toggles  a all/none"
+                        "输入文字筛选  空格 勾选  Ctrl+A 全选/全不选",
+                        "Type to filter  Space toggles  Ctrl+A all/none",
                     )
                 ),
                 id="county-hint",
@@ -164,7 +175,7 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
         """Type to filter: a printable key pressed in the list goes to the filter field."""
         if not isinstance(self.focused, OptionList) or not event.is_printable or not event.character:
             return
-        if event.character in " a":
+        if event.character == " ":  # Space ticks (CountyFilter does the same in the field)
             return
         field = self.query_one("#county-filter", Input)
         field.focus()
@@ -498,9 +509,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 yield Input(initial.name if initial else self._suggested, id="name", compact=True)
             yield Static(Text(pick("已有同名文件时自动编号", "Numbered if the file exists"), style="italic"))
             if self.error:
-                yield Static(
-                    Text(pick("x 导出失败：", "x Export failed: ") + clean(self.error)), id="export-error"
-                )
+                lead = pick("导出失败：", "Export failed: ")
+                yield Static(Text(f"{failed_mark(self)} {lead}{clean(self.error)}"), id="export-error")
             with Horizontal(id="export-buttons"):
                 yield Button(Content(pick("[ 导出 ]", "[ Export ]")), id="export", compact=True)
                 yield Button(Content(pick("[ 取消 ]", "[ Cancel ]")), id="cancel", compact=True)
@@ -605,8 +615,9 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
             yield Static(Text("文件夹" if zh else "Folder"))
             yield Input(self.folder, id="bulletin-folder", compact=True)
             if self.error:
-                lead = "x 通报未生成：" if zh else "x Bulletin not written: "
-                yield Static(Text(lead + clean(self.error), style="bold"), id="bulletin-error")
+                lead = "通报未生成：" if zh else "Bulletin not written: "
+                mark = failed_mark(self)
+                yield Static(Text(f"{mark} {lead}{clean(self.error)}", style="bold"), id="bulletin-error")
 
     def action_write(self) -> None:
         fmt = ("md", "xlsx", "docx")[max(0, self.query_one("#bulletin-format", RadioSet).pressed_index)]

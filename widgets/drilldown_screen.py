@@ -63,5 +63,11 @@ class DetailScreen(Screen[None]):
                 yield Static(block)
         yield KeyBar(context="drilldown", lang=self.lang)
 
+    def on_screen_suspend(self) -> None:
+        """Help opened over the drill-down: its key bar is blank until it closes (widgets.keybar)."""
+        self.query_one(KeyBar).redraw()
+
+    on_screen_resume = on_screen_suspend
+
     def action_back(self) -> None:
         self.dismiss(None)

@@ -2,7 +2,8 @@
 
 Keys and words come from console.present.keys (the one catalogue); so do the Textual bindings
 (``bindings``). The bar follows the focus: the search box, or the active tab; a drill-down passes
-its context when it builds its bar.
+its context when it builds its bar. Under a dialog it is blank: its keys do not reach the screen
+behind (the dialog says its own keys); the screen redraws it when the dialog closes (``redraw``).
 """
 
 from __future__ import annotations
@@ -66,8 +67,15 @@ class KeyBar(Static):
         self.lang, self.note, self.lacking = lang, extra, lacking
         self._draw()
 
+    def redraw(self) -> None:
+        """Draw again (the screen calls it when a dialog opens over it or closes)."""
+        self._draw()
+
     def _draw(self) -> None:
         if not self.is_attached:
+            return
+        if self.screen is not self.app.screen:  # a dialog is open over this screen
+            self.update(Text())
             return
         width = self.size.width or self.app.size.width
         layout = key_bar(self.context, self.lang, width, self.note, self.lacking)

@@ -129,8 +129,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "did_you_mean": ("是否应为“{value}”？", " Did you mean '{value}'?"),
     "duplicate": (
-        "重复的{what}：与第 {first} 行相同（{shown}）",
-        "duplicate {what}: the same ({shown}) is already on row {first}",
+        "重复的{what}：与第 {first} 行相同",
+        "duplicate {what}: the same as row {first}",
     ),
     "duplicate_kind": ("重复的{what}", "duplicate {what}"),
     "unknown_kind": ("未知的{what}", "unknown {what}"),

@@ -249,7 +249,7 @@ def check_keys(
         if key not in first:
             first[key] = row[ROW]
             continue
-        shown = ", ".join(f"{k}={v}" for k, v in zip(keys, key, strict=True))
+        shown = ", ".join(str(v) for v in key)  # the column(s) are named once, in the column part
         named = said("key") if what == "key" else said("column_value", column=what)
         problems.add(
             DataError(
@@ -257,7 +257,7 @@ def check_keys(
                 int(row[ROW]),
                 keys[-1] if len(keys) == 1 else ", ".join(keys),
                 shown,
-                said("duplicate", what=named, shown=shown, first=first[key]),
+                said("duplicate", what=named, first=first[key]),
             ),
             kind=said("duplicate_kind", what=named),
         )

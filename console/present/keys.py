@@ -9,7 +9,8 @@ A context is where the user is: a tab (``overview``, ``zones``, ``clusters``, ``
 
 A condition is what a key needs besides the context (``needs``); the key bar leaves the key off
 while it does not hold. ``CONDITIONS`` names them: ``attention``, the overview's attention list has
-a line that Enter opens (a county with nothing to attend to has none).
+a line that Enter opens (a county with nothing to attend to has none); ``data``, the data is loaded
+and valid (on the screen for a broken data folder only the tabs, language, help and quit work).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from console.present.viewmodel import TAB_TITLES
 TABLE_TABS = frozenset({"zones", "clusters", "tasks", "rankings"})
 ALL_TABS = frozenset(TABS)
 CONTEXTS = (*TABS, "search", "drilldown")
-CONDITIONS = ("attention",)
+CONDITIONS = ("attention", "data")
 
 # Who binds a key: the App, the table widget, the drill-down screen, the search box (Textual's Input),
 # or Textual itself (Tab, Ctrl+P).
@@ -126,6 +127,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         bar=8,
         short="Tab",
         bar_in=frozenset({"tasks"}),  # elsewhere it only reaches the tab strip
+        needs="data",
     ),
     KeyEntry(
         "Ctrl+P",
@@ -195,6 +197,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("enter", "select"),),
         owner="table",
         bar=3,
+        needs="data",
     ),
     KeyEntry(
         "Enter",
@@ -220,6 +223,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("slash", "search"),),
         bar=4,
         palette=("搜索当前标签页", "Search this tab"),
+        needs="data",
     ),
     KeyEntry(
         "Enter",
@@ -255,6 +259,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("s", "sort"),),
         bar=5,
         palette=("排序（循环各列，最后回到方案原序）", "Sort (cycles the columns, then plan order)"),
+        needs="data",
     ),
     KeyEntry(
         "S",
@@ -265,6 +270,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "table",
         TABLE_TABS,
         (Bind("S", "sort_reverse"),),
+        needs="data",
     ),
     KeyEntry(
         "C",
@@ -276,6 +282,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         TABLE_TABS,
         (Bind("C", "copy_row"),),
         owner="table",
+        needs="data",
     ),
     # -- year, language and filters -------------------------------------------------------------------
     KeyEntry(
@@ -289,6 +296,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("y", "next_year"),),
         bar=6,
         palette=("切换年度", "Next year"),
+        needs="data",
     ),
     KeyEntry(
         "l",
@@ -313,6 +321,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("c", "counties"),),
         bar=10,
         palette=("县区筛选", "County filter"),
+        needs="data",
     ),
     KeyEntry(
         "u",
@@ -325,6 +334,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("u", "units"),),
         bar=6,
         palette=("按责任单位筛选任务", "Filter tasks by responsible unit"),
+        needs="data",
     ),
     KeyEntry(
         "d",
@@ -337,6 +347,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("d", "changes"),),
         bar=8,
         palette=("本期变化（标出 / 只看变化 / 关闭）", "Changes since (mark / changed rows only / off)"),
+        needs="data",
     ),
     KeyEntry(
         "D",
@@ -348,6 +359,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         ALL_TABS,
         (Bind("D", "compare_with"),),
         palette=("选择比较期", "Choose the quarter to compare with"),
+        needs="data",
     ),
     # -- output ---------------------------------------------------------------------------------------
     KeyEntry(
@@ -361,6 +373,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("e", "export"),),
         bar=11,
         palette=("导出当前视图", "Export this view"),
+        needs="data",
     ),
     KeyEntry(
         "b",
@@ -373,6 +386,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         (Bind("b", "bulletin"),),
         bar=12,
         palette=("生成月度通报", "Write the monthly bulletin"),
+        needs="data",
     ),
     # -- drill-down -----------------------------------------------------------------------------------
     KeyEntry(

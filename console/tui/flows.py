@@ -30,10 +30,20 @@ class Flows:
         self.app = app
 
     def not_ready(self) -> bool:
-        """True (and said) while the data is still loading."""
-        if self.app.ready:
+        """True (and said) while the data is still loading, or when it is invalid (nothing loads)."""
+        app = self.app
+        if app.ready:
             return False
-        self.app.notify("数据加载中…" if self.app.state.zh else "Loading the data…", timeout=2)
+        if app.views is None and app.errors:
+            app.notify(
+                "数据有误，此键不可用：原因见「总览」（按 1）"
+                if app.state.zh
+                else "The data is invalid, so this key does nothing: see Overview (press 1)",
+                severity="warning",
+                timeout=4,
+            )
+        else:
+            app.notify("数据加载中…" if app.state.zh else "Loading the data…", timeout=2)
         return True
 
     def next_year(self) -> None:
@@ -49,7 +59,10 @@ class Flows:
         if app.ready:
             app.reevaluate(rerender_only=True)
             return
-        app.main.render_all() if app.views else app.main.show_header()
+        if app.views is None and app.errors:  # the data is invalid: why, in the other language
+            app.main.show_failure(app.errors)
+            return
+        app.main.render_all() if app.views else app.main.show_loading()
         app.main.show_keybar()
         app.state.toggle_language()  # the cached screen has one language only
         self.not_ready()

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.screen import Screen
-from textual.widgets import Input, Static, TabbedContent
+from textual.widgets import Input, TabbedContent
 
 from console.core.config import TABS
 from console.core.text import clean
-from console.present.labels import text
+from console.present.labels import status_word, text
 from console.present.viewmodel import REPORTS_NOTE, TAB_TITLES
 from console.tui.panes import OverviewPane, Pane, RankingsPane, TablePane, TasksPane
+from widgets.chart import Chart
 from widgets.keybar import KeyBar
 from widgets.overview import AttentionList
 from widgets.topbar import Shorter, TopBar
@@ -67,6 +68,15 @@ class MainScreen(Screen[None]):
         self.redraw()
         self.call_after_refresh(self.mount_later)
 
+    def on_screen_suspend(self) -> None:
+        """A dialog or drill-down opened over the screen: the key bar is blank (its keys are not live)."""
+        if self.drawn:
+            self.query_one(KeyBar).redraw()
+
+    def on_screen_resume(self) -> None:
+        if self.drawn:
+            self.query_one(KeyBar).redraw()
+
     async def mount_later(self) -> None:
         """The content of the tabs not shown at start, once the first screen is drawn."""
         for tab in TABS:
@@ -81,8 +91,19 @@ class MainScreen(Screen[None]):
         elif app.errors:
             self.show_failure(app.errors)
         else:
-            self.show_header()
-            self.show_keybar()
+            self.show_loading()
+
+    def show_loading(self) -> None:
+        """While the data loads (and no cached screen stands in): the header says so, the overview's
+        empty chart says "no data" in the console's language."""
+        if not self.drawn:
+            return
+        self.show_header()
+        chart = self.query_one(Chart)
+        chart.empty = status_word("no_data", self.console.state.lang)
+        chart.refresh()
+        self.retitle_tabs()
+        self.show_keybar()
 
     def tab_title(self, tab: str) -> str:
         return TAB_TITLES[tab][0 if self.console.state.zh else 1]
@@ -134,9 +155,13 @@ class MainScreen(Screen[None]):
     def show_keybar(self) -> None:
         if not self.drawn:
             return
-        enterable = self.query_one(AttentionList).enterable
-        lacking = frozenset() if enterable else frozenset({"attention"})  # keys.CONDITIONS
-        self.query_one(KeyBar).show(self.console.state.lang, self.console.state.filter_note(), lacking)
+        app = self.console
+        lacking = set()  # keys.CONDITIONS that do not hold
+        if not self.query_one(AttentionList).enterable:
+            lacking.add("attention")
+        if app.views is None and app.errors:  # the data folder is broken: its keys do nothing
+            lacking.add("data")
+        self.query_one(KeyBar).show(app.state.lang, app.state.filter_note(), frozenset(lacking))
 
     def first_screen(self, views: Views) -> None:
         """The header and overview while the tables are made (a cached screen shown stays instead)."""
@@ -152,8 +177,13 @@ class MainScreen(Screen[None]):
         self.show_header()
         self.stale = set()
         for tab in TABS:
+            self.pane(tab).show_failure(None)
             self.pane(tab).show(app.state, app.views)
         self.show_keybar()
+        self.retitle_tabs()
+
+    def retitle_tabs(self) -> None:
+        """The tabs' titles in the console's language."""
         tabs = self.query_one(TabbedContent)
         for tab in TABS:
             tabs.get_tab(tab).label = self.tab_title(tab)
@@ -170,7 +200,8 @@ class MainScreen(Screen[None]):
             pane.show_table(self.console.state, self.console.views, name)
 
     def show_failure(self, errors: list[DataError]) -> None:
-        """The data cannot be shown: say why in place of the overview."""
+        """The data cannot be shown: say why on every tab, in the console's language; the key bar
+        offers only the keys that work without data."""
         app = self.console
         if not self.drawn:
             return
@@ -191,7 +222,10 @@ class MainScreen(Screen[None]):
                 else "Fix the files and restart, or run devzones check."
             )
         )
-        self.query_one("#overview-body", Static).update(body)
+        for tab in TABS:
+            self.pane(tab).show_failure(body)
+        self.retitle_tabs()
+        self.show_keybar()
 
     # -- tabs and search ----------------------------------------------------------------------------
 
@@ -222,6 +256,9 @@ class MainScreen(Screen[None]):
 
     def open_search(self) -> None:
         if not self.console.state.tab_tables:
+            return
+        if self.console.views is None:  # nothing to search: said (loading, or the data is invalid)
+            self.console.flows.not_ready()
             return
         search = self.query_one("#search", Input)
         search.placeholder = "搜索（Esc 清除）" if self.console.state.zh else "search (Esc clears)"
@@ -268,7 +305,10 @@ class MainScreen(Screen[None]):
     def sort(self, reverse: bool = False) -> None:
         """Sort by the next visible column (cycling), ascending; or reverse the sort."""
         found = self.focused_table()
-        if found is None or self.console.views is None:
+        if self.console.views is None:
+            self.console.flows.not_ready()
+            return
+        if found is None:
             return
         name, table = found
         keys = [c.key for c in table.visible_columns() if c.key != "mark"]

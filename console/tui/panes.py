@@ -54,6 +54,14 @@ class Pane(TabPane):
 
     ``later``: a tab not shown at start gets its content after the first paint (``mount_content``),
     so that making it does not delay the first screen; until then it draws nothing.
+
+    When the data cannot be shown, ``show_failure`` says why in place of the pane's content.
+    """
+
+    DEFAULT_CSS = """
+    Pane > .pane-failure { display: none; padding: 0 1; }
+    Pane.-failed > * { display: none; }
+    Pane.-failed > .pane-failure { display: block; }
     """
 
     def __init__(self, title: str, tab: str, ascii_only: bool, later: bool = False) -> None:
@@ -66,7 +74,13 @@ class Pane(TabPane):
         return []
 
     def compose(self) -> list[Widget]:  # a list is a ComposeResult
-        return [] if self.later else self.content()
+        return [Static(classes="pane-failure"), *([] if self.later else self.content())]
+
+    def show_failure(self, body: Text | None) -> None:
+        """Say why the data cannot be shown (``body``) in place of the content; None shows it again."""
+        self.set_class(body is not None, "-failed")
+        if body is not None:
+            self.query_one(".pane-failure", Static).update(body)
 
     async def mount_content(self) -> None:
         """Mount the content of a pane made without it and draw it; at once if it is there."""
@@ -106,7 +120,22 @@ class Pane(TabPane):
 
 
 class OverviewPane(Pane):
-    """Headline goals, statuses and the attention list."""
+    """Headline goals, statuses and the attention list; why the data cannot be shown in its place."""
+
+    DEFAULT_CSS = """
+    OverviewPane.-failed > OverviewPanel { display: block; }
+    OverviewPane.-failed #overview-attention-title, OverviewPane.-failed #overview-attention,
+    OverviewPane.-failed #overview-reports, OverviewPane.-failed #overview-chart { display: none; }
+    """
+
+    def compose(self) -> list[Widget]:
+        return self.content()
+
+    def show_failure(self, body: Text | None) -> None:
+        """Why the data cannot be shown, in the overview's body (the rest of it hidden)."""
+        self.set_class(body is not None, "-failed")
+        if body is not None:
+            self.query_one("#overview-body", Static).update(body)
 
     def content(self) -> list[Widget]:
         return [OverviewPanel(id="overview-panel")]
