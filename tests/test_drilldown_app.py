@@ -124,7 +124,10 @@ async def test_year_redraws_an_open_drill_down(data_dir: Path, dataset) -> None:
         assert "2024Q4" in text and "2025Q1" not in text and str(values["period"].max()) not in text
         await pilot.press("escape", "shift+tab", "enter")  # the task table: its drill-down
         await ready(pilot)
-        await pilot.press("escape", "2", "enter", "y")  # a zone's drill-down: 2024 -> 2025
+        await pilot.press("escape", "2", "enter")  # a zone's drill-down (built in a worker) ...
+        await ready(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("y")  # ... then 2024 -> 2025
         await ready(pilot)
         assert app.year == 2025 and "2025年营收累计" in shown(app.screen)
 
