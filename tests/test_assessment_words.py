@@ -241,3 +241,30 @@ def test_the_template_speaks_one_language(pristine: Path, tmp_path: Path, lang: 
     assert any(rule.error for rule in sheet.data_validations.dataValidation)
     words = _wrong_words("\n".join(texts), lang) - {"devzones", "ingest"}
     assert not words, words
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_results_listed_before_ingest_in_each_language(
+    pristine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """The changes a dry run lists (new and revised results) read in the chosen language; they said
+    'star 1, tier 3, score 63, rank 4/90' in Chinese mode."""
+    import shutil
+
+    live = tmp_path / "live"
+    shutil.copytree(pristine, live)
+    first = _workbook(live, tmp_path / "first.xlsx", lang, None)
+    assert main(["--lang", lang, "ingest", "--data", str(live), str(first), "--yes"]) == 0
+    revised = _workbook(live, tmp_path / "revised.xlsx", lang, _set(3, "E", 70.5))
+    capsys.readouterr()
+    assert main(["--lang", lang, "ingest", "--data", str(live), str(revised), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    (line,) = [line for line in out.splitlines() if "assessments" in line]
+    if lang == "zh":
+        assert line.startswith("修改 assessments 西平县开发区 2025") and "无星级、三档" in line
+        assert "得分 63" in line and "得分 70.5" in line and "三档" in line and "第 4/90 位" in line
+    else:
+        assert line.startswith("revised assessments 西平县开发区 2025") and "star -, tier 3" in line
+        assert "score 63," in line and "score 70.5," in line and "tier 3" in line and "rank 4/90" in line
+    zones = load_dataset(live)["zones"].get_column("zone").to_list()
+    assert not _wrong_words(_without(out, [*zones, "assessments"]), lang), out

@@ -19,7 +19,7 @@ import polars as pl
 
 from console.core.text import Said, in_lang
 from console.data.dataset import Dataset
-from console.data.scales import STAR_MAX, TIER_MAX, TIER_MIN, tier_label
+from console.data.scales import STAR_MAX, TIER_MAX, TIER_MIN, star_label, tier_label
 from console.reports.template import ReportRejected, place_workbook
 from console.reports.words import Problem, at
 
@@ -40,10 +40,14 @@ class Result:
     province_rank: int
     tier_size: int
 
-    def describe(self) -> str:
+    def describe(self) -> Said:
+        """The result in a change listing, in both languages: 'star 2, tier 3, …' and '二星、三档、…'."""
         star = "-" if self.star is None else str(self.star)
-        return (
-            f"star {star}, tier {self.tier}, score {self.score:g}, rank {self.province_rank}/{self.tier_size}"
+        place = f"{self.province_rank}/{self.tier_size}"
+        return Said(
+            f"star {star}, tier {self.tier}, score {self.score:g}, rank {place}",
+            f"{'无星级' if self.star is None else star_label(self.star)}、{tier_label(self.tier)}、"
+            f"得分 {self.score:g}、全省同档第 {place} 位",
         )
 
 
