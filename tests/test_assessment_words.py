@@ -95,6 +95,8 @@ FAULTS: dict[str, tuple[Callable[[Worksheet], None] | None, str, tuple[str, ...]
     "bad tier": (_set(3, "D", 4), "4", (f"D{FIRST_ROW + 3}",)),
     "bad score": (_set(3, "E", 101), "101", (f"E{FIRST_ROW + 3}",)),
     "bad tier size": (_set(3, "G", 0), "0", (f"G{FIRST_ROW + 3}",)),
+    # It overflowed the table's integer column: a traceback, not a problem (found by the fuzz test).
+    "tier size far too large": (_set(3, "G", 3.4e38), "3.4e+38", (f"G{FIRST_ROW + 3}",)),
     "rank beyond the tier": (_set(3, "F", 91), "91", (f"F{FIRST_ROW + 3}",)),
     "rank zero": (_set(3, "F", 0), "0", (f"F{FIRST_ROW + 3}",)),
     "rank given twice": (_set(3, "F", 3), "", (f"F{FIRST_ROW + 2}", f"F{FIRST_ROW + 3}")),

@@ -27,6 +27,9 @@ SHEET = ("考核结果", "Assessment")
 YEAR_ROW = 4  # spreadsheet row holding the year (column C)
 HEADER_ROW = 6
 FIRST_ROW = 7
+# A province has a few hundred development zones (Henan: 184), so no tier holds more than this: a larger
+# number is a typo, and one beyond 64 bits would overflow the table's integer column.
+MAX_TIER_SIZE = 1000
 MAX_EXTRA_ROWS = 200  # blank or copied rows tolerated below the zones before a sheet is taken for damaged
 # Input columns (spreadsheet letters) and what each holds.
 INPUTS = (("C", "star"), ("D", "tier"), ("E", "score"), ("F", "province_rank"), ("G", "tier_size"))
@@ -158,8 +161,8 @@ def make_assessment_template(
             {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": STAR_MAX},
             {"validate": "integer", "criteria": "between", "minimum": TIER_MIN, "maximum": TIER_MAX},
             {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100},
-            {"validate": "integer", "criteria": ">=", "value": 1},
-            {"validate": "integer", "criteria": ">=", "value": 1},
+            {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": MAX_TIER_SIZE},
+            {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": MAX_TIER_SIZE},
         )
         last = FIRST_ROW - 1 + len(zones) - 1
         for offset, rule in enumerate(rules):
@@ -287,11 +290,12 @@ def read_assessment(ds: Dataset, path: Path, today: date | None = None) -> Asses
         if score is None or not 0 <= score <= 100:
             bad.append(("score", "expected_score", {}))
         size = _whole(cells["tier_size"])
-        if size is None or size < 1:
-            bad.append(("tier_size", "expected_tier_size", {}))
+        if size is None or not 1 <= size <= MAX_TIER_SIZE:
+            bad.append(("tier_size", "expected_tier_size", {"top": MAX_TIER_SIZE}))
+            size = None
         rank = _whole(cells["province_rank"])
-        if rank is None or rank < 1 or (size is not None and size >= 1 and rank > size):
-            if size is not None and size >= 1:
+        if rank is None or rank < 1 or (size is not None and rank > size):
+            if size is not None:
                 bad.append(("province_rank", "expected_rank_upto", {"size": size}))
             else:
                 bad.append(("province_rank", "expected_rank", {}))

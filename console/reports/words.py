@@ -162,8 +162,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "expected_score": ("填写的是“{found}”，得分应为 0–100", "found '{found}', expected a score 0-100"),
     "expected_tier_size": (
-        "填写的是“{found}”，本档开发区数应为 1 或以上",
-        "found '{found}', expected the number of zones in the tier (1 or more)",
+        "填写的是“{found}”，本档开发区数应为 1–{top}",
+        "found '{found}', expected the number of zones in the tier, 1-{top}",
     ),
     "expected_rank_upto": (
         "填写的是“{found}”，全省同档位次应为 1–{size}",
