@@ -731,6 +731,7 @@ def _assessment_template(args: argparse.Namespace, settings: Settings, ds: Datas
     from console.outputs.out_path import resolve_out
     from console.reports.assessment import make_assessment_template
     from console.reports.template import ReportRejected
+    from console.reports.words import in_language
 
     lang = settings.lang
     if args.zone or args.period:
@@ -741,7 +742,7 @@ def _assessment_template(args: argparse.Namespace, settings: Settings, ds: Datas
         with _writing(out, lang):
             written = make_assessment_template(ds, args.assessment, out, lang, force=args.force)
     except ReportRejected as exc:
-        problems = "; ".join(exc.problems)
+        problems = "; ".join(in_language(p, lang) for p in exc.problems)
         if exc.source == "--assessment":
             raise CommandFailed(EXIT_USAGE, f"--assessment: {problems}") from None
         raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out)) from None

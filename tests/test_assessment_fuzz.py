@@ -1,10 +1,12 @@
 """Property test: an assessment workbook with damaged cells never raises a traceback; a rejection names
-the sheet and cell (or rows) and leaves the dataset byte for byte; what is accepted obeys every rule
+the sheet and cell, in Chinese and in English (no word of the other language but the values quoted from
+the workbook), and leaves the dataset byte for byte; what is accepted obeys every rule
 and undoes cleanly."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -19,6 +21,8 @@ from console.data.loader import load_dataset
 from console.reports.assessment import FIRST_ROW, make_assessment_template
 from console.reports.new_dataset import init_dataset
 from console.reports.store import ReportBatchRejected, ingest, undo
+from console.reports.words import in_language
+from tests.language_walk import ZH_ALLOWED, chinese_runs, english_words
 
 TODAY = date(2026, 11, 26)
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
@@ -38,6 +42,15 @@ def hashes(directory: Path) -> dict[str, str]:
         for p in sorted(directory.rglob("*"))
         if p.is_file() and p.name != ".devzones.lock"
     }
+
+
+def _in_each_language(problem: str) -> None:
+    """The problem names the sheet in each language, and has no word of the other language but the
+    values it quotes from the workbook (quoted as each language quotes: “…” and '…')."""
+    zh, en = in_language(problem, "zh"), in_language(problem, "en")
+    assert zh.startswith("工作表“考核结果”") and en.startswith("sheet '考核结果'"), (zh, en)
+    assert not english_words(re.sub(r"“[^”]*”", " ", zh), ZH_ALLOWED), zh
+    assert not chinese_runs(re.sub(r"'[^']*'", " ", en)), en
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +86,8 @@ def test_damaged_assessment_workbooks(blank: tuple[Path, Path], tmp_path_factory
     except ReportBatchRejected as exc:
         event("rejected")
         for problem in (p for r in exc.rejected for p in r.problems):
-            assert problem.startswith(("sheet '", "rows ")), problem
+            assert problem.startswith("sheet '"), problem
+            _in_each_language(problem)
         assert hashes(directory) == before
         return
     event("applied")

@@ -2,7 +2,9 @@
 
 The commission types the published results (star, tier, score, rank within the tier and the number
 of zones in that tier) into one workbook for every zone; ``devzones ingest`` reads it back through
-the same transaction as quarterly reports. Every rule it checks is listed in data/README.md.
+the same transaction as quarterly reports. Every rule it checks is listed in data/README.md. Its
+problems are :class:`~console.reports.words.Problem` messages, each naming the sheet and cell, shown
+in the user's language.
 """
 
 from __future__ import annotations
@@ -15,14 +17,19 @@ from typing import IO
 
 import polars as pl
 
+from console.core.text import Said, in_lang
 from console.data.dataset import Dataset
-from console.data.scales import STAR_MAX, TIER_MAX, TIER_MIN
+from console.data.scales import STAR_MAX, TIER_MAX, TIER_MIN, star_label, tier_label
 from console.reports.template import ReportRejected, place_workbook
+from console.reports.words import Problem, at
 
 SHEET = ("考核结果", "Assessment")
 YEAR_ROW = 4  # spreadsheet row holding the year (column C)
 HEADER_ROW = 6
 FIRST_ROW = 7
+# A province has a few hundred development zones (Henan: 184), so no tier holds more than this: a larger
+# number is a typo, and one beyond 64 bits would overflow the table's integer column.
+MAX_TIER_SIZE = 1000
 MAX_EXTRA_ROWS = 200  # blank or copied rows tolerated below the zones before a sheet is taken for damaged
 # Input columns (spreadsheet letters) and what each holds.
 INPUTS = (("C", "star"), ("D", "tier"), ("E", "score"), ("F", "province_rank"), ("G", "tier_size"))
@@ -36,10 +43,14 @@ class Result:
     province_rank: int
     tier_size: int
 
-    def describe(self) -> str:
+    def describe(self) -> Said:
+        """The result in a change listing, in both languages: 'star 2, tier 3, …' and '二星、三档、…'."""
         star = "-" if self.star is None else str(self.star)
-        return (
-            f"star {star}, tier {self.tier}, score {self.score:g}, rank {self.province_rank}/{self.tier_size}"
+        place = f"{self.province_rank}/{self.tier_size}"
+        return Said(
+            f"star {star}, tier {self.tier}, score {self.score:g}, rank {place}",
+            f"{'无星级' if self.star is None else star_label(self.star)}、{tier_label(self.tier)}、"
+            f"得分 {self.score:g}、全省同档第 {place} 位",
         )
 
 
@@ -51,26 +62,40 @@ class Assessment:
     year: int
     results: dict[str, Result] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)  # zone -> spreadsheet row, for messages
+    sheet: str = ""  # the sheet's name, for messages
+    names: dict[str, Said] = field(default_factory=dict)  # zone -> its name in each language
+
+    def cells(self, column: str, zones: list[str]) -> Problem:
+        """Where ``zones`` were given: the sheet and their cells in ``column`` (the rows read)."""
+        listed = [f"{column}{self.rows[z]}" for z in zones if z in self.rows]
+        if len(listed) == 1:
+            return Problem("sheet_cell", sheet=self.sheet, cell=listed[0])
+        return Problem("sheet_cells", sheet=self.sheet, cells=_listed(listed))
+
+    def name(self, zone: str) -> Said:
+        return self.names.get(zone) or Said(zone, zone)
 
 
-def unpublished(year: int, today: date) -> str | None:
+def zone_names(ds: Dataset) -> dict[str, Said]:
+    """Each zone's full name in English and Chinese (the Chinese one where the English is missing)."""
+    return {
+        zone: Said(name_en or zone, zone)
+        for zone, name_en in ds["zones"].select("zone", "name_en").iter_rows()
+    }
+
+
+def unpublished(year: int, today: date) -> Problem | None:
     """Why results for ``year`` cannot be known on ``today`` (the province publishes a year's results
     during the following year), or None."""
     if year >= today.year:
-        return (
-            f"{year} 年的考核结果要到 {year + 1} 年才公布 / results for {year} are not published before"
-            f" {year + 1} (today is {today})"
-        )
+        return Problem("year_unpublished", year=year, next=year + 1, today=today)
     return None
 
 
-def check_year(ds: Dataset, year: int, today: date) -> str | None:
+def check_year(ds: Dataset, year: int, today: date) -> Problem | None:
     """Why an assessment workbook for ``year`` cannot be made or ingested, or None."""
     if year not in ds.years:
-        return (
-            f"{year} 不在计划年度内（{ds.years[0]}—{ds.years[-1]}） / {year} is not a year of the plan"
-            f" ({ds.years[0]}-{ds.years[-1]})"
-        )
+        return Problem("year_outside_plan", year=year, first=ds.years[0], last=ds.years[-1])
     return unpublished(year, today)
 
 
@@ -136,13 +161,13 @@ def make_assessment_template(
             {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": STAR_MAX},
             {"validate": "integer", "criteria": "between", "minimum": TIER_MIN, "maximum": TIER_MAX},
             {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100},
-            {"validate": "integer", "criteria": ">=", "value": 1},
-            {"validate": "integer", "criteria": ">=", "value": 1},
+            {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": MAX_TIER_SIZE},
+            {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": MAX_TIER_SIZE},
         )
         last = FIRST_ROW - 1 + len(zones) - 1
         for offset, rule in enumerate(rules):
             col = 2 + offset
-            message = {"error_message": "超出允许范围 / out of the allowed range"}
+            message = {"error_message": Problem("out_of_range").text(lang)}
             sheet.data_validation(FIRST_ROW - 1, col, last, col, {**rule, **message})
         for i, (zone, short, short_en) in enumerate(zones):
             row = FIRST_ROW - 1 + i
@@ -215,85 +240,74 @@ def read_assessment(ds: Dataset, path: Path, today: date | None = None) -> Asses
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises several types for damaged files
-        raise ReportRejected(source, [f"not a readable .xlsx workbook: {type(exc).__name__}"]) from None
+        raise ReportRejected(source, [Problem("not_xlsx", reason=type(exc).__name__)]) from None
     name = next(n for n in SHEET if n in book.sheetnames)
     sheet = book[name]
-    where = f"sheet '{name}'"
+    where = Problem("sheet", sheet=name)
+
+    def cell(address: str) -> Problem:
+        return Problem("sheet_cell", sheet=name, cell=address)
+
     problems: list[str] = []
     year = _whole(sheet[f"C{YEAR_ROW}"].value)
     if sheet[f"A{YEAR_ROW}"].value != "year" or year is None:
-        raise ReportRejected(
-            source, [f"{where}, cell C{YEAR_ROW}: found '{sheet[f'C{YEAR_ROW}'].value}', expected the year"]
-        )
+        found = sheet[f"C{YEAR_ROW}"].value
+        raise ReportRejected(source, [at(cell(f"C{YEAR_ROW}"), "expected_year", found=found)])
     wrong_year = check_year(ds, year, today)
     if wrong_year:
-        raise ReportRejected(source, [f"{where}, cell C{YEAR_ROW}: {wrong_year}"])
-    assessment = Assessment(source, year)
-    known = set(ds["zones"].get_column("zone").to_list())
+        raise ReportRejected(source, [Problem("at", place=cell(f"C{YEAR_ROW}"), what=wrong_year)])
+    names = zone_names(ds)
+    assessment = Assessment(source, year, sheet=name, names=names)
+    known = set(names)
     last = sheet.max_row
-    if (
-        last > FIRST_ROW + len(known) + MAX_EXTRA_ROWS
-    ):  # a damaged or hostile sheet: do not read a million rows
-        raise ReportRejected(
-            source,
-            [f"{where}: {last} rows, expected one per zone ({len(known)}); is this the assessment workbook?"],
-        )
+    if last > FIRST_ROW + len(known) + MAX_EXTRA_ROWS:  # a damaged or hostile sheet: not a million rows
+        raise ReportRejected(source, [at(where, "too_many_rows", rows=last, zones=len(known))])
     for r in range(FIRST_ROW, last + 1):
         zone = sheet[f"A{r}"].value
         cells = {key: sheet[f"{col}{r}"].value for col, key in INPUTS}
         if zone in (None, "") and all(v in (None, "") for v in cells.values()):
             continue
         if zone not in known:
-            problems.append(
-                f"{where}, cell A{r}: '{zone}' is not a zone of the dataset (a locked cell changed)"
-            )
+            problems.append(at(cell(f"A{r}"), "not_a_zone", zone=zone))
             continue
         zone = str(zone)
         if zone in assessment.rows:
-            problems.append(
-                f"{where}, row {r}: {zone} appears twice (also row {assessment.rows[zone]}); each zone at most once"
-            )
+            other = assessment.rows[zone]
+            problems.append(at(cell(f"A{r}"), "zone_twice", zone=names[zone], other=other))
             continue
         assessment.rows[zone] = r
         if all(v in (None, "") for v in cells.values()):
             continue  # not published for this zone: left empty
         cols = {key: col for col, key in INPUTS}
-        row_problems = []
+        bad: list[tuple[str, str, dict[str, object]]] = []  # (input, message, its values)
         star = _whole(cells["star"]) if cells["star"] not in (None, "") else 0
         if star is None or not 0 <= star <= STAR_MAX:
-            row_problems.append(
-                f"cell {cols['star']}{r}: found '{cells['star']}', expected a star level 0-{STAR_MAX}"
-            )
+            bad.append(("star", "expected_star", {"top": STAR_MAX}))
         tier = _whole(cells["tier"])
         if tier is None or not TIER_MIN <= tier <= TIER_MAX:
-            row_problems.append(
-                f"cell {cols['tier']}{r}: found '{cells['tier'] or ''}', expected a tier {TIER_MIN}-{TIER_MAX}"
-            )
+            bad.append(("tier", "expected_tier", {"first": TIER_MIN, "last": TIER_MAX}))
         score = _decimal(cells["score"])
         if score is None or not 0 <= score <= 100:
-            row_problems.append(
-                f"cell {cols['score']}{r}: found '{cells['score'] or ''}', expected a score 0-100"
-            )
+            bad.append(("score", "expected_score", {}))
         size = _whole(cells["tier_size"])
-        if size is None or size < 1:
-            row_problems.append(
-                f"cell {cols['tier_size']}{r}: found '{cells['tier_size'] or ''}', expected the number of zones"
-                " in the tier (1 or more)"
-            )
+        if size is None or not 1 <= size <= MAX_TIER_SIZE:
+            bad.append(("tier_size", "expected_tier_size", {"top": MAX_TIER_SIZE}))
+            size = None
         rank = _whole(cells["province_rank"])
-        if rank is None or rank < 1 or (size is not None and size >= 1 and rank > size):
-            upper = f"1-{size}" if size is not None and size >= 1 else "1 or more"
-            row_problems.append(
-                f"cell {cols['province_rank']}{r}: found '{cells['province_rank'] or ''}', expected a rank"
-                f" within the tier, {upper}"
-            )
-        if row_problems:
-            problems.extend(f"{where}, {p}" for p in row_problems)
+        if rank is None or rank < 1 or (size is not None and rank > size):
+            if size is not None:
+                bad.append(("province_rank", "expected_rank_upto", {"size": size}))
+            else:
+                bad.append(("province_rank", "expected_rank", {}))
+        if bad:
+            for key, message, values in bad:
+                found = "" if cells[key] is None else cells[key]
+                problems.append(at(cell(f"{cols[key]}{r}"), message, found=found, **values))
             continue
         assert tier is not None and score is not None and rank is not None and size is not None
         assessment.results[zone] = Result(star or None, tier, score, rank, size)
     if not problems and not assessment.results:
-        problems.append(f"{where}: no results are filled in; an empty workbook is not a result")
+        problems.append(at(where, "no_results"))
     if problems:
         raise ReportRejected(source, problems)
     return assessment
@@ -309,13 +323,17 @@ def merge_assessments(
     rejected: list[ReportRejected] = []
     seen: dict[tuple[str, int], str] = {}
     for assessment in batch:
+        twice: list[str] = []
         for zone, result in assessment.results.items():
             other = seen.get((zone, assessment.year))
             if other is not None and other != assessment.source:
-                rejected.append(
-                    ReportRejected(
-                        assessment.source,
-                        [f"{zone} {assessment.year}: also given in {other}; give each zone's result once"],
+                twice.append(
+                    at(
+                        assessment.cells("A", [zone]),
+                        "result_twice",
+                        zone=assessment.name(zone),
+                        year=assessment.year,
+                        other=other,
                     )
                 )
                 continue
@@ -343,26 +361,46 @@ def merge_assessments(
             frame = pl.concat([frame.filter(~mask), row], how="diagonal_relaxed")
             if old != result.describe():
                 changes.append((f"{zone} {assessment.year}", zone, old, result.describe()))
+        if twice:
+            rejected.append(ReportRejected(assessment.source, twice))
     for assessment in batch:
         year = frame.filter(pl.col("year") == assessment.year)
-        problems = []
+        problems: list[tuple[int, str, Problem]] = []  # (tier, column, problem): in tier order
         for (tier, rank), group in year.group_by("tier", "province_rank"):
-            zones = sorted(group.get_column("zone").to_list())
+            zones = sorted(group.get_column("zone").to_list(), key=lambda z: assessment.rows.get(z, 0))
             if len(zones) > 1 and any(z in assessment.results for z in zones):
-                rows = ", ".join(str(assessment.rows[z]) for z in zones if z in assessment.rows)
-                problems.append(
-                    f"rows {rows}: tier {tier}, rank {rank} is given to {len(zones)} zones ({', '.join(zones)});"
-                    " a rank is held by one zone in a tier"
+                problem = at(
+                    assessment.cells("F", zones),
+                    "rank_shared",
+                    tier=_tier(tier),
+                    rank=rank,
+                    count=len(zones),
+                    zones=_listed([assessment.name(z) for z in zones]),
                 )
+                problems.append((tier, "F", problem))
         for (tier,), group in year.group_by("tier"):
             sizes = sorted(set(group.get_column("tier_size").to_list()))
-            members = group.get_column("zone").to_list()
-            if len(sizes) > 1 and any(z in assessment.results for z in members):
-                rows = ", ".join(str(assessment.rows[z]) for z in members if z in assessment.rows)
-                problems.append(
-                    f"rows {rows}: tier {tier} is given different sizes ({', '.join(map(str, sizes))}); the number of zones"
-                    " in a tier is the same for every zone in it"
-                )
+            if len(sizes) > 1 and any(z in assessment.results for z in group.get_column("zone")):
+                # The cells to look at: those of this workbook giving a size other than the most common.
+                common = group.get_column("tier_size").mode().sort().item(0)
+                odd = group.filter(pl.col("tier_size") != common).get_column("zone").to_list()
+                here = [z for z in odd if z in assessment.rows] or [
+                    z for z in group.get_column("zone") if z in assessment.rows
+                ]
+                here.sort(key=lambda z: assessment.rows[z])
+                listed = _listed([str(size) for size in sizes])
+                problem = at(assessment.cells("G", here), "sizes_differ", tier=_tier(tier), sizes=listed)
+                problems.append((tier, "G", problem))
         if problems:
-            rejected.append(ReportRejected(assessment.source, sorted(problems)))
+            ordered = sorted(problems, key=lambda item: item[:2])
+            rejected.append(ReportRejected(assessment.source, [problem for *_, problem in ordered]))
     return frame.sort("zone", "year"), changes, rejected
+
+
+def _tier(tier: int) -> Said:
+    return Said(tier_label(tier, "en"), tier_label(tier, "zh"))
+
+
+def _listed(items: list[str]) -> Said:
+    """Items (a zone's names, sizes) as each language lists them: 'a, b' and 'a、b'."""
+    return Said(", ".join(items), "、".join(in_lang(item, "zh") for item in items))

@@ -26,7 +26,7 @@ import polars as pl
 
 from console.core import files
 from console.core.files import dataset_lock
-from console.core.text import Said
+from console.core.text import Said, in_lang
 from console.data.dataset import Dataset
 from console.data.errors import DataInvalid
 from console.data.loader import find_table_file, load_dataset
@@ -45,9 +45,10 @@ class Change:
     new: object
 
     def describe(self, lang: str = "zh") -> str:
+        old, new = in_lang(self.old, lang), in_lang(self.new, lang)  # an assessment result is a Said
         if self.old is None:
-            return f"{'新增' if lang == 'zh' else 'new'} {self.table} {self.key}: {self.new}"
-        return f"{'修改' if lang == 'zh' else 'revised'} {self.table} {self.key}: {self.old} → {self.new}"
+            return f"{'新增' if lang == 'zh' else 'new'} {self.table} {self.key}: {new}"
+        return f"{'修改' if lang == 'zh' else 'revised'} {self.table} {self.key}: {old} → {new}"
 
 
 def _upsert(

@@ -19,6 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # places
     "sheet": ("工作表“{sheet}”", "sheet '{sheet}'"),
     "sheet_cell": ("工作表“{sheet}”单元格 {cell}", "sheet '{sheet}', cell {cell}"),
+    "sheet_cells": ("工作表“{sheet}”单元格 {cells}", "sheet '{sheet}', cells {cells}"),
     "cell": ("单元格 {cell}", "cell {cell}"),
     "row": ("第 {row} 行", "row {row}"),
     "column": ("{column} 列", "column {column}"),
@@ -61,7 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数量应为整数（填写的是 {number}）",
         "a count must be a whole number (found {number})",
     ),
-    "not_xlsx": ("不是可读取的 .xlsx 工作簿：{reason}", "not a readable .xlsx workbook: {reason}"),
+    # The reason is openpyxl's own English words: given in English only, as the data files' bad_xlsx.
+    "not_xlsx": ("不是可读取的 .xlsx 工作簿（不完整或已损坏？）", "not a readable .xlsx workbook: {reason}"),
     "no_sheet": (
         "没有名为 {names} 的工作表：这是 devzones 报表模板吗？",
         "no sheet named {names}: is this a devzones report template?",
@@ -128,6 +130,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_file": ("文件不存在", "no such file"),
     "did_you_mean": ("是不是“{match}”？", " Did you mean '{match}'?"),
     "nothing": ("", ""),
+    # -- assessment results workbooks (console/reports/assessment.py) ------------------------------
+    "expected_year": ("填写的是“{found}”，应为年度", "found '{found}', expected the year"),
+    "year_outside_plan": (
+        "{year} 不在方案年度内（{first}—{last}）",
+        "{year} is not a year of the plan ({first}-{last})",
+    ),
+    "year_unpublished": (
+        "{year} 年的考核结果要到 {next} 年才公布（今天是 {today}）",
+        "results for {year} are not published before {next} (today is {today})",
+    ),
+    "too_many_rows": (
+        "共 {rows} 行，应为每个开发区一行（{zones} 个）：这是考核结果录入表吗？",
+        "{rows} rows, expected one per zone ({zones}); is this the assessment workbook?",
+    ),
+    "not_a_zone": (
+        "“{zone}”不是数据中的开发区（锁定的单元格被改动）",
+        "'{zone}' is not a zone of the dataset (a locked cell changed)",
+    ),
+    "zone_twice": (
+        "{zone}出现两次（另见第 {other} 行）；每个开发区最多一行",
+        "{zone} appears twice (also row {other}); each zone at most once",
+    ),
+    "expected_star": (
+        "填写的是“{found}”，星级应为 0–{top}",
+        "found '{found}', expected a star level 0-{top}",
+    ),
+    "expected_tier": (
+        "填写的是“{found}”，档次应为 {first}–{last}",
+        "found '{found}', expected a tier {first}-{last}",
+    ),
+    "expected_score": ("填写的是“{found}”，得分应为 0–100", "found '{found}', expected a score 0-100"),
+    "expected_tier_size": (
+        "填写的是“{found}”，本档开发区数应为 1–{top}",
+        "found '{found}', expected the number of zones in the tier, 1-{top}",
+    ),
+    "expected_rank_upto": (
+        "填写的是“{found}”，全省同档位次应为 1–{size}",
+        "found '{found}', expected a rank within the tier, 1-{size}",
+    ),
+    "expected_rank": (
+        "填写的是“{found}”，全省同档位次应为 1 或以上",
+        "found '{found}', expected a rank within the tier, 1 or more",
+    ),
+    "no_results": (
+        "没有填写任何考核结果；空表不是结果",
+        "no results are filled in; an empty workbook is not a result",
+    ),
+    "result_twice": (
+        "{zone} {year} 年的结果在 {other} 中也已给出；每个开发区的结果只给一次",
+        "{zone} {year}: also given in {other}; give each zone's result once",
+    ),
+    "rank_shared": (
+        "{tier}第 {rank} 位给了 {count} 个开发区（{zones}）；同档每个位次只属于一个开发区",
+        "{tier}, rank {rank} is given to {count} zones ({zones}); a rank is held by one zone in a tier",
+    ),
+    "sizes_differ": (
+        "{tier}的开发区数填写不一致（{sizes}）；同档每个开发区的本档开发区数相同",
+        "{tier} is given different sizes ({sizes}); the number of zones in a tier is the same for"
+        " every zone in it",
+    ),
+    "out_of_range": ("超出允许范围", "out of the allowed range"),
     "wrong_kind": (
         "应为 .xlsx 模板或字段相同的 .csv",
         "expected a .xlsx template or a .csv of the same fields",
