@@ -20,7 +20,10 @@ from widgets.dialogs import BulletinChoice, ExportChoice, ExportDialog
 
 
 def _app(data_dir: Path) -> DevZonesApp:
-    return DevZonesApp(load_settings(data_dir=data_dir), use_cache=False)
+    """The console on ``data_dir``; these tests reload by hand, so its own watch of the files is off."""
+    from dataclasses import replace
+
+    return DevZonesApp(replace(load_settings(data_dir=data_dir), reload_seconds=3600), use_cache=False)
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -219,3 +222,17 @@ async def test_a_remembered_year_the_data_lacks_is_said_in_the_console_language(
         await _settle(pilot)
         said = " ".join(n.message for n in app._notifications) + " ".join(str(e) for e in app.errors)
         assert "2030 年没有目标" in said and "no targets" not in said
+
+
+async def test_a_reload_by_hand_is_not_repeated_by_the_file_watch(data_copy: Path) -> None:
+    """The watch compares the files with those last loaded: after a reload (by hand or by the watch)
+    the same change is not loaded, nor its failure said, a second time."""
+    app = _app(data_copy)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _settle(pilot)
+        (data_copy / "zone_targets.csv").write_bytes(b"")
+        app.reload_data()
+        await _settle(pilot)
+        app.check_for_changes()  # what the timer does every reload_seconds
+        await _settle(pilot)
+        assert len(_errors(app)) == 1

@@ -17,6 +17,7 @@ from rich.segment import Segment
 from textual.command import CommandPalette
 
 from tests.test_app import make_app, ready
+from tests.waiting import until
 from widgets.dialogs import BulletinDialog, CountyDialog, ExportDialog, HelpScreen, UnitDialog
 from widgets.drilldown_screen import DetailScreen
 
@@ -67,7 +68,7 @@ async def test_ascii_mode_walk_draws_only_ascii_and_cjk_text(data_dir: Path, lan
     seen: dict[str, str] = {}
 
     async def look(where: str, screen_type: type) -> None:
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, screen_type))  # a drill-down is built in a worker
         assert isinstance(app.screen, screen_type), where
         seen[where] = refused(app)
 

@@ -12,6 +12,7 @@ from rich.console import Console
 from console.core.config import load_settings
 from console.engine.evaluation import evaluate
 from console.tui.app import DevZonesApp
+from tests.waiting import until
 from widgets.drilldown_screen import DetailScreen
 from widgets.overview import AttentionList, OverviewPanel
 
@@ -127,8 +128,8 @@ async def test_year_redraws_an_open_drill_down(data_dir: Path, dataset) -> None:
         await pilot.press("escape", "2", "enter")  # a zone's drill-down (built in a worker) ...
         await ready(pilot)
         assert isinstance(app.screen, DetailScreen)
-        await pilot.press("y")  # ... then 2024 -> 2025
-        await ready(pilot)
+        await pilot.press("y")  # ... then 2024 -> 2025, the drill-down rebuilt in a worker
+        await until(pilot, lambda: "2025年营收累计" in shown(app.screen))
         assert app.year == 2025 and "2025年营收累计" in shown(app.screen)
 
 

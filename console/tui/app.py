@@ -155,13 +155,13 @@ class DevZonesApp(App[int]):
         """Reload when a data file changed (an ingest from another terminal); cheap: it only stats files."""
         if self.dataset is None or any(w.group == "reload" and w.is_running for w in self.workers):
             return
-        now = viewcache.fingerprint(self.settings.data_dir)
-        if now != self._fingerprint:
-            self._fingerprint = now
+        if viewcache.fingerprint(self.settings.data_dir) != self._fingerprint:
             self.reload_data()
 
     def reload_data(self) -> None:
-        """Load the changed files; if they are invalid, keep showing the last good data and say why."""
+        """Load the changed files; if they are invalid, keep showing the last good data and say why.
+        The files seen now are the ones loaded: the watch does not load them a second time."""
+        self._fingerprint = viewcache.fingerprint(self.settings.data_dir)
         work = partial(workers.reload, self.post, self.settings, self.choice())
         self.run_worker(work, thread=True, exclusive=True, group="reload", exit_on_error=False)
 
