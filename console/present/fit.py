@@ -216,3 +216,36 @@ def flow(groups: list[str], width: int, gap: int = 3) -> list[str]:
         lines.extend(full)
     lines.append(line)
     return lines
+
+
+def share_heights(
+    room: int, needs: list[int], shares: list[int], keep: float = 1 / 3, least: int = 2
+) -> list[int]:
+    """Heights of tables stacked in ``room`` lines, each needing ``needs[i]`` lines (its rows and
+    heading). A table whose need fits in its share (by ``shares``) of what is left gets all of it,
+    and so does one, in order, that leaves the others at least ``keep`` of the room: no row a table
+    could show is hidden. The others split the rest by their shares, none below ``least``; the last
+    table takes any lines to spare. The heights add up to ``room``."""
+    heights = [0] * len(needs)
+    left = list(range(len(needs)))
+    free = room
+    while left:  # give each table that fits its share what it needs, then share again
+        total = sum(shares[i] for i in left)
+        fits = [i for i in left if needs[i] <= free * shares[i] / total]
+        if not fits:  # the first, in order, that leaves the others enough
+            floor = max(least, int(room * keep))
+            fits = [i for i in left if needs[i] <= free - floor * (len(left) - 1)][:1]
+        if not fits:
+            break
+        for i in fits:
+            heights[i] = needs[i]
+            free -= needs[i]
+        left = [i for i in left if i not in fits]
+    if left:
+        total = sum(shares[i] for i in left)
+        for i in left:
+            heights[i] = max(least, free * shares[i] // total)
+        heights[left[-1]] = max(least, free - sum(heights[i] for i in left[:-1]))
+    elif needs:
+        heights[-1] += max(0, free)
+    return heights
