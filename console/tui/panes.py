@@ -11,6 +11,7 @@ from textual.widgets import Static, TabPane
 from console.present.fit import share_heights
 from console.present.labels import unit_name
 from console.present.state import tables_of
+from widgets.flowed import Flowed
 from widgets.overview import OverviewPanel
 from widgets.view_table import ViewTable
 
@@ -153,7 +154,7 @@ class RankingsPane(Pane):
             for row in view.rows:
                 flags.update(filter(None, (row.cells[i].values[0] or "").split(",")))
         legend = self.query_one("#rankings-legend", Static)
-        legend.update(Text(flag_legend(flags, state.lang), style="italic"))
+        legend.update(Flowed(flag_legend(flags, state.lang), style="italic"))
         legend.display = bool(flags)
 
 
