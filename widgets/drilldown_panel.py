@@ -67,6 +67,10 @@ class Wrapped:
         self.cjk = cjk  # False: break only at spaces (a short cell's words stay whole)
 
     @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    @property
     def cell_len(self) -> int:
         return max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
 
