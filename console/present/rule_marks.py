@@ -23,7 +23,9 @@ def flag_legend(flags: Iterable[str], lang: str) -> list[str]:
     if not named:
         return []
     lead = text("rules_heading", lang) + ("：" if lang == "zh" else ": ")
-    more = "（在开发区上按 Enter 查看条款原文）" if lang == "zh" else "(Enter on a zone shows the rules' text)"
+    more = (
+        "（在开发区上按 Enter 查看条款原文）" if lang == "zh" else "(Enter on a zone shows the rules' text)"
+    )
     return [lead + named[0], *named[1:], more]
 
 
