@@ -271,3 +271,31 @@ def share_heights(
     elif needs:
         heights[-1] += max(0, free)
     return heights
+
+
+def toast_lines(message: str, screen_width: int) -> str:
+    """``message`` with each line fitted to a toast on a screen ``screen_width`` cells wide: a line
+    that is one name (a file or folder, after its indent) breaks only after ``-`` ``_`` ``.`` or
+    ``/``, its continuation indented as it was; other lines by ``wrap_words``. Toasts otherwise
+    break a file name anywhere."""
+    # Textual's Toast: 60 cells or half the screen (its scrollbar's 2 cells aside), less padding and border
+    width = min(60, (screen_width - 2) // 2) - 3
+    out: list[str] = []
+    for line in message.split("\n"):
+        if cell_len(line) <= width or width < 8:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        name = line.strip()
+        if any(c.isspace() for c in name):
+            out.extend(indent + part for part in wrap_words(name, width - cell_len(indent)))
+            continue
+        room = width - cell_len(indent)
+        while cell_len(name) > room:
+            head = set_cell_size(name, room)
+            cut = max(head.rfind(c) for c in "-_./") + 1
+            head = head[:cut] if cut > 0 else head.rstrip()
+            out.append(indent + head)
+            name = name[len(head) :]
+        out.append(indent + name)
+    return "\n".join(out)
