@@ -57,7 +57,7 @@ def _longest_word(text: Text | str) -> int:
     return max((cell_len(word) for word in plain.split()), default=0)
 
 
-class Wrapped:
+class WrappedText:
     """Text broken into lines by the console's one line breaker (``fit.line_spans``: Chinese 禁则,
     numbers and English words whole) at the width Rich gives it, its styles kept. Every drill-down
     text and wrapping table cell is drawn through it, never by Rich's own folding."""
@@ -154,9 +154,9 @@ class WordsKept:
             pad_edge=spaced,
         )
         for label, width in zip(self.labels, widths, strict=True):
-            table.add_column(Wrapped(label), width=width)
+            table.add_column(WrappedText(label), width=width)
         for cells in self.rows:
-            table.add_row(*(Wrapped(c, cjk=c.cell_len > WHOLE) for c in cells))
+            table.add_row(*(WrappedText(c, cjk=c.cell_len > WHOLE) for c in cells))
         yield table
 
 
@@ -226,7 +226,7 @@ class Blocks:
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for rule, words in flag_lines(flags, self.lang):
-            table.add_row(Text(rule), Wrapped(words))
+            table.add_row(Text(rule), WrappedText(words))
         return table
 
     def zone(self, d: ZoneDetail, year: int, flags: list[str] | None = None) -> DetailContent:
@@ -256,7 +256,7 @@ class Blocks:
         from console.present.drilldown import rank_note  # polars is loaded by now (d came from it)
 
         moved = rank_note(d, year, self.lang)  # why a 位次后移 notice applies or not (plan 四(三))
-        after = (reports, Wrapped(moved), self.note) if moved else (reports, self.note)
+        after = (reports, WrappedText(moved), self.note) if moved else (reports, self.note)
         before: list[Any] = [years] if flags is None else [years, self.rules(flags)]
         return DetailContent(title, [*before, clusters], tuple(charts), after)
 
@@ -295,7 +295,7 @@ class Blocks:
                 else f"{year}: target {target}, year to date {ytd} ({YI_EN}; {period}): "
             )
             status = self.status(chosen["status"])
-            before.insert(0, Wrapped(Text.assemble(Text(summary), status)))
+            before.insert(0, WrappedText(Text.assemble(Text(summary), status)))
         when = f"{year}年" if zh and year else (f"{year} " if year else "")
         chart_title = (
             f"{when}季度累计营收与进度目标（亿元）"
@@ -322,7 +322,7 @@ class Blocks:
         measure = task["measure"] if zh else text("plan_words_zh_only", self.lang)
         units.add_row(
             Text("措施" if zh else "Measure"),
-            Wrapped(f"{plan_ref(task['measure_ref'], self.lang)} {measure or ''}"),
+            WrappedText(f"{plan_ref(task['measure_ref'], self.lang)} {measure or ''}"),
         )
         history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only, area))
         return DetailContent(title, [units, history], after=(self.note,))
@@ -335,15 +335,15 @@ class Blocks:
         for row in view.rows:
             label, value = row.cells
             style = CLASS_STYLES.get(value.cls or "", "")
-            table.add_row(Text(label.text), Wrapped(Text(value.text, style=style)))
+            table.add_row(Text(label.text), WrappedText(Text(value.text, style=style)))
         return table
 
-    def paragraph(self, label: str, body: str) -> Wrapped:
+    def paragraph(self, label: str, body: str) -> WrappedText:
         """A labelled paragraph shown in full at any width, broken by the Chinese line-breaking rules."""
         text = Text(label, style="bold")
         text.append("\n")
         text.append(body)
-        return Wrapped(text)
+        return WrappedText(text)
 
     def indicator(self, d: IndicatorDetail) -> DetailContent:
         """An indicator's own drill-down: target and status, the plan's words and the task's measure in

@@ -11,7 +11,6 @@ from textual.widgets import Static, TabPane
 from console.present.fit import share_heights
 from console.present.labels import unit_name
 from console.present.state import tables_of
-from widgets.flowed import Flowed
 from widgets.overview import OverviewPanel
 from widgets.view_table import ViewTable
 
@@ -143,6 +142,7 @@ class RankingsPane(Pane):
 
     def show(self, state: ConsoleState, views: Views) -> None:
         from console.present.rule_marks import flag_legend
+        from widgets.dialogs import Wrapped  # the help's groups wrapped whole: here mark + meaning
 
         super().show(state, views)
         if self.later:  # its content is made after the first paint
@@ -154,7 +154,7 @@ class RankingsPane(Pane):
             for row in view.rows:
                 flags.update(filter(None, (row.cells[i].values[0] or "").split(",")))
         legend = self.query_one("#rankings-legend", Static)
-        legend.update(Flowed(flag_legend(flags, state.lang), style="italic"))
+        legend.update(Wrapped(flag_legend(flags, state.lang), style="italic"))  # whole items
         legend.display = bool(flags)
 
 
