@@ -153,7 +153,9 @@ async def test_flagged_rows_are_never_dimmer_under_no_color(data_dir: Path, monk
                 assert segment.style is not None and (segment.style.bold or segment.style.reverse)
                 assert _contrast(segment) >= text_contrast, (segment.text, str(segment.style))
             flag = line[0]
-            assert flag.style is not None and flag.style.reverse  # the ! itself stands out most
+            assert (
+                flag.style is not None and flag.style.bold and flag.style.underline
+            )  # reverse: the cursor's
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 
 from console.core.text import clean
-from console.present.fit import flow, narrowest
+from console.present.fit import flow, narrowest, wrap_words
 from console.present.formatter import Formatter
 from console.present.keys import help_groups
 from console.present.labels import text, unit_name
@@ -217,6 +217,9 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
         self.dismiss(None)
 
 
+UNIT_TEXT_WIDTH = 36  # the unit dialog's 40 cells less its border and the list's scrollbar
+
+
 class UnitDialog(ModalScreen[str | None]):
     """Pick one responsible unit to filter the tasks by (or all); it opens on the unit chosen now.
     A task is kept when the unit leads it or takes part in it."""
@@ -244,15 +247,19 @@ class UnitDialog(ModalScreen[str | None]):
             yield Static(
                 Text("按责任单位筛选任务" if self.lang == "zh" else "Filter tasks by responsible unit")
             )
-            yield OptionList(
-                Text(everyone), *(Text(clean(unit_name(u, self.lang))) for u in self.units), compact=True
-            )
+            yield OptionList(Text(everyone), *(self.prompt(u) for u in self.units), compact=True)
             hint = (
                 "牵头或参加的任务均列出；Enter 选定  Esc 取消"
                 if self.lang == "zh"
                 else "Tasks it leads or takes part in; Enter picks  Esc cancels"
             )
             yield Static(Text(hint, style="italic"))
+
+    def prompt(self, unit: str) -> Text:
+        """A unit's name; a long one wrapped with its continuation lines indented, so that
+        "Municipal Development and Reform / Commission" never reads as two units."""
+        lines = wrap_words(clean(unit_name(unit, self.lang)), UNIT_TEXT_WIDTH - 2)
+        return Text("\n  ".join(lines))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

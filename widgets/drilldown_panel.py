@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -21,6 +22,7 @@ from console.present.drilldown_views import (
     zone_reports_view,
     zone_years_view,
 )
+from console.present.fit import line_spans, narrowest
 from console.present.formatter import Formatter
 from console.present.labels import (
     CLASS_STYLES,
@@ -55,7 +57,40 @@ def _longest_word(text: Text | str) -> int:
     return max((cell_len(word) for word in plain.split()), default=0)
 
 
+class WrappedText:
+    """Text broken into lines by the console's one line breaker (``fit.line_spans``: Chinese 禁则,
+    numbers and English words whole) at the width Rich gives it, its styles kept. Every drill-down
+    text and wrapping table cell is drawn through it, never by Rich's own folding."""
+
+    def __init__(self, text: Text | str, cjk: bool = True) -> None:
+        self.text = text if isinstance(text, Text) else Text(text)
+        self.cjk = cjk  # False: break only at spaces (a short cell's words stay whole)
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    @property
+    def cell_len(self) -> int:
+        return max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        least = narrowest(self.text.plain) if self.cjk else _longest_word(self.text)
+        return Measurement(min(least, options.max_width), self.cell_len)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for start, end in line_spans(self.text.plain, max(1, options.max_width), self.cjk):
+            line = self.text[start:end]
+            line.end, line.no_wrap, line.overflow = "\n", True, "crop"
+            yield line
+
+
 WHOLE = 14  # a cell up to this many cells wide is kept on one line when the table can afford it
+
+
+def _least(cell: Text) -> int:
+    """The least width a cell wraps in: a short one's words whole, a long one broken by the rules."""
+    return _longest_word(cell) if cell.cell_len <= WHOLE else narrowest(cell.plain)
 
 
 def _narrowed(natural: list[int], least: list[int], room: int) -> list[int] | None:
@@ -90,13 +125,17 @@ class WordsKept:
             for label, cells in zip(self.labels, columns, strict=True)
         ]
         words = [max((_longest_word(c) for c in cells), default=0) for cells in columns]
+        pieces = [max((_least(c) for c in cells), default=0) for cells in columns]
         heads = [_longest_word(label) for label in self.labels]
         whole = [max((c.cell_len for c in cells if c.cell_len <= WHOLE), default=0) for cells in columns]
-        # Keep short cells whole and headings' words whole if that fits; else words whole.
+        # Keep short cells whole and headings' words whole if that fits, long Chinese cells broken
+        # where the line-breaking rules allow; else words whole; else only the unbreakable pieces.
         for least in (
             [max(a, b, c) for a, b, c in zip(words, heads, whole, strict=True)],
+            [max(a, b, c) for a, b, c in zip(pieces, heads, whole, strict=True)],
             [max(a, b) for a, b in zip(words, heads, strict=True)],
             words,
+            pieces,
         ):
             for spaced, used in ((True, 2 * n), (False, n - 1)):
                 widths = _narrowed(natural, [max(1, w) for w in least], room - used)
@@ -115,9 +154,9 @@ class WordsKept:
             pad_edge=spaced,
         )
         for label, width in zip(self.labels, widths, strict=True):
-            table.add_column(Text(label, overflow="fold"), overflow="fold", width=width)
+            table.add_column(WrappedText(label), width=width)
         for cells in self.rows:
-            table.add_row(*cells)
+            table.add_row(*(WrappedText(c, cjk=c.cell_len > WHOLE) for c in cells))
         yield table
 
 
@@ -185,9 +224,9 @@ class Blocks:
             return Text.assemble((heading, "bold"), "\n", (text("rules_none", self.lang), "italic"))
         table = Table(title=Text(heading, style="bold"), title_justify="left", box=None, show_header=False)
         table.add_column(style="bold", no_wrap=True)
-        table.add_column(overflow="fold")
+        table.add_column()
         for rule, words in flag_lines(flags, self.lang):
-            table.add_row(Text(rule), Text(words))
+            table.add_row(Text(rule), WrappedText(words))
         return table
 
     def zone(self, d: ZoneDetail, year: int, flags: list[str] | None = None) -> DetailContent:
@@ -217,7 +256,7 @@ class Blocks:
         from console.present.drilldown import rank_note  # polars is loaded by now (d came from it)
 
         moved = rank_note(d, year, self.lang)  # why a 位次后移 notice applies or not (plan 四(三))
-        after = (reports, Text(moved), self.note) if moved else (reports, self.note)
+        after = (reports, WrappedText(moved), self.note) if moved else (reports, self.note)
         before: list[Any] = [years] if flags is None else [years, self.rules(flags)]
         return DetailContent(title, [*before, clusters], tuple(charts), after)
 
@@ -256,7 +295,7 @@ class Blocks:
                 else f"{year}: target {target}, year to date {ytd} ({YI_EN}; {period}): "
             )
             status = self.status(chosen["status"])
-            before.insert(0, Text.assemble(Text(summary), status))
+            before.insert(0, WrappedText(Text.assemble(Text(summary), status)))
         when = f"{year}年" if zh and year else (f"{year} " if year else "")
         chart_title = (
             f"{when}季度累计营收与进度目标（亿元）"
@@ -279,11 +318,11 @@ class Blocks:
         participating = units_text(task["participating_units"], self.lang) or self.f.none
         units.add_row(Text("参加单位" if zh else "Participating"), Text(participating))
         units.add_row(Text("状态" if zh else "Status"), self.status(task["status"]))
-        # The measure in full: folded where a line has no space to break at (Chinese), never cut.
+        # The measure in full, broken by the Chinese line-breaking rules, never cut.
         measure = task["measure"] if zh else text("plan_words_zh_only", self.lang)
         units.add_row(
             Text("措施" if zh else "Measure"),
-            Text(f"{plan_ref(task['measure_ref'], self.lang)} {measure or ''}", overflow="fold"),
+            WrappedText(f"{plan_ref(task['measure_ref'], self.lang)} {measure or ''}"),
         )
         history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only, area))
         return DetailContent(title, [units, history], after=(self.note,))
@@ -292,18 +331,19 @@ class Blocks:
         """An (item, value) View as a two-column list without a header; values wrap, never cut."""
         table = Table(box=None, show_header=False)
         table.add_column(style="bold", no_wrap=True)
-        table.add_column(overflow="fold")
+        table.add_column()
         for row in view.rows:
             label, value = row.cells
-            table.add_row(Text(label.text), Text(value.text, style=CLASS_STYLES.get(value.cls or "", "")))
+            style = CLASS_STYLES.get(value.cls or "", "")
+            table.add_row(Text(label.text), WrappedText(Text(value.text, style=style)))
         return table
 
-    def paragraph(self, label: str, body: str) -> Text:
-        """A labelled paragraph shown in full at any width (folded where it has no space to break at)."""
-        text = Text(label, style="bold", overflow="fold")
+    def paragraph(self, label: str, body: str) -> WrappedText:
+        """A labelled paragraph shown in full at any width, broken by the Chinese line-breaking rules."""
+        text = Text(label, style="bold")
         text.append("\n")
         text.append(body)
-        return text
+        return WrappedText(text)
 
     def indicator(self, d: IndicatorDetail) -> DetailContent:
         """An indicator's own drill-down: target and status, the plan's words and the task's measure in

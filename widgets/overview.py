@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES, area_word, status_style
+from console.present.labels import CLASS_STYLES, area_word, status_style
 from console.present.viewmodel import REPORTS_NOTE
 from widgets.keybar import bindings
 
@@ -220,7 +220,8 @@ def attention_items(
     items: list[tuple[Text, str | None]] = []
     for (zone, what), key in shown:
         line = Text()  # styles as spans: the theme's red, as in the tables, and the reason unstyled
-        style = (NO_COLOR_CLASS_STYLES if no_color else CLASS_STYLES)["bad"]
+        # Every item is flagged: under NO_COLOR they are plain, so the selected one alone stands out.
+        style = "" if no_color else CLASS_STYLES["bad"]
         line.append(f"! {zone}" + " " * (width - cell_len(zone)), style=style)
         line.append(f"  {what}")
         items.append((line, key))

@@ -136,26 +136,33 @@ def fit_text(text: str, width: int, ellipsis: str = "…", right: bool = False) 
 # break at a space or between two Chinese characters, never inside an English word or a number, and
 # never so that a closing mark starts a line or an opening mark ends one.
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_TOKEN = re.compile(rf"\s+|[{_CJK}]|[^\s{_CJK}]+")
+_QUOTES = "\u2018\u2019\u201c\u201d"  # ‘’“”: marks of Chinese text outside the blocks above
+_TOKEN = re.compile(rf"\s+|[{_CJK}{_QUOTES}]|[^\s{_CJK}{_QUOTES}]+")
 _CLOSING = frozenset("，。、；：？！）」』》〉】”’,.;:?!)]}%")
 _OPENING = frozenset("（「『《〈【“‘([{")
 
 
-def _tokens(text: str) -> list[str]:
-    """Unbreakable pieces and runs of spaces; closing marks join the piece before, opening marks
-    the piece after."""
+def _tokens(text: str, cjk: bool = True) -> list[str]:
+    """Unbreakable pieces and runs of spaces, which put together give back ``text``: closing marks
+    join the piece before (across spaces), opening marks the piece after (across spaces). Without
+    ``cjk``, only spaces break (a short table cell such as "~ 符合进度" keeps its words whole)."""
+    if not cjk:
+        return re.findall(r"\s+|\S+", text)
     out: list[str] = []
     pending = ""
     for token in _TOKEN.findall(text):
         if token.isspace():
             if pending:
-                out.append(pending)
-                pending = ""
-            out.append(token)
-        elif token in _OPENING:
+                pending += token
+            else:
+                out.append(token)
+        elif all(c in _OPENING for c in token):
             pending += token
-        elif token[0] in _CLOSING and out and not out[-1].isspace() and not pending:
+        elif token[0] in _CLOSING and not pending and out and not out[-1].isspace():
             out[-1] += token
+        elif token[0] in _CLOSING and not pending and len(out) > 1 and out[-1].isspace():
+            space = out.pop()
+            out[-1] += space + token
         else:
             out.append(pending + token)
             pending = ""
@@ -164,43 +171,62 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def wrap_words(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` cells, broken as the comment above says; a piece wider
-    than ``width`` alone is split, after a slash where it has one (CSV/XLSX/…), else folded."""
-    lines: list[str] = []
+def line_spans(text: str, width: int, cjk: bool = True) -> list[tuple[int, int]]:
+    """Where each line of ``text`` wrapped in ``width`` cells begins and ends (indices into ``text``;
+    the spaces where a line breaks are left out): the one line breaker of the console, used by
+    ``wrap_words`` and the drill-downs. A line breaks at a space or between two Chinese characters,
+    never inside an English word or a number (2026, 2026Q3, 92%), no line starts with a closing mark
+    (，。、；：？！）」』” …) and none ends with an opening one (（「『“ …). A piece wider than
+    ``width`` alone is split, after a slash where it has one (CSV/XLSX/…), else folded. Without
+    ``cjk`` a line breaks only at spaces (short cells)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
     for paragraph in text.split("\n"):
-        line, space = "", ""
-        for token in _tokens(paragraph):
+        start: int | None = None
+        end = 0
+        at = 0
+        for token in _tokens(paragraph, cjk):
+            a, at = at, at + len(token)
             if token.isspace():
-                space = token if line else ""
                 continue
-            joined = line + space + token
-            if cell_len(joined) <= width:
-                line = joined
-            else:
-                if cell_len(token) <= width:  # to the next line whole
-                    if line:
-                        lines.append(line)
-                    line = token
-                elif len(pieces := _TOKEN.findall(token)) > 1 and max(map(cell_len, pieces)) <= width:
-                    # a word with its marks is too wide: its marks part from it, the word stays whole
-                    line += space
-                    for piece in pieces:
-                        if cell_len(line + piece) > width and line:
-                            lines.append(line)
-                            line = ""
-                        line += piece
-                else:  # too wide for any line: split where this line ends
-                    line = joined
-                while cell_len(line) > width > 0:  # wider than a line: after a slash if it has one
-                    head = set_cell_size(line, width).rstrip()
-                    slash = head.rfind("/") + 1
-                    head = (head[:slash] if 0 < slash < len(head) else head) or line[:1]
-                    lines.append(head)
-                    line = line[len(head) :]
-            space = ""
-        lines.append(line)
-    return lines
+            first = a if start is None else start
+            if cell_len(paragraph[first:at]) <= width:
+                start, end = first, at
+                continue
+            if start is not None and cell_len(token.strip()) <= width:  # to the next line whole
+                spans.append((offset + start, offset + end))
+                start, end = a, at
+                continue
+            pieces = [(a + m.start(), a + m.end()) for m in _TOKEN.finditer(token) if not m.group().isspace()]
+            if len(pieces) > 1 and all(cell_len(paragraph[p:q]) <= width for p, q in pieces):
+                # a word with its marks is too wide for a line: the marks part from it, the word stays whole
+                for p, q in pieces:
+                    first = p if start is None else start
+                    if cell_len(paragraph[first:q]) <= width:
+                        start, end = first, q
+                        continue
+                    if start is not None:
+                        spans.append((offset + start, offset + end))
+                    start, end = p, q
+                continue
+            start, end = first, at  # too wide for any line: split where this line ends
+            while cell_len(paragraph[start:end]) > width > 0:  # after a slash if it has one
+                line = paragraph[start:end]
+                head = set_cell_size(line, width).rstrip()
+                slash = head.rfind("/") + 1
+                head = (head[:slash] if 0 < slash < len(head) else head) or line[:1]
+                spans.append((offset + start, offset + start + len(head)))
+                start += len(head)
+                while start < end and paragraph[start].isspace():
+                    start += 1
+        spans.append((offset + (start or 0), offset + (end if start is not None else 0)))
+        offset += len(paragraph) + 1
+    return spans
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken as ``line_spans`` says."""
+    return [text[a:b] for a, b in line_spans(text, width)]
 
 
 def narrowest(text: str) -> int:
@@ -224,3 +250,64 @@ def flow(groups: list[str], width: int, gap: int = 3) -> list[str]:
         lines.extend(full)
     lines.append(line)
     return lines
+
+
+def share_heights(
+    room: int, needs: list[int], shares: list[int], keep: float = 1 / 3, least: int = 2
+) -> list[int]:
+    """Heights of tables stacked in ``room`` lines, each needing ``needs[i]`` lines (its rows and
+    heading). A table whose need fits in its share (by ``shares``) of what is left gets all of it,
+    and so does one, in order, that leaves the others at least ``keep`` of the room: no row a table
+    could show is hidden. The others split the rest by their shares, none below ``least``; the last
+    table takes any lines to spare. The heights add up to ``room``."""
+    heights = [0] * len(needs)
+    left = list(range(len(needs)))
+    free = room
+    while left:  # give each table that fits its share what it needs, then share again
+        total = sum(shares[i] for i in left)
+        fits = [i for i in left if needs[i] <= free * shares[i] / total]
+        if not fits:  # the first, in order, that leaves the others enough
+            floor = max(least, int(room * keep))
+            fits = [i for i in left if needs[i] <= free - floor * (len(left) - 1)][:1]
+        if not fits:
+            break
+        for i in fits:
+            heights[i] = needs[i]
+            free -= needs[i]
+        left = [i for i in left if i not in fits]
+    if left:
+        total = sum(shares[i] for i in left)
+        for i in left:
+            heights[i] = max(least, free * shares[i] // total)
+        heights[left[-1]] = max(least, free - sum(heights[i] for i in left[:-1]))
+    elif needs:
+        heights[-1] += max(0, free)
+    return heights
+
+
+def toast_lines(message: str, screen_width: int) -> str:
+    """``message`` with each line fitted to a toast on a screen ``screen_width`` cells wide: a line
+    that is one name (a file or folder, after its indent) breaks only after ``-`` ``_`` ``.`` or
+    ``/``, its continuation indented as it was; other lines by ``wrap_words``. Toasts otherwise
+    break a file name anywhere."""
+    # Textual's Toast: 60 cells or half the screen (its scrollbar's 2 cells aside), less padding and border
+    width = min(60, (screen_width - 2) // 2) - 3
+    out: list[str] = []
+    for line in message.split("\n"):
+        if cell_len(line) <= width or width < 8:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        name = line.strip()
+        if any(c.isspace() for c in name):
+            out.extend(indent + part for part in wrap_words(name, width - cell_len(indent)))
+            continue
+        room = width - cell_len(indent)
+        while cell_len(name) > room:
+            head = set_cell_size(name, room)
+            cut = max(head.rfind(c) for c in "-_./") + 1
+            head = head[:cut] if cut > 0 else head.rstrip()
+            out.append(indent + head)
+            name = name[len(head) :]
+        out.append(indent + name)
+    return "\n".join(out)

@@ -71,7 +71,7 @@ CLASS_STYLES = {"good": "green", "warn": "yellow", "bad": "bold red"}
 
 # Under NO_COLOR colours turn to greys (bold red becomes the darkest of all), so the classes are told
 # apart by weight and reverse video instead: the worst stands out most, never dimmer than the rest.
-NO_COLOR_CLASS_STYLES = {"good": "", "warn": "bold", "bad": "bold reverse"}
+NO_COLOR_CLASS_STYLES = {"good": "", "warn": "bold", "bad": "bold underline"}  # reverse: the cursor only
 
 
 def status_style(status: str | None, no_color: bool = False) -> str:

@@ -14,16 +14,19 @@ def flag_mark(flag: str, lang: str) -> str:
     return FLAG_MARKS[flag][lang_index(lang)]
 
 
-def flag_legend(flags: Iterable[str], lang: str) -> str:
-    """What the marks in use mean, in the plan's order: ``奖惩：+星 晋星奖励  !降 位次后移通报``;
+def flag_legend(flags: Iterable[str], lang: str) -> list[str]:
+    """What the marks in use mean, in the plan's order, as items to be wrapped whole (a mark never
+    apart from its meaning, ``fit.flow``): ``["奖惩：+星 晋星奖励", "!降 位次后移通报", "（…）"]``;
     empty when none is in use."""
     used = set(flags)
     named = [f"{flag_mark(f, lang)} {flag_word(f, lang)}" for f in FLAGS if f in used]
     if not named:
-        return ""
+        return []
     lead = text("rules_heading", lang) + ("：" if lang == "zh" else ": ")
-    more = "（Enter 查看条款）" if lang == "zh" else " (Enter shows the plan's words)"
-    return lead + "  ".join(named) + more
+    more = (
+        "（在开发区上按 Enter 查看条款原文）" if lang == "zh" else "(Enter on a zone shows the rules' text)"
+    )
+    return [lead + named[0], *named[1:], more]
 
 
 def flag_lines(flags: Iterable[str], lang: str) -> list[tuple[str, str]]:

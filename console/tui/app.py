@@ -23,6 +23,7 @@ from console.core.config import TABS, Settings
 from console.core.text import clean, in_lang
 from console.present import shipped_views
 from console.present import view_cache as viewcache
+from console.present.fit import toast_lines
 from console.present.state import TABLES, ConsoleState
 from console.tui import messages, workers
 from console.tui.changes_mode import ChangesFailed, ChangesMode, ChangesReady
@@ -125,7 +126,8 @@ class DevZonesApp(App[int]):
 
     def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 8) -> None:
         """A toast whose text is shown literally: cleaned (line breaks kept), never parsed as markup."""
-        self.notify(clean(message, keep_newlines=True), severity=severity, timeout=timeout, markup=False)
+        text = toast_lines(clean(message, keep_newlines=True), self.size.width)  # names broken at - _ . /
+        self.notify(text, severity=severity, timeout=timeout, markup=False)
 
     # -- data: workers and what they report ---------------------------------------------------------
 

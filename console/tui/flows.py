@@ -7,7 +7,7 @@ leaves the drawing to the main screen.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from console.core.paths import embedded_data_dir
 from console.present.labels import sample_notice
@@ -15,6 +15,10 @@ from console.present.state import TableState
 from console.tui import workers
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.screen import Screen
+
     from console.core.config import Settings
     from console.present.assemble import Snapshot
     from console.tui.app import DevZonesApp
@@ -28,6 +32,12 @@ class Flows:
 
     def __init__(self, app: DevZonesApp) -> None:
         self.app = app
+
+    def open(self, dialog: Screen[Any], chosen: Callable[[Any], object] | None = None) -> None:
+        """Open a dialog clear of the toasts said before it (an export's toast stayed over the lower
+        part of the bulletin dialog opened after it for 15 s)."""
+        self.app.clear_notifications()
+        self.app.push_screen(dialog, chosen)
 
     def not_ready(self) -> bool:
         """True (and said) while the data is still loading, or when it is invalid (nothing loads)."""
@@ -79,7 +89,7 @@ class Flows:
         from widgets.dialogs import CountyDialog
 
         names = list(app.views.header.county_names)
-        app.push_screen(CountyDialog(names, app.state.counties, app.state.lang), chosen)
+        self.open(CountyDialog(names, app.state.counties, app.state.lang), chosen)
 
     def units(self) -> None:
         app = self.app
@@ -104,12 +114,12 @@ class Flows:
 
         from widgets.dialogs import UnitDialog
 
-        app.push_screen(UnitDialog(units, app.state.lang, app.state.unit), chosen)
+        self.open(UnitDialog(units, app.state.lang, app.state.unit), chosen)
 
     def help(self) -> None:
         from widgets.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.app.state.tab, self.app.state.lang, self.app.ascii_only))
+        self.open(HelpScreen(self.app.state.tab, self.app.state.lang, self.app.ascii_only))
 
     # -- export and bulletin ------------------------------------------------------------------------
 
@@ -132,7 +142,7 @@ class Flows:
             return suggest_name(view, state.year or 0, state.counties, now, fmt)
 
         folder = self.app.settings.export_folder or os.getcwd()
-        self.app.push_screen(ExportDialog(state.lang, folder, suggest, initial, error), self.export_chosen)
+        self.open(ExportDialog(state.lang, folder, suggest, initial, error), self.export_chosen)
 
     def export_chosen(self, choice: ExportChoice | None) -> None:
         """Write the chosen export: an SVG of the screen at once, the rest in a worker."""
@@ -224,7 +234,7 @@ class Flows:
                 else f"The newest month the data covers (data to {as_of})"
             )
         dialog = BulletinDialog(lang, month, folder, initial, error, note)
-        self.app.push_screen(dialog, self.bulletin_chosen)
+        self.open(dialog, self.bulletin_chosen)
 
     def bulletin_chosen(self, choice: BulletinChoice | None) -> None:
         """Write the monthly bulletin in a worker."""

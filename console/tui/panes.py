@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static, TabPane
 
+from console.present.fit import share_heights
 from console.present.labels import unit_name
 from console.present.state import tables_of
 from widgets.overview import OverviewPanel
@@ -170,6 +171,7 @@ class RankingsPane(Pane):
 
     def show(self, state: ConsoleState, views: Views) -> None:
         from console.present.rule_marks import flag_legend
+        from widgets.dialogs import Wrapped  # the help's groups wrapped whole: here mark + meaning
 
         super().show(state, views)
         if self.later:  # its content is made after the first paint
@@ -181,7 +183,7 @@ class RankingsPane(Pane):
             for row in view.rows:
                 flags.update(filter(None, (row.cells[i].values[0] or "").split(",")))
         legend = self.query_one("#rankings-legend", Static)
-        legend.update(Text(flag_legend(flags, state.lang), style="italic"))
+        legend.update(Wrapped(flag_legend(flags, state.lang), style="italic"))  # whole items
         legend.display = bool(flags)
 
 
@@ -205,3 +207,18 @@ class TasksPane(Pane):
         if state.unit:
             label += f"（{state.unit}）" if state.zh else f" ({unit_name(state.unit, state.lang)})"
         self.query_one("#indicators-title", Static).update(Text(label, style="bold"))
+        self.share_height()
+
+    def share_height(self) -> None:
+        """Split the pane's height between the two tables so that a table whose rows fit gets them
+        all (issue #11: tables never hide rows), the tasks 2 : 3 against the indicators otherwise."""
+        room = self.size.height - 1  # the indicators' title takes a line
+        if self.later or room <= 0:  # not laid out yet: the resize that follows comes back here
+            return
+        tables = [self.query_one(f"#{name}-table", ViewTable) for name in ("tasks", "indicators")]
+        needs = [max(2, t.row_count + 1) for t in tables]  # the heading, and a line for an empty note
+        for table, height in zip(tables, share_heights(room, needs, [2, 3]), strict=True):
+            table.styles.height = height
+
+    def on_resize(self) -> None:
+        self.share_height()
