@@ -188,3 +188,27 @@ async def test_the_console_as_of_a_quarter_the_data_lacks_says_what_it_covers(da
         assert app.views is None and app.errors
         said = " ".join(str(e) for e in app.errors)
         assert "2031Q1" in said and "2026Q3" in said
+
+
+async def test_changed_rows_only_on_another_year_lists_nothing_and_says_where_the_changes_are(
+    data_dir: Path,
+) -> None:
+    """On a year the changes are not about, "changed rows only" must not keep every row as if it
+    had filtered them: the table is empty and says the changes are marked in the data's year."""
+    app = make_app(data_dir)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "y")  # 2026 -> 2024
+        await ready(pilot)
+        assert app.year == 2024 and rows(app, "zones")
+        await pilot.press("d", "d")
+        await ready(pilot)
+        assert "仅变化" in app.screen.query_one("#topbar").plain
+        table = app.screen.query_one("#zones-table", ViewTable)
+        assert rows(app, "zones") == {}
+        assert "变化仅标于2026年" in table.empty_note
+        await pilot.press("y", "y")  # 2024 -> 2025 -> 2026: the changed rows, marked
+        await ready(pilot)
+        assert app.year == 2026
+        shown = rows(app, "zones")
+        assert shown and all("Δ" in text for text in shown.values())

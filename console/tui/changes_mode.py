@@ -9,7 +9,7 @@ the top bar says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -215,6 +215,29 @@ class ChangesMode:
             return None
         return have.changes, have.since, have.to
 
+    def elsewhere(self, views: Views) -> bool:
+        """Whether the mode is on, its changes are there, and the year shown is not theirs."""
+        have, state = self.computed, self.app.state
+        return (
+            state.since is not None
+            and have is not None
+            and have.since == state.since
+            and not self.about_year(views)
+        )
+
+    def empty_note(self, views: Views) -> str | None:
+        """What an empty table says in "changed rows only" on a year the changes are not about (the
+        year they are marked in, and the key to get there); None otherwise."""
+        ds = self.app.dataset
+        if ds is None or not self.app.state.changed_only or not self.elsewhere(views):
+            return None
+        year = ds.as_of.year
+        if self.app.state.zh:
+            return f"变化仅标于{year}年，{views.header.year}年无可列出的变化行（y 切换年度，d 关闭）"
+        return (
+            f"Changes are marked in {year} only: no changed rows in {views.header.year} (y next year, d off)"
+        )
+
     def about_year(self, views: Views) -> bool:
         ds = self.app.dataset
         return ds is not None and views.header.year == ds.as_of.year
@@ -223,6 +246,9 @@ class ChangesMode:
         """A table's view as the mode shows it: changed cells marked, or only the changed rows."""
         marks = self.marks(views)
         if marks is None:
+            if self.elsewhere(views) and self.app.state.changed_only:
+                # Nothing is marked on this year: keeping every row would pretend to filter.
+                return replace(view, rows=())
             return view
         from console.present.changes_view import changed_rows, mark_view
 
