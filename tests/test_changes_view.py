@@ -233,17 +233,25 @@ def test_the_changes_are_computed_once_per_reference_period(
         memo.get(dataset, settings, dataset.as_of, dataset.as_of)
 
 
-def test_the_dialog_offers_every_quarter_of_the_data_before_the_one_shown(
+def test_the_dialog_offers_every_quarter_of_the_zones_data_before_the_one_shown(
     dataset: Dataset, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Every quarter the zones reported for, newest first, and none before the plan: the indicators'
+    baseline quarter (2023Q4) has no zone's figures or reports, so comparing with it would mark
+    every cell as changed."""
     from console.cli import main
-    from console.engine.as_of import data_periods
 
     offered = reference_periods(dataset)
-    span = data_periods(dataset)
-    assert span is not None
-    assert offered[0] == Period.from_index(dataset.as_of.index - 1) and offered[-1] == span[0]
-    assert [p.index for p in offered] == list(range(offered[0].index, span[0].index - 1, -1))
+    reported = {
+        str(p)
+        for name in ("cluster_revenue", "reports")
+        for p in dataset[name].get_column("period").unique().to_list()
+    }
+    assert offered[0] == Period.from_index(dataset.as_of.index - 1)
+    assert {str(p) for p in offered} == {p for p in reported if p < str(dataset.as_of)}
+    assert [p.index for p in offered] == list(range(offered[0].index, offered[-1].index - 1, -1))
+    assert offered[-1] == Period(dataset.years[0], 1)
+    assert min(dataset["indicator_values"].get_column("period")) < str(offered[-1])  # the baseline
     # Each is a quarter `devzones changes --from` accepts.
     for period in (offered[0], offered[-1]):
         assert main(["changes", "--from", str(period), "--json"]) == 0

@@ -415,11 +415,15 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
 
 def reference_periods(ds: Dataset, to: Period | None = None) -> list[Period]:
     """The quarters a "changes since" can start from, newest first: those of the data before ``to``
-    (default: the latest); what the console's dialog offers. Empty before any quarter's data."""
+    (default: the latest), from the plan's first quarter on; what the console's dialog offers. A
+    quarter before the plan (the indicators' baseline, 2023Q4) is not offered: no zone reported for
+    it, so every cell would count as changed. Empty before any quarter's data."""
     span = data_periods(ds)
     if span is None:
         return []
     first, last = span
+    if ds.years:
+        first = max(first, Period(ds.years[0], 1), key=lambda p: p.index)
     end = (to or last).index
     return [Period.from_index(i) for i in range(end - 1, first.index - 1, -1)]
 
