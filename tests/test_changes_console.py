@@ -212,3 +212,25 @@ async def test_changed_rows_only_on_another_year_lists_nothing_and_says_where_th
         assert app.year == 2026
         shown = rows(app, "zones")
         assert shown and all("Δ" in text for text in shown.values())
+
+
+async def test_a_changed_row_whose_changed_cell_gave_way_to_the_width_still_shows_the_mark(
+    data_dir: Path,
+) -> None:
+    """At 80 columns the Zones tab hides its report column; a zone kept as changed only for its report
+    (汝南 since 2026Q2) shows the mark in its first column, so every row listed says why it is there."""
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "d", "d")
+        await ready(pilot)
+        table = app.screen.query_one("#zones-table", ViewTable)
+        assert "report" not in {c.key for c in table.visible_columns()}  # gave way at this width
+        assert table.view is not None and table.row_count == len(table.view.rows) > 0
+        view = table.view
+        on_screen = [table.row_cells(i) for i in range(table.row_count)]
+        assert any(not any("Δ" in text for text in cells) for cells in on_screen)  # the case at hand
+        lines = [table.render_line(y).text for y in range(1, table.row_count + 1)]
+        assert all("Δ" in line for line in lines), lines
+        at = view.column_index("zone")
+        assert all(row.cells[at].text in line for row, line in zip(view.rows, lines, strict=True))

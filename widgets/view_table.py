@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -34,6 +35,8 @@ from widgets.ascii import AsciiScrollBarRender
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from console.present.viewmodel import Column, View
 
 
@@ -82,12 +85,17 @@ class ViewTable(ScrollView, can_focus=True):
     # -- content ------------------------------------------------------------------------------------
 
     empty_note = ""  # what an empty table says ("no rows match …"), set by whoever shows the view
+    # The changes mode's marked cells (row key -> column keys), set by whoever shows the view: a row
+    # whose marked cells all gave way to the width shows the mark in its first column instead.
+    marks: Mapping[str, frozenset[str]] = {}
+    mark_symbol = "Δ"  # the mark ("*" in ASCII mode), set with ``marks``
 
     def show(self, view: View) -> None:
         """Show ``view``, keeping the cursor on the same row key where that row is still there."""
         keep = self.current_row_key
         self.view = view
         self._natural = column_widths(view)
+        self._reserve_mark()
         self._generation += 1  # new rows: no line drawn before holds
         self._fit()
         index = next((i for i, r in enumerate(view.rows) if r.key == keep), None) if keep else None
@@ -96,6 +104,23 @@ class ViewTable(ScrollView, can_focus=True):
             self.scroll_to(0, 0, animate=False, immediate=True)
         self.cursor_row = index
         self.refresh()
+
+    def _reserve_mark(self) -> None:
+        """Widen the first column for the mark of a row whose marked cells may give way to the width."""
+        view = self.view
+        if view is None or not self.marks or not view.columns:
+            return
+        hiding = {c.key for c in view.columns[1:] if c.give_way}
+        extra = cell_len(self.mark_symbol)
+        for row in view.rows:
+            if hiding & self.marks.get(row.key, frozenset()):
+                self._natural[0] = max(self._natural[0], cell_len(row.cells[0].text) + extra)
+
+    def _hidden_mark(self, key: str) -> bool:
+        """Whether the row of ``key`` has marked cells and none of them is on screen."""
+        assert self.view is not None
+        marked = self.marks.get(key, frozenset())
+        return bool(marked) and not any(self.view.columns[i].key in marked for i in self._shown)
 
     def _viewport(self) -> Size:
         """Width and height of the drawing area, scrollbar excluded (the app's size before layout)."""
@@ -231,6 +256,9 @@ class ViewTable(ScrollView, can_focus=True):
                 )
                 for i in self._layout
             ]
+            if self._layout and self._hidden_mark(row.key):  # its changed cell gave way: mark the row
+                first, cls, right = cells[0]
+                cells[0] = (self.mark_symbol + first, cls, right)
             strip = self._line(cells, style).adjust_cell_length(self.virtual_size.width, style)
             self._lines[key] = strip
         return strip

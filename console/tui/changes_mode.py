@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from console.core.config import Settings
     from console.data.dataset import Dataset
     from console.engine.changes import Change
@@ -254,6 +256,13 @@ class ChangesMode:
 
         shown = changed_rows(view, marks) if self.app.state.changed_only else view
         return mark_view(shown, marks, self.app.ascii_only)
+
+    def table_marks(self, view: View, views: Views) -> tuple[Mapping[str, frozenset[str]], str]:
+        """The marked cells of ``view``'s tab (row key -> column keys; empty when nothing is marked)
+        and the mark: what a table needs to mark a row whose changed cell gave way to the width."""
+        marks = self.marks(views)
+        symbol = "*" if self.app.ascii_only else "Δ"
+        return ({} if marks is None else marks.cells.get(view.tab, {})), symbol
 
     def overview(self, views: Views) -> tuple[str, tuple[tuple[str, str, str | None], ...]] | None:
         """The overview's section "本期变化（自2026Q2）": its heading and (subject, what, zone) rows,

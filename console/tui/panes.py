@@ -93,6 +93,7 @@ class Pane(TabPane):
             view = self.console.changes.view(view, views)  # changes mode
             table = self.query_one(f"#{name}-table", ViewTable)
             table.empty_note = self.console.changes.empty_note(views) or empty_note(state, view)
+            table.marks, table.mark_symbol = self.console.changes.table_marks(view, views)
             table.show(view)
 
     @property
