@@ -151,7 +151,8 @@ def routine(change: Change) -> bool:
 
 
 def change_marks(changes: Iterable[Change], views: Views | None, since: str, to: str) -> ChangeMarks:
-    """Which cells ``changes`` mark. With ``views``, a task whose indicators changed is marked in the
+    """Which cells ``changes`` mark (a cluster's figure revised for a quarter before ``to`` marks its
+    quarterly series, not its latest total). With ``views``, a task whose indicators changed is marked in the
     tasks table too (its status column), read from the indicators view's task column."""
     cells: dict[str, dict[str, set[str]]] = {}
     indicators_changed: set[str] = set()
@@ -161,6 +162,10 @@ def change_marks(changes: Iterable[Change], views: Views | None, since: str, to:
         if place is None or key is None or routine(c):
             continue
         tab, column = place
+        if c.code == "revised" and c.subject == "cluster" and c.period != to:
+            # An earlier quarter's figure: the YTD column shows the latest quarter's, which did not
+            # change; the quarterly series holds the revised quarter.
+            column = "trend"
         cells.setdefault(tab, {}).setdefault(key, set()).add(column)
         if tab == "indicators":
             indicators_changed.add(key)
