@@ -234,3 +234,30 @@ async def test_a_changed_row_whose_changed_cell_gave_way_to_the_width_still_show
         assert all("Δ" in line for line in lines), lines
         at = view.column_index("zone")
         assert all(row.cells[at].text in line for row, line in zip(view.rows, lines, strict=True))
+
+
+async def test_the_overview_has_one_scrollbar_and_follows_the_cursor_down_the_attention_list(
+    data_dir: Path,
+) -> None:
+    """With the changes listed first, the attention list is taller than the tab: the overview scrolls
+    (one scrollbar, the page's), not the list inside it, and moving down the list keeps the line under
+    the cursor on screen."""
+    from widgets.overview import OverviewPanel
+
+    app = make_app(data_dir, ascii=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        await ready(pilot)
+        attention = app.screen.query_one(AttentionList)
+        panel = app.screen.query_one(OverviewPanel)
+        assert attention.size.height == attention.option_count > panel.size.height  # taller than the tab
+        assert not attention.show_vertical_scrollbar and panel.show_vertical_scrollbar
+        await pilot.press("enter")
+        last = attention.option_count - 1
+        while attention.highlighted is not None and attention.highlighted < last:
+            await pilot.press("down")
+        await pilot.pause()
+        assert attention.highlighted == last
+        line = attention.region.y + last  # one line per option
+        assert panel.region.y <= line < panel.region.bottom and panel.scroll_y > 0

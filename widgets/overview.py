@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -250,7 +251,10 @@ class AttentionList(OptionList):
     # The cursor is underlined as well as coloured, so that it shows under NO_COLOR too (an option's
     # style cannot be reversed: Textual's visual styles drop reverse).
     DEFAULT_CSS = """
-    AttentionList { border: none; padding: 0; background: transparent; height: auto; }
+    AttentionList {
+        border: none; padding: 0; background: transparent; height: auto;
+        max-height: initial; overflow-y: hidden;
+    }
     AttentionList:focus { border: none; background-tint: $foreground 0%; }
     AttentionList > .option-list--option { padding: 0; }
     AttentionList:focus > .option-list--option-highlighted { text-style: bold underline; }
@@ -275,6 +279,18 @@ class AttentionList(OptionList):
         self.set_options(Option(text, disabled=key == HEADING) for text, key in items)
         # Not highlighted until the user moves into the list, so the overview reads as a page.
         self.highlighted = None if was is None else min(was, len(items) - 1)
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """The list is as tall as its lines (the page scrolls, not the list, so there is one
+        scrollbar): scroll the overview to show the highlighted line."""
+        page, at = self.parent, self.highlighted
+        if at is None or not self.is_mounted or not isinstance(page, Widget):
+            return
+        self._update_lines()
+        y, height = self._index_to_line.get(at), self._heights.get(at, 1)
+        if y is not None:
+            line = Region(0, self.virtual_region.y + y, self.size.width, height)
+            page.scroll_to_region(line, animate=False, top=top, force=True, immediate=True)
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
