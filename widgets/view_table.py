@@ -74,7 +74,8 @@ class ViewTable(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.ascii_only = ascii_only
         self.view: View | None = None
-        self._natural: list[int] = []
+        self._natural: list[int] = []  # the columns' widths, the first widened for a row's mark
+        self._measured: list[int] = []  # as measured
         self._shown: list[int] = []
         self._layout: list[int] = []  # the fitted columns, then those that gave way
         self._cut: dict[int, int] = {}
@@ -94,8 +95,8 @@ class ViewTable(ScrollView, can_focus=True):
         """Show ``view``, keeping the cursor on the same row key where that row is still there."""
         keep = self.current_row_key
         self.view = view
-        self._natural = column_widths(view)
-        self._reserve_mark()
+        self._measured = column_widths(view)
+        self._natural = self._measured
         self._generation += 1  # new rows: no line drawn before holds
         self._fit()
         index = next((i for i, r in enumerate(view.rows) if r.key == keep), None) if keep else None
@@ -105,16 +106,20 @@ class ViewTable(ScrollView, can_focus=True):
         self.cursor_row = index
         self.refresh()
 
-    def _reserve_mark(self) -> None:
-        """Widen the first column for the mark of a row whose marked cells may give way to the width."""
+    def _reserve_mark(self) -> bool:
+        """Widen the first column for the mark of a row whose marked cells may give way to the width;
+        False when no row has a mark in a column that can give way."""
         view = self.view
         if view is None or not self.marks or not view.columns:
-            return
+            return False
         hiding = {c.key for c in view.columns[1:] if c.give_way}
         extra = cell_len(self.mark_symbol)
+        widths = list(self._measured)
         for row in view.rows:
             if hiding & self.marks.get(row.key, frozenset()):
-                self._natural[0] = max(self._natural[0], cell_len(row.cells[0].text) + extra)
+                widths[0] = max(widths[0], cell_len(row.cells[0].text) + extra)
+        self._natural = widths
+        return widths != self._measured
 
     def _hidden_mark(self, key: str) -> bool:
         """Whether the row of ``key`` has marked cells and none of them is on screen."""
@@ -139,7 +144,11 @@ class ViewTable(ScrollView, can_focus=True):
         if self.row_count + 1 > (self.size.height or self._viewport().height):
             width -= self.styles.scrollbar_size_vertical  # the scrollbar takes its column
         before = (self._shown, self._cut, self._starts)
+        self._natural = self._measured
         self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
+        hidden = any(self._hidden_mark(r.key) for r in self.view.rows if r.key in self.marks)
+        if hidden and self._reserve_mark():  # a row shows its mark in the first column: make room
+            self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
         gave_way = [i for i in range(len(self.view.columns)) if i not in self._shown]
         self._layout = self._shown + gave_way
         self._starts, x = [], 0
