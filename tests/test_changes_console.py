@@ -261,3 +261,30 @@ async def test_the_overview_has_one_scrollbar_and_follows_the_cursor_down_the_at
         assert attention.highlighted == last
         line = attention.region.y + last  # one line per option
         assert panel.region.y <= line < panel.region.bottom and panel.scroll_y > 0
+
+
+async def test_wrapped_attention_lines_continue_under_the_reason_not_at_column_0(data_dir: Path) -> None:
+    """At 80 columns in English the changes' reasons wrap (and the attention list's at 60): each
+    continuation line starts under the reason, so no word of a reason reads as a subject of its own."""
+    import re
+
+    for width in (80, 60):
+        app = make_app(data_dir, "en")
+        async with app.run_test(size=(width, 40)) as pilot:
+            await ready(pilot)
+            await pilot.press("d")
+            await ready(pilot)
+            attention = app.screen.query_one(AttentionList)
+            attention._update_lines()
+            wrapped = 0
+            for i in range(attention.option_count):
+                y, height = attention._index_to_line[i], attention._heights[i]
+                lines = [attention.render_line(y + n).text.rstrip() for n in range(height)]
+                subject = re.match(r"^[Δ!] .*?\S {2,}", lines[0])
+                if subject is None:  # a heading or a note
+                    continue
+                reason = subject.end()  # the column the reason starts in
+                for line in lines[1:]:
+                    wrapped += 1
+                    assert line[:reason].strip() == "" and line[reason] != " ", (width, lines)
+            assert wrapped  # the case at hand: some reasons did wrap
