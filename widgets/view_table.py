@@ -141,14 +141,18 @@ class ViewTable(ScrollView, can_focus=True):
         if self.view is None:
             return
         width = self.size.width or self._viewport().width
+        counter = 0  # the room the heading line's " 12/2543 " takes at its end
         if self.row_count + 1 > (self.size.height or self._viewport().height):
             width -= self.styles.scrollbar_size_vertical  # the scrollbar takes its column
+            counter = len(f" {self.row_count}/{self.row_count} ")
         before = (self._shown, self._cut, self._starts)
         self._natural = self._measured
         self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
         hidden = any(self._hidden_mark(r.key) for r in self.view.rows if r.key in self.marks)
         if hidden and self._reserve_mark():  # a row shows its mark in the first column: make room
             self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
+        if counter and self._headings_end() > width - counter:  # never the counter over a heading
+            self._shown, self._cut = fit_columns(self.view, max(1, width - counter), self._natural)
         gave_way = [i for i in range(len(self.view.columns)) if i not in self._shown]
         self._layout = self._shown + gave_way
         self._starts, x = [], 0
@@ -163,6 +167,17 @@ class ViewTable(ScrollView, can_focus=True):
             self._generation += 1
         self.virtual_size = Size(max(x, width), self.row_count + 1)
         self._clamp()
+
+    def _headings_end(self) -> int:
+        """Where the heading line's text ends with the columns fitted now (in cells)."""
+        assert self.view is not None
+        x = end = 0
+        for i in self._shown:
+            column, width = self.view.columns[i], self._width(i)
+            label = min(width, cell_len(self._label(i)))
+            end = x + PADDING + (width if column.numeric else label)  # numbers' headings at the right
+            x += width + 2 * PADDING
+        return end
 
     def _clamp(self) -> None:
         """Scroll back so the last row sits at the bottom when rows or the height shrank."""
@@ -298,7 +313,9 @@ class ViewTable(ScrollView, can_focus=True):
             strip = self._window(strip.adjust_cell_length(self.virtual_size.width, header), header)
             if self.row_count > self._page:  # more rows than fit: say where the cursor is
                 where = f" {self.cursor_row + 1}/{self.row_count} "
-                strip = Strip.join([strip.crop(0, width - len(where)), Strip([Segment(where, header)])])
+                cut = width - len(where)
+                if cell_len(strip.text.rstrip()) <= cut:  # room kept by _fit; else never over a heading
+                    strip = Strip.join([strip.crop(0, cut), Strip([Segment(where, header)])])
             return strip
         index = self._top + y - 1
         if self.row_count == 0 and y == 1 and self.empty_note:  # say why the table is empty
