@@ -3,8 +3,9 @@
 The changes are computed once per (dataset, reference quarter, latest quarter, county filter) in a
 worker (console.present.changes_view.ChangesMemo), then only the marks are rebuilt when the views
 change (a year, language or filter): cheap, so that toggling the mode is a redraw. The marks apply
-to the year the data is judged in (the latest quarter's year); on another year nothing is marked and
-the top bar says so.
+to the year the data is judged in (the latest quarter's year); on another year nothing is marked, the
+top bar says so, and "changed rows only" lists no rows and says which year the changes are marked in
+(the year the user chose is kept: switching it silently would change every tab under them).
 """
 
 from __future__ import annotations
