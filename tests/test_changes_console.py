@@ -188,3 +188,103 @@ async def test_the_console_as_of_a_quarter_the_data_lacks_says_what_it_covers(da
         assert app.views is None and app.errors
         said = " ".join(str(e) for e in app.errors)
         assert "2031Q1" in said and "2026Q3" in said
+
+
+async def test_changed_rows_only_on_another_year_lists_nothing_and_says_where_the_changes_are(
+    data_dir: Path,
+) -> None:
+    """On a year the changes are not about, "changed rows only" must not keep every row as if it
+    had filtered them: the table is empty and says the changes are marked in the data's year."""
+    app = make_app(data_dir)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "y")  # 2026 -> 2024
+        await ready(pilot)
+        assert app.year == 2024 and rows(app, "zones")
+        await pilot.press("d", "d")
+        await ready(pilot)
+        assert "仅变化" in app.screen.query_one("#topbar").plain
+        table = app.screen.query_one("#zones-table", ViewTable)
+        assert rows(app, "zones") == {}
+        assert "变化仅标于2026年" in table.empty_note
+        await pilot.press("y", "y")  # 2024 -> 2025 -> 2026: the changed rows, marked
+        await ready(pilot)
+        assert app.year == 2026
+        shown = rows(app, "zones")
+        assert shown and all("Δ" in text for text in shown.values())
+
+
+async def test_a_changed_row_whose_changed_cell_gave_way_to_the_width_still_shows_the_mark(
+    data_dir: Path,
+) -> None:
+    """At 80 columns the Zones tab hides its report column; a zone kept as changed only for its report
+    (汝南 since 2026Q2) shows the mark in its first column, so every row listed says why it is there."""
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "d", "d")
+        await ready(pilot)
+        table = app.screen.query_one("#zones-table", ViewTable)
+        assert "report" not in {c.key for c in table.visible_columns()}  # gave way at this width
+        assert table.view is not None and table.row_count == len(table.view.rows) > 0
+        view = table.view
+        on_screen = [table.row_cells(i) for i in range(table.row_count)]
+        assert any(not any("Δ" in text for text in cells) for cells in on_screen)  # the case at hand
+        lines = [table.render_line(y).text for y in range(1, table.row_count + 1)]
+        assert all("Δ" in line for line in lines), lines
+        at = view.column_index("zone")
+        assert all(row.cells[at].text in line for row, line in zip(view.rows, lines, strict=True))
+
+
+async def test_the_overview_has_one_scrollbar_and_follows_the_cursor_down_the_attention_list(
+    data_dir: Path,
+) -> None:
+    """With the changes listed first, the attention list is taller than the tab: the overview scrolls
+    (one scrollbar, the page's), not the list inside it, and moving down the list keeps the line under
+    the cursor on screen."""
+    from widgets.overview import OverviewPanel
+
+    app = make_app(data_dir, ascii=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        await ready(pilot)
+        attention = app.screen.query_one(AttentionList)
+        panel = app.screen.query_one(OverviewPanel)
+        assert attention.size.height == attention.option_count > panel.size.height  # taller than the tab
+        assert not attention.show_vertical_scrollbar and panel.show_vertical_scrollbar
+        await pilot.press("enter")
+        last = attention.option_count - 1
+        while attention.highlighted is not None and attention.highlighted < last:
+            await pilot.press("down")
+        await pilot.pause()
+        assert attention.highlighted == last
+        line = attention.region.y + last  # one line per option
+        assert panel.region.y <= line < panel.region.bottom and panel.scroll_y > 0
+
+
+async def test_wrapped_attention_lines_continue_under_the_reason_not_at_column_0(data_dir: Path) -> None:
+    """At 80 columns in English the changes' reasons wrap (and the attention list's at 60): each
+    continuation line starts under the reason, so no word of a reason reads as a subject of its own."""
+    import re
+
+    for width in (80, 60):
+        app = make_app(data_dir, "en")
+        async with app.run_test(size=(width, 40)) as pilot:
+            await ready(pilot)
+            await pilot.press("d")
+            await ready(pilot)
+            attention = app.screen.query_one(AttentionList)
+            attention._update_lines()
+            wrapped = 0
+            for i in range(attention.option_count):
+                y, height = attention._index_to_line[i], attention._heights[i]
+                lines = [attention.render_line(y + n).text.rstrip() for n in range(height)]
+                subject = re.match(r"^[Δ!] .*?\S {2,}", lines[0])
+                if subject is None:  # a heading or a note
+                    continue
+                reason = subject.end()  # the column the reason starts in
+                for line in lines[1:]:
+                    wrapped += 1
+                    assert line[:reason].strip() == "" and line[reason] != " ", (width, lines)
+            assert wrapped  # the case at hand: some reasons did wrap

@@ -4,6 +4,7 @@ the changed-rows filter, the overview's rows worst first, and computing the chan
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,8 @@ def test_each_change_marks_its_cell_with_a_symbol_and_nothing_else(
     for c in found:
         if (c.subject, c.field) in PLACES and not routine(c):
             tab, column = PLACES[(c.subject, c.field)]
+            if c.code == "revised" and c.subject == "cluster" and c.period != str(dataset.as_of):
+                column = "trend"  # an earlier quarter's figure: its bar, not the latest total
             expected.setdefault((tab, _key(c)), set()).add(column)
     assert {tab for tab, _ in expected} >= {"zones", "clusters", "rankings", "indicators"}
     for tab in ("zones", "clusters", "indicators", "rankings"):
@@ -88,6 +91,28 @@ def test_each_change_marks_its_cell_with_a_symbol_and_nothing_else(
                     assert a.text == b.text
                 assert a.values == b.values and a.sort == b.sort  # exports and sorting see the data
         assert marks.count(tab) == len({k for t, k in expected if t == tab})
+
+
+def test_a_revision_of_an_earlier_quarter_marks_the_quarterly_series_not_the_latest_total(
+    dataset: Dataset, settings: Settings, data_dir: Path
+) -> None:
+    """The sample's revision (西平 服装, 2026Q2: 8.66 → 9.76) changed a quarter before the latest: the
+    YTD column shows 2026Q3's figure, which did not change, so the mark goes on the quarterly series
+    that holds 2026Q2; a revision of the latest quarter marks the YTD figure itself."""
+    views = _views(dataset, settings)
+    to = str(dataset.as_of)
+    revised = [c for c in _changes(dataset, settings, data_dir) if c.code == "revised"]
+    earlier = [c for c in revised if c.subject == "cluster" and c.period < to]
+    assert earlier  # the sample has one
+    key = _key(earlier[0])
+    marks = change_marks([earlier[0]], views, str(SINCE), to)
+    assert marks.cells["clusters"][key] == frozenset({"trend"})
+    clusters = views.tables["clusters"]
+    at = clusters.column_index("trend")
+    periods = [fld.code for fld in clusters.columns[at].fields]
+    assert f"rev_{earlier[0].period}" in periods  # the series holds the revised quarter
+    latest = replace(earlier[0], period=to)
+    assert change_marks([latest], views, str(SINCE), to).cells["clusters"][key] == frozenset({"actual_ytd"})
 
 
 def test_the_changed_rows_filter_keeps_exactly_the_rows_with_a_change(
@@ -233,17 +258,25 @@ def test_the_changes_are_computed_once_per_reference_period(
         memo.get(dataset, settings, dataset.as_of, dataset.as_of)
 
 
-def test_the_dialog_offers_every_quarter_of_the_data_before_the_one_shown(
+def test_the_dialog_offers_every_quarter_of_the_zones_data_before_the_one_shown(
     dataset: Dataset, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Every quarter the zones reported for, newest first, and none before the plan: the indicators'
+    baseline quarter (2023Q4) has no zone's figures or reports, so comparing with it would mark
+    every cell as changed."""
     from console.cli import main
-    from console.engine.as_of import data_periods
 
     offered = reference_periods(dataset)
-    span = data_periods(dataset)
-    assert span is not None
-    assert offered[0] == Period.from_index(dataset.as_of.index - 1) and offered[-1] == span[0]
-    assert [p.index for p in offered] == list(range(offered[0].index, span[0].index - 1, -1))
+    reported = {
+        str(p)
+        for name in ("cluster_revenue", "reports")
+        for p in dataset[name].get_column("period").unique().to_list()
+    }
+    assert offered[0] == Period.from_index(dataset.as_of.index - 1)
+    assert {str(p) for p in offered} == {p for p in reported if p < str(dataset.as_of)}
+    assert [p.index for p in offered] == list(range(offered[0].index, offered[-1].index - 1, -1))
+    assert offered[-1] == Period(dataset.years[0], 1)
+    assert min(dataset["indicator_values"].get_column("period")) < str(offered[-1])  # the baseline
     # Each is a quarter `devzones changes --from` accepts.
     for period in (offered[0], offered[-1]):
         assert main(["changes", "--from", str(period), "--json"]) == 0

@@ -399,3 +399,37 @@ async def test_a_search_that_matches_nothing_says_so_in_the_table() -> None:
         assert table.row_count == 0
         line = "".join(segment.text for segment in table.render_line(1))
         assert "没有匹配“xyz”的行" in line and "Esc" in line
+
+
+async def test_the_row_counter_never_covers_a_heading() -> None:
+    """A table longer than the screen says where the cursor is (" 1/2543 ") at the right of its heading
+    line; whatever the width, that leaves every heading shown whole (it covered 未达目标 at national
+    scale: "未达目 2500/2543")."""
+    columns = (
+        Column("mark", ""),
+        Column("name", "开发区"),
+        Column("county", "县区", give_way=1),
+        Column("tier", "档级"),
+        Column("missing", "未达目标"),
+    )
+    body = tuple(
+        Row(f"k{i}", (Cell(""), Cell(f"区{i}"), Cell("县"), Cell("三→三档 ~"), Cell("—")))
+        for i in range(2543)
+    )
+    view = View(tab="zones", title="t", columns=columns, rows=body)
+    app = TableApp()
+    async with app.run_test(size=(60, 10)) as pilot:
+        table = app.query_one(ViewTable)
+        table.show(view)
+        await pilot.pause()
+        for width in range(24, 64):
+            await pilot.resize_terminal(width, 10)
+            await pilot.pause()
+            header = table.render_line(0).text
+            counter = re.search(r" \d+/2543 $", header)
+            if width >= 44:  # the columns fit beside it: the counter has its room
+                assert counter is not None, header
+            before = header if counter is None else header[: counter.start()]
+            for label in table.column_labels():  # each heading on screen is whole, none cut short
+                cut = any(before.rstrip().endswith(label[:k]) for k in range(1, len(label)))
+                assert label in before or not cut, (width, header)

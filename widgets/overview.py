@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Group, OverflowMethod
+from rich.console import Console, ConsoleOptions, Group, OverflowMethod, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -180,32 +182,55 @@ def attention_title(lang: str) -> Text:
     )
 
 
+@dataclass(frozen=True)
+class Hanging:
+    """An attention line: its subject, then its reason, whose wrapped lines stay under the reason
+    (not at column 0, where they would read as a subject of their own)."""
+
+    head: Text
+    tail: Text
+
+    def __str__(self) -> str:
+        return self.head.plain + self.tail.plain
+
+    def _grid(self) -> Table:
+        grid = Table.grid()
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        grid.add_row(self.head, self.tail)
+        return grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self._grid()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self._grid())
+
+
 HEADING = "\x00heading"  # the key of a heading line in the attention list: not selectable
 
 Changes = tuple[str, tuple[tuple[str, str, str | None], ...]]  # heading, (subject, what, zone) rows
 
 
-def changes_items(changes: Changes, ascii_only: bool) -> list[tuple[Text, str | None]]:
+def changes_items(changes: Changes, ascii_only: bool) -> list[tuple[Text | Hanging, str | None]]:
     """The section "本期变化（自2026Q2）" above the attention items: a heading, then one line per change
     marked by the changes mode's symbol (Enter opens its zone)."""
     heading, rows = changes
     mark = "*" if ascii_only else "Δ"
     width = max((cell_len(whose) for whose, _, _ in rows), default=0)
-    items: list[tuple[Text, str | None]] = [(Text(heading, style="bold underline"), HEADING)]
+    items: list[tuple[Text | Hanging, str | None]] = [(Text(heading, style="bold underline"), HEADING)]
     for whose, what, key in rows:
-        line = Text()
         if whose:
-            line.append(f"{mark} {whose}" + " " * (width - cell_len(whose)), style="bold")
-            line.append(f"  {what}")
+            head = Text(f"{mark} {whose}" + " " * (width - cell_len(whose)), style="bold")
+            items.append((Hanging(head.append("  ", style=""), Text(what)), key))
         else:
-            line.append(what, style="italic")
-        items.append((line, key))
+            items.append((Text(what, style="italic"), key))
     return items
 
 
 def attention_items(
     data: Overview, lang: str, ascii_only: bool, no_color: bool = False
-) -> list[tuple[Text, str | None]]:
+) -> list[tuple[Text | Hanging, str | None]]:
     """The attention list's lines, each with the zone it opens (None: a note, which opens the Zones tab;
     REPORTS_NOTE: the note on late or missing reports, which lists them; HEADING: nothing to open)."""
     zh = lang == "zh"
@@ -217,14 +242,14 @@ def attention_items(
     notes = [pair for pair in pairs if pair[1] in (None, REPORTS_NOTE)]
     shown = [*zones[:ATTENTION_SHOWN], *notes]
     width = max((cell_len(zone) for (zone, _), _ in shown), default=0)
-    items: list[tuple[Text, str | None]] = []
+    items: list[tuple[Text | Hanging, str | None]] = []
     for (zone, what), key in shown:
-        line = Text()  # styles as spans: the theme's red, as in the tables, and the reason unstyled
+        head = Text()  # styles as spans: the theme's red, as in the tables, and the reason unstyled
         # Every item is flagged: under NO_COLOR they are plain, so the selected one alone stands out.
         style = "" if no_color else CLASS_STYLES["bad"]
-        line.append(f"! {zone}" + " " * (width - cell_len(zone)), style=style)
-        line.append(f"  {what}")
-        items.append((line, key))
+        head.append(f"! {zone}" + " " * (width - cell_len(zone)), style=style)
+        head.append("  ")
+        items.append((Hanging(head, Text(what)), key))
     hidden = len(zones) - ATTENTION_SHOWN
     if hidden > 0:
         more = (
@@ -251,7 +276,10 @@ class AttentionList(OptionList):
     # The cursor is underlined as well as coloured, so that it shows under NO_COLOR too (an option's
     # style cannot be reversed: Textual's visual styles drop reverse).
     DEFAULT_CSS = """
-    AttentionList { border: none; padding: 0; background: transparent; height: auto; }
+    AttentionList {
+        border: none; padding: 0; background: transparent; height: auto;
+        max-height: initial; overflow-y: hidden;
+    }
     AttentionList:focus { border: none; background-tint: $foreground 0%; }
     AttentionList > .option-list--option { padding: 0; }
     AttentionList:focus > .option-list--option-highlighted { text-style: bold underline; }
@@ -270,12 +298,24 @@ class AttentionList(OptionList):
         """True when some line opens something on Enter (a zone, a note); headings do not."""
         return any(key != HEADING for key in self.keys)
 
-    def show(self, items: list[tuple[Text, str | None]]) -> None:
+    def show(self, items: list[tuple[Text | Hanging, str | None]]) -> None:
         was = self.highlighted if self.has_focus else None
         self.keys = [key for _, key in items]
         self.set_options(Option(text, disabled=key == HEADING) for text, key in items)
         # Not highlighted until the user moves into the list, so the overview reads as a page.
         self.highlighted = None if was is None else min(was, len(items) - 1)
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """The list is as tall as its lines (the page scrolls, not the list, so there is one
+        scrollbar): scroll the overview to show the highlighted line."""
+        page, at = self.parent, self.highlighted
+        if at is None or not self.is_mounted or not isinstance(page, Widget):
+            return
+        self._update_lines()
+        y, height = self._index_to_line.get(at), self._heights.get(at, 1)
+        if y is not None:
+            line = Region(0, self.virtual_region.y + y, self.size.width, height)
+            page.scroll_to_region(line, animate=False, top=top, force=True, immediate=True)
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:

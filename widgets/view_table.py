@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -34,6 +35,8 @@ from widgets.ascii import AsciiScrollBarRender
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from console.present.viewmodel import Column, View
 
 
@@ -71,7 +74,8 @@ class ViewTable(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.ascii_only = ascii_only
         self.view: View | None = None
-        self._natural: list[int] = []
+        self._natural: list[int] = []  # the columns' widths, the first widened for a row's mark
+        self._measured: list[int] = []  # as measured
         self._shown: list[int] = []
         self._layout: list[int] = []  # the fitted columns, then those that gave way
         self._cut: dict[int, int] = {}
@@ -82,12 +86,17 @@ class ViewTable(ScrollView, can_focus=True):
     # -- content ------------------------------------------------------------------------------------
 
     empty_note = ""  # what an empty table says ("no rows match …"), set by whoever shows the view
+    # The changes mode's marked cells (row key -> column keys), set by whoever shows the view: a row
+    # whose marked cells all gave way to the width shows the mark in its first column instead.
+    marks: Mapping[str, frozenset[str]] = {}
+    mark_symbol = "Δ"  # the mark ("*" in ASCII mode), set with ``marks``
 
     def show(self, view: View) -> None:
         """Show ``view``, keeping the cursor on the same row key where that row is still there."""
         keep = self.current_row_key
         self.view = view
-        self._natural = column_widths(view)
+        self._measured = column_widths(view)
+        self._natural = self._measured
         self._generation += 1  # new rows: no line drawn before holds
         self._fit()
         index = next((i for i, r in enumerate(view.rows) if r.key == keep), None) if keep else None
@@ -96,6 +105,27 @@ class ViewTable(ScrollView, can_focus=True):
             self.scroll_to(0, 0, animate=False, immediate=True)
         self.cursor_row = index
         self.refresh()
+
+    def _reserve_mark(self) -> bool:
+        """Widen the first column for the mark of a row whose marked cells may give way to the width;
+        False when no row has a mark in a column that can give way."""
+        view = self.view
+        if view is None or not self.marks or not view.columns:
+            return False
+        hiding = {c.key for c in view.columns[1:] if c.give_way}
+        extra = cell_len(self.mark_symbol)
+        widths = list(self._measured)
+        for row in view.rows:
+            if hiding & self.marks.get(row.key, frozenset()):
+                widths[0] = max(widths[0], cell_len(row.cells[0].text) + extra)
+        self._natural = widths
+        return widths != self._measured
+
+    def _hidden_mark(self, key: str) -> bool:
+        """Whether the row of ``key`` has marked cells and none of them is on screen."""
+        assert self.view is not None
+        marked = self.marks.get(key, frozenset())
+        return bool(marked) and not any(self.view.columns[i].key in marked for i in self._shown)
 
     def _viewport(self) -> Size:
         """Width and height of the drawing area, scrollbar excluded (the app's size before layout)."""
@@ -111,10 +141,18 @@ class ViewTable(ScrollView, can_focus=True):
         if self.view is None:
             return
         width = self.size.width or self._viewport().width
+        counter = 0  # the room the heading line's " 12/2543 " takes at its end
         if self.row_count + 1 > (self.size.height or self._viewport().height):
             width -= self.styles.scrollbar_size_vertical  # the scrollbar takes its column
+            counter = len(f" {self.row_count}/{self.row_count} ")
         before = (self._shown, self._cut, self._starts)
+        self._natural = self._measured
         self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
+        hidden = any(self._hidden_mark(r.key) for r in self.view.rows if r.key in self.marks)
+        if hidden and self._reserve_mark():  # a row shows its mark in the first column: make room
+            self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
+        if counter and self._headings_end() > width - counter:  # never the counter over a heading
+            self._shown, self._cut = fit_columns(self.view, max(1, width - counter), self._natural)
         gave_way = [i for i in range(len(self.view.columns)) if i not in self._shown]
         self._layout = self._shown + gave_way
         self._starts, x = [], 0
@@ -129,6 +167,17 @@ class ViewTable(ScrollView, can_focus=True):
             self._generation += 1
         self.virtual_size = Size(max(x, width), self.row_count + 1)
         self._clamp()
+
+    def _headings_end(self) -> int:
+        """Where the heading line's text ends with the columns fitted now (in cells)."""
+        assert self.view is not None
+        x = end = 0
+        for i in self._shown:
+            column, width = self.view.columns[i], self._width(i)
+            label = min(width, cell_len(self._label(i)))
+            end = x + PADDING + (width if column.numeric else label)  # numbers' headings at the right
+            x += width + 2 * PADDING
+        return end
 
     def _clamp(self) -> None:
         """Scroll back so the last row sits at the bottom when rows or the height shrank."""
@@ -231,6 +280,9 @@ class ViewTable(ScrollView, can_focus=True):
                 )
                 for i in self._layout
             ]
+            if self._layout and self._hidden_mark(row.key):  # its changed cell gave way: mark the row
+                first, cls, right = cells[0]
+                cells[0] = (self.mark_symbol + first, cls, right)
             strip = self._line(cells, style).adjust_cell_length(self.virtual_size.width, style)
             self._lines[key] = strip
         return strip
@@ -261,7 +313,9 @@ class ViewTable(ScrollView, can_focus=True):
             strip = self._window(strip.adjust_cell_length(self.virtual_size.width, header), header)
             if self.row_count > self._page:  # more rows than fit: say where the cursor is
                 where = f" {self.cursor_row + 1}/{self.row_count} "
-                strip = Strip.join([strip.crop(0, width - len(where)), Strip([Segment(where, header)])])
+                cut = width - len(where)
+                if cell_len(strip.text.rstrip()) <= cut:  # room kept by _fit; else never over a heading
+                    strip = Strip.join([strip.crop(0, cut), Strip([Segment(where, header)])])
             return strip
         index = self._top + y - 1
         if self.row_count == 0 and y == 1 and self.empty_note:  # say why the table is empty

@@ -151,7 +151,8 @@ def routine(change: Change) -> bool:
 
 
 def change_marks(changes: Iterable[Change], views: Views | None, since: str, to: str) -> ChangeMarks:
-    """Which cells ``changes`` mark. With ``views``, a task whose indicators changed is marked in the
+    """Which cells ``changes`` mark (a cluster's figure revised for a quarter before ``to`` marks its
+    quarterly series, not its latest total). With ``views``, a task whose indicators changed is marked in the
     tasks table too (its status column), read from the indicators view's task column."""
     cells: dict[str, dict[str, set[str]]] = {}
     indicators_changed: set[str] = set()
@@ -161,6 +162,10 @@ def change_marks(changes: Iterable[Change], views: Views | None, since: str, to:
         if place is None or key is None or routine(c):
             continue
         tab, column = place
+        if c.code == "revised" and c.subject == "cluster" and c.period != to:
+            # An earlier quarter's figure: the YTD column shows the latest quarter's, which did not
+            # change; the quarterly series holds the revised quarter.
+            column = "trend"
         cells.setdefault(tab, {}).setdefault(key, set()).add(column)
         if tab == "indicators":
             indicators_changed.add(key)
@@ -415,11 +420,15 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
 
 def reference_periods(ds: Dataset, to: Period | None = None) -> list[Period]:
     """The quarters a "changes since" can start from, newest first: those of the data before ``to``
-    (default: the latest); what the console's dialog offers. Empty before any quarter's data."""
+    (default: the latest), from the plan's first quarter on; what the console's dialog offers. A
+    quarter before the plan (the indicators' baseline, 2023Q4) is not offered: no zone reported for
+    it, so every cell would count as changed. Empty before any quarter's data."""
     span = data_periods(ds)
     if span is None:
         return []
     first, last = span
+    if ds.years:
+        first = max(first, Period(ds.years[0], 1), key=lambda p: p.index)
     end = (to or last).index
     return [Period.from_index(i) for i in range(end - 1, first.index - 1, -1)]
 

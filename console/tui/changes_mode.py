@@ -3,19 +3,22 @@
 The changes are computed once per (dataset, reference quarter, latest quarter, county filter) in a
 worker (console.present.changes_view.ChangesMemo), then only the marks are rebuilt when the views
 change (a year, language or filter): cheap, so that toggling the mode is a redraw. The marks apply
-to the year the data is judged in (the latest quarter's year); on another year nothing is marked and
-the top bar says so.
+to the year the data is judged in (the latest quarter's year); on another year nothing is marked, the
+top bar says so, and "changed rows only" lists no rows and says which year the changes are marked in
+(the year the user chose is kept: switching it silently would change every tab under them).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from console.core.config import Settings
     from console.data.dataset import Dataset
     from console.engine.changes import Change
@@ -215,6 +218,29 @@ class ChangesMode:
             return None
         return have.changes, have.since, have.to
 
+    def elsewhere(self, views: Views) -> bool:
+        """Whether the mode is on, its changes are there, and the year shown is not theirs."""
+        have, state = self.computed, self.app.state
+        return (
+            state.since is not None
+            and have is not None
+            and have.since == state.since
+            and not self.about_year(views)
+        )
+
+    def empty_note(self, views: Views) -> str | None:
+        """What an empty table says in "changed rows only" on a year the changes are not about (the
+        year they are marked in, and the key to get there); None otherwise."""
+        ds = self.app.dataset
+        if ds is None or not self.app.state.changed_only or not self.elsewhere(views):
+            return None
+        year = ds.as_of.year
+        if self.app.state.zh:
+            return f"变化仅标于{year}年，{views.header.year}年无可列出的变化行（y 切换年度，d 关闭）"
+        return (
+            f"Changes are marked in {year} only: no changed rows in {views.header.year} (y next year, d off)"
+        )
+
     def about_year(self, views: Views) -> bool:
         ds = self.app.dataset
         return ds is not None and views.header.year == ds.as_of.year
@@ -223,11 +249,21 @@ class ChangesMode:
         """A table's view as the mode shows it: changed cells marked, or only the changed rows."""
         marks = self.marks(views)
         if marks is None:
+            if self.elsewhere(views) and self.app.state.changed_only:
+                # Nothing is marked on this year: keeping every row would pretend to filter.
+                return replace(view, rows=())
             return view
         from console.present.changes_view import changed_rows, mark_view
 
         shown = changed_rows(view, marks) if self.app.state.changed_only else view
         return mark_view(shown, marks, self.app.ascii_only)
+
+    def table_marks(self, view: View, views: Views) -> tuple[Mapping[str, frozenset[str]], str]:
+        """The marked cells of ``view``'s tab (row key -> column keys; empty when nothing is marked)
+        and the mark: what a table needs to mark a row whose changed cell gave way to the width."""
+        marks = self.marks(views)
+        symbol = "*" if self.app.ascii_only else "Δ"
+        return ({} if marks is None else marks.cells.get(view.tab, {})), symbol
 
     def overview(self, views: Views) -> tuple[str, tuple[tuple[str, str, str | None], ...]] | None:
         """The overview's section "本期变化（自2026Q2）": its heading and (subject, what, zone) rows,

@@ -107,7 +107,8 @@ class Pane(TabPane):
         if view is not None and not self.later:  # None on the first screen, before the tables are made
             view = self.console.changes.view(view, views)  # changes mode
             table = self.query_one(f"#{name}-table", ViewTable)
-            table.empty_note = empty_note(state, view)
+            table.empty_note = self.console.changes.empty_note(views) or empty_note(state, view)
+            table.marks, table.mark_symbol = self.console.changes.table_marks(view, views)
             table.show(view)
 
     @property
