@@ -157,7 +157,6 @@ def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
     for r in d.reports:
         submitted = None if r["submitted"] is None else str(r["submitted"])
         status = r["status"]
-        late = f" {r['days_late']}" + f.pick("天", "d") if r["days_late"] else ""
         rows.append(
             Row(
                 r["period"],
@@ -166,7 +165,7 @@ def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
                     _text(str(r["due"]), f),
                     _text(submitted, f),
                     Cell(
-                        f.status(status) + late,
+                        f.status(status) + f.days_late(r["days_late"]),
                         (status, r["days_late"]),
                         status,
                         status,

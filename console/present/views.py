@@ -27,6 +27,7 @@ from console.present.labels import (
     area_rank_heading,
     area_word,
     english_noun,
+    heading,
     lang_index,
     missing_words,
     plan_ref,
@@ -272,8 +273,8 @@ def zones_view(
         ),
         Column(
             "missing",
-            f.pick("未达目标", "Missing"),
-            fields=(Field("missing", f.pick("未达目标", "Missing")),),
+            heading("missing", lang),
+            fields=(Field("missing", heading("missing", lang)),),
         ),
     )
     spark = _zone_history(history)
