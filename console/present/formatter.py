@@ -41,6 +41,23 @@ def _missing(x: object) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
+def distinct_digits(
+    values: Sequence[float | None], ranks: Sequence[int | None], least: int = 1, most: int = 6
+) -> int:
+    """The fewest decimals (from ``least``, at most ``most``) at which values of different ranks never read
+    the same: 96.6893 (3rd) and 96.6667 (4th) both read 96.7 at one decimal, so they get two (96.69, 96.67).
+    """
+    for digits in range(least, most):
+        seen: dict[str, int | None] = {}
+        if all(
+            seen.setdefault(f"{v:.{digits}f}", r) == r
+            for v, r in zip(values, ranks, strict=True)
+            if not _missing(v)
+        ):
+            return digits
+    return most
+
+
 # What --ascii shows instead of the symbols it avoids (in text made elsewhere, e.g. labels and legends).
 ASCII_FALLBACKS = {
     "…": "...",

@@ -18,7 +18,7 @@ import polars as pl
 from console.data.scales import ScaleError, parse_star, parse_tier
 from console.engine.coverage import CITY, Coverage
 from console.engine.evaluation import Evaluation
-from console.present.formatter import SPARK, SPARK_ASCII, Formatter, sparkline
+from console.present.formatter import SPARK, SPARK_ASCII, Formatter, distinct_digits, sparkline
 from console.present.headings import goals_heading
 from console.present.labels import (
     SINGULAR,
@@ -687,6 +687,9 @@ def rankings_view(
             ),
         ),
     )
+    # Scores as precise as it takes for two different ranks never to show one score (one formatter: the
+    # console, the CLI's tables, the exports' text and the bulletin all come through here).
+    digits = distinct_digits(ranked.get_column("score").to_list(), ranked.get_column("rank").to_list())
     rows = []
     for r in ranked.iter_rows(named=True):
         change = r["rank_change"]
@@ -708,7 +711,7 @@ def rankings_view(
             Cell(f.integer(r["rank"]), (_int(r["rank"]),), r["rank"]),
             Cell(name, (r["zone"], name), name),
             _text(_county(r, lang)),
-            Cell(f.number(r["score"]), (_float(r["score"]),), r["score"]),
+            Cell(f.number(r["score"], digits), (_float(r["score"]),), r["score"]),
             Cell(
                 f.change(change),
                 (_int(change),),
