@@ -189,7 +189,7 @@ def changes_items(changes: Changes, ascii_only: bool) -> list[tuple[Text, str | 
     """The section "本期变化（自2026Q2）" above the attention items: a heading, then one line per change
     marked by the changes mode's symbol (Enter opens its zone)."""
     heading, rows = changes
-    mark = "*" if ascii_only else "Δ"
+    mark = Formatter(ascii_only=ascii_only).change_mark
     width = max((cell_len(whose) for whose, _, _ in rows), default=0)
     items: list[tuple[Text, str | None]] = [(Text(heading, style="bold underline"), HEADING)]
     for whose, what, key in rows:

@@ -58,6 +58,9 @@ def distinct_digits(
     return most
 
 
+# A changed cell's mark in changes mode (unicode, ascii): the one spelling of it, in cells and in text.
+CHANGE_MARK = ("Δ", "*")
+
 # What --ascii shows instead of the symbols it avoids (in text made elsewhere, e.g. labels and legends).
 ASCII_FALLBACKS = {
     "…": "...",
@@ -78,6 +81,7 @@ ASCII_FALLBACKS = {
     "●": "*",
     "★": "*",
     "☆": "-",
+    CHANGE_MARK[0]: CHANGE_MARK[1],  # help's "有变化的单元格（Δ）" names the mark drawn: * in ascii
 }
 _ASCII_TABLE = str.maketrans(ASCII_FALLBACKS)
 
@@ -118,6 +122,11 @@ class Formatter:
     def dot(self) -> str:
         """The separator between parts of a header line."""
         return "|" if self.ascii_only else "·"
+
+    @property
+    def change_mark(self) -> str:
+        """The mark of a changed cell in changes mode: Δ, * in ascii."""
+        return CHANGE_MARK[1 if self.ascii_only else 0]
 
     @property
     def rule(self) -> str:
