@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from console.present.formatter import Formatter
 from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES, area_word, status_style
 from console.present.viewmodel import REPORTS_NOTE
+from widgets.cut_text import CutText
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def render_overview(
         style = status_style(goal.status, no_color)
         bar_cell = [Text(bar(goal.ratio, BAR_WIDTH, ascii_only))] if with_bar else []
         goals.add_row(
-            Text(goal.label, no_wrap=True, overflow=cut),
+            CutText(goal.label, f.ellipsis) if ascii_only else Text(goal.label, no_wrap=True, overflow=cut),
             *bar_cell,
             Text(f.share(goal.ratio)),
             value,
