@@ -309,7 +309,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         ("status", f.pick("状态", "Status"), _status(i["status"], f)),
         ("basis", f.pick("判断依据", "Judged on"), _text(judgement_basis(d, f), f)),
         ("task", f.pick("所属任务", "Task"), _text(task, f)),
-        ("source", f.pick("出处", "Source"), _text(i["source"], f)),
+        ("source", f.pick("出处", "Source"), _text(plan_ref(i["source"], lang), f)),  # en: 2(1), not 二(一)
     )
     columns = (_col("item", "项目", "Item", f), _col("value", "内容", "Value", f))
     rows = tuple(Row(key, (Cell(label, (label,), label), cell)) for key, label, cell in facts)
