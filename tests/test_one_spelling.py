@@ -157,3 +157,21 @@ def test_the_export_toast_lists_the_files_one_per_line(tmp_path: Path, lang: str
     assert "," not in shown
     words = "\n".join(line for line in lines if not line.startswith("  "))  # the file names are as written
     assert not (english_words(words) if lang == "zh" else chinese_runs(words))
+
+
+def test_a_province_rank_reads_one_way_in_the_drill_down_and_on_rankings(dataset) -> None:
+    """The zone drill-down said '57/90 (2024)' under 省内档内排名, Rankings '30/36（2025）' under 全省档内排名."""
+    from console.present.assemble import compute, render_views
+
+    settings = load_settings()
+    rankings = render_views(compute(dataset, settings, YEAR, None), "zh", False).tables["rankings"]
+    col = rankings.column_index("province")
+    texts = [r.cells[col].text for r in rankings.rows]
+    heading = rankings.columns[col].label
+    for zone in dataset["zones"].get_column("zone"):
+        view = zone_years_view(zone_detail(dataset, settings, zone, YEAR), "zh", False)
+        i = view.column_index("province")
+        assert view.columns[i].label == heading
+        texts += [r.cells[i].text for r in view.rows]
+    shown = [t for t in texts if t != "—"]
+    assert shown and all(re.fullmatch(r"\d+/\d+（\d{4}）", t) for t in shown), shown

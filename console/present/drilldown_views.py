@@ -52,8 +52,7 @@ def _goal(kind: str, target: int | None, result: int | None, f: Formatter, known
 
 
 def _province(rank: int | None, size: int | None, year: int | None, f: Formatter) -> Cell:
-    text = f"{rank}/{size} ({year})" if rank else f.none
-    return Cell(text, (rank, size, year), rank)
+    return Cell(f.rank_in(rank, size, year), (rank, size, year), rank)
 
 
 def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
@@ -82,10 +81,7 @@ def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
         _col("tier_status", "状态", "Status", f, "status"),
         Column(
             "province",
-            f.pick(
-                "省内档内排名" if d.ranked_in == "province" else pool_rank_heading(d.ranked_in, lang),
-                f"{pool_rank_heading(d.ranked_in, lang)} in tier",
-            ),
+            f.pick(pool_rank_heading(d.ranked_in, lang), f"{pool_rank_heading(d.ranked_in, lang)} in tier"),
             numeric=True,
             fields=(
                 Field("province_rank", pool_rank_heading(d.ranked_in, lang), "int"),

@@ -175,6 +175,12 @@ class Formatter:
             return ""
         return f"{days}天" if self.zh else f" {days}d"
 
+    def rank_in(self, rank: int | None, size: int | None, year: int | None) -> str:
+        """A rank among ``size`` in a result year: '30/36（2025）' in Chinese, '30/36 (2025)' in English."""
+        if not rank:
+            return self.none
+        return f"{rank}/{size}" + self.pick(f"（{year}）", f" ({year})")
+
     def spark(self, values: Sequence[float | None]) -> str:
         return sparkline(values, self.ascii_only)
 

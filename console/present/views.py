@@ -693,12 +693,7 @@ def rankings_view(
     rows = []
     for r in ranked.iter_rows(named=True):
         change = r["rank_change"]
-        if r["province_rank"]:
-            province = f"{r['province_rank']}/{r['tier_size']}" + f.pick(
-                f"（{r['result_year']}）", f" ({r['result_year']})"
-            )
-        else:
-            province = f.none
+        province = f.rank_in(r["province_rank"], r["tier_size"], r["result_year"])
         previous = f.none
         if r["previous_rank"]:
             previous = f"{r['previous_rank']} {f.tier(r['previous_tier'])}"
