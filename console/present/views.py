@@ -689,7 +689,11 @@ def rankings_view(
     )
     # Scores as precise as it takes for two different ranks never to show one score (one formatter: the
     # console, the CLI's tables, the exports' text and the bulletin all come through here).
-    digits = distinct_digits(ranked.get_column("score").to_list(), ranked.get_column("rank").to_list())
+    digits = (
+        distinct_digits(ranked.get_column("score").to_list(), ranked.get_column("rank").to_list())
+        if ranked.height
+        else 1
+    )
     rows = []
     for r in ranked.iter_rows(named=True):
         change = r["rank_change"]
