@@ -90,19 +90,22 @@ def render_overview(
             Text(f.status(goal.status), style=style),
         )
     result = data.result_year or f.none
+    # Annex 2 is the Zhumadian plan's list of zone targets: a national or provincial set's targets are
+    # its own (console.engine.coverage), so they are just "targets" there.
+    targets = f.pick("附件2目标数", "annex-2 targets") if data.area == "city" else f.pick("目标数", "targets")
     if filtered:
         scope = f.list_sep.join(data.counties)
         counts_title = Text(
-            f"{year}年{scope}开发区档级与星级：附件2目标数 / 最新结果（{result}年）"
+            f"{year}年{scope}开发区档级与星级：{targets} / 最新结果（{result}年）"
             if zh
-            else f"Zones per tier and star in {year}, {scope}: annex-2 targets / latest result ({result})",
+            else f"Zones per tier and star in {year}, {scope}: {targets} / latest result ({result})",
             style="bold",
         )
     else:
         counts_title = Text(
-            f"{year}年开发区档级与星级：计划数 / 附件2目标数 / 最新结果（{result}年）"
+            f"{year}年开发区档级与星级：计划数 / {targets} / 最新结果（{result}年）"
             if zh
-            else f"Zones per tier and star in {year}: plan / annex-2 targets / latest result ({result})",
+            else f"Zones per tier and star in {year}: plan / {targets} / latest result ({result})",
             style="bold",
         )
     counts = Table(box=box, pad_edge=False)
