@@ -166,3 +166,30 @@ async def test_ascii_overview_with_more_zones_than_it_lists(national_like: Path,
         await pilot.press("end")
         await pilot.pause()
         assert refused(app) == ""
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_a_cut_goal_label_shows_it_is_cut(dataset, ascii_only: bool) -> None:
+    """Under --ascii the overview cut '营业收入超50亿元的主导产业集群' to '营业收入超50亿元的主导' with no mark
+    (Rich's ellipsis is '…', so ascii cropped): a cut label ends in '...' (ascii) or '…'."""
+    import io
+
+    from rich.console import Console
+
+    from console.core.config import load_settings
+    from console.present.assemble import compute, render_views
+    from widgets.overview import render_overview
+
+    views = render_views(compute(dataset, load_settings(), None, ()), "zh", ascii_only)
+    out = Console(width=80, file=io.StringIO(), record=True, color_system=None)
+    out.print(render_overview(views.overview, "zh", ascii_only, views.header.year, width=80))
+    lines = out.export_text().splitlines()
+    cut = [g.label for g in views.overview.goals if not any(g.label in line for line in lines)]
+    assert cut, "a label longer than the column, for the test to mean something"
+    mark = "..." if ascii_only else "…"
+    for label in cut:
+        line = next(line for line in lines if line.strip().startswith(label[:8]))
+        shown = line.strip().split("  ")[0]  # the label's column, before the bar
+        assert shown.endswith(mark) and label.startswith(shown[: -len(mark)].rstrip()), line
+    if ascii_only:
+        assert all(allowed_in_ascii(ch) for ch in "".join(lines)), lines

@@ -137,6 +137,25 @@ async def test_ascii_mode_marks_with_a_star(data_dir: Path) -> None:
         texts = rows(app, "zones").values()
         assert any("*" in t for t in texts) and not any("Δ" in t for t in texts)
         assert "* 较2026Q2" in app.screen.query_one("#topbar").plain
+        # The overview's note under the changes said "各标签页以 Δ 标出" beside rows marked *.
+        await pilot.press("1")
+        await ready(pilot)
+        attention = app.screen.query_one(AttentionList)
+        prompts = [str(attention.get_option_at_index(i).prompt) for i in range(attention.option_count)]
+        note = next(p for p in prompts if "另有" in p)
+        assert "以 * 标出" in note and not any("Δ" in p for p in prompts), note
+
+
+def test_help_names_the_mark_drawn_under_ascii() -> None:
+    """Help's d line said '有变化的单元格（Δ）' under --ascii, where the mark is drawn *."""
+    from console.present.formatter import Formatter
+    from console.present.keys import help_groups
+
+    for lang in ("zh", "en"):
+        lines = [what for _, keys in help_groups(lang) for _, what in keys]
+        changes = next(line for line in lines if "Δ" in line)
+        shown = Formatter(lang, ascii_only=True).text(changes)  # as the help screen draws it
+        assert "(*)" in shown or "（*）" in shown, shown
 
 
 async def test_an_export_in_changes_mode_names_the_quarter_and_writes_the_changes_beside(

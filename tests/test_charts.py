@@ -47,7 +47,21 @@ def test_city_series_from_plan_and_results(dataset) -> None:
     assert [c[3] for c in counts] == [4, 9, 11]  # zones with a star
     assert counts[2][2] is None and counts[2][4] is None  # 2026 not published
     series = city_series(counts, True)
-    assert [s.label for s in series] == ["二档及以上·计划", "二档及以上·实际", "有星级·计划", "有星级·实际"]
+    assert [s.label for s in series] == ["计划二档及以上", "实际二档及以上", "计划有星级", "实际有星级"]
+
+
+def test_the_ascii_legend_names_read_whole(dataset) -> None:
+    """Under --ascii the legend read '* 二档及以上|计划   o 二档及以上|实际': a bar inside a name looks like
+    the line between two entries. Each name reads as it does in unicode."""
+    from console.present.views import city_counts
+    from widgets.chart import render_chart
+
+    series = city_series(city_counts(dataset["plan_figures"], dataset["assessments"]), True)
+    for ascii_only in (False, True):
+        text = render_chart(series, 120, 14, ascii_only=ascii_only).plain
+        legend = text.splitlines()[-1]
+        for s in series:
+            assert f" {s.label}" in legend, legend
 
 
 # --- Charts that do not mislead (issue 11, item 5) ---------------------------------------------------

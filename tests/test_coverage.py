@@ -195,3 +195,26 @@ def test_the_sample_notice_says_whose_targets_these_are(
         capsys.readouterr()
         markdown = out.read_text(encoding="utf-8")
         assert says.lower() in markdown.lower() and never.lower() not in markdown.lower(), data
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_national_overview_does_not_call_its_targets_the_plans_annex(
+    national: Path, dataset, settings, lang: str
+) -> None:
+    """A national set's overview headed its zone counts '附件2目标数' (the Zhumadian plan's annex 2)."""
+    import io
+
+    from rich.console import Console
+
+    from widgets.overview import render_overview
+
+    annex = "附件2" if lang == "zh" else "annex-2"
+
+    def overview_text(ds) -> str:
+        views = render_views(compute(ds, settings, None, ()), lang, False)
+        out = Console(width=160, file=io.StringIO(), record=True, color_system=None)
+        out.print(render_overview(views.overview, lang, False, views.header.year, width=160))
+        return out.export_text()
+
+    assert annex in overview_text(dataset)  # the plan's own city: its annex 2
+    assert annex not in overview_text(load_dataset(national))

@@ -223,6 +223,19 @@ def test_every_unit_of_the_plan_has_an_english_name(dataset) -> None:
     )
 
 
+def test_an_indicators_source_is_numbered_in_english(dataset) -> None:
+    """The indicator drill-down showed 'Source 二(一)' in English."""
+    from console.engine.evaluation import evaluate
+    from console.present.drilldown import indicator_detail
+    from console.present.drilldown_views import indicator_facts_view
+
+    ev = evaluate(dataset, load_settings(), 2026, None)
+    for code in ev.indicators.get_column("indicator"):
+        view = indicator_facts_view(indicator_detail(dataset, ev, code), "en", False)
+        source = next(r for r in view.rows if r.key == "source").cells[1].text
+        assert source and not chinese_runs(source), (code, source)
+
+
 def test_plan_references_and_audit_checks_in_english() -> None:
     assert plan_ref("三(一)1", "en") == "3(1)1" and plan_ref("二", "en") == "2"
     assert plan_ref("三(一)1", "zh") == "三(一)1"

@@ -13,8 +13,8 @@ import pytest
 from console.cli import main
 from console.core.config import load_settings
 from console.present.drilldown import zone_detail
-from console.present.drilldown_views import zone_years_view
-from console.present.labels import STATUS_SYMBOLS, level_none, text
+from console.present.drilldown_views import zone_reports_view, zone_years_view
+from console.present.labels import HEADINGS, STATUS_SYMBOLS, STATUS_WORDS, level_none, text
 
 YEAR = 2026
 
@@ -34,8 +34,11 @@ def _surfaces(capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str, dat
             out[path.name] = path.read_text(encoding="utf-8")
     settings = load_settings()
     for zone in dataset["zones"].get_column("zone"):
-        view = zone_years_view(zone_detail(dataset, settings, zone, YEAR), lang, False)
+        detail = zone_detail(dataset, settings, zone, YEAR)
+        view = zone_years_view(detail, lang, False)
         out[f"drill-down {zone}"] = "\n".join("  ".join(row.texts()) for row in view.rows)
+        reports = zone_reports_view(detail, lang, False)
+        out[f"drill-down reports {zone}"] = "\n".join("  ".join(row.texts()) for row in reports.rows)
     return out
 
 
@@ -53,6 +56,34 @@ def test_each_mark_reads_one_word_on_every_surface(capsys, tmp_path: Path, datas
                 seen.setdefault(word, set()).add(name)
         if symbol == "~":  # going as planned: a star result already reaching its target, revenue on pace
             assert len(seen) == 1, {w: sorted(s)[:3] for w, s in seen.items()}
+
+
+def test_one_status_word_in_one_language_is_one_word_in_the_other() -> None:
+    """未报送 read '✗ missing' for a report and 'not reported' for revenue in English: two codes that share a
+    word in one language share it in the other."""
+    for a, (zh_a, en_a) in STATUS_WORDS.items():
+        for b, (zh_b, en_b) in STATUS_WORDS.items():
+            assert (zh_a == zh_b) == (en_a == en_b), (a, b, zh_a, en_a, zh_b, en_b)
+
+
+def test_no_heading_is_also_a_status_word() -> None:
+    """The Zones column of targets not met (未达目标) was headed 'Missing', the word of a report not sent."""
+    for i in (0, 1):
+        words = {w[i].lower() for w in STATUS_WORDS.values()}
+        assert not [h[i] for h in HEADINGS.values() if h[i].lower() in words]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_days_late_read_one_way_on_every_surface(capsys, tmp_path: Path, dataset, lang: str) -> None:
+    """The zone drill-down's reports said '! 逾期 19天' where every other surface says '逾期14天'."""
+    surfaces = _surfaces(capsys, tmp_path, lang, dataset)
+    late = re.compile(r"(逾期|late)(\s*)\d+(\s*)(天|d\b)")
+    forms: dict[tuple[str, str], list[str]] = {}
+    for name, body in surfaces.items():
+        for _word, before, after, _unit in late.findall(body):
+            forms.setdefault((before, after), []).append(name)
+    assert any(name.startswith("drill-down reports") for names in forms.values() for name in names)
+    assert len(forms) == 1, {k: sorted(set(v))[:3] for k, v in forms.items()}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -126,3 +157,21 @@ def test_the_export_toast_lists_the_files_one_per_line(tmp_path: Path, lang: str
     assert "," not in shown
     words = "\n".join(line for line in lines if not line.startswith("  "))  # the file names are as written
     assert not (english_words(words) if lang == "zh" else chinese_runs(words))
+
+
+def test_a_province_rank_reads_one_way_in_the_drill_down_and_on_rankings(dataset) -> None:
+    """The zone drill-down said '57/90 (2024)' under 省内档内排名, Rankings '30/36（2025）' under 全省档内排名."""
+    from console.present.assemble import compute, render_views
+
+    settings = load_settings()
+    rankings = render_views(compute(dataset, settings, YEAR, None), "zh", False).tables["rankings"]
+    col = rankings.column_index("province")
+    texts = [r.cells[col].text for r in rankings.rows]
+    heading = rankings.columns[col].label
+    for zone in dataset["zones"].get_column("zone"):
+        view = zone_years_view(zone_detail(dataset, settings, zone, YEAR), "zh", False)
+        i = view.column_index("province")
+        assert view.columns[i].label == heading
+        texts += [r.cells[i].text for r in view.rows]
+    shown = [t for t in texts if t != "—"]
+    assert shown and all(re.fullmatch(r"\d+/\d+（\d{4}）", t) for t in shown), shown

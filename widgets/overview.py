@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from console.present.formatter import Formatter
 from console.present.labels import CLASS_STYLES, area_word, status_style
 from console.present.viewmodel import REPORTS_NOTE
+from widgets.cut_text import CutText
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
@@ -84,26 +85,29 @@ def render_overview(
         style = status_style(goal.status, no_color)
         bar_cell = [Text(bar(goal.ratio, BAR_WIDTH, ascii_only))] if with_bar else []
         goals.add_row(
-            Text(goal.label, no_wrap=True, overflow=cut),
+            CutText(goal.label, f.ellipsis) if ascii_only else Text(goal.label, no_wrap=True, overflow=cut),
             *bar_cell,
             Text(f.share(goal.ratio)),
             value,
             Text(f.status(goal.status), style=style),
         )
     result = data.result_year or f.none
+    # Annex 2 is the Zhumadian plan's list of zone targets: a national or provincial set's targets are
+    # its own (console.engine.coverage), so they are just "targets" there.
+    targets = f.pick("附件2目标数", "annex-2 targets") if data.area == "city" else f.pick("目标数", "targets")
     if filtered:
         scope = f.list_sep.join(data.counties)
         counts_title = Text(
-            f"{year}年{scope}开发区档级与星级：附件2目标数 / 最新结果（{result}年）"
+            f"{year}年{scope}开发区档级与星级：{targets} / 最新结果（{result}年）"
             if zh
-            else f"Zones per tier and star in {year}, {scope}: annex-2 targets / latest result ({result})",
+            else f"Zones per tier and star in {year}, {scope}: {targets} / latest result ({result})",
             style="bold",
         )
     else:
         counts_title = Text(
-            f"{year}年开发区档级与星级：计划数 / 附件2目标数 / 最新结果（{result}年）"
+            f"{year}年开发区档级与星级：计划数 / {targets} / 最新结果（{result}年）"
             if zh
-            else f"Zones per tier and star in {year}: plan / annex-2 targets / latest result ({result})",
+            else f"Zones per tier and star in {year}: plan / {targets} / latest result ({result})",
             style="bold",
         )
     counts = Table(box=box, pad_edge=False)
@@ -216,7 +220,7 @@ def changes_items(changes: Changes, ascii_only: bool) -> list[tuple[Text | Hangi
     """The section "本期变化（自2026Q2）" above the attention items: a heading, then one line per change
     marked by the changes mode's symbol (Enter opens its zone)."""
     heading, rows = changes
-    mark = "*" if ascii_only else "Δ"
+    mark = Formatter(ascii_only=ascii_only).change_mark
     width = max((cell_len(whose) for whose, _, _ in rows), default=0)
     items: list[tuple[Text | Hanging, str | None]] = [(Text(heading, style="bold underline"), HEADING)]
     for whose, what, key in rows:

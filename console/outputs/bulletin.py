@@ -34,6 +34,7 @@ from console.present.labels import (
     AREA_OWNER_EN,
     area_word,
     english_noun,
+    heading,
     missing_words,
     pool_rank_heading,
     quantity,
@@ -115,7 +116,7 @@ def bulletin_table(
     """The bulletin's ranking: the Rankings tab's columns it uses, and the targets each zone misses."""
     view = rankings_view(ranked, lang, ascii_only=False, coverage=coverage)
     keep = [view.column_index(key) for key in BULLETIN_COLUMNS]
-    label = "未达目标" if lang == "zh" else "Missing"
+    label = heading("missing", lang)
     column = Column("missing", label, fields=(Field("missing", label),))
     rows = []
     for row in view.rows:

@@ -20,10 +20,10 @@ from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.as_of import data_periods
 from console.engine.changes import CODES, Change, changes_between
-from console.present.formatter import Formatter
+from console.present.formatter import CHANGE_MARK, Formatter
 from console.present.viewmodel import Cell, Column, Field, Row, View, Views
 
-MARK = ("Δ", "*")  # a changed cell's symbol; the ASCII fallback
+MARK = CHANGE_MARK  # a changed cell's symbol; the ASCII fallback
 
 CODE_WORDS: dict[str, tuple[str, str]] = {
     "target_missed": ("目标未达成", "target missed"),

@@ -52,8 +52,7 @@ def _goal(kind: str, target: int | None, result: int | None, f: Formatter, known
 
 
 def _province(rank: int | None, size: int | None, year: int | None, f: Formatter) -> Cell:
-    text = f"{rank}/{size} ({year})" if rank else f.none
-    return Cell(text, (rank, size, year), rank)
+    return Cell(f.rank_in(rank, size, year), (rank, size, year), rank)
 
 
 def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
@@ -82,10 +81,7 @@ def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
         _col("tier_status", "状态", "Status", f, "status"),
         Column(
             "province",
-            f.pick(
-                "省内档内排名" if d.ranked_in == "province" else pool_rank_heading(d.ranked_in, lang),
-                f"{pool_rank_heading(d.ranked_in, lang)} in tier",
-            ),
+            f.pick(pool_rank_heading(d.ranked_in, lang), f"{pool_rank_heading(d.ranked_in, lang)} in tier"),
             numeric=True,
             fields=(
                 Field("province_rank", pool_rank_heading(d.ranked_in, lang), "int"),
@@ -157,7 +153,6 @@ def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
     for r in d.reports:
         submitted = None if r["submitted"] is None else str(r["submitted"])
         status = r["status"]
-        late = f" {r['days_late']}" + f.pick("天", "d") if r["days_late"] else ""
         rows.append(
             Row(
                 r["period"],
@@ -166,7 +161,7 @@ def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
                     _text(str(r["due"]), f),
                     _text(submitted, f),
                     Cell(
-                        f.status(status) + late,
+                        f.status(status) + f.days_late(r["days_late"]),
                         (status, r["days_late"]),
                         status,
                         status,
@@ -310,7 +305,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         ("status", f.pick("状态", "Status"), _status(i["status"], f)),
         ("basis", f.pick("判断依据", "Judged on"), _text(judgement_basis(d, f), f)),
         ("task", f.pick("所属任务", "Task"), _text(task, f)),
-        ("source", f.pick("出处", "Source"), _text(i["source"], f)),
+        ("source", f.pick("出处", "Source"), _text(plan_ref(i["source"], lang), f)),  # en: 2(1), not 二(一)
     )
     columns = (_col("item", "项目", "Item", f), _col("value", "内容", "Value", f))
     rows = tuple(Row(key, (Cell(label, (label,), label), cell)) for key, label, cell in facts)

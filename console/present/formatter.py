@@ -41,6 +41,26 @@ def _missing(x: object) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
+def distinct_digits(
+    values: Sequence[float | None], ranks: Sequence[int | None], least: int = 1, most: int = 6
+) -> int:
+    """The fewest decimals (from ``least``, at most ``most``) at which values of different ranks never read
+    the same: 96.6893 (3rd) and 96.6667 (4th) both read 96.7 at one decimal, so they get two (96.69, 96.67).
+    """
+    for digits in range(least, most):
+        seen: dict[str, int | None] = {}
+        if all(
+            seen.setdefault(f"{v:.{digits}f}", r) == r
+            for v, r in zip(values, ranks, strict=True)
+            if not _missing(v)
+        ):
+            return digits
+    return most
+
+
+# A changed cell's mark in changes mode (unicode, ascii): the one spelling of it, in cells and in text.
+CHANGE_MARK = ("Δ", "*")
+
 # What --ascii shows instead of the symbols it avoids (in text made elsewhere, e.g. labels and legends).
 ASCII_FALLBACKS = {
     "…": "...",
@@ -61,6 +81,7 @@ ASCII_FALLBACKS = {
     "●": "*",
     "★": "*",
     "☆": "-",
+    CHANGE_MARK[0]: CHANGE_MARK[1],  # help's "有变化的单元格（Δ）" names the mark drawn: * in ascii
 }
 _ASCII_TABLE = str.maketrans(ASCII_FALLBACKS)
 
@@ -101,6 +122,11 @@ class Formatter:
     def dot(self) -> str:
         """The separator between parts of a header line."""
         return "|" if self.ascii_only else "·"
+
+    @property
+    def change_mark(self) -> str:
+        """The mark of a changed cell in changes mode: Δ, * in ascii."""
+        return CHANGE_MARK[1 if self.ascii_only else 0]
 
     @property
     def rule(self) -> str:
@@ -148,6 +174,12 @@ class Formatter:
         if not days:
             return ""
         return f"{days}天" if self.zh else f" {days}d"
+
+    def rank_in(self, rank: int | None, size: int | None, year: int | None) -> str:
+        """A rank among ``size`` in a result year: '30/36（2025）' in Chinese, '30/36 (2025)' in English."""
+        if not rank:
+            return self.none
+        return f"{rank}/{size}" + self.pick(f"（{year}）", f" ({year})")
 
     def spark(self, values: Sequence[float | None]) -> str:
         return sparkline(values, self.ascii_only)

@@ -36,7 +36,9 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "no_indicator": ("无量化指标", "no indicator"),
     "on_time": ("按时", "on time"),
     "late": ("逾期", "late"),
-    "missing": ("未报送", "missing"),
+    # One word for a report not sent and a revenue figure not reported (issue: "✗ missing" beside
+    # "not reported" for the same 未报送).
+    "missing": ("未报送", "not reported"),
     "not_due": ("未到期", "not due"),
 }
 
@@ -107,7 +109,8 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "tier_status": ("档级状态", "Tier"),
     "revenue_status": ("营收状态", "Revenue"),
     "report": ("季度报送", "Report"),
-    "missing": ("未达目标", "Missing"),
+    # Not "Missing": that word was also a report not sent (未报送).
+    "missing": ("未达目标", "Off target"),
     "industry": ("产业", "Industry"),
     "target": ("年度目标", "Target"),
     "actual_ytd": ("累计完成", "YTD"),

@@ -119,7 +119,8 @@ def city_series(
     """The city's zones at 二档 or above and zones with a star, planned against achieved, by year."""
     x = tuple(str(y[0]) for y in by_year)
     names = (
-        ("二档及以上·计划", "二档及以上·实际", "有星级·计划", "有星级·实际")
+        # No "·" in the names: --ascii draws it "|", the legend's look of a separator ("二档及以上|计划").
+        ("计划二档及以上", "实际二档及以上", "计划有星级", "实际有星级")
         if zh
         else ("tier 2+ plan", "tier 2+ result", "starred plan", "starred result")
     )

@@ -18,7 +18,7 @@ import polars as pl
 from console.data.scales import ScaleError, parse_star, parse_tier
 from console.engine.coverage import CITY, Coverage
 from console.engine.evaluation import Evaluation
-from console.present.formatter import SPARK, SPARK_ASCII, Formatter, sparkline
+from console.present.formatter import SPARK, SPARK_ASCII, Formatter, distinct_digits, sparkline
 from console.present.headings import goals_heading
 from console.present.labels import (
     SINGULAR,
@@ -27,6 +27,7 @@ from console.present.labels import (
     area_rank_heading,
     area_word,
     english_noun,
+    heading,
     lang_index,
     missing_words,
     plan_ref,
@@ -188,6 +189,31 @@ def lagging_clusters(ev: Evaluation, lang: str) -> dict[str, list[str]]:
     return out
 
 
+def revenue_text(
+    f: Formatter, share: float | None, pace: float | None, status: str | None, names: list[str], words: bool
+) -> str:
+    """A zone's revenue cell: year-to-date and pace as shares of the target, then the status.
+
+    The zone's status is its clusters' worst (``engine.status.zone_status``), so where clusters lag the
+    mark stands with their names, set apart from the total: ``102%/100%；✗智能装备`` (en ``102%/100%; ✗
+    Smart equipment``), never ``102%/100% ✗`` (a cross beside a total that is on target). With no lagging
+    cluster every cluster is on pace or better, and so is the total: ``98%/100% ✓``. ``words`` adds the
+    status word (exports): ``102%/100%；✗ 未达标：智能装备``.
+    """
+    mark = f.status(status) if words else f.symbol(status)
+    if share is None:  # no figure for the period (not_reported / no_data): say so in words, not "—"
+        figure, mark = "", (f.status(status) if status else f.none)
+    else:
+        figure = f"{f.share(share)}/{f.share(pace)}"
+    if names:
+        # A semicolon sets the clusters' clause apart from the total (and fits the 80-column screen in
+        # Chinese, where the mark is set against the names).
+        apart, joined = ("；", "：" if words else "") if f.zh else ("; ", ": " if words else " ")
+        judged = f"{mark}{joined}{f.list_sep.join(names)}"
+        return f"{figure}{apart}{judged}" if figure else judged
+    return f"{figure} {mark}".strip()
+
+
 def zones_view(
     ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: bool, words: bool = False
 ) -> View:
@@ -247,8 +273,8 @@ def zones_view(
         ),
         Column(
             "missing",
-            f.pick("未达目标", "Missing"),
-            fields=(Field("missing", f.pick("未达目标", "Missing")),),
+            heading("missing", lang),
+            fields=(Field("missing", heading("missing", lang)),),
         ),
     )
     spark = _zone_history(history)
@@ -266,12 +292,7 @@ def zones_view(
         share = None if not target or z["revenue_ytd"] is None else z["revenue_ytd"] / target
         pace = None if not target else (z["revenue_pace"] or 0) / target
         names = lagging.get(z["zone"], []) if z["revenue_status"] in LAGGING else []
-        if share is not None:
-            revenue = f"{f.share(share)}/{f.share(pace)} {mark(z['revenue_status'])}".rstrip()
-        else:  # no figure for the period (not_reported / no_data): say so in words, not "—"
-            revenue = f.status(z["revenue_status"]) if z["revenue_status"] else f.none
-        if names:
-            revenue += " " + f.list_sep.join(names)
+        revenue = revenue_text(f, share, pace, z["revenue_status"], names, words)
         report = f.status(z["report_status"]) + f.days_late(z["report_days_late"])
         missing = missing_words(z["missing"], lang)
         known = z["result_year"] is not None  # no result published yet: —, not 无星
@@ -666,15 +687,17 @@ def rankings_view(
             ),
         ),
     )
+    # Scores as precise as it takes for two different ranks never to show one score (one formatter: the
+    # console, the CLI's tables, the exports' text and the bulletin all come through here).
+    digits = (
+        distinct_digits(ranked.get_column("score").to_list(), ranked.get_column("rank").to_list())
+        if ranked.height
+        else 1
+    )
     rows = []
     for r in ranked.iter_rows(named=True):
         change = r["rank_change"]
-        if r["province_rank"]:
-            province = f"{r['province_rank']}/{r['tier_size']}" + f.pick(
-                f"（{r['result_year']}）", f" ({r['result_year']})"
-            )
-        else:
-            province = f.none
+        province = f.rank_in(r["province_rank"], r["tier_size"], r["result_year"])
         previous = f.none
         if r["previous_rank"]:
             previous = f"{r['previous_rank']} {f.tier(r['previous_tier'])}"
@@ -687,7 +710,7 @@ def rankings_view(
             Cell(f.integer(r["rank"]), (_int(r["rank"]),), r["rank"]),
             Cell(name, (r["zone"], name), name),
             _text(_county(r, lang)),
-            Cell(f.number(r["score"]), (_float(r["score"]),), r["score"]),
+            Cell(f.number(r["score"], digits), (_float(r["score"]),), r["score"]),
             Cell(
                 f.change(change),
                 (_int(change),),

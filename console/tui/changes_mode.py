@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from console.present.formatter import Formatter
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -280,10 +282,11 @@ class ChangesMode:
             out.append(("", "没有变化" if views.lang == "zh" else "nothing changed", None))
         elif len(have.changes) > CHANGES_SHOWN:
             more = len(have.changes) - CHANGES_SHOWN
+            mark = Formatter(ascii_only=views.ascii).change_mark  # the mark drawn: * under --ascii
             note = (
-                f"另有 {more} 项变化，各标签页以 Δ 标出"
+                f"另有 {more} 项变化，各标签页以 {mark} 标出"
                 if views.lang == "zh"
-                else f"and {more} more, marked on each tab"
+                else f"and {more} more, marked {mark} on each tab"
             )
             out.append(("", note, None))
         return changes_heading(have.since, views.lang), tuple(out)
@@ -295,7 +298,7 @@ class ChangesMode:
         if state.since is None:
             return ""
         zh = state.zh
-        mark = "*" if self.app.ascii_only else "Δ"
+        mark = Formatter(ascii_only=self.app.ascii_only).change_mark
         note = f"{mark} 较{state.since}" if zh else f"{mark} since {state.since}"
         if state.changed_only:
             note += "（仅变化）" if zh else " (changed only)"

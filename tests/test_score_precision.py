@@ -1,0 +1,46 @@
+"""Tied scores share a rank and different ranks show different scores (walk: Rankings showed '3 泌阳 96.7'
+and '4 汝南 96.7', scores 96.6893 and 96.6667, beside '7 平舆 50.0' and '7 新蔡 50.0' sharing a rank)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from console.cli import main
+from console.core.config import load_settings
+from console.present.assemble import compute, render_views
+from console.present.formatter import distinct_digits
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_different_ranks_never_show_one_score(dataset, year: int, lang: str) -> None:
+    for words in (False, True):  # the console's table, and the exports' and bulletin's text
+        view = render_views(compute(dataset, load_settings(), year, None), lang, False, words=words).tables[
+            "rankings"
+        ]
+        rank, score = view.column_index("rank"), view.column_index("score")
+        shown: dict[str, str] = {}
+        for row in view.rows:
+            assert shown.setdefault(row.cells[score].text, row.cells[rank].text) == row.cells[rank].text, (
+                row.cells[score].text
+            )
+
+
+def test_the_cli_rankings_tell_the_third_from_the_fourth(capsys) -> None:
+    assert main(["--lang", "zh", "rankings"]) == 0
+    out = capsys.readouterr().out
+    assert "96.69" in out and "96.67" in out and "96.7 " not in out
+
+
+@given(st.lists(st.integers(0, 1_000_000).map(lambda n: n / 10_000), min_size=1, max_size=40))
+def test_distinct_digits_parts_every_two_ranks(scores: list[float]) -> None:
+    ranks = pl.Series(scores).rank("min", descending=True).cast(pl.Int64).to_list()
+    digits = distinct_digits(scores, ranks)
+    text = {f"{s:.{digits}f}": r for s, r in zip(scores, ranks, strict=True)}
+    assert len(text) == len(set(ranks))  # one text per rank, one rank per text
+    if digits > 1:  # and no fewer digits would do
+        fewer = {f"{s:.{digits - 1}f}" for s in scores}
+        assert len(fewer) < len(set(ranks))
