@@ -261,3 +261,19 @@ def test_rank_legend_names_each_line_s_tier(dataset, settings) -> None:
         text = render_chart(series, 70, 14, ascii_only=True).plain
         legend = f"* {ascii_text(labels[0])}   o {ascii_text(labels[1])}"  # in --ascii, 档内排名|三档
         assert legend in text and not set(text) & set("┌┐└┘─│┬┴┤├·")
+
+
+def test_a_chinese_legend_fits_its_width_in_cells_and_keeps_each_entry_whole() -> None:
+    """The legend was packed by characters, so a Chinese one ran past the chart's width at 60 columns
+    and an entry (`x 有星级|实际`) was split between two lines."""
+    from rich.cells import cell_len
+
+    from widgets.chart import legend_lines
+
+    labels = ("计划二档及以上", "实际二档及以上", "计划有星级", "实际有星级")
+    series = tuple(Series(label, ("2024", "2025"), (1.0, 2.0)) for label in labels)
+    for width in (20, 30, 40, 60):
+        lines = legend_lines(series, width)
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+        for label in labels:  # every entry whole on one line
+            assert sum(label in line for line in lines) == 1, (width, label, lines)

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from console.core.text import clean
+from console.present.fit import flow
 from console.present.formatter import ascii_text
 
 if TYPE_CHECKING:
@@ -26,13 +27,7 @@ def legend_lines(series: tuple[Series, ...], width: int) -> list[str]:
         for i, s in enumerate(series)
         if any(v is not None and math.isfinite(v) for v in s.y)
     ]
-    lines: list[str] = []
-    for entry in entries:
-        if lines and len(lines[-1]) + 3 + len(entry) <= width:
-            lines[-1] += "   " + entry
-        else:
-            lines.append(entry)
-    return lines
+    return flow(entries, width) if entries else []  # by cells: a Chinese label is two a character
 
 
 def render_chart(
