@@ -18,6 +18,7 @@ from console.engine.progress import plan_start
 from console.engine.rankings import rankings
 from console.engine.status import filter_counties, quarterly_revenue
 from console.present.fit import remember_selected_widths
+from console.present.formatter import distinct_digits
 from console.present.viewmodel import Header, View, Views
 from console.present.views import (
     cluster_key,
@@ -51,8 +52,15 @@ def city_rankings(
     city: Evaluation | None = None,
 ) -> pl.DataFrame:
     """Rankings of the whole city, keeping only the zones of ``counties`` (Chinese or English names): a
-    filter never renumbers."""
+    filter never renumbers. ``score_digits``: the decimals at which the city's different ranks never
+    read one score, so a zone's score reads the same filtered or not (views.rankings_view)."""
     ranked = rankings(ds, year, settings, None, current=city)
+    digits = (
+        distinct_digits(ranked.get_column("score").to_list(), ranked.get_column("rank").to_list())
+        if ranked.height
+        else 1
+    )
+    ranked = ranked.with_columns(pl.lit(digits, pl.Int8).alias("score_digits"))
     if not counties:
         return ranked
     return ranked.filter(

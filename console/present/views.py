@@ -689,11 +689,14 @@ def rankings_view(
     )
     # Scores as precise as it takes for two different ranks never to show one score (one formatter: the
     # console, the CLI's tables, the exports' text and the bulletin all come through here).
-    digits = (
-        distinct_digits(ranked.get_column("score").to_list(), ranked.get_column("rank").to_list())
-        if ranked.height
-        else 1
-    )
+    if "score_digits" in ranked.columns and ranked.height:  # decided on the whole city (city_rankings)
+        digits = int(ranked.get_column("score_digits")[0])
+    else:
+        digits = (
+            distinct_digits(ranked.get_column("score").to_list(), ranked.get_column("rank").to_list())
+            if ranked.height
+            else 1
+        )
     rows = []
     for r in ranked.iter_rows(named=True):
         change = r["rank_change"]
