@@ -120,3 +120,36 @@ async def test_a_tab_shown_at_once_has_its_table_drawn_and_focused(data_dir: Pat
         assert app.ready
         for name in ("zones", "tasks", "indicators", "rankings"):  # every tab built by now
             assert app.query_one(f"#{name}-table", ViewTable).row_count > 0
+
+
+def test_the_first_screen_of_any_tab_is_drawn_without_polars(tmp_path: Path) -> None:
+    """The first screen comes from the shipped (or cached) launch views; polars is loaded after it, by
+    the data worker. The rankings tab's rule marks imported the engine's rules, and with them polars
+    (about 165 ms on the UI thread), before the first paint."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import asyncio, sys\n"
+        "from dataclasses import replace\n"
+        "from console.core.config import load_settings\n"
+        "from console.tui.app import DevZonesApp\n"
+        "async def main():\n"
+        "    for tab in ('overview', 'zones', 'clusters', 'tasks', 'rankings'):\n"
+        "        app = DevZonesApp(replace(load_settings(), tab=tab))\n"
+        "        app.load_data = lambda *a, **k: None  # the worker that loads the data after the paint\n"
+        "        async with app.run_test(size=(100, 30)) as pilot:\n"
+        "            await pilot.pause()\n"
+        "            assert app.views is not None, tab  # drawn from the shipped launch screen\n"
+        "asyncio.run(main())\n"
+        "print('polars' in sys.modules)\n"
+    )
+    env = {
+        **os.environ,
+        "DEVZONES_CONFIG": str(tmp_path / "none.toml"),
+        "DEVZONES_STATE": str(tmp_path / "state.toml"),
+        "DEVZONES_CACHE": str(tmp_path / "cache"),
+    }
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "False"

@@ -30,9 +30,10 @@ Decisions where the plan is silent:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import polars as pl
+if TYPE_CHECKING:  # the words and marks are read on the first screen, before polars is loaded
+    import polars as pl
 
 FLAGS = ("top10_reward", "new_star_reward", "bottom10_notice", "rank_fell_notice", "bottom10_two_years")
 REWARDS = ("top10_reward", "new_star_reward")
@@ -136,6 +137,8 @@ def flags_table(assessments: pl.DataFrame, year: int) -> pl.DataFrame:
 
     In a year not yet published, that is the year before: its flags still apply.
     """
+    import polars as pl
+
     # One pass over the rows, grouped in Python: iterating a polars group_by builds a frame per zone,
     # which at 2,543 zones cost more than everything else here.
     histories: dict[str, list[dict[str, Any]]] = {}
