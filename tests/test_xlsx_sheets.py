@@ -65,7 +65,9 @@ def test_the_changes_workbook_in_chinese(tmp_path: Path, capsys) -> None:
 @given(titles=st.lists(st.text(min_size=0, max_size=60), min_size=1, max_size=8))
 def test_any_titles_make_valid_distinct_sheet_names(titles: list[str]) -> None:
     used: set[str] = set()
-    _valid([sheet_name(title, used) for title in titles])
+    names = [sheet_name(title, used) for title in titles]
+    _valid(names)  # each within Excel's rules, no two alike ignoring case
+    assert {n.lower() for n in names} == used  # each recorded, so no later title can take it
 
 
 def test_a_long_title_keeps_its_words() -> None:
