@@ -140,14 +140,7 @@ def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
         _col("period", "季度", "Quarter", f, "period"),
         _col("due", "截止", "Due", f, "date"),
         _col("submitted", "报送日期", "Submitted", f, "date"),
-        Column(
-            "status",
-            f.pick("状态", "Status"),
-            fields=(
-                Field("status", f.pick("状态", "Status"), "status"),
-                Field("days_late", f.pick("逾期天数", "Days late"), "int"),
-            ),
-        ),
+        _report_status_column(f, f.pick("状态", "Status")),
     )
     rows = []
     for r in d.reports:
@@ -421,6 +414,18 @@ def indicator_texts(d: IndicatorDetail, lang: str) -> tuple[tuple[str, str], ...
     return tuple(out)
 
 
+def _report_status_column(f: Formatter, label: str) -> Column:
+    """A report's status and its days late: one column, in a zone's reports and in the late list."""
+    return Column(
+        "status",
+        label,
+        fields=(
+            Field("status", f.pick("状态", "Status"), "status"),
+            Field("days_late", f.pick("逾期天数", "Days late"), "int"),
+        ),
+    )
+
+
 def late_reports_view(zones: pl.DataFrame, lang: str, ascii_only: bool) -> View:
     """Every zone whose quarterly report of the quarter judged is late or missing: missing first, then
     the latest; the overview's reports note opens it (the Zones tab's 报送 column gives way at 80
@@ -429,14 +434,7 @@ def late_reports_view(zones: pl.DataFrame, lang: str, ascii_only: bool) -> View:
     columns = (
         _col("zone", "开发区", "Zone", f),
         _col("county", "县区", "County", f),
-        Column(
-            "status",
-            f.pick("报送状态", "Report"),
-            fields=(
-                Field("status", f.pick("状态", "Status"), "status"),
-                Field("days_late", f.pick("逾期天数", "Days late"), "int"),
-            ),
-        ),
+        _report_status_column(f, f.pick("报送状态", "Report")),
         _col("submitted", "报送日期", "Submitted", f, "date"),
     )
     late = (
