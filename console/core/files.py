@@ -3,8 +3,9 @@
 Every writer in devzones (config, export, bulletin, template, generate, ingest, undo, the view cache)
 goes through here. A file is rendered in memory, written in full to a temporary file in its target's
 folder, flushed to disk (fsync) and only then given its final name, so nobody ever sees half a file
-under the final name. Temporary files are created by ``os.open(..., 0o666)``, so the process umask
-applies as it does to any file the user creates; the umask itself is never changed.
+under the final name. Temporary files are created by ``os.open(..., 0o666)`` and folders by
+``os.mkdir(..., 0o777)``, so the process umask applies as it does to any file the user creates (a
+group sharing a dataset with umask 002 can each finish what another left); the umask is never changed.
 
 The low-level calls go through ``os.write``, ``os.fsync``, ``os.replace`` and ``os.link`` so that
 tests can inject a full disk at any one of them.
@@ -19,7 +20,6 @@ import os
 import re
 import secrets
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -232,7 +232,7 @@ def place_together(
         return []
     folder = files[0][0].parent
     contents = [render(write) for _, write in files]  # a writer that fails leaves no trace at all
-    staging = Path(_make_temp_folder(folder, files[0][0].name))
+    staging = _make_temp_folder(folder, files[0][0].name)
     placed: list[Path] = []
     backups: list[tuple[Path, Path]] = []
     try:
@@ -299,9 +299,24 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _make_temp_folder(folder: Path, name: str) -> str:
+def make_folder(parent: Path, prefix: str, suffix: str = "") -> Path:
+    """A new folder ``parent/<prefix><8 hex digits><suffix>``, created with the process umask.
+
+    ``tempfile.mkdtemp`` makes folders 0700 whatever the umask: on a dataset shared by a group
+    (umask 002, a setgid folder) another member could then not finish or clean up after a crash.
+    """
+    while True:
+        path = parent / f"{prefix}{secrets.token_hex(4)}{suffix}"
+        try:
+            os.mkdir(path, 0o777)
+        except FileExistsError:
+            continue
+        return path
+
+
+def _make_temp_folder(folder: Path, name: str) -> Path:
     sweep_stale_staging(folder)
-    return tempfile.mkdtemp(prefix=f".{_short(name)}.", suffix=TEMP_SUFFIX, dir=folder)
+    return make_folder(folder, f".{_short(name)}.", TEMP_SUFFIX)
 
 
 STALE_AFTER = 3600.0  # seconds: a staging folder this old belongs to an export that was killed

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from datetime import date
 from pathlib import Path
 
 import tomli_w
 
-from console.core.files import atomic_write_bytes
+from console.core.files import TEMP_SUFFIX, fsync_folder, make_folder, write_new
 from console.core.paths import embedded_data_dir
 from console.data.schema import FORMATS, MANIFEST, TABLES
 
@@ -41,6 +43,10 @@ def init_dataset(out: Path, force: bool = False, today: date | None = None) -> l
 
     Refuses a non-empty folder unless ``force``; never replaces a dataset already there, even with
     ``force`` (InitRefused). Returns the files written.
+
+    All or nothing: the files are written into a hidden folder first (beside ``out``, or inside it
+    when the folder is already there) and only then renamed into place; a failure (a full disk)
+    leaves no trace, so ``init`` can simply be run again.
     """
     today = today or date.today()
     if out.exists() and not out.is_dir():
@@ -58,18 +64,47 @@ def init_dataset(out: Path, force: bool = False, today: date | None = None) -> l
                 f"{out}: 文件夹不是空的；确要在其中建立数据集请加 --force。"
                 f" / the folder is not empty; add --force to create the dataset in it anyway."
             )
-    out.mkdir(parents=True, exist_ok=True)
+    contents = _contents(today)
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = make_folder(out.parent, f".{out.name[:40]}.", TEMP_SUFFIX)
+        try:
+            _write_all(staging, contents)
+            os.rename(staging, out)  # the commit: the whole dataset appears at once
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        fsync_folder(out.parent)
+        return [out / name for name in contents]
+    staging = make_folder(out, ".init-", TEMP_SUFFIX)  # a folder already there (empty, or --force)
+    placed: list[Path] = []
+    try:
+        _write_all(staging, contents)
+        for name in contents:
+            os.link(staging / name, out / name)  # never replaces a file that appeared meanwhile
+            placed.append(out / name)
+        fsync_folder(out)
+    except BaseException:
+        for path in placed:
+            path.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return placed
+
+
+def _contents(today: date) -> dict[str, bytes]:
+    """Every file of a new dataset, by name: the plan tables, empty progress tables, the manifest."""
     source = embedded_data_dir()
-    written = []
+    contents: dict[str, bytes] = {}
     for name in plan_table_names():
         for ext in FORMATS:
             if (source / f"{name}{ext}").is_file():
-                path = source / f"{name}{ext}"
-                written.append(atomic_write_bytes(out / path.name, path.read_bytes()))
+                contents[f"{name}{ext}"] = (source / f"{name}{ext}").read_bytes()
     for table in TABLES:
         if table.sample:
             header = ",".join(table.column_names) + "\n"
-            written.append(atomic_write_bytes(out / f"{table.name}.csv", b"\xef\xbb\xbf" + header.encode()))
+            contents[f"{table.name}.csv"] = b"\xef\xbb\xbf" + header.encode()
     manifest = {
         "title": TITLE,
         "title_en": TITLE_EN,
@@ -79,5 +114,11 @@ def init_dataset(out: Path, force: bool = False, today: date | None = None) -> l
             " report is ingested; then it follows the newest quarter that has ended and has a report."
         ),
     }
-    written.append(atomic_write_bytes(out / MANIFEST, tomli_w.dumps(manifest).encode("utf-8")))
-    return written
+    contents[MANIFEST] = tomli_w.dumps(manifest).encode("utf-8")
+    return contents
+
+
+def _write_all(folder: Path, contents: dict[str, bytes]) -> None:
+    for name, data in contents.items():
+        write_new(folder / name, data)
+    fsync_folder(folder)

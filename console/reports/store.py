@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -283,7 +282,7 @@ def apply(
     files (``manifest.toml``) by name, in the same transaction.
     """
     ds_files = {name: find_table_file(directory, TABLES_BY_NAME[name])[0] for name in tables}
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=directory))
+    staging = files.make_folder(directory, STAGING_PREFIX)
     try:
         for path in directory.iterdir():
             if path.is_file() and not path.name.startswith("."):
