@@ -766,20 +766,24 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
 
 def _recover_notices(settings: Settings) -> None:
     """Finish or roll back an interrupted ingest or undo in the dataset, and say which (on stderr)."""
-    from console.core.files import DatasetLocked
+    from console.core.files import DatasetLocked, LinkRefused
     from console.reports.store import recover
 
     try:
         messages = recover(settings.data_dir)
     except DatasetLocked as exc:
         raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+    except LinkRefused as exc:
+        raise CommandFailed(
+            EXIT_FILES, say("link_refused", settings.lang, path=visible(exc.path, 600))
+        ) from None
     for message in messages:
         _error(f"devzones: {visible(message, 600)}")
 
 
 def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     """ingest and undo: the commands that change a dataset (never the embedded sample)."""
-    from console.core.files import DatasetLocked
+    from console.core.files import DatasetLocked, LinkRefused
     from console.core.paths import embedded_data_dir
     from console.reports.store import DatasetChanged, HistoryProblem, ReportBatchRejected, ingest, undo
     from console.reports.words import in_language
@@ -801,6 +805,10 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
             restored = undo(settings.data_dir)
         except DatasetLocked as exc:
             raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+        except LinkRefused as exc:
+            raise CommandFailed(
+                EXIT_FILES, say("link_refused", settings.lang, path=visible(exc.path, 600))
+            ) from None
         except HistoryProblem as exc:  # a file changed since, or an unsafe journal: nothing restored
             raise CommandFailed(EXIT_INVALID, visible(str(exc), 1200)) from None
         if restored is None:
@@ -878,6 +886,10 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_INVALID
     except DatasetLocked as exc:
         raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+    except LinkRefused as exc:
+        raise CommandFailed(
+            EXIT_FILES, say("link_refused", settings.lang, path=visible(exc.path, 600))
+        ) from None
     except DatasetChanged as exc:  # not applied: the user confirmed changes that no longer hold
         raise CommandFailed(EXIT_MISSING, visible(str(exc), 600)) from None
     except HistoryProblem as exc:  # e.g. a manifest whose as_of cannot be moved safely: nothing applied

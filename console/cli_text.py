@@ -289,6 +289,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "--period {value}：数据从 {first} 年开始，没有更早的通报",
         "--period {value}: the data starts in {first}; there is no earlier bulletin",
     ),
+    "link_refused": (
+        "{path} 是符号链接：devzones 不经链接写入，以免写到数据集之外；未做任何修改。"
+        "请把它换成真实的文件夹或文件（或删除它）后再试",
+        "{path} is a symbolic link: devzones does not write through a link, which could reach outside"
+        " the dataset; nothing was changed. Replace it with a real folder or file (or remove it) and try again",
+    ),
     "no_terminal": (
         "交互界面需要终端（输入和输出都不能是管道或文件）；脚本请用子命令，如 devzones status，见 devzones --help",
         "the console needs a terminal (neither input nor output may be a pipe or a file); scripts use a"

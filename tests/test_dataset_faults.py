@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -65,3 +68,80 @@ def test_init_interrupted_by_a_full_disk_leaves_nothing_and_can_run_again(
             path.unlink()
         if not existing:
             out.rmdir()
+
+
+# -- 17: symbolic links inside the dataset ---------------------------------------------------------------------
+
+TODAY = date(2026, 11, 26)
+REPORT = "zone,period,item,value,submitted\n平舆,2026Q3,皮革皮具,70.5,2026-10-02\n"
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every path under ``folder`` (hidden ones too, links not followed) with a file's bytes."""
+    found: dict[str, bytes | None] = {}
+    for root, dirs, names in os.walk(folder):
+        for name in dirs + [n for n in names if n != ".devzones.lock"]:  # the lock file may appear
+            path = Path(root, name)
+            found[str(path.relative_to(folder))] = (
+                path.read_bytes() if path.is_file() and not path.is_symlink() else None
+            )
+    return found
+
+
+def ingest_report(data: Path, tmp_path: Path) -> int:
+    source = tmp_path / "r.csv"
+    source.write_text(REPORT, encoding="utf-8")
+    return main(["--lang", "en", "--data", str(data), "ingest", str(source), "--yes"])
+
+
+def moved_out(path: Path, outside: Path) -> None:
+    """``path`` moved to ``outside`` and replaced by a symbolic link to it."""
+    shutil.move(path, outside)
+    path.symlink_to(outside, target_is_directory=outside.is_dir())
+
+
+@pytest.mark.parametrize("link", [".history", "entry", "kept", ".devzones.lock"])
+def test_a_symbolic_link_where_ingest_or_undo_writes_is_refused_naming_it(
+    data_copy: Path, tmp_path: Path, link: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nothing is written outside the dataset, and the dataset is unchanged; the message names the link."""
+    outside = tmp_path / "outside"
+    if link == ".history":
+        outside.mkdir()
+        (data_copy / ".history").symlink_to(outside, target_is_directory=True)
+        named = data_copy / ".history"
+    elif link == ".devzones.lock":  # a dangling link: opening it to lock would create the file outside
+        named = data_copy / ".devzones.lock"
+        named.unlink(missing_ok=True)
+        named.symlink_to(outside)
+    else:  # an applied ingest whose entry (or a folder in it) now leads outside: undo would write there
+        assert ingest_report(data_copy, tmp_path) == EXIT_OK
+        (entry,) = [p for p in (data_copy / ".history").iterdir() if "." not in p.name]
+        named = entry if link == "entry" else entry / "kept-at-undo"
+        if link == "kept":  # an entry from an older devzones (no hashes): undo keeps the current files
+            journal = json.loads((entry / "journal.json").read_text(encoding="utf-8"))
+            journal["files"] = [f["name"] for f in journal["files"]]
+            (entry / "journal.json").write_text(json.dumps(journal), encoding="utf-8")
+            outside.mkdir()
+            named.symlink_to(outside, target_is_directory=True)
+        else:
+            moved_out(entry, outside)
+    capsys.readouterr()
+
+    def look() -> object:
+        return tree(outside) if outside.is_dir() else outside.exists()
+
+    outside_before = look()
+    dataset_before = tree(data_copy)
+    for command in (["undo"], ["check"]) if link in ("entry", "kept") else (["ingest"], ["undo"], ["check"]):
+        if command == ["ingest"]:
+            code = ingest_report(data_copy, tmp_path)
+        else:
+            code = main(["--lang", "en", "--data", str(data_copy), *command])
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        if command != ["check"]:  # check writes only to recover what a crash left (nothing here)
+            assert code != EXIT_OK, command
+            assert str(named) in err and "symbolic link" in err and "Traceback" not in err, err
+        assert look() == outside_before, f"{command} wrote outside the dataset through {link}"
+        assert tree(data_copy) == dataset_before, command

@@ -52,6 +52,21 @@ class DatasetLocked(Exception):
         self.directory = directory
 
 
+class LinkRefused(Exception):
+    """A symbolic link where devzones would write inside a dataset (it could lead outside it)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def refuse_links(*paths: Path) -> None:
+    """LinkRefused naming the first of ``paths`` that is a symbolic link."""
+    for path in paths:
+        if path.is_symlink():
+            raise LinkRefused(path)
+
+
 # -- primitives -------------------------------------------------------------------------------------------
 
 
@@ -364,6 +379,7 @@ def dataset_lock(directory: Path, timeout: float | None = None) -> Iterator[None
     """An exclusive lock on the dataset at ``directory``; DatasetLocked after ``timeout`` seconds."""
     from filelock import FileLock, Timeout
 
+    refuse_links(directory / LOCK_NAME)  # the lock file is opened for writing: never through a link
     lock = FileLock(directory / LOCK_NAME, timeout=LOCK_TIMEOUT if timeout is None else timeout)
     try:
         lock.acquire()

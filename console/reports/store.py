@@ -227,6 +227,27 @@ def _entries(directory: Path) -> list[Path]:
     )
 
 
+def refuse_links(directory: Path) -> None:
+    """LinkRefused naming the first symbolic link where an ingest, undo or recovery would write.
+
+    ``.history`` and each entry in it (and what an entry holds), the staging folders and the lock
+    file: a link there would let an ingest or undo write, move or delete files outside the dataset.
+    Called with the lock held, before anything is written.
+    """
+    history = directory / HISTORY
+    places = [history, directory / files.LOCK_NAME]
+    places += [p for p in directory.iterdir() if p.name.startswith(STAGING_PREFIX)]
+    if history.is_dir() and not history.is_symlink():
+        for entry in sorted(history.iterdir()):
+            places.append(entry)
+            if entry.is_dir() and not entry.is_symlink():
+                places.extend(sorted(entry.iterdir()))
+                kept = entry / KEPT
+                if kept.is_dir() and not kept.is_symlink():
+                    places.extend(sorted(kept.iterdir()))
+    files.refuse_links(*places)
+
+
 def _set_aside(entry: Path) -> Path:
     target = entry.with_name(entry.name.removesuffix(PENDING) + BROKEN)
     n = 2
@@ -389,8 +410,10 @@ def recover(directory: Path, lock: bool = True) -> list[str]:
     if not needs_recovery(directory):
         return []
     if not lock:
+        refuse_links(directory)
         return _recover(directory)
     with dataset_lock(directory):
+        refuse_links(directory)
         return _recover(directory)
 
 
@@ -660,6 +683,7 @@ def commit(prepared: Prepared, today: date | None = None) -> Path:
     today = today or date.today()
     directory = prepared.directory
     with dataset_lock(directory):
+        refuse_links(directory)
         recover(directory, lock=False)
         tables, changes, raw = prepared.tables, prepared.changes, prepared.raw
         if _fingerprint(directory) != prepared.fingerprint:
@@ -705,6 +729,7 @@ def undo(directory: Path) -> tuple[Path, list[str]] | None:
     set aside as ``<entry>.broken`` (its files kept) with a HistoryProblem saying so.
     """
     with dataset_lock(directory):
+        refuse_links(directory)
         recover(directory, lock=False)
         entries = _entries(directory)
         if not entries:
