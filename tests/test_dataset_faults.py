@@ -7,6 +7,9 @@ import errno
 import json
 import os
 import shutil
+import stat
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -145,3 +148,90 @@ def test_a_symbolic_link_where_ingest_or_undo_writes_is_refused_naming_it(
             assert str(named) in err and "symbolic link" in err and "Traceback" not in err, err
         assert look() == outside_before, f"{command} wrote outside the dataset through {link}"
         assert tree(data_copy) == dataset_before, command
+
+
+# -- 13: a dataset shared by a group ------------------------------------------------------------------------------
+
+DIE_AT = """
+import os, sys
+os.umask(0o002)  # a group sharing the dataset: what one member makes, the others may change
+from console.cli import main
+real, calls, n = os.replace, [0], int(sys.argv[1])
+def dying(*args, **kwargs):
+    calls[0] += 1
+    if calls[0] == n:
+        os._exit(70)  # killed here: no clean-up runs
+    return real(*args, **kwargs)
+os.replace = dying
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def tables(data: Path) -> dict[str, object]:
+    from console.data.loader import load_dataset
+
+    ds = load_dataset(data)
+    return {"as_of": ds.manifest.as_of, **{name: ds[name].rows() for name in ("cluster_revenue", "reports")}}
+
+
+def not_shared(data: Path, before: set[int]) -> list[str]:
+    """What the killed ingest made that another member of the group could not read, change or remove
+    (``before``: the inodes there already; a staging folder links the dataset's own files)."""
+    wrong = []
+    for root, dirs, names in os.walk(data):
+        for name in dirs + names:
+            path = Path(root, name)
+            if path.lstat().st_ino in before:
+                continue
+            mode = path.lstat().st_mode
+            need = 0o070 if stat.S_ISDIR(mode) else 0o060
+            if mode & need != need or (stat.S_ISDIR(mode) and not mode & stat.S_ISGID):
+                wrong.append(f"{path.relative_to(data)} {stat.filemode(mode)}")
+    return wrong
+
+
+def test_an_ingest_killed_on_a_group_shared_dataset_is_hidden_from_readers_and_left_to_the_group(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """umask 002 and a setgid folder: whatever a killed ingest leaves (staging folder, history entry,
+    temp files) is group-writable, so another member can recover or undo it; meanwhile a reader sees
+    the dataset as it was before the ingest, never half of it."""
+    umask = os.umask(0o002)  # the other member (this process) shares the group's umask too
+    try:
+        shared_dataset(data_copy, tmp_path, capsys)
+    finally:
+        os.umask(umask)
+
+
+def shared_dataset(data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.chmod(data_copy, 0o2775)
+    source = tmp_path / "r.csv"
+    source.write_text(REPORT, encoding="utf-8")
+    old = tables(data_copy)
+    before = {p.lstat().st_ino for p in data_copy.rglob("*")}
+    killed = 0
+    for n in range(1, 40):
+        argv = [
+            sys.executable,
+            "-c",
+            DIE_AT,
+            str(n),
+            "--data",
+            str(data_copy),
+            "ingest",
+            str(source),
+            "--yes",
+        ]
+        done = subprocess.run(argv, capture_output=True, timeout=120)
+        if done.returncode == 0:
+            assert tables(data_copy) != old  # the ingest does change what a reader sees
+            break
+        killed += 1
+        assert not_shared(data_copy, before) == [], f"killed at os.replace #{n}"
+        assert tables(data_copy) == old, f"killed at os.replace #{n}: a reader saw half an ingest"
+        assert main(["--data", str(data_copy), "check"]) == EXIT_OK  # recovers: finished or rolled back
+        if tables(data_copy) != old:
+            assert main(["--data", str(data_copy), "undo"]) == EXIT_OK
+        capsys.readouterr()
+        assert tables(data_copy) == old
+    assert killed >= 3

@@ -17,6 +17,7 @@ from console.data.problem_words import detail, joined, said
 from console.data.readers import read_table_file, unreadable
 from console.data.scales import ScaleError, parse_period
 from console.data.schema import AREAS, FORMATS, MANIFEST, RANK_POOLS, TABLES, TARGET_SOURCES, Manifest, Table
+from console.data.unfinished import history_state, saved_copies
 from console.data.validate import ROW, Problems, check_header, check_keys, suggest, type_table
 
 
@@ -42,9 +43,10 @@ def find_table_file(directory: Path, table: Table) -> tuple[Path | None, DataErr
     )
 
 
-def read_manifest(directory: Path) -> Manifest:
-    """Read and check manifest.toml (title, sample, and as_of when the data covers a quarter yet)."""
-    path = directory / MANIFEST
+def read_manifest(directory: Path, path: Path | None = None) -> Manifest:
+    """Read and check manifest.toml (title, sample, and as_of when the data covers a quarter yet);
+    ``path`` reads it from elsewhere (the copy an unfinished ingest saved), naming it as the manifest."""
+    path = path or directory / MANIFEST
     try:
         exists = path.is_file()
         raw_bytes = path.read_bytes() if exists else b""
@@ -166,17 +168,37 @@ def _check_references(
 
 
 def load_dataset(directory: Path) -> Dataset:
-    """Load and validate every table in ``directory``; raise DataInvalid listing every problem."""
+    """Load and validate every table in ``directory``; raise DataInvalid listing every problem.
+
+    While an ingest or undo is unfinished (under way, or killed part way and not yet recovered), the
+    files it touches are read from the copies it saved: a reader sees the dataset before it, never
+    half of it (see console.data.unfinished). A load that races a transaction's start or commit
+    reads again.
+    """
     directory = Path(directory)
+    for _ in range(3):
+        before = history_state(directory)
+        try:
+            ds = _load_dataset(directory, saved_copies(directory))
+        except DataInvalid:
+            if history_state(directory) == before:
+                raise
+            continue
+        if history_state(directory) == before:
+            return ds
+    return _load_dataset(directory, saved_copies(directory))
+
+
+def _load_dataset(directory: Path, instead: dict[str, Path]) -> Dataset:
     problems = Problems()
     manifest: Manifest | None = None
     if _is_dir(directory, problems):
         try:
-            manifest = read_manifest(directory)
+            manifest = read_manifest(directory, instead.get(MANIFEST))
         except DataInvalid as exc:
             for error in exc.errors:
                 problems.add(error)
-        tables = load_tables(directory, [t.name for t in TABLES], problems)
+        tables = load_tables(directory, [t.name for t in TABLES], problems, instead)
     else:
         tables = {}
     errors = problems.finish()
@@ -186,11 +208,15 @@ def load_dataset(directory: Path) -> Dataset:
 
 
 def load_tables(
-    directory: Path, names: list[str], problems: Problems | None = None
+    directory: Path,
+    names: list[str],
+    problems: Problems | None = None,
+    instead: dict[str, Path] | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Load and validate the named tables only (the generator reads the plan tables this way).
 
-    With ``problems`` given, errors are collected there; otherwise DataInvalid is raised.
+    With ``problems`` given, errors are collected there; otherwise DataInvalid is raised. ``instead``
+    maps a file name to the file read in its place (named as the dataset's own).
     """
     directory = Path(directory)
     own = problems is None
@@ -212,7 +238,7 @@ def load_tables(
             continue
         file = path.name
         try:
-            frame = read_table_file(path, file)
+            frame = read_table_file((instead or {}).get(file, path), file)
         except DataInvalid as exc:
             for err in exc.errors:
                 problems.add(err)

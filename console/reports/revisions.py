@@ -14,6 +14,7 @@ import polars as pl
 
 from console.data.errors import DataInvalid
 from console.data.readers import read_table_file
+from console.data.unfinished import saved_copies
 from console.engine.changes import Change
 from console.reports.store import _entries, read_journal
 
@@ -54,6 +55,7 @@ def revisions(directory: Path) -> list[Change]:
         except Exception:
             continue
     out: list[Change] = []
+    current = saved_copies(directory)  # an unfinished ingest: its files as they were before it
     for i, (entry, journal) in enumerate(entries):
         for change in journal.files:
             stem = Path(change.name).stem
@@ -63,7 +65,7 @@ def revisions(directory: Path) -> list[Change]:
             later = [
                 e / change.name for e, j in entries[i + 1 :] if any(f.name == change.name for f in j.files)
             ]
-            after = later[0] if later else directory / change.name
+            after = later[0] if later else current.get(change.name, directory / change.name)
             old, new = _values(entry / change.name, keys, value), _values(after, keys, value)
             if old is None or new is None:
                 continue

@@ -31,9 +31,10 @@ from console.data.errors import DataInvalid
 from console.data.loader import find_table_file, load_dataset
 from console.data.scales import Period, parse_period
 from console.data.schema import MANIFEST, TABLES_BY_NAME
+from console.data.unfinished import BROKEN, HISTORY, JOURNAL, PENDING, UNDO_JOURNAL, UNDONE
 from console.reports.assessment import Assessment, is_assessment_workbook, merge_assessments, read_assessment
 from console.reports.read import read_report
-from console.reports.template import HISTORY, Report, ReportRejected
+from console.reports.template import Report, ReportRejected
 
 
 @dataclass(frozen=True)
@@ -110,10 +111,7 @@ def merge(
 
 # -- the journal ---------------------------------------------------------------------------------------------
 
-JOURNAL = "journal.json"
-UNDO_JOURNAL = "undo.json"  # written into an entry while its undo is under way
 KEPT = "kept-at-undo"  # undoing an entry without hashes keeps the versions it replaces here
-PENDING, UNDONE, BROKEN = ".pending", ".undone", ".broken"
 STAGING_PREFIX = ".staging-"
 
 

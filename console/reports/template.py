@@ -13,12 +13,12 @@ import polars as pl
 from console.core.text import Said, clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
+from console.data.unfinished import HISTORY as HISTORY  # the ingest history folder, named in data
 from console.data.validate import suggest
 from console.present.labels import YI_EN
 from console.reports.words import Problem
 
 SHEET = ("季度报告", "Report")
-HISTORY = ".history"
 FIRST_ITEM_ROW = 9  # spreadsheet row of the first cluster or indicator line
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 

@@ -23,6 +23,7 @@ import tomli_w
 from console.core.files import atomic_write_bytes
 from console.data.scales import Period
 from console.data.schema import FORMATS, MANIFEST, TABLES_BY_NAME
+from console.data.unfinished import HISTORY
 from console.engine.coverage import area_for
 from console.engine.determined import DETERMINED
 
@@ -450,9 +451,7 @@ def _csv_bytes(frame: pl.DataFrame) -> bytes:
     return b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8")
 
 
-# The ingest history folder (console.reports.template.HISTORY; reports is a sibling layer, so the name is
-# repeated here and tests/test_generate.py checks that the two agree).
-HISTORY_DIR = ".history"
+HISTORY_DIR = HISTORY  # the ingest history folder, named once in console.data.unfinished
 
 
 @dataclass(frozen=True)
