@@ -78,6 +78,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是可读取的 .xlsx 工作簿（不完整或已损坏？）",
         "not a readable .xlsx workbook (truncated or damaged?): {detail}",
     ),
+    "formula_no_value": (
+        "工作表“{sheet}”单元格 {cell} 含公式（{formula}）但没有保存计算结果；请填写数值本身，或用 Excel 打开后保存",
+        "sheet '{sheet}', cell {cell} holds a formula ({formula}) with no saved result; type the value"
+        " itself, or open and save the file in Excel",
+    ),
+    "far_cell": (
+        "工作表“{sheet}”单元格 {cell} 有内容，远在表格之外：一张工作表最多读取 {rows} 行、{columns} 列、"
+        "共 {cells} 个单元格；请删除这个多余的单元格（或把表格拆小）",
+        "sheet '{sheet}', cell {cell} holds a value far outside the table: a sheet is read up to {rows}"
+        " rows, {columns} columns and {cells} cells in all; delete the stray cell (or split the table)",
+    ),
+    "crowded_sheet": (
+        "工作表“{sheet}”的单元格（含只有格式的空单元格，到 {cell} 为止）多于 {elements} 个；请删除多余的行列",
+        "sheet '{sheet}' has more than {elements} cells (empty formatted ones included, up to {cell});"
+        " delete the rows and columns it does not need",
+    ),
+    "sheet_unreadable": (
+        "工作表“{sheet}”无法读取（内容已损坏）",
+        "sheet '{sheet}' cannot be read (its content is damaged): {detail}",
+    ),
     "unsupported": (
         "不支持的格式；应为 .csv、.parquet 或 .xlsx",
         "unsupported format; expected .csv, .parquet or .xlsx",

@@ -18,6 +18,7 @@ import polars as pl
 from console.core.text import BREAKS_PATTERN, CONTROLS_PATTERN, clean
 from console.data.errors import DataError, DataInvalid
 from console.data.problem_words import detail, os_reason, said
+from console.data.workbook import Bounds, Finding, NotAWorkbook, inspect
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -140,7 +141,34 @@ def _read_parquet(path: Path, file: str) -> pl.DataFrame:
         raise DataInvalid([DataError(file, None, None, None, said("not_text", detail=detail(exc)))]) from None
 
 
+# calamine lays a sheet out as the rectangle from A1 to its last cell: one stray cell at XFD1048576 would
+# make it allocate 17 billion cells. The rectangle is bounded (console.data.workbook scans it first).
+DATA_BOUNDS = Bounds(rows=1_048_576, columns=200, cells=4_000_000)
+
+
+def workbook_error(file: str, finding: Finding) -> DataError:
+    """A finding of the workbook reading policy as a data problem naming the sheet and cell."""
+    bounds = finding.bounds or DATA_BOUNDS
+    fields = {"sheet": finding.sheet, "cell": finding.cell}
+    if finding.kind == "formula":
+        message = said("formula_no_value", formula=finding.detail, **fields)
+    elif finding.kind == "beyond":
+        sizes = {"rows": f"{bounds.rows:,}", "columns": f"{bounds.columns:,}", "cells": f"{bounds.cells:,}"}
+        message = said("far_cell", **sizes, **fields)
+    elif finding.kind == "crowded":
+        message = said("crowded_sheet", elements=f"{bounds.elements or 0:,}", **fields)
+    else:
+        message = said("sheet_unreadable", sheet=finding.sheet, detail=finding.detail)
+    return DataError(file, finding.row, None, None, message)
+
+
 def _read_xlsx(path: Path, file: str) -> pl.DataFrame:
+    try:
+        findings = inspect(path, DATA_BOUNDS).findings  # before calamine reads a single cell
+    except NotAWorkbook as exc:
+        raise DataInvalid([DataError(file, None, None, None, said("bad_xlsx", detail=detail(exc)))]) from None
+    if findings:
+        raise DataInvalid([workbook_error(file, f) for f in findings])
     try:
         return pl.read_excel(
             path,

@@ -20,7 +20,7 @@ import polars as pl
 from console.core.text import Said, in_lang
 from console.data.dataset import Dataset
 from console.data.scales import STAR_MAX, TIER_MAX, TIER_MIN, star_label, tier_label
-from console.reports.template import ReportRejected, place_workbook
+from console.reports.template import ReportRejected, checked_workbook, place_workbook
 from console.reports.words import Problem, at
 
 SHEET = ("考核结果", "Assessment")
@@ -237,6 +237,7 @@ def read_assessment(ds: Dataset, path: Path, today: date | None = None) -> Asses
 
     today = today or date.today()
     source = path.name
+    extent = checked_workbook(path).extent  # no formula without its result, nothing far away
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises several types for damaged files
@@ -259,7 +260,7 @@ def read_assessment(ds: Dataset, path: Path, today: date | None = None) -> Asses
     names = zone_names(ds)
     assessment = Assessment(source, year, sheet=name, names=names)
     known = set(names)
-    last = sheet.max_row
+    last = extent.get(name, (0, 0))[0]  # the last row holding anything (max_row counts formatting too)
     if last > FIRST_ROW + len(known) + MAX_EXTRA_ROWS:  # a damaged or hostile sheet: not a million rows
         raise ReportRejected(source, [at(where, "too_many_rows", rows=last, zones=len(known))])
     for r in range(FIRST_ROW, last + 1):

@@ -17,6 +17,7 @@ from console.reports.template import (
     SHEET,
     Report,
     ReportRejected,
+    checked_workbook,
     counted_indicators,
     resolve_zone,
     template_lines,
@@ -107,9 +108,9 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
     import openpyxl
 
     source = path.name
+    extent = checked_workbook(path).extent  # no formula without its result, nothing far away
     try:
         book = openpyxl.load_workbook(path, data_only=True)
-        formulas = openpyxl.load_workbook(path, data_only=False)
     except Exception as exc:  # openpyxl raises several types for damaged files
         raise ReportRejected(
             source,
@@ -128,14 +129,8 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
     def cell(row: int, col: int) -> object:
         return sheet.cell(row=row, column=col + 1).value
 
-    # A formula saved without its result (written by a program, never opened in Excel) reads as empty.
-    written = formulas[name]
-    for line in written.iter_rows():
-        for formula in line:
-            if formula.data_type == "f" and sheet[formula.coordinate].value is None:
-                problems.append(at(place(formula.coordinate), "formula", formula=formula.value))
     keys: dict[str, int] = {}
-    for r in range(1, sheet.max_row + 1):
+    for r in range(1, extent.get(name, (0, 0))[0] + 1):  # the rows holding anything, not max_row
         key = cell(r, 0)
         if not key:
             continue

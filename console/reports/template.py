@@ -15,8 +15,9 @@ from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.unfinished import HISTORY as HISTORY  # the ingest history folder, named in data
 from console.data.validate import suggest
+from console.data.workbook import Bounds, Finding, Inspection, NotAWorkbook, inspect
 from console.present.labels import YI_EN
-from console.reports.words import Problem
+from console.reports.words import Problem, at
 
 SHEET = ("季度报告", "Report")
 FIRST_ITEM_ROW = 9  # spreadsheet row of the first cluster or indicator line
@@ -42,6 +43,49 @@ class ReportRejected(Exception):
         super().__init__(f"{source}: {len(problems)} problem(s)")
         self.source = source
         self.problems = problems
+
+
+# Reports and assessment results are read with openpyxl, which makes an object for every cell (empty
+# formatted ones too) and iterates a sheet to its last cell: bounded by console.data.workbook's scan.
+WORKBOOK_BOUNDS = Bounds(rows=100_000, columns=702, cells=10_000_000, elements=200_000)
+
+
+def workbook_problem(finding: Finding) -> Problem:
+    """A finding of the workbook reading policy as a report problem naming its sheet and cell."""
+    place = Problem("sheet_cell", sheet=finding.sheet, cell=finding.cell)
+    if finding.kind == "formula":
+        return at(place, "formula", formula=finding.detail)
+    bounds = finding.bounds or WORKBOOK_BOUNDS
+    if finding.kind == "beyond":
+        return at(
+            place,
+            "far_cell",
+            rows=f"{bounds.rows:,}",
+            columns=f"{bounds.columns:,}",
+            cells=f"{bounds.cells:,}",
+        )
+    if finding.kind == "crowded":
+        return at(
+            Problem("sheet", sheet=finding.sheet), "crowded_sheet", elements=f"{bounds.elements or 0:,}"
+        )
+    return at(Problem("sheet", sheet=finding.sheet), "sheet_unreadable", reason=finding.detail)
+
+
+def checked_workbook(path: Path, bounds: Bounds = WORKBOOK_BOUNDS) -> Inspection:
+    """The one reading policy (console.data.workbook) applied before openpyxl opens ``path``:
+    ReportRejected naming each sheet and cell that stops it being read (a formula with no saved
+    result, a cell far outside the table), else each sheet's real extent to bound the reader's loops."""
+    try:
+        inspection = inspect(path, bounds)
+    except NotAWorkbook as exc:
+        raise ReportRejected(path.name, [Problem("not_xlsx", reason=str(exc))]) from None
+    except OSError as exc:
+        raise ReportRejected(
+            path.name, [Problem("not_xlsx", reason=exc.strerror or type(exc).__name__)]
+        ) from None
+    if inspection.findings:
+        raise ReportRejected(path.name, [workbook_problem(f) for f in inspection.findings])
+    return inspection
 
 
 @dataclass

@@ -73,6 +73,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "holds a formula ({formula}) with no saved result; type the figure itself, or open and save the"
         " file in Excel",
     ),
+    "far_cell": (
+        "有内容，远在表格之外：一张工作表最多读取 {rows} 行、{columns} 列、共 {cells} 个单元格；请删除这个多余的单元格",
+        "holds a value far outside the table: a sheet is read up to {rows} rows, {columns} columns and"
+        " {cells} cells in all; delete the stray cell",
+    ),
+    "crowded_sheet": (
+        "单元格（含只有格式的空单元格）多于 {elements} 个；请删除多余的行列",
+        "has more than {elements} cells (empty formatted ones included); delete the rows and columns it"
+        " does not need",
+    ),
+    "sheet_unreadable": ("无法读取（内容已损坏）", "cannot be read (its content is damaged): {reason}"),
     "line_twice": (
         "“{key}”行出现两次（另见第 {other} 行）；每行只填一次",
         "line '{key}' appears twice (also row {other}); each line once",
