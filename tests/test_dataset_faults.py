@@ -235,3 +235,27 @@ def shared_dataset(data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
         capsys.readouterr()
         assert tables(data_copy) == old
     assert killed >= 3
+
+
+def test_an_exports_staging_folder_follows_the_umask(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written as a set (an export with its manifest) are staged in a folder the group may clean
+    up after a kill: mkdtemp made it 0700 whatever the umask."""
+    from console.core import files
+
+    modes = []
+    real = files.write_new
+
+    def spy(path: Path, data: bytes) -> None:
+        modes.append(stat.S_IMODE(path.parent.stat().st_mode))
+        real(path, data)
+
+    monkeypatch.setattr(files, "write_new", spy)
+    umask = os.umask(0o002)
+    try:
+        files.place_together(
+            [(tmp_path / "a.csv", lambda h: h.write(b"a")), (tmp_path / "b.csv", lambda h: h.write(b"b"))]
+        )
+    finally:
+        os.umask(umask)
+    assert modes and all(mode == 0o775 for mode in modes), [oct(m) for m in modes]
+    assert stat.S_IMODE((tmp_path / "a.csv").stat().st_mode) == 0o664

@@ -79,8 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not a readable .xlsx workbook (truncated or damaged?): {detail}",
     ),
     "formula_no_value": (
-        "工作表“{sheet}”单元格 {cell} 含公式（{formula}）但没有保存计算结果；请填写数值本身，或用 Excel 打开后保存",
-        "sheet '{sheet}', cell {cell} holds a formula ({formula}) with no saved result; type the value"
+        "工作表“{sheet}”单元格 {cell} 含公式“{formula}”但没有保存计算结果；请填写数值本身，或用电子表格软件打开后保存",
+        "sheet '{sheet}', cell {cell} holds a formula '{formula}' with no saved result; type the value"
         " itself, or open and save the file in Excel",
     ),
     "far_cell": (

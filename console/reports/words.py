@@ -69,8 +69,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no sheet named {names}: is this a devzones report template?",
     ),
     "formula": (
-        "含公式（{formula}）但没有保存计算结果；请直接填写数字，或用 Excel 打开后保存",
-        "holds a formula ({formula}) with no saved result; type the figure itself, or open and save the"
+        "含公式“{formula}”但没有保存计算结果；请直接填写数字，或用电子表格软件打开后保存",
+        "holds a formula '{formula}' with no saved result; type the figure itself, or open and save the"
         " file in Excel",
     ),
     "far_cell": (
