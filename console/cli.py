@@ -65,6 +65,73 @@ class _Parser(argparse.ArgumentParser):
         return re.sub(r"^(\S[^\n]*[\u4e00-\u9fff]):$", r"\1：", super().format_help(), flags=re.MULTILINE)
 
 
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]  # argparse's own subclassing hook
+    """The subcommands, where an option given before the command means what it means after it.
+
+    argparse parses a subcommand into a fresh namespace and copies every value back, so a subcommand's
+    default would replace the value given before the command (``devzones --as-of 2025Q4 status`` ran
+    as of the latest quarter). :func:`_share_options` gives the shared options no default in the
+    subcommand; here a repeatable option (``--county``) given in both places keeps both lists.
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        before = dict(vars(namespace))
+        super().__call__(parser, namespace, values, option_string)
+        child = self.choices.get(values[0])
+        for action in child._actions if child is not None else ():
+            earlier = before.get(action.dest)
+            if isinstance(action, argparse._AppendAction) and isinstance(earlier, list):
+                later = getattr(namespace, action.dest, None)
+                if isinstance(later, list) and later is not earlier:
+                    setattr(namespace, action.dest, [*earlier, *later])
+
+
+def _options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
+    """A parser's options by destination (help and --version left out)."""
+    skip = (argparse._HelpAction, argparse._VersionAction, argparse._SubParsersAction)
+    return {a.dest: a for a in parser._actions if a.option_strings and not isinstance(a, skip)}
+
+
+def _share_options(parser: argparse.ArgumentParser, commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Every subcommand option that the top level also has takes no default of its own (see _Commands)."""
+    shared = _options(parser)
+    for child in commands.choices.values():
+        for dest, action in _options(child).items():
+            if dest in shared:
+                action.default = argparse.SUPPRESS
+
+
+def _not_here(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: str) -> None:
+    """A top-level option given before a command that does not use it is a usage error, never ignored."""
+    command = getattr(args, "command", None)
+    if command is None:
+        return
+    commands = next(a for a in parser._actions if isinstance(a, _Commands))
+    child = _options(commands.choices[command])
+    for dest, action in _options(parser).items():
+        if dest in child or getattr(args, dest, action.default) == action.default:
+            continue
+        users = [name for name, sub in commands.choices.items() if dest in _options(sub)]
+        key = "option_not_here" if users else "option_console_only"
+        option, valid = action.option_strings[0], join_choices(users, lang)
+        parser.error(say(key, lang, option=option, command=command, commands=valid))
+
+
+def parse_command_line(words: Sequence[str], lang: str) -> argparse.Namespace:
+    """``words`` parsed as ``devzones`` would (help and usage errors in ``lang``; SystemExit on those)."""
+    with argparse_language(lang):
+        parser = build_parser(lang)
+        args = parser.parse_args(words)
+        _not_here(parser, args, lang)
+    return args
+
+
 def _common(parser: argparse.ArgumentParser, lang: str, default: object = None) -> None:
     parser.add_argument("--data", type=Path, default=default, metavar="DIR", help=say("opt_data", lang))
     parser.add_argument("--lang", choices=("zh", "en"), default=default, help=say("opt_lang", lang))
@@ -116,6 +183,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     _as_of_flag(parser, lang)  # the console as the data stood at the end of a quarter
     parser.add_argument("--no-mouse", action="store_true", help=say("opt_mouse", lang))
     parser.set_defaults(func=_console)
+    parser.register("action", "parsers", _Commands)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=say("commands", lang))
 
     def command(name: str, func: Callable[[argparse.Namespace, Settings], int]) -> argparse.ArgumentParser:
@@ -226,7 +294,9 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     _json_flag(where, lang)
 
     completion = command("completion", _completion)
+    _common(completion, lang, argparse.SUPPRESS)  # so an alias `devzones --data …` completes too
     completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help=say("opt_shell", lang))
+    _share_options(parser, sub)
     return parser
 
 
@@ -288,8 +358,7 @@ def _run(words: list[str], early: Settings) -> int:
     from console.core.config import load_settings
 
     lang = early.lang
-    with argparse_language(lang):
-        args = build_parser(lang).parse_args(words)
+    args = parse_command_line(words, lang)
     console = args.func is _console  # only the console uses what it remembered (the state file)
     settings = load_settings(
         data_dir=args.data,

@@ -155,6 +155,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "opt_plan": ("使用的计划表目录（默认：内置数据）", "plan tables to use (default: the embedded data)"),
     "opt_gen_force": ("替换 --out 中已有的数据集", "replace a dataset already in --out"),
     "opt_shell": ("shell 类型", "the shell"),
+    "option_not_here": (
+        "{option} 不适用于 {command}（用于：交互界面、{commands}）",
+        "{option} does not apply to {command} (it applies to: the console, {commands})",
+    ),
+    "option_console_only": (
+        "{option} 只用于交互界面（不带子命令时），不适用于 {command}",
+        "{option} applies only to the console (no command), not to {command}",
+    ),
     # -- the epilog ------------------------------------------------------------------------------------
     "epilog": (
         "示例：\n"
