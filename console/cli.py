@@ -132,8 +132,30 @@ def parse_command_line(words: Sequence[str], lang: str) -> argparse.Namespace:
     return args
 
 
+def _path_type(lang: str, text: bool = False) -> Callable[[str], Any]:
+    """A path argument: ``~`` and ``~user`` expanded, an empty path (an unset variable in a cron line)
+    or an unknown user a usage error naming the option, never the current folder or a traceback.
+    With ``text`` the path stays a string (``--out`` keeps its trailing separator: a folder)."""
+
+    def path(value: str) -> Path | str:
+        if not value.strip():
+            raise argparse.ArgumentTypeError(say("path_empty", lang))
+        expanded = os.path.expanduser(value)
+        if expanded.startswith("~"):  # os.path leaves ~user alone when there is no such user
+            user = re.split(r"[/\\]", value, maxsplit=1)[0][1:]
+            raise argparse.ArgumentTypeError(
+                say("path_no_home", lang, value=visible(value, 200), user=visible(user, 60))
+            )
+        return expanded if text else Path(expanded)
+
+    path.path_option = True  # type: ignore[attr-defined]  # tests find every path argument by it
+    return path
+
+
 def _common(parser: argparse.ArgumentParser, lang: str, default: object = None) -> None:
-    parser.add_argument("--data", type=Path, default=default, metavar="DIR", help=say("opt_data", lang))
+    parser.add_argument(
+        "--data", type=_path_type(lang), default=default, metavar="DIR", help=say("opt_data", lang)
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default=default, help=say("opt_lang", lang))
     parser.add_argument("--ascii", action="store_true", default=default, help=say("opt_ascii", lang))
 
@@ -235,7 +257,13 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     bulletin.add_argument(
         "--format", choices=BULLETIN_FORMATS, default="md", help=say("opt_bulletin_format", lang)
     )
-    bulletin.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
+    bulletin.add_argument(
+        "--out",
+        type=_path_type(lang, text=True),
+        required=True,
+        metavar="PATH",
+        help=say("opt_out_file", lang),
+    )
     bulletin.add_argument("--force", action="store_true", help=say("opt_force", lang))
     _json_flag(bulletin, lang)
 
@@ -244,13 +272,19 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     tpl.add_argument("--zone", help=say("opt_zone", lang))
     tpl.add_argument("--period", help=say("opt_quarter", lang))
     tpl.add_argument("--assessment", type=int, metavar="YEAR", help=say("opt_assessment", lang))
-    tpl.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
+    tpl.add_argument(
+        "--out",
+        type=_path_type(lang, text=True),
+        required=True,
+        metavar="PATH",
+        help=say("opt_out_file", lang),
+    )
     tpl.add_argument("--force", action="store_true", help=say("opt_force", lang))
     _json_flag(tpl, lang)
 
     ing = command("ingest", _write_command)
     _common(ing, lang, argparse.SUPPRESS)
-    ing.add_argument("files", nargs="+", type=Path, metavar="FILE", help=say("opt_files", lang))
+    ing.add_argument("files", nargs="+", type=_path_type(lang), metavar="FILE", help=say("opt_files", lang))
     ing.add_argument("--dry-run", action="store_true", help=say("opt_dry", lang))
     ing.add_argument("--yes", action="store_true", help=say("opt_yes", lang))
     _json_flag(ing, lang)
@@ -268,7 +302,13 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=say("opt_format", lang))
     exp.add_argument("--encoding", choices=CSV_ENCODINGS, default=None, help=say("opt_encoding", lang))
     exp.add_argument("--size", default=None, metavar="COLSxROWS", help=say("opt_size", lang))
-    exp.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
+    exp.add_argument(
+        "--out",
+        type=_path_type(lang, text=True),
+        required=True,
+        metavar="PATH",
+        help=say("opt_out_file", lang),
+    )
     exp.add_argument("--force", action="store_true", help=say("opt_force", lang))
     _as_of_flag(exp, lang)
     exp.add_argument("--since", default=None, metavar="YYYYQN", help=say("opt_since", lang))
@@ -276,16 +316,18 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
 
     gen = command("generate", _generate)
     _common(gen, lang, argparse.SUPPRESS)
-    gen.add_argument("--out", type=Path, required=True, metavar="DIR", help=say("opt_gen_out", lang))
+    gen.add_argument(
+        "--out", type=_path_type(lang), required=True, metavar="DIR", help=say("opt_gen_out", lang)
+    )
     gen.add_argument("--zones", type=int, default=None, metavar="N", help=say("opt_zones", lang))
     gen.add_argument("--seed", type=int, default=None, help=say("opt_seed", lang))
-    gen.add_argument("--plan", type=Path, default=None, metavar="DIR", help=say("opt_plan", lang))
+    gen.add_argument("--plan", type=_path_type(lang), default=None, metavar="DIR", help=say("opt_plan", lang))
     gen.add_argument("--force", action="store_true", help=say("opt_gen_force", lang))
     _json_flag(gen, lang)
 
     init = command("init", _init)
     _common(init, lang, argparse.SUPPRESS)
-    init.add_argument("dir", type=Path, metavar="DIR", help=say("opt_init_dir", lang))
+    init.add_argument("dir", type=_path_type(lang), metavar="DIR", help=say("opt_init_dir", lang))
     init.add_argument("--force", action="store_true", help=say("opt_init_force", lang))
     _json_flag(init, lang)
 

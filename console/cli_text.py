@@ -259,6 +259,14 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- the guard's messages --------------------------------------------------------------------------
     "error": ("devzones：错误：{message}", "devzones: error: {message}"),
     "warning": ("devzones：警告：{message}", "devzones: warning: {message}"),
+    "path_empty": (
+        "路径为空（是否用了未设置的变量？）；请写出文件或文件夹的路径",
+        "the path is empty (an unset variable?); give a file or folder path",
+    ),
+    "path_no_home": (
+        "{value}：找不到用户 {user} 的主目录；请写出完整路径",
+        "{value}: there is no home folder for the user {user}; give the full path",
+    ),
     "county_empty": (
         "--county 不能为空；要看全部县区，请不加 --county",
         "--county is empty; leave --county out for all counties",

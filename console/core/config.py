@@ -422,7 +422,7 @@ def load_settings(
     return Settings(
         data_dir=Path(data_dir)
         if data_dir
-        else (Path(configured_dir).expanduser() if configured_dir else embedded_data_dir()),
+        else (Path(os.path.expanduser(configured_dir)) if configured_dir else embedded_data_dir()),
         lang=chosen_lang,
         ascii=bool(display.get("ascii", False)) if ascii is None else ascii,
         mouse=bool(display.get("mouse", True)) if mouse is None else mouse,
