@@ -519,7 +519,9 @@ def _counties(raw: list[str] | None) -> list[str]:
 
 
 def _print_json(document: object) -> None:
-    print(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+    from console.core.text import safe_json
+
+    print(safe_json(json.dumps(document, ensure_ascii=False, indent=2, default=str)))
 
 
 def _dataset(settings: Settings) -> Dataset:
@@ -624,7 +626,9 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 
     out = make_console()
     colon = "：" if settings.lang == "zh" else ": "
-    out.print(Text(f"✓ {text('valid', settings.lang)}{colon}{settings.data_dir}", style="green"))
+    out.print(
+        Text(f"✓ {text('valid', settings.lang)}{colon}{visible(settings.data_dir, 4096)}", style="green")
+    )
     if ds.sample:
         out.print(
             Text(
@@ -789,7 +793,7 @@ def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_o
         str(change.period),
         *extra,
     ]
-    return "  ".join(p for p in parts if p)
+    return clean("  ".join(p for p in parts if p))  # every part, data and journal alike, once more
 
 
 def _safe_name(name: str) -> str:
@@ -923,7 +927,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             _print_json({"command": "undo", "restored": restored[1], "entry": str(restored[0])})
         else:
-            print(("已恢复：" if zh else "Restored: ") + ", ".join(restored[1]))
+            print(("已恢复：" if zh else "Restored: ") + ", ".join(visible(n, 400) for n in restored[1]))
         return EXIT_OK
 
     def confirm(changes: list[Change]) -> bool:
@@ -1009,7 +1013,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     if not args.json:
         print(
             ("已导入，原文件保存在 " if zh else "Ingested; the replaced files are kept in ")
-            + str(entry)
+            + visible(entry, 4096)
             + ("；可用 devzones undo 撤销。" if zh else "; devzones undo restores them.")
         )
     return EXIT_OK

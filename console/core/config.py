@@ -227,8 +227,11 @@ KEYS: dict[str, dict[str, tuple[Check, Said]]] = {
             Said("a year such as 2025, or 0", "年度，如 2025，或 0"),
         ),
         "counties": (
-            _list_of(_is(str)),
-            Said("a list of county names as text", "县区名称（文本）组成的列表"),
+            _list_of(_path),  # shown in the top bar: text without control characters, as a path
+            Said(
+                "a list of county names as text, without control characters",
+                "县区名称（文本，不含控制字符）组成的列表",
+            ),
         ),
         "sort": (_is(dict), Said("a table of sort keys per view", "每个视图的排序键组成的表")),
         # Written only to the state file: a choice made in the console.

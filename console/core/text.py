@@ -81,6 +81,17 @@ def clean(value: object, *, keep_newlines: bool = False, escape: bool = False) -
     return _CONTROLS.sub("", _BREAKS.sub(" ", text))
 
 
+_JSON_UNSAFE = re.compile("[" + re.escape(REMOVED) + _SURROGATES + "]")
+
+
+def safe_json(document: str) -> str:
+    """JSON text (``json.dumps(..., ensure_ascii=False)``) with every character :func:`clean` removes
+    written as a ``\\u`` escape: the same document, which a terminal shows without acting on it."""
+    import json
+
+    return _JSON_UNSAFE.sub(lambda m: json.dumps(m.group(), ensure_ascii=True)[1:-1], document)
+
+
 class Said(str):
     """A message made before the language is known (config warnings, file-placement problems): the
     English words as the string itself, the Chinese ones in ``zh``. Shown with :func:`in_lang`."""

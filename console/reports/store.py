@@ -26,7 +26,7 @@ import polars as pl
 
 from console.core import files
 from console.core.files import dataset_lock
-from console.core.text import Said, in_lang
+from console.core.text import Said, clean, in_lang
 from console.data.dataset import Dataset
 from console.data.errors import DataInvalid
 from console.data.loader import find_table_file, load_dataset
@@ -215,7 +215,8 @@ def read_journal(directory: Path, entry: Path, name: str = JOURNAL) -> Journal:
         staging and (not staging.startswith(STAGING_PREFIX) or "/" in staging)
     ):
         raise HistoryProblem(f"{path}: 暂存目录名不对 / the staging folder name is not one devzones makes")
-    return Journal(str(raw.get("reason", "")), str(raw.get("at", "")), staging, tuple(changes))
+    # The reason and time are shown (changes, the bulletin, the console): read through the boundary.
+    return Journal(clean(raw.get("reason", "")), clean(raw.get("at", "")), staging, tuple(changes))
 
 
 def _entries(directory: Path) -> list[Path]:
