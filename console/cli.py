@@ -875,7 +875,12 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _print_json({"command": "init", "out": str(args.dir), "written": [str(p) for p in written]})
     else:
-        print(say("init_done", settings.lang, out=visible(args.dir, 4096), count=len(written)))
+        import shlex
+
+        where = visible(args.dir.absolute(), 4096)  # the steps work from any folder, pasted as printed
+        toml = json.dumps(where, ensure_ascii=False)  # a TOML basic string: quotes and \ escaped
+        shown = {"out": where, "data": shlex.quote(where), "toml": toml}
+        print(say("init_done", settings.lang, count=len(written), **shown))
     return EXIT_OK
 
 
@@ -978,7 +983,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
             args.files,
             dry_run=args.dry_run,
             confirm=show_then_confirm,
-            warn=lambda message: _error(f"devzones: {visible(message, 600)}"),
+            warn=lambda message: _error(f"devzones: {visible(in_language(message, settings.lang), 600)}"),
         )
     except ReportBatchRejected as exc:
         for rejected in exc.rejected:

@@ -159,7 +159,7 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
     if problems or zone is None or period is None:
         raise ReportRejected(source, problems)
     report = Report(source, zone, period, None)
-    report.places["period"] = f"sheet '{name}', cell C{keys['period']}"
+    report.places["period"] = place(f"C{keys['period']}")
     submitted = cell(keys.get("submitted", 0), 2) if "submitted" in keys else None
     if isinstance(submitted, datetime):
         report.submitted = submitted.date()
@@ -202,7 +202,7 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
             report.revenue[key.split(":", 1)[1]] = number
         else:
             report.indicators[key.split(":", 1)[1]] = number
-        report.places[key.split(":", 1)[1]] = f"sheet '{name}', cell E{row}"
+        report.places[key.split(":", 1)[1]] = place(f"E{row}")
     missing_lines = [key for key in by_key if key not in keys]
     if missing_lines:
         problems.append(at(Problem("sheet", sheet=name), "lines_missing", lines=", ".join(missing_lines)))
@@ -265,7 +265,7 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
     if zone is None or period is None:
         raise ReportRejected(source, problems)
     report = Report(source, zone, period, None)
-    report.places["period"] = f"cell B{body[0][0]}"
+    report.places["period"] = Problem("cell", cell=f"B{body[0][0]}")
     lines = {key.split(":", 1)[1]: key for key, *_ in template_lines(ds, zone, parse_period(period), "zh")}
     counts = counted_indicators(ds)
     seen: dict[str, int] = {}
@@ -297,7 +297,7 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
             report.revenue[item] = number
         else:
             report.indicators[item] = number
-        report.places[item] = f"cell D{n}"
+        report.places[item] = Problem("cell", cell=f"D{n}")
         if get(row, "submitted"):
             try:
                 when = parse_date(get(row, "submitted"))
