@@ -125,3 +125,29 @@ def test_a_file_name_that_is_not_utf8_gives_documents_and_manifests_that_open(ca
     for manifest in manifests:
         tomllib.loads(manifest.read_text(encoding="utf-8"))
     xml.dom.minidom.parse(str(tmp_path / f"{name}.svg"))
+
+
+def test_a_reports_text_passes_the_boundary_before_it_is_saved(data_copy: Path, tmp_path: Path) -> None:
+    """A CSV report's notes (or any cell) holding a noncharacter or an escape is cleaned where the
+    report is read, so the dataset never holds what XML (a dataset kept as .xlsx) cannot."""
+    from datetime import date
+
+    import polars as pl
+
+    from console.data.loader import load_dataset
+    from console.reports.store import ingest
+
+    ds = load_dataset(data_copy)
+    old = ds["cluster_revenue"].filter(pl.col("zone") == "遂平县开发区").sort("period").row(-1, named=True)
+    report = tmp_path / "r.csv"
+    notes = "修正\ufffe\x1b[31m\U0010ffff说明"
+    report.write_text(
+        "zone,period,item,value,submitted,notes\n"
+        f"遂平\ufdd0,{old['period']},{old['industry']}\uffff,{old['revenue_ytd'] + 1},,{notes}\n",
+        encoding="utf-8",
+    )
+    changes, entry = ingest(data_copy, [report], confirm=lambda c: True, today=date(2026, 11, 26))
+    assert entry is not None and changes
+    saved = (data_copy / "reports.csv").read_text(encoding="utf-8-sig")
+    assert "修正[31m说明" in saved
+    assert not any(c in saved for c in [*NONCHARACTERS, "\x1b"])

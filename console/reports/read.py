@@ -8,6 +8,7 @@ import math
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.errors import DataInvalid
 from console.data.readers import decode_csv_bytes
@@ -126,7 +127,8 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
         return Problem("sheet_cell", sheet=name, cell=address)
 
     def cell(row: int, col: int) -> object:
-        return sheet.cell(row=row, column=col + 1).value
+        value = sheet.cell(row=row, column=col + 1).value
+        return clean(value) if isinstance(value, str) else value  # the text boundary, as for data files
 
     # A formula saved without its result (written by a program, never opened in Excel) reads as empty.
     written = formulas[name]
@@ -246,7 +248,7 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
 
     def get(row: list[str], name: str) -> str:
         i = index.get(name)
-        return row[i].strip() if i is not None and i < len(row) else ""
+        return clean(row[i]).strip() if i is not None and i < len(row) else ""  # the text boundary
 
     first = body[0][1]
     zone_text = get(first, "zone")
