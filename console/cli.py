@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from console import __version__
 from console.cli_text import OS_KEYS, WORDS, argparse_language, join_choices, say, visible
-from console.core.text import Said, in_lang
+from console.core.text import Said, clean, in_lang
 
 if TYPE_CHECKING:
     from console.core.config import Settings
@@ -297,8 +297,9 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     _common(exp, lang, argparse.SUPPRESS)
     _filters(exp, lang, argparse.SUPPRESS)
     exp.add_argument("--view", choices=VIEWS, default="zones", help=say("opt_view", lang))
-    exp.add_argument("--search", default="", help=say("opt_search", lang))
-    exp.add_argument("--sort", default="", metavar="KEY", help=say("opt_sort", lang))
+    # Searched text is shown (the SVG's search box, the export's heading): through the text boundary.
+    exp.add_argument("--search", type=clean, default="", help=say("opt_search", lang))
+    exp.add_argument("--sort", type=clean, default="", metavar="KEY", help=say("opt_sort", lang))
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=say("opt_format", lang))
     exp.add_argument("--encoding", choices=CSV_ENCODINGS, default=None, help=say("opt_encoding", lang))
     exp.add_argument("--size", default=None, metavar="COLSxROWS", help=say("opt_size", lang))
@@ -766,7 +767,6 @@ def _zone_names(ds: Dataset, lang: str) -> dict[object, str]:
 
 def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_only: bool) -> str:
     """One change as a line of text: what, whose, from → to, and when (data text shown literally)."""
-    from console.core.text import clean
     from console.present.changes_view import code_word, field_word, value_text
     from console.present.formatter import Formatter
 

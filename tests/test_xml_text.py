@@ -151,3 +151,15 @@ def test_a_reports_text_passes_the_boundary_before_it_is_saved(data_copy: Path, 
     saved = (data_copy / "reports.csv").read_text(encoding="utf-8-sig")
     assert "修正[31m说明" in saved
     assert not any(c in saved for c in [*NONCHARACTERS, "\x1b"])
+
+
+def test_search_words_from_the_command_line_pass_the_boundary(capsys, tmp_path: Path) -> None:
+    """--search is drawn in the SVG's search box and written in the export's heading."""
+    search = "\ufffe\x1b[31m遂平\uffff"
+    svg, md = tmp_path / "s.svg", tmp_path / "s.md"
+    assert _run("export", "--view", "zones", "--format", "svg", "--search", search, "--out", str(svg)) == 0
+    assert _run("export", "--view", "zones", "--format", "md", "--search", search, "--out", str(md)) == 0
+    capsys.readouterr()
+    xml.dom.minidom.parse(str(svg))
+    text = md.read_text(encoding="utf-8")
+    assert "[31m遂平" in text and not any(c in text for c in ["\ufffe", "\uffff", "\x1b"])
