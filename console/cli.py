@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from console import __version__
 from console.cli_text import OS_KEYS, WORDS, argparse_language, join_choices, say, visible
-from console.core.text import Said, in_lang
+from console.core.text import Said, clean, in_lang
 
 if TYPE_CHECKING:
     from console.core.config import Settings
@@ -65,8 +65,97 @@ class _Parser(argparse.ArgumentParser):
         return re.sub(r"^(\S[^\n]*[\u4e00-\u9fff]):$", r"\1：", super().format_help(), flags=re.MULTILINE)
 
 
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]  # argparse's own subclassing hook
+    """The subcommands, where an option given before the command means what it means after it.
+
+    argparse parses a subcommand into a fresh namespace and copies every value back, so a subcommand's
+    default would replace the value given before the command (``devzones --as-of 2025Q4 status`` ran
+    as of the latest quarter). :func:`_share_options` gives the shared options no default in the
+    subcommand; here a repeatable option (``--county``) given in both places keeps both lists.
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        before = dict(vars(namespace))
+        super().__call__(parser, namespace, values, option_string)
+        child = self.choices.get(values[0])
+        for action in child._actions if child is not None else ():
+            earlier = before.get(action.dest)
+            if isinstance(action, argparse._AppendAction) and isinstance(earlier, list):
+                later = getattr(namespace, action.dest, None)
+                if isinstance(later, list) and later is not earlier:
+                    setattr(namespace, action.dest, [*earlier, *later])
+
+
+def _options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
+    """A parser's options by destination (help and --version left out)."""
+    skip = (argparse._HelpAction, argparse._VersionAction, argparse._SubParsersAction)
+    return {a.dest: a for a in parser._actions if a.option_strings and not isinstance(a, skip)}
+
+
+def _share_options(parser: argparse.ArgumentParser, commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Every subcommand option that the top level also has takes no default of its own (see _Commands)."""
+    shared = _options(parser)
+    for child in commands.choices.values():
+        for dest, action in _options(child).items():
+            if dest in shared:
+                action.default = argparse.SUPPRESS
+
+
+def _not_here(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: str) -> None:
+    """A top-level option given before a command that does not use it is a usage error, never ignored."""
+    command = getattr(args, "command", None)
+    if command is None:
+        return
+    commands = next(a for a in parser._actions if isinstance(a, _Commands))
+    child = _options(commands.choices[command])
+    for dest, action in _options(parser).items():
+        if dest in child or getattr(args, dest, action.default) == action.default:
+            continue
+        users = [name for name, sub in commands.choices.items() if dest in _options(sub)]
+        key = "option_not_here" if users else "option_console_only"
+        option, valid = action.option_strings[0], join_choices(users, lang)
+        parser.error(say(key, lang, option=option, command=command, commands=valid))
+
+
+def parse_command_line(words: Sequence[str], lang: str) -> argparse.Namespace:
+    """``words`` parsed as ``devzones`` would (help and usage errors in ``lang``; SystemExit on those)."""
+    with argparse_language(lang):
+        parser = build_parser(lang)
+        args = parser.parse_args(words)
+        _not_here(parser, args, lang)
+    return args
+
+
+def _path_type(lang: str, text: bool = False) -> Callable[[str], Any]:
+    """A path argument: ``~`` and ``~user`` expanded, an empty path (an unset variable in a cron line)
+    or an unknown user a usage error naming the option, never the current folder or a traceback.
+    With ``text`` the path stays a string (``--out`` keeps its trailing separator: a folder)."""
+
+    def path(value: str) -> Path | str:
+        if not value.strip():
+            raise argparse.ArgumentTypeError(say("path_empty", lang))
+        expanded = os.path.expanduser(value)
+        if expanded.startswith("~"):  # os.path leaves ~user alone when there is no such user
+            user = re.split(r"[/\\]", value, maxsplit=1)[0][1:]
+            raise argparse.ArgumentTypeError(
+                say("path_no_home", lang, value=visible(value, 200), user=visible(user, 60))
+            )
+        return expanded if text else Path(expanded)
+
+    path.path_option = True  # type: ignore[attr-defined]  # tests find every path argument by it
+    return path
+
+
 def _common(parser: argparse.ArgumentParser, lang: str, default: object = None) -> None:
-    parser.add_argument("--data", type=Path, default=default, metavar="DIR", help=say("opt_data", lang))
+    parser.add_argument(
+        "--data", type=_path_type(lang), default=default, metavar="DIR", help=say("opt_data", lang)
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default=default, help=say("opt_lang", lang))
     parser.add_argument("--ascii", action="store_true", default=default, help=say("opt_ascii", lang))
 
@@ -116,6 +205,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     _as_of_flag(parser, lang)  # the console as the data stood at the end of a quarter
     parser.add_argument("--no-mouse", action="store_true", help=say("opt_mouse", lang))
     parser.set_defaults(func=_console)
+    parser.register("action", "parsers", _Commands)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=say("commands", lang))
 
     def command(name: str, func: Callable[[argparse.Namespace, Settings], int]) -> argparse.ArgumentParser:
@@ -167,7 +257,13 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     bulletin.add_argument(
         "--format", choices=BULLETIN_FORMATS, default="md", help=say("opt_bulletin_format", lang)
     )
-    bulletin.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
+    bulletin.add_argument(
+        "--out",
+        type=_path_type(lang, text=True),
+        required=True,
+        metavar="PATH",
+        help=say("opt_out_file", lang),
+    )
     bulletin.add_argument("--force", action="store_true", help=say("opt_force", lang))
     _json_flag(bulletin, lang)
 
@@ -176,13 +272,19 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     tpl.add_argument("--zone", help=say("opt_zone", lang))
     tpl.add_argument("--period", help=say("opt_quarter", lang))
     tpl.add_argument("--assessment", type=int, metavar="YEAR", help=say("opt_assessment", lang))
-    tpl.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
+    tpl.add_argument(
+        "--out",
+        type=_path_type(lang, text=True),
+        required=True,
+        metavar="PATH",
+        help=say("opt_out_file", lang),
+    )
     tpl.add_argument("--force", action="store_true", help=say("opt_force", lang))
     _json_flag(tpl, lang)
 
     ing = command("ingest", _write_command)
     _common(ing, lang, argparse.SUPPRESS)
-    ing.add_argument("files", nargs="+", type=Path, metavar="FILE", help=say("opt_files", lang))
+    ing.add_argument("files", nargs="+", type=_path_type(lang), metavar="FILE", help=say("opt_files", lang))
     ing.add_argument("--dry-run", action="store_true", help=say("opt_dry", lang))
     ing.add_argument("--yes", action="store_true", help=say("opt_yes", lang))
     _json_flag(ing, lang)
@@ -195,12 +297,19 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     _common(exp, lang, argparse.SUPPRESS)
     _filters(exp, lang, argparse.SUPPRESS)
     exp.add_argument("--view", choices=VIEWS, default="zones", help=say("opt_view", lang))
-    exp.add_argument("--search", default="", help=say("opt_search", lang))
-    exp.add_argument("--sort", default="", metavar="KEY", help=say("opt_sort", lang))
+    # Searched text is shown (the SVG's search box, the export's heading): through the text boundary.
+    exp.add_argument("--search", type=clean, default="", help=say("opt_search", lang))
+    exp.add_argument("--sort", type=clean, default="", metavar="KEY", help=say("opt_sort", lang))
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=say("opt_format", lang))
     exp.add_argument("--encoding", choices=CSV_ENCODINGS, default=None, help=say("opt_encoding", lang))
     exp.add_argument("--size", default=None, metavar="COLSxROWS", help=say("opt_size", lang))
-    exp.add_argument("--out", required=True, metavar="PATH", help=say("opt_out_file", lang))
+    exp.add_argument(
+        "--out",
+        type=_path_type(lang, text=True),
+        required=True,
+        metavar="PATH",
+        help=say("opt_out_file", lang),
+    )
     exp.add_argument("--force", action="store_true", help=say("opt_force", lang))
     _as_of_flag(exp, lang)
     exp.add_argument("--since", default=None, metavar="YYYYQN", help=say("opt_since", lang))
@@ -208,16 +317,18 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
 
     gen = command("generate", _generate)
     _common(gen, lang, argparse.SUPPRESS)
-    gen.add_argument("--out", type=Path, required=True, metavar="DIR", help=say("opt_gen_out", lang))
+    gen.add_argument(
+        "--out", type=_path_type(lang), required=True, metavar="DIR", help=say("opt_gen_out", lang)
+    )
     gen.add_argument("--zones", type=int, default=None, metavar="N", help=say("opt_zones", lang))
     gen.add_argument("--seed", type=int, default=None, help=say("opt_seed", lang))
-    gen.add_argument("--plan", type=Path, default=None, metavar="DIR", help=say("opt_plan", lang))
+    gen.add_argument("--plan", type=_path_type(lang), default=None, metavar="DIR", help=say("opt_plan", lang))
     gen.add_argument("--force", action="store_true", help=say("opt_gen_force", lang))
     _json_flag(gen, lang)
 
     init = command("init", _init)
     _common(init, lang, argparse.SUPPRESS)
-    init.add_argument("dir", type=Path, metavar="DIR", help=say("opt_init_dir", lang))
+    init.add_argument("dir", type=_path_type(lang), metavar="DIR", help=say("opt_init_dir", lang))
     init.add_argument("--force", action="store_true", help=say("opt_init_force", lang))
     _json_flag(init, lang)
 
@@ -226,7 +337,9 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     _json_flag(where, lang)
 
     completion = command("completion", _completion)
+    _common(completion, lang, argparse.SUPPRESS)  # so an alias `devzones --data …` completes too
     completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help=say("opt_shell", lang))
+    _share_options(parser, sub)
     return parser
 
 
@@ -288,8 +401,7 @@ def _run(words: list[str], early: Settings) -> int:
     from console.core.config import load_settings
 
     lang = early.lang
-    with argparse_language(lang):
-        args = build_parser(lang).parse_args(words)
+    args = parse_command_line(words, lang)
     console = args.func is _console  # only the console uses what it remembered (the state file)
     settings = load_settings(
         data_dir=args.data,
@@ -408,7 +520,9 @@ def _counties(raw: list[str] | None) -> list[str]:
 
 
 def _print_json(document: object) -> None:
-    print(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+    from console.core.text import safe_json
+
+    print(safe_json(json.dumps(document, ensure_ascii=False, indent=2, default=str)))
 
 
 def _dataset(settings: Settings) -> Dataset:
@@ -513,7 +627,9 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 
     out = make_console()
     colon = "：" if settings.lang == "zh" else ": "
-    out.print(Text(f"✓ {text('valid', settings.lang)}{colon}{settings.data_dir}", style="green"))
+    out.print(
+        Text(f"✓ {text('valid', settings.lang)}{colon}{visible(settings.data_dir, 4096)}", style="green")
+    )
     if ds.sample:
         out.print(
             Text(
@@ -651,7 +767,6 @@ def _zone_names(ds: Dataset, lang: str) -> dict[object, str]:
 
 def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_only: bool) -> str:
     """One change as a line of text: what, whose, from → to, and when (data text shown literally)."""
-    from console.core.text import clean
     from console.present.changes_view import code_word, field_word, value_text
     from console.present.formatter import Formatter
 
@@ -678,7 +793,7 @@ def _change_line(change: ChangeRow, names: dict[object, str], lang: str, ascii_o
         str(change.period),
         *extra,
     ]
-    return "  ".join(p for p in parts if p)
+    return clean("  ".join(p for p in parts if p))  # every part, data and journal alike, once more
 
 
 def _safe_name(name: str) -> str:
@@ -760,7 +875,12 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _print_json({"command": "init", "out": str(args.dir), "written": [str(p) for p in written]})
     else:
-        print(say("init_done", settings.lang, out=visible(args.dir, 4096), count=len(written)))
+        import shlex
+
+        where = visible(args.dir.absolute(), 4096)  # the steps work from any folder, pasted as printed
+        toml = json.dumps(where, ensure_ascii=False)  # a TOML basic string: quotes and \ escaped
+        shown = {"out": where, "data": shlex.quote(where), "toml": toml}
+        print(say("init_done", settings.lang, count=len(written), **shown))
     return EXIT_OK
 
 
@@ -820,7 +940,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             _print_json({"command": "undo", "restored": restored[1], "entry": str(restored[0])})
         else:
-            print(("已恢复：" if zh else "Restored: ") + ", ".join(restored[1]))
+            print(("已恢复：" if zh else "Restored: ") + ", ".join(visible(n, 400) for n in restored[1]))
         return EXIT_OK
 
     def confirm(changes: list[Change]) -> bool:
@@ -871,7 +991,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
             args.files,
             dry_run=args.dry_run,
             confirm=show_then_confirm,
-            warn=lambda message: _error(f"devzones: {visible(message, 600)}"),
+            warn=lambda message: _error(f"devzones: {visible(in_language(message, settings.lang), 600)}"),
         )
     except ReportBatchRejected as exc:
         for rejected in exc.rejected:
@@ -910,7 +1030,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     if not args.json:
         print(
             ("已导入，原文件保存在 " if zh else "Ingested; the replaced files are kept in ")
-            + str(entry)
+            + visible(entry, 4096)
             + ("；可用 devzones undo 撤销。" if zh else "; devzones undo restores them.")
         )
     return EXIT_OK

@@ -155,6 +155,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "opt_plan": ("使用的计划表目录（默认：内置数据）", "plan tables to use (default: the embedded data)"),
     "opt_gen_force": ("替换 --out 中已有的数据集", "replace a dataset already in --out"),
     "opt_shell": ("shell 类型", "the shell"),
+    "option_not_here": (
+        "{option} 不适用于 {command}（用于：交互界面、{commands}）",
+        "{option} does not apply to {command} (it applies to: the console, {commands})",
+    ),
+    "option_console_only": (
+        "{option} 只用于交互界面（不带子命令时），不适用于 {command}",
+        "{option} applies only to the console (no command), not to {command}",
+    ),
     # -- the epilog ------------------------------------------------------------------------------------
     "epilog": (
         "示例：\n"
@@ -225,21 +233,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "examples:\n  devzones init /srv/devzones/data\n  devzones init data --force",
     ),
     "init_done": (
-        "已在 {out} 建立真实数据集（{count} 个文件；尚无进度数据，manifest 中暂无 as_of）。\n"
-        "下一步：\n"
-        '  1. 在配置中指向它：[data] dir = "{out}"（devzones where 显示配置文件位置），或每次加 --data {out}\n'
-        "  2. devzones check --data {out}                           校验\n"
-        "  3. devzones template --assessment 2025 --out 考核.xlsx   录入全省考核结果，填好后 devzones ingest 考核.xlsx\n"
-        "  4. devzones template --zone 遂平 --period 2026Q1 --out 模板/   发给各开发区的季度报表\n"
-        "  5. devzones ingest 模板/*.xlsx                           导入收回的报表（devzones undo 可撤销）\n"
+        "已在 {out} 建立真实数据集（{count} 个文件；尚无进度数据，因此还没有数据截至季度）。\n"
+        "下一步（每条命令都可照抄运行）：\n"
+        "  1. 在配置中指向它：[data] dir = {toml}（devzones where 显示配置文件位置），或每次加 --data {data}\n"
+        "  2. devzones check --data {data}    校验\n"
+        "  3. devzones template --data {data} --assessment 2025 --out 考核.xlsx    全省考核结果录入表；"
+        "填好后 devzones ingest --data {data} 考核.xlsx\n"
+        "  4. devzones template --data {data} --zone 遂平 --period 2026Q1 --out 模板/    发给各开发区的季度报表\n"
+        "  5. devzones ingest --data {data} 模板/*.xlsx    导入收回并填好的报表（devzones undo --data {data} 可撤销）\n"
         "共享服务器上：协调员只需读权限，市发改委需写权限（见 README“上线”一节）。",
-        "Created a real dataset in {out} ({count} files; no progress data yet, so no as_of in the manifest).\n"
-        "Next steps:\n"
-        '  1. point the config at it: [data] dir = "{out}" (devzones where shows the config file), or pass --data {out}\n'
-        "  2. devzones check --data {out}                                  validate it\n"
-        "  3. devzones template --assessment 2025 --out results.xlsx      enter the province's results, then devzones ingest results.xlsx\n"
-        "  4. devzones template --zone Suiping --period 2026Q1 --out templates/   quarterly report workbooks for the zones\n"
-        "  5. devzones ingest templates/*.xlsx                             ingest the returned reports (devzones undo reverts)\n"
+        "Created a real dataset in {out} ({count} files; no progress data yet, so no as-of quarter yet).\n"
+        "Next steps (each command runs as printed):\n"
+        "  1. point the config at it: [data] dir = {toml} (devzones where shows the config file), or pass --data {data}\n"
+        "  2. devzones check --data {data}    validate it\n"
+        "  3. devzones template --data {data} --assessment 2025 --out results.xlsx    the province's results to fill in;"
+        " then devzones ingest --data {data} results.xlsx\n"
+        "  4. devzones template --data {data} --zone Suiping --period 2026Q1 --out templates/    quarterly report"
+        " workbooks for the zones\n"
+        "  5. devzones ingest --data {data} templates/*.xlsx    ingest the returned, filled reports"
+        " (devzones undo --data {data} reverts)\n"
         'On a shared server coordinators need read access, the commission write access (README, "Going live").',
     ),
     "ex_ingest": (
@@ -251,6 +263,14 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- the guard's messages --------------------------------------------------------------------------
     "error": ("devzones：错误：{message}", "devzones: error: {message}"),
     "warning": ("devzones：警告：{message}", "devzones: warning: {message}"),
+    "path_empty": (
+        "路径为空（是否用了未设置的变量？）；请写出文件或文件夹的路径",
+        "the path is empty (an unset variable?); give a file or folder path",
+    ),
+    "path_no_home": (
+        "{value}：找不到用户 {user} 的主目录；请写出完整路径",
+        "{value}: there is no home folder for the user {user}; give the full path",
+    ),
     "county_empty": (
         "--county 不能为空；要看全部县区，请不加 --county",
         "--county is empty; leave --county out for all counties",

@@ -127,3 +127,124 @@ def test_the_suggested_name_is_only_made_for_a_folder(tmp_path: Path) -> None:
         raise AssertionError("a file name needs no suggestion")
 
     assert resolve_out(tmp_path / "x.json", "json", never) == tmp_path / "x.json"
+
+
+# -- every path argument: an empty path or an unknown ~user is a usage error (issue 20, 20) ------------------
+
+NO_SUCH_USER = "~devzones-no-such-user-q7"
+
+
+def _path_arguments() -> list[tuple[str | None, str]]:
+    """(command, option or metavar) for every argument the parser reads as a path."""
+    import argparse
+
+    from console.cli import build_parser
+
+    parser = build_parser("en")
+    found = [(None, a) for a in parser._actions]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found += [(name, a) for name, child in action.choices.items() for a in child._actions]
+    return sorted(
+        {
+            (command, (a.option_strings or [a.metavar])[0])
+            for command, a in found
+            if a.type is Path
+            or getattr(a.type, "path_option", False)
+            or a.dest in ("out", "data", "plan")
+            or a.metavar in ("DIR", "FILE", "PATH")
+        },
+        key=str,
+    )
+
+
+PATH_ARGUMENTS = _path_arguments()
+NEEDS = {
+    None: [],
+    "check": [],
+    "status": [],
+    "rankings": [],
+    "changes": ["--from", "2026Q2"],
+    "where": [],
+    "undo": [],
+    "completion": ["bash"],
+    "export": ["--view", "zones", "--format", "csv", "--out", "z.csv"],
+    "bulletin": ["--period", "2026-10", "--out", "b.md"],
+    "template": ["--zone", "遂平", "--period", "2026Q4", "--out", "t.xlsx"],
+    "generate": ["--out", "g"],
+    "init": ["d"],
+    "ingest": ["f.xlsx"],
+}
+
+
+def test_the_walk_finds_every_kind_of_path_argument() -> None:
+    names = set(PATH_ARGUMENTS)
+    assert {("export", "--out"), ("bulletin", "--out"), ("template", "--out"), ("generate", "--out")} <= names
+    assert {(None, "--data"), ("status", "--data"), ("generate", "--plan"), ("init", "DIR")} <= names
+    assert ("ingest", "FILE") in names
+
+
+def _words(command: str | None, option: str, value: str) -> list[str]:
+    words = [] if command is None else [command]
+    needs = list(NEEDS[command])
+    if option.startswith("--"):
+        if option in needs:  # replace the value the command needs anyway
+            needs[needs.index(option) + 1] = value
+        else:
+            needs += [option, value]
+    else:  # a positional: the first word the command needs
+        needs[0] = value
+    return words + needs
+
+
+@pytest.mark.parametrize("value", ["", "  ", f"{NO_SUCH_USER}/x.csv", NO_SUCH_USER])
+@pytest.mark.parametrize(("command", "option"), PATH_ARGUMENTS)
+def test_an_empty_path_or_an_unknown_home_is_a_usage_error_naming_the_option(
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str | None, option: str, value: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for lang in ("en", "zh"):
+        code, _, err = _run_exit(capsys, "--lang", lang, *_words(command, option, value))
+        assert code == 2, err
+        assert option in err
+        said = {"en": ("path is empty", "no home folder"), "zh": ("路径为空", "找不到用户")}[lang]
+        assert said[0 if not value.strip() else 1] in err
+        assert "Traceback" not in err and "内部错误" not in err and "internal" not in err
+    assert list(tmp_path.iterdir()) == []  # never the current folder
+
+
+def _run_exit(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_home_folder_is_expanded_for_every_path_option(
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _run(capsys, "generate", "--out", "~/sample")
+    assert code == 0, err
+    assert (tmp_path / "sample" / "manifest.toml").is_file()
+    code, out, err = _run(capsys, "--data", "~/sample", "status", "--json")
+    assert code == 0, err
+    assert out.startswith("{")
+    code, _, err = _run(
+        capsys, "export", "--data", "~/sample", "--view", "zones", "--format", "csv", "--out", "~/"
+    )
+    assert code == 0, err
+    assert any(p.suffix == ".csv" for p in tmp_path.iterdir())
+
+
+def test_an_unknown_home_in_the_config_is_a_missing_folder_not_a_traceback(
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = Path(os.environ["DEVZONES_CONFIG"])
+    config.write_text(f'[data]\ndir = "{NO_SUCH_USER}/data"\n', encoding="utf-8")
+    code, _, err = _run(capsys, "--lang", "en", "status")
+    assert code == 3, err
+    assert NO_SUCH_USER in err and "internal" not in err

@@ -339,7 +339,12 @@ def test_revised_results_show_old_and_new(live: Path) -> None:
     )
     assert entry is not None and len(changes) == 1
     text = changes[0].describe("en")
-    assert text.startswith("revised assessments") and "score 60," in text and "→" in text and "70.5" in text
+    assert (
+        text.startswith("revised provincial assessment result")
+        and "score 60," in text
+        and "→" in text
+        and "70.5" in text
+    )
 
 
 # -- quarterly checks real data needs -----------------------------------------------------------------------

@@ -92,7 +92,7 @@ def test_round_trip_template_fill_ingest_status(
     filled = fill(tmp_path / "t.xlsx", tmp_path / "filled.xlsx", values, {"C6": date(2026, 10, 20)})
     assert main(["--data", str(data_copy), "ingest", str(filled), "--yes"]) == 0
     out = capsys.readouterr().out
-    assert f"新增 reports {zone} 2026Q3: 2026-10-20" in out
+    assert f"新增 季度报表报送日期 {zone} 2026Q3：2026-10-20" in out
     assert main(["--data", str(data_copy), "status", "--json"]) in (0, 1)
     status = json.loads(capsys.readouterr().out)
     row = next(z for z in status["zones"] if z["zone"] == zone)
@@ -123,7 +123,7 @@ def test_revised_values_show_old_and_new(data_copy: Path, tmp_path: Path, capsys
     changes, entry = ingest(data_copy, [csv], dry_run=True, today=TODAY)
     described = [c.describe("en") for c in changes]
     assert (
-        f"revised cluster_revenue 遂平县开发区 {old['industry']} 2026Q2: {old['revenue_ytd']} → 123.4"
+        f"revised cluster revenue to date (100M yuan) 遂平县开发区 {old['industry']} 2026Q2: {old['revenue_ytd']} → 123.4"
         in described
     )
     assert entry is None

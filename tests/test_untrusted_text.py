@@ -231,10 +231,13 @@ def test_chart_labels_and_title_are_clean() -> None:
 
 @given(st.text())
 def test_escaped_text_shows_every_unsafe_character_and_hides_none(value: str) -> None:
-    """The escaping mode (paths echoed in messages) leaves no control, bidi or separator character."""
+    """The escaping mode (paths echoed in messages) leaves no control, bidi, separator or noncharacter."""
     import unicodedata
 
+    def unsafe(c: str) -> bool:
+        return unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") or c in FORBIDDEN
+
     shown = clean(value, escape=True)
-    assert not any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") for c in shown)
-    if not any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") for c in value):
+    assert not any(unsafe(c) for c in shown)
+    if not any(unsafe(c) for c in value):
         assert shown == value

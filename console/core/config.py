@@ -227,8 +227,11 @@ KEYS: dict[str, dict[str, tuple[Check, Said]]] = {
             Said("a year such as 2025, or 0", "年度，如 2025，或 0"),
         ),
         "counties": (
-            _list_of(_is(str)),
-            Said("a list of county names as text", "县区名称（文本）组成的列表"),
+            _list_of(_path),  # shown in the top bar: text without control characters, as a path
+            Said(
+                "a list of county names as text, without control characters",
+                "县区名称（文本，不含控制字符）组成的列表",
+            ),
         ),
         "sort": (_is(dict), Said("a table of sort keys per view", "每个视图的排序键组成的表")),
         # Written only to the state file: a choice made in the console.
@@ -422,7 +425,7 @@ def load_settings(
     return Settings(
         data_dir=Path(data_dir)
         if data_dir
-        else (Path(configured_dir).expanduser() if configured_dir else embedded_data_dir()),
+        else (Path(os.path.expanduser(configured_dir)) if configured_dir else embedded_data_dir()),
         lang=chosen_lang,
         ascii=bool(display.get("ascii", False)) if ascii is None else ascii,
         mouse=bool(display.get("mouse", True)) if mouse is None else mouse,

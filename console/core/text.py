@@ -8,6 +8,10 @@ What is removed, and why removed rather than shown as a visible escape such as `
   rewrite what is already on the line.
 - Bidi controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C): an override such as U+202E
   makes a zone name read backwards and can disguise a value (Trojan Source).
+- Noncharacters (U+FDD0-U+FDEF and the last two code points of every plane, U+FFFE, U+FFFF,
+  U+1FFFE …) and lone surrogates (U+D800-U+DFFF, which reach Python from file names and arguments
+  through ``surrogateescape``): XML cannot hold U+FFFE, U+FFFF or a surrogate, so a Word bulletin, an
+  XLSX sheet or an SVG export holding one fails or does not parse; none of them is ever text.
 
 They are removed, not escaped, because the same text is also a key: a zone named in one table must
 still match the same zone in another, and a cleaned name must read as the office meant it. Removal is
@@ -32,27 +36,33 @@ _BIDI = (
     + "".join(chr(c) for c in range(0x202A, 0x202F))
     + "".join(chr(c) for c in range(0x2066, 0x206A))
 )
-REMOVED = _C0 + _C1_DEL + _BIDI
+_NONCHARACTERS = "".join(chr(c) for c in range(0xFDD0, 0xFDF0)) + "".join(
+    chr(plane << 16 | last) for plane in range(17) for last in (0xFFFE, 0xFFFF)
+)
+REMOVED = _C0 + _C1_DEL + _BIDI + _NONCHARACTERS
+# Lone surrogates cannot be in polars' (UTF-8) strings at all, nor in its pattern: Python's only.
+_SURROGATES = "\ud800-\udfff"
 CONTROLS_PATTERN = "[" + re.escape(REMOVED) + "]"
 # Tabs and line breaks (any run of them) become one space in single-line text.
 BREAKS_PATTERN = "[\t\n\r]+"
 
-_CONTROLS = re.compile(CONTROLS_PATTERN)
+_CONTROLS = re.compile("[" + re.escape(REMOVED) + _SURROGATES + "]")
 _BREAKS = re.compile(BREAKS_PATTERN)
 _LINE_BREAK = re.compile("\r\n?")
-# Shown as escapes in ``escape`` mode: controls, format characters (bidi, zero-width), separators.
+# Shown as escapes in ``escape`` mode: controls, format characters (bidi, zero-width), separators,
+# surrogates (and the noncharacters).
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 def _escaped(char: str) -> str:
-    if unicodedata.category(char) not in _UNSAFE_CATEGORIES:
+    if unicodedata.category(char) not in _UNSAFE_CATEGORIES and char not in _NONCHARACTERS:
         return char
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def clean(value: object, *, keep_newlines: bool = False, escape: bool = False) -> str:
-    """``value`` as text safe to show: control and bidi characters removed, tabs and breaks made spaces.
+    """``value`` as text safe to show: control, bidi and noncharacters removed, tabs and breaks spaces.
 
     With ``keep_newlines``, line breaks (LF, CRLF or CR) are kept as ``\\n`` and tabs as spaces.
     With ``escape``, every control, format (bidi included), line- or paragraph-separator character is
@@ -69,6 +79,17 @@ def clean(value: object, *, keep_newlines: bool = False, escape: bool = False) -
         lines = _LINE_BREAK.sub("\n", text).split("\n")
         return "\n".join(_CONTROLS.sub("", line.replace("\t", " ")) for line in lines)
     return _CONTROLS.sub("", _BREAKS.sub(" ", text))
+
+
+_JSON_UNSAFE = re.compile("[" + re.escape(REMOVED) + _SURROGATES + "]")
+
+
+def safe_json(document: str) -> str:
+    """JSON text (``json.dumps(..., ensure_ascii=False)``) with every character :func:`clean` removes
+    written as a ``\\u`` escape: the same document, which a terminal shows without acting on it."""
+    import json
+
+    return _JSON_UNSAFE.sub(lambda m: json.dumps(m.group(), ensure_ascii=True)[1:-1], document)
 
 
 class Said(str):

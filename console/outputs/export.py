@@ -84,7 +84,7 @@ class Provenance:
             ("示例数据", "Sample data", sample),
             ("年度", "Year", str(self.year)),
             ("县区", "Counties", counties),
-            ("视图", "View", self.view),
+            ("视图", "View", view_name(self.view, self.lang)),
             ("搜索", "Search", self.search or "—"),
             ("排序", "Sort", self.sort or "—"),
             ("导出时间", "Exported at", self.exported_at),
@@ -94,6 +94,14 @@ class Provenance:
         if self.changes_since:
             labels += (("变化参照期", "Changes since", self.changes_since),)
         return [(zh_label if zh else en_label, value) for zh_label, en_label, value in labels]
+
+
+def view_name(view: str, lang: str) -> str:
+    """A view's name as the console's tab says it (开发区, not ``zones``); the manifest keeps the key."""
+    from console.present.labels import lang_index, text
+    from console.present.viewmodel import TAB_TITLES
+
+    return TAB_TITLES[view][lang_index(lang)] if view in TAB_TITLES else text("view_all", lang)
 
 
 def provenance(
@@ -109,8 +117,8 @@ def provenance(
         year=header.year,
         counties=header.counties,
         view=view,
-        search=search,
-        sort=sort,
+        search=clean(search, escape=True),  # words from the command line: shown, never sent raw
+        sort=clean(sort, escape=True),
         lang=lang,
         exported_at=now.isoformat(),
         command=command_for(view, header.year, header.counties, search, sort, lang, fmt, out, data),
@@ -146,7 +154,9 @@ def command_for(
     if sort:
         words += [f"--sort={sort}"]
     words += ["--lang", lang, "--format", fmt, "--out", str(out)]
-    return shlex.join(words)
+    # A path or search with a control character, or with bytes that are not UTF-8 (a lone surrogate
+    # from the file system), is written with visible escapes: a manifest is text (TOML, XML).
+    return clean(shlex.join(words), escape=True)
 
 
 def suggest_name(view: str, year: int, counties: Sequence[str], when: datetime, fmt: str) -> str:
@@ -512,7 +522,8 @@ def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callab
     def write(handle: IO[bytes]) -> None:
         import tomli_w
 
-        document = {"export": {**prov.as_dict(), "format": fmt, "files": [p.name for p in files]}}
+        names = [clean(p.name, escape=True) for p in files]
+        document = {"export": {**prov.as_dict(), "format": fmt, "files": names}}
         header = "# devzones export manifest: where the file(s) beside it came from.\n"
         handle.write(header.encode("utf-8") + tomli_w.dumps(document).encode("utf-8"))
 

@@ -179,6 +179,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "zones": ("开发区", "Zones"),
     "clusters": ("产业集群", "Clusters"),
     "indicators": ("量化指标", "Indicators"),
+    "view_all": ("全部视图", "All views"),
     "unit_yi": ("亿元", YI_EN),
     # The plan's own sentences (measures, target wording) exist in Chinese only.
     "plan_words_zh_only": ("", "The plan's own words are in Chinese: press l to read them (中文)."),

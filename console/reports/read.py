@@ -8,6 +8,7 @@ import math
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.errors import DataInvalid
 from console.data.readers import decode_csv_bytes
@@ -127,7 +128,8 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
         return Problem("sheet_cell", sheet=name, cell=address)
 
     def cell(row: int, col: int) -> object:
-        return sheet.cell(row=row, column=col + 1).value
+        value = sheet.cell(row=row, column=col + 1).value
+        return clean(value) if isinstance(value, str) else value  # the text boundary, as for data files
 
     keys: dict[str, int] = {}
     for r in range(1, extent.get(name, (0, 0))[0] + 1):  # the rows holding anything, not max_row
@@ -154,7 +156,7 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
     if problems or zone is None or period is None:
         raise ReportRejected(source, problems)
     report = Report(source, zone, period, None)
-    report.places["period"] = f"sheet '{name}', cell C{keys['period']}"
+    report.places["period"] = place(f"C{keys['period']}")
     submitted = cell(keys.get("submitted", 0), 2) if "submitted" in keys else None
     if isinstance(submitted, datetime):
         report.submitted = submitted.date()
@@ -197,7 +199,7 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
             report.revenue[key.split(":", 1)[1]] = number
         else:
             report.indicators[key.split(":", 1)[1]] = number
-        report.places[key.split(":", 1)[1]] = f"sheet '{name}', cell E{row}"
+        report.places[key.split(":", 1)[1]] = place(f"E{row}")
     missing_lines = [key for key in by_key if key not in keys]
     if missing_lines:
         problems.append(at(Problem("sheet", sheet=name), "lines_missing", lines=", ".join(missing_lines)))
@@ -241,7 +243,7 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
 
     def get(row: list[str], name: str) -> str:
         i = index.get(name)
-        return row[i].strip() if i is not None and i < len(row) else ""
+        return clean(row[i]).strip() if i is not None and i < len(row) else ""  # the text boundary
 
     first = body[0][1]
     zone_text = get(first, "zone")
@@ -260,7 +262,7 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
     if zone is None or period is None:
         raise ReportRejected(source, problems)
     report = Report(source, zone, period, None)
-    report.places["period"] = f"cell B{body[0][0]}"
+    report.places["period"] = Problem("cell", cell=f"B{body[0][0]}")
     lines = {key.split(":", 1)[1]: key for key, *_ in template_lines(ds, zone, parse_period(period), "zh")}
     counts = counted_indicators(ds)
     seen: dict[str, int] = {}
@@ -292,7 +294,7 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
             report.revenue[item] = number
         else:
             report.indicators[item] = number
-        report.places[item] = f"cell D{n}"
+        report.places[item] = Problem("cell", cell=f"D{n}")
         if get(row, "submitted"):
             try:
                 when = parse_date(get(row, "submitted"))

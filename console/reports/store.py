@@ -25,7 +25,7 @@ import polars as pl
 
 from console.core import files
 from console.core.files import dataset_lock
-from console.core.text import Said, in_lang
+from console.core.text import Said, clean, in_lang
 from console.data.dataset import Dataset
 from console.data.errors import DataInvalid
 from console.data.loader import find_table_file, load_dataset
@@ -35,6 +35,7 @@ from console.data.unfinished import BROKEN, HISTORY, JOURNAL, PENDING, UNDO_JOUR
 from console.reports.assessment import Assessment, is_assessment_workbook, merge_assessments, read_assessment
 from console.reports.read import read_report
 from console.reports.template import Report, ReportRejected
+from console.reports.words import Problem, at
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,13 @@ class Change:
     new: object
 
     def describe(self, lang: str = "zh") -> str:
+        """One line for the listing before an ingest: what the table holds in words, never its name."""
         old, new = in_lang(self.old, lang), in_lang(self.new, lang)  # an assessment result is a Said
+        what = Problem(f"table_{self.table}").text(lang)
+        key = "" if self.table == "manifest" else f" {self.key}"  # the manifest's one change: as_of
         if self.old is None:
-            return f"{'新增' if lang == 'zh' else 'new'} {self.table} {self.key}: {new}"
-        return f"{'修改' if lang == 'zh' else 'revised'} {self.table} {self.key}: {old} → {new}"
+            return Problem("change_new", what=what, key=key, new=new).text(lang)
+        return Problem("change_revised", what=what, key=key, old=old, new=new).text(lang)
 
 
 def _upsert(
@@ -212,7 +216,8 @@ def read_journal(directory: Path, entry: Path, name: str = JOURNAL) -> Journal:
         staging and (not staging.startswith(STAGING_PREFIX) or "/" in staging)
     ):
         raise HistoryProblem(f"{path}: 暂存目录名不对 / the staging folder name is not one devzones makes")
-    return Journal(str(raw.get("reason", "")), str(raw.get("at", "")), staging, tuple(changes))
+    # The reason and time are shown (changes, the bulletin, the console): read through the boundary.
+    return Journal(clean(raw.get("reason", "")), clean(raw.get("at", "")), staging, tuple(changes))
 
 
 def _entries(directory: Path) -> list[Path]:
@@ -510,6 +515,12 @@ def _figures(report: Report) -> tuple[object, ...]:
     return (sorted(report.revenue.items()), sorted(report.indicators.items()), report.submitted, report.notes)
 
 
+def _place(report: Report, item: str) -> Problem:
+    """Where a report holds ``item`` (a catalogue place; row 2 when the reader did not say)."""
+    place = report.places.get(item)
+    return place if isinstance(place, Problem) else Problem("row", row=2)
+
+
 def _reported_twice(reports: list[Report]) -> tuple[list[Report], list[ReportRejected]]:
     """The batch with exact repeats dropped, and a rejection for each quarter two files report with
     different figures (which one is right cannot be told)."""
@@ -524,10 +535,13 @@ def _reported_twice(reports: list[Report]) -> tuple[list[Report], list[ReportRej
                 ReportRejected(
                     report.source,
                     [
-                        f"{report.places.get('period', 'row 2')}: {report.zone} {report.period} is also"
-                        f" reported in {first.source} with different"
-                        " figures; send one report per zone and quarter (a later revision may be ingested"
-                        " on its own)"
+                        at(
+                            _place(report, "period"),
+                            "reported_twice",
+                            zone=report.zone,
+                            period=report.period,
+                            other=first.source,
+                        )
                     ],
                 )
             )
@@ -540,7 +554,7 @@ def _ytd_falls(revenue: pl.DataFrame, reports: list[Report]) -> list[ReportRejec
     rejected = []
     for report in reports:
         period = parse_period(report.period)
-        problems = []
+        problems: list[str] = []
         for industry, value in report.revenue.items():
             same_year = revenue.filter(
                 (pl.col("zone") == report.zone)
@@ -550,10 +564,15 @@ def _ytd_falls(revenue: pl.DataFrame, reports: list[Report]) -> list[ReportRejec
             for other, number in same_year.select("period", "revenue_ytd").iter_rows():
                 if (other < report.period and number > value) or (other > report.period and number < value):
                     problems.append(
-                        f"{report.places.get(industry, 'row 2')}: {industry} {report.period}:"
-                        f" year-to-date revenue {value:g} is "
-                        f"{'below' if other < report.period else 'above'} {other}'s {number:g};"
-                        " year-to-date revenue cannot fall within a year"
+                        at(
+                            _place(report, industry),
+                            "ytd_below" if other < report.period else "ytd_above",
+                            industry=industry,
+                            period=report.period,
+                            value=f"{value:g}",
+                            other=other,
+                            number=f"{number:g}",
+                        )
                     )
         if problems:
             rejected.append(ReportRejected(report.source, problems))
@@ -571,7 +590,7 @@ def _moved_as_of(ds: Dataset, reports: list[Report], today: date) -> tuple[str |
     as_of follows the newest quarter that has ended and has a report; it never moves back, and a
     report for a quarter still running is kept but does not move it.
     """
-    warnings = []
+    warnings: list[str] = []
     ended = []
     for report in reports:
         period = parse_period(report.period)
@@ -579,8 +598,7 @@ def _moved_as_of(ds: Dataset, reports: list[Report], today: date) -> tuple[str |
             ended.append(period)
         else:
             warnings.append(
-                f"{report.source}: {report.period} 尚未结束（{period.due_date()} 止），数据截至季度不随之变化"
-                f" / {report.period} has not ended ({period.due_date()}); as_of does not move to it"
+                Problem("not_ended", source=report.source, period=report.period, end=period.due_date())
             )
     if not ended:
         return None, warnings

@@ -99,7 +99,7 @@ class Report:
     notes: str = ""
     # Where each figure (by industry or indicator code) and the quarter ("period") were read, for
     # problems found only once the report meets the dataset ("sheet '季度报告', cell E9", "cell D3").
-    places: dict[str, str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # a catalogue Problem naming the cell
 
 
 # -- the template ---------------------------------------------------------------------------------------

@@ -16,6 +16,33 @@ from console.core.text import Said, clean, in_lang
 
 # key -> (Chinese, English); placeholders are filled with str.format.
 MESSAGES: dict[str, tuple[str, str]] = {
+    # the listing before an ingest: what each table holds, in words (never the table's file name)
+    "change_new": ("新增 {what}{key}：{new}", "new {what}{key}: {new}"),
+    "change_revised": ("修改 {what}{key}：{old} → {new}", "revised {what}{key}: {old} → {new}"),
+    "table_cluster_revenue": ("集群累计营业收入（亿元）", "cluster revenue to date (100M yuan)"),
+    "table_indicator_values": ("指标数值", "indicator value"),
+    "table_reports": ("季度报表报送日期", "quarterly report submitted on"),
+    "table_assessments": ("全省考核结果", "provincial assessment result"),
+    "table_manifest": ("数据截至季度", "data as of"),
+    "not_ended": (
+        "{source}：{period} 尚未结束（{end} 止），数据截至季度不随之变化",
+        "{source}: {period} has not ended ({end}); the data's as-of quarter does not move to it",
+    ),
+    "ytd_below": (
+        "{industry} {period}：累计营业收入 {value} 低于 {other} 的 {number}；同一年内累计营业收入不会减少",
+        "{industry} {period}: year-to-date revenue {value} is below {other}'s {number};"
+        " year-to-date revenue cannot fall within a year",
+    ),
+    "ytd_above": (
+        "{industry} {period}：累计营业收入 {value} 高于 {other} 的 {number}；同一年内累计营业收入不会减少",
+        "{industry} {period}: year-to-date revenue {value} is above {other}'s {number};"
+        " year-to-date revenue cannot fall within a year",
+    ),
+    "reported_twice": (
+        "{zone} {period} 也在 {other} 中报送，且数字不同；每个开发区每季度只报一份（之后的修订可单独导入）",
+        "{zone} {period} is also reported in {other} with different figures; send one report per zone"
+        " and quarter (a later revision may be ingested on its own)",
+    ),
     # places
     "sheet": ("工作表“{sheet}”", "sheet '{sheet}'"),
     "sheet_cell": ("工作表“{sheet}”单元格 {cell}", "sheet '{sheet}', cell {cell}"),

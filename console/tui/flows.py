@@ -149,13 +149,15 @@ class Flows:
         app = self.app
         if choice is None or app.views is None:
             return
+        import os
         from pathlib import Path
 
         from console.outputs.export import ExportError, export_text, provenance
         from console.tui.messages import ExportFailed, ExportFinished
 
         self.export_attempt = choice  # its folder becomes the last folder only once it has worked
-        out = Path(choice.folder).expanduser() / choice.name
+        # os.path leaves an unknown ~user as it is (pathlib raises): the folder is then missing, said so.
+        out = Path(os.path.expanduser(choice.folder)) / choice.name
         view = app.state.tab if choice.scope == "tab" else "all"
         tables = app.state.tab_tables if choice.scope == "tab" else ()
         chosen = app.state.tables[tables[0]] if tables else TableState()

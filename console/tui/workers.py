@@ -7,6 +7,7 @@ reaches Textual as a worker error.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -265,7 +266,7 @@ def bulletin(post: Post, ds: Dataset, settings: Settings, choice: BulletinChoice
         from console.outputs.bulletin import BulletinError, write_bulletin
 
         try:
-            folder = Path(choice.folder).expanduser()
+            folder = Path(os.path.expanduser(choice.folder))  # an unknown ~user: a missing folder
             problem = folder_problem(folder)  # a missing folder is not a file name to write to
             if problem is not None:
                 post(ExportFailed(in_lang(problem, lang)))
