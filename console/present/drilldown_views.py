@@ -8,6 +8,7 @@ from typing import Any
 
 import polars as pl
 
+from console.data.scales import level_number
 from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
 from console.present.labels import (
@@ -48,7 +49,7 @@ def _text(value: str | None, f: Formatter) -> Cell:
 
 
 def _goal(kind: str, target: int | None, result: int | None, f: Formatter, known: bool = True) -> Cell:
-    return Cell(f.goal_change(kind, target, result, known), (target, result), target)
+    return Cell(f.goal_change(kind, target, result, known), (target, level_number(result, known)), target)
 
 
 def _province(rank: int | None, size: int | None, year: int | None, f: Formatter) -> Cell:

@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from console.data.scales import ScaleError, parse_star, parse_tier
+from console.data.scales import ScaleError, days_late_number, level_number, parse_star, parse_tier
 from console.engine.coverage import CITY, Coverage
 from console.engine.evaluation import Evaluation
 from console.present.formatter import SPARK, SPARK_ASCII, Formatter, distinct_digits, sparkline
@@ -310,14 +310,14 @@ def zones_view(
             _text(_county(z, lang)),
             Cell(
                 f"{tier_text} {mark(z['tier_status'])}",
-                (_int(z["tier_target"]), _int(z["tier"]), z["tier_status"]),
+                (_int(z["tier_target"]), level_number(z["tier"], known), z["tier_status"]),
                 _severity(z["tier_status"]),
                 z["tier_status"],
                 _cls(z["tier_status"]),
             ),
             Cell(
                 f"{star_text} {mark(z['star_status'])}",
-                (_int(z["star_target"]), _int(z["star"]), z["star_status"]),
+                (_int(z["star_target"]), level_number(z["star"], known), z["star_status"]),
                 _severity(z["star_status"]),
                 z["star_status"],
                 _cls(z["star_status"]),
@@ -340,7 +340,11 @@ def zones_view(
             _trend(spark.get(z["zone"], []), periods, f),
             Cell(
                 report,
-                (z["report_period"], z["report_status"], _int(z["report_days_late"])),
+                (
+                    z["report_period"],
+                    z["report_status"],
+                    days_late_number(z["report_status"], z["report_days_late"]),
+                ),
                 _severity(z["report_status"]),
                 z["report_status"],
                 _cls(z["report_status"]),
@@ -721,13 +725,17 @@ def rankings_view(
                 None,
                 "good" if (change or 0) > 0 else ("warn" if (change or 0) < 0 else None),
             ),
-            Cell(f.tier(r["tier"]), (_int(r["tier"]),), r["tier"]),
+            Cell(f.tier(r["tier"]), (level_number(r["tier"], r["result_year"] is not None),), r["tier"]),
             Cell(
                 province,
                 (_int(r["province_rank"]), _int(r["tier_size"]), _int(r["result_year"])),
                 r["province_rank"],
             ),
-            Cell(previous, (_int(r["previous_rank"]), _int(r["previous_tier"])), r["previous_rank"]),
+            Cell(
+                previous,
+                (_int(r["previous_rank"]), level_number(r["previous_tier"], r["previous_rank"] is not None)),
+                r["previous_rank"],
+            ),
             Cell(
                 shown or f.none,
                 (",".join(flags) or None, words or None),
