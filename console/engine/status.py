@@ -19,6 +19,8 @@ from console.data.scales import Period
 REVENUE_SEVERITY = ("missed", "behind", "not_reported", "no_data", "on_pace", "met")
 # Statuses that say "no figure to judge", never that a target was missed (``--fail-on-missing`` skips them).
 UNJUDGED = ("not_reported", "no_data")
+# Every status a zone's quarterly report can have (report_status), in the order counts list them.
+REPORT_STATUSES = ("late", "missing", "on_time", "no_data", "not_due")
 
 
 def eval_period(year: int, as_of: Period) -> Period | None:

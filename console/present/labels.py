@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from console.core.text import clean
 from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
@@ -87,6 +88,23 @@ LEVEL_NONE: dict[str, tuple[str, str]] = {
     "star": ("无星", "no star"),
     "tier": ("无档", "no tier"),
 }
+
+
+# The count tables' row of zones with no published result (the overview's tiers and stars): with it
+# and the 无星 / 无档 row every column adds up to the zones counted.
+NO_RESULT = ("无结果", "no result")
+
+
+def no_result(lang: str = "zh") -> str:
+    """'无结果' / 'no result': a count table's row of zones without a published result."""
+    return NO_RESULT[lang_index(lang)]
+
+
+def report_counts_text(counts: Sequence[Any], lang: str = "zh") -> str:
+    """Zones per report status, each with its word: '按时 3、无数据 8' / 'on time 3, no data 8'
+    (``counts``: ReportCount-like, with ``status`` and ``zones``)."""
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(f"{status_word(c.status, lang)} {c.zones}" for c in counts)
 
 
 def level_none(kind: str, lang: str = "zh") -> str:

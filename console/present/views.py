@@ -10,7 +10,7 @@ No Textual here.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import polars as pl
@@ -18,6 +18,7 @@ import polars as pl
 from console.data.scales import ScaleError, days_late_number, level_number, parse_star, parse_tier
 from console.engine.coverage import CITY, Coverage
 from console.engine.evaluation import Evaluation
+from console.engine.status import REPORT_STATUSES
 from console.present.formatter import SPARK, SPARK_ASCII, Formatter, distinct_digits, sparkline
 from console.present.headings import goals_heading
 from console.present.labels import (
@@ -29,7 +30,9 @@ from console.present.labels import (
     english_noun,
     heading,
     lang_index,
+    level_none,
     missing_words,
+    no_result,
     plan_ref,
     pool_rank_heading,
     split_units,
@@ -46,6 +49,7 @@ from console.present.viewmodel import (
     Field,
     Goal,
     Overview,
+    ReportCount,
     Row,
     View,
 )
@@ -842,10 +846,7 @@ def overview(
     tiers: list[CountLine] = []
     stars: list[CountLine] = []
     figures = plan_figures.filter(pl.col("year") == ev.year)
-    for figure, column, achieved_col, label, prefix in (
-        ("tier_count", "tier_target", "tier", f.tier, "tier"),
-        ("star_count", "star_target", "star", f.star, "star"),
-    ):
+    for figure, kind, label in (("tier_count", "tier", f.tier), ("star_count", "star", f.star)):
         planned: dict[int, int] = {}
         parse = parse_tier if figure == "tier_count" else parse_star
         for level, stated in figures.filter(pl.col("figure") == figure).select("level", "stated").iter_rows():
@@ -855,23 +856,9 @@ def overview(
                 continue
             if parsed:
                 planned[parsed] = int(stated)
-        targeted = ev.zones.group_by(column).len().drop_nulls()
-        achieved = ev.zones.group_by(achieved_col).len().drop_nulls()
-        t_map = {int(k): v for k, v in targeted.rows()}
-        a_map = {int(k): v for k, v in achieved.rows()}
-        levels = sorted((set() if filtered else set(planned)) | set(t_map) | set(a_map))
-        published = ev.zones.get_column("result_year").drop_nulls().len() > 0  # else: no result, not 0
-        lines = tuple(
-            CountLine(
-                label(lv),
-                None if filtered else planned.get(lv, 0),
-                t_map.get(lv, 0),
-                a_map.get(lv, 0) if published else None,
-                f"{prefix}_{lv}",
-            )
-            for lv in levels
+        (tiers if kind == "tier" else stars).extend(
+            count_lines(ev.zones, kind, None if filtered else planned, label, lang)
         )
-        (tiers if figure == "tier_count" else stars).extend(lines)
     attention = []
     keys: list[str | None] = []
     for z in ev.zones_missing.iter_rows(named=True):
@@ -894,6 +881,8 @@ def overview(
         overdue.append((_zone_name(z, lang), f.word(z["report_status"]) + f.days_late(z["report_days_late"])))
     periods = ev.zones.get_column("report_period").drop_nulls()
     report_period = periods[0] if len(periods) else None
+    by_status = dict(ev.zones.group_by("report_status").len().iter_rows())
+    report_counts = tuple(ReportCount(s, by_status[s]) for s in REPORT_STATUSES if by_status.get(s))
     return Overview(
         tuple(goals),
         tuple(tiers),
@@ -908,7 +897,56 @@ def overview(
         whole.coverage.area,
         whole.coverage.ranked_in,
         whole.coverage.area_targets_apply,
+        report_counts,
     )
+
+
+def count_lines(
+    zones: pl.DataFrame,
+    kind: str,
+    planned: dict[int, int] | None,
+    label: Callable[[int | None], str],
+    lang: str,
+) -> tuple[CountLine, ...]:
+    """Zones per tier (``kind`` "tier") or star level: the plan's count (None: not shown), the year's
+    targets and the latest published result. Every column adds up to its whole: a row for the level
+    of none (无星 / 无档: a zone with no star target or result, the plan's zones beyond its stated
+    levels) and, for the results, one for zones with no published result (无结果)."""
+    target_col, known = f"{kind}_target", pl.col("result_year").is_not_null()
+    targeted = dict(zones.group_by(target_col).len().iter_rows())
+    results = zones.filter(known)
+    achieved = dict(results.group_by(kind).len().iter_rows())
+    published = results.height > 0  # else no result at all: the column is empty, not 0
+    graded = {int(k) for k in (*targeted, *achieved) if k is not None}
+    levels = sorted(graded | set(planned or {}))
+    lines = [
+        CountLine(
+            label(lv),
+            None if planned is None else planned.get(lv, 0),
+            targeted.get(lv, 0),
+            achieved.get(lv, 0) if published else None,
+            f"{kind}_{lv}",
+        )
+        for lv in levels
+    ]
+    # The plan states its levels only: the rest of its zones have none (never a negative count).
+    planned_none = None if planned is None else max(0, zones.height - sum(planned.values()))
+    none_achieved = achieved.get(None, 0) if published else None
+    if planned_none or targeted.get(None, 0) or none_achieved:
+        lines.append(
+            CountLine(
+                level_none(kind, lang),
+                planned_none,
+                targeted.get(None, 0),
+                none_achieved,
+                f"{kind}_none",
+                False,
+            )
+        )
+    unpublished = zones.height - results.height
+    if published and unpublished:
+        lines.append(CountLine(no_result(lang), None, None, unpublished, f"{kind}_no_result", False))
+    return tuple(lines)
 
 
 def _county_names(ev: Evaluation, lang: str) -> tuple[str, ...]:
@@ -1060,7 +1098,7 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
             line.code or None,
             line.level,
             (f.integer(achieved), achieved, None),
-            (str(line.targeted), line.targeted),
+            (f.integer(line.targeted) if line.targeted is not None else "", line.targeted),
             plan=line.planned,
         )
     attention = f.pick("需关注", "Attention")
