@@ -5,8 +5,10 @@ period is over and it does not; otherwise ``on_pace`` or ``behind`` depending on
 from the baseline (the last value before the plan started, else zero) keeps up with the time elapsed.
 Zone-scoped indicators are judged per zone and rolled up: the indicator takes its worst zone's status.
 
-A target with no due year (empty ``target_year``) is a standing aim: ``each_zone_each_year`` ones are
-judged within each year; others against the plan's last year, like a target due then. A zone that has
+A target with no due year (empty ``target_year``): ``each_zone_each_year`` ones are judged within each
+year; any other is a standing aim (长期目标), which the plan never dates, so it is never due: ``met`` once
+its value satisfies the comparison, else ``ongoing`` (持续推进) with its progress from the baseline
+shown, never ``behind`` or ``missed`` and with no expected share (nothing to pace against). A zone that has
 not sent the latest report due is ``not_reported`` for it (not judged on an older value); an
 ``each_zone_each_year`` value of a finished year without its Q4 figure is ``no_data``. Indicators
 that other tables determine (console.engine.determined) are judged on the value computed from those
@@ -28,7 +30,7 @@ from console.engine.coverage import AREA_SCOPES, coverage
 from console.engine.determined import computed_values, determined_codes
 from console.engine.status import eval_period, filter_counties, unreported_zones
 
-SEVERITY = ("missed", "behind", "not_reported", "on_pace", "met", "no_data", "no_target")
+SEVERITY = ("missed", "behind", "not_reported", "on_pace", "ongoing", "met", "no_data", "no_target")
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
 
@@ -55,6 +57,7 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
     Rows flagged ``__not_reported`` are ``not_reported``; their ``latest`` is already empty.
     """
     per_year = pl.col("scope") == "each_zone_each_year"
+    standing = pl.col("target_year").is_null() & ~per_year  # never due: met, or ongoing
     year_end = (
         pl.when(per_year).then(pl.lit(year)).otherwise(pl.coalesce(pl.col("target_year"), pl.lit(plan_end)))
     )
@@ -62,7 +65,9 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
     data_index = pl.col("p_year") * 4 + pl.col("p_quarter") - 1
     shares = {q: settings.pace_share(q) for q in (1, 2, 3, 4)}
     expected = (
-        pl.when(per_year)
+        pl.when(standing)
+        .then(None)
+        .when(per_year)
         .then(pl.col("p_quarter").replace_strict(shares, default=None, return_dtype=pl.Float64))
         .otherwise(((data_index - start.index + 1) / quarters_total).clip(0.0, 1.0))
     )
@@ -82,6 +87,8 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
         .then(pl.lit("no_data"))
         .when(_compare(pl.col("latest"), pl.col("comparison"), pl.col("target")))
         .then(pl.lit("met"))
+        .when(standing)
+        .then(pl.lit("ongoing"))
         .when(over)
         .then(pl.lit("missed"))
         .when(pl.col("progress") >= pl.col("expected"))

@@ -291,7 +291,11 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
             f.pick("基期起进度", "From baseline"),
             Cell(
                 f"{f.share(i['progress'])}"
-                + f.pick(f"（应达 {f.share(i['expected'])}）", f" (pace {f.share(i['expected'])})"),
+                + (
+                    text("standing_pace", f.lang)
+                    if i.get("standing_aim")
+                    else f.pick(f"（应达 {f.share(i['expected'])}）", f" (pace {f.share(i['expected'])})")
+                ),
                 (i["progress"], i["expected"]),
                 i["progress"],
             ),
@@ -318,13 +322,15 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
     whole = i["target"] is not None and float(i["target"]).is_integer()
     target = f.number(i["target"], 0 if whole else 1)
     by = f" ({i['period']})" if i["period"] else ""
+    if i.get("standing_aim"):
+        return text("standing_basis", f.lang).format(target=f"{i['comparison']}{target}")
     if i["progress"] is None and not d.zones:
         return f.pick(
             f"最新值与目标（{i['comparison']}{target}）直接比较；达到为达标，未到期前未达到为落后",
             f"the latest value against the target ({i['comparison']}{target}): met once reached, behind until then",
         )
     share = f.share(i["expected"])
-    text = f.pick(
+    said = f.pick(
         f"基期起进度 =（最新值 - 基期值）/（目标 {target} - 基期值），基期值为方案开始前最后一期的值；"
         f"与按时间应达的进度（至{i['period'] or '本期'}为 {share}）相比：达到为符合进度，不足为落后，达到目标为达标",
         f"progress from the base = (latest - base) / (target {target} - base), the base being the last value"
@@ -332,12 +338,12 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
         f" below it behind, the target reached met",
     )
     if d.zones:
-        text += f.pick(
+        said += f.pick(
             "。每个开发区分别判断（见下表的基期值、进度和应达），指标取最差开发区的状态",
             ". Each zone is judged on its own (its base, progress and progress due are in the table"
             " below: Base, Progress, Due); the indicator takes its worst zone's status",
         )
-    return text
+    return said
 
 
 def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:

@@ -31,6 +31,8 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "on_track": ("符合进度", "on track"),
     "on_pace": ("符合进度", "on track"),
     "behind": ("落后", "behind"),
+    # A standing aim (the plan gives it no date) not reached yet: never due, so never behind or missed.
+    "ongoing": ("持续推进", "ongoing"),
     "no_data": ("无数据", "no data"),
     "not_reported": ("未报送", "not reported"),
     "no_target": ("无目标", "no target"),
@@ -52,6 +54,7 @@ STATUS_SYMBOLS: dict[str, tuple[str, str]] = {
     "at_risk": ("!", "!"),
     "behind": ("!", "!"),
     "late": ("!", "!"),
+    "ongoing": (">", ">"),
     "missed": ("✗", "x"),
     "missing": ("✗", "x"),
 }
@@ -177,6 +180,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "目标与进度数据均按固定种子生成，并非真实数据。",
         "Targets and progress data are generated and are not real.",
     ),
+    # A standing aim (console.engine.progress): the plan gives no date, so it is never due.
+    "standing_basis": (
+        "长期目标：方案未规定完成时间，不设应达进度，也不判为落后或未达标；"
+        "最新值达到目标（{target}）为达标，否则为持续推进，并显示基期起进度",
+        "a standing aim: the plan sets no date, so there is no pace and it is never behind or missed;"
+        " met once the latest value reaches the target ({target}), else ongoing, its progress from the"
+        " base shown",
+    ),
+    "standing_pace": ("（长期目标，无应达进度）", " (standing aim: no pace)"),
     "as_of": ("数据截至", "as of"),
     "no_data_yet": ("无数据", "no data yet"),
     "year": ("年度", "year"),
