@@ -203,6 +203,7 @@ INDICATOR_JSON = [
     "scope",
     "latest",
     "computed",
+    "basis",
     "reported",
     "period",
     "progress",

@@ -12,7 +12,9 @@ shown, never ``behind`` or ``missed`` and with no expected share (nothing to pac
 not sent the latest report due is ``not_reported`` for it (not judged on an older value); an
 ``each_zone_each_year`` value of a finished year without its Q4 figure is ``no_data``. Indicators
 that other tables determine (console.engine.determined) are judged on the value computed from those
-tables; ``reported`` keeps the dataset's own value for the same period beside it. City-wide and
+tables; ``reported`` keeps the dataset's own value for the same period beside it. Such a value of a
+running year is a projection (``basis`` ``projected``): reaching the target it is ``on_pace``, never
+``met``, which only a finished year's own figure can be. City-wide and
 relative targets are the plan's for its city: for data of other zones without targets of its own
 (console.engine.coverage) they are ``no_target``, with no target, progress or expected share.
 """
@@ -27,7 +29,7 @@ from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.coverage import AREA_SCOPES, coverage
-from console.engine.determined import computed_values, determined_codes
+from console.engine.determined import BASIS, computed_values, determined_codes
 from console.engine.status import eval_period, filter_counties, unreported_zones
 
 SEVERITY = ("missed", "behind", "not_reported", "on_pace", "ongoing", "met", "no_data", "no_target")
@@ -86,7 +88,8 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
         .when(pl.col("latest").is_null())
         .then(pl.lit("no_data"))
         .when(_compare(pl.col("latest"), pl.col("comparison"), pl.col("target")))
-        .then(pl.lit("met"))
+        # A projection reaching the target is on pace, not met: the year it projects is not over.
+        .then(pl.when(_basis() == "projected").then(pl.lit("on_pace")).otherwise(pl.lit("met")))
         .when(standing)
         .then(pl.lit("ongoing"))
         .when(over)
@@ -106,7 +109,8 @@ def indicator_status(
     City-wide and relative indicators ignore the county filter; zone-scoped ones roll up the zones
     shown. Beside the indicator table's columns: ``latest``, ``period``, ``progress``, ``expected``,
     ``status``, ``zones_met``/``zones_total`` (zone-scoped), ``computed`` (counted from other tables),
-    ``reported`` (the dataset's own value for the same period, for a computed one) and
+    ``reported`` (the dataset's own value for the same period, for a computed one), ``basis`` (what a
+    computed value stands on: ``full_year`` or ``projected``, console.engine.determined.BASIS) and
     ``standing_aim`` (no due year, not a yearly target).
     """
     start = plan_start(ds)
@@ -119,7 +123,7 @@ def indicator_status(
     raw = pl.concat(
         [
             ds["indicator_values"].filter(~pl.col("indicator").is_in(codes)).select(own),
-            computed_values(ds).select(own),
+            computed_values(ds, settings.pace_share).select(own),
         ],
         how="vertical_relaxed",
     )
@@ -250,6 +254,7 @@ def indicator_table(ds: Dataset, city_rows: pl.DataFrame, zone_rows: pl.DataFram
         .with_columns(
             pl.col("status").fill_null("no_data"),
             pl.col("indicator").is_in(codes).alias("computed"),
+            _basis().alias("basis"),
             (pl.col("target_year").is_null() & (pl.col("scope") != "each_zone_each_year")).alias(
                 "standing_aim"
             ),
@@ -266,6 +271,20 @@ def indicator_table(ds: Dataset, city_rows: pl.DataFrame, zone_rows: pl.DataFram
                 for c in ("target", "progress", "expected")
             ),
             pl.when(area_wide).then(pl.lit("no_target")).otherwise(pl.col("status")).alias("status"),
+        )
+    return out
+
+
+def _basis() -> pl.Expr:
+    """What a determined indicator's latest value stands on (console.engine.determined.BASIS): a
+    finished year's own figure (``full_year``, a Q4 value) or the running year's ``projected`` one."""
+    out = pl.lit(None, pl.String)
+    for code, (year_end, running) in BASIS.items():
+        at_q4 = pl.col("period").str.ends_with("Q4")
+        out = (
+            pl.when((pl.col("indicator") == code) & pl.col("period").is_not_null())
+            .then(pl.when(at_q4).then(pl.lit(year_end)).otherwise(pl.lit(running)))
+            .otherwise(out)
         )
     return out
 

@@ -33,6 +33,7 @@ from console.present.changes_view import code_word, field_word, worst_first
 from console.present.labels import (
     AREA_OWNER_EN,
     area_word,
+    basis_word,
     english_noun,
     heading,
     missing_words,
@@ -342,9 +343,11 @@ def _latest(indicator: dict[str, Any], zh: bool) -> str:
     value = indicator["latest"]
     if value is None:
         return status_word("no_data", "zh" if zh else "en")
+    # A count against a full-year threshold says what revenue it stands on (全年预计 / 全年实际).
+    basis = basis_word(indicator.get("basis"), "zh" if zh else "en")
     if zh:
-        return f"现为{value:g}{indicator['unit']}"
-    return f"now {_amount_en(value, indicator)}"
+        return f"现为{value:g}{indicator['unit']}" + (f"（{basis}）" if basis else "")
+    return f"now {_amount_en(value, indicator)}" + (f" ({basis})" if basis else "")
 
 
 def _amount_en(value: float, indicator: dict[str, Any]) -> str:

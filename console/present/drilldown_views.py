@@ -9,13 +9,16 @@ from typing import Any
 import polars as pl
 
 from console.data.scales import level_number
+from console.engine.determined import basis_of
 from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
 from console.present.labels import (
+    HEADINGS,
     NO_AREA_TARGET,
     STATUS_CLASS,
     YI_EN,
     area_word,
+    basis_word,
     plan_ref,
     pool_rank_heading,
     text,
@@ -275,6 +278,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         latest = f"{f.number(i['latest'])} {unit}".strip()
     if i["period"]:
         latest += f" ({i['period']})"
+    latest += f.bracket(basis_word(i.get("basis"), f.lang))
     if i.get("computed") and i.get("reported") is not None:
         latest += f.pick(f"；上报值 {f.number(i['reported'])}", f"; reported {f.number(i['reported'])}")
     task = f.none
@@ -337,6 +341,8 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
         f" before the plan began; against the progress due by now{by}, {share}: at or above it on track,"
         f" below it behind, the target reached met",
     )
+    if i.get("basis"):  # a count against a full-year threshold: on what revenue it is taken
+        said += f.pick("。", ". ") + text("basis_explained", f.lang)
     if d.zones:
         said += f.pick(
             "。每个开发区分别判断（见下表的基期值、进度和应达），指标取最差开发区的状态",
@@ -356,9 +362,18 @@ def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> V
         _col("period", "季度", "Quarter", f, "period"),
         _col("value", "数值", "Value", f, "float", True),
         *((_col("reported", "上报值", "Reported", f, "float", True),) if computed else ()),
+        *((_col("basis", *HEADINGS["basis"], f),) if computed else ()),
     )
+    code = d.indicator["indicator"]
     rows = tuple(
-        Row(p, (_text(p, f), _num(v, f), *((_num(r, f),) if computed else ())))
+        Row(
+            p,
+            (
+                _text(p, f),
+                _num(v, f),
+                *((_num(r, f), _text(basis_word(basis_of(code, p), lang) or None, f)) if computed else ()),
+            ),
+        )
         for p, v, r in d.history[-HISTORY_QUARTERS:]
     )
     unit = f.pick(d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or "")

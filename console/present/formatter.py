@@ -184,6 +184,12 @@ class Formatter:
     def spark(self, values: Sequence[float | None]) -> str:
         return sparkline(values, self.ascii_only)
 
+    def bracket(self, note: str) -> str:
+        """A note after a figure: '（全年预计）' in Chinese, ' (projected full year)' in English; '' for none."""
+        if not note:
+            return ""
+        return f"（{note}）" if self.zh else f" ({note})"
+
     def year_note(self, year: int | None, standing: bool = False) -> str:
         """The due year of a target; a standing aim where the plan gives none; else yearly."""
         if year:

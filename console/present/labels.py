@@ -103,6 +103,14 @@ def no_result(lang: str = "zh") -> str:
     return NO_RESULT[lang_index(lang)]
 
 
+def basis_word(basis: str | None, lang: str = "zh", short: bool = False) -> str:
+    """'全年预计' / 'projected full year' (or '全年实际'): what a computed value stands on; '' for none."""
+    if not basis:
+        return ""
+    key = f"basis_{basis}_short" if short and f"basis_{basis}_short" in TEXT else f"basis_{basis}"
+    return text(key, lang)
+
+
 def report_counts_text(counts: Sequence[Any], lang: str = "zh") -> str:
     """Zones per report status, each with its word: '按时 3、无数据 8' / 'on time 3, no data 8'
     (``counts``: ReportCount-like, with ``status`` and ``zones``)."""
@@ -142,6 +150,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "latest": ("最新值", "Latest"),
     "progress": ("进度", "Progress"),
     "period": ("期间", "Period"),
+    "basis": ("口径", "Basis"),
     "check": ("核对项", "Check"),
     "year": ("年度", "Year"),
     "stated": ("文本所述", "Stated"),
@@ -189,6 +198,19 @@ TEXT: dict[str, tuple[str, str]] = {
         " base shown",
     ),
     "standing_pace": ("（长期目标，无应达进度）", " (standing aim: no pace)"),
+    # What a count against a full-year threshold stands on (console.engine.determined.BASIS): a finished
+    # year's own revenue, or the running year's projection (the clusters tab's 全年预计).
+    "basis_full_year": ("全年实际", "full year"),
+    "basis_projected": ("全年预计", "projected full year"),
+    "basis_projected_short": ("预计", "proj."),
+    "basis_explained": (
+        "按各集群全年营业收入计数：已结束的年度用全年实际（第四季度累计）；本年度用全年预计"
+        "（累计完成 ÷ 按进度应完成比例，即集群表的“全年预计”），预计达到目标只算符合进度，全年结束后才判断达标",
+        "counted on each cluster's revenue for the whole year: a finished year on its full-year figure"
+        " (the Q4 year to date); the running year on the projected full year (year to date / the share"
+        " due by the quarter, the clusters tab's Projected), so a projection reaching the target is on"
+        " track, and only the finished year can be met",
+    ),
     "as_of": ("数据截至", "as of"),
     "no_data_yet": ("无数据", "no data yet"),
     "year": ("年度", "year"),

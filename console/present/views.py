@@ -27,6 +27,7 @@ from console.present.labels import (
     YI_EN,
     area_rank_heading,
     area_word,
+    basis_word,
     english_noun,
     heading,
     lang_index,
@@ -550,6 +551,7 @@ def indicators_view(
                 Field("zones_met", f.pick("达标开发区数", "Zones met"), "int"),
                 Field("zones_total", f.pick("开发区数", "Zones"), "int"),
                 Field("share_of_target", f.pick("完成比例", "Share of target"), "share"),
+                Field("basis", heading("basis", lang)),
             ),
         ),
         Column(
@@ -581,7 +583,7 @@ def indicators_view(
                 + f.pick("区", " " + english_noun("zones", i["zones_total"]))
             )
             if zones
-            else f.number(i["latest"])
+            else f.number(i["latest"]) + f.bracket(basis_word(i.get("basis"), lang))
         )
         rising = i["comparison"] in (">=", ">") and i["target"]
         share = i["latest"] / i["target"] if rising and i["latest"] is not None and not zones else None
@@ -610,6 +612,7 @@ def indicators_view(
                     _int(i["zones_met"]) if zones else None,
                     _int(i["zones_total"]) if zones else None,
                     _float(share),
+                    basis_word(i.get("basis"), lang) or None,
                 ),
                 i["zones_met"] / i["zones_total"] if zones else i["latest"],
             ),
@@ -809,10 +812,15 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
         ratio = i["latest"] / i["target"] if rising and i["latest"] is not None else None
         # No target for this data (console.engine.coverage): the figure alone, no ratio.
         shown = f.quantity(latest, unit) if i["target"] is None else None
+        # A running year's projection says so (console.engine.determined.BASIS); a year's own figure is
+        # the plain reading of the goal.
+        projected = (
+            f.bracket(basis_word(i.get("basis"), f.lang, short=True)) if i.get("basis") == "projected" else ""
+        )
         goals.append(
             Goal(
                 name,
-                shown or f"{latest} / {f.quantity(f.number(i['target'], 0), unit)}",
+                (shown or f"{latest} / {f.quantity(f.number(i['target'], 0), unit)}") + projected,
                 i["progress"],
                 i["status"],
                 code,
