@@ -124,3 +124,18 @@ def test_uncollected_reports_are_not_all_on_time(datasets: dict[str, Dataset]) -
         assert not any(word in line for word in ALL_ON_TIME), line
         assert [(c.status, c.zones) for c in ov.report_counts] == [("no_data", 11)]
         assert ("无数据 11" if lang == "zh" else "no data 11") in line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bulletin_does_not_count_uncollected_reports_as_none_late(
+    datasets: dict[str, Dataset], lang: str
+) -> None:
+    """The bulletin for January 2026 (the 2025Q4 reports) of a dataset whose reports start in 2026: its
+    summary says they were not collected, as its reports section does, not '0 late, 0 missing'."""
+    from console.outputs.bulletin import build_bulletin
+
+    ds = datasets["later"]
+    b = build_bulletin(ds, load_settings(data_dir=ds.source), "2026-01", lang)
+    assert any(("不在数据中" if lang == "zh" else "not collected") in line for line in b.reports)
+    assert ("逾期报送0个" if lang == "zh" else "late: 0") not in b.summary
+    assert ("不在数据中" if lang == "zh" else "not collected") in b.summary

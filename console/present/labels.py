@@ -211,6 +211,15 @@ TEXT: dict[str, tuple[str, str]] = {
         " due by the quarter, the clusters tab's Projected), so a projection reaching the target is on"
         " track, and only the finished year can be met",
     ),
+    # The bulletin's summary of the quarter's reports: counts, or that they were never collected.
+    "reports_late_missing": (
+        "季度工作推进情况逾期报送{late}个、未报送{missing}个",
+        "quarterly reports late: {late}, missing: {missing}",
+    ),
+    "reports_not_collected": (
+        "{period}的季度工作推进情况报表不在数据中",
+        "the reports for {period} were not collected",
+    ),
     "as_of": ("数据截至", "as of"),
     "no_data_yet": ("无数据", "no data yet"),
     "year": ("年度", "year"),
