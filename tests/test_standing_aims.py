@@ -101,3 +101,34 @@ def test_every_surface_says_ongoing(dataset: Dataset, lang: str) -> None:
     assert ("长期目标" if lang == "zh" else "standing aim") in said
     progress = next(r for r in facts.rows if r.key == "progress").cells[-1].text
     assert ("（应达" if lang == "zh" else "(pace ") not in progress  # no pace: not a dated target
+
+
+def test_a_zone_scoped_standing_aim_counts_its_progress_in_the_ranking(dataset: Dataset) -> None:
+    """I05 (each zone's tax per mu) without its due year: each zone's row is met or ongoing, and the
+    composite score's indicator share takes its progress toward the aim (there is no pace to divide by)."""
+    from console.engine.rankings import composite_scores
+
+    indicators = dataset["indicators"].with_columns(
+        pl.when(pl.col("indicator") == "I05").then(None).otherwise(pl.col("target_year")).alias("target_year")
+    )
+    ds = with_tables(dataset, indicators=indicators)
+    settings = load_settings(data_dir=ds.source)
+    ev = evaluate(ds, settings, 2026)
+    rows = ev.zone_indicators.filter(pl.col("indicator") == "I05")
+    assert set(rows.get_column("status").to_list()) <= {"met", "ongoing", "not_reported"}
+    ongoing = rows.filter(pl.col("status") == "ongoing")
+    assert ongoing.height and ongoing.get_column("progress").min() > 0
+    shares = dict(composite_scores(ds, 2026, settings).select("zone", "indicator_share").iter_rows())
+    for zone in ongoing.get_column("zone").to_list():
+        own = ev.zone_indicators.filter(pl.col("zone") == zone).iter_rows(named=True)
+        # met counts whole; an aim without a pace counts its progress toward it (not 0, as a missing
+        # pace made it); the others their progress against the pace
+        each = [
+            1.0
+            if r["status"] == "met"
+            else min(
+                1.0, max(0.0, (r["progress"] or 0.0) / (r["expected"] if r["expected"] is not None else 1.0))
+            )
+            for r in own
+        ]
+        assert shares[zone] == pytest.approx(sum(each) / len(each)), zone
