@@ -583,7 +583,8 @@ def indicators_view(
                 + f.pick("区", " " + english_noun("zones", i["zones_total"]))
             )
             if zones
-            else f.number(i["latest"]) + f.bracket(basis_word(i.get("basis"), lang))
+            # the short word on screen (全年预计 in full in the export's own column and the drill-down)
+            else f.number(i["latest"]) + f.bracket(basis_word(i.get("basis"), lang, short=True))
         )
         rising = i["comparison"] in (">=", ">") and i["target"]
         share = i["latest"] / i["target"] if rising and i["latest"] is not None and not zones else None
