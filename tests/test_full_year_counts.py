@@ -94,6 +94,25 @@ def test_every_surface_says_the_basis(dataset: Dataset, lang: str, capsys, tmp_p
     views = render_views(snap, lang, False)
     goal = next(g for g in views.overview.goals if g.code == "I06")
     assert ("预计" if lang == "zh" else "proj.") in goal.value
+    overview_export = tmp_path / "overview.json"
+    assert (
+        main(
+            [
+                "export",
+                "--view",
+                "overview",
+                "--format",
+                "json",
+                "--out",
+                str(overview_export),
+                "--lang",
+                lang,
+            ]
+        )
+        == 0
+    )
+    rows = json.loads(overview_export.read_text(encoding="utf-8"))["tables"]["overview"]["rows"]
+    assert next(r for r in rows if r["code"] == "I06")["detail"] == projected
     # the drill-down: the latest value, how it is counted, and each quarter's basis
     detail = indicator_detail(dataset, snap.evaluation, "I06")
     facts = {r.key: r.cells[1].text for r in indicator_facts_view(detail, lang, False).rows}

@@ -155,6 +155,7 @@ class Goal:
     target: float | None = None
     unit: str = ""
     ratio: float | None = None
+    basis: str | None = None  # a computed count's basis: full_year or projected (engine.determined.BASIS)
 
 
 @dataclass(frozen=True)

@@ -829,6 +829,7 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
                 _float(i["target"]),
                 unit,
                 _float(ratio),
+                i.get("basis"),
             )
         )
     return tuple(goals)
@@ -1099,6 +1100,7 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
             (f.none if goal.target is None else f.quantity(f.number(goal.target, 0), goal.unit), goal.target),
             share=goal.ratio,
             status=goal.status,
+            detail=basis_word(goal.basis, lang),  # what a computed count stands on (全年预计)
         )
     counts = counts_heading(data, lang)
     for line in (*data.tiers, *data.stars):
