@@ -619,7 +619,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             raise
         _print_json({"ok": False, "errors": [e.to_json() for e in exc.errors], "audit": []})
         return EXIT_INVALID
-    findings = audit(ds)
+    findings = audit(ds, settings.pace_share)
     if args.json:
         _print_json({"ok": True, "errors": [], "audit": [f.to_json(settings.lang) for f in findings]})
         return EXIT_OK

@@ -86,7 +86,7 @@ def test_cli_writes_md_and_xlsx_safely(tmp_path: Path, capsys) -> None:
 
 
 _SEVERITY = {"missed": 0, "at_risk": 1, "behind": 1, "not_reported": 2, "no_data": 2}
-_SEVERITY |= {"on_track": 3, "on_pace": 3, "met": 4}
+_SEVERITY |= {"on_track": 3, "on_pace": 3, "ongoing": 3, "met": 4}
 
 
 def _transitions(dataset, settings, before: Period, after: Period) -> set[tuple]:

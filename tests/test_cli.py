@@ -84,7 +84,9 @@ def test_status_json_contract(capsys) -> None:
     statuses = {"met", "missed", "at_risk", "on_track", "no_target"}
     for z in report["zones"]:
         assert z["star_status"] in statuses and z["tier_status"] in statuses
-        assert z["star"] is None or 1 <= z["star"] <= 5
+        # 0 is a published 无星 (as the assessment template writes it); null only where no result
+        assert (z["star"] is None) == (z["result_year"] is None)
+        assert z["star"] is None or 0 <= z["star"] <= 5
         assert z["tier"] is None or 1 <= z["tier"] <= 3
         assert set(z["missing"]) <= {"tier", "star", "revenue"}
     for c in report["clusters"]:

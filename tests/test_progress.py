@@ -125,7 +125,8 @@ def test_a_finished_year_without_q4_is_no_data_for_yearly_targets(dataset, setti
 
 
 def test_a_target_without_a_due_year_is_a_standing_aim(dataset, settings) -> None:
-    # Drop I18's due year: it becomes a standing aim, paced to the plan's last year, never missed before it.
+    # Drop I18's due year: it becomes a standing aim, never due: not paced, never behind or missed
+    # (issue 20: the plan gives it no date), met once reached, else ongoing with its progress shown.
     indicators = dataset["indicators"].with_columns(
         pl.when(pl.col("indicator") == "I18").then(None).otherwise(pl.col("target_year")).alias("target_year")
     )
@@ -136,7 +137,8 @@ def test_a_target_without_a_due_year_is_a_standing_aim(dataset, settings) -> Non
     )
     judged, _ = indicator_status(ds, 2025, settings)
     row = _row(judged, "I18")
-    assert row["standing_aim"] is True and row["status"] == "behind"  # 30 of 80 with 8 of 12 quarters gone
+    assert row["standing_aim"] is True and row["status"] == "ongoing"  # 30 of 80: not judged behind
+    assert row["progress"] == pytest.approx(30 / 80) and row["expected"] is None
     assert _row(judged, "I07")["standing_aim"] is False  # every year, its own year's target
     assert _row(indicator_status(dataset, 2025, settings)[0], "I18")["standing_aim"] is False
 
@@ -169,6 +171,7 @@ def test_clusters_over_50_agrees_with_the_clusters_tab(dataset, settings, year: 
     from console.engine.evaluation import evaluate
 
     ev = evaluate(dataset, settings, year)
-    counted = ev.clusters.filter(pl.col("actual_ytd") >= 50).height
+    # The full year's revenue: a finished year's own (Q4), the running year's projection (issue 20).
+    counted = ev.clusters.filter(pl.col("projected") >= 50).height
     assert counted > 0
     assert _row(ev.indicators, "I06")["latest"] == counted

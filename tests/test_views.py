@@ -19,10 +19,10 @@ def snap(dataset):
 
 def test_sparkline_scales_and_shows_gaps() -> None:
     assert sparkline([1, 2, 3, 4, 5, 6, 7, 8]) == "▁▂▃▄▅▆▇█"
-    assert sparkline([1.0, None, 8.0]) == "▁ █"
+    assert sparkline([1.0, None, 8.0]) == "▁-█"  # a gap is visible (issue 20), not a blank
     assert sparkline([5, 5, 5]) == "▁▁▁"
     assert sparkline([]) == ""
-    assert sparkline([None, None]) == "  "
+    assert sparkline([None, None]) == "--"
     assert sparkline([0, 7], ascii_only=True) == "_#"
 
 

@@ -39,9 +39,9 @@ def render_chart(
     empty: str = "no data",
 ) -> Text:
     """The chart as Text; a plain message where there is nothing (or too little room) to draw."""
-    from console.present.series import value_axis
+    from console.present.series import value_axis, value_runs
 
-    points = [[(i + 1, v) for i, v in enumerate(s.y) if v is not None and math.isfinite(v)] for s in series]
+    runs = [value_runs(s.y) for s in series]
     legend = legend_lines(series, width)
     plot_height = height - len(legend)
     rows = plot_height - 3 - (1 if title else 0)  # less the frame, the x labels and the title
@@ -54,12 +54,13 @@ def render_chart(
     figure.clear()
     figure.plot_size(width, plot_height)
     figure.theme("colorless")  # markers, not colours, tell the series apart (NO_COLOR, 16 colours)
-    for index, pts in enumerate(points):
-        if not pts:
-            continue
-        xs, ys = zip(*pts, strict=True)
-        signal = figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)])
-        figure.draw(signal if len(xs) == 1 else signal.lines())  # one point still shows, as a marker
+    for index, pieces in enumerate(runs):
+        # A gap is a gap: each run of quarters with a value is its own line, never joined across a
+        # quarter without one (not reported); a run of one point still shows, as a marker.
+        for run in pieces:
+            xs, ys = zip(*run, strict=True)
+            signal = figure.signal(list(xs), list(ys), marker=MARKERS[index % len(MARKERS)])
+            figure.draw(signal if len(xs) == 1 else signal.lines())
     # Labels and title come from data, and the chart is read back with from_ansi: clean them first.
     labels = [clean(x) for x in series[0].x]
     step = max(1, len(labels) // max(1, (width - 8) // 7))

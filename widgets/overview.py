@@ -20,7 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from console.present.formatter import Formatter
-from console.present.labels import CLASS_STYLES, area_word, status_style
+from console.present.labels import CLASS_STYLES, area_word, report_counts_text, status_style
 from console.present.viewmodel import REPORTS_NOTE
 from widgets.cut_text import CutText
 from widgets.keybar import bindings
@@ -131,14 +131,13 @@ def render_overview(
             if line is None:
                 cells += [Text("")] * per_level
             else:
-                short = line.achieved is not None and line.achieved < (
-                    line.planned if line.planned is not None else line.targeted
-                )
+                aim = line.planned if line.planned is not None else line.targeted
+                short = line.graded and line.achieved is not None and aim is not None and line.achieved < aim
                 cells += [Text(line.level)]
                 if not filtered:
                     cells.append(Text(f.integer(line.planned)))
                 cells += [
-                    Text(str(line.targeted)),
+                    Text(f.integer(line.targeted) if line.targeted is not None else ""),
                     Text(f.integer(line.achieved), style=("bold" if no_color else "yellow") if short else ""),
                 ]
             if len(cells) == per_level:
@@ -171,8 +170,10 @@ def render_reports(data: Overview, lang: str, no_color: bool = False) -> Text:
                     else " (all of them: Enter on 'Reports' in the attention list)",
                     style="italic",
                 )
-        else:
+        elif all(c.status == "on_time" for c in data.report_counts):
             reports.append("全部按时报送" if zh else "all on time")
+        else:  # none late or missing, yet not all on time (not collected, not due): say how many are what
+            reports.append(report_counts_text(data.report_counts, lang))
     return reports
 
 

@@ -117,6 +117,27 @@ def parse_period(raw: str | None) -> Period:
     raise ScaleError(said("quarter"))
 
 
+# The number a published result of no star (无星) or no tier (无档) is written as where a number is
+# expected (exports' number columns, ``status --json``): 0, as the assessment template writes 无星.
+# An empty cell (null) means no result at all (none published for the year).
+LEVEL_NONE_NUMBER = 0
+
+
+def level_number(level: int | None, known: bool) -> int | None:
+    """A star or tier level as a number: the level; 0 where a published result (``known``) has none
+    (无星 / 无档); None (empty) where there is no result."""
+    if level is not None:
+        return int(level)
+    return LEVEL_NONE_NUMBER if known else None
+
+
+def days_late_number(report_status: str | None, days: int | None) -> int | None:
+    """A report's days late as a number: 0 for a report on time, empty where no report arrived."""
+    if report_status == "on_time":
+        return 0
+    return None if days is None else int(days)
+
+
 def star_label(star: int | None, lang: str = "zh", ascii_only: bool = False) -> str:
     """二星 / 2-star; '—' (or '-') where there is none."""
     if star is None:

@@ -12,7 +12,7 @@ import polars as pl
 
 from console.data.dataset import Dataset
 from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
-from console.engine.determined import CLUSTER_THRESHOLD, disagreements
+from console.engine.determined import CLUSTER_THRESHOLD, Pace, disagreements, linear_pace
 
 __all__ = ["CLUSTER_THRESHOLD", "Finding", "audit"]
 
@@ -147,12 +147,12 @@ def _tier_totals(ds: Dataset) -> list[Finding]:
     return findings
 
 
-def _reported_vs_computed(ds: Dataset) -> list[Finding]:
+def _reported_vs_computed(ds: Dataset, pace: Pace) -> list[Finding]:
     """A determined indicator (console.engine.determined) whose reported value differs from its count."""
     names = dict(ds["indicators"].select("indicator", "name").iter_rows())
     names_en = dict(ds["indicators"].select("indicator", "name_en").iter_rows())
     findings = []
-    for code, period, reported, computed in disagreements(ds).iter_rows():
+    for code, period, reported, computed in disagreements(ds, pace).iter_rows():
         findings.append(
             Finding(
                 "indicator_computed",
@@ -169,13 +169,14 @@ def _reported_vs_computed(ds: Dataset) -> list[Finding]:
     return findings
 
 
-def audit(ds: Dataset) -> list[Finding]:
+def audit(ds: Dataset, pace: Pace = linear_pace) -> list[Finding]:
     """Every place where the plan's annex tables disagree with the figures its text states, and where
-    a reported indicator value disagrees with the tables that determine it."""
+    a reported indicator value disagrees with the tables that determine it (``pace``: the settings'
+    pacing, on which a running year's count is projected, as the console counts it)."""
     return [
         *_count_findings(ds, "tier_count"),
         *_count_findings(ds, "star_count"),
         *_tier_totals(ds),
         *_clusters_over(ds),
-        *_reported_vs_computed(ds),
+        *_reported_vs_computed(ds, pace),
     ]

@@ -11,6 +11,7 @@ import polars as pl
 from console.core.config import Settings
 from console.core.text import Said
 from console.data.dataset import Dataset
+from console.data.scales import LEVEL_NONE_NUMBER
 from console.engine.coverage import CITY, Coverage, coverage
 from console.engine.progress import JUDGED, ZONE_SCOPES, indicator_status, indicator_table, task_status
 from console.engine.status import cluster_status, filter_counties, zone_status
@@ -202,6 +203,7 @@ INDICATOR_JSON = [
     "scope",
     "latest",
     "computed",
+    "basis",
     "reported",
     "period",
     "progress",
@@ -209,6 +211,22 @@ INDICATOR_JSON = [
     "zones_met",
     "zones_total",
 ]
+
+
+def _level_numbers(zones: pl.DataFrame) -> pl.DataFrame:
+    """Where a real "none" has a number (console.data.scales): a published 无星 / 无档 is 0, a report on
+    time 0 days late; null only where there is no result (no assessment published, no report)."""
+    known = pl.col("result_year").is_not_null()
+    return zones.with_columns(
+        *(
+            pl.when(known).then(pl.col(c).fill_null(LEVEL_NONE_NUMBER)).otherwise(pl.col(c)).alias(c)
+            for c in ("star", "tier")
+        ),
+        pl.when(pl.col("report_status") == "on_time")
+        .then(pl.lit(0, pl.Int64))
+        .otherwise(pl.col("report_days_late"))
+        .alias("report_days_late"),
+    )
 
 
 def status_json(ev: Evaluation) -> dict[str, object]:
@@ -221,7 +239,7 @@ def status_json(ev: Evaluation) -> dict[str, object]:
         "ranked_in": ev.coverage.ranked_in,
         "area_targets": ev.coverage.area_targets_apply,
         "counties": list(ev.counties),
-        "zones": _records(ev.zones, ZONE_JSON),
+        "zones": _records(_level_numbers(ev.zones), ZONE_JSON),
         "clusters": _records(ev.clusters, CLUSTER_JSON),
         "indicators": _records(ev.indicators, INDICATOR_JSON),
     }

@@ -5,12 +5,16 @@ period is over and it does not; otherwise ``on_pace`` or ``behind`` depending on
 from the baseline (the last value before the plan started, else zero) keeps up with the time elapsed.
 Zone-scoped indicators are judged per zone and rolled up: the indicator takes its worst zone's status.
 
-A target with no due year (empty ``target_year``) is a standing aim: ``each_zone_each_year`` ones are
-judged within each year; others against the plan's last year, like a target due then. A zone that has
+A target with no due year (empty ``target_year``): ``each_zone_each_year`` ones are judged within each
+year; any other is a standing aim (长期目标), which the plan never dates, so it is never due: ``met`` once
+its value satisfies the comparison, else ``ongoing`` (持续推进) with its progress from the baseline
+shown, never ``behind`` or ``missed`` and with no expected share (nothing to pace against). A zone that has
 not sent the latest report due is ``not_reported`` for it (not judged on an older value); an
 ``each_zone_each_year`` value of a finished year without its Q4 figure is ``no_data``. Indicators
 that other tables determine (console.engine.determined) are judged on the value computed from those
-tables; ``reported`` keeps the dataset's own value for the same period beside it. City-wide and
+tables; ``reported`` keeps the dataset's own value for the same period beside it. Such a value of a
+running year is a projection (``basis`` ``projected``): reaching the target it is ``on_pace``, never
+``met``, which only a finished year's own figure can be. City-wide and
 relative targets are the plan's for its city: for data of other zones without targets of its own
 (console.engine.coverage) they are ``no_target``, with no target, progress or expected share.
 """
@@ -25,10 +29,10 @@ from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.coverage import AREA_SCOPES, coverage
-from console.engine.determined import computed_values, determined_codes
+from console.engine.determined import BASIS, computed_values, determined_codes
 from console.engine.status import eval_period, filter_counties, unreported_zones
 
-SEVERITY = ("missed", "behind", "not_reported", "on_pace", "met", "no_data", "no_target")
+SEVERITY = ("missed", "behind", "not_reported", "on_pace", "ongoing", "met", "no_data", "no_target")
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
 
@@ -55,6 +59,7 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
     Rows flagged ``__not_reported`` are ``not_reported``; their ``latest`` is already empty.
     """
     per_year = pl.col("scope") == "each_zone_each_year"
+    standing = pl.col("target_year").is_null() & ~per_year  # never due: met, or ongoing
     year_end = (
         pl.when(per_year).then(pl.lit(year)).otherwise(pl.coalesce(pl.col("target_year"), pl.lit(plan_end)))
     )
@@ -62,7 +67,9 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
     data_index = pl.col("p_year") * 4 + pl.col("p_quarter") - 1
     shares = {q: settings.pace_share(q) for q in (1, 2, 3, 4)}
     expected = (
-        pl.when(per_year)
+        pl.when(standing)
+        .then(None)
+        .when(per_year)
         .then(pl.col("p_quarter").replace_strict(shares, default=None, return_dtype=pl.Float64))
         .otherwise(((data_index - start.index + 1) / quarters_total).clip(0.0, 1.0))
     )
@@ -81,7 +88,10 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
         .when(pl.col("latest").is_null())
         .then(pl.lit("no_data"))
         .when(_compare(pl.col("latest"), pl.col("comparison"), pl.col("target")))
-        .then(pl.lit("met"))
+        # A projection reaching the target is on pace, not met: the year it projects is not over.
+        .then(pl.when(_basis() == "projected").then(pl.lit("on_pace")).otherwise(pl.lit("met")))
+        .when(standing)
+        .then(pl.lit("ongoing"))
         .when(over)
         .then(pl.lit("missed"))
         .when(pl.col("progress") >= pl.col("expected"))
@@ -99,7 +109,8 @@ def indicator_status(
     City-wide and relative indicators ignore the county filter; zone-scoped ones roll up the zones
     shown. Beside the indicator table's columns: ``latest``, ``period``, ``progress``, ``expected``,
     ``status``, ``zones_met``/``zones_total`` (zone-scoped), ``computed`` (counted from other tables),
-    ``reported`` (the dataset's own value for the same period, for a computed one) and
+    ``reported`` (the dataset's own value for the same period, for a computed one), ``basis`` (what a
+    computed value stands on: ``full_year`` or ``projected``, console.engine.determined.BASIS) and
     ``standing_aim`` (no due year, not a yearly target).
     """
     start = plan_start(ds)
@@ -112,7 +123,7 @@ def indicator_status(
     raw = pl.concat(
         [
             ds["indicator_values"].filter(~pl.col("indicator").is_in(codes)).select(own),
-            computed_values(ds).select(own),
+            computed_values(ds, settings.pace_share).select(own),
         ],
         how="vertical_relaxed",
     )
@@ -243,6 +254,7 @@ def indicator_table(ds: Dataset, city_rows: pl.DataFrame, zone_rows: pl.DataFram
         .with_columns(
             pl.col("status").fill_null("no_data"),
             pl.col("indicator").is_in(codes).alias("computed"),
+            _basis().alias("basis"),
             (pl.col("target_year").is_null() & (pl.col("scope") != "each_zone_each_year")).alias(
                 "standing_aim"
             ),
@@ -259,6 +271,20 @@ def indicator_table(ds: Dataset, city_rows: pl.DataFrame, zone_rows: pl.DataFram
                 for c in ("target", "progress", "expected")
             ),
             pl.when(area_wide).then(pl.lit("no_target")).otherwise(pl.col("status")).alias("status"),
+        )
+    return out
+
+
+def _basis() -> pl.Expr:
+    """What a determined indicator's latest value stands on (console.engine.determined.BASIS): a
+    finished year's own figure (``full_year``, a Q4 value) or the running year's ``projected`` one."""
+    out = pl.lit(None, pl.String)
+    for code, (year_end, running) in BASIS.items():
+        at_q4 = pl.col("period").str.ends_with("Q4")
+        out = (
+            pl.when((pl.col("indicator") == code) & pl.col("period").is_not_null())
+            .then(pl.when(at_q4).then(pl.lit(year_end)).otherwise(pl.lit(running)))
+            .otherwise(out)
         )
     return out
 

@@ -54,7 +54,8 @@ def scores(
         .agg(
             pl.when(pl.col("status") == "met")
             .then(1.0)
-            .otherwise((pl.col("progress") / pl.col("expected")).clip(0.0, 1.0))
+            # A standing aim has no pace (no expected share): its share is its progress toward the aim.
+            .otherwise((pl.col("progress") / pl.col("expected").fill_null(1.0)).clip(0.0, 1.0))
             .fill_null(0.0)
             .mean()
             .alias("indicator_share")

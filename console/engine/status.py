@@ -19,6 +19,8 @@ from console.data.scales import Period
 REVENUE_SEVERITY = ("missed", "behind", "not_reported", "no_data", "on_pace", "met")
 # Statuses that say "no figure to judge", never that a target was missed (``--fail-on-missing`` skips them).
 UNJUDGED = ("not_reported", "no_data")
+# Every status a zone's quarterly report can have (report_status), in the order counts list them.
+REPORT_STATUSES = ("late", "missing", "on_time", "no_data", "not_due")
 
 
 def eval_period(year: int, as_of: Period) -> Period | None:
@@ -293,6 +295,10 @@ def quarterly_revenue(ds: Dataset, start: Period, counties: Sequence[str] | None
     """Per cluster, revenue earned in each quarter from ``start`` to the as-of quarter (not year to date).
 
     Columns: zone, industry, periods (list of str), quarterly (list of float, null where no report).
+    A gap is a gap and a figure that arrived is shown: a quarter without a figure (not reported) is
+    null, never bridged; a quarter reported after one or more missing quarters of its year shows the
+    revenue since the last figure averaged over the quarters it covers (how it split between them is
+    not known), so it is not left blank because the quarter before it is.
     """
     quarters = [str(Period.from_index(i)) for i in range(start.index, ds.as_of.index + 1)]
     zones = filter_counties(ds["zones"], counties).select("zone")
@@ -302,19 +308,29 @@ def quarterly_revenue(ds: Dataset, start: Period, counties: Sequence[str] | None
         .join(zones, on="zone", how="semi")
         .join(pl.DataFrame({"period": quarters}, schema={"period": pl.String}), how="cross")
     )
-    ytd = ds["cluster_revenue"].select("zone", "industry", "period", "revenue_ytd")
-    frame = (
-        grid.join(ytd, on=["zone", "industry", "period"], how="left")
+    # From every figure of the year (also those before ``start``): what was earned since the last one.
+    group = ("zone", "industry", "p_year")
+    earned = (
+        ds["cluster_revenue"]
+        .select("zone", "industry", "period", "revenue_ytd")
+        .filter(pl.col("revenue_ytd").is_not_null())
         .with_columns(_period_parts())
         .sort("zone", "industry", "period")
         .with_columns(
-            pl.when(pl.col("p_quarter") == 1)
-            .then(pl.col("revenue_ytd"))
-            .otherwise(
-                pl.col("revenue_ytd") - pl.col("revenue_ytd").shift(1).over("zone", "industry", "p_year")
-            )
-            .alias("quarterly")
+            pl.col("revenue_ytd").shift(1).over(group).fill_null(0.0).alias("__before"),
+            pl.col("p_quarter").shift(1).over(group).fill_null(0).alias("__since"),
         )
+        .select(
+            "zone",
+            "industry",
+            "period",
+            ((pl.col("revenue_ytd") - pl.col("__before")) / (pl.col("p_quarter") - pl.col("__since"))).alias(
+                "quarterly"
+            ),
+        )
+    )
+    frame = grid.join(earned, on=["zone", "industry", "period"], how="left").sort(
+        "zone", "industry", "period"
     )
     return frame.group_by("zone", "industry", maintain_order=True).agg(
         pl.col("period").alias("periods"), pl.col("quarterly")

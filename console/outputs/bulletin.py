@@ -33,6 +33,7 @@ from console.present.changes_view import code_word, field_word, worst_first
 from console.present.labels import (
     AREA_OWNER_EN,
     area_word,
+    basis_word,
     english_noun,
     heading,
     missing_words,
@@ -42,6 +43,7 @@ from console.present.labels import (
     unit_label,
     unit_name,
 )
+from console.present.labels import text as label_text
 from console.present.viewmodel import Cell, Column, Field, View
 from console.present.views import rankings_view, task_units
 
@@ -263,17 +265,26 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
         for item in ("tier", "star", "revenue")
     }
     n = ev.zones.height
+    # Never "0 late, 0 missing" for a quarter whose reports were never collected: the reports section
+    # says they are not in the data, and the summary must not read as all on time beside it.
+    if uncollected:
+        named = f"{quarter.year}年第{cn_numeral(quarter.quarter)}季度" if zh else str(quarter)
+        reports_said = label_text("reports_not_collected", lang).format(period=named)
+    else:
+        late_n = reports.filter(pl.col("report_status") == "late").height
+        missing_n = reports.filter(pl.col("report_status") == "missing").height
+        reports_said = label_text("reports_late_missing", lang).format(late=late_n, missing=missing_n)
     if zh:
         b.summary = (
             f"截至{quarter.year}年第{cn_numeral(quarter.quarter)}季度，{area_word(ev.coverage.area)}{n}个开发区中，{missing_zones.height}个未达或可能未达{plan_year}年度目标"
             f"（档级{counts['tier']}个、星级{counts['star']}个、营业收入{counts['revenue']}个）；"
-            f"18项重点任务中{lagging_tasks.height}项推进滞后；季度工作推进情况逾期报送{reports.filter(pl.col('report_status') == 'late').height}个、未报送{reports.filter(pl.col('report_status') == 'missing').height}个。"
+            f"18项重点任务中{lagging_tasks.height}项推进滞后；{reports_said}。"
         )
     else:
         b.summary = (
             f"As of {quarter}, {missing_zones.height} of {AREA_OWNER_EN[ev.coverage.area]} {n} zones miss or risk missing a {plan_year} target "
             f"(tier {counts['tier']}, star {counts['star']}, revenue {counts['revenue']}); {lagging_tasks.height} of the 18 tasks lag; "
-            f"quarterly reports late: {reports.filter(pl.col('report_status') == 'late').height}, missing: {reports.filter(pl.col('report_status') == 'missing').height}."
+            f"{reports_said}."
         )
     if b.no_data:
         published = f"{b.result_year}年度考核结果" if zh else f"the {b.result_year} assessment results"
@@ -342,9 +353,11 @@ def _latest(indicator: dict[str, Any], zh: bool) -> str:
     value = indicator["latest"]
     if value is None:
         return status_word("no_data", "zh" if zh else "en")
+    # A count against a full-year threshold says what revenue it stands on (全年预计 / 全年实际).
+    basis = basis_word(indicator.get("basis"), "zh" if zh else "en")
     if zh:
-        return f"现为{value:g}{indicator['unit']}"
-    return f"now {_amount_en(value, indicator)}"
+        return f"现为{value:g}{indicator['unit']}" + (f"（{basis}）" if basis else "")
+    return f"now {_amount_en(value, indicator)}" + (f" ({basis})" if basis else "")
 
 
 def _amount_en(value: float, indicator: dict[str, Any]) -> str:

@@ -483,7 +483,9 @@ def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]]
                 if spark_col is not None:
                     first = _a1(r, series[0])
                     last = _a1(r, series[-1])
-                    sheet.add_sparkline(r, spark_col, {"range": f"{first}:{last}", "markers": True})
+                    sheet.add_sparkline(
+                        r, spark_col, {"range": f"{first}:{last}", "markers": True, "empty_cells": "gaps"}
+                    )
             for col, width in enumerate(widths):
                 sheet.set_column(col, col, min(60, width + 2))  # cell_len counts Chinese characters as 2
             sheet.freeze_panes(1, 0)

@@ -70,6 +70,7 @@ _SEVERITY = {
     "no_data": 2,
     "on_track": 3,
     "on_pace": 3,
+    "ongoing": 3,
     "on_time": 4,
     "met": 4,
 }

@@ -11,6 +11,7 @@ from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.coverage import coverage
+from console.engine.determined import Pace, linear_pace
 from console.engine.evaluation import Evaluation
 from console.engine.status import cluster_status, eval_period, zone_status
 from console.present.series import SCORE_FULL, Kind, Series, tier_runs
@@ -188,8 +189,9 @@ class IndicatorDetail:
     area: str = "city"  # what the data's zones cover (console.engine.coverage), for the scope word
 
 
-def indicator_detail(ds: Dataset, ev: Evaluation, code: str) -> IndicatorDetail:
-    """An indicator's own drill-down content for the evaluation's year and counties."""
+def indicator_detail(ds: Dataset, ev: Evaluation, code: str, pace: Pace = linear_pace) -> IndicatorDetail:
+    """An indicator's own drill-down content for the evaluation's year and counties (``pace``: the
+    settings' pacing, on which a computed indicator's running year is projected)."""
     from console.engine.determined import computed_values, determined_codes
     from console.engine.progress import SEVERITY
 
@@ -203,7 +205,7 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str) -> IndicatorDetail:
     reported: dict[tuple[str | None, str], float] = {}
     if code in determined_codes(ds):
         reported = {(z, p): v for z, p, v in own.select("zone", "period", "value").iter_rows()}
-        own = computed_values(ds).filter(pl.col("indicator") == code)
+        own = computed_values(ds, pace).filter(pl.col("indicator") == code)
     own = own.filter(pl.col("period") <= until)
     city = own.filter(pl.col("zone").is_null()).sort("period")
     history = tuple((p, v, reported.get((None, p))) for p, v in city.select("period", "value").iter_rows())

@@ -8,13 +8,17 @@ from typing import Any
 
 import polars as pl
 
+from console.data.scales import level_number
+from console.engine.determined import basis_of
 from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
 from console.present.labels import (
+    HEADINGS,
     NO_AREA_TARGET,
     STATUS_CLASS,
     YI_EN,
     area_word,
+    basis_word,
     plan_ref,
     pool_rank_heading,
     text,
@@ -48,7 +52,7 @@ def _text(value: str | None, f: Formatter) -> Cell:
 
 
 def _goal(kind: str, target: int | None, result: int | None, f: Formatter, known: bool = True) -> Cell:
-    return Cell(f.goal_change(kind, target, result, known), (target, result), target)
+    return Cell(f.goal_change(kind, target, result, known), (target, level_number(result, known)), target)
 
 
 def _province(rank: int | None, size: int | None, year: int | None, f: Formatter) -> Cell:
@@ -274,6 +278,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         latest = f"{f.number(i['latest'])} {unit}".strip()
     if i["period"]:
         latest += f" ({i['period']})"
+    latest += f.bracket(basis_word(i.get("basis"), f.lang))
     if i.get("computed") and i.get("reported") is not None:
         latest += f.pick(f"；上报值 {f.number(i['reported'])}", f"; reported {f.number(i['reported'])}")
     task = f.none
@@ -290,7 +295,11 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
             f.pick("基期起进度", "From baseline"),
             Cell(
                 f"{f.share(i['progress'])}"
-                + f.pick(f"（应达 {f.share(i['expected'])}）", f" (pace {f.share(i['expected'])})"),
+                + (
+                    text("standing_pace", f.lang)
+                    if i.get("standing_aim")
+                    else f.pick(f"（应达 {f.share(i['expected'])}）", f" (pace {f.share(i['expected'])})")
+                ),
                 (i["progress"], i["expected"]),
                 i["progress"],
             ),
@@ -317,26 +326,30 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
     whole = i["target"] is not None and float(i["target"]).is_integer()
     target = f.number(i["target"], 0 if whole else 1)
     by = f" ({i['period']})" if i["period"] else ""
+    if i.get("standing_aim"):
+        return text("standing_basis", f.lang).format(target=f"{i['comparison']}{target}")
     if i["progress"] is None and not d.zones:
         return f.pick(
             f"最新值与目标（{i['comparison']}{target}）直接比较；达到为达标，未到期前未达到为落后",
             f"the latest value against the target ({i['comparison']}{target}): met once reached, behind until then",
         )
     share = f.share(i["expected"])
-    text = f.pick(
+    said = f.pick(
         f"基期起进度 =（最新值 - 基期值）/（目标 {target} - 基期值），基期值为方案开始前最后一期的值；"
         f"与按时间应达的进度（至{i['period'] or '本期'}为 {share}）相比：达到为符合进度，不足为落后，达到目标为达标",
         f"progress from the base = (latest - base) / (target {target} - base), the base being the last value"
         f" before the plan began; against the progress due by now{by}, {share}: at or above it on track,"
         f" below it behind, the target reached met",
     )
+    if i.get("basis"):  # a count against a full-year threshold: on what revenue it is taken
+        said += f.pick("。", ". ") + text("basis_explained", f.lang)
     if d.zones:
-        text += f.pick(
+        said += f.pick(
             "。每个开发区分别判断（见下表的基期值、进度和应达），指标取最差开发区的状态",
             ". Each zone is judged on its own (its base, progress and progress due are in the table"
             " below: Base, Progress, Due); the indicator takes its worst zone's status",
         )
-    return text
+    return said
 
 
 def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
@@ -349,9 +362,18 @@ def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> V
         _col("period", "季度", "Quarter", f, "period"),
         _col("value", "数值", "Value", f, "float", True),
         *((_col("reported", "上报值", "Reported", f, "float", True),) if computed else ()),
+        *((_col("basis", *HEADINGS["basis"], f),) if computed else ()),
     )
+    code = d.indicator["indicator"]
     rows = tuple(
-        Row(p, (_text(p, f), _num(v, f), *((_num(r, f),) if computed else ())))
+        Row(
+            p,
+            (
+                _text(p, f),
+                _num(v, f),
+                *((_num(r, f), _text(basis_word(basis_of(code, p), lang) or None, f)) if computed else ()),
+            ),
+        )
         for p, v, r in d.history[-HISTORY_QUARTERS:]
     )
     unit = f.pick(d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or "")

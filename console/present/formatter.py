@@ -16,21 +16,24 @@ from console.data.scales import cn_numeral, star_label, tier_label
 from console.present.labels import STATUS_SYMBOLS, lang_index, level_none, quantity, status_word
 
 SPARK = "▁▂▃▄▅▆▇█"
-SPARK_ASCII = "_.-~=+*#"
+SPARK_ASCII = "_.:~=+*#"
+# A quarter without a figure (not reported): a visible gap, not a blank that reads as nothing at the
+# row's end, and no level of either set (ASCII, narrow in every terminal).
+SPARK_GAP = "-"
 
 
 def sparkline(values: Sequence[float | None], ascii_only: bool = False) -> str:
-    """One character per value, scaled between the series' min and max; a space for a gap."""
+    """One character per value, scaled between the series' min and max; ``SPARK_GAP`` for a gap."""
     blocks = SPARK_ASCII if ascii_only else SPARK
     known = [v for v in values if v is not None and not math.isnan(v)]
     if not known:
-        return " " * len(values)
+        return SPARK_GAP * len(values)
     low, high = min(known), max(known)
     span = high - low
     out = []
     for v in values:
         if v is None or math.isnan(v):
-            out.append(" ")
+            out.append(SPARK_GAP)
         else:
             level = 0 if span == 0 else round((v - low) / span * (len(blocks) - 1))
             out.append(blocks[level])
@@ -183,6 +186,12 @@ class Formatter:
 
     def spark(self, values: Sequence[float | None]) -> str:
         return sparkline(values, self.ascii_only)
+
+    def bracket(self, note: str) -> str:
+        """A note after a figure: '（全年预计）' in Chinese, ' (projected full year)' in English; '' for none."""
+        if not note:
+            return ""
+        return f"（{note}）" if self.zh else f" ({note})"
 
     def year_note(self, year: int | None, standing: bool = False) -> str:
         """The due year of a target; a standing aim where the plan gives none; else yearly."""

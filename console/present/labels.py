@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from console.core.text import clean
 from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
@@ -30,6 +31,8 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "on_track": ("符合进度", "on track"),
     "on_pace": ("符合进度", "on track"),
     "behind": ("落后", "behind"),
+    # A standing aim (the plan gives it no date) not reached yet: never due, so never behind or missed.
+    "ongoing": ("持续推进", "ongoing"),
     "no_data": ("无数据", "no data"),
     "not_reported": ("未报送", "not reported"),
     "no_target": ("无目标", "no target"),
@@ -51,6 +54,7 @@ STATUS_SYMBOLS: dict[str, tuple[str, str]] = {
     "at_risk": ("!", "!"),
     "behind": ("!", "!"),
     "late": ("!", "!"),
+    "ongoing": (">", ">"),
     "missed": ("✗", "x"),
     "missing": ("✗", "x"),
 }
@@ -89,6 +93,31 @@ LEVEL_NONE: dict[str, tuple[str, str]] = {
 }
 
 
+# The count tables' row of zones with no published result (the overview's tiers and stars): with it
+# and the 无星 / 无档 row every column adds up to the zones counted.
+NO_RESULT = ("无结果", "no result")
+
+
+def no_result(lang: str = "zh") -> str:
+    """'无结果' / 'no result': a count table's row of zones without a published result."""
+    return NO_RESULT[lang_index(lang)]
+
+
+def basis_word(basis: str | None, lang: str = "zh", short: bool = False) -> str:
+    """'全年预计' / 'projected full year' (or '全年实际'): what a computed value stands on; '' for none."""
+    if not basis:
+        return ""
+    key = f"basis_{basis}_short" if short and f"basis_{basis}_short" in TEXT else f"basis_{basis}"
+    return text(key, lang)
+
+
+def report_counts_text(counts: Sequence[Any], lang: str = "zh") -> str:
+    """Zones per report status, each with its word: '按时 3、无数据 8' / 'on time 3, no data 8'
+    (``counts``: ReportCount-like, with ``status`` and ``zones``)."""
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(f"{status_word(c.status, lang)} {c.zones}" for c in counts)
+
+
 def level_none(kind: str, lang: str = "zh") -> str:
     """'无星' / 'no star': the one word for a published result of no star (or no tier)."""
     return LEVEL_NONE[kind][lang_index(lang)]
@@ -121,6 +150,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "latest": ("最新值", "Latest"),
     "progress": ("进度", "Progress"),
     "period": ("期间", "Period"),
+    "basis": ("口径", "Basis"),
     "check": ("核对项", "Check"),
     "year": ("年度", "Year"),
     "stated": ("文本所述", "Stated"),
@@ -158,6 +188,37 @@ TEXT: dict[str, tuple[str, str]] = {
     "sample_detail_own": (
         "目标与进度数据均按固定种子生成，并非真实数据。",
         "Targets and progress data are generated and are not real.",
+    ),
+    # A standing aim (console.engine.progress): the plan gives no date, so it is never due.
+    "standing_basis": (
+        "长期目标：方案未规定完成时间，不设应达进度，也不判为落后或未达标；"
+        "最新值达到目标（{target}）为达标，否则为持续推进，并显示基期起进度",
+        "a standing aim: the plan sets no date, so there is no pace and it is never behind or missed;"
+        " met once the latest value reaches the target ({target}), else ongoing, its progress from the"
+        " base shown",
+    ),
+    "standing_pace": ("（长期目标，无应达进度）", " (standing aim: no pace)"),
+    # What a count against a full-year threshold stands on (console.engine.determined.BASIS): a finished
+    # year's own revenue, or the running year's projection (the clusters tab's 全年预计).
+    "basis_full_year": ("全年实际", "full year"),
+    "basis_projected": ("全年预计", "projected full year"),
+    "basis_projected_short": ("预计", "proj."),
+    "basis_explained": (
+        "按各集群全年营业收入计数：已结束的年度用全年实际（第四季度累计）；本年度用全年预计"
+        "（累计完成 ÷ 按进度应完成比例，即集群表的“全年预计”），预计达到目标只算符合进度，全年结束后才判断达标",
+        "counted on each cluster's revenue for the whole year: a finished year on its full-year figure"
+        " (the Q4 year to date); the running year on the projected full year (year to date / the share"
+        " due by the quarter, the clusters tab's Projected), so a projection reaching the target is on"
+        " track, and only the finished year can be met",
+    ),
+    # The bulletin's summary of the quarter's reports: counts, or that they were never collected.
+    "reports_late_missing": (
+        "季度工作推进情况逾期报送{late}个、未报送{missing}个",
+        "quarterly reports late: {late}, missing: {missing}",
+    ),
+    "reports_not_collected": (
+        "{period}的季度工作推进情况报表不在数据中",
+        "the reports for {period} were not collected",
     ),
     "as_of": ("数据截至", "as of"),
     "no_data_yet": ("无数据", "no data yet"),

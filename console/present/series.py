@@ -98,6 +98,24 @@ def value_axis(series: tuple[Series, ...], most: int = 5) -> Axis | None:
     return Axis(ticks[0], ticks[-1], ticks, tuple(_label(t, step) for t in ticks))
 
 
+def value_runs(y: tuple[float | None, ...]) -> list[list[tuple[int, float]]]:
+    """The runs of consecutive values of a series as (position from 1, value) points: a chart draws
+    each run as its own line, so nothing is drawn across a gap (a value that is None, NaN or
+    infinite: a quarter not reported)."""
+    runs: list[list[tuple[int, float]]] = []
+    current: list[tuple[int, float]] = []
+    for i, v in enumerate(y, start=1):
+        if v is None or not math.isfinite(v):
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append((i, v))
+    if current:
+        runs.append(current)
+    return runs
+
+
 def tier_runs(
     x: tuple[str, ...], tiers: tuple[int | None, ...], ranks: tuple[float | None, ...], bound: float | None
 ) -> tuple[Series, ...]:

@@ -155,15 +155,25 @@ class Goal:
     target: float | None = None
     unit: str = ""
     ratio: float | None = None
+    basis: str | None = None  # a computed count's basis: full_year or projected (engine.determined.BASIS)
 
 
 @dataclass(frozen=True)
 class CountLine:
     level: str
     planned: int | None  # the plan's city-wide count; None under a county filter (not filterable)
-    targeted: int
+    targeted: int | None  # None on the row of zones without a result (a target is not a result)
     achieved: int | None
-    code: str = ""  # stable code of the level, e.g. tier_1, star_2
+    code: str = ""  # stable code of the level, e.g. tier_1, star_2; star_none (无星), star_no_result
+    graded: bool = True  # a level (一星…); False for 无星 and 无结果, where fewer is not short of a plan
+
+
+@dataclass(frozen=True)
+class ReportCount:
+    """How many zones' quarterly reports for the quarter judged have one status (on_time, late …)."""
+
+    status: str
+    zones: int
 
 
 @dataclass(frozen=True)
@@ -191,6 +201,9 @@ class Overview:
     area: str = "city"
     ranked_in: str = "province"
     area_targets: bool = True
+    # The zones per report status for ``report_period`` (statuses in REPORT_ORDER, none left out): they
+    # add up to the zones counted, and say "all on time" only where every one is on time.
+    report_counts: tuple[ReportCount, ...] = ()
 
 
 # The attention key of the note on late or missing quarterly reports (not a zone: no zone key starts
@@ -291,6 +304,7 @@ class Views:
                 o.get("area", "city"),
                 o.get("ranked_in", "province"),
                 o.get("area_targets", True),
+                tuple(ReportCount(**r) for r in o.get("report_counts", ())),
             ),
             {name: view(v) for name, v in data["tables"].items()},
         )

@@ -10,14 +10,15 @@ No Textual here.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import polars as pl
 
-from console.data.scales import ScaleError, parse_star, parse_tier
+from console.data.scales import ScaleError, days_late_number, level_number, parse_star, parse_tier
 from console.engine.coverage import CITY, Coverage
 from console.engine.evaluation import Evaluation
+from console.engine.status import REPORT_STATUSES
 from console.present.formatter import SPARK, SPARK_ASCII, Formatter, distinct_digits, sparkline
 from console.present.headings import goals_heading
 from console.present.labels import (
@@ -26,10 +27,13 @@ from console.present.labels import (
     YI_EN,
     area_rank_heading,
     area_word,
+    basis_word,
     english_noun,
     heading,
     lang_index,
+    level_none,
     missing_words,
+    no_result,
     plan_ref,
     pool_rank_heading,
     split_units,
@@ -46,6 +50,7 @@ from console.present.viewmodel import (
     Field,
     Goal,
     Overview,
+    ReportCount,
     Row,
     View,
 )
@@ -150,6 +155,7 @@ _SEVERITY = {
     "no_data": 2,
     "on_track": 3,
     "on_pace": 3,
+    "ongoing": 3,
     "on_time": 4,
     "met": 4,
     "no_target": 5,
@@ -310,14 +316,14 @@ def zones_view(
             _text(_county(z, lang)),
             Cell(
                 f"{tier_text} {mark(z['tier_status'])}",
-                (_int(z["tier_target"]), _int(z["tier"]), z["tier_status"]),
+                (_int(z["tier_target"]), level_number(z["tier"], known), z["tier_status"]),
                 _severity(z["tier_status"]),
                 z["tier_status"],
                 _cls(z["tier_status"]),
             ),
             Cell(
                 f"{star_text} {mark(z['star_status'])}",
-                (_int(z["star_target"]), _int(z["star"]), z["star_status"]),
+                (_int(z["star_target"]), level_number(z["star"], known), z["star_status"]),
                 _severity(z["star_status"]),
                 z["star_status"],
                 _cls(z["star_status"]),
@@ -340,7 +346,11 @@ def zones_view(
             _trend(spark.get(z["zone"], []), periods, f),
             Cell(
                 report,
-                (z["report_period"], z["report_status"], _int(z["report_days_late"])),
+                (
+                    z["report_period"],
+                    z["report_status"],
+                    days_late_number(z["report_status"], z["report_days_late"]),
+                ),
                 _severity(z["report_status"]),
                 z["report_status"],
                 _cls(z["report_status"]),
@@ -541,6 +551,7 @@ def indicators_view(
                 Field("zones_met", f.pick("达标开发区数", "Zones met"), "int"),
                 Field("zones_total", f.pick("开发区数", "Zones"), "int"),
                 Field("share_of_target", f.pick("完成比例", "Share of target"), "share"),
+                Field("basis", heading("basis", lang)),
             ),
         ),
         Column(
@@ -572,7 +583,8 @@ def indicators_view(
                 + f.pick("区", " " + english_noun("zones", i["zones_total"]))
             )
             if zones
-            else f.number(i["latest"])
+            # the short word on screen (全年预计 in full in the export's own column and the drill-down)
+            else f.number(i["latest"]) + f.bracket(basis_word(i.get("basis"), lang, short=True))
         )
         rising = i["comparison"] in (">=", ">") and i["target"]
         share = i["latest"] / i["target"] if rising and i["latest"] is not None and not zones else None
@@ -601,6 +613,7 @@ def indicators_view(
                     _int(i["zones_met"]) if zones else None,
                     _int(i["zones_total"]) if zones else None,
                     _float(share),
+                    basis_word(i.get("basis"), lang) or None,
                 ),
                 i["zones_met"] / i["zones_total"] if zones else i["latest"],
             ),
@@ -721,13 +734,17 @@ def rankings_view(
                 None,
                 "good" if (change or 0) > 0 else ("warn" if (change or 0) < 0 else None),
             ),
-            Cell(f.tier(r["tier"]), (_int(r["tier"]),), r["tier"]),
+            Cell(f.tier(r["tier"]), (level_number(r["tier"], r["result_year"] is not None),), r["tier"]),
             Cell(
                 province,
                 (_int(r["province_rank"]), _int(r["tier_size"]), _int(r["result_year"])),
                 r["province_rank"],
             ),
-            Cell(previous, (_int(r["previous_rank"]), _int(r["previous_tier"])), r["previous_rank"]),
+            Cell(
+                previous,
+                (_int(r["previous_rank"]), level_number(r["previous_tier"], r["previous_rank"] is not None)),
+                r["previous_rank"],
+            ),
             Cell(
                 shown or f.none,
                 (",".join(flags) or None, words or None),
@@ -796,10 +813,15 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
         ratio = i["latest"] / i["target"] if rising and i["latest"] is not None else None
         # No target for this data (console.engine.coverage): the figure alone, no ratio.
         shown = f.quantity(latest, unit) if i["target"] is None else None
+        # A running year's projection says so (console.engine.determined.BASIS); a year's own figure is
+        # the plain reading of the goal.
+        projected = (
+            f.bracket(basis_word(i.get("basis"), f.lang, short=True)) if i.get("basis") == "projected" else ""
+        )
         goals.append(
             Goal(
                 name,
-                shown or f"{latest} / {f.quantity(f.number(i['target'], 0), unit)}",
+                (shown or f"{latest} / {f.quantity(f.number(i['target'], 0), unit)}") + projected,
                 i["progress"],
                 i["status"],
                 code,
@@ -807,6 +829,7 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
                 _float(i["target"]),
                 unit,
                 _float(ratio),
+                i.get("basis"),
             )
         )
     return tuple(goals)
@@ -834,10 +857,7 @@ def overview(
     tiers: list[CountLine] = []
     stars: list[CountLine] = []
     figures = plan_figures.filter(pl.col("year") == ev.year)
-    for figure, column, achieved_col, label, prefix in (
-        ("tier_count", "tier_target", "tier", f.tier, "tier"),
-        ("star_count", "star_target", "star", f.star, "star"),
-    ):
+    for figure, kind, label in (("tier_count", "tier", f.tier), ("star_count", "star", f.star)):
         planned: dict[int, int] = {}
         parse = parse_tier if figure == "tier_count" else parse_star
         for level, stated in figures.filter(pl.col("figure") == figure).select("level", "stated").iter_rows():
@@ -847,23 +867,9 @@ def overview(
                 continue
             if parsed:
                 planned[parsed] = int(stated)
-        targeted = ev.zones.group_by(column).len().drop_nulls()
-        achieved = ev.zones.group_by(achieved_col).len().drop_nulls()
-        t_map = {int(k): v for k, v in targeted.rows()}
-        a_map = {int(k): v for k, v in achieved.rows()}
-        levels = sorted((set() if filtered else set(planned)) | set(t_map) | set(a_map))
-        published = ev.zones.get_column("result_year").drop_nulls().len() > 0  # else: no result, not 0
-        lines = tuple(
-            CountLine(
-                label(lv),
-                None if filtered else planned.get(lv, 0),
-                t_map.get(lv, 0),
-                a_map.get(lv, 0) if published else None,
-                f"{prefix}_{lv}",
-            )
-            for lv in levels
+        (tiers if kind == "tier" else stars).extend(
+            count_lines(ev.zones, kind, None if filtered else planned, label, lang)
         )
-        (tiers if figure == "tier_count" else stars).extend(lines)
     attention = []
     keys: list[str | None] = []
     for z in ev.zones_missing.iter_rows(named=True):
@@ -886,6 +892,8 @@ def overview(
         overdue.append((_zone_name(z, lang), f.word(z["report_status"]) + f.days_late(z["report_days_late"])))
     periods = ev.zones.get_column("report_period").drop_nulls()
     report_period = periods[0] if len(periods) else None
+    by_status = dict(ev.zones.group_by("report_status").len().iter_rows())
+    report_counts = tuple(ReportCount(s, by_status[s]) for s in REPORT_STATUSES if by_status.get(s))
     return Overview(
         tuple(goals),
         tuple(tiers),
@@ -900,7 +908,56 @@ def overview(
         whole.coverage.area,
         whole.coverage.ranked_in,
         whole.coverage.area_targets_apply,
+        report_counts,
     )
+
+
+def count_lines(
+    zones: pl.DataFrame,
+    kind: str,
+    planned: dict[int, int] | None,
+    label: Callable[[int | None], str],
+    lang: str,
+) -> tuple[CountLine, ...]:
+    """Zones per tier (``kind`` "tier") or star level: the plan's count (None: not shown), the year's
+    targets and the latest published result. Every column adds up to its whole: a row for the level
+    of none (无星 / 无档: a zone with no star target or result, the plan's zones beyond its stated
+    levels) and, for the results, one for zones with no published result (无结果)."""
+    target_col, known = f"{kind}_target", pl.col("result_year").is_not_null()
+    targeted = dict(zones.group_by(target_col).len().iter_rows())
+    results = zones.filter(known)
+    achieved = dict(results.group_by(kind).len().iter_rows())
+    published = results.height > 0  # else no result at all: the column is empty, not 0
+    graded = {int(k) for k in (*targeted, *achieved) if k is not None}
+    levels = sorted(graded | set(planned or {}))
+    lines = [
+        CountLine(
+            label(lv),
+            None if planned is None else planned.get(lv, 0),
+            targeted.get(lv, 0),
+            achieved.get(lv, 0) if published else None,
+            f"{kind}_{lv}",
+        )
+        for lv in levels
+    ]
+    # The plan states its levels only: the rest of its zones have none (never a negative count).
+    planned_none = None if planned is None else max(0, zones.height - sum(planned.values()))
+    none_achieved = achieved.get(None, 0) if published else None
+    if planned_none or targeted.get(None, 0) or none_achieved:
+        lines.append(
+            CountLine(
+                level_none(kind, lang),
+                planned_none,
+                targeted.get(None, 0),
+                none_achieved,
+                f"{kind}_none",
+                False,
+            )
+        )
+    unpublished = zones.height - results.height
+    if published and unpublished:
+        lines.append(CountLine(no_result(lang), None, None, unpublished, f"{kind}_no_result", False))
+    return tuple(lines)
 
 
 def _county_names(ev: Evaluation, lang: str) -> tuple[str, ...]:
@@ -1043,6 +1100,7 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
             (f.none if goal.target is None else f.quantity(f.number(goal.target, 0), goal.unit), goal.target),
             share=goal.ratio,
             status=goal.status,
+            detail=basis_word(goal.basis, lang),  # what a computed count stands on (全年预计)
         )
     counts = counts_heading(data, lang)
     for line in (*data.tiers, *data.stars):
@@ -1052,7 +1110,7 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
             line.code or None,
             line.level,
             (f.integer(achieved), achieved, None),
-            (str(line.targeted), line.targeted),
+            (f.integer(line.targeted) if line.targeted is not None else "", line.targeted),
             plan=line.planned,
         )
     attention = f.pick("需关注", "Attention")

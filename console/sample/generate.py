@@ -25,7 +25,7 @@ from console.data.scales import Period
 from console.data.schema import FORMATS, MANIFEST, TABLES_BY_NAME
 from console.data.unfinished import HISTORY
 from console.engine.coverage import area_for
-from console.engine.determined import DETERMINED
+from console.engine.determined import DETERMINED, linear_pace
 
 DEFAULT_SEED = 20348
 START = Period(2024, 1)
@@ -215,7 +215,9 @@ def _indicator_values(
         if code in DETERMINED:
             year_ends = {str(p) for p in quarters if p.quarter == 4}
             for period, value in (
-                DETERMINED[code]({**plan, "cluster_revenue": revenue}).select("period", "value").iter_rows()
+                DETERMINED[code]({**plan, "cluster_revenue": revenue}, linear_pace)
+                .select("period", "value")
+                .iter_rows()
             ):
                 if period in year_ends:
                     rows.append((code, None, period, value))

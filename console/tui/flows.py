@@ -346,7 +346,7 @@ def detail_content(
             name, blocks.pick(industry, rows[0]["industry_en"] if rows else None), rows, series, ev.year
         )
     if table == "indicators":
-        return blocks.indicator(details.indicator_detail(ds, ev, key))
+        return blocks.indicator(details.indicator_detail(ds, ev, key, settings.pace_share))
     task = ev.tasks.filter(ev.tasks["task"] == int(key)).row(0, named=True)
     own, values = details.task_indicators(ds, ev.indicators, int(key))
     return blocks.task(task, own, values, ev.coverage.area)
