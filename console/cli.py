@@ -494,6 +494,7 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     from console.data.errors import DataInvalid
     from console.engine.audit import audit
+    from console.engine.coverage import coverage
     from console.outputs.text_tables import make_console, print_audit
     from console.present.labels import sample_line, text
 
@@ -517,7 +518,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     if ds.sample:
         out.print(
             Text(
-                sample_line(settings.lang),
+                sample_line(settings.lang, own_targets=coverage(ds).own_targets),
                 style="yellow",
             )
         )
@@ -581,18 +582,19 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         from console.outputs.export import view_json
 
-        _print_json({**rankings_json(ranked, year), "table": view_json(view, settings.lang)})
+        _print_json({**rankings_json(ranked, year, ds, counties), "table": view_json(view, settings.lang)})
         return EXIT_OK
-    from console.outputs.text_tables import make_console, print_view
+    from console.outputs.text_tables import make_console, print_header, print_view
+    from console.present.assemble import context_words
     from console.present.formatter import Formatter
 
-    print_view(
-        view,
-        Formatter(settings.lang, settings.ascii),
-        make_console(fit=True),
-        sample=ds.sample,
-        own_targets=coverage(ds).own_targets,
-    )
+    f = Formatter(settings.lang, settings.ascii)
+    out = make_console(fit=True)
+    # The same context line as status: which data, as of when, the year and the counties shown.
+    title, shown = context_words(ds, counties, settings.lang)
+    as_of = str(ds.as_of) if ds.has_progress else ""
+    print_header(title, as_of, year, shown, ds.sample, f, out, coverage(ds).own_targets)
+    print_view(view, f, out)
     return EXIT_OK
 
 

@@ -30,6 +30,7 @@ from console.engine.rankings import rankings
 from console.engine.rules import REWARDS, flag_explained, flag_word
 from console.outputs.export import ExportError, Provenance, place_with_manifest
 from console.present.changes_view import code_word, field_word, worst_first
+from console.present.formatter import Formatter
 from console.present.labels import (
     AREA_OWNER_EN,
     area_word,
@@ -42,6 +43,7 @@ from console.present.labels import (
     unit_label,
     unit_name,
 )
+from console.present.labels import text as label_text
 from console.present.viewmodel import Cell, Column, Field, View
 from console.present.views import rankings_view, task_units
 
@@ -209,7 +211,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
         details = sep.join(
             f"{i['name'] if zh else (i['name_en'] or i['name'])}"
             + (
-                f"（{_latest(i, zh)}，目标{i['target']:g}{i['unit']}）"
+                f"（{_latest(i, zh)}，目标{_figure(i['target'], i)}{i['unit']}）"
                 if zh
                 else f" ({_latest(i, zh)}, target {_amount_en(i['target'], i)})"
             )
@@ -343,19 +345,20 @@ def _latest(indicator: dict[str, Any], zh: bool) -> str:
     if value is None:
         return status_word("no_data", "zh" if zh else "en")
     if zh:
-        return f"现为{value:g}{indicator['unit']}"
+        return f"现为{_figure(value, indicator)}{indicator['unit']}"
     return f"now {_amount_en(value, indicator)}"
 
 
 def _amount_en(value: float, indicator: dict[str, Any]) -> str:
     """A figure of an indicator with its English unit: '180 firms', '1 project', '91.4%'."""
-    return quantity(f"{value:g}", unit_label(indicator["unit"], indicator["unit_en"], "en", value), "en")
+    return quantity(
+        _figure(value, indicator), unit_label(indicator["unit"], indicator["unit_en"], "en", value), "en"
+    )
 
 
-SAMPLE = {
-    "zh": "本通报所用进度数据为示例数据（按固定种子生成），并非真实数据，仅供演示。",
-    "en": "The progress data in this bulletin is sample data (generated with a fixed seed), not real results.",
-}
+def _figure(value: float, indicator: dict[str, Any]) -> str:
+    """A figure of an indicator as every surface writes it (Formatter.amount: counts whole)."""
+    return Formatter("zh").amount(value, indicator["unit"])
 
 
 @dataclass(frozen=True)
@@ -479,12 +482,22 @@ def ranking_block(b: Bulletin) -> Block:
     )
 
 
+def bulletin_area(b: Bulletin, lang: str) -> str:
+    """Whose zones the bulletin covers, for its title: the plan's city (驻马店市), or the area a generated
+    or other set covers (全省/全国, console.engine.coverage), never Zhumadian for a national set."""
+    if b.coverage.area == "city" and not b.coverage.own_targets:
+        return label_text("plan_city", lang)
+    return label_text(f"bulletin_area_{b.coverage.area}", lang)
+
+
 def document(b: Bulletin) -> list[Block]:
     """The bulletin's content once, in reading order; every format renders these blocks."""
     zh = b.lang == "zh"
     blocks: list[Block] = []
     if zh:
-        blocks.append(Block("title", f"驻马店市开发区高质量发展月度通报（{b.year}年{b.month}月）"))
+        blocks.append(
+            Block("title", f"{bulletin_area(b, 'zh')}开发区高质量发展月度通报（{b.year}年{b.month}月）")
+        )
         blocks.append(
             Block(
                 "note",
@@ -495,7 +508,10 @@ def document(b: Bulletin) -> list[Block]:
         )
     else:
         blocks.append(
-            Block("title", f"Zhumadian development zones: monthly bulletin, {b.year}-{b.month:02d}")
+            Block(
+                "title",
+                f"{bulletin_area(b, 'en')} development zones: monthly bulletin, {b.year}-{b.month:02d}",
+            )
         )
         blocks.append(
             Block(
@@ -506,7 +522,8 @@ def document(b: Bulletin) -> list[Block]:
             )
         )
     if b.sample:
-        blocks.append(Block("sample", SAMPLE[b.lang], lead="示例数据" if zh else "Sample data"))
+        note = label_text("bulletin_sample_own" if b.coverage.own_targets else "bulletin_sample", b.lang)
+        blocks.append(Block("sample", note, lead=label_text("sample_lead", b.lang)))
     heads = heading_words(b.lang)
     blocks += [Block("heading", heads[0]), Block("para", b.summary), Block("heading", heads[1])]
     blocks += compared_blocks(b)

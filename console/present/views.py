@@ -21,13 +21,13 @@ from console.engine.evaluation import Evaluation
 from console.present.formatter import SPARK, SPARK_ASCII, Formatter, distinct_digits, sparkline
 from console.present.headings import goals_heading
 from console.present.labels import (
-    SINGULAR,
     STATUS_CLASS,
     YI_EN,
     area_rank_heading,
     area_word,
     english_noun,
     heading,
+    is_count,
     lang_index,
     missing_words,
     plan_ref,
@@ -572,7 +572,7 @@ def indicators_view(
                 + f.pick("区", " " + english_noun("zones", i["zones_total"]))
             )
             if zones
-            else f.number(i["latest"])
+            else f.amount(i["latest"], i["unit"])
         )
         rising = i["comparison"] in (">=", ">") and i["target"]
         share = i["latest"] / i["target"] if rising and i["latest"] is not None and not zones else None
@@ -583,7 +583,7 @@ def indicators_view(
                 f.none  # no target for this data (console.engine.coverage)
                 if i["target"] is None
                 else i["comparison"]
-                + f.quantity(f.number(i["target"], 0), unit_text)
+                + f.quantity(f.amount(i["target"], i["unit"]), unit_text)
                 + f.year_note(i["target_year"], bool(i.get("standing_aim"))),
                 (
                     i["comparison"],
@@ -737,7 +737,10 @@ def rankings_view(
             ),
         )
         rows.append(Row(r["zone"], cells, noticed))
-    return View("rankings", tab_title("rankings", lang), columns, tuple(rows))
+    title = tab_title("rankings", lang)
+    if ranked.height and ranked.get_column("score").is_null().all():  # no quarter's data: no score
+        title = f"{title}{f.pick('（', ' (')}{label_text('no_score_yet', lang)}{f.pick('）', ')')}"
+    return View("rankings", title, columns, tuple(rows))
 
 
 HEADLINE = ("I01", "I02", "I03", "I06", "I18", "I04")
@@ -778,8 +781,7 @@ def city_counts(
 
 def _goal_digits(unit: str, latest: float | None) -> int:
     """Counts and large figures show whole numbers; shares and small figures one decimal."""
-    counted = unit in ("家", "个") or unit in SINGULAR or unit in SINGULAR.values()
-    return 0 if counted or (latest or 0) >= 100 else 1
+    return 0 if is_count(unit) or (latest or 0) >= 100 else 1
 
 
 def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:

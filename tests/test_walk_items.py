@@ -1,0 +1,138 @@
+"""Findings of a fresh-eyed walk of the console (walk1: items 4, 7, 8, 13): origin labels, rankings'
+context and precision, the default year of a new dataset, counts shown whole."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from console.cli import main
+from console.core.config import load_settings
+from console.data.loader import load_dataset
+from console.engine.evaluation import evaluate
+from console.present.drilldown import indicator_detail
+from console.present.drilldown_views import indicator_facts_view
+
+
+@pytest.fixture(scope="module")
+def nation(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("walk") / "nation"
+    assert main(["generate", "--out", str(out), "--zones", "300"]) == 0  # a generated set of its own
+    return out
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["--lang", "zh", *args])
+    return code, capsys.readouterr().out
+
+
+# -- 4: one origin on every surface -------------------------------------------------------------------------
+
+
+def test_check_says_a_generated_sets_targets_are_generated_too(nation: Path, capsys) -> None:
+    _, status = _run(capsys, "status", "--data", str(nation))
+    _, check = _run(capsys, "check", "--data", str(nation))
+    assert "目标与进度数据均按固定种子生成" in status
+    assert "目标与进度数据均按固定种子生成" in check and "目标取自方案原文" not in check
+
+
+def test_bulletin_of_a_generated_set_names_its_area_and_its_sample_targets(
+    nation: Path, tmp_path: Path, capsys
+) -> None:
+    out = tmp_path / "b.md"
+    code, _ = _run(capsys, "bulletin", "--data", str(nation), "--period", "2026-10", "--out", str(out))
+    text = out.read_text(encoding="utf-8")
+    title = text.splitlines()[0]
+    assert code == 0 and "驻马店" not in title and "全省" in title
+    assert "开发区、目标与进度数据均为示例数据" in text
+
+
+def test_a_generated_targets_source_is_words_not_a_code(nation: Path) -> None:
+    settings = load_settings(data_dir=nation)
+    ds = load_dataset(nation)
+    ev = evaluate(ds, settings, 2026)
+    for lang in ("zh", "en"):
+        facts = {
+            r.key: r.cells[1].text
+            for r in indicator_facts_view(indicator_detail(ds, ev, "I01"), lang, False).rows
+        }
+        assert "synthetic" not in facts["source"] and facts["source"]
+
+
+# -- 7: rankings carry their context, no score before data, bounded precision --------------------------------
+
+
+def test_rankings_text_prints_the_status_context_line(capsys) -> None:
+    _, status = _run(capsys, "status")
+    _, ranked = _run(capsys, "rankings")
+    context = next(line for line in status.splitlines() if "数据截至" in line)
+    assert context in ranked
+
+
+def test_rankings_json_carries_as_of_sample_and_counties(capsys) -> None:
+    _, status = _run(capsys, "status", "--json", "--county", "平舆县")
+    _, ranked = _run(capsys, "rankings", "--json", "--county", "平舆县")
+    s, r = json.loads(status), json.loads(ranked)
+    for key in ("as_of", "sample", "counties", "year"):
+        assert r[key] == s[key], key
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_composite_score_before_any_quarter(capsys, lang: str) -> None:
+    code = main(["--lang", lang, "rankings", "--as-of", "2023Q4", "--json"])
+    ranked = json.loads(capsys.readouterr().out)
+    assert code == 0 and all(z["score"] is None and z["rank"] is None for z in ranked["zones"])
+    assert main(["--lang", lang, "rankings", "--as-of", "2023Q4"]) == 0
+    said = capsys.readouterr().out
+    assert ("不计算综合得分" if lang == "zh" else "no composite score") in said
+
+
+def test_national_scores_never_show_six_decimals(nation: Path, capsys) -> None:
+    _, out = _run(capsys, "rankings", "--data", str(nation))
+    scores = re.findall(r"\b\d+\.(\d+)\b", out)
+    assert scores and max(len(d) for d in scores) <= 2
+
+
+# -- 8: the default year ----------------------------------------------------------------------------------
+
+
+def test_a_new_dataset_opens_on_this_year_within_the_plan(tmp_path: Path, capsys) -> None:
+    live = tmp_path / "live"
+    assert main(["init", str(live)]) == 0
+    capsys.readouterr()
+    _, said = _run(capsys, "status", "--data", str(live), "--json")
+    assert json.loads(said)["year"] == min(max(date.today().year, 2024), 2026)
+
+
+# -- 13: counts never show decimals ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_counts_show_no_decimals_in_status(dataset, capsys, lang: str) -> None:
+    units = dict(dataset["indicators"].select("indicator", "unit").iter_rows())
+    assert main(["--lang", lang, "--ascii", "status"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    checked = 0
+    for code, unit in units.items():
+        line = next((x for x in lines if x.strip().startswith(f"{code} ")), None)
+        if line is not None and unit in ("家", "个", "项"):
+            assert not re.search(r"\d\.\d", line), line  # 7, 181, >=1 家: never 7.0, 181.0, 1.0
+            checked += 1
+    assert checked >= 5
+
+
+def test_drilldown_target_of_a_count_is_whole(dataset) -> None:
+    settings = load_settings()
+    ev = evaluate(dataset, settings, 2026)
+    for code in ("I02", "I06", "I10"):
+        facts = {
+            r.key: r.cells[1].text
+            for r in indicator_facts_view(indicator_detail(dataset, ev, code), "zh", False).rows
+        }
+        assert not re.search(r"\d\.\d", facts["target"]) and not re.search(
+            r"\d\.\d", facts["latest"].split("(")[0]
+        ), facts
