@@ -907,8 +907,15 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
-    from console.outputs.bulletin import BulletinError, build_bulletin, parse_month, write_bulletin
+    from console.outputs.bulletin import (
+        BulletinError,
+        MonthNotSupported,
+        build_bulletin,
+        parse_month,
+        write_bulletin,
+    )
     from console.outputs.out_path import resolve_out
+    from console.present.labels import text
 
     ds = _dataset(settings)
     try:
@@ -916,7 +923,14 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
     except BulletinError:
         raise CommandFailed(EXIT_USAGE, say("bad_month", settings.lang, value=args.period)) from None
     try:
-        built = build_bulletin(ds, settings, args.period, settings.lang)  # refuses a month before the data
+        # Refuses a month before the data, and one after the latest it supports unless --force.
+        built = build_bulletin(ds, settings, args.period, settings.lang, force=args.force)
+    except MonthNotSupported as exc:
+        as_of = exc.as_of or text("no_data_yet", settings.lang)
+        raise CommandFailed(
+            EXIT_USAGE,
+            say("month_after_data", settings.lang, value=args.period, latest=exc.latest, as_of=as_of),
+        ) from None
     except BulletinError:
         first = ds.years[0]
         raise CommandFailed(

@@ -13,6 +13,7 @@ import pytest
 from console.cli import main
 from console.core.config import load_settings
 from console.data.loader import load_dataset
+from console.data.scales import Period
 from console.engine.evaluation import evaluate
 from console.present.drilldown import indicator_detail
 from console.present.drilldown_views import indicator_facts_view
@@ -136,3 +137,40 @@ def test_drilldown_target_of_a_count_is_whole(dataset) -> None:
         assert not re.search(r"\d\.\d", facts["target"]) and not re.search(
             r"\d\.\d", facts["latest"].split("(")[0]
         ), facts
+
+
+# -- 5: the bulletin's month -------------------------------------------------------------------------------
+
+
+def test_a_bulletin_month_after_the_data_is_refused_and_forced_says_so(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "b.md"
+    code = main(["--lang", "zh", "bulletin", "--period", "2027-01", "--out", str(out)])
+    said = capsys.readouterr()
+    assert code == 2 and not out.exists() and "2026-11" in said.err
+    assert main(["--lang", "en", "bulletin", "--period", "2027-01", "--out", str(out), "--force"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Warning" in text and "2026-11" in text.split("## ")[0]  # printed before the first section
+
+
+def test_each_month_the_as_of_quarter_supports(dataset) -> None:
+    from console.outputs.bulletin import latest_month
+
+    far = date(2030, 1, 1)
+    assert latest_month(dataset, far) == (2026, 11)  # 2026Q3: up to the month before 2026Q4's last
+    assert latest_month(dataset, date(2026, 10, 5)) == (2026, 10)  # never a month not yet begun
+    q4 = dataset.at(Period(2025, 4))
+    assert latest_month(q4, far) == (2026, 2)
+
+
+def test_a_bulletin_lists_no_report_that_came_after_its_cutoff(dataset, tmp_path: Path) -> None:
+    """The September bulletin is written by 30 September: a Q3 report sent on 14 October is not late in
+    it (it is not in yet), and the October bulletin has it late."""
+    from console.outputs.bulletin import build_bulletin
+
+    settings = load_settings()
+    reports = dataset["reports"]
+    late = reports.filter((reports["period"] == "2026Q3") & (reports["submitted"] > date(2026, 9, 30)))
+    assert late.height  # the sample has Q3 reports sent after the quarter's end
+    sept = build_bulletin(dataset, settings, "2026-09", "zh", today=date(2026, 12, 1))
+    octo = build_bulletin(dataset, settings, "2026-10", "zh", today=date(2026, 12, 1))
+    assert "天）" not in sept.reports[-1] and "天）" in octo.reports[-1]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from console.core.config import Settings
 from console.core.text import Said, clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, cn_numeral
-from console.engine.as_of import data_periods
+from console.engine.as_of import data_periods, known_by
 from console.engine.changes import Change, changes_between
 from console.engine.coverage import CITY, Coverage
 from console.engine.evaluation import evaluate
@@ -71,15 +71,47 @@ def data_quarter(year: int, month: int) -> Period:
     return Period(year - 1, 4) if done == 0 else Period(year, done)
 
 
-def default_month(ds: Dataset, today: date) -> tuple[str, bool]:
-    """The month a bulletin is for unless the user says otherwise: this month, or the newest month the
-    data covers (the last month of its as-of quarter) when the data ends earlier. The flag says the
-    data decided it (the dialog says so)."""
-    now = f"{today.year}-{today.month:02d}"
+def latest_month(ds: Dataset, today: date) -> tuple[int, int]:
+    """The latest month a bulletin can be written for, the rule every surface keeps (README "Monthly
+    bulletin"): a month the data can speak for (its data quarter, ``data_quarter``, is not after the
+    data's as-of quarter: data as of 2026Q3, whose reports were due on 30 September, serves the
+    bulletins up to 2026-11; 2026-12 rests on 2026Q4), and never a month that has not begun."""
+    now = (today.year, today.month)
     if not ds.has_progress:
-        return now, False
-    last = f"{ds.as_of.year}-{ds.as_of.quarter * 3:02d}"
-    return (last, True) if last < now else (now, False)
+        return now
+    after = ds.as_of.index + 1  # the next quarter: the month before its last month is the latest
+    last = Period.from_index(after).quarter * 3 - 1
+    year = Period.from_index(after).year
+    return min(now, (year, last) if last >= 1 else (year - 1, 12))
+
+
+def default_month(ds: Dataset, today: date) -> tuple[str, bool]:
+    """The month a bulletin is for unless the user says otherwise: the latest month the data supports
+    (``latest_month``). The flag says the data decided it, not the calendar (the dialog says so)."""
+    year, month = latest_month(ds, today)
+    return f"{year}-{month:02d}", (year, month) < (today.year, today.month)
+
+
+class MonthNotSupported(BulletinError):
+    """A month after the latest the data supports (``latest_month``); ``--force`` writes it anyway,
+    with a printed warning in the document."""
+
+    def __init__(self, period: str, latest: tuple[int, int], as_of: str) -> None:
+        self.period = period
+        self.latest = f"{latest[0]}-{latest[1]:02d}"
+        self.as_of = as_of
+
+        def words(lang: str) -> str:
+            shown = as_of or label_text("no_data_yet", lang)
+            return label_text("month_after_data", lang).format(month=period, latest=self.latest, as_of=shown)
+
+        super().__init__(Said(words("en"), words("zh")))
+
+
+def cutoff_date(year: int, month: int, today: date) -> date:
+    """The date a bulletin for the month speaks as of: the month's last day, or today within it."""
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return min(last, today)
 
 
 @dataclass
@@ -107,6 +139,10 @@ class Bulletin:
     table: View | None = None
     # What the zones cover (console.engine.coverage): 全市/全省/全国 in the summary and headings.
     coverage: Coverage = CITY
+    # The date the bulletin speaks as of (``cutoff_date``): reports sent later are not known to it.
+    cutoff: date | None = None
+    # Written with --force for a month after the latest the data supports: the printed warning.
+    warning: str = ""
 
 
 BULLETIN_COLUMNS = ("rank", "zone", "score", "change", "province", "flags")
@@ -142,9 +178,30 @@ def bulletin_table(
     return View("ranking", "开发区排名" if lang == "zh" else "Zones ranked", columns, tuple(rows))
 
 
-def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh") -> Bulletin:
-    """Everything the bulletin says, computed by the status engine and the ranking rules."""
+def build_bulletin(
+    ds: Dataset,
+    settings: Settings,
+    period: str,
+    lang: str = "zh",
+    today: date | None = None,
+    force: bool = False,
+) -> Bulletin:
+    """Everything the bulletin says, computed by the status engine and the ranking rules, as known at
+    the month's cut-off (``cutoff_date``). A month after the latest the data supports
+    (``latest_month``) raises MonthNotSupported unless ``force``, which prints a warning in it."""
     year, month = parse_month(period)
+    today = today or date.today()
+    latest = latest_month(ds, today)
+    as_of_text = str(ds.as_of) if ds.has_progress else ""
+    warning = ""
+    if (year, month) > latest:
+        if not force:
+            raise MonthNotSupported(period, latest, as_of_text)
+        warning = label_text("bulletin_month_warning", lang).format(
+            month=f"{year}-{month:02d}", latest=f"{latest[0]}-{latest[1]:02d}", as_of=as_of_text or "—"
+        )
+    cutoff = cutoff_date(year, month, today)
+    ds = known_by(ds, cutoff)
     quarter = data_quarter(year, month)
     if ds.has_progress and quarter > ds.as_of:
         quarter = ds.as_of  # the newest data there is; the bulletin says which quarter it rests on
@@ -176,6 +233,8 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
         ds.sample,
         "",
         no_data=not ds.has_progress,
+        cutoff=cutoff,
+        warning=warning,
     )
     for r in ranked.iter_rows(named=True):
         b.ranking.append(
@@ -521,6 +580,8 @@ def document(b: Bulletin) -> list[Block]:
                 else f"Data as of {b.quarter}. Source: {b.title}.",
             )
         )
+    if b.warning:  # a month after the data (--force): said in the document itself, in every format
+        blocks.append(Block("sample", b.warning, lead=label_text("bulletin_warning_lead", b.lang)))
     if b.sample:
         note = label_text("bulletin_sample_own" if b.coverage.own_targets else "bulletin_sample", b.lang)
         blocks.append(Block("sample", note, lead=label_text("sample_lead", b.lang)))

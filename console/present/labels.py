@@ -143,6 +143,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "sample_badge": ("示例数据", "SAMPLE DATA"),
     "plan_city": ("驻马店市", "Zhumadian"),
     "sample_lead": ("示例数据", "Sample data"),
+    # A bulletin written with --force for a month after the latest the data supports (outputs.bulletin).
+    "bulletin_warning_lead": ("注意", "Warning"),
+    "month_after_data": (
+        "{month} 晚于数据所能支持的最新月份 {latest}（数据截至 {as_of}），请选 {latest} 或更早的月份",
+        "{month} is after {latest}, the latest month the data supports (data as of {as_of}): choose {latest} or earlier",
+    ),
+    "bulletin_month_warning": (
+        "{month} 晚于数据所能支持的最新月份 {latest}（数据截至 {as_of}），本通报所述情况并非该月的实际情况。",
+        "{month} is after {latest}, the latest month the data supports (data as of {as_of}): this bulletin does not describe that month.",
+    ),
     # The bulletin title's area for a set that is not the plan's city (console.outputs.bulletin).
     "bulletin_area_city": ("全市", "City"),
     "bulletin_area_province": ("全省", "Provincial"),
