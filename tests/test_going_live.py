@@ -19,6 +19,7 @@ from console.cli import main
 from console.core.config import load_settings
 from console.core.paths import embedded_data_dir
 from console.data.loader import load_dataset
+from console.data.scales import parse_period
 from console.reports.assessment import FIRST_ROW, make_assessment_template
 from console.reports.new_dataset import init_dataset, plan_table_names, progress_table_names
 from console.reports.store import ReportBatchRejected, ingest, undo
@@ -83,8 +84,8 @@ def fill_report(
         key = sheet[f"A{row}"].value
         if isinstance(key, str) and key.startswith("cluster:"):
             sheet[f"E{row}"] = figure
-        if key == "submitted" and submitted is not None:
-            sheet[f"C{row}"] = submitted
+        if key == "submitted":  # required: by default the quarter's last day (on time)
+            sheet[f"C{row}"] = submitted or min(date.fromisoformat(parse_period(period).due_date()), TODAY)
     book.save(out)
     return out
 

@@ -174,3 +174,43 @@ def test_a_bulletin_lists_no_report_that_came_after_its_cutoff(dataset, tmp_path
     sept = build_bulletin(dataset, settings, "2026-09", "zh", today=date(2026, 12, 1))
     octo = build_bulletin(dataset, settings, "2026-10", "zh", today=date(2026, 12, 1))
     assert "天）" not in sept.reports[-1] and "天）" in octo.reports[-1]
+
+
+# -- 11: lateness is the zone's, never the import date's ----------------------------------------------------
+
+
+def test_a_report_without_its_submission_date_is_rejected_naming_where(
+    data_copy: Path, tmp_path: Path, capsys
+) -> None:
+    import openpyxl
+
+    from console.reports.template import make_template
+
+    before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
+    blank = make_template(load_dataset(data_copy), "新蔡", "2026Q3", tmp_path / "t.xlsx")
+    book = openpyxl.load_workbook(blank)
+    sheet = book.active
+    assert sheet is not None
+    for row in range(1, sheet.max_row + 1):
+        if str(sheet.cell(row, 1).value or "").startswith("cluster:"):
+            sheet.cell(row, 5).value = 50.0
+    book.save(tmp_path / "filled.xlsx")
+    csv = tmp_path / "r.csv"
+    csv.write_text("zone,period,item,value,submitted\n平舆,2026Q3,皮革皮具,70.5,\n", encoding="utf-8")
+    for path, where in ((tmp_path / "filled.xlsx", "C6"), (csv, "E")):
+        code = main(["--lang", "en", "--data", str(data_copy), "ingest", str(path), "--yes"])
+        err = capsys.readouterr().err
+        assert code == 3 and "submission date is missing" in err and where in err, err
+    assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+
+
+def test_the_template_asks_for_the_date(data_copy: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    from console.reports.template import make_template
+
+    blank = make_template(load_dataset(data_copy), "新蔡", "2026Q4", tmp_path / "t.xlsx")
+    sheet = openpyxl.load_workbook(blank).active
+    assert sheet is not None
+    words = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "报送日期必填" in words and "以导入日期为准" not in words
