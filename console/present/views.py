@@ -738,9 +738,11 @@ def rankings_view(
         )
         rows.append(Row(r["zone"], cells, noticed))
     title = tab_title("rankings", lang)
+    notes: tuple[str, ...] = ()
     if ranked.height and ranked.get_column("score").is_null().all():  # no quarter's data: no score
-        title = f"{title}{f.pick('（', ' (')}{label_text('no_score_yet', lang)}{f.pick('）', ')')}"
-    return View("rankings", title, columns, tuple(rows))
+        notes = (label_text("no_score_yet", lang),)  # said under the console's table too
+        title = f"{title}{f.pick('（', ' (')}{notes[0]}{f.pick('）', ')')}"
+    return View("rankings", title, columns, tuple(rows), notes=notes)
 
 
 HEADLINE = ("I01", "I02", "I03", "I06", "I18", "I04")
