@@ -214,3 +214,26 @@ def test_the_template_asks_for_the_date(data_copy: Path, tmp_path: Path) -> None
     assert sheet is not None
     words = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
     assert "报送日期必填" in words and "以导入日期为准" not in words
+
+
+def test_an_xlsx_export_shows_counts_without_decimals(tmp_path: Path, capsys) -> None:
+    import openpyxl
+
+    out = tmp_path / "t.xlsx"
+    assert main(["--lang", "zh", "export", "--view", "tasks", "--format", "xlsx", "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    sheet = next(s for s in book.worksheets if any(c.value == "I02" for c in s["A"]))
+    heads = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "I02")
+    latest = row[heads.index("最新值")]
+    assert latest.value == 181 and "." not in latest.number_format  # 181 家, never 181.00
+
+
+def test_the_bulletin_spreadsheet_shows_scores_as_the_text_does(dataset) -> None:
+    from console.outputs.bulletin import build_bulletin, ranking_block
+
+    b = build_bulletin(dataset, load_settings(), "2026-10", "zh", today=date(2026, 12, 1))
+    block = ranking_block(b)
+    i = next(n for n, label in enumerate(block.columns) if label == "综合得分")
+    decimals = len(block.rows[0][i].rsplit(".", 1)[1])
+    assert block.formats[i] == "0." + "0" * decimals  # 99.33 in the text, 99.33 in the sheet

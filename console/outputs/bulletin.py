@@ -514,6 +514,14 @@ def compared_blocks(b: Bulletin) -> list[Block]:
 _NUMBER_FORMATS = {"int": "0", "float": "0.0", "share": "0.0%"}
 
 
+def _shown_format(rows: list[tuple[str, ...]], column: int) -> str:
+    """The spreadsheet format showing a column's numbers with the decimals its text shows (a score's
+    precision is decided once, console.present.formatter.distinct_digits)."""
+    shown = next((r[column] for r in rows if "." in r[column]), "")
+    digits = len(shown.rsplit(".", 1)[1]) if shown else 0
+    return "0." + "0" * digits if digits else "0"
+
+
 def ranking_block(b: Bulletin) -> Block:
     """The ranking table from the Rankings model (``b.table``): its text as on screen, and its numbers
     (rank, score, change) as numbers for the spreadsheet."""
@@ -528,8 +536,16 @@ def ranking_block(b: Bulletin) -> Block:
             tuple(cell.values[0] if one else None for cell, one in zip(row.cells, single, strict=True))
         )
     formats = tuple(
-        ("+0;-0;0" if c.key == "change" else _NUMBER_FORMATS[c.fields[0].kind]) if one else ""
-        for c, one in zip(table.columns, single, strict=True)
+        (
+            "+0;-0;0"
+            if c.key == "change"
+            else _shown_format(rows, i)
+            if c.key == "score"
+            else _NUMBER_FORMATS[c.fields[0].kind]
+        )
+        if one
+        else ""
+        for i, (c, one) in enumerate(zip(table.columns, single, strict=True))
     )
     return Block(
         "table",
