@@ -608,6 +608,7 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     from console.data.errors import DataInvalid
     from console.engine.audit import audit
+    from console.engine.coverage import coverage
     from console.outputs.text_tables import make_console, print_audit
     from console.present.labels import sample_line, text
 
@@ -633,7 +634,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     if ds.sample:
         out.print(
             Text(
-                sample_line(settings.lang),
+                sample_line(settings.lang, own_targets=coverage(ds).own_targets),
                 style="yellow",
             )
         )
@@ -697,18 +698,19 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         from console.outputs.export import view_json
 
-        _print_json({**rankings_json(ranked, year), "table": view_json(view, settings.lang)})
+        _print_json({**rankings_json(ranked, year, ds, counties), "table": view_json(view, settings.lang)})
         return EXIT_OK
-    from console.outputs.text_tables import make_console, print_view
+    from console.outputs.text_tables import make_console, print_header, print_view
+    from console.present.assemble import context_words
     from console.present.formatter import Formatter
 
-    print_view(
-        view,
-        Formatter(settings.lang, settings.ascii),
-        make_console(fit=True),
-        sample=ds.sample,
-        own_targets=coverage(ds).own_targets,
-    )
+    f = Formatter(settings.lang, settings.ascii)
+    out = make_console(fit=True)
+    # The same context line as status: which data, as of when, the year and the counties shown.
+    title, shown = context_words(ds, counties, settings.lang)
+    as_of = str(ds.as_of) if ds.has_progress else ""
+    print_header(title, as_of, year, shown, ds.sample, f, out, coverage(ds).own_targets)
+    print_view(view, f, out)
     return EXIT_OK
 
 
@@ -1037,8 +1039,15 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
-    from console.outputs.bulletin import BulletinError, build_bulletin, parse_month, write_bulletin
+    from console.outputs.bulletin import (
+        BulletinError,
+        MonthNotSupported,
+        build_bulletin,
+        parse_month,
+        write_bulletin,
+    )
     from console.outputs.out_path import resolve_out
+    from console.present.labels import text
 
     ds = _dataset(settings)
     try:
@@ -1046,7 +1055,14 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
     except BulletinError:
         raise CommandFailed(EXIT_USAGE, say("bad_month", settings.lang, value=args.period)) from None
     try:
-        built = build_bulletin(ds, settings, args.period, settings.lang)  # refuses a month before the data
+        # Refuses a month before the data, and one after the latest it supports unless --force.
+        built = build_bulletin(ds, settings, args.period, settings.lang, force=args.force)
+    except MonthNotSupported as exc:
+        as_of = exc.as_of or text("no_data_yet", settings.lang)
+        raise CommandFailed(
+            EXIT_USAGE,
+            say("month_after_data", settings.lang, value=args.period, latest=exc.latest, as_of=as_of),
+        ) from None
     except BulletinError:
         first = ds.years[0]
         raise CommandFailed(

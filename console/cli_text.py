@@ -305,6 +305,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "--period “{value}”：应为月份，如 2026-10 或 2026年10月",
         "--period '{value}': expected a month such as 2026-10 or 2026年10月",
     ),
+    "month_after_data": (
+        "--period {value}：晚于数据所能支持的最新月份 {latest}（数据截至 {as_of}），可写 {latest} 或更早的月份；确需写出请加 --force（文中将注明）",
+        "--period {value}: after {latest}, the latest month the data supports (data as of {as_of}); choose {latest} or earlier, or add --force (the document then says so)",
+    ),
     "month_before_data": (
         "--period {value}：数据从 {first} 年开始，没有更早的通报",
         "--period {value}: the data starts in {first}; there is no earlier bulletin",

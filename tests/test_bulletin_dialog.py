@@ -19,10 +19,11 @@ def _text(dialog: BulletinDialog, selector: str) -> str:
 
 
 def test_the_default_month_is_the_newest_the_data_covers(dataset) -> None:
-    # The sample ends in 2026Q3: in November the bulletin is for September, which the data covers.
+    # The sample ends in 2026Q3: its bulletins run to 2026-11 (2026-12 rests on 2026Q4), so in November
+    # the bulletin is November's, and later still it is November's, the latest the data supports.
     assert dataset.manifest.as_of == "2026Q3"
-    assert default_month(dataset, date(2026, 11, 26)) == ("2026-09", True)
-    assert default_month(dataset, date(2027, 2, 1)) == ("2026-09", True)
+    assert default_month(dataset, date(2026, 11, 26)) == ("2026-11", False)
+    assert default_month(dataset, date(2027, 2, 1)) == ("2026-11", True)
     # Before the data ends (the as-of quarter still running) it is this month.
     assert default_month(dataset, date(2026, 8, 3)) == ("2026-08", False)
     assert default_month(dataset, date(2026, 9, 30)) == ("2026-09", False)

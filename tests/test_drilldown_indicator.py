@@ -53,7 +53,7 @@ def test_headline_goal_i01_has_its_target_history_and_chart(dataset: Dataset, se
     assert d.task is None and not d.zones
     facts = {r.key: r.cells[1].text for r in indicator_facts_view(d, "zh", False).rows}
     target = dataset["indicators"].filter(pl.col("indicator") == "I01").row(0, named=True)
-    assert f"{target['target']:,.1f}" in facts["target"] and target["unit"] in facts["target"]
+    assert f"{target['target']:,.0f} " in facts["target"] and target["unit"] in facts["target"]
     assert str(target["target_year"]) in facts["target"]
     status = ev.indicators.filter(pl.col("indicator") == "I01")["status"][0]
     assert [r.cells[1].status for r in indicator_facts_view(d, "zh", False).rows if r.key == "status"] == [

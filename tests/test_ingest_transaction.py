@@ -365,8 +365,12 @@ def test_the_lock_is_not_held_while_the_user_decides(data_copy: Path, tmp_path: 
 def test_a_change_made_while_the_user_decides_is_not_overwritten(data_copy: Path, tmp_path: Path) -> None:
     from console.reports.store import DatasetChanged, ingest
 
-    mine = report(tmp_path, "zone,period,item,value\n平舆,2026Q3,皮革皮具,70\n", "mine.csv")
-    theirs = report(tmp_path, "zone,period,item,value\n平舆,2026Q3,皮革皮具,80\n", "theirs.csv")
+    mine = report(
+        tmp_path, "zone,period,item,value,submitted\n平舆,2026Q3,皮革皮具,70,2026-10-02\n", "mine.csv"
+    )
+    theirs = report(
+        tmp_path, "zone,period,item,value,submitted\n平舆,2026Q3,皮革皮具,80,2026-10-02\n", "theirs.csv"
+    )
 
     def confirm(changes) -> bool:  # type: ignore[no-untyped-def]
         ingest(data_copy, [theirs], confirm=lambda c: True, today=TODAY)  # a colleague is quicker

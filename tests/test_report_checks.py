@@ -36,6 +36,7 @@ def xlsx_report(data: Path, tmp_path: Path, cells: dict[str, object]) -> Path:
     template = make_template(load_dataset(data), "平舆", "2026Q3", tmp_path / "t.xlsx")
     book = openpyxl.load_workbook(template)
     sheet = book.active
+    sheet["C6"] = date(2026, 10, 2)  # the date the zone sent it (required); a case may replace it
     for address, value in cells.items():
         sheet[address] = value
     out = tmp_path / "filled.xlsx"
@@ -182,7 +183,7 @@ def test_a_report_that_would_make_the_dataset_invalid_is_named_not_the_staging_t
         return real(directory)
 
     monkeypatch.setattr(store, "load_dataset", strict)
-    path = csv_report(tmp_path, "平舆,2026Q3,皮革皮具,70,,\n")
+    path = csv_report(tmp_path, "平舆,2026Q3,皮革皮具,70,2026-10-02,\n")
     before = hashes(data_copy)
     with pytest.raises(ReportBatchRejected) as caught:
         ingest(data_copy, [path], confirm=lambda c: True, today=TODAY)

@@ -14,6 +14,7 @@ import pytest
 
 from console.cli import main
 from console.data.loader import load_dataset
+from console.data.scales import parse_period
 from console.reports.store import ReportBatchRejected, ingest, undo
 from console.reports.template import make_template
 
@@ -49,6 +50,10 @@ def fill(
             cell = sheet.cell(row, 5)
             assert not cell.protection.locked
             cell.value = values[key]
+    for row in range(1, sheet.max_row + 1):  # the submission date is required: the quarter's last day
+        if sheet.cell(row, 1).value == "submitted" and sheet.cell(row, 3).value is None:
+            period = next(sheet.cell(r, 3).value for r in range(1, row) if sheet.cell(r, 1).value == "period")
+            sheet.cell(row, 3).value = date.fromisoformat(parse_period(str(period)).due_date())
     for address, value in (cells or {}).items():
         assert locked_ok or not sheet[address].protection.locked, address
         sheet[address] = value
@@ -183,7 +188,7 @@ def test_each_rejection_names_the_cell_and_changes_nothing(
 
 
 def test_one_bad_report_rejects_the_whole_run(data_copy: Path, tmp_path: Path) -> None:
-    good = _csv(tmp_path, "zone,period,item,value\n平舆,2026Q3,皮革皮具,70\n")
+    good = _csv(tmp_path, "zone,period,item,value,submitted\n平舆,2026Q3,皮革皮具,70,2026-10-02\n")
     bad = tmp_path / "bad.csv"
     bad.write_text("zone,period,item,value\n新蔡,2026Q3,食品药品,abc\n", encoding="utf-8")
     before = snapshot(data_copy)
@@ -209,13 +214,13 @@ def test_without_yes_and_no_terminal_nothing_is_applied(
 ) -> None:
     monkeypatch.setattr("sys.stdin", open("/dev/null"))  # noqa: SIM115
     before = snapshot(data_copy)
-    report = _csv(tmp_path, "zone,period,item,value\n平舆,2026Q3,皮革皮具,70.5\n")
+    report = _csv(tmp_path, "zone,period,item,value,submitted\n平舆,2026Q3,皮革皮具,70.5,2026-10-02\n")
     assert main(["--data", str(data_copy), "ingest", str(report)]) == 1
     assert "--yes" in capsys.readouterr().err and snapshot(data_copy) == before
 
 
 def test_the_embedded_sample_is_not_written(tmp_path: Path, capsys) -> None:
-    report = _csv(tmp_path, "zone,period,item,value\n平舆,2026Q3,皮革皮具,70.5\n")
+    report = _csv(tmp_path, "zone,period,item,value,submitted\n平舆,2026Q3,皮革皮具,70.5,2026-10-02\n")
     assert main(["ingest", str(report), "--yes"]) == 2
     assert "只读" in capsys.readouterr().err
 
@@ -226,9 +231,11 @@ def _ingest_in_another_process(data: str, report: str) -> int:
 
 def test_two_coordinators_ingesting_at_once_both_succeed(data_copy: Path, tmp_path: Path) -> None:
     one = tmp_path / "one.csv"
-    one.write_text("zone,period,item,value\n平舆,2026Q3,皮革皮具,71.5\n", encoding="utf-8")
+    one.write_text(
+        "zone,period,item,value,submitted\n平舆,2026Q3,皮革皮具,71.5,2026-10-02\n", encoding="utf-8"
+    )
     two = tmp_path / "two.csv"
-    two.write_text("zone,period,item,value\n正阳,2026Q3,食品,81.5\n", encoding="utf-8")
+    two.write_text("zone,period,item,value,submitted\n正阳,2026Q3,食品,81.5,2026-10-02\n", encoding="utf-8")
     context = multiprocessing.get_context("spawn")
     with context.Pool(2) as pool:
         codes = pool.starmap(
@@ -270,7 +277,7 @@ async def test_live_reload_keeps_the_view_and_survives_invalid_files(data_copy: 
         table = app.query_one("#clusters-table", ViewTable)
         key = table.current_row_key
         assert key == "平舆县开发区|户外休闲"
-        report = _csv(tmp_path, "zone,period,item,value\n平舆,2026Q3,户外休闲,49.5\n")
+        report = _csv(tmp_path, "zone,period,item,value,submitted\n平舆,2026Q3,户外休闲,49.5,2026-10-02\n")
         ingest(data_copy, [report], confirm=lambda c: True, today=TODAY)
         await until(pilot, lambda: "49.5" in table.row_cells(table.cursor_row))
         assert app.active_tab == "clusters" and app.state.tables["clusters"].search == "平舆"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from console.cli import main
 from console.core.config import load_settings
 from console.present.assemble import compute, render_views
-from console.present.formatter import distinct_digits
+from console.present.formatter import SCORE_DIGITS_MAX, distinct_digits
 
 
 @pytest.mark.parametrize("year", [2024, 2025, 2026])
@@ -39,11 +39,22 @@ def test_the_cli_rankings_tell_the_third_from_the_fourth(capsys) -> None:
 def test_distinct_digits_parts_every_two_ranks(scores: list[float]) -> None:
     ranks = pl.Series(scores).rank("min", descending=True).cast(pl.Int64).to_list()
     digits = distinct_digits(scores, ranks)
-    text = {f"{s:.{digits}f}": r for s, r in zip(scores, ranks, strict=True)}
-    assert len(text) == len(set(ranks))  # one text per rank, one rank per text
+    assert 1 <= digits <= SCORE_DIGITS_MAX  # bounded: never 100.000000
+    shown = [f"{s:.{digits}f}" for s in scores]
+    for a, ra, ta in zip(scores, ranks, shown, strict=True):
+        for b, rb, tb in zip(scores, ranks, shown, strict=True):
+            if ra != rb and round(a, SCORE_DIGITS_MAX) != round(b, SCORE_DIGITS_MAX):
+                assert ta != tb  # scores apart at the finest precision shown never read the same
     if digits > 1:  # and no fewer digits would do
         fewer = {f"{s:.{digits - 1}f}" for s in scores}
         assert len(fewer) < len(set(ranks))
+
+
+def test_equal_scores_ranked_apart_do_not_ask_for_more_decimals() -> None:
+    """A national set has many zones at exactly 100 (tied, ranked apart by name): they read 100.0, not
+    100.000000, and the precision stays within the bound."""
+    assert distinct_digits([100.0, 100.0, 99.5], [1, 2, 3]) == 1
+    assert distinct_digits([99.597148, 99.597149, 12.0], [1, 2, 3]) == SCORE_DIGITS_MAX
 
 
 @pytest.mark.parametrize("year", [2024, 2025, 2026])

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from console.present.formatter import Formatter
 from console.present.labels import CLASS_STYLES, area_word, report_counts_text, status_style
+from console.present.labels import text as label_text
 from console.present.viewmodel import REPORTS_NOTE
 from widgets.cut_text import CutText
 from widgets.keybar import bindings
@@ -91,21 +92,23 @@ def render_overview(
             value,
             Text(f.status(goal.status), style=style),
         )
-    result = data.result_year or f.none
+    # Before the province has published any result: say so (not "（—年）").
+    result = data.result_year or label_text("no_result_yet", f.lang)
+    year_mark = "年" if data.result_year else ""
     # Annex 2 is the Zhumadian plan's list of zone targets: a national or provincial set's targets are
     # its own (console.engine.coverage), so they are just "targets" there.
     targets = f.pick("附件2目标数", "annex-2 targets") if data.area == "city" else f.pick("目标数", "targets")
     if filtered:
         scope = f.list_sep.join(data.counties)
         counts_title = Text(
-            f"{year}年{scope}开发区档级与星级：{targets} / 最新结果（{result}年）"
+            f"{year}年{scope}开发区档级与星级：{targets} / 最新结果（{result}{year_mark}）"
             if zh
             else f"Zones per tier and star in {year}, {scope}: {targets} / latest result ({result})",
             style="bold",
         )
     else:
         counts_title = Text(
-            f"{year}年开发区档级与星级：计划数 / {targets} / 最新结果（{result}年）"
+            f"{year}年开发区档级与星级：计划数 / {targets} / 最新结果（{result}{year_mark}）"
             if zh
             else f"Zones per tier and star in {year}: plan / {targets} / latest result ({result})",
             style="bold",

@@ -32,8 +32,10 @@ class Dataset:
 
     @property
     def has_progress(self) -> bool:
-        """Whether any quarter's data has arrived (the manifest names an as-of quarter)."""
-        return self.manifest.as_of is not None
+        """Whether any quarter of the plan has data: the manifest names an as-of quarter, and it is not
+        before the plan's first (a dataset taken as of 2023Q4 holds no progress, so no composite score,
+        no pace and no report is judged on it)."""
+        return self.manifest.as_of is not None and self.as_of >= Period(self.years[0], 1)
 
     @property
     def sample(self) -> bool:

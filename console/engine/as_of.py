@@ -8,6 +8,10 @@ quarters with the same words.
 
 from __future__ import annotations
 
+from datetime import date
+
+import polars as pl
+
 from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 
@@ -58,3 +62,23 @@ def dataset_as_of(ds: Dataset, period: Period | None) -> Dataset:
     if period is None or (ds.has_progress and period == ds.as_of):
         return ds
     return ds.at(period)
+
+
+def known_by(ds: Dataset, cutoff: date) -> Dataset:
+    """``ds`` as known on ``cutoff``: a zone's report submitted after that date is not yet in, nor are
+    the figures it brought (that zone and quarter); a report with no date is kept. A bulletin for a
+    month speaks as of the month's end, so it never lists as late a report that came in afterwards."""
+    reports = ds["reports"]
+    late = reports.filter(pl.col("submitted").is_not_null() & (pl.col("submitted") > pl.lit(cutoff)))
+    if late.is_empty():
+        return ds
+    keys = late.select("zone", "period")
+    tables = dict(ds.tables)
+    tables["reports"] = reports.join(keys, on=["zone", "period"], how="anti")
+    tables["cluster_revenue"] = ds["cluster_revenue"].join(keys, on=["zone", "period"], how="anti")
+    values = ds["indicator_values"]
+    city_wide = values.filter(pl.col("zone").is_null())
+    tables["indicator_values"] = pl.concat(
+        [values.filter(pl.col("zone").is_not_null()).join(keys, on=["zone", "period"], how="anti"), city_wide]
+    )
+    return Dataset(ds.source, ds.manifest, tables)

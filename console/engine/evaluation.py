@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import polars as pl
 
@@ -44,16 +45,20 @@ class UnknownChoice(ValueError):
     """A year or county that the dataset does not have; the message lists what it has."""
 
 
+def default_year(ds: Dataset, today: date | None = None) -> int:
+    """The year every surface (CLI and console) opens on: the running plan year of the data's as-of
+    quarter; with no quarter named yet (a new dataset), this calendar year. Either is clamped to the
+    plan's years, so a commission going live in December 2026 sees 2026, not 2024."""
+    years = ds.years
+    basis = ds.as_of.year if ds.manifest.as_of is not None else (today or date.today()).year
+    return min(max(basis, years[0]), years[-1])
+
+
 def check_year(ds: Dataset, year: int | None) -> int:
     """The year asked for, or the as-of year by default; raises UnknownChoice if the plan lacks it."""
     years = ds.years
     if year is None:
-        if not ds.has_progress:  # a new dataset: the newest year with published results, if any
-            published = ds["assessments"].get_column("year").to_list()
-            reached = [y for y in years if published and y <= max(published)]
-        else:
-            reached = [y for y in years if y <= ds.as_of.year]
-        return reached[-1] if reached else years[0]
+        return default_year(ds)
     if year not in years:
         listed = ", ".join(map(str, years))
         raise UnknownChoice(

@@ -159,8 +159,11 @@ def rankings(
     )
 
 
-def rankings_json(ranked: pl.DataFrame, year: int) -> dict[str, object]:
-    """The documented JSON form of ``devzones rankings``."""
+def rankings_json(
+    ranked: pl.DataFrame, year: int, ds: Dataset | None = None, counties: Sequence[str] = ()
+) -> dict[str, object]:
+    """The documented JSON form of ``devzones rankings``; with ``ds``, the same context as ``status
+    --json`` (as_of, sample, area, rank pool and the counties shown)."""
     keys = (
         "zone",
         "short_name",
@@ -182,4 +185,16 @@ def rankings_json(ranked: pl.DataFrame, year: int) -> dict[str, object]:
         score = item["score"]
         item["score"] = None if score is None or score != score else round(score, 2)  # NaN: no data
         zones.append(item)
-    return {"year": year, "zones": zones}
+    context: dict[str, object] = {}
+    if ds is not None:
+        from console.engine.coverage import coverage
+
+        area = coverage(ds)
+        context = {
+            "as_of": str(ds.as_of) if ds.has_progress else None,
+            "sample": ds.sample,
+            "area": area.area,
+            "ranked_in": area.ranked_in,
+            "counties": list(counties),
+        }
+    return {**context, "year": year, "zones": zones}

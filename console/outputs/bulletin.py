@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from console.core.config import Settings
 from console.core.text import Said, clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, cn_numeral
-from console.engine.as_of import data_periods
+from console.engine.as_of import data_periods, known_by
 from console.engine.changes import Change, changes_between
 from console.engine.coverage import CITY, Coverage
 from console.engine.evaluation import evaluate
@@ -30,6 +30,7 @@ from console.engine.rankings import rankings
 from console.engine.rules import REWARDS, flag_explained, flag_word
 from console.outputs.export import ExportError, Provenance, place_with_manifest
 from console.present.changes_view import code_word, field_word, worst_first
+from console.present.formatter import Formatter
 from console.present.labels import (
     AREA_OWNER_EN,
     area_word,
@@ -71,15 +72,47 @@ def data_quarter(year: int, month: int) -> Period:
     return Period(year - 1, 4) if done == 0 else Period(year, done)
 
 
-def default_month(ds: Dataset, today: date) -> tuple[str, bool]:
-    """The month a bulletin is for unless the user says otherwise: this month, or the newest month the
-    data covers (the last month of its as-of quarter) when the data ends earlier. The flag says the
-    data decided it (the dialog says so)."""
-    now = f"{today.year}-{today.month:02d}"
+def latest_month(ds: Dataset, today: date) -> tuple[int, int]:
+    """The latest month a bulletin can be written for, the rule every surface keeps (README "Monthly
+    bulletin"): a month the data can speak for (its data quarter, ``data_quarter``, is not after the
+    data's as-of quarter: data as of 2026Q3, whose reports were due on 30 September, serves the
+    bulletins up to 2026-11; 2026-12 rests on 2026Q4), and never a month that has not begun."""
+    now = (today.year, today.month)
     if not ds.has_progress:
-        return now, False
-    last = f"{ds.as_of.year}-{ds.as_of.quarter * 3:02d}"
-    return (last, True) if last < now else (now, False)
+        return now
+    after = ds.as_of.index + 1  # the next quarter: the month before its last month is the latest
+    last = Period.from_index(after).quarter * 3 - 1
+    year = Period.from_index(after).year
+    return min(now, (year, last) if last >= 1 else (year - 1, 12))
+
+
+def default_month(ds: Dataset, today: date) -> tuple[str, bool]:
+    """The month a bulletin is for unless the user says otherwise: the latest month the data supports
+    (``latest_month``). The flag says the data decided it, not the calendar (the dialog says so)."""
+    year, month = latest_month(ds, today)
+    return f"{year}-{month:02d}", (year, month) < (today.year, today.month)
+
+
+class MonthNotSupported(BulletinError):
+    """A month after the latest the data supports (``latest_month``); ``--force`` writes it anyway,
+    with a printed warning in the document."""
+
+    def __init__(self, period: str, latest: tuple[int, int], as_of: str) -> None:
+        self.period = period
+        self.latest = f"{latest[0]}-{latest[1]:02d}"
+        self.as_of = as_of
+
+        def words(lang: str) -> str:
+            shown = as_of or label_text("no_data_yet", lang)
+            return label_text("month_after_data", lang).format(month=period, latest=self.latest, as_of=shown)
+
+        super().__init__(Said(words("en"), words("zh")))
+
+
+def cutoff_date(year: int, month: int, today: date) -> date:
+    """The date a bulletin for the month speaks as of: the month's last day, or today within it."""
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return min(last, today)
 
 
 @dataclass
@@ -107,6 +140,10 @@ class Bulletin:
     table: View | None = None
     # What the zones cover (console.engine.coverage): 全市/全省/全国 in the summary and headings.
     coverage: Coverage = CITY
+    # The date the bulletin speaks as of (``cutoff_date``): reports sent later are not known to it.
+    cutoff: date | None = None
+    # Written with --force for a month after the latest the data supports: the printed warning.
+    warning: str = ""
 
 
 BULLETIN_COLUMNS = ("rank", "zone", "score", "change", "province", "flags")
@@ -142,9 +179,30 @@ def bulletin_table(
     return View("ranking", "开发区排名" if lang == "zh" else "Zones ranked", columns, tuple(rows))
 
 
-def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh") -> Bulletin:
-    """Everything the bulletin says, computed by the status engine and the ranking rules."""
+def build_bulletin(
+    ds: Dataset,
+    settings: Settings,
+    period: str,
+    lang: str = "zh",
+    today: date | None = None,
+    force: bool = False,
+) -> Bulletin:
+    """Everything the bulletin says, computed by the status engine and the ranking rules, as known at
+    the month's cut-off (``cutoff_date``). A month after the latest the data supports
+    (``latest_month``) raises MonthNotSupported unless ``force``, which prints a warning in it."""
     year, month = parse_month(period)
+    today = today or date.today()
+    latest = latest_month(ds, today)
+    as_of_text = str(ds.as_of) if ds.has_progress else ""
+    warning = ""
+    if (year, month) > latest:
+        if not force:
+            raise MonthNotSupported(period, latest, as_of_text)
+        warning = label_text("bulletin_month_warning", lang).format(
+            month=f"{year}-{month:02d}", latest=f"{latest[0]}-{latest[1]:02d}", as_of=as_of_text or "—"
+        )
+    cutoff = cutoff_date(year, month, today)
+    ds = known_by(ds, cutoff)
     quarter = data_quarter(year, month)
     if ds.has_progress and quarter > ds.as_of:
         quarter = ds.as_of  # the newest data there is; the bulletin says which quarter it rests on
@@ -176,6 +234,8 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
         ds.sample,
         "",
         no_data=not ds.has_progress,
+        cutoff=cutoff,
+        warning=warning,
     )
     for r in ranked.iter_rows(named=True):
         b.ranking.append(
@@ -211,7 +271,7 @@ def build_bulletin(ds: Dataset, settings: Settings, period: str, lang: str = "zh
         details = sep.join(
             f"{i['name'] if zh else (i['name_en'] or i['name'])}"
             + (
-                f"（{_latest(i, zh)}，目标{i['target']:g}{i['unit']}）"
+                f"（{_latest(i, zh)}，目标{_figure(i['target'], i)}{i['unit']}）"
                 if zh
                 else f" ({_latest(i, zh)}, target {_amount_en(i['target'], i)})"
             )
@@ -356,19 +416,20 @@ def _latest(indicator: dict[str, Any], zh: bool) -> str:
     # A count against a full-year threshold says what revenue it stands on (全年预计 / 全年实际).
     basis = basis_word(indicator.get("basis"), "zh" if zh else "en")
     if zh:
-        return f"现为{value:g}{indicator['unit']}" + (f"（{basis}）" if basis else "")
+        return f"现为{_figure(value, indicator)}{indicator['unit']}" + (f"（{basis}）" if basis else "")
     return f"now {_amount_en(value, indicator)}" + (f" ({basis})" if basis else "")
 
 
 def _amount_en(value: float, indicator: dict[str, Any]) -> str:
     """A figure of an indicator with its English unit: '180 firms', '1 project', '91.4%'."""
-    return quantity(f"{value:g}", unit_label(indicator["unit"], indicator["unit_en"], "en", value), "en")
+    return quantity(
+        _figure(value, indicator), unit_label(indicator["unit"], indicator["unit_en"], "en", value), "en"
+    )
 
 
-SAMPLE = {
-    "zh": "本通报所用进度数据为示例数据（按固定种子生成），并非真实数据，仅供演示。",
-    "en": "The progress data in this bulletin is sample data (generated with a fixed seed), not real results.",
-}
+def _figure(value: float, indicator: dict[str, Any]) -> str:
+    """A figure of an indicator as every surface writes it (Formatter.amount: counts whole)."""
+    return Formatter("zh").amount(value, indicator["unit"])
 
 
 @dataclass(frozen=True)
@@ -465,6 +526,14 @@ def compared_blocks(b: Bulletin) -> list[Block]:
 _NUMBER_FORMATS = {"int": "0", "float": "0.0", "share": "0.0%"}
 
 
+def _shown_format(rows: list[tuple[str, ...]], column: int) -> str:
+    """The spreadsheet format showing a column's numbers with the decimals its text shows (a score's
+    precision is decided once, console.present.formatter.distinct_digits)."""
+    shown = next((r[column] for r in rows if "." in r[column]), "")
+    digits = len(shown.rsplit(".", 1)[1]) if shown else 0
+    return "0." + "0" * digits if digits else "0"
+
+
 def ranking_block(b: Bulletin) -> Block:
     """The ranking table from the Rankings model (``b.table``): its text as on screen, and its numbers
     (rank, score, change) as numbers for the spreadsheet."""
@@ -479,8 +548,16 @@ def ranking_block(b: Bulletin) -> Block:
             tuple(cell.values[0] if one else None for cell, one in zip(row.cells, single, strict=True))
         )
     formats = tuple(
-        ("+0;-0;0" if c.key == "change" else _NUMBER_FORMATS[c.fields[0].kind]) if one else ""
-        for c, one in zip(table.columns, single, strict=True)
+        (
+            "+0;-0;0"
+            if c.key == "change"
+            else _shown_format(rows, i)
+            if c.key == "score"
+            else _NUMBER_FORMATS[c.fields[0].kind]
+        )
+        if one
+        else ""
+        for i, (c, one) in enumerate(zip(table.columns, single, strict=True))
     )
     return Block(
         "table",
@@ -492,12 +569,22 @@ def ranking_block(b: Bulletin) -> Block:
     )
 
 
+def bulletin_area(b: Bulletin, lang: str) -> str:
+    """Whose zones the bulletin covers, for its title: the plan's city (驻马店市), or the area a generated
+    or other set covers (全省/全国, console.engine.coverage), never Zhumadian for a national set."""
+    if b.coverage.area == "city" and not b.coverage.own_targets:
+        return label_text("plan_city", lang)
+    return label_text(f"bulletin_area_{b.coverage.area}", lang)
+
+
 def document(b: Bulletin) -> list[Block]:
     """The bulletin's content once, in reading order; every format renders these blocks."""
     zh = b.lang == "zh"
     blocks: list[Block] = []
     if zh:
-        blocks.append(Block("title", f"驻马店市开发区高质量发展月度通报（{b.year}年{b.month}月）"))
+        blocks.append(
+            Block("title", f"{bulletin_area(b, 'zh')}开发区高质量发展月度通报（{b.year}年{b.month}月）")
+        )
         blocks.append(
             Block(
                 "note",
@@ -508,7 +595,10 @@ def document(b: Bulletin) -> list[Block]:
         )
     else:
         blocks.append(
-            Block("title", f"Zhumadian development zones: monthly bulletin, {b.year}-{b.month:02d}")
+            Block(
+                "title",
+                f"{bulletin_area(b, 'en')} development zones: monthly bulletin, {b.year}-{b.month:02d}",
+            )
         )
         blocks.append(
             Block(
@@ -518,8 +608,11 @@ def document(b: Bulletin) -> list[Block]:
                 else f"Data as of {b.quarter}. Source: {b.title}.",
             )
         )
+    if b.warning:  # a month after the data (--force): said in the document itself, in every format
+        blocks.append(Block("sample", b.warning, lead=label_text("bulletin_warning_lead", b.lang)))
     if b.sample:
-        blocks.append(Block("sample", SAMPLE[b.lang], lead="示例数据" if zh else "Sample data"))
+        note = label_text("bulletin_sample_own" if b.coverage.own_targets else "bulletin_sample", b.lang)
+        blocks.append(Block("sample", note, lead=label_text("sample_lead", b.lang)))
     heads = heading_words(b.lang)
     blocks += [Block("heading", heads[0]), Block("para", b.summary), Block("heading", heads[1])]
     blocks += compared_blocks(b)

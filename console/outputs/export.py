@@ -452,6 +452,7 @@ def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]]
         header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": False})
         flagged = workbook.add_format({"bold": True, "font_color": "#C00000"})
         formats = {kind: workbook.add_format({"num_format": f}) for kind, f in XLSX_FORMATS.items()}
+        formats["whole"] = workbook.add_format({"num_format": "#,##0"})
         used: set[str] = set()
         for view in views:
             sheet = workbook.add_worksheet(sheet_name(view.title, used))
@@ -472,7 +473,9 @@ def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]]
                     if c.kind == "bool":
                         sheet.write_boolean(r, col, bool(value))
                     elif c.kind in NUMERIC_KINDS:
-                        sheet.write_number(r, col, value, formats[c.kind])
+                        # A whole figure (a count: 181 家, 7 个) shows no decimals, as on screen.
+                        whole = c.kind == "float" and float(value).is_integer()
+                        sheet.write_number(r, col, value, formats["whole" if whole else c.kind])
                     else:
                         sheet.write_string(
                             r, col, value, flagged if row.flagged and c.code == "zone" else None

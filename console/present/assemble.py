@@ -237,8 +237,14 @@ def export_selection(
 
 def header_words(ds: Dataset, ev: Evaluation, lang: str) -> tuple[str, tuple[str, ...]]:
     """The dataset's title and the counties shown, in ``lang`` (English names where the data has them)."""
+    return context_words(ds, ev.counties, lang)
+
+
+def context_words(ds: Dataset, counties: Sequence[str], lang: str) -> tuple[str, tuple[str, ...]]:
+    """The dataset's title and ``counties`` (Chinese names) in ``lang``: the context line's words for
+    every command that prints one (status, rankings)."""
     title = (ds.manifest.title_en if lang != "zh" else None) or ds.manifest.title
     if lang == "zh":
-        return title, tuple(ev.counties)
+        return title, tuple(counties)
     english = dict(ds["zones"].select("county", pl.col("county_en").fill_null(pl.col("county"))).iter_rows())
-    return title, tuple(english.get(c, c) for c in ev.counties)
+    return title, tuple(english.get(c, c) for c in counties)

@@ -19,6 +19,7 @@ from console.present.labels import (
     YI_EN,
     area_word,
     basis_word,
+    is_count,
     plan_ref,
     pool_rank_heading,
     text,
@@ -35,8 +36,13 @@ def _status(status: str | None, f: Formatter) -> Cell:
     return Cell(f.status(status), (status,), status, status, STATUS_CLASS.get(status or ""))
 
 
-def _num(value: float | None, f: Formatter, digits: int = 1) -> Cell:
-    return Cell(f.number(value, digits), (None if value is None else round(float(value), 4),), value)
+def _num(value: float | None, f: Formatter, digits: int = 1, unit: str | None = None) -> Cell:
+    """A number in a table column; a count (``unit`` 家, 个, 项 …: labels.is_count) is whole."""
+    return Cell(
+        f.number(value, 0 if is_count(unit) else digits),
+        (None if value is None else round(float(value), 4),),
+        value,
+    )
 
 
 def _share(value: float | None, f: Formatter) -> Cell:
@@ -235,7 +241,7 @@ def task_history_view(
                 ind["indicator"],
                 (
                     Cell(f"{ind['indicator']} {name}", (ind["indicator"], name), ind["indicator"]),
-                    *(_num(mine.get(p), f) for p in periods),
+                    *(_num(mine.get(p), f, unit=ind.get("unit")) for p in periods),
                     _status(ind["status"], f),
                 ),
             )
@@ -270,17 +276,18 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
     if i["target"] is None:  # the plan's target is not for this data's zones (console.engine.coverage)
         target = f.pick(*NO_AREA_TARGET)
     else:
-        target = f"{i['comparison']} {f.number(i['target'])} {unit}".strip()
+        target = f"{i['comparison']} {f.amount(i['target'], i['unit'])} {unit}".strip()
         target += f.year_note(i["target_year"], bool(i.get("standing_aim")))
     if i["zones_total"]:
         latest = f.ratio(i["zones_met"], i["zones_total"]) + f.pick(" 个开发区达标", " zones met")
     else:
-        latest = f"{f.number(i['latest'])} {unit}".strip()
+        latest = f"{f.amount(i['latest'], i['unit'])} {unit}".strip()
     if i["period"]:
         latest += f" ({i['period']})"
     latest += f.bracket(basis_word(i.get("basis"), f.lang))
     if i.get("computed") and i.get("reported") is not None:
-        latest += f.pick(f"；上报值 {f.number(i['reported'])}", f"; reported {f.number(i['reported'])}")
+        reported = f.amount(i["reported"], i["unit"])
+        latest += f.pick(f"；上报值 {reported}", f"; reported {reported}")
     task = f.none
     if d.task is not None:
         task = f"{d.task['task']}. {f.pick(d.task['title'], d.task['title_en'] or d.task['title'])}"
@@ -323,8 +330,7 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
     target against the share of the time that has passed (console.engine.progress), per zone where the
     target is each zone's; or the latest value against the target where no progress is measured."""
     i = d.indicator
-    whole = i["target"] is not None and float(i["target"]).is_integer()
-    target = f.number(i["target"], 0 if whole else 1)
+    target = f.amount(i["target"], i["unit"])
     by = f" ({i['period']})" if i["period"] else ""
     if i.get("standing_aim"):
         return text("standing_basis", f.lang).format(target=f"{i['comparison']}{target}")
@@ -358,6 +364,7 @@ def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> V
     dataset's reported figure beside."""
     f = Formatter(lang, ascii_only)
     computed = bool(d.indicator.get("computed"))
+    count_unit = d.indicator["unit"]
     columns = (
         _col("period", "季度", "Quarter", f, "period"),
         _col("value", "数值", "Value", f, "float", True),
@@ -370,8 +377,12 @@ def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> V
             p,
             (
                 _text(p, f),
-                _num(v, f),
-                *((_num(r, f), _text(basis_word(basis_of(code, p), lang) or None, f)) if computed else ()),
+                _num(v, f, unit=count_unit),
+                *(
+                    (_num(r, f, unit=count_unit), _text(basis_word(basis_of(code, p), lang) or None, f))
+                    if computed
+                    else ()
+                ),
             ),
         )
         for p, v, r in d.history[-HISTORY_QUARTERS:]
@@ -404,8 +415,8 @@ def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
             z["zone"],
             (
                 _text(f.pick(z["short_name"], z["short_name_en"] or z["short_name"]), f),
-                *(_num(v, f) for v in z["values"][len(z["values"]) - shown :]),
-                _num(z.get("baseline"), f),
+                *(_num(v, f, unit=d.indicator["unit"]) for v in z["values"][len(z["values"]) - shown :]),
+                _num(z.get("baseline"), f, unit=d.indicator["unit"]),
                 _share(z.get("progress"), f),
                 _share(z.get("expected"), f),
                 _status(z["status"], f),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from console.data.scales import cn_numeral, star_label, tier_label
-from console.present.labels import STATUS_SYMBOLS, lang_index, level_none, quantity, status_word
+from console.present.labels import STATUS_SYMBOLS, is_count, lang_index, level_none, quantity, status_word
 
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.:~=+*#"
@@ -44,21 +44,33 @@ def _missing(x: object) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
+# The most decimals a composite score shows anywhere (console, CLI, exports, bulletin): two separate
+# 99.33 from 99.34; finer differences than that are not differences a reader acts on.
+SCORE_DIGITS_MAX = 2
+
+
 def distinct_digits(
-    values: Sequence[float | None], ranks: Sequence[int | None], least: int = 1, most: int = 6
+    values: Sequence[float | None], ranks: Sequence[int | None], least: int = 1, most: int = SCORE_DIGITS_MAX
 ) -> int:
     """The fewest decimals (from ``least``, at most ``most``) at which values of different ranks never read
     the same: 96.6893 (3rd) and 96.6667 (4th) both read 96.7 at one decimal, so they get two (96.69, 96.67).
-    """
+    Values that are equal (a tie ranked apart only by name) cannot be told apart at any precision and
+    do not ask for more decimals; nor can ``most`` be passed, so a score never reads 100.000000."""
+    known = [(float(v), r) for v, r in zip(values, ranks, strict=True) if v is not None and not _missing(v)]
     for digits in range(least, most):
-        seen: dict[str, int | None] = {}
+        seen: dict[str, tuple[float, int | None]] = {}
         if all(
-            seen.setdefault(f"{v:.{digits}f}", r) == r
-            for v, r in zip(values, ranks, strict=True)
-            if not _missing(v)
+            (kept := seen.setdefault(f"{v:.{digits}f}", (v, r)))[1] == r or kept[0] == v for v, r in known
         ):
             return digits
     return most
+
+
+def amount_digits(x: float | int | None, unit: str | None) -> int:
+    """The decimals of a figure in ``unit`` (Formatter.amount): 0 for a count or a whole figure, else 1."""
+    if _missing(x) or is_count(unit):
+        return 0
+    return 0 if float(round(float(x), 1)).is_integer() else 1  # type: ignore[arg-type]
 
 
 # A changed cell's mark in changes mode (unicode, ascii): the one spelling of it, in cells and in text.
@@ -151,6 +163,14 @@ class Formatter:
 
     def number(self, x: float | int | None, digits: int = 1) -> str:
         return self.none if _missing(x) else f"{x:,.{digits}f}"
+
+    def amount(self, x: float | int | None, unit: str | None) -> str:
+        """A figure of an indicator or target in its unit, the one rule for every surface: a count (家,
+        个, 项 …, see labels.is_count) is a whole number; any other figure one decimal, none when whole
+        (1,500 亿元, 70.1%, -1.8 百分点)."""
+        if _missing(x):
+            return self.none
+        return self.number(x, amount_digits(x, unit))
 
     def quantity(self, value: str, unit: str) -> str:
         """A formatted number and its unit label: '91.4%', '1,500 亿元', '1,500 (100M yuan)'."""

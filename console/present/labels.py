@@ -171,6 +171,22 @@ FLAG_MARKS: dict[str, tuple[str, str]] = {
 
 TEXT: dict[str, tuple[str, str]] = {
     "sample_badge": ("示例数据", "SAMPLE DATA"),
+    "plan_city": ("驻马店市", "Zhumadian"),
+    "sample_lead": ("示例数据", "Sample data"),
+    # A bulletin written with --force for a month after the latest the data supports (outputs.bulletin).
+    "bulletin_warning_lead": ("注意", "Warning"),
+    "month_after_data": (
+        "{month} 晚于数据所能支持的最新月份 {latest}（数据截至 {as_of}），请选 {latest} 或更早的月份",
+        "{month} is after {latest}, the latest month the data supports (data as of {as_of}): choose {latest} or earlier",
+    ),
+    "bulletin_month_warning": (
+        "{month} 晚于数据所能支持的最新月份 {latest}（数据截至 {as_of}），本通报所述情况并非该月的实际情况。",
+        "{month} is after {latest}, the latest month the data supports (data as of {as_of}): this bulletin does not describe that month.",
+    ),
+    # The bulletin title's area for a set that is not the plan's city (console.outputs.bulletin).
+    "bulletin_area_city": ("全市", "City"),
+    "bulletin_area_province": ("全省", "Provincial"),
+    "bulletin_area_nation": ("全国", "National"),
     "sample_notice": (
         "示例数据：目标取自方案原文，进度数据按固定种子生成，并非真实数据。",
         "Sample data: targets come from the plan's text; progress data is generated and is not real.",
@@ -220,7 +236,28 @@ TEXT: dict[str, tuple[str, str]] = {
         "{period}的季度工作推进情况报表不在数据中",
         "the reports for {period} were not collected",
     ),
+    # The bulletin's sample note: progress only (the plan's targets), or targets and progress (own).
+    "bulletin_sample": (
+        "本通报所用进度数据为示例数据（按固定种子生成），并非真实数据，仅供演示。",
+        "The progress data in this bulletin is sample data (generated with a fixed seed), not real results.",
+    ),
+    "bulletin_sample_own": (
+        "本通报所用开发区、目标与进度数据均为示例数据（按固定种子生成），并非真实数据，仅供演示。",
+        "The zones, targets and progress data in this bulletin are sample data (generated with a fixed seed), not real.",
+    ),
+    # An indicator's source (出处) when the dataset set the target itself (a generated set), not the plan.
+    "source_own": (
+        "本数据集自设（按固定种子生成），非方案原文",
+        "set by this dataset (generated), not the plan's text",
+    ),
     "as_of": ("数据截至", "as of"),
+    # The rankings before any quarter's data (console.engine.rankings): no composite score is invented.
+    "no_score_yet": (
+        "尚无季度进度数据，不计算综合得分",
+        "no quarterly progress data yet, so no composite score",
+    ),
+    # The overview's "latest result (year)" before the province has published any.
+    "no_result_yet": ("尚未公布", "none published"),
     "no_data_yet": ("无数据", "no data yet"),
     "year": ("年度", "year"),
     "counties": ("县区", "counties"),
@@ -247,14 +284,16 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-def sample_notice(lang: str = "zh", own_targets: bool = False) -> str:
+def sample_notice(lang: str, own_targets: bool) -> str:
     """What sample data is: the plan's targets with generated progress, or (``own_targets``, a generated
     set) generated targets too."""
     return text("sample_notice_own" if own_targets else "sample_notice", lang)
 
 
-def sample_line(lang: str = "zh", own_targets: bool = False) -> str:
-    """'[示例数据] 目标取自…' / '[SAMPLE DATA] Targets come from…': the CLI's one line on sample data."""
+def sample_line(lang: str, own_targets: bool) -> str:
+    """'[示例数据] 目标取自…' / '[SAMPLE DATA] Targets come from…': the CLI's one line on sample data.
+    ``own_targets`` is required (console.engine.coverage.coverage decides it from the manifest), so no
+    surface can fall back to "targets come from the plan" for a generated set's own targets."""
     detail = text("sample_detail_own" if own_targets else "sample_detail", lang)
     return f"[{text('sample_badge', lang)}] {detail}"
 
@@ -344,11 +383,17 @@ def units_text(units: str | None, lang: str = "zh") -> str:
 _CN_REF_DIGITS = str.maketrans("一二三四五六七八九（）", "123456789()")
 
 
+# The ``source`` a generated set writes for the targets it sets itself (console.sample.generate).
+OWN_SOURCE = "synthetic"
+
+
 def plan_ref(ref: str | None, lang: str = "zh") -> str:
     """A reference into the plan's text as the plan writes it (zh) or with Arabic numerals (en):
     二(一) -> 2(1), 三(一)1 -> 3(1)1; a section 一 … 六 -> 1 … 6."""
     if not ref:
         return ""
+    if ref == OWN_SOURCE:  # the data's own target (a generated set): words, not the code
+        return text("source_own", lang)
     return ref if lang == "zh" else ref.translate(_CN_REF_DIGITS)
 
 
@@ -374,6 +419,15 @@ SINGULAR: dict[str, str] = {
     "tasks": "task",
     "indicators": "indicator",
 }
+
+# Chinese measure words of a count: a figure in one of these units is a whole number of things.
+COUNT_UNITS = frozenset({"家", "个", "项", "座", "条", "户", "件", "所"})
+
+
+def is_count(unit: str | None) -> bool:
+    """Whether ``unit`` (Chinese, or an indicator's English plural noun) counts things (家, 个, 项, firms …)."""
+    return bool(unit) and (unit in COUNT_UNITS or unit in SINGULAR or unit in SINGULAR.values())
+
 
 # Counted nouns: (Chinese measure word and noun, English plural).
 COUNTED: dict[str, tuple[str, str]] = {

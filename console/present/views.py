@@ -22,7 +22,6 @@ from console.engine.status import REPORT_STATUSES
 from console.present.formatter import SPARK, SPARK_ASCII, Formatter, distinct_digits, sparkline
 from console.present.headings import goals_heading
 from console.present.labels import (
-    SINGULAR,
     STATUS_CLASS,
     YI_EN,
     area_rank_heading,
@@ -30,6 +29,7 @@ from console.present.labels import (
     basis_word,
     english_noun,
     heading,
+    is_count,
     lang_index,
     level_none,
     missing_words,
@@ -584,7 +584,7 @@ def indicators_view(
             )
             if zones
             # the short word on screen (全年预计 in full in the export's own column and the drill-down)
-            else f.number(i["latest"]) + f.bracket(basis_word(i.get("basis"), lang, short=True))
+            else f.amount(i["latest"], i["unit"]) + f.bracket(basis_word(i.get("basis"), lang, short=True))
         )
         rising = i["comparison"] in (">=", ">") and i["target"]
         share = i["latest"] / i["target"] if rising and i["latest"] is not None and not zones else None
@@ -595,7 +595,7 @@ def indicators_view(
                 f.none  # no target for this data (console.engine.coverage)
                 if i["target"] is None
                 else i["comparison"]
-                + f.quantity(f.number(i["target"], 0), unit_text)
+                + f.quantity(f.amount(i["target"], i["unit"]), unit_text)
                 + f.year_note(i["target_year"], bool(i.get("standing_aim"))),
                 (
                     i["comparison"],
@@ -754,7 +754,12 @@ def rankings_view(
             ),
         )
         rows.append(Row(r["zone"], cells, noticed))
-    return View("rankings", tab_title("rankings", lang), columns, tuple(rows))
+    title = tab_title("rankings", lang)
+    notes: tuple[str, ...] = ()
+    if ranked.height and ranked.get_column("score").is_null().all():  # no quarter's data: no score
+        notes = (label_text("no_score_yet", lang),)  # said under the console's table too
+        title = f"{title}{f.pick('（', ' (')}{notes[0]}{f.pick('）', ')')}"
+    return View("rankings", title, columns, tuple(rows), notes=notes)
 
 
 HEADLINE = ("I01", "I02", "I03", "I06", "I18", "I04")
@@ -795,8 +800,7 @@ def city_counts(
 
 def _goal_digits(unit: str, latest: float | None) -> int:
     """Counts and large figures show whole numbers; shares and small figures one decimal."""
-    counted = unit in ("家", "个") or unit in SINGULAR or unit in SINGULAR.values()
-    return 0 if counted or (latest or 0) >= 100 else 1
+    return 0 if is_count(unit) or (latest or 0) >= 100 else 1
 
 
 def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:

@@ -171,6 +171,7 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
         wrong = _check_submitted(report.submitted, period, today)
         if wrong:
             problems.append(Problem("at", place=place(f"C{keys['submitted']}"), what=wrong))
+    no_date = report.submitted is None and submitted in (None, "")
     counts = counted_indicators(ds)
     expected = template_lines(ds, zone, parse_period(period), lang)
     by_key = {key: (label, unit, target) for key, label, unit, target in expected}
@@ -209,6 +210,9 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
         ).strip()
     if not problems and not report.revenue and not report.indicators:
         problems.append(at(Problem("sheet", sheet=name), "empty_template"))
+    if no_date:  # lateness is the zone's, never the import date's: the date is required
+        where = place(f"C{keys['submitted']}") if "submitted" in keys else Problem("sheet", sheet=name)
+        problems.append(Problem("at", place=where, what=Problem("submitted_missing")))
     if problems:
         raise ReportRejected(source, problems)
     return report
@@ -310,6 +314,9 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
                 report.submitted = when
         if get(row, "notes"):
             report.notes = get(row, "notes")
+    if report.submitted is None and not any(get(row, "submitted") for _, row in body):
+        # Lateness is the zone's, never the import date's: the date is required (column E, any row).
+        problems.append(Problem("at", place=Problem("column", column="E"), what=Problem("submitted_missing")))
     if len(submitted_on) > 1:
         listed = [Problem("date_at_row", date=when, row=n) for when, n in submitted_on.items()]
         problems.append(

@@ -201,10 +201,10 @@ def make_template(
         )
         guide = (
             "填报说明：只填写黄色单元格。营业收入填写本年1月1日至本季度末的累计数（亿元）；指标填写本季度末的数值。"
-            "报送日期可不填（以导入日期为准）。其余单元格已锁定，请勿修改。填好后交市发改委，用 devzones ingest 导入。"
+            "报送日期必填（据以判断是否逾期，不以导入日期代替）。其余单元格已锁定，请勿修改。填好后交市发改委，用 devzones ingest 导入。"
             if zh
             else "Fill in the yellow cells only. Revenue: from 1 January to the end of the quarter (100M yuan); indicators: the value at the "
-            "quarter's end. The submission date may be left empty (the ingest date is used). Other cells are locked. "
+            "quarter's end. The submission date is required (lateness is judged on it, never on the import date). Other cells are locked. "
             "Send the file to the development commission, which imports it with devzones ingest."
         )
         sheet.merge_range(1, 1, 1, 4, guide, wrap)

@@ -65,6 +65,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "period {period} is outside the reporting window {start}-{end}"
         " (the plan runs {first}-{last}, up to the current quarter)",
     ),
+    # Lateness is the zone's: a report without the date the zone sent it would be judged on the day it
+    # was imported (the commission's delay), so the date is required.
+    "submitted_missing": (
+        "缺少报送日期：请填写开发区报送该报表的日期（据以判断是否逾期），如 2026-10-08",
+        "the submission date is missing: fill in the date the zone sent the report (lateness is judged on it), such as 2026-10-08",
+    ),
     "submitted_future": (
         "报送日期 {submitted} 晚于今天（{today}）",
         "submitted {submitted} is in the future (today is {today})",

@@ -183,9 +183,11 @@ class RankingsPane(Pane):
             i = view.column_index("flags")
             for row in view.rows:
                 flags.update(filter(None, (row.cells[i].values[0] or "").split(",")))
+        # The view's notes first (no composite score before any quarter's data), then the marks.
+        items = [*(view.notes if view is not None else ()), *flag_legend(flags, state.lang)]
         legend = self.query_one("#rankings-legend", Static)
-        legend.update(Wrapped(flag_legend(flags, state.lang), style="italic"))  # whole items
-        legend.display = bool(flags)
+        legend.update(Wrapped(items, style="italic"))  # whole items
+        legend.display = bool(items)
 
 
 class TasksPane(Pane):
