@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
@@ -416,15 +416,25 @@ class MarkedRadioSet(RadioSet):
 
 class PickingRadioSet(MarkedRadioSet):
     """A MarkedRadioSet whose arrow keys pick the option they move to (as a radio group does in most
-    programs), so that the choice needs no Space and Enter can act on the whole dialog."""
+    programs), so that the choice needs no Space and Enter can act on the whole dialog.
 
-    def action_next_button(self) -> None:
-        super().action_next_button()
-        self.action_toggle_button()
+    The keys get their own actions: Textual's RadioSet calls ``action_next_button`` itself when it
+    mounts, and picking there (a toggle) switched the first option off or on behind the set's back,
+    which left two options drawn chosen and lost a reopened dialog's format."""
 
-    def action_previous_button(self) -> None:
-        super().action_previous_button()
-        self.action_toggle_button()
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "pick(1)", "Next option", show=False),
+        Binding("up,left", "pick(-1)", "Previous option", show=False),
+    ]
+
+    def action_pick(self, step: int) -> None:
+        if step > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
+        if self._selected is not None:
+            # Switch on, never toggle: the set itself switches the previous choice off.
+            self.query(RadioButton)[self._selected].value = True
 
 
 @dataclass(frozen=True)
