@@ -324,15 +324,14 @@ class PeriodDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+# The legend's lines after the status marks (those come from Formatter.status_legend).
 LEGEND = {
     "zh": [
-        "✓ 达标 / 按时   ~ 符合进度   ! 有风险、落后、逾期   ✗ 未达标、未报送   - 无目标或无数据",
         "行首 ! 表示该开发区未达或可能未达档级、星级或营收目标。",
         "“一→二档”：目标一档，实际（或最新结果）二档；“营收/进度”：累计完成占年度目标 / 按进度应完成比例。",
         text("sample_notice", "zh"),  # the catalogue's words, as the overview says them
     ],
     "en": [
-        "✓ met / on time   ~ on track   ! at risk, behind, late   ✗ missed, missing   - no target or data",
         "A leading ! marks a zone missing, or at risk of missing, its tier, star or revenue target.",
         "'T1→T2': target tier 1, result (or latest result) tier 2; 'Rev/pace': year to date as a share of the year's target / share due by now.",
         text("sample_notice", "en"),
@@ -384,7 +383,8 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(f.text(key)), Wrapped([f.text(what)]))
             parts += [Text(title, style="bold underline"), table]
         # The legend's groups ("✓ 达标 / 按时", three spaces apart) go to the next line whole.
-        legend = [Wrapped(f.text(line).split("   ")) for line in LEGEND[self.lang]]
+        legend = [Wrapped(f.status_legend())]
+        legend += [Wrapped(f.text(line).split("   ")) for line in LEGEND[self.lang]]
         with VerticalScroll():
             yield Static(Group(*parts))
             yield Static(Group(*legend))

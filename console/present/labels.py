@@ -42,7 +42,10 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "not_due": ("未到期", "not due"),
 }
 
-# (unicode, ascii); ✓ and ✗ are narrow (not East Asian ambiguous width).
+# (unicode, ascii); ✓ and ✗ are narrow (not East Asian ambiguous width). The one definition of the
+# marks: the tables draw them (Formatter.symbol) and the help legend lists them (Formatter.status_legend),
+# in this order. A word has one mark wherever it stands: 未报送 is ✗ for a report not sent and for the
+# figure it would have brought (the legend said ✗ 未报送 while the figure's cell drew no mark).
 STATUS_SYMBOLS: dict[str, tuple[str, str]] = {
     "met": ("✓", "+"),
     "on_time": ("✓", "+"),
@@ -53,6 +56,7 @@ STATUS_SYMBOLS: dict[str, tuple[str, str]] = {
     "late": ("!", "!"),
     "missed": ("✗", "x"),
     "missing": ("✗", "x"),
+    "not_reported": ("✗", "x"),
 }
 
 # Severity classes, for colour: bad / warn / good / none.
@@ -66,6 +70,7 @@ STATUS_CLASS: dict[str, str] = {
     "late": "warn",
     "missed": "bad",
     "missing": "bad",
+    "not_reported": "bad",
 }
 
 # The colour of each severity class; every status also has a symbol and a word.
@@ -161,6 +166,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "as_of": ("数据截至", "as of"),
     "no_data_yet": ("无数据", "no data yet"),
+    # The help legend's last group, after the empty mark (— or -): what an empty cell means.
+    "legend_empty": ("无目标或无数据", "no target or data"),
     "year": ("年度", "year"),
     "counties": ("县区", "counties"),
     "all_counties": ("全部县区", "all counties"),
