@@ -585,14 +585,13 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
     from console.outputs.text_tables import make_console, print_view
     from console.present.formatter import Formatter
+    from console.present.rule_marks import flag_notes
 
-    print_view(
-        view,
-        Formatter(settings.lang, settings.ascii),
-        make_console(fit=True),
-        sample=ds.sample,
-        own_targets=coverage(ds).own_targets,
-    )
+    out = make_console(fit=True)
+    f = Formatter(settings.lang, settings.ascii)
+    print_view(view, f, out, sample=ds.sample, own_targets=coverage(ds).own_targets)
+    for line in flag_notes(ranked.iter_rows(named=True), settings.lang):  # the years and ranks behind a mark
+        out.print(f.text(line), markup=False, highlight=False, soft_wrap=True)
     return EXIT_OK
 
 

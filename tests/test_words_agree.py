@@ -75,3 +75,152 @@ def test_the_legend_is_made_from_the_marks_the_tables_draw(lang: str, ascii_only
             assert drawn == f"{marks[f.word(status)]} {f.word(status)}", status
         else:
             assert drawn == f.word(status), status  # a word the legend gives no mark has none
+
+
+def _blocks(screen) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each table or paragraph of an open drill-down, as text (its heading on its first line)."""
+    import io
+
+    from rich.console import Console
+
+    out = []
+    for block in (*screen.content.before, *screen.content.after):
+        console = Console(width=160, record=True, file=io.StringIO(), color_system=None)
+        console.print(block)
+        out.append(console.export_text().strip("\n"))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("keys", "what"),
+    [
+        (("2", "enter"), "zone"),
+        (("3", "enter"), "cluster"),
+        (("4", "enter"), "task"),
+        (("4", "tab", "enter"), "indicator"),
+        (("4", "tab", "down", "down", "enter"), "zone indicator"),
+    ],
+)
+async def test_a_drill_down_table_that_changes_with_the_year_says_its_year(
+    data_dir: Path, lang: str, keys: tuple[str, ...], what: str
+) -> None:
+    """A zone's drill-down showed its clusters for another year after `y` under the same heading."""
+    from tests.waiting import until
+    from widgets.drilldown_screen import DetailScreen
+
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press(*keys)
+        await until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        by_year: dict[int, list[str]] = {}
+        for _ in range(3):  # 2026, 2024, 2025
+            year = app.year
+            by_year[year] = _blocks(app.screen)
+            await pilot.press("y")
+            await until(pilot, lambda y=year: app.year != y and isinstance(app.screen, DetailScreen))
+            await until(pilot, lambda y=year: _blocks(app.screen) != by_year[y])
+        assert len(by_year) == 3
+        keyed = {  # a block by its heading without figures (a note may come and go with the year)
+            year: {re.sub(r"\d+", "#", body.splitlines()[0]).strip(): body for body in blocks}
+            for year, blocks in by_year.items()
+        }
+        for key in set().union(*keyed.values()):
+            texts = {year: blocks[key] for year, blocks in keyed.items() if key in blocks}
+            if len(texts) == 3 and len(set(texts.values())) == 1:
+                continue  # the same in every year: no year to say
+            for year, body in texts.items():
+                if str(year) in body.splitlines()[0]:
+                    continue  # the heading says it
+                # A list without a heading (item, value): each line that changes says its year.
+                others = {line for y, b in texts.items() if y != year for line in b.splitlines()}
+                for line in body.splitlines():
+                    assert line in others or str(year) in line, (what, year, line.strip())
+
+
+def _earned(lang: str) -> list[tuple[str, str, str]]:
+    """Every (zone, mark, rule) the sample's 2026 rankings give, from the engine."""
+    from console.core.config import load_settings
+    from console.data.loader import load_dataset
+    from console.engine.rules import flag_word
+    from console.present.assemble import city_rankings
+    from console.present.rule_marks import flag_mark
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    ranked = city_rankings(load_dataset(data), 2026, load_settings(data_dir=data))
+    return [
+        (row["zone"], flag_mark(flag, lang), flag_word(flag, lang))
+        for row in ranked.iter_rows(named=True)
+        for flag in row["flags"]
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_drill_down_says_which_years_and_ranks_earn_each_mark(data_dir: Path, lang: str) -> None:
+    """高新区 (三档 90/90 in 2024, 一档 32/36 in 2025) had the two-years-in-the-bottom-10 mark while its
+    drill-down explained only why the rank-fall rule does not compare across tiers."""
+    from tests.waiting import until
+    from widgets.drilldown_screen import DetailScreen
+
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press("5")
+        await ready(pilot)
+        keys = [rows(app, "rankings")[i][1] for i in range(len(rows(app, "rankings")))]
+        high_tech = "高新区" if lang == "zh" else "High-tech Zone"
+        for _ in range(keys.index(high_tech)):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        text = "\n".join(_blocks(app.screen))
+        two_years = next(line for line in text.splitlines() if line.strip().startswith("!!"))
+        for part in ("2024", "90/90", "2025", "32/36"):
+            assert part in two_years, two_years
+        heading = next(line for line in text.splitlines() if "4(3)" in line or "四(三)" in line)
+        assert "2025" in heading  # the result year the marks are of
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_rankings_legend_names_the_years_of_each_mark(data_dir: Path, lang: str) -> None:
+    from console.present.rule_marks import flag_legend
+
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await ready(pilot)
+        await pilot.press("5")
+        await ready(pilot)
+        legend = app.query_one("#rankings-legend")
+        top = legend.region.y
+        shown = " ".join(line.strip() for line in screen_lines(app)[top : top + legend.region.height])
+    marks = {mark for _, mark, _ in _earned(lang)}
+    assert marks
+    for item in flag_legend([], lang) or []:
+        assert item in shown
+    for mark in marks:
+        at = shown.index(f"{mark} ")
+        item = shown[at : at + 60]
+        assert "2025" in item, item
+        if mark.startswith(("!!", "!降", "!F")):  # decided on two years
+            assert "2024" in item, item
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_rankings_command_says_which_years_and_ranks_earn_each_mark(
+    capsys, data_dir: Path, lang: str
+) -> None:
+    from console.cli import main
+
+    assert main(["--data", str(data_dir), "--lang", lang, "rankings"]) == 0
+    out = capsys.readouterr().out
+    earned = _earned(lang)
+    assert earned
+    for _zone, _mark, rule in earned:
+        lines = [line for line in out.splitlines() if f"{rule}：" in line or f"{rule}: " in line]
+        assert lines, rule
+        assert all("2025" in line for line in lines), lines
+        if "星" not in rule and "star" not in rule:  # a rank earns it: the rank is named
+            assert all(re.search(r"20\d\d.*?\d+/\d+", line) for line in lines), lines
+    two = next(line for line in out.splitlines() if "90/90" in line and "32/36" in line)
+    assert "2024" in two and "2025" in two

@@ -165,6 +165,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Targets and progress data are generated and are not real.",
     ),
     "as_of": ("数据截至", "as of"),
+    # A drill-down table or line whose figures are those of the year shown says the year (``y``
+    # changes it): in a heading's brackets, and in a status or progress line.
+    "in_year": ("{year}年", "{year}"),
+    "status_in_year": ("状态（{year}年）", "Status ({year})"),
+    "progress_in_year": ("基期起进度（{year}年）", "From baseline ({year})"),
+    "up_to": ("截至{period}", "to {period}"),
     "no_data_yet": ("无数据", "no data yet"),
     # The help legend's last group, after the empty mark (— or -): what an empty cell means.
     "legend_empty": ("无目标或无数据", "no target or data"),
@@ -174,6 +180,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "rules_short": ("奖惩", "Rules"),
     "rules_heading": ("奖惩（方案四(三)）", "Rules (plan 4(3))"),
     "rules_none": ("未触发方案四(三)的奖惩条款", "No rule of the plan's section 4(3) applies"),
+    # The drill-down's rules table is that of one year's published results (``y`` changes it).
+    "rules_heading_year": ("奖惩（方案四(三)，{year}年评价结果）", "Rules (plan 4(3); {year} results)"),
     # The top line's short forms on a narrow terminal (console.present.top_line).
     "sample_badge_short": ("示例", "SAMPLE"),
     "n_counties": ("{n}个县区", "{n} counties"),

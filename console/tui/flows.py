@@ -347,4 +347,4 @@ def detail_content(
         return blocks.indicator(details.indicator_detail(ds, ev, key))
     task = ev.tasks.filter(ev.tasks["task"] == int(key)).row(0, named=True)
     own, values = details.task_indicators(ds, ev.indicators, int(key))
-    return blocks.task(task, own, values, ev.coverage.area)
+    return blocks.task(task, own, values, ev.coverage.area, ev.year)

@@ -179,12 +179,18 @@ class RankingsPane(Pane):
             return
         view = views.tables.get("rankings")
         flags: set[str] = set()
+        years: dict[str, set[int]] = {}  # the result years each mark is decided on, for the legend
         if view is not None:
-            i = view.column_index("flags")
+            i, at = view.column_index("flags"), view.column_index("province")
             for row in view.rows:
-                flags.update(filter(None, (row.cells[i].values[0] or "").split(",")))
+                marks = list(filter(None, (row.cells[i].values[0] or "").split(",")))
+                flags.update(marks)
+                year = row.cells[at].values[2]
+                for mark in marks:
+                    if isinstance(year, int):
+                        years.setdefault(mark, set()).add(year)
         legend = self.query_one("#rankings-legend", Static)
-        legend.update(Wrapped(flag_legend(flags, state.lang), style="italic"))  # whole items
+        legend.update(Wrapped(flag_legend(flags, state.lang, years), style="italic"))  # whole items
         legend.display = bool(flags)
 
 
