@@ -224,3 +224,62 @@ def test_the_rankings_command_says_which_years_and_ranks_earn_each_mark(
             assert all(re.search(r"20\d\d.*?\d+/\d+", line) for line in lines), lines
     two = next(line for line in out.splitlines() if "90/90" in line and "32/36" in line)
     assert "2024" in two and "2025" in two
+
+
+def _task_numbers(app) -> set[int]:  # type: ignore[no-untyped-def]
+    table = app.query_one("#tasks-table")
+    return {int(table.view.rows[i].key) for i in range(table.row_count)}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_unit_filter_can_keep_only_the_tasks_a_unit_leads(
+    data_dir: Path, tmp_path: Path, lang: str, dataset
+) -> None:
+    """`u` kept the tasks a unit leads or takes part in, with no way to see only those it leads; the
+    choice is said on screen and in an export's manifest."""
+    import json
+
+    from textual.widgets import OptionList, RadioButton
+
+    from console.present.labels import split_units, unit_role
+    from tests.test_narrow import screen_text
+    from widgets.dialogs import ExportDialog, UnitDialog
+
+    unit = "市发改委"
+    tasks = list(dataset["tasks"].iter_rows(named=True))
+    leads = {t["task"] for t in tasks if unit in split_units(t["lead_units"])}
+    takes_part = {t["task"] for t in tasks if unit in split_units(t["participating_units"])}
+    assert leads and takes_part - leads  # the unit leads some tasks and only takes part in others
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press("4", "u")
+        await ready(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, UnitDialog)
+        dialog.query_one(OptionList).highlighted = dialog.units.index(unit) + 1  # "all units" first
+        await pilot.pause()
+        await pilot.press("enter")  # the default: tasks it leads or takes part in
+        await ready(pilot)
+        assert _task_numbers(app) == leads | takes_part
+        assert unit_role(False, lang) in screen_text(app)
+        await pilot.press("u")
+        await ready(pilot)
+        assert isinstance(app.screen, UnitDialog)
+        await pilot.press("shift+tab", "right", "enter")  # the tasks it leads only; Enter keeps the unit
+        await ready(pilot)
+        assert not isinstance(app.screen, UnitDialog)
+        assert _task_numbers(app) == leads
+        assert unit_role(True, lang) in screen_text(app)  # the filter's label says which tasks count
+        (tmp_path / "out").mkdir()
+        await pilot.press("e")
+        await ready(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#folder").value = str(tmp_path / "out")
+        app.screen.query_one("#format").query(RadioButton)[3].value = True  # JSON
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await ready(pilot)
+    written = next((tmp_path / "out").glob("*.json"))
+    meta = json.loads(written.read_text(encoding="utf-8"))["meta"]
+    assert meta["unit"] == unit and meta["unit_role"] == "lead"

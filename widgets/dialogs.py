@@ -24,7 +24,7 @@ from console.core.text import clean
 from console.present.fit import flow, narrowest, wrap_words
 from console.present.formatter import Formatter
 from console.present.keys import help_groups
-from console.present.labels import text, unit_name
+from console.present.labels import text, unit_choice, unit_name, unit_of, unit_role
 from widgets.ascii import ascii_mode
 
 # Checked state is shown by a mark, not by colour: it reads the same under NO_COLOR and --ascii.
@@ -222,7 +222,9 @@ UNIT_TEXT_WIDTH = 36  # the unit dialog's 40 cells less its border and the list'
 
 class UnitDialog(ModalScreen[str | None]):
     """Pick one responsible unit to filter the tasks by (or all); it opens on the unit chosen now.
-    A task is kept when the unit leads it or takes part in it."""
+    Above the list, which of the unit's tasks count: those it leads or takes part in (the default), or
+    those it leads only (Tab goes there, the arrow keys pick). It returns the filter's value
+    (labels.unit_choice)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -233,13 +235,14 @@ class UnitDialog(ModalScreen[str | None]):
     UnitDialog { align: center middle; }
     UnitDialog > Vertical { width: 40; height: auto; max-height: 90%; border: round $accent; background: $surface; }
     UnitDialog OptionList { height: auto; max-height: 18; }
+    UnitDialog RadioSet { height: auto; width: 100%; }
     """
 
     def __init__(self, units: list[str], lang: str, current: str = "") -> None:
         super().__init__()
         self.units = units
         self.lang = lang
-        self.current = current
+        self.current, self.lead_only = unit_of(current)
 
     def compose(self) -> ComposeResult:
         everyone = "全部单位" if self.lang == "zh" else "All units"
@@ -247,11 +250,16 @@ class UnitDialog(ModalScreen[str | None]):
             yield Static(
                 Text("按责任单位筛选任务" if self.lang == "zh" else "Filter tasks by responsible unit")
             )
+            with PickingRadioSet(id="unit-role", compact=True):
+                for lead_only in (False, True):
+                    yield MarkedRadioButton(
+                        unit_role(lead_only, self.lang), value=lead_only == self.lead_only
+                    )
             yield OptionList(Text(everyone), *(self.prompt(u) for u in self.units), compact=True)
             hint = (
-                "牵头或参加的任务均列出；Enter 选定  Esc 取消"
+                "Tab 选择计入的任务  Enter 选定  Esc 取消"
                 if self.lang == "zh"
-                else "Tasks it leads or takes part in; Enter picks  Esc cancels"
+                else "Tab: which tasks count  Enter picks  Esc cancels"
             )
             yield Static(Text(hint, style="italic"))
 
@@ -268,7 +276,7 @@ class UnitDialog(ModalScreen[str | None]):
         self.on_resize()
 
     def on_resize(self) -> None:
-        fit_list(self, 5, 18)  # border 2, title, hint (two lines at most)
+        fit_list(self, 7, 18)  # border 2, title, the tasks' choice (two lines), hint (two lines at most)
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
@@ -277,8 +285,19 @@ class UnitDialog(ModalScreen[str | None]):
         else:
             options.action_cursor_up()
 
+    def on_key(self, event: events.Key) -> None:
+        # Enter on the tasks' choice picks the unit under the list's cursor, as Enter in the list does.
+        if event.key == "enter" and isinstance(self.focused, RadioSet):
+            event.stop()
+            options = self.query_one(OptionList)
+            self._pick(options.highlighted or 0)
+
+    def _pick(self, index: int) -> None:
+        lead_only = self.query_one("#unit-role", RadioSet).pressed_index == 1
+        self.dismiss("" if index == 0 else unit_choice(self.units[index - 1], lead_only))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss("" if event.option_index == 0 else self.units[event.option_index - 1])
+        self._pick(event.option_index)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -165,6 +165,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Targets and progress data are generated and are not real.",
     ),
     "as_of": ("数据截至", "as of"),
+    "unit_filter": ("{unit}（{role}）", "{unit} ({role})"),
+    "unit_filter_heading": ("责任单位", "Responsible unit"),
     # A drill-down table or line whose figures are those of the year shown says the year (``y``
     # changes it): in a heading's brackets, and in a status or progress line.
     "in_year": ("{year}年", "{year}"),
@@ -283,6 +285,46 @@ def split_units(units: str | None) -> list[str]:
 def unit_name(unit: str, lang: str = "zh") -> str:
     """A unit's name in ``lang``; a unit with no English name keeps its Chinese one (a proper name)."""
     return unit if lang == "zh" else UNITS_EN.get(unit, unit)
+
+
+# The unit filter (``u``): one unit, and whether a task counts when the unit leads it or takes part in
+# it (the default), or only when it leads it. One string carries both through the caches and the
+# workers (``unit_choice``); the mark is a control character, which no unit's name holds (text from
+# files passes console.core.text.clean, which removes them).
+LEAD_ONLY_MARK = "\x1f"
+UNIT_ROLES: dict[bool, tuple[str, str]] = {
+    False: ("牵头或参加", "leads or takes part"),
+    True: ("仅牵头", "leads only"),
+}
+
+
+def unit_choice(unit: str, lead_only: bool) -> str:
+    """The unit filter's value: ``unit``, marked when only the tasks it leads count ("" is no filter)."""
+    return f"{LEAD_ONLY_MARK}{unit}" if unit and lead_only else unit
+
+
+def unit_of(choice: str | None) -> tuple[str, bool]:
+    """(unit, lead only) of a unit filter's value (``unit_choice``)."""
+    choice = choice or ""
+    if choice.startswith(LEAD_ONLY_MARK):
+        return choice[len(LEAD_ONLY_MARK) :], True
+    return choice, False
+
+
+def unit_role(lead_only: bool, lang: str = "zh") -> str:
+    """牵头或参加 / 仅牵头: which tasks the unit filter keeps."""
+    return UNIT_ROLES[lead_only][lang_index(lang)]
+
+
+def unit_filter_label(choice: str | None, lang: str = "zh") -> str:
+    """The unit filter as the screen and an export's manifest say it: 市发改委（仅牵头） / Municipal
+    Development and Reform Commission (leads only); "" without a filter."""
+    unit, lead_only = unit_of(choice)
+    if not unit:
+        return ""
+    return TEXT["unit_filter"][lang_index(lang)].format(
+        unit=unit_name(unit, lang), role=unit_role(lead_only, lang)
+    )
 
 
 def units_text(units: str | None, lang: str = "zh") -> str:

@@ -164,6 +164,10 @@ class Flows:
         prov = provenance(
             app.views.header, view, chosen.search, chosen.sort_argument, app.state.lang, fmt, out, data
         )
+        if app.state.unit and view in ("tasks", "all"):  # the manifest says which tasks the unit kept
+            from dataclasses import replace as with_unit
+
+            prov = with_unit(prov, unit=app.state.unit)
         changes = app.changes.exported()  # changes mode: the reference quarter in the manifest
         if changes is not None:
             from dataclasses import replace

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, TabPane
 
 from console.present.fit import share_heights
-from console.present.labels import unit_name
+from console.present.labels import unit_filter_label
 from console.present.state import tables_of
 from widgets.overview import OverviewPanel
 from widgets.view_table import ViewTable
@@ -171,6 +171,7 @@ class RankingsPane(Pane):
         ]
 
     def show(self, state: ConsoleState, views: Views) -> None:
+        from console.present.formatter import Formatter
         from console.present.rule_marks import flag_legend
         from widgets.dialogs import Wrapped  # the help's groups wrapped whole: here mark + meaning
 
@@ -190,7 +191,11 @@ class RankingsPane(Pane):
                     if isinstance(year, int):
                         years.setdefault(mark, set()).add(year)
         legend = self.query_one("#rankings-legend", Static)
-        legend.update(Wrapped(flag_legend(flags, state.lang, years), style="italic"))  # whole items
+        items = [
+            Formatter(state.lang, self.ascii_only).text(item)
+            for item in flag_legend(flags, state.lang, years)
+        ]
+        legend.update(Wrapped(items, style="italic"))  # whole items
         legend.display = bool(flags)
 
 
@@ -211,8 +216,8 @@ class TasksPane(Pane):
             return
         super().show(state, views)
         label = "量化指标" if state.zh else "Quantified targets"
-        if state.unit:
-            label += f"（{state.unit}）" if state.zh else f" ({unit_name(state.unit, state.lang)})"
+        if state.unit:  # the unit and which of its tasks count (it leads them, or takes part)
+            label += ("：" if state.zh else ": ") + unit_filter_label(state.unit, state.lang)
         self.query_one("#indicators-title", Static).update(Text(label, style="bold"))
         self.share_height()
 
