@@ -283,3 +283,49 @@ async def test_the_unit_filter_can_keep_only_the_tasks_a_unit_leads(
     written = next((tmp_path / "out").glob("*.json"))
     meta = json.loads(written.read_text(encoding="utf-8"))["meta"]
     assert meta["unit"] == unit and meta["unit_role"] == "lead"
+
+
+def _palette_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    from textual.command import CommandList
+
+    options = app.screen.query_one(CommandList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"), [("daochu", "导出"), ("dc", "导出"), ("chanyejiqun", "产业集群")]
+)
+async def test_the_palette_finds_a_command_by_its_pinyin(data_dir: Path, typed: str, found: str) -> None:
+    """The county dialog found 遂平县 by ``suiping`` or ``sp``; the palette found nothing by pinyin."""
+    from textual.command import CommandPalette
+
+    from tests.waiting import until
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*typed)
+        await until(pilot, lambda: any(found in line for line in _palette_lines(app)))
+        assert any(found in line for line in _palette_lines(app)), _palette_lines(app)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_palette_says_nothing_matches_in_the_consoles_language(data_dir: Path, lang: str) -> None:
+    from textual.command import CommandPalette
+
+    from console.present.labels import text
+    from tests.waiting import until
+
+    app = make_app(data_dir, lang=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"qqqxz")
+        await until(pilot, lambda: bool(_palette_lines(app)))
+        lines = _palette_lines(app)
+        assert lines and text("palette_empty", lang) in lines[0], lines
+        if lang == "zh":
+            assert "No matches" not in " ".join(lines)

@@ -34,14 +34,9 @@ CHECKED, UNCHECKED = "[x]", "[ ]"
 def county_matches(query: str, zh_name: str, en_name: str | None) -> bool:
     """Whether a typed filter matches a county: part of its Chinese or English name, its pinyin
     (``suiping``) or the initials of its pinyin (``sp``), ignoring case and spaces."""
-    q = "".join(query.split()).casefold()
-    if not q:
-        return True
-    from console.present.collation import text_order
+    from console.present.collation import name_matches
 
-    syllables = text_order(zh_name)[:-1]
-    fields = (zh_name, en_name or "", "".join(syllables), "".join(s[:1] for s in syllables))
-    return any(q in "".join(field.split()).casefold() for field in fields)
+    return name_matches(query, zh_name, en_name)
 
 
 def failed_mark(node: DOMNode) -> str:

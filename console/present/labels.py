@@ -166,6 +166,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "as_of": ("数据截至", "as of"),
     "unit_filter": ("{unit}（{role}）", "{unit} ({role})"),
+    # The command palette's line when nothing matches what was typed (Textual's own is English only).
+    "palette_empty": ("没有匹配的命令", "No matches found"),
     "unit_filter_heading": ("责任单位", "Responsible unit"),
     # A drill-down table or line whose figures are those of the year shown says the year (``y``
     # changes it): in a heading's brackets, and in a status or progress line.
