@@ -329,3 +329,59 @@ async def test_the_palette_says_nothing_matches_in_the_consoles_language(data_di
         assert lines and text("palette_empty", lang) in lines[0], lines
         if lang == "zh":
             assert "No matches" not in " ".join(lines)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("counties", [0, 1, 3])
+@pytest.mark.parametrize("changes", ["", "only", "elsewhere"])
+def test_the_top_line_gives_way_in_one_order_and_keeps_the_county_filter(
+    lang: str, counties: int, changes: str
+) -> None:
+    """The changes mode's top line dropped the title at one width and kept it at a narrower one; the
+    main line and the changes mode's give way in one order, never show less when wider, and always
+    keep a county filter (it changes what is shown)."""
+    from console.present.top_line import TopLine, fit_top_line
+
+    zh = lang == "zh"
+    names = ["遂平县", "西平县", "上蔡县"] if zh else ["Suiping County", "Xiping County", "Shangcai County"]
+    scope = ("、" if zh else ", ").join(names[:counties]) or ("全部县区" if zh else "all counties")
+    short = (f"{counties}个县区" if zh else f"{counties} counties") if counties else ""
+    status = {
+        "": "",
+        "only": "Δ 较2026Q2（仅变化）" if zh else "Δ since 2026Q2 (changed only)",
+        "elsewhere": "Δ 较2026Q2（仅变化）（变化仅标于2026年）"
+        if zh
+        else "Δ since 2026Q2 (changed only) (marked in 2026 only)",
+    }[changes]
+    title = (
+        "驻马店市开发区三年行动方案监测（示例进度数据）"
+        if zh
+        else "Zhumadian development zones action plan monitor (sample progress data)"
+    )
+    full = TopLine(
+        title,
+        "示例数据" if zh else "SAMPLE DATA",
+        f"{'数据截至' if zh else 'as of'} 2026Q3",
+        "2026",
+        scope,
+        status,
+    )
+    before: TopLine | None = None
+    for width in range(24, 220):
+        line = fit_top_line(
+            full,
+            width,
+            as_of_period="2026Q3",
+            counties_short=short,
+            badge_short="示例",
+            all_counties=not counties,
+        )
+        if counties:
+            assert line.scope in (scope, short), (width, line)  # the filter stays, whole or as its count
+        if before is not None:  # wider never shows less: no part comes back shorter or goes
+            assert not before.title or line.title, (width, before, line)
+            assert not before.year or line.year, (width, before, line)
+            assert len(line.status) >= len(before.status), (width, before, line)
+            assert len(line.as_of) >= len(before.as_of), (width, before, line)
+            assert len(line.badge) >= len(before.badge), (width, before, line)
+        before = line
