@@ -261,10 +261,9 @@ class Blocks:
 
         moved = rank_note(d, year, self.lang)  # why a 位次后移 notice applies or not (plan 四(三))
         after = (reports, WrappedText(moved), self.note) if moved else (reports, self.note)
-        from console.engine.rules import evidence
+        from console.present.drilldown import zone_result
 
-        published = [r for r in d.results if r["year"] <= year]
-        result = evidence(published, published[-1]["year"]) if published else None
+        result = zone_result(d, year)  # the result year and ranks the rule marks are decided on
         before: list[Any] = [years] if flags is None else [years, self.rules(flags, result)]
         return DetailContent(title, [*before, clusters], tuple(charts), after)
 

@@ -105,6 +105,15 @@ def zone_detail(ds: Dataset, settings: Settings, zone: str, year: int) -> ZoneDe
     )
 
 
+def zone_result(d: ZoneDetail, year: int) -> dict[str, Any] | None:
+    """What the zone's rule marks up to ``year`` are decided on (rules.evidence of its latest published
+    result); None before any result is published."""
+    from console.engine.rules import evidence
+
+    published = [r for r in d.results if r["year"] <= year]
+    return evidence(published, published[-1]["year"]) if published else None
+
+
 def rank_note(d: ZoneDetail, year: int, lang: str) -> str | None:
     """Why the zone's latest result up to ``year`` does or does not get the rank-fell notice (排名位次
     后移), against the year before; None without two consecutive published results."""
