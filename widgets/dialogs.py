@@ -252,7 +252,7 @@ class UnitDialog(ModalScreen[str | None]):
                     )
             yield OptionList(Text(everyone), *(self.prompt(u) for u in self.units), compact=True)
             hint = (
-                "Tab 选择计入的任务  Enter 选定  Esc 取消"
+                "Tab 计入范围  Enter 选定  Esc 取消"
                 if self.lang == "zh"
                 else "Tab: which tasks count  Enter picks  Esc cancels"
             )

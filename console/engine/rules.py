@@ -219,10 +219,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "then": ("{reason}；{words}", "{reason}; {words}"),
     "zone_reason": ("{zone} {rule}：{reason}", "{zone} {rule}: {reason}"),
     "legend_item": ("{mark} {rule}（{when}）", "{mark} {rule} ({when})"),
-    "years_sep": ("、", "; "),
-    "years_one": ("{year}年", "{year}"),
-    "years_move": ("{last}→{year}年", "{last} to {year}"),
-    "years_two": ("{last}、{year}年", "{last} and {year}"),
+    "years_sep_plain": ("、", ", "),
+    # A mark decided on the year before too names it (the legend's lead names the result year).
+    "years_move": ("较{last}年", "vs {last}"),
+    "years_two": ("及{last}年", "and {last}"),
 }
 
 
@@ -268,10 +268,14 @@ def flag_reason(flag: str, result: dict[str, Any], lang: str) -> str:
     return ""
 
 
-def flag_years(flag: str, year: int, lang: str) -> str:
-    """The result years a mark is decided on, for the rankings legend: 2025年, 2024→2025年, 2024、2025年."""
-    key = {"rank_fell_notice": "years_move", "bottom10_two_years": "years_two"}.get(flag, "years_one")
-    return _say(key, lang, last=year - 1, year=year)
+def flag_years(flag: str, years: list[int], lang: str) -> str:
+    """For the rankings legend, whose lead names the result years: the year before that a mark is also
+    decided on (较2024年 / vs 2024; 及2024年 / and 2024), "" for a mark of the result year alone."""
+    key = {"rank_fell_notice": "years_move", "bottom10_two_years": "years_two"}.get(flag)
+    if key is None or not years:
+        return ""
+    last = REASONS["years_sep_plain"][0 if lang == "zh" else 1].join(str(y - 1) for y in sorted(set(years)))
+    return _say(key, lang, last=last)
 
 
 def flag_word(flag: str, lang: str) -> str:

@@ -19,19 +19,19 @@ def flag_legend(
     flags: Iterable[str], lang: str, years: Mapping[str, Iterable[int]] | None = None
 ) -> list[str]:
     """What the marks in use mean, in the plan's order, as items to be wrapped whole (a mark never
-    apart from its meaning, ``fit.flow``): ``["奖惩：+星 晋星奖励（2025年）", "!!连 连续两年后10（2024、
-    2025年）", "（…）"]``; ``years``: the result years each mark is decided on in the table (its rows'),
-    which the item names. Empty when no mark is in use."""
+    apart from its meaning, ``fit.flow``): ``["奖惩（方案四(三)，2025年评价结果）：+星 晋星奖励",
+    "!!连 连续两年后10（及2024年）", "（…）"]``. ``years``: the result years each mark is decided on in
+    the table (its rows'): the lead names them, a mark decided on the year before too names that year.
+    Empty when no mark is in use."""
     used = set(flags)
     i = lang_index(lang)
+    shown = sorted({y for f in used for y in (years or {}).get(f, ())})
     named = []
     for f in FLAGS:
         if f not in used:
             continue
         item = f"{flag_mark(f, lang)} {flag_word(f, lang)}"
-        when = REASONS["years_sep"][i].join(
-            flag_years(f, y, lang) for y in sorted(set((years or {}).get(f, ())))
-        )
+        when = flag_years(f, sorted(set((years or {}).get(f, ()))), lang)
         if when:
             item = REASONS["legend_item"][i].format(
                 mark=flag_mark(f, lang), rule=flag_word(f, lang), when=when
@@ -39,7 +39,11 @@ def flag_legend(
         named.append(item)
     if not named:
         return []
-    lead = text("rules_heading", lang) + ("：" if lang == "zh" else ": ")
+    heading = text("rules_heading", lang)
+    if shown:
+        joined = REASONS["years_sep_plain"][i].join(str(y) for y in shown)
+        heading = text("rules_heading_year", lang).format(year=joined)
+    lead = heading + ("：" if lang == "zh" else ": ")
     more = (
         "（在开发区上按 Enter 查看条款原文）" if lang == "zh" else "(Enter on a zone shows the rules' text)"
     )
