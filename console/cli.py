@@ -703,6 +703,7 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     from console.outputs.text_tables import make_console, print_header, print_view
     from console.present.assemble import context_words
     from console.present.formatter import Formatter
+    from console.present.rule_marks import flag_notes
 
     f = Formatter(settings.lang, settings.ascii)
     out = make_console(fit=True)
@@ -711,6 +712,8 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     as_of = str(ds.as_of) if ds.has_progress else ""
     print_header(title, as_of, year, shown, ds.sample, f, out, coverage(ds).own_targets)
     print_view(view, f, out)
+    for line in flag_notes(ranked.iter_rows(named=True), settings.lang):  # the years and ranks behind a mark
+        out.print(f.text(line), markup=False, highlight=False, soft_wrap=True)
     return EXIT_OK
 
 

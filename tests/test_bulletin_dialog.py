@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+from textual.app import App
 from textual.widgets import Input, Static
 
 from console.core.config import load_settings, save_state
 from console.outputs.bulletin import default_month
 from tests.test_app import make_app, ready
-from widgets.dialogs import BulletinDialog
+from widgets.dialogs import BulletinChoice, BulletinDialog, MarkedRadioButton
 
 
 def _text(dialog: BulletinDialog, selector: str) -> str:
@@ -71,3 +73,40 @@ async def test_the_bulletins_folder_is_remembered(data_dir: Path, tmp_path: Path
     assert preferences["bulletin_folder"] == str(folder)
     save_state(preferences)  # what quitting writes: the next session starts there too
     assert load_settings(data_dir=data_dir).bulletin_folder == str(folder)
+
+
+def _chosen(dialog: BulletinDialog) -> list[str]:
+    """The formats the dialog draws as chosen (``(*)``), as a user reads them."""
+    return [str(button.label) for button in dialog.query(MarkedRadioButton) if button.value]
+
+
+@pytest.mark.parametrize("start", ["md", "xlsx", "docx"])
+async def test_exactly_one_format_is_chosen_whatever_the_keys_or_clicks(start: str) -> None:
+    """The dialog showed Markdown and XLSX both chosen after one Right (and a reopened dialog lost
+    its format): at every step exactly one format reads ``(*)``, and it is the one Enter writes."""
+    names = {"md": "Markdown", "xlsx": "XLSX", "docx": "Word"}
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            initial = BulletinChoice("2026-09", start, ".")
+            self.push_screen(BulletinDialog("zh", "2026-09", ".", initial))
+
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, BulletinDialog)
+        assert _chosen(dialog) == [names[start]]
+        dialog.query_one("#bulletin-format").focus()
+        await pilot.pause()
+        for key in ("right", "right", "right", "left", "left", "down", "up"):
+            await pilot.press(key)
+            assert len(_chosen(dialog)) == 1, key
+        for name in ("Word", "Markdown", "XLSX", "XLSX", "Word"):
+            button = next(b for b in dialog.query(MarkedRadioButton) if str(b.label) == name)
+            await pilot.click(button)
+            assert _chosen(dialog) == [name]
+        results: list[BulletinChoice | None] = []
+        dialog.dismiss = results.append  # type: ignore[method-assign]
+        await pilot.press("enter")
+        assert results and results[0] is not None and results[0].fmt == "docx"

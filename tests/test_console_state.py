@@ -41,7 +41,7 @@ def test_search_applies_to_every_table_of_the_tab() -> None:
     assert state.tables["zones"].search == ""
     assert state.filter_note() == "/招商"
     state.unit = "市发改委"
-    assert state.filter_note() == "/招商 市发改委"
+    assert state.filter_note() == "/招商 市发改委（牵头或参加）"  # the unit and which of its tasks count
     state.tab = "zones"  # the unit narrows the tasks tab only
     assert state.filter_note() == ""
     state.tab = "overview"  # no tables: nothing searched

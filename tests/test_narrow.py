@@ -338,7 +338,7 @@ async def test_zone_drill_down_gives_the_rules_in_the_plans_words_at_60_columns(
 
     flags = ranked_flags(dataset, data_dir)
     app = make_app(data_dir, lang=lang)
-    async with app.run_test(size=(60, 60)) as pilot:
+    async with app.run_test(size=(60, 90)) as pilot:  # 60 columns; tall enough for every rule and its reason
         await ready(pilot)
         await pilot.press("5")
         table = app.query_one("#rankings-table")

@@ -24,7 +24,10 @@ async def test_each_unit_starts_a_line_and_its_continuations_are_indented(data_d
         names = [unit_name(u, "en") for u in app.screen.units]
         assert any(len(n) > 36 for n in names)  # some name needs two lines
         lines = [line.rstrip().rstrip("▄▅▆▇█▁▂▃").rstrip() for line in dialog_lines(screen_lines(app))]
-        listed = lines[2 : lines.index(next(line for line in lines if line.startswith("Tasks it leads")))]
+        first = lines.index("All units") + 1  # after the title, which tasks count, and "All units"
+        listed = lines[
+            first : lines.index(next(line for line in lines if line.startswith("Tab: which tasks")))
+        ]
         for line in listed:
             # A line at the margin begins a unit's name; any other line is indented under it.
             assert line.startswith("  ") or any(n.startswith(line) for n in names), (line, lines)

@@ -8,11 +8,16 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import SystemCommand
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
+from console.present.collation import name_matches
 from console.present.formatter import Formatter
 from console.present.keys import palette_commands
+from console.present.labels import text
 from widgets.ascii import ascii_mode
 
 if TYPE_CHECKING:
@@ -43,8 +48,41 @@ class ConsoleCommands(Provider):
             score = max(
                 score, matcher.match(other)
             )  # 'export' finds 导出 in Chinese mode, and 导出 finds Export
+            if score <= 0 and name_matches(query, name, other):
+                # The county dialog's matcher: pinyin (daochu) or its initials (dc) find 导出 too.
+                score = PINYIN_SCORE
             if score > 0:
                 yield Hit(score, shown, partial(self.app.run_action, action), text=name)
+
+
+# A hit found by pinyin only ranks below a direct match of the name.
+PINYIN_SCORE = 0.5
+
+
+class ConsolePalette(CommandPalette):
+    """Textual's command palette with its empty-state line in the console's language (Textual's own
+    "No matches found" is English only; labels ``palette_empty``)."""
+
+    def __init__(self, *args: Any, lang: str = "zh", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.empty = text("palette_empty", lang)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own (textual.command.CommandPalette) with the console's words.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(self.empty, style="not bold")), disabled=True, id=self._NO_MATCHES
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
@@ -88,7 +126,7 @@ def search_themes(app: App[Any]) -> None:
     placeholder = Formatter(ascii_only=ascii_mode(app)).text(
         "搜索配色主题…" if _lang(app) == "zh" else "Search for themes…"
     )
-    app.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+    app.push_screen(ConsolePalette(providers=[ThemeProvider], placeholder=placeholder, lang=_lang(app)))
 
 
 def open_command_palette(app: App[Any]) -> None:
@@ -98,7 +136,7 @@ def open_command_palette(app: App[Any]) -> None:
         placeholder = Formatter(ascii_only=ascii_mode(app)).text(
             "搜索命令…" if zh else "Search for commands…"
         )
-        app.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+        app.push_screen(ConsolePalette(placeholder=placeholder, id="--command-palette", lang=_lang(app)))
 
 
 def quit_notice(app: App[Any]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
@@ -24,7 +24,7 @@ from console.core.text import clean
 from console.present.fit import flow, narrowest, wrap_words
 from console.present.formatter import Formatter
 from console.present.keys import help_groups
-from console.present.labels import text, unit_name
+from console.present.labels import text, unit_choice, unit_name, unit_of, unit_role
 from widgets.ascii import ascii_mode
 
 # Checked state is shown by a mark, not by colour: it reads the same under NO_COLOR and --ascii.
@@ -34,14 +34,9 @@ CHECKED, UNCHECKED = "[x]", "[ ]"
 def county_matches(query: str, zh_name: str, en_name: str | None) -> bool:
     """Whether a typed filter matches a county: part of its Chinese or English name, its pinyin
     (``suiping``) or the initials of its pinyin (``sp``), ignoring case and spaces."""
-    q = "".join(query.split()).casefold()
-    if not q:
-        return True
-    from console.present.collation import text_order
+    from console.present.collation import name_matches
 
-    syllables = text_order(zh_name)[:-1]
-    fields = (zh_name, en_name or "", "".join(syllables), "".join(s[:1] for s in syllables))
-    return any(q in "".join(field.split()).casefold() for field in fields)
+    return name_matches(query, zh_name, en_name)
 
 
 def failed_mark(node: DOMNode) -> str:
@@ -222,7 +217,9 @@ UNIT_TEXT_WIDTH = 36  # the unit dialog's 40 cells less its border and the list'
 
 class UnitDialog(ModalScreen[str | None]):
     """Pick one responsible unit to filter the tasks by (or all); it opens on the unit chosen now.
-    A task is kept when the unit leads it or takes part in it."""
+    Above the list, which of the unit's tasks count: those it leads or takes part in (the default), or
+    those it leads only (Tab goes there, the arrow keys pick). It returns the filter's value
+    (labels.unit_choice)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -233,13 +230,14 @@ class UnitDialog(ModalScreen[str | None]):
     UnitDialog { align: center middle; }
     UnitDialog > Vertical { width: 40; height: auto; max-height: 90%; border: round $accent; background: $surface; }
     UnitDialog OptionList { height: auto; max-height: 18; }
+    UnitDialog RadioSet { height: auto; width: 100%; }
     """
 
     def __init__(self, units: list[str], lang: str, current: str = "") -> None:
         super().__init__()
         self.units = units
         self.lang = lang
-        self.current = current
+        self.current, self.lead_only = unit_of(current)
 
     def compose(self) -> ComposeResult:
         everyone = "全部单位" if self.lang == "zh" else "All units"
@@ -247,11 +245,16 @@ class UnitDialog(ModalScreen[str | None]):
             yield Static(
                 Text("按责任单位筛选任务" if self.lang == "zh" else "Filter tasks by responsible unit")
             )
+            with PickingRadioSet(id="unit-role", compact=True):
+                for lead_only in (False, True):
+                    yield MarkedRadioButton(
+                        unit_role(lead_only, self.lang), value=lead_only == self.lead_only
+                    )
             yield OptionList(Text(everyone), *(self.prompt(u) for u in self.units), compact=True)
             hint = (
-                "牵头或参加的任务均列出；Enter 选定  Esc 取消"
+                "Tab 计入范围  Enter 选定  Esc 取消"
                 if self.lang == "zh"
-                else "Tasks it leads or takes part in; Enter picks  Esc cancels"
+                else "Tab: which tasks count  Enter picks  Esc cancels"
             )
             yield Static(Text(hint, style="italic"))
 
@@ -268,7 +271,7 @@ class UnitDialog(ModalScreen[str | None]):
         self.on_resize()
 
     def on_resize(self) -> None:
-        fit_list(self, 5, 18)  # border 2, title, hint (two lines at most)
+        fit_list(self, 7, 18)  # border 2, title, the tasks' choice (two lines), hint (two lines at most)
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
@@ -277,8 +280,19 @@ class UnitDialog(ModalScreen[str | None]):
         else:
             options.action_cursor_up()
 
+    def on_key(self, event: events.Key) -> None:
+        # Enter on the tasks' choice picks the unit under the list's cursor, as Enter in the list does.
+        if event.key == "enter" and isinstance(self.focused, RadioSet):
+            event.stop()
+            options = self.query_one(OptionList)
+            self._pick(options.highlighted or 0)
+
+    def _pick(self, index: int) -> None:
+        lead_only = self.query_one("#unit-role", RadioSet).pressed_index == 1
+        self.dismiss("" if index == 0 else unit_choice(self.units[index - 1], lead_only))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss("" if event.option_index == 0 else self.units[event.option_index - 1])
+        self._pick(event.option_index)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -324,15 +338,14 @@ class PeriodDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+# The legend's lines after the status marks (those come from Formatter.status_legend).
 LEGEND = {
     "zh": [
-        "✓ 达标 / 按时   ~ 符合进度   ! 有风险、落后、逾期   ✗ 未达标、未报送   - 无目标或无数据",
         "行首 ! 表示该开发区未达或可能未达档级、星级或营收目标。",
         "“一→二档”：目标一档，实际（或最新结果）二档；“营收/进度”：累计完成占年度目标 / 按进度应完成比例。",
         text("sample_notice", "zh"),  # the catalogue's words, as the overview says them
     ],
     "en": [
-        "✓ met / on time   ~ on track   ! at risk, behind, late   ✗ missed, missing   - no target or data",
         "A leading ! marks a zone missing, or at risk of missing, its tier, star or revenue target.",
         "'T1→T2': target tier 1, result (or latest result) tier 2; 'Rev/pace': year to date as a share of the year's target / share due by now.",
         text("sample_notice", "en"),
@@ -384,7 +397,8 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(f.text(key)), Wrapped([f.text(what)]))
             parts += [Text(title, style="bold underline"), table]
         # The legend's groups ("✓ 达标 / 按时", three spaces apart) go to the next line whole.
-        legend = [Wrapped(f.text(line).split("   ")) for line in LEGEND[self.lang]]
+        legend = [Wrapped(f.status_legend())]
+        legend += [Wrapped(f.text(line).split("   ")) for line in LEGEND[self.lang]]
         with VerticalScroll():
             yield Static(Group(*parts))
             yield Static(Group(*legend))
@@ -416,15 +430,25 @@ class MarkedRadioSet(RadioSet):
 
 class PickingRadioSet(MarkedRadioSet):
     """A MarkedRadioSet whose arrow keys pick the option they move to (as a radio group does in most
-    programs), so that the choice needs no Space and Enter can act on the whole dialog."""
+    programs), so that the choice needs no Space and Enter can act on the whole dialog.
 
-    def action_next_button(self) -> None:
-        super().action_next_button()
-        self.action_toggle_button()
+    The keys get their own actions: Textual's RadioSet calls ``action_next_button`` itself when it
+    mounts, and picking there (a toggle) switched the first option off or on behind the set's back,
+    which left two options drawn chosen and lost a reopened dialog's format."""
 
-    def action_previous_button(self) -> None:
-        super().action_previous_button()
-        self.action_toggle_button()
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "pick(1)", "Next option", show=False),
+        Binding("up,left", "pick(-1)", "Previous option", show=False),
+    ]
+
+    def action_pick(self, step: int) -> None:
+        if step > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
+        if self._selected is not None:
+            # Switch on, never toggle: the set itself switches the previous choice off.
+            self.query(RadioButton)[self._selected].value = True
 
 
 @dataclass(frozen=True)

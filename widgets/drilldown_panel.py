@@ -146,9 +146,10 @@ class WordsKept:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         found = self.widths(options.max_width)
         widths, spaced = found if found is not None else ([None] * len(self.labels), False)
+        # The heading spans the width given, not the table's (a narrow table folded a heading such as
+        # 历史值（截至2026Q3，家） inside its quarter), broken by the one line breaker.
+        yield WrappedText(Text(self.title, style="bold"))
         table = Table(
-            title=Text(self.title, style="bold"),
-            title_justify="left",
             box=None,
             padding=(0, 1) if spaced else (0, 1, 0, 0),
             pad_edge=spaced,
@@ -214,18 +215,21 @@ class Blocks:
     def pick(self, zh: str | None, en: str | None) -> str:
         return (zh if self.zh else (en or zh)) or ""
 
-    def rules(self, flags: list[str]) -> Table | Text:
-        """The plan's rules (section 四(三)) that applied to the zone: mark and rule, then the plan's
-        condition and consequence in full (wrapped, never cut)."""
+    def rules(self, flags: list[str], result: dict[str, Any] | None = None) -> Table | Text:
+        """The plan's rules (section 四(三)) that applied to the zone in its result year (``result``,
+        ``rules.evidence``, named in the heading): mark and rule, the years and ranks that earn it, then
+        the plan's condition and consequence in full (wrapped, never cut)."""
         from console.present.rule_marks import flag_lines
 
         heading = text("rules_heading", self.lang)
+        if result is not None:
+            heading = text("rules_heading_year", self.lang).format(year=result["result_year"])
         if not flags:
             return Text.assemble((heading, "bold"), "\n", (text("rules_none", self.lang), "italic"))
         table = Table(title=Text(heading, style="bold"), title_justify="left", box=None, show_header=False)
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for rule, words in flag_lines(flags, self.lang):
+        for rule, words in flag_lines(flags, self.lang, result):
             table.add_row(Text(rule), WrappedText(words))
         return table
 
@@ -257,7 +261,10 @@ class Blocks:
 
         moved = rank_note(d, year, self.lang)  # why a 位次后移 notice applies or not (plan 四(三))
         after = (reports, WrappedText(moved), self.note) if moved else (reports, self.note)
-        before: list[Any] = [years] if flags is None else [years, self.rules(flags)]
+        from console.present.drilldown import zone_result
+
+        result = zone_result(d, year)  # the result year and ranks the rule marks are decided on
+        before: list[Any] = [years] if flags is None else [years, self.rules(flags, result)]
         return DetailContent(title, [*before, clusters], tuple(charts), after)
 
     def reports(self, view: View) -> DetailContent:
@@ -306,8 +313,15 @@ class Blocks:
         return DetailContent(Text(f"{zone_name} {self.f.dot} {industry}"), before, charts, (self.note,))
 
     def task(
-        self, task: dict[str, Any], indicators: pl.DataFrame, values: pl.DataFrame, area: str = "city"
+        self,
+        task: dict[str, Any],
+        indicators: pl.DataFrame,
+        values: pl.DataFrame,
+        area: str = "city",
+        year: int | None = None,
     ) -> DetailContent:
+        """A task's units, its status in the year shown (``year``, named beside it), its measure and its
+        indicators over time."""
         zh = self.zh
         title = Text(f"{task['task']}. {self.pick(task['title'], task['title_en'])}")
         units = Table(box=None, show_header=False)
@@ -317,14 +331,15 @@ class Blocks:
         units.add_row(Text("牵头单位" if zh else "Lead"), Text(lead))
         participating = units_text(task["participating_units"], self.lang) or self.f.none
         units.add_row(Text("参加单位" if zh else "Participating"), Text(participating))
-        units.add_row(Text("状态" if zh else "Status"), self.status(task["status"]))
+        status = text("status_in_year", self.lang).format(year=year) if year else ("状态" if zh else "Status")
+        units.add_row(Text(status), self.status(task["status"]))
         # The measure in full, broken by the Chinese line-breaking rules, never cut.
         measure = task["measure"] if zh else text("plan_words_zh_only", self.lang)
         units.add_row(
             Text("措施" if zh else "Measure"),
             WrappedText(f"{plan_ref(task['measure_ref'], self.lang)} {measure or ''}"),
         )
-        history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only, area))
+        history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only, area, year))
         return DetailContent(title, [units, history], after=(self.note,))
 
     def facts(self, view: View) -> Table:

@@ -24,7 +24,12 @@ Decisions where the plan is silent:
   the place is read as (tier, rank in tier): a zone moved down a tier has moved back whatever its
   new rank (二档 28th to 三档 34th is a fall), and a zone moved up a tier has moved forward, so a larger
   number in its new tier is no fall and no notice. ``bottom10_two_years`` is given if the zone was in
-  the bottom 10 of its tier in both years.
+  the bottom 10 of its tier in both years, whatever the tiers: the plan's 后10位 is always a tier's
+  (各档…居全省后10位) and 连续两年排名居全省后10位 follows it in the same sentence, so it is two such
+  years running, each of which already earned its own bottom-10 notice; the plan makes no exception
+  for a change of tier (unlike 排名位次后移, it compares no rank across years, only each year's place
+  in its own tier). 高新区, 三档 90/90 in 2024 and 一档 32/36 in 2025, is in both bottom 10s and gets
+  it; every surface says which years and ranks earn a mark (``flag_reason``).
 - A year whose results are not published yet has no flags.
 """
 
@@ -154,6 +159,8 @@ def flags_table(assessments: pl.DataFrame, year: int) -> pl.DataFrame:
                 "flags": zone_flags(history, latest),
                 "previous_rank": before["province_rank"] if before else None,
                 "previous_tier": before["tier"] if before else None,
+                "previous_tier_size": before["tier_size"] if before else None,
+                "best_star_before": _best_star_before(history, latest),
             }
         )
     schema: dict[str, pl.DataType | type[pl.DataType]] = {
@@ -161,8 +168,114 @@ def flags_table(assessments: pl.DataFrame, year: int) -> pl.DataFrame:
         "flags": pl.List(pl.String),
         "previous_rank": pl.Int64,
         "previous_tier": pl.Int8,
+        "previous_tier_size": pl.Int64,
+        "best_star_before": pl.Int8,
     }
     return pl.DataFrame(rows, schema=schema)
+
+
+def _best_star_before(history: list[dict[str, Any]], year: int) -> int | None:
+    earlier = [r["star"] or 0 for r in history if r["year"] < year]
+    return max(earlier) if earlier else None
+
+
+def evidence(history: list[dict[str, Any]], year: int) -> dict[str, Any]:
+    """What the flags of ``year`` are decided on, in the columns ``flags_table`` gives a ranking:
+    result_year, tier, star, province_rank, tier_size, previous_rank, previous_tier,
+    previous_tier_size, best_star_before."""
+    by_year = {r["year"]: r for r in history}
+    now, before = by_year[year], by_year.get(year - 1)
+    return {
+        "result_year": year,
+        "tier": now["tier"],
+        "star": now["star"],
+        "province_rank": now["province_rank"],
+        "tier_size": now["tier_size"],
+        "previous_rank": before["province_rank"] if before else None,
+        "previous_tier": before["tier"] if before else None,
+        "previous_tier_size": before["tier_size"] if before else None,
+        "best_star_before": _best_star_before(history, year),
+    }
+
+
+# Which years and ranks earn a mark (``flag_reason``) and the years a legend names (``flag_years``):
+# (zh, en) templates.
+REASONS: dict[str, tuple[str, str]] = {
+    "place": ("{year}年{tier}第{rank}/{size}位", "{year} {tier} #{rank}/{size}"),
+    "top10_reward": ("{now}，居该档前{band}位", "{now}, in its tier's top {band}"),
+    "bottom10_notice": (
+        "{now}，居该档后{band}位（第{low}位及以后）",
+        "{now}, in its tier's bottom {band} (#{low} or lower)",
+    ),
+    "new_star_reward": ("{year}年{star}，此前最高{best}", "{year} {star}, the best before {best}"),
+    "no_star": ("无星", "no star"),
+    "fell_tier": ("{before}，{now}，降档", "{before}, {now}, down a tier"),
+    "fell_in_tier": ("{before}，{now}，同档名次后移", "{before}, {now}, worse rank in the same tier"),
+    "bottom10_two_years": (
+        "{before}、{now}，两年均居所在档后10位（后10位按各档排名，换档不免除）",
+        "{before} and {now}, in its tier's bottom 10 both years (the bottom 10 is counted within "
+        "each tier, so a change of tier does not lift it)",
+    ),
+    "then": ("{reason}；{words}", "{reason}; {words}"),
+    "zone_reason": ("{zone} {rule}：{reason}", "{zone} {rule}: {reason}"),
+    "legend_item": ("{mark} {rule}（{when}）", "{mark} {rule} ({when})"),
+    "years_sep_plain": ("、", ", "),
+    # A mark decided on the year before too names it (the legend's lead names the result year).
+    "years_move": ("较{last}年", "vs {last}"),
+    "years_two": ("及{last}年", "and {last}"),
+}
+
+
+def _say(key: str, lang: str, **values: Any) -> str:
+    return REASONS[key][0 if lang == "zh" else 1].format(**values)
+
+
+def flag_reason(flag: str, result: dict[str, Any], lang: str) -> str:
+    """Which years and ranks earn ``flag``, from a zone's ``evidence`` (or a rankings row): e.g.
+    2024年三档第90/90位、2025年一档第32/36位：两年均居所在档后10位…"""
+    from console.data.scales import star_label, tier_label
+
+    year, size = result["result_year"], result["tier_size"]
+    now = _say(
+        "place",
+        lang,
+        year=year,
+        tier=tier_label(result["tier"], lang),
+        rank=result["province_rank"],
+        size=size,
+    )
+    before = ""
+    if result.get("previous_rank"):
+        before = _say(
+            "place",
+            lang,
+            year=year - 1,
+            tier=tier_label(result["previous_tier"], lang),
+            rank=result["previous_rank"],
+            size=result["previous_tier_size"],
+        )
+    if flag in ("top10_reward", "bottom10_notice"):
+        return _say(flag, lang, now=now, band=band(size), low=size - band(size) + 1)
+    if flag == "new_star_reward":
+        best = result["best_star_before"]
+        best_word = star_label(best, lang) if best else _say("no_star", lang)
+        return _say(flag, lang, year=year, star=star_label(result["star"], lang), best=best_word)
+    if flag == "rank_fell_notice":
+        fell_tier = (result["tier"] or 0) > (result["previous_tier"] or 0)
+        return _say("fell_tier" if fell_tier else "fell_in_tier", lang, before=before, now=now)
+    if flag == "bottom10_two_years":
+        return _say(flag, lang, before=before, now=now)
+    return ""
+
+
+def flag_years(flag: str, years: list[int], lang: str) -> str:
+    """For the rankings legend, whose lead names the result years: the year before that a mark is also
+    decided on (较2024年 / vs 2024; 及2024年 / and 2024), "" for a mark of the result year alone."""
+    key = {"rank_fell_notice": "years_move", "bottom10_two_years": "years_two"}.get(flag)
+    if key is None or not years:
+        return ""
+    last = REASONS["years_sep_plain"][0 if lang == "zh" else 1].join(str(y - 1) for y in sorted(set(years)))
+    return _say(key, lang, last=last)
 
 
 def flag_word(flag: str, lang: str) -> str:

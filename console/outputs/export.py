@@ -23,6 +23,8 @@ from console import __version__
 from console.core import files
 from console.core.text import Said, clean, in_lang
 from console.outputs.xlsx_print import setup_print
+from console.present.labels import text as label_text
+from console.present.labels import unit_filter_label, unit_of
 from console.present.viewmodel import Header, View
 
 FORMATS = ("csv", "xlsx", "parquet", "json", "md")
@@ -58,10 +60,17 @@ class Provenance:
     # --since (changes mode): the reference period the changes written beside the view start from
     changes_since: str | None = None
     own_targets: bool = False  # a generated set's targets: the sample notice says they are generated too
+    # The console's unit filter (``u``, labels.unit_choice) the tasks were narrowed by; "" for none.
+    unit: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["counties"] = list(self.counties)
+        unit, lead_only = unit_of(self.unit)
+        if unit:  # the unit and which of its tasks count: those it leads, or those it leads or takes part in
+            data["unit"], data["unit_role"] = unit, "lead" if lead_only else "lead_or_participate"
+        else:  # exports without a unit filter keep their manifest as it was
+            del data["unit"]
         for key in ("evaluated_as_of", "changes_since"):
             if data[key] is None:  # exports of the latest data keep their manifest as it was
                 del data[key]
@@ -93,6 +102,9 @@ class Provenance:
         )
         if self.changes_since:
             labels += (("变化参照期", "Changes since", self.changes_since),)
+        if self.unit:
+            heading = label_text("unit_filter_heading", self.lang)
+            labels += ((heading, heading, unit_filter_label(self.unit, self.lang)),)
         return [(zh_label if zh else en_label, value) for zh_label, en_label, value in labels]
 
 

@@ -29,6 +29,19 @@ def pinyin_forms(text: str) -> tuple[str, str]:
     return "".join(syllables).replace(" ", ""), "".join(s[:1] for s in syllables)
 
 
+def name_matches(query: str, *names: str | None) -> bool:
+    """Whether a typed query finds a name: part of any of ``names`` (Chinese or English), or of a
+    Chinese name's pinyin (``suiping``) or initials (``sp``), ignoring case and spaces. The one
+    matcher of the county dialog and the command palette."""
+    q = "".join(query.split()).casefold()
+    if not q:
+        return True
+    for name in filter(None, names):
+        if q in "".join(name.split()).casefold() or pinyin_matches(q, name):
+            return True
+    return False
+
+
 def pinyin_matches(needle: str, text: str) -> bool:
     """Whether a Latin-letter ``needle`` (case-folded, no spaces) is in ``text``'s pinyin or initials."""
     full, initials = pinyin_forms(text)

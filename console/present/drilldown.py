@@ -30,6 +30,7 @@ class ZoneDetail:
     # The published results (year, tier, province_rank, tier_size, star), oldest first.
     results: tuple[dict[str, Any], ...] = ()
     ranked_in: str = "province"  # the pool province_rank ranks in (console.engine.coverage)
+    year: int = 0  # the year shown: its clusters and revenue are that year's
 
 
 def _quarters(year: int, until: Period | None) -> list[Period]:
@@ -101,7 +102,17 @@ def zone_detail(ds: Dataset, settings: Settings, zone: str, year: int) -> ZoneDe
         rank,
         published,
         coverage(ds).ranked_in,
+        year,
     )
+
+
+def zone_result(d: ZoneDetail, year: int) -> dict[str, Any] | None:
+    """What the zone's rule marks up to ``year`` are decided on (rules.evidence of its latest published
+    result); None before any result is published."""
+    from console.engine.rules import evidence
+
+    published = [r for r in d.results if r["year"] <= year]
+    return evidence(published, published[-1]["year"]) if published else None
 
 
 def rank_note(d: ZoneDetail, year: int, lang: str) -> str | None:
@@ -187,6 +198,7 @@ class IndicatorDetail:
     series: tuple[Series, ...] = ()
     more: int = 0  # zones beyond ZONES_SHOWN, not listed
     area: str = "city"  # what the data's zones cover (console.engine.coverage), for the scope word
+    year: int = 0  # the year shown: progress and status are judged in it
 
 
 def indicator_detail(ds: Dataset, ev: Evaluation, code: str, pace: Pace = linear_pace) -> IndicatorDetail:
@@ -252,4 +264,4 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str, pace: Pace = linear
             Series("value", x, tuple(v for _, v, _ in shown), kind),
             Series("target", x, tuple(row["target"] for _ in x), kind),
         )
-    return IndicatorDetail(row, task, history, periods, tuple(zones), series, more, ev.coverage.area)
+    return IndicatorDetail(row, task, history, periods, tuple(zones), series, more, ev.coverage.area, ev.year)

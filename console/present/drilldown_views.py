@@ -140,7 +140,10 @@ def zone_clusters_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
         )
         for c in d.clusters.iter_rows(named=True)
     )
-    return View("zone_clusters", f.pick("产业集群（亿元）", f"Clusters ({YI_EN})"), columns, rows)
+    when = text("in_year", lang).format(year=d.year)  # `y` changes the year: the heading says which
+    return View(
+        "zone_clusters", f.pick(f"产业集群（{when}，亿元）", f"Clusters ({when}, {YI_EN})"), columns, rows
+    )
 
 
 def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
@@ -213,9 +216,15 @@ def cluster_years_view(
 
 
 def task_history_view(
-    indicators: pl.DataFrame, values: pl.DataFrame, lang: str, ascii_only: bool, area: str = "city"
+    indicators: pl.DataFrame,
+    values: pl.DataFrame,
+    lang: str,
+    ascii_only: bool,
+    area: str = "city",
+    year: int | None = None,
 ) -> View:
-    """A task's indicators over the last eight quarters (city-wide or summed over zones), with status."""
+    """A task's indicators over the last eight quarters (city-wide or summed over zones), with their
+    status in the year shown (``year``, which the heading names)."""
     f = Formatter(lang, ascii_only)
     periods = sorted(set(values.get_column("period").to_list()))[-8:]
     columns = (
@@ -246,9 +255,11 @@ def task_history_view(
                 ),
             )
         )
+    when = text("status_in_year", lang).format(year=year) if year else ""
     title = f.pick(
-        f"指标历史值（{area_word(area, 'zh')}或各区合计）",
-        f"Indicator values over time ({area_word(area, 'en')}-wide or summed over zones)",
+        f"指标历史值（{area_word(area, 'zh')}或各区合计{'；' + when if when else ''}）",
+        f"Indicator values over time ({area_word(area, 'en')}-wide or summed over zones"
+        f"{'; ' + when.lower() if when else ''})",
     )
     return View("task_history", title, columns, tuple(rows))
 
@@ -299,7 +310,9 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         ("latest", f.pick("最新值", "Latest"), Cell(latest, (i["latest"], i["period"]), i["latest"])),
         (
             "progress",
-            f.pick("基期起进度", "From baseline"),
+            text("progress_in_year", lang).format(year=d.year)
+            if d.year
+            else f.pick("基期起进度", "From baseline"),
             Cell(
                 f"{f.share(i['progress'])}"
                 + (
@@ -311,7 +324,11 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
                 i["progress"],
             ),
         ),
-        ("status", f.pick("状态", "Status"), _status(i["status"], f)),
+        (
+            "status",
+            text("status_in_year", lang).format(year=d.year) if d.year else f.pick("状态", "Status"),
+            _status(i["status"], f),
+        ),
         ("basis", f.pick("判断依据", "Judged on"), _text(judgement_basis(d, f), f)),
         ("task", f.pick("所属任务", "Task"), _text(task, f)),
         ("source", f.pick("出处", "Source"), _text(plan_ref(i["source"], lang), f)),  # en: 2(1), not 二(一)
@@ -388,9 +405,12 @@ def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> V
         for p, v, r in d.history[-HISTORY_QUARTERS:]
     )
     unit = f.pick(d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or "")
+    # The rows end at the quarter the year shown is judged at (`y` moves it): the heading says where.
+    until = text("up_to", lang).format(period=rows[-1].key) if rows else ""
+    inside = (f.list_sep if not f.zh else "，").join(part for part in (until, unit) if part)
     title = (
-        f.pick(f"历史值（{unit}）", f"Values over time ({unit})")
-        if unit
+        f.pick(f"历史值（{inside}）", f"Values over time ({inside})")
+        if inside
         else f.pick("历史值", "Values over time")
     )
     return View("indicator_history", title, columns, rows)
@@ -425,7 +445,13 @@ def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         for z in d.zones
     )
     unit = f.pick(d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or "")
-    title = f.pick(f"各开发区（{unit}）", f"By zone ({unit})") if unit else f.pick("各开发区", "By zone")
+    # Progress and status are the year shown's (`y` changes it): the heading says which.
+    inside = (f.list_sep if not f.zh else "，").join(
+        part for part in (text("in_year", lang).format(year=d.year) if d.year else "", unit) if part
+    )
+    title = (
+        f.pick(f"各开发区（{inside}）", f"By zone ({inside})") if inside else f.pick("各开发区", "By zone")
+    )
     if d.more:
         title += f.pick(
             f"：最需关注的 {len(d.zones)} 个，另有 {d.more} 个未列出（可按县区筛选）",

@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from console.data.scales import cn_numeral, star_label, tier_label
-from console.present.labels import STATUS_SYMBOLS, is_count, lang_index, level_none, quantity, status_word
+from console.present.labels import (
+    STATUS_SYMBOLS,
+    is_count,
+    lang_index,
+    level_none,
+    quantity,
+    status_word,
+    text,
+)
 
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.:~=+*#"
@@ -238,6 +246,18 @@ class Formatter:
         if status not in STATUS_SYMBOLS:
             return self.word(status)
         return f"{self.symbol(status)} {self.word(status)}"
+
+    def status_legend(self) -> list[str]:
+        """The help legend's status groups, made from the marks the tables draw: each mark with the
+        words of every status drawn with it (``✓ 达标、按时``), then the empty mark; a word listed
+        under a mark is drawn with that mark in every table."""
+        words: dict[str, list[str]] = {}
+        for status in STATUS_SYMBOLS:
+            group = words.setdefault(self.symbol(status), [])
+            if self.word(status) not in group:
+                group.append(self.word(status))
+        groups = [f"{mark} {self.list_sep.join(names)}" for mark, names in words.items()]
+        return [*groups, f"{self.none} {text('legend_empty', self.lang)}"]
 
     # -- levels -----------------------------------------------------------------------------------
 

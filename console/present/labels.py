@@ -45,7 +45,10 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "not_due": ("未到期", "not due"),
 }
 
-# (unicode, ascii); ✓ and ✗ are narrow (not East Asian ambiguous width).
+# (unicode, ascii); ✓ and ✗ are narrow (not East Asian ambiguous width). The one definition of the
+# marks: the tables draw them (Formatter.symbol) and the help legend lists them (Formatter.status_legend),
+# in this order. A word has one mark wherever it stands: 未报送 is ✗ for a report not sent and for the
+# figure it would have brought (the legend said ✗ 未报送 while the figure's cell drew no mark).
 STATUS_SYMBOLS: dict[str, tuple[str, str]] = {
     "met": ("✓", "+"),
     "on_time": ("✓", "+"),
@@ -57,6 +60,7 @@ STATUS_SYMBOLS: dict[str, tuple[str, str]] = {
     "ongoing": (">", ">"),
     "missed": ("✗", "x"),
     "missing": ("✗", "x"),
+    "not_reported": ("✗", "x"),
 }
 
 # Severity classes, for colour: bad / warn / good / none.
@@ -70,6 +74,7 @@ STATUS_CLASS: dict[str, str] = {
     "late": "warn",
     "missed": "bad",
     "missing": "bad",
+    "not_reported": "bad",
 }
 
 # The colour of each severity class; every status also has a symbol and a word.
@@ -258,13 +263,27 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # The overview's "latest result (year)" before the province has published any.
     "no_result_yet": ("尚未公布", "none published"),
+    "unit_filter": ("{unit}（{role}）", "{unit} ({role})"),
+    # The command palette's line when nothing matches what was typed (Textual's own is English only).
+    "palette_empty": ("没有匹配的命令", "No matches found"),
+    "unit_filter_heading": ("责任单位", "Responsible unit"),
+    # A drill-down table or line whose figures are those of the year shown says the year (``y``
+    # changes it): in a heading's brackets, and in a status or progress line.
+    "in_year": ("{year}年", "{year}"),
+    "status_in_year": ("状态（{year}年）", "Status ({year})"),
+    "progress_in_year": ("基期起进度（{year}年）", "From baseline ({year})"),
+    "up_to": ("截至{period}", "to {period}"),
     "no_data_yet": ("无数据", "no data yet"),
+    # The help legend's last group, after the empty mark (— or -): what an empty cell means.
+    "legend_empty": ("无目标或无数据", "no target or data"),
     "year": ("年度", "year"),
     "counties": ("县区", "counties"),
     "all_counties": ("全部县区", "all counties"),
     "rules_short": ("奖惩", "Rules"),
     "rules_heading": ("奖惩（方案四(三)）", "Rules (plan 4(3))"),
     "rules_none": ("未触发方案四(三)的奖惩条款", "No rule of the plan's section 4(3) applies"),
+    # The drill-down's rules table is that of one year's published results (``y`` changes it).
+    "rules_heading_year": ("奖惩（方案四(三)，{year}年评价结果）", "Rules (plan 4(3); {year} results)"),
     # The top line's short forms on a narrow terminal (console.present.top_line).
     "sample_badge_short": ("示例", "SAMPLE"),
     "n_counties": ("{n}个县区", "{n} counties"),
@@ -369,6 +388,46 @@ def split_units(units: str | None) -> list[str]:
 def unit_name(unit: str, lang: str = "zh") -> str:
     """A unit's name in ``lang``; a unit with no English name keeps its Chinese one (a proper name)."""
     return unit if lang == "zh" else UNITS_EN.get(unit, unit)
+
+
+# The unit filter (``u``): one unit, and whether a task counts when the unit leads it or takes part in
+# it (the default), or only when it leads it. One string carries both through the caches and the
+# workers (``unit_choice``); the mark is a control character, which no unit's name holds (text from
+# files passes console.core.text.clean, which removes them).
+LEAD_ONLY_MARK = "\x1f"
+UNIT_ROLES: dict[bool, tuple[str, str]] = {
+    False: ("牵头或参加", "leads or takes part"),
+    True: ("仅牵头", "leads only"),
+}
+
+
+def unit_choice(unit: str, lead_only: bool) -> str:
+    """The unit filter's value: ``unit``, marked when only the tasks it leads count ("" is no filter)."""
+    return f"{LEAD_ONLY_MARK}{unit}" if unit and lead_only else unit
+
+
+def unit_of(choice: str | None) -> tuple[str, bool]:
+    """(unit, lead only) of a unit filter's value (``unit_choice``)."""
+    choice = choice or ""
+    if choice.startswith(LEAD_ONLY_MARK):
+        return choice[len(LEAD_ONLY_MARK) :], True
+    return choice, False
+
+
+def unit_role(lead_only: bool, lang: str = "zh") -> str:
+    """牵头或参加 / 仅牵头: which tasks the unit filter keeps."""
+    return UNIT_ROLES[lead_only][lang_index(lang)]
+
+
+def unit_filter_label(choice: str | None, lang: str = "zh") -> str:
+    """The unit filter as the screen and an export's manifest say it: 市发改委（仅牵头） / Municipal
+    Development and Reform Commission (leads only); "" without a filter."""
+    unit, lead_only = unit_of(choice)
+    if not unit:
+        return ""
+    return TEXT["unit_filter"][lang_index(lang)].format(
+        unit=unit_name(unit, lang), role=unit_role(lead_only, lang)
+    )
 
 
 def units_text(units: str | None, lang: str = "zh") -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from console.core.config import LANGS, TABS, Settings
-from console.present.labels import unit_name
+from console.present.labels import unit_filter_label
 
 # The console's tables, in the order they are drawn (the tasks tab holds two).
 TABLES = ("zones", "clusters", "tasks", "indicators", "rankings")
@@ -167,7 +167,7 @@ class ConsoleState:
         if search := self.search_of_tab():
             parts.append(f"/{search}")
         if self.unit and self.tab == "tasks":
-            parts.append(unit_name(self.unit, self.lang))
+            parts.append(unit_filter_label(self.unit, self.lang))  # the unit and which tasks count
         return " ".join(parts)
 
     def preferences(self, settings: Settings) -> dict[str, object]:

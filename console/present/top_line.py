@@ -4,9 +4,15 @@ The line is the title on the left, then the facts on the right: the sample badge
 the year, the counties and a status note (the changes mode's, or that the data files are invalid).
 A part goes, or takes its short form, as a whole; a bracketed part (``（示例进度数据）``,
 ``（仅变化）``, `` (changed only)``) goes with both its brackets, so no half bracket is ever left.
-Order of giving way: the title's brackets, the title (cut at the end, then gone), the words "all
-counties", the status note's brackets, the words before the as-of period, a county list (its count
-instead), the year, the status note, the badge (its short form). The as-of period always stays.
+
+One order of giving way, the same for the main line and the changes mode's (issue 20: the changes
+mode's line dropped the title at one width and kept it at a narrower one): first what says nothing
+the reader needs (the title's brackets, the words "all counties", the status note's second and later
+brackets, the words before the as-of period), then the title shortens (cut at its end), the county
+list becomes its count, the year goes, the title goes, then the status note's first bracket (the
+changes mode's "changed only"), the status note, and the badge takes its short form. A county filter
+changes what every tab shows, so it never goes (its count stays); the as-of period always stays. The
+order is one sequence of ever shorter lines, so a wider terminal never shows less.
 """
 
 from __future__ import annotations
@@ -93,55 +99,63 @@ def fit_top_line(
     filter as a count ("3个县区"); ``badge_short``: the badge's short form; ``all_counties``: the scope
     is the words for no filter, which go early.
     """
-    title = line.title
-    fitted = _with_title(line, title, width, ellipsis)  # the title gives way first
-    if fitted is not None:
-        return fitted
-    line = replace(line, title="")
-    for step in _facts_giving_way(line, as_of_period, counties_short, badge_short, all_counties):
-        if line.width <= width:
-            break
-        line = step
-    return _with_title(line, title, width, ellipsis) or line  # in the room the facts left
+    last = line
+    for candidate, cut in _giving_way(line, as_of_period, counties_short, badge_short, all_counties):
+        last = candidate
+        if candidate.width <= width:
+            return candidate
+        if cut and candidate.title:
+            fitted = _cut_title(candidate, width, ellipsis)
+            if fitted is not None:
+                return fitted
+    return last
 
 
-def _with_title(line: TopLine, title: str, width: int, ellipsis: str) -> TopLine | None:
-    """``line`` with as much of ``title`` as fits: whole, less its bracketed parts (last first), or
-    cut at its end; None when not even ``MIN_TITLE`` cells of it fit."""
-    parts = bracket_parts(title)
-    for k in range(len(parts), 0, -1):
-        whole = replace(line, title="".join(parts[:k]))
-        if whole.width <= width:
-            return whole
+def _cut_title(line: TopLine, width: int, ellipsis: str) -> TopLine | None:
+    """``line`` with its title cut at its end to fit ``width``; None when not even ``MIN_TITLE`` cells
+    of it fit."""
     room = width - replace(line, title="").width - 2
     if room >= MIN_TITLE + cell_len(ellipsis):
-        first = wrap_words(parts[0], room - cell_len(ellipsis))[0]  # whole words or characters
+        first = wrap_words(line.title, room - cell_len(ellipsis))[0]  # whole words or characters
         cut = _before_open_bracket(first.rstrip(" ,，、:：;；-—"))
         if cut:
             return replace(line, title=cut + ellipsis)
     return None
 
 
-def _facts_giving_way(
+def _giving_way(
     line: TopLine, as_of_period: str, counties_short: str, badge_short: str, all_counties: bool
-) -> Iterator[TopLine]:
-    """The facts, one part shorter or gone at each step, in the module's order."""
-    if all_counties:
+) -> Iterator[tuple[TopLine, bool]]:
+    """The line, one part shorter or gone at each step, in the module's order; with whether the title
+    may be cut to fit (from the step the title shortens until it goes)."""
+    yield line, False
+    title_parts = bracket_parts(line.title)
+    while len(title_parts) > 1:
+        title_parts.pop()
+        line = replace(line, title="".join(title_parts))
+        yield line, False
+    if all_counties and line.scope:
         line = replace(line, scope="")
-        yield line
+        yield line, False
     status_parts = bracket_parts(line.status)
+    while len(status_parts) > 2:  # the first bracket (changes mode: "changed only") stays longer
+        status_parts.pop()
+        line = replace(line, status="".join(status_parts))
+        yield line, False
+    line = replace(line, as_of=as_of_period)
+    yield line, True
+    if not all_counties and counties_short:
+        line = replace(line, scope=counties_short)
+        yield line, True
+    line = replace(line, year="")
+    yield line, True
+    line = replace(line, title="")
+    yield line, False
     while len(status_parts) > 1:
         status_parts.pop()
         line = replace(line, status="".join(status_parts))
-        yield line
-    line = replace(line, as_of=as_of_period)
-    yield line
-    if not all_counties and counties_short:
-        line = replace(line, scope=counties_short)
-        yield line
-    line = replace(line, year="")
-    yield line
+        yield line, False
     line = replace(line, status="")
-    yield line
+    yield line, False
     if line.badge and badge_short:
-        yield replace(line, badge=badge_short)
+        yield replace(line, badge=badge_short), False

@@ -38,6 +38,7 @@ from console.present.labels import (
     pool_rank_heading,
     split_units,
     unit_label,
+    unit_of,
     units_text,
 )
 from console.present.labels import text as label_text
@@ -476,8 +477,9 @@ def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = N
         Column("status", f.pick("状态", "Status"), fields=(_status_field("status", f),)),
     )
     rows = []
+    kept = unit_tasks(ev, unit) if unit else None  # the one rule of the unit filter
     for t in ev.tasks.iter_rows(named=True):
-        if unit and unit not in task_units(t):
+        if kept is not None and int(t["task"]) not in kept:
             continue
         # The section groups the tasks, so it stays on screen: short, without the shared 开发区 prefix.
         section_title = (t["section_title_en"] if not f.zh else None) or t["section_title"].removeprefix(
@@ -508,8 +510,14 @@ def task_units(task: dict[str, Any]) -> list[str]:
 
 
 def unit_tasks(ev: Evaluation, unit: str) -> set[int]:
-    """The tasks that name ``unit`` among their lead or participating units."""
-    return {int(t["task"]) for t in ev.tasks.iter_rows(named=True) if unit in task_units(t)}
+    """The tasks of a unit filter's value (labels.unit_choice): those that name the unit among their
+    lead units, and, unless only those it leads count, among their participating units."""
+    name, lead_only = unit_of(unit)
+    if lead_only:
+        return {
+            int(t["task"]) for t in ev.tasks.iter_rows(named=True) if name in split_units(t.get("lead_units"))
+        }
+    return {int(t["task"]) for t in ev.tasks.iter_rows(named=True) if name in task_units(t)}
 
 
 def indicators_view(

@@ -166,6 +166,10 @@ class Flows:
         prov = provenance(
             app.views.header, view, chosen.search, chosen.sort_argument, app.state.lang, fmt, out, data
         )
+        if app.state.unit and view in ("tasks", "all"):  # the manifest says which tasks the unit kept
+            from dataclasses import replace as with_unit
+
+            prov = with_unit(prov, unit=app.state.unit)
         changes = app.changes.exported()  # changes mode: the reference quarter in the manifest
         if changes is not None:
             from dataclasses import replace
@@ -349,4 +353,4 @@ def detail_content(
         return blocks.indicator(details.indicator_detail(ds, ev, key, settings.pace_share))
     task = ev.tasks.filter(ev.tasks["task"] == int(key)).row(0, named=True)
     own, values = details.task_indicators(ds, ev.indicators, int(key))
-    return blocks.task(task, own, values, ev.coverage.area)
+    return blocks.task(task, own, values, ev.coverage.area, ev.year)

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, TabPane
 
 from console.present.fit import share_heights
-from console.present.labels import unit_name
+from console.present.labels import unit_filter_label
 from console.present.state import tables_of
 from widgets.overview import OverviewPanel
 from widgets.view_table import ViewTable
@@ -171,6 +171,7 @@ class RankingsPane(Pane):
         ]
 
     def show(self, state: ConsoleState, views: Views) -> None:
+        from console.present.formatter import Formatter
         from console.present.rule_marks import flag_legend
         from widgets.dialogs import Wrapped  # the help's groups wrapped whole: here mark + meaning
 
@@ -179,13 +180,23 @@ class RankingsPane(Pane):
             return
         view = views.tables.get("rankings")
         flags: set[str] = set()
+        years: dict[str, set[int]] = {}  # the result years each mark is decided on, for the legend
         if view is not None:
-            i = view.column_index("flags")
+            i, at = view.column_index("flags"), view.column_index("province")
             for row in view.rows:
-                flags.update(filter(None, (row.cells[i].values[0] or "").split(",")))
-        # The view's notes first (no composite score before any quarter's data), then the marks.
-        items = [*(view.notes if view is not None else ()), *flag_legend(flags, state.lang)]
+                marks = list(filter(None, (row.cells[i].values[0] or "").split(",")))
+                flags.update(marks)
+                year = row.cells[at].values[2]
+                for mark in marks:
+                    if isinstance(year, int):
+                        years.setdefault(mark, set()).add(year)
         legend = self.query_one("#rankings-legend", Static)
+        # The view's notes first (no composite score before any quarter's data), then the marks.
+        f = Formatter(state.lang, self.ascii_only)
+        items = [
+            *(view.notes if view is not None else ()),
+            *(f.text(item) for item in flag_legend(flags, state.lang, years)),
+        ]
         legend.update(Wrapped(items, style="italic"))  # whole items
         legend.display = bool(items)
 
@@ -207,8 +218,8 @@ class TasksPane(Pane):
             return
         super().show(state, views)
         label = "量化指标" if state.zh else "Quantified targets"
-        if state.unit:
-            label += f"（{state.unit}）" if state.zh else f" ({unit_name(state.unit, state.lang)})"
+        if state.unit:  # the unit and which of its tasks count (it leads them, or takes part)
+            label += ("：" if state.zh else ": ") + unit_filter_label(state.unit, state.lang)
         self.query_one("#indicators-title", Static).update(Text(label, style="bold"))
         self.share_height()
 
