@@ -3,8 +3,10 @@
 Textual's DataTable builds every row up front, which takes seconds at national scale; this widget
 keeps the View and renders the visible lines on demand (the Line API), so showing, searching and
 sorting 2,543 zones costs no more than showing 11. The header line stays put; below it, line ``y``
-shows row ``top + y - 1`` where ``top`` is the scroll offset, clamped on every change of rows or size
-so that rows are never hidden below blank space. Columns that give way to the width are kept to the
+shows row ``top + y - 1`` where ``top`` is the scroll offset. One rule keeps the two consistent: after
+every change of rows (filter, search, sort, year, language, reload), of size or of the cursor, ``_settle``
+scrolls the least that puts the cursor's row on screen, never leaving blank space below the last row;
+the row counter and Enter are about a row the user sees. Columns that give way to the width are kept to the
 right of the fitted ones and reached by scrolling sideways. Moving the cursor repaints two lines.
 Cells are rich Text built from plain strings: text from data files is never parsed as markup.
 """
@@ -20,7 +22,7 @@ from rich.text import Text
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.events import Click, MouseScrollDown, MouseScrollUp
-from textual.geometry import Region, Size, Spacing
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -102,8 +104,8 @@ class ViewTable(ScrollView, can_focus=True):
         index = next((i for i, r in enumerate(view.rows) if r.key == keep), None) if keep else None
         if index is None:  # first content, or the row is filtered out: start from the top
             index = 0
-            self.scroll_to(0, 0, animate=False, immediate=True)
-        self.cursor_row = index
+            self.scroll_to(0, 0, animate=False, immediate=True, force=True)
+        self.cursor_row = index  # the watcher scrolls the row into view
         self.refresh()
 
     def _reserve_mark(self) -> bool:
@@ -166,7 +168,7 @@ class ViewTable(ScrollView, can_focus=True):
             # again) keeps them, so revisiting a tab redraws nothing.
             self._generation += 1
         self.virtual_size = Size(max(x, width), self.row_count + 1)
-        self._clamp()
+        self._settle()
 
     def _headings_end(self) -> int:
         """Where the heading line's text ends with the columns fitted now (in cells)."""
@@ -179,13 +181,26 @@ class ViewTable(ScrollView, can_focus=True):
             x += width + 2 * PADDING
         return end
 
-    def _clamp(self) -> None:
-        """Scroll back so the last row sits at the bottom when rows or the height shrank."""
-        top = self._top
+    def _settled_top(self) -> int:
+        """The first row to show: the scroll offset moved the least that puts the cursor's row on
+        screen, and never past the last full page (no blank space below the last row)."""
+        page, top = self._page, round(self.scroll_y)
+        cursor = min(self.cursor_row, max(0, self.row_count - 1))
+        if cursor < top:
+            top = cursor
+        elif cursor >= top + page:
+            top = cursor - page + 1
+        return max(0, min(top, self.row_count - page))
+
+    def _settle(self) -> None:
+        """Scroll to ``_settled_top`` (and back from past the right edge). ``force``: the scrollbars
+        are worked out at the next layout, so right after a view of few rows is replaced by one of many
+        Textual would refuse to scroll, leaving the cursor far below the screen."""
+        top = self._settled_top()
         if round(self.scroll_y) != top:
-            self.scroll_to(y=top, animate=False, immediate=True)
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)
         if self.scroll_x > self.max_scroll_x:
-            self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
+            self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True, force=True)
 
     @property
     def row_count(self) -> int:
@@ -363,15 +378,8 @@ class ViewTable(ScrollView, can_focus=True):
 
     def watch_cursor_row(self, old: int, new: int) -> None:
         top = self._top
-        if new < top or new >= top + self._page:
-            # The row's line in virtual space is new + 1 (the header is line 0); keep it below the header.
-            self.scroll_to_region(
-                Region(0, new + 1, 1, 1),
-                spacing=Spacing(1, 0, 0, 0),
-                animate=False,
-                x_axis=False,
-                immediate=True,
-            )
+        if new < top or new >= top + self._page or top != self._settled_top():
+            self._settle()
             self.refresh()
         else:  # only the two rows that changed, and the position in the header
             width = self.size.width
@@ -451,6 +459,5 @@ class ViewTable(ScrollView, can_focus=True):
             self.cursor_row = index
 
     def on_resize(self) -> None:
-        self._fit()
+        self._fit()  # settles: the cursor's row stays on screen after a change of height
         self.refresh()
-        self.cursor_row = self.cursor_row  # keep the cursor on screen after a height change
