@@ -155,6 +155,23 @@ class ViewTable(ScrollView, can_focus=True):
             self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
         if counter and self._headings_end() > width - counter:  # never the counter over a heading
             self._shown, self._cut = fit_columns(self.view, max(1, width - counter), self._natural)
+        x = self._place(width)
+        # The sorted column is kept (fit_columns), but the columns that always stay may still run past
+        # the screen: then the heading line names the sort at its end, in room kept for it.
+        note = cell_len(self._sort_note(0, width - counter))
+        if note and self._headings_end() > width - counter - note:
+            self._shown, self._cut = fit_columns(self.view, max(1, width - counter - note), self._natural)
+            x = self._place(width)
+        if (self._shown, self._cut, self._starts) != before:
+            # Lines drawn for another layout are stale; a resize that keeps the layout (a tab shown
+            # again) keeps them, so revisiting a tab redraws nothing.
+            self._generation += 1
+        self.virtual_size = Size(max(x, width), self.row_count + 1)
+        self._settle()
+
+    def _place(self, width: int) -> int:
+        """Lay out the fitted columns, then those that gave way past the first screen; the total width."""
+        assert self.view is not None
         gave_way = [i for i in range(len(self.view.columns)) if i not in self._shown]
         self._layout = self._shown + gave_way
         self._starts, x = [], 0
@@ -163,12 +180,30 @@ class ViewTable(ScrollView, can_focus=True):
                 x = max(x, width)
             self._starts.append(x)
             x += self._width(i) + 2 * PADDING
-        if (self._shown, self._cut, self._starts) != before:
-            # Lines drawn for another layout are stale; a resize that keeps the layout (a tab shown
-            # again) keeps them, so revisiting a tab redraws nothing.
-            self._generation += 1
-        self.virtual_size = Size(max(x, width), self.row_count + 1)
-        self._settle()
+        return x
+
+    def _sort_note(self, x: int, width: int) -> str:
+        """ " ▲上年排名" when the view is sorted by a column not wholly on screen between ``x`` and
+        ``x + width`` (a remembered sort, or a narrower terminal since): the sort is always in sight."""
+        view = self.view
+        if view is None or not view.sort_key:
+            return ""
+        for i, start in zip(self._layout, self._starts, strict=True):
+            if view.columns[i].key == view.sort_key:
+                if start >= x and start + self._width(i) + 2 * PADDING <= x + width:
+                    return ""
+                return (
+                    " "
+                    + self._marker()
+                    + (ascii_text(view.columns[i].label) if self.ascii_only else view.columns[i].label)
+                )
+        return ""
+
+    def _marker(self) -> str:
+        """▲ or ▼ (^ or v in ASCII mode) for the sort's direction."""
+        assert self.view is not None
+        up, down = ("^", "v") if self.ascii_only else ("▲", "▼")
+        return down if self.view.descending else up
 
     def _headings_end(self) -> int:
         """Where the heading line's text ends with the columns fitted now (in cells)."""
@@ -231,8 +266,16 @@ class ViewTable(ScrollView, can_focus=True):
         column = self.view.columns[i]
         if self.view.sort_key != column.key:
             return column.label
-        up, down = ("^", "v") if self.ascii_only else ("▲", "▼")
-        return column.label + (down if self.view.descending else up)
+        return column.label + self._marker()
+
+    def _heading(self, i: int) -> str:
+        """The heading as drawn in the column's width: a cut heading keeps its sort marker."""
+        assert self.view is not None
+        label, width = self._label(i), self._width(i)
+        if self.view.sort_key != self.view.columns[i].key or cell_len(label) <= width:
+            return label
+        ellipsis = "..." if self.ascii_only else "…"
+        return fit_text(self.view.columns[i].label, width - 1, ellipsis).rstrip() + self._marker()
 
     # -- drawing ------------------------------------------------------------------------------------
 
@@ -323,14 +366,17 @@ class ViewTable(ScrollView, can_focus=True):
         if y == 0:
             header = base + self.get_component_rich_style("view-table--header")
             strip = self._line(
-                [(self._label(i), "", self.view.columns[i].numeric) for i in self._layout], header
+                [(self._heading(i), "", self.view.columns[i].numeric) for i in self._layout], header
             )
             strip = self._window(strip.adjust_cell_length(self.virtual_size.width, header), header)
-            if self.row_count > self._page:  # more rows than fit: say where the cursor is
-                where = f" {self.cursor_row + 1}/{self.row_count} "
-                cut = width - len(where)
-                if cell_len(strip.text.rstrip()) <= cut:  # room kept by _fit; else never over a heading
-                    strip = Strip.join([strip.crop(0, cut), Strip([Segment(where, header)])])
+            # At its end: the sort when its column is out of sight, and where the cursor is when there
+            # are more rows than fit (" ▲上年排名 12/2543 ").
+            where = f" {self.cursor_row + 1}/{self.row_count} " if self.row_count > self._page else ""
+            sort = self._sort_note(round(self.scroll_x), width - cell_len(where))
+            where = (sort + (where or " ")) if sort else where
+            cut = width - cell_len(where)
+            if where and cell_len(strip.text.rstrip()) <= cut:  # room kept by _fit; never over a heading
+                strip = Strip.join([strip.crop(0, cut), Strip([Segment(where, header)])])
             return strip
         index = self._top + y - 1
         if self.row_count == 0 and y == 1 and self.empty_note:  # say why the table is empty

@@ -1,8 +1,9 @@
 """Which columns of a View fit in a width: shared by the console's table and the CLI's text tables.
 
-Columns give way in the order of their ``give_way`` (1 first, then 2 …; 0 always stays); if the rest
-is still too wide, the widest text columns are trimmed, none below ``MIN_TEXT_WIDTH`` cells. Cells are
-never wrapped. No Textual here.
+Columns give way in the order of their ``give_way`` (1 first, then 2 …; 0 always stays), except the
+column the view is sorted by, which stays in preference to the others so that the sort (▲ ▼) is always
+in sight (see ``fit_columns``); if the rest is still too wide, the widest text columns are trimmed, none below
+``MIN_TEXT_WIDTH`` cells. Cells are never wrapped. No Textual here.
 """
 
 from __future__ import annotations
@@ -99,9 +100,36 @@ def _measure(view: View, labels: list[str], own: list[tuple[int, ...]] | None = 
 def fit_columns(
     view: View, width: int, natural: list[int] | None = None, padding: int = PADDING
 ) -> tuple[list[int], dict[int, int]]:
-    """Which columns to show in ``width`` cells, and narrower widths for any that must be cut."""
+    """Which columns to show in ``width`` cells, and narrower widths for any that must be cut.
+
+    The column the view is sorted by never gives way; when the columns that stay still push it past
+    ``width``, the columns between the row's name and it give way, the nearest first, so that its ▲ ▼
+    is on the first screen (the others are reached by scrolling sideways)."""
     natural = natural or column_widths(view)
-    shown = list(range(len(view.columns)))
+    shown, cut = _fit(view, width, natural, padding, frozenset())
+    sort = next((i for i, c in enumerate(view.columns) if c.key == view.sort_key), None)
+    if sort is None or sort not in shown:
+        return shown, cut
+    name = next((i for i, c in enumerate(view.columns) if c.label and not c.numeric), 0)
+
+    def end() -> int:
+        return sum(cut.get(i, natural[i]) + 2 * padding for i in shown if i <= sort)
+
+    dropped: set[int] = set()
+    while end() > width:
+        between = [i for i in shown if name < i < sort]
+        if not between:
+            break
+        dropped.add(between[-1])
+        shown, cut = _fit(view, width, natural, padding, frozenset(dropped))
+    return shown, cut
+
+
+def _fit(
+    view: View, width: int, natural: list[int], padding: int, dropped: frozenset[int]
+) -> tuple[list[int], dict[int, int]]:
+    """``fit_columns`` without the ``dropped`` columns."""
+    shown = [i for i in range(len(view.columns)) if i not in dropped]
 
     def total(cols: list[int]) -> int:
         return sum(natural[i] + 2 * padding for i in cols)
@@ -109,7 +137,9 @@ def fit_columns(
     for level in sorted({c.give_way for c in view.columns if c.give_way}):
         if total(shown) <= width:
             break
-        shown = [i for i in shown if view.columns[i].give_way != level]
+        shown = [
+            i for i in shown if view.columns[i].give_way != level or view.columns[i].key == view.sort_key
+        ]
     cut: dict[int, int] = {}
     excess = total(shown) - width
     text_columns = [i for i in shown if not view.columns[i].numeric]
