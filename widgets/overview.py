@@ -19,8 +19,9 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from console.present.formatter import Formatter
+from console.present.formatter import Formatter, ascii_text
 from console.present.labels import CLASS_STYLES, area_word, status_style
+from console.present.labels import text as label_text
 from console.present.viewmodel import REPORTS_NOTE
 from widgets.cut_text import CutText
 from widgets.keybar import bindings
@@ -345,9 +346,11 @@ class OverviewPanel(VerticalScroll):
     OverviewPanel { height: 1fr; padding: 0 1; }
     OverviewPanel #overview-attention-title { margin-top: 1; }
     OverviewPanel #overview-reports { margin-top: 1; }
+    OverviewPanel #overview-more { dock: bottom; height: 1; text-style: italic; display: none; }
     """
 
     def compose(self) -> ComposeResult:
+        yield Static(id="overview-more")  # docked: stays at the bottom while the page scrolls
         yield Static(id="overview-body")
         yield Static(id="overview-attention-title")
         yield AttentionList(id="overview-attention")
@@ -366,6 +369,59 @@ class OverviewPanel(VerticalScroll):
             body = render_overview(data, lang, ascii_only, year, no_color, width)
             self.query_one("#overview-body", Static).update(body)
             self._drawn_for = (data, lang, ascii_only, year, width)
+        self.call_after_refresh(self.say_what_is_below)
+
+    _lang = "zh"
+    _ascii = False
+    _beyond = 0  # flagged zones past the list's ATTENTION_SHOWN, counted by the note at _beyond_at
+    _beyond_at: int | None = None
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self.call_after_refresh(self.say_what_is_below)
+
+    def say_what_is_below(self) -> None:
+        """The line at the bottom when the attention list runs past the screen: how many of its items
+        (zones, or zones and notes) are out of sight below, so a cut list never looks complete."""
+        more = self.query_one("#overview-more", Static)
+        attention = self.query_one(AttentionList)
+        bottom = self.scroll_offset.y + self.scrollable_content_region.height  # the docked line's row too
+        counts = self.below(attention, bottom)
+        if counts is not None or more.display:  # the line covers the last row: count without it
+            counts = self.below(attention, bottom - 1)
+        if counts is None:
+            more.display = False
+            return
+        zones, items = counts
+        key = (
+            "more_zones_below"
+            if zones == items
+            else "more_notes_below"
+            if not zones
+            else "more_zones_notes_below"
+        )
+        words = label_text(key, self._lang).format(n=zones or items, m=items - zones)
+        more.update(Text(ascii_text(words) if self._ascii else words))
+        more.display = True
+
+    def below(self, attention: AttentionList, bottom: int) -> tuple[int, int] | None:
+        """(zones, items) of the attention list wholly or partly below ``bottom`` (in the page's lines),
+        None when none is; the zones past ATTENTION_SHOWN count when the line naming them is below."""
+        if not attention.is_mounted or not attention.option_count or not self.size.height:
+            return None
+        attention._update_lines()
+        top = attention.virtual_region.y
+        zones = items = 0
+        for index, key in enumerate(attention.keys):
+            y = attention._index_to_line.get(index)
+            if key == HEADING or y is None or top + y + attention._heights.get(index, 1) <= bottom:
+                continue
+            if index == self._beyond_at:  # "… 另有 N 个开发区": N zones
+                zones, items = zones + self._beyond, items + self._beyond
+            else:
+                items += 1
+                zones += key not in (None, REPORTS_NOTE)
+        return (zones, items) if items else None
 
     def action_attention(self) -> None:
         attention = self.query_one(AttentionList)
@@ -383,7 +439,9 @@ class OverviewPanel(VerticalScroll):
         body = render_overview(data, lang, ascii_only, year, no_color, width)
         self.query_one("#overview-body", Static).update(body)
         self.query_one("#overview-attention-title", Static).update(attention_title(lang))
-        items = attention_items(data, lang, ascii_only, no_color)
+        items = own = attention_items(data, lang, ascii_only, no_color)
+        zones = [k for k in data.attention_keys if k not in (None, REPORTS_NOTE)]
+        self._beyond = max(0, len(zones) - ATTENTION_SHOWN)
         if changes is not None:  # changes mode: what changed, then the zones that need attention
             zh = lang == "zh"
             below = Text(
@@ -391,7 +449,11 @@ class OverviewPanel(VerticalScroll):
                 style="bold underline",
             )
             items = [*changes_items(changes, ascii_only), (below, HEADING), *items]
+        offset = len(items) - len(own)
+        self._beyond_at = offset + ATTENTION_SHOWN if self._beyond else None
+        self._lang, self._ascii = lang, ascii_only
         self.query_one(AttentionList).show(items)
+        self.call_after_refresh(self.say_what_is_below)
         self.query_one("#overview-reports", Static).update(render_reports(data, lang, no_color))
         chart = self.query_one("#overview-chart", Chart)
         chart.ascii_only = ascii_only
