@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, OverflowMethod, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
@@ -19,11 +19,11 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from console.present.fit import distinct_cuts
 from console.present.formatter import Formatter, ascii_text
 from console.present.labels import CLASS_STYLES, area_word, status_style
 from console.present.labels import text as label_text
 from console.present.viewmodel import REPORTS_NOTE
-from widgets.cut_text import CutText
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
@@ -60,7 +60,6 @@ def render_overview(
 
     zh = lang == "zh"
     f = Formatter(lang, ascii_only)
-    cut: OverflowMethod = "crop" if ascii_only else "ellipsis"  # Rich's ellipsis is always "…"
     box = None
     filtered = bool(data.counties)
     goals = Table(
@@ -71,27 +70,34 @@ def render_overview(
         pad_edge=False,
         expand=False,
     )
-    # On a narrow terminal the name gives way first (cut, the column collapses), then the bar goes
+    # On a narrow terminal the name gives way first (cut, the column narrows), then the bar goes
     # (the percentage beside it says the same); the figures and the status are never cut or wrapped.
+    # The name takes all the room the figures leave: cut only when there is no room for it, and two
+    # names cut never read the same (fit.distinct_cuts).
     values = [Text(goal.value) for goal in data.goals]
-    need = 22 + BAR_WIDTH + 4 + max((v.cell_len for v in values), default=0) + 10 + 8
-    with_bar = width is None or width >= need - 12
-    goals.add_column(overflow=cut, max_width=22, min_width=6)
+    shares = [Text(f.share(goal.ratio)) for goal in data.goals]
+    statuses = [Text(f.status(goal.status), style=status_style(goal.status, no_color)) for goal in data.goals]
+
+    def widest(cells: list[Text], least: int = 0) -> int:
+        return max([least, *(c.cell_len for c in cells)])
+
+    figures = widest(shares, 4) + widest(values) + widest(statuses, 6)
+    longest = max((cell_len(goal.label) for goal in data.goals), default=6)
+    # Two cells between columns; the page's scrollbar (two cells) may take its column once drawn.
+    with_bar = width is None or width >= 6 + BAR_WIDTH + figures + 2 * 4 + 2
+    gaps = 2 * (4 if with_bar else 3) + 2
+    room = longest if width is None else width - figures - gaps - (BAR_WIDTH if with_bar else 0)
+    name_width = max(6, min(longest, room))
+    names = distinct_cuts([goal.label for goal in data.goals], name_width, f.ellipsis)
+    goals.add_column(no_wrap=True, min_width=name_width, max_width=name_width)
     if with_bar:
         goals.add_column(no_wrap=True, min_width=BAR_WIDTH)
     goals.add_column(no_wrap=True, justify="right", min_width=4)  # the ratio the bar draws
     goals.add_column(no_wrap=True, justify="right")
     goals.add_column(no_wrap=True, min_width=6)
-    for goal, value in zip(data.goals, values, strict=True):
-        style = status_style(goal.status, no_color)
+    for goal, name, share, value, status in zip(data.goals, names, shares, values, statuses, strict=True):
         bar_cell = [Text(bar(goal.ratio, BAR_WIDTH, ascii_only))] if with_bar else []
-        goals.add_row(
-            CutText(goal.label, f.ellipsis) if ascii_only else Text(goal.label, no_wrap=True, overflow=cut),
-            *bar_cell,
-            Text(f.share(goal.ratio)),
-            value,
-            Text(f.status(goal.status), style=style),
-        )
+        goals.add_row(Text(name, no_wrap=True, overflow="crop"), *bar_cell, share, value, status)
     result = data.result_year or f.none
     # Annex 2 is the Zhumadian plan's list of zone targets: a national or provincial set's targets are
     # its own (console.engine.coverage), so they are just "targets" there.
@@ -362,7 +368,7 @@ class OverviewPanel(VerticalScroll):
     def on_resize(self) -> None:
         """The headline table fits the new width (the bar gives way on a narrow terminal)."""
         drawn = self._drawn_for
-        width = self.size.width - 2
+        width = self.page_width()
         if drawn is not None and width > 0 and width != drawn[4]:
             data, lang, ascii_only, year, _ = drawn
             no_color = getattr(self.app, "no_color", False)
@@ -423,6 +429,11 @@ class OverviewPanel(VerticalScroll):
                 zones += key not in (None, REPORTS_NOTE)
         return (zones, items) if items else None
 
+    def page_width(self) -> int:
+        """The width the headline table is fitted to: the panel's, scrollbar included (render_overview
+        keeps the scrollbar's two cells free), less its padding."""
+        return (self.region.width or self.app.size.width) - 2
+
     def action_attention(self) -> None:
         attention = self.query_one(AttentionList)
         if attention.enterable:
@@ -434,7 +445,7 @@ class OverviewPanel(VerticalScroll):
         from console.present.series import city_series
 
         no_color = getattr(self.app, "no_color", False)
-        width = (self.size.width or self.app.size.width) - 2  # the panel's padding
+        width = self.page_width()
         self._drawn_for = (data, lang, ascii_only, year, width)
         body = render_overview(data, lang, ascii_only, year, no_color, width)
         self.query_one("#overview-body", Static).update(body)

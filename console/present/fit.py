@@ -162,6 +162,47 @@ def fit_text(text: str, width: int, ellipsis: str = "…", right: bool = False) 
     return pad + text if right else text + pad
 
 
+def distinct_cuts(texts: list[str], width: int, ellipsis: str = "…") -> list[str]:
+    """Each of ``texts`` in at most ``width`` cells, cut at the end with ``ellipsis`` where too long;
+    where two different texts would read the same once cut ("Provincial-level+ …" twice), they are cut
+    in the middle instead, keeping as much of their ends as tells them apart ("Provin…platforms")."""
+    width = max(width, cell_len(ellipsis) + 1)
+    cut = [t if cell_len(t) <= width else fit_text(t, width, ellipsis).rstrip(" ") for t in texts]
+    for _ in range(width):
+        seen: dict[str, set[str]] = {}
+        for text, shown in zip(texts, cut, strict=True):
+            seen.setdefault(shown, set()).add(text)
+        clashes = {shown for shown, sources in seen.items() if len(sources) > 1}
+        if not clashes:
+            break
+        for i, (text, shown) in enumerate(zip(texts, cut, strict=True)):
+            if shown in clashes and shown != text:
+                cut[i] = _cut_middle(text, width, ellipsis, _tail_needed(text, texts, shown, cut))
+    return cut
+
+
+def _tail_needed(text: str, texts: list[str], shown: str, cut: list[str]) -> int:
+    """How many characters of ``text``'s end set it apart from the other texts shown as ``shown``."""
+    others = [t for t, c in zip(texts, cut, strict=True) if c == shown and t != text]
+    n = 1
+    while n < len(text) and any(o.endswith(text[-n:]) for o in others):
+        n += 1
+    return n
+
+
+def _cut_middle(text: str, width: int, ellipsis: str, tail: int) -> str:
+    """``text`` in ``width`` cells as its head, ``ellipsis`` and at least its last ``tail`` characters
+    (more of the end where it is a word: up to the space before it)."""
+    end = text[-tail:]
+    space = text.rfind(" ", 0, len(text) - tail)
+    if space > 0 and cell_len(text[space + 1 :]) + cell_len(ellipsis) + 1 <= width // 2 + 1:
+        end = text[space + 1 :]
+    room = width - cell_len(ellipsis) - cell_len(end)
+    if room < 1:  # the end alone fills the width: its last cells
+        return ellipsis + set_cell_size(end[::-1], width - cell_len(ellipsis))[::-1].strip()
+    return set_cell_size(text, room).rstrip() + ellipsis + end
+
+
 # Line breaking for mixed Chinese and English text (the help's descriptions, legends): a line may
 # break at a space or between two Chinese characters, never inside an English word or a number, and
 # never so that a closing mark starts a line or an opening mark ends one.
