@@ -80,3 +80,52 @@ def test_two_goals_that_share_their_head_read_apart_when_cut() -> None:
         cut = distinct_cuts(labels, width)
         assert cut[0] != cut[1], (width, cut)
         assert all(cell_len(c) <= width for c in cut)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_scrolling_sideways_keeps_the_zone_name_and_shows_every_cell_whole(
+    data_dir: Path, lang: str
+) -> None:
+    """At 60x20 the zones' revenue cell (with its lagging clusters, "! 食品") was cut to fit and never
+    shown whole, even scrolled right; and scrolling right moved the zone's name off the screen."""
+    from widgets.view_table import ViewTable
+
+    app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, remembered=False))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await until(pilot, lambda: app.ready)
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.query_one("#zones-table", ViewTable)
+        assert table.view is not None
+        view = table.view
+        rows = min(table.row_count, table.size.height - 1)
+        names = [view.rows[i].cells[1].text for i in range(rows)]
+        wanted = {
+            (i, column.key): view.rows[i].cells[c].text.strip()
+            for i in range(rows)
+            for c, column in enumerate(view.columns)
+            if view.rows[i].cells[c].text.strip() and c > 1
+        }
+        seen: set[tuple[int, str]] = set()
+        # Each row's mark and name as the first screen draws them (cut to fit in English).
+        first = []
+        for y in range(1, rows + 1):
+            line = table.render_line(y).text
+            first.append(line[: line.index(names[y - 1][:6]) + 6])
+        for _ in range(len(view.columns) + 2):
+            lines = [table.render_line(y).text for y in range(1, rows + 1)]
+            # The name (as fitted) stays at the left while scrolling, unless a cell wider than the
+            # room beside it is shown across the screen.
+            wide = any(
+                cell_len(text) + 2 > table.scrollable_content_region.width - table._frozen_end
+                and text in lines[i]
+                for (i, _), text in wanted.items()
+            )
+            for i, line in enumerate(lines):
+                assert wide or line.startswith(first[i]), (i, line, first[i])
+            seen |= {(i, key) for (i, key), text in wanted.items() if text in lines[i]}
+            await pilot.press("right")
+            await pilot.pause()
+        lagging = {(i, "revenue") for i in range(rows) if "!" in view.rows[i].cells[5].text}
+        assert lagging and lagging <= seen  # each lagging cluster is on screen at some point
+        assert set(wanted) <= seen, sorted(set(wanted) - seen)  # and every other cell, whole

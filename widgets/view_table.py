@@ -6,8 +6,8 @@ sorting 2,543 zones costs no more than showing 11. The header line stays put; be
 shows row ``top + y - 1`` where ``top`` is the scroll offset. One rule keeps the two consistent: after
 every change of rows (filter, search, sort, year, language, reload), of size or of the cursor, ``_settle``
 scrolls the least that puts the cursor's row on screen, never leaving blank space below the last row;
-the row counter and Enter are about a row the user sees. Columns that give way to the width are kept to the
-right of the fitted ones and reached by scrolling sideways. Moving the cursor repaints two lines.
+the row counter and Enter are about a row the user sees. Scrolling sideways shows every column whole (the
+columns that gave way, and those cut to fit the first screen) while the row's name stays fixed at the left. Moving the cursor repaints two lines.
 Cells are rich Text built from plain strings: text from data files is never parsed as markup.
 """
 
@@ -82,6 +82,11 @@ class ViewTable(ScrollView, can_focus=True):
         self._layout: list[int] = []  # the fitted columns, then those that gave way
         self._cut: dict[int, int] = {}
         self._starts: list[int] = []  # where each column of the layout begins, in cells
+        # Scrolled sideways: every column in order at its natural width, the first ``_frozen`` (up to
+        # the row's name) fixed at the left; where each begins in that line, and where the fixed end.
+        self._frozen = 0
+        self._full_starts: list[int] = []
+        self._frozen_end = 0
         self._generation = 0  # bumped whenever drawn lines change: part of the cache key
         self._lines: LRUCache[tuple[int, int, int, Style], Strip] = LRUCache(1024)
 
@@ -155,18 +160,22 @@ class ViewTable(ScrollView, can_focus=True):
             self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
         if counter and self._headings_end() > width - counter:  # never the counter over a heading
             self._shown, self._cut = fit_columns(self.view, max(1, width - counter), self._natural)
-        x = self._place(width)
+        self._place(width)
         # The sorted column is kept (fit_columns), but the columns that always stay may still run past
         # the screen: then the heading line names the sort at its end, in room kept for it.
-        note = cell_len(self._sort_note(0, width - counter))
+        note = cell_len(self._sort_note(width - counter, self._drawn_columns(width)))
         if note and self._headings_end() > width - counter - note:
             self._shown, self._cut = fit_columns(self.view, max(1, width - counter - note), self._natural)
-            x = self._place(width)
+            self._place(width)
         if (self._shown, self._cut, self._starts) != before:
             # Lines drawn for another layout are stale; a resize that keeps the layout (a tab shown
             # again) keeps them, so revisiting a tab redraws nothing.
             self._generation += 1
-        self.virtual_size = Size(max(x, width), self.row_count + 1)
+        self._place_full(width)
+        # Scrolled by x, the full line is drawn from x - 1: the first step sideways shows every column
+        # whole from the one after the name (scroll 0 is the fitted line).
+        total = self._full_starts[-1] + 1 if self._full_starts else 0
+        self.virtual_size = Size(max(total, width), self.row_count + 1)
         self._settle()
 
     def _place(self, width: int) -> int:
@@ -182,15 +191,57 @@ class ViewTable(ScrollView, can_focus=True):
             x += self._width(i) + 2 * PADDING
         return x
 
-    def _sort_note(self, x: int, width: int) -> str:
-        """ " ▲上年排名" when the view is sorted by a column not wholly on screen between ``x`` and
-        ``x + width`` (a remembered sort, or a narrower terminal since): the sort is always in sight."""
+    def _place_full(self, width: int) -> None:
+        """The line scrolled sideways: every column in order at its natural width, but the columns up
+        to the row's name (the first text column with a heading), which stay fixed at the left as
+        fitted, when they take at most half the ``width``."""
+        assert self.view is not None
+        columns = self.view.columns
+        name = next((i for i, c in enumerate(columns) if c.label and not c.numeric), -1)
+        frozen = name + 1 if 0 <= name < len(columns) - 1 else 0
+        fixed = sum(self._width(i) + 2 * PADDING for i in range(frozen))
+        self._frozen = frozen if all(i in self._shown for i in range(frozen)) and fixed * 2 <= width else 0
+        self._full_starts, x = [], 0
+        for i in range(len(columns)):
+            self._full_starts.append(x)
+            x += (self._width(i) if i < self._frozen else self._natural[i]) + 2 * PADDING
+        self._full_starts.append(x)  # where the line ends
+        self._frozen_end = self._full_starts[self._frozen]
+
+    @property
+    def _scrolled(self) -> bool:
+        """Whether the table is scrolled sideways (the full line is drawn, not the fitted one)."""
+        return round(self.scroll_x) > 0 and bool(self._full_starts)
+
+    def _drawn_columns(self, width: int | None = None) -> list[tuple[int, int, int]]:
+        """The columns wholly on screen now: (column, where it begins on screen, its width with padding)."""
+        if self.view is None:
+            return []
+        width = width or self.scrollable_content_region.width or self.size.width
+        out: list[tuple[int, int, int]] = []
+        if not self._scrolled:
+            for i, start in zip(self._layout, self._starts, strict=True):
+                if start + self._width(i) + 2 * PADDING <= width:
+                    out.append((i, start, self._width(i) + 2 * PADDING))
+            return out
+        x = round(self.scroll_x) - 1
+        for i in range(len(self.view.columns)):
+            start, end = self._full_starts[i], self._full_starts[i + 1]
+            if i < self._frozen:
+                out.append((i, start, end - start))
+            elif start >= self._frozen_end + x and end <= x + width:
+                out.append((i, start - x, end - start))
+        return out
+
+    def _sort_note(self, width: int, drawn: list[tuple[int, int, int]]) -> str:
+        """ " ▲上年排名" when the view is sorted by a column not among the ``drawn`` ones within ``width``
+        (a remembered sort, or a narrower terminal since): the sort is always in sight."""
         view = self.view
         if view is None or not view.sort_key:
             return ""
-        for i, start in zip(self._layout, self._starts, strict=True):
-            if view.columns[i].key == view.sort_key:
-                if start >= x and start + self._width(i) + 2 * PADDING <= x + width:
+        for i, column in enumerate(view.columns):
+            if column.key == view.sort_key:
+                if any(j == i and x + w <= width for j, x, w in drawn):
                     return ""
                 return (
                     " "
@@ -293,11 +344,14 @@ class ViewTable(ScrollView, can_focus=True):
     def _width(self, i: int) -> int:
         return self._cut.get(i, self._natural[i])
 
-    def _line(self, cells: list[tuple[str, str, bool]], base: Style) -> Strip:
+    def _line(self, cells: list[tuple[str, str, bool]], base: Style, full: bool = False) -> Strip:
+        """A line of ``cells`` in the fitted layout, or (``full``) every column at its natural width."""
         line = Text(style=base, no_wrap=True, end="")
         ellipsis = "..." if self.ascii_only else "…"
-        for (content, style, right), i, start in zip(cells, self._layout, self._starts, strict=True):
-            width = self._width(i)
+        layout = range(len(cells)) if full else self._layout
+        starts = self._full_starts if full else self._starts
+        for (content, style, right), i, start in zip(cells, layout, starts, strict=False):
+            width = self._natural[i] if full and i >= self._frozen else self._width(i)
             if start > line.cell_len:
                 line.append(" " * (start - line.cell_len))
             content = ascii_text(clean(content)) if self.ascii_only else clean(content)  # data's “ ” too
@@ -325,7 +379,8 @@ class ViewTable(ScrollView, can_focus=True):
         # Every style a line is drawn with is in its key, so a change of focus or theme never shows a
         # stale line, and the lines of a table shown again (another tab, then back) are reused.
         style = self._row_style(index)
-        key = (self._generation, index, self.virtual_size.width, style)
+        full = self._scrolled
+        key = (self._generation, index, self.virtual_size.width * (-1 if full else 1), style)
         strip = self._lines.get(key)
         if strip is None:
             row = self.view.rows[index]
@@ -336,12 +391,12 @@ class ViewTable(ScrollView, can_focus=True):
                     classes.get(row.cells[i].cls or "", ""),
                     self.view.columns[i].numeric,
                 )
-                for i in self._layout
+                for i in (range(len(self.view.columns)) if full else self._layout)
             ]
-            if self._layout and self._hidden_mark(row.key):  # its changed cell gave way: mark the row
+            if not full and self._layout and self._hidden_mark(row.key):  # its marked cell gave way
                 first, cls, right = cells[0]
                 cells[0] = (self.mark_symbol + first, cls, right)
-            strip = self._line(cells, style).adjust_cell_length(self.virtual_size.width, style)
+            strip = self._line(cells, style, full).adjust_cell_length(self.virtual_size.width, style)
             self._lines[key] = strip
         return strip
 
@@ -365,14 +420,19 @@ class ViewTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if y == 0:
             header = base + self.get_component_rich_style("view-table--header")
+            full = self._scrolled
+            layout = range(len(self.view.columns)) if full else self._layout
+            labels = [(self._label(i) if full else self._heading(i)) for i in layout]
             strip = self._line(
-                [(self._heading(i), "", self.view.columns[i].numeric) for i in self._layout], header
+                [(label, "", self.view.columns[i].numeric) for label, i in zip(labels, layout, strict=True)],
+                header,
+                full,
             )
             strip = self._window(strip.adjust_cell_length(self.virtual_size.width, header), header)
             # At its end: the sort when its column is out of sight, and where the cursor is when there
             # are more rows than fit (" ▲上年排名 12/2543 ").
             where = f" {self.cursor_row + 1}/{self.row_count} " if self.row_count > self._page else ""
-            sort = self._sort_note(round(self.scroll_x), width - cell_len(where))
+            sort = self._sort_note(width - cell_len(where), self._drawn_columns())
             where = (sort + (where or " ")) if sort else where
             cut = width - cell_len(where)
             if where and cell_len(strip.text.rstrip()) <= cut:  # room kept by _fit; never over a heading
@@ -387,9 +447,30 @@ class ViewTable(ScrollView, can_focus=True):
         return self._window(self._row_strip(index), self._row_style(index))
 
     def _window(self, strip: Strip, style: Style) -> Strip:
-        """The part of a full-width line on screen: whole columns only, never one cut at an edge."""
-        x = round(self.scroll_x)
+        """The part of a full-width line on screen: whole columns only, never one cut at an edge;
+        scrolled sideways, the columns up to the row's name stay at the left."""
+        x = round(self.scroll_x) - 1
         width = self.scrollable_content_region.width or self.size.width
+        if self._scrolled:
+            drawn = self._drawn_columns(width)
+            fixed = strip.crop(0, self._frozen_end)
+            rest = [(i, at, w) for i, at, w in drawn if i >= self._frozen]
+            if not rest:  # a column wider than the room beside the name: whole across the screen
+                start = next(
+                    (a for a in self._full_starts[self._frozen : -1] if a >= self._frozen_end + x), None
+                )
+                if start is not None:
+                    end = self._full_starts[self._full_starts.index(start) + 1]
+                    if end - start <= width:
+                        return strip.crop(start, end).adjust_cell_length(width, style)
+                return Strip.join([fixed, strip.crop(self._frozen_end + x, x + width)]).adjust_cell_length(
+                    width, style
+                )
+            first, last = rest[0], rest[-1]
+            gap = Strip.blank(first[1] - self._frozen_end, style)
+            shown = strip.crop(first[1] + x, last[1] + last[2] + x)
+            return Strip.join([fixed, gap, shown]).adjust_cell_length(width, style)
+        x = 0
         start, end = None, x
         for i, position in zip(self._layout, self._starts, strict=True):
             right = position + self._width(i) + 2 * PADDING
@@ -446,14 +527,14 @@ class ViewTable(ScrollView, can_focus=True):
         self.cursor_row = self.row_count - 1 if end else 0
 
     def action_column(self, direction: int) -> None:
-        """Scroll sideways by one column, to reach the columns that gave way."""
-        starts = self._starts
+        """Scroll sideways by one column: the columns after the row's name pass, the name stays."""
+        starts = [s - self._frozen_end + 1 for s in self._full_starts[self._frozen : -1]]
         now = round(self.scroll_x)
         if direction > 0:
             target = next((s for s in starts if s > now), now)
         else:
             target = max((s for s in starts if s < now), default=0)
-        self.scroll_to(x=min(target, self.max_scroll_x), animate=False, immediate=True)
+        self.scroll_to(x=min(target, self.max_scroll_x), animate=False, immediate=True, force=True)
 
     def action_select(self) -> None:
         key = self.current_row_key
@@ -492,9 +573,8 @@ class ViewTable(ScrollView, can_focus=True):
         if self.view is None:
             return
         if event.y == 0:
-            x = event.x + round(self.scroll_x)
-            for i, start in zip(self._layout, self._starts, strict=True):
-                if start <= x < start + self._width(i) + 2 * PADDING:
+            for i, start, width in self._drawn_columns():
+                if start <= event.x < start + width:
                     self.post_message(self.HeaderSelected(self, self.view.columns[i].key))
                     return
             return
