@@ -129,3 +129,37 @@ async def test_scrolling_sideways_keeps_the_zone_name_and_shows_every_cell_whole
         lagging = {(i, "revenue") for i in range(rows) if "!" in view.rows[i].cells[5].text}
         assert lagging and lagging <= seen  # each lagging cluster is on screen at some point
         assert set(wanted) <= seen, sorted(set(wanted) - seen)  # and every other cell, whole
+
+
+def readme_widths() -> dict[str, int]:
+    """The widths from which the README says every Zones column shows, per language."""
+    import re
+
+    text = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"all of them show from (\d+) columns in Chinese and from (\d+) in English", text)
+    assert found is not None, "the README no longer says from which width every Zones column shows"
+    return {"zh": int(found[1]), "en": int(found[2])}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_readme_says_truly_from_which_width_every_zones_column_shows(
+    data_dir: Path, lang: str
+) -> None:
+    """The README said every Zones column shows from 100 columns; English dropped three at 120 (and
+    Chinese two at 100). At the width it now names, and wider, every column shows, none cut."""
+    from widgets.view_table import ViewTable
+
+    width = readme_widths()[lang]
+    app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, remembered=False))
+    async with app.run_test(size=(width, 24)) as pilot:
+        await until(pilot, lambda: app.ready)
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.query_one("#zones-table", ViewTable)
+        assert table.view is not None
+        for w in (width, max(width, 200)):
+            await pilot.resize_terminal(w, 24)
+            await pilot.pause()
+            header = table.render_line(0).text
+            for column in table.view.columns:
+                assert column.label in header, (w, column.label, header)
