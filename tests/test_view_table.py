@@ -7,11 +7,15 @@ these tests fail, with only the last rows drawn and blank lines below.
 
 from __future__ import annotations
 
+import asyncio
 import random
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.events import MouseScrollDown, MouseScrollUp
@@ -19,6 +23,8 @@ from textual.events import MouseScrollDown, MouseScrollUp
 from console.core.config import load_settings
 from console.present.viewmodel import Cell, Column, Row, View
 from console.tui.app import DevZonesApp
+from tests.waiting import until
+from widgets.drilldown_screen import DetailScreen
 from widgets.view_table import AsciiScrollBarRender, ViewTable
 
 
@@ -433,3 +439,117 @@ async def test_the_row_counter_never_covers_a_heading() -> None:
             for label in table.column_labels():  # each heading on screen is whole, none cut short
                 cut = any(before.rstrip().endswith(label[:k]) for k in range(1, len(label)))
                 assert label in before or not cut, (width, header)
+
+
+# -- issue 20, item 8: the cursor is always on a row on screen ---------------------------------------
+
+UNIVERSE = synthetic_view(300)
+table_steps = st.one_of(
+    st.tuples(st.just("filter"), st.integers(0, 299), st.integers(1, 20)),  # a county: a few rows
+    st.tuples(st.just("clear"), st.just(0), st.just(0)),  # every row back
+    st.tuples(st.just("search"), st.integers(0, 9), st.just(0)),  # rows whose number ends so
+    st.tuples(st.just("sort"), st.booleans(), st.just(0)),  # the same rows in another order
+    st.tuples(st.just("resize"), st.integers(30, 140), st.integers(5, 45)),
+    st.tuples(st.just("key"), st.sampled_from(["down", "up", "pagedown", "end", "home"]), st.just(0)),
+)
+
+
+def view_of(rows: tuple[Row, ...]) -> View:
+    return View(tab="zones", title="t", columns=UNIVERSE.columns, rows=rows)
+
+
+async def walk_table(steps: list[tuple[str, object, object]]) -> None:
+    app = TableApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(ViewTable)
+        table.show(UNIVERSE)
+        table.focus()
+        await pilot.pause()
+        shown = UNIVERSE.rows
+        for kind, a, b in steps:
+            if kind == "filter":
+                assert isinstance(a, int) and isinstance(b, int)
+                shown = UNIVERSE.rows[a : a + b]
+            elif kind == "clear":
+                shown = UNIVERSE.rows
+            elif kind == "search":
+                shown = tuple(r for r in shown if r.key.endswith(str(a))) or shown
+            elif kind == "sort":
+                shown = tuple(reversed(shown)) if a else tuple(sorted(shown, key=lambda r: r.key))
+            elif kind == "resize":
+                assert isinstance(a, int) and isinstance(b, int)
+                await pilot.resize_terminal(a, b)
+            else:
+                await pilot.press(str(a))
+            if kind in ("filter", "clear", "search", "sort"):
+                table.show(view_of(shown))
+            await pilot.pause()
+            top, page = table.scroll_offset.y, table.size.height - 1
+            assert top <= table.cursor_row < min(top + page, table.row_count), (kind, top, page)
+            assert_no_rows_hidden(table)
+            counter = re.search(r" (\d+)/(\d+) $", table.render_line(0).text)
+            if counter:  # the row counter is the cursor's row, one-based
+                assert (int(counter[1]), int(counter[2])) == (table.cursor_row + 1, table.row_count)
+            if table.row_count:  # Enter opens the row the cursor is on, which is on screen
+                assert table.current_row_key == table.view.rows[table.cursor_row].key  # type: ignore[union-attr]
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(st.lists(table_steps, min_size=1, max_size=12))
+def test_filter_clear_search_sort_and_resize_keep_the_cursor_on_screen(steps) -> None:
+    """Random sequences of filter, clear, search, sort, resize and keys (issue 20, item 8: clearing
+    a county filter at national scale left the cursor on row 733 while rows 1–19 were on screen, so
+    the counter said 733/2543 and Enter opened a zone the user could not see)."""
+    asyncio.run(walk_table(steps))
+
+
+async def test_clearing_a_filter_scrolls_to_the_kept_row() -> None:
+    """The example of item 8, on the widget: a filter of few rows (no scrollbar), the cursor on its
+    first row, then every row back: the row kept is deep in the table and must be on screen."""
+    app = TableApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(ViewTable)
+        table.show(view_of(UNIVERSE.rows[240:246]))
+        table.focus()
+        await pilot.pause()
+        table.show(UNIVERSE)
+        await pilot.pause()
+        assert table.cursor_row == 240 and table.current_row_key == "k240"
+        top = table.scroll_offset.y
+        assert top <= 240 < top + table.size.height - 1
+        assert " 241/300 " in table.render_line(0).text
+        assert "Zone 0240" in "".join(drawn(table))
+
+
+async def test_clearing_a_county_filter_keeps_the_cursors_zone_on_screen(synthetic_small: Path) -> None:
+    """Item 8 in the console: a county whose zones are below the first screen, then every county
+    back. The cursor stays on the county's first zone, and that zone is the one on screen under it."""
+    app = make_app(synthetic_small)
+    async with app.run_test(size=(100, 16)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        await ready(pilot)
+        table = app.query_one("#zones-table", ViewTable)
+        assert table.view is not None
+        deep = table.view.rows[30].key
+        zones = app.dataset["zones"]  # type: ignore[index]
+        county = zones.filter(zones["zone"] == deep)["county"][0]
+        await pilot.press("c")
+        await pilot.pause()
+        options = app.screen.query_one("OptionList")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]  # type: ignore[attr-defined]
+        steps = next(i for i, label in enumerate(labels) if county in label)
+        await pilot.press(*["down"] * steps, "space", "enter")
+        await until(pilot, lambda: 0 < table.row_count < 40)
+        key = table.current_row_key
+        await pilot.press("c", "ctrl+a", "enter")  # every county back
+        await until(pilot, lambda: table.row_count == 40)
+        assert table.current_row_key == key
+        assert table.cursor_row > table.size.height  # the kept zone is deep in the table
+        assert_no_rows_hidden(table)
+        assert f" {table.cursor_row + 1}/40 " in table.render_line(0).text
+        row_on_screen = drawn(table)[table.cursor_row - table.scroll_offset.y + 1]
+        assert table.view is not None and table.view.rows[table.cursor_row].cells[1].text in row_on_screen
+        await pilot.press("enter")  # opens the zone the user sees under the cursor
+        await until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        assert app.screen.source == ("zones", key)  # type: ignore[attr-defined]

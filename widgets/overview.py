@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, OverflowMethod, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
@@ -19,11 +19,11 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from console.present.formatter import Formatter
+from console.present.fit import distinct_cuts
+from console.present.formatter import Formatter, ascii_text
 from console.present.labels import CLASS_STYLES, area_word, report_counts_text, status_style
 from console.present.labels import text as label_text
 from console.present.viewmodel import REPORTS_NOTE
-from widgets.cut_text import CutText
 from widgets.keybar import bindings
 
 if TYPE_CHECKING:
@@ -60,7 +60,6 @@ def render_overview(
 
     zh = lang == "zh"
     f = Formatter(lang, ascii_only)
-    cut: OverflowMethod = "crop" if ascii_only else "ellipsis"  # Rich's ellipsis is always "…"
     box = None
     filtered = bool(data.counties)
     goals = Table(
@@ -71,27 +70,34 @@ def render_overview(
         pad_edge=False,
         expand=False,
     )
-    # On a narrow terminal the name gives way first (cut, the column collapses), then the bar goes
+    # On a narrow terminal the name gives way first (cut, the column narrows), then the bar goes
     # (the percentage beside it says the same); the figures and the status are never cut or wrapped.
+    # The name takes all the room the figures leave: cut only when there is no room for it, and two
+    # names cut never read the same (fit.distinct_cuts).
     values = [Text(goal.value) for goal in data.goals]
-    need = 22 + BAR_WIDTH + 4 + max((v.cell_len for v in values), default=0) + 10 + 8
-    with_bar = width is None or width >= need - 12
-    goals.add_column(overflow=cut, max_width=22, min_width=6)
+    shares = [Text(f.share(goal.ratio)) for goal in data.goals]
+    statuses = [Text(f.status(goal.status), style=status_style(goal.status, no_color)) for goal in data.goals]
+
+    def widest(cells: list[Text], least: int = 0) -> int:
+        return max([least, *(c.cell_len for c in cells)])
+
+    figures = widest(shares, 4) + widest(values) + widest(statuses, 6)
+    longest = max((cell_len(goal.label) for goal in data.goals), default=6)
+    # Two cells between columns; the page's scrollbar (two cells) may take its column once drawn.
+    with_bar = width is None or width >= 6 + BAR_WIDTH + figures + 2 * 4 + 2
+    gaps = 2 * (4 if with_bar else 3) + 2
+    room = longest if width is None else width - figures - gaps - (BAR_WIDTH if with_bar else 0)
+    name_width = max(6, min(longest, room))
+    names = distinct_cuts([goal.label for goal in data.goals], name_width, f.ellipsis)
+    goals.add_column(no_wrap=True, min_width=name_width, max_width=name_width)
     if with_bar:
         goals.add_column(no_wrap=True, min_width=BAR_WIDTH)
     goals.add_column(no_wrap=True, justify="right", min_width=4)  # the ratio the bar draws
     goals.add_column(no_wrap=True, justify="right")
     goals.add_column(no_wrap=True, min_width=6)
-    for goal, value in zip(data.goals, values, strict=True):
-        style = status_style(goal.status, no_color)
+    for goal, name, share, value, status in zip(data.goals, names, shares, values, statuses, strict=True):
         bar_cell = [Text(bar(goal.ratio, BAR_WIDTH, ascii_only))] if with_bar else []
-        goals.add_row(
-            CutText(goal.label, f.ellipsis) if ascii_only else Text(goal.label, no_wrap=True, overflow=cut),
-            *bar_cell,
-            Text(f.share(goal.ratio)),
-            value,
-            Text(f.status(goal.status), style=style),
-        )
+        goals.add_row(Text(name, no_wrap=True, overflow="crop"), *bar_cell, share, value, status)
     # Before the province has published any result: say so (not "（—年）").
     result = data.result_year or label_text("no_result_yet", f.lang)
     year_mark = "年" if data.result_year else ""
@@ -349,9 +355,11 @@ class OverviewPanel(VerticalScroll):
     OverviewPanel { height: 1fr; padding: 0 1; }
     OverviewPanel #overview-attention-title { margin-top: 1; }
     OverviewPanel #overview-reports { margin-top: 1; }
+    OverviewPanel #overview-more { dock: bottom; height: 1; text-style: italic; display: none; }
     """
 
     def compose(self) -> ComposeResult:
+        yield Static(id="overview-more")  # docked: stays at the bottom while the page scrolls
         yield Static(id="overview-body")
         yield Static(id="overview-attention-title")
         yield AttentionList(id="overview-attention")
@@ -363,13 +371,71 @@ class OverviewPanel(VerticalScroll):
     def on_resize(self) -> None:
         """The headline table fits the new width (the bar gives way on a narrow terminal)."""
         drawn = self._drawn_for
-        width = self.size.width - 2
+        width = self.page_width()
         if drawn is not None and width > 0 and width != drawn[4]:
             data, lang, ascii_only, year, _ = drawn
             no_color = getattr(self.app, "no_color", False)
             body = render_overview(data, lang, ascii_only, year, no_color, width)
             self.query_one("#overview-body", Static).update(body)
             self._drawn_for = (data, lang, ascii_only, year, width)
+        self.call_after_refresh(self.say_what_is_below)
+
+    _lang = "zh"
+    _ascii = False
+    _beyond = 0  # flagged zones past the list's ATTENTION_SHOWN, counted by the note at _beyond_at
+    _beyond_at: int | None = None
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self.call_after_refresh(self.say_what_is_below)
+
+    def say_what_is_below(self) -> None:
+        """The line at the bottom when the attention list runs past the screen: how many of its items
+        (zones, or zones and notes) are out of sight below, so a cut list never looks complete."""
+        more = self.query_one("#overview-more", Static)
+        attention = self.query_one(AttentionList)
+        bottom = self.scroll_offset.y + self.scrollable_content_region.height  # the docked line's row too
+        counts = self.below(attention, bottom)
+        if counts is not None or more.display:  # the line covers the last row: count without it
+            counts = self.below(attention, bottom - 1)
+        if counts is None:
+            more.display = False
+            return
+        zones, items = counts
+        key = (
+            "more_zones_below"
+            if zones == items
+            else "more_notes_below"
+            if not zones
+            else "more_zones_notes_below"
+        )
+        words = label_text(key, self._lang).format(n=zones or items, m=items - zones)
+        more.update(Text(ascii_text(words) if self._ascii else words))
+        more.display = True
+
+    def below(self, attention: AttentionList, bottom: int) -> tuple[int, int] | None:
+        """(zones, items) of the attention list wholly or partly below ``bottom`` (in the page's lines),
+        None when none is; the zones past ATTENTION_SHOWN count when the line naming them is below."""
+        if not attention.is_mounted or not attention.option_count or not self.size.height:
+            return None
+        attention._update_lines()
+        top = attention.virtual_region.y
+        zones = items = 0
+        for index, key in enumerate(attention.keys):
+            y = attention._index_to_line.get(index)
+            if key == HEADING or y is None or top + y + attention._heights.get(index, 1) <= bottom:
+                continue
+            if index == self._beyond_at:  # "… 另有 N 个开发区": N zones
+                zones, items = zones + self._beyond, items + self._beyond
+            else:
+                items += 1
+                zones += key not in (None, REPORTS_NOTE)
+        return (zones, items) if items else None
+
+    def page_width(self) -> int:
+        """The width the headline table is fitted to: the panel's, scrollbar included (render_overview
+        keeps the scrollbar's two cells free), less its padding."""
+        return (self.region.width or self.app.size.width) - 2
 
     def action_attention(self) -> None:
         attention = self.query_one(AttentionList)
@@ -382,12 +448,14 @@ class OverviewPanel(VerticalScroll):
         from console.present.series import city_series
 
         no_color = getattr(self.app, "no_color", False)
-        width = (self.size.width or self.app.size.width) - 2  # the panel's padding
+        width = self.page_width()
         self._drawn_for = (data, lang, ascii_only, year, width)
         body = render_overview(data, lang, ascii_only, year, no_color, width)
         self.query_one("#overview-body", Static).update(body)
         self.query_one("#overview-attention-title", Static).update(attention_title(lang))
-        items = attention_items(data, lang, ascii_only, no_color)
+        items = own = attention_items(data, lang, ascii_only, no_color)
+        zones = [k for k in data.attention_keys if k not in (None, REPORTS_NOTE)]
+        self._beyond = max(0, len(zones) - ATTENTION_SHOWN)
         if changes is not None:  # changes mode: what changed, then the zones that need attention
             zh = lang == "zh"
             below = Text(
@@ -395,7 +463,11 @@ class OverviewPanel(VerticalScroll):
                 style="bold underline",
             )
             items = [*changes_items(changes, ascii_only), (below, HEADING), *items]
+        offset = len(items) - len(own)
+        self._beyond_at = offset + ATTENTION_SHOWN if self._beyond else None
+        self._lang, self._ascii = lang, ascii_only
         self.query_one(AttentionList).show(items)
+        self.call_after_refresh(self.say_what_is_below)
         self.query_one("#overview-reports", Static).update(render_reports(data, lang, no_color))
         chart = self.query_one("#overview-chart", Chart)
         chart.ascii_only = ascii_only

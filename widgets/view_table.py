@@ -3,9 +3,11 @@
 Textual's DataTable builds every row up front, which takes seconds at national scale; this widget
 keeps the View and renders the visible lines on demand (the Line API), so showing, searching and
 sorting 2,543 zones costs no more than showing 11. The header line stays put; below it, line ``y``
-shows row ``top + y - 1`` where ``top`` is the scroll offset, clamped on every change of rows or size
-so that rows are never hidden below blank space. Columns that give way to the width are kept to the
-right of the fitted ones and reached by scrolling sideways. Moving the cursor repaints two lines.
+shows row ``top + y - 1`` where ``top`` is the scroll offset. One rule keeps the two consistent: after
+every change of rows (filter, search, sort, year, language, reload), of size or of the cursor, ``_settle``
+scrolls the least that puts the cursor's row on screen, never leaving blank space below the last row;
+the row counter and Enter are about a row the user sees. Scrolling sideways shows every column whole (the
+columns that gave way, and those cut to fit the first screen) while the row's name stays fixed at the left. Moving the cursor repaints two lines.
 Cells are rich Text built from plain strings: text from data files is never parsed as markup.
 """
 
@@ -20,7 +22,7 @@ from rich.text import Text
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.events import Click, MouseScrollDown, MouseScrollUp
-from textual.geometry import Region, Size, Spacing
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -80,6 +82,11 @@ class ViewTable(ScrollView, can_focus=True):
         self._layout: list[int] = []  # the fitted columns, then those that gave way
         self._cut: dict[int, int] = {}
         self._starts: list[int] = []  # where each column of the layout begins, in cells
+        # Scrolled sideways: every column in order at its natural width, the first ``_frozen`` (up to
+        # the row's name) fixed at the left; where each begins in that line, and where the fixed end.
+        self._frozen = 0
+        self._full_starts: list[int] = []
+        self._frozen_end = 0
         self._generation = 0  # bumped whenever drawn lines change: part of the cache key
         self._lines: LRUCache[tuple[int, int, int, Style], Strip] = LRUCache(1024)
 
@@ -102,8 +109,8 @@ class ViewTable(ScrollView, can_focus=True):
         index = next((i for i, r in enumerate(view.rows) if r.key == keep), None) if keep else None
         if index is None:  # first content, or the row is filtered out: start from the top
             index = 0
-            self.scroll_to(0, 0, animate=False, immediate=True)
-        self.cursor_row = index
+            self.scroll_to(0, 0, animate=False, immediate=True, force=True)
+        self.cursor_row = index  # the watcher scrolls the row into view
         self.refresh()
 
     def _reserve_mark(self) -> bool:
@@ -153,6 +160,27 @@ class ViewTable(ScrollView, can_focus=True):
             self._shown, self._cut = fit_columns(self.view, max(1, width), self._natural)
         if counter and self._headings_end() > width - counter:  # never the counter over a heading
             self._shown, self._cut = fit_columns(self.view, max(1, width - counter), self._natural)
+        self._place(width)
+        # The sorted column is kept (fit_columns), but the columns that always stay may still run past
+        # the screen: then the heading line names the sort at its end, in room kept for it.
+        note = cell_len(self._sort_note(width - counter, self._drawn_columns(width)))
+        if note and self._headings_end() > width - counter - note:
+            self._shown, self._cut = fit_columns(self.view, max(1, width - counter - note), self._natural)
+            self._place(width)
+        if (self._shown, self._cut, self._starts) != before:
+            # Lines drawn for another layout are stale; a resize that keeps the layout (a tab shown
+            # again) keeps them, so revisiting a tab redraws nothing.
+            self._generation += 1
+        self._place_full(width)
+        # Scrolled by x, the full line is drawn from x - 1: the first step sideways shows every column
+        # whole from the one after the name (scroll 0 is the fitted line).
+        total = self._full_starts[-1] + 1 if self._full_starts else 0
+        self.virtual_size = Size(max(total, width), self.row_count + 1)
+        self._settle()
+
+    def _place(self, width: int) -> int:
+        """Lay out the fitted columns, then those that gave way past the first screen; the total width."""
+        assert self.view is not None
         gave_way = [i for i in range(len(self.view.columns)) if i not in self._shown]
         self._layout = self._shown + gave_way
         self._starts, x = [], 0
@@ -161,12 +189,72 @@ class ViewTable(ScrollView, can_focus=True):
                 x = max(x, width)
             self._starts.append(x)
             x += self._width(i) + 2 * PADDING
-        if (self._shown, self._cut, self._starts) != before:
-            # Lines drawn for another layout are stale; a resize that keeps the layout (a tab shown
-            # again) keeps them, so revisiting a tab redraws nothing.
-            self._generation += 1
-        self.virtual_size = Size(max(x, width), self.row_count + 1)
-        self._clamp()
+        return x
+
+    def _place_full(self, width: int) -> None:
+        """The line scrolled sideways: every column in order at its natural width, but the columns up
+        to the row's name (the first text column with a heading), which stay fixed at the left as
+        fitted, when they take at most half the ``width``."""
+        assert self.view is not None
+        columns = self.view.columns
+        name = next((i for i, c in enumerate(columns) if c.label and not c.numeric), -1)
+        frozen = name + 1 if 0 <= name < len(columns) - 1 else 0
+        fixed = sum(self._width(i) + 2 * PADDING for i in range(frozen))
+        self._frozen = frozen if all(i in self._shown for i in range(frozen)) and fixed * 2 <= width else 0
+        self._full_starts, x = [], 0
+        for i in range(len(columns)):
+            self._full_starts.append(x)
+            x += (self._width(i) if i < self._frozen else self._natural[i]) + 2 * PADDING
+        self._full_starts.append(x)  # where the line ends
+        self._frozen_end = self._full_starts[self._frozen]
+
+    @property
+    def _scrolled(self) -> bool:
+        """Whether the table is scrolled sideways (the full line is drawn, not the fitted one)."""
+        return round(self.scroll_x) > 0 and bool(self._full_starts)
+
+    def _drawn_columns(self, width: int | None = None) -> list[tuple[int, int, int]]:
+        """The columns wholly on screen now: (column, where it begins on screen, its width with padding)."""
+        if self.view is None:
+            return []
+        width = width or self.scrollable_content_region.width or self.size.width
+        out: list[tuple[int, int, int]] = []
+        if not self._scrolled:
+            for i, start in zip(self._layout, self._starts, strict=True):
+                if start + self._width(i) + 2 * PADDING <= width:
+                    out.append((i, start, self._width(i) + 2 * PADDING))
+            return out
+        x = round(self.scroll_x) - 1
+        for i in range(len(self.view.columns)):
+            start, end = self._full_starts[i], self._full_starts[i + 1]
+            if i < self._frozen:
+                out.append((i, start, end - start))
+            elif start >= self._frozen_end + x and end <= x + width:
+                out.append((i, start - x, end - start))
+        return out
+
+    def _sort_note(self, width: int, drawn: list[tuple[int, int, int]]) -> str:
+        """ " ▲上年排名" when the view is sorted by a column not among the ``drawn`` ones within ``width``
+        (a remembered sort, or a narrower terminal since): the sort is always in sight."""
+        view = self.view
+        if view is None or not view.sort_key:
+            return ""
+        for i, column in enumerate(view.columns):
+            if column.key == view.sort_key:
+                if any(j == i and x + w <= width for j, x, w in drawn):
+                    return ""
+                return (
+                    " "
+                    + self._marker()
+                    + (ascii_text(view.columns[i].label) if self.ascii_only else view.columns[i].label)
+                )
+        return ""
+
+    def _marker(self) -> str:
+        """▲ or ▼ (^ or v in ASCII mode) for the sort's direction."""
+        assert self.view is not None
+        up, down = ("^", "v") if self.ascii_only else ("▲", "▼")
+        return down if self.view.descending else up
 
     def _headings_end(self) -> int:
         """Where the heading line's text ends with the columns fitted now (in cells)."""
@@ -179,13 +267,26 @@ class ViewTable(ScrollView, can_focus=True):
             x += width + 2 * PADDING
         return end
 
-    def _clamp(self) -> None:
-        """Scroll back so the last row sits at the bottom when rows or the height shrank."""
-        top = self._top
+    def _settled_top(self) -> int:
+        """The first row to show: the scroll offset moved the least that puts the cursor's row on
+        screen, and never past the last full page (no blank space below the last row)."""
+        page, top = self._page, round(self.scroll_y)
+        cursor = min(self.cursor_row, max(0, self.row_count - 1))
+        if cursor < top:
+            top = cursor
+        elif cursor >= top + page:
+            top = cursor - page + 1
+        return max(0, min(top, self.row_count - page))
+
+    def _settle(self) -> None:
+        """Scroll to ``_settled_top`` (and back from past the right edge). ``force``: the scrollbars
+        are worked out at the next layout, so right after a view of few rows is replaced by one of many
+        Textual would refuse to scroll, leaving the cursor far below the screen."""
+        top = self._settled_top()
         if round(self.scroll_y) != top:
-            self.scroll_to(y=top, animate=False, immediate=True)
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)
         if self.scroll_x > self.max_scroll_x:
-            self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
+            self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True, force=True)
 
     @property
     def row_count(self) -> int:
@@ -216,8 +317,16 @@ class ViewTable(ScrollView, can_focus=True):
         column = self.view.columns[i]
         if self.view.sort_key != column.key:
             return column.label
-        up, down = ("^", "v") if self.ascii_only else ("▲", "▼")
-        return column.label + (down if self.view.descending else up)
+        return column.label + self._marker()
+
+    def _heading(self, i: int) -> str:
+        """The heading as drawn in the column's width: a cut heading keeps its sort marker."""
+        assert self.view is not None
+        label, width = self._label(i), self._width(i)
+        if self.view.sort_key != self.view.columns[i].key or cell_len(label) <= width:
+            return label
+        ellipsis = "..." if self.ascii_only else "…"
+        return fit_text(self.view.columns[i].label, width - 1, ellipsis).rstrip() + self._marker()
 
     # -- drawing ------------------------------------------------------------------------------------
 
@@ -235,11 +344,14 @@ class ViewTable(ScrollView, can_focus=True):
     def _width(self, i: int) -> int:
         return self._cut.get(i, self._natural[i])
 
-    def _line(self, cells: list[tuple[str, str, bool]], base: Style) -> Strip:
+    def _line(self, cells: list[tuple[str, str, bool]], base: Style, full: bool = False) -> Strip:
+        """A line of ``cells`` in the fitted layout, or (``full``) every column at its natural width."""
         line = Text(style=base, no_wrap=True, end="")
         ellipsis = "..." if self.ascii_only else "…"
-        for (content, style, right), i, start in zip(cells, self._layout, self._starts, strict=True):
-            width = self._width(i)
+        layout = range(len(cells)) if full else self._layout
+        starts = self._full_starts if full else self._starts
+        for (content, style, right), i, start in zip(cells, layout, starts, strict=False):
+            width = self._natural[i] if full and i >= self._frozen else self._width(i)
             if start > line.cell_len:
                 line.append(" " * (start - line.cell_len))
             content = ascii_text(clean(content)) if self.ascii_only else clean(content)  # data's “ ” too
@@ -267,7 +379,8 @@ class ViewTable(ScrollView, can_focus=True):
         # Every style a line is drawn with is in its key, so a change of focus or theme never shows a
         # stale line, and the lines of a table shown again (another tab, then back) are reused.
         style = self._row_style(index)
-        key = (self._generation, index, self.virtual_size.width, style)
+        full = self._scrolled
+        key = (self._generation, index, self.virtual_size.width * (-1 if full else 1), style)
         strip = self._lines.get(key)
         if strip is None:
             row = self.view.rows[index]
@@ -278,12 +391,12 @@ class ViewTable(ScrollView, can_focus=True):
                     classes.get(row.cells[i].cls or "", ""),
                     self.view.columns[i].numeric,
                 )
-                for i in self._layout
+                for i in (range(len(self.view.columns)) if full else self._layout)
             ]
-            if self._layout and self._hidden_mark(row.key):  # its changed cell gave way: mark the row
+            if not full and self._layout and self._hidden_mark(row.key):  # its marked cell gave way
                 first, cls, right = cells[0]
                 cells[0] = (self.mark_symbol + first, cls, right)
-            strip = self._line(cells, style).adjust_cell_length(self.virtual_size.width, style)
+            strip = self._line(cells, style, full).adjust_cell_length(self.virtual_size.width, style)
             self._lines[key] = strip
         return strip
 
@@ -307,15 +420,23 @@ class ViewTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if y == 0:
             header = base + self.get_component_rich_style("view-table--header")
+            full = self._scrolled
+            layout = range(len(self.view.columns)) if full else self._layout
+            labels = [(self._label(i) if full else self._heading(i)) for i in layout]
             strip = self._line(
-                [(self._label(i), "", self.view.columns[i].numeric) for i in self._layout], header
+                [(label, "", self.view.columns[i].numeric) for label, i in zip(labels, layout, strict=True)],
+                header,
+                full,
             )
             strip = self._window(strip.adjust_cell_length(self.virtual_size.width, header), header)
-            if self.row_count > self._page:  # more rows than fit: say where the cursor is
-                where = f" {self.cursor_row + 1}/{self.row_count} "
-                cut = width - len(where)
-                if cell_len(strip.text.rstrip()) <= cut:  # room kept by _fit; else never over a heading
-                    strip = Strip.join([strip.crop(0, cut), Strip([Segment(where, header)])])
+            # At its end: the sort when its column is out of sight, and where the cursor is when there
+            # are more rows than fit (" ▲上年排名 12/2543 ").
+            where = f" {self.cursor_row + 1}/{self.row_count} " if self.row_count > self._page else ""
+            sort = self._sort_note(width - cell_len(where), self._drawn_columns())
+            where = (sort + (where or " ")) if sort else where
+            cut = width - cell_len(where)
+            if where and cell_len(strip.text.rstrip()) <= cut:  # room kept by _fit; never over a heading
+                strip = Strip.join([strip.crop(0, cut), Strip([Segment(where, header)])])
             return strip
         index = self._top + y - 1
         if self.row_count == 0 and y == 1 and self.empty_note:  # say why the table is empty
@@ -326,9 +447,30 @@ class ViewTable(ScrollView, can_focus=True):
         return self._window(self._row_strip(index), self._row_style(index))
 
     def _window(self, strip: Strip, style: Style) -> Strip:
-        """The part of a full-width line on screen: whole columns only, never one cut at an edge."""
-        x = round(self.scroll_x)
+        """The part of a full-width line on screen: whole columns only, never one cut at an edge;
+        scrolled sideways, the columns up to the row's name stay at the left."""
+        x = round(self.scroll_x) - 1
         width = self.scrollable_content_region.width or self.size.width
+        if self._scrolled:
+            drawn = self._drawn_columns(width)
+            fixed = strip.crop(0, self._frozen_end)
+            rest = [(i, at, w) for i, at, w in drawn if i >= self._frozen]
+            if not rest:  # a column wider than the room beside the name: whole across the screen
+                start = next(
+                    (a for a in self._full_starts[self._frozen : -1] if a >= self._frozen_end + x), None
+                )
+                if start is not None:
+                    end = self._full_starts[self._full_starts.index(start) + 1]
+                    if end - start <= width:
+                        return strip.crop(start, end).adjust_cell_length(width, style)
+                return Strip.join([fixed, strip.crop(self._frozen_end + x, x + width)]).adjust_cell_length(
+                    width, style
+                )
+            first, last = rest[0], rest[-1]
+            gap = Strip.blank(first[1] - self._frozen_end, style)
+            shown = strip.crop(first[1] + x, last[1] + last[2] + x)
+            return Strip.join([fixed, gap, shown]).adjust_cell_length(width, style)
+        x = 0
         start, end = None, x
         for i, position in zip(self._layout, self._starts, strict=True):
             right = position + self._width(i) + 2 * PADDING
@@ -363,15 +505,8 @@ class ViewTable(ScrollView, can_focus=True):
 
     def watch_cursor_row(self, old: int, new: int) -> None:
         top = self._top
-        if new < top or new >= top + self._page:
-            # The row's line in virtual space is new + 1 (the header is line 0); keep it below the header.
-            self.scroll_to_region(
-                Region(0, new + 1, 1, 1),
-                spacing=Spacing(1, 0, 0, 0),
-                animate=False,
-                x_axis=False,
-                immediate=True,
-            )
+        if new < top or new >= top + self._page or top != self._settled_top():
+            self._settle()
             self.refresh()
         else:  # only the two rows that changed, and the position in the header
             width = self.size.width
@@ -392,14 +527,14 @@ class ViewTable(ScrollView, can_focus=True):
         self.cursor_row = self.row_count - 1 if end else 0
 
     def action_column(self, direction: int) -> None:
-        """Scroll sideways by one column, to reach the columns that gave way."""
-        starts = self._starts
+        """Scroll sideways by one column: the columns after the row's name pass, the name stays."""
+        starts = [s - self._frozen_end + 1 for s in self._full_starts[self._frozen : -1]]
         now = round(self.scroll_x)
         if direction > 0:
             target = next((s for s in starts if s > now), now)
         else:
             target = max((s for s in starts if s < now), default=0)
-        self.scroll_to(x=min(target, self.max_scroll_x), animate=False, immediate=True)
+        self.scroll_to(x=min(target, self.max_scroll_x), animate=False, immediate=True, force=True)
 
     def action_select(self) -> None:
         key = self.current_row_key
@@ -438,9 +573,8 @@ class ViewTable(ScrollView, can_focus=True):
         if self.view is None:
             return
         if event.y == 0:
-            x = event.x + round(self.scroll_x)
-            for i, start in zip(self._layout, self._starts, strict=True):
-                if start <= x < start + self._width(i) + 2 * PADDING:
+            for i, start, width in self._drawn_columns():
+                if start <= event.x < start + width:
                     self.post_message(self.HeaderSelected(self, self.view.columns[i].key))
                     return
             return
@@ -451,6 +585,5 @@ class ViewTable(ScrollView, can_focus=True):
             self.cursor_row = index
 
     def on_resize(self) -> None:
-        self._fit()
+        self._fit()  # settles: the cursor's row stays on screen after a change of height
         self.refresh()
-        self.cursor_row = self.cursor_row  # keep the cursor on screen after a height change

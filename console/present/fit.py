@@ -1,8 +1,9 @@
 """Which columns of a View fit in a width: shared by the console's table and the CLI's text tables.
 
-Columns give way in the order of their ``give_way`` (1 first, then 2 …; 0 always stays); if the rest
-is still too wide, the widest text columns are trimmed, none below ``MIN_TEXT_WIDTH`` cells. Cells are
-never wrapped. No Textual here.
+Columns give way in the order of their ``give_way`` (1 first, then 2 …; 0 always stays), except the
+column the view is sorted by, which stays in preference to the others so that the sort (▲ ▼) is always
+in sight (see ``fit_columns``); if the rest is still too wide, the widest text columns are trimmed, none below
+``MIN_TEXT_WIDTH`` cells. Cells are never wrapped. No Textual here.
 """
 
 from __future__ import annotations
@@ -99,9 +100,36 @@ def _measure(view: View, labels: list[str], own: list[tuple[int, ...]] | None = 
 def fit_columns(
     view: View, width: int, natural: list[int] | None = None, padding: int = PADDING
 ) -> tuple[list[int], dict[int, int]]:
-    """Which columns to show in ``width`` cells, and narrower widths for any that must be cut."""
+    """Which columns to show in ``width`` cells, and narrower widths for any that must be cut.
+
+    The column the view is sorted by never gives way; when the columns that stay still push it past
+    ``width``, the columns between the row's name and it give way, the nearest first, so that its ▲ ▼
+    is on the first screen (the others are reached by scrolling sideways)."""
     natural = natural or column_widths(view)
-    shown = list(range(len(view.columns)))
+    shown, cut = _fit(view, width, natural, padding, frozenset())
+    sort = next((i for i, c in enumerate(view.columns) if c.key == view.sort_key), None)
+    if sort is None or sort not in shown:
+        return shown, cut
+    name = next((i for i, c in enumerate(view.columns) if c.label and not c.numeric), 0)
+
+    def end() -> int:
+        return sum(cut.get(i, natural[i]) + 2 * padding for i in shown if i <= sort)
+
+    dropped: set[int] = set()
+    while end() > width:
+        between = [i for i in shown if name < i < sort]
+        if not between:
+            break
+        dropped.add(between[-1])
+        shown, cut = _fit(view, width, natural, padding, frozenset(dropped))
+    return shown, cut
+
+
+def _fit(
+    view: View, width: int, natural: list[int], padding: int, dropped: frozenset[int]
+) -> tuple[list[int], dict[int, int]]:
+    """``fit_columns`` without the ``dropped`` columns."""
+    shown = [i for i in range(len(view.columns)) if i not in dropped]
 
     def total(cols: list[int]) -> int:
         return sum(natural[i] + 2 * padding for i in cols)
@@ -109,7 +137,9 @@ def fit_columns(
     for level in sorted({c.give_way for c in view.columns if c.give_way}):
         if total(shown) <= width:
             break
-        shown = [i for i in shown if view.columns[i].give_way != level]
+        shown = [
+            i for i in shown if view.columns[i].give_way != level or view.columns[i].key == view.sort_key
+        ]
     cut: dict[int, int] = {}
     excess = total(shown) - width
     text_columns = [i for i in shown if not view.columns[i].numeric]
@@ -130,6 +160,47 @@ def fit_text(text: str, width: int, ellipsis: str = "…", right: bool = False) 
         text = set_cell_size(set_cell_size(text, max(0, width - cell_len(ellipsis))) + ellipsis, width)
     pad = " " * (width - cell_len(text))
     return pad + text if right else text + pad
+
+
+def distinct_cuts(texts: list[str], width: int, ellipsis: str = "…") -> list[str]:
+    """Each of ``texts`` in at most ``width`` cells, cut at the end with ``ellipsis`` where too long;
+    where two different texts would read the same once cut ("Provincial-level+ …" twice), they are cut
+    in the middle instead, keeping as much of their ends as tells them apart ("Provin…platforms")."""
+    width = max(width, cell_len(ellipsis) + 1)
+    cut = [t if cell_len(t) <= width else fit_text(t, width, ellipsis).rstrip(" ") for t in texts]
+    for _ in range(width):
+        seen: dict[str, set[str]] = {}
+        for text, shown in zip(texts, cut, strict=True):
+            seen.setdefault(shown, set()).add(text)
+        clashes = {shown for shown, sources in seen.items() if len(sources) > 1}
+        if not clashes:
+            break
+        for i, (text, shown) in enumerate(zip(texts, cut, strict=True)):
+            if shown in clashes and shown != text:
+                cut[i] = _cut_middle(text, width, ellipsis, _tail_needed(text, texts, shown, cut))
+    return cut
+
+
+def _tail_needed(text: str, texts: list[str], shown: str, cut: list[str]) -> int:
+    """How many characters of ``text``'s end set it apart from the other texts shown as ``shown``."""
+    others = [t for t, c in zip(texts, cut, strict=True) if c == shown and t != text]
+    n = 1
+    while n < len(text) and any(o.endswith(text[-n:]) for o in others):
+        n += 1
+    return n
+
+
+def _cut_middle(text: str, width: int, ellipsis: str, tail: int) -> str:
+    """``text`` in ``width`` cells as its head, ``ellipsis`` and at least its last ``tail`` characters
+    (more of the end where it is a word: up to the space before it)."""
+    end = text[-tail:]
+    space = text.rfind(" ", 0, len(text) - tail)
+    if space > 0 and cell_len(text[space + 1 :]) + cell_len(ellipsis) + 1 <= width // 2 + 1:
+        end = text[space + 1 :]
+    room = width - cell_len(ellipsis) - cell_len(end)
+    if room < 1:  # the end alone fills the width: its last cells
+        return ellipsis + set_cell_size(end[::-1], width - cell_len(ellipsis))[::-1].strip()
+    return set_cell_size(text, room).rstrip() + ellipsis + end
 
 
 # Line breaking for mixed Chinese and English text (the help's descriptions, legends): a line may

@@ -8,7 +8,7 @@ remember for the next (``console.core.config.save_state`` writes it).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from console.core.config import LANGS, TABS, Settings
@@ -134,6 +134,18 @@ class ConsoleState:
         state = self.tables[table]
         state.descending = not state.descending if state.sort_key == key else False
         state.sort_key = key
+
+    def keep_known_sorts(self, columns: Mapping[str, Sequence[str]]) -> list[str]:
+        """Drop a sort (remembered, or chosen on other data) on a column that the loaded data's table
+        lacks (``columns``: each table's column keys); the tables whose sort was dropped."""
+        dropped = [
+            name
+            for name, keys in columns.items()
+            if name in self.tables and self.tables[name].sort_key not in (None, *keys)
+        ]
+        for name in dropped:
+            self.clear_sort(name)
+        return dropped
 
     def clear_sort(self, table: str) -> None:
         """Back to plan order."""

@@ -174,6 +174,7 @@ class MainScreen(Screen[None]):
         app = self.console
         if app.views is None or not self.drawn:
             return
+        app.state.keep_known_sorts({n: [c.key for c in v.columns] for n, v in app.views.tables.items()})
         self.show_header()
         self.stale = set()
         for tab in TABS:
