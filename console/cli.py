@@ -700,8 +700,11 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
 
         _print_json({**rankings_json(ranked, year, ds, counties), "table": view_json(view, settings.lang)})
         return EXIT_OK
+    from rich.text import Text
+
     from console.outputs.text_tables import make_console, print_header, print_view
     from console.present.assemble import context_words
+    from console.present.fit import wrap_words
     from console.present.formatter import Formatter
     from console.present.rule_marks import flag_notes
 
@@ -712,8 +715,11 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     as_of = str(ds.as_of) if ds.has_progress else ""
     print_header(title, as_of, year, shown, ds.sample, f, out, coverage(ds).own_targets)
     print_view(view, f, out)
-    for line in flag_notes(ranked.iter_rows(named=True), settings.lang):  # the years and ranks behind a mark
-        out.print(f.text(line), markup=False, highlight=False, soft_wrap=True)
+    for note in flag_notes(ranked.iter_rows(named=True), settings.lang):  # the years and ranks behind a mark
+        for line in wrap_words(
+            f.text(note), out.width
+        ):  # broken where the language allows, never past the width
+            out.print(Text(line), no_wrap=True, crop=True)
     return EXIT_OK
 
 

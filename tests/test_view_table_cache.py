@@ -9,6 +9,7 @@ import pytest
 
 from console.core.config import load_settings
 from console.tui.app import DevZonesApp
+from tests.waiting import until
 from widgets.view_table import ViewTable
 
 
@@ -30,18 +31,17 @@ async def test_a_tab_shown_again_redraws_no_row(data_dir: Path, monkeypatch: pyt
 
         header = [table._label(i) for i in table._layout]
 
-        def counting(self, cells, base):  # type: ignore[no-untyped-def]
+        def counting(self, cells, base, *rest):  # type: ignore[no-untyped-def]
             if self is table and [text for text, *_ in cells] != header:  # a row, not the header
                 drawn.append(1)
-            return real(self, cells, base)
+            return real(self, cells, base, *rest)
 
         monkeypatch.setattr(ViewTable, "_line", counting)
         await pilot.press("3")
         await pilot.pause()
         await pilot.press("2")  # back: same rows, same width, same styles
+        await until(pilot, lambda: app.screen.focused is table)
         await pilot.pause()
-        await pilot.pause()
-        assert app.screen.focused is table
         # The header line is drawn on each pass (it shows the cursor's position; how many passes run
         # depends on timing), the rows come from the cache: at most the cursor row again, when the
         # focus arrives after the first pass (it is drawn reversed only while the table has focus).

@@ -16,8 +16,9 @@ from pathlib import Path
 import openpyxl
 import polars as pl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from openpyxl.cell.cell import MergedCell
 
 from console.cli import EXIT_INVALID
 from console.reports.new_dataset import init_dataset
@@ -35,7 +36,10 @@ resource.setrlimit(resource.RLIMIT_AS, (net, net))
 from console.cli import main
 code = main(["--lang", "en", "--data", sys.argv[1], *sys.argv[2:]])
 sys.stderr.flush()
-print(json.dumps({"code": code, "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+# VmHWM is this process's own peak: ru_maxrss keeps the peak from before exec, i.e. the forked copy of
+# a test run that has grown (2 GB seen in the whole suite), which is not the reader's memory.
+hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"code": code, "peak": int(hwm.split()[1]) * 1024}))
 """
 SAFETY_NET = 6 * 1024**3
 
@@ -230,6 +234,11 @@ def test_every_reader_reads_or_rejects_any_hostile_workbook_within_a_memory_boun
     workbook = base_workbook(kind, live, folder)
     book = openpyxl.load_workbook(workbook)
     sheet = sheet_of(kind, book)
+    # A cell inside a merged range takes no value of its own (openpyxl refuses it): draw another place.
+    places = [(r, c) for r, c, _ in (*spec["texts"], *spec["formulas"])]  # type: ignore[misc]
+    if spec["far"]:
+        places.append(spec["far"][:2])  # type: ignore[index]
+    assume(not any(isinstance(sheet.cell(r, c), MergedCell) for r, c in places))
     replacements: dict[bytes, bytes] = {}
     for i, (row, col, which) in enumerate(spec["texts"]):  # type: ignore[attr-defined]
         placeholder = PLACEHOLDER.format(i)

@@ -143,7 +143,7 @@ def test_a_reports_text_passes_the_boundary_before_it_is_saved(data_copy: Path, 
     notes = "修正\ufffe\x1b[31m\U0010ffff说明"
     report.write_text(
         "zone,period,item,value,submitted,notes\n"
-        f"遂平\ufdd0,{old['period']},{old['industry']}\uffff,{old['revenue_ytd'] + 1},,{notes}\n",
+        f"遂平\ufdd0,{old['period']},{old['industry']}\uffff,{old['revenue_ytd'] + 1},2026-10-09,{notes}\n",
         encoding="utf-8",
     )
     changes, entry = ingest(data_copy, [report], confirm=lambda c: True, today=date(2026, 11, 26))
