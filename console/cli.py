@@ -411,9 +411,9 @@ def _placeholders(parser: argparse.ArgumentParser, lang: str) -> None:
         if isinstance(action, argparse._SubParsersAction):
             for child in dict.fromkeys(action.choices.values()):
                 _placeholders(child, lang)
-        if action.nargs == 0 or (action.choices is not None and action.metavar is None):
-            continue
-        name = action.metavar or (action.dest.upper() if action.option_strings else action.dest)
+        if action.nargs == 0 or (action.choices is not None and action.option_strings):
+            continue  # an option's choices are shown as typed ({zh,en}); a positional's name is a word
+        name = action.metavar or action.dest.upper()
         if isinstance(name, str):
             action.metavar = metavar(name, lang)
 

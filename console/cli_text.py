@@ -467,6 +467,7 @@ METAVARS: dict[str, str] = {
     "SEARCH": "文字",
     "ZONE": "开发区",
     "COLSxROWS": "列数x行数",
+    "SHELL": "命令行类型",
 }
 
 

@@ -104,6 +104,7 @@ FAILURES = [
     ("undo",),
     ("ingest", "missing.xlsx"),
     ("changes", "--from", "2026Q3", "--to", "2026Q1"),
+    ("completion", "fish"),
 ]
 
 
