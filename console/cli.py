@@ -1103,7 +1103,8 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     except ReportBatchRejected as exc:
         for rejected in exc.rejected:
             source = visible(rejected.source, 400)
-            print(f"✗ {source}:" if not settings.ascii else f"x {source}:", file=sys.stderr)
+            mark = "x" if settings.ascii else "✗"
+            print(say("rejected_file", lang, mark=mark, source=source), file=sys.stderr)
             for problem in rejected.problems:  # cell values from the file: escapes shown, never sent
                 print(f"  {visible(in_language(problem, settings.lang), 1200)}", file=sys.stderr)
         _error(say("error", lang, message=say("ingest_rejected", lang)))

@@ -285,6 +285,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "not applied: add --yes when not running interactively",
     ),
     "ingest_ask": ("应用这些修改？[y/N] ", "Apply these changes? [y/N] "),
+    "rejected_file": ("{mark} {source}：", "{mark} {source}:"),
     "ingest_rejected": ("未导入任何内容，数据未改变", "nothing was ingested; the dataset is unchanged"),
     "ingest_dry_run": ("（试运行，未修改数据）", "(dry run: nothing changed)"),
     "ingest_nothing_new": ("没有新的或修改的数值。", "No new or revised values."),
