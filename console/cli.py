@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import errno
 import json
 import os
 import re
@@ -25,10 +26,19 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from console import __version__
-from console.cli_text import OS_KEYS, WORDS, argparse_language, join_choices, say, visible
+from console.cli_text import (
+    OS_KEYS,
+    WORDS,
+    argparse_language,
+    formats_words,
+    join_choices,
+    metavar,
+    say,
+    visible,
+)
 from console.core.text import Said, clean, in_lang
 
 if TYPE_CHECKING:
@@ -59,10 +69,35 @@ class CommandFailed(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse whose Chinese section headings end in a full-width colon (argparse appends ':')."""
+    """argparse whose Chinese section headings end in a full-width colon (argparse appends ':'), and
+    whose usage errors carry the one prefix of every devzones error (not argparse's "devzones status:
+    error:"), in the language the parser was built in (``lang``, set by build_parser)."""
+
+    lang = "zh"
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, say("error", self.lang, message=message) + "\n")
 
     def format_help(self) -> str:
         return re.sub(r"^(\S[^\n]*[\u4e00-\u9fff]):$", r"\1：", super().format_help(), flags=re.MULTILINE)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's layout counting a Chinese placeholder (``--data 目录``) as the two cells a wide
+    character takes, so the help column stays aligned (argparse counts characters)."""
+
+    def _format_action(self, action: argparse.Action) -> str:
+        from rich.cells import cell_len
+
+        text = super()._format_action(action)
+        first, newline, rest = text.partition("\n")
+        match = re.match(r"^(\s*\S.*?)( {2,})(\S.*)$", first)
+        if match:
+            extra = cell_len(match.group(1)) - len(match.group(1))
+            if extra and len(match.group(2)) - extra >= 2:
+                first = match.group(1) + match.group(2)[extra:] + match.group(3)
+        return first + newline + rest
 
 
 class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]  # argparse's own subclassing hook
@@ -160,6 +195,17 @@ def _common(parser: argparse.ArgumentParser, lang: str, default: object = None) 
     parser.add_argument("--ascii", action="store_true", default=default, help=say("opt_ascii", lang))
 
 
+def _integer(lang: str) -> Callable[[str], int]:
+    """A whole-number argument; argparse names it by the function's name ("不是有效的整数")."""
+
+    def integer(value: str) -> int:
+        return int(value)
+
+    integer.__name__ = say("integer", lang)
+    integer.whole_number = True  # type: ignore[attr-defined]  # tests find every whole-number option by it
+    return integer
+
+
 def _county_type(lang: str) -> Callable[[str], str]:
     def county(value: str) -> str:
         if not value.strip(" ,，\t"):
@@ -170,7 +216,7 @@ def _county_type(lang: str) -> Callable[[str], str]:
 
 
 def _filters(parser: argparse.ArgumentParser, lang: str, default: object = None) -> None:
-    parser.add_argument("--year", type=int, default=default, help=say("opt_year", lang))
+    parser.add_argument("--year", type=_integer(lang), default=default, help=say("opt_year", lang))
     parser.add_argument(
         "--county",
         type=_county_type(lang),
@@ -195,7 +241,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
         prog="devzones",
         description=say("description", lang),
         epilog=say("epilog", lang),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument(
         "--version", action="version", version=f"devzones {__version__}", help=say("version", lang)
@@ -207,15 +253,19 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     parser.set_defaults(func=_console)
     parser.register("action", "parsers", _Commands)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=say("commands", lang))
+    formats = {
+        "export": formats_words(EXPORT_FORMATS, lang),
+        "bulletin": formats_words(BULLETIN_FORMATS, lang),
+    }
 
     def command(name: str, func: Callable[[argparse.Namespace, Settings], int]) -> argparse.ArgumentParser:
         examples = f"ex_{name}"
         child = sub.add_parser(
             name,
-            help=say(name, lang),
-            description=say(name, lang),
+            help=say(name, lang, formats=formats.get(name, "")),
+            description=say(name, lang, formats=formats.get(name, "")),
             epilog=say(examples, lang) if examples in WORDS else None,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=_Formatter,
         )
         child.set_defaults(func=func)
         return child
@@ -255,7 +305,10 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     _common(bulletin, lang, argparse.SUPPRESS)
     bulletin.add_argument("--period", required=True, metavar="YYYY-MM", help=say("opt_month", lang))
     bulletin.add_argument(
-        "--format", choices=BULLETIN_FORMATS, default="md", help=say("opt_bulletin_format", lang)
+        "--format",
+        choices=BULLETIN_FORMATS,
+        default="md",
+        help=say("opt_bulletin_format", lang, formats=formats["bulletin"]),
     )
     bulletin.add_argument(
         "--out",
@@ -270,8 +323,8 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     tpl = command("template", _template)
     _common(tpl, lang, argparse.SUPPRESS)
     tpl.add_argument("--zone", help=say("opt_zone", lang))
-    tpl.add_argument("--period", help=say("opt_quarter", lang))
-    tpl.add_argument("--assessment", type=int, metavar="YEAR", help=say("opt_assessment", lang))
+    tpl.add_argument("--period", metavar="YYYYQN", help=say("opt_quarter", lang))
+    tpl.add_argument("--assessment", type=_integer(lang), metavar="YEAR", help=say("opt_assessment", lang))
     tpl.add_argument(
         "--out",
         type=_path_type(lang, text=True),
@@ -300,7 +353,12 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     # Searched text is shown (the SVG's search box, the export's heading): through the text boundary.
     exp.add_argument("--search", type=clean, default="", help=say("opt_search", lang))
     exp.add_argument("--sort", type=clean, default="", metavar="KEY", help=say("opt_sort", lang))
-    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=say("opt_format", lang))
+    exp.add_argument(
+        "--format",
+        required=True,
+        choices=EXPORT_FORMATS,
+        help=say("opt_format", lang, formats=formats["export"]),
+    )
     exp.add_argument("--encoding", choices=CSV_ENCODINGS, default=None, help=say("opt_encoding", lang))
     exp.add_argument("--size", default=None, metavar="COLSxROWS", help=say("opt_size", lang))
     exp.add_argument(
@@ -320,8 +378,8 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     gen.add_argument(
         "--out", type=_path_type(lang), required=True, metavar="DIR", help=say("opt_gen_out", lang)
     )
-    gen.add_argument("--zones", type=int, default=None, metavar="N", help=say("opt_zones", lang))
-    gen.add_argument("--seed", type=int, default=None, help=say("opt_seed", lang))
+    gen.add_argument("--zones", type=_integer(lang), default=None, metavar="N", help=say("opt_zones", lang))
+    gen.add_argument("--seed", type=_integer(lang), default=None, help=say("opt_seed", lang))
     gen.add_argument("--plan", type=_path_type(lang), default=None, metavar="DIR", help=say("opt_plan", lang))
     gen.add_argument("--force", action="store_true", help=say("opt_gen_force", lang))
     _json_flag(gen, lang)
@@ -340,7 +398,24 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     _common(completion, lang, argparse.SUPPRESS)  # so an alias `devzones --data …` completes too
     completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help=say("opt_shell", lang))
     _share_options(parser, sub)
+    _placeholders(parser, lang)
     return parser
+
+
+def _placeholders(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Every option's and argument's placeholder in ``lang`` (the catalogue's METAVARS), and its usage
+    errors, in every command."""
+    if isinstance(parser, _Parser):
+        parser.lang = lang
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                _placeholders(child, lang)
+        if action.nargs == 0 or (action.choices is not None and action.option_strings):
+            continue  # an option's choices are shown as typed ({zh,en}); a positional's name is a word
+        name = action.metavar or action.dest.upper()
+        if isinstance(name, str):
+            action.metavar = metavar(name, lang)
 
 
 # -- the guard -----------------------------------------------------------------------------------------------
@@ -458,14 +533,21 @@ def _errno_of(exc: BaseException) -> int | None:
     return None
 
 
-def _os_reason(exc: BaseException, lang: str, path: object = None) -> str:
-    """What a file-system failure was, to which path, and what to do (without the "error:" prefix)."""
+def _os_reason(exc: BaseException, lang: str, path: object = None, writing: bool = False) -> str:
+    """What a file-system failure was, to which path, and what to do (without the "error:" prefix).
+
+    ``writing``: ``path`` was being created. "Not found" then means a missing folder; when the folder
+    is there, it is one that takes no new files (/proc and other special file systems say ENOENT).
+    """
     if path is None and isinstance(exc, OSError):
         path = exc.filename
     number = _errno_of(exc)
     if path is None or number is None:  # the message is all there is (it names its own path)
         said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Said) else exc
         return visible(in_lang(said, lang), 400)
+    folder = Path(str(path)).parent
+    if writing and number == errno.ENOENT and folder.is_dir() and not Path(str(path)).exists():
+        return say("os_no_new_files", lang, path=visible(path), folder=visible(folder))
     key = OS_KEYS.get(number)
     if key is not None:
         return say(key, lang, path=visible(path))
@@ -505,7 +587,20 @@ def _writing(target: Path, lang: str, *errors: type[Exception]) -> Iterator[None
     except Exception as exc:
         if not isinstance(exc, (OSError, *errors)) and _errno_of(exc) is None:
             raise
-        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, target)) from None
+        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, target, writing=True)) from None
+
+
+def _told(exc: Exception, lang: str, limit: int = 600) -> str:
+    """An exception's message in ``lang`` (a catalogue Problem or a Said; other text as it is)."""
+    from console.reports.words import in_language
+
+    said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+    return visible(in_language(said, lang), limit)
+
+
+def _locked(exc: Exception, lang: str) -> str:
+    """The dataset lock is held by another ingest or undo."""
+    return say("dataset_locked", lang, path=visible(getattr(exc, "directory", ""), 600))
 
 
 def _quiet_unraisable(unraisable: Any) -> None:
@@ -675,7 +770,24 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
             & pl.col("revenue_status").is_in(["no_data", "not_reported", "no_target"])
         ).height
         if no_data:
-            _error(f"devzones: {say('opt_fail_note', settings.lang, count=no_data)}")
+            _error(say("note", settings.lang, message=say("opt_fail_note", settings.lang, count=no_data)))
+        # A report that is due and not in (未报送) is not a missed target either (README), but a cron
+        # job is told which zones it concerns rather than nothing at all.
+        unreported = ev.zones.filter(pl.col("report_status") == "missing")
+        if not unreported.is_empty():
+            names = [
+                visible((en if settings.lang != "zh" else None) or zh, 80)
+                for zh, en in unreported.select("short_name", "short_name_en").iter_rows()
+            ]
+            period = unreported.get_column("report_period").drop_nulls().first()
+            said = say(
+                "fail_unreported",
+                settings.lang,
+                count=len(names),
+                period=period or "",
+                zones=join_choices(names, settings.lang),
+            )
+            _error(say("note", settings.lang, message=said))
         if not ev.zones_missing.is_empty():
             return EXIT_MISSING
     return EXIT_OK
@@ -846,10 +958,12 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
         with _writing(out, lang):
             written = make_template(ds, args.zone, args.period, out, lang, force=args.force)
     except ReportRejected as exc:
-        problems = "; ".join(in_language(p, lang) for p in exc.problems)
+        problems = say("list_separator", lang).join(in_language(p, lang) for p in exc.problems)
         if exc.source in ("--zone", "--period"):
-            raise CommandFailed(EXIT_USAGE, f"{exc.source}: {problems}") from None
-        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out)) from None
+            raise CommandFailed(
+                EXIT_USAGE, say("option_problem", lang, option=exc.source, problem=problems)
+            ) from None
+        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out, writing=True)) from None
     return _report_written(args, "template", [written])
 
 
@@ -868,10 +982,12 @@ def _assessment_template(args: argparse.Namespace, settings: Settings, ds: Datas
         with _writing(out, lang):
             written = make_assessment_template(ds, args.assessment, out, lang, force=args.force)
     except ReportRejected as exc:
-        problems = "; ".join(in_language(p, lang) for p in exc.problems)
+        problems = say("list_separator", lang).join(in_language(p, lang) for p in exc.problems)
         if exc.source == "--assessment":
-            raise CommandFailed(EXIT_USAGE, f"--assessment: {problems}") from None
-        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out)) from None
+            raise CommandFailed(
+                EXIT_USAGE, say("option_problem", lang, option=exc.source, problem=problems)
+            ) from None
+        raise CommandFailed(EXIT_FILES, _os_reason(exc, lang, out, writing=True)) from None
     return _report_written(args, "template", [written])
 
 
@@ -882,7 +998,7 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
         with _writing(args.dir, settings.lang):
             written = init_dataset(args.dir, force=args.force)
     except InitRefused as exc:
-        raise CommandFailed(EXIT_USAGE, visible(str(exc), 600)) from None
+        raise CommandFailed(EXIT_USAGE, _told(exc, settings.lang)) from None
     if args.json:
         _print_json({"command": "init", "out": str(args.dir), "written": [str(p) for p in written]})
     else:
@@ -899,17 +1015,18 @@ def _recover_notices(settings: Settings) -> None:
     """Finish or roll back an interrupted ingest or undo in the dataset, and say which (on stderr)."""
     from console.core.files import DatasetLocked, LinkRefused
     from console.reports.store import recover
+    from console.reports.words import in_language
 
     try:
         messages = recover(settings.data_dir)
     except DatasetLocked as exc:
-        raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+        raise CommandFailed(EXIT_FILES, _locked(exc, settings.lang)) from None
     except LinkRefused as exc:
         raise CommandFailed(
             EXIT_FILES, say("link_refused", settings.lang, path=visible(exc.path, 600))
         ) from None
     for message in messages:
-        _error(f"devzones: {visible(message, 600)}")
+        _error(say("note", settings.lang, message=visible(in_language(message, settings.lang), 600)))
 
 
 def _write_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -919,15 +1036,9 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     from console.reports.store import DatasetChanged, HistoryProblem, ReportBatchRejected, ingest, undo
     from console.reports.words import in_language
 
-    zh = settings.lang == "zh"
+    lang = settings.lang
     if settings.data_dir.resolve() == embedded_data_dir().resolve():
-        print(
-            "devzones: 内置示例数据只读；请复制一份（cp -r）并用 --data 指向它。"
-            if zh
-            else "devzones: the embedded sample dataset is read-only; copy it (cp -r) and point --data at the copy.",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        raise CommandFailed(EXIT_USAGE, say("embedded_read_only", lang))
     # With --json, stdout holds only the JSON document: listings and the prompt go to stderr.
     talk = sys.stderr if args.json else sys.stdout
     _recover_notices(settings)
@@ -935,37 +1046,31 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
         try:
             restored = undo(settings.data_dir)
         except DatasetLocked as exc:
-            raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+            raise CommandFailed(EXIT_FILES, _locked(exc, lang)) from None
         except LinkRefused as exc:
-            raise CommandFailed(
-                EXIT_FILES, say("link_refused", settings.lang, path=visible(exc.path, 600))
-            ) from None
+            raise CommandFailed(EXIT_FILES, say("link_refused", lang, path=visible(exc.path, 600))) from None
         except HistoryProblem as exc:  # a file changed since, or an unsafe journal: nothing restored
-            raise CommandFailed(EXIT_INVALID, visible(str(exc), 1200)) from None
+            raise CommandFailed(EXIT_INVALID, _told(exc, lang, 1200)) from None
         if restored is None:
             if args.json:
                 _print_json({"command": "undo", "restored": [], "entry": None})
             else:
-                print("没有可撤销的导入。" if zh else "Nothing to undo.")
+                print(say("undo_nothing", lang))
             return EXIT_MISSING
         if args.json:
             _print_json({"command": "undo", "restored": restored[1], "entry": str(restored[0])})
         else:
-            print(("已恢复：" if zh else "Restored: ") + ", ".join(visible(n, 400) for n in restored[1]))
+            names = join_choices((visible(n, 400) for n in restored[1]), lang)
+            print(say("undo_restored", lang, names=names))
         return EXIT_OK
 
     def confirm(changes: list[Change]) -> bool:
         if args.yes:
             return True
         if not sys.stdin.isatty():
-            print(
-                "未应用：非交互运行时请加 --yes。"
-                if zh
-                else "Not applied: add --yes when not running interactively.",
-                file=sys.stderr,
-            )
+            _error(say("error", lang, message=say("ingest_needs_yes", lang)))
             return False
-        print("应用这些修改？[y/N] " if zh else "Apply these changes? [y/N] ", end="", file=talk, flush=True)
+        print(say("ingest_ask", lang), end="", file=talk, flush=True)
         return input().strip().lower() in ("y", "yes", "是")
 
     def show(changes: list[Change]) -> None:
@@ -1002,48 +1107,42 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
             args.files,
             dry_run=args.dry_run,
             confirm=show_then_confirm,
-            warn=lambda message: _error(f"devzones: {visible(in_language(message, settings.lang), 600)}"),
+            warn=lambda message: _error(
+                say("warning", lang, message=visible(in_language(message, lang), 600))
+            ),
         )
     except ReportBatchRejected as exc:
         for rejected in exc.rejected:
             source = visible(rejected.source, 400)
-            print(f"✗ {source}:" if not settings.ascii else f"x {source}:", file=sys.stderr)
+            mark = "x" if settings.ascii else "✗"
+            print(say("rejected_file", lang, mark=mark, source=source), file=sys.stderr)
             for problem in rejected.problems:  # cell values from the file: escapes shown, never sent
                 print(f"  {visible(in_language(problem, settings.lang), 1200)}", file=sys.stderr)
-        print(
-            "未导入任何内容，数据未改变。" if zh else "Nothing was ingested; the dataset is unchanged.",
-            file=sys.stderr,
-        )
+        _error(say("error", lang, message=say("ingest_rejected", lang)))
         return EXIT_INVALID
     except DatasetLocked as exc:
-        raise CommandFailed(EXIT_FILES, visible(str(exc), 600)) from None
+        raise CommandFailed(EXIT_FILES, _locked(exc, lang)) from None
     except LinkRefused as exc:
-        raise CommandFailed(
-            EXIT_FILES, say("link_refused", settings.lang, path=visible(exc.path, 600))
-        ) from None
+        raise CommandFailed(EXIT_FILES, say("link_refused", lang, path=visible(exc.path, 600))) from None
     except DatasetChanged as exc:  # not applied: the user confirmed changes that no longer hold
-        raise CommandFailed(EXIT_MISSING, visible(str(exc), 600)) from None
+        raise CommandFailed(EXIT_MISSING, _told(exc, lang)) from None
     except HistoryProblem as exc:  # e.g. a manifest whose as_of cannot be moved safely: nothing applied
-        raise CommandFailed(EXIT_INVALID, visible(str(exc), 1200)) from None
+        raise CommandFailed(EXIT_INVALID, _told(exc, lang, 1200)) from None
     if args.json:
         as_json(changes, entry is not None, entry)
     if args.dry_run:
         if not args.json:
             show(changes)
-            print("（试运行，未修改数据）" if zh else "(dry run: nothing changed)")
+            print(say("ingest_dry_run", lang))
         return EXIT_OK
     if not changes:
         if not args.json:
-            print("没有新的或修改的数值。" if zh else "No new or revised values.")
+            print(say("ingest_nothing_new", lang))
         return EXIT_OK
     if entry is None:
         return EXIT_MISSING
     if not args.json:
-        print(
-            ("已导入，原文件保存在 " if zh else "Ingested; the replaced files are kept in ")
-            + visible(entry, 4096)
-            + ("；可用 devzones undo 撤销。" if zh else "; devzones undo restores them.")
-        )
+        print(say("ingest_done", lang, entry=visible(entry, 4096)))
     return EXIT_OK
 
 

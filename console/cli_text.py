@@ -44,8 +44,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "undo": ("恢复上一次导入所替换的文件", "restore the files the last ingest replaced"),
     "export": (
-        "把视图导出为 CSV、XLSX、Parquet、JSON 或 Markdown（与界面中的导出相同）",
-        "write a view as CSV, XLSX, Parquet, JSON or Markdown, as the console does",
+        "与界面中的导出相同，把视图写成以下格式之一：{formats}",
+        "as the console does, write a view in one of these formats: {formats}",
     ),
     "generate": ("生成示例数据集（结果确定、可重现）", "write a sample dataset (deterministic)"),
     "init": (
@@ -91,14 +91,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "exit 1 when a zone shown misses a target (for cron; no data yet is not a miss)",
     ),
     "opt_fail_note": (
-        "{count} 个开发区尚无数据（未公布结果、未报送），不计为未完成目标",
-        "{count} zone(s) have no data yet (no result published, no report): not counted as missing a target",
+        "{count} 个开发区尚无数据（既无已公布的考核结果，也无季度报表数据），不计为未完成目标",
+        "{count} zone(s) have no data yet (no assessment result published, no quarterly figures):"
+        " not counted as missing a target",
+    ),
+    "fail_unreported": (
+        "{count} 个开发区 {period} 的季度报表未报送（{zones}）：其营收进度无法判断，不计为未完成目标",
+        "{count} zone(s) have not sent their {period} quarterly report ({zones}): their revenue progress"
+        " cannot be judged, so it is not counted as missing a target",
     ),
     "opt_month": ("通报月份，如 2026-10", "the bulletin's month, e.g. 2026-10"),
-    "opt_bulletin_format": (
-        "格式：md、xlsx 或 docx（Word 公文版式）",
-        "format: md, xlsx or docx (Word, official-document layout)",
-    ),
+    "opt_bulletin_format": ("格式：{formats}", "format: {formats}"),
     "opt_out_file": (
         "要写入的文件；以 / 结尾或已存在的文件夹则写入其中，名称自动生成",
         "file to write; ending in / or an existing folder: a suggested name inside it",
@@ -134,10 +137,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "only rows containing this text, as / does in the console",
     ),
     "opt_sort": (
-        "按列排序（zone、target、score …）；-KEY 为降序",
+        "按列排序（zone、target、score …）；列名前加 - 为降序",
         "sort by a column key (zone, target, score …); -KEY for descending",
     ),
-    "opt_format": ("格式（svg：界面截图）", "format (svg: a screenshot of the console)"),
+    "opt_format": ("格式：{formats}", "format: {formats}"),
     "opt_encoding": (
         "CSV 的编码：utf-8（默认，带 BOM）、gb18030（旧版软件）或 gbk",
         "CSV encoding: utf-8 (default, with a BOM), gb18030 (older readers) or gbk",
@@ -154,7 +157,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "opt_seed": ("随机种子（默认：内置数据的种子）", "random seed (default: the shipped data's seed)"),
     "opt_plan": ("使用的计划表目录（默认：内置数据）", "plan tables to use (default: the embedded data)"),
     "opt_gen_force": ("替换 --out 中已有的数据集", "replace a dataset already in --out"),
-    "opt_shell": ("shell 类型", "the shell"),
+    "opt_shell": ("命令行类型（bash、zsh 或 tcsh）", "the shell"),
+    "integer": ("整数", "integer"),
     "option_not_here": (
         "{option} 不适用于 {command}（用于：交互界面、{commands}）",
         "{option} does not apply to {command} (it applies to: the console, {commands})",
@@ -262,7 +266,33 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # -- the guard's messages --------------------------------------------------------------------------
     "error": ("devzones：错误：{message}", "devzones: error: {message}"),
+    "option_problem": ("{option}：{problem}", "{option}: {problem}"),
+    "list_separator": ("；", "; "),
     "warning": ("devzones：警告：{message}", "devzones: warning: {message}"),
+    "note": ("devzones：注意：{message}", "devzones: note: {message}"),
+    "dataset_locked": (
+        "{path}：数据集正被另一个导入或撤销占用，请稍后再试",
+        "{path}: the dataset is locked by another ingest or undo; try again later",
+    ),
+    "embedded_read_only": (
+        "内置示例数据只读；请复制一份（cp -r）并用 --data 指向它",
+        "the embedded sample dataset is read-only; copy it (cp -r) and point --data at the copy",
+    ),
+    "undo_nothing": ("没有可撤销的导入。", "Nothing to undo."),
+    "undo_restored": ("已恢复：{names}", "Restored: {names}"),
+    "ingest_needs_yes": (
+        "未应用：非交互运行时请加 --yes",
+        "not applied: add --yes when not running interactively",
+    ),
+    "ingest_ask": ("应用这些修改？[y/N] ", "Apply these changes? [y/N] "),
+    "rejected_file": ("{mark} {source}：", "{mark} {source}:"),
+    "ingest_rejected": ("未导入任何内容，数据未改变", "nothing was ingested; the dataset is unchanged"),
+    "ingest_dry_run": ("（试运行，未修改数据）", "(dry run: nothing changed)"),
+    "ingest_nothing_new": ("没有新的或修改的数值。", "No new or revised values."),
+    "ingest_done": (
+        "已导入，原文件保存在 {entry}；可用 devzones undo 撤销。",
+        "Ingested; the replaced files are kept in {entry}; devzones undo restores them.",
+    ),
     "path_empty": (
         "路径为空（是否用了未设置的变量？）；请写出文件或文件夹的路径",
         "the path is empty (an unset variable?); give a file or folder path",
@@ -383,6 +413,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "只读文件系统：{path}。请换一个可写的位置。",
         "read-only file system: {path}. Use a writable place.",
     ),
+    "os_no_new_files": (
+        "无法在 {folder} 中新建文件：该文件夹存在，但不接受新文件（特殊或只读的文件系统，如 /proc）：{path}。请换一个位置。",
+        "cannot create a file in {folder}: the folder exists but takes no new files (a special or"
+        " read-only file system such as /proc): {path}. Use another place.",
+    ),
     "os_ENOENT": ("找不到：{path}。请检查路径是否正确。", "not found: {path}. Check the path."),
     "os_ENOTDIR": ("不是文件夹：{path}。请检查路径。", "not a folder: {path}. Check the path."),
     "os_EISDIR": ("是文件夹而不是文件：{path}。", "is a folder, not a file: {path}."),
@@ -411,6 +446,46 @@ WORDS: dict[str, tuple[str, str]] = {
     "absent": ("不存在", "absent"),
 }
 
+# What each --format value writes (the export and bulletin help list every value they accept from these).
+FORMAT_WORDS: dict[str, tuple[str, str]] = {
+    "csv": ("csv（CSV 表格）", "csv (CSV)"),
+    "xlsx": ("xlsx（Excel 工作簿）", "xlsx (Excel workbook)"),
+    "parquet": ("parquet（Parquet 数据文件）", "parquet (Parquet data file)"),
+    "json": ("json（JSON）", "json (JSON)"),
+    "md": ("md（Markdown 文本）", "md (Markdown text)"),
+    "svg": ("svg（SVG 图片：界面截图）", "svg (SVG picture: a screenshot of the console)"),
+    "docx": ("docx（Word 公文版式）", "docx (Word, official-document layout)"),
+}
+
+# Placeholders in help and usage lines (argparse's metavars), by their English form. A value's own
+# form (YYYYQN, YYYY-MM) and a list of choices ({zh,en}) are shown as they are typed.
+METAVARS: dict[str, str] = {
+    "COMMAND": "子命令",
+    "DIR": "目录",
+    "PATH": "路径",
+    "FILE": "文件",
+    "YEAR": "年度",
+    "C": "县区",
+    "KEY": "列",
+    "N": "个数",
+    "SEED": "种子",
+    "SEARCH": "文字",
+    "ZONE": "开发区",
+    "COLSxROWS": "列数x行数",
+    "SHELL": "命令行类型",
+}
+
+
+def formats_words(formats: Iterable[str], lang: str) -> str:
+    """Every format in ``formats`` with what it writes, as a list in ``lang``."""
+    return join_choices((FORMAT_WORDS[f][0 if lang == "zh" else 1] for f in formats), lang)
+
+
+def metavar(name: str, lang: str) -> str:
+    """A help placeholder in ``lang`` (its English form when there is no Chinese one)."""
+    return METAVARS.get(name, name) if lang == "zh" else name
+
+
 # argparse's fixed strings (Python 3.11-3.13) in Chinese; anything not listed stays as argparse says it.
 ARGPARSE_ZH: dict[str, str] = {
     "usage: ": "用法：",
@@ -421,7 +496,7 @@ ARGPARSE_ZH: dict[str, str] = {
     "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
     "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项值 %(value)r（可选：%(choices)s）",
-    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的%(type)s",
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "unrecognized arguments: %s": "无法识别的参数：%s",
     "expected one argument": "需要一个值",

@@ -340,7 +340,8 @@ def test_an_export_in_changes_mode_writes_the_changes_beside_the_view_and_names_
     with (tmp_path / "zones-changes.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     written = {
-        (r["Change code"], r["Zone code"], r["Field"], r["From"] or None, r["To"], r["Period"]) for r in rows
+        (r["Change code"], r["Zone (full Chinese name)"], r["Field"], r["From"] or None, r["To"], r["Period"])
+        for r in rows
     }
     # The same changes `devzones changes --from 2026Q2` lists, those the zones tab shows.
     listed = _json(capsys, "changes", "--from", "2026Q2")["changes"]

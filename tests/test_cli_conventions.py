@@ -38,7 +38,7 @@ def test_usage_errors_exit_2_in_the_chosen_language(capsys) -> None:
     code, _, err = _run(capsys, "status", "--nonsense", "--lang", "en")
     assert code == 2 and "usage: devzones" in err and "error: unrecognized arguments: --nonsense" in err
     code, _, err = _run(capsys, "status", "--year", "soon")
-    assert code == 2 and "用法：devzones status" in err and "参数 --year：无效的 int 值：'soon'" in err
+    assert code == 2 and "用法：devzones status" in err and "参数 --year：'soon' 不是有效的整数" in err
     assert argparse._("usage: ") == "usage: "  # the translation does not outlive the call
 
 
@@ -341,10 +341,10 @@ def test_help_in_chinese_by_default_and_english_on_request(capsys) -> None:
 
 def test_subcommand_help_in_both_languages(capsys) -> None:
     code, out, _ = _run(capsys, "export", "--help")
-    assert code == 0 and "把视图导出为" in out and "以 / 结尾" in out and "覆盖已有文件" in out
+    assert code == 0 and "把视图写成" in out and "以 / 结尾" in out and "覆盖已有文件" in out
     assert "示例：\n  devzones export --view zones --format xlsx --out 导出/" in out
     code, out, _ = _run(capsys, "export", "--help", "--lang=en")
-    assert code == 0 and "write a view as CSV" in out and "ending in /" in out
+    assert code == 0 and "write a view in one of these formats" in out and "ending in /" in out
     assert "examples:\n  devzones export --view zones --format xlsx --out exports/" in out
     for command in ("status", "bulletin", "template", "ingest"):
         code, out, _ = _run(capsys, command, "--help")

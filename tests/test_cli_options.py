@@ -35,7 +35,7 @@ def _valid(action: argparse.Action) -> list[str]:
         return []
     if action.choices:
         return [str(list(action.choices)[-1])]
-    if action.type is int:
+    if action.type is int or getattr(action.type, "whole_number", False):
         return ["2025"]
     if action.dest == "county":
         return ["遂平县"]
@@ -48,7 +48,7 @@ def _invalid(action: argparse.Action) -> list[str] | None:
         return None
     if action.choices:
         return ["nope"]
-    if action.type is int:
+    if action.type is int or getattr(action.type, "whole_number", False):
         return ["x"]
     if action.dest == "county":
         return [" , "]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from console.cli import main
+from console.cli_text import metavar
 from console.outputs.out_path import EXTENSIONS, OutPathError, resolve_out
 
 
@@ -206,7 +207,7 @@ def test_an_empty_path_or_an_unknown_home_is_a_usage_error_naming_the_option(
     for lang in ("en", "zh"):
         code, _, err = _run_exit(capsys, "--lang", lang, *_words(command, option, value))
         assert code == 2, err
-        assert option in err
+        assert (metavar(option, lang) if not option.startswith("--") else option) in err  # its name in lang
         said = {"en": ("path is empty", "no home folder"), "zh": ("路径为空", "找不到用户")}[lang]
         assert said[0 if not value.strip() else 1] in err
         assert "Traceback" not in err and "内部错误" not in err and "internal" not in err

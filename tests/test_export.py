@@ -74,7 +74,7 @@ def test_xlsx_reads_back(views, tmp_path: Path) -> None:
     assert book.sheetnames == ["概览", "开发区", "产业集群", "重点任务", "量化指标", "排名", "关于"]
     clusters = book["产业集群"]
     header = [c.value for c in clusters[1]]
-    assert header[:8] == ["标记", "开发区编码", "开发区", "产业", "目标", "累计", "数据期", "完成比例"]
+    assert header[:8] == ["标记", "开发区全称", "开发区", "产业", "目标", "累计", "数据期", "完成比例"]
     assert header[-3:] == ["状态", "状态（文字）", "季度营收走势"]
     assert clusters.freeze_panes == "A2"
     assert (

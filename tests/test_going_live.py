@@ -518,7 +518,7 @@ def test_a_manifest_whose_as_of_cannot_be_moved_safely_stops_the_ingest(
     report = fill_report(live, live.parent / "r.xlsx", zones(live)[2], "2026Q1", 20.0)
     before = sha(live)
     code, _, err = run(capsys, "--lang", "en", "ingest", "--data", str(live), str(report), "--yes")
-    assert code == 3 and "could not set as_of" in err
+    assert code == 3 and "could not set the as-of quarter" in err
     assert sha(live) == before
 
 

@@ -233,7 +233,7 @@ def test_a_crash_before_the_journal_was_complete_is_rolled_back_with_a_message(
     (pending / "journal.json").write_text('{"reason": "ingest r.csv", "files": [{"na', encoding="utf-8")
     assert main(["--data", str(data_copy), "undo"]) == 1  # nothing to undo: that ingest never applied
     captured = capsys.readouterr()
-    assert "had not changed the dataset" in captured.err and "没有可撤销" in captured.out
+    assert "在修改数据之前中断" in captured.err and "没有可撤销" in captured.out
     assert hashes(data_copy) == original and applied_entries(data_copy) == []
     assert not leftovers(data_copy)
 
@@ -271,7 +271,7 @@ def test_an_ingest_dying_at_each_rename_is_finished_or_rolled_back_and_says_whic
             "--yes",
         ]
         done = subprocess.run(argv, capture_output=True, timeout=120)
-        assert main(["--data", str(data_copy), "check"]) == 0
+        assert main(["--lang", "en", "--data", str(data_copy), "check"]) == 0
         err = capsys.readouterr().err
         state = hashes(data_copy)
         assert state in (original, new_state) and not leftovers(data_copy)
@@ -303,7 +303,7 @@ def test_undo_refuses_to_discard_a_hand_edit_and_names_the_file(
     capsys.readouterr()
     assert main(["--data", str(data_copy), "undo"]) == EXIT_INVALID
     err = capsys.readouterr().err
-    assert "cluster_revenue.csv" in err and "changed since the ingest" in err
+    assert "cluster_revenue.csv" in err and "导入后已被修改" in err
     assert hashes(data_copy) == after_edit  # the edit is kept, and nothing else was restored either
 
 
@@ -325,7 +325,7 @@ def test_a_journal_cannot_reach_outside_the_dataset(
     )
     (entry / "journal.json").write_text(json.dumps({"reason": "x", "files": files}), encoding="utf-8")
     assert main(["--data", str(data_copy), "undo"]) == EXIT_INVALID
-    assert "does not stay inside the dataset" in capsys.readouterr().err
+    assert "不在数据集目录内" in capsys.readouterr().err
     assert outside.read_bytes() == b"keep me"
 
 
@@ -337,7 +337,7 @@ def test_a_truncated_journal_is_a_message_not_a_dead_end(data_copy: Path, tmp_pa
     capsys.readouterr()
     assert main(["--data", str(data_copy), "undo"]) == EXIT_INVALID
     err = capsys.readouterr().err
-    assert "truncated or damaged" in err and "set aside" in err
+    assert "日志文件不完整或已损坏" in err and "已移到一旁" in err
     assert hashes(data_copy) == after
     assert main(["--data", str(data_copy), "undo"]) == 1  # the next undo works again: nothing left
     assert (entry.parent / (entry.name + ".broken") / "reports.csv").is_file()  # the saved files are kept
@@ -395,9 +395,9 @@ def test_a_busy_lock_is_a_clear_message_after_a_short_wait(
     original = hashes(data_copy)
     with FileLock(data_copy / ".devzones.lock"):
         assert main(["--data", str(data_copy), "ingest", str(report(tmp_path)), "--yes"]) == EXIT_FILES
-        assert "locked by another ingest; try again" in capsys.readouterr().err
-        assert main(["--data", str(data_copy), "undo"]) == EXIT_FILES
-        assert "locked by another ingest" in capsys.readouterr().err
+        assert "数据集正被另一个导入或撤销占用，请稍后再试" in capsys.readouterr().err
+        assert main(["--lang", "en", "--data", str(data_copy), "undo"]) == EXIT_FILES
+        assert "locked by another ingest or undo; try again" in capsys.readouterr().err
     assert hashes(data_copy) == original
 
 

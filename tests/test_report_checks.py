@@ -138,7 +138,7 @@ def test_no_template_for_a_period_outside_the_plan(
     code = main(
         ["--data", str(data_copy), "template", "--zone", "平舆", "--period", period, "--out", str(out)]
     )
-    assert code == 2 and "outside the plan" in capsys.readouterr().err
+    assert code == 2 and "不在方案期内" in capsys.readouterr().err
     assert not out.exists()
 
 

@@ -204,7 +204,7 @@ def test_undo_restores_byte_for_byte(data_copy: Path, tmp_path: Path, capsys) ->
     assert snapshot(data_copy) != before
     assert main(["--data", str(data_copy), "undo"]) == 0
     assert snapshot(data_copy) == before
-    assert "已恢复：cluster_revenue.csv, reports.csv" in capsys.readouterr().out  # only what changed
+    assert "已恢复：cluster_revenue.csv、reports.csv" in capsys.readouterr().out  # only what changed
     assert main(["--data", str(data_copy), "undo"]) == 1  # nothing left to undo
     assert "没有可撤销" in capsys.readouterr().out
 

@@ -51,7 +51,7 @@ def test_the_changes_workbook_in_english_names_its_sheets_whole(tmp_path: Path, 
         assert shown, column
         assert not {run for text in shown for run in chinese_runs(text)}, (column, shown[:5])
     # The zone's key is kept, as in the zones sheet, under its own heading.
-    assert "Zone code" in header
+    assert "Zone (full Chinese name)" in header
 
 
 def test_the_changes_workbook_in_chinese(tmp_path: Path, capsys) -> None:

@@ -114,7 +114,7 @@ def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComman
     yield SystemCommand(
         "截图" if zh else "Screenshot",
         "把当前屏幕保存为 SVG 图片" if zh else "Save the screen as an SVG picture",
-        lambda: app.set_timer(0.1, app.deliver_screenshot),
+        partial(app.run_action, "save_screen"),  # saved in the export folder; the toast says where
     )
 
 

@@ -45,10 +45,8 @@ class DatasetLocked(Exception):
     """Another ingest or undo holds the dataset lock for longer than we wait."""
 
     def __init__(self, directory: Path) -> None:
-        super().__init__(
-            f"{directory}: 数据集正被另一个导入或撤销占用，请稍后再试。"
-            " / the dataset is locked by another ingest; try again."
-        )
+        # The words in each language are the CLI's catalogue ("dataset_locked"); this is the log's.
+        super().__init__(f"{directory}: the dataset is locked by another ingest; try again.")
         self.directory = directory
 
 

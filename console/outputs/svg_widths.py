@@ -39,3 +39,24 @@ def true_widths(svg: str) -> str:
         return f"{match.group(1)}{length}{match.group(3)}{match.group(4)}{match.group(5)}"
 
     return _RUN.sub(fix, svg)
+
+
+# Rich's SVG loads "Fira Code" from cdnjs.cloudflare.com: an export opened in an office without the
+# internet waits for it, and opened anywhere tells a third party that it was. The fonts are the
+# reader's own: a stack of common monospaced faces (Chinese ones last), never a URL.
+LOCAL_FONTS = (
+    '"Fira Code", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", "Noto Sans Mono CJK SC",'
+    ' "Sarasa Mono SC", "Microsoft YaHei Mono", monospace'
+)
+_FONT_FACE = re.compile(r"@font-face\s*\{[^{}]*\}\s*", re.DOTALL)
+_FAMILY = re.compile(r"font-family:\s*Fira Code,\s*monospace;")
+_REMOTE = re.compile(r"url\(\s*['\"]?\s*(?:https?:)?//", re.IGNORECASE)
+
+
+def local_fonts(svg: str) -> str:
+    """``svg`` with no font fetched from anywhere: Rich's remote @font-face rules dropped and its
+    "Fira Code, monospace" replaced by :data:`LOCAL_FONTS`. Any other remote URL is refused."""
+    svg = _FAMILY.sub(f"font-family: {LOCAL_FONTS};", _FONT_FACE.sub("", svg))
+    if _REMOTE.search(svg):  # a Rich version that loads something else from the network: never written
+        raise ValueError("the SVG would load a resource from the network")
+    return svg

@@ -21,6 +21,7 @@ from console.data.scales import Period
 from console.engine.as_of import data_periods
 from console.engine.changes import CODES, Change, changes_between
 from console.present.formatter import CHANGE_MARK, Formatter
+from console.present.labels import text as label_text
 from console.present.viewmodel import Cell, Column, Field, Row, View, Views
 
 MARK = CHANGE_MARK  # a changed cell's symbol; the ASCII fallback
@@ -359,7 +360,7 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
             f.pick("对象", "Subject"),
             fields=(
                 Field("subject", f.pick("对象类型", "Subject kind")),
-                Field("zone_id", f.pick("开发区编码", "Zone code")),  # the key, as in the zones sheet
+                Field("zone_id", label_text("zone_key_field", f.lang)),  # the key, as in the zones sheet
                 Field("zone", f.pick("开发区", "Zone")),
                 Field("industry", f.pick("产业", "Industry")),
                 Field("indicator", f.pick("指标", "Indicator")),

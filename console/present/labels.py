@@ -308,6 +308,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # The plan's own sentences (measures, target wording) exist in Chinese only.
     "plan_words_zh_only": ("", "The plan's own words are in Chinese: press l to read them (中文)."),
+    # An export's key column: the zone's full name as the plan writes it (Chinese in every language).
+    "zone_key_field": ("开发区全称", "Zone (full Chinese name)"),
 }
 
 

@@ -106,7 +106,10 @@ def _zone_column(f: Formatter) -> Column:
     return Column(
         "zone",
         f.pick("开发区", "Zone"),
-        fields=(Field("zone_id", f.pick("开发区编码", "Zone code")), Field("zone", f.pick("开发区", "Zone"))),
+        fields=(
+            Field("zone_id", label_text("zone_key_field", f.lang)),
+            Field("zone", f.pick("开发区", "Zone")),
+        ),
     )
 
 

@@ -12,13 +12,14 @@ import tomli_w
 from console.core.files import TEMP_SUFFIX, fsync_folder, make_folder, write_new
 from console.core.paths import embedded_data_dir
 from console.data.schema import FORMATS, MANIFEST, TABLES
+from console.reports.words import Problem
 
 TITLE = "驻马店市开发区三年行动方案监测"
 TITLE_EN = "Zhumadian development zones action plan monitor"
 
 
 class InitRefused(Exception):
-    """The folder cannot take a new dataset; the message (zh / en) says why and what to do."""
+    """The folder cannot take a new dataset; the message (a catalogue Problem) says why and what to do."""
 
 
 def plan_table_names() -> list[str]:
@@ -50,20 +51,13 @@ def init_dataset(out: Path, force: bool = False, today: date | None = None) -> l
     """
     today = today or date.today()
     if out.exists() and not out.is_dir():
-        raise InitRefused(f"{out}: 不是文件夹 / not a folder")
+        raise InitRefused(Problem("init_not_folder", path=str(out)))
     if out.is_dir():
         existing = _dataset_files(out)
         if existing:
-            raise InitRefused(
-                f"{out}: 已有数据集文件（{', '.join(existing[:3])}），init 从不覆盖已有数据；请换一个空文件夹。"
-                f" / already holds dataset files ({', '.join(existing[:3])}); init never replaces"
-                " a dataset: choose an empty folder."
-            )
+            raise InitRefused(Problem("init_has_dataset", path=str(out), names=", ".join(existing[:3])))
         if any(out.iterdir()) and not force:
-            raise InitRefused(
-                f"{out}: 文件夹不是空的；确要在其中建立数据集请加 --force。"
-                f" / the folder is not empty; add --force to create the dataset in it anyway."
-            )
+            raise InitRefused(Problem("init_not_empty", path=str(out)))
     contents = _contents(today)
     if not out.exists():
         out.parent.mkdir(parents=True, exist_ok=True)

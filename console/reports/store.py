@@ -127,11 +127,7 @@ class DatasetChanged(Exception):
     """The dataset changed between reading the reports and applying them."""
 
     def __init__(self, directory: Path) -> None:
-        super().__init__(
-            f"{directory}: 数据集在确认期间被修改（另一次导入或手工编辑），未应用任何修改；请重新运行 ingest。"
-            " / the dataset changed while you were deciding (another ingest or a hand edit);"
-            " nothing was applied: run ingest again."
-        )
+        super().__init__(Problem("dataset_changed", path=str(directory)))
 
 
 @dataclass(frozen=True)
@@ -180,10 +176,7 @@ def _inside(directory: Path, name: object, where: Path) -> str:
         or "\\" in name
         or (directory / name).resolve().parent != directory.resolve()
     ):
-        raise HistoryProblem(
-            f"{where / JOURNAL}: 文件名 {name!r} 不在数据集目录内，拒绝处理。"
-            f" / the file name {name!r} does not stay inside the dataset; refused."
-        )
+        raise HistoryProblem(Problem("journal_outside", path=str(where / JOURNAL), name=str(name)))
     return name
 
 
@@ -193,29 +186,27 @@ def read_journal(directory: Path, entry: Path, name: str = JOURNAL) -> Journal:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise HistoryProblem(f"{path}: 缺少日志文件 / the journal is missing") from None
+        raise HistoryProblem(Problem("journal_missing", path=str(path))) from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise HistoryProblem(
-            f"{path}: 日志文件不完整或已损坏 / the journal is truncated or damaged ({exc})"
-        ) from None
+        raise HistoryProblem(Problem("journal_damaged", path=str(path), reason=str(exc))) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("files"), list):
-        raise HistoryProblem(f"{path}: 日志文件格式不对 / the journal has no list of files")
+        raise HistoryProblem(Problem("journal_no_files", path=str(path)))
     changes = []
     for item in raw["files"]:
         if isinstance(item, str):  # a journal written before hashes were kept
             changes.append(FileChange(_inside(directory, item, entry), None, None))
             continue
         if not isinstance(item, dict):
-            raise HistoryProblem(f"{path}: 日志文件格式不对 / a file entry is not an object")
+            raise HistoryProblem(Problem("journal_bad_entry", path=str(path)))
         hashes = [item.get("before"), item.get("after")]
         if not all(h is None or isinstance(h, str) for h in hashes):
-            raise HistoryProblem(f"{path}: 日志文件格式不对 / a hash is not text")
+            raise HistoryProblem(Problem("journal_bad_hash", path=str(path)))
         changes.append(FileChange(_inside(directory, item.get("name"), entry), *hashes))
     staging = raw.get("staging", "")
     if not isinstance(staging, str) or (
         staging and (not staging.startswith(STAGING_PREFIX) or "/" in staging)
     ):
-        raise HistoryProblem(f"{path}: 暂存目录名不对 / the staging folder name is not one devzones makes")
+        raise HistoryProblem(Problem("journal_bad_staging", path=str(path)))
     # The reason and time are shown (changes, the bulletin, the console): read through the boundary.
     return Journal(clean(raw.get("reason", "")), clean(raw.get("at", "")), staging, tuple(changes))
 
@@ -330,10 +321,7 @@ def apply(
                     ReportRejected(
                         sources or reason,
                         [
-                            Said(
-                                f"merged into the dataset it would make it invalid: {e.text('en')}",
-                                f"合并后数据集将无效：{e.text('zh')}",
-                            )
+                            Problem("merged_invalid", problem=Said(e.text("en"), e.text("zh")))
                             for e in exc.errors
                         ],
                     )
@@ -408,8 +396,9 @@ def needs_recovery(directory: Path) -> bool:
         return False
 
 
-def recover(directory: Path, lock: bool = True) -> list[str]:
-    """Finish or roll back an interrupted ingest or undo, remove leftovers; returns what was done."""
+def recover(directory: Path, lock: bool = True) -> list[Problem]:
+    """Finish or roll back an interrupted ingest or undo, remove leftovers; returns what was done
+    (catalogue messages, shown in either language)."""
     if not needs_recovery(directory):
         return []
     if not lock:
@@ -420,7 +409,7 @@ def recover(directory: Path, lock: bool = True) -> list[str]:
         return _recover(directory)
 
 
-def _recover(directory: Path) -> list[str]:
+def _recover(directory: Path) -> list[Problem]:
     messages = []
     history = directory / HISTORY
     for pending in sorted(history.glob("*" + PENDING)) if history.is_dir() else []:
@@ -436,16 +425,13 @@ def _recover(directory: Path) -> list[str]:
     return messages
 
 
-def _resolve_pending(directory: Path, pending: Path) -> str:
+def _resolve_pending(directory: Path, pending: Path) -> Problem:
     try:
         journal = read_journal(directory, pending)
     except HistoryProblem:
         # The journal is written (atomically) before any file is replaced: nothing was changed.
         shutil.rmtree(pending, ignore_errors=True)
-        return (
-            "上次导入在修改数据之前中断，已清理其残留；数据未改变。"
-            " / an interrupted ingest had not changed the dataset yet; its leftovers were removed."
-        )
+        return Problem("recovered_clean")
     staging = directory / journal.staging
     ready = all(
         (current := sha256(directory / c.name)) == c.after
@@ -455,30 +441,22 @@ def _resolve_pending(directory: Path, pending: Path) -> str:
     names = ", ".join(c.name for c in journal.files)
     if journal.staging and ready:
         _finish(directory, pending, journal)
-        return (
-            f"上次导入中断，已完成（{names}）。 / finished an interrupted ingest ({journal.reason}: {names})."
-        )
+        return Problem("recovered_finished", reason=journal.reason, names=names)
     odd = _roll_back(directory, pending, journal)
     if odd:
-        return (
-            f"上次导入中断并已回退；以下文件已被另行修改，保持原样：{', '.join(odd)}。"
-            f" / rolled back an interrupted ingest ({journal.reason}); left as they are, changed"
-            f" since: {', '.join(odd)}."
-        )
-    return (
-        f"上次导入中断，已回退（{names}）。 / rolled back an interrupted ingest ({journal.reason}: {names})."
-    )
+        return Problem("recovered_odd", reason=journal.reason, names=", ".join(odd))
+    return Problem("recovered_rolled_back", reason=journal.reason, names=names)
 
 
-def _resolve_undo(directory: Path, entry: Path) -> str:
+def _resolve_undo(directory: Path, entry: Path) -> Problem:
     try:
         journal = read_journal(directory, entry)
         _restore(directory, entry, journal)
     except HistoryProblem as exc:
         (entry / UNDO_JOURNAL).unlink(missing_ok=True)  # the undo stays not done; say why once
-        return f"上次撤销中断，无法完成 / an interrupted undo could not be finished: {exc}"
+        return Problem("undo_unfinished", problem=exc.args[0])
     names = ", ".join(c.name for c in journal.files)
-    return f"上次撤销中断，已完成（{names}）。 / finished an interrupted undo ({names})."
+    return Problem("undo_finished", names=names)
 
 
 # -- ingest and undo ------------------------------------------------------------------------------------------
@@ -625,7 +603,7 @@ def _manifest_with_as_of(directory: Path, as_of: str) -> bytes:
     except tomllib.TOMLDecodeError:
         moved = None
     if moved != as_of:  # an unusual manifest: never write a wrong one
-        raise HistoryProblem(f"{directory / MANIFEST}: 无法更新 as_of / could not set as_of in it")
+        raise HistoryProblem(Problem("manifest_as_of", path=str(directory / MANIFEST)))
     return updated.encode("utf-8")
 
 
@@ -755,11 +733,7 @@ def undo(directory: Path) -> tuple[Path, list[str]] | None:
             journal = read_journal(directory, entry)
         except HistoryProblem as exc:
             aside = _set_aside(entry)
-            raise HistoryProblem(
-                f"{exc} — {aside}: 这次导入无法自动撤销，已移到一旁（保存的原文件仍在其中），未恢复任何文件。"
-                f" / this ingest cannot be undone automatically; it was set aside (the saved files are"
-                f" kept in it) and nothing was restored."
-            ) from None
+            raise HistoryProblem(Problem("undo_set_aside", problem=exc.args[0], aside=str(aside))) from None
         return _restore(directory, entry, journal), [c.name for c in journal.files]
 
 
@@ -772,18 +746,17 @@ def _restore(directory: Path, entry: Path, journal: Journal) -> Path:
     for change in journal.files:
         saved = sha256(entry / change.name)
         if saved is None or (change.before is not None and saved != change.before):
-            raise HistoryProblem(
-                f"{entry / change.name}: 保存的原文件缺失或已损坏，未恢复任何文件。"
-                f" / the saved copy is missing or damaged; nothing was restored."
-            )
+            raise HistoryProblem(Problem("saved_copy_bad", path=str(entry / change.name)))
     hashed = [c for c in journal.files if c.after is not None]
     changed = [c.name for c in hashed if sha256(directory / c.name) not in (c.after, c.before)]
     if changed:
         raise HistoryProblem(
-            f"{directory / changed[0]}: 导入后已被修改（手工编辑或其他程序），为保护这些修改，未恢复任何文件"
-            f"（{', '.join(changed)}）；如确需撤销，可从 {entry} 手工复制原文件。"
-            f" / changed since the ingest (a hand edit or another program); to keep that change nothing"
-            f" was restored ({', '.join(changed)}). To undo anyway, copy the saved files from {entry} by hand."
+            Problem(
+                "changed_since_ingest",
+                path=str(directory / changed[0]),
+                names=", ".join(changed),
+                entry=str(entry),
+            )
         )
     for change in journal.files:
         kept = entry / KEPT / change.name

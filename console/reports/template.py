@@ -14,10 +14,9 @@ from console.core.text import Said, clean
 from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.unfinished import HISTORY as HISTORY  # the ingest history folder, named in data
-from console.data.validate import suggest
 from console.data.workbook import Bounds, Finding, Inspection, NotAWorkbook, inspect
 from console.present.labels import YI_EN
-from console.reports.words import Problem, at
+from console.reports.words import Problem, at, did_you_mean
 
 SHEET = ("季度报告", "Report")
 FIRST_ITEM_ROW = 9  # spreadsheet row of the first cluster or indicator line
@@ -160,16 +159,18 @@ def make_template(
     zone = resolve_zone(ds, zone_name)
     if zone is None:
         known = ds["zones"].get_column("zone").to_list() + ds["zones"].get_column("short_name").to_list()
-        raise ReportRejected("--zone", [f"unknown zone '{zone_name}'.{suggest(zone_name, known)}"])
+        raise ReportRejected(
+            "--zone", [Problem("unknown_zone", zone=zone_name, hint=did_you_mean(zone_name, known))]
+        )
     try:
         period = parse_period(period_text)
     except ScaleError as exc:
-        raise ReportRejected("--period", [f"'{period_text}': expected {exc}"]) from None
-    if not ds.years[0] <= period.year <= ds.years[-1]:
         raise ReportRejected(
-            "--period",
-            [f"'{period_text}': outside the plan; expected a quarter of {ds.years[0]}-{ds.years[-1]}"],
-        )
+            "--period", [Problem("found_message", found=period_text, message=exc.args[0])]
+        ) from None
+    if not ds.years[0] <= period.year <= ds.years[-1]:
+        outside = Problem("quarter_outside_plan", found=period_text, first=ds.years[0], last=ds.years[-1])
+        raise ReportRejected("--period", [outside])
     zh = lang == "zh"
     lines = template_lines(ds, zone, period, lang)
 
@@ -281,9 +282,11 @@ def place_workbook(out: Path, write: Callable[[IO[bytes]], object], force: bool)
     try:
         return files.place(out, write, force)
     except files.NoFreeName:
-        raise ReportRejected(str(out), ["no free file name"]) from None
+        raise ReportRejected(str(out), [Problem("no_free_name")]) from None
     except OSError as exc:
-        raise ReportRejected(str(out), [f"could not write: {exc.strerror or exc}"]) from None
+        raise ReportRejected(
+            str(out), [Problem("could_not_write", reason=exc.strerror or str(exc))]
+        ) from None
 
 
 # -- reading a filled report ----------------------------------------------------------------------------------

@@ -60,6 +60,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "填写的是“{found}”，应为季度，如 2025Q3、2025-Q3 或 2025年第三季度",
         "found '{found}', expected a quarter such as 2025Q3, 2025-Q3 or 2025年第三季度",
     ),
+    "quarter_outside_plan": (
+        "“{found}”不在方案期内：应为 {first}—{last} 年的季度",
+        "'{found}': outside the plan; expected a quarter of {first}-{last}",
+    ),
+    "no_free_name": ("没有可用的文件名（编号都已占用）", "no free file name (every numbered name is taken)"),
+    # The reason is the operating system's own English words: given in English only.
+    "could_not_write": ("无法写入", "could not write: {reason}"),
     "period_outside": (
         "季度 {period} 不在可报送范围 {start}–{end} 内（方案期 {first}–{last} 年，且不晚于本季度）",
         "period {period} is outside the reporting window {start}-{end}"
@@ -238,6 +245,89 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wrong_kind": (
         "应为 .xlsx 模板或字段相同的 .csv",
         "expected a .xlsx template or a .csv of the same fields",
+    ),
+    # -- the history journal (console/reports/store.py): ingest, undo and their recovery ----------------
+    "dataset_changed": (
+        "{path}：数据集在确认期间被修改（另一次导入或手工编辑），未应用任何修改；请重新运行 ingest",
+        "{path}: the dataset changed while you were deciding (another ingest or a hand edit);"
+        " nothing was applied: run ingest again",
+    ),
+    "journal_outside": (
+        "{path}：文件名“{name}”不在数据集目录内，拒绝处理",
+        "{path}: the file name '{name}' does not stay inside the dataset; refused",
+    ),
+    "journal_missing": ("{path}：缺少日志文件", "{path}: the journal is missing"),
+    # The reason is the JSON reader's own English words: given in English only.
+    "journal_damaged": (
+        "{path}：日志文件不完整或已损坏",
+        "{path}: the journal is truncated or damaged ({reason})",
+    ),
+    "journal_no_files": (
+        "{path}：日志文件格式不对（没有文件清单）",
+        "{path}: the journal has no list of files",
+    ),
+    "journal_bad_entry": (
+        "{path}：日志文件格式不对（某个文件条目不是对象）",
+        "{path}: a file entry is not an object",
+    ),
+    "journal_bad_hash": ("{path}：日志文件格式不对（某个校验值不是文本）", "{path}: a hash is not text"),
+    "journal_bad_staging": (
+        "{path}：暂存目录名不是 devzones 所建的",
+        "{path}: the staging folder name is not one devzones makes",
+    ),
+    "manifest_as_of": (
+        "{path}：无法更新其中的数据截至季度",
+        "{path}: could not set the as-of quarter in it",
+    ),
+    "recovered_clean": (
+        "上次导入在修改数据之前中断，已清理其残留；数据未改变",
+        "an interrupted ingest had not changed the dataset yet; its leftovers were removed",
+    ),
+    "recovered_finished": (
+        "上次导入中断，已完成（{reason}：{names}）",
+        "finished an interrupted ingest ({reason}: {names})",
+    ),
+    "recovered_odd": (
+        "上次导入中断并已回退（{reason}）；以下文件已被另行修改，保持原样：{names}",
+        "rolled back an interrupted ingest ({reason}); left as they are, changed since: {names}",
+    ),
+    "recovered_rolled_back": (
+        "上次导入中断，已回退（{reason}：{names}）",
+        "rolled back an interrupted ingest ({reason}: {names})",
+    ),
+    "undo_unfinished": (
+        "上次撤销中断，无法完成：{problem}",
+        "an interrupted undo could not be finished: {problem}",
+    ),
+    "undo_finished": ("上次撤销中断，已完成（{names}）", "finished an interrupted undo ({names})"),
+    "undo_set_aside": (
+        "{problem}。{aside}：这次导入无法自动撤销，已移到一旁（保存的原文件仍在其中），未恢复任何文件",
+        "{problem}. {aside}: this ingest cannot be undone automatically; it was set aside (the saved"
+        " files are kept in it) and nothing was restored",
+    ),
+    "saved_copy_bad": (
+        "{path}：保存的原文件缺失或已损坏，未恢复任何文件",
+        "{path}: the saved copy is missing or damaged; nothing was restored",
+    ),
+    "changed_since_ingest": (
+        "{path}：导入后已被修改（手工编辑或其他程序），为保护这些修改，未恢复任何文件（{names}）；"
+        "如确需撤销，可从 {entry} 手工复制原文件",
+        "{path}: changed since the ingest (a hand edit or another program); to keep that change nothing"
+        " was restored ({names}). To undo anyway, copy the saved files from {entry} by hand",
+    ),
+    "merged_invalid": (
+        "合并后数据集将无效：{problem}",
+        "merged into the dataset it would make it invalid: {problem}",
+    ),
+    # -- init's refusals (console/reports/new_dataset.py) ------------------------------------------
+    "init_not_folder": ("{path}：不是文件夹", "{path}: not a folder"),
+    "init_has_dataset": (
+        "{path}：已有数据集文件（{names}），init 从不覆盖已有数据；请换一个空文件夹",
+        "{path}: already holds dataset files ({names}); init never replaces a dataset: choose an empty folder",
+    ),
+    "init_not_empty": (
+        "{path}：文件夹不是空的；确要在其中建立数据集请加 --force",
+        "{path}: the folder is not empty; add --force to create the dataset in it anyway",
     ),
 }
 

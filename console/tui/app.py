@@ -235,6 +235,7 @@ class DevZonesApp(App[int]):
     action_counties = _calls("flows", "counties")
     action_units = _calls("flows", "units")
     action_export = _calls("flows", "export")
+    action_save_screen = _calls("flows", "save_screen")  # the palette's 截图
     action_bulletin = _calls("flows", "bulletin")
     action_help = _calls("flows", "help")
     action_changes = _calls("changes", "toggle")
@@ -260,10 +261,11 @@ class DevZonesApp(App[int]):
 
 
 def true_screenshot(app: App[int]) -> str:
-    """The screen as SVG, each wide (Chinese) character two cells wide as on the terminal."""
-    from console.outputs.svg_widths import true_widths
+    """The screen as SVG, each wide (Chinese) character two cells wide as on the terminal, its fonts
+    the reader's own (nothing loaded from the network)."""
+    from console.outputs.svg_widths import local_fonts, true_widths
 
-    return true_widths(app.export_screenshot())
+    return local_fonts(true_widths(app.export_screenshot()))
 
 
 def screenshot(settings: Settings, size: tuple[int, int], search: str = "", sort: str = "") -> str:

@@ -144,6 +144,24 @@ class Flows:
         folder = self.app.settings.export_folder or os.getcwd()
         self.open(ExportDialog(state.lang, folder, suggest, initial, error), self.export_chosen)
 
+    def save_screen(self) -> None:
+        """The palette's screenshot: the screen as it is, written at once as an SVG in the export folder
+        (the toast names the file; a failure opens the export dialog with the reason), as the export
+        dialog's SVG is. Textual's own screenshot saved to a download folder that may not exist, and
+        said so in English only."""
+        if self.not_ready():
+            return
+        import os
+        from datetime import datetime
+
+        from console.outputs.export import suggest_name
+        from widgets.dialogs import ExportChoice
+
+        state = self.app.state
+        folder = self.app.settings.export_folder or os.getcwd()
+        name = suggest_name(state.tab, state.year or 0, state.counties, datetime.now(), "svg")
+        self.export_chosen(ExportChoice("svg", "tab", folder, name))
+
     def export_chosen(self, choice: ExportChoice | None) -> None:
         """Write the chosen export: an SVG of the screen at once, the rest in a worker."""
         app = self.app
