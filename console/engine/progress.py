@@ -163,11 +163,13 @@ def indicator_status(
         .lazy()
     )
     unreported = unreported_zones(ds, judged_at).with_columns(pl.lit(True).alias("__unreported"))
-    # Not sent the latest report: nothing older stands in for it. A finished year's year-to-date
-    # value without its Q4 figure is no figure for the year.
-    not_reported = pl.col("__unreported").fill_null(False) & (pl.col("period") != str(period)).fill_null(True)
-    stale = (pl.col("scope") == "each_zone_each_year") & (period.quarter == 4) & (pl.col("p_quarter") != 4)
-    blank = not_reported | stale.fill_null(False)
+    # One rule for every zone-scoped indicator: a zone is judged on its figure for the quarter judged
+    # (a finished year's Q4, the running year's as-of quarter) and on nothing older. Without it the
+    # zone is not_reported when it has not sent that report (the latest due), else no_data (such as a
+    # finished year without its Q4 figure): never behind on an older value.
+    stale = (pl.col("period") != str(period)).fill_null(True)
+    not_reported = pl.col("__unreported").fill_null(False) & stale
+    blank = stale
     zone_plan = (
         indicators.filter(pl.col("scope").is_in(ZONE_SCOPES))
         .join(zones, how="cross")
@@ -227,24 +229,33 @@ def indicator_table(ds: Dataset, city_rows: pl.DataFrame, zone_rows: pl.DataFram
         .select("indicator", "period", pl.col("value").alias("reported"))
     )
     severity = {s: i for i, s in enumerate(SEVERITY)}
+    names = dict(enumerate(SEVERITY))
+    rank = pl.col("status").replace_strict(severity, return_dtype=pl.Int64)
+    judged = ~pl.col("status").is_in(UNJUDGED)
     rolled = (
         zone_rows.group_by("indicator")
         .agg(
-            pl.col("status").replace_strict(severity, return_dtype=pl.Int64).min().alias("worst"),
+            rank.filter(judged).min().alias("worst"),
+            rank.filter(~judged).min().alias("worst_unjudged"),
             (pl.col("status") == "met").sum().alias("zones_met"),
+            judged.sum().alias("zones_judged"),
             pl.len().alias("zones_total"),
             pl.col("progress").clip(upper_bound=1.0).mean().alias("progress"),
             pl.col("expected").max().alias("expected"),
             pl.col("period").max(),
         )
         .with_columns(
-            pl.col("worst").replace_strict(dict(enumerate(SEVERITY)), return_dtype=pl.String).alias("status"),
+            pl.col("worst").replace_strict(names, default=None, return_dtype=pl.String),
+            pl.col("worst_unjudged").replace_strict(names, default=None, return_dtype=pl.String),
             pl.lit(None, pl.Float64).alias("latest"),
         )
+        .with_columns(_rolled_status().alias("status"))
     )
-    columns = [*JUDGED, "zones_met", "zones_total"]
+    columns = [*JUDGED, "zones_met", "zones_judged", "zones_total"]
     city_part = city_rows.with_columns(
-        pl.lit(None, pl.UInt32).alias("zones_met"), pl.lit(None, pl.UInt32).alias("zones_total")
+        pl.lit(None, pl.UInt32).alias("zones_met"),
+        pl.lit(None, pl.UInt32).alias("zones_judged"),
+        pl.lit(None, pl.UInt32).alias("zones_total"),
     )
     judged = pl.concat([city_part.select(columns), rolled.select(columns)], how="vertical_relaxed")
     out = (
@@ -273,6 +284,28 @@ def indicator_table(ds: Dataset, city_rows: pl.DataFrame, zone_rows: pl.DataFram
             pl.when(area_wide).then(pl.lit("no_target")).otherwise(pl.col("status")).alias("status"),
         )
     return out
+
+
+# A zone with no figure for the quarter judged: nothing is known of it, so it does not decide a roll-up.
+UNJUDGED = ("not_reported", "no_data", "no_target")
+
+
+def _rolled_status() -> pl.Expr:
+    """A zone-scoped indicator's status from its zones' (columns ``worst`` of the zones judged,
+    ``worst_unjudged`` of the others, ``expected``): the worst judged zone's, so that a zone not
+    reported never hides what the reported figures say (shown as zones judged / zones, 9/11区已报).
+    With zones unknown it is never ``met`` (every zone must be): the judged zones all met is
+    ``on_pace`` while the target period runs, and the unknown zones' status once it is over. With
+    no zone judged it is theirs (``not_reported`` before ``no_data``)."""
+    unknown = pl.col("worst_unjudged").is_not_null()
+    over = pl.col("expected").fill_null(0.0) >= 1.0
+    return (
+        pl.when(pl.col("worst").is_null())
+        .then(pl.col("worst_unjudged"))
+        .when(unknown & (pl.col("worst") == "met"))
+        .then(pl.when(over).then(pl.col("worst_unjudged")).otherwise(pl.lit("on_pace")))
+        .otherwise(pl.col("worst"))
+    )
 
 
 def _basis() -> pl.Expr:

@@ -23,6 +23,8 @@ from console.present.labels import (
     plan_ref,
     pool_rank_heading,
     text,
+    zones_by_status,
+    zones_judged_note,
 )
 from console.present.viewmodel import Cell, Column, Field, Row, View
 
@@ -291,6 +293,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         target += f.year_note(i["target_year"], bool(i.get("standing_aim")))
     if i["zones_total"]:
         latest = f.ratio(i["zones_met"], i["zones_total"]) + f.pick(" 个开发区达标", " zones met")
+        latest += f.bracket(zones_judged_note(i, f.lang, long=True))
     else:
         latest = f"{f.amount(i['latest'], i['unit'])} {unit}".strip()
     if i["period"]:
@@ -310,7 +313,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         ("latest", f.pick("最新值", "Latest"), Cell(latest, (i["latest"], i["period"]), i["latest"])),
         (
             "progress",
-            text("progress_in_year", lang).format(year=d.year)
+            text("progress_zone_mean" if i["zones_total"] else "progress_in_year", lang).format(year=d.year)
             if d.year
             else f.pick("基期起进度", "From baseline"),
             Cell(
@@ -327,7 +330,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         (
             "status",
             text("status_in_year", lang).format(year=d.year) if d.year else f.pick("状态", "Status"),
-            _status(i["status"], f),
+            _zone_made_status(d, f),
         ),
         ("basis", f.pick("判断依据", "Judged on"), _text(judgement_basis(d, f), f)),
         ("task", f.pick("所属任务", "Task"), _text(task, f)),
@@ -336,6 +339,16 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
     columns = (_col("item", "项目", "Item", f), _col("value", "内容", "Value", f))
     rows = tuple(Row(key, (Cell(label, (label,), label), cell)) for key, label, cell in facts)
     return View("indicator_facts", f"{i['indicator']}", columns, rows)
+
+
+def _zone_made_status(d: IndicatorDetail, f: Formatter) -> Cell:
+    """The status; for a zone-scoped indicator followed by what it is made of (the zones per status),
+    so that a mean progress on pace beside a status behind does not read as a contradiction."""
+    cell = _status(d.indicator["status"], f)
+    if not d.zones or d.more:  # with zones beyond those listed, the list's counts are not the whole
+        return cell
+    made = zones_by_status([z["status"] for z in d.zones], f.lang)
+    return Cell(cell.text + f.bracket(made), cell.values, cell.sort, cell.status, cell.cls)
 
 
 # Quarters of values a zone-scoped indicator's table shows beside its base, progress and progress due.

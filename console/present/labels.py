@@ -9,12 +9,13 @@ characters; ``ascii`` mode uses plain ASCII only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from console.core.text import clean
 from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
+from console.engine.progress import SEVERITY
 
 # The money unit of the plan, 亿元 (10^8 yuan): one English form everywhere, short enough for a table
 # cell. A figure keeps the plan's number (1,500, not ¥150 bn: the figure beside it, in the same unit,
@@ -116,6 +117,15 @@ def basis_word(basis: str | None, lang: str = "zh", short: bool = False) -> str:
     return text(key, lang)
 
 
+def zones_judged_note(indicator: Mapping[str, Any], lang: str = "zh", long: bool = False) -> str:
+    """'已报9区' / '9 reported' (long: '9/11个开发区有本期数，…') where a zone-scoped indicator is judged
+    on fewer zones than it has (the others not reported or without a figure); '' where all are."""
+    judged, total = indicator.get("zones_judged"), indicator.get("zones_total")
+    if not total or judged is None or judged >= total or not judged:
+        return ""
+    return text("zones_judged_long" if long else "zones_judged", lang).format(judged=judged, total=total)
+
+
 def report_counts_text(counts: Sequence[Any], lang: str = "zh") -> str:
     """Zones per report status, each with its word: '按时 3、无数据 8' / 'on time 3, no data 8'
     (``counts``: ReportCount-like, with ``status`` and ``zones``)."""
@@ -156,6 +166,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "progress": ("进度", "Progress"),
     "period": ("期间", "Period"),
     "basis": ("口径", "Basis"),
+    "zones_judged": ("已报开发区数", "Zones reported"),
     "check": ("核对项", "Check"),
     "year": ("年度", "Year"),
     "stated": ("文本所述", "Stated"),
@@ -219,6 +230,13 @@ TEXT: dict[str, tuple[str, str]] = {
         " base shown",
     ),
     "standing_pace": ("（长期目标，无应达进度）", " (standing aim: no pace)"),
+    # A zone-scoped indicator some zones have not reported: judged on the zones that did
+    # (console.engine.progress._rolled_status), and it says how many.
+    "zones_judged": ("已报{judged}区", "{judged} reported"),
+    "zones_judged_long": (
+        "{judged}/{total}个开发区有本期数，状态按已报的开发区判断",
+        "{judged} of {total} zones have a figure for the quarter; the status is judged on those",
+    ),
     # What a count against a full-year threshold stands on (console.engine.determined.BASIS): a finished
     # year's own revenue, or the running year's projection (the clusters tab's 全年预计).
     "basis_full_year": ("全年实际", "full year"),
@@ -272,6 +290,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "in_year": ("{year}年", "{year}"),
     "status_in_year": ("状态（{year}年）", "Status ({year})"),
     "progress_in_year": ("基期起进度（{year}年）", "From baseline ({year})"),
+    # A zone-scoped indicator's summary: its progress is the zones' mean, its status the worst zone's.
+    "progress_zone_mean": ("各区平均基期起进度（{year}年）", "Zones' mean from baseline ({year})"),
+    "zones_of_status": ("{word}{n}区", "{word} {n}"),
+    "status_made_of": ("按最差开发区：{counts}", "the worst zone's: {counts}"),
     "up_to": ("截至{period}", "to {period}"),
     "no_data_yet": ("无数据", "no data yet"),
     # The help legend's last group, after the empty mark (— or -): what an empty cell means.
@@ -334,6 +356,20 @@ def status_word(status: str | None, lang: str = "zh") -> str:
         return ""
     words = STATUS_WORDS.get(status)
     return words[lang_index(lang)] if words else status
+
+
+def zones_by_status(statuses: Sequence[str | None], lang: str = "zh") -> str:
+    """What a zone-scoped status is made of: '按最差开发区：落后2区、符合进度5区、达标4区' (worst first)."""
+    order = {s: i for i, s in enumerate(SEVERITY)}
+    counts: dict[str, int] = {}
+    for status in statuses:
+        if status:
+            counts[status] = counts.get(status, 0) + 1
+    parts = [
+        text("zones_of_status", lang).format(word=status_word(s, lang), n=n)
+        for s, n in sorted(counts.items(), key=lambda kv: order.get(kv[0], len(order)))
+    ]
+    return text("status_made_of", lang).format(counts=("、" if lang_index(lang) == 0 else ", ").join(parts))
 
 
 def heading(key: str, lang: str = "zh") -> str:

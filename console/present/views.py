@@ -40,6 +40,7 @@ from console.present.labels import (
     unit_label,
     unit_of,
     units_text,
+    zones_judged_note,
 )
 from console.present.labels import text as label_text
 from console.present.viewmodel import (
@@ -558,6 +559,7 @@ def indicators_view(
                 Field("latest", f.pick("最新值", "Latest"), "float"),
                 Field("zones_met", f.pick("达标开发区数", "Zones met"), "int"),
                 Field("zones_total", f.pick("开发区数", "Zones"), "int"),
+                Field("zones_judged", heading("zones_judged", lang), "int"),
                 Field("share_of_target", f.pick("完成比例", "Share of target"), "share"),
                 Field("basis", heading("basis", lang)),
             ),
@@ -589,6 +591,7 @@ def indicators_view(
             (
                 f.ratio(i["zones_met"], i["zones_total"])
                 + f.pick("区", " " + english_noun("zones", i["zones_total"]))
+                + f.bracket(zones_judged_note(i, lang))
             )
             if zones
             # the short word on screen (全年预计 in full in the export's own column and the drill-down)
@@ -620,6 +623,7 @@ def indicators_view(
                     None if zones else _float(i["latest"]),
                     _int(i["zones_met"]) if zones else None,
                     _int(i["zones_total"]) if zones else None,
+                    _int(i.get("zones_judged")) if zones else None,
                     _float(share),
                     basis_word(i.get("basis"), lang) or None,
                 ),
