@@ -8,9 +8,11 @@ Zone-scoped indicators are judged per zone and rolled up: the indicator takes it
 A target with no due year (empty ``target_year``): ``each_zone_each_year`` ones are judged within each
 year; any other is a standing aim (长期目标), which the plan never dates, so it is never due: ``met`` once
 its value satisfies the comparison, else ``ongoing`` (持续推进) with its progress from the baseline
-shown, never ``behind`` or ``missed`` and with no expected share (nothing to pace against). A zone that has
-not sent the latest report due is ``not_reported`` for it (not judged on an older value); an
-``each_zone_each_year`` value of a finished year without its Q4 figure is ``no_data``. Indicators
+shown, never ``behind`` or ``missed`` and with no expected share (nothing to pace against). A zone is
+judged on its figure for the quarter judged only (a finished year's Q4, the running year's as-of
+quarter): without it, ``not_reported`` when it has not sent that report (the latest due), else
+``no_data``; never on an older value. The roll-up takes the worst of the zones judged
+(``_rolled_status``) and counts them (``zones_judged``). Indicators
 that other tables determine (console.engine.determined) are judged on the value computed from those
 tables; ``reported`` keeps the dataset's own value for the same period beside it. Such a value of a
 running year is a projection (``basis`` ``projected``): reaching the target it is ``on_pace``, never
