@@ -292,6 +292,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "progress_in_year": ("基期起进度（{year}年）", "From baseline ({year})"),
     # A zone-scoped indicator's summary: its progress is the zones' mean, its status the worst zone's.
     "progress_zone_mean": ("各区平均基期起进度（{year}年）", "Zones' mean from baseline ({year})"),
+    # A star or tier target annex 2 does not set (an empty target cell): not a target of no star.
+    "goal_unset": ("未设", "unset"),
     "zones_of_status": ("{word}{n}区", "{word} {n}"),
     "status_made_of": ("按最差开发区：{counts}", "the worst zone's: {counts}"),
     "up_to": ("截至{period}", "to {period}"),

@@ -164,7 +164,7 @@ class CountLine:
     planned: int | None  # the plan's city-wide count; None under a county filter (not filterable)
     targeted: int | None  # None on the row of zones without a result (a target is not a result)
     achieved: int | None
-    code: str = ""  # stable code of the level, e.g. tier_1, star_2; star_none (无星), star_no_result
+    code: str = ""  # stable code of the level, e.g. tier_1, star_2; star_unset (未设: no target), star_none (无星), star_no_result
     graded: bool = True  # a level (一星…); False for 无星 and 无结果, where fewer is not short of a plan
 
 

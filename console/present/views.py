@@ -956,20 +956,24 @@ def count_lines(
         )
         for lv in levels
     ]
-    # The plan states its levels only: the rest of its zones have none (never a negative count).
+    # The plan states its levels only: the rest of its zones have no target set (never a negative
+    # count), which is not a target of none: 未设 in the plan's and the targets' columns, 无星 / 无档 in
+    # the results' only (Formatter.no_goal).
     planned_none = None if planned is None else max(0, zones.height - sum(planned.values()))
-    none_achieved = achieved.get(None, 0) if published else None
-    if planned_none or targeted.get(None, 0) or none_achieved:
+    if planned_none or targeted.get(None, 0):
         lines.append(
             CountLine(
-                level_none(kind, lang),
+                Formatter(lang).no_goal(),
                 planned_none,
                 targeted.get(None, 0),
-                none_achieved,
-                f"{kind}_none",
+                None,
+                f"{kind}_unset",
                 False,
             )
         )
+    none_achieved = achieved.get(None, 0) if published else None
+    if none_achieved:
+        lines.append(CountLine(level_none(kind, lang), None, None, none_achieved, f"{kind}_none", False))
     unpublished = zones.height - results.height
     if published and unpublished:
         lines.append(CountLine(no_result(lang), None, None, unpublished, f"{kind}_no_result", False))
