@@ -233,14 +233,14 @@ def indicator_table(ds: Dataset, city_rows: pl.DataFrame, zone_rows: pl.DataFram
     severity = {s: i for i, s in enumerate(SEVERITY)}
     names = dict(enumerate(SEVERITY))
     rank = pl.col("status").replace_strict(severity, return_dtype=pl.Int64)
-    judged = ~pl.col("status").is_in(UNJUDGED)
+    is_judged = ~pl.col("status").is_in(UNJUDGED)
     rolled = (
         zone_rows.group_by("indicator")
         .agg(
-            rank.filter(judged).min().alias("worst"),
-            rank.filter(~judged).min().alias("worst_unjudged"),
+            rank.filter(is_judged).min().alias("worst"),
+            rank.filter(~is_judged).min().alias("worst_unjudged"),
             (pl.col("status") == "met").sum().alias("zones_met"),
-            judged.sum().alias("zones_judged"),
+            is_judged.sum().alias("zones_judged"),
             pl.len().alias("zones_total"),
             pl.col("progress").clip(upper_bound=1.0).mean().alias("progress"),
             pl.col("expected").max().alias("expected"),

@@ -10,6 +10,7 @@ import polars as pl
 
 from console.data.scales import level_number
 from console.engine.determined import basis_of
+from console.engine.progress import SEVERITY
 from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
 from console.present.labels import (
@@ -347,7 +348,7 @@ def _zone_made_status(d: IndicatorDetail, f: Formatter) -> Cell:
     cell = _status(d.indicator["status"], f)
     if not d.zones or d.more:  # with zones beyond those listed, the list's counts are not the whole
         return cell
-    made = zones_by_status([z["status"] for z in d.zones], f.lang)
+    made = zones_by_status([z["status"] for z in d.zones], SEVERITY, f.lang)
     return Cell(cell.text + f.bracket(made), cell.values, cell.sort, cell.status, cell.cls)
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from console.core.text import clean
 from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
-from console.engine.progress import SEVERITY
 
 # The money unit of the plan, 亿元 (10^8 yuan): one English form everywhere, short enough for a table
 # cell. A figure keeps the plan's number (1,500, not ¥150 bn: the figure beside it, in the same unit,
@@ -297,6 +296,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "zones_of_status": ("{word}{n}区", "{word} {n}"),
     "status_made_of": ("按最差开发区：{counts}", "the worst zone's: {counts}"),
     "up_to": ("截至{period}", "to {period}"),
+    # The overview's headline goals: the year and quarter of their figures, the year of their targets.
+    "goals_year": ("{year}年", "{year}"),
+    "goals_due": ("{due}年目标", "{due} targets"),
+    "goals_sep": ("，", ", "),
+    "goals_sep2": ("；", "; "),
     "no_data_yet": ("无数据", "no data yet"),
     # The help legend's last group, after the empty mark (— or -): what an empty cell means.
     "legend_empty": ("无目标或无数据", "no target or data"),
@@ -360,16 +364,17 @@ def status_word(status: str | None, lang: str = "zh") -> str:
     return words[lang_index(lang)] if words else status
 
 
-def zones_by_status(statuses: Sequence[str | None], lang: str = "zh") -> str:
-    """What a zone-scoped status is made of: '按最差开发区：落后2区、符合进度5区、达标4区' (worst first)."""
-    order = {s: i for i, s in enumerate(SEVERITY)}
+def zones_by_status(statuses: Sequence[str | None], order: Sequence[str], lang: str = "zh") -> str:
+    """What a zone-scoped status is made of: '按最差开发区：落后2区、符合进度5区、达标4区', in ``order``
+    (the engine's severity, worst first)."""
+    rank = {s: i for i, s in enumerate(order)}
     counts: dict[str, int] = {}
     for status in statuses:
         if status:
             counts[status] = counts.get(status, 0) + 1
     parts = [
         text("zones_of_status", lang).format(word=status_word(s, lang), n=n)
-        for s, n in sorted(counts.items(), key=lambda kv: order.get(kv[0], len(order)))
+        for s, n in sorted(counts.items(), key=lambda kv: rank.get(kv[0], len(rank)))
     ]
     return text("status_made_of", lang).format(counts=("、" if lang_index(lang) == 0 else ", ").join(parts))
 

@@ -204,6 +204,11 @@ class Overview:
     # The zones per report status for ``report_period`` (statuses in REPORT_ORDER, none left out): they
     # add up to the zones counted, and say "all on time" only where every one is on time.
     report_counts: tuple[ReportCount, ...] = ()
+    # The year shown, the quarter its headline figures are judged at (a finished year's Q4, the
+    # running year's as-of quarter; None before any data) and the year the headline targets are due.
+    year: int | None = None
+    judged: str | None = None
+    goals_due: int | None = None
 
 
 # The attention key of the note on late or missing quarterly reports (not a zone: no zone key starts
@@ -305,6 +310,9 @@ class Views:
                 o.get("ranked_in", "province"),
                 o.get("area_targets", True),
                 tuple(ReportCount(**r) for r in o.get("report_counts", ())),
+                o.get("year"),
+                o.get("judged"),
+                o.get("goals_due"),
             ),
             {name: view(v) for name, v in data["tables"].items()},
         )

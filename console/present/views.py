@@ -15,7 +15,15 @@ from typing import Any
 
 import polars as pl
 
-from console.data.scales import ScaleError, days_late_number, level_number, parse_star, parse_tier
+from console.data.scales import (
+    Period,
+    ScaleError,
+    days_late_number,
+    level_number,
+    parse_period,
+    parse_star,
+    parse_tier,
+)
 from console.engine.coverage import CITY, Coverage
 from console.engine.evaluation import Evaluation
 from console.engine.status import REPORT_STATUSES
@@ -925,7 +933,25 @@ def overview(
         whole.coverage.ranked_in,
         whole.coverage.area_targets_apply,
         report_counts,
+        ev.year,
+        _judged_quarter(ev),
+        _goals_due(whole.indicators),
     )
+
+
+def _judged_quarter(ev: Evaluation) -> str | None:
+    """The quarter the year's figures are judged at (status.eval_period): a finished year's Q4, else
+    the as-of quarter; None with no data yet."""
+    if not ev.as_of:
+        return None
+    as_of = parse_period(ev.as_of)
+    return str(Period(ev.year, 4)) if ev.year < as_of.year else ev.as_of
+
+
+def _goals_due(indicators: pl.DataFrame) -> int | None:
+    """The year the headline goals' targets are due (the plan's 2026), if they share one."""
+    years = {y for c, y in indicators.select("indicator", "target_year").iter_rows() if c in HEADLINE and y}
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def count_lines(
