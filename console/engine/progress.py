@@ -31,7 +31,7 @@ from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.coverage import AREA_SCOPES, coverage
-from console.engine.determined import BASIS, computed_values, determined_codes
+from console.engine.determined import BASIS, RUNNING_BASES, computed_values, determined_codes
 from console.engine.status import eval_period, filter_counties, unreported_zones
 
 SEVERITY = ("missed", "behind", "not_reported", "on_pace", "ongoing", "met", "no_data", "no_target")
@@ -90,8 +90,9 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
         .when(pl.col("latest").is_null())
         .then(pl.lit("no_data"))
         .when(_compare(pl.col("latest"), pl.col("comparison"), pl.col("target")))
-        # A projection reaching the target is on pace, not met: the year it projects is not over.
-        .then(pl.when(_basis() == "projected").then(pl.lit("on_pace")).otherwise(pl.lit("met")))
+        # A running year's value (projected, last four quarters) reaching a full-year target is on
+        # pace, not met: the year it stands for is not over.
+        .then(pl.when(_basis().is_in(RUNNING_BASES)).then(pl.lit("on_pace")).otherwise(pl.lit("met")))
         .when(standing)
         .then(pl.lit("ongoing"))
         .when(over)
@@ -112,7 +113,8 @@ def indicator_status(
     shown. Beside the indicator table's columns: ``latest``, ``period``, ``progress``, ``expected``,
     ``status``, ``zones_met``/``zones_total`` (zone-scoped), ``computed`` (counted from other tables),
     ``reported`` (the dataset's own value for the same period, for a computed one), ``basis`` (what a
-    computed value stands on: ``full_year`` or ``projected``, console.engine.determined.BASIS) and
+    full-year indicator's value stands on: ``full_year``, ``projected`` or ``trailing``,
+    console.engine.determined.BASIS) and
     ``standing_aim`` (no due year, not a yearly target).
     """
     start = plan_start(ds)
@@ -311,8 +313,9 @@ def _rolled_status() -> pl.Expr:
 
 
 def _basis() -> pl.Expr:
-    """What a determined indicator's latest value stands on (console.engine.determined.BASIS): a
-    finished year's own figure (``full_year``, a Q4 value) or the running year's ``projected`` one."""
+    """What a full-year indicator's latest value stands on (console.engine.determined.BASIS): a
+    finished year's own figure (``full_year``, a Q4 value) or the running year's (``projected`` for
+    I06, ``trailing`` four quarters for I01)."""
     out = pl.lit(None, pl.String)
     for code, (year_end, running) in BASIS.items():
         at_q4 = pl.col("period").str.ends_with("Q4")

@@ -241,6 +241,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "basis_full_year": ("全年实际", "full year"),
     "basis_projected": ("全年预计", "projected full year"),
     "basis_projected_short": ("预计", "proj."),
+    "basis_trailing": ("近四季度", "last four quarters"),
+    "basis_trailing_short": ("近4季", "4Q"),
+    "basis_explained_I01": (
+        "营业收入目标是全年数：每季度的值为截至该季度的近四个季度营业收入合计，第四季度即全年实际；"
+        "本年度未结束时（近四季度）达到目标只算符合进度，全年结束后才判断达标",
+        "the revenue target is a whole year's: each quarter's value is the revenue of the four quarters"
+        " ending with it, at Q4 the year's own (full year); before the year ends (last four quarters)"
+        " reaching the target is on track, and only the finished year can be met",
+    ),
+    # An indicator's base value (the last before the plan), from which its progress is measured.
+    "baseline_fact": ("基期值", "Base value"),
+    "baseline_none": ("无（按 0 计）", "none (taken as 0)"),
     "basis_explained": (
         "按各集群全年营业收入计数：已结束的年度用全年实际（第四季度累计）；本年度用全年预计"
         "（累计完成 ÷ 按进度应完成比例，即集群表的“全年预计”），预计达到目标只算符合进度，全年结束后才判断达标",

@@ -25,6 +25,7 @@ from console.data.scales import (
     parse_tier,
 )
 from console.engine.coverage import CITY, Coverage
+from console.engine.determined import RUNNING_BASES
 from console.engine.evaluation import Evaluation
 from console.engine.status import REPORT_STATUSES
 from console.present.formatter import SPARK, SPARK_ASCII, Formatter, distinct_digits, sparkline
@@ -840,7 +841,9 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
         # A running year's projection says so (console.engine.determined.BASIS); a year's own figure is
         # the plain reading of the goal.
         projected = (
-            f.bracket(basis_word(i.get("basis"), f.lang, short=True)) if i.get("basis") == "projected" else ""
+            f.bracket(basis_word(i.get("basis"), f.lang, short=True))
+            if i.get("basis") in RUNNING_BASES
+            else ""
         )
         goals.append(
             Goal(
