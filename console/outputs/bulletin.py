@@ -406,13 +406,13 @@ def _compare(b: Bulletin, ds: Dataset, settings: Settings, names: dict[str, str]
 
 def _latest(indicator: dict[str, Any], zh: bool) -> str:
     if indicator["zones_total"]:
-        judged = zones_judged_note(indicator, "zh" if zh else "en", long=True)
+        judged = zones_judged_note(indicator, "zh" if zh else "en")  # 已报9区: judged on those
         return (
             f"{indicator['zones_met']}/{indicator['zones_total']}个开发区达标"
-            + (f"（{judged}）" if judged else "")
+            + (f"，{judged}" if judged else "")
             if zh
             else f"{indicator['zones_met']}/{indicator['zones_total']} {english_noun('zones', indicator['zones_total'])} met"
-            + (f" ({judged})" if judged else "")
+            + (f", {judged}" if judged else "")
         )
     value = indicator["latest"]
     if value is None:
