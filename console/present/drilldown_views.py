@@ -295,11 +295,11 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         target += f.year_note(i["target_year"], bool(i.get("standing_aim")))
     if i["zones_total"]:
         latest = f.ratio(i["zones_met"], i["zones_total"]) + f.pick(" 个开发区达标", " zones met")
-        latest += f.bracket(zones_judged_note(i, f.lang, long=True))
     else:
         latest = f"{f.amount(i['latest'], i['unit'])} {unit}".strip()
     if i["period"]:
         latest += f" ({i['period']})"
+    latest += f.bracket(zones_judged_note(i, f.lang, long=True))  # fewer zones judged than it has
     latest += f.bracket(basis_word(i.get("basis"), f.lang))
     if i.get("computed") and i.get("reported") is not None:
         reported = f.amount(i["reported"], i["unit"])
