@@ -85,7 +85,7 @@ def test_other_zones_under_the_plans_targets_show_no_target(
     for lang, words in (("zh", "本数据无目标"), ("en", "no target for this data")):
         views = render_views(compute(ds, settings, 2026, ()), lang, False)
         assert all(g.target is None and g.ratio is None for g in views.overview.goals)
-        assert words in goals_heading(views.overview, lang, 2026)
+        assert words in goals_heading(views.overview, lang)
         exported = overview_view(views.overview, lang, False)
         shares = [row.cells[5].values[0] for row in exported.rows]
         assert not any(share and share > 3 for share in shares)

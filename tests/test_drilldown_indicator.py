@@ -151,3 +151,39 @@ def test_a_long_zone_list_keeps_the_worst_zones_and_says_how_many_are_left_out(
     assert [z["zone"] for z in d.zones] == sorted((z["zone"] for z in d.zones), key=order.index)
     title = indicator_zones_view(d, "en", False).title
     assert f"{d.more} more not listed" in title
+
+
+def test_a_zone_indicators_summary_says_what_its_status_is_made_of(
+    dataset: Dataset, settings: Settings
+) -> None:
+    # walk 1: a mean progress on pace beside a status behind read as a contradiction. The status says
+    # which zones make it (the worst zone's), and the progress says it is the zones' mean.
+    ev = evaluate(dataset, settings, 2026)
+    d = indicator_detail(dataset, ev, "I05")
+    facts = {r.key: r for r in indicator_facts_view(d, "zh", False).rows}
+    status = facts["status"].cells[1].text
+    behind = sum(z["status"] == "behind" for z in d.zones)
+    assert d.indicator["status"] == "behind" and behind
+    assert f"落后{behind}区" in status
+    assert "平均" in facts["progress"].cells[0].text
+    en = {r.key: r for r in indicator_facts_view(d, "en", False).rows}
+    assert f"behind {behind}" in en["status"].cells[1].text
+
+
+def test_a_zone_indicator_with_zones_not_reported_says_how_many_are_judged(
+    dataset: Dataset, settings: Settings
+) -> None:
+    # walk 9: I10 is judged on the zones that reported (on pace), and every surface says how many.
+    from console.present.views import indicators_view
+
+    ev = evaluate(dataset, settings, 2026)
+    row = ev.indicators.filter(pl.col("indicator") == "I10").row(0, named=True)
+    judged, total = row["zones_judged"], row["zones_total"]
+    assert 0 < judged < total and row["status"] != "not_reported"
+    facts = {
+        r.key: r.cells[1].text
+        for r in indicator_facts_view(indicator_detail(dataset, ev, "I10"), "zh", False).rows
+    }
+    assert f"{judged}/{total}个开发区有本期数" in facts["latest"]
+    table = {r.key: r for r in indicators_view(ev, "zh", False).rows}
+    assert f"已报{judged}区" in table["I10"].cells[3].text

@@ -78,11 +78,15 @@ def test_every_surface_says_the_basis(dataset: Dataset, lang: str, capsys, tmp_p
     # status --json
     assert main(["status", "--json"]) == 0
     rows = {i["indicator"]: i for i in json.loads(capsys.readouterr().out)["indicators"]}
-    assert rows["I06"]["basis"] == "projected" and rows["I01"]["basis"] is None
+    # I01 (zone revenue, a whole year's figure) too: the running year's is the last four quarters' (walk 3)
+    assert rows["I06"]["basis"] == "projected" and rows["I01"]["basis"] == "trailing"
+    assert rows["I02"]["basis"] is None
     # status (text) and the indicators table
     assert main(["status", "--lang", lang]) == 0
-    line = next(x for x in capsys.readouterr().out.splitlines() if "I06" in x)
+    lines = capsys.readouterr().out.splitlines()
+    line = next(x for x in lines if "I06" in x)
     assert ("（预计）" if lang == "zh" else "(proj.)") in line  # the short word, fitting 80 columns
+    assert ("（近4季）" if lang == "zh" else "(4Q)") in next(x for x in lines if "I01" in x)
     # exports: the basis in its own column
     out = tmp_path / "indicators.json"
     assert main(["export", "--view", "tasks", "--format", "json", "--out", str(out), "--lang", lang]) == 0
@@ -113,6 +117,9 @@ def test_every_surface_says_the_basis(dataset: Dataset, lang: str, capsys, tmp_p
     )
     rows = json.loads(overview_export.read_text(encoding="utf-8"))["tables"]["overview"]["rows"]
     assert next(r for r in rows if r["code"] == "I06")["detail"] == projected
+    assert next(r for r in rows if r["code"] == "I01")["detail"] == (
+        "近四季度" if lang == "zh" else "last four quarters"
+    )
     # the drill-down: the latest value, how it is counted, and each quarter's basis
     detail = indicator_detail(dataset, snap.evaluation, "I06")
     facts = {r.key: r.cells[1].text for r in indicator_facts_view(detail, lang, False).rows}

@@ -118,3 +118,29 @@ def test_markdown_says_no_star_in_words(capsys, data: Path, tmp_path: Path) -> N
         assert "无星" in line
     line = next(x for x in text.splitlines() if "| 泌阳" in x)
     assert "无星" not in line
+
+
+def test_a_target_the_plan_does_not_set_is_not_a_target_of_no_star(
+    capsys, data: Path, tmp_path: Path
+) -> None:
+    """walk 6: annex 2 sets no 2024 star target for 西平 and 汝南: 未设→…, never 无星→… (which reads
+    as 'the target is no star'); an empty target cell in exports and null in JSON (0 would be 无星)."""
+    from console.present.formatter import Formatter
+
+    for lang, unset in (("zh", "未设"), ("en", "unset")):
+        f = Formatter(lang)
+        assert f.compact_goal("star", None, 1).startswith(unset + f.arrow)
+        assert f.goal_change("star", None, None).startswith(unset + f.arrow)
+        assert f.compact_goal("star", None, None).startswith(unset)
+        assert not f.goal_change("tier", None, 2).startswith(f.tier(None, True))
+    assert main(["status", "--year", "2024", "--data", str(data)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "西平" in line or "汝南" in line]
+    assert lines and all("无星→" not in line and "未设→" in line for line in lines[:2]), lines
+    assert main(["status", "--json", "--year", "2024", "--data", str(data)]) == 0
+    zones = {z["zone"]: z for z in json.loads(capsys.readouterr().out)["zones"]}
+    assert zones["西平县开发区"]["star_target"] is None
+    out = tmp_path / "zones.md"
+    args = ["export", "--view", "zones", "--year", "2024", "--format", "md", "--out", str(out)]
+    assert main([*args, "--data", str(data)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "无星→" not in text and "未设→" in text

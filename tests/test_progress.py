@@ -98,14 +98,22 @@ def test_a_zone_without_its_latest_report_is_not_reported(dataset, settings) -> 
     ds = with_tables(
         dataset,
         indicator_values=_values(
-            ("I10", "确山县开发区", "2026Q2", 1.0), ("I10", "遂平县开发区", "2026Q2", 1.0)
+            ("I10", "确山县开发区", "2026Q2", 1.0),
+            ("I10", "遂平县开发区", "2026Q3", 1.0),
+            ("I10", "西平县开发区", "2026Q2", 1.0),
         ),
-        reports=_reports(("确山县开发区", "2026Q3", None), ("遂平县开发区", "2026Q3", date(2026, 9, 30))),
+        reports=_reports(
+            ("确山县开发区", "2026Q3", None),
+            ("遂平县开发区", "2026Q3", date(2026, 9, 30)),
+            ("西平县开发区", "2026Q3", date(2026, 9, 30)),
+        ),
     )
     _, zones = indicator_status(ds, 2026, settings)
     per_zone = {r["short_name"]: r for r in zones.filter(pl.col("indicator") == "I10").iter_rows(named=True)}
     assert (per_zone["确山"]["status"], per_zone["确山"]["latest"]) == ("not_reported", None)
-    assert per_zone["遂平"]["status"] == "met"  # reported: its latest value stands
+    assert per_zone["遂平"]["status"] == "met"  # reported with its figure
+    # Reported without this figure: no figure for the quarter judged, not judged on its 2026Q2 one.
+    assert (per_zone["西平"]["status"], per_zone["西平"]["latest"]) == ("no_data", None)
     # A year already over is judged on its own figures: 2025 has none here, so no_data, not not_reported.
     _, past = indicator_status(ds, 2025, settings)
     assert set(past.filter(pl.col("indicator") == "I10").get_column("status")) == {"no_data"}
@@ -175,3 +183,53 @@ def test_clusters_over_50_agrees_with_the_clusters_tab(dataset, settings, year: 
     counted = ev.clusters.filter(pl.col("projected") >= 50).height
     assert counted > 0
     assert _row(ev.indicators, "I06")["latest"] == counted
+
+
+def test_a_zone_is_judged_on_the_quarter_judged_only(dataset, settings) -> None:
+    # walk 1: I05 (each zone, due 2026). 高新区's last 2025 figure is 2025Q2: the finished year 2025 is
+    # judged on its Q4, so 高新区 is no_data for 2025, never behind on the older figure, and it does
+    # not make the indicator behind.
+    ds = with_tables(
+        dataset,
+        indicator_values=_values(
+            ("I05", "驻马店市高新技术产业开发区", "2023Q4", 55.3),
+            ("I05", "驻马店市高新技术产业开发区", "2025Q2", 60.0),
+            *(("I05", zone, "2025Q4", 100.0) for zone in dataset["zones"].get_column("zone")[1:]),
+        ),
+    )
+    indicators, zones = indicator_status(ds, 2025, settings)
+    hi_tech = zones.filter((pl.col("indicator") == "I05") & (pl.col("short_name") == "高新区")).row(
+        0, named=True
+    )
+    assert (hi_tech["status"], hi_tech["latest"], hi_tech["period"]) == ("no_data", None, None)
+    rolled = _row(indicators, "I05")
+    assert rolled["status"] != "behind"
+    assert (rolled["zones_met"], rolled["zones_judged"], rolled["zones_total"]) == (10, 10, 11)
+
+
+def test_zones_not_reported_do_not_hide_what_the_reported_figures_say(dataset, settings) -> None:
+    # walk 9: I10 (a chain leader per zone by 2026): nine zones have one at 2026Q3, two sent no
+    # report. The indicator is judged on the nine (on pace, not met: two are unknown), 9/11 judged;
+    # one of the nine behind makes it behind; none reported leaves it not reported.
+    names = dataset["zones"].get_column("zone").to_list()
+    sent, silent = names[:9], names[9:]
+
+    def with_values(values: list[float]) -> pl.DataFrame:
+        return with_tables(
+            dataset,
+            indicator_values=_values(*(("I10", z, "2026Q3", v) for z, v in zip(sent, values, strict=True))),
+            reports=_reports(
+                *((z, "2026Q3", date(2026, 9, 30)) for z in sent), *((z, "2026Q3", None) for z in silent)
+            ),
+        )
+
+    indicators, _ = indicator_status(with_values([1.0] * 9), 2026, settings)
+    rolled = _row(indicators, "I10")
+    assert (rolled["status"], rolled["zones_judged"], rolled["zones_total"]) == ("on_pace", 9, 11)
+    indicators, _ = indicator_status(with_values([1.0] * 8 + [0.0]), 2026, settings)
+    assert _row(indicators, "I10")["status"] == "behind"
+    nobody = with_tables(
+        dataset, indicator_values=_values(), reports=_reports(*((z, "2026Q3", None) for z in names))
+    )
+    indicators, _ = indicator_status(nobody, 2026, settings)
+    assert _row(indicators, "I10")["status"] == "not_reported"

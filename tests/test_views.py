@@ -116,12 +116,17 @@ def test_overview_counts_against_the_plan(snap) -> None:
     ]
     stars = [(c.level, c.planned, c.targeted) for c in overview.stars]
     assert stars[:3] == [("一星", 6, 6), ("二星", 4, 4), ("三星", 1, 1)]
-    assert all(planned == targeted == 0 for _, planned, targeted in stars[3:])  # a level only a result holds
+    # Levels only a result holds: 四星 (none planned or targeted) and 无星, a result only (walk 6: a
+    # zone without a star target is 未设, not a target of 无星).
+    assert all(planned == targeted == 0 for level, planned, targeted in stars[3:] if level != "无星")
+    assert ("无星", None, None) in stars
     gaps = {"季度报表", "考核结果"}  # what the data lacks (missing reports) is listed after the zones
     assert {zone for zone, _ in overview.attention if zone not in gaps} == set(
         snap.evaluation.zones_missing.get_column("short_name")
     )
-    assert overview.goals[0].label == "开发区营业收入" and overview.goals[0].value.endswith("/ 1,500 亿元")
+    assert overview.goals[0].label == "开发区营业收入" and overview.goals[0].value.endswith(
+        "/ 1,500 亿元（近4季）"
+    )
 
 
 def test_overview_lists_overdue_reports(snap) -> None:

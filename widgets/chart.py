@@ -54,7 +54,9 @@ def render_chart(
     figure.clear()
     figure.plot_size(width, plot_height)
     figure.theme("colorless")  # markers, not colours, tell the series apart (NO_COLOR, 16 colours)
-    for index, pieces in enumerate(runs):
+    # The first series (the figure itself) is drawn last, on top: where it meets or crosses a line it
+    # is measured against (a target, a pace) it stays in sight rather than hidden under it.
+    for index, pieces in reversed(list(enumerate(runs))):
         # A gap is a gap: each run of quarters with a value is its own line, never joined across a
         # quarter without one (not reported); a run of one point still shows, as a marker.
         for run in pieces:

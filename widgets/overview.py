@@ -63,7 +63,7 @@ def render_overview(
     box = None
     filtered = bool(data.counties)
     goals = Table(
-        title=Text(goals_heading(data, lang, 2026), style="bold"),
+        title=Text(goals_heading(data, lang), style="bold"),
         title_justify="left",
         box=box,
         show_header=False,

@@ -46,13 +46,20 @@ def linear_pace(quarter: int) -> float:
     return quarter / 4
 
 
-# What a determined indicator's value of a period stands on: a finished year's own figure (Q4), or the
-# running year's projection. Every surface names it (console.present.labels TEXT "basis_…").
-BASIS = {"I06": ("full_year", "projected")}
+# What the value of a period stands on, for an indicator whose target is a whole year's figure: a
+# finished year's own figure (Q4, ``full_year``), or in the running year I06's projection
+# (``projected``) and I01's revenue of the last four quarters (``trailing``: a quarter's I01 value is
+# the zones' revenue over the four quarters ending with it, so at Q4 the year's). A running basis
+# reaching the target is on pace, never met (console.engine.progress). Every surface names it
+# (console.present.labels TEXT "basis_…").
+BASIS = {"I01": ("full_year", "trailing"), "I06": ("full_year", "projected")}
+# The bases of a running year's value: not the year's own figure.
+RUNNING_BASES = tuple(sorted({running for _, running in BASIS.values()}))
 
 
 def basis_of(code: str, period: str | None) -> str | None:
-    """``full_year`` or ``projected`` for a determined indicator's value of ``period``; None otherwise."""
+    """``full_year``, ``projected`` or ``trailing`` for a full-year indicator's value of ``period``;
+    None for any other indicator."""
     if code not in BASIS or not period:
         return None
     return BASIS[code][0] if period.endswith("Q4") else BASIS[code][1]

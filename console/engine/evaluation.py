@@ -214,6 +214,7 @@ INDICATOR_JSON = [
     "progress",
     "status",
     "zones_met",
+    "zones_judged",
     "zones_total",
 ]
 

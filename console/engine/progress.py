@@ -8,9 +8,11 @@ Zone-scoped indicators are judged per zone and rolled up: the indicator takes it
 A target with no due year (empty ``target_year``): ``each_zone_each_year`` ones are judged within each
 year; any other is a standing aim (长期目标), which the plan never dates, so it is never due: ``met`` once
 its value satisfies the comparison, else ``ongoing`` (持续推进) with its progress from the baseline
-shown, never ``behind`` or ``missed`` and with no expected share (nothing to pace against). A zone that has
-not sent the latest report due is ``not_reported`` for it (not judged on an older value); an
-``each_zone_each_year`` value of a finished year without its Q4 figure is ``no_data``. Indicators
+shown, never ``behind`` or ``missed`` and with no expected share (nothing to pace against). A zone is
+judged on its figure for the quarter judged only (a finished year's Q4, the running year's as-of
+quarter): without it, ``not_reported`` when it has not sent that report (the latest due), else
+``no_data``; never on an older value. The roll-up takes the worst of the zones judged
+(``_rolled_status``) and counts them (``zones_judged``). Indicators
 that other tables determine (console.engine.determined) are judged on the value computed from those
 tables; ``reported`` keeps the dataset's own value for the same period beside it. Such a value of a
 running year is a projection (``basis`` ``projected``): reaching the target it is ``on_pace``, never
@@ -29,7 +31,7 @@ from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.coverage import AREA_SCOPES, coverage
-from console.engine.determined import BASIS, computed_values, determined_codes
+from console.engine.determined import BASIS, RUNNING_BASES, computed_values, determined_codes
 from console.engine.status import eval_period, filter_counties, unreported_zones
 
 SEVERITY = ("missed", "behind", "not_reported", "on_pace", "ongoing", "met", "no_data", "no_target")
@@ -88,8 +90,9 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
         .when(pl.col("latest").is_null())
         .then(pl.lit("no_data"))
         .when(_compare(pl.col("latest"), pl.col("comparison"), pl.col("target")))
-        # A projection reaching the target is on pace, not met: the year it projects is not over.
-        .then(pl.when(_basis() == "projected").then(pl.lit("on_pace")).otherwise(pl.lit("met")))
+        # A running year's value (projected, last four quarters) reaching a full-year target is on
+        # pace, not met: the year it stands for is not over.
+        .then(pl.when(_basis().is_in(RUNNING_BASES)).then(pl.lit("on_pace")).otherwise(pl.lit("met")))
         .when(standing)
         .then(pl.lit("ongoing"))
         .when(over)
@@ -110,7 +113,8 @@ def indicator_status(
     shown. Beside the indicator table's columns: ``latest``, ``period``, ``progress``, ``expected``,
     ``status``, ``zones_met``/``zones_total`` (zone-scoped), ``computed`` (counted from other tables),
     ``reported`` (the dataset's own value for the same period, for a computed one), ``basis`` (what a
-    computed value stands on: ``full_year`` or ``projected``, console.engine.determined.BASIS) and
+    full-year indicator's value stands on: ``full_year``, ``projected`` or ``trailing``,
+    console.engine.determined.BASIS) and
     ``standing_aim`` (no due year, not a yearly target).
     """
     start = plan_start(ds)
@@ -163,11 +167,13 @@ def indicator_status(
         .lazy()
     )
     unreported = unreported_zones(ds, judged_at).with_columns(pl.lit(True).alias("__unreported"))
-    # Not sent the latest report: nothing older stands in for it. A finished year's year-to-date
-    # value without its Q4 figure is no figure for the year.
-    not_reported = pl.col("__unreported").fill_null(False) & (pl.col("period") != str(period)).fill_null(True)
-    stale = (pl.col("scope") == "each_zone_each_year") & (period.quarter == 4) & (pl.col("p_quarter") != 4)
-    blank = not_reported | stale.fill_null(False)
+    # One rule for every zone-scoped indicator: a zone is judged on its figure for the quarter judged
+    # (a finished year's Q4, the running year's as-of quarter) and on nothing older. Without it the
+    # zone is not_reported when it has not sent that report (the latest due), else no_data (such as a
+    # finished year without its Q4 figure): never behind on an older value.
+    stale = (pl.col("period") != str(period)).fill_null(True)
+    not_reported = pl.col("__unreported").fill_null(False) & stale
+    blank = stale
     zone_plan = (
         indicators.filter(pl.col("scope").is_in(ZONE_SCOPES))
         .join(zones, how="cross")
@@ -227,24 +233,33 @@ def indicator_table(ds: Dataset, city_rows: pl.DataFrame, zone_rows: pl.DataFram
         .select("indicator", "period", pl.col("value").alias("reported"))
     )
     severity = {s: i for i, s in enumerate(SEVERITY)}
+    names = dict(enumerate(SEVERITY))
+    rank = pl.col("status").replace_strict(severity, return_dtype=pl.Int64)
+    is_judged = ~pl.col("status").is_in(UNJUDGED)
     rolled = (
         zone_rows.group_by("indicator")
         .agg(
-            pl.col("status").replace_strict(severity, return_dtype=pl.Int64).min().alias("worst"),
+            rank.filter(is_judged).min().alias("worst"),
+            rank.filter(~is_judged).min().alias("worst_unjudged"),
             (pl.col("status") == "met").sum().alias("zones_met"),
+            is_judged.sum().alias("zones_judged"),
             pl.len().alias("zones_total"),
             pl.col("progress").clip(upper_bound=1.0).mean().alias("progress"),
             pl.col("expected").max().alias("expected"),
             pl.col("period").max(),
         )
         .with_columns(
-            pl.col("worst").replace_strict(dict(enumerate(SEVERITY)), return_dtype=pl.String).alias("status"),
+            pl.col("worst").replace_strict(names, default=None, return_dtype=pl.String),
+            pl.col("worst_unjudged").replace_strict(names, default=None, return_dtype=pl.String),
             pl.lit(None, pl.Float64).alias("latest"),
         )
+        .with_columns(_rolled_status().alias("status"))
     )
-    columns = [*JUDGED, "zones_met", "zones_total"]
+    columns = [*JUDGED, "zones_met", "zones_judged", "zones_total"]
     city_part = city_rows.with_columns(
-        pl.lit(None, pl.UInt32).alias("zones_met"), pl.lit(None, pl.UInt32).alias("zones_total")
+        pl.lit(None, pl.UInt32).alias("zones_met"),
+        pl.lit(None, pl.UInt32).alias("zones_judged"),
+        pl.lit(None, pl.UInt32).alias("zones_total"),
     )
     judged = pl.concat([city_part.select(columns), rolled.select(columns)], how="vertical_relaxed")
     out = (
@@ -275,9 +290,32 @@ def indicator_table(ds: Dataset, city_rows: pl.DataFrame, zone_rows: pl.DataFram
     return out
 
 
+# A zone with no figure for the quarter judged: nothing is known of it, so it does not decide a roll-up.
+UNJUDGED = ("not_reported", "no_data", "no_target")
+
+
+def _rolled_status() -> pl.Expr:
+    """A zone-scoped indicator's status from its zones' (columns ``worst`` of the zones judged,
+    ``worst_unjudged`` of the others, ``expected``): the worst judged zone's, so that a zone not
+    reported never hides what the reported figures say (shown as zones judged / zones, 9/11区已报).
+    With zones unknown it is never ``met`` (every zone must be): the judged zones all met is
+    ``on_pace`` while the target period runs, and the unknown zones' status once it is over. With
+    no zone judged it is theirs (``not_reported`` before ``no_data``)."""
+    unknown = pl.col("worst_unjudged").is_not_null()
+    over = pl.col("expected").fill_null(0.0) >= 1.0
+    return (
+        pl.when(pl.col("worst").is_null())
+        .then(pl.col("worst_unjudged"))
+        .when(unknown & (pl.col("worst") == "met"))
+        .then(pl.when(over).then(pl.col("worst_unjudged")).otherwise(pl.lit("on_pace")))
+        .otherwise(pl.col("worst"))
+    )
+
+
 def _basis() -> pl.Expr:
-    """What a determined indicator's latest value stands on (console.engine.determined.BASIS): a
-    finished year's own figure (``full_year``, a Q4 value) or the running year's ``projected`` one."""
+    """What a full-year indicator's latest value stands on (console.engine.determined.BASIS): a
+    finished year's own figure (``full_year``, a Q4 value) or the running year's (``projected`` for
+    I06, ``trailing`` four quarters for I01)."""
     out = pl.lit(None, pl.String)
     for code, (year_end, running) in BASIS.items():
         at_q4 = pl.col("period").str.ends_with("Q4")

@@ -43,6 +43,7 @@ from console.present.labels import (
     status_word,
     unit_label,
     unit_name,
+    zones_judged_note,
 )
 from console.present.labels import text as label_text
 from console.present.viewmodel import Cell, Column, Field, View
@@ -405,10 +406,13 @@ def _compare(b: Bulletin, ds: Dataset, settings: Settings, names: dict[str, str]
 
 def _latest(indicator: dict[str, Any], zh: bool) -> str:
     if indicator["zones_total"]:
+        judged = zones_judged_note(indicator, "zh" if zh else "en")  # 已报9区: judged on those
         return (
             f"{indicator['zones_met']}/{indicator['zones_total']}个开发区达标"
+            + (f"，{judged}" if judged else "")
             if zh
             else f"{indicator['zones_met']}/{indicator['zones_total']} {english_noun('zones', indicator['zones_total'])} met"
+            + (f", {judged}" if judged else "")
         )
     value = indicator["latest"]
     if value is None:

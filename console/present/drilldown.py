@@ -199,6 +199,9 @@ class IndicatorDetail:
     more: int = 0  # zones beyond ZONES_SHOWN, not listed
     area: str = "city"  # what the data's zones cover (console.engine.coverage), for the scope word
     year: int = 0  # the year shown: progress and status are judged in it
+    # A city-wide indicator's base: (period, value) of the last value before the plan, from which its
+    # progress is measured; None where the data has none (progress is then measured from 0).
+    baseline: tuple[str, float] | None = None
 
 
 def indicator_detail(ds: Dataset, ev: Evaluation, code: str, pace: Pace = linear_pace) -> IndicatorDetail:
@@ -256,7 +259,9 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str, pace: Pace = linear
                 }
             )
     series: tuple[Series, ...] = ()
-    shown = history[-HISTORY_QUARTERS * 2 :]
+    start = str(Period(ds.years[0], 1))  # the plan's first quarter (console.engine.progress.plan_start)
+    base = next(((p, v) for p, v, _ in reversed(history) if p < start and v is not None), None)
+    shown = history[-HISTORY_QUARTERS:]  # the quarters of the history table (drilldown_views)
     if any(v is not None for _, v, _ in shown):
         x = tuple(p for p, _, _ in shown)
         kind: Kind = "count" if row["unit"] in ("家", "个") else "amount"
@@ -264,4 +269,6 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str, pace: Pace = linear
             Series("value", x, tuple(v for _, v, _ in shown), kind),
             Series("target", x, tuple(row["target"] for _ in x), kind),
         )
-    return IndicatorDetail(row, task, history, periods, tuple(zones), series, more, ev.coverage.area, ev.year)
+    return IndicatorDetail(
+        row, task, history, periods, tuple(zones), series, more, ev.coverage.area, ev.year, base
+    )

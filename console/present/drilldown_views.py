@@ -9,13 +9,15 @@ from typing import Any
 import polars as pl
 
 from console.data.scales import level_number
-from console.engine.determined import basis_of
+from console.engine.determined import BASIS, basis_of
+from console.engine.progress import SEVERITY
 from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
 from console.present.labels import (
     HEADINGS,
     NO_AREA_TARGET,
     STATUS_CLASS,
+    TEXT,
     YI_EN,
     area_word,
     basis_word,
@@ -23,6 +25,8 @@ from console.present.labels import (
     plan_ref,
     pool_rank_heading,
     text,
+    zones_by_status,
+    zones_judged_note,
 )
 from console.present.viewmodel import Cell, Column, Field, Row, View
 
@@ -295,6 +299,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         latest = f"{f.amount(i['latest'], i['unit'])} {unit}".strip()
     if i["period"]:
         latest += f" ({i['period']})"
+    latest += f.bracket(zones_judged_note(i, f.lang, long=True))  # fewer zones judged than it has
     latest += f.bracket(basis_word(i.get("basis"), f.lang))
     if i.get("computed") and i.get("reported") is not None:
         reported = f.amount(i["reported"], i["unit"])
@@ -308,9 +313,10 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         ("target", f.pick("目标", "Target"), Cell(target, (i["comparison"], i["target"]), i["target"])),
         ("scope", f.pick("范围", "Scope"), _text(_scope(i["scope"], i["relative_to"], f, d.area), f)),
         ("latest", f.pick("最新值", "Latest"), Cell(latest, (i["latest"], i["period"]), i["latest"])),
+        *_baseline_fact(d, f, unit),
         (
             "progress",
-            text("progress_in_year", lang).format(year=d.year)
+            text("progress_zone_mean" if i["zones_total"] else "progress_in_year", lang).format(year=d.year)
             if d.year
             else f.pick("基期起进度", "From baseline"),
             Cell(
@@ -327,7 +333,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         (
             "status",
             text("status_in_year", lang).format(year=d.year) if d.year else f.pick("状态", "Status"),
-            _status(i["status"], f),
+            _zone_made_status(d, f),
         ),
         ("basis", f.pick("判断依据", "Judged on"), _text(judgement_basis(d, f), f)),
         ("task", f.pick("所属任务", "Task"), _text(task, f)),
@@ -336,6 +342,31 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
     columns = (_col("item", "项目", "Item", f), _col("value", "内容", "Value", f))
     rows = tuple(Row(key, (Cell(label, (label,), label), cell)) for key, label, cell in facts)
     return View("indicator_facts", f"{i['indicator']}", columns, rows)
+
+
+def _baseline_fact(d: IndicatorDetail, f: Formatter, unit: str) -> tuple[tuple[str, str, Cell], ...]:
+    """A city-wide indicator's base value (and its quarter), from which its progress is measured, so
+    that 基期起进度 can be checked; none for zone-scoped ones (their table has each zone's base) or
+    where no progress is measured."""
+    i = d.indicator
+    if d.zones or i["progress"] is None or (i.get("standing_aim") and i["progress"] is None):
+        return ()
+    label = text("baseline_fact", f.lang)
+    if d.baseline is None:
+        return (("baseline", label, Cell(text("baseline_none", f.lang), (None, None), None)),)
+    period, value = d.baseline
+    shown = f"{f.amount(value, i['unit'])} {unit}".strip() + f" ({period})"
+    return (("baseline", label, Cell(shown, (value, period), value)),)
+
+
+def _zone_made_status(d: IndicatorDetail, f: Formatter) -> Cell:
+    """The status; for a zone-scoped indicator followed by what it is made of (the zones per status),
+    so that a mean progress on pace beside a status behind does not read as a contradiction."""
+    cell = _status(d.indicator["status"], f)
+    if not d.zones or d.more:  # with zones beyond those listed, the list's counts are not the whole
+        return cell
+    made = zones_by_status([z["status"] for z in d.zones], SEVERITY, f.lang)
+    return Cell(cell.text + f.bracket(made), cell.values, cell.sort, cell.status, cell.cls)
 
 
 # Quarters of values a zone-scoped indicator's table shows beside its base, progress and progress due.
@@ -364,8 +395,9 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
         f" before the plan began; against the progress due by now{by}, {share}: at or above it on track,"
         f" below it behind, the target reached met",
     )
-    if i.get("basis"):  # a count against a full-year threshold: on what revenue it is taken
-        said += f.pick("。", ". ") + text("basis_explained", f.lang)
+    if i.get("basis"):  # a figure against a full-year target: what its value stands on
+        own = f"basis_explained_{i['indicator']}"
+        said += f.pick("。", ". ") + text(own if own in TEXT else "basis_explained", f.lang)
     if d.zones:
         said += f.pick(
             "。每个开发区分别判断（见下表的基期值、进度和应达），指标取最差开发区的状态",
@@ -376,30 +408,28 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
 
 
 def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
-    """A city-wide indicator's values by quarter up to the quarter judged (the last two years), the
-    first being the baseline before the plan where the data has one; a computed indicator shows the
+    """A city-wide indicator's values by quarter up to the quarter judged (the last two years, the
+    quarters the chart shows; the base value is among the facts); a computed indicator shows the
     dataset's reported figure beside."""
     f = Formatter(lang, ascii_only)
     computed = bool(d.indicator.get("computed"))
     count_unit = d.indicator["unit"]
+    code = d.indicator["indicator"]
+    full_year = code in BASIS  # a full-year target: each quarter says what its value stands on
     columns = (
         _col("period", "季度", "Quarter", f, "period"),
         _col("value", "数值", "Value", f, "float", True),
         *((_col("reported", "上报值", "Reported", f, "float", True),) if computed else ()),
-        *((_col("basis", *HEADINGS["basis"], f),) if computed else ()),
+        *((_col("basis", *HEADINGS["basis"], f),) if full_year else ()),
     )
-    code = d.indicator["indicator"]
     rows = tuple(
         Row(
             p,
             (
                 _text(p, f),
                 _num(v, f, unit=count_unit),
-                *(
-                    (_num(r, f, unit=count_unit), _text(basis_word(basis_of(code, p), lang) or None, f))
-                    if computed
-                    else ()
-                ),
+                *((_num(r, f, unit=count_unit),) if computed else ()),
+                *((_text(basis_word(basis_of(code, p), lang) or None, f),) if full_year else ()),
             ),
         )
         for p, v, r in d.history[-HISTORY_QUARTERS:]

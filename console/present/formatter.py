@@ -281,13 +281,22 @@ class Formatter:
             result = level_none(kind, self.lang) if known else self.none
         else:
             result = f"{cn_numeral(achieved)}{suffix}" if self.zh else f"{letter}{achieved}"
-        if self.zh:
-            return f"{cn_numeral(target) if target else level_none(kind, self.lang)}{self.arrow}{result}"
-        start = f"{letter}{target}" if target else level_none(kind, self.lang)
+        if target is None:
+            start = self.no_goal()
+        elif self.zh:
+            start = cn_numeral(target) if target else level_none(kind, self.lang)
+        else:
+            start = f"{letter}{target}" if target else level_none(kind, self.lang)
         return f"{start}{self.arrow}{result}"
 
     def goal_change(self, kind: str, target: int | None, result: int | None, known: bool = True) -> str:
         """A star or tier goal in full words, e.g. '三星→二星', '二星→无星' or 'tier 2->tier 1'; a result
-        not ``known`` (none published) is the empty mark."""
+        not ``known`` (none published) is the empty mark; a target the plan does not set is 未设."""
         label = self.star if kind == "star" else self.tier
-        return f"{label(target, True)}{self.arrow}{label(result, known)}"
+        start = self.no_goal() if target is None else label(target, True)
+        return f"{start}{self.arrow}{label(result, known)}"
+
+    def no_goal(self) -> str:
+        """'未设' / 'unset': the one word for a star or tier target the plan does not set. Never 无星,
+        which is a result (or a target of no star, written 0, if a plan ever sets one)."""
+        return text("goal_unset", self.lang)

@@ -4,18 +4,20 @@ a cached first screen without importing it."""
 from __future__ import annotations
 
 from console.present.formatter import Formatter
-from console.present.labels import NO_AREA_TARGET, area_word
+from console.present.labels import NO_AREA_TARGET, area_word, text
 from console.present.viewmodel import Overview
 
 
-def goals_heading(data: Overview, lang: str, due: int | None = None) -> str:
-    """The headline goals' heading; it says they cover the whole area (全市/全省/全国, as the data) when
-    a county filter is set, and that the data has no such targets when the plan's are not for it."""
+def goals_heading(data: Overview, lang: str) -> str:
+    """The headline goals' heading; it says the year shown and the quarter its figures are judged at,
+    and the year the targets are the plan's for (主要目标（2025年，截至2025Q4；2026年目标）), that they
+    cover the whole area (全市/全省/全国, as the data) when a county filter is set, and that the data
+    has no such targets when the plan's are not for it."""
     f = Formatter(lang)
     if not data.area_targets:
         note = f.pick(*NO_AREA_TARGET)
         return f.pick(f"主要目标（{note}）", f"Headline goals ({note})")
-    when = f.pick(f"{due}年", str(due)) if due else ""
+    when = goals_when(data, lang)
     if data.counties:
         area = area_word(data.area, lang)
         return f.pick(
@@ -27,3 +29,21 @@ def goals_heading(data: Overview, lang: str, due: int | None = None) -> str:
         if when
         else f.pick("主要目标", "Headline goals")
     )
+
+
+def goals_when(data: Overview, lang: str) -> str:
+    """'2025年，截至2025Q4；2026年目标' / '2025, to 2025Q4; 2026 targets': which figures and which targets
+    the headline goals show; '2026年目标，截至2026Q3' when the year shown is the targets' own."""
+    due, year, judged = data.goals_due, data.year, data.judged
+    if year is None:
+        return text("goals_due", lang).format(due=due) if due else ""
+    shown = text("goals_year", lang).format(year=year)
+    if judged:
+        shown += text("goals_sep", lang) + text("up_to", lang).format(period=judged)
+    if due and due != year:
+        shown += text("goals_sep2", lang) + text("goals_due", lang).format(due=due)
+    elif due:
+        shown = text("goals_due", lang).format(due=due) + (
+            text("goals_sep", lang) + text("up_to", lang).format(period=judged) if judged else ""
+        )
+    return shown

@@ -9,7 +9,7 @@ characters; ``ascii`` mode uses plain ASCII only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +116,15 @@ def basis_word(basis: str | None, lang: str = "zh", short: bool = False) -> str:
     return text(key, lang)
 
 
+def zones_judged_note(indicator: Mapping[str, Any], lang: str = "zh", long: bool = False) -> str:
+    """'已报9区' / '9 reported' (long: '9/11个开发区有本期数，…') where a zone-scoped indicator is judged
+    on fewer zones than it has (the others not reported or without a figure); '' where all are."""
+    judged, total = indicator.get("zones_judged"), indicator.get("zones_total")
+    if not total or judged is None or judged >= total or not judged:
+        return ""
+    return text("zones_judged_long" if long else "zones_judged", lang).format(judged=judged, total=total)
+
+
 def report_counts_text(counts: Sequence[Any], lang: str = "zh") -> str:
     """Zones per report status, each with its word: '按时 3、无数据 8' / 'on time 3, no data 8'
     (``counts``: ReportCount-like, with ``status`` and ``zones``)."""
@@ -156,6 +165,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "progress": ("进度", "Progress"),
     "period": ("期间", "Period"),
     "basis": ("口径", "Basis"),
+    "zones_judged": ("已报开发区数", "Zones reported"),
     "check": ("核对项", "Check"),
     "year": ("年度", "Year"),
     "stated": ("文本所述", "Stated"),
@@ -219,11 +229,30 @@ TEXT: dict[str, tuple[str, str]] = {
         " base shown",
     ),
     "standing_pace": ("（长期目标，无应达进度）", " (standing aim: no pace)"),
+    # A zone-scoped indicator some zones have not reported: judged on the zones that did
+    # (console.engine.progress._rolled_status), and it says how many.
+    "zones_judged": ("已报{judged}区", "{judged} reported"),
+    "zones_judged_long": (
+        "{judged}/{total}个开发区有本期数，状态按已报的开发区判断",
+        "{judged} of {total} zones have a figure for the quarter; the status is judged on those",
+    ),
     # What a count against a full-year threshold stands on (console.engine.determined.BASIS): a finished
     # year's own revenue, or the running year's projection (the clusters tab's 全年预计).
     "basis_full_year": ("全年实际", "full year"),
     "basis_projected": ("全年预计", "projected full year"),
     "basis_projected_short": ("预计", "proj."),
+    "basis_trailing": ("近四季度", "last four quarters"),
+    "basis_trailing_short": ("近4季", "4Q"),
+    "basis_explained_I01": (
+        "营业收入目标是全年数：每季度的值为截至该季度的近四个季度营业收入合计，第四季度即全年实际；"
+        "本年度未结束时（近四季度）达到目标只算符合进度，全年结束后才判断达标",
+        "the revenue target is a whole year's: each quarter's value is the revenue of the four quarters"
+        " ending with it, at Q4 the year's own (full year); before the year ends (last four quarters)"
+        " reaching the target is on track, and only the finished year can be met",
+    ),
+    # An indicator's base value (the last before the plan), from which its progress is measured.
+    "baseline_fact": ("基期值", "Base value"),
+    "baseline_none": ("无（按 0 计）", "none (taken as 0)"),
     "basis_explained": (
         "按各集群全年营业收入计数：已结束的年度用全年实际（第四季度累计）；本年度用全年预计"
         "（累计完成 ÷ 按进度应完成比例，即集群表的“全年预计”），预计达到目标只算符合进度，全年结束后才判断达标",
@@ -272,7 +301,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "in_year": ("{year}年", "{year}"),
     "status_in_year": ("状态（{year}年）", "Status ({year})"),
     "progress_in_year": ("基期起进度（{year}年）", "From baseline ({year})"),
+    # A zone-scoped indicator's summary: its progress is the zones' mean, its status the worst zone's.
+    "progress_zone_mean": ("各区平均基期起进度（{year}年）", "Zones' mean from baseline ({year})"),
+    # A star or tier target annex 2 does not set (an empty target cell): not a target of no star.
+    "goal_unset": ("未设", "unset"),
+    "zones_of_status": ("{word}{n}区", "{word} {n}"),
+    "status_made_of": ("按最差开发区：{counts}", "the worst zone's: {counts}"),
     "up_to": ("截至{period}", "to {period}"),
+    # The overview's headline goals: the year and quarter of their figures, the year of their targets.
+    "goals_year": ("{year}年", "{year}"),
+    "goals_due": ("{due}年目标", "{due} targets"),
+    "goals_sep": ("，", ", "),
+    "goals_sep2": ("；", "; "),
     "no_data_yet": ("无数据", "no data yet"),
     # The help legend's last group, after the empty mark (— or -): what an empty cell means.
     "legend_empty": ("无目标或无数据", "no target or data"),
@@ -336,6 +376,21 @@ def status_word(status: str | None, lang: str = "zh") -> str:
         return ""
     words = STATUS_WORDS.get(status)
     return words[lang_index(lang)] if words else status
+
+
+def zones_by_status(statuses: Sequence[str | None], order: Sequence[str], lang: str = "zh") -> str:
+    """What a zone-scoped status is made of: '按最差开发区：落后2区、符合进度5区、达标4区', in ``order``
+    (the engine's severity, worst first)."""
+    rank = {s: i for i, s in enumerate(order)}
+    counts: dict[str, int] = {}
+    for status in statuses:
+        if status:
+            counts[status] = counts.get(status, 0) + 1
+    parts = [
+        text("zones_of_status", lang).format(word=status_word(s, lang), n=n)
+        for s, n in sorted(counts.items(), key=lambda kv: rank.get(kv[0], len(rank)))
+    ]
+    return text("status_made_of", lang).format(counts=("、" if lang_index(lang) == 0 else ", ").join(parts))
 
 
 def heading(key: str, lang: str = "zh") -> str:

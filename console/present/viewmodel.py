@@ -164,7 +164,7 @@ class CountLine:
     planned: int | None  # the plan's city-wide count; None under a county filter (not filterable)
     targeted: int | None  # None on the row of zones without a result (a target is not a result)
     achieved: int | None
-    code: str = ""  # stable code of the level, e.g. tier_1, star_2; star_none (无星), star_no_result
+    code: str = ""  # stable code of the level, e.g. tier_1, star_2; star_unset (未设: no target), star_none (无星), star_no_result
     graded: bool = True  # a level (一星…); False for 无星 and 无结果, where fewer is not short of a plan
 
 
@@ -204,6 +204,11 @@ class Overview:
     # The zones per report status for ``report_period`` (statuses in REPORT_ORDER, none left out): they
     # add up to the zones counted, and say "all on time" only where every one is on time.
     report_counts: tuple[ReportCount, ...] = ()
+    # The year shown, the quarter its headline figures are judged at (a finished year's Q4, the
+    # running year's as-of quarter; None before any data) and the year the headline targets are due.
+    year: int | None = None
+    judged: str | None = None
+    goals_due: int | None = None
 
 
 # The attention key of the note on late or missing quarterly reports (not a zone: no zone key starts
@@ -305,6 +310,9 @@ class Views:
                 o.get("ranked_in", "province"),
                 o.get("area_targets", True),
                 tuple(ReportCount(**r) for r in o.get("report_counts", ())),
+                o.get("year"),
+                o.get("judged"),
+                o.get("goals_due"),
             ),
             {name: view(v) for name, v in data["tables"].items()},
         )

@@ -15,8 +15,17 @@ from typing import Any
 
 import polars as pl
 
-from console.data.scales import ScaleError, days_late_number, level_number, parse_star, parse_tier
+from console.data.scales import (
+    Period,
+    ScaleError,
+    days_late_number,
+    level_number,
+    parse_period,
+    parse_star,
+    parse_tier,
+)
 from console.engine.coverage import CITY, Coverage
+from console.engine.determined import RUNNING_BASES
 from console.engine.evaluation import Evaluation
 from console.engine.status import REPORT_STATUSES
 from console.present.formatter import SPARK, SPARK_ASCII, Formatter, distinct_digits, sparkline
@@ -40,6 +49,7 @@ from console.present.labels import (
     unit_label,
     unit_of,
     units_text,
+    zones_judged_note,
 )
 from console.present.labels import text as label_text
 from console.present.viewmodel import (
@@ -561,6 +571,7 @@ def indicators_view(
                 Field("latest", f.pick("最新值", "Latest"), "float"),
                 Field("zones_met", f.pick("达标开发区数", "Zones met"), "int"),
                 Field("zones_total", f.pick("开发区数", "Zones"), "int"),
+                Field("zones_judged", heading("zones_judged", lang), "int"),
                 Field("share_of_target", f.pick("完成比例", "Share of target"), "share"),
                 Field("basis", heading("basis", lang)),
             ),
@@ -592,6 +603,7 @@ def indicators_view(
             (
                 f.ratio(i["zones_met"], i["zones_total"])
                 + f.pick("区", " " + english_noun("zones", i["zones_total"]))
+                + f.bracket(zones_judged_note(i, lang))
             )
             if zones
             # the short word on screen (全年预计 in full in the export's own column and the drill-down)
@@ -623,6 +635,7 @@ def indicators_view(
                     None if zones else _float(i["latest"]),
                     _int(i["zones_met"]) if zones else None,
                     _int(i["zones_total"]) if zones else None,
+                    _int(i.get("zones_judged")) if zones else None,
                     _float(share),
                     basis_word(i.get("basis"), lang) or None,
                 ),
@@ -831,7 +844,9 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
         # A running year's projection says so (console.engine.determined.BASIS); a year's own figure is
         # the plain reading of the goal.
         projected = (
-            f.bracket(basis_word(i.get("basis"), f.lang, short=True)) if i.get("basis") == "projected" else ""
+            f.bracket(basis_word(i.get("basis"), f.lang, short=True))
+            if i.get("basis") in RUNNING_BASES
+            else ""
         )
         goals.append(
             Goal(
@@ -924,7 +939,25 @@ def overview(
         whole.coverage.ranked_in,
         whole.coverage.area_targets_apply,
         report_counts,
+        ev.year,
+        _judged_quarter(ev),
+        _goals_due(whole.indicators),
     )
+
+
+def _judged_quarter(ev: Evaluation) -> str | None:
+    """The quarter the year's figures are judged at (status.eval_period): a finished year's Q4, else
+    the as-of quarter; None with no data yet."""
+    if not ev.as_of:
+        return None
+    as_of = parse_period(ev.as_of)
+    return str(Period(ev.year, 4)) if ev.year < as_of.year else ev.as_of
+
+
+def _goals_due(indicators: pl.DataFrame) -> int | None:
+    """The year the headline goals' targets are due (the plan's 2026), if they share one."""
+    years = {y for c, y in indicators.select("indicator", "target_year").iter_rows() if c in HEADLINE and y}
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def count_lines(
@@ -955,20 +988,24 @@ def count_lines(
         )
         for lv in levels
     ]
-    # The plan states its levels only: the rest of its zones have none (never a negative count).
+    # The plan states its levels only: the rest of its zones have no target set (never a negative
+    # count), which is not a target of none: 未设 in the plan's and the targets' columns, 无星 / 无档 in
+    # the results' only (Formatter.no_goal).
     planned_none = None if planned is None else max(0, zones.height - sum(planned.values()))
-    none_achieved = achieved.get(None, 0) if published else None
-    if planned_none or targeted.get(None, 0) or none_achieved:
+    if planned_none or targeted.get(None, 0):
         lines.append(
             CountLine(
-                level_none(kind, lang),
+                Formatter(lang).no_goal(),
                 planned_none,
                 targeted.get(None, 0),
-                none_achieved,
-                f"{kind}_none",
+                None,
+                f"{kind}_unset",
                 False,
             )
         )
+    none_achieved = achieved.get(None, 0) if published else None
+    if none_achieved:
+        lines.append(CountLine(level_none(kind, lang), None, None, none_achieved, f"{kind}_none", False))
     unpublished = zones.height - results.height
     if published and unpublished:
         lines.append(CountLine(no_result(lang), None, None, unpublished, f"{kind}_no_result", False))

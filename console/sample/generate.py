@@ -233,6 +233,8 @@ def _indicator_values(
                 }.get(code, rng.gauss(target, 2))
                 rows.append((code, None, str(period), round(value, 1)))
             continue
+        # A level climbing every quarter: for I01 (zone revenue, a whole year's target) it is the
+        # revenue of the last four quarters, as data/README.md defines it.
         series = [None] if scope == "city" else zones
         for zone in series:
             if scope == "each_zone_each_year":
