@@ -146,7 +146,9 @@ def render_overview(
                 if not filtered:
                     cells.append(Text(f.integer(line.planned)))
                 cells += [
-                    Text(f.integer(line.targeted) if line.targeted is not None else ""),
+                    Text(
+                        f.integer(line.targeted)
+                    ),  # — where the row has no target (无星, 无结果), as the plan's
                     Text(f.integer(line.achieved), style=("bold" if no_color else "yellow") if short else ""),
                 ]
             if len(cells) == per_level:
