@@ -83,7 +83,7 @@ def test_exports_write_no_star_as_zero(capsys, data: Path, tmp_path: Path, fmt: 
         else:
             table = [list(r) for r in openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True)]
         start = next(i for i, r in enumerate(table) if "星级结果" in r)
-        codes = {"开发区编码": "zone_id", "星级结果": "star"}
+        codes = {"开发区全称": "zone_id", "星级结果": "star"}
         rows = [
             {codes.get(str(h), h): v for h, v in zip(table[start], r, strict=False)}
             for r in table[start + 1 :]

@@ -17,7 +17,6 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
-from textual.widgets import TabbedContent
 
 from console.core.config import TABS, Settings
 from console.core.text import clean, in_lang
@@ -51,8 +50,8 @@ __all__ = ["TABLES", "TABS", "DevZonesApp", "run_app", "screenshot"]
 def _calls(owner: str, method: str, *args: object) -> Callable[[DevZonesApp], None]:
     """A key's action that calls ``self.<owner>.<method>(*args)`` (a pane, flow or mode does the work)."""
 
-    def action(self: DevZonesApp) -> None:
-        getattr(getattr(self, owner), method)(*args)
+    def action(self: DevZonesApp, *given: str) -> None:  # given: the action's own argument, e.g. a tab
+        getattr(getattr(self, owner), method)(*args, *given)
 
     action.__doc__ = f"{owner}.{method}"
     return action
@@ -223,9 +222,7 @@ class DevZonesApp(App[int]):
 
     # -- actions: the keys, each a state change or a flow -------------------------------------------
 
-    def action_show_tab(self, tab: str) -> None:
-        self.main.query_one("#tabs", TabbedContent).active = tab
-
+    action_show_tab = _calls("main", "show_tab")
     action_search = _calls("main", "open_search")
     action_clear_search = _calls("main", "clear_search")
     action_sort = _calls("main", "sort")

@@ -189,6 +189,10 @@ class MainScreen(Screen[None]):
         for tab in TABS:
             tabs.get_tab(tab).label = self.tab_title(tab)
 
+    def show_tab(self, tab: str) -> None:
+        """Bring the tab ``tab`` (overview, zones, …) to the front."""
+        self.query_one("#tabs", TabbedContent).active = tab
+
     def show_tab_tables(self) -> None:
         """Redraw the active tab's tables after a change of search or sort."""
         if self.console.views is not None:
@@ -334,7 +338,7 @@ class MainScreen(Screen[None]):
         """Enter on the overview's attention list: the zone's drill-down, the list of late and missing
         reports for the note on them, or the Zones tab for another note."""
         if event.zone is None:
-            self.console.action_show_tab("zones")
+            self.show_tab("zones")
         elif event.zone == REPORTS_NOTE:
             self.console.flows.drill_down("reports", "")
         else:
