@@ -265,6 +265,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_result_yet": ("尚未公布", "none published"),
     "unit_filter": ("{unit}（{role}）", "{unit} ({role})"),
     # The command palette's line when nothing matches what was typed (Textual's own is English only).
+    # A key pressed while the data is invalid: the overview (tab 1, named by its title) says why.
+    "invalid_data_key": (
+        "数据有误，此键不可用：原因见「{tab}」（按 1）",
+        "The data is invalid, so this key does nothing: see {tab} (press 1)",
+    ),
     "palette_empty": ("没有匹配的命令", "No matches found"),
     "unit_filter_heading": ("责任单位", "Responsible unit"),
     # A drill-down table or line whose figures are those of the year shown says the year (``y``
