@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from console.core.config import load_settings, save_state
 from console.present.keys import CATALOGUE
+from console.present.labels import text
 from console.tui.app import DevZonesApp
 from widgets.dialogs import HelpScreen, UnitDialog
 from widgets.keybar import KeyBar
@@ -216,3 +217,21 @@ async def test_key_bar_is_blank_under_a_dialog_and_back_after(data_dir: Path, ke
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main and "详情" in main_bar.render_line(0).text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_copy_row_says_the_row_was_sent_not_that_the_clipboard_holds_it(
+    data_dir: Path, lang: str
+) -> None:
+    """``C`` writes OSC 52, which no terminal acknowledges and tmux or a browser may drop: the note says
+    the row was sent to the terminal's clipboard, in the console's language, and how to get it otherwise."""
+    app = make_app(data_dir, lang)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "C")
+        await ready(pilot)
+        said = [n.message for n in app._notifications]
+        assert app.clipboard  # the row was sent
+        assert said and said[-1] == text("row_sent_to_clipboard", lang)
+        for claim in ("已复制", "copied", "Copied"):
+            assert claim not in said[-1]

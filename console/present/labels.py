@@ -270,6 +270,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "数据有误，此键不可用：原因见「{tab}」（按 1）",
         "The data is invalid, so this key does nothing: see {tab} (press 1)",
     ),
+    # ``C`` on a table row: the row is written to the terminal as OSC 52, which gives no answer, and a
+    # terminal, tmux (set-clipboard off or external) or a browser serving the console may drop it: say
+    # what was done, not that the clipboard holds it, and the way that always works.
+    "row_sent_to_clipboard": (
+        "已将当前行发送到终端剪贴板（终端或 tmux 可能不接受；粘贴不到时可按 e 导出）",
+        "Row sent to the terminal's clipboard (a terminal or tmux may refuse it; if nothing pastes, press e to export)",
+    ),
     "palette_empty": ("没有匹配的命令", "No matches found"),
     "unit_filter_heading": ("责任单位", "Responsible unit"),
     # A drill-down table or line whose figures are those of the year shown says the year (``y``
