@@ -274,3 +274,19 @@ async def test_keys_typed_during_a_tab_switch_reach_the_new_tab(
         assert search.display and app.focused is search
         assert search.value == "zzz"
         assert app.state.search_of_tab() == "zzz"
+
+
+async def test_keys_typed_after_enter_in_the_search_box_reach_the_table(data_dir: Path) -> None:
+    """``/区⏎j`` typed in one burst: Enter hands the focus back before ``j`` is read, so ``j`` moves the
+    cursor in the searched table rather than joining the search."""
+    app = make_app(data_dir, "zh")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        await ready(pilot)
+        typed_in_one_burst(app, "/区\rj")  # 区: every zone, so the cursor keeps its row
+        table = app.screen.query_one("#zones-table", ViewTable)
+        search = app.screen.query_one("#search", Input)
+        await until(pilot, lambda: app.focused is table and table.cursor_row == 1)
+        assert search.value == "区" and app.state.search_of_tab() == "区"
+        assert app.focused is table and table.cursor_row == 1

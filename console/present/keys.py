@@ -282,7 +282,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "C",
         "复制行",
         "copy row",
-        "将当前行发送到终端剪贴板（OSC 52，终端须允许）",
+        "将当前行发送到终端剪贴板（终端须允许）",
         "send the row under the cursor to the terminal's clipboard (OSC 52, if the terminal allows it)",
         "table",
         TABLE_TABS,

@@ -308,7 +308,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # terminal, tmux (set-clipboard off or external) or a browser serving the console may drop it: say
     # what was done, not that the clipboard holds it, and the way that always works.
     "row_sent_to_clipboard": (
-        "已将当前行发送到终端剪贴板（终端或 tmux 可能不接受；粘贴不到时可按 e 导出）",
+        "已将当前行发送到终端剪贴板（终端可能不接受；粘贴不到时可按 e 导出）",
         "Row sent to the terminal's clipboard (a terminal or tmux may refuse it; if nothing pastes, press e to export)",
     ),
     # The overview's attention list: cut at its length (the tab named by its title), or empty.

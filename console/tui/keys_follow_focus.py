@@ -38,5 +38,8 @@ class KeysFollowFocus(_Base):
             return  # where it was sent: the App's bindings as usual
         event.prevent_default()
         event.stop()
-        if not await self._check_bindings(event.key):
+        # As a key read now would be: the priority bindings, then those of the focus chain, then the widget.
+        if not (
+            await self._check_bindings(event.key, priority=True) or await self._check_bindings(event.key)
+        ):
             now._forward_event(events.Key(event.key, event.character))

@@ -21,6 +21,7 @@ from console.tui.panes import OverviewPane, Pane, RankingsPane, TablePane, Tasks
 from widgets.chart import Chart
 from widgets.keybar import KeyBar
 from widgets.overview import AttentionList
+from widgets.search_box import SearchBox
 from widgets.topbar import Shorter, TopBar
 from widgets.view_table import ViewTable
 
@@ -56,7 +57,9 @@ class MainScreen(Screen[None]):
             yield TablePane(self.tab_title("clusters"), "clusters", ascii_only, shown != "clusters")
             yield TasksPane(self.tab_title("tasks"), "tasks", ascii_only, shown != "tasks")
             yield RankingsPane(self.tab_title("rankings"), "rankings", ascii_only, shown != "rankings")
-        yield Input(id="search", placeholder="")
+        search = SearchBox(id="search", placeholder="")
+        search.back_to_table = lambda: self.pane().focus_first()
+        yield search
         yield KeyBar(id="keybar")
 
     # False until composed: what the workers report before is kept by the app and drawn on mount.
