@@ -836,8 +836,8 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _changes(args: argparse.Namespace, settings: Settings) -> int:
-    from console.engine.changes import changes_between
-    from console.present.changes_view import worst_first
+    from console.engine.changes import CODES, changes_between
+    from console.present.changes_view import code_word, worst_first
     from console.reports.revisions import revisions
 
     lang = settings.lang
@@ -868,7 +868,11 @@ def _changes(args: argparse.Namespace, settings: Settings) -> int:
     if not found:
         out.print(Text(say("changes_none", lang, start=start, end=end)))
         return EXIT_OK
-    out.print(Text(say("changes_head", lang, start=start, end=end, count=len(found)), style="bold"))
+    kinds = ("、" if lang == "zh" else ", ").join(
+        f"{code_word(code, lang)} {n}" for code in CODES if (n := sum(c.code == code for c in found))
+    )
+    head = say("changes_head", lang, start=start, end=end, count=len(found), kinds=kinds)
+    out.print(Text(head, style="bold"), soft_wrap=True)  # one line, as each change is: the terminal wraps it
     names = _zone_names(ds, lang)
     for change in found:
         out.print(Text(_change_line(change, names, lang, settings.ascii)))

@@ -380,7 +380,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "--from {start} must be before --to {end}",
     ),
     "changes_none": ("{start} 至 {end} 之间没有变化。", "No changes from {start} to {end}."),
-    "changes_head": ("{start} → {end} 的变化（{count} 项）", "Changes from {start} to {end} ({count})"),
+    # Every kind of change, counted by kind, so that a figure elsewhere that counts some kinds only (the
+    # bulletin's status changes) can be found in it.
+    "changes_head": (
+        "{start} → {end} 的全部变化，共 {count} 项（{kinds}）",
+        "All changes from {start} to {end}: {count} ({kinds})",
+    ),
     # -- devzones changes: the words for each code and field are console/present/changes_view.py's ---------
     "days_late": ("逾期 {days} 天", "{days} days late"),
     "revised_when": ("修订于 {when}", "revised {when}"),

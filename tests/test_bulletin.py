@@ -10,7 +10,14 @@ import pytest
 
 from console.cli import main
 from console.data.scales import Period
-from console.outputs.bulletin import BulletinError, build_bulletin, data_quarter, parse_month, render_markdown
+from console.outputs.bulletin import (
+    BulletinError,
+    build_bulletin,
+    compared_blocks,
+    data_quarter,
+    parse_month,
+    render_markdown,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -134,7 +141,7 @@ def test_compared_with_the_previous_period_lists_the_data_s_transitions_worst_fi
     # The Markdown, the workbook and the Word document list them in that order, under the heading.
     text = render_markdown(b)
     section = text[text.index("## 2. Compared with the previous period") : text.index("## 3.")]
-    assert f"end of {previous}" in section and f"{len(b.compared)} status changes" in section
+    assert f"end of {previous}" in section and f"{len(b.compared)} changes of status" in section
     lines = [line for _, group in b.compared_lines for line in group]
     assert len(lines) == len(b.compared)
     at = [section.index(line) for line in lines]
@@ -201,4 +208,30 @@ def test_a_province_sized_set_lists_the_worst_transitions_of_each_kind_and_says_
             )
         else:
             assert list(block.lines) == full
-    assert f"{len(b.compared)} status changes" in render_markdown(b)  # the count is of them all
+    assert f"{len(b.compared)} changes of status" in render_markdown(b)  # the count is of them all
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bulletin_count_of_changes_says_its_scope_and_the_changes_command_shows_it_inside_its_own(
+    dataset, settings, data_dir, lang: str, capsys
+) -> None:
+    """The bulletin's 19 and ``devzones changes``' 40 for the same quarters are different counts: the
+    bulletin says it counts statuses only and names the command for all; the command counts every kind,
+    so the bulletin's kinds are found in its breakdown with the same numbers."""
+    from console.cli import main
+    from console.present.changes_view import code_word
+
+    b = build_bulletin(dataset, settings, "2026-10", lang)
+    lead = compared_blocks(b)[0].text
+    command = f"devzones changes --from {b.previous} --to {b.quarter}"
+    assert command in lead
+    assert ("不计在内" in lead) if lang == "zh" else ("not counted here" in lead)
+    assert main(["--lang", lang, "changes", "--data", str(data_dir), "--from", str(b.previous)]) == 0
+    out = "".join(capsys.readouterr().out.split())  # the head line may wrap at the terminal's width
+    head = out[: out.index("）" if lang == "zh" else ")") + 1]
+    assert ("全部变化" in head) if lang == "zh" else head.startswith("Allchanges")
+    for kind, lines in b.compared_lines:
+        code = next(c.code for c in b.compared if code_word(c.code, lang) == kind)
+        assert "".join(f"{code_word(code, lang)}{len(lines)}".split()) in head, head
+    for word in ("排名变化", "报表到达") if lang == "zh" else ("rankmoved", "reportarrived"):
+        assert word in head, head

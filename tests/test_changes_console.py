@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from console.core.config import load_settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
@@ -307,3 +309,55 @@ async def test_wrapped_attention_lines_continue_under_the_reason_not_at_column_0
                     wrapped += 1
                     assert line[:reason].strip() == "" and line[reason] != " ", (width, lines)
             assert wrapped  # the case at hand: some reasons did wrap
+
+
+@pytest.mark.parametrize(("size", "lang", "ascii"), [((60, 20), "zh", False), ((80, 24), "en", True)])
+async def test_every_changed_row_shows_the_mark_on_every_tab_for_every_reference_quarter(
+    data_dir: Path, size: tuple[int, int], lang: str, ascii: bool
+) -> None:
+    """A row with a changed cell shows the mark: in the cell, or before its name when the cell gave
+    way to the width, and beside a flagged row's ``!`` (both marks, the column widened for them)."""
+    app = make_app(data_dir, lang, ascii)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        checked = 0
+        for since in app.changes.periods():
+            app.state.compare_with(since)
+            app.changes.refresh()
+            await ready(pilot)
+            for key in "2345":
+                await pilot.press(key)
+                await ready(pilot)
+                for table in app.screen.query(ViewTable):
+                    if table.view is None or not table.marks:
+                        continue
+                    for i, row in enumerate(table.view.rows):
+                        if table.marks.get(row.key):
+                            line = table._row_strip(i).text
+                            assert table.mark_symbol in line, (since, table.id, line)
+                            mark_column = table.view.columns[0].key == "mark"
+                            if mark_column and row.flagged and row.cells[0].text.strip():
+                                assert row.cells[0].text.strip() in line, line  # the ! stays beside Δ
+                            checked += 1
+        assert checked > 50
+
+
+async def test_a_flagged_row_whose_change_gave_way_shows_both_marks(data_dir: Path) -> None:
+    """确山 is flagged (!); were its only change in the report column, which gives way at 80 columns,
+    its first cell would read Δ! (not ! alone, not Δ alone)."""
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        await ready(pilot)
+        table = app.screen.query_one("#zones-table", ViewTable)
+        assert table.view is not None
+        assert "report" not in {c.key for c in table.visible_columns()}
+        index, row = next((i, r) for i, r in enumerate(table.view.rows) if r.key == "确山县开发区")
+        assert row.flagged
+        table.marks = {row.key: frozenset({"report"})}
+        table.show(table.view)
+        await pilot.pause()
+        first = table._row_strip(index).text.split()[0]
+        assert first == "Δ!", table._row_strip(index).text

@@ -6,6 +6,7 @@ layout at 60, 80 and 200 columns in both languages, with widths counted independ
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -216,9 +217,9 @@ def readme_keys() -> str:
     lines = ["| key | what it does | where |", "|---|---|---|"]
     for title, keys in help_groups("en"):
         lines.append(f"| **{title}** | | |")
-        group = [e for e in CATALOGUE if e.label in {k for k, _ in keys} and (e.label, e.help_en) in keys]
+        group = [e for e in CATALOGUE if e.label in {k for k, _ in keys} and (e.label, e.help("en")) in keys]
         for e in group:
-            lines.append(f"| {e.label} | {e.help_en} | {_where(e.contexts)} |")
+            lines.append(f"| {e.label} | {e.help('en')} | {_where(e.contexts)} |")
     return "\n".join(lines)
 
 
@@ -228,3 +229,60 @@ def test_readme_lists_the_keys_of_the_catalogue() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Keys") : readme.index("Options: `devzones --lang en`")]
     assert readme_keys() in section, "README ## Keys should hold:\n" + readme_keys()
+
+
+# How a text names a tab: 「X」 in Chinese; "the X tab", "X (press n)", "X:" at the start of a
+# one-tab key's help in English.
+_ZH_TAB = re.compile(r"「([^」]+)」")
+_EN_TAB = re.compile(r"(?:the |on |\()([A-Z][a-z]+) tab")
+
+
+def _names_used(text: str, lang: str) -> set[str]:
+    if lang == "zh":
+        return set(_ZH_TAB.findall(text))
+    return set(_EN_TAB.findall(text))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_tab_is_named_by_its_title_in_help_palette_and_messages(lang: str) -> None:
+    """One tab, one name: the help (the overview's Enter said 总览 where the tab says 概览), the palette
+    and the "works on … only" messages name a tab only by its title (TAB_TITLES)."""
+    from console.present.keys import not_here, palette_commands, tab_names
+
+    titles = set(tab_names(lang).values())
+    texts = [e.help(lang) for e in CATALOGUE] + [not_here(b.action, lang) for e in CATALOGUE for b in e.binds]
+    for line in texts:
+        assert _names_used(line, lang) <= titles | {"Tab"}, line
+    # The overview's Enter says where it works at its start, with the tab's title.
+    enter = next(e for e in CATALOGUE if e.contexts == {"overview"} and e.binds[0].action == "attention")
+    assert re.split(r"[：:]", enter.help(lang), maxsplit=1)[0] == tab_names(lang)["overview"]
+    palette = {name for name, _, action in palette_commands(lang) if action.startswith("show_tab(")}
+    assert palette == titles
+
+
+def test_tab_names_in_help_follow_the_one_definition(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rename the tabs: every help line that names a tab names the new title (none keeps its own copy)."""
+    from console.present.viewmodel import TAB_TITLES
+
+    for (tab, _), zh, en in zip(
+        list(TAB_TITLES.items()), "甲乙丙丁戊", ("Qa", "Qb", "Qc", "Qd", "Qe"), strict=True
+    ):
+        monkeypatch.setitem(TAB_TITLES, tab, (zh, en))
+    for lang in ("zh", "en"):
+        new = {t[0 if lang == "zh" else 1] for t in TAB_TITLES.values()}
+        named = [e.help(lang) for e in CATALOGUE if _names_used(e.help(lang), lang)]
+        assert len(named) >= 2  # the Tab key's and the unit filter's lines name the tasks tab
+        for line in named:
+            assert _names_used(line, lang) <= new | {"Tab"}, line
+        enter = next(e for e in CATALOGUE if e.contexts == {"overview"} and e.binds[0].action == "attention")
+        assert enter.help(lang).startswith(TAB_TITLES["overview"][0 if lang == "zh" else 1]), enter.help(lang)
+
+
+def test_the_readme_shows_the_tab_strip_with_the_titles() -> None:
+    from pathlib import Path
+
+    from console.present.keys import tab_names
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "  ".join(tab_names("zh").values()) in readme
+    assert "总览" not in readme

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.widgets import Static
+from textual import events
+from textual.widgets import Input, Static
 
 from console.core.config import load_settings, save_state
 from console.present.keys import CATALOGUE
+from console.present.labels import text
 from console.tui.app import DevZonesApp
+from tests.waiting import until
 from widgets.dialogs import HelpScreen, UnitDialog
 from widgets.keybar import KeyBar
 from widgets.view_table import ViewTable
@@ -216,3 +219,74 @@ async def test_key_bar_is_blank_under_a_dialog_and_back_after(data_dir: Path, ke
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main and "详情" in main_bar.render_line(0).text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_copy_row_says_the_row_was_sent_not_that_the_clipboard_holds_it(
+    data_dir: Path, lang: str
+) -> None:
+    """``C`` writes OSC 52, which no terminal acknowledges and tmux or a browser may drop: the note says
+    the row was sent to the terminal's clipboard, in the console's language, and how to get it otherwise."""
+    app = make_app(data_dir, lang)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "C")
+        await ready(pilot)
+        said = [n.message for n in app._notifications]
+        assert app.clipboard  # the row was sent
+        assert said and said[-1] == text("row_sent_to_clipboard", lang)
+        for claim in ("已复制", "copied", "Copied"):
+            assert claim not in said[-1]
+
+
+def typed_in_one_burst(app: DevZonesApp, keys: str) -> None:
+    """Keys as a terminal delivers fast typing: all read before the first is handled (Pilot's press
+    waits for the app between keys, which hides what is lost when the focus moves mid-burst)."""
+    names = {"/": "slash", "\r": "enter"}
+    for char in keys:
+        app.post_message(events.Key(names.get(char, char), char))
+
+
+@pytest.mark.parametrize(
+    ("start", "keys", "tab"),
+    [
+        ("1", "2/zzz", "zones"),
+        ("1", "3/zzz", "clusters"),
+        ("2", "/zzz", "zones"),
+        ("3", "52/zzz", "zones"),
+        ("2", "5213/zzz", "clusters"),
+    ],
+)
+async def test_keys_typed_during_a_tab_switch_reach_the_new_tab(
+    data_dir: Path, start: str, keys: str, tab: str
+) -> None:
+    """From the Overview, `2/zzz` typed quickly lost the `/` (the switch had not moved the focus when it
+    came), then the letters: every key typed during a switch or while the search box opens reaches it."""
+    app = make_app(data_dir, "zh")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press(start)
+        await ready(pilot)
+        typed_in_one_burst(app, keys)
+        search = app.screen.query_one("#search", Input)
+        await until(pilot, lambda: search.value == "zzz")
+        assert app.state.tab == tab
+        assert search.display and app.focused is search
+        assert search.value == "zzz"
+        assert app.state.search_of_tab() == "zzz"
+
+
+async def test_keys_typed_after_enter_in_the_search_box_reach_the_table(data_dir: Path) -> None:
+    """``/区⏎j`` typed in one burst: Enter hands the focus back before ``j`` is read, so ``j`` moves the
+    cursor in the searched table rather than joining the search."""
+    app = make_app(data_dir, "zh")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        await ready(pilot)
+        typed_in_one_burst(app, "/区\rj")  # 区: every zone, so the cursor keeps its row
+        table = app.screen.query_one("#zones-table", ViewTable)
+        search = app.screen.query_one("#search", Input)
+        await until(pilot, lambda: app.focused is table and table.cursor_row == 1)
+        assert search.value == "区" and app.state.search_of_tab() == "区"
+        assert app.focused is table and table.cursor_row == 1

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from console.present.fit import distinct_cuts
 from console.present.formatter import Formatter, ascii_text
+from console.present.keys import tab_names
 from console.present.labels import CLASS_STYLES, area_word, report_counts_text, status_style
 from console.present.labels import text as label_text
 from console.present.viewmodel import REPORTS_NOTE
@@ -29,7 +30,7 @@ from widgets.keybar import bindings
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from console.present.viewmodel import Overview
+    from console.present.viewmodel import CountLine, Overview
 from widgets.chart import Chart
 
 # The attention list names this many zones; the Zones tab lists them all (flagged rows sort first with s).
@@ -58,7 +59,6 @@ def render_overview(
     NO_COLOR (``no_color``) emphasis is bold and reverse video, never a colour that greys out."""
     from console.present.headings import goals_heading  # not views: that imports polars
 
-    zh = lang == "zh"
     f = Formatter(lang, ascii_only)
     box = None
     filtered = bool(data.counties)
@@ -103,58 +103,71 @@ def render_overview(
     year_mark = "年" if data.result_year else ""
     # Annex 2 is the Zhumadian plan's list of zone targets: a national or provincial set's targets are
     # its own (console.engine.coverage), so they are just "targets" there.
-    targets = f.pick("附件2目标数", "annex-2 targets") if data.area == "city" else f.pick("目标数", "targets")
-    if filtered:
-        scope = f.list_sep.join(data.counties)
-        counts_title = Text(
-            f"{year}年{scope}开发区档级与星级：{targets} / 最新结果（{result}{year_mark}）"
-            if zh
-            else f"Zones per tier and star in {year}, {scope}: {targets} / latest result ({result})",
-            style="bold",
-        )
-    else:
-        counts_title = Text(
-            f"{year}年开发区档级与星级：计划数 / {targets} / 最新结果（{result}{year_mark}）"
-            if zh
-            else f"Zones per tier and star in {year}: plan / {targets} / latest result ({result})",
-            style="bold",
-        )
-    counts = Table(box=box, pad_edge=False)
-    per_level = 3 if filtered else 4
-    labels = [
-        f.pick("档级", "Tier"),
-        f.pick("计划", "Plan"),
-        f.pick("目标", "Targets"),
-        f.pick("结果", "Result"),
-    ]
-    star_labels = [f.pick("星级", "Star"), *labels[1:]]
-    if filtered:  # the plan's counts are city-wide: not beside the counties' own figures
-        labels.pop(1)
-        star_labels.pop(1)
-    for i, label in enumerate([*labels, "  ", *star_labels]):
-        counts.add_column(Text(label), justify="left" if i in (0, per_level, per_level + 1) else "right")
-    tiers, stars = list(data.tiers), list(data.stars)
-    for i in range(max(len(tiers), len(stars))):
-        cells: list[Text] = []
-        for line in (tiers[i] if i < len(tiers) else None, stars[i] if i < len(stars) else None):
-            if line is None:
-                cells += [Text("")] * per_level
-            else:
-                aim = line.planned if line.planned is not None else line.targeted
-                short = line.graded and line.achieved is not None and aim is not None and line.achieved < aim
-                cells += [Text(line.level)]
-                if not filtered:
-                    cells.append(Text(f.integer(line.planned)))
-                cells += [
-                    Text(
-                        f.integer(line.targeted)
-                    ),  # — where the row has no target (无星, 无结果), as the plan's
-                    Text(f.integer(line.achieved), style=("bold" if no_color else "yellow") if short else ""),
-                ]
-            if len(cells) == per_level:
-                cells.append(Text(""))
-        counts.add_row(*cells)
+    lang = f.lang
+    targets = label_text("counts_targets_annex2" if data.area == "city" else "counts_targets", lang)
+    key = "counts_title_filtered" if filtered else "counts_title"
+    counts_title = Text(
+        label_text(key, lang).format(
+            year=year,
+            scope=f.list_sep.join(data.counties),
+            targets=targets,
+            result=result,
+            year_mark=year_mark,
+        ),
+        style="bold",
+    )
+    counts = render_counts(data, f, no_color, width)
     return Group(goals, Text(""), counts_title, counts)
+
+
+def render_counts(data: Overview, f: Formatter, no_color: bool, width: int | None) -> Table:
+    """Zones per tier (left) and star (right): plan, targets, result. Its headings and levels are never
+    cut while the line has room: the gaps between columns narrow first (two cells, then one; the two
+    halves apart by a little more), and only when even that does not fit does Rich cut."""
+    filtered = bool(data.counties)
+    lang = f.lang
+    heads = [label_text(k, lang) for k in ("counts_tier", "counts_plan", "counts_target", "counts_result")]
+    star_heads = [label_text("counts_star", lang), *heads[1:]]
+    if filtered:  # the plan's counts are city-wide: not beside the counties' own figures
+        heads.pop(1)
+        star_heads.pop(1)
+    per_level = len(heads)
+
+    def half(line: CountLine | None) -> list[Text]:
+        if line is None:
+            return [Text("")] * per_level
+        aim = line.planned if line.planned is not None else line.targeted
+        short = line.graded and line.achieved is not None and aim is not None and line.achieved < aim
+        cells = [Text(line.level)]
+        if not filtered:
+            cells.append(Text(f.integer(line.planned)))
+        return [
+            *cells,
+            Text(f.integer(line.targeted)),  # — where the row has no target (无星, 无结果), as the plan's
+            Text(f.integer(line.achieved), style=("bold" if no_color else "yellow") if short else ""),
+        ]
+
+    tiers, stars = list(data.tiers), list(data.stars)
+    rows = [
+        half(tiers[i] if i < len(tiers) else None) + half(stars[i] if i < len(stars) else None)
+        for i in range(max(len(tiers), len(stars)))
+    ]
+    labels = [*heads, *star_heads]
+    natural = [max([cell_len(label), *(r[i].cell_len for r in rows)]) for i, label in enumerate(labels)]
+    # (gap between columns, extra between the halves): the roomiest that fits the width.
+    gap, apart = next(
+        ((g, a) for g, a in ((2, 2), (1, 2), (1, 1)) if sum(natural) + g * len(labels) + a <= (width or 999)),
+        (1, 1),
+    )
+    counts = Table(box=None, pad_edge=False, padding=(0, gap, 0, 0))
+    for i, label in enumerate(labels):
+        if i == per_level:  # the halves apart: a column of nothing as wide as the extra room
+            counts.add_column("", min_width=apart, max_width=apart)
+        left = i in (0, per_level)
+        counts.add_column(Text(label), justify="left" if left else "right", no_wrap=True)
+    for row in rows:
+        counts.add_row(*row[:per_level], Text(""), *row[per_level:])
+    return counts
 
 
 def render_reports(data: Overview, lang: str, no_color: bool = False) -> Text:
@@ -268,14 +281,11 @@ def attention_items(
         items.append((Hanging(head, Text(what)), key))
     hidden = len(zones) - ATTENTION_SHOWN
     if hidden > 0:
-        more = (
-            f"另有 {hidden} 个开发区，见“开发区”标签页"
-            if zh
-            else f"and {hidden} more zones: see the Zones tab"
-        )
+        lang = "zh" if zh else "en"
+        more = label_text("more_zones_see_tab", lang).format(n=hidden, tab=tab_names(lang)["zones"])
         items.insert(ATTENTION_SHOWN, (Text.assemble((f.text(f"{f.ellipsis} {more}"), "italic")), None))
     if not data.attention:  # a line Enter cannot open: the key bar then offers no Enter
-        ok = "所有开发区均达标或符合进度" if zh else "Every zone meets or is on track for its targets"
+        ok = label_text("attention_none", "zh" if zh else "en")
         items.append((Text(f"{'+' if ascii_only else '✓'} {ok}"), HEADING))
     return items
 

@@ -32,7 +32,7 @@ from textual.strip import Strip
 from console.core.text import clean
 from console.present.fit import PADDING, column_widths, fit_columns, fit_text
 from console.present.formatter import ascii_text
-from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES
+from console.present.labels import CLASS_STYLES, NO_COLOR_CLASS_STYLES, text
 from widgets.ascii import AsciiScrollBarRender
 from widgets.keybar import bindings
 
@@ -547,12 +547,12 @@ class ViewTable(ScrollView, can_focus=True):
         return "\t".join(clean(cell.text) for cell in self.view.rows[index].cells)
 
     def action_copy_row(self) -> None:
-        """Copy the row under the cursor to the clipboard (OSC 52, so it works over SSH)."""
+        """Send the row under the cursor to the terminal's clipboard (OSC 52, which also reaches the
+        local terminal over SSH); the terminal never confirms, so the note says sent, not copied."""
         if not self.row_count:
             return
         self.app.copy_to_clipboard(self.row_text(self.cursor_row))
-        zh = getattr(self.app, "lang", "zh") == "zh"
-        self.notify("已复制当前行" if zh else "Row copied", timeout=2)
+        self.notify(text("row_sent_to_clipboard", getattr(self.app, "lang", "zh")), timeout=4)
 
     def _cursor_into_view(self) -> None:
         """After the wheel scrolled, move the cursor onto the nearest row on screen (Enter opens it)."""

@@ -510,10 +510,10 @@ def compared_blocks(b: Bulletin) -> list[Block]:
     counts = ("、" if zh else ", ").join(
         f"{kind}{len(lines)}项" if zh else f"{kind}: {len(lines)}" for kind, lines in b.compared_lines
     )
-    lead = (
-        f"与{when}相比，状态变化共{len(b.compared)}项（{counts}），按严重程度排列："
-        if zh
-        else f"Compared with {when}, {len(b.compared)} status changes ({counts}), worst first:"
+    # The scope in words: ``devzones changes`` counts ranks, reports and revisions too (a larger figure).
+    command = f"devzones changes --from {b.previous} --to {b.quarter}"
+    lead = label_text("compared_lead", b.lang).format(
+        when=when, n=len(b.compared), counts=counts, command=command
     )
     blocks = [Block("para", lead)]
     for kind, lines in b.compared_lines:

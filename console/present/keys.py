@@ -90,8 +90,14 @@ class KeyEntry:
         return self.zh if lang == "zh" else self.en
 
     def help(self, lang: str) -> str:
-        """The longer line in the help dialog."""
-        return self.help_zh if lang == "zh" else self.help_en
+        """The longer line in the help dialog; a tab is named by its title (``{overview}`` …, from
+        TAB_TITLES, the one definition the tab strip, palette and messages use too)."""
+        return (self.help_zh if lang == "zh" else self.help_en).format_map(tab_names(lang))
+
+
+def tab_names(lang: str) -> dict[str, str]:
+    """Each tab's title in ``lang`` (TAB_TITLES), by tab: what a text naming a tab fills in."""
+    return {tab: titles[0 if lang == "zh" else 1] for tab, titles in TAB_TITLES.items()}
 
 
 def _tab_binds() -> tuple[Bind, ...]:
@@ -106,8 +112,8 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         f"1-{len(TABS)}",
         "标签",
         "tabs",
-        "切换标签页（" + "，".join(f"{i + 1} {TAB_TITLES[t][0]}" for i, t in enumerate(TABS)) + "）",
-        "switch tab (" + ", ".join(f"{i + 1} {TAB_TITLES[t][1]}" for i, t in enumerate(TABS)) + ")",
+        "切换标签页（" + "，".join(f"{i + 1} {{{t}}}" for i, t in enumerate(TABS)) + "）",
+        "switch tab (" + ", ".join(f"{i + 1} {{{t}}}" for i, t in enumerate(TABS)) + ")",
         "move",
         ALL_TABS,
         _tab_binds(),
@@ -118,8 +124,8 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "Tab / Shift+Tab",
         "下一表",
         "next table",
-        "焦点移到下一处 / 上一处；重点任务标签页上在任务表与量化指标表之间切换",
-        "move the focus to the next / previous place; on Tasks, between the tasks and the indicators",
+        "焦点移到下一处 / 上一处；「{tasks}」标签页上在任务表与量化指标表之间切换",
+        "move the focus to the next / previous place; on the {tasks} tab, between the tasks and the indicators",
         "move",
         ALL_TABS,
         (Bind("tab", "app.focus_next"), Bind("shift+tab", "app.focus_previous")),
@@ -203,8 +209,8 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "Enter",
         "关注名单",
         "attention list",
-        "总览：进入需关注名单，↑↓/j k 移动，Enter 打开该开发区详情（Esc 离开名单）",
-        "Overview: move into the attention list, Up/Down or j/k move, Enter opens the zone (Esc leaves the list)",
+        "{overview}：进入需关注名单，↑↓/j k 移动，Enter 打开该开发区详情（Esc 离开名单）",
+        "{overview}: move into the attention list, Up/Down or j/k move, Enter opens the zone (Esc leaves the list)",
         "table",
         frozenset({"overview"}),
         (Bind("enter", "attention"),),
@@ -276,8 +282,8 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "C",
         "复制行",
         "copy row",
-        "复制当前行到剪贴板",
-        "copy the row under the cursor to the clipboard",
+        "将当前行发送到终端剪贴板（终端须允许）",
+        "send the row under the cursor to the terminal's clipboard (OSC 52, if the terminal allows it)",
         "table",
         TABLE_TABS,
         (Bind("C", "copy_row"),),
@@ -327,8 +333,8 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         "u",
         "单位",
         "units",
-        "按责任单位筛选：牵头或参加的任务，或仅牵头的（重点任务标签页）",
-        "filter by responsible unit: the tasks it leads or takes part in, or leads only (Tasks tab)",
+        "按责任单位筛选：牵头或参加的任务，或仅牵头的（「{tasks}」标签页）",
+        "filter by responsible unit: the tasks it leads or takes part in, or leads only ({tasks} tab)",
         "view",
         frozenset({"tasks"}),
         (Bind("u", "units"),),

@@ -22,13 +22,18 @@ from console.data.scales import ScaleError, parse_star, parse_tier, star_label, 
 # (100M yuan)'. Exports keep the number numeric and the unit in its own column.
 YI_EN = "100M yuan"
 
+# One word, one meaning: two status codes share a word only when they are the same fact, declared
+# here (SAME_STATUS, code -> the code whose word it takes); every other code has a word of its own, in
+# both languages (tests/test_status_words.py).
 STATUS_WORDS: dict[str, tuple[str, str]] = {
     "met": ("达标", "met"),
     "missed": ("未达标", "missed"),
     "at_risk": ("有风险", "at risk"),
-    # Two codes (a star or tier result already reaching its target; revenue or an indicator on pace)
-    # for one thing a reader sees, marked ~: one word for both.
-    "on_track": ("符合进度", "on track"),
+    # A star or tier target before the year's result is out, which the latest published result already
+    # reaches (console.engine.status): not a pace (no star is earned by the quarter), so not the
+    # revenue's word; both are marked ~.
+    "on_track": ("暂达标", "met so far"),
+    # Revenue or an indicator at or above the share of its target due by now.
     "on_pace": ("符合进度", "on track"),
     "behind": ("落后", "behind"),
     # A standing aim (the plan gives it no date) not reached yet: never due, so never behind or missed.
@@ -39,11 +44,15 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "no_indicator": ("无量化指标", "no indicator"),
     "on_time": ("按时", "on time"),
     "late": ("逾期", "late"),
-    # One word for a report not sent and a revenue figure not reported (issue: "✗ missing" beside
-    # "not reported" for the same 未报送).
-    "missing": ("未报送", "not reported"),
     "not_due": ("未到期", "not due"),
 }
+
+# Codes that are one fact under two names: a quarter's report not sent (``missing``, the report column)
+# and the figure it would have brought (``not_reported``, revenue): one word, 未报送 (issue: "✗ missing"
+# beside "not reported" for the same thing).
+SAME_STATUS: dict[str, str] = {"missing": "not_reported"}
+for _code, _same in SAME_STATUS.items():
+    STATUS_WORDS[_code] = STATUS_WORDS[_same]
 
 # (unicode, ascii); ✓ and ✗ are narrow (not East Asian ambiguous width). The one definition of the
 # marks: the tables draw them (Formatter.symbol) and the help legend lists them (Formatter.status_legend),
@@ -261,6 +270,31 @@ TEXT: dict[str, tuple[str, str]] = {
         " due by the quarter, the clusters tab's Projected), so a projection reaching the target is on"
         " track, and only the finished year can be met",
     ),
+    # The overview's zones per tier and star: its heading (short enough for one line at 80 columns)
+    # and its column headings (console widgets/overview.render_counts).
+    "counts_title": (
+        "{year}年开发区档级与星级：计划数 / {targets} / 最新结果（{result}{year_mark}）",
+        "Zones per tier and star, {year}: plan / {targets} / latest result ({result})",
+    ),
+    "counts_title_filtered": (
+        "{year}年{scope}开发区档级与星级：{targets} / 最新结果（{result}{year_mark}）",
+        "Zones per tier and star, {year}, {scope}: {targets} / latest result ({result})",
+    ),
+    "counts_targets_annex2": ("附件2目标数", "annex 2"),
+    "counts_targets": ("目标数", "targets"),
+    "counts_tier": ("档级", "Tier"),
+    "counts_star": ("星级", "Star"),
+    "counts_plan": ("计划", "Plan"),
+    "counts_target": ("目标", "Target"),
+    "counts_result": ("结果", "Result"),
+    # The bulletin's 与上期相比: what it counts (statuses) and what it leaves to ``devzones changes``.
+    "compared_lead": (
+        "与{when}相比，开发区、产业集群和指标的状态共有{n}项变化（{counts}），按严重程度排列；"
+        "排名、季度报表和数据修订的变化不计在内，全部变化见 {command}：",
+        "Compared with {when}, {n} changes of status of zones, clusters and indicators ({counts}),"
+        " worst first; changes of rank, quarterly reports and revised figures are not counted here"
+        " (all changes: {command}):",
+    ),
     # The bulletin's summary of the quarter's reports: counts, or that they were never collected.
     "reports_late_missing": (
         "季度工作推进情况逾期报送{late}个、未报送{missing}个",
@@ -294,6 +328,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_result_yet": ("尚未公布", "none published"),
     "unit_filter": ("{unit}（{role}）", "{unit} ({role})"),
     # The command palette's line when nothing matches what was typed (Textual's own is English only).
+    # A key pressed while the data is invalid: the overview (tab 1, named by its title) says why.
+    "invalid_data_key": (
+        "数据有误，此键不可用：原因见「{tab}」（按 1）",
+        "The data is invalid, so this key does nothing: see {tab} (press 1)",
+    ),
+    # ``C`` on a table row: the row is written to the terminal as OSC 52, which gives no answer, and a
+    # terminal, tmux (set-clipboard off or external) or a browser serving the console may drop it: say
+    # what was done, not that the clipboard holds it, and the way that always works.
+    "row_sent_to_clipboard": (
+        "已将当前行发送到终端剪贴板（终端可能不接受；粘贴不到时可按 e 导出）",
+        "Row sent to the terminal's clipboard (a terminal or tmux may refuse it; if nothing pastes, press e to export)",
+    ),
+    # The overview's attention list: cut at its length (the tab named by its title), or empty.
+    "more_zones_see_tab": ("另有 {n} 个开发区，见「{tab}」标签页", "and {n} more zones: see the {tab} tab"),
+    "attention_none": (
+        "所有开发区的目标均已达标、暂达标或符合进度",
+        "Every zone's targets are met, met so far or on track",
+    ),
     "palette_empty": ("没有匹配的命令", "No matches found"),
     "unit_filter_heading": ("责任单位", "Responsible unit"),
     # A drill-down table or line whose figures are those of the year shown says the year (``y``

@@ -27,6 +27,7 @@ from console.present.state import TABLES, ConsoleState
 from console.tui import messages, workers
 from console.tui.changes_mode import ChangesFailed, ChangesMode, ChangesReady
 from console.tui.flows import Flows
+from console.tui.keys_follow_focus import KeysFollowFocus
 from console.tui.main_screen import MainScreen
 from widgets.commands import ConsoleCommands, open_command_palette, quit_notice, system_commands
 from widgets.keybar import bindings
@@ -57,7 +58,7 @@ def _calls(owner: str, method: str, *args: object) -> Callable[[DevZonesApp], No
     return action
 
 
-class DevZonesApp(App[int]):
+class DevZonesApp(KeysFollowFocus, App[int]):
     """Tabs for the overview, zones, clusters, tasks and rankings of the plan."""
 
     CSS_PATH = "app.tcss"
@@ -222,7 +223,9 @@ class DevZonesApp(App[int]):
 
     # -- actions: the keys, each a state change or a flow -------------------------------------------
 
-    action_show_tab = _calls("main", "show_tab")
+    async def action_show_tab(self, tab: str) -> None:
+        await self.main.activate(tab)  # done, the focus moved, before the next key is routed
+
     action_search = _calls("main", "open_search")
     action_clear_search = _calls("main", "clear_search")
     action_sort = _calls("main", "sort")

@@ -10,7 +10,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from console.core.paths import embedded_data_dir
-from console.present.labels import sample_notice
+from console.present.keys import tab_names
+from console.present.labels import sample_notice, text
 from console.present.state import TableState
 from console.tui import workers
 
@@ -45,10 +46,9 @@ class Flows:
         if app.ready:
             return False
         if app.views is None and app.errors:
+            lang = app.state.lang
             app.notify(
-                "数据有误，此键不可用：原因见「总览」（按 1）"
-                if app.state.zh
-                else "The data is invalid, so this key does nothing: see Overview (press 1)",
+                text("invalid_data_key", lang).format(tab=tab_names(lang)["overview"]),
                 severity="warning",
                 timeout=4,
             )

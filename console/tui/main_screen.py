@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.screen import Screen
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input, TabbedContent, TabPane
 
 from console.core.config import TABS
 from console.core.text import clean
@@ -21,6 +21,7 @@ from console.tui.panes import OverviewPane, Pane, RankingsPane, TablePane, Tasks
 from widgets.chart import Chart
 from widgets.keybar import KeyBar
 from widgets.overview import AttentionList
+from widgets.search_box import SearchBox
 from widgets.topbar import Shorter, TopBar
 from widgets.view_table import ViewTable
 
@@ -56,7 +57,9 @@ class MainScreen(Screen[None]):
             yield TablePane(self.tab_title("clusters"), "clusters", ascii_only, shown != "clusters")
             yield TasksPane(self.tab_title("tasks"), "tasks", ascii_only, shown != "tasks")
             yield RankingsPane(self.tab_title("rankings"), "rankings", ascii_only, shown != "rankings")
-        yield Input(id="search", placeholder="")
+        search = SearchBox(id="search", placeholder="")
+        search.back_to_table = lambda: self.pane().focus_first()
+        yield search
         yield KeyBar(id="keybar")
 
     # False until composed: what the workers report before is kept by the app and drawn on mount.
@@ -189,10 +192,6 @@ class MainScreen(Screen[None]):
         for tab in TABS:
             tabs.get_tab(tab).label = self.tab_title(tab)
 
-    def show_tab(self, tab: str) -> None:
-        """Bring the tab ``tab`` (overview, zones, …) to the front."""
-        self.query_one("#tabs", TabbedContent).active = tab
-
     def show_tab_tables(self) -> None:
         """Redraw the active tab's tables after a change of search or sort."""
         if self.console.views is not None:
@@ -247,17 +246,46 @@ class MainScreen(Screen[None]):
         self.show_keybar()
         self.stale = set(TABS) - {app.state.tab}
 
+    _switched: str | None = None  # a tab ``activate`` has shown: its TabActivated has nothing to do
+
+    async def activate(self, tab: str) -> None:
+        """Show ``tab`` (a key: 1-5, the palette) and move the focus into it before returning, so the
+        keys typed right after it reach the new tab (issue: ``2/`` lost the ``/``)."""
+        tabs = self.query_one("#tabs", TabbedContent)
+        if tabs.active == tab:
+            return
+        tabs.active = tab  # shows the pane at once; the TabActivated it posts comes later
+        self._switched = tab
+        await self.tab_shown(self.pane(tab))
+
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if isinstance(event.pane, Pane):  # shown before mount_later reached it
-            await event.pane.mount_content()
+        if event.pane.id != self.query_one("#tabs", TabbedContent).active:
+            return  # overtaken by a later switch
+        if self._switched == event.pane.id:  # activate did it already
+            self._switched = None
+            return
+        await self.tab_shown(event.pane)
+
+    async def tab_shown(self, pane: TabPane) -> None:
+        """The tab of ``pane`` is shown: its content drawn, the search box and key bar its own, the
+        focus in its first table."""
+        if isinstance(pane, Pane):  # shown before mount_later reached it
+            await pane.mount_content()
+        if pane.id != self.query_one("#tabs", TabbedContent).active:
+            return  # another tab was chosen meanwhile (a click on the tab strip)
         state = self.console.state
-        state.tab = event.pane.id or "overview"
+        state.tab = pane.id or "overview"
         if state.tab in self.stale and self.console.views is not None:
             self.stale.discard(state.tab)
             self.pane().show(state, self.console.views)
-        self.query_one("#search", Input).value = state.search_of_tab()
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):  # the tab's own search, not a new one for the tab shown later
+            search.value = state.search_of_tab()
         self.show_keybar()
-        self.pane().focus_first()
+        # The pane's TabPane.Focused would make it the active tab again when it comes, after a switch
+        # typed next ("52" ended on tab 5): the focus moving here is this switch's own doing.
+        with self.prevent(TabPane.Focused):
+            self.pane().focus_first()
 
     def open_search(self) -> None:
         if not self.console.state.tab_tables:
@@ -269,7 +297,7 @@ class MainScreen(Screen[None]):
         search.placeholder = "搜索（Esc 清除）" if self.console.state.zh else "search (Esc clears)"
         search.display = True
         search.disabled = False
-        search.focus()
+        self.set_focus(search)  # now: what is typed right after ``/`` goes into the box
 
     def hide_search(self) -> None:
         """A hidden search box must not take focus (or keys meant for the tables)."""
@@ -334,11 +362,11 @@ class MainScreen(Screen[None]):
         if event.table.id is not None:
             self.console.flows.drill_down(event.table.id.removesuffix("-table"), event.key)
 
-    def on_attention_list_zone_chosen(self, event: AttentionList.ZoneChosen) -> None:
+    async def on_attention_list_zone_chosen(self, event: AttentionList.ZoneChosen) -> None:
         """Enter on the overview's attention list: the zone's drill-down, the list of late and missing
         reports for the note on them, or the Zones tab for another note."""
         if event.zone is None:
-            self.show_tab("zones")
+            await self.activate("zones")
         elif event.zone == REPORTS_NOTE:
             self.console.flows.drill_down("reports", "")
         else:

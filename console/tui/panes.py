@@ -118,7 +118,7 @@ class Pane(TabPane):
     def focus_first(self) -> None:
         """Give the focus to the pane's first table (so the keys reach it)."""
         if self.tables and not self.later:
-            self.query_one(f"#{self.tables[0]}-table", ViewTable).focus()
+            self.screen.set_focus(self.query_one(f"#{self.tables[0]}-table", ViewTable))  # at once
 
 
 class OverviewPane(Pane):
@@ -149,7 +149,7 @@ class OverviewPane(Pane):
         )
 
     def focus_first(self) -> None:
-        self.query_one(OverviewPanel).focus()  # so the arrows and PgDn scroll it
+        self.screen.set_focus(self.query_one(OverviewPanel))  # so the arrows and PgDn scroll it
 
 
 class TablePane(Pane):
