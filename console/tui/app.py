@@ -48,11 +48,11 @@ if TYPE_CHECKING:
 __all__ = ["TABLES", "TABS", "DevZonesApp", "run_app", "screenshot"]
 
 
-def _calls(owner: str, method: str, *args: object) -> Callable[[DevZonesApp], None]:
+def _calls(owner: str, method: str, *args: object) -> Callable[..., object]:
     """A key's action that calls ``self.<owner>.<method>(*args)`` (a pane, flow or mode does the work)."""
 
-    def action(self: DevZonesApp, *given: str) -> None:  # given: the action's own argument, e.g. a tab
-        getattr(getattr(self, owner), method)(*args, *given)
+    def action(self: DevZonesApp, *given: str) -> object:  # given: the action's own argument, e.g. a tab
+        return getattr(getattr(self, owner), method)(*args, *given)  # a coroutine is awaited by Textual
 
     action.__doc__ = f"{owner}.{method}"
     return action
@@ -223,9 +223,7 @@ class DevZonesApp(KeysFollowFocus, App[int]):
 
     # -- actions: the keys, each a state change or a flow -------------------------------------------
 
-    async def action_show_tab(self, tab: str) -> None:
-        await self.main.activate(tab)  # done, the focus moved, before the next key is routed
-
+    action_show_tab = _calls("main", "activate")  # done, the focus moved, before the next key is routed
     action_search = _calls("main", "open_search")
     action_clear_search = _calls("main", "clear_search")
     action_sort = _calls("main", "sort")
