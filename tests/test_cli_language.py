@@ -16,16 +16,8 @@ import pytest
 from console.cli import BULLETIN_FORMATS, EXPORT_FORMATS, build_parser, main
 from console.cli_text import argparse_language
 from console.core.config import load_settings
+from tests.cli_run import run as _run
 from tests.language_walk import CJK, chinese_runs, english_words
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _machine_words() -> set[str]:

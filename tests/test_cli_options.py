@@ -7,16 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from console.cli import build_parser, main, parse_command_line
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from console.cli import build_parser, parse_command_line
+from tests.cli_run import run as _run
 
 
 def _options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:

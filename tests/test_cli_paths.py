@@ -10,6 +10,7 @@ import pytest
 from console.cli import main
 from console.cli_text import metavar
 from console.outputs.out_path import EXTENSIONS, OutPathError, resolve_out
+from tests.cli_run import run as _run_exit
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -212,15 +213,6 @@ def test_an_empty_path_or_an_unknown_home_is_a_usage_error_naming_the_option(
         assert said[0 if not value.strip() else 1] in err
         assert "Traceback" not in err and "内部错误" not in err and "internal" not in err
     assert list(tmp_path.iterdir()) == []  # never the current folder
-
-
-def _run_exit(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_home_folder_is_expanded_for_every_path_option(

@@ -14,16 +14,8 @@ import pytest
 from console.cli import main
 from console.data.schema import TABLES_BY_NAME
 from console.reports.assessment import is_assessment_workbook
+from tests.cli_run import run as _run
 from tests.test_going_live import FIRST_ROW, standard_results
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _fill_assessment(path: Path) -> None:
