@@ -1,0 +1,102 @@
+"""Findings of the second walk of the integrated console (issue 20, helper "rest"): each test names the
+class it guards, not only the case the walk met."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from console.cli import main
+from console.core.config import load_settings
+from console.data.dataset import Dataset
+from console.data.loader import load_dataset
+from console.present.assemble import compute, render_views
+from tests.test_reports import fill
+
+CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+NEEDLESS_DECIMAL = re.compile(r"(?<![\d.])\d[\d,]*\.0(?!\d)")  # 89.0, 1,234.0 — not 70.1, not 10.05
+
+
+# -- 10: counts whole, other figures with no decimal when whole -----------------------------------------
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overview_goals_never_show_a_needless_decimal(dataset: Dataset, year: int, lang: str) -> None:
+    views = render_views(compute(dataset, load_settings(), year, []), lang, False)
+    for goal in views.overview.goals:
+        assert not NEEDLESS_DECIMAL.search(goal.value), (goal.code, goal.value)
+
+
+def _filled_report(data: Path, tmp_path: Path, lang: str, values: dict[str, float]) -> Path:
+    template = tmp_path / f"t-{lang}.xlsx"
+    assert (
+        main(
+            [
+                "--data",
+                str(data),
+                "--lang",
+                lang,
+                "template",
+                "--zone",
+                "新蔡",
+                "--period",
+                "2026Q3",
+                "--out",
+                str(template),
+            ]
+        )
+        == 0
+    )
+    book = openpyxl.load_workbook(template)
+    keys = [
+        row[0].value
+        for row in book.active.iter_rows()
+        if str(row[0].value or "").split(":")[0] in ("cluster", "indicator")
+    ]
+    filled = {k: values.get(k.split(":", 1)[1], 25.5 if k.startswith("cluster:") else 7) for k in keys}
+    return fill(template, tmp_path / f"filled-{lang}.xlsx", filled)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ingest_listing_shows_whole_figures_without_decimals(
+    data_copy: Path, tmp_path: Path, capsys, lang: str
+) -> None:
+    report = _filled_report(data_copy, tmp_path, lang, {"I05": 80, "I07": 1, "I09": 7})
+    capsys.readouterr()
+    assert main(["--data", str(data_copy), "--lang", lang, "ingest", str(report), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    figures = [line for line in out.splitlines() if "I05" in line or "I07" in line or "I09" in line]
+    assert figures, out
+    for line in figures:
+        assert not NEEDLESS_DECIMAL.search(line), line
+    assert "25.5" in out  # a figure that is not whole keeps its decimal
+
+
+# -- 11: English mode speaks English names -----------------------------------------------------------------
+
+
+def test_english_ingest_listing_and_template_use_english_names(
+    data_copy: Path, tmp_path: Path, capsys
+) -> None:
+    report = _filled_report(data_copy, tmp_path, "en", {})
+    book = openpyxl.load_workbook(report)
+    sheet = book.active
+    shown = [str(c.value) for row in sheet.iter_rows() for c in row[1:] if c.value is not None]
+    assert not [s for s in shown if CJK.search(s)], shown  # the English template: no Chinese words
+    capsys.readouterr()
+    assert main(["--data", str(data_copy), "--lang", "en", "ingest", str(report), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Xincai" in out
+    assert not CJK.search(out), out
+    # the English template is read back to the same zone: the ingest applies to 新蔡
+    assert main(["--data", str(data_copy), "--lang", "en", "ingest", str(report), "--yes"]) == 0
+    ds = load_dataset(data_copy)
+    zone = ds["zones"].filter(ds["zones"]["short_name"] == "新蔡")["zone"][0]
+    got = ds["cluster_revenue"].filter(
+        (ds["cluster_revenue"]["zone"] == zone) & (ds["cluster_revenue"]["period"] == "2026Q3")
+    )
+    assert got.height and set(got["revenue_ytd"].to_list()) == {25.5}
