@@ -100,3 +100,49 @@ def test_english_ingest_listing_and_template_use_english_names(
         (ds["cluster_revenue"]["zone"] == zone) & (ds["cluster_revenue"]["period"] == "2026Q3")
     )
     assert got.height and set(got["revenue_ytd"].to_list()) == {25.5}
+
+
+# -- 18: a page move shows the next unseen line first -------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_pgdn_through_the_overview_shows_every_attention_line(
+    data_dir: Path, lang: str, size: tuple[int, int]
+) -> None:
+    """Paging down from the top to the end passes every line of the attention list on screen (the
+    docked "more" line once covered the row PgDn had just scrolled past); PgUp comes back the same way."""
+    from console.tui.app import DevZonesApp
+    from tests.test_narrow import screen_lines
+    from tests.waiting import until
+    from widgets.overview import AttentionList, OverviewPanel
+
+    app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, remembered=False))
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.ready)
+        await pilot.pause()
+        panel = app.screen.query_one(OverviewPanel)
+        attention = app.screen.query_one(AttentionList)
+        wanted = {
+            str(attention.get_option_at_index(i).prompt).split()[1]
+            for i, key in enumerate(attention.keys)
+            if key and not key.startswith("\x00")
+        }
+
+        def seen_now() -> set[str]:
+            more = panel.query_one("#overview-more").display
+            body = screen_lines(app)[
+                3 : -2 if more else -1
+            ]  # below the tabs; not the more line nor the key bar
+            return {w for w in wanted if any(w in line for line in body)}
+
+        for move in ("pagedown", "pageup"):
+            seen: set[str] = set()
+            for _ in range(20):
+                seen |= seen_now()
+                before = panel.scroll_y
+                await pilot.press(move)
+                await pilot.pause()
+                if panel.scroll_y == before:
+                    break
+            assert seen == wanted, (move, sorted(wanted - seen))

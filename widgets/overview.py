@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -431,6 +431,22 @@ class OverviewPanel(VerticalScroll):
                 items += 1
                 zones += key not in (None, REPORTS_NOTE)
         return (zones, items) if items else None
+
+    def seen_height(self) -> int:
+        """The rows of the page the user sees: the docked "more" line, when shown, covers the last."""
+        more = self.query_one("#overview-more", Static)
+        return max(1, self.scrollable_content_region.height - (1 if more.display else 0))
+
+    def scroll_page_down(self, **kwargs: Any) -> None:
+        """A page on: the first line not seen (the one under the "more" line included) comes to the top."""
+        kwargs.setdefault("animate", False)
+        self.scroll_to(y=self.scroll_y + self.seen_height(), **kwargs)
+
+    def scroll_page_up(self, **kwargs: Any) -> None:
+        """A page back: the line that was at the top comes to the last row, where the "more" line may
+        then cover it (what is above it the user has not seen, what it covers they have)."""
+        kwargs.setdefault("animate", False)
+        self.scroll_to(y=self.scroll_y - max(1, self.scrollable_content_region.height - 1), **kwargs)
 
     def page_width(self) -> int:
         """The width the headline table is fitted to: the panel's, scrollbar included (render_overview
