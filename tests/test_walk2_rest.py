@@ -146,3 +146,84 @@ async def test_pgdn_through_the_overview_shows_every_attention_line(
                 if panel.scroll_y == before:
                     break
             assert seen == wanted, (move, sorted(wanted - seen))
+
+
+# -- 6b and 8: the overview's "more" line counts what is below, zones as zones ------------------------------
+
+LINES_BELOW = re.compile(r"(?:下方(?:还有)?(\d+)行|(\d+) (?:more )?lines below)")
+ZONES_BELOW = re.compile(r"(?:另有(\d+)个开发区|(\d+) more zones)")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (120, 35)])
+@pytest.mark.parametrize("changes", [False, True])
+async def test_the_more_line_counts_what_is_below_and_zones_once(
+    data_dir: Path, dataset: Dataset, lang: str, size: tuple[int, int], changes: bool
+) -> None:
+    """Whenever anything is below the screen (the tier/star table's last rows, the reports line, the
+    chart), the line says how many lines; the zones it names are zones, each once, however many changes
+    mode lists under them (it said 16 zones of a city of 11)."""
+    from console.tui.app import DevZonesApp
+    from tests.test_narrow import screen_lines
+    from tests.waiting import until
+    from widgets.overview import AttentionList, OverviewPanel
+
+    app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, remembered=False))
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.ready)
+        await pilot.pause()
+        if changes:
+            await pilot.press("d")
+            await until(pilot, lambda: "Δ" in "\n".join(screen_lines(app)))
+        panel = app.screen.query_one(OverviewPanel)
+        attention = app.screen.query_one(AttentionList)
+        city = dataset["zones"].height
+        listed = {k for k in attention.keys if k and not k.startswith("\x00") and k != "reports"}
+        for _ in range(30):
+            await pilot.pause()
+            line = screen_lines(app)[-2]
+            below = panel.max_scroll_y - panel.scroll_y
+            if below <= 0:
+                assert not LINES_BELOW.search(line), line
+                break
+            found = LINES_BELOW.search(line)
+            assert found, (panel.scroll_y, line)
+            assert int(found[1] or found[2]) == below  # the page keeps the line's row: the scroll left
+            zones = ZONES_BELOW.search(line)
+            if zones:
+                assert int(zones[1] or zones[2]) <= min(city, len(listed) + 7), line
+            await pilot.press("pagedown")
+        else:
+            raise AssertionError("never reached the end")
+
+
+# -- 8: at 60x20 the goal names stay readable (the bar gives way first, then a name takes its own line) ---
+
+
+def _prefix(label: str, cells: int) -> str:
+    from rich.cells import cell_len
+
+    out = ""
+    for ch in label:
+        if cell_len(out + ch) > cells:
+            break
+        out += ch
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_goal_names_stay_readable_at_every_width(dataset: Dataset, lang: str, ascii_only: bool) -> None:
+    from rich.console import Console
+
+    from widgets.overview import render_overview
+
+    data = render_views(compute(dataset, load_settings(), 2026, []), lang, ascii_only).overview
+    for width in range(44, 201, 4):
+        console = Console(width=width, record=True, color_system=None, legacy_windows=False)
+        console.print(render_overview(data, lang, ascii_only, 2026, False, width))
+        text = console.export_text()
+        assert max(len(line.rstrip()) for line in text.splitlines()) <= width
+        for goal in data.goals:
+            head = _prefix(goal.label, 10).rstrip()  # 5 Chinese characters, 10 letters at least
+            assert head in text, (width, goal.label, text)

@@ -300,11 +300,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit_yi": ("亿元", YI_EN),
     # The line under a list cut by the screen's height (the overview's attention list): how many of its
     # items are below, and the key that shows them.
-    "more_zones_below": ("…另有{n}个开发区在下方（↓/PgDn）", "… {n} more zones below (↓/PgDn)"),
-    "more_notes_below": ("…另有{n}条说明在下方（↓/PgDn）", "… {n} more note(s) below (↓/PgDn)"),
+    # The overview's line at the bottom: what is below, counted (zones once each), in how many lines.
+    "more_lines_below": ("…下方还有{rows}行（↓/PgDn）", "… {rows} more lines below (↓/PgDn)"),
+    "more_zones_below": (
+        "…另有{n}个开发区在下方{rows}行内（↓/PgDn）",
+        "… {n} more zones in {rows} lines below (↓/PgDn)",
+    ),
+    "more_notes_below": (
+        "…另有{n}条说明在下方{rows}行内（↓/PgDn）",
+        "… {n} more note(s) in {rows} lines below (↓/PgDn)",
+    ),
     "more_zones_notes_below": (
-        "…另有{n}个开发区和{m}条说明在下方（↓/PgDn）",
-        "… {n} more zones and {m} note(s) below (↓/PgDn)",
+        "…另有{n}个开发区和{m}条说明在下方{rows}行内（↓/PgDn）",
+        "… {n} more zones and {m} note(s) in {rows} lines below (↓/PgDn)",
     ),
     # The plan's own sentences (measures, target wording) exist in Chinese only.
     "plan_words_zh_only": ("", "The plan's own words are in Chinese: press l to read them (中文)."),
