@@ -227,3 +227,51 @@ def test_goal_names_stay_readable_at_every_width(dataset: Dataset, lang: str, as
         for goal in data.goals:
             head = _prefix(goal.label, 10).rstrip()  # 5 Chinese characters, 10 letters at least
             assert head in text, (width, goal.label, text)
+
+
+# -- 8: drill-down headings break between words, or are cut with an ellipsis ---------------------------------
+
+HEADINGS = ("Year", "Star target->result", "Status", "Tier target->result", "Status", "Province rank in tier")
+ROW = ("2024", "2-star->2-star", "+ met", "tier 2->tier 3", "x missed", "90/90 (2024)")
+
+
+@pytest.mark.parametrize("width", range(30, 90, 3))
+def test_drilldown_headings_never_break_inside_a_word(width: int) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from widgets.drilldown_panel import WordsKept
+
+    table = WordsKept("Targets and results by year", HEADINGS, [[Text(c) for c in ROW]] * 3)
+    console = Console(width=width, record=True, color_system=None)
+    console.print(table)
+    lines = console.export_text().splitlines()
+    first_row = next(i for i, line in enumerate(lines) if line.strip().startswith("2024"))
+    words = {w for h in HEADINGS for w in h.split()}
+    for line in lines[1:first_row]:
+        for piece in line.split():
+            assert piece in words or (piece.endswith("…") and any(w.startswith(piece[:-1]) for w in words)), (
+                width,
+                piece,
+                lines[1:first_row],
+            )
+
+
+def test_heading_lines_keep_words_whole_or_cut_them_marked() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from console.present.fit import heading_lines
+
+    word = st.text(alphabet="abcdefghij->", min_size=1, max_size=16)
+
+    @given(st.lists(word, min_size=1, max_size=5), st.integers(min_value=4, max_value=30))
+    def check(words: list[str], width: int) -> None:
+        for line in heading_lines(" ".join(words), width, "..."):
+            assert len(line) <= width
+            for piece in line.split():
+                assert piece in words or (
+                    piece.endswith("...") and any(w.startswith(piece[:-3]) for w in words)
+                )
+
+    check()
