@@ -275,3 +275,36 @@ def test_heading_lines_keep_words_whole_or_cut_them_marked() -> None:
                 )
 
     check()
+
+
+# -- 8: the rankings' legend explains only marks the user can see -------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(50, 20), (60, 20), (100, 30)])
+async def test_rankings_legend_only_for_a_rules_column_on_screen(
+    data_dir: Path, lang: str, size: tuple[int, int]
+) -> None:
+    from console.present.labels import text as label_text
+    from console.tui.app import DevZonesApp
+    from tests.test_narrow import screen_lines
+    from tests.waiting import until
+    from widgets.view_table import ViewTable
+
+    app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, remembered=False))
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.ready)
+        await pilot.press("5")
+        table = app.screen.query_one("#rankings-table", ViewTable)
+        await until(pilot, lambda: table.view is not None and table.size.width > 0)
+        await pilot.pause()
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        heading = screen_lines(app)[3]
+        rules = "奖惩" if lang == "zh" else "Rules"
+        legend_mark = "后10通报" if lang == "zh" else "bottom-10 notice"
+        hidden = label_text("flags_hidden", lang)[:8]
+        if rules in heading:
+            assert legend_mark in screen and hidden not in screen
+        else:
+            assert legend_mark not in screen and hidden in screen, screen

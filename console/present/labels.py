@@ -261,6 +261,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "尚无季度进度数据，不计算综合得分",
         "no quarterly progress data yet, so no composite score",
     ),
+    # Rankings: the legend of the rule marks when the width hides their column (one line, not four).
+    "flags_hidden": (
+        "奖惩列因宽度未显示：加宽终端，或在开发区上按 Enter 查看",
+        "Rules column hidden at this width: widen the terminal, or Enter on a zone",
+    ),
     # The overview's "latest result (year)" before the province has published any.
     "no_result_yet": ("尚未公布", "none published"),
     "unit_filter": ("{unit}（{role}）", "{unit} ({role})"),
