@@ -308,3 +308,58 @@ async def test_rankings_legend_only_for_a_rules_column_on_screen(
             assert legend_mark in screen and hidden not in screen
         else:
             assert legend_mark not in screen and hidden in screen, screen
+
+
+# -- 19: a key that does not apply to the tab shown says where it works --------------------------------------
+
+
+def _keys_of_other_tabs() -> list[tuple[str, str]]:
+    """(tab, key) for every character key of the catalogue that does not work on that tab."""
+    from console.core.config import TABS
+    from console.present.keys import CATALOGUE
+
+    out = []
+    for e in CATALOGUE:
+        if e.owner == "textual" or e.owner == "input" or e.owner == "drilldown":
+            continue
+        keys = [k for b in e.binds for k in b.key.split(",") if len(k) == 1 or k == "slash"]
+        for tab in TABS:
+            if tab not in e.contexts and any(t in e.contexts for t in TABS):
+                out += [(tab, k) for k in keys]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_every_key_that_does_not_apply_here_says_where_it_works(data_dir: Path, lang: str) -> None:
+    from console.core.config import TABS
+    from console.tui.app import DevZonesApp
+    from tests.waiting import until
+
+    cases = _keys_of_other_tabs()
+    assert ("overview", "C") in cases and ("overview", "slash") in cases and ("overview", "s") in cases
+    app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, remembered=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.ready)
+        for tab, key in cases:
+            await pilot.press(str(TABS.index(tab) + 1))
+            await until(pilot, lambda tab=tab: app.state.tab == tab)
+            app.clear_notifications()
+            await pilot.press(key)
+            await pilot.pause()
+            said = " ".join(n.message for n in app._notifications)
+            assert ("只在" in said) if lang == "zh" else ("works on" in said), (tab, key, said)
+
+
+async def test_a_table_key_still_works_on_its_tab(data_dir: Path) -> None:
+    """The app's fallback for C never shadows the table's own C (copy the row)."""
+    from console.tui.app import DevZonesApp
+    from tests.waiting import until
+
+    app = DevZonesApp(load_settings(data_dir=data_dir, lang="en", remembered=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.ready)
+        await pilot.press("2")
+        await until(pilot, lambda: app.state.tab == "zones")
+        app.clear_notifications()
+        await pilot.press("C")
+        await until(pilot, lambda: any("copied" in n.message for n in app._notifications))

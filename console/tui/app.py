@@ -48,10 +48,13 @@ if TYPE_CHECKING:
 __all__ = ["TABLES", "TABS", "DevZonesApp", "run_app", "screenshot"]
 
 
-def _calls(owner: str, method: str, *args: object) -> Callable[[DevZonesApp], None]:
-    """A key's action that calls ``self.<owner>.<method>(*args)`` (a pane, flow or mode does the work)."""
+def _calls(owner: str, method: str, *args: object, key: str = "") -> Callable[[DevZonesApp], None]:
+    """A key's action that calls ``self.<owner>.<method>(*args)`` (a pane, flow or mode does the work);
+    ``key``, the catalogue's action: on a tab where it does not apply it says where it works."""
 
     def action(self: DevZonesApp) -> None:
+        if key and self.not_on_this_tab(key):
+            return
         getattr(getattr(self, owner), method)(*args)
 
     action.__doc__ = f"{owner}.{method}"
@@ -226,10 +229,10 @@ class DevZonesApp(App[int]):
     def action_show_tab(self, tab: str) -> None:
         self.main.query_one("#tabs", TabbedContent).active = tab
 
-    action_search = _calls("main", "open_search")
+    action_search = _calls("main", "open_search", key="search")
     action_clear_search = _calls("main", "clear_search")
-    action_sort = _calls("main", "sort")
-    action_sort_reverse = _calls("main", "sort", True)
+    action_sort = _calls("main", "sort", key="sort")
+    action_sort_reverse = _calls("main", "sort", True, key="sort_reverse")
     action_next_year = _calls("flows", "next_year")
     action_toggle_lang = _calls("flows", "toggle_language")
     action_counties = _calls("flows", "counties")
@@ -240,6 +243,25 @@ class DevZonesApp(App[int]):
     action_help = _calls("flows", "help")
     action_changes = _calls("changes", "toggle")
     action_compare_with = _calls("changes", "choose")
+
+    def not_on_this_tab(self, action: str) -> bool:
+        """True (and the user told where the key works, from the key catalogue) when ``action``'s key
+        does not apply to the tab shown; a drill-down or dialog on top keeps its own keys."""
+        from console.present.keys import applies, not_here
+
+        if self.screen is not self.main or applies(action, self.state.tab):
+            return False
+        self.say(not_here(action, self.state.lang), timeout=4)
+        return True
+
+    def action_elsewhere(self, action: str) -> None:
+        """A table's character key pressed where no table has the focus: where it works, or on a tab
+        with tables, the key run by the tab's table."""
+        if self.not_on_this_tab(action):
+            return
+        found = self.main.focused_table() if self.screen is self.main else None
+        if found is not None:
+            self.call_later(found[1].run_action, action)
 
     # Textual's own words in the console's language (widgets.commands).
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
