@@ -363,3 +363,25 @@ async def test_a_table_key_still_works_on_its_tab(data_dir: Path) -> None:
         app.clear_notifications()
         await pilot.press("C")
         await until(pilot, lambda: any("copied" in n.message for n in app._notifications))
+
+
+# -- 20b: a README section named in the console's words is named as the README titles it ---------------------
+
+
+def test_every_readme_section_named_by_the_console_exists() -> None:
+    """Every “section” or "section" the console's words send the reader to in the README is one of its
+    headings, spelled as titled (``init`` sent the reader to a “上线” section the README does not have)."""
+    root = Path(__file__).resolve().parent.parent
+    headings = {
+        line.lstrip("#").strip()
+        for line in (root / "README.md").read_text("utf-8").splitlines()
+        if line.startswith("#")
+    }
+    named = re.compile(r"README[^“\"\n]{0,6}[“\"]([^”\"]+)[”\"]")
+    found = []
+    for path in (root / "console").rglob("*.py"):
+        for name in named.findall(path.read_text("utf-8")):
+            name = " ".join(name.replace("#", " ").split())  # a docstring's name may wrap over two lines
+            found.append((path.name, name))
+            assert name in headings, (path.name, name, sorted(headings))
+    assert found  # the pattern still finds the references

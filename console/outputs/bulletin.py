@@ -73,8 +73,8 @@ def data_quarter(year: int, month: int) -> Period:
 
 
 def latest_month(ds: Dataset, today: date) -> tuple[int, int]:
-    """The latest month a bulletin can be written for, the rule every surface keeps (README "Monthly
-    bulletin"): a month the data can speak for (its data quarter, ``data_quarter``, is not after the
+    """The latest month a bulletin can be written for, the rule every surface keeps (README "Command
+    line"): a month the data can speak for (its data quarter, ``data_quarter``, is not after the
     data's as-of quarter: data as of 2026Q3, whose reports were due on 30 September, serves the
     bulletins up to 2026-11; 2026-12 rests on 2026Q4), and never a month that has not begun."""
     now = (today.year, today.month)
