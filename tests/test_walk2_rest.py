@@ -385,3 +385,30 @@ def test_every_readme_section_named_by_the_console_exists() -> None:
             found.append((path.name, name))
             assert name in headings, (path.name, name, sorted(headings))
     assert found  # the pattern still finds the references
+
+
+# -- 21: no brackets around nothing in a drill-down ----------------------------------------------------------
+
+EMPTY_BRACKET = re.compile(r"[（(]\s*[—\-–]?\s*[)）]|[（(]\s*[;；]|[;；]\s*[—\-–]?\s*[)）]")
+
+
+def _plain(block: object) -> str:
+    from rich.console import Console
+
+    console = Console(width=200, record=True, color_system=None)
+    console.print(block)
+    return console.export_text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_cluster_drilldowns_never_bracket_nothing(dataset: Dataset, lang: str) -> None:
+    from console.tui.flows import detail_content
+
+    settings = load_settings()
+    for year in dataset.years:
+        snap = compute(dataset, settings, year, [])
+        for zone, industry in dataset["clusters"].select("zone", "industry").iter_rows():
+            content = detail_content(settings, snap, lang, False, "clusters", f"{zone}|{industry}")
+            for block in content.before:
+                text = _plain(block)
+                assert not EMPTY_BRACKET.search(text), (year, zone, industry, text)

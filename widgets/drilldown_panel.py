@@ -313,11 +313,11 @@ class Blocks:
         if chosen is not None:
             target = f.number(chosen["target"], 0)
             ytd = f.number(chosen["actual_ytd"])
-            period = chosen["period"] or f.none
+            period = chosen["period"] or ""  # no quarter's figure: no bracket around nothing
             summary = (
-                f"{year}年：目标 {target} 亿元，累计 {ytd}（{period}），"
+                f"{year}年：目标 {target} 亿元，累计 {ytd}{f.bracket(period)}，"
                 if zh
-                else f"{year}: target {target}, year to date {ytd} ({YI_EN}; {period}): "
+                else f"{year}: target {target}, year to date {ytd} ({'; '.join(filter(None, (YI_EN, period)))}): "
             )
             status = self.status(chosen["status"])
             before.insert(0, WrappedText(Text.assemble(Text(summary), status)))
