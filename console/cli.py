@@ -1149,6 +1149,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
 def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
     from console.outputs.bulletin import (
         BulletinError,
+        MonthBeforeData,
         MonthNotSupported,
         build_bulletin,
         parse_month,
@@ -1171,11 +1172,20 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
             EXIT_USAGE,
             say("month_after_data", settings.lang, value=args.period, latest=exc.latest, as_of=as_of),
         ) from None
-    except BulletinError:
-        first = ds.years[0]
+    except MonthBeforeData as exc:
         raise CommandFailed(
-            EXIT_USAGE, say("month_before_data", settings.lang, value=args.period, first=first)
+            EXIT_USAGE,
+            say(
+                "month_before_data",
+                settings.lang,
+                value=args.period,
+                quarter=exc.quarter,
+                first=exc.first,
+                earliest=exc.earliest,
+            ),
         ) from None
+    except BulletinError as exc:  # any other month the bulletin cannot be made for: its own words
+        raise CommandFailed(EXIT_USAGE, in_lang(exc.args[0] if exc.args else exc, settings.lang)) from None
     out = resolve_out(
         args.out, args.format, f"devzones-bulletin-{year}-{month:02d}.{args.format}", settings.lang
     )

@@ -340,8 +340,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "--period {value}: after {latest}, the latest month the data supports (data as of {as_of}); choose {latest} or earlier, or add --force (the document then says so)",
     ),
     "month_before_data": (
-        "--period {value}：数据从 {first} 年开始，没有更早的通报",
-        "--period {value}: the data starts in {first}; there is no earlier bulletin",
+        "--period {value}：该月的通报依据 {quarter} 的数据，早于数据的第一个季度 {first}；最早可写 --period {earliest}",
+        "--period {value}: that month's bulletin would rest on {quarter}, before the data's first quarter {first};"
+        " the earliest is --period {earliest}",
     ),
     "link_refused": (
         "{path} 是符号链接：devzones 不经链接写入，以免写到数据集之外；未做任何修改。"

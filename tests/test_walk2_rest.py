@@ -412,3 +412,28 @@ def test_cluster_drilldowns_never_bracket_nothing(dataset: Dataset, lang: str) -
             for block in content.before:
                 text = _plain(block)
                 assert not EMPTY_BRACKET.search(text), (year, zone, industry, text)
+
+
+# -- 16: a month before the data says the real reason and the earliest month --------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_bulletin_month_before_the_data_names_its_quarter_and_the_earliest_month(
+    tmp_path: Path, capsys, lang: str
+) -> None:
+    from console.outputs.bulletin import data_quarter
+
+    earliest = None
+    for year, month in [(2023, m) for m in range(1, 13)] + [(2024, m) for m in range(1, 7)]:
+        out = tmp_path / f"b-{year}-{month}.md"
+        code = main(["--lang", lang, "bulletin", "--period", f"{year}-{month:02d}", "--out", str(out)])
+        err = capsys.readouterr().err
+        if code == 0:
+            earliest = earliest or f"{year}-{month:02d}"
+            continue
+        assert earliest is None  # refused months all come before the first that works
+        assert str(data_quarter(year, month)) in err, err  # the quarter it would rest on
+    assert earliest is not None
+    main(["--lang", lang, "bulletin", "--period", "2024-01", "--out", str(tmp_path / "x.md")])
+    err = capsys.readouterr().err
+    assert earliest in err and "2023Q4" in err, err  # the real reason, and the month to write instead

@@ -53,6 +53,28 @@ class BulletinError(Exception):
     """A bulletin that cannot be made; nothing was written."""
 
 
+class MonthBeforeData(BulletinError):
+    """A month whose bulletin would rest on a quarter before the plan's data (2024-01 rests on 2023Q4):
+    the message names that quarter, the first with data, and the earliest month that can be written."""
+
+    def __init__(self, period: str, quarter: Period, first: Period) -> None:
+        self.period, self.quarter, self.first = period, str(quarter), str(first)
+        self.earliest = earliest_month(first)
+        words = {"month": period, "quarter": self.quarter, "first": self.first, "earliest": self.earliest}
+        super().__init__(
+            Said(
+                label_text("bulletin_before_data", "en").format(**words),
+                label_text("bulletin_before_data", "zh").format(**words),
+            )
+        )
+
+
+def earliest_month(first: Period) -> str:
+    """The first month whose bulletin rests on the quarter ``first`` (``data_quarter``): the month that
+    quarter ends in (2024Q1 -> 2024-03)."""
+    return f"{first.year}-{first.quarter * 3:02d}"
+
+
 def parse_month(text: str) -> tuple[int, int]:
     """2026-10, 2026/10 or 2026年10月 -> (2026, 10)."""
     match = re.fullmatch(r"\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?\s*", text)
@@ -207,12 +229,7 @@ def build_bulletin(
     if ds.has_progress and quarter > ds.as_of:
         quarter = ds.as_of  # the newest data there is; the bulletin says which quarter it rests on
     if quarter < Period(ds.years[0], 1):
-        raise BulletinError(
-            Said(
-                f"period {period}: the data starts in {ds.years[0]}",
-                f"月份 {period}：数据从 {ds.years[0]} 年开始",
-            )
-        )
+        raise MonthBeforeData(period, quarter, Period(ds.years[0], 1))
     quarter = min(quarter, Period(ds.years[-1], 4))
     data = ds.at(quarter) if ds.has_progress and quarter < ds.as_of else ds
     plan_year = min(max(quarter.year, ds.years[0]), ds.years[-1])

@@ -261,6 +261,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "尚无季度进度数据，不计算综合得分",
         "no quarterly progress data yet, so no composite score",
     ),
+    # A bulletin month before the data: it would rest on a quarter before the plan's first (2024-01 on 2023Q4).
+    "bulletin_before_data": (
+        "{month} 的通报依据 {quarter} 的数据，早于数据的第一个季度 {first}；最早可写 {earliest} 的通报",
+        "the {month} bulletin would rest on {quarter}, before the data's first quarter {first};"
+        " the earliest bulletin is for {earliest}",
+    ),
     # Rankings: the legend of the rule marks when the width hides their column (one line, not four).
     "flags_hidden": (
         "奖惩列因宽度未显示：加宽终端，或在开发区上按 Enter 查看",
