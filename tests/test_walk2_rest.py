@@ -437,3 +437,26 @@ def test_a_bulletin_month_before_the_data_names_its_quarter_and_the_earliest_mon
     main(["--lang", lang, "bulletin", "--period", "2024-01", "--out", str(tmp_path / "x.md")])
     err = capsys.readouterr().err
     assert earliest in err and "2023Q4" in err, err  # the real reason, and the month to write instead
+
+
+# -- 17: the bulletin's addressees follow the dataset's area -------------------------------------------------
+
+
+@pytest.mark.parametrize("zones", [200, 400])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_generated_sets_bulletin_does_not_address_zhumadians_counties(
+    tmp_path: Path, capsys, zones: int, lang: str
+) -> None:
+    data = tmp_path / "data"
+    assert main(["generate", "--zones", str(zones), "--out", str(data)]) == 0
+    out = tmp_path / "b.md"
+    assert (
+        main(["--data", str(data), "--lang", lang, "bulletin", "--period", "2026-11", "--out", str(out)]) == 0
+    )
+    text = out.read_text("utf-8")
+    for local in ("县区政府", "高新区管委会", "工作专班", "high-tech zone committee", "County governments"):
+        assert local not in text, local
+    # the plan's own set keeps its addressees
+    plan = tmp_path / "plan.md"
+    assert main(["--lang", lang, "bulletin", "--period", "2026-11", "--out", str(plan)]) == 0
+    assert ("高新区管委会" if lang == "zh" else "high-tech zone committee") in plan.read_text("utf-8")

@@ -660,15 +660,16 @@ def document(b: Bulletin) -> list[Block]:
         blocks.append(Block("group", lead=unit, lines=tuple(lines)))
     blocks.append(Block("heading", heads[5]))
     blocks += [Block("item", line) for line in b.reports]
-    blocks.append(
-        Block(
-            "para",
-            "请各县区政府、高新区管委会和各工作专班对照通报问题，抓紧整改落实。"
-            if zh
-            else "County governments, the high-tech zone committee and the working groups are asked to act on the issues above.",
-        )
-    )
+    blocks.append(Block("para", bulletin_closing(b, b.lang)))
     return blocks
+
+
+def bulletin_closing(b: Bulletin, lang: str) -> str:
+    """The closing request and its addressees, by the same rule as the title (``bulletin_area``): the
+    plan's own counties and working groups for Zhumadian's set; neutral words for any other (a national
+    or provincial set, a generated one), whose addressees the plan does not name."""
+    plan = b.coverage.area == "city" and not b.coverage.own_targets
+    return label_text("bulletin_closing_plan" if plan else "bulletin_closing_other", lang)
 
 
 def render_markdown(b: Bulletin) -> str:

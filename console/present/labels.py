@@ -189,6 +189,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "{month} is after {latest}, the latest month the data supports (data as of {as_of}): this bulletin does not describe that month.",
     ),
     # The bulletin title's area for a set that is not the plan's city (console.outputs.bulletin).
+    # The bulletin's closing request: the plan's addressees for Zhumadian's set, neutral words elsewhere.
+    "bulletin_closing_plan": (
+        "请各县区政府、高新区管委会和各工作专班对照通报问题，抓紧整改落实。",
+        "County governments, the high-tech zone committee and the working groups are asked to act on the issues above.",
+    ),
+    "bulletin_closing_other": (
+        "请各开发区及其主管部门对照通报问题，抓紧整改落实。",
+        "Each zone and the body responsible for it are asked to act on the issues above.",
+    ),
     "bulletin_area_city": ("全市", "City"),
     "bulletin_area_province": ("全省", "Provincial"),
     "bulletin_area_nation": ("全国", "National"),
