@@ -3,6 +3,7 @@ class it guards, not only the case the walk met."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -460,3 +461,29 @@ def test_a_generated_sets_bulletin_does_not_address_zhumadians_counties(
     plan = tmp_path / "plan.md"
     assert main(["--lang", lang, "bulletin", "--period", "2026-11", "--out", str(plan)]) == 0
     assert ("高新区管委会" if lang == "zh" else "high-tech zone committee") in plan.read_text("utf-8")
+
+
+# -- 15: rankings with no score (or tied) keep the plan's order; the as-of quarter is named ------------------
+
+
+@pytest.mark.parametrize("as_of", [None, "2023Q4", "2024Q1", "2025Q2"])
+def test_rankings_break_ties_in_plan_order(dataset: Dataset, capsys, as_of: str | None) -> None:
+    import json
+
+    plan = dataset["zones"].get_column("zone").to_list()
+    args = ["rankings", "--json"] + (["--as-of", as_of] if as_of else [])
+    assert main(args) == 0
+    rows = json.loads(capsys.readouterr().out)["zones"]
+    for a, b in itertools.pairwise(rows):
+        if a["rank"] == b["rank"]:  # tied, or no rank at all
+            assert plan.index(a["zone"]) < plan.index(b["zone"]), (as_of, a["zone"], b["zone"])
+
+
+@pytest.mark.parametrize("command", ["rankings", "status"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_quarter_before_the_data_is_named_not_called_no_data(capsys, command: str, lang: str) -> None:
+    from console.present.labels import text as label_text
+
+    assert main(["--lang", lang, command, "--as-of", "2023Q4"]) in (0, 1)
+    head = capsys.readouterr().out.splitlines()[0]
+    assert "2023Q4" in head and label_text("no_data_yet", lang) not in head, head

@@ -294,6 +294,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "progress_in_year": ("基期起进度（{year}年）", "From baseline ({year})"),
     "up_to": ("截至{period}", "to {period}"),
     "no_data_yet": ("无数据", "no data yet"),
+    # --as-of a real quarter before the plan's data (2023Q4): the quarter, and why it holds no data.
+    "as_of_before_data": ("{period}（方案期前，无进度数据）", "{period} (before the plan: no data)"),
     # The help legend's last group, after the empty mark (— or -): what an empty cell means.
     "legend_empty": ("无目标或无数据", "no target or data"),
     "year": ("年度", "year"),
