@@ -48,14 +48,15 @@ if TYPE_CHECKING:
 __all__ = ["TABLES", "TABS", "DevZonesApp", "run_app", "screenshot"]
 
 
-def _calls(owner: str, method: str, *args: object, key: str = "") -> Callable[[DevZonesApp], None]:
+def _calls(owner: str, method: str, *args: object, key: str = "", given: bool = False) -> Callable[..., None]:
     """A key's action that calls ``self.<owner>.<method>(*args)`` (a pane, flow or mode does the work);
-    ``key``, the catalogue's action: on a tab where it does not apply it says where it works."""
+    ``key``, the catalogue's action: on a tab where it does not apply it says where it works; ``given``:
+    the binding's own arguments are passed on too."""
 
-    def action(self: DevZonesApp) -> None:
-        if key and self.not_on_this_tab(key):
+    def action(self: DevZonesApp, *passed: object) -> None:
+        if key and self.flows.not_on_this_tab(key):
             return
-        getattr(getattr(self, owner), method)(*args)
+        getattr(getattr(self, owner), method)(*args, *(passed if given else ()))
 
     action.__doc__ = f"{owner}.{method}"
     return action
@@ -244,34 +245,14 @@ class DevZonesApp(App[int]):
     action_changes = _calls("changes", "toggle")
     action_compare_with = _calls("changes", "choose")
 
-    def not_on_this_tab(self, action: str) -> bool:
-        """True (and the user told where the key works, from the key catalogue) when ``action``'s key
-        does not apply to the tab shown; a drill-down or dialog on top keeps its own keys."""
-        from console.present.keys import applies, not_here
-
-        if self.screen is not self.main or applies(action, self.state.tab):
-            return False
-        self.say(not_here(action, self.state.lang), timeout=4)
-        return True
-
-    def action_elsewhere(self, action: str) -> None:
-        """A table's character key pressed where no table has the focus: where it works, or on a tab
-        with tables, the key run by the tab's table."""
-        if self.not_on_this_tab(action):
-            return
-        found = self.main.focused_table() if self.screen is self.main else None
-        if found is not None:
-            self.call_later(found[1].run_action, action)
+    action_elsewhere = _calls("flows", "elsewhere", given=True)  # a table's key where no table is
 
     # Textual's own words in the console's language (widgets.commands).
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         return system_commands(self, screen)
 
-    def action_command_palette(self) -> None:
-        open_command_palette(self)
-
-    def action_help_quit(self) -> None:
-        quit_notice(self)
+    action_command_palette = open_command_palette  # each takes the app: a method as it stands
+    action_help_quit = quit_notice
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         """None while the console closes: a key typed right after q made a dialog Textual never composed."""
