@@ -742,7 +742,7 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
 
     from console.engine.evaluation import evaluate, status_json
     from console.outputs.export import view_json
-    from console.present.assemble import header_words, status_views
+    from console.present.assemble import as_of_words, header_words, status_views
 
     ds = _as_of(_dataset(settings), args.as_of, settings.lang)
     year, counties = _choices(ds, args, settings.lang)
@@ -758,7 +758,8 @@ def _status(args: argparse.Namespace, settings: Settings) -> int:
         f = Formatter(settings.lang, settings.ascii)
         out = make_console(fit=True)
         title, shown_counties = header_words(ds, ev, settings.lang)
-        print_header(title, ev.as_of, ev.year, shown_counties, ev.sample, f, out, ev.coverage.own_targets)
+        as_of = as_of_words(ds, settings.lang)
+        print_header(title, as_of, ev.year, shown_counties, ev.sample, f, out, ev.coverage.own_targets)
         for view in views:
             print_view(view, f, out)
     # Behind or missed only: a no_data or not_reported figure is shown as such but fails nothing.
@@ -815,7 +816,7 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     from rich.text import Text
 
     from console.outputs.text_tables import make_console, print_header, print_view
-    from console.present.assemble import context_words
+    from console.present.assemble import as_of_words, context_words
     from console.present.fit import wrap_words
     from console.present.formatter import Formatter
     from console.present.rule_marks import flag_notes
@@ -824,8 +825,9 @@ def _rankings(args: argparse.Namespace, settings: Settings) -> int:
     out = make_console(fit=True)
     # The same context line as status: which data, as of when, the year and the counties shown.
     title, shown = context_words(ds, counties, settings.lang)
-    as_of = str(ds.as_of) if ds.has_progress else ""
-    print_header(title, as_of, year, shown, ds.sample, f, out, coverage(ds).own_targets)
+    print_header(
+        title, as_of_words(ds, settings.lang), year, shown, ds.sample, f, out, coverage(ds).own_targets
+    )
     print_view(view, f, out)
     for note in flag_notes(ranked.iter_rows(named=True), settings.lang):  # the years and ranks behind a mark
         for line in wrap_words(
@@ -1153,6 +1155,7 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
 def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
     from console.outputs.bulletin import (
         BulletinError,
+        MonthBeforeData,
         MonthNotSupported,
         build_bulletin,
         parse_month,
@@ -1175,11 +1178,20 @@ def _bulletin(args: argparse.Namespace, settings: Settings) -> int:
             EXIT_USAGE,
             say("month_after_data", settings.lang, value=args.period, latest=exc.latest, as_of=as_of),
         ) from None
-    except BulletinError:
-        first = ds.years[0]
+    except MonthBeforeData as exc:
         raise CommandFailed(
-            EXIT_USAGE, say("month_before_data", settings.lang, value=args.period, first=first)
+            EXIT_USAGE,
+            say(
+                "month_before_data",
+                settings.lang,
+                value=args.period,
+                quarter=exc.quarter,
+                first=exc.first,
+                earliest=exc.earliest,
+            ),
         ) from None
+    except BulletinError as exc:  # any other month the bulletin cannot be made for: its own words
+        raise CommandFailed(EXIT_USAGE, in_lang(exc.args[0] if exc.args else exc, settings.lang)) from None
     out = resolve_out(
         args.out, args.format, f"devzones-bulletin-{year}-{month:02d}.{args.format}", settings.lang
     )

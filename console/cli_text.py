@@ -245,7 +245,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "填好后 devzones ingest --data {data} 考核.xlsx\n"
         "  4. devzones template --data {data} --zone 遂平 --period 2026Q1 --out 模板/    发给各开发区的季度报表\n"
         "  5. devzones ingest --data {data} 模板/*.xlsx    导入收回并填好的报表（devzones undo --data {data} 可撤销）\n"
-        "共享服务器上：协调员只需读权限，市发改委需写权限（见 README“上线”一节）。",
+        "共享服务器上：协调员只需读权限，市发改委需写权限（见 README 的“Going live”（上线）一节）。",
         "Created a real dataset in {out} ({count} files; no progress data yet, so no as-of quarter yet).\n"
         "Next steps (each command runs as printed):\n"
         "  1. point the config at it: [data] dir = {toml} (devzones where shows the config file), or pass --data {data}\n"
@@ -340,8 +340,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "--period {value}: after {latest}, the latest month the data supports (data as of {as_of}); choose {latest} or earlier, or add --force (the document then says so)",
     ),
     "month_before_data": (
-        "--period {value}：数据从 {first} 年开始，没有更早的通报",
-        "--period {value}: the data starts in {first}; there is no earlier bulletin",
+        "--period {value}：该月的通报依据 {quarter} 的数据，早于数据的第一个季度 {first}；最早可写 --period {earliest}",
+        "--period {value}: that month's bulletin would rest on {quarter}, before the data's first quarter {first};"
+        " the earliest is --period {earliest}",
     ),
     "link_refused": (
         "{path} 是符号链接：devzones 不经链接写入，以免写到数据集之外；未做任何修改。"

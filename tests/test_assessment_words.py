@@ -268,7 +268,7 @@ def test_the_results_listed_before_ingest_in_each_language(
         assert "得分 63" in line and "得分 70.5" in line and "三档" in line and "第 4/90 位" in line
     else:
         assert (
-            line.startswith("revised provincial assessment result 西平县开发区 2025")
+            line.startswith("revised provincial assessment result Xiping County Development Zone 2025")
             and "star -, tier 3" in line
         )
         assert "score 63," in line and "score 70.5," in line and "tier 3" in line and "rank 4/90" in line

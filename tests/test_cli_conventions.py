@@ -260,7 +260,7 @@ def test_an_unknown_year_view_format_or_sort_lists_the_valid_ones(capsys, tmp_pa
     code, _, err = _run(capsys, "bulletin", "--period", "2026-13", "--out", str(tmp_path))
     assert code == 2 and "应为月份" in err
     code, _, err = _run(capsys, "bulletin", "--period", "2020-05", "--out", str(tmp_path), "--lang", "en")
-    assert code == 2 and "the data starts in 2024" in err
+    assert code == 2 and "2024Q1" in err and "--period 2024-03" in err
     code, _, err = _run(capsys, "nosuchcommand")
     assert code == 2 and "'export'" in err and "'where'" in err
     assert list(tmp_path.iterdir()) == []

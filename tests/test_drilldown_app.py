@@ -157,7 +157,9 @@ async def test_y_in_a_cluster_drill_down_shows_that_years_figures(data_dir: Path
                 .row(0, named=True)
             )
             summary = next(line for line in text.splitlines() if line.startswith(f"{year}年："))
-            assert f"目标 {row['target']:,.0f} 亿元" in summary and f"（{row['period'] or '—'}）" in summary
+            assert f"目标 {row['target']:,.0f} 亿元" in summary and (
+                f"（{row['period']}）" in summary if row["period"] else "（" not in summary
+            )
             assert f"{year}（所选）" in text and sum(f"{y}（所选）" in text for y in (2024, 2025, 2026)) == 1
             assert f"{year}年季度累计营收与进度目标" in text
             quarters = {s for series, _ in app.screen.content.charts for s in series[0].x}

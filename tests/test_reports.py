@@ -118,6 +118,7 @@ def test_revised_values_show_old_and_new(data_copy: Path, tmp_path: Path, capsys
     old = (
         ds["cluster_revenue"]
         .filter((pl.col("zone") == "遂平县开发区") & (pl.col("period") == "2026Q2"))
+        .join(ds["clusters"], on=["zone", "industry"])
         .row(0, named=True)
     )
     csv = tmp_path / "r.csv"
@@ -128,8 +129,8 @@ def test_revised_values_show_old_and_new(data_copy: Path, tmp_path: Path, capsys
     changes, entry = ingest(data_copy, [csv], dry_run=True, today=TODAY)
     described = [c.describe("en") for c in changes]
     assert (
-        f"revised cluster revenue to date (100M yuan) 遂平县开发区 {old['industry']} 2026Q2: {old['revenue_ytd']} → 123.4"
-        in described
+        f"revised cluster revenue to date (100M yuan) Suiping County Development Zone {old['industry_en']} 2026Q2:"
+        f" {old['revenue_ytd']} → 123.4" in described
     )
     assert entry is None
 

@@ -47,6 +47,8 @@ async def test_goal_names_are_whole_where_there_is_room_and_distinct_when_cut(
             i for i, line in enumerate(lines) if "2026" in line and ("主要目标" in line or "goals" in line)
         )
         rows = lines[heading + 1 : heading + 1 + len(labels)]
+        if rows[0].strip() == labels[0] and rows[1].strip()[:1].isdigit():  # each name on its own line
+            rows = lines[heading + 1 : heading + 1 + 2 * len(labels) : 2]
         edge = max(cell_len(row.rstrip()) for row in rows)  # where the table ends
         names = []
         for label, row in zip(labels, rows, strict=True):

@@ -22,7 +22,7 @@ from console.present.drilldown_views import (
     zone_reports_view,
     zone_years_view,
 )
-from console.present.fit import line_spans, narrowest
+from console.present.fit import heading_lines, line_spans, narrowest
 from console.present.formatter import Formatter
 from console.present.labels import (
     CLASS_STYLES,
@@ -85,6 +85,22 @@ class WrappedText:
             yield line
 
 
+class HeadingText:
+    """A column heading at the width Rich gives it: broken between words (fit.heading_lines), a word
+    wider than the column cut with an ellipsis, never folded inside a word."""
+
+    def __init__(self, text: str, ellipsis: str = "…") -> None:
+        self.text, self.ellipsis = text, ellipsis
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(line) for line in self.text.split("\n")), default=0)
+        return Measurement(min(max(1, cell_len(self.ellipsis) + 1), options.max_width), widest)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in heading_lines(self.text, options.max_width, self.ellipsis):
+            yield Text(line, no_wrap=True, overflow="crop")
+
+
 WHOLE = 14  # a cell up to this many cells wide is kept on one line when the table can afford it
 
 
@@ -113,8 +129,10 @@ class WordsKept:
     be, with one cell between columns instead of two and headings folded. Rich renders it at the
     width it is given, so it follows the terminal."""
 
-    def __init__(self, title: str, labels: tuple[str, ...], rows: list[list[Text]]) -> None:
-        self.title, self.labels, self.rows = title, labels, rows
+    def __init__(
+        self, title: str, labels: tuple[str, ...], rows: list[list[Text]], ellipsis: str = "…"
+    ) -> None:
+        self.title, self.labels, self.rows, self.ellipsis = title, labels, rows, ellipsis
 
     def widths(self, room: int) -> tuple[list[int], bool] | None:
         """Column widths for ``room`` cells and whether the columns are spaced by two cells."""
@@ -155,7 +173,7 @@ class WordsKept:
             pad_edge=spaced,
         )
         for label, width in zip(self.labels, widths, strict=True):
-            table.add_column(WrappedText(label), width=width)
+            table.add_column(HeadingText(label, self.ellipsis), width=width)
         for cells in self.rows:
             table.add_row(*(WrappedText(c, cjk=c.cell_len > WHOLE) for c in cells))
         yield table
@@ -210,7 +228,7 @@ class Blocks:
         rows = [
             [Text(c.text, style=self.classes.get(c.cls or "", "")) for c in row.cells] for row in view.rows
         ]
-        return WordsKept(view.title, tuple(c.label for c in view.columns), rows)
+        return WordsKept(view.title, tuple(c.label for c in view.columns), rows, self.f.ellipsis)
 
     def pick(self, zh: str | None, en: str | None) -> str:
         return (zh if self.zh else (en or zh)) or ""
@@ -295,11 +313,11 @@ class Blocks:
         if chosen is not None:
             target = f.number(chosen["target"], 0)
             ytd = f.number(chosen["actual_ytd"])
-            period = chosen["period"] or f.none
+            period = chosen["period"] or ""  # no quarter's figure: no bracket around nothing
             summary = (
-                f"{year}年：目标 {target} 亿元，累计 {ytd}（{period}），"
+                f"{year}年：目标 {target} 亿元，累计 {ytd}{f.bracket(period)}，"
                 if zh
-                else f"{year}: target {target}, year to date {ytd} ({YI_EN}; {period}): "
+                else f"{year}: target {target}, year to date {ytd} ({'; '.join(filter(None, (YI_EN, period)))}): "
             )
             status = self.status(chosen["status"])
             before.insert(0, WrappedText(Text.assemble(Text(summary), status)))

@@ -14,17 +14,20 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent
 
-from console.present.keys import entries, key_bar
+from console.present.keys import entries, fallback_binds, key_bar
 from widgets.ascii import ascii_mode
 
 
 def bindings(owner: str = "app") -> list[BindingType]:
     """The Textual bindings of ``owner`` ("app", "table", "drilldown"), from the catalogue."""
-    return [
+    own: list[BindingType] = [
         Binding(bind.key, bind.action, f"{entry.zh} {entry.en}", show=False, priority=bind.priority)
         for entry in entries(owner)
         for bind in entry.binds
     ]
+    if owner == "app":  # a widget's character key where that widget is not: says where it works
+        own += [Binding(key, f"elsewhere({action!r})", show=False) for key, action in fallback_binds()]
+    return own
 
 
 class KeyBar(Static):

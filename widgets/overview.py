@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -51,6 +51,11 @@ def bar(progress: float | None, width: int, ascii_only: bool) -> str:
     return full * filled + empty * (width - filled)
 
 
+# The cells a goal's name keeps before the bar beside it gives way (8 Chinese characters, 16 letters):
+# the bar repeats the percentage, the name is what the line is about.
+READABLE_NAME = 16
+
+
 def render_overview(
     data: Overview, lang: str, ascii_only: bool, year: int, no_color: bool = False, width: int | None = None
 ) -> Group:
@@ -60,18 +65,17 @@ def render_overview(
     from console.present.headings import goals_heading  # not views: that imports polars
 
     f = Formatter(lang, ascii_only)
-    box = None
-    filtered = bool(data.counties)
     goals = Table(
         title=Text(goals_heading(data, lang), style="bold"),
         title_justify="left",
-        box=box,
+        box=None,
         show_header=False,
         pad_edge=False,
         expand=False,
     )
-    # On a narrow terminal the name gives way first (cut, the column narrows), then the bar goes
-    # (the percentage beside it says the same); the figures and the status are never cut or wrapped.
+    # On a narrow terminal the name gives way first (cut, the column narrows) down to READABLE_NAME, then
+    # the bar goes (the percentage beside it says the same), then each name takes a line of its own; the
+    # figures and the status are never cut or wrapped.
     # The name takes all the room the figures leave: cut only when there is no room for it, and two
     # names cut never read the same (fit.distinct_cuts).
     values = [Text(goal.value) for goal in data.goals]
@@ -83,10 +87,15 @@ def render_overview(
 
     figures = widest(shares, 4) + widest(values) + widest(statuses, 6)
     longest = max((cell_len(goal.label) for goal in data.goals), default=6)
-    # Two cells between columns; the page's scrollbar (two cells) may take its column once drawn.
-    with_bar = width is None or width >= 6 + BAR_WIDTH + figures + 2 * 4 + 2
+    # Two cells between columns; the page's scrollbar (two cells) may take its column once drawn. The
+    # bar keeps its place only while the names keep READABLE_NAME cells (or their whole length).
+    readable = min(longest, READABLE_NAME)
+    with_bar = width is None or width >= readable + BAR_WIDTH + figures + 2 * 4 + 2
     gaps = 2 * (4 if with_bar else 3) + 2
     room = longest if width is None else width - figures - gaps - (BAR_WIDTH if with_bar else 0)
+    if room < readable and width is not None:  # not even without the bar: each name on its own line
+        goals = _stacked_goals(data, goals, f, width - 2, shares, values, statuses)
+        return Group(goals, Text(""), *_counts(data, lang, ascii_only, year, no_color, width))
     name_width = max(6, min(longest, room))
     names = distinct_cuts([goal.label for goal in data.goals], name_width, f.ellipsis)
     goals.add_column(no_wrap=True, min_width=name_width, max_width=name_width)
@@ -98,6 +107,41 @@ def render_overview(
     for goal, name, share, value, status in zip(data.goals, names, shares, values, statuses, strict=True):
         bar_cell = [Text(bar(goal.ratio, BAR_WIDTH, ascii_only))] if with_bar else []
         goals.add_row(Text(name, no_wrap=True, overflow="crop"), *bar_cell, share, value, status)
+    return Group(goals, Text(""), *_counts(data, lang, ascii_only, year, no_color, width))
+
+
+def _stacked_goals(
+    data: Overview,
+    goals: Table,
+    f: Formatter,
+    width: int,
+    shares: list[Text],
+    values: list[Text],
+    statuses: list[Text],
+) -> Table:
+    """The headline goals when a name would be cut below READABLE_NAME beside its figures: the name on a
+    line of its own (cut only past the whole width), the percentage, figures and status under it."""
+    stacked = Table(title=goals.title, title_justify="left", box=None, show_header=False, pad_edge=False)
+    stacked.add_column(no_wrap=True)
+    names = distinct_cuts([goal.label for goal in data.goals], max(6, width), f.ellipsis)
+    widths = [max(4, *(c.cell_len for c in cells)) for cells in (shares, values, statuses)]
+    for name, share, value, status in zip(names, shares, values, statuses, strict=True):
+        figures = Table(box=None, show_header=False, pad_edge=False)
+        figures.add_column(no_wrap=True, width=1)
+        for i, w in enumerate(widths):
+            figures.add_column(no_wrap=True, justify="left" if i == 2 else "right", width=w)
+        figures.add_row(Text(""), share, value, status)
+        stacked.add_row(Text(name, no_wrap=True, overflow="crop"))
+        stacked.add_row(figures)
+    return stacked
+
+
+def _counts(
+    data: Overview, lang: str, ascii_only: bool, year: int, no_color: bool, width: int | None
+) -> tuple[Text, Table]:
+    """The zones per tier and star: plan, targets and the latest result, with its title."""
+    f = Formatter(lang, ascii_only)
+    filtered = bool(data.counties)
     # Before the province has published any result: say so (not "（—年）").
     result = data.result_year or label_text("no_result_yet", f.lang)
     year_mark = "年" if data.result_year else ""
@@ -116,8 +160,7 @@ def render_overview(
         ),
         style="bold",
     )
-    counts = render_counts(data, f, no_color, width)
-    return Group(goals, Text(""), counts_title, counts)
+    return counts_title, render_counts(data, f, no_color, width)
 
 
 def render_counts(data: Overview, f: Formatter, no_color: bool, width: int | None) -> Table:
@@ -394,7 +437,8 @@ class OverviewPanel(VerticalScroll):
 
     _lang = "zh"
     _ascii = False
-    _beyond = 0  # flagged zones past the list's ATTENTION_SHOWN, counted by the note at _beyond_at
+    # The flagged zones past ATTENTION_SHOWN, named by the note at _beyond_at.
+    _beyond: frozenset[str] = frozenset()
     _beyond_at: int | None = None
 
     def watch_scroll_y(self, old: float, new: float) -> None:
@@ -402,47 +446,80 @@ class OverviewPanel(VerticalScroll):
         self.call_after_refresh(self.say_what_is_below)
 
     def say_what_is_below(self) -> None:
-        """The line at the bottom when the attention list runs past the screen: how many of its items
-        (zones, or zones and notes) are out of sight below, so a cut list never looks complete."""
+        """The line at the bottom whenever the page runs past the screen: how many lines are below, and
+        which of them are zones (each once) and notes of the attention list, so a cut page never looks
+        complete — whether what is cut is the list, the tier/star table's last rows or the chart."""
         more = self.query_one("#overview-more", Static)
         attention = self.query_one(AttentionList)
         bottom = self.scroll_offset.y + self.scrollable_content_region.height  # the docked line's row too
-        counts = self.below(attention, bottom)
-        if counts is not None or more.display:  # the line covers the last row: count without it
-            counts = self.below(attention, bottom - 1)
-        if counts is None:
+        rows = self.lines_below()
+        if rows:  # the line takes the last row: count without it
+            bottom -= 1
+        else:
             more.display = False
             return
-        zones, items = counts
+        zones, notes = self.below(attention, bottom) or (0, 0)
         key = (
-            "more_zones_below"
-            if zones == items
+            "more_lines_below"
+            if not zones and not notes
             else "more_notes_below"
             if not zones
+            else "more_zones_below"
+            if not notes
             else "more_zones_notes_below"
         )
-        words = label_text(key, self._lang).format(n=zones or items, m=items - zones)
+        words = label_text(key, self._lang).format(n=zones or notes, m=notes, rows=rows)
         more.update(Text(ascii_text(words) if self._ascii else words))
         more.display = True
 
     def below(self, attention: AttentionList, bottom: int) -> tuple[int, int] | None:
-        """(zones, items) of the attention list wholly or partly below ``bottom`` (in the page's lines),
-        None when none is; the zones past ATTENTION_SHOWN count when the line naming them is below."""
+        """(zones, notes) of the attention list wholly or partly below ``bottom`` (in the page's lines),
+        None when none is. Zones are counted once each (changes mode lists a zone under each change and
+        again among the flagged ones; a cluster's change is its zone's); the zones past ATTENTION_SHOWN
+        count when the line naming them is below."""
         if not attention.is_mounted or not attention.option_count or not self.size.height:
             return None
         attention._update_lines()
         top = attention.virtual_region.y
-        zones = items = 0
+        zones: set[str] = set()
+        notes = 0
         for index, key in enumerate(attention.keys):
             y = attention._index_to_line.get(index)
             if key == HEADING or y is None or top + y + attention._heights.get(index, 1) <= bottom:
                 continue
             if index == self._beyond_at:  # "… 另有 N 个开发区": N zones
-                zones, items = zones + self._beyond, items + self._beyond
+                zones.update(self._beyond)
+            elif key in (None, REPORTS_NOTE):
+                notes += 1
             else:
-                items += 1
-                zones += key not in (None, REPORTS_NOTE)
-        return (zones, items) if items else None
+                zones.add(key)
+        return (len(zones), notes) if zones or notes else None
+
+    def lines_below(self) -> int:
+        """The page's lines below the rows the user sees once the "more" line takes the last one (none
+        when everything below the scroll fits the screen)."""
+        more = self.query_one("#overview-more", Static)
+        content = max(
+            (c.virtual_region.bottom for c in self.children if c is not more and c.display), default=0
+        )
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        return 0 if content <= top + height else content - (top + height - 1)
+
+    def seen_height(self) -> int:
+        """The rows of the page the user sees: the docked "more" line, when shown, covers the last."""
+        more = self.query_one("#overview-more", Static)
+        return max(1, self.scrollable_content_region.height - (1 if more.display else 0))
+
+    def scroll_page_down(self, **kwargs: Any) -> None:
+        """A page on: the first line not seen (the one under the "more" line included) comes to the top."""
+        kwargs.setdefault("animate", False)
+        self.scroll_to(y=self.scroll_y + self.seen_height(), **kwargs)
+
+    def scroll_page_up(self, **kwargs: Any) -> None:
+        """A page back: the line that was at the top comes to the last row, where the "more" line may
+        then cover it (what is above it the user has not seen, what it covers they have)."""
+        kwargs.setdefault("animate", False)
+        self.scroll_to(y=self.scroll_y - max(1, self.scrollable_content_region.height - 1), **kwargs)
 
     def page_width(self) -> int:
         """The width the headline table is fitted to: the panel's, scrollbar included (render_overview
@@ -467,7 +544,7 @@ class OverviewPanel(VerticalScroll):
         self.query_one("#overview-attention-title", Static).update(attention_title(lang))
         items = own = attention_items(data, lang, ascii_only, no_color)
         zones = [k for k in data.attention_keys if k not in (None, REPORTS_NOTE)]
-        self._beyond = max(0, len(zones) - ATTENTION_SHOWN)
+        self._beyond = frozenset(zones[ATTENTION_SHOWN:])
         if changes is not None:  # changes mode: what changed, then the zones that need attention
             zh = lang == "zh"
             below = Text(

@@ -302,6 +302,11 @@ class ViewTable(ScrollView, can_focus=True):
         """The view's columns that fit on screen now."""
         return [] if self.view is None else [self.view.columns[i] for i in self._shown]
 
+    def keys_on_screen(self) -> set[str]:
+        """The keys of the columns wholly on screen now (fitted, or scrolled to sideways)."""
+        assert self.view is not None
+        return {self.view.columns[i].key for i, _, _ in self._drawn_columns()}
+
     def column_labels(self) -> list[str]:
         """Headings as drawn, with the sort marker."""
         return [self._label(i) for i in self._shown]

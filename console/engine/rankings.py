@@ -143,8 +143,8 @@ def rankings(
         .select("zone", pl.col("year").alias("result_year"), "tier", "star", "province_rank", "tier_size")
     )
     flags = flags_table(published, year)
-    zones = filter_counties(ds["zones"], counties).select(
-        "zone", "short_name", "short_name_en", "county", "county_en"
+    zones = filter_counties(ds["zones"].with_row_index(PLAN_ORDER), counties).select(
+        "zone", "short_name", "short_name_en", "county", "county_en", PLAN_ORDER
     )
     return (
         now.join(prior, on="zone", how="left")
@@ -155,8 +155,12 @@ def rankings(
             (pl.col("previous_score_rank") - pl.col("rank")).alias("rank_change"),
             pl.col("flags").fill_null([]),
         )
-        .sort("rank", "zone", nulls_last=True)
+        .sort("rank", PLAN_ORDER, nulls_last=True)  # equals (and no rank at all) in the plan's order
+        .drop(PLAN_ORDER)
     )
+
+
+PLAN_ORDER = "_plan_order"  # a zone's place in the zones table (the plan's order), for ties
 
 
 def rankings_json(

@@ -54,6 +54,28 @@ class BulletinError(Exception):
     """A bulletin that cannot be made; nothing was written."""
 
 
+class MonthBeforeData(BulletinError):
+    """A month whose bulletin would rest on a quarter before the plan's data (2024-01 rests on 2023Q4):
+    the message names that quarter, the first with data, and the earliest month that can be written."""
+
+    def __init__(self, period: str, quarter: Period, first: Period) -> None:
+        self.period, self.quarter, self.first = period, str(quarter), str(first)
+        self.earliest = earliest_month(first)
+        words = {"month": period, "quarter": self.quarter, "first": self.first, "earliest": self.earliest}
+        super().__init__(
+            Said(
+                label_text("bulletin_before_data", "en").format(**words),
+                label_text("bulletin_before_data", "zh").format(**words),
+            )
+        )
+
+
+def earliest_month(first: Period) -> str:
+    """The first month whose bulletin rests on the quarter ``first`` (``data_quarter``): the month that
+    quarter ends in (2024Q1 -> 2024-03)."""
+    return f"{first.year}-{first.quarter * 3:02d}"
+
+
 def parse_month(text: str) -> tuple[int, int]:
     """2026-10, 2026/10 or 2026年10月 -> (2026, 10)."""
     match = re.fullmatch(r"\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?\s*", text)
@@ -74,8 +96,8 @@ def data_quarter(year: int, month: int) -> Period:
 
 
 def latest_month(ds: Dataset, today: date) -> tuple[int, int]:
-    """The latest month a bulletin can be written for, the rule every surface keeps (README "Monthly
-    bulletin"): a month the data can speak for (its data quarter, ``data_quarter``, is not after the
+    """The latest month a bulletin can be written for, the rule every surface keeps (README "Command
+    line"): a month the data can speak for (its data quarter, ``data_quarter``, is not after the
     data's as-of quarter: data as of 2026Q3, whose reports were due on 30 September, serves the
     bulletins up to 2026-11; 2026-12 rests on 2026Q4), and never a month that has not begun."""
     now = (today.year, today.month)
@@ -208,12 +230,7 @@ def build_bulletin(
     if ds.has_progress and quarter > ds.as_of:
         quarter = ds.as_of  # the newest data there is; the bulletin says which quarter it rests on
     if quarter < Period(ds.years[0], 1):
-        raise BulletinError(
-            Said(
-                f"period {period}: the data starts in {ds.years[0]}",
-                f"月份 {period}：数据从 {ds.years[0]} 年开始",
-            )
-        )
+        raise MonthBeforeData(period, quarter, Period(ds.years[0], 1))
     quarter = min(quarter, Period(ds.years[-1], 4))
     data = ds.at(quarter) if ds.has_progress and quarter < ds.as_of else ds
     plan_year = min(max(quarter.year, ds.years[0]), ds.years[-1])
@@ -647,15 +664,16 @@ def document(b: Bulletin) -> list[Block]:
         blocks.append(Block("group", lead=unit, lines=tuple(lines)))
     blocks.append(Block("heading", heads[5]))
     blocks += [Block("item", line) for line in b.reports]
-    blocks.append(
-        Block(
-            "para",
-            "请各县区政府、高新区管委会和各工作专班对照通报问题，抓紧整改落实。"
-            if zh
-            else "County governments, the high-tech zone committee and the working groups are asked to act on the issues above.",
-        )
-    )
+    blocks.append(Block("para", bulletin_closing(b, b.lang)))
     return blocks
+
+
+def bulletin_closing(b: Bulletin, lang: str) -> str:
+    """The closing request and its addressees, by the same rule as the title (``bulletin_area``): the
+    plan's own counties and working groups for Zhumadian's set; neutral words for any other (a national
+    or provincial set, a generated one), whose addressees the plan does not name."""
+    plan = b.coverage.area == "city" and not b.coverage.own_targets
+    return label_text("bulletin_closing_plan" if plan else "bulletin_closing_other", lang)
 
 
 def render_markdown(b: Bulletin) -> str:

@@ -19,6 +19,7 @@ from console.engine.rankings import rankings
 from console.engine.status import filter_counties, quarterly_revenue
 from console.present.fit import remember_selected_widths
 from console.present.formatter import distinct_digits
+from console.present.labels import text as label_text
 from console.present.viewmodel import Header, View, Views
 from console.present.views import (
     cluster_key,
@@ -238,6 +239,17 @@ def export_selection(
 def header_words(ds: Dataset, ev: Evaluation, lang: str) -> tuple[str, tuple[str, ...]]:
     """The dataset's title and the counties shown, in ``lang`` (English names where the data has them)."""
     return context_words(ds, ev.counties, lang)
+
+
+def as_of_words(ds: Dataset, lang: str) -> str:
+    """The context line's "as of" in ``lang``: the data's quarter; a quarter asked for (``--as-of``)
+    that holds no progress data yet, named with why (2023Q4, before the plan's first quarter); "" for a
+    dataset with no quarter at all (the line then says there is no data yet)."""
+    if ds.has_progress:
+        return str(ds.as_of)
+    if ds.manifest.as_of is None:
+        return ""
+    return label_text("as_of_before_data", lang).format(period=ds.manifest.as_of)
 
 
 def context_words(ds: Dataset, counties: Sequence[str], lang: str) -> tuple[str, tuple[str, ...]]:

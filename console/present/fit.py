@@ -382,3 +382,25 @@ def toast_lines(message: str, screen_width: int) -> str:
             name = name[len(head) :]
         out.append(indent + name)
     return "\n".join(out)
+
+
+def heading_lines(text: str, width: int, ellipsis: str = "…") -> list[str]:
+    """A column heading in lines of ``width`` cells: broken where ``line_spans`` may break (at a space,
+    between two Chinese characters), never inside a word; a word wider than ``width`` alone is cut
+    and marked with ``ellipsis`` ("Tier targ…", never "Tier ta / rget->r / esult")."""
+    width = max(1, width)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for token in _tokens(paragraph):
+            if token.isspace():
+                if line:
+                    line += " "
+                continue
+            piece = token if cell_len(token) <= width else fit_text(token, width, ellipsis).rstrip()
+            if line and cell_len(line + piece) > width:
+                lines.append(line.rstrip())
+                line = ""
+            line += piece
+        lines.append(line.rstrip())
+    return lines

@@ -487,6 +487,27 @@ def palette_commands(lang: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def applies(action: str, context: str) -> bool:
+    """True when the key running ``action`` works in ``context`` (a tab, "search", "drilldown"), or
+    the catalogue does not tie it to any tab."""
+    entry = entry_for(action)
+    return entry is None or context in entry.contexts or not any(t in entry.contexts for t in TABS)
+
+
+def fallback_binds() -> list[tuple[str, str]]:
+    """(key, action) for the character keys a widget binds (the table's C, j, k …): bound by the app
+    too, so that where that widget is not (the overview) the key says where it works instead of
+    nothing. Named keys (arrows, Enter, PgDn) are left to whatever widget has the focus."""
+    return [
+        (key, b.action)
+        for e in CATALOGUE
+        if e.owner in ("table", "overview")
+        for b in e.binds
+        for key in b.key.split(",")
+        if len(key) == 1
+    ]
+
+
 def not_here(action: str, lang: str) -> str:
     """What a key says where it does not apply: which tab it works on, and the key that goes there."""
     entry = entry_for(action)

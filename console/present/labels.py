@@ -208,6 +208,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "{month} is after {latest}, the latest month the data supports (data as of {as_of}): this bulletin does not describe that month.",
     ),
     # The bulletin title's area for a set that is not the plan's city (console.outputs.bulletin).
+    # The bulletin's closing request: the plan's addressees for Zhumadian's set, neutral words elsewhere.
+    "bulletin_closing_plan": (
+        "请各县区政府、高新区管委会和各工作专班对照通报问题，抓紧整改落实。",
+        "County governments, the high-tech zone committee and the working groups are asked to act on the issues above.",
+    ),
+    "bulletin_closing_other": (
+        "请各开发区及其主管部门对照通报问题，抓紧整改落实。",
+        "Each zone and the body responsible for it are asked to act on the issues above.",
+    ),
     "bulletin_area_city": ("全市", "City"),
     "bulletin_area_province": ("全省", "Provincial"),
     "bulletin_area_nation": ("全国", "National"),
@@ -324,6 +333,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "尚无季度进度数据，不计算综合得分",
         "no quarterly progress data yet, so no composite score",
     ),
+    # A bulletin month before the data: it would rest on a quarter before the plan's first (2024-01 on 2023Q4).
+    "bulletin_before_data": (
+        "{month} 的通报依据 {quarter} 的数据，早于数据的第一个季度 {first}；最早可写 {earliest} 的通报",
+        "the {month} bulletin would rest on {quarter}, before the data's first quarter {first};"
+        " the earliest bulletin is for {earliest}",
+    ),
+    # Rankings: the legend of the rule marks when the width hides their column (one line, not four).
+    "flags_hidden": (
+        "奖惩列因宽度未显示：加宽终端，或在开发区上按 Enter 查看",
+        "Rules column hidden at this width: widen the terminal, or Enter on a zone",
+    ),
     # The overview's "latest result (year)" before the province has published any.
     "no_result_yet": ("尚未公布", "none published"),
     "unit_filter": ("{unit}（{role}）", "{unit} ({role})"),
@@ -366,6 +386,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "goals_sep": ("，", ", "),
     "goals_sep2": ("；", "; "),
     "no_data_yet": ("无数据", "no data yet"),
+    # --as-of a real quarter before the plan's data (2023Q4): the quarter, and why it holds no data.
+    "as_of_before_data": ("{period}（方案期前，无进度数据）", "{period} (before the plan: no data)"),
     # The help legend's last group, after the empty mark (— or -): what an empty cell means.
     "legend_empty": ("无目标或无数据", "no target or data"),
     "year": ("年度", "year"),
@@ -392,11 +414,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit_yi": ("亿元", YI_EN),
     # The line under a list cut by the screen's height (the overview's attention list): how many of its
     # items are below, and the key that shows them.
-    "more_zones_below": ("…另有{n}个开发区在下方（↓/PgDn）", "… {n} more zones below (↓/PgDn)"),
-    "more_notes_below": ("…另有{n}条说明在下方（↓/PgDn）", "… {n} more note(s) below (↓/PgDn)"),
+    # The overview's line at the bottom: what is below, counted (zones once each), in how many lines.
+    "more_lines_below": ("…下方还有{rows}行（↓/PgDn）", "… {rows} more lines below (↓/PgDn)"),
+    "more_zones_below": (
+        "…另有{n}个开发区在下方{rows}行内（↓/PgDn）",
+        "… {n} more zones in {rows} lines below (↓/PgDn)",
+    ),
+    "more_notes_below": (
+        "…另有{n}条说明在下方{rows}行内（↓/PgDn）",
+        "… {n} more note(s) in {rows} lines below (↓/PgDn)",
+    ),
     "more_zones_notes_below": (
-        "…另有{n}个开发区和{m}条说明在下方（↓/PgDn）",
-        "… {n} more zones and {m} note(s) below (↓/PgDn)",
+        "…另有{n}个开发区和{m}条说明在下方{rows}行内（↓/PgDn）",
+        "… {n} more zones and {m} note(s) in {rows} lines below (↓/PgDn)",
     ),
     # The plan's own sentences (measures, target wording) exist in Chinese only.
     "plan_words_zh_only": ("", "The plan's own words are in Chinese: press l to read them (中文)."),

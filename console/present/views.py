@@ -28,7 +28,7 @@ from console.engine.coverage import CITY, Coverage
 from console.engine.determined import RUNNING_BASES
 from console.engine.evaluation import Evaluation
 from console.engine.status import REPORT_STATUSES
-from console.present.formatter import SPARK, SPARK_ASCII, Formatter, distinct_digits, sparkline
+from console.present.formatter import SPARK, SPARK_ASCII, Formatter, amount_digits, distinct_digits, sparkline
 from console.present.headings import goals_heading
 from console.present.labels import (
     STATUS_CLASS,
@@ -38,7 +38,6 @@ from console.present.labels import (
     basis_word,
     english_noun,
     heading,
-    is_count,
     lang_index,
     level_none,
     missing_words,
@@ -823,8 +822,9 @@ def city_counts(
 
 
 def _goal_digits(unit: str, latest: float | None) -> int:
-    """Counts and large figures show whole numbers; shares and small figures one decimal."""
-    return 0 if is_count(unit) or (latest or 0) >= 100 else 1
+    """Counts and large figures show whole numbers; any other figure the one rule of Formatter.amount
+    (one decimal, none when whole: ``89 / 100%``, never ``89.0``)."""
+    return 0 if (latest or 0) >= 100 else amount_digits(latest, unit)
 
 
 def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:

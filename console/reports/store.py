@@ -32,6 +32,7 @@ from console.data.loader import find_table_file, load_dataset
 from console.data.scales import Period, parse_period
 from console.data.schema import MANIFEST, TABLES_BY_NAME
 from console.data.unfinished import BROKEN, HISTORY, JOURNAL, PENDING, UNDO_JOURNAL, UNDONE
+from console.present.formatter import amount_digits
 from console.reports.assessment import Assessment, is_assessment_workbook, merge_assessments, read_assessment
 from console.reports.read import read_report
 from console.reports.template import Report, ReportRejected
@@ -41,18 +42,55 @@ from console.reports.words import Problem, at
 @dataclass(frozen=True)
 class Change:
     table: str
-    key: str
+    key: str  # the row in the data's own (Chinese) names: what --json gives and a file matches
     old: object
     new: object
+    key_en: str = ""  # the same row in English names (the key itself when the data has none)
+    unit: str | None = None  # the figures' unit: a count reads whole, any figure no decimal when whole
 
     def describe(self, lang: str = "zh") -> str:
         """One line for the listing before an ingest: what the table holds in words, never its name."""
-        old, new = in_lang(self.old, lang), in_lang(self.new, lang)  # an assessment result is a Said
+        old, new = (_shown(v, self.unit, lang) for v in (self.old, self.new))
         what = Problem(f"table_{self.table}").text(lang)
-        key = "" if self.table == "manifest" else f" {self.key}"  # the manifest's one change: as_of
+        key = self.key if lang == "zh" or not self.key_en else self.key_en
+        key = "" if self.table == "manifest" else f" {key}"  # the manifest's one change: as_of
         if self.old is None:
             return Problem("change_new", what=what, key=key, new=new).text(lang)
         return Problem("change_revised", what=what, key=key, old=old, new=new).text(lang)
+
+
+def _shown(value: object, unit: str | None, lang: str) -> str:
+    """A value in the ingest listing: a whole figure or a count with no decimal, as Formatter.amount
+    (``80``, never ``80.0``); any other figure with every decimal it has (a revision from 100.58 to 100.6
+    must not read 100.6 → 100.6); an assessment result (a Said) in ``lang``; anything else as it is."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        if amount_digits(value, unit) == 0:
+            return f"{round(value):,}"
+        return f"{value:,.6f}".rstrip("0").rstrip(".")
+    return in_lang(value, lang)
+
+
+@dataclass(frozen=True)
+class EnglishNames:
+    """The English names of a dataset's zones and clusters, for the English ingest listing."""
+
+    zones: dict[str, str]
+    industries: dict[tuple[str, str], str]
+
+    @classmethod
+    def of(cls, ds: Dataset) -> EnglishNames:
+        zones = {z: en or z for z, en in ds["zones"].select("zone", "name_en").iter_rows()}
+        industries = {
+            (z, i): en or i
+            for z, i, en in ds["clusters"].select("zone", "industry", "industry_en").iter_rows()
+        }
+        return cls(zones, industries)
+
+    def zone(self, zone: str) -> str:
+        return self.zones.get(zone) or zone
+
+    def industry(self, zone: str, industry: str) -> str:
+        return self.industries.get((zone, industry)) or industry
 
 
 def _upsert(
@@ -74,27 +112,52 @@ def merge(
     values = ds["indicator_values"]
     submissions = ds["reports"]
     changes: list[Change] = []
+    en = EnglishNames.of(ds)
+    units = dict(ds["indicators"].select("indicator", "unit").iter_rows())
     for report in reports:
+        zone_en = en.zone(report.zone)
         for industry, number in report.revenue.items():
             key = {"zone": report.zone, "industry": industry, "period": report.period}
             revenue, before = _upsert(revenue, key, "revenue_ytd", number)
             if before != number:
                 changes.append(
-                    Change("cluster_revenue", f"{report.zone} {industry} {report.period}", before, number)
+                    Change(
+                        "cluster_revenue",
+                        f"{report.zone} {industry} {report.period}",
+                        before,
+                        number,
+                        f"{zone_en} {en.industry(report.zone, industry)} {report.period}",
+                        "亿元",
+                    )
                 )
         for code, number in report.indicators.items():
             key = {"indicator": code, "zone": report.zone, "period": report.period}
             values, before = _upsert(values, key, "value", number)
             if before != number:
                 changes.append(
-                    Change("indicator_values", f"{code} {report.zone} {report.period}", before, number)
+                    Change(
+                        "indicator_values",
+                        f"{code} {report.zone} {report.period}",
+                        before,
+                        number,
+                        f"{code} {zone_en} {report.period}",
+                        units.get(code),
+                    )
                 )
         submitted = report.submitted or today
         mask = (pl.col("zone") == report.zone) & (pl.col("period") == report.period)
         old = submissions.filter(mask)
         before = old.get_column("submitted")[0] if old.height else None
         if before != submitted:
-            changes.append(Change("reports", f"{report.zone} {report.period}", before, submitted))
+            changes.append(
+                Change(
+                    "reports",
+                    f"{report.zone} {report.period}",
+                    before,
+                    submitted,
+                    f"{zone_en} {report.period}",
+                )
+            )
         row: dict[str, object] = {"zone": report.zone, "period": report.period, "submitted": submitted}
         frame = pl.DataFrame(
             [row], schema={k: submissions.schema[k] for k in ("zone", "period", "submitted")}
@@ -624,7 +687,11 @@ def merge_batch(ds: Dataset, reports: list[Report], assessments: list[Assessment
         frame, found, bad = merge_assessments(ds["assessments"], assessments)
         rejected.extend(bad)
         tables["assessments"] = frame
-        changes.extend(Change("assessments", key, old, new) for key, _, old, new in found)
+        en = EnglishNames.of(ds)
+        changes.extend(
+            Change("assessments", key, old, new, key.replace(zone, en.zone(zone), 1))
+            for key, zone, old, new in found
+        )
     if rejected:
         raise ReportBatchRejected(rejected)
     raw: dict[str, bytes] = {}

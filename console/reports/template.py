@@ -211,7 +211,7 @@ def make_template(
         sheet.merge_range(1, 1, 1, 4, guide, wrap)
         sheet.set_row(1, 60)
         for row, key, label, value in (
-            (3, "zone", "开发区" if zh else "Zone", zone),
+            (3, "zone", "开发区" if zh else "Zone", zone if zh else _zone_in_english(ds, zone)),
             (4, "period", "季度" if zh else "Quarter", str(period)),
         ):
             sheet.write_string(row, 0, key)
@@ -270,6 +270,13 @@ def make_template(
         book.close()
 
     return place_workbook(out, write, force)
+
+
+def _zone_in_english(ds: Dataset, zone: str) -> str:
+    """The zone's cell in an English template: its English name, which the reader matches back to the
+    zone (resolve_zone); its Chinese full name when it has none or the English one names another zone."""
+    en = ds["zones"].filter(pl.col("zone") == zone).get_column("name_en")[0]
+    return en if en and resolve_zone(ds, en) == zone else zone
 
 
 def place_workbook(out: Path, write: Callable[[IO[bytes]], object], force: bool) -> Path:

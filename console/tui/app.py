@@ -48,11 +48,17 @@ if TYPE_CHECKING:
 __all__ = ["TABLES", "TABS", "DevZonesApp", "run_app", "screenshot"]
 
 
-def _calls(owner: str, method: str, *args: object) -> Callable[..., object]:
-    """A key's action that calls ``self.<owner>.<method>(*args)`` (a pane, flow or mode does the work)."""
+def _calls(
+    owner: str, method: str, *args: object, key: str = "", given: bool = False
+) -> Callable[..., object]:
+    """A key's action that calls ``self.<owner>.<method>(*args)`` (a pane, flow or mode does the work);
+    ``key``, the catalogue's action: on a tab where it does not apply it says where it works; ``given``:
+    the binding's own arguments are passed on too. A coroutine it returns is awaited by Textual."""
 
-    def action(self: DevZonesApp, *given: str) -> object:  # given: the action's own argument, e.g. a tab
-        return getattr(getattr(self, owner), method)(*args, *given)  # a coroutine is awaited by Textual
+    def action(self: DevZonesApp, *passed: object) -> object:
+        if key and self.flows.not_on_this_tab(key):
+            return None
+        return getattr(getattr(self, owner), method)(*args, *(passed if given else ()))
 
     action.__doc__ = f"{owner}.{method}"
     return action
@@ -223,11 +229,11 @@ class DevZonesApp(KeysFollowFocus, App[int]):
 
     # -- actions: the keys, each a state change or a flow -------------------------------------------
 
-    action_show_tab = _calls("main", "activate")  # done, the focus moved, before the next key is routed
-    action_search = _calls("main", "open_search")
+    action_show_tab = _calls("main", "activate", given=True)  # done, the focus moved, before the next key
+    action_search = _calls("main", "open_search", key="search")
     action_clear_search = _calls("main", "clear_search")
-    action_sort = _calls("main", "sort")
-    action_sort_reverse = _calls("main", "sort", True)
+    action_sort = _calls("main", "sort", key="sort")
+    action_sort_reverse = _calls("main", "sort", True, key="sort_reverse")
     action_next_year = _calls("flows", "next_year")
     action_toggle_lang = _calls("flows", "toggle_language")
     action_counties = _calls("flows", "counties")
@@ -239,15 +245,14 @@ class DevZonesApp(KeysFollowFocus, App[int]):
     action_changes = _calls("changes", "toggle")
     action_compare_with = _calls("changes", "choose")
 
+    action_elsewhere = _calls("flows", "elsewhere", given=True)  # a table's key where no table is
+
     # Textual's own words in the console's language (widgets.commands).
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         return system_commands(self, screen)
 
-    def action_command_palette(self) -> None:
-        open_command_palette(self)
-
-    def action_help_quit(self) -> None:
-        quit_notice(self)
+    action_command_palette = open_command_palette  # each takes the app: a method as it stands
+    action_help_quit = quit_notice
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         """None while the console closes: a key typed right after q made a dialog Textual never composed."""

@@ -91,6 +91,27 @@ class Flows:
         names = list(app.views.header.county_names)
         self.open(CountyDialog(names, app.state.counties, app.state.lang), chosen)
 
+    def not_on_this_tab(self, action: str) -> bool:
+        """True (and the user told where the key works, from the key catalogue) when ``action``'s key
+        does not apply to the tab shown; a drill-down or dialog on top keeps its own keys."""
+        from console.present.keys import applies, not_here
+
+        app = self.app
+        if app.screen is not app.main or applies(action, app.state.tab):
+            return False
+        app.say(not_here(action, app.state.lang), timeout=4)
+        return True
+
+    def elsewhere(self, action: str) -> None:
+        """A table's character key pressed where no table has the focus: where it works, or on a tab
+        with tables, the key run by the tab's table."""
+        app = self.app
+        if self.not_on_this_tab(action):
+            return
+        found = app.main.focused_table() if app.screen is app.main else None
+        if found is not None:
+            app.call_later(found[1].run_action, action)
+
     def units(self) -> None:
         app = self.app
         if app.state.tab != "tasks":

@@ -172,8 +172,8 @@ class RankingsPane(Pane):
 
     def show(self, state: ConsoleState, views: Views) -> None:
         from console.present.formatter import Formatter
+        from console.present.labels import text as label_text
         from console.present.rule_marks import flag_legend
-        from widgets.dialogs import Wrapped  # the help's groups wrapped whole: here mark + meaning
 
         super().show(state, views)
         if self.later:  # its content is made after the first paint
@@ -190,13 +190,31 @@ class RankingsPane(Pane):
                 for mark in marks:
                     if isinstance(year, int):
                         years.setdefault(mark, set()).add(year)
-        legend = self.query_one("#rankings-legend", Static)
         # The view's notes first (no composite score before any quarter's data), then the marks.
         f = Formatter(state.lang, self.ascii_only)
-        items = [
-            *(view.notes if view is not None else ()),
-            *(f.text(item) for item in flag_legend(flags, state.lang, years)),
-        ]
+        self._notes = list(view.notes if view is not None else ())
+        self._marks = [f.text(item) for item in flag_legend(flags, state.lang, years)]
+        self._hidden_note = f.text(label_text("flags_hidden", state.lang))
+        self.draw_legend()
+        self.call_after_refresh(self.draw_legend)  # once the table has laid out its columns
+
+    _notes: list[str] = []
+    _marks: list[str] = []
+    _hidden_note = ""
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.draw_legend)
+
+    def draw_legend(self) -> None:
+        """The notes, then the marks' legend while their column is on screen; when the width hides
+        the column, one line saying so instead of the legend of marks nobody sees."""
+        from widgets.dialogs import Wrapped  # the help's groups wrapped whole: here mark + meaning
+
+        table = self.query_one("#rankings-table", ViewTable)
+        shown = table.view is None or not table.size.width or "flags" in table.keys_on_screen()
+        marks = self._marks if shown or not self._marks else [self._hidden_note]
+        items = [*self._notes, *marks]
+        legend = self.query_one("#rankings-legend", Static)
         legend.update(Wrapped(items, style="italic"))  # whole items
         legend.display = bool(items)
 
