@@ -208,7 +208,7 @@ def test_a_national_overview_does_not_call_its_targets_the_plans_annex(
 
     from widgets.overview import render_overview
 
-    annex = "附件2" if lang == "zh" else "annex-2"
+    annex = "附件2" if lang == "zh" else "annex 2"
 
     def overview_text(ds) -> str:
         views = render_views(compute(ds, settings, None, ()), lang, False)
