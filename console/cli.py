@@ -1004,7 +1004,7 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
         with _writing(args.dir, settings.lang):
             written = init_dataset(args.dir, force=args.force)
     except InitRefused as exc:
-        raise CommandFailed(EXIT_USAGE, _told(exc, settings.lang)) from None
+        raise CommandFailed(EXIT_FILES, _told(exc, settings.lang)) from None  # a dataset already there
     if args.json:
         _print_json({"command": "init", "out": str(args.dir), "written": [str(p) for p in written]})
     else:
@@ -1148,7 +1148,11 @@ def _write_command(args: argparse.Namespace, settings: Settings) -> int:
     if entry is None:
         return EXIT_MISSING
     if not args.json:
-        print(say("ingest_done", lang, entry=visible(entry, 4096)))
+        import shlex
+
+        # The undo command as it runs (the dataset named: without --data, undo would go to the default one).
+        data = shlex.quote(visible(settings.data_dir.resolve(), 4096))
+        print(say("ingest_done", lang, entry=visible(entry, 4096), data=data))
     return EXIT_OK
 
 
@@ -1320,6 +1324,7 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
         DEFAULT_SEED,
         PLAN_TABLES,
         copy_plan_files,
+        dataset_files,
         generate_progress,
         manifest_for,
         sample_revision,
@@ -1332,6 +1337,14 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
     seed = DEFAULT_SEED if args.seed is None else args.seed
     if args.zones is not None and args.zones < 1:
         raise CommandFailed(EXIT_USAGE, say("zones_min", settings.lang))
+    existing = dataset_files(args.out)
+    if existing and not args.force:  # as init refuses: a file-system refusal, in the chosen language
+        raise CommandFailed(
+            EXIT_FILES,
+            say(
+                "generate_exists", settings.lang, out=visible(args.out, 4096), name=visible(existing[0].name)
+            ),
+        )
     plan = load_tables(plan_dir, list(PLAN_TABLES))
     if args.zones is not None:
         plan = synthetic_plan(args.zones, plan, seed)

@@ -289,9 +289,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "ingest_rejected": ("未导入任何内容，数据未改变", "nothing was ingested; the dataset is unchanged"),
     "ingest_dry_run": ("（试运行，未修改数据）", "(dry run: nothing changed)"),
     "ingest_nothing_new": ("没有新的或修改的数值。", "No new or revised values."),
+    "generate_exists": (
+        "{out} 已有数据集（{name}），generate 不会替换；请换一个文件夹，或加 --force 替换",
+        "{out} already holds a dataset ({name}); generate does not replace it: choose another folder, or add --force",
+    ),
     "ingest_done": (
-        "已导入，原文件保存在 {entry}；可用 devzones undo 撤销。",
-        "Ingested; the replaced files are kept in {entry}; devzones undo restores them.",
+        "已导入，原文件保存在 {entry}；可用 devzones undo --data {data} 撤销。",
+        "Ingested; the replaced files are kept in {entry}; devzones undo --data {data} restores them.",
     ),
     "path_empty": (
         "路径为空（是否用了未设置的变量？）；请写出文件或文件夹的路径",

@@ -183,3 +183,47 @@ def test_chinese_output_on_a_new_dataset_has_no_bare_machine_names(
     _machine_names_absent(out + err)
     for written in tmp_path.glob("*.md"):
         _machine_names_absent(written.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_undo_step_ingest_prints_runs_as_printed(
+    lang: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ingest ended 'devzones undo' without --data: pasted as printed, it went to the embedded sample."""
+    data = tmp_path / "live data"
+    assert main(["init", str(data)]) == 0
+    report = tmp_path / "r.xlsx"
+    assert (
+        main(["template", "--data", str(data), "--zone", "遂平", "--period", "2026Q1", "--out", str(report)])
+        == 0
+    )
+    _fill_report(report)
+    before = (data / "reports.csv").read_bytes()
+    monkeypatch.chdir(tmp_path)  # pasted in some other folder
+    code, out, err = _run(capsys, "--lang", lang, "ingest", "--data", str(data), "--yes", str(report))
+    assert code == 0, err
+    found = re.search(r"devzones undo .*?(?= 撤销| restores)", out)
+    assert found, out
+    words = shlex.split(found.group(0))[1:]
+    assert words[words.index("--data") + 1] == str(data)
+    code, out, err = _run(capsys, "--lang", lang, *words)
+    assert code == 0, f"{found.group(0)}\n{out}{err}"
+    assert (data / "reports.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_generate_refuses_a_dataset_as_init_does(
+    lang: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """generate over a dataset said so in English whatever the language, and exited 4 where init
+    exited 2 for the same refusal: one language, one exit code (4, a file-system refusal), nothing
+    replaced."""
+    out = tmp_path / "gen"
+    assert main(["generate", "--out", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    code, _, err = _run(capsys, "--lang", lang, "generate", "--out", str(out))
+    assert code == 4, err
+    assert ("已有数据集" in err) == (lang == "zh") and ("already holds" in err) == (lang == "en"), err
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    init_code, _, _ = _run(capsys, "--lang", lang, "init", str(out))
+    assert init_code == code

@@ -72,8 +72,8 @@ def test_refuses_to_overwrite_a_dataset(tmp_path: Path, capsys) -> None:
     out = tmp_path / "d"
     assert main(["generate", "--out", str(out)]) == 0
     before = (out / "reports.csv").read_bytes()
-    assert main(["generate", "--out", str(out), "--seed", "3"]) == 4  # a file-system refusal
-    assert "already holds a dataset" in capsys.readouterr().err
+    assert main(["generate", "--out", str(out), "--seed", "3"]) == 4  # a file-system refusal, as init's
+    assert "已有数据集" in capsys.readouterr().err  # in the chosen language (Chinese by default)
     assert (out / "reports.csv").read_bytes() == before
 
 

@@ -123,7 +123,7 @@ def test_init_refuses_a_non_empty_folder_unless_forced(
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     code, _, err = run(capsys, "--lang", "en", "init", str(out))
-    assert code == 2 and "--force" in err and not (out / "manifest.toml").exists()
+    assert code == 4 and "--force" in err and not (out / "manifest.toml").exists()
     code, _, _ = run(capsys, "init", str(out), "--force")
     assert code == 0 and (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     load_dataset(out)
@@ -133,7 +133,7 @@ def test_init_never_replaces_a_dataset_even_forced(live: Path, capsys: pytest.Ca
     ingest(live, [fill_assessment(live, live.parent / "a.xlsx", 2025, standard_results())], today=TODAY)
     before = sha(live)
     code, _, err = run(capsys, "--lang", "en", "init", str(live), "--force")
-    assert code == 2 and "never replaces" in err
+    assert code == 4 and "never replaces" in err
     assert sha(live) == before
 
 

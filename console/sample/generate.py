@@ -430,6 +430,15 @@ def manifest_for(zones: int | None, seed: int, as_of: Period) -> dict[str, objec
     }
 
 
+def dataset_files(out: Path) -> list[Path]:
+    """The files in ``out`` that make it a dataset (its manifest, its tables), which only --force replaces."""
+    if not out.is_dir():
+        return []
+    return sorted(
+        p for p in out.iterdir() if p.name == MANIFEST or (p.suffix in FORMATS and p.stem in TABLES_BY_NAME)
+    )
+
+
 def write_dataset(
     tables: dict[str, pl.DataFrame], manifest: dict[str, object], out: Path, force: bool = False
 ) -> list[Path]:
@@ -438,9 +447,7 @@ def write_dataset(
     Refuses to write into a directory that already holds dataset files unless ``force``.
     """
     out.mkdir(parents=True, exist_ok=True)
-    existing = [
-        p for p in out.iterdir() if p.name == MANIFEST or (p.suffix in FORMATS and p.stem in TABLES_BY_NAME)
-    ]
+    existing = dataset_files(out)
     if existing and not force:
         raise FileExistsError(
             f"{out} already holds a dataset ({existing[0].name}); use --force to replace it"
