@@ -6,7 +6,6 @@ import os
 import shutil
 from pathlib import Path
 
-import polars as pl
 import pytest
 from hypothesis import settings as hypothesis_settings
 
@@ -24,9 +23,6 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 hypothesis_settings.register_profile("devzones", max_examples=50, deadline=None, print_blob=True)
 hypothesis_settings.register_profile("thorough", max_examples=1000, deadline=None, print_blob=True)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "devzones"))
-
-REPO = Path(__file__).resolve().parent.parent
-PLAN_TEXT = REPO / "data" / "source" / "plan-2024-2026.zh.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -64,8 +60,3 @@ def data_copy(tmp_path: Path, data_dir: Path) -> Path:
         if path.is_file():
             shutil.copyfile(path, out / path.name)
     return out
-
-
-def with_tables(ds: Dataset, **tables: pl.DataFrame) -> Dataset:
-    """The dataset with some tables replaced (for engine tests on crafted data)."""
-    return Dataset(source=ds.source, manifest=ds.manifest, tables={**ds.tables, **tables})

@@ -6,29 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from console.core.config import load_settings
 from console.engine.evaluation import evaluate
 from console.tui.app import DevZonesApp
+from tests.support.app import make_app, ready, rows
 from widgets.dialogs import CountyDialog, HelpScreen
 from widgets.drilldown_screen import DetailScreen
 from widgets.view_table import ViewTable
-
-
-def make_app(data_dir: Path, **kwargs) -> DevZonesApp:
-    settings = load_settings(
-        data_dir=data_dir, lang=kwargs.pop("lang", None), ascii=kwargs.pop("ascii", None)
-    )
-    return DevZonesApp(settings, **kwargs)
-
-
-async def ready(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def rows(app: DevZonesApp, table: str) -> list[list[str]]:
-    widget = app.query_one(f"#{table}-table", ViewTable)
-    return [widget.row_cells(i) for i in range(widget.row_count)]
 
 
 def header(app: DevZonesApp) -> str:

@@ -6,32 +6,17 @@ the bulletin is one line with the path and what to do; anything else is one line
 
 from __future__ import annotations
 
-import contextlib
 import errno
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from textual.worker import WorkerFailed
 
 from console.core.config import load_settings
 from console.tui.app import DevZonesApp
+from tests.support.app import reloadless_app as _app
+from tests.support.app import settle as _settle
 from widgets.dialogs import BulletinChoice, ExportChoice, ExportDialog
-
-
-def _app(data_dir: Path) -> DevZonesApp:
-    """The console on ``data_dir``; these tests reload by hand, so its own watch of the files is off."""
-    from dataclasses import replace
-
-    return DevZonesApp(replace(load_settings(data_dir=data_dir), reload_seconds=3600), use_cache=False)
-
-
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait for the workers; a failed one is what these tests are about, so it may fail."""
-    with contextlib.suppress(WorkerFailed):
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 def _errors(app: DevZonesApp) -> list[str]:

@@ -16,8 +16,9 @@ from rich.color import Color
 from rich.segment import Segment
 from textual.command import CommandPalette
 
-from tests.test_app import make_app, ready
-from tests.waiting import until
+from tests.support.app import make_app, ready
+from tests.support.screen import filtered_lines as _filtered_lines
+from tests.support.waiting import until
 from widgets.dialogs import BulletinDialog, CountyDialog, ExportDialog, HelpScreen, UnitDialog
 from widgets.drilldown_screen import DetailScreen
 
@@ -117,18 +118,6 @@ def _contrast(segment: Segment) -> float:
     style = segment.style
     assert style is not None and style.color is not None and style.bgcolor is not None
     return abs(_lum(style.color) - _lum(style.bgcolor))
-
-
-def _filtered_lines(app, widget) -> list[list[Segment]]:
-    """``widget``'s lines as the terminal gets them, after Textual's filters (NO_COLOR's greys)."""
-    background = app.screen.styles.background
-    lines = []
-    for y in range(widget.size.height):
-        strip = widget.render_line(y)
-        for line_filter in app.get_line_filters():
-            strip = strip.apply_filter(line_filter, background)
-        lines.append([s for s in strip if s.text.strip()])
-    return lines
 
 
 async def test_flagged_rows_are_never_dimmer_under_no_color(data_dir: Path, monkeypatch) -> None:

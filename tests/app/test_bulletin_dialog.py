@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 
 from console.core.config import load_settings, save_state
 from console.outputs.bulletin import default_month
-from tests.test_app import make_app, ready
+from tests.support.app import make_app, ready
 from widgets.dialogs import BulletinChoice, BulletinDialog, MarkedRadioButton
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from console.tui import workers
-from tests.test_app import make_app, ready, rows
+from tests.support.app import make_app, ready, rows
 
 
 async def test_a_filter_chosen_before_is_drawn_without_a_worker(

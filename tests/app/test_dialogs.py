@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
-from tests.test_app import make_app, ready
+from tests.support.app import make_app, ready
 from widgets.dialogs import CountyDialog, ExportDialog
 
 

@@ -12,7 +12,7 @@ from rich.console import Console
 from console.core.config import load_settings
 from console.engine.evaluation import evaluate
 from console.tui.app import DevZonesApp
-from tests.waiting import until
+from tests.support.waiting import until
 from widgets.drilldown_screen import DetailScreen
 from widgets.overview import AttentionList, OverviewPanel
 

@@ -15,7 +15,8 @@ from console.core.config import load_settings, save_state
 from console.present.keys import CATALOGUE
 from console.present.labels import text
 from console.tui.app import DevZonesApp
-from tests.waiting import until
+from tests.support.screen import bar
+from tests.support.waiting import until
 from widgets.dialogs import HelpScreen, UnitDialog
 from widgets.keybar import KeyBar
 from widgets.view_table import ViewTable
@@ -28,11 +29,6 @@ def make_app(data_dir: Path, lang: str | None = None) -> DevZonesApp:
 async def ready(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-
-
-def bar(app: DevZonesApp) -> str:
-    """The key bar as drawn on screen (cut to the terminal's width)."""
-    return app.query_one("#keybar", KeyBar).render_line(0).text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

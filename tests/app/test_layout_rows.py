@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from console.present.fit import share_heights
-from tests.test_app import make_app, ready
-from tests.test_narrow import screen_text
+from tests.support.app import make_app, ready
+from tests.support.screen import screen_text
 from widgets.view_table import ViewTable
 
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from console.present.fit import _CLOSING, _OPENING, _tokens, line_spans, wrap_words
-from tests.test_app import make_app, ready
-from tests.test_narrow import screen_lines
+from tests.support.app import make_app, ready
+from tests.support.screen import screen_lines
 from widgets.drilldown_screen import DetailScreen
 
 ALPHABET = "发展食品加工产业遂平县年目标（），。、；：？！“”「」『』《》 abcQ2026%-/."

@@ -14,8 +14,8 @@ import pytest
 
 from console.core.config import load_settings
 from console.tui.app import DevZonesApp
-from tests.test_narrow import screen_lines
-from tests.waiting import until
+from tests.support.screen import screen_lines
+from tests.support.waiting import until
 from widgets.overview import AttentionList
 
 MORE = re.compile(r"(?:…另有(\d+)个开发区(?:和(\d+)条说明)?|… (\d+) more zones(?: and (\d+) note)?)")

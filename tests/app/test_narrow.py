@@ -14,17 +14,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tests.test_app import make_app, ready
+from tests.support.app import make_app, ready
+from tests.support.screen import dialog_lines, screen_lines, screen_text, set_cells_from
 from widgets.dialogs import CountyDialog, ExportDialog, UnitDialog
-
-
-def screen_lines(app) -> list[str]:
-    """The characters on screen, one string per line (the open dialog over what is behind it)."""
-    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
-
-
-def screen_text(app) -> str:
-    return "\n".join(screen_lines(app))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -95,7 +87,7 @@ async def test_key_bar_offers_enter_only_when_the_attention_list_has_lines(
 ) -> None:
     from console.core.config import load_settings
     from console.tui.app import DevZonesApp
-    from tests.test_keys_app import bar
+    from tests.support.screen import bar
 
     counts = attention_by_county(dataset, data_dir)
     quiet = next(c for c, n in counts.items() if n == 0)
@@ -440,33 +432,6 @@ async def test_help_wraps_each_description_under_its_own_column(
             for word in what.split():  # every English word whole on one line, unless wider than one
                 if word.isascii() and cell_len(word) <= room:
                     assert any(word in p for p in parts), (word, parts)
-
-
-def dialog_lines(lines: list[str]) -> list[str]:
-    """The lines inside the round border of the dialog on top (its ╭ … ╰ box)."""
-    top = next(i for i, line in enumerate(lines) if "╭" in line)
-    bottom = next(i for i, line in enumerate(lines) if "╰" in line and i > top)
-    from rich.cells import cell_len
-
-    left = cell_len(lines[top][: lines[top].index("╭")])
-    right = cell_len(lines[top][: lines[top].index("╮")])
-    out = []
-    for line in lines[top + 1 : bottom]:
-        rest = set_cells_from(line, left + 1)
-        out.append(rest[: len(rest) - len(set_cells_from(rest, right - left - 1))])
-    return out
-
-
-def set_cells_from(line: str, start: int) -> str:
-    """``line`` from its ``start``-th cell (CJK characters take two)."""
-    from rich.cells import cell_len
-
-    cells = 0
-    for i, ch in enumerate(line):
-        if cells >= start:
-            return line[i:]
-        cells += cell_len(ch)
-    return ""
 
 
 @settings(max_examples=300)

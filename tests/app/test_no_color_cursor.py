@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_app import make_app, ready
-from tests.test_ascii_and_no_color import _filtered_lines
+from tests.support.app import make_app, ready
+from tests.support.screen import filtered_lines as _filtered_lines
 from widgets.overview import AttentionList
 from widgets.view_table import ViewTable
 

@@ -15,7 +15,7 @@ from console.core.config import load_settings
 from console.data.dataset import Dataset
 from console.present.assemble import compute, render_views
 from console.tui.app import DevZonesApp
-from tests.waiting import until
+from tests.support.waiting import until
 from widgets.overview import render_counts
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from console.engine.rules import FLAGS
 from console.present.rule_marks import flag_legend, flag_mark
-from tests.test_app import make_app, ready
-from tests.test_narrow import screen_lines
+from tests.support.app import make_app, ready
+from tests.support.screen import screen_lines
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

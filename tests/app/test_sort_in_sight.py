@@ -21,7 +21,7 @@ from console.present.assemble import compute, render_views
 from console.present.fit import fit_columns
 from console.present.viewmodel import View, Views
 from console.tui.app import DevZonesApp
-from tests.waiting import until
+from tests.support.waiting import until
 from widgets.view_table import ViewTable
 
 WIDTHS = (40, 60, 80, 100, 120, 200)

@@ -19,8 +19,8 @@ from console.data.loader import load_dataset
 from console.present.assemble import compute, render_views
 from console.present.fit import distinct_cuts
 from console.tui.app import DevZonesApp
-from tests.test_narrow import screen_lines
-from tests.waiting import until
+from tests.support.screen import screen_lines
+from tests.support.waiting import until
 
 WIDTHS = (60, 80, 100, 120, 200)
 
@@ -137,7 +137,7 @@ def readme_widths() -> dict[str, int]:
     """The widths from which the README says every Zones column shows, per language."""
     import re
 
-    text = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    text = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     found = re.search(r"all of them show from (\d+) columns in Chinese and from (\d+) in English", text)
     assert found is not None, "the README no longer says from which width every Zones column shows"
     return {"zh": int(found[1]), "en": int(found[2])}

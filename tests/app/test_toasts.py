@@ -12,8 +12,8 @@ from rich.cells import cell_len
 
 from console.present.fit import toast_lines
 from console.present.labels import files_written
-from tests.test_app import make_app, ready
-from tests.test_narrow import screen_lines, screen_text
+from tests.support.app import make_app, ready
+from tests.support.screen import screen_lines, screen_text
 
 NAME = "devzones-zones-2026-20261126-153311.xlsx"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from tests.test_app import make_app, ready
+from tests.support.app import make_app, ready
 from widgets.dialogs import ExportDialog
 
 NO_SUCH_USER = "~devzones-no-such-user-q7"
@@ -33,7 +33,8 @@ async def test_an_unknown_home_in_the_export_dialog_is_a_message(data_dir: Path)
 
 
 async def test_an_unknown_home_in_the_bulletin_dialog_is_a_message(data_dir: Path) -> None:
-    from tests.test_app_failures import _app, _settle
+    from tests.support.app import reloadless_app as _app
+    from tests.support.app import settle as _settle
     from widgets.dialogs import BulletinChoice, BulletinDialog
 
     app = _app(data_dir)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from console.present.labels import unit_name
-from tests.test_app import make_app, ready
-from tests.test_narrow import dialog_lines, screen_lines
+from tests.support.app import make_app, ready
+from tests.support.screen import dialog_lines, screen_lines
 from widgets.dialogs import UnitDialog
 
 

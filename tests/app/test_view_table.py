@@ -23,7 +23,7 @@ from textual.events import MouseScrollDown, MouseScrollUp
 from console.core.config import load_settings
 from console.present.viewmodel import Cell, Column, Row, View
 from console.tui.app import DevZonesApp
-from tests.waiting import until
+from tests.support.waiting import until
 from widgets.drilldown_screen import DetailScreen
 from widgets.view_table import AsciiScrollBarRender, ViewTable
 

@@ -9,7 +9,7 @@ import pytest
 
 from console.core.config import load_settings
 from console.tui.app import DevZonesApp
-from tests.waiting import until
+from tests.support.waiting import until
 from widgets.view_table import ViewTable
 
 

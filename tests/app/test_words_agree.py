@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_app import make_app, ready, rows
-from tests.test_narrow import screen_lines
+from tests.support.app import make_app, ready, rows
+from tests.support.screen import screen_lines
 from widgets.dialogs import HelpScreen
 
 TABLES = ("zones", "clusters", "tasks", "indicators", "rankings")
@@ -109,7 +109,7 @@ async def test_a_drill_down_table_that_changes_with_the_year_says_its_year(
     data_dir: Path, lang: str, keys: tuple[str, ...], what: str
 ) -> None:
     """A zone's drill-down showed its clusters for another year after `y` under the same heading."""
-    from tests.waiting import until
+    from tests.support.waiting import until
     from widgets.drilldown_screen import DetailScreen
 
     app = make_app(data_dir, lang=lang)
@@ -150,7 +150,7 @@ def _earned(lang: str) -> list[tuple[str, str, str]]:
     from console.present.assemble import city_rankings
     from console.present.rule_marks import flag_mark
 
-    data = Path(__file__).resolve().parents[1] / "data"
+    data = Path(__file__).resolve().parents[2] / "data"
     ranked = city_rankings(load_dataset(data), 2026, load_settings(data_dir=data))
     return [
         (row["zone"], flag_mark(flag, lang), flag_word(flag, lang))
@@ -163,7 +163,7 @@ def _earned(lang: str) -> list[tuple[str, str, str]]:
 async def test_the_drill_down_says_which_years_and_ranks_earn_each_mark(data_dir: Path, lang: str) -> None:
     """高新区 (三档 90/90 in 2024, 一档 32/36 in 2025) had the two-years-in-the-bottom-10 mark while its
     drill-down explained only why the rank-fall rule does not compare across tiers."""
-    from tests.waiting import until
+    from tests.support.waiting import until
     from widgets.drilldown_screen import DetailScreen
 
     app = make_app(data_dir, lang=lang)
@@ -241,7 +241,7 @@ async def test_the_unit_filter_can_keep_only_the_tasks_a_unit_leads(
     from textual.widgets import OptionList, RadioButton
 
     from console.present.labels import split_units, unit_role
-    from tests.test_narrow import screen_text
+    from tests.support.screen import screen_text
     from widgets.dialogs import ExportDialog, UnitDialog
 
     unit = "市发改委"
@@ -298,7 +298,7 @@ async def test_the_palette_finds_a_command_by_its_pinyin(data_dir: Path, typed: 
     """The county dialog found 遂平县 by ``suiping`` or ``sp``; the palette found nothing by pinyin."""
     from textual.command import CommandPalette
 
-    from tests.waiting import until
+    from tests.support.waiting import until
 
     app = make_app(data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -315,7 +315,7 @@ async def test_the_palette_says_nothing_matches_in_the_consoles_language(data_di
     from textual.command import CommandPalette
 
     from console.present.labels import text
-    from tests.waiting import until
+    from tests.support.waiting import until
 
     app = make_app(data_dir, lang=lang)
     async with app.run_test(size=(100, 30)) as pilot:

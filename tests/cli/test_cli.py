@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from console.cli import main
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

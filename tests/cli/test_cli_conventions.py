@@ -17,7 +17,7 @@ import pytest
 
 from console import __version__
 from console.cli import EXPORT_FORMATS, main
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

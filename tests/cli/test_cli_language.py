@@ -16,8 +16,8 @@ import pytest
 from console.cli import BULLETIN_FORMATS, EXPORT_FORMATS, build_parser, main
 from console.cli_text import argparse_language
 from console.core.config import load_settings
-from tests.cli_run import run as _run
-from tests.language_walk import CJK, chinese_runs, english_words
+from tests.support.cli_run import run as _run
+from tests.support.language_walk import CJK, chinese_runs, english_words
 
 
 def _machine_words() -> set[str]:
@@ -157,7 +157,7 @@ def test_init_refusals_in_one_language(
 
 
 def _ingest_one(data: Path, tmp_path: Path) -> None:
-    from tests.test_cli_words import _fill_report
+    from tests.support.workbooks import fill_report_in_place as _fill_report
 
     report = tmp_path / "r.xlsx"
     args = ["template", "--data", str(data), "--zone", "遂平", "--period", "2026Q1", "--out", str(report)]
@@ -316,7 +316,7 @@ async def test_palette_screenshot_saves_and_says_where(data_dir: Path, tmp_path:
     """The palette's 截图 writes the screen as SVG in the export folder and the toast names the file, in
     Chinese (Textual's own saved nowhere and said "Failed to save screenshot")."""
     from console.tui.app import DevZonesApp
-    from tests.waiting import until
+    from tests.support.waiting import until
 
     folder = tmp_path / "shots"
     folder.mkdir()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from console.cli import build_parser, parse_command_line
-from tests.cli_run import run as _run
+from tests.support.cli_run import run as _run
 
 
 def _options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:

@@ -10,7 +10,7 @@ import pytest
 from console.cli import main
 from console.cli_text import metavar
 from console.outputs.out_path import EXTENSIONS, OutPathError, resolve_out
-from tests.cli_run import run as _run_exit
+from tests.support.cli_run import run as _run_exit
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

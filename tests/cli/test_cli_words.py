@@ -5,7 +5,6 @@ from __future__ import annotations
 import glob
 import re
 import shlex
-from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -13,9 +12,10 @@ import pytest
 
 from console.cli import main
 from console.data.schema import TABLES_BY_NAME
-from console.reports.assessment import is_assessment_workbook
-from tests.cli_run import run as _run
-from tests.test_going_live import FIRST_ROW, standard_results
+from console.reports.assessment import FIRST_ROW, is_assessment_workbook
+from tests.support.cli_run import run as _run
+from tests.support.workbooks import fill_report_in_place as _fill_report
+from tests.support.workbooks import standard_results
 
 
 def _fill_assessment(path: Path) -> None:
@@ -25,19 +25,6 @@ def _fill_assessment(path: Path) -> None:
     for i, values in standard_results().items():
         for col, value in zip("CDEFG", values, strict=True):
             sheet[f"{col}{FIRST_ROW + i}"] = value
-    book.save(path)
-
-
-def _fill_report(path: Path) -> None:
-    book = openpyxl.load_workbook(path)
-    sheet = book.active
-    assert sheet is not None
-    for row in range(1, sheet.max_row + 1):
-        key = sheet[f"A{row}"].value
-        if isinstance(key, str) and key.startswith(("cluster:", "indicator:")):
-            sheet[f"E{row}"] = 20
-        if key == "submitted":
-            sheet[f"C{row}"] = date(2026, 3, 30)
     book.save(path)
 
 

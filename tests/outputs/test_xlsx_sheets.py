@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from console.cli import main
 from console.outputs.export import SHEET_NAME_MAX, sheet_name
-from tests.language_walk import chinese_runs
+from tests.support.language_walk import chinese_runs
 
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 

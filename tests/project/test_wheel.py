@@ -9,7 +9,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 
 def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from console.reports.assessment import FIRST_ROW, make_assessment_template
 from console.reports.new_dataset import init_dataset
 from console.reports.store import ReportBatchRejected, ingest, undo
 from console.reports.words import in_language
-from tests.language_walk import ZH_ALLOWED, chinese_runs, english_words
+from tests.support.language_walk import ZH_ALLOWED, chinese_runs, english_words
 
 TODAY = date(2026, 11, 26)
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)

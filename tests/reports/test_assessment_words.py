@@ -20,7 +20,7 @@ from console.data.loader import load_dataset
 from console.reports import assessment, store
 from console.reports.assessment import FIRST_ROW, YEAR_ROW, make_assessment_template
 from console.reports.new_dataset import init_dataset
-from tests.language_walk import ZH_ALLOWED, chinese_runs, english_words
+from tests.support.language_walk import ZH_ALLOWED, chinese_runs, english_words
 
 TODAY = date(2026, 11, 26)
 ZONES = 11  # zones of the embedded plan

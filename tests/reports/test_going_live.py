@@ -19,14 +19,11 @@ from console.cli import main
 from console.core.config import load_settings
 from console.core.paths import embedded_data_dir
 from console.data.loader import load_dataset
-from console.data.scales import parse_period
-from console.reports.assessment import FIRST_ROW, make_assessment_template
+from console.reports.assessment import FIRST_ROW
 from console.reports.new_dataset import init_dataset, plan_table_names, progress_table_names
 from console.reports.store import ReportBatchRejected, ingest, undo
-from console.reports.template import make_template
 from console.tui.app import TABS, DevZonesApp
-
-TODAY = date(2026, 11, 26)
+from tests.support.workbooks import TODAY, fill_assessment, fill_report, standard_results
 
 
 def state(directory: Path) -> dict[str, bytes]:
@@ -49,45 +46,6 @@ def live(tmp_path: Path) -> Path:
 
 def zones(directory: Path) -> list[str]:
     return load_dataset(directory)["zones"].get_column("zone").to_list()
-
-
-def fill_assessment(directory: Path, out: Path, year: int, rows: dict[int, tuple[object, ...]]) -> Path:
-    """The assessment workbook for ``year``, with row index i (0 = first zone) filled with
-    (star, tier, score, rank, size)."""
-    blank = make_assessment_template(
-        load_dataset(directory), year, out.with_suffix(".blank.xlsx"), today=TODAY
-    )
-    book = openpyxl.load_workbook(blank)
-    sheet = book.active
-    assert sheet is not None
-    for i, values in rows.items():
-        for col, value in zip("CDEFG", values, strict=True):
-            sheet[f"{col}{FIRST_ROW + i}"] = value
-    book.save(out)
-    return out
-
-
-def standard_results() -> dict[int, tuple[object, ...]]:
-    """Eleven zones: the first two in tier 2 (of 58), the rest in tier 3 (of 90), distinct ranks."""
-    return {i: (i % 3, 2 if i < 2 else 3, 60.0 + i, i + 1, 58 if i < 2 else 90) for i in range(11)}
-
-
-def fill_report(
-    directory: Path, out: Path, zone: str, period: str, figure: float, submitted: date | None = None
-) -> Path:
-    """A zone's quarterly template with every cluster's revenue set to ``figure``."""
-    blank = make_template(load_dataset(directory), zone, period, out.with_suffix(".blank.xlsx"), force=True)
-    book = openpyxl.load_workbook(blank)
-    sheet = book.active
-    assert sheet is not None
-    for row in range(1, sheet.max_row + 1):
-        key = sheet[f"A{row}"].value
-        if isinstance(key, str) and key.startswith("cluster:"):
-            sheet[f"E{row}"] = figure
-        if key == "submitted":  # required: by default the quarter's last day (on time)
-            sheet[f"C{row}"] = submitted or min(date.fromisoformat(parse_period(period).due_date()), TODAY)
-    book.save(out)
-    return out
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -8,15 +8,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import openpyxl
 import polars as pl
 import pytest
 
 from console.cli import main
 from console.data.loader import load_dataset
-from console.data.scales import parse_period
 from console.reports.store import ReportBatchRejected, ingest, undo
 from console.reports.template import make_template
+from tests.support.workbooks import fill
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,33 +31,6 @@ def snapshot(directory: Path) -> dict[str, bytes]:
         for p in sorted(directory.iterdir())
         if p.is_file() and not p.name.startswith(".")
     }
-
-
-def fill(
-    template: Path,
-    out: Path,
-    values: dict[str, float | str],
-    cells: dict[str, object] | None = None,
-    locked_ok: bool = False,
-) -> Path:
-    """Fill a template as a coordinator would: only the unlocked cells (unless ``locked_ok``)."""
-    book = openpyxl.load_workbook(template)
-    sheet = book.active
-    for row in range(1, sheet.max_row + 1):
-        key = sheet.cell(row, 1).value
-        if key in values:
-            cell = sheet.cell(row, 5)
-            assert not cell.protection.locked
-            cell.value = values[key]
-    for row in range(1, sheet.max_row + 1):  # the submission date is required: the quarter's last day
-        if sheet.cell(row, 1).value == "submitted" and sheet.cell(row, 3).value is None:
-            period = next(sheet.cell(r, 3).value for r in range(1, row) if sheet.cell(r, 1).value == "period")
-            sheet.cell(row, 3).value = date.fromisoformat(parse_period(str(period)).due_date())
-    for address, value in (cells or {}).items():
-        assert locked_ok or not sheet[address].protection.locked, address
-        sheet[address] = value
-    book.save(out)
-    return out
 
 
 @pytest.fixture

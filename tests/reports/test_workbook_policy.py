@@ -24,7 +24,7 @@ from console.cli import EXIT_INVALID
 from console.data.readers import DATA_BOUNDS
 from console.reports.new_dataset import init_dataset
 from console.reports.template import WORKBOOK_BOUNDS
-from tests.test_going_live import TODAY, fill_assessment, fill_report, standard_results
+from tests.support.workbooks import TODAY, fill_assessment, fill_report, standard_results
 
 KINDS = ("data", "report", "assessment")
 MEMORY_BOUND = 1536 * 1024 * 1024  # bytes of peak RSS for a process that reads one hostile workbook

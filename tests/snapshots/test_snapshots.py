@@ -1,6 +1,6 @@
 """SVG snapshots of every tab at 80x24 and 160x48, in Chinese and English, and with a county filter.
 
-Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update`` and look at
+Update after an intended change with ``pytest tests/snapshots/test_snapshots.py --snapshot-update`` and look at
 the report before committing.
 """
 

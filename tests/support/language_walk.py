@@ -1,4 +1,4 @@
-"""Helpers of the language walks (tests/test_language.py): the text on screen and the words in the
+"""Helpers of the language walks (tests/surfaces/test_language.py): the text on screen and the words in the
 wrong language, with the allow-lists of what may stay (codes, formats, key names, proper names)."""
 
 from __future__ import annotations

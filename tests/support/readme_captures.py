@@ -1,6 +1,6 @@
 """The README's screen captures, made from the console's real screens (80x24, Chinese, embedded data).
 
-``python -m tests.readme_captures`` rewrites the captures in README.md; tests/test_readme_captures.py
+``python -m tests.support.readme_captures`` rewrites the captures in README.md; tests/project/test_readme_captures.py
 fails when a capture no longer matches the screen it shows (words, figures, layout), so the README
 never shows a screen the console does not draw.
 """
@@ -11,7 +11,7 @@ import asyncio
 import re
 from pathlib import Path
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 SIZE = (80, 24)
 # The screens the README shows under "## Screens", in order: the keys that reach each from the start.
 SCREENS: tuple[tuple[str, ...], ...] = ((), ("2",), ("2", "down", "enter"))
@@ -20,8 +20,8 @@ SCREENS: tuple[tuple[str, ...], ...] = ((), ("2",), ("2", "down", "enter"))
 async def _capture(keys: tuple[str, ...]) -> list[str]:
     from console.core.config import load_settings
     from console.tui.app import DevZonesApp
-    from tests.test_narrow import screen_lines
-    from tests.waiting import until
+    from tests.support.screen import screen_lines
+    from tests.support.waiting import until
     from widgets.drilldown_screen import DetailScreen
 
     app = DevZonesApp(load_settings(lang="zh", remembered=False))

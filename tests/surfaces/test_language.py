@@ -1,7 +1,7 @@
 """One catalogue of words, both languages clean (issue 11, item 3 words).
 
 Chinese mode shows no English word and English mode no Chinese, apart from the allow-lists of
-tests/language_walk.py (codes, file formats, key names, the language switch's own name). Walked on the
+tests/support/language_walk.py (codes, file formats, key names, the language switch's own name). Walked on the
 console (every tab, a drill-down of each table, help, the palette, each dialog, the Ctrl+C notice, a
 broken-config toast and an export failure) and on `devzones status/rankings/check/changes`; plus the
 plural, unit and number forms, and an English name for every unit the plan names.
@@ -37,7 +37,7 @@ from console.present.labels import (
     units_text,
 )
 from console.tui.app import DevZonesApp
-from tests.language_walk import chinese_runs, english_words
+from tests.support.language_walk import chinese_runs, english_words
 from widgets.dialogs import ExportChoice
 
 # -- the walk's helpers ----------------------------------------------------------------------------------

@@ -148,7 +148,7 @@ def test_the_export_toast_lists_the_files_one_per_line(tmp_path: Path, lang: str
     """After an export the toast joined paths with an ASCII comma (in Chinese too) and broke them
     mid-word: now the folder once, in the console's language, then one file name per line."""
     from console.present.labels import files_written
-    from tests.language_walk import chinese_runs, english_words
+    from tests.support.language_walk import chinese_runs, english_words
 
     names = ["devzones-tasks-2026-20261126-1.csv", "devzones-tasks-2026-20261126-1-indicators.csv"]
     shown = files_written([tmp_path / n for n in names] + [tmp_path / "sub" / "x.csv.manifest.toml"], lang)

@@ -15,7 +15,7 @@ from console.core.config import load_settings
 from console.data.dataset import Dataset
 from console.data.loader import load_dataset
 from console.present.assemble import compute, render_views
-from tests.test_reports import fill
+from tests.support.workbooks import fill
 
 CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 NEEDLESS_DECIMAL = re.compile(r"(?<![\d.])\d[\d,]*\.0(?!\d)")  # 89.0, 1,234.0 — not 70.1, not 10.05
@@ -114,8 +114,8 @@ async def test_pgdn_through_the_overview_shows_every_attention_line(
     """Paging down from the top to the end passes every line of the attention list on screen (the
     docked "more" line once covered the row PgDn had just scrolled past); PgUp comes back the same way."""
     from console.tui.app import DevZonesApp
-    from tests.test_narrow import screen_lines
-    from tests.waiting import until
+    from tests.support.screen import screen_lines
+    from tests.support.waiting import until
     from widgets.overview import AttentionList, OverviewPanel
 
     app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, remembered=False))
@@ -165,8 +165,8 @@ async def test_the_more_line_counts_what_is_below_and_zones_once(
     chart), the line says how many lines; the zones it names are zones, each once, however many changes
     mode lists under them (it said 16 zones of a city of 11)."""
     from console.tui.app import DevZonesApp
-    from tests.test_narrow import screen_lines
-    from tests.waiting import until
+    from tests.support.screen import screen_lines
+    from tests.support.waiting import until
     from widgets.overview import AttentionList, OverviewPanel
 
     app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, remembered=False))
@@ -288,8 +288,8 @@ async def test_rankings_legend_only_for_a_rules_column_on_screen(
 ) -> None:
     from console.present.labels import text as label_text
     from console.tui.app import DevZonesApp
-    from tests.test_narrow import screen_lines
-    from tests.waiting import until
+    from tests.support.screen import screen_lines
+    from tests.support.waiting import until
     from widgets.view_table import ViewTable
 
     app = DevZonesApp(load_settings(data_dir=data_dir, lang=lang, remembered=False))
@@ -334,7 +334,7 @@ def _keys_of_other_tabs() -> list[tuple[str, str]]:
 async def test_every_key_that_does_not_apply_here_says_where_it_works(data_dir: Path, lang: str) -> None:
     from console.core.config import TABS
     from console.tui.app import DevZonesApp
-    from tests.waiting import until
+    from tests.support.waiting import until
 
     cases = _keys_of_other_tabs()
     assert ("overview", "C") in cases and ("overview", "slash") in cases and ("overview", "s") in cases
@@ -355,7 +355,7 @@ async def test_a_table_key_still_works_on_its_tab(data_dir: Path) -> None:
     """The app's fallback for C never shadows the table's own C (copy the row)."""
     from console.present.labels import text as label_text
     from console.tui.app import DevZonesApp
-    from tests.waiting import until
+    from tests.support.waiting import until
 
     app = DevZonesApp(load_settings(data_dir=data_dir, lang="en", remembered=False))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -376,7 +376,7 @@ async def test_a_table_key_still_works_on_its_tab(data_dir: Path) -> None:
 def test_every_readme_section_named_by_the_console_exists() -> None:
     """Every “section” or "section" the console's words send the reader to in the README is one of its
     headings, spelled as titled (``init`` sent the reader to a “上线” section the README does not have)."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     headings = {
         line.lstrip("#").strip()
         for line in (root / "README.md").read_text("utf-8").splitlines()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from console.engine.audit import audit
-from tests.conftest import with_tables
+from tests.support.data import with_tables
 
 
 def test_the_published_plan_has_exactly_one_disagreement(dataset) -> None:

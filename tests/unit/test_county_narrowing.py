@@ -139,7 +139,7 @@ def test_a_filter_with_no_revenue_history_renders_its_own_columns(
     so the views are rendered instead, and still equal a fresh evaluation's."""
     import polars as pl
 
-    from tests.conftest import with_tables
+    from tests.support.data import with_tables
 
     base, settings = sources["embedded"]
     alone = base["zones"].get_column("zone")[0]

@@ -42,7 +42,7 @@ def _without_own_targets(src: Path, dest: Path) -> Path:
     for key in ("area", "ranked_in", "targets"):
         manifest.pop(key, None)
     (dest / "manifest.toml").write_text(tomli_w.dumps(manifest), encoding="utf-8")
-    plan = Path(__file__).resolve().parent.parent / "data" / "indicators.csv"
+    plan = Path(__file__).resolve().parents[2] / "data" / "indicators.csv"
     shutil.copyfile(plan, dest / "indicators.csv")
     return dest
 

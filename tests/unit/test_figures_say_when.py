@@ -57,7 +57,7 @@ def test_zone_revenue_is_a_full_year_figure_on_a_stated_basis(dataset: Dataset, 
     import polars as pl
 
     from console.engine.progress import indicator_status
-    from tests.conftest import with_tables
+    from tests.support.data import with_tables
 
     def judged(period: str, value: float) -> dict[str, object]:
         values = pl.DataFrame(

@@ -25,7 +25,7 @@ from console.outputs.bulletin import _latest
 from console.present.assemble import compute, render_views
 from console.present.drilldown import indicator_detail
 from console.present.drilldown_views import indicator_facts_view, indicator_history_view
-from tests.conftest import with_tables
+from tests.support.data import with_tables
 
 QUARTERS = [Period(2025, 4), Period(2026, 1), Period(2026, 2), Period(2026, 3)]
 

@@ -16,7 +16,7 @@ from console.engine.evaluation import Evaluation, evaluate
 from console.present.drilldown import indicator_detail
 from console.present.drilldown_views import indicator_facts_view, indicator_zones_view
 from console.present.formatter import Formatter
-from tests.language_walk import chinese_runs, english_words
+from tests.support.language_walk import chinese_runs, english_words
 
 YEAR = 2026
 

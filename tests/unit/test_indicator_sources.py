@@ -14,7 +14,7 @@ import re
 import polars as pl
 import pytest
 
-from tests.conftest import PLAN_TEXT
+from tests.support.paths import PLAN_TEXT
 
 TOP = re.compile(r"^([一二三四五六])、")
 SUB = re.compile(r"^（([一二三四五六])）")

@@ -232,7 +232,7 @@ def readme_keys() -> str:
 def test_readme_lists_the_keys_of_the_catalogue() -> None:
     from pathlib import Path
 
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Keys") : readme.index("Options: `devzones --lang en`")]
     assert readme_keys() in section, "README ## Keys should hold:\n" + readme_keys()
 
@@ -289,6 +289,6 @@ def test_the_readme_shows_the_tab_strip_with_the_titles() -> None:
 
     from console.present.keys import tab_names
 
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert "  ".join(tab_names("zh").values()) in readme
     assert "总览" not in readme

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from console.cli import main
-from tests.conftest import PLAN_TEXT, REPO
+from tests.support.paths import PLAN_TEXT, REPO
 
 ZONES = [
     # full name, short name, county

@@ -16,7 +16,7 @@ from console.data.errors import DataError, DataInvalid
 from console.data.loader import load_dataset
 from console.data.readers import unreadable
 from console.data.schema import TABLES
-from tests.language_walk import ZH_ALLOWED, chinese_runs, english_words
+from tests.support.language_walk import ZH_ALLOWED, chinese_runs, english_words
 
 # Names a Chinese message may quote: tables, columns, choices, the manifest's keys and values.
 _NAMES = {

@@ -9,7 +9,7 @@ import pytest
 
 from console.engine.audit import audit
 from console.engine.progress import indicator_status, task_status
-from tests.conftest import with_tables
+from tests.support.data import with_tables
 
 
 def _values(*rows: tuple[str, str | None, str, float]) -> pl.DataFrame:

@@ -20,7 +20,7 @@ from console.engine.rules import (
     rank_move_explained,
     zone_flags,
 )
-from tests.conftest import PLAN_TEXT
+from tests.support.paths import PLAN_TEXT
 
 
 def r(year: int, rank: int, size: int = 58, tier: int = 2, star: int | None = 1) -> dict:

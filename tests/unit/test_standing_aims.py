@@ -21,7 +21,8 @@ from console.engine.evaluation import evaluate, status_json
 from console.present.assemble import compute, render_views
 from console.present.drilldown import indicator_detail
 from console.present.drilldown_views import indicator_facts_view
-from tests.conftest import PLAN_TEXT, with_tables
+from tests.support.data import with_tables
+from tests.support.paths import PLAN_TEXT
 
 STANDING = ("I08", "I13", "I17")
 

@@ -13,7 +13,7 @@ from console.core.config import Settings
 from console.data.scales import Period
 from console.engine.evaluation import UnknownChoice, evaluate
 from console.engine.status import cluster_status, eval_period, zone_status
-from tests.conftest import with_tables
+from tests.support.data import with_tables
 
 GAOXIN = "驻马店市高新技术产业开发区"  # 2025 target 三星 一档; 2026 三星 一档
 JINGKAI = "驻马店经济技术开发区"  # 2025 target 二星 二档
