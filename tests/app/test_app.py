@@ -9,6 +9,7 @@ import pytest
 from console.engine.evaluation import evaluate
 from console.tui.app import DevZonesApp
 from tests.support.app import make_app, ready, rows
+from tests.support.waiting import until
 from widgets.dialogs import CountyDialog, HelpScreen
 from widgets.drilldown_screen import DetailScreen
 from widgets.view_table import ViewTable
@@ -203,7 +204,7 @@ async def test_every_tab_draws_with_no_color(data_dir: Path, monkeypatch) -> Non
 
 
 async def test_command_palette_offers_the_console_actions(data_dir: Path) -> None:
-    from textual.command import CommandPalette
+    from textual.command import CommandList, CommandPalette
 
     app = make_app(data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -212,7 +213,9 @@ async def test_command_palette_offers_the_console_actions(data_dir: Path) -> Non
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"产业集群")
-        await pilot.pause(0.5)
+        hits = app.screen.query_one(CommandList)  # filled by the palette's search worker
+        await until(pilot, lambda: hits.option_count > 0)
+        assert hits.option_count > 0
         await pilot.press("enter")
         await pilot.pause()
         assert app.active_tab == "clusters"
