@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+import console.data.loader
 from console.core.config import Settings, load_settings
 from console.core.paths import embedded_data_dir
 from console.data.dataset import Dataset
 from console.data.loader import load_dataset
+from tests.support.shared_load import SharedEmbeddedLoad
 
 # Snapshots must not catch an animation half way.
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
@@ -34,6 +36,20 @@ def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("DEVZONES_STATE", str(home / "state" / "state.toml"))
     monkeypatch.setenv("DEVZONES_CACHE", str(home / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture(scope="session")
+def _shared_embedded_load() -> SharedEmbeddedLoad:
+    return SharedEmbeddedLoad(console.data.loader.load_dataset)
+
+
+@pytest.fixture(autouse=True)
+def _consoles_share_the_embedded_load(
+    _shared_embedded_load: SharedEmbeddedLoad, monkeypatch: pytest.MonkeyPatch
+) -> SharedEmbeddedLoad:
+    """A console started on the embedded data skips re-reading it (see tests/support/shared_load.py)."""
+    monkeypatch.setattr(console.data.loader, "load_dataset", _shared_embedded_load)
+    return _shared_embedded_load
 
 
 @pytest.fixture(scope="session")
