@@ -94,7 +94,7 @@ def test_snapshot_pins_live_in_the_constraints_the_test_command_uses() -> None:
 
     assert pins["textual"] == version("textual") and pins["rich"] == version("rich")
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    test_line = next(line for line in readme.splitlines() if line.endswith(".venv/bin/pytest"))
+    test_line = next(line for line in readme.splitlines() if line.endswith(".venv/bin/pytest -n auto"))
     assert "-c constraints.txt" in test_line and test_line in (REPO / ".ci" / "run").read_text(
         encoding="utf-8"
     )
