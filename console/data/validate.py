@@ -56,10 +56,16 @@ class Problems:
         return self.errors
 
 
+def nearest(value: str, known: Iterable[str]) -> str | None:
+    """The known value nearest ``value`` (a likely typo of it), or None when none is near."""
+    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    return match[0] if match else None
+
+
 def suggest(value: str, known: Iterable[str]) -> Said:
     """' Did you mean X?' (是否应为“X”？) for the nearest known value, or ''."""
-    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-    return said("did_you_mean", value=match[0]) if match else Said("", "")
+    near = nearest(value, known)
+    return said("did_you_mean", value=near) if near is not None else Said("", "")
 
 
 _DATE_FORMS = (

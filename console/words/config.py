@@ -1,5 +1,6 @@
 """What the settings say about themselves (console.core.config): what each key must hold, and the
-warnings about a config or state file that cannot be read or holds a value it cannot use."""
+warnings about a config or state file that cannot be read or holds a value it cannot use; and why
+files cannot be placed in a folder (console.core.files)."""
 
 from __future__ import annotations
 
@@ -95,5 +96,14 @@ CONFIG = Catalogue(
             "a list of county names as text, without control characters",
         ),
         "expect_sort": ("每个视图的排序键组成的表", "a table of sort keys per view"),
+    },
+)
+
+# Why files cannot be written into a folder (console.core.files.folder_problem).
+FILES = Catalogue(
+    "files",
+    {
+        "no_folder": ("文件夹不存在：{folder}", "folder does not exist: {folder}"),
+        "not_writable": ("文件夹不可写入：{folder}", "folder is not writable: {folder}"),
     },
 )
