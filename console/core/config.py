@@ -25,10 +25,11 @@ from typing import Any
 
 from console.core.files import atomic_write_bytes
 from console.core.paths import default_config_file, embedded_data_dir
-from console.core.text import Said, clean
+from console.core.text import Said, clean, said_both
+from console.words import LANGS, Lang, is_lang
+from console.words.config import CONFIG
 
 PACING_RULES = ("linear", "custom")
-LANGS = ("zh", "en")
 # The console's tabs, in order (their titles live with the view model).
 TABS = ("overview", "zones", "clusters", "tasks", "rankings")
 DEFAULT_WEIGHTS = {"tier": 25.0, "star": 25.0, "revenue": 30.0, "indicators": 10.0, "reports": 10.0}
@@ -37,7 +38,7 @@ DEFAULT_WEIGHTS = {"tier": 25.0, "star": 25.0, "revenue": 30.0, "indicators": 10
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
-    lang: str = "zh"
+    lang: Lang = "zh"
     ascii: bool = False
     mouse: bool = True
     pacing_rule: str = "linear"
@@ -57,7 +58,7 @@ class Settings:
     warnings: tuple[str, ...] = field(default=())
     # The language and export folder of the config files and flags, without the state file: the console
     # remembers its own choice only where it differs from them, so a later config change still shows.
-    config_lang: str = "zh"
+    config_lang: Lang = "zh"
     config_export_folder: str = ""
     # The console started with --as-of (a quarter such as 2026Q2): the data as it stood then. A flag
     # of the session only, never read from or written to a file.
@@ -99,15 +100,28 @@ def system_config_file() -> Path:
     return Path(site_config_dir("devzones")) / "config.toml"
 
 
+def _say(key: str, /, **fields: object) -> Said:
+    """The settings' words ``key`` (console.words.config) in both languages."""
+    return said_both(CONFIG, key, **fields)
+
+
+def _joined(items: Sequence[str]) -> Said:
+    """``items`` joined as each language joins a list."""
+    zh, en = CONFIG.pair("list_sep")
+    return Said(en.join(items), zh.join(items))
+
+
 def _unreadable(exc: Exception) -> Said:
     """Why a config file could not be read, in both languages (the parser says it in English only)."""
     if isinstance(exc, tomllib.TOMLDecodeError):
         where = re.search(r"line (\d+), column (\d+)", str(exc))
-        zh = f"第 {where[1]} 行第 {where[2]} 列不是有效的 TOML" if where else "不是有效的 TOML"
+        zh = (
+            CONFIG("not_toml_at", "zh", line=where[1], column=where[2]) if where else CONFIG("not_toml", "zh")
+        )
     elif isinstance(exc, UnicodeDecodeError):
-        zh = "不是 UTF-8 文本"
+        zh = CONFIG("not_utf8", "zh")
     else:
-        zh = "无法打开该文件"
+        zh = CONFIG("cannot_open", "zh")
     return Said(str(exc), zh)
 
 
@@ -117,19 +131,9 @@ def _quarantine(path: Path, reason: Said, warnings: list[str]) -> None:
     try:
         path.rename(kept)
     except OSError:
-        warnings.append(
-            Said(
-                f"{path}: could not be read ({reason}); ignored. Fix or remove it.",
-                f"{path}：无法读取（{reason.zh}），已忽略。请修正或删除它。",
-            )
-        )
+        warnings.append(_say("unreadable_not_kept", path=path, reason=reason))
         return
-    warnings.append(
-        Said(
-            f"{path}: could not be read ({reason}); it was kept as {kept.name}. Starting on the other settings.",
-            f"{path}：无法读取（{reason.zh}），已另存为 {kept.name}；本次使用其他设置启动。",
-        )
-    )
+    warnings.append(_say("unreadable_kept", path=path, reason=reason, kept=kept.name))
 
 
 def _read(path: Path, warnings: list[str], owned: bool = False) -> dict[str, Any]:
@@ -142,12 +146,7 @@ def _read(path: Path, warnings: list[str], owned: bool = False) -> dict[str, Any
         if owned:
             _quarantine(path, _unreadable(exc), warnings)
         else:
-            warnings.append(
-                Said(
-                    f"{path}: ignored, could not be read ({exc}); using the other settings",
-                    f"{path}：无法读取（{_unreadable(exc).zh}），已忽略；使用其他设置",
-                )
-            )
+            warnings.append(_say("unreadable_ignored", path=path, reason=_unreadable(exc)))
         return {}
 
 
@@ -187,62 +186,56 @@ KEYS: dict[str, dict[str, tuple[Check, Said]]] = {
     "data": {
         "dir": (
             _path,
-            Said("a folder path as text, without control characters", "文本形式的文件夹路径，不含控制字符"),
+            _say("expect_folder"),
         ),
         "reload_seconds": (
             _number(0.1, 86400),
-            Said("a number of seconds from 0.1 to 86400", "0.1 到 86400 之间的秒数"),
+            _say("expect_seconds"),
         ),
     },
     "display": {
-        "lang": (_one_of(LANGS), Said("one of zh, en", "zh 或 en")),
-        "ascii": (_is(bool), Said("true or false", "true 或 false")),
-        "mouse": (_is(bool), Said("true or false", "true 或 false")),
+        "lang": (_one_of(LANGS), _say("expect_lang")),
+        "ascii": (_is(bool), _say("expect_bool")),
+        "mouse": (_is(bool), _say("expect_bool")),
     },
     "pacing": {
-        "rule": (_one_of(PACING_RULES), Said("one of linear, custom", "linear 或 custom")),
+        "rule": (_one_of(PACING_RULES), _say("expect_rule")),
         "custom": (
             _list_of(_number(0, 1), 4),
-            Said("a list of 4 shares from 0 to 1", "4 个 0 到 1 之间的比例组成的列表"),
+            _say("expect_shares"),
         ),
         "tolerance": (
             _number(0, 1, high_open=True),
-            Said("a share from 0 up to (not including) 1, e.g. 0.05", "0 到 1（不含 1）之间的比例，如 0.05"),
+            _say("expect_share"),
         ),
     },
-    "ranking": {
-        name: (_number(0, 1e6), Said("a weight: a number from 0 to 1000000", "权重：0 到 1000000 之间的数"))
-        for name in DEFAULT_WEIGHTS
-    },
+    "ranking": {name: (_number(0, 1e6), _say("expect_weight")) for name in DEFAULT_WEIGHTS},
     "export": {
         "folder": (
             _path,
-            Said("a folder path as text, without control characters", "文本形式的文件夹路径，不含控制字符"),
+            _say("expect_folder"),
         )
     },
     "state": {
-        "tab": (_one_of(TABS), Said(f"one of {', '.join(TABS)}", f"{'、'.join(TABS)} 之一")),
+        "tab": (_one_of(TABS), _say("expect_tab", tabs=_joined(TABS))),
         "year": (
             lambda v: _number(0, 9999)(v) and isinstance(v, int),
-            Said("a year such as 2025, or 0", "年度，如 2025，或 0"),
+            _say("expect_year"),
         ),
         "counties": (
             _list_of(_path),  # shown in the top bar: text without control characters, as a path
-            Said(
-                "a list of county names as text, without control characters",
-                "县区名称（文本，不含控制字符）组成的列表",
-            ),
+            _say("expect_counties"),
         ),
-        "sort": (_is(dict), Said("a table of sort keys per view", "每个视图的排序键组成的表")),
+        "sort": (_is(dict), _say("expect_sort")),
         # Written only to the state file: a choice made in the console.
-        "lang": (_one_of(LANGS), Said("one of zh, en", "zh 或 en")),
+        "lang": (_one_of(LANGS), _say("expect_lang")),
         "export_folder": (
             _path,
-            Said("a folder path as text, without control characters", "文本形式的文件夹路径，不含控制字符"),
+            _say("expect_folder"),
         ),
         "bulletin_folder": (
             _path,
-            Said("a folder path as text, without control characters", "文本形式的文件夹路径，不含控制字符"),
+            _say("expect_folder"),
         ),
     },
 }
@@ -260,12 +253,7 @@ def _validated(raw: dict[str, Any], path: Path, warnings: list[str]) -> dict[str
             continue
         if not isinstance(value, dict):
             warnings.append(
-                Said(
-                    f"{path}: [{section}] = {_shown(value)} ignored: expected a table of settings "
-                    f"([{section}] with keys such as {next(iter(keys))}); using the defaults",
-                    f"{path}：[{section}] = {_shown(value)} 已忽略：应为一组设置"
-                    f"（[{section}] 下的键，如 {next(iter(keys))}）；使用默认值",
-                )
+                _say("not_a_table", path=path, section=section, shown=_shown(value), first=next(iter(keys)))
             )
             continue
         kept: dict[str, Any] = {}
@@ -274,23 +262,21 @@ def _validated(raw: dict[str, Any], path: Path, warnings: list[str]) -> dict[str
             if check is None:
                 near = difflib.get_close_matches(str(key), list(keys), n=1, cutoff=0.6)
                 shown, known = clean(str(key), escape=True), ", ".join(keys)
+                hint = _say("did_you_mean", near=near[0]) if near else Said("", "")
                 warnings.append(
-                    Said(
-                        f"{path}: {section}.{shown} is not a setting devzones knows; "
-                        + (f"did you mean {near[0]}? " if near else "")
-                        + f"the keys of [{section}] are {known}; ignored",
-                        f"{path}：{section}.{shown} 不是 devzones 的设置项，已忽略；"
-                        + (f"是不是 {near[0]}？" if near else "")
-                        + f"[{section}] 的键有 {known}",
-                    )
+                    _say("unknown_key", path=path, section=section, shown=shown, hint=hint, known=known)
                 )
             elif check(item):
                 kept[key] = item
             else:
                 warnings.append(
-                    Said(
-                        f"{path}: {section}.{key} = {_shown(item)} ignored: expected {expected}; using the default",
-                        f"{path}：{section}.{key} = {_shown(item)} 已忽略：应为 {expected.zh}；使用默认值",
+                    _say(
+                        "bad_value",
+                        path=path,
+                        section=section,
+                        key=key,
+                        shown=_shown(item),
+                        expected=expected,
                     )
                 )
         out[section] = kept
@@ -320,20 +306,10 @@ def _pacing(pacing: dict[str, Any], warnings: list[str]) -> tuple[str, tuple[flo
     except (TypeError, ValueError):
         custom = ()
     if rule not in PACING_RULES:
-        warnings.append(
-            Said(
-                f"pacing.rule = {rule!r} is not one of linear, custom; using linear",
-                f"pacing.rule = {rule!r} 不是 linear 或 custom；按 linear（均匀进度）计算",
-            )
-        )
+        warnings.append(_say("bad_rule", shown=repr(rule)))
         rule = "linear"
     if rule == "custom" and (len(custom) != 4 or list(custom) != sorted(custom) or custom[-1] != 1.0):
-        warnings.append(
-            Said(
-                "pacing.custom must be 4 rising shares ending in 1.0; using linear",
-                "pacing.custom 应为 4 个递增、以 1.0 结尾的比例；按 linear（均匀进度）计算",
-            )
-        )
+        warnings.append(_say("bad_custom"))
         rule = "linear"
     return rule, custom if len(custom) == 4 else (0.22, 0.47, 0.73, 1.0)
 
@@ -344,16 +320,9 @@ def _weights(ranking: dict[str, Any], warnings: list[str]) -> dict[str, float]:
         if key in weights and isinstance(value, int | float) and value >= 0:
             weights[key] = float(value)
         else:
-            warnings.append(
-                Said(
-                    f"ranking.{key} = {value!r} ignored: expected one of {', '.join(weights)} with a weight >= 0",
-                    f"ranking.{key} = {value!r} 已忽略：应为 {'、'.join(weights)} 之一，权重不小于 0",
-                )
-            )
+            warnings.append(_say("bad_weight", key=key, shown=repr(value), names=_joined(list(weights))))
     if sum(weights.values()) <= 0:
-        warnings.append(
-            Said("ranking weights add up to 0; using the defaults", "排名权重之和为 0；使用默认权重")
-        )
+        warnings.append(_say("weights_zero"))
         weights = dict(DEFAULT_WEIGHTS)
     return weights
 
@@ -372,18 +341,13 @@ def _state(state: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
         {str(k): str(v) for k, v in sort.items() if isinstance(v, str)} if isinstance(sort, dict) else {}
     )
     if tab not in TABS or not isinstance(counties, list) or not isinstance(sort, dict):
-        warnings.append(
-            Said(
-                "some remembered [state] values were not understood and were reset",
-                "记住的界面状态（[state]）中有些值无法识别，已重置",
-            )
-        )
+        warnings.append(_say("state_reset"))
     return out
 
 
 def load_settings(
     data_dir: Path | None = None,
-    lang: str | None = None,
+    lang: Lang | None = None,
     ascii: bool | None = None,
     mouse: bool | None = None,
     year: int | None = None,
@@ -403,22 +367,18 @@ def load_settings(
     data = merged.get("data", {})
     display = merged.get("display", {})
     configured_dir = str(data.get("dir") or "")
-    chosen_lang = lang or str(display.get("lang", "zh"))
-    if chosen_lang not in LANGS:
-        warnings.append(
-            Said(
-                f"display.lang = {chosen_lang!r} is not one of zh, en; using zh",
-                f"display.lang = {chosen_lang!r} 不是 zh 或 en；使用 zh（中文）",
-            )
-        )
-        chosen_lang = "zh"
+    asked_lang = lang or str(display.get("lang", "zh"))
+    chosen_lang: Lang = asked_lang if is_lang(asked_lang) else "zh"
+    if not is_lang(asked_lang):
+        warnings.append(_say("bad_lang", shown=repr(asked_lang)))
     rule, custom = _pacing(merged.get("pacing", {}), warnings)
     config_state = merged.get("state", {})
     remembered_state = _remembered(config_state, warnings) if remembered else dict(config_state)
     state = _state(remembered_state, warnings)
     configured_lang = chosen_lang
-    if lang is None and remembered_state.get("lang") in LANGS:
-        chosen_lang = remembered_state["lang"]
+    remembered_lang = remembered_state.get("lang")
+    if lang is None and is_lang(remembered_lang):
+        chosen_lang = remembered_lang
     configured_folder = str(merged.get("export", {}).get("folder", "") or "")
     remembered_folder = remembered_state.get("export_folder")
     bulletin_folder = remembered_state.get("bulletin_folder")
@@ -477,10 +437,5 @@ def save_state(state: dict[str, Any]) -> list[str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, STATE_HEADER + tomli_w.dumps({"state": merged}).encode("utf-8"))
     except OSError as exc:
-        warnings.append(
-            Said(
-                f"{path}: the console's state was not saved ({exc.strerror or exc})",
-                f"{path}：界面状态未能保存（{exc.strerror or exc}）",
-            )
-        )
+        warnings.append(_say("state_not_saved", path=path, reason=exc.strerror or exc))
     return warnings

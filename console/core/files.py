@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from console.core.text import Said
+from console.core.text import said_both
+from console.words.config import FILES
 
 Writer = Callable[[IO[bytes]], object]  # what it returns (a byte count, say) is ignored
 
@@ -162,9 +163,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
 def folder_problem(folder: Path) -> str | None:
     """Why files cannot be written into ``folder`` (it is missing or not writable), or None."""
     if not folder.is_dir():
-        return Said(f"folder does not exist: {folder}", f"文件夹不存在：{folder}")
+        return said_both(FILES, "no_folder", folder=folder)
     if not os.access(folder, os.W_OK | os.X_OK):
-        return Said(f"folder is not writable: {folder}", f"文件夹不可写入：{folder}")
+        return said_both(FILES, "not_writable", folder=folder)
     return None
 
 

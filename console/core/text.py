@@ -26,6 +26,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+from console.words import Lang
+
+if TYPE_CHECKING:
+    from console.words import Catalogue
 
 # Characters removed everywhere. Written as literal characters, so the same class works in Python's
 # re and in polars' (Rust) regex: the reader cleans whole columns with it, vectorised.
@@ -94,7 +100,8 @@ def safe_json(document: str) -> str:
 
 class Said(str):
     """A message made before the language is known (config warnings, file-placement problems): the
-    English words as the string itself, the Chinese ones in ``zh``. Shown with :func:`in_lang`."""
+    English words as the string itself, the Chinese ones in ``zh``. Made from a catalogue key with
+    :func:`said_both`; shown with :func:`in_lang`."""
 
     zh: str
 
@@ -107,8 +114,19 @@ class Said(str):
         return (str(self), self.zh)
 
 
-def in_lang(message: object, lang: str) -> str:
+def in_lang(message: object, lang: Lang) -> str:
     """``message`` in ``lang``: a :class:`Said`'s Chinese words in zh, otherwise the text itself."""
     if lang == "zh" and isinstance(message, Said):
         return message.zh
     return str(message)
+
+
+def said_both(catalogue: Catalogue, key: str, /, **fields: object) -> Said:
+    """The words of ``key`` in both languages, as a :class:`Said`, with ``fields`` filled
+    (``str.format``); a field that is itself a ``Said`` is filled in the matching language."""
+    zh, en = catalogue.pair(key)
+    return Said(_filled(en, fields, "en"), _filled(zh, fields, "zh"))
+
+
+def _filled(template: str, fields: dict[str, object], lang: Lang) -> str:
+    return template.format(**{k: in_lang(v, lang) if isinstance(v, Said) else v for k, v in fields.items()})

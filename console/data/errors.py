@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 
 from console.core.text import clean, in_lang
 from console.data.problem_words import said
+from console.words import Lang
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,9 @@ class DataError:
         """The fields, text cleaned (JSON escapes C0 but not C1 or bidi controls)."""
         return {k: clean(v) if isinstance(v, str) else v for k, v in asdict(self).items()}
 
-    def text(self, lang: str = "en") -> str:
-        """One line naming the file, row and column, the value found and what was expected, in ``lang``;
-        every part passes console.core.text.clean (names and values are quoted as they are)."""
+    def text(self, lang: Lang = "zh") -> str:
+        """One line naming the file, row and column, the value found and what was expected, in ``lang``
+        (Chinese unless told, as every catalogue); every part passes console.core.text.clean (names and values are quoted as they are)."""
         where = [clean(self.file)]
         if self.row is not None:
             where.append(in_lang(said("row", row=self.row), lang))

@@ -1,7 +1,7 @@
-"""What a data file's problems are told, in Chinese and English: one catalogue of messages and places.
+"""How a data file's problems are told, in Chinese and English, from one catalogue of messages and places.
 
 :func:`said` makes a :class:`~console.core.text.Said` (the English words as the string, the Chinese
-ones in ``zh``) from a key of :data:`MESSAGES`, so a DataError's message is made once, before the
+ones in ``zh``) from a key of the catalogue ``console.words.data.DATA``, so a DataError's message is made once, before the
 language is known, and shown in either. Fields that are themselves ``Said`` are filled in the
 matching language. Values quoted from a data file are not part of these words: DataError carries them
 apart and quotes them as they are (cleaned). Library and OS error texts (English) are kept in the
@@ -12,196 +12,38 @@ from __future__ import annotations
 
 import errno
 
-from console.core.text import Said, clean
+from console.core.text import Said, clean, said_both
+from console.words.data import DATA
 
-# key -> (Chinese, English); placeholders are filled with str.format.
-MESSAGES: dict[str, tuple[str, str]] = {
-    # -- places and the quoted value (DataError.text) ----------------------------------------------
-    "row": ("第 {row} 行", "row {row}"),
-    "column": ("“{column}”列", "column '{column}'"),
-    "place_sep": ("，", ", "),
-    "found": ("填写的是“{value}”", "found '{value}'"),
-    "found_sep": ("，", ": "),
-    "at": ("{place}：{message}", "{place}: {message}"),
-    # -- the dataset's folder and files ------------------------------------------------------------
-    "no_dir": ("数据目录不存在", "no such data directory"),
-    "missing_file": (
-        "缺少文件：应有 {names}（{description}）",
-        "missing file: expected {names} ({description})",
-    ),
-    "files_twice": ("{listed} 都是“{table}”表，只保留一个", "{listed} all hold '{table}'; keep only one"),
-    "manifest_missing": (
-        "缺少文件：应有 manifest.toml，写明 title、sample 和（有进度数据后）as_of",
-        "missing file: expected manifest.toml with title, sample and (once data arrives) as_of",
-    ),
-    "not_toml": ("不是有效的 TOML 文件，请检查其格式", "not valid TOML: {detail}"),
-    "title_expected": ("应为数据集的标题（文字）", "expected the dataset's title as text"),
-    "sample_expected": (
-        "应为 true 或 false：进度数据是否为示例数据？",
-        "expected true or false: is the progress data sample data?",
-    ),
-    "header_no_rows": ("文件只有表头，没有数据行", "the file has a header but no rows"),
-    "unreadable": (
-        "无法读取（{reason}）；请检查它是否存在、是否有权读取",
-        "cannot be read ({reason}); check that it exists and that you may read it",
-    ),
-    # -- reading a file ----------------------------------------------------------------------------
-    "bad_bytes": (
-        "含有无法按任何支持的编码解读的字节；请把文件另存为 UTF-8（Excel 中的“CSV UTF-8”）或 GB18030",
-        "bytes that decode in no supported encoding; save the file as UTF-8 (CSV UTF-8 in Excel) or GB18030",
-    ),
-    "too_many_values": (
-        "有 {count} 个值，而表头只有 {width} 列",
-        "{count} values where the header has {width} columns",
-    ),
-    "malformed_csv_at": (
-        "CSV 格式有误；文件是否不完整？",
-        "malformed CSV ({detail}); is the file truncated?",
-    ),
-    "malformed_csv": ("CSV 格式有误；文件是否不完整？", "malformed CSV; is the file truncated?"),
-    "empty_file": ("文件是空的；应有表头行", "the file is empty; expected a header row"),
-    "malformed_header": ("CSV 表头格式有误", "malformed CSV header ({detail})"),
-    "truncated_row": (
-        "最后一行在第 {count} 个值后中断（应有 {width} 个）；文件似乎不完整",
-        "the last row stops after {count} of {width} values; the file looks truncated",
-    ),
-    "bad_parquet": (
-        "不是可读取的 Parquet 文件（不完整或已损坏？）",
-        "not a readable Parquet file (truncated or damaged?): {detail}",
-    ),
-    "nested_column": (
-        "此列含有嵌套或对象类型的值；应为普通文字或数字",
-        "the column holds {dtype} values; expected plain text or numbers",
-    ),
-    "not_text": ("有列无法读作文字", "columns that cannot be read as text: {detail}"),
-    "bad_xlsx": (
-        "不是可读取的 .xlsx 工作簿（不完整或已损坏？）",
-        "not a readable .xlsx workbook (truncated or damaged?): {detail}",
-    ),
-    "formula_no_value": (
-        "工作表“{sheet}”单元格 {cell} 含公式“{formula}”但没有保存计算结果；请填写数值本身，或用电子表格软件打开后保存",
-        "sheet '{sheet}', cell {cell} holds a formula '{formula}' with no saved result; type the value"
-        " itself, or open and save the file in Excel",
-    ),
-    "far_cell": (
-        "工作表“{sheet}”单元格 {cell} 有内容，远在表格之外：一张工作表最多读取 {rows} 行、{columns} 列、"
-        "共 {cells} 个单元格；请删除这个多余的单元格（或把表格拆小）",
-        "sheet '{sheet}', cell {cell} holds a value far outside the table: a sheet is read up to {rows}"
-        " rows, {columns} columns and {cells} cells in all; delete the stray cell (or split the table)",
-    ),
-    "crowded_sheet": (
-        "工作表“{sheet}”的单元格（含只有格式的空单元格，到 {cell} 为止）多于 {elements} 个；请删除多余的行列",
-        "sheet '{sheet}' has more than {elements} cells (empty formatted ones included, up to {cell});"
-        " delete the rows and columns it does not need",
-    ),
-    "sheet_unreadable": (
-        "工作表“{sheet}”无法读取（内容已损坏）",
-        "sheet '{sheet}' cannot be read (its content is damaged): {detail}",
-    ),
-    "unsupported": (
-        "不支持的格式；应为 .csv、.parquet 或 .xlsx",
-        "unsupported format; expected .csv, .parquet or .xlsx",
-    ),
-    "header_twice": ("表头中此列出现两次；只保留一个", "the header names this column twice; keep only one"),
-    # -- columns and cells -------------------------------------------------------------------------
-    "missing_column": ("缺少“{column}”列（{description}）", "missing column '{column}' ({description})"),
-    "unexpected_column": (
-        "多余的列；应有的列为：{columns}。{hint}",
-        "unexpected column; expected columns: {columns}.{hint}",
-    ),
-    "required": ("缺少值；此列必填", "missing value; this column is required"),
-    "expected": ("应为{what}", "expected {what}"),
-    "one_of": ("应为以下之一：{choices}", "expected one of {choices}"),
-    "whole_number": ("整数", "a whole number"),
-    "year": ("年份，如 2025", "a year such as 2025"),
-    "number": ("数字", "a number"),
-    "bound": (
-        "应为 -{bound} 到 {bound} 之间的{what}；是否输错了？",
-        "expected {what} between -{bound} and {bound}; is it a typo?",
-    ),
-    "negative": ("不能为负数", "must not be negative"),
-    "at_least": ("应为不小于 {low} 的{what}", "expected {what} of at least {low}"),
-    "within": ("应为 {low}–{high} 之间的{what}", "expected {what} within {low}-{high}"),
-    "date": ("日期，如 2026-10-03 或 2026年10月3日", "a date such as 2026-10-03 or 2026/10/3"),
-    "star_form": ("星级（{low}–{high}，如 2、二星或 ★★）", "a star level {low}-{high} (such as 2 or ★★)"),
-    "star_range": ("星级，在 {low}–{high} 之内", "a star level within {low}-{high}"),
-    "tier_form": (
-        "档次（{low}–{high}，如 2 或二档；一档最高）",
-        "a tier {low}-{high} (such as 2; tier 1 is the highest)",
-    ),
-    "tier_range": (
-        "档次，在 {low}–{high} 之内（一档最高）",
-        "a tier within {low}-{high} (tier 1 is the highest)",
-    ),
-    "quarter_1_4": (
-        "季度，季度数为 1–4（如 2025Q3、2025-Q3 或 2025年第三季度）",
-        "a quarter 1-4 (such as 2025Q3 or 2025-Q3)",
-    ),
-    "quarter": ("季度，如 2025Q3、2025-Q3 或 2025年第三季度", "a quarter such as 2025Q3 or 2025-Q3"),
-    # -- references and keys -----------------------------------------------------------------------
-    "unknown_ref": (
-        "未知的{what}；应为 {table} 表中列出的{what}。{hint}",
-        "unknown {what}; expected one listed in {table}.{hint}",
-    ),
-    "unknown_zone": (
-        "未知的开发区；应为 zones 表中列出的开发区。{hint}",
-        "unknown zone; expected a zone named in zones.{hint}",
-    ),
-    "did_you_mean": ("是否应为“{value}”？", " Did you mean '{value}'?"),
-    "duplicate": (
-        "重复的{what}：与第 {first} 行相同",
-        "duplicate {what}: the same as row {first}",
-    ),
-    "duplicate_kind": ("重复的{what}", "duplicate {what}"),
-    "unknown_kind": ("未知的{what}", "unknown {what}"),
-    "key": ("键", "key"),
-    "column_value": ("“{column}”值", "{column}"),
-    "more_rows": ("另有 {count} 行同类问题：{kind}", "{count} more rows like: {kind}"),
-    # -- what a reference names --------------------------------------------------------------------
-    "zone": ("开发区", "zone"),
-    "cluster": ("产业集群", "cluster"),
-    "section": ("章节", "section"),
-    "task": ("任务", "task"),
-    "indicator": ("指标", "indicator"),
-    # -- joining lists -----------------------------------------------------------------------------
-    "or": (" 或 ", " or "),
-    "list_sep": ("、", ", "),
+# The catalogue's key for each operating-system reason a file cannot be read (the Chinese words; the
+# English form keeps the OS's own).
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "os_enoent",
+    errno.EACCES: "os_eacces",
+    errno.EPERM: "os_eperm",
+    errno.EISDIR: "os_eisdir",
+    errno.ENOTDIR: "os_enotdir",
+    errno.ENAMETOOLONG: "os_enametoolong",
+    errno.EIO: "os_eio",
+    errno.ELOOP: "os_eloop",
 }
-
-# The operating system's reasons a file cannot be read, in Chinese (the English is the OS's own).
-_OS_REASONS_ZH: dict[int, str] = {
-    errno.ENOENT: "不存在",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EISDIR: "是文件夹而不是文件",
-    errno.ENOTDIR: "路径中有一部分不是文件夹",
-    errno.ENAMETOOLONG: "名称太长",
-    errno.EIO: "读写出错",
-    errno.ELOOP: "符号链接循环",
-}
-
-
-def _fill(template: str, fields: dict[str, object], zh: bool) -> str:
-    values = {k: (v.zh if zh and isinstance(v, Said) else str(v)) for k, v in fields.items()}
-    return template.format(**values)
 
 
 def said(key: str, **fields: object) -> Said:
     """The message ``key`` with ``fields`` filled in, in both languages (Said fields in the matching one)."""
-    zh, en = MESSAGES[key]
-    return Said(_fill(en, fields, False), _fill(zh, fields, True))
+    return said_both(DATA, key, **{k: v if isinstance(v, Said) else str(v) for k, v in fields.items()})
 
 
 def joined(items: list[str], sep: str = "list_sep") -> Said:
     """``items`` joined as each language joins a list (', ' / '、'; ' or ' / '或')."""
-    zh, en = MESSAGES[sep]
+    zh, en = DATA.pair(sep)
     return Said(en.join(items), zh.join(items))
 
 
 def os_reason(exc: OSError) -> Said:
     """Why the operating system would not let us read a file: its own words, and ours in Chinese."""
     reason = exc.strerror or type(exc).__name__
-    return Said(clean(reason), _OS_REASONS_ZH.get(exc.errno or 0, "系统拒绝访问"))
+    return Said(clean(reason), DATA(_OS_REASONS.get(exc.errno or 0, "os_other"), "zh"))
 
 
 def detail(exc: BaseException) -> str:

@@ -6,17 +6,24 @@ Periods are quarters, written canonically as ``2026Q3`` (which sorts correctly a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from console.data.problem_words import said
+from console.data.scale_forms import (
+    CN_DIGITS,
+    CN_NUMERALS,
+    FULLWIDTH,
+    NONE_FORMS,
+    ORDINAL_PREFIX,
+    PERIOD_FORMS,
+    STAR_SUFFIX,
+    TIER_SUFFIX,
+)
+from console.words import Lang
+from console.words.scales import SCALES
 
 STAR_MIN, STAR_MAX = 1, 5
 TIER_MIN, TIER_MAX = 1, 3
-
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_NUMERALS = "〇一二三四五六七八九"
-_FULLWIDTH = str.maketrans("０１２３４５６７８９ＱｑＳＴ－", "0123456789QqST-")
 
 
 class ScaleError(ValueError):
@@ -28,26 +35,25 @@ def _small_number(text: str) -> int | None:
     """Read '2', '二' or '两' as an integer; None when it is neither."""
     if text.isdigit():
         return int(text)
-    if len(text) == 1 and text in _CN_DIGITS:
-        return _CN_DIGITS[text]
+    if len(text) == 1 and text in CN_DIGITS:
+        return CN_DIGITS[text]
     return None
 
 
 def cn_numeral(n: int) -> str:
     """1 -> 一, 2 -> 二 … (for the small numbers used by stars, tiers and quarters)."""
-    return _CN_NUMERALS[n] if 0 <= n <= 9 else str(n)
+    return CN_NUMERALS[n] if 0 <= n <= 9 else str(n)
 
 
 def parse_star(raw: str | None) -> int | None:
     """Parse a star level: 2, 二星, 二星级, 2星, ★★. Empty means no star. Raises ScaleError."""
-    text = (raw or "").strip().translate(_FULLWIDTH)
-    if text in ("", "无", "-", "—", "/"):
+    text = (raw or "").strip().translate(FULLWIDTH)
+    if text in NONE_FORMS:
         return None
     if set(text) <= {"★", "☆"} and "★" in text:
         value: int | None = text.count("★")
     else:
-        core = re.sub(r"(星级|星)$", "", text)
-        core = re.sub(r"^第", "", core)
+        core = ORDINAL_PREFIX.sub("", STAR_SUFFIX.sub("", text))
         value = _small_number(core)
     if value is None:
         raise ScaleError(said("star_form", low=STAR_MIN, high=STAR_MAX))
@@ -58,11 +64,10 @@ def parse_star(raw: str | None) -> int | None:
 
 def parse_tier(raw: str | None) -> int | None:
     """Parse a tier: 2, 二档, 第二档, 2档. Empty means none. Raises ScaleError."""
-    text = (raw or "").strip().translate(_FULLWIDTH)
-    if text in ("", "无", "-", "—", "/"):
+    text = (raw or "").strip().translate(FULLWIDTH)
+    if text in NONE_FORMS:
         return None
-    core = re.sub(r"(档次|档)$", "", text)
-    core = re.sub(r"^第", "", core)
+    core = ORDINAL_PREFIX.sub("", TIER_SUFFIX.sub("", text))
     value = _small_number(core)
     if value is None:
         raise ScaleError(said("tier_form", low=TIER_MIN, high=TIER_MAX))
@@ -91,23 +96,18 @@ class Period:
         return cls(index // 4, index % 4 + 1)
 
     def zh(self) -> str:
-        return f"{self.year}年第{cn_numeral(self.quarter)}季度"
+        """The quarter as Chinese text names it: 2026年第三季度."""
+        return SCALES("period", "zh", year=self.year, cn=cn_numeral(self.quarter), n=self.quarter)
 
     def due_date(self) -> str:
         """The last day of the quarter, when the plan's quarterly report is due (ISO date)."""
         return f"{self.year}-{('03-31', '06-30', '09-30', '12-31')[self.quarter - 1]}"
 
 
-_PERIOD_FORMS = (
-    re.compile(r"^(\d{4})\s*[-/ ]?\s*[Qq]\s*(\d)$"),
-    re.compile(r"^(\d{4})\s*年\s*第?\s*([0-9一二三四五六七八九])\s*季度?$"),
-)
-
-
 def parse_period(raw: str | None) -> Period:
     """Parse 2025Q3, 2025-Q3, 2025 Q3, 2025年第三季度 or 2025年3季度. Raises ScaleError."""
-    text = (raw or "").strip().translate(_FULLWIDTH)
-    for form in _PERIOD_FORMS:
+    text = (raw or "").strip().translate(FULLWIDTH)
+    for form in PERIOD_FORMS:
         match = form.match(text)
         if match:
             quarter = _small_number(match.group(2))
@@ -138,15 +138,15 @@ def days_late_number(report_status: str | None, days: int | None) -> int | None:
     return None if days is None else int(days)
 
 
-def star_label(star: int | None, lang: str = "zh", ascii_only: bool = False) -> str:
+def star_label(star: int | None, lang: Lang = "zh", ascii_only: bool = False) -> str:
     """二星 / 2-star; '—' (or '-') where there is none."""
     if star is None:
         return "-" if ascii_only else "—"
-    return f"{cn_numeral(star)}星" if lang == "zh" else f"{star}-star"
+    return SCALES("star", lang, cn=cn_numeral(star), n=star)
 
 
-def tier_label(tier: int | None, lang: str = "zh", ascii_only: bool = False) -> str:
+def tier_label(tier: int | None, lang: Lang = "zh", ascii_only: bool = False) -> str:
     """二档 / tier 2; '—' (or '-') where there is none."""
     if tier is None:
         return "-" if ascii_only else "—"
-    return f"{cn_numeral(tier)}档" if lang == "zh" else f"tier {tier}"
+    return SCALES("tier", lang, cn=cn_numeral(tier), n=tier)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from console.core.text import Said
+from console.core.text import Said, said_both
+from console.words.data import DATA
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,10 @@ class Table:
     unique: tuple[tuple[str, ...], ...] = ()
     optional: tuple[str, ...] = ("notes",)
     sample: bool = False  # progress data the plan does not give
-    description: str = ""
-    description_zh: str = ""
 
     def about(self) -> Said:
         """What the table holds, in English and Chinese (for messages about its file)."""
-        return Said(self.description, self.description_zh or self.description)
+        return said_both(DATA, f"table_{self.name}")
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -86,8 +85,6 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("zone",),
         unique=(("short_name",),),
-        description="the development zones",
-        description_zh="开发区名录",
     ),
     Table(
         "zone_targets",
@@ -99,16 +96,12 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("zone", "year"),
         references=(ZONE_FK,),
-        description="annex 2: star and tier targets per zone and year",
-        description_zh="附件2：各开发区各年度星级和档次目标",
     ),
     Table(
         "clusters",
         (ZONE, Column("industry"), Column("industry_en", nullable=True)),
         key=("zone", "industry"),
         references=(ZONE_FK,),
-        description="annex 3: the characteristic industry clusters",
-        description_zh="附件3：特色产业集群",
     ),
     Table(
         "cluster_targets",
@@ -120,8 +113,6 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("zone", "industry", "year"),
         references=(CLUSTER_FK,),
-        description="annex 3: revenue targets, in 100M yuan",
-        description_zh="附件3：营业收入目标（亿元）",
     ),
     Table(
         "sections",
@@ -134,8 +125,6 @@ TABLES: tuple[Table, ...] = (
             Column("measure_ref", nullable=True),
         ),
         key=("section",),
-        description="annex 1: the six section headings",
-        description_zh="附件1：六个部分的标题",
     ),
     Table(
         "tasks",
@@ -152,8 +141,6 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("task",),
         references=(Reference(("section",), "sections", ("section",), "section"),),
-        description="annex 1: the 18 tasks",
-        description_zh="附件1：18 项任务",
     ),
     Table(
         "indicators",
@@ -178,8 +165,6 @@ TABLES: tuple[Table, ...] = (
             Reference(("section",), "sections", ("section",), "section"),
             Reference(("task",), "tasks", ("task",), "task"),
         ),
-        description="quantified targets of sections 2 and 3",
-        description_zh="第二、三部分的量化目标",
     ),
     Table(
         "plan_figures",
@@ -193,8 +178,6 @@ TABLES: tuple[Table, ...] = (
             Column("text", nullable=True),
         ),
         key=("figure", "year", "level"),
-        description="the plan's own stated summary figures",
-        description_zh="方案文本所述的汇总数字",
     ),
     Table(
         "assessments",
@@ -210,8 +193,6 @@ TABLES: tuple[Table, ...] = (
         key=("zone", "year"),
         references=(ZONE_FK,),
         sample=True,
-        description="provincial assessment results",
-        description_zh="全省考核结果",
     ),
     Table(
         "cluster_revenue",
@@ -224,8 +205,6 @@ TABLES: tuple[Table, ...] = (
         key=("zone", "industry", "period"),
         references=(CLUSTER_FK,),
         sample=True,
-        description="year-to-date revenue per cluster and quarter, in 100M yuan",
-        description_zh="各产业集群各季度累计营业收入（亿元）",
     ),
     Table(
         "indicator_values",
@@ -241,8 +220,6 @@ TABLES: tuple[Table, ...] = (
             ZONE_FK,
         ),
         sample=True,
-        description="indicator values per period, city-wide or per zone",
-        description_zh="各指标各期数值（全市或分开发区）",
     ),
     Table(
         "reports",
@@ -250,8 +227,6 @@ TABLES: tuple[Table, ...] = (
         key=("zone", "period"),
         references=(ZONE_FK,),
         sample=True,
-        description="quarterly report submission dates",
-        description_zh="季度报表报送日期",
     ),
 )
 

@@ -7,7 +7,6 @@ periods, dates) are parsed in Python, so validation stays fast on national-scale
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
@@ -16,6 +15,7 @@ import polars as pl
 from console.core.text import Said
 from console.data.errors import DataError
 from console.data.problem_words import joined, said
+from console.data.scale_forms import DATE_FORMS
 from console.data.scales import ScaleError, parse_period, parse_star, parse_tier
 from console.data.schema import SANE_BOUND, Column, Table
 
@@ -56,21 +56,21 @@ class Problems:
         return self.errors
 
 
+def nearest(value: str, known: Iterable[str]) -> str | None:
+    """The known value nearest ``value`` (a likely typo of it), or None when none is near."""
+    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    return match[0] if match else None
+
+
 def suggest(value: str, known: Iterable[str]) -> Said:
     """' Did you mean X?' (是否应为“X”？) for the nearest known value, or ''."""
-    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-    return said("did_you_mean", value=match[0]) if match else Said("", "")
-
-
-_DATE_FORMS = (
-    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?)?$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
-)
+    near = nearest(value, known)
+    return said("did_you_mean", value=near) if near is not None else Said("", "")
 
 
 def parse_date(raw: str) -> date:
     """Parse 2026-10-03, 2026/10/3 or 2026年10月3日. Raises ScaleError."""
-    for form in _DATE_FORMS:
+    for form in DATE_FORMS:
         match = form.match(raw.strip())
         if match:
             try:

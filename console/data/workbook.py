@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import IO, cast
 from xml.etree import ElementTree
 
+from console.words.data import DATA
+
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
 _CHUNK = 1 << 16
@@ -252,6 +254,8 @@ def _has_formula(block: bytes, plain: bool) -> bool:
 
 
 MAX_ROW_BYTES = 1 << 26  # one row's XML larger than this (64 MB) is not a sheet anyone typed
+# The finding's detail, as a parser's own words are: English, shown in the English form only.
+_ROW_TOO_LONG = DATA("row_too_long", "en", bytes=MAX_ROW_BYTES)
 
 
 def _scan_sheet(name: str, stream: IO[bytes], bounds: Bounds, again: Callable[[], IO[bytes]]) -> SheetScan:
@@ -273,7 +277,7 @@ def _scan_sheet(name: str, stream: IO[bytes], bounds: Bounds, again: Callable[[]
         ends = list(_ROW_END.finditer(data))
         if piece and not ends:
             if len(data) > MAX_ROW_BYTES:
-                return SheetScan(Finding(name, "", "unreadable", f"a row longer than {MAX_ROW_BYTES} bytes"))
+                return SheetScan(Finding(name, "", "unreadable", _ROW_TOO_LONG))
             pending = data
             continue
         cut = ends[-1].end() if piece else len(data)

@@ -10,9 +10,12 @@ from dataclasses import asdict, dataclass
 
 import polars as pl
 
+from console.core.text import Said, said_both
 from console.data.dataset import Dataset
 from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
 from console.engine.determined import CLUSTER_THRESHOLD, Pace, disagreements, linear_pace
+from console.words import Lang, pick
+from console.words.engine import AUDIT
 
 __all__ = ["CLUSTER_THRESHOLD", "Finding", "audit"]
 
@@ -27,10 +30,10 @@ class Finding:
     message: str
     message_zh: str
 
-    def text(self, lang: str = "zh") -> str:
-        return self.message_zh if lang == "zh" else self.message
+    def text(self, lang: Lang = "zh") -> str:
+        return pick((self.message_zh, self.message), lang)
 
-    def to_json(self, lang: str = "zh") -> dict[str, object]:
+    def to_json(self, lang: Lang = "zh") -> dict[str, object]:
         """check, year, level, stated, counted and the message in ``lang``."""
         data = asdict(self)
         data["message"] = self.text(lang)
@@ -74,26 +77,34 @@ def _count_findings(ds: Dataset, figure: str) -> list[Finding]:
             zones = counted.get(level, [])
             if said == len(zones):
                 continue
-            name = label(level)
-            findings.append(
-                Finding(
-                    figure,
-                    year,
-                    name,
-                    said,
-                    float(len(zones)),
-                    f"{year}: the text (2(2)) states {_n(said)} {'zone' if said == 1 else 'zones'} at "
-                    f"{label(level, 'en')}; annex 2 sets it as the target of {len(zones)}: "
-                    f"{', '.join(en for _, en in zones) or '—'}",
-                    f"{year}年：正文（二（二））为{name}开发区{_n(said)}个，"
-                    f"附件2中{name}目标为{len(zones)}个：{'、'.join(zh for zh, _ in zones) or '无'}",
-                )
+            message = said_both(
+                AUDIT,
+                "level_count_one" if said == 1 else "level_count",
+                year=year,
+                stated=_n(said),
+                level=Said(label(level, "en"), label(level, "zh")),
+                count=len(zones),
+                names=_names(zones),
             )
+            findings.append(_finding(figure, year, label(level), said, float(len(zones)), message))
     return findings
 
 
 def _n(x: float) -> str:
     return str(int(x)) if x == int(x) else str(x)
+
+
+def _names(zones: list[tuple[str, str]]) -> Said:
+    """The zones' short names as each language lists them, or a dash (无) for none."""
+    zh_sep, en_sep = AUDIT.pair("list_sep")
+    zh_none, en_none = AUDIT.pair("no_zones")
+    return Said(en_sep.join(en for _, en in zones) or en_none, zh_sep.join(zh for zh, _ in zones) or zh_none)
+
+
+def _finding(
+    check: str, year: int, level: str | None, stated: float, counted: float, message: Said
+) -> Finding:
+    return Finding(check, year, level, stated, counted, str(message), message.zh)
 
 
 def _clusters_over(ds: Dataset) -> list[Finding]:
@@ -105,19 +116,9 @@ def _clusters_over(ds: Dataset) -> list[Finding]:
             (pl.col("year") == year) & (pl.col("revenue_target") >= CLUSTER_THRESHOLD)
         )
         if over.height != value:
-            findings.append(
-                Finding(
-                    "clusters_over_50",
-                    year,
-                    None,
-                    value,
-                    float(over.height),
-                    f"{year}: the text states {_n(value)} {'cluster' if value == 1 else 'clusters'} with revenue"
-                    f" over 50 (100M yuan); annex 3 sets a target of 50 (100M yuan) or more for"
-                    f" {over.height}",
-                    f"{year}年：正文为营业收入超50亿元的集群{_n(value)}个，附件3中目标达50亿元的为{over.height}个",
-                )
-            )
+            key = "clusters_over_one" if value == 1 else "clusters_over"
+            message = said_both(AUDIT, key, year=year, stated=_n(value), count=over.height)
+            findings.append(_finding("clusters_over_50", year, None, value, float(over.height), message))
     return findings
 
 
@@ -133,17 +134,8 @@ def _tier_totals(ds: Dataset) -> list[Finding]:
     )
     for year, total in stated.sort("year").iter_rows():
         if total != zones:
-            findings.append(
-                Finding(
-                    "tier_total",
-                    year,
-                    None,
-                    total,
-                    float(zones),
-                    f"{year}: the tier counts in the text add up to {_n(total)} zones; annex 2 lists {zones}",
-                    f"{year}年：正文各档开发区合计{_n(total)}个，附件2列出{zones}个",
-                )
-            )
+            message = said_both(AUDIT, "tier_total", year=year, stated=_n(total), count=zones)
+            findings.append(_finding("tier_total", year, None, total, float(zones), message))
     return findings
 
 
@@ -153,18 +145,17 @@ def _reported_vs_computed(ds: Dataset, pace: Pace) -> list[Finding]:
     names_en = dict(ds["indicators"].select("indicator", "name_en").iter_rows())
     findings = []
     for code, period, reported, computed in disagreements(ds, pace).iter_rows():
+        message = said_both(
+            AUDIT,
+            "indicator_computed",
+            period=period,
+            code=code,
+            name=Said(names_en.get(code) or code, names.get(code) or code),
+            reported=_n(reported),
+            computed=_n(computed),
+        )
         findings.append(
-            Finding(
-                "indicator_computed",
-                int(period[:4]),
-                f"{code} {period}",
-                reported,
-                computed,
-                f"{period}: {code} ({names_en.get(code) or code}) is reported as {_n(reported)}; "
-                f"the dataset's own tables give {_n(computed)}, which the console shows",
-                f"{period}：{code}（{names.get(code) or code}）报送值为{_n(reported)}，"
-                f"按数据集本身的表计算为{_n(computed)}，控制台显示计算值",
-            )
+            _finding("indicator_computed", int(period[:4]), f"{code} {period}", reported, computed, message)
         )
     return findings
 

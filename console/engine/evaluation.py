@@ -10,12 +10,13 @@ from datetime import date
 import polars as pl
 
 from console.core.config import Settings
-from console.core.text import Said
+from console.core.text import Said, said_both
 from console.data.dataset import Dataset
 from console.data.scales import LEVEL_NONE_NUMBER
 from console.engine.coverage import CITY, Coverage, coverage
 from console.engine.progress import JUDGED, ZONE_SCOPES, indicator_status, indicator_table, task_status
 from console.engine.status import cluster_status, filter_counties, zone_status
+from console.words.engine import EVALUATION
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,9 @@ def check_year(ds: Dataset, year: int | None) -> int:
     if year is None:
         return default_year(ds)
     if year not in years:
-        listed = ", ".join(map(str, years))
-        raise UnknownChoice(
-            Said(
-                f"no targets for {year}; the plan covers {listed}",
-                f"{year} 年没有目标；方案涵盖 {'、'.join(map(str, years))} 年",
-            )
-        )
+        zh_sep, en_sep = EVALUATION.pair("years_sep")
+        listed = Said(en_sep.join(map(str, years)), zh_sep.join(map(str, years)))
+        raise UnknownChoice(said_both(EVALUATION, "no_targets", year=year, years=listed))
     return year
 
 
@@ -74,7 +71,7 @@ def check_counties(ds: Dataset, counties: Sequence[str] | None) -> tuple[str, ..
     """Validate county names (Chinese or English); raises UnknownChoice naming the nearest county."""
     if not counties:
         return ()
-    from console.data.validate import suggest
+    from console.data.validate import nearest
 
     zones = ds["zones"]
     known = set(zones.get_column("county").to_list()) | set(
@@ -82,9 +79,9 @@ def check_counties(ds: Dataset, counties: Sequence[str] | None) -> tuple[str, ..
     )
     for county in counties:
         if county not in known:
-            near = suggest(county, known)
-            hint = near.replace(" Did you mean '", "是不是“").replace("'?", "”？") if near else ""
-            raise UnknownChoice(Said(f"unknown county '{county}'.{near}", f"未知县区“{county}”。{hint}"))
+            near = nearest(county, known)
+            hint = said_both(EVALUATION, "did_you_mean", near=near) if near is not None else Said("", "")
+            raise UnknownChoice(said_both(EVALUATION, "unknown_county", county=county, hint=hint))
     return tuple(counties)
 
 

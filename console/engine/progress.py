@@ -32,9 +32,9 @@ from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.coverage import AREA_SCOPES, coverage
 from console.engine.determined import BASIS, RUNNING_BASES, computed_values, determined_codes
+from console.engine.severity import SEVERITY  # the one order of statuses; importable from here too
 from console.engine.status import eval_period, filter_counties, unreported_zones
 
-SEVERITY = ("missed", "behind", "not_reported", "on_pace", "ongoing", "met", "no_data", "no_target")
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
 
@@ -122,6 +122,28 @@ def indicator_status(
     period = judged_at or ds.as_of
     plan_end = ds.years[-1]
     indicators = ds["indicators"].lazy()
+    latest, baseline = _latest_and_baseline(ds, settings, indicators, year, start, period)
+    zone_plan = _zone_plan(ds, indicators, latest, baseline, counties, judged_at, period)
+    # In indicator and annex order, so that sums and means over zones come out the same every run.
+    zone_rows = _judge(zone_plan, year, start, plan_end, settings).sort("indicator", "__zone_order").collect()
+    city_plan = (
+        indicators.filter(~pl.col("scope").is_in(ZONE_SCOPES))
+        .join(latest.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
+        .join(baseline.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
+        .with_columns(pl.lit(False).alias("__not_reported"))
+    )
+    city_rows = _judge(city_plan, year, start, plan_end, settings).collect()
+    zone_out = zone_rows.select(ZONE_INDICATOR_COLUMNS)
+    return indicator_table(ds, city_rows.select(JUDGED), zone_out), zone_out
+
+
+def _latest_and_baseline(
+    ds: Dataset, settings: Settings, indicators: pl.LazyFrame, year: int, start: Period, period: Period
+) -> tuple[pl.LazyFrame, pl.LazyFrame]:
+    """Per indicator and zone (null: city-wide): the latest value in the plan's years up to ``period``
+    (``latest`` with its ``period``, ``p_year``, ``p_quarter``; a yearly target's from ``year`` only),
+    and the ``baseline``, the last value before the plan's ``start``. A determined indicator's values
+    are computed from the tables that determine it (console.engine.determined)."""
     codes = determined_codes(ds)
     own = ["indicator", "zone", "period", "value"]
     raw = pl.concat(
@@ -160,6 +182,20 @@ def indicator_status(
         .group_by("indicator", "zone")
         .agg(pl.col("value").last().alias("baseline"))
     )
+    return latest, baseline
+
+
+def _zone_plan(
+    ds: Dataset,
+    indicators: pl.LazyFrame,
+    latest: pl.LazyFrame,
+    baseline: pl.LazyFrame,
+    counties: Sequence[str] | None,
+    judged_at: Period | None,
+    period: Period,
+) -> pl.LazyFrame:
+    """One row per zone-scoped indicator and zone shown, with its latest value and baseline, ready to
+    judge (``_judge``): flagged ``__not_reported`` or ``__blank`` when it has no figure for ``period``."""
     zones = (
         filter_counties(ds["zones"], counties)
         .with_row_index("__zone_order")
@@ -174,7 +210,7 @@ def indicator_status(
     stale = (pl.col("period") != str(period)).fill_null(True)
     not_reported = pl.col("__unreported").fill_null(False) & stale
     blank = stale
-    zone_plan = (
+    return (
         indicators.filter(pl.col("scope").is_in(ZONE_SCOPES))
         .join(zones, how="cross")
         .join(latest, on=["indicator", "zone"], how="left")
@@ -188,17 +224,6 @@ def indicator_status(
             )
         )
     )
-    # In indicator and annex order, so that sums and means over zones come out the same every run.
-    zone_rows = _judge(zone_plan, year, start, plan_end, settings).sort("indicator", "__zone_order").collect()
-    city_plan = (
-        indicators.filter(~pl.col("scope").is_in(ZONE_SCOPES))
-        .join(latest.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
-        .join(baseline.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
-        .with_columns(pl.lit(False).alias("__not_reported"))
-    )
-    city_rows = _judge(city_plan, year, start, plan_end, settings).collect()
-    zone_out = zone_rows.select(ZONE_INDICATOR_COLUMNS)
-    return indicator_table(ds, city_rows.select(JUDGED), zone_out), zone_out
 
 
 # What judging adds to an indicator (beside its zone counts), and the columns of a zone's judged row.

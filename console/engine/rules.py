@@ -37,54 +37,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from console.words import Lang
+from console.words.engine import REASONS, RULES
+
+# REASONS stays importable from here: console.present.rule_marks reads its legend templates.
+
 if TYPE_CHECKING:  # the words and marks are read on the first screen, before polars is loaded
     import polars as pl
 
 FLAGS = ("top10_reward", "new_star_reward", "bottom10_notice", "rank_fell_notice", "bottom10_two_years")
 REWARDS = ("top10_reward", "new_star_reward")
-
-# The plan's own words (section 四(三)) for each condition and its consequence.
-WORDING: dict[str, tuple[str, str, str, str]] = {
-    # flag: (condition zh, consequence zh, condition en, consequence en)
-    "top10_reward": (
-        "各档年度考核评价综合得分居全省前10位",
-        "适当上浮工资总量，其主要负责人及所在县区相关领导优先推荐使用，优先支持扩区升级，优先支持专项债、特别国债、中央预算内投资项目申报",
-        "in the province's top 10 of its tier",
-        "reward: a higher wage bill, priority for its leaders, for zone expansion and for special bonds and central budget investment",
-    ),
-    "new_star_reward": (
-        "首次晋升当前星级",
-        "适当上浮工资总量，其主要负责人及所在县区相关领导优先推荐使用，优先支持扩区升级，优先支持专项债、特别国债、中央预算内投资项目申报",
-        "first promoted to its current star level",
-        "reward: a higher wage bill, priority for its leaders, for zone expansion and for special bonds and central budget investment",
-    ),
-    "bottom10_notice": (
-        "各档年度考核评价综合得分居全省后10位",
-        "予以通报和督促整改",
-        "in the province's bottom 10 of its tier",
-        "public notice and required rectification",
-    ),
-    "rank_fell_notice": (
-        "排名位次后移",
-        "予以通报和督促整改",
-        "its rank fell",
-        "public notice and required rectification",
-    ),
-    "bottom10_two_years": (
-        "连续两年排名居全省后10位",
-        "其主要负责人及所在县区相关领导按照有关规定和程序予以调整或免职，限制新增建设用地、环境容量指标",
-        "in the bottom 10 two years running",
-        "its leaders adjusted or removed; new construction land and environmental capacity restricted",
-    ),
-}
-
-SHORT: dict[str, tuple[str, str]] = {
-    "top10_reward": ("前10奖励", "top-10 reward"),
-    "new_star_reward": ("晋星奖励", "new-star reward"),
-    "bottom10_notice": ("后10通报", "bottom-10 notice"),
-    "rank_fell_notice": ("位次后移通报", "rank-fell notice"),
-    "bottom10_two_years": ("连续两年后10", "bottom 10 two years"),
-}
 
 
 def band(tier_size: int) -> int:
@@ -198,39 +160,11 @@ def evidence(history: list[dict[str, Any]], year: int) -> dict[str, Any]:
     }
 
 
-# Which years and ranks earn a mark (``flag_reason``) and the years a legend names (``flag_years``):
-# (zh, en) templates.
-REASONS: dict[str, tuple[str, str]] = {
-    "place": ("{year}年{tier}第{rank}/{size}位", "{year} {tier} #{rank}/{size}"),
-    "top10_reward": ("{now}，居该档前{band}位", "{now}, in its tier's top {band}"),
-    "bottom10_notice": (
-        "{now}，居该档后{band}位（第{low}位及以后）",
-        "{now}, in its tier's bottom {band} (#{low} or lower)",
-    ),
-    "new_star_reward": ("{year}年{star}，此前最高{best}", "{year} {star}, the best before {best}"),
-    "no_star": ("无星", "no star"),
-    "fell_tier": ("{before}，{now}，降档", "{before}, {now}, down a tier"),
-    "fell_in_tier": ("{before}，{now}，同档名次后移", "{before}, {now}, worse rank in the same tier"),
-    "bottom10_two_years": (
-        "{before}、{now}，两年均居所在档后10位（后10位按各档排名，换档不免除）",
-        "{before} and {now}, in its tier's bottom 10 both years (the bottom 10 is counted within "
-        "each tier, so a change of tier does not lift it)",
-    ),
-    "then": ("{reason}；{words}", "{reason}; {words}"),
-    "zone_reason": ("{zone} {rule}：{reason}", "{zone} {rule}: {reason}"),
-    "legend_item": ("{mark} {rule}（{when}）", "{mark} {rule} ({when})"),
-    "years_sep_plain": ("、", ", "),
-    # A mark decided on the year before too names it (the legend's lead names the result year).
-    "years_move": ("较{last}年", "vs {last}"),
-    "years_two": ("及{last}年", "and {last}"),
-}
+def _say(key: str, lang: Lang, **values: Any) -> str:
+    return REASONS(key, lang, **values)
 
 
-def _say(key: str, lang: str, **values: Any) -> str:
-    return REASONS[key][0 if lang == "zh" else 1].format(**values)
-
-
-def flag_reason(flag: str, result: dict[str, Any], lang: str) -> str:
+def flag_reason(flag: str, result: dict[str, Any], lang: Lang) -> str:
     """Which years and ranks earn ``flag``, from a zone's ``evidence`` (or a rankings row): e.g.
     2024年三档第90/90位、2025年一档第32/36位：两年均居所在档后10位…"""
     from console.data.scales import star_label, tier_label
@@ -268,49 +202,37 @@ def flag_reason(flag: str, result: dict[str, Any], lang: str) -> str:
     return ""
 
 
-def flag_years(flag: str, years: list[int], lang: str) -> str:
+def flag_years(flag: str, years: list[int], lang: Lang) -> str:
     """For the rankings legend, whose lead names the result years: the year before that a mark is also
     decided on (较2024年 / vs 2024; 及2024年 / and 2024), "" for a mark of the result year alone."""
     key = {"rank_fell_notice": "years_move", "bottom10_two_years": "years_two"}.get(flag)
     if key is None or not years:
         return ""
-    last = REASONS["years_sep_plain"][0 if lang == "zh" else 1].join(str(y - 1) for y in sorted(set(years)))
+    last = REASONS("years_sep_plain", lang).join(str(y - 1) for y in sorted(set(years)))
     return _say(key, lang, last=last)
 
 
-def flag_word(flag: str, lang: str) -> str:
-    return SHORT[flag][0 if lang == "zh" else 1]
+def flag_word(flag: str, lang: Lang) -> str:
+    """The mark's short name, e.g. 后10通报 / bottom-10 notice."""
+    return RULES(f"short_{flag}", lang)
 
 
-def flag_explained(flag: str, lang: str) -> str:
+def flag_explained(flag: str, lang: Lang) -> str:
     """The plan's condition and consequence, e.g. 排名位次后移：予以通报和督促整改."""
-    cond_zh, cons_zh, cond_en, cons_en = WORDING[flag]
-    return f"{cond_zh}：{cons_zh}" if lang == "zh" else f"{cond_en}: {cons_en}"
+    return RULES(
+        "explained",
+        lang,
+        condition=RULES(f"condition_{flag}", lang),
+        consequence=RULES(f"consequence_{flag}", lang),
+    )
 
 
-def rank_move_explained(before: dict[str, Any], now: dict[str, Any], lang: str) -> str:
+def rank_move_explained(before: dict[str, Any], now: dict[str, Any], lang: Lang) -> str:
     """Why a zone's result gets (or does not get) the rank-fell notice, for the zone's drill-down:
     its place the year before and now, and the plan's rule (排名位次后移) read across tiers."""
     from console.data.scales import tier_label
 
-    move = rank_move(before, now)
     t0, t1 = tier_label(before["tier"], lang), tier_label(now["tier"], lang)
-    r0, r1, year = before["province_rank"], now["province_rank"], now["year"]
-    if lang == "zh":
-        was, then = f"{year - 1}年{t0}第{r0}位", f"{year}年{t1}第{r1}位"
-        return {
-            "fell_tier": f"排名位次后移：{was}，{then}，降档即位次后移（方案四(三)不限同档）：予以通报和督促整改",
-            "rose_tier": f"{was}，{then}：升档是位次前移，新档内名次不与上年档内名次比较，无位次后移通报",
-            "fell_in_tier": f"排名位次后移：{was}，{then}（同档名次后移）：予以通报和督促整改",
-            "held": f"{was}，{then}：同档名次未后移，无位次后移通报",
-        }[move]
-    was, then = f"{year - 1}: {t0} #{r0}", f"{year}: {t1} #{r1}"
-    return {
-        "fell_tier": f"Rank fell: {was}, {then}; moving down a tier is a fall (the plan does not limit "
-        "it to one tier): public notice and required rectification",
-        "rose_tier": f"{was}, {then}: moving up a tier is a move forward; the rank in the new tier is not "
-        "compared with last year's, so no rank-fell notice",
-        "fell_in_tier": f"Rank fell: {was}, {then} (worse rank in the same tier): public notice and "
-        "required rectification",
-        "held": f"{was}, {then}: rank in the same tier did not fall, so no rank-fell notice",
-    }[move]
+    was = RULES("move_place", lang, year=now["year"] - 1, tier=t0, rank=before["province_rank"])
+    then = RULES("move_place", lang, year=now["year"], tier=t1, rank=now["province_rank"])
+    return RULES(f"move_{rank_move(before, now)}", lang, was=was, then=then)

@@ -14,11 +14,8 @@ import polars as pl
 from console.core.config import Settings
 from console.data.dataset import Dataset
 from console.data.scales import Period
+from console.engine.severity import REVENUE_SEVERITY
 
-# A zone's revenue status is the most severe of its clusters', in this order.
-REVENUE_SEVERITY = ("missed", "behind", "not_reported", "no_data", "on_pace", "met")
-# Statuses that say "no figure to judge", never that a target was missed (``--fail-on-missing`` skips them).
-UNJUDGED = ("not_reported", "no_data")
 # Every status a zone's quarterly report can have (report_status), in the order counts list them.
 REPORT_STATUSES = ("late", "missing", "on_time", "no_data", "not_due")
 
@@ -60,6 +57,24 @@ def unreported_zones(ds: Dataset, period: Period | None) -> pl.DataFrame:
     return ds["zones"].select("zone").join(sent.select("zone"), on="zone", how="anti")
 
 
+# The columns of ``cluster_status``, in order.
+CLUSTER_COLUMNS = (
+    "zone",
+    "short_name",
+    "county",
+    "industry",
+    "industry_en",
+    "target",
+    "actual_ytd",
+    "pace_target",
+    "projected",
+    "progress",
+    "period",
+    "status",
+    "history",
+)
+
+
 def cluster_status(
     ds: Dataset, year: int, settings: Settings, counties: Sequence[str] | None = None
 ) -> pl.DataFrame:
@@ -87,23 +102,7 @@ def cluster_status(
         .join(zones.lazy(), on="zone", how="inner")
         .join(targets, on=["zone", "industry"], how="left")
     )
-    revenue = ds["cluster_revenue"].lazy().with_columns(_period_parts())
-    if period is None:
-        revenue = revenue.filter(pl.lit(False))
-    else:
-        revenue = revenue.filter((pl.col("p_year") == year) & (pl.col("period") <= str(period)))
     at_period = str(period) if period is not None else None
-    latest = (
-        revenue.sort("period")
-        .group_by("zone", "industry")
-        .agg(
-            pl.col("revenue_ytd")
-            .filter(pl.col("period") == pl.lit(at_period, pl.String))
-            .last()
-            .alias("actual_ytd"),
-            pl.col("revenue_ytd").alias("history"),
-        )
-    )
     quarter = period.quarter if period is not None else None
     paced = settings.pace_share(quarter) if quarter is not None else None
     share = pl.lit(paced, pl.Float64)
@@ -111,9 +110,8 @@ def cluster_status(
     # rows and not in others (by position), so a cluster's projection could differ in its last digit
     # between the city and a county filter. Multiplying gives every row the same figure.
     inverse = pl.lit(None if paced is None else (1.0 / paced if paced else math.inf), pl.Float64)
-    tolerance = 1.0 - settings.tolerance
     out = (
-        clusters.join(latest, on=["zone", "industry"], how="left")
+        clusters.join(_cluster_latest(ds, year, period), on=["zone", "industry"], how="left")
         .join(unreported.lazy(), on="zone", how="left")
         .join(order, on=["zone", "industry"], how="left")
         .sort("__order")
@@ -124,39 +122,54 @@ def cluster_status(
             pl.when(pl.col("actual_ytd").is_not_null()).then(pl.lit(at_period, pl.String)).alias("period"),
         )
         .with_columns(
-            pl.when(pl.col("target").is_null())
-            .then(pl.lit("no_target"))
-            .when(pl.col("actual_ytd").is_null() & pl.col("__unreported").fill_null(False))
-            .then(pl.lit("not_reported"))
-            .when(pl.col("actual_ytd").is_null())
-            .then(pl.lit("no_data"))
-            .when(pl.col("actual_ytd") >= pl.col("target"))
-            .then(pl.lit("met"))
-            .when(pl.col("quarter") == 4)
-            .then(pl.lit("missed"))
-            .when(pl.col("actual_ytd") >= pl.col("pace_target") * tolerance)
-            .then(pl.lit("on_pace"))
-            .otherwise(pl.lit("behind"))
-            .alias("status"),
+            _cluster_judged(1.0 - settings.tolerance).alias("status"),
             (pl.col("actual_ytd") / pl.col("target")).alias("progress"),
         )
-        .select(
-            "zone",
-            "short_name",
-            "county",
-            "industry",
-            "industry_en",
-            "target",
-            "actual_ytd",
-            "pace_target",
-            "projected",
-            "progress",
-            "period",
-            "status",
-            "history",
-        )
+        .select(CLUSTER_COLUMNS)
     )
     return out.collect()
+
+
+def _cluster_latest(ds: Dataset, year: int, period: Period | None) -> pl.LazyFrame:
+    """Per cluster of ``year``: ``actual_ytd``, its figure for ``period`` (empty without one), and
+    ``history``, every figure of the year up to ``period``."""
+    revenue = ds["cluster_revenue"].lazy().with_columns(_period_parts())
+    if period is None:
+        revenue = revenue.filter(pl.lit(False))
+    else:
+        revenue = revenue.filter((pl.col("p_year") == year) & (pl.col("period") <= str(period)))
+    at_period = str(period) if period is not None else None
+    return (
+        revenue.sort("period")
+        .group_by("zone", "industry")
+        .agg(
+            pl.col("revenue_ytd")
+            .filter(pl.col("period") == pl.lit(at_period, pl.String))
+            .last()
+            .alias("actual_ytd"),
+            pl.col("revenue_ytd").alias("history"),
+        )
+    )
+
+
+def _cluster_judged(tolerance: float) -> pl.Expr:
+    """A cluster's status from its target, ``actual_ytd``, ``pace_target``, ``quarter`` and whether its
+    zone has not reported (``__unreported``); ``tolerance`` is the share of the pace that still counts."""
+    return (
+        pl.when(pl.col("target").is_null())
+        .then(pl.lit("no_target"))
+        .when(pl.col("actual_ytd").is_null() & pl.col("__unreported").fill_null(False))
+        .then(pl.lit("not_reported"))
+        .when(pl.col("actual_ytd").is_null())
+        .then(pl.lit("no_data"))
+        .when(pl.col("actual_ytd") >= pl.col("target"))
+        .then(pl.lit("met"))
+        .when(pl.col("quarter") == 4)
+        .then(pl.lit("missed"))
+        .when(pl.col("actual_ytd") >= pl.col("pace_target") * tolerance)
+        .then(pl.lit("on_pace"))
+        .otherwise(pl.lit("behind"))
+    )
 
 
 def _result_status(achieved: pl.Expr, target: pl.Expr, published: pl.Expr, higher_is_better: bool) -> pl.Expr:

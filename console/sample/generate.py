@@ -21,11 +21,14 @@ import polars as pl
 import tomli_w
 
 from console.core.files import atomic_write_bytes
+from console.core.text import said_both
 from console.data.scales import Period
 from console.data.schema import FORMATS, MANIFEST, TABLES_BY_NAME
 from console.data.unfinished import HISTORY
 from console.engine.coverage import area_for
 from console.engine.determined import DETERMINED, linear_pace
+from console.sample import sample_text as text
+from console.words.sample import SAMPLE
 
 DEFAULT_SEED = 20348
 START = Period(2024, 1)
@@ -209,7 +212,7 @@ def _indicator_values(
     horizon = len(periods(START, Period(2026, 4)))
     for ind in plan["indicators"].iter_rows(named=True):
         code, unit, target, scope = ind["indicator"], ind["unit"], ind["target"], ind["scope"]
-        counted = unit in ("家", "个")
+        counted = unit in text.COUNT_UNITS
         if code == NO_DATA_YET:
             continue
         if code in DETERMINED:
@@ -246,7 +249,11 @@ def _indicator_values(
                         )
                 continue
             small = counted and target <= 5
-            base = 0.0 if (small or str(ind["name"]).startswith("新增")) else target * rng.uniform(0.45, 0.75)
+            base = (
+                0.0
+                if (small or str(ind["name"]).startswith(text.NEW_PREFIX))
+                else target * rng.uniform(0.45, 0.75)
+            )
             if scope == "each_zone" and unit == "%":
                 base = target * rng.uniform(0.55, 0.9)
             speed = rng.uniform(0.7, 1.2)
@@ -293,20 +300,6 @@ def generate_progress(
     }
 
 
-_INDUSTRIES = (
-    ("装备制造", "Equipment manufacturing"),
-    ("食品", "Food"),
-    ("化工", "Chemicals"),
-    ("生物医药", "Biomedicine"),
-    ("电子电器", "Electronics and appliances"),
-    ("建材", "Building materials"),
-    ("纺织服装", "Textiles and garments"),
-    ("新材料", "New materials"),
-    ("汽车零部件", "Auto parts"),
-    ("新能源", "New energy"),
-)
-
-
 def synthetic_plan(
     zones: int, template: dict[str, pl.DataFrame], seed: int = DEFAULT_SEED
 ) -> dict[str, pl.DataFrame]:
@@ -314,16 +307,16 @@ def synthetic_plan(
     rng = random.Random(seed * 7919 + zones)
     zone_rows, target_rows, cluster_rows, cluster_target_rows = [], [], [], []
     for i in range(1, zones + 1):
-        name = f"合成开发区{i:04d}"
-        county = f"合成县{(i - 1) // 6 + 1:03d}"
+        name = text.ZONE_NAME.format(i=i)
+        county = (i - 1) // 6 + 1
         zone_rows.append(
             (
                 name,
-                f"合成{i:04d}",
-                county,
-                f"Synthetic Zone {i:04d}",
-                f"Syn {i:04d}",
-                f"Synthetic County {(i - 1) // 6 + 1:03d}",
+                text.ZONE_SHORT.format(i=i),
+                text.COUNTY_NAME.format(county=county),
+                text.ZONE_NAME_EN.format(i=i),
+                text.ZONE_SHORT_EN.format(i=i),
+                text.COUNTY_NAME_EN.format(county=county),
             )
         )
         tier = rng.choices((1, 2, 3), weights=(15, 30, 55))[0]
@@ -334,7 +327,7 @@ def synthetic_plan(
                 tier -= 1
             if rng.random() < 0.3:
                 star = min(5, (star or 0) + 1)
-        for industry, industry_en in rng.sample(_INDUSTRIES, 2 if rng.random() < 17 / 11 - 1 else 1):
+        for industry, industry_en in rng.sample(text.INDUSTRIES, 2 if rng.random() < 17 / 11 - 1 else 1):
             cluster_rows.append((name, industry, industry_en))
             base = rng.uniform(5, 150)
             for year in (2024, 2025, 2026):
@@ -393,22 +386,23 @@ def _stated_counts(plan: dict[str, pl.DataFrame]) -> pl.DataFrame:
     for year in sorted(targets.get_column("year").unique().to_list()):
         of_year = targets.filter(pl.col("year") == year)
         for tier, n in sorted(of_year.group_by("tier_target").len().drop_nulls().iter_rows()):
-            rows.append(("tier_count", year, tier_label(tier), float(n), "个", "synthetic", None))
+            rows.append(("tier_count", year, tier_label(tier), float(n), text.COUNT_UNIT, "synthetic", None))
         for star, n in sorted(of_year.group_by("star_target").len().drop_nulls().iter_rows()):
-            rows.append(("star_count", year, star_label(star), float(n), "个", "synthetic", None))
+            rows.append(("star_count", year, star_label(star), float(n), text.COUNT_UNIT, "synthetic", None))
     over = plan["cluster_targets"].filter((pl.col("year") == 2026) & (pl.col("revenue_target") >= 50)).height
-    rows.append(("clusters_over_50", 2026, None, float(over), "个", "synthetic", None))
+    rows.append(("clusters_over_50", 2026, None, float(over), text.COUNT_UNIT, "synthetic", None))
     return pl.DataFrame(rows, schema=list(TABLES_BY_NAME["plan_figures"].column_names), orient="row")
 
 
 def manifest_for(zones: int | None, seed: int, as_of: Period) -> dict[str, object]:
     scope: dict[str, object] = {}
-    if zones is None:
-        title = "驻马店市开发区三年行动方案监测（示例进度数据）"
-        title_en = "Zhumadian development zones action plan monitor (sample progress data)"
-    else:
-        title = f"合成数据集：{zones}个开发区（示例数据）"
-        title_en = f"Synthetic dataset: {zones} zones (sample data)"
+    """The manifest of a generated dataset: its title in both languages, the sample flag, and how it was
+    made (seed, command); a synthetic set (``zones``) also says what its zones cover."""
+    titled = (
+        said_both(SAMPLE, "title") if zones is None else said_both(SAMPLE, "synthetic_title", zones=zones)
+    )
+    title, title_en = titled.zh, str(titled)
+    if zones is not None:
         # What the zones cover and whose targets these are (console.engine.coverage): the synthetic set
         # is its own whole pool, ranked 1..N in each tier, with targets set for its own zones.
         area = area_for(zones)
@@ -418,12 +412,7 @@ def manifest_for(zones: int | None, seed: int, as_of: Period) -> dict[str, objec
         "title_en": title_en,
         "as_of": str(as_of),
         "sample": True,
-        "note": (
-            "Targets come from the plan; progress data is generated by `devzones generate` and is not real."
-            if zones is None
-            else "Zones, targets and progress are generated by `devzones generate` and are not real; "
-            "the city-wide targets are the plan's scaled to these zones."
-        ),
+        "note": text.NOTE_PLAN if zones is None else text.NOTE_SYNTHETIC,
         "seed": seed,
         "generator": "devzones generate" + (f" --zones {zones}" if zones else ""),
         **scope,
@@ -449,9 +438,7 @@ def write_dataset(
     out.mkdir(parents=True, exist_ok=True)
     existing = dataset_files(out)
     if existing and not force:
-        raise FileExistsError(
-            f"{out} already holds a dataset ({existing[0].name}); use --force to replace it"
-        )
+        raise FileExistsError(said_both(SAMPLE, "dataset_exists", out=out, name=existing[0].name))
     written = [atomic_write_bytes(out / f"{name}.csv", _csv_bytes(frame)) for name, frame in tables.items()]
     written.append(atomic_write_bytes(out / MANIFEST, tomli_w.dumps(manifest).encode("utf-8")))
     return written
@@ -527,7 +514,7 @@ def write_sample_history(
     entry.mkdir(parents=True, exist_ok=True)
     journal = {
         "version": 2,
-        "reason": "示例数据：季度报告修订上季度数据 / sample: a quarterly report revised the previous quarter",
+        "reason": " / ".join(SAMPLE.pair("revision_reason")),
         "at": revision.at,
         "staging": "",
         "files": [

@@ -325,7 +325,7 @@ async def test_rankings_show_every_rule_mark_and_name_it(data_dir: Path, dataset
 async def test_zone_drill_down_gives_the_rules_in_the_plans_words_at_60_columns(
     data_dir: Path, dataset, lang: str
 ) -> None:
-    from console.engine.rules import WORDING
+    from console.words.engine import RULES
     from widgets.drilldown_screen import DetailScreen
 
     flags = ranked_flags(dataset, data_dir)
@@ -343,8 +343,7 @@ async def test_zone_drill_down_gives_the_rules_in_the_plans_words_at_60_columns(
         assert isinstance(app.screen, DetailScreen) and app.screen.source == ("rankings", key)
         joined = "".join("".join(screen_lines(app)).split())
         for flag in flags[key]:
-            cond_zh, cons_zh, cond_en, cons_en = WORDING[flag]
-            for words in (cond_zh, cons_zh) if lang == "zh" else (cond_en, cons_en):
+            for words in (RULES(f"condition_{flag}", lang), RULES(f"consequence_{flag}", lang)):
                 assert "".join(words.split()) in joined, (flag, words)
 
 

@@ -229,3 +229,16 @@ async def test_the_failure_screen_and_a_reload_speak_the_console_language(data_c
             assert "cluster_targets.csv" in message and "一百" in message
             assert ("第 5 行" if lang == "zh" else "row 5") in message
             assert not wrong(_without(message, ["cluster_targets.csv", "revenue_target", "一百"]))
+
+
+def test_a_data_error_with_no_language_given_reads_chinese() -> None:
+    """Chinese is the default of every catalogue, DataError.text's too (it defaulted to English)."""
+    from console.data.problem_words import said
+
+    error = DataError("zones.csv", 2, "zone", "x", said("required"))
+    assert error.text() == error.text("zh") == "zones.csv，第 2 行，“zone”列：填写的是“x”，缺少值；此列必填"
+    assert (
+        str(error)
+        == error.text("en")
+        == "zones.csv, row 2, column 'zone': found 'x': missing value; this column is required"
+    )

@@ -10,7 +10,6 @@ import pytest
 from console.cli import main
 from console.engine.rules import (
     FLAGS,
-    WORDING,
     band,
     flag_word,
     flags_table,
@@ -20,6 +19,7 @@ from console.engine.rules import (
     rank_move_explained,
     zone_flags,
 )
+from console.words.engine import RULES
 from tests.support.paths import PLAN_TEXT
 
 
@@ -30,7 +30,7 @@ def r(year: int, rank: int, size: int = 58, tier: int = 2, star: int | None = 1)
 def test_every_flag_quotes_the_plan() -> None:
     plan = PLAN_TEXT.read_text(encoding="utf-8")
     for flag in FLAGS:
-        condition, consequence, *_ = WORDING[flag]
+        condition, consequence = RULES(f"condition_{flag}", "zh"), RULES(f"consequence_{flag}", "zh")
         assert condition in plan and consequence in plan, flag
 
 
