@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import IO, Any
 
 from console.core.text import clean
-from console.outputs.bulletin import Block
+from console.outputs.bulletin_model import Block
 from console.outputs.export import Provenance
 
 LATIN = "Times New Roman"

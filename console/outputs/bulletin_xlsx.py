@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import IO, Any
 
-from console.outputs.bulletin import Block
+from console.outputs.bulletin_model import Block
 from console.outputs.export import Provenance, neutralise
 from console.outputs.xlsx_print import setup_print
 
