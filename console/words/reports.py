@@ -330,6 +330,52 @@ REPORTS = Catalogue(
             "{path}：文件夹不是空的；确要在其中建立数据集请加 --force",
             "{path}: the folder is not empty; add --force to create the dataset in it anyway",
         ),
+        # -- the fill-in workbooks (console/reports/template.py, assessment.py) --------------------------
+        # Sheet names: also how the reader knows a workbook's kind and language.
+        "sheet_report": ("季度报告", "Report"),
+        "sheet_assessment": ("考核结果", "Assessment"),
+        "tpl_title": ("驻马店市开发区季度工作推进情况报表", "Zhumadian development zone quarterly report"),
+        "tpl_guide": (
+            "填报说明：只填写黄色单元格。营业收入填写本年1月1日至本季度末的累计数（亿元）；指标填写本季度末的数值。"
+            "报送日期必填（据以判断是否逾期，不以导入日期代替）。其余单元格已锁定，请勿修改。填好后交市发改委，用 devzones ingest 导入。",
+            "Fill in the yellow cells only. Revenue: from 1 January to the end of the quarter (100M yuan); indicators: the value at the "
+            "quarter's end. The submission date is required (lateness is judged on it, never on the import date). Other cells are locked. "
+            "Send the file to the development commission, which imports it with devzones ingest.",
+        ),
+        "tpl_zone": ("开发区", "Zone"),
+        "tpl_period": ("季度", "Quarter"),
+        "tpl_submitted": ("报送日期", "Submitted on"),
+        "tpl_item": ("项目", "Item"),
+        "tpl_unit": ("单位", "Unit"),
+        "tpl_target": ("年度目标", "Target"),
+        "tpl_figure": ("本期填报", "Your figure"),
+        "tpl_notes": ("备注", "Notes"),
+        "tpl_cluster_revenue": ("{industry} 营业收入（本年累计）", "{industry} revenue, year to date"),
+        # A cell's validation message, in both languages at once (Excel shows one text): "日期 / a date".
+        "tpl_date_error": ("日期", "a date"),
+        "tpl_whole_error": ("请填写非负整数", "a whole number, 0 or more"),
+        "tpl_number_error": ("请填写数字", "a number"),
+        "asm_title": ("{year}年度全省开发区考核结果录入表", "Provincial assessment results, {year}"),
+        "asm_guide": (
+            "只填写黄色单元格，每个开发区一行：星级（0 表示无星级，最高 5）、档次（1—3，一档最高）、得分（0—100）、"
+            "全省同档位次（1 为最好）、该档全省开发区数。尚未公布的开发区整行留空。填好后用 devzones ingest 导入。",
+            "Fill in the yellow cells only, one row per zone: star (0 for none, at most 5), tier (1-3, 1 is the"
+            " highest), score (0-100), rank within the tier in the province (1 is best) and the number of zones in"
+            " that tier. Leave a zone's row empty if its result is not published. Import with devzones ingest.",
+        ),
+        "asm_year": ("年度", "Year"),
+        "asm_zone": ("开发区", "Zone"),
+        "asm_star": ("星级", "Star"),
+        "asm_tier": ("档次", "Tier"),
+        "asm_score": ("得分", "Score"),
+        "asm_rank": ("全省同档位次", "Rank in tier"),
+        "asm_tier_size": ("本档开发区数", "Zones in tier"),
+        # An assessment result in a change listing: '二星、三档、得分 80、全省同档第 3/20 位'.
+        "asm_result": (
+            "{star}、{tier}、得分 {score}、全省同档第 {place} 位",
+            "star {star}, tier {tier}, score {score}, rank {place}",
+        ),
+        "asm_no_star": ("无星级", "-"),
         # how a list of problems is joined
         "list_sep": ("、", ", "),
     },
