@@ -18,34 +18,37 @@ from itertools import pairwise
 from typing import IO, Any
 
 from console.core.text import clean
-from console.outputs.bulletin import Block
+from console.outputs.bulletin_model import Block
+from console.outputs.docx_faces import (
+    BODY_FONT,
+    CN_NUMBERS,
+    DOC_LANG,
+    FALLBACKS,
+    FAMILY,
+    HEADING_FONT,
+    LATIN,
+    SUBHEADING_FONT,
+    TABLE_FONT,
+    TITLE_FONT,
+)
 from console.outputs.export import Provenance
-
-LATIN = "Times New Roman"
-# (the face GB/T 9704 names, what Windows in Chinese has, what Linux and macOS with CJK fonts have)
-TITLE_FONT = ("方正小标宋简体", "宋体", "Noto Serif CJK SC")
-BODY_FONT = ("仿宋_GB2312", "仿宋", "Noto Serif CJK SC")
-HEADING_FONT = ("黑体", "SimHei", "Noto Sans CJK SC")
-SUBHEADING_FONT = ("楷体_GB2312", "楷体", "Noto Serif CJK SC")
-TABLE_FONT = ("宋体", "SimSun", "Noto Serif CJK SC")
-FALLBACKS = (TITLE_FONT, BODY_FONT, HEADING_FONT, SUBHEADING_FONT, TABLE_FONT)
-# Each face's family class, so a system without it picks a face of the same kind.
-FAMILY = {"黑体": "swiss", "SimHei": "swiss", "Noto Sans CJK SC": "swiss"}
+from console.words import Lang, as_lang
+from console.words.bulletin import BULLETIN
 
 SIZE_TITLE, SIZE_BODY, SIZE_NOTE, SIZE_TABLE, SIZE_PAGE = 22, 16, 14, 10.5, 14  # 二号 三号 四号 五号 四号
 LINE = 28  # points: GB/T 9704's 22 lines to a page
 # The ranking table's column widths in mm; together the type area's 156 mm.
 TABLE_MM = {"zh": (12, 17, 19, 16, 30, 36, 26), "en": (13, 22, 15, 16, 27, 38, 25)}
-CN_NUMBERS = "一二三四五六七八九十"
 
 
-def _sub_number(n: int, zh: bool) -> str:
-    if not zh:
-        return f"({n})"
+def _sub_number(n: int, lang: Lang) -> str:
+    """A second-level heading's number: （一） … （十一） in Chinese, (1) … in English."""
     if n <= 10:
-        return f"（{CN_NUMBERS[n - 1]}）"
-    tens, ones = divmod(n, 10)
-    return f"（{'' if tens == 1 else CN_NUMBERS[tens - 1]}十{CN_NUMBERS[ones - 1] if ones else ''}）"
+        cn = CN_NUMBERS[n - 1]
+    else:
+        tens, ones = divmod(n, 10)
+        cn = f"{'' if tens == 1 else CN_NUMBERS[tens - 1]}{CN_NUMBERS[9]}{CN_NUMBERS[ones - 1] if ones else ''}"
+    return BULLETIN("sub_number", lang, cn=cn, n=n)
 
 
 def _set_fonts(rpr: Any, east_asia: str, latin: str = LATIN) -> None:
@@ -160,55 +163,97 @@ def _text(text: str) -> str:
 def render_docx(blocks: Sequence[Block], prov: Provenance, handle: IO[bytes]) -> None:
     """Write ``blocks`` to ``handle`` as a .docx document."""
     from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    lang = as_lang(prov.lang)
+    doc = Document()
+    _page(doc, lang)
+    styles = _styles(doc)
+    _header_and_footer(doc, prov, lang)
+    items = 0  # the running number of "1." items within a section
+    groups = 0  # the running number of "（一）" groups within a section
+    for block in blocks:
+        if block.kind == "heading":
+            items = groups = 0
+        elif block.kind == "item":
+            items += 1
+        elif block.kind == "group":
+            groups += 1
+        _add_block(doc, block, styles, lang, items if block.kind == "item" else groups)
+
+    props = doc.core_properties
+    props.title = _text(blocks[0].text) if blocks else prov.title
+    props.subject = _text(prov.title)
+    props.comments = _text(prov.command)
+    props.author = "devzones"
+    props.created = datetime.fromisoformat(prov.exported_at).replace(tzinfo=None)
+    doc.save(handle)
+
+
+def _page(doc: Any, lang: Lang) -> None:
+    """A4 with GB/T 9704's margins; Chinese as the East Asian language, so each face applies to it."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
-    from docx.shared import Mm, Pt, RGBColor
+    from docx.shared import Mm
 
-    zh = prov.lang == "zh"
-    doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     section.footer_distance = Mm(25)
     section.header_distance = Mm(15)
-
-    # Document defaults: Chinese as the East Asian language, so each face applies to Chinese text.
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
         rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if rpr is not None:
             _set_fonts(rpr, BODY_FONT[0])
-            for lang in rpr.findall(qn("w:lang")):
-                rpr.remove(lang)
-            rpr.append(
-                parse_xml(f'<w:lang {nsdecls("w")} w:val="{"zh-CN" if zh else "en-GB"}" w:eastAsia="zh-CN"/>')
-            )
+            for element in rpr.findall(qn("w:lang")):
+                rpr.remove(element)
+            rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{DOC_LANG[lang]}" w:eastAsia="zh-CN"/>'))
     _font_table(doc)
 
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    normal = _style(doc, "Normal", None, BODY_FONT, SIZE_BODY, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    title = _style(
-        doc, "Title", "Normal", TITLE_FONT, SIZE_TITLE, line=36, after=LINE, indent=0, align=center
-    )
-    note = _style(doc, "Subtitle", "Normal", BODY_FONT, SIZE_NOTE, indent=0, align=center, after=LINE / 2)
-    h1 = _style(doc, "Heading 1", "Normal", HEADING_FONT, SIZE_BODY, keep=True)
-    h2 = _style(doc, "Heading 2", "Normal", SUBHEADING_FONT, SIZE_BODY, keep=True)
-    cell_style = _style(
-        doc, "Table Text", "Normal", TABLE_FONT, SIZE_TABLE, line=16, indent=0, align=WD_ALIGN_PARAGRAPH.LEFT
-    )
-    del normal
 
-    # Header: the sample mark on every page; footer: "— n —", odd pages right, even pages left.
+def _styles(doc: Any) -> dict[str, Any]:
+    """The document's paragraph styles by the block kind they set (the body is Normal)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _style(doc, "Normal", None, BODY_FONT, SIZE_BODY, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    return {
+        "title": _style(
+            doc, "Title", "Normal", TITLE_FONT, SIZE_TITLE, line=36, after=LINE, indent=0, align=center
+        ),
+        "note": _style(
+            doc, "Subtitle", "Normal", BODY_FONT, SIZE_NOTE, indent=0, align=center, after=LINE / 2
+        ),
+        "heading": _style(doc, "Heading 1", "Normal", HEADING_FONT, SIZE_BODY, keep=True),
+        "group": _style(doc, "Heading 2", "Normal", SUBHEADING_FONT, SIZE_BODY, keep=True),
+        "cell": _style(
+            doc,
+            "Table Text",
+            "Normal",
+            TABLE_FONT,
+            SIZE_TABLE,
+            line=16,
+            indent=0,
+            align=WD_ALIGN_PARAGRAPH.LEFT,
+        ),
+        "center": center,
+    }
+
+
+def _header_and_footer(doc: Any, prov: Provenance, lang: Lang) -> None:
+    """Header: the sample mark on every page; footer: "— n —", odd pages right, even pages left."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    section = doc.sections[0]
     doc.settings.odd_and_even_pages_header_footer = True
     for header in (section.header, section.even_page_header):
         paragraph = header.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.first_line_indent = Pt(0)
         if prov.sample:
-            run = paragraph.add_run("示例数据" if zh else "SAMPLE DATA")
+            run = paragraph.add_run(BULLETIN("sample_mark", lang))
             run.bold = True
             run.font.size = Pt(SIZE_TABLE)
             run.font.color.rgb = RGBColor(0xC0, 0, 0)
@@ -223,66 +268,62 @@ def render_docx(blocks: Sequence[Block], prov: Provenance, handle: IO[bytes]) ->
         paragraph.style.font.size = Pt(SIZE_PAGE)
         _page_number(paragraph)
 
-    items = 0  # the running number of "1." items within a section
-    groups = 0  # the running number of "（一）" groups within a section
-    for block in blocks:
-        if block.kind == "title":
-            doc.add_paragraph(_text(block.text), style=title)
-        elif block.kind == "note":
-            doc.add_paragraph(_text(block.text), style=note)
-        elif block.kind == "sample":
-            paragraph = doc.add_paragraph(style=note)
-            run = paragraph.add_run(
-                _text(f"{block.lead}：{block.text}" if zh else f"{block.lead}: {block.text}")
-            )
-            run.bold = True
-            run.font.color.rgb = RGBColor(0xC0, 0, 0)
-        elif block.kind == "heading":
-            doc.add_paragraph(_text(block.text), style=h1)
-            items = groups = 0
-        elif block.kind == "para":
-            doc.add_paragraph(_text(block.text))
-        elif block.kind == "item":
-            items += 1
-            doc.add_paragraph(f"{items}. " + _text(block.text))
-        elif block.kind == "group":
-            groups += 1
-            doc.add_paragraph(_sub_number(groups, zh) + _text(block.lead), style=h2)
-            end = "。" if zh else "."
-            for n, line in enumerate(block.lines, start=1):
-                doc.add_paragraph(f"{n}. " + _text(line) + end)
-        elif block.kind == "table":
-            table = doc.add_table(rows=1 + len(block.rows), cols=len(block.columns))
-            table.style = doc.styles["Table Grid"]
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            table.autofit = False
-            widths = TABLE_MM["zh" if zh else "en"]
-            for c, column in enumerate(table.columns):  # the grid LibreOffice lays out by
-                column.width = Mm(widths[c]) if c < len(widths) else Mm(20)
-            for r, cells in enumerate((block.columns, *block.rows)):
-                row = table.rows[r]
-                for c, text in enumerate(cells):
-                    cell = row.cells[c]
-                    cell.width = Mm(widths[c]) if c < len(widths) else Mm(20)
-                    paragraph = cell.paragraphs[0]
-                    paragraph.style = cell_style
-                    paragraph.alignment = center if r == 0 or block.numeric[c] else None
-                    run = paragraph.add_run(_text(text))
-                    if r == 0:
-                        run.bold = True
-                        _set_fonts(run._r.get_or_add_rPr(), HEADING_FONT[0])
-            _repeat_header(table.rows[0])
-            for row in table.rows:  # a row is never split between two pages
-                row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")} w:val="true"/>'))
-            doc.add_paragraph()  # GB/T 9704 leaves a line after a table
 
-    props = doc.core_properties
-    props.title = _text(blocks[0].text) if blocks else prov.title
-    props.subject = _text(prov.title)
-    props.comments = _text(prov.command)
-    props.author = "devzones"
-    props.created = datetime.fromisoformat(prov.exported_at).replace(tzinfo=None)
-    doc.save(handle)
+def _add_block(doc: Any, block: Block, styles: dict[str, Any], lang: Lang, number: int) -> None:
+    """One block as paragraphs (or a table); ``number`` is an item's or a group's within its section."""
+    from docx.shared import RGBColor
+
+    if block.kind in ("title", "note", "heading"):
+        doc.add_paragraph(_text(block.text), style=styles[block.kind])
+    elif block.kind == "sample":
+        paragraph = doc.add_paragraph(style=styles["note"])
+        run = paragraph.add_run(_text(block.lead + BULLETIN("colon", lang) + block.text))
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xC0, 0, 0)
+    elif block.kind == "para":
+        doc.add_paragraph(_text(block.text))
+    elif block.kind == "item":
+        doc.add_paragraph(f"{number}. " + _text(block.text))
+    elif block.kind == "group":
+        doc.add_paragraph(_sub_number(number, lang) + _text(block.lead), style=styles["group"])
+        end = BULLETIN("end", lang)
+        for n, line in enumerate(block.lines, start=1):
+            doc.add_paragraph(f"{n}. " + _text(line) + end)
+    elif block.kind == "table":
+        _add_table(doc, block, styles, lang)
+
+
+def _add_table(doc: Any, block: Block, styles: dict[str, Any], lang: Lang) -> None:
+    """The ranking table: centred, fixed column widths, a bold heading row repeated on every page, no
+    row split between pages, and a line after it (GB/T 9704)."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=1 + len(block.rows), cols=len(block.columns))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = TABLE_MM[lang]
+    for c, column in enumerate(table.columns):  # the grid LibreOffice lays out by
+        column.width = Mm(widths[c]) if c < len(widths) else Mm(20)
+    for r, cells in enumerate((block.columns, *block.rows)):
+        row = table.rows[r]
+        for c, text in enumerate(cells):
+            cell = row.cells[c]
+            cell.width = Mm(widths[c]) if c < len(widths) else Mm(20)
+            paragraph = cell.paragraphs[0]
+            paragraph.style = styles["cell"]
+            paragraph.alignment = styles["center"] if r == 0 or block.numeric[c] else None
+            run = paragraph.add_run(_text(text))
+            if r == 0:
+                run.bold = True
+                _set_fonts(run._r.get_or_add_rPr(), HEADING_FONT[0])
+    _repeat_header(table.rows[0])
+    for row in table.rows:  # a row is never split between two pages
+        row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")} w:val="true"/>'))
+    doc.add_paragraph()  # GB/T 9704 leaves a line after a table
 
 
 def bulletin_docx_writer(blocks: Sequence[Block], prov: Provenance) -> Callable[[IO[bytes]], None]:

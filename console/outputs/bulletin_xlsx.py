@@ -14,9 +14,11 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import IO, Any
 
-from console.outputs.bulletin import Block
+from console.outputs.bulletin_model import Block
 from console.outputs.export import Provenance, neutralise
 from console.outputs.xlsx_print import setup_print
+from console.words import as_lang
+from console.words.bulletin import BULLETIN
 
 # The ranking table's columns (名次 开发区 综合得分 较上季 全省档内排名 奖惩 未达目标), in characters:
 # together about 90, which an A4 portrait page holds; text rows are merged across all of them.
@@ -52,80 +54,111 @@ def bulletin_xlsx_writer(
                 "created": datetime.fromisoformat(prov.exported_at).replace(tzinfo=None),
             }
         )
-        base = {"font_size": 11, "valign": "top", "text_wrap": True}
-        fmt = {
-            "title": book.add_format({**base, "bold": True, "font_size": 16, "align": "center"}),
-            "note": book.add_format({**base, "font_color": "#404040"}),
-            "sample": book.add_format({**base, "bold": True, "font_color": "#C00000"}),
-            "heading": book.add_format({**base, "bold": True, "font_size": 12}),
-            "para": book.add_format(base),
-            "item": book.add_format({**base, "indent": 1}),
-            "head": book.add_format({**base, "bold": True, "bg_color": "#DDEBF7", "border": 1}),
-            "cell": book.add_format({**base, "border": 1}),
-            "number": book.add_format({**base, "border": 1, "align": "right"}),
-        }
+        fmt = _formats(book)
         cache: dict[tuple[str, bool], Any] = {}
 
         def numbers(num_format: str, border: bool) -> Any:
             key = (num_format, border)
             if key not in cache:
                 cache[key] = book.add_format(
-                    {**base, "num_format": num_format or "General", "align": "right", "border": int(border)}
+                    {**BASE, "num_format": num_format or "General", "align": "right", "border": int(border)}
                 )
             return cache[key]
 
-        colon = "：" if prov.lang == "zh" else ": "
-        total = float(sum(WIDTHS))
-        last = len(WIDTHS) - 1
-        sheet = book.add_worksheet(sheet_names[0])
-        for col, width in enumerate(WIDTHS):
-            sheet.set_column(col, col, width)
-        row = 0
-
-        def text_row(text: str, style: str, height_lines: int | None = None) -> None:
-            nonlocal row
-            lines = height_lines or _lines(text, total)
-            sheet.merge_range(row, 0, row, last, neutralise(text), fmt[style])
-            sheet.set_row(row, LINE_POINTS * lines * (1.4 if style == "title" else 1))
-            row += 1
-
-        for block in blocks:
-            if block.kind == "table":
-                for col, label in enumerate(block.columns):
-                    sheet.write_string(row, col, label, fmt["head"])
-                row += 1
-                for cells, values in zip(block.rows, block.values, strict=True):
-                    for col, (text, value) in enumerate(zip(cells, values, strict=True)):
-                        if isinstance(value, int | float):
-                            sheet.write_number(row, col, value, numbers(block.formats[col], border=True))
-                        else:
-                            style = "number" if block.numeric[col] else "cell"
-                            sheet.write_string(row, col, neutralise(text), fmt[style])
-                    sheet.set_row(
-                        row, LINE_POINTS * max(_lines(c, w) for c, w in zip(cells, WIDTHS, strict=True))
-                    )
-                    row += 1
-                row += 1  # a blank line after the table
-            elif block.kind == "group":
-                sep, end = ("；", "。") if prov.lang == "zh" else ("; ", ".")
-                text_row(f"{block.lead}{colon}{sep.join(block.lines)}{end}", "item")
-            elif block.kind == "sample":
-                text_row(f"{block.lead}{colon}{block.text}", "sample")
-            else:
-                text_row(block.text, block.kind if block.kind in fmt else "para")
-        setup_print(sheet, prov, sheet_names[0], WIDTHS, header_rows=0)
-
+        _bulletin_sheet(book, sheet_names[0], blocks, prov, fmt, numbers)
         _ranking_sheet(book, sheet_names[1], blocks, prov, numbers)
-        about = book.add_worksheet(sheet_names[2])
-        about.set_column(0, 0, 16)
-        about.set_column(1, 1, 90, fmt["para"])
-        for r, (label, said) in enumerate(prov.lines()):
-            about.write_string(r, 0, label, fmt["head"])
-            about.write_string(r, 1, neutralise(said), fmt["para"])
-        setup_print(about, prov, sheet_names[2], (16, 90), header_rows=0)
+        _about_sheet(book, sheet_names[2], prov, fmt)
         book.close()
 
     return write
+
+
+# Every cell's text: 11 points, wrapped, from the top.
+BASE = {"font_size": 11, "valign": "top", "text_wrap": True}
+
+
+def _formats(book: Any) -> dict[str, Any]:
+    """The cell formats by the kind of block (and table part) they show."""
+    return {
+        "title": book.add_format({**BASE, "bold": True, "font_size": 16, "align": "center"}),
+        "note": book.add_format({**BASE, "font_color": "#404040"}),
+        "sample": book.add_format({**BASE, "bold": True, "font_color": "#C00000"}),
+        "heading": book.add_format({**BASE, "bold": True, "font_size": 12}),
+        "para": book.add_format(BASE),
+        "item": book.add_format({**BASE, "indent": 1}),
+        "head": book.add_format({**BASE, "bold": True, "bg_color": "#DDEBF7", "border": 1}),
+        "cell": book.add_format({**BASE, "border": 1}),
+        "number": book.add_format({**BASE, "border": 1, "align": "right"}),
+    }
+
+
+def _bulletin_sheet(
+    book: Any,
+    name: str,
+    blocks: Sequence[Block],
+    prov: Provenance,
+    fmt: dict[str, Any],
+    numbers: Callable[[str, bool], Any],
+) -> None:
+    """Sheet 1, the whole bulletin: text merged across the table's width with row heights that show
+    all of it, and the ranking table in place; printed portrait, one page wide."""
+    lang = as_lang(prov.lang)
+    colon = BULLETIN("colon", lang)
+    total = float(sum(WIDTHS))
+    last = len(WIDTHS) - 1
+    sheet = book.add_worksheet(name)
+    for col, width in enumerate(WIDTHS):
+        sheet.set_column(col, col, width)
+    row = 0
+
+    def text_row(text: str, style: str) -> None:
+        nonlocal row
+        sheet.merge_range(row, 0, row, last, neutralise(text), fmt[style])
+        sheet.set_row(row, LINE_POINTS * _lines(text, total) * (1.4 if style == "title" else 1))
+        row += 1
+
+    for block in blocks:
+        if block.kind == "table":
+            row = _table_rows(sheet, row, block, fmt, numbers)
+        elif block.kind == "group":
+            lines = BULLETIN("line_sep", lang).join(block.lines) + BULLETIN("end", lang)
+            text_row(f"{block.lead}{colon}{lines}", "item")
+        elif block.kind == "sample":
+            text_row(f"{block.lead}{colon}{block.text}", "sample")
+        else:
+            text_row(block.text, block.kind if block.kind in fmt else "para")
+    setup_print(sheet, prov, name, WIDTHS, header_rows=0)
+
+
+def _table_rows(
+    sheet: Any, row: int, block: Block, fmt: dict[str, Any], numbers: Callable[[str, bool], Any]
+) -> int:
+    """The ranking table in the bulletin sheet from ``row``, numbers as numbers, each row as high as
+    its longest cell; returns the row after it and the blank line that follows."""
+    for col, label in enumerate(block.columns):
+        sheet.write_string(row, col, label, fmt["head"])
+    row += 1
+    for cells, values in zip(block.rows, block.values, strict=True):
+        for col, (text, value) in enumerate(zip(cells, values, strict=True)):
+            if isinstance(value, int | float):
+                sheet.write_number(row, col, value, numbers(block.formats[col], True))
+            else:
+                style = "number" if block.numeric[col] else "cell"
+                sheet.write_string(row, col, neutralise(text), fmt[style])
+        sheet.set_row(row, LINE_POINTS * max(_lines(c, w) for c, w in zip(cells, WIDTHS, strict=True)))
+        row += 1
+    return row + 1  # a blank line after the table
+
+
+def _about_sheet(book: Any, name: str, prov: Provenance, fmt: dict[str, Any]) -> None:
+    """Sheet 3: where the bulletin came from (the export's provenance lines)."""
+    about = book.add_worksheet(name)
+    about.set_column(0, 0, 16)
+    about.set_column(1, 1, 90, fmt["para"])
+    for r, (label, said) in enumerate(prov.lines()):
+        about.write_string(r, 0, label, fmt["head"])
+        about.write_string(r, 1, neutralise(said), fmt["para"])
+    setup_print(about, prov, name, (16, 90), header_rows=0)
 
 
 def _ranking_sheet(

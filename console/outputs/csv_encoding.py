@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from console.core.text import clean
+from console.words import Lang
+from console.words.exports import EXPORTS
 
 CSV_ENCODINGS = ("utf-8", "gb18030", "gbk")
 
 
 def unencodable(
-    rows: Sequence[Sequence[Any]], labels: Sequence[str], title: str, lang: str, encoding: str
+    rows: Sequence[Sequence[Any]], labels: Sequence[str], title: str, lang: Lang, encoding: str
 ) -> str:
     """Why ``rows`` (the heading row first) cannot be written in ``encoding``: the first cell that
     cannot, by its line in the file and its column, in ``lang``."""
@@ -27,14 +29,14 @@ def unencodable(
             except UnicodeEncodeError as exc:
                 char = str(cell)[exc.start]
                 shown, where = clean(char) or "?", clean(labels[col])
-                if lang == "zh":
-                    return (
-                        f"{title}：CSV 第 {line} 行“{where}”列的字符“{shown}”（U+{ord(char):04X}）"
-                        f"无法用 {encoding} 编码；请改用 --encoding gb18030 或 utf-8。未写入任何文件"
-                    )
-                return (
-                    f"{title}: CSV line {line}, column '{where}': the character '{shown}' "
-                    f"(U+{ord(char):04X}) cannot be written in {encoding}; use --encoding gb18030 or utf-8. "
-                    "Nothing was written"
+                return EXPORTS(
+                    "unencodable",
+                    lang,
+                    title=title,
+                    line=line,
+                    where=where,
+                    char=shown,
+                    code=ord(char),
+                    encoding=encoding,
                 )
     return f"{title}: cannot be written in {encoding}"

@@ -26,6 +26,8 @@ from console.outputs.xlsx_print import setup_print
 from console.present.labels import text as label_text
 from console.present.labels import unit_filter_label, unit_of
 from console.present.viewmodel import Header, View
+from console.words import Lang, as_lang, pick
+from console.words.exports import EXPORTS
 
 FORMATS = ("csv", "xlsx", "parquet", "json", "md")
 SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "parquet": ".parquet", "json": ".json", "md": ".md", "svg": ".svg"}
@@ -35,7 +37,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class ExportError(Exception):
     """An export that could not be written; the message says why. Nothing was written."""
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         """The message in ``lang`` (a :class:`Said` carries both languages)."""
         return in_lang(self.args[0], lang) if len(self.args) == 1 else str(self)
 
@@ -52,7 +54,7 @@ class Provenance:
     view: str
     search: str
     sort: str
-    lang: str
+    lang: Lang
     exported_at: str
     command: str
     version: str = __version__
@@ -80,35 +82,30 @@ class Provenance:
 
     def lines(self) -> list[tuple[str, str]]:
         """(label, value) pairs in the export's language, for an "about" sheet or a report header."""
-        zh = self.lang == "zh"
-        sample = (
-            ("是（示例数据，并非真实数据）" if zh else "yes (sample data, not real)")
-            if self.sample
-            else ("否" if zh else "no")
-        )
-        counties = ("、" if zh else ", ").join(self.counties) or ("全部县区" if zh else "all counties")
-        labels: tuple[tuple[str, str, str], ...] = (
-            ("数据集", "Dataset", self.title),
-            ("数据截至", "As of", self.as_of),
-            ("示例数据", "Sample data", sample),
-            ("年度", "Year", str(self.year)),
-            ("县区", "Counties", counties),
-            ("视图", "View", view_name(self.view, self.lang)),
-            ("搜索", "Search", self.search or "—"),
-            ("排序", "Sort", self.sort or "—"),
-            ("导出时间", "Exported at", self.exported_at),
-            ("重新生成", "Reproduce with", self.command),
-            ("程序版本", "devzones version", self.version),
-        )
+        lang = as_lang(self.lang)
+        sample = EXPORTS("sample_yes" if self.sample else "sample_no", lang)
+        counties = EXPORTS("list_sep", lang).join(self.counties) or EXPORTS("all_counties", lang)
+        lines: list[tuple[str, str]] = [
+            (EXPORTS("prov_title", lang), self.title),
+            (EXPORTS("prov_as_of", lang), self.as_of),
+            (EXPORTS("prov_sample", lang), sample),
+            (EXPORTS("prov_year", lang), str(self.year)),
+            (EXPORTS("prov_counties", lang), counties),
+            (EXPORTS("prov_view", lang), view_name(self.view, lang)),
+            (EXPORTS("prov_search", lang), self.search or "—"),
+            (EXPORTS("prov_sort", lang), self.sort or "—"),
+            (EXPORTS("prov_exported_at", lang), self.exported_at),
+            (EXPORTS("prov_command", lang), self.command),
+            (EXPORTS("prov_version", lang), self.version),
+        ]
         if self.changes_since:
-            labels += (("变化参照期", "Changes since", self.changes_since),)
+            lines.append((EXPORTS("prov_changes_since", lang), self.changes_since))
         if self.unit:
-            heading = label_text("unit_filter_heading", self.lang)
-            labels += ((heading, heading, unit_filter_label(self.unit, self.lang)),)
-        return [(zh_label if zh else en_label, value) for zh_label, en_label, value in labels]
+            lines.append((label_text("unit_filter_heading", lang), unit_filter_label(self.unit, lang)))
+        return lines
 
 
-def view_name(view: str, lang: str) -> str:
+def view_name(view: str, lang: Lang) -> str:
     """A view's name as the console's tab says it (开发区, not ``zones``); the manifest keeps the key."""
     from console.present.labels import lang_index, text
     from console.present.viewmodel import TAB_TITLES
@@ -117,13 +114,20 @@ def view_name(view: str, lang: str) -> str:
 
 
 def provenance(
-    header: Header, view: str, search: str, sort: str, lang: str, fmt: str, out: Path, data: str | None = None
+    header: Header,
+    view: str,
+    search: str,
+    sort: str,
+    lang: Lang,
+    fmt: str,
+    out: Path,
+    data: str | None = None,
 ) -> Provenance:
     """Provenance of an export made now from views with ``header``; the console and the CLI share it."""
     now = datetime.now().astimezone().replace(microsecond=0)
     return Provenance(
-        title=header.title if lang == "zh" or not header.title_en else header.title_en,
-        as_of=header.as_of or ("无数据" if lang == "zh" else "no data yet"),
+        title=pick((header.title, header.title_en or header.title), lang),
+        as_of=header.as_of or EXPORTS("as_of_none", lang),
         sample=header.sample,
         own_targets=header.own_targets,
         year=header.year,
@@ -148,7 +152,7 @@ def command_for(
     counties: Sequence[str],
     search: str,
     sort: str,
-    lang: str,
+    lang: Lang,
     fmt: str,
     out: Path | str,
     data: str | None = None,
@@ -216,11 +220,17 @@ def place_set(
         return files.place_together(items, force, manifest)
     except files.NoFreeName:
         raise ExportError(
-            Said(f"no free file name for {items[0][0]}", f"没有可用的文件名：{items[0][0]}")
+            Said(
+                EXPORTS("no_free_name", "en", path=items[0][0]),
+                EXPORTS("no_free_name", "zh", path=items[0][0]),
+            )
         ) from None
     except OSError as exc:
         where, why = exc.filename or items[0][0], exc.strerror or exc
-        raise ExportError(Said(f"could not write {where}: {why}", f"无法写入 {where}：{why}")) from None
+        words = {"where": where, "why": why}
+        raise ExportError(
+            Said(EXPORTS("cannot_write", "en", **words), EXPORTS("cannot_write", "zh", **words))
+        ) from None
 
 
 def place_with_manifest(
@@ -252,15 +262,14 @@ class DataColumn:
     unit: str = ""
 
 
-def data_columns(view: View, lang: str) -> list[DataColumn]:
+def data_columns(view: View, lang: Lang) -> list[DataColumn]:
     """The export's columns: every field of every column; a status field also gets a words column."""
-    zh = lang == "zh"
     out: list[DataColumn] = []
     for _, f in view.fields():
         out.append(DataColumn(f.code, f.label, f.kind, f.unit))
         if f.kind == "status":
             out.append(
-                DataColumn(f"{f.code}_words", f"{f.label}（文字）" if zh else f"{f.label} (words)", "text")
+                DataColumn(f"{f.code}_words", EXPORTS("status_words_column", lang, label=f.label), "text")
             )
     seen: set[str] = set()
     unique = []
@@ -271,7 +280,7 @@ def data_columns(view: View, lang: str) -> list[DataColumn]:
     return unique
 
 
-def data_rows(view: View, lang: str) -> list[dict[str, Any]]:
+def data_rows(view: View, lang: Lang) -> list[dict[str, Any]]:
     """Each row as {code: typed value}, status words added in ``lang``."""
     from console.present.labels import status_word
 
@@ -296,7 +305,7 @@ def _spreadsheet_value(value: Any, kind: str) -> Any:
     return neutralise(str(value))
 
 
-def view_json(view: View, lang: str) -> dict[str, Any]:
+def view_json(view: View, lang: Lang) -> dict[str, Any]:
     """A view as data: stable column codes with their labels, kinds and units, and typed rows."""
     return {
         "title": view.title,
@@ -384,9 +393,9 @@ def _md_cell(text: Any) -> str:
     return clean(str(text)).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def _labels(view: View, lang: str) -> list[str]:
+def _labels(view: View, lang: Lang) -> list[str]:
     """Column headings for a human report; the unlabelled flag column (a leading !) is named."""
-    return [c.label or ("标记" if lang == "zh" else "flag") for c in view.columns]
+    return [c.label or EXPORTS("flag_column", lang) for c in view.columns]
 
 
 def _markdown(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
@@ -395,15 +404,13 @@ def _markdown(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], 
     def write(handle: IO[bytes]) -> None:
         from console.present.labels import sample_notice
 
-        zh = prov.lang == "zh"
+        lang = as_lang(prov.lang)
+        colon = EXPORTS("colon", lang)
         out = [f"# {_md_cell(prov.title)}", ""]
         if prov.sample:  # 示例数据：… in bold up to the colon
-            label, rest = sample_notice(prov.lang, prov.own_targets).split("：" if zh else ": ", 1)
-            out += [f"> **{label}**{'：' if zh else ': '}{rest}", ""]
-        out += [
-            f"- {label}：{_md_cell(value)}" if zh else f"- {label}: {_md_cell(value)}"
-            for label, value in prov.lines()
-        ]
+            label, rest = sample_notice(lang, prov.own_targets).split(colon, 1)
+            out += [f"> **{label}**{colon}{rest}", ""]
+        out += [f"- {label}{colon}{_md_cell(value)}" for label, value in prov.lines()]
         for view in views:
             out += ["", f"## {_md_cell(view.title)}", ""]
             labels = _labels(view, prov.lang)
@@ -507,7 +514,7 @@ def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]]
             setup_print(sheet, prov, view.title, [min(60, w + 2) for w in widths])  # xlsx_print.py
             if view.rows:
                 sheet.autofilter(0, 0, len(view.rows), len(labels) - 1)
-        about = workbook.add_worksheet(sheet_name("关于" if prov.lang == "zh" else "About", used))
+        about = workbook.add_worksheet(sheet_name(EXPORTS("sheet_about", as_lang(prov.lang)), used))
         about.set_column(0, 0, 16)
         about.set_column(1, 1, 100)
         setup_print(about, prov, about.name, [16, 100], header_rows=0)  # xlsx_print.py
@@ -529,10 +536,9 @@ def _a1(row: int, col: int) -> str:
     return f"{letters}{row + 1}"
 
 
-def prov_label(lang: str, key: str) -> str:
+def prov_label(lang: Lang, key: str) -> str:
     """A few headings the exports add of their own."""
-    words = {"trend": ("季度营收走势", "Quarterly trend")}
-    return words[key][0 if lang == "zh" else 1]
+    return EXPORTS(key, lang)
 
 
 def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callable[[IO[bytes]], None]:
@@ -566,8 +572,8 @@ def export_views(
     if fmt not in FORMATS:
         raise ExportError(
             Said(
-                f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
-                f"未知格式 {fmt!r}；应为 {'、'.join(FORMATS)} 之一",
+                EXPORTS("unknown_format", "en", fmt=fmt, formats=EXPORTS("list_sep", "en").join(FORMATS)),
+                EXPORTS("unknown_format", "zh", fmt=fmt, formats=EXPORTS("list_sep", "zh").join(FORMATS)),
             )
         )
     check_folder(out.parent)

@@ -18,6 +18,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from console.words import Lang
+from console.words.exports import EXPORTS
+
 # The extension each output format writes.
 EXTENSIONS = {
     "csv": ".csv",
@@ -43,59 +46,32 @@ def _ends_in_separator(text: str) -> bool:
     return text.endswith(os.sep) or bool(os.altsep and text.endswith(os.altsep))
 
 
-def resolve_out(raw: str | Path, fmt: str, suggested: str | Callable[[], str], lang: str = "zh") -> Path:
+def resolve_out(raw: str | Path, fmt: str, suggested: str | Callable[[], str], lang: Lang = "zh") -> Path:
     """The file to write for ``--out raw`` in format ``fmt``; ``suggested`` names a file in a folder.
 
     Creates a missing folder named with a trailing separator when its parent exists. Raises
     OutPathError (message in ``lang``) when the path cannot be used.
     """
-    zh = lang == "zh"
     text = str(raw)
     extension = EXTENSIONS[fmt]
     path = Path(text).expanduser()
     if _ends_in_separator(text) or path.is_dir():
         if path.exists() and not path.is_dir():
-            raise OutPathError(
-                f"--out {text}：{path} 是文件，不是文件夹"
-                if zh
-                else f"--out {text}: {path} is a file, not a folder",
-                folder=True,
-            )
+            raise OutPathError(EXPORTS("out_is_file", lang, text=text, path=path), folder=True)
         if not path.is_dir():
             parent = path.parent
             if not parent.is_dir():
-                raise OutPathError(
-                    f"--out {text}：文件夹 {parent} 不存在；请先创建它，或换一个位置"
-                    if zh
-                    else f"--out {text}: the folder {parent} does not exist; create it first or choose another place",
-                    folder=True,
-                )
+                raise OutPathError(EXPORTS("out_no_folder", lang, text=text, folder=parent), folder=True)
             path.mkdir()
         name = suggested() if callable(suggested) else suggested
         return path / name
     actual = path.suffix.lower()
     if actual != extension:
         wanted = path.with_suffix(extension).name if path.stem else f"out{extension}"
-        if not actual:
-            message = (
-                f"--out {text} 没有扩展名；--format {fmt} 写入 {extension} 文件：请用 {wanted}，"
-                f"或以 / 结尾表示文件夹"
-                if zh
-                else f"--out {text} has no extension; --format {fmt} writes {extension}: use {wanted}, "
-                f"or end it with / for a folder"
-            )
-        else:
-            message = (
-                f"--out {text} 的扩展名是 {path.suffix}，但 --format {fmt} 写入 {extension} 文件：请用 {wanted}"
-                if zh
-                else f"--out {text} ends in {path.suffix} but --format {fmt} writes {extension}: use {wanted}"
-            )
-        raise OutPathError(message)
-    if not path.parent.is_dir():
+        key = "out_wrong_extension" if actual else "out_no_extension"
         raise OutPathError(
-            f"--out {text}：文件夹 {path.parent} 不存在；请先创建它，或换一个位置"
-            if zh
-            else f"--out {text}: the folder {path.parent} does not exist; create it first or choose another place",
-            folder=True,
+            EXPORTS(key, lang, text=text, fmt=fmt, extension=extension, wanted=wanted, suffix=path.suffix)
         )
+    if not path.parent.is_dir():
+        raise OutPathError(EXPORTS("out_no_folder", lang, text=text, folder=path.parent), folder=True)
     return path

@@ -22,6 +22,8 @@ from console.engine.audit import Finding
 from console.present.fit import PADDING, column_widths, fit_columns, fit_text
 from console.present.formatter import Formatter
 from console.present.labels import CLASS_STYLES, check_name, count, heading, sample_line, text
+from console.words import Lang, as_lang
+from console.words.exports import EXPORTS
 
 if TYPE_CHECKING:
     from rich.box import Box
@@ -86,7 +88,7 @@ def print_header(
     """The line that says which data, date, year and counties the tables below show (and, for sample
     data, what is sample: ``own_targets`` for a set whose targets are generated too)."""
     scope = f.list_sep.join(counties) if counties else text("all_counties", f.lang)
-    year_text = f"{year}年" if f.zh else str(year)
+    year_text = EXPORTS("page_year", as_lang(f.lang), year=year)
     rest = f" {f.dot} ".join(
         (f"{text('as_of', f.lang)} {as_of or text('no_data_yet', f.lang)}", year_text, scope)
     )
@@ -101,14 +103,14 @@ def print_header(
         out.print(_t(notice, style="bold yellow"), no_wrap=False)
 
 
-def print_errors(errors: list[DataError], lang: str, out: Console) -> None:
-    colon = "：" if lang == "zh" else ": "
+def print_errors(errors: list[DataError], lang: Lang, out: Console) -> None:
+    colon = EXPORTS("colon", lang)
     out.print(_t(f"✗ {text('invalid', lang)}{colon}{count(len(errors), 'problem', lang)}", style="bold red"))
     for error in errors:
         out.print(_t(f"  {error.text(lang)}"))
 
 
-def print_audit(findings: list[Finding], lang: str, ascii_only: bool, out: Console) -> None:
+def print_audit(findings: list[Finding], lang: Lang, ascii_only: bool, out: Console) -> None:
     out.print(_t(text("audit", lang), style="bold"))
     if not findings:
         out.print(_t(f"  {text('audit_clean', lang)}"))

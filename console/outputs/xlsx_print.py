@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from console.core.text import clean
+from console.words import as_lang
+from console.words.exports import EXPORTS
 
 # Column widths (in characters, Chinese counted as 2) above which a sheet prints landscape: an A4
 # portrait page holds about 95 characters of Calibri 11 between its margins.
@@ -63,15 +65,15 @@ def _fit(parts: Sequence[str], limit: int) -> str:
 
 def page_lines(info: PrintInfo, sheet_title: str) -> tuple[str, str]:
     """The page header and footer, in Excel's ``&L``/``&C``/``&R`` code, in the export's language."""
-    zh = info.lang == "zh"
-    sample = ("示例数据" if zh else "SAMPLE DATA") if info.sample else ""
-    counties = ("、" if zh else ", ").join(info.counties) or ("全部县区" if zh else "all counties")
-    scope = [f"{info.year}年" if zh else str(info.year), counties]
+    lang = as_lang(info.lang)
+    sample = EXPORTS("sample_mark", lang) if info.sample else ""
+    counties = EXPORTS("list_sep", lang).join(info.counties) or EXPORTS("all_counties", lang)
+    scope = [EXPORTS("page_year", lang, year=info.year), counties]
     if info.search:
-        scope.append(f"搜索“{info.search}”" if zh else f"search '{info.search}'")
+        scope.append(EXPORTS("page_search", lang, search=info.search))
     if info.sort:
-        scope.append(f"排序 {info.sort}" if zh else f"sort {info.sort}")
-    as_of = f"数据截至 {info.as_of}" if zh else f"Data as of {info.as_of}"
+        scope.append(EXPORTS("page_sort", lang, sort=info.sort))
+    as_of = EXPORTS("page_as_of", lang, as_of=info.as_of)
     header = _fit(
         [
             "&L" + header_text(f"{info.title} · {sheet_title}"),
@@ -79,7 +81,7 @@ def page_lines(info: PrintInfo, sheet_title: str) -> tuple[str, str]:
         ],
         HEADER_LIMIT,
     )
-    pages = "第 &P 页 / 共 &N 页" if zh else "Page &P of &N"
+    pages = EXPORTS("page_numbers", lang)
     footer = _fit(
         [
             "&L" + header_text(f"{as_of} · {' · '.join(scope)}"),

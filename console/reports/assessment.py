@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import polars as pl
 
@@ -22,8 +22,10 @@ from console.data.dataset import Dataset
 from console.data.scales import STAR_MAX, TIER_MAX, TIER_MIN, star_label, tier_label
 from console.reports.template import ReportRejected, checked_workbook, place_workbook
 from console.reports.words import Problem, at
+from console.words import Lang, pick
+from console.words.reports import REPORTS
 
-SHEET = ("考核结果", "Assessment")
+SHEET = REPORTS.pair("sheet_assessment")  # the sheet's name says the workbook's language
 YEAR_ROW = 4  # spreadsheet row holding the year (column C)
 HEADER_ROW = 6
 FIRST_ROW = 7
@@ -45,12 +47,15 @@ class Result:
 
     def describe(self) -> Said:
         """The result in a change listing, in both languages: 'star 2, tier 3, …' and '二星、三档、…'."""
-        star = "-" if self.star is None else str(self.star)
         place = f"{self.province_rank}/{self.tier_size}"
+
+        def words(lang: Lang, star: str, tier: str) -> str:
+            star = REPORTS("asm_no_star", lang) if self.star is None else star
+            return REPORTS("asm_result", lang, star=star, tier=tier, score=f"{self.score:g}", place=place)
+
+        star = self.star or 0
         return Said(
-            f"star {star}, tier {self.tier}, score {self.score:g}, rank {place}",
-            f"{'无星级' if self.star is None else star_label(self.star)}、{tier_label(self.tier)}、"
-            f"得分 {self.score:g}、全省同档第 {place} 位",
+            words("en", str(star), str(self.tier)), words("zh", star_label(star), tier_label(self.tier))
         )
 
 
@@ -100,7 +105,7 @@ def check_year(ds: Dataset, year: int, today: date) -> Problem | None:
 
 
 def make_assessment_template(
-    ds: Dataset, year: int, out: Path, lang: str = "zh", force: bool = False, today: date | None = None
+    ds: Dataset, year: int, out: Path, lang: Lang = "zh", force: bool = False, today: date | None = None
 ) -> Path:
     """Write the entry workbook for ``year``'s results: one row per zone, only the input cells unlocked,
     each with validation; results already in the dataset are filled in, so a revision shows old -> new."""
@@ -109,7 +114,6 @@ def make_assessment_template(
     problem = check_year(ds, year, today or date.today())
     if problem:
         raise ReportRejected("--assessment", [problem])
-    zh = lang == "zh"
     zones = ds["zones"].select("zone", "short_name", "short_name_en").rows()
     known = {
         row[0]: row[1:]
@@ -121,72 +125,80 @@ def make_assessment_template(
 
     def write(handle: IO[bytes]) -> None:
         book = xlsxwriter.Workbook(handle, {"in_memory": True, "strings_to_formulas": False})
-        sheet = book.add_worksheet(SHEET[0 if zh else 1])
-        bold = book.add_format({"bold": True, "font_size": 14})
-        head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
-        wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        whole = book.add_format({"locked": False, "bg_color": "#FFF2CC", "border": 1, "num_format": "0"})
-        decimal = book.add_format({"locked": False, "bg_color": "#FFF2CC", "border": 1, "num_format": "0.0"})
-        sheet.set_column(0, 0, 30, None, {"hidden": True})
-        sheet.set_column(1, 1, 16)
-        sheet.set_column(2, 6, 12)
-        sheet.write_string(
-            0,
-            1,
-            f"{year}年度全省开发区考核结果录入表" if zh else f"Provincial assessment results, {year}",
-            bold,
-        )
-        guide = (
-            "只填写黄色单元格，每个开发区一行：星级（0 表示无星级，最高 5）、档次（1—3，一档最高）、得分（0—100）、"
-            "全省同档位次（1 为最好）、该档全省开发区数。尚未公布的开发区整行留空。填好后用 devzones ingest 导入。"
-            if zh
-            else "Fill in the yellow cells only, one row per zone: star (0 for none, at most 5), tier (1-3, 1 is the"
-            " highest), score (0-100), rank within the tier in the province (1 is best) and the number of zones in"
-            " that tier. Leave a zone's row empty if its result is not published. Import with devzones ingest."
-        )
-        sheet.merge_range(1, 1, 1, 6, guide, wrap)
-        sheet.set_row(1, 60)
-        sheet.write_string(YEAR_ROW - 1, 0, "year")
-        sheet.write_string(YEAR_ROW - 1, 1, "年度" if zh else "Year", head)
-        sheet.write_number(YEAR_ROW - 1, 2, year)
-        labels = (
-            ("开发区", "星级", "档次", "得分", "全省同档位次", "本档开发区数")
-            if zh
-            else ("Zone", "Star", "Tier", "Score", "Rank in tier", "Zones in tier")
-        )
-        sheet.write_string(HEADER_ROW - 1, 0, "header")
-        for col, label in enumerate(labels, start=1):
-            sheet.write_string(HEADER_ROW - 1, col, label, head)
-        rules = (
-            {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": STAR_MAX},
-            {"validate": "integer", "criteria": "between", "minimum": TIER_MIN, "maximum": TIER_MAX},
-            {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100},
-            {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": MAX_TIER_SIZE},
-            {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": MAX_TIER_SIZE},
-        )
-        last = FIRST_ROW - 1 + len(zones) - 1
-        for offset, rule in enumerate(rules):
-            col = 2 + offset
-            message = {"error_message": Problem("out_of_range").text(lang)}
-            sheet.data_validation(FIRST_ROW - 1, col, last, col, {**rule, **message})
-        for i, (zone, short, short_en) in enumerate(zones):
-            row = FIRST_ROW - 1 + i
-            sheet.write_string(row, 0, zone)
-            sheet.write_string(row, 1, short if zh else (short_en or short))
-            values = known.get(zone)
-            for offset in range(5):
-                fmt = decimal if offset == 2 else whole
-                value = None if values is None else values[offset]
-                if values is not None and offset == 0 and value is None:
-                    value = 0  # a published result without a star
-                if value is None:
-                    sheet.write_blank(row, 2 + offset, None, fmt)
-                else:
-                    sheet.write_number(row, 2 + offset, value, fmt)
+        sheet = book.add_worksheet(pick(SHEET, lang))
+        formats = {
+            "bold": book.add_format({"bold": True, "font_size": 14}),
+            "head": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}),
+            "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+            "whole": book.add_format(
+                {"locked": False, "bg_color": "#FFF2CC", "border": 1, "num_format": "0"}
+            ),
+            "decimal": book.add_format(
+                {"locked": False, "bg_color": "#FFF2CC", "border": 1, "num_format": "0.0"}
+            ),
+        }
+        _assessment_head(sheet, formats, year, lang)
+        _assessment_rows(sheet, formats, zones, known, lang)
         sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
         book.close()
 
     return place_workbook(out, write, force)
+
+
+# The entry workbook's input columns, in order (C to G), by their heading's key in the catalogue.
+HEADINGS = ("asm_zone", "asm_star", "asm_tier", "asm_score", "asm_rank", "asm_tier_size")
+
+
+def _assessment_head(sheet: Any, formats: dict[str, Any], year: int, lang: Lang) -> None:
+    """The columns, the title and the guide, the year, and the headings of the zones' rows."""
+    sheet.set_column(0, 0, 30, None, {"hidden": True})
+    sheet.set_column(1, 1, 16)
+    sheet.set_column(2, 6, 12)
+    sheet.write_string(0, 1, REPORTS("asm_title", lang, year=year), formats["bold"])
+    sheet.merge_range(1, 1, 1, 6, REPORTS("asm_guide", lang), formats["wrap"])
+    sheet.set_row(1, 60)
+    sheet.write_string(YEAR_ROW - 1, 0, "year")
+    sheet.write_string(YEAR_ROW - 1, 1, REPORTS("asm_year", lang), formats["head"])
+    sheet.write_number(YEAR_ROW - 1, 2, year)
+    sheet.write_string(HEADER_ROW - 1, 0, "header")
+    for col, key in enumerate(HEADINGS, start=1):
+        sheet.write_string(HEADER_ROW - 1, col, REPORTS(key, lang), formats["head"])
+
+
+def _assessment_rows(
+    sheet: Any,
+    formats: dict[str, Any],
+    zones: list[tuple[Any, ...]],
+    known: dict[str, tuple[Any, ...]],
+    lang: Lang,
+) -> None:
+    """One row per zone, its inputs validated and filled with the results the dataset already has."""
+    rules = (
+        {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": STAR_MAX},
+        {"validate": "integer", "criteria": "between", "minimum": TIER_MIN, "maximum": TIER_MAX},
+        {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100},
+        {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": MAX_TIER_SIZE},
+        {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": MAX_TIER_SIZE},
+    )
+    last = FIRST_ROW - 1 + len(zones) - 1
+    for offset, rule in enumerate(rules):
+        col = 2 + offset
+        message = {"error_message": Problem("out_of_range").text(lang)}
+        sheet.data_validation(FIRST_ROW - 1, col, last, col, {**rule, **message})
+    for i, (zone, short, short_en) in enumerate(zones):
+        row = FIRST_ROW - 1 + i
+        sheet.write_string(row, 0, zone)
+        sheet.write_string(row, 1, pick((short, short_en or short), lang))
+        values = known.get(zone)
+        for offset in range(5):
+            fmt = formats["decimal" if offset == 2 else "whole"]
+            value = None if values is None else values[offset]
+            if values is not None and offset == 0 and value is None:
+                value = 0  # a published result without a star
+            if value is None:
+                sheet.write_blank(row, 2 + offset, None, fmt)
+            else:
+                sheet.write_number(row, 2 + offset, value, fmt)
 
 
 def is_assessment_workbook(path: Path) -> bool:
@@ -404,4 +416,7 @@ def _tier(tier: int) -> Said:
 
 def _listed(items: list[str]) -> Said:
     """Items (a zone's names, sizes) as each language lists them: 'a, b' and 'a、b'."""
-    return Said(", ".join(items), "、".join(in_lang(item, "zh") for item in items))
+    return Said(
+        REPORTS("list_sep", "en").join(items),
+        REPORTS("list_sep", "zh").join(in_lang(item, "zh") for item in items),
+    )

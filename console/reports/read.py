@@ -24,6 +24,7 @@ from console.reports.template import (
     template_lines,
 )
 from console.reports.words import Joined, Problem, at, did_you_mean
+from console.words import Lang
 
 MAX_FIGURE = 1e9  # no figure in a zone's quarterly report comes near this (亿元, counts, percentages)
 LATE_DAYS = 366  # a report may arrive (or be revised) up to a year after its quarter's end
@@ -121,7 +122,7 @@ def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
     if sheet is None:
         raise ReportRejected(source, [Problem("no_sheet", names=" / ".join(SHEET))])
     name = sheet.title
-    lang = "zh" if name == SHEET[0] else "en"
+    lang: Lang = "zh" if name == SHEET[0] else "en"
     problems: list[str] = []
 
     def place(address: str) -> Problem:

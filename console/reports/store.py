@@ -37,6 +37,7 @@ from console.reports.assessment import Assessment, is_assessment_workbook, merge
 from console.reports.read import read_report
 from console.reports.template import Report, ReportRejected
 from console.reports.words import Problem, at
+from console.words import Lang, pick
 
 
 @dataclass(frozen=True)
@@ -48,18 +49,18 @@ class Change:
     key_en: str = ""  # the same row in English names (the key itself when the data has none)
     unit: str | None = None  # the figures' unit: a count reads whole, any figure no decimal when whole
 
-    def describe(self, lang: str = "zh") -> str:
+    def describe(self, lang: Lang = "zh") -> str:
         """One line for the listing before an ingest: what the table holds in words, never its name."""
         old, new = (_shown(v, self.unit, lang) for v in (self.old, self.new))
         what = Problem(f"table_{self.table}").text(lang)
-        key = self.key if lang == "zh" or not self.key_en else self.key_en
+        key = pick((self.key, self.key_en or self.key), lang)
         key = "" if self.table == "manifest" else f" {key}"  # the manifest's one change: as_of
         if self.old is None:
             return Problem("change_new", what=what, key=key, new=new).text(lang)
         return Problem("change_revised", what=what, key=key, old=old, new=new).text(lang)
 
 
-def _shown(value: object, unit: str | None, lang: str) -> str:
+def _shown(value: object, unit: str | None, lang: Lang) -> str:
     """A value in the ingest listing: a whole figure or a count with no decimal, as Formatter.amount
     (``80``, never ``80.0``); any other figure with every decimal it has (a revision from 100.58 to 100.6
     must not read 100.6 → 100.6); an assessment result (a Said) in ``lang``; anything else as it is."""

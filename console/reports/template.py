@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import polars as pl
 
@@ -15,10 +15,12 @@ from console.data.dataset import Dataset
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.unfinished import HISTORY as HISTORY  # the ingest history folder, named in data
 from console.data.workbook import Bounds, Finding, Inspection, NotAWorkbook, inspect
-from console.present.labels import YI_EN
+from console.present.labels import text as label_text
 from console.reports.words import Problem, at, did_you_mean
+from console.words import Lang, pick
+from console.words.reports import REPORTS
 
-SHEET = ("季度报告", "Report")
+SHEET = REPORTS.pair("sheet_report")  # the sheet's name says the report's language
 FIRST_ITEM_ROW = 9  # spreadsheet row of the first cluster or indicator line
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
@@ -105,10 +107,9 @@ class Report:
 
 
 def template_lines(
-    ds: Dataset, zone: str, period: Period, lang: str
+    ds: Dataset, zone: str, period: Period, lang: Lang
 ) -> list[tuple[str, str, str, float | None]]:
     """(key, label, unit, target) for each input line of a zone's report, in template order."""
-    zh = lang == "zh"
     lines: list[tuple[str, str, str, float | None]] = []
     targets = dict(
         ds["cluster_targets"]
@@ -119,10 +120,8 @@ def template_lines(
     for industry, industry_en in (
         ds["clusters"].filter(pl.col("zone") == zone).select("industry", "industry_en").iter_rows()
     ):
-        label = (
-            f"{industry} 营业收入（本年累计）" if zh else f"{industry_en or industry} revenue, year to date"
-        )
-        lines.append((f"cluster:{industry}", label, "亿元" if zh else YI_EN, targets.get(industry)))
+        label = REPORTS("tpl_cluster_revenue", lang, industry=pick((industry, industry_en or industry), lang))
+        lines.append((f"cluster:{industry}", label, label_text("unit_yi", lang), targets.get(industry)))
     for code, name, name_en, unit, unit_en, target in (
         ds["indicators"]
         .filter(pl.col("scope").is_in(ZONE_SCOPES))
@@ -132,8 +131,8 @@ def template_lines(
         lines.append(
             (
                 f"indicator:{code}",
-                f"{code} {name if zh else (name_en or name)}",
-                unit if zh else (unit_en or unit),
+                f"{code} {pick((name, name_en or name), lang)}",
+                pick((unit, unit_en or unit), lang),
                 target,
             )
         )
@@ -151,7 +150,7 @@ def resolve_zone(ds: Dataset, name: str) -> str | None:
 
 
 def make_template(
-    ds: Dataset, zone_name: str, period_text: str, out: Path, lang: str = "zh", force: bool = False
+    ds: Dataset, zone_name: str, period_text: str, out: Path, lang: Lang = "zh", force: bool = False
 ) -> Path:
     """Write a zone's fill-in workbook for a quarter; only the input cells are unlocked."""
     import xlsxwriter
@@ -171,105 +170,97 @@ def make_template(
     if not ds.years[0] <= period.year <= ds.years[-1]:
         outside = Problem("quarter_outside_plan", found=period_text, first=ds.years[0], last=ds.years[-1])
         raise ReportRejected("--period", [outside])
-    zh = lang == "zh"
-    lines = template_lines(ds, zone, period, lang)
 
     def write(handle: IO[bytes]) -> None:
         book = xlsxwriter.Workbook(handle, {"in_memory": True, "strings_to_formulas": False})
-        sheet = book.add_worksheet(SHEET[0 if zh else 1])
-        bold = book.add_format({"bold": True, "font_size": 14})
-        head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        unlocked = book.add_format(
-            {"locked": False, "bg_color": "#FFF2CC", "border": 1, "num_format": "0.00"}
-        )
-        unlocked_date = book.add_format(
-            {"locked": False, "bg_color": "#FFF2CC", "border": 1, "num_format": "yyyy-mm-dd"}
-        )
-        unlocked_text = book.add_format(
-            {"locked": False, "bg_color": "#FFF2CC", "border": 1, "text_wrap": True}
-        )
-        sheet.set_column(0, 0, 22, None, {"hidden": True})
-        sheet.set_column(1, 1, 46)
-        sheet.set_column(2, 2, 10)
-        sheet.set_column(3, 3, 12)
-        sheet.set_column(4, 4, 16)
-        sheet.write_string(
-            0,
-            1,
-            "驻马店市开发区季度工作推进情况报表" if zh else "Zhumadian development zone quarterly report",
-            bold,
-        )
-        guide = (
-            "填报说明：只填写黄色单元格。营业收入填写本年1月1日至本季度末的累计数（亿元）；指标填写本季度末的数值。"
-            "报送日期必填（据以判断是否逾期，不以导入日期代替）。其余单元格已锁定，请勿修改。填好后交市发改委，用 devzones ingest 导入。"
-            if zh
-            else "Fill in the yellow cells only. Revenue: from 1 January to the end of the quarter (100M yuan); indicators: the value at the "
-            "quarter's end. The submission date is required (lateness is judged on it, never on the import date). Other cells are locked. "
-            "Send the file to the development commission, which imports it with devzones ingest."
-        )
-        sheet.merge_range(1, 1, 1, 4, guide, wrap)
-        sheet.set_row(1, 60)
-        for row, key, label, value in (
-            (3, "zone", "开发区" if zh else "Zone", zone if zh else _zone_in_english(ds, zone)),
-            (4, "period", "季度" if zh else "Quarter", str(period)),
-        ):
-            sheet.write_string(row, 0, key)
-            sheet.write_string(row, 1, label, head)
-            sheet.write_string(row, 2, value)
-        sheet.write_string(5, 0, "submitted")
-        sheet.write_string(5, 1, "报送日期" if zh else "Submitted on", head)
-        sheet.write_blank(5, 2, None, unlocked_date)
-        sheet.data_validation(
-            5,
-            2,
-            5,
-            2,
-            {
-                "validate": "date",
-                "criteria": ">=",
-                "value": datetime(2024, 1, 1),
-                "error_message": "日期 / a date",
-            },
-        )
-        for col, label in enumerate(
-            (
-                "项目" if zh else "Item",
-                "单位" if zh else "Unit",
-                "年度目标" if zh else "Target",
-                "本期填报" if zh else "Your figure",
-            ),
-            start=1,
-        ):
-            sheet.write_string(FIRST_ITEM_ROW - 2, col, label, head)
-        sheet.write_string(FIRST_ITEM_ROW - 2, 0, "header")
-        row = FIRST_ITEM_ROW - 1
-        counts = counted_indicators(ds)
-        for key, label, unit, target in lines:
-            sheet.write_string(row, 0, key)
-            sheet.write_string(row, 1, label)
-            sheet.write_string(row, 2, unit)
-            if target is not None:
-                sheet.write_number(row, 3, target)
-            sheet.write_blank(row, 4, None, unlocked)
-            if key.split(":", 1)[1] in counts:
-                rule = {
-                    "validate": "integer",
-                    "value": 0,
-                    "error_message": "请填写非负整数 / a whole number, 0 or more",
-                }
-            else:
-                minimum = 0 if key.startswith("cluster:") else -1e9
-                rule = {"validate": "decimal", "value": minimum, "error_message": "请填写数字 / a number"}
-            sheet.data_validation(row, 4, row, 4, {"criteria": ">=", **rule})
-            row += 1
-        sheet.write_string(row, 0, "notes")
-        sheet.write_string(row, 1, "备注" if zh else "Notes", head)
-        sheet.merge_range(row, 2, row, 4, "", unlocked_text)
+        sheet = book.add_worksheet(pick(SHEET, lang))
+        formats = _template_formats(book)
+        _template_head(sheet, formats, ds, zone, period, lang)
+        _template_lines(sheet, formats, ds, template_lines(ds, zone, period, lang), lang)
         sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
         book.close()
 
     return place_workbook(out, write, force)
+
+
+def _template_formats(book: Any) -> dict[str, Any]:
+    """The template's cell formats: headings, and the yellow unlocked input cells by kind."""
+    yellow = {"locked": False, "bg_color": "#FFF2CC", "border": 1}
+    return {
+        "bold": book.add_format({"bold": True, "font_size": 14}),
+        "head": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
+        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+        "unlocked": book.add_format({**yellow, "num_format": "0.00"}),
+        "unlocked_date": book.add_format({**yellow, "num_format": "yyyy-mm-dd"}),
+        "unlocked_text": book.add_format({**yellow, "text_wrap": True}),
+    }
+
+
+def both(key: str) -> str:
+    """A validation message in both languages at once (Excel shows one text): '日期 / a date'."""
+    return " / ".join(REPORTS.pair(key))
+
+
+def _template_head(
+    sheet: Any, formats: dict[str, Any], ds: Dataset, zone: str, period: Period, lang: Lang
+) -> None:
+    """The columns, the title and the guide, the zone and quarter, and the submission date's input."""
+    head = formats["head"]
+    sheet.set_column(0, 0, 22, None, {"hidden": True})
+    sheet.set_column(1, 1, 46)
+    sheet.set_column(2, 2, 10)
+    sheet.set_column(3, 3, 12)
+    sheet.set_column(4, 4, 16)
+    sheet.write_string(0, 1, REPORTS("tpl_title", lang), formats["bold"])
+    sheet.merge_range(1, 1, 1, 4, REPORTS("tpl_guide", lang), formats["wrap"])
+    sheet.set_row(1, 60)
+    zone_cell = pick((zone, _zone_in_english(ds, zone)), lang)
+    for row, key, label, value in (
+        (3, "zone", REPORTS("tpl_zone", lang), zone_cell),
+        (4, "period", REPORTS("tpl_period", lang), str(period)),
+    ):
+        sheet.write_string(row, 0, key)
+        sheet.write_string(row, 1, label, head)
+        sheet.write_string(row, 2, value)
+    sheet.write_string(5, 0, "submitted")
+    sheet.write_string(5, 1, REPORTS("tpl_submitted", lang), head)
+    sheet.write_blank(5, 2, None, formats["unlocked_date"])
+    rule = {"validate": "date", "criteria": ">=", "value": datetime(2024, 1, 1)}
+    sheet.data_validation(5, 2, 5, 2, {**rule, "error_message": both("tpl_date_error")})
+
+
+def _template_lines(
+    sheet: Any,
+    formats: dict[str, Any],
+    ds: Dataset,
+    lines: list[tuple[str, str, str, float | None]],
+    lang: Lang,
+) -> None:
+    """The input lines (clusters' revenue, indicators) with their validation, then the notes."""
+    head = formats["head"]
+    for col, key in enumerate(("tpl_item", "tpl_unit", "tpl_target", "tpl_figure"), start=1):
+        sheet.write_string(FIRST_ITEM_ROW - 2, col, REPORTS(key, lang), head)
+    sheet.write_string(FIRST_ITEM_ROW - 2, 0, "header")
+    row = FIRST_ITEM_ROW - 1
+    counts = counted_indicators(ds)
+    for key, label, unit, target in lines:
+        sheet.write_string(row, 0, key)
+        sheet.write_string(row, 1, label)
+        sheet.write_string(row, 2, unit)
+        if target is not None:
+            sheet.write_number(row, 3, target)
+        sheet.write_blank(row, 4, None, formats["unlocked"])
+        rule: dict[str, Any]
+        if key.split(":", 1)[1] in counts:
+            rule = {"validate": "integer", "value": 0, "error_message": both("tpl_whole_error")}
+        else:
+            minimum = 0 if key.startswith("cluster:") else -1e9
+            rule = {"validate": "decimal", "value": minimum, "error_message": both("tpl_number_error")}
+        sheet.data_validation(row, 4, row, 4, {"criteria": ">=", **rule})
+        row += 1
+    sheet.write_string(row, 0, "notes")
+    sheet.write_string(row, 1, REPORTS("tpl_notes", lang), head)
+    sheet.merge_range(row, 2, row, 4, "", formats["unlocked_text"])
 
 
 def _zone_in_english(ds: Dataset, zone: str) -> str:
