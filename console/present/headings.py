@@ -6,6 +6,8 @@ from __future__ import annotations
 from console.present.formatter import Formatter
 from console.present.labels import NO_AREA_TARGET, area_word, text
 from console.present.viewmodel import Overview
+from console.words import pick
+from console.words.views import VIEWS
 
 
 def goals_heading(data: Overview, lang: str) -> str:
@@ -15,20 +17,14 @@ def goals_heading(data: Overview, lang: str) -> str:
     has no such targets when the plan's are not for it."""
     f = Formatter(lang)
     if not data.area_targets:
-        note = f.pick(*NO_AREA_TARGET)
-        return f.pick(f"主要目标（{note}）", f"Headline goals ({note})")
+        note = pick(NO_AREA_TARGET, f.lang)
+        return VIEWS("headline_goals_note", f.lang, note=note)
     when = goals_when(data, lang)
     if data.counties:
         area = area_word(data.area, lang)
-        return f.pick(
-            f"主要目标（{area}，不随县区筛选{'；' + when if when else ''}）",
-            f"Headline goals (whole {area}, not filtered{'; ' + when if when else ''})",
-        )
-    return (
-        f.pick(f"主要目标（{when}）", f"Headline goals ({when})")
-        if when
-        else f.pick("主要目标", "Headline goals")
-    )
+        key = "headline_goals_whole_area_when" if when else "headline_goals_whole_area"
+        return VIEWS(key, f.lang, area=area, when=when)
+    return VIEWS("headline_goals_when", f.lang, when=when) if when else VIEWS("headline_goals", f.lang)
 
 
 def goals_when(data: Overview, lang: str) -> str:

@@ -105,5 +105,16 @@ VIEWS = Catalogue(
         "county": ("县区", "County"),
         "zone": ("开发区", "Zone"),
         "flag": ("标记", "flag"),
+        "headline_goals": ("主要目标", "Headline goals"),
+        "headline_goals_when": ("主要目标（{when}）", "Headline goals ({when})"),
+        "headline_goals_whole_area": (
+            "主要目标（{area}，不随县区筛选）",
+            "Headline goals (whole {area}, not filtered)",
+        ),
+        "headline_goals_whole_area_when": (
+            "主要目标（{area}，不随县区筛选；{when}）",
+            "Headline goals (whole {area}, not filtered; {when})",
+        ),
+        "headline_goals_note": ("主要目标（{note}）", "Headline goals ({note})"),
     },
 )
