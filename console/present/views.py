@@ -50,6 +50,7 @@ from console.present.labels import (
     zones_judged_note,
 )
 from console.present.labels import text as label_text
+from console.present.plan_text import SECTION_PREFIX
 from console.present.viewmodel import (
     REPORTS_NOTE,
     TAB_TITLES,
@@ -493,7 +494,7 @@ def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = N
             continue
         # The section groups the tasks, so it stays on screen: short, without the shared 开发区 prefix.
         section_title = (t["section_title_en"] if not f.zh else None) or t["section_title"].removeprefix(
-            VIEWS("zone", "zh")
+            SECTION_PREFIX
         )
         title = (t["title_en"] if not f.zh else None) or t["title"]
         section = f"{plan_ref(t['section'], lang)} {section_title}"
