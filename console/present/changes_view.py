@@ -206,7 +206,7 @@ def changed_rows(view: View, marks: ChangeMarks) -> View:
     return replace(view, rows=tuple(r for r in view.rows if shown & rows_marked.get(r.key, frozenset())))
 
 
-def changes_heading(since: str, lang: str) -> str:
+def changes_heading(since: str, lang: Lang) -> str:
     """The overview section's heading: "本期变化（自2026Q2）" / "Changes since 2026Q2"."""
     return CHANGES("changes_heading", lang, since=since)
 
@@ -236,7 +236,7 @@ def value_text(change: Change, value: object, f: Formatter) -> str:
     return clean(str(value))
 
 
-def change_text(change: Change, names: Mapping[str, str], lang: str, ascii_only: bool = False) -> str:
+def change_text(change: Change, names: Mapping[str, str], lang: Lang, ascii_only: bool = False) -> str:
     """What changed, without the kind or the subject: "档级 有风险 → 未达标", "报表 逾期 12 天 (2026Q3)".
     Data text is cleaned of control characters; statuses in words with their symbol."""
     f = Formatter(lang, ascii_only)

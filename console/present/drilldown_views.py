@@ -29,7 +29,7 @@ from console.present.labels import (
     zones_judged_note,
 )
 from console.present.viewmodel import Cell, Column, Field, Row, View
-from console.words import pick
+from console.words import Lang, pick
 from console.words.drilldown import DRILLDOWN
 
 
@@ -76,7 +76,7 @@ def _province(rank: int | None, size: int | None, year: int | None, f: Formatter
     return Cell(f.rank_in(rank, size, year), (rank, size, year), rank)
 
 
-def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
+def zone_years_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
     """A zone's star and tier targets and results, and its province rank, for every year."""
     f = Formatter(lang, ascii_only)
     arrow = f.arrow
@@ -128,7 +128,7 @@ def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
     return View("zone_years", DRILLDOWN("targets_and_results_by_year", f.lang), columns, rows)
 
 
-def zone_clusters_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
+def zone_clusters_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
     """A zone's clusters in the year shown: target, year to date, pace and status."""
     f = Formatter(lang, ascii_only)
     columns = (
@@ -155,7 +155,7 @@ def zone_clusters_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
     return View("zone_clusters", DRILLDOWN("clusters_when_yi_en", f.lang, when=when, yi=YI_EN), columns, rows)
 
 
-def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
+def zone_reports_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
     """A zone's quarterly reports: due date, date submitted, status and days late."""
     f = Formatter(lang, ascii_only)
     columns = (
@@ -189,7 +189,7 @@ def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
 
 
 def cluster_years_view(
-    rows: Sequence[dict[str, Any]], lang: str, ascii_only: bool, year: int | None = None
+    rows: Sequence[dict[str, Any]], lang: Lang, ascii_only: bool, year: int | None = None
 ) -> View:
     """A cluster's target, year to date, data period, pace, projection and status for every year; the
     year shown (``year``) is marked."""
@@ -227,7 +227,7 @@ def cluster_years_view(
 def task_history_view(
     indicators: pl.DataFrame,
     values: pl.DataFrame,
-    lang: str,
+    lang: Lang,
     ascii_only: bool,
     area: str = "city",
     year: int | None = None,
@@ -283,7 +283,7 @@ def _scope(scope: str | None, relative_to: str | None, f: Formatter, area: str =
     return text
 
 
-def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
+def indicator_facts_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> View:
     """An indicator's target, scope, latest value, progress, status, task and source as (item, value)
     rows (its code and name are the drill-down's title)."""
     f = Formatter(lang, ascii_only)
@@ -406,7 +406,7 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
     return said
 
 
-def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
+def indicator_history_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> View:
     """A city-wide indicator's values by quarter up to the quarter judged (the last two years, the
     quarters the chart shows; the base value is among the facts); a computed indicator shows the
     dataset's reported figure beside."""
@@ -445,7 +445,7 @@ def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> V
     return View("indicator_history", title, columns, rows)
 
 
-def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
+def indicator_zones_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> View:
     """A zone-scoped indicator per zone: its values over the last four quarters, its base, progress from
     it and the progress due by now (what the status is judged on), and its status."""
     f = Formatter(lang, ascii_only)
@@ -484,7 +484,7 @@ def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
     return View("indicator_zones", title, columns, rows)
 
 
-def indicator_texts(d: IndicatorDetail, lang: str) -> tuple[tuple[str, str], ...]:
+def indicator_texts(d: IndicatorDetail, lang: Lang) -> tuple[tuple[str, str], ...]:
     """The plan's own words, in full: the target's sentence and its task's measure (label, text)."""
     f = Formatter(lang)
     zh_only = text("plan_words_zh_only", lang)  # the plan has no English text: say where to read it
@@ -509,7 +509,7 @@ def _report_status_column(f: Formatter, label: str) -> Column:
     )
 
 
-def late_reports_view(zones: pl.DataFrame, lang: str, ascii_only: bool) -> View:
+def late_reports_view(zones: pl.DataFrame, lang: Lang, ascii_only: bool) -> View:
     """Every zone whose quarterly report of the quarter judged is late or missing: missing first, then
     the latest; the overview's reports note opens it (the Zones tab's 报送 column gives way at 80
     columns, and at national scale the overview names only the first few)."""

@@ -6,11 +6,11 @@ from __future__ import annotations
 from console.present.formatter import Formatter
 from console.present.labels import NO_AREA_TARGET, area_word, text
 from console.present.viewmodel import Overview
-from console.words import pick
+from console.words import Lang, pick
 from console.words.views import VIEWS
 
 
-def goals_heading(data: Overview, lang: str) -> str:
+def goals_heading(data: Overview, lang: Lang) -> str:
     """The headline goals' heading; it says the year shown and the quarter its figures are judged at,
     and the year the targets are the plan's for (主要目标（2025年，截至2025Q4；2026年目标）), that they
     cover the whole area (全市/全省/全国, as the data) when a county filter is set, and that the data
@@ -27,7 +27,7 @@ def goals_heading(data: Overview, lang: str) -> str:
     return VIEWS("headline_goals_when", f.lang, when=when) if when else VIEWS("headline_goals", f.lang)
 
 
-def goals_when(data: Overview, lang: str) -> str:
+def goals_when(data: Overview, lang: Lang) -> str:
     """'2025年，截至2025Q4；2026年目标' / '2025, to 2025Q4; 2026 targets': which figures and which targets
     the headline goals show; '2026年目标，截至2026Q3' when the year shown is the targets' own."""
     due, year, judged = data.goals_due, data.year, data.judged

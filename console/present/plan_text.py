@@ -22,3 +22,6 @@ UNIT_ALIASES = {"100 million yuan": "YI_EN", "亿元": "YI_EN", "百分点": "pp
 
 # The shared prefix of the plan's section titles (开发区…), which the tasks tab drops to keep them short.
 SECTION_PREFIX = "开发区"
+
+# The units whose figures an indicator's chart draws as counts (whole things), not amounts.
+CHART_COUNT_UNITS = ("家", "个")

@@ -64,12 +64,13 @@ from console.present.viewmodel import (
     Row,
     View,
 )
+from console.words import Lang
 from console.words.views import VIEWS
 
 __all__ = ["SPARK", "SPARK_ASCII", "goals_heading", "sparkline"]
 
 
-def tab_title(tab: str, lang: str) -> str:
+def tab_title(tab: str, lang: Lang) -> str:
     return TAB_TITLES[tab][lang_index(lang)]
 
 
@@ -88,15 +89,15 @@ def _int(x: object) -> int | None:
     return None if x is None else int(x)  # type: ignore[call-overload]
 
 
-def _zone_name(row: dict[str, Any], lang: str) -> str:
+def _zone_name(row: dict[str, Any], lang: Lang) -> str:
     return (row.get("short_name_en") if lang == "en" else None) or row["short_name"]
 
 
-def _county(row: dict[str, Any], lang: str) -> str:
+def _county(row: dict[str, Any], lang: Lang) -> str:
     return (row.get("county_en") if lang == "en" else None) or row["county"]
 
 
-def _industry(row: dict[str, Any], lang: str) -> str:
+def _industry(row: dict[str, Any], lang: Lang) -> str:
     return (row.get("industry_en") if lang == "en" else None) or row["industry"]
 
 
@@ -200,7 +201,7 @@ def _zone_history(history: pl.DataFrame) -> dict[str, list[float | None]]:
 LAGGING = ("missed", "behind", "at_risk")
 
 
-def lagging_clusters(ev: Evaluation, lang: str) -> dict[str, list[str]]:
+def lagging_clusters(ev: Evaluation, lang: Lang) -> dict[str, list[str]]:
     """Per zone, the clusters (industry names) whose status is behind, missed or at risk."""
     out: dict[str, list[str]] = {}
     for c in ev.clusters.filter(pl.col("status").is_in(LAGGING)).iter_rows(named=True):
@@ -235,7 +236,7 @@ def revenue_text(
 
 
 def zones_view(
-    ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: bool, words: bool = False
+    ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool, words: bool = False
 ) -> View:
     """Zones tab: one row per zone; flagged rows miss or risk a tier, star or revenue target.
 
@@ -375,7 +376,7 @@ def zones_view(
     return View("zones", tab_title("zones", lang), columns, tuple(rows))
 
 
-def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: bool) -> View:
+def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool) -> View:
     """Clusters tab: one row per cluster with target, year to date, pace, projection and trend."""
     f = Formatter(lang, ascii_only)
     yi = label_text("unit_yi", f.lang)
@@ -451,7 +452,7 @@ def cluster_key(zone: str, industry: str) -> str:
     return f"{zone}|{industry}"
 
 
-def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = None) -> View:
+def tasks_view(ev: Evaluation, lang: Lang, ascii_only: bool, unit: str | None = None) -> View:
     """Tasks tab: the 18 tasks in section order, with lead and participating units and a rolled-up status."""
     f = Formatter(lang, ascii_only)
     columns = (
@@ -532,7 +533,7 @@ def unit_tasks(ev: Evaluation, unit: str) -> set[int]:
 
 
 def indicators_view(
-    ev: Evaluation, lang: str, ascii_only: bool, task: int | None = None, unit: str | None = None
+    ev: Evaluation, lang: Lang, ascii_only: bool, task: int | None = None, unit: str | None = None
 ) -> View:
     """The quantified targets (of one task, of the tasks of one unit, or all), with latest value,
     target, share of target, progress from the baseline and status."""
@@ -649,7 +650,7 @@ def indicators_view(
 
 def rankings_view(
     ranked: pl.DataFrame,
-    lang: str,
+    lang: Lang,
     ascii_only: bool,
     coverage: Coverage | None = None,
     marks: bool = False,
@@ -867,7 +868,7 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
 def overview(
     ev: Evaluation,
     plan_figures: pl.DataFrame,
-    lang: str,
+    lang: Lang,
     ascii_only: bool,
     assessments: pl.DataFrame | None = None,
     city: Evaluation | None = None,
@@ -970,7 +971,7 @@ def count_lines(
     kind: str,
     planned: dict[int, int] | None,
     label: Callable[[int | None], str],
-    lang: str,
+    lang: Lang,
 ) -> tuple[CountLine, ...]:
     """Zones per tier (``kind`` "tier") or star level: the plan's count (None: not shown), the year's
     targets and the latest published result. Every column adds up to its whole: a row for the level
@@ -1017,7 +1018,7 @@ def count_lines(
     return tuple(lines)
 
 
-def _county_names(ev: Evaluation, lang: str) -> tuple[str, ...]:
+def _county_names(ev: Evaluation, lang: Lang) -> tuple[str, ...]:
     """The filter's counties, named in ``lang``."""
     if not ev.counties or lang == "zh":
         return ev.counties
@@ -1025,7 +1026,7 @@ def _county_names(ev: Evaluation, lang: str) -> tuple[str, ...]:
     return tuple(names.get(c, c) for c in ev.counties)
 
 
-def counts_heading(data: Overview, lang: str) -> str:
+def counts_heading(data: Overview, lang: Lang) -> str:
     """The tier and star counts' heading; under a county filter it names the counties."""
     f = Formatter(lang)
     if data.counties:
@@ -1034,7 +1035,7 @@ def counts_heading(data: Overview, lang: str) -> str:
     return VIEWS("tiers_and_stars_plan_targets_result", f.lang)
 
 
-def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str | None, tuple[str, str]]]:
+def _gaps(zones: pl.DataFrame, lang: Lang) -> list[tuple[str | None, tuple[str, str]]]:
     """What the data does not say yet, for the attention list: results not published, reports not in;
     each with its attention key (REPORTS_NOTE for the late or missing reports, which Enter lists)."""
     gaps: list[tuple[str | None, tuple[str, str]]] = []
@@ -1059,7 +1060,7 @@ def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str | None, tuple[str, s
     return gaps
 
 
-def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
+def overview_view(data: Overview, lang: Lang, ascii_only: bool) -> View:
     """The Overview tab as one table (for exports): goals, counts per tier and star, attention list."""
     f = Formatter(lang, ascii_only)
     area = area_word(data.area, lang)

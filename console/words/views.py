@@ -11,6 +11,18 @@ from console.words import Catalogue
 
 YI_EN = "100M yuan"
 
+# Each tab's title (console.present.viewmodel.TAB_TITLES).
+TABS_WORDS = Catalogue(
+    "tabs",
+    {
+        "overview": ("概览", "Overview"),
+        "zones": ("开发区", "Zones"),
+        "clusters": ("产业集群", "Clusters"),
+        "tasks": ("重点任务", "Tasks"),
+        "rankings": ("排名", "Rankings"),
+    },
+)
+
 VIEWS = Catalogue(
     "views",
     {
@@ -125,6 +137,21 @@ VIEWS = Catalogue(
             "Headline goals (whole {area}, not filtered; {when})",
         ),
         "headline_goals_note": ("主要目标（{note}）", "Headline goals ({note})"),
+        "due_yearly": (" 每年", " yearly"),
+        "due_standing": (" 长期目标", " standing aim"),
+        "bracket": ("（{note}）", " ({note})"),
+        "rank_year": ("（{year}）", " ({year})"),
+        "days_late_short": ("{days}天", " {days}d"),
+        "tier2_plan": ("计划二档及以上", "tier 2+ plan"),
+        "tier2_result": ("实际二档及以上", "tier 2+ result"),
+        "starred_plan": ("计划有星级", "starred plan"),
+        "starred_result": ("实际有星级", "starred result"),
+        "rules_lead_sep": ("：", ": "),
+        "rules_enter": ("（在开发区上按 Enter 查看条款原文）", "(Enter on a zone shows the rules' text)"),
+        "tier_short": ("{n}档", "T{n}"),
+        "star_short": ("{n}星", "S{n}"),
+        "tier_start": ("{n}", "T{n}"),
+        "star_start": ("{n}", "S{n}"),
     },
 )
 
