@@ -569,4 +569,4 @@ class OverviewPanel(VerticalScroll):
             else f"{area.capitalize()} zones by tier and star: plan and result"
         )
         # Drawn after the first paint: the chart sits below the fold and plotext takes 0.15 s to import.
-        self.call_after_refresh(chart.plot, city_series(data.by_year, zh) if data.by_year else (), title)
+        self.call_after_refresh(chart.plot, city_series(data.by_year, lang) if data.by_year else (), title)

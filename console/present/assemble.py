@@ -32,6 +32,7 @@ from console.present.views import (
     trend_periods,
     zones_view,
 )
+from console.words import Lang
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def compute(
     return Snapshot(ds, ev, history, ranked, city)
 
 
-def status_views(ds: Dataset, ev: Evaluation, lang: str, ascii_only: bool) -> list[View]:
+def status_views(ds: Dataset, ev: Evaluation, lang: Lang, ascii_only: bool) -> list[View]:
     """What ``devzones status`` prints: the zones, clusters and indicators tables of the console."""
     history = quarterly_revenue(ds, plan_start(ds), ev.counties)
     return [
@@ -112,7 +113,7 @@ def status_views(ds: Dataset, ev: Evaluation, lang: str, ascii_only: bool) -> li
 
 
 def render_views(
-    snap: Snapshot, lang: str, ascii_only: bool, unit: str | None = None, words: bool = False
+    snap: Snapshot, lang: Lang, ascii_only: bool, unit: str | None = None, words: bool = False
 ) -> Views:
     """The tab views in one language and symbol set; ``words`` adds status words (for exports)."""
     ev = snap.evaluation
@@ -177,7 +178,7 @@ def narrow_views(snap: Snapshot, city: Snapshot, whole: Views, unit: str | None 
     )
 
 
-def first_views(ds: Dataset, ev: Evaluation, city: Evaluation | None, lang: str, ascii_only: bool) -> Views:
+def first_views(ds: Dataset, ev: Evaluation, city: Evaluation | None, lang: Lang, ascii_only: bool) -> Views:
     """The header and overview alone, no tables: the first screen, drawn before the rankings and the
     tables are ready (at national scale those take as long again as the evaluation)."""
     overview_ = overview(ev, ds["plan_figures"], lang, ascii_only, ds["assessments"], city)
@@ -236,12 +237,12 @@ def export_selection(
     return out
 
 
-def header_words(ds: Dataset, ev: Evaluation, lang: str) -> tuple[str, tuple[str, ...]]:
+def header_words(ds: Dataset, ev: Evaluation, lang: Lang) -> tuple[str, tuple[str, ...]]:
     """The dataset's title and the counties shown, in ``lang`` (English names where the data has them)."""
     return context_words(ds, ev.counties, lang)
 
 
-def as_of_words(ds: Dataset, lang: str) -> str:
+def as_of_words(ds: Dataset, lang: Lang) -> str:
     """The context line's "as of" in ``lang``: the data's quarter; a quarter asked for (``--as-of``)
     that holds no progress data yet, named with why (2023Q4, before the plan's first quarter); "" for a
     dataset with no quarter at all (the line then says there is no data yet)."""
@@ -252,7 +253,7 @@ def as_of_words(ds: Dataset, lang: str) -> str:
     return label_text("as_of_before_data", lang).format(period=ds.manifest.as_of)
 
 
-def context_words(ds: Dataset, counties: Sequence[str], lang: str) -> tuple[str, tuple[str, ...]]:
+def context_words(ds: Dataset, counties: Sequence[str], lang: Lang) -> tuple[str, tuple[str, ...]]:
     """The dataset's title and ``counties`` (Chinese names) in ``lang``: the context line's words for
     every command that prints one (status, rankings)."""
     title = (ds.manifest.title_en if lang != "zh" else None) or ds.manifest.title

@@ -23,28 +23,14 @@ from console.engine.changes import CODES, Change, changes_between
 from console.present.formatter import CHANGE_MARK, Formatter
 from console.present.labels import text as label_text
 from console.present.viewmodel import Cell, Column, Field, Row, View, Views
+from console.words import Lang, as_lang
+from console.words.changes import CHANGE_CODES, CHANGE_FIELDS, CHANGES
 
 MARK = CHANGE_MARK  # a changed cell's symbol; the ASCII fallback
 
-CODE_WORDS: dict[str, tuple[str, str]] = {
-    "target_missed": ("目标未达成", "target missed"),
-    "status": ("状态变化", "status changed"),
-    "report_missing": ("报表缺报", "report missing"),
-    "rank": ("排名变化", "rank moved"),
-    "report_arrived": ("报表到达", "report arrived"),
-    "target_met": ("目标达成", "target met"),
-    "revised": ("数据修订", "figure revised"),
-}
-FIELD_WORDS: dict[str, tuple[str, str]] = {
-    "tier_status": ("档级", "tier"),
-    "star_status": ("星级", "star"),
-    "revenue_status": ("营收", "revenue"),
-    "status": ("状态", "status"),
-    "rank": ("综合排名", "composite rank"),
-    "report": ("季度报表", "quarterly report"),
-    "revenue_ytd": ("累计营收", "revenue to date"),
-    "value": ("指标值", "value"),
-}
+# The words of each change code and field, as the tests and the bulletin read them: catalogues.
+CODE_WORDS = CHANGE_CODES
+FIELD_WORDS = CHANGE_FIELDS
 
 # Where each change shows: (change subject, field) -> (tab, column key). Row keys are the views' own:
 # a zone, "zone|industry" for a cluster, an indicator code.
@@ -79,19 +65,14 @@ _NEUTRAL = 5
 _CODE_RANK = {code: i for i, code in enumerate(CODES)}
 
 
-def _pick(words: Mapping[str, tuple[str, str]], key: str, lang: str) -> str:
-    pair = words.get(key)
-    return key if pair is None else pair[0 if lang == "zh" else 1]
+def code_word(code: str, lang: Lang) -> str:
+    """What kind of change ``code`` is, in ``lang`` ("目标未达成" / "target missed"); an unknown code as it is."""
+    return CHANGE_CODES(code, lang) if code in CHANGE_CODES else code
 
 
-def code_word(code: str, lang: str) -> str:
-    """What kind of change ``code`` is, in ``lang`` ("目标未达成" / "target missed")."""
-    return _pick(CODE_WORDS, code, lang)
-
-
-def field_word(field: str, lang: str) -> str:
-    """What a change is about ("档级" / "tier")."""
-    return _pick(FIELD_WORDS, field, lang)
+def field_word(field: str, lang: Lang) -> str:
+    """What a change is about ("档级" / "tier"); an unknown field as it is."""
+    return CHANGE_FIELDS(field, lang) if field in CHANGE_FIELDS else field
 
 
 def _sort_key(index_change: tuple[int, Change]) -> tuple[object, ...]:
@@ -225,9 +206,9 @@ def changed_rows(view: View, marks: ChangeMarks) -> View:
     return replace(view, rows=tuple(r for r in view.rows if shown & rows_marked.get(r.key, frozenset())))
 
 
-def changes_heading(since: str, lang: str) -> str:
+def changes_heading(since: str, lang: Lang) -> str:
     """The overview section's heading: "本期变化（自2026Q2）" / "Changes since 2026Q2"."""
-    return f"本期变化（自{since}）" if lang == "zh" else f"Changes since {since}"
+    return CHANGES("changes_heading", lang, since=since)
 
 
 def _names(views: Views) -> dict[str, str]:
@@ -255,7 +236,7 @@ def value_text(change: Change, value: object, f: Formatter) -> str:
     return clean(str(value))
 
 
-def change_text(change: Change, names: Mapping[str, str], lang: str, ascii_only: bool = False) -> str:
+def change_text(change: Change, names: Mapping[str, str], lang: Lang, ascii_only: bool = False) -> str:
     """What changed, without the kind or the subject: "档级 有风险 → 未达标", "报表 逾期 12 天 (2026Q3)".
     Data text is cleaned of control characters; statuses in words with their symbol."""
     f = Formatter(lang, ascii_only)
@@ -319,9 +300,10 @@ def attention_rows(
 ) -> tuple[tuple[str, str], ...]:
     """``overview_rows`` in the shape of ``Overview.attention`` (subject, "kind: what changed"), to put
     under ``changes_heading`` at the top of the attention list."""
-    colon = "：" if views.lang == "zh" else ": "
+    lang = as_lang(views.lang)
     return tuple(
-        (whose, f"{kind}{colon}{what}") for kind, whose, what in overview_rows(changes, views, limit)
+        (whose, CHANGES("kind_what", lang, kind=kind, what=what))
+        for kind, whose, what in overview_rows(changes, views, limit)
     )
 
 
@@ -349,43 +331,45 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
     columns = (
         Column(
             "code",
-            f.pick("变化", "Change"),
+            CHANGES("change", f.lang),
             fields=(
-                Field("code", f.pick("变化代码", "Change code")),
-                Field("change", f.pick("变化", "Change")),
+                Field("code", CHANGES("change_code", f.lang)),
+                Field("change", CHANGES("change", f.lang)),
             ),
         ),
         Column(
             "subject",
-            f.pick("对象", "Subject"),
+            CHANGES("subject", f.lang),
             fields=(
-                Field("subject", f.pick("对象类型", "Subject kind")),
+                Field("subject", CHANGES("subject_kind", f.lang)),
                 Field("zone_id", label_text("zone_key_field", f.lang)),  # the key, as in the zones sheet
-                Field("zone", f.pick("开发区", "Zone")),
-                Field("industry", f.pick("产业", "Industry")),
-                Field("indicator", f.pick("指标", "Indicator")),
-                Field("name", f.pick("名称", "Name")),
+                Field("zone", CHANGES("zone", f.lang)),
+                Field("industry", CHANGES("industry", f.lang)),
+                Field("indicator", CHANGES("indicator", f.lang)),
+                Field("name", CHANGES("name", f.lang)),
             ),
         ),
         Column(
             "what",
-            f.pick("变化内容", "What changed"),
+            CHANGES("what_changed", f.lang),
             fields=(
-                Field("field", f.pick("项目", "Field")),
-                Field("from", f.pick("原值", "From")),
-                Field("to", f.pick("新值", "To")),
-                Field("text", f.pick("说明", "Description")),
+                Field("field", CHANGES("field", f.lang)),
+                Field("from", CHANGES("from", f.lang)),
+                Field("to", CHANGES("to", f.lang)),
+                Field("text", CHANGES("description", f.lang)),
             ),
         ),
         Column(
-            "period", f.pick("期间", "Period"), fields=(Field("period", f.pick("期间", "Period"), "period"),)
+            "period",
+            CHANGES("period", f.lang),
+            fields=(Field("period", CHANGES("period", f.lang), "period"),),
         ),
         Column(
             "when",
-            f.pick("修订时间/逾期", "Revised at / late"),
+            CHANGES("revised_at_late", f.lang),
             fields=(
-                Field("when", f.pick("修订时间", "Revised at")),
-                Field("days", f.pick("逾期天数", "Days late"), "int"),
+                Field("when", CHANGES("revised_at", f.lang)),
+                Field("days", CHANGES("days_late", f.lang), "int"),
             ),
         ),
     )
@@ -416,7 +400,7 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
         )
         rows.append(Row(str(n), cells))
     # Short enough for a spreadsheet's sheet name (31 characters), and saying the same.
-    title = f.pick(f"{since}以来的变化（至{to}）", f"Changes from {since} to {to}")
+    title = CHANGES("changes_from_since_to_to", f.lang, since=since, to=to)
     return View("changes", title, columns, tuple(rows))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from console.present.typography import HAN_FIRST, HAN_LAST
+
 
 @lru_cache(maxsize=65536)
 def text_order(text: str) -> tuple[str, ...]:
@@ -23,7 +25,7 @@ def pinyin_forms(text: str) -> tuple[str, str]:
     """``text``'s pinyin run together and its initials ("pingyuxian", "pyx"), case-folded, for typing a
     Chinese name on a keyboard without a Chinese input method; ("", "") for text with no Chinese or
     longer than a name."""
-    if len(text) > _CJK_NAME or not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+    if len(text) > _CJK_NAME or not any(HAN_FIRST <= ch <= HAN_LAST for ch in text):
         return "", ""
     syllables = [s for s in text_order(text)[:-1] if s.strip()]
     return "".join(syllables).replace(" ", ""), "".join(s[:1] for s in syllables)

@@ -14,7 +14,9 @@ from console.engine.coverage import coverage
 from console.engine.determined import Pace, linear_pace
 from console.engine.evaluation import Evaluation
 from console.engine.status import cluster_status, eval_period, zone_status
+from console.present.plan_text import CHART_COUNT_UNITS
 from console.present.series import SCORE_FULL, Kind, Series, tier_runs
+from console.words import Lang
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def zone_result(d: ZoneDetail, year: int) -> dict[str, Any] | None:
     return evidence(published, published[-1]["year"]) if published else None
 
 
-def rank_note(d: ZoneDetail, year: int, lang: str) -> str | None:
+def rank_note(d: ZoneDetail, year: int, lang: Lang) -> str | None:
     """Why the zone's latest result up to ``year`` does or does not get the rank-fell notice (排名位次
     后移), against the year before; None without two consecutive published results."""
     from console.engine.rules import rank_move_explained
@@ -264,7 +266,7 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str, pace: Pace = linear
     shown = history[-HISTORY_QUARTERS:]  # the quarters of the history table (drilldown_views)
     if any(v is not None for _, v, _ in shown):
         x = tuple(p for p, _, _ in shown)
-        kind: Kind = "count" if row["unit"] in ("家", "个") else "amount"
+        kind: Kind = "count" if row["unit"] in CHART_COUNT_UNITS else "amount"
         series = (
             Series("value", x, tuple(v for _, v, _ in shown), kind),
             Series("target", x, tuple(row["target"] for _ in x), kind),

@@ -14,13 +14,13 @@ from console.engine.progress import SEVERITY
 from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
 from console.present.labels import (
-    HEADINGS,
     NO_AREA_TARGET,
     STATUS_CLASS,
     TEXT,
     YI_EN,
     area_word,
     basis_word,
+    heading,
     is_count,
     plan_ref,
     pool_rank_heading,
@@ -29,10 +29,17 @@ from console.present.labels import (
     zones_judged_note,
 )
 from console.present.viewmodel import Cell, Column, Field, Row, View
+from console.words import Lang, pick
+from console.words.drilldown import DRILLDOWN
 
 
-def _col(key: str, zh: str, en: str, f: Formatter, kind: str = "text", numeric: bool = False) -> Column:
-    label = f.pick(zh, en)
+def _col(key: str, words: str, f: Formatter, kind: str = "text", numeric: bool = False) -> Column:
+    """A one-field column ``key`` headed by the drill-downs' words ``words``."""
+    return _labelled(key, DRILLDOWN(words, f.lang), kind, numeric)
+
+
+def _labelled(key: str, label: str, kind: str = "text", numeric: bool = False) -> Column:
+    """A one-field column ``key`` headed by ``label``."""
     return Column(key, label, numeric, fields=(Field(key, label, kind),))
 
 
@@ -69,38 +76,38 @@ def _province(rank: int | None, size: int | None, year: int | None, f: Formatter
     return Cell(f.rank_in(rank, size, year), (rank, size, year), rank)
 
 
-def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
+def zone_years_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
     """A zone's star and tier targets and results, and its province rank, for every year."""
     f = Formatter(lang, ascii_only)
     arrow = f.arrow
     columns = (
-        _col("year", "年度", "Year", f, "int"),
+        _col("year", "year", f, "int"),
         Column(
             "star",
-            f.pick(f"星级目标{arrow}结果", f"Star target{arrow}result"),
+            DRILLDOWN("star_target_arrow_result", f.lang, arrow=arrow),
             fields=(
-                Field("star_target", f.pick("星级目标", "Star target"), "int"),
-                Field("star", f.pick("星级", "Star"), "int"),
+                Field("star_target", DRILLDOWN("star_target", f.lang), "int"),
+                Field("star", DRILLDOWN("star", f.lang), "int"),
             ),
         ),
-        _col("star_status", "状态", "Status", f, "status"),
+        _col("star_status", "status", f, "status"),
         Column(
             "tier",
-            f.pick(f"档级目标{arrow}结果", f"Tier target{arrow}result"),
+            DRILLDOWN("tier_target_arrow_result", f.lang, arrow=arrow),
             fields=(
-                Field("tier_target", f.pick("档级目标", "Tier target"), "int"),
-                Field("tier", f.pick("档级", "Tier"), "int"),
+                Field("tier_target", DRILLDOWN("tier_target", f.lang), "int"),
+                Field("tier", DRILLDOWN("tier", f.lang), "int"),
             ),
         ),
-        _col("tier_status", "状态", "Status", f, "status"),
+        _col("tier_status", "status", f, "status"),
         Column(
             "province",
-            f.pick(pool_rank_heading(d.ranked_in, lang), f"{pool_rank_heading(d.ranked_in, lang)} in tier"),
+            DRILLDOWN("rank_in_tier", f.lang, heading=pool_rank_heading(d.ranked_in, lang)),
             numeric=True,
             fields=(
                 Field("province_rank", pool_rank_heading(d.ranked_in, lang), "int"),
-                Field("tier_size", f.pick("档内开发区数", "Zones in tier"), "int"),
-                Field("result_year", f.pick("评价年度", "Result year"), "int"),
+                Field("tier_size", DRILLDOWN("zones_in_tier", f.lang), "int"),
+                Field("result_year", DRILLDOWN("result_year", f.lang), "int"),
             ),
         ),
     )
@@ -118,24 +125,24 @@ def zone_years_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
         )
         for y in d.years
     )
-    return View("zone_years", f.pick("各年度目标与结果", "Targets and results by year"), columns, rows)
+    return View("zone_years", DRILLDOWN("targets_and_results_by_year", f.lang), columns, rows)
 
 
-def zone_clusters_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
+def zone_clusters_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
     """A zone's clusters in the year shown: target, year to date, pace and status."""
     f = Formatter(lang, ascii_only)
     columns = (
-        _col("industry", "产业", "Industry", f),
-        _col("target", "目标", "Target", f, "float", True),
-        _col("actual_ytd", "累计", "YTD", f, "float", True),
-        _col("pace_target", "进度目标", "Pace", f, "float", True),
-        _col("status", "状态", "Status", f, "status"),
+        _col("industry", "industry", f),
+        _col("target", "target", f, "float", True),
+        _col("actual_ytd", "ytd", f, "float", True),
+        _col("pace_target", "pace", f, "float", True),
+        _col("status", "status", f, "status"),
     )
     rows = tuple(
         Row(
             c["industry"],
             (
-                _text(f.pick(c["industry"], c["industry_en"] or c["industry"]), f),
+                _text(pick((c["industry"], c["industry_en"] or c["industry"]), f.lang), f),
                 _num(c["target"], f, 0),
                 _num(c["actual_ytd"], f),
                 _num(c["pace_target"], f),
@@ -145,19 +152,17 @@ def zone_clusters_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
         for c in d.clusters.iter_rows(named=True)
     )
     when = text("in_year", lang).format(year=d.year)  # `y` changes the year: the heading says which
-    return View(
-        "zone_clusters", f.pick(f"产业集群（{when}，亿元）", f"Clusters ({when}, {YI_EN})"), columns, rows
-    )
+    return View("zone_clusters", DRILLDOWN("clusters_when_yi_en", f.lang, when=when, yi=YI_EN), columns, rows)
 
 
-def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
+def zone_reports_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
     """A zone's quarterly reports: due date, date submitted, status and days late."""
     f = Formatter(lang, ascii_only)
     columns = (
-        _col("period", "季度", "Quarter", f, "period"),
-        _col("due", "截止", "Due", f, "date"),
-        _col("submitted", "报送日期", "Submitted", f, "date"),
-        _report_status_column(f, f.pick("状态", "Status")),
+        _col("period", "quarter", f, "period"),
+        _col("due", "due_date", f, "date"),
+        _col("submitted", "submitted", f, "date"),
+        _report_status_column(f, DRILLDOWN("status", f.lang)),
     )
     rows = []
     for r in d.reports:
@@ -180,24 +185,24 @@ def zone_reports_view(d: ZoneDetail, lang: str, ascii_only: bool) -> View:
                 ),
             )
         )
-    return View("zone_reports", f.pick("季度报送", "Quarterly reports"), columns, tuple(rows))
+    return View("zone_reports", DRILLDOWN("quarterly_reports", f.lang), columns, tuple(rows))
 
 
 def cluster_years_view(
-    rows: Sequence[dict[str, Any]], lang: str, ascii_only: bool, year: int | None = None
+    rows: Sequence[dict[str, Any]], lang: Lang, ascii_only: bool, year: int | None = None
 ) -> View:
     """A cluster's target, year to date, data period, pace, projection and status for every year; the
     year shown (``year``) is marked."""
     f = Formatter(lang, ascii_only)
-    mark = f.pick("（所选）", " (shown)")
+    mark = DRILLDOWN("shown", f.lang)
     columns = (
-        _col("year", "年度", "Year", f, "int"),
-        _col("target", "目标", "Target", f, "float", True),
-        _col("actual_ytd", "累计", "YTD", f, "float", True),
-        _col("period", "期间", "Period", f, "period"),
-        _col("pace_target", "进度目标", "Pace", f, "float", True),
-        _col("projected", "预计全年", "Projected", f, "float", True),
-        _col("status", "状态", "Status", f, "status"),
+        _col("year", "year", f, "int"),
+        _col("target", "target", f, "float", True),
+        _col("actual_ytd", "ytd", f, "float", True),
+        _col("period", "period", f, "period"),
+        _col("pace_target", "pace", f, "float", True),
+        _col("projected", "projected", f, "float", True),
+        _col("status", "status", f, "status"),
     )
     out = tuple(
         Row(
@@ -216,13 +221,13 @@ def cluster_years_view(
         )
         for r in rows
     )
-    return View("cluster_years", f.pick("各年度（亿元）", f"By year ({YI_EN})"), columns, out)
+    return View("cluster_years", DRILLDOWN("by_year_yi_en", f.lang, yi=YI_EN), columns, out)
 
 
 def task_history_view(
     indicators: pl.DataFrame,
     values: pl.DataFrame,
-    lang: str,
+    lang: Lang,
     ascii_only: bool,
     area: str = "city",
     year: int | None = None,
@@ -234,21 +239,21 @@ def task_history_view(
     columns = (
         Column(
             "indicator",
-            f.pick("指标", "Indicator"),
+            DRILLDOWN("indicator", f.lang),
             fields=(
-                Field("indicator", f.pick("指标编码", "Code")),
-                Field("name", f.pick("指标", "Indicator")),
+                Field("indicator", DRILLDOWN("code", f.lang)),
+                Field("name", DRILLDOWN("indicator", f.lang)),
             ),
         ),
         *(Column(f"v_{p}", p, True, fields=(Field(f"v_{p}", p, "float"),)) for p in periods),
-        _col("status", "状态", "Status", f, "status"),
+        _col("status", "status", f, "status"),
     )
     rows = []
     for ind in indicators.iter_rows(named=True):
         mine = dict(
             values.filter(pl.col("indicator") == ind["indicator"]).select("period", "value").iter_rows()
         )
-        name = f.pick(ind["name"], ind["name_en"] or ind["name"])
+        name = pick((ind["name"], ind["name_en"] or ind["name"]), f.lang)
         rows.append(
             Row(
                 ind["indicator"],
@@ -260,41 +265,37 @@ def task_history_view(
             )
         )
     when = text("status_in_year", lang).format(year=year) if year else ""
-    title = f.pick(
-        f"指标历史值（{area_word(area, 'zh')}或各区合计{'；' + when if when else ''}）",
-        f"Indicator values over time ({area_word(area, 'en')}-wide or summed over zones"
-        f"{'; ' + when.lower() if when else ''})",
-    )
+    key = "indicator_history_when" if when else "indicator_history"
+    when = when.lower() if f.lang == "en" else when
+    title = DRILLDOWN(key, f.lang, area=area_word(area, f.lang), when=when)
     return View("task_history", title, columns, tuple(rows))
 
 
 def _scope(scope: str | None, relative_to: str | None, f: Formatter, area: str = "city") -> str:
-    words = {
-        "city": (area_word(area, "zh"), f"{area_word(area, 'en')}-wide"),
-        "each_zone": ("每个开发区", "every zone"),
-        "each_zone_each_year": ("每个开发区、每年", "every zone, every year"),
-        "relative": ("相对指标", "relative"),
-    }
-    zh, en = words.get(scope or "", (scope or f.none, scope or f.none))
-    text = f.pick(zh, en)
+    if scope == "city":
+        text = DRILLDOWN("scope_city", f.lang, area=area_word(area, f.lang))
+    elif scope in ("each_zone", "each_zone_each_year", "relative"):
+        text = DRILLDOWN(f"scope_{scope}", f.lang)
+    else:
+        text = scope or f.none
     if scope == "relative" and relative_to:
-        text += f.pick(f"（对比：{relative_to}）", f" (against: {relative_to})")
+        text += DRILLDOWN("against_relative_to", f.lang, relative_to=relative_to)
     return text
 
 
-def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
+def indicator_facts_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> View:
     """An indicator's target, scope, latest value, progress, status, task and source as (item, value)
     rows (its code and name are the drill-down's title)."""
     f = Formatter(lang, ascii_only)
     i = d.indicator
-    unit = f.pick(i["unit"] or "", i["unit_en"] or i["unit"] or "")
+    unit = pick((i["unit"] or "", i["unit_en"] or i["unit"] or ""), f.lang)
     if i["target"] is None:  # the plan's target is not for this data's zones (console.engine.coverage)
-        target = f.pick(*NO_AREA_TARGET)
+        target = pick(NO_AREA_TARGET, f.lang)
     else:
         target = f"{i['comparison']} {f.amount(i['target'], i['unit'])} {unit}".strip()
         target += f.year_note(i["target_year"], bool(i.get("standing_aim")))
     if i["zones_total"]:
-        latest = f.ratio(i["zones_met"], i["zones_total"]) + f.pick(" 个开发区达标", " zones met")
+        latest = f.ratio(i["zones_met"], i["zones_total"]) + DRILLDOWN("zones_met", f.lang)
     else:
         latest = f"{f.amount(i['latest'], i['unit'])} {unit}".strip()
     if i["period"]:
@@ -303,28 +304,28 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
     latest += f.bracket(basis_word(i.get("basis"), f.lang))
     if i.get("computed") and i.get("reported") is not None:
         reported = f.amount(i["reported"], i["unit"])
-        latest += f.pick(f"；上报值 {reported}", f"; reported {reported}")
+        latest += DRILLDOWN("reported_reported", f.lang, reported=reported)
     task = f.none
     if d.task is not None:
-        task = f"{d.task['task']}. {f.pick(d.task['title'], d.task['title_en'] or d.task['title'])}"
+        task = f"{d.task['task']}. {pick((d.task['title'], d.task['title_en'] or d.task['title']), f.lang)}"
     elif i["task"] is None:
-        task = f.pick("总体目标（方案第一部分）", "headline goal (section 1 of the plan)")
+        task = DRILLDOWN("headline_goal_section_1_of_the", f.lang)
     facts = (
-        ("target", f.pick("目标", "Target"), Cell(target, (i["comparison"], i["target"]), i["target"])),
-        ("scope", f.pick("范围", "Scope"), _text(_scope(i["scope"], i["relative_to"], f, d.area), f)),
-        ("latest", f.pick("最新值", "Latest"), Cell(latest, (i["latest"], i["period"]), i["latest"])),
+        ("target", DRILLDOWN("target", f.lang), Cell(target, (i["comparison"], i["target"]), i["target"])),
+        ("scope", DRILLDOWN("scope", f.lang), _text(_scope(i["scope"], i["relative_to"], f, d.area), f)),
+        ("latest", DRILLDOWN("latest", f.lang), Cell(latest, (i["latest"], i["period"]), i["latest"])),
         *_baseline_fact(d, f, unit),
         (
             "progress",
             text("progress_zone_mean" if i["zones_total"] else "progress_in_year", lang).format(year=d.year)
             if d.year
-            else f.pick("基期起进度", "From baseline"),
+            else DRILLDOWN("from_baseline", f.lang),
             Cell(
                 f"{f.share(i['progress'])}"
                 + (
                     text("standing_pace", f.lang)
                     if i.get("standing_aim")
-                    else f.pick(f"（应达 {f.share(i['expected'])}）", f" (pace {f.share(i['expected'])})")
+                    else DRILLDOWN("pace_due", f.lang, share=f.share(i["expected"]))
                 ),
                 (i["progress"], i["expected"]),
                 i["progress"],
@@ -332,14 +333,18 @@ def indicator_facts_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         ),
         (
             "status",
-            text("status_in_year", lang).format(year=d.year) if d.year else f.pick("状态", "Status"),
+            text("status_in_year", lang).format(year=d.year) if d.year else DRILLDOWN("status", f.lang),
             _zone_made_status(d, f),
         ),
-        ("basis", f.pick("判断依据", "Judged on"), _text(judgement_basis(d, f), f)),
-        ("task", f.pick("所属任务", "Task"), _text(task, f)),
-        ("source", f.pick("出处", "Source"), _text(plan_ref(i["source"], lang), f)),  # en: 2(1), not 二(一)
+        ("basis", DRILLDOWN("judged_on", f.lang), _text(judgement_basis(d, f), f)),
+        ("task", DRILLDOWN("task", f.lang), _text(task, f)),
+        (
+            "source",
+            DRILLDOWN("source", f.lang),
+            _text(plan_ref(i["source"], lang), f),
+        ),  # en: 2(1), not 二(一)
     )
-    columns = (_col("item", "项目", "Item", f), _col("value", "内容", "Value", f))
+    columns = (_col("item", "item", f), _col("value", "value_content", f))
     rows = tuple(Row(key, (Cell(label, (label,), label), cell)) for key, label, cell in facts)
     return View("indicator_facts", f"{i['indicator']}", columns, rows)
 
@@ -383,31 +388,25 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
     if i.get("standing_aim"):
         return text("standing_basis", f.lang).format(target=f"{i['comparison']}{target}")
     if i["progress"] is None and not d.zones:
-        return f.pick(
-            f"最新值与目标（{i['comparison']}{target}）直接比较；达到为达标，未到期前未达到为落后",
-            f"the latest value against the target ({i['comparison']}{target}): met once reached, behind until then",
-        )
+        return DRILLDOWN("basis_direct", f.lang, comparison=i["comparison"], target=target)
     share = f.share(i["expected"])
-    said = f.pick(
-        f"基期起进度 =（最新值 - 基期值）/（目标 {target} - 基期值），基期值为方案开始前最后一期的值；"
-        f"与按时间应达的进度（至{i['period'] or '本期'}为 {share}）相比：达到为符合进度，不足为落后，达到目标为达标",
-        f"progress from the base = (latest - base) / (target {target} - base), the base being the last value"
-        f" before the plan began; against the progress due by now{by}, {share}: at or above it on track,"
-        f" below it behind, the target reached met",
+    said = DRILLDOWN(
+        "basis_progress",
+        f.lang,
+        target=target,
+        period=i["period"] or DRILLDOWN("this_period", f.lang),
+        share=share,
+        by=by,
     )
     if i.get("basis"):  # a figure against a full-year target: what its value stands on
         own = f"basis_explained_{i['indicator']}"
-        said += f.pick("。", ". ") + text(own if own in TEXT else "basis_explained", f.lang)
+        said += DRILLDOWN("sentence_end", f.lang) + text(own if own in TEXT else "basis_explained", f.lang)
     if d.zones:
-        said += f.pick(
-            "。每个开发区分别判断（见下表的基期值、进度和应达），指标取最差开发区的状态",
-            ". Each zone is judged on its own (its base, progress and progress due are in the table"
-            " below: Base, Progress, Due); the indicator takes its worst zone's status",
-        )
+        said += DRILLDOWN("each_zone_is_judged_on_its", f.lang)
     return said
 
 
-def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
+def indicator_history_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> View:
     """A city-wide indicator's values by quarter up to the quarter judged (the last two years, the
     quarters the chart shows; the base value is among the facts); a computed indicator shows the
     dataset's reported figure beside."""
@@ -417,10 +416,10 @@ def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> V
     code = d.indicator["indicator"]
     full_year = code in BASIS  # a full-year target: each quarter says what its value stands on
     columns = (
-        _col("period", "季度", "Quarter", f, "period"),
-        _col("value", "数值", "Value", f, "float", True),
-        *((_col("reported", "上报值", "Reported", f, "float", True),) if computed else ()),
-        *((_col("basis", *HEADINGS["basis"], f),) if full_year else ()),
+        _col("period", "quarter", f, "period"),
+        _col("value", "value", f, "float", True),
+        *((_col("reported", "reported", f, "float", True),) if computed else ()),
+        *((_labelled("basis", heading("basis", f.lang)),) if full_year else ()),
     )
     rows = tuple(
         Row(
@@ -434,37 +433,37 @@ def indicator_history_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> V
         )
         for p, v, r in d.history[-HISTORY_QUARTERS:]
     )
-    unit = f.pick(d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or "")
+    unit = pick((d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or ""), f.lang)
     # The rows end at the quarter the year shown is judged at (`y` moves it): the heading says where.
     until = text("up_to", lang).format(period=rows[-1].key) if rows else ""
-    inside = (f.list_sep if not f.zh else "，").join(part for part in (until, unit) if part)
+    inside = DRILLDOWN("inside_sep", f.lang).join(part for part in (until, unit) if part)
     title = (
-        f.pick(f"历史值（{inside}）", f"Values over time ({inside})")
+        DRILLDOWN("values_over_time_inside", f.lang, inside=inside)
         if inside
-        else f.pick("历史值", "Values over time")
+        else DRILLDOWN("values_over_time", f.lang)
     )
     return View("indicator_history", title, columns, rows)
 
 
-def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> View:
+def indicator_zones_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> View:
     """A zone-scoped indicator per zone: its values over the last four quarters, its base, progress from
     it and the progress due by now (what the status is judged on), and its status."""
     f = Formatter(lang, ascii_only)
     # The last year's quarters, then what the status is judged on: base, progress from it, progress due.
     shown = len(d.periods[-ZONE_QUARTERS:])
     columns = (
-        _col("zone", "开发区", "Zone", f),
+        _col("zone", "zone", f),
         *(Column(f"v_{p}", p, True, fields=(Field(f"v_{p}", p, "float"),)) for p in d.periods[-shown:]),
-        _col("baseline", "基期值", "Base", f, "float", True),
-        _col("progress", "进度", "Progress", f, "share", True),
-        _col("expected", "应达", "Due", f, "share", True),
-        _col("status", "状态", "Status", f, "status"),
+        _col("baseline", "base", f, "float", True),
+        _col("progress", "progress", f, "share", True),
+        _col("expected", "due", f, "share", True),
+        _col("status", "status", f, "status"),
     )
     rows = tuple(
         Row(
             z["zone"],
             (
-                _text(f.pick(z["short_name"], z["short_name_en"] or z["short_name"]), f),
+                _text(pick((z["short_name"], z["short_name_en"] or z["short_name"]), f.lang), f),
                 *(_num(v, f, unit=d.indicator["unit"]) for v in z["values"][len(z["values"]) - shown :]),
                 _num(z.get("baseline"), f, unit=d.indicator["unit"]),
                 _share(z.get("progress"), f),
@@ -474,32 +473,27 @@ def indicator_zones_view(d: IndicatorDetail, lang: str, ascii_only: bool) -> Vie
         )
         for z in d.zones
     )
-    unit = f.pick(d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or "")
+    unit = pick((d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or ""), f.lang)
     # Progress and status are the year shown's (`y` changes it): the heading says which.
-    inside = (f.list_sep if not f.zh else "，").join(
+    inside = DRILLDOWN("inside_sep", f.lang).join(
         part for part in (text("in_year", lang).format(year=d.year) if d.year else "", unit) if part
     )
-    title = (
-        f.pick(f"各开发区（{inside}）", f"By zone ({inside})") if inside else f.pick("各开发区", "By zone")
-    )
+    title = DRILLDOWN("by_zone_inside", f.lang, inside=inside) if inside else DRILLDOWN("by_zone", f.lang)
     if d.more:
-        title += f.pick(
-            f"：最需关注的 {len(d.zones)} 个，另有 {d.more} 个未列出（可按县区筛选）",
-            f": the {len(d.zones)} most in need of attention; {d.more} more not listed (filter by county)",
-        )
+        title += DRILLDOWN("zones_listed", f.lang, n=len(d.zones), more=d.more)
     return View("indicator_zones", title, columns, rows)
 
 
-def indicator_texts(d: IndicatorDetail, lang: str) -> tuple[tuple[str, str], ...]:
+def indicator_texts(d: IndicatorDetail, lang: Lang) -> tuple[tuple[str, str], ...]:
     """The plan's own words, in full: the target's sentence and its task's measure (label, text)."""
     f = Formatter(lang)
     zh_only = text("plan_words_zh_only", lang)  # the plan has no English text: say where to read it
     words = (d.indicator["text"] or f.none) if lang == "zh" else zh_only
-    out = [(f.pick("方案原文", "The plan's words"), words)]
+    out = [(DRILLDOWN("the_plan_s_words", f.lang), words)]
     if d.task is not None and d.task.get("measure"):
         ref = plan_ref(d.task.get("measure_ref") or "", lang)
         measure = d.task["measure"] if lang == "zh" else zh_only
-        out.append((f.pick(f"措施 {ref}", f"Measure {ref}").strip(), measure))
+        out.append((DRILLDOWN("measure_ref", f.lang, ref=ref).strip(), measure))
     return tuple(out)
 
 
@@ -509,22 +503,22 @@ def _report_status_column(f: Formatter, label: str) -> Column:
         "status",
         label,
         fields=(
-            Field("status", f.pick("状态", "Status"), "status"),
-            Field("days_late", f.pick("逾期天数", "Days late"), "int"),
+            Field("status", DRILLDOWN("status", f.lang), "status"),
+            Field("days_late", DRILLDOWN("days_late", f.lang), "int"),
         ),
     )
 
 
-def late_reports_view(zones: pl.DataFrame, lang: str, ascii_only: bool) -> View:
+def late_reports_view(zones: pl.DataFrame, lang: Lang, ascii_only: bool) -> View:
     """Every zone whose quarterly report of the quarter judged is late or missing: missing first, then
     the latest; the overview's reports note opens it (the Zones tab's 报送 column gives way at 80
     columns, and at national scale the overview names only the first few)."""
     f = Formatter(lang, ascii_only)
     columns = (
-        _col("zone", "开发区", "Zone", f),
-        _col("county", "县区", "County", f),
-        _report_status_column(f, f.pick("报送状态", "Report")),
-        _col("submitted", "报送日期", "Submitted", f, "date"),
+        _col("zone", "zone", f),
+        _col("county", "county", f),
+        _report_status_column(f, DRILLDOWN("report", f.lang)),
+        _col("submitted", "submitted", f, "date"),
     )
     late = (
         zones.with_row_index("_order")
@@ -553,7 +547,5 @@ def late_reports_view(zones: pl.DataFrame, lang: str, ascii_only: bool) -> View:
         rows.append(Row(r["zone"], cells, True))
     periods = zones.get_column("report_period").drop_nulls()
     period = periods[0] if len(periods) else ""
-    title = f.pick(
-        f"季度报送（{period}）：逾期或未报送的开发区", f"Quarterly reports ({period}): late or missing"
-    )
+    title = DRILLDOWN("quarterly_reports_period_late_or_missing", f.lang, period=period)
     return View("late_reports", title, columns, tuple(rows))

@@ -14,6 +14,7 @@ from collections import OrderedDict
 
 from rich.cells import cell_len, set_cell_size
 
+from console.present.typography import CJK_CLASS, CLOSING_MARKS, OPENING_MARKS
 from console.present.viewmodel import Column, Row, View
 
 MIN_TEXT_WIDTH = 12
@@ -206,11 +207,11 @@ def _cut_middle(text: str, width: int, ellipsis: str, tail: int) -> str:
 # Line breaking for mixed Chinese and English text (the help's descriptions, legends): a line may
 # break at a space or between two Chinese characters, never inside an English word or a number, and
 # never so that a closing mark starts a line or an opening mark ends one.
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK = CJK_CLASS
 _QUOTES = "\u2018\u2019\u201c\u201d"  # ‘’“”: marks of Chinese text outside the blocks above
 _TOKEN = re.compile(rf"\s+|[{_CJK}{_QUOTES}]|[^\s{_CJK}{_QUOTES}]+")
-_CLOSING = frozenset("，。、；：？！）」』》〉】”’,.;:?!)]}%")
-_OPENING = frozenset("（「『《〈【“‘([{")
+_CLOSING = frozenset(CLOSING_MARKS)
+_OPENING = frozenset(OPENING_MARKS)
 
 
 def _tokens(text: str, cjk: bool = True) -> list[str]:

@@ -22,6 +22,8 @@ from console.present.labels import (
     status_word,
     text,
 )
+from console.words import Lang
+from console.words.views import VIEWS
 
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.:~=+*#"
@@ -119,7 +121,7 @@ def ascii_text(text: str) -> str:
 class Formatter:
     """Text for one language and symbol set."""
 
-    lang: str = "zh"
+    lang: Lang = "zh"
     ascii_only: bool = False
 
     @property
@@ -158,13 +160,15 @@ class Formatter:
 
     @property
     def list_sep(self) -> str:
-        return "、" if self.zh else ", "
+        return text("list_sep", self.lang)
 
     def text(self, text: str) -> str:
         """Text made elsewhere (a label, a legend), in this symbol set."""
         return ascii_text(text) if self.ascii_only else text
 
     def pick(self, zh: str, en: str) -> str:
+        """One of two texts held as data (a column in each language). present/ asks the catalogue
+        (console.words) for its words; this stays for callers outside present/ until they do too."""
         return (zh, en)[lang_index(self.lang)]
 
     # -- numbers ----------------------------------------------------------------------------------
@@ -204,13 +208,13 @@ class Formatter:
     def days_late(self, days: int | None) -> str:
         if not days:
             return ""
-        return f"{days}天" if self.zh else f" {days}d"
+        return VIEWS("days_late_short", self.lang, days=days)
 
     def rank_in(self, rank: int | None, size: int | None, year: int | None) -> str:
         """A rank among ``size`` in a result year: '30/36（2025）' in Chinese, '30/36 (2025)' in English."""
         if not rank:
             return self.none
-        return f"{rank}/{size}" + self.pick(f"（{year}）", f" ({year})")
+        return f"{rank}/{size}" + VIEWS("rank_year", self.lang, year=year)
 
     def spark(self, values: Sequence[float | None]) -> str:
         return sparkline(values, self.ascii_only)
@@ -219,15 +223,15 @@ class Formatter:
         """A note after a figure: '（全年预计）' in Chinese, ' (projected full year)' in English; '' for none."""
         if not note:
             return ""
-        return f"（{note}）" if self.zh else f" ({note})"
+        return VIEWS("bracket", self.lang, note=note)
 
     def year_note(self, year: int | None, standing: bool = False) -> str:
         """The due year of a target; a standing aim where the plan gives none; else yearly."""
         if year:
             return f" ({year})"
         if standing:
-            return self.pick(" 长期目标", " standing aim")
-        return self.pick(" 每年", " yearly")
+            return VIEWS("due_standing", self.lang)
+        return VIEWS("due_yearly", self.lang)
 
     # -- statuses ---------------------------------------------------------------------------------
 
@@ -276,18 +280,21 @@ class Formatter:
     def compact_goal(self, kind: str, target: int | None, achieved: int | None, known: bool = True) -> str:
         """Target and result in a narrow cell: 一→二档, 二→无星; T1→T2, S2→no star. With no result published
         (``known`` false) the result is the empty mark: not "no star", just not known."""
-        suffix, letter = {"tier": ("档", "T"), "star": ("星", "S")}[kind]
         if achieved is None:
             result = level_none(kind, self.lang) if known else self.none
         else:
-            result = f"{cn_numeral(achieved)}{suffix}" if self.zh else f"{letter}{achieved}"
+            result = self._level_short(kind, achieved, "short")
         if target is None:
             start = self.no_goal()
-        elif self.zh:
-            start = cn_numeral(target) if target else level_none(kind, self.lang)
         else:
-            start = f"{letter}{target}" if target else level_none(kind, self.lang)
+            start = self._level_short(kind, target, "start") if target else level_none(kind, self.lang)
         return f"{start}{self.arrow}{result}"
+
+    def _level_short(self, kind: str, level: int, form: str) -> str:
+        """A level in a narrow cell: 二档 / T2 (``form`` "short"), or as a target before the arrow: 二 / T2
+        ("start")."""
+        number = cn_numeral(level) if self.lang == "zh" else level
+        return VIEWS(f"{kind}_{form}", self.lang, n=number)
 
     def goal_change(self, kind: str, target: int | None, result: int | None, known: bool = True) -> str:
         """A star or tier goal in full words, e.g. '三星→二星', '二星→无星' or 'tier 2->tier 1'; a result

@@ -21,6 +21,8 @@ from rich.cells import cell_len
 
 from console.core.config import TABS
 from console.present.viewmodel import TAB_TITLES
+from console.words import Lang, Pair, pick
+from console.words.keys import KEY_GROUPS, KEY_MESSAGES, KEYS
 
 TABLE_TABS = frozenset({"zones", "clusters", "tasks", "rankings"})
 ALL_TABS = frozenset(TABS)
@@ -31,15 +33,8 @@ CONDITIONS = ("attention", "data")
 # or Textual itself (Tab, Ctrl+P).
 OWNERS = ("app", "table", "overview", "drilldown", "input", "textual")
 
-# Help sections, in the order shown: (id, zh, en).
-GROUPS = (
-    ("move", "切换", "Moving around"),
-    ("table", "表格", "Tables"),
-    ("view", "年度、语言与筛选", "Year, language and filters"),
-    ("output", "导出", "Output"),
-    ("drilldown", "详情页", "Drill-down"),
-    ("general", "其他", "General"),
-)
+# Help sections, in the order shown (their titles: console.words.keys.KEY_GROUPS).
+GROUPS = tuple(KEY_GROUPS)
 
 
 @dataclass(frozen=True)
@@ -55,22 +50,20 @@ class Bind:
 class KeyEntry:
     """A key (or a family of keys, such as 1-5) as the user reads it, and the bindings behind it.
 
-    ``contexts``: where it works (help, messages); ``bar``: its rank on the key bar, 1 the most important (the last to go when space is short);
-    0 keeps it off the bar (help only). ``palette``: its name (zh, en) in the command palette
-    (Ctrl+P); empty keeps it out.
+    ``name``: its words in console.words.keys.KEYS (``name`` on the bar, ``name_help`` in the help,
+    ``name_palette`` in the palette). ``contexts``: where it works (help, messages); ``bar``: its rank
+    on the key bar, 1 the most important (the last to go when space is short); 0 keeps it off the bar
+    (help only). ``palette``: whether the command palette (Ctrl+P) offers it.
     """
 
     label: str
-    zh: str
-    en: str
-    help_zh: str
-    help_en: str
+    name: str
     group: str
     contexts: frozenset[str]
     binds: tuple[Bind, ...] = ()
     owner: str = "app"
     bar: int = 0
-    palette: tuple[str, ...] = ()
+    palette: bool = False
     short: str = ""  # the key as the bar shows it, when shorter than ``label``
     bar_in: frozenset[str] | None = None  # where the bar shows it, when not everywhere it works
     needs: str = ""  # a condition (one of ``CONDITIONS``) without which it does nothing
@@ -85,19 +78,33 @@ class KeyEntry:
     def bar_label(self) -> str:
         return self.short or self.label
 
-    def word(self, lang: str) -> str:
+    def word(self, lang: Lang) -> str:
         """The short word on the key bar."""
-        return self.zh if lang == "zh" else self.en
+        return KEYS(self.name, lang)
 
-    def help(self, lang: str) -> str:
+    def help(self, lang: Lang) -> str:
         """The longer line in the help dialog; a tab is named by its title (``{overview}`` …, from
         TAB_TITLES, the one definition the tab strip, palette and messages use too)."""
-        return (self.help_zh if lang == "zh" else self.help_en).format_map(tab_names(lang))
+        return KEYS(f"{self.name}_help", lang).format_map(tab_names(lang))
+
+    @property
+    def zh(self) -> str:
+        """The key-bar word in Chinese (a binding's description carries both languages)."""
+        return self.word("zh")
+
+    @property
+    def en(self) -> str:
+        """The key-bar word in English."""
+        return self.word("en")
+
+    def palette_name(self) -> Pair:
+        """Its name in the command palette, (Chinese, English)."""
+        return KEYS.pair(f"{self.name}_palette")
 
 
-def tab_names(lang: str) -> dict[str, str]:
+def tab_names(lang: Lang) -> dict[str, str]:
     """Each tab's title in ``lang`` (TAB_TITLES), by tab: what a text naming a tab fills in."""
-    return {tab: titles[0 if lang == "zh" else 1] for tab, titles in TAB_TITLES.items()}
+    return {tab: pick(titles, lang) for tab, titles in TAB_TITLES.items()}
 
 
 def _tab_binds() -> tuple[Bind, ...]:
@@ -110,22 +117,16 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     # -- moving around --------------------------------------------------------------------------------
     KeyEntry(
         f"1-{len(TABS)}",
-        "标签",
-        "tabs",
-        "切换标签页（" + "，".join(f"{i + 1} {{{t}}}" for i, t in enumerate(TABS)) + "）",
-        "switch tab (" + ", ".join(f"{i + 1} {{{t}}}" for i, t in enumerate(TABS)) + ")",
+        "show_tab",
         "move",
         ALL_TABS,
         _tab_binds(),
         bar=7,
-        palette=("", ""),  # one command per tab, named by the tab's title
+        palette=True,  # one command per tab, named by the tab's title
     ),
     KeyEntry(
         "Tab / Shift+Tab",
-        "下一表",
-        "next table",
-        "焦点移到下一处 / 上一处；「{tasks}」标签页上在任务表与量化指标表之间切换",
-        "move the focus to the next / previous place; on the {tasks} tab, between the tasks and the indicators",
+        "focus_next",
         "move",
         ALL_TABS,
         (Bind("tab", "app.focus_next"), Bind("shift+tab", "app.focus_previous")),
@@ -137,10 +138,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "Ctrl+P",
-        "命令",
-        "commands",
-        "命令面板：按名称查找并执行任一操作",
-        "command palette: find any action by name and run it",
+        "command_palette",
         "move",
         ALL_TABS,
         (Bind("ctrl+p", "command_palette"),),
@@ -150,10 +148,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     # -- tables ---------------------------------------------------------------------------------------
     KeyEntry(
         "Up Down / j k",
-        "移动",
-        "move",
-        "上一行 / 下一行",
-        "previous / next row",
+        "cursor",
         "table",
         TABLE_TABS,
         (Bind("up,k", "cursor(-1)"), Bind("down,j", "cursor(1)")),
@@ -161,10 +156,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "g / G",
-        "首行/末行",
-        "first/last",
-        "第一行 / 最后一行（Home / End 相同）",
-        "first row / last row (Home / End too)",
+        "edge",
         "table",
         TABLE_TABS,
         (Bind("home,g", "edge(0)"), Bind("end,G", "edge(1)")),
@@ -172,10 +164,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "PgUp / PgDn",
-        "翻页",
         "page",
-        "上一页 / 下一页",
-        "previous / next page",
         "table",
         TABLE_TABS,
         (Bind("pageup", "page(-1)"), Bind("pagedown", "page(1)")),
@@ -183,10 +172,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "Left Right",
-        "左右",
-        "columns",
-        "左右滚动，整列查看放不下或截短的列（名称列不动）",
-        "scroll sideways to see whole the columns that do not fit or are cut (the name stays)",
+        "column",
         "table",
         TABLE_TABS,
         (Bind("left", "column(-1)"), Bind("right", "column(1)")),
@@ -194,10 +180,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "Enter",
-        "详情",
-        "detail",
-        "查看当前行详情（Esc 返回）",
-        "open the row under the cursor (Esc goes back)",
+        "select",
         "table",
         TABLE_TABS,
         (Bind("enter", "select"),),
@@ -207,10 +190,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "Enter",
-        "关注名单",
-        "attention list",
-        "{overview}：进入需关注名单，↑↓/j k 移动，Enter 打开该开发区详情（Esc 离开名单）",
-        "{overview}: move into the attention list, Up/Down or j/k move, Enter opens the zone (Esc leaves the list)",
+        "attention",
         "table",
         frozenset({"overview"}),
         (Bind("enter", "attention"),),
@@ -220,23 +200,17 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "/",
-        "搜索",
         "search",
-        "搜索当前标签页（Esc 清除）",
-        "search this tab (Esc clears)",
         "table",
         TABLE_TABS,
         (Bind("slash", "search"),),
         bar=4,
-        palette=("搜索当前标签页", "Search this tab"),
+        palette=True,
         needs="data",
     ),
     KeyEntry(
         "Enter",
-        "回到表格",
-        "to the table",
-        "搜索框中：保留搜索，回到表格",
-        "in the search box: keep the search and go back to the table",
+        "submit",
         "table",
         frozenset({"search"}),
         (Bind("enter", "submit"),),
@@ -245,10 +219,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "Esc",
-        "清除",
-        "clear",
-        "清除搜索",
-        "clear the search",
+        "clear_search",
         "table",
         frozenset({"search"}),
         (Bind("escape", "clear_search"),),
@@ -256,23 +227,17 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "s",
-        "排序/原序",
-        "sort/plan order",
-        "按下一列排序；最后一列之后回到方案原序（也清除记住的排序）",
-        "sort by the next column; after the last one, back to plan order (the remembered sort is cleared)",
+        "sort",
         "table",
         TABLE_TABS,
         (Bind("s", "sort"),),
         bar=5,
-        palette=("排序（循环各列，最后回到方案原序）", "Sort (cycles the columns, then plan order)"),
+        palette=True,
         needs="data",
     ),
     KeyEntry(
         "S",
-        "反向",
-        "reverse",
-        "反向排序",
-        "reverse the sort",
+        "sort_reverse",
         "table",
         TABLE_TABS,
         (Bind("S", "sort_reverse"),),
@@ -280,10 +245,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "C",
-        "复制行",
-        "copy row",
-        "将当前行发送到终端剪贴板（终端须允许）",
-        "send the row under the cursor to the terminal's clipboard (OSC 52, if the terminal allows it)",
+        "copy_row",
         "table",
         TABLE_TABS,
         (Bind("C", "copy_row"),),
@@ -293,114 +255,87 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     # -- year, language and filters -------------------------------------------------------------------
     KeyEntry(
         "y",
-        "年度",
-        "year",
-        "切换到下一年度（循环）",
-        "next year (cycles through the plan's years)",
+        "next_year",
         "view",
         ALL_TABS | {"drilldown"},
         (Bind("y", "next_year"),),
         bar=6,
-        palette=("切换年度", "Next year"),
+        palette=True,
         needs="data",
     ),
     KeyEntry(
         "l",
-        "English",
-        "中文",
-        "切换语言（中文 / English）",
-        "switch language (English / 中文)",
+        "toggle_lang",
         "view",
         ALL_TABS | {"drilldown"},
         (Bind("l", "toggle_lang"),),
         bar=9,
-        palette=("切换语言 English", "Switch language 中文"),
+        palette=True,
     ),
     KeyEntry(
         "c",
-        "县区",
         "counties",
-        "县区筛选",
-        "county filter",
         "view",
         ALL_TABS,
         (Bind("c", "counties"),),
         bar=10,
-        palette=("县区筛选", "County filter"),
+        palette=True,
         needs="data",
     ),
     KeyEntry(
         "u",
-        "单位",
         "units",
-        "按责任单位筛选：牵头或参加的任务，或仅牵头的（「{tasks}」标签页）",
-        "filter by responsible unit: the tasks it leads or takes part in, or leads only ({tasks} tab)",
         "view",
         frozenset({"tasks"}),
         (Bind("u", "units"),),
         bar=6,
-        palette=("按责任单位筛选任务", "Filter tasks by responsible unit"),
+        palette=True,
         needs="data",
     ),
     KeyEntry(
         "d",
-        "变化",
         "changes",
-        "本期变化：标出与比较期相比有变化的单元格（Δ），再按只显示有变化的行，再按关闭",
-        "changes since a quarter: mark the cells that changed (Δ), again for changed rows only, again off",
         "view",
         ALL_TABS,
         (Bind("d", "changes"),),
         bar=8,
-        palette=("本期变化（标出 / 只看变化 / 关闭）", "Changes since (mark / changed rows only / off)"),
+        palette=True,
         needs="data",
     ),
     KeyEntry(
         "D",
-        "比较期",
-        "compare with",
-        "选择比较期（与哪个季度末相比）",
-        "choose the quarter to compare with",
+        "compare_with",
         "view",
         ALL_TABS,
         (Bind("D", "compare_with"),),
-        palette=("选择比较期", "Choose the quarter to compare with"),
+        palette=True,
         needs="data",
     ),
     # -- output ---------------------------------------------------------------------------------------
     KeyEntry(
         "e",
-        "导出",
         "export",
-        "导出当前视图（CSV/XLSX/Parquet/JSON/Markdown/SVG）",
-        "export what you see (CSV/XLSX/Parquet/JSON/Markdown/SVG)",
         "output",
         ALL_TABS,
         (Bind("e", "export"),),
         bar=11,
-        palette=("导出当前视图", "Export this view"),
+        palette=True,
         needs="data",
     ),
     KeyEntry(
         "b",
-        "通报",
         "bulletin",
-        "生成月度通报（Markdown / XLSX / Word）",
-        "write the monthly bulletin (Markdown / XLSX / Word)",
         "output",
         ALL_TABS,
         (Bind("b", "bulletin"),),
         bar=12,
-        palette=("生成月度通报", "Write the monthly bulletin"),
+        palette=True,
         needs="data",
     ),
     # -- drill-down -----------------------------------------------------------------------------------
     KeyEntry(
         "Esc / q",
-        "返回",
         "back",
-        "从详情页返回",
-        "leave the drill-down",
         "drilldown",
         frozenset({"drilldown"}),
         (Bind("escape,q", "back"),),
@@ -410,21 +345,15 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     # -- general --------------------------------------------------------------------------------------
     KeyEntry(
         "?",
-        "帮助",
         "help",
-        "帮助（本页）",
-        "this help",
         "general",
         ALL_TABS | {"drilldown"},
         (Bind("question_mark", "help"),),
         bar=2,
-        palette=("帮助：全部按键", "Help: every key"),
+        palette=True,
     ),
     KeyEntry(
         "q",
-        "退出",
-        "quit",
-        "退出",
         "quit",
         "general",
         ALL_TABS,
@@ -433,10 +362,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(
         "Ctrl+Q",
-        "退出",
-        "quit",
-        "退出（任何地方，搜索框中也可用）",
-        "quit (from anywhere, the search box too)",
+        "quit_anywhere",
         "general",
         ALL_TABS | {"search", "drilldown"},
         (Bind("ctrl+q", "quit", priority=True),),
@@ -456,34 +382,30 @@ def entry_for(action: str) -> KeyEntry | None:
     return next((e for e in CATALOGUE if any(b.action == action for b in e.binds)), None)
 
 
-def help_groups(lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
+def help_groups(lang: Lang) -> list[tuple[str, list[tuple[str, str]]]]:
     """Every key, grouped for the help dialog: [(section title, [(key, what it does)])]."""
-    zh = lang == "zh"
     return [
-        (
-            title_zh if zh else title_en,
-            [(e.label, e.help(lang)) for e in CATALOGUE if e.group == group],
-        )
-        for group, title_zh, title_en in GROUPS
+        (KEY_GROUPS(group, lang), [(e.label, e.help(lang)) for e in CATALOGUE if e.group == group])
+        for group in GROUPS
     ]
 
 
-def palette_commands(lang: str) -> list[tuple[str, str, str]]:
+def palette_commands(lang: Lang) -> list[tuple[str, str, str]]:
     """The command palette's entries: (name in the console's language, name in the other language,
     action). The palette shows the first and finds a command by either."""
-    zh = lang == "zh"
+    other: Lang = "en" if lang == "zh" else "zh"
 
-    def name(z: str, e: str) -> tuple[str, str]:
-        return (z, e) if zh else (e, z)
+    def name(pair: Pair) -> tuple[str, str]:
+        return pick(pair, lang), pick(pair, other)
 
     out: list[tuple[str, str, str]] = []
     for e in CATALOGUE:
         if not e.palette:
             continue
         if e.binds and e.binds[0].action.startswith("show_tab("):
-            out.extend((*name(*TAB_TITLES[tab]), b.action) for tab, b in zip(TABS, e.binds, strict=True))
+            out.extend((*name(TAB_TITLES[tab]), b.action) for tab, b in zip(TABS, e.binds, strict=True))
         else:
-            out.append((*name(*e.palette), e.binds[0].action))
+            out.append((*name(e.palette_name()), e.binds[0].action))
     return out
 
 
@@ -508,16 +430,15 @@ def fallback_binds() -> list[tuple[str, str]]:
     ]
 
 
-def not_here(action: str, lang: str) -> str:
+def not_here(action: str, lang: Lang) -> str:
     """What a key says where it does not apply: which tab it works on, and the key that goes there."""
     entry = entry_for(action)
     tabs = [t for t in TABS if entry is not None and t in entry.contexts]
     label = entry.label if entry else action
-    if lang == "zh":
-        where = "、".join(f"「{TAB_TITLES[t][0]}」（按 {TABS.index(t) + 1}）" for t in tabs)
-        return f"{label} 只在{where}标签页可用"
-    where = ", ".join(f"{TAB_TITLES[t][1]} (press {TABS.index(t) + 1})" for t in tabs)
-    return f"{label} works on the {where} tab only"
+    where = KEY_MESSAGES("where_sep", lang).join(
+        KEY_MESSAGES("tab_where", lang, title=pick(TAB_TITLES[t], lang), n=TABS.index(t) + 1) for t in tabs
+    )
+    return KEY_MESSAGES("not_here", lang, label=label, where=where)
 
 
 @dataclass(frozen=True)
@@ -549,7 +470,7 @@ NOTE_RANK = 2.5
 
 
 def key_bar(
-    context: str, lang: str, width: int, note: str = "", lacking: frozenset[str] = frozenset()
+    context: str, lang: Lang, width: int, note: str = "", lacking: frozenset[str] = frozenset()
 ) -> KeyBarLine:
     """The keys that work in ``context`` that fit in ``width`` cells, least important dropped first;
     a key whose condition is in ``lacking`` does nothing there and is not offered.

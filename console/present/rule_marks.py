@@ -8,15 +8,17 @@ from typing import Any
 
 from console.engine.rules import FLAGS, REASONS, flag_explained, flag_reason, flag_word, flag_years
 from console.present.labels import FLAG_MARKS, lang_index, text
+from console.words import Lang
+from console.words.views import VIEWS
 
 
-def flag_mark(flag: str, lang: str) -> str:
+def flag_mark(flag: str, lang: Lang) -> str:
     """The short mark of a rule, e.g. ``!降`` / ``!F`` (rank fell: notice)."""
-    return FLAG_MARKS[flag][lang_index(lang)]
+    return FLAG_MARKS(flag, lang)
 
 
 def flag_legend(
-    flags: Iterable[str], lang: str, years: Mapping[str, Iterable[int]] | None = None
+    flags: Iterable[str], lang: Lang, years: Mapping[str, Iterable[int]] | None = None
 ) -> list[str]:
     """What the marks in use mean, in the plan's order, as items to be wrapped whole (a mark never
     apart from its meaning, ``fit.flow``): ``["奖惩（方案四(三)，2025年评价结果）：+星 晋星奖励",
@@ -43,15 +45,13 @@ def flag_legend(
     if shown:
         joined = REASONS["years_sep_plain"][i].join(str(y) for y in shown)
         heading = text("rules_heading_year", lang).format(year=joined)
-    lead = heading + ("：" if lang == "zh" else ": ")
-    more = (
-        "（在开发区上按 Enter 查看条款原文）" if lang == "zh" else "(Enter on a zone shows the rules' text)"
-    )
+    lead = heading + VIEWS("rules_lead_sep", lang)
+    more = VIEWS("rules_enter", lang)
     return [lead + named[0], *named[1:], more]
 
 
 def flag_lines(
-    flags: Iterable[str], lang: str, result: dict[str, Any] | None = None
+    flags: Iterable[str], lang: Lang, result: dict[str, Any] | None = None
 ) -> list[tuple[str, str]]:
     """For the zone's drill-down: (mark and rule, which years and ranks earn it, from the zone's
     ``rules.evidence``, then the plan's condition and consequence) per rule."""
@@ -65,7 +65,7 @@ def flag_lines(
     return out
 
 
-def flag_notes(rows: Iterable[dict[str, Any]], lang: str, name: str = "short_name") -> list[str]:
+def flag_notes(rows: Iterable[dict[str, Any]], lang: Lang, name: str = "short_name") -> list[str]:
     """One line per mark in a ranking (rows of ``rankings``): the zone, the mark and the years and
     ranks that earn it, e.g. ``高新区 !!连 连续两年后10：2024年三档第90/90位、2025年一档第32/36位…``."""
     out = []

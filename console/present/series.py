@@ -12,6 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from console.words import Lang
+from console.words.views import VIEWS
+
 Kind = Literal["amount", "count", "score", "rank"]
 SCORE_FULL = 100.0  # the province's composite score is out of 100
 CHART_LIMIT = (
@@ -132,15 +135,13 @@ def tier_runs(
 
 
 def city_series(
-    by_year: tuple[tuple[int, int, int | None, int, int | None], ...], zh: bool
+    by_year: tuple[tuple[int, int, int | None, int, int | None], ...], lang: Lang
 ) -> tuple[Series, ...]:
     """The city's zones at 二档 or above and zones with a star, planned against achieved, by year."""
     x = tuple(str(y[0]) for y in by_year)
-    names = (
-        # No "·" in the names: --ascii draws it "|", the legend's look of a separator ("二档及以上|计划").
-        ("计划二档及以上", "实际二档及以上", "计划有星级", "实际有星级")
-        if zh
-        else ("tier 2+ plan", "tier 2+ result", "starred plan", "starred result")
+    # No "·" in the names: --ascii draws it "|", the legend's look of a separator ("二档及以上|计划").
+    names = tuple(
+        VIEWS(key, lang) for key in ("tier2_plan", "tier2_result", "starred_plan", "starred_result")
     )
     return tuple(
         Series(name, x, tuple(None if (v := y[i]) is None else float(v) for y in by_year), "count")

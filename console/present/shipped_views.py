@@ -22,10 +22,11 @@ from typing import Any
 from console.core.config import Settings
 from console.present import view_cache as viewcache
 from console.present.viewmodel import Views
+from console.words import Lang
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "shipped"
 MANIFEST = "manifest.json"
-LANGS = ("zh", "en")  # a fresh install starts in Chinese, or in English with --lang en
+LANGS: tuple[Lang, ...] = ("zh", "en")  # a fresh install starts in Chinese, or in English with --lang en
 REGENERATE = "python -m console.present.shipped_views"
 
 
@@ -45,7 +46,7 @@ def content_key(
     digests: Sequence[tuple[str, str]],
     year: int | None,
     counties: Sequence[str],
-    lang: str,
+    lang: Lang,
     ascii_only: bool,
     unit: str = "",
 ) -> str:
@@ -68,7 +69,7 @@ def load(
     settings: Settings,
     year: int | None,
     counties: Sequence[str],
-    lang: str,
+    lang: Lang,
     ascii_only: bool,
     unit: str = "",
     directory: Path = SHIPPED_DIR,
@@ -101,7 +102,12 @@ def load(
 
 
 def first_screen(
-    settings: Settings, cache_key: str, year: int | None, counties: Sequence[str], lang: str, ascii_only: bool
+    settings: Settings,
+    cache_key: str,
+    year: int | None,
+    counties: Sequence[str],
+    lang: Lang,
+    ascii_only: bool,
 ) -> Views | None:
     """What a launch can draw before the data is loaded: the user's view cache for ``cache_key``, else
     the shipped launch views when the data and settings are the embedded ones; None otherwise."""
@@ -109,7 +115,7 @@ def first_screen(
     return cached if cached is not None else load(settings, year, counties, lang, ascii_only)
 
 
-def launch_views(settings: Settings, langs: Sequence[str] = LANGS) -> dict[str, Views]:
+def launch_views(settings: Settings, langs: Sequence[Lang] = LANGS) -> dict[Lang, Views]:
     """The launch screen's views in each language, as the console's data worker makes them: the
     default year, all counties, no unit, full symbols (polars and the engine are imported here)."""
     from console.data.loader import load_dataset

@@ -26,11 +26,12 @@ from console.present import assemble
 from console.present.assemble import Snapshot
 from console.present.fit import column_widths
 from console.present.viewmodel import Views
+from console.words import Lang
 
 T = TypeVar("T")
 
 SnapshotKey = tuple[int | None, tuple[str, ...]]
-ViewsKey = tuple[int | None, tuple[str, ...], str, bool, str]
+ViewsKey = tuple[int | None, tuple[str, ...], Lang, bool, str]
 
 
 class _Entry:
@@ -124,7 +125,7 @@ class SnapshotCache:
         return narrow(self.dataset, self.evaluation(year, ()), counties)
 
     def first_screen(
-        self, year: int | None, counties: Sequence[str] | None, lang: str, ascii_only: bool
+        self, year: int | None, counties: Sequence[str] | None, lang: Lang, ascii_only: bool
     ) -> Views:
         """Header and overview without the tables: what the first screen needs, sooner (see views)."""
         ev = self.evaluation(year, counties)
@@ -146,7 +147,7 @@ class SnapshotCache:
         )
 
     def views(
-        self, year: int | None, counties: Sequence[str] | None, lang: str, ascii_only: bool, unit: str = ""
+        self, year: int | None, counties: Sequence[str] | None, lang: Lang, ascii_only: bool, unit: str = ""
     ) -> tuple[Snapshot, Views]:
         """The snapshot and its views in ``lang`` and symbol set, for the tasks of ``unit``."""
         snap = self.snapshot(year, counties)
@@ -170,7 +171,7 @@ class SnapshotCache:
         return assemble.render_views(snap, lang, ascii_only, unit)
 
     def ready(
-        self, year: int | None, counties: Sequence[str] | None, lang: str, ascii_only: bool, unit: str = ""
+        self, year: int | None, counties: Sequence[str] | None, lang: Lang, ascii_only: bool, unit: str = ""
     ) -> tuple[Snapshot, Views] | None:
         """The snapshot and views of this choice if they are made already, else None: a look-up that
         never waits or computes (the console shows a choice made before at once, without a worker)."""
@@ -191,7 +192,7 @@ class SnapshotCache:
         self,
         year: int | None,
         counties: Sequence[str] | None,
-        lang: str,
+        lang: Lang,
         ascii_only: bool,
         unit: str = "",
         cancelled: Callable[[], bool] = lambda: False,
@@ -201,7 +202,7 @@ class SnapshotCache:
         In order: the choice itself, the other language, then each other year (the way ``y`` cycles), both languages.
         Stops early when ``cancelled()`` says so (a newer choice was made).
         """
-        other = "en" if lang == "zh" else "zh"
+        other: Lang = "en" if lang == "zh" else "zh"
         years = self.dataset.years
         start = self.snapshot(year, counties).evaluation.year
         index = years.index(start) if start in years else -1

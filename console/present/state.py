@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from console.core.config import LANGS, TABS, Settings
+from console.core.config import TABS, Settings
 from console.present.labels import unit_filter_label
+from console.words import Lang, is_lang
 
 # The console's tables, in the order they are drawn (the tasks tab holds two).
 TABLES = ("zones", "clusters", "tasks", "indicators", "rankings")
@@ -50,7 +51,7 @@ class ConsoleState:
 
     year: int | None = None
     counties: tuple[str, ...] = ()
-    lang: str = "zh"
+    lang: Lang = "zh"
     unit: str = ""
     tab: str = "overview"
     tables: dict[str, TableState] = field(default_factory=lambda: {name: TableState() for name in TABLES})
@@ -67,7 +68,7 @@ class ConsoleState:
         state = cls(
             year=settings.year if isinstance(settings.year, int) and settings.year > 0 else None,
             counties=tuple(str(c) for c in settings.counties),
-            lang=settings.lang if settings.lang in LANGS else "zh",
+            lang=settings.lang if is_lang(settings.lang) else "zh",
             tab=settings.tab if settings.tab in TABS else "overview",
         )
         for name, sort in settings.sort.items():

@@ -24,9 +24,10 @@ from dataclasses import dataclass, replace
 from rich.cells import cell_len
 
 from console.present.fit import wrap_words
+from console.present.typography import BRACKETED_END, CLOSE_BRACKETS, OPEN_BRACKETS, TRAILING_SEPARATORS
 
 # A bracketed part at the end of a text, full-width or ASCII brackets, with the space before it.
-_BRACKETED = re.compile(r"(\s*[（(][^（）()]*[）)])\s*$")
+_BRACKETED = re.compile(BRACKETED_END)
 MIN_TITLE = 6  # cells of title text worth showing cut (with its ellipsis after it)
 
 
@@ -43,8 +44,8 @@ def bracket_parts(text: str) -> list[str]:
 def _before_open_bracket(text: str) -> str:
     """``text`` without a bracket it opens but does not close (a cut title's end)."""
     while True:
-        i = max(text.rfind("（"), text.rfind("("))
-        if i < 0 or any(c in "）)" for c in text[i:]):
+        i = max(text.rfind(b) for b in OPEN_BRACKETS)
+        if i < 0 or any(c in CLOSE_BRACKETS for c in text[i:]):
             return text
         text = text[:i].rstrip()
 
@@ -117,7 +118,7 @@ def _cut_title(line: TopLine, width: int, ellipsis: str) -> TopLine | None:
     room = width - replace(line, title="").width - 2
     if room >= MIN_TITLE + cell_len(ellipsis):
         first = wrap_words(line.title, room - cell_len(ellipsis))[0]  # whole words or characters
-        cut = _before_open_bracket(first.rstrip(" ,，、:：;；-—"))
+        cut = _before_open_bracket(first.rstrip(TRAILING_SEPARATORS))
         if cut:
             return replace(line, title=cut + ellipsis)
     return None

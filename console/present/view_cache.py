@@ -21,6 +21,7 @@ from console import __version__
 from console.core.config import Settings
 from console.core.files import atomic_write_bytes
 from console.present.viewmodel import Cell, Column, Field, Row, View, Views
+from console.words import Lang
 
 
 def cache_dir() -> Path:
@@ -50,7 +51,12 @@ def fingerprint(directory: Path) -> list[tuple[str, int, int]]:
 
 
 def cache_key(
-    settings: Settings, year: int | None, counties: Sequence[str], lang: str, ascii_only: bool, unit: str = ""
+    settings: Settings,
+    year: int | None,
+    counties: Sequence[str],
+    lang: Lang,
+    ascii_only: bool,
+    unit: str = "",
 ) -> str:
     """A digest of everything the launch screen depends on."""
     data = {"data": str(settings.data_dir.resolve()), "files": fingerprint(settings.data_dir)}
@@ -62,7 +68,7 @@ def digest(
     data: dict[str, Any],
     year: int | None,
     counties: Sequence[str],
-    lang: str,
+    lang: Lang,
     ascii_only: bool,
     unit: str = "",
 ) -> str:
@@ -85,7 +91,7 @@ FORMAT = 2
 
 def encode(views: Views) -> dict[str, Any]:
     """``views`` as JSON-ready data, each row ``[key, flagged, [[text, values, sort, status, cls], ...]]``."""
-    whole = {"lang": views.lang, "ascii": views.ascii, "header": asdict(views.header)}
+    whole: dict[str, Any] = {"lang": views.lang, "ascii": views.ascii, "header": asdict(views.header)}
     whole["overview"] = asdict(views.overview)
     whole["format"] = FORMAT
     whole["tables"] = {

@@ -10,18 +10,12 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from console.present.collation import text_order
+from console.words import Lang, Pair
+from console.words.views import TABS_WORDS
 
-TAB_TITLES = {
-    "overview": ("概览", "Overview"),
-    "zones": ("开发区", "Zones"),
-    "clusters": ("产业集群", "Clusters"),
-    "tasks": ("重点任务", "Tasks"),
-    "rankings": ("排名", "Rankings"),
-}
-
-
-# Kinds of data a field holds, as exports write them: numbers stay numbers, statuses are codes.
-FIELD_KINDS = ("float", "int", "share", "bool", "text", "status", "period", "date")
+# Each tab's title, (Chinese, English): the catalogue's, as a dict the tab strip, palette and messages
+# read (and tests may patch).
+TAB_TITLES: dict[str, Pair] = dict(TABS_WORDS)
 
 
 def _order(value: object) -> object:
@@ -235,7 +229,7 @@ class Header:
 class Views:
     """Every tab's content in one language and symbol set."""
 
-    lang: str
+    lang: Lang
     ascii: bool
     header: Header
     overview: Overview

@@ -32,7 +32,6 @@ from console.present.formatter import SPARK, SPARK_ASCII, Formatter, amount_digi
 from console.present.headings import goals_heading
 from console.present.labels import (
     STATUS_CLASS,
-    YI_EN,
     area_rank_heading,
     area_word,
     basis_word,
@@ -51,6 +50,7 @@ from console.present.labels import (
     zones_judged_note,
 )
 from console.present.labels import text as label_text
+from console.present.plan_text import SECTION_PREFIX
 from console.present.viewmodel import (
     REPORTS_NOTE,
     TAB_TITLES,
@@ -64,13 +64,13 @@ from console.present.viewmodel import (
     Row,
     View,
 )
+from console.words import Lang
+from console.words.views import VIEWS
 
 __all__ = ["SPARK", "SPARK_ASCII", "goals_heading", "sparkline"]
 
-UNIT_YI = ("亿元", YI_EN)
 
-
-def tab_title(tab: str, lang: str) -> str:
+def tab_title(tab: str, lang: Lang) -> str:
     return TAB_TITLES[tab][lang_index(lang)]
 
 
@@ -89,15 +89,15 @@ def _int(x: object) -> int | None:
     return None if x is None else int(x)  # type: ignore[call-overload]
 
 
-def _zone_name(row: dict[str, Any], lang: str) -> str:
+def _zone_name(row: dict[str, Any], lang: Lang) -> str:
     return (row.get("short_name_en") if lang == "en" else None) or row["short_name"]
 
 
-def _county(row: dict[str, Any], lang: str) -> str:
+def _county(row: dict[str, Any], lang: Lang) -> str:
     return (row.get("county_en") if lang == "en" else None) or row["county"]
 
 
-def _industry(row: dict[str, Any], lang: str) -> str:
+def _industry(row: dict[str, Any], lang: Lang) -> str:
     return (row.get("industry_en") if lang == "en" else None) or row["industry"]
 
 
@@ -107,17 +107,17 @@ def _text(text: str, sort: object = None, cls: str | None = None) -> Cell:
 
 
 def _mark_column(f: Formatter) -> Column:
-    return Column("mark", "", fields=(Field("flagged", f.pick("标记", "flag"), "bool"),))
+    return Column("mark", "", fields=(Field("flagged", VIEWS("flag", f.lang), "bool"),))
 
 
 def _zone_column(f: Formatter) -> Column:
     """The zone's name, exported with its code."""
     return Column(
         "zone",
-        f.pick("开发区", "Zone"),
+        VIEWS("zone", f.lang),
         fields=(
             Field("zone_id", label_text("zone_key_field", f.lang)),
-            Field("zone", f.pick("开发区", "Zone")),
+            Field("zone", VIEWS("zone", f.lang)),
         ),
     )
 
@@ -125,7 +125,7 @@ def _zone_column(f: Formatter) -> Column:
 def _county_column(f: Formatter) -> Column:
     """The zone's county; the first column to give way on a narrow screen."""
     return Column(
-        "county", f.pick("县区", "County"), give_way=1, fields=(Field("county", f.pick("县区", "County")),)
+        "county", VIEWS("county", f.lang), give_way=1, fields=(Field("county", VIEWS("county", f.lang)),)
     )
 
 
@@ -133,14 +133,15 @@ def _mark(flagged: bool, sort: object) -> Cell:
     return Cell("!" if flagged else " ", (flagged,), sort, None, "bad" if flagged else None)
 
 
-def _status_field(code: str, f: Formatter, zh: str = "状态", en: str = "Status") -> Field:
-    return Field(code, f.pick(zh, en), "status")
+def _status_field(code: str, f: Formatter, words: str = "status") -> Field:
+    """A status field, headed by the views' words ``words``."""
+    return Field(code, VIEWS(words, f.lang), "status")
 
 
 def _trend_fields(periods: Sequence[str], f: Formatter) -> tuple[Field, ...]:
     """One numeric column per quarter (rev_2024Q1 …): the quarterly series as data, never glyphs."""
-    unit = f.pick(*UNIT_YI)
-    return tuple(Field(f"rev_{p}", f.pick(f"{p}营收", f"Revenue {p}"), "float", unit) for p in periods)
+    unit = label_text("unit_yi", f.lang)
+    return tuple(Field(f"rev_{p}", VIEWS("revenue_p", f.lang, p=p), "float", unit) for p in periods)
 
 
 def trend_periods(history: pl.DataFrame) -> list[str]:
@@ -200,7 +201,7 @@ def _zone_history(history: pl.DataFrame) -> dict[str, list[float | None]]:
 LAGGING = ("missed", "behind", "at_risk")
 
 
-def lagging_clusters(ev: Evaluation, lang: str) -> dict[str, list[str]]:
+def lagging_clusters(ev: Evaluation, lang: Lang) -> dict[str, list[str]]:
     """Per zone, the clusters (industry names) whose status is behind, missed or at risk."""
     out: dict[str, list[str]] = {}
     for c in ev.clusters.filter(pl.col("status").is_in(LAGGING)).iter_rows(named=True):
@@ -227,14 +228,15 @@ def revenue_text(
     if names:
         # A semicolon sets the clusters' clause apart from the total (and fits the 80-column screen in
         # Chinese, where the mark is set against the names).
-        apart, joined = ("；", "：" if words else "") if f.zh else ("; ", ": " if words else " ")
+        apart = VIEWS("clause_sep", f.lang)
+        joined = VIEWS("words_sep" if words else "no_words_sep", f.lang)
         judged = f"{mark}{joined}{f.list_sep.join(names)}"
         return f"{figure}{apart}{judged}" if figure else judged
     return f"{figure} {mark}".strip()
 
 
 def zones_view(
-    ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: bool, words: bool = False
+    ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool, words: bool = False
 ) -> View:
     """Zones tab: one row per zone; flagged rows miss or risk a tier, star or revenue target.
 
@@ -242,7 +244,7 @@ def zones_view(
     the mark comes from lagging clusters, their names.
     """
     f = Formatter(lang, ascii_only)
-    yi = f.pick(*UNIT_YI)
+    yi = label_text("unit_yi", f.lang)
     periods = trend_periods(history)
     columns = (
         _mark_column(f),
@@ -250,44 +252,44 @@ def zones_view(
         _county_column(f),
         Column(
             "tier",
-            f.pick("档级", "Tier"),
+            VIEWS("tier", f.lang),
             fields=(
-                Field("tier_target", f.pick("档级目标", "Tier target"), "int"),
-                Field("tier", f.pick("档级结果", "Tier result"), "int"),
-                _status_field("tier_status", f, "档级状态", "Tier status"),
+                Field("tier_target", VIEWS("tier_target", f.lang), "int"),
+                Field("tier", VIEWS("tier_result", f.lang), "int"),
+                _status_field("tier_status", f, "tier_status"),
             ),
         ),
         Column(
             "star",
-            f.pick("星级", "Star"),
+            VIEWS("star", f.lang),
             fields=(
-                Field("star_target", f.pick("星级目标", "Star target"), "int"),
-                Field("star", f.pick("星级结果", "Star result"), "int"),
-                _status_field("star_status", f, "星级状态", "Star status"),
+                Field("star_target", VIEWS("star_target", f.lang), "int"),
+                Field("star", VIEWS("star_result", f.lang), "int"),
+                _status_field("star_status", f, "star_status"),
             ),
         ),
         Column(
             "revenue",
-            f.pick("营收/进度", "Rev/pace"),
+            VIEWS("rev_pace", f.lang),
             fields=(
-                Field("revenue_target", f.pick("营收目标", "Revenue target"), "float", yi),
-                Field("revenue_ytd", f.pick("累计营收", "Revenue YTD"), "float", yi),
-                Field("revenue_pace", f.pick("进度目标", "Pace target"), "float", yi),
-                Field("revenue_share", f.pick("完成比例", "Share of target"), "share"),
-                Field("revenue_pace_share", f.pick("进度比例", "Pace share"), "share"),
-                _status_field("revenue_status", f, "营收状态", "Revenue status"),
-                Field("lagging_clusters", f.pick("落后集群", "Lagging clusters")),
+                Field("revenue_target", VIEWS("revenue_target", f.lang), "float", yi),
+                Field("revenue_ytd", VIEWS("revenue_ytd", f.lang), "float", yi),
+                Field("revenue_pace", VIEWS("pace_target", f.lang), "float", yi),
+                Field("revenue_share", VIEWS("share_of_target", f.lang), "share"),
+                Field("revenue_pace_share", VIEWS("pace_share", f.lang), "share"),
+                _status_field("revenue_status", f, "revenue_status"),
+                Field("lagging_clusters", VIEWS("lagging_clusters", f.lang)),
             ),
         ),
-        Column("trend", f.pick("季度营收", "Quarterly"), give_way=3, fields=_trend_fields(periods, f)),
+        Column("trend", VIEWS("quarterly", f.lang), give_way=3, fields=_trend_fields(periods, f)),
         Column(
             "report",
-            f.pick("报送", "Report"),
+            VIEWS("report", f.lang),
             give_way=2,
             fields=(
-                Field("report_period", f.pick("报送期", "Report period"), "period"),
-                _status_field("report_status", f, "报送状态", "Report status"),
-                Field("report_days_late", f.pick("逾期天数", "Days late"), "int"),
+                Field("report_period", VIEWS("report_period", f.lang), "period"),
+                _status_field("report_status", f, "report_status"),
+                Field("report_days_late", VIEWS("days_late", f.lang), "int"),
             ),
         ),
         Column(
@@ -374,49 +376,47 @@ def zones_view(
     return View("zones", tab_title("zones", lang), columns, tuple(rows))
 
 
-def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: str, ascii_only: bool) -> View:
+def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool) -> View:
     """Clusters tab: one row per cluster with target, year to date, pace, projection and trend."""
     f = Formatter(lang, ascii_only)
-    yi = f.pick(*UNIT_YI)
+    yi = label_text("unit_yi", f.lang)
     periods = trend_periods(history)
     columns = (
         _mark_column(f),
         _zone_column(f),
-        Column(
-            "industry", f.pick("产业", "Industry"), fields=(Field("industry", f.pick("产业", "Industry")),)
-        ),
+        Column("industry", VIEWS("industry", f.lang), fields=(Field("industry", VIEWS("industry", f.lang)),)),
         Column(
             "target",
-            f.pick("目标", "Target"),
+            VIEWS("target", f.lang),
             numeric=True,
-            fields=(Field("target", f.pick("目标", "Target"), "float", yi),),
+            fields=(Field("target", VIEWS("target", f.lang), "float", yi),),
         ),
         Column(
             "actual_ytd",
-            f.pick("累计", "YTD"),
+            VIEWS("ytd", f.lang),
             numeric=True,
             fields=(
-                Field("actual_ytd", f.pick("累计", "YTD"), "float", yi),
-                Field("period", f.pick("数据期", "Data period"), "period"),
-                Field("share_of_target", f.pick("完成比例", "Share of target"), "share"),
+                Field("actual_ytd", VIEWS("ytd", f.lang), "float", yi),
+                Field("period", VIEWS("data_period", f.lang), "period"),
+                Field("share_of_target", VIEWS("share_of_target", f.lang), "share"),
             ),
         ),
         Column(
             "pace_target",
-            f.pick("进度目标", "Pace"),
+            VIEWS("pace", f.lang),
             numeric=True,
             give_way=2,
-            fields=(Field("pace_target", f.pick("进度目标", "Pace"), "float", yi),),
+            fields=(Field("pace_target", VIEWS("pace", f.lang), "float", yi),),
         ),
         Column(
             "projected",
-            f.pick("预计全年", "Projected"),
+            VIEWS("projected", f.lang),
             numeric=True,
             give_way=1,
-            fields=(Field("projected", f.pick("预计全年", "Projected"), "float", yi),),
+            fields=(Field("projected", VIEWS("projected", f.lang), "float", yi),),
         ),
-        Column("trend", f.pick("季度营收", "Quarterly"), give_way=3, fields=_trend_fields(periods, f)),
-        Column("status", f.pick("状态", "Status"), fields=(_status_field("status", f),)),
+        Column("trend", VIEWS("quarterly", f.lang), give_way=3, fields=_trend_fields(periods, f)),
+        Column("status", VIEWS("status", f.lang), fields=(_status_field("status", f),)),
     )
     spark = {(z, i): v for z, i, v in history.select("zone", "industry", "quarterly").iter_rows()}
     names = ev.zones.select("zone", "short_name", "short_name_en").rows_by_key(
@@ -452,41 +452,41 @@ def cluster_key(zone: str, industry: str) -> str:
     return f"{zone}|{industry}"
 
 
-def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = None) -> View:
+def tasks_view(ev: Evaluation, lang: Lang, ascii_only: bool, unit: str | None = None) -> View:
     """Tasks tab: the 18 tasks in section order, with lead and participating units and a rolled-up status."""
     f = Formatter(lang, ascii_only)
     columns = (
-        Column("section", f.pick("部分", "Section"), fields=(Field("section", f.pick("部分", "Section")),)),
+        Column("section", VIEWS("section", f.lang), fields=(Field("section", VIEWS("section", f.lang)),)),
         Column(
             "task",
-            f.pick("任务", "Task"),
+            VIEWS("task", f.lang),
             fields=(
-                Field("task", f.pick("任务编号", "Task no."), "int"),
-                Field("title", f.pick("任务", "Task")),
+                Field("task", VIEWS("task_no", f.lang), "int"),
+                Field("title", VIEWS("task", f.lang)),
             ),
         ),
         Column(
             "lead",
-            f.pick("牵头单位", "Lead units"),
-            fields=(Field("lead_units", f.pick("牵头单位", "Lead units")),),
+            VIEWS("lead_units", f.lang),
+            fields=(Field("lead_units", VIEWS("lead_units", f.lang)),),
         ),
         Column(
             "participants",
-            f.pick("参加单位", "Participating"),
+            VIEWS("participating", f.lang),
             give_way=1,
-            fields=(Field("participating_units", f.pick("参加单位", "Participating")),),
+            fields=(Field("participating_units", VIEWS("participating", f.lang)),),
         ),
         Column(
             "indicators",
-            f.pick("指标达标", "Targets met"),
+            VIEWS("targets_met_2", f.lang),
             numeric=True,
             give_way=2,
             fields=(
-                Field("indicators_met", f.pick("达标指标数", "Targets met"), "int"),
-                Field("indicators", f.pick("指标数", "Targets"), "int"),
+                Field("indicators_met", VIEWS("targets_met", f.lang), "int"),
+                Field("indicators", VIEWS("targets", f.lang), "int"),
             ),
         ),
-        Column("status", f.pick("状态", "Status"), fields=(_status_field("status", f),)),
+        Column("status", VIEWS("status", f.lang), fields=(_status_field("status", f),)),
     )
     rows = []
     kept = unit_tasks(ev, unit) if unit else None  # the one rule of the unit filter
@@ -495,7 +495,7 @@ def tasks_view(ev: Evaluation, lang: str, ascii_only: bool, unit: str | None = N
             continue
         # The section groups the tasks, so it stays on screen: short, without the shared 开发区 prefix.
         section_title = (t["section_title_en"] if not f.zh else None) or t["section_title"].removeprefix(
-            "开发区"
+            SECTION_PREFIX
         )
         title = (t["title_en"] if not f.zh else None) or t["title"]
         section = f"{plan_ref(t['section'], lang)} {section_title}"
@@ -533,7 +533,7 @@ def unit_tasks(ev: Evaluation, unit: str) -> set[int]:
 
 
 def indicators_view(
-    ev: Evaluation, lang: str, ascii_only: bool, task: int | None = None, unit: str | None = None
+    ev: Evaluation, lang: Lang, ascii_only: bool, task: int | None = None, unit: str | None = None
 ) -> View:
     """The quantified targets (of one task, of the tasks of one unit, or all), with latest value,
     target, share of target, progress from the baseline and status."""
@@ -541,54 +541,54 @@ def indicators_view(
     columns = (
         Column(
             "indicator",
-            f.pick("指标", "Indicator"),
+            VIEWS("indicator", f.lang),
             fields=(
-                Field("indicator", f.pick("指标编码", "Code")),
-                Field("name", f.pick("指标", "Indicator")),
+                Field("indicator", VIEWS("code_2", f.lang)),
+                Field("name", VIEWS("indicator", f.lang)),
             ),
         ),
         Column(
-            "task", f.pick("任务", "Task"), give_way=2, fields=(Field("task", f.pick("任务", "Task"), "int"),)
+            "task", VIEWS("task", f.lang), give_way=2, fields=(Field("task", VIEWS("task", f.lang), "int"),)
         ),
         Column(
             "target",
-            f.pick("目标", "Target"),
+            VIEWS("target", f.lang),
             numeric=True,
             fields=(
-                Field("comparison", f.pick("比较", "Comparison")),
-                Field("target", f.pick("目标", "Target"), "float"),
-                Field("unit", f.pick("单位", "Unit")),
-                Field("target_year", f.pick("目标年度", "Due year"), "int"),
-                Field("standing_aim", f.pick("长期目标", "Standing aim"), "bool"),
+                Field("comparison", VIEWS("comparison", f.lang)),
+                Field("target", VIEWS("target", f.lang), "float"),
+                Field("unit", VIEWS("unit", f.lang)),
+                Field("target_year", VIEWS("due_year", f.lang), "int"),
+                Field("standing_aim", VIEWS("standing_aim", f.lang), "bool"),
             ),
         ),
         Column(
             "latest",
-            f.pick("最新值", "Latest"),
+            VIEWS("latest", f.lang),
             numeric=True,
             fields=(
-                Field("latest", f.pick("最新值", "Latest"), "float"),
-                Field("zones_met", f.pick("达标开发区数", "Zones met"), "int"),
-                Field("zones_total", f.pick("开发区数", "Zones"), "int"),
+                Field("latest", VIEWS("latest", f.lang), "float"),
+                Field("zones_met", VIEWS("zones_met", f.lang), "int"),
+                Field("zones_total", VIEWS("zones", f.lang), "int"),
                 Field("zones_judged", heading("zones_judged", lang), "int"),
-                Field("share_of_target", f.pick("完成比例", "Share of target"), "share"),
+                Field("share_of_target", VIEWS("share_of_target", f.lang), "share"),
                 Field("basis", heading("basis", lang)),
             ),
         ),
         Column(
             "progress",
-            f.pick("基期起进度", "From baseline"),
+            VIEWS("from_baseline", f.lang),
             numeric=True,
             give_way=1,
-            fields=(Field("progress", f.pick("基期起进度", "Progress from baseline"), "share"),),
+            fields=(Field("progress", VIEWS("progress_from_baseline", f.lang), "share"),),
         ),
         Column(
             "period",
-            f.pick("期间", "Period"),
+            VIEWS("period", f.lang),
             give_way=3,
-            fields=(Field("period", f.pick("期间", "Period"), "period"),),
+            fields=(Field("period", VIEWS("period", f.lang), "period"),),
         ),
-        Column("status", f.pick("状态", "Status"), fields=(_status_field("status", f),)),
+        Column("status", VIEWS("status", f.lang), fields=(_status_field("status", f),)),
     )
     frame = ev.indicators if task is None else ev.indicators.filter(pl.col("task") == task)
     if unit:
@@ -601,7 +601,7 @@ def indicators_view(
         latest = (
             (
                 f.ratio(i["zones_met"], i["zones_total"])
-                + f.pick("区", " " + english_noun("zones", i["zones_total"]))
+                + VIEWS("zones_noun", f.lang, zones=english_noun("zones", i["zones_total"]))
                 + f.bracket(zones_judged_note(i, lang))
             )
             if zones
@@ -645,12 +645,12 @@ def indicators_view(
             _status_cell(i["status"], f),
         )
         rows.append(Row(i["indicator"], cells, i["status"] in ("missed", "behind")))
-    return View("indicators", f.pick("量化指标", "Indicators"), columns, tuple(rows))
+    return View("indicators", VIEWS("indicators", f.lang), columns, tuple(rows))
 
 
 def rankings_view(
     ranked: pl.DataFrame,
-    lang: str,
+    lang: Lang,
     ascii_only: bool,
     coverage: Coverage | None = None,
     marks: bool = False,
@@ -672,7 +672,7 @@ def rankings_view(
     columns = (
         Column(
             "rank",
-            f.pick("名次", "Rank"),
+            VIEWS("rank", f.lang),
             numeric=True,
             fields=(Field("rank", area_rank, "int"),),
         ),
@@ -680,18 +680,18 @@ def rankings_view(
         _county_column(f),
         Column(
             "score",
-            f.pick("综合得分", "Score"),
+            VIEWS("score", f.lang),
             numeric=True,
-            fields=(Field("score", f.pick("综合得分", "Score"), "float"),),
+            fields=(Field("score", VIEWS("score", f.lang), "float"),),
         ),
         Column(
             "change",
-            f.pick("较上季", "vs last Q"),
+            VIEWS("vs_last_q", f.lang),
             numeric=True,
-            fields=(Field("rank_change", f.pick("名次变化（上升为正）", "Rank change (up is +)"), "int"),),
+            fields=(Field("rank_change", VIEWS("rank_change_up_is", f.lang), "int"),),
         ),
         Column(
-            "tier", f.pick("档级", "Tier"), give_way=2, fields=(Field("tier", f.pick("档级", "Tier"), "int"),)
+            "tier", VIEWS("tier", f.lang), give_way=2, fields=(Field("tier", VIEWS("tier", f.lang), "int"),)
         ),
         Column(
             "province",
@@ -700,26 +700,26 @@ def rankings_view(
             give_way=4 if marks else 0,  # after the others, before the rules (in the drill-down too)
             fields=(
                 Field("province_rank", pool_rank, "int"),
-                Field("tier_size", f.pick("档内开发区数", "Zones in tier"), "int"),
-                Field("result_year", f.pick("评价年度", "Result year"), "int"),
+                Field("tier_size", VIEWS("zones_in_tier", f.lang), "int"),
+                Field("result_year", VIEWS("result_year", f.lang), "int"),
             ),
         ),
         Column(
             "previous",
-            f.pick("上年排名", "Year before"),
+            VIEWS("year_before", f.lang),
             numeric=True,
             give_way=3,
             fields=(
-                Field("previous_rank", f.pick("上年排名", "Year before"), "int"),
-                Field("previous_tier", f.pick("上年档级", "Tier the year before"), "int"),
+                Field("previous_rank", VIEWS("year_before", f.lang), "int"),
+                Field("previous_tier", VIEWS("tier_the_year_before", f.lang), "int"),
             ),
         ),
         Column(
             "flags",
             heading,
             fields=(
-                Field("flags", f.pick("奖惩代码", "Rule codes")),
-                Field("flag_words", f.pick("奖惩", "Rules")),
+                Field("flags", VIEWS("rule_codes", f.lang)),
+                Field("flag_words", VIEWS("rules", f.lang)),
             ),
         ),
     )
@@ -781,7 +781,7 @@ def rankings_view(
     notes: tuple[str, ...] = ()
     if ranked.height and ranked.get_column("score").is_null().all():  # no quarter's data: no score
         notes = (label_text("no_score_yet", lang),)  # said under the console's table too
-        title = f"{title}{f.pick('（', ' (')}{notes[0]}{f.pick('）', ')')}"
+        title = VIEWS("title_note", f.lang, title=title, note=notes[0])
     return View("rankings", title, columns, tuple(rows), notes=notes)
 
 
@@ -868,7 +868,7 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
 def overview(
     ev: Evaluation,
     plan_figures: pl.DataFrame,
-    lang: str,
+    lang: Lang,
     ascii_only: bool,
     assessments: pl.DataFrame | None = None,
     city: Evaluation | None = None,
@@ -909,7 +909,13 @@ def overview(
                 item
             ]
             what.append(
-                f"{missing_words([item], lang)}{f.word(status)}" if f.zh else f"{item} {f.word(status)}"
+                VIEWS(
+                    "missing_item",
+                    f.lang,
+                    words=missing_words([item], lang),
+                    status=f.word(status),
+                    item=item,
+                )
             )
         attention.append((_zone_name(z, lang), f.list_sep.join(what)))
         keys.append(z["zone"])
@@ -965,7 +971,7 @@ def count_lines(
     kind: str,
     planned: dict[int, int] | None,
     label: Callable[[int | None], str],
-    lang: str,
+    lang: Lang,
 ) -> tuple[CountLine, ...]:
     """Zones per tier (``kind`` "tier") or star level: the plan's count (None: not shown), the year's
     targets and the latest published result. Every column adds up to its whole: a row for the level
@@ -1012,7 +1018,7 @@ def count_lines(
     return tuple(lines)
 
 
-def _county_names(ev: Evaluation, lang: str) -> tuple[str, ...]:
+def _county_names(ev: Evaluation, lang: Lang) -> tuple[str, ...]:
     """The filter's counties, named in ``lang``."""
     if not ev.counties or lang == "zh":
         return ev.counties
@@ -1020,84 +1026,63 @@ def _county_names(ev: Evaluation, lang: str) -> tuple[str, ...]:
     return tuple(names.get(c, c) for c in ev.counties)
 
 
-def counts_heading(data: Overview, lang: str) -> str:
+def counts_heading(data: Overview, lang: Lang) -> str:
     """The tier and star counts' heading; under a county filter it names the counties."""
     f = Formatter(lang)
     if data.counties:
         scope = f.list_sep.join(data.counties)
-        return f.pick(f"档级与星级（{scope}：目标/结果）", f"Tiers and stars ({scope}: targets/result)")
-    return f.pick("档级与星级（计划/目标/结果）", "Tiers and stars (plan/targets/result)")
+        return VIEWS("tiers_and_stars_scope_targets_result", f.lang, scope=scope)
+    return VIEWS("tiers_and_stars_plan_targets_result", f.lang)
 
 
-def _gaps(zones: pl.DataFrame, lang: str) -> list[tuple[str | None, tuple[str, str]]]:
+def _gaps(zones: pl.DataFrame, lang: Lang) -> list[tuple[str | None, tuple[str, str]]]:
     """What the data does not say yet, for the attention list: results not published, reports not in;
     each with its attention key (REPORTS_NOTE for the late or missing reports, which Enter lists)."""
-    zh = lang == "zh"
     gaps: list[tuple[str | None, tuple[str, str]]] = []
+    reports = VIEWS("gap_reports", lang)
     unpublished = zones.filter(pl.col("tier_status") == "no_data").height
     if unpublished:
-        gaps.append(
-            (
-                None,
-                ("考核结果", f"{unpublished} 个开发区尚无已公布的考核结果")
-                if zh
-                else ("Results", f"no published assessment result for {unpublished} zones"),
-            )
-        )
+        gaps.append((None, (VIEWS("gap_results", lang), VIEWS("gap_no_results", lang, n=unpublished))))
     if zones.height and zones.filter(pl.col("report_status") == "no_data").height == zones.height:
         period = zones.get_column("report_period")[0]
         if period is None:
-            note = (
-                ("季度报表", "尚未导入任何季度报表")
-                if zh
-                else ("Reports", "no quarterly report ingested yet")
-            )
+            note = (reports, VIEWS("gap_no_reports", lang))
         else:
-            note = (
-                ("季度报表", f"{period} 的报表不在数据中（数据从更晚的季度开始）")
-                if zh
-                else ("Reports", f"reports for {period} were not collected (the data starts later)")
-            )
+            note = (reports, VIEWS("gap_reports_not_collected", lang, period=period))
         gaps.append((None, note))
     absent = zones.filter(pl.col("report_status") == "missing").height
     late = zones.filter(pl.col("report_status") == "late").height
     if absent or late:
         period = zones.get_column("report_period").drop_nulls()[0]
-        if zh:
-            late_said = f"{late} 个逾期报送" if absent else f"{late} 个开发区逾期报送"
-            parts = [f"{absent} 个开发区未报送" if absent else "", late_said if late else ""]
-            note = ("季度报表", f"{period} 有 " + "、".join(p for p in parts if p))
-        else:
-            said = f"no report for {period} from {absent} zones" if absent else ""
-            said += (f", {late} late" if absent else f"{late} zones late for {period}") if late else ""
-            note = ("Reports", said)
+        key = "gap_missing_and_late" if absent and late else "gap_missing" if absent else "gap_late"
+        note = (reports, VIEWS(key, lang, period=period, absent=absent, late=late))
         gaps.append((REPORTS_NOTE, note))
     return gaps
 
 
-def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
+def overview_view(data: Overview, lang: Lang, ascii_only: bool) -> View:
     """The Overview tab as one table (for exports): goals, counts per tier and star, attention list."""
     f = Formatter(lang, ascii_only)
     area = area_word(data.area, lang)
-    plan_heading = f.pick(f"计划（{area}）", f"Plan ({area})")
+    plan_heading = VIEWS("plan_area", f.lang, area=area)
     columns = (
-        Column("section", f.pick("部分", "Section"), fields=(Field("section", f.pick("部分", "Section")),)),
+        Column("section", VIEWS("section", f.lang), fields=(Field("section", VIEWS("section", f.lang)),)),
         Column(
             "item",
-            f.pick("项目", "Item"),
-            fields=(Field("code", f.pick("代码", "Code")), Field("item", f.pick("项目", "Item"))),
+            VIEWS("item", f.lang),
+            fields=(Field("code", VIEWS("code", f.lang)), Field("item", VIEWS("item", f.lang))),
         ),
         Column(
             "value",
-            f.pick("结果", "Result"),
+            VIEWS("result", f.lang),
             numeric=True,
-            fields=(Field("value", f.pick("结果", "Result"), "float"), Field("unit", f.pick("单位", "Unit"))),
+            fields=(Field("value", VIEWS("result", f.lang), "float"), Field("unit", VIEWS("unit", f.lang))),
         ),
         Column(
             "target",
-            f.pick("目标", "Target"),
+            VIEWS("target", f.lang),
             numeric=True,
-            fields=(Field("target", f.pick("目标", "Target"), "float"),),
+            fields=(Field("target", VIEWS("target", f.lang), "float"),),
         ),
         Column(
             "plan",
@@ -1107,12 +1092,12 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
         ),
         Column(
             "share",
-            f.pick("完成比例", "Share of target"),
+            VIEWS("share_of_target", f.lang),
             numeric=True,
-            fields=(Field("share_of_target", f.pick("完成比例", "Share of target"), "share"),),
+            fields=(Field("share_of_target", VIEWS("share_of_target", f.lang), "share"),),
         ),
-        Column("status", f.pick("状态", "Status"), fields=(_status_field("status", f),)),
-        Column("detail", f.pick("说明", "Detail"), fields=(Field("detail", f.pick("说明", "Detail")),)),
+        Column("status", VIEWS("status", f.lang), fields=(_status_field("status", f),)),
+        Column("detail", VIEWS("detail", f.lang), fields=(Field("detail", VIEWS("detail", f.lang)),)),
     )
     rows: list[Row] = []
 
@@ -1165,7 +1150,7 @@ def overview_view(data: Overview, lang: str, ascii_only: bool) -> View:
             (f.integer(line.targeted) if line.targeted is not None else "", line.targeted),
             plan=line.planned,
         )
-    attention = f.pick("需关注", "Attention")
+    attention = VIEWS("attention", f.lang)
     for zone, what in data.attention:
         add(attention, None, zone, ("", None, None), ("", None), detail=what, flagged=True)
     return View("overview", tab_title("overview", lang), columns, tuple(rows))
