@@ -76,16 +76,17 @@ def as_it_stood(ds: Dataset, settings: Settings) -> Dataset:
     the data does not cover is a DataInvalid naming what it covers, in the settings' language."""
     if not settings.as_of:
         return ds
-    from console.cli_text import say
     from console.data.errors import DataError, DataInvalid
     from console.engine.as_of import AsOfRefused, dataset_as_of, parse_as_of
+    from console.words import as_lang
+    from console.words.cli import CLI
 
     try:
         return dataset_as_of(ds, parse_as_of(ds, settings.as_of))
     except AsOfRefused as exc:
-        words = say(
+        words = CLI(
             f"as_of_{exc.kind}",
-            settings.lang,
+            as_lang(settings.lang),
             option="--as-of",
             value=clean(settings.as_of),
             first=exc.first,

@@ -64,12 +64,12 @@ def test_a_dataset_already_there_is_a_file_system_refusal_exit_4(capsys, tmp_pat
 def test_an_unexpected_error_is_one_line_and_the_traceback_only_on_request(
     capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import console.cli as cli
+    import console.cli.status
 
     def broken(args: object, settings: object) -> int:
         raise RuntimeError("something nobody expected")
 
-    monkeypatch.setattr(cli, "_status", broken)
+    monkeypatch.setattr(console.cli.status, "status_command", broken)
     monkeypatch.delenv("DEVZONES_DEBUG", raising=False)
     code, _, err = _run(capsys, "status", "--lang", "en")
     assert code == 5 and err.count("\n") == 1
@@ -82,12 +82,12 @@ def test_an_unexpected_error_is_one_line_and_the_traceback_only_on_request(
 
 
 def test_ctrl_c_exits_130_without_a_traceback(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-    import console.cli as cli
+    import console.cli.rankings
 
     def interrupted(args: object, settings: object) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_rankings", interrupted)
+    monkeypatch.setattr(console.cli.rankings, "rankings_command", interrupted)
     code, _, err = _run(capsys, "rankings")
     assert code == 130 and "Traceback" not in err
 
@@ -154,7 +154,7 @@ def test_a_library_quoting_an_os_error_is_a_file_system_error(capsys, tmp_path: 
 def test_cleanup_errors_after_a_failure_do_not_print_tracebacks(tmp_path: Path) -> None:
     """A half-written xlsx's zip complains when it is collected at exit; the process stays quiet."""
     script = (
-        "import sys, errno, console.cli as cli\n"
+        "import sys, errno, console.cli as cli, console.cli.status\n"
         "class Zip:\n"
         "    def __del__(self):\n"
         "        raise ValueError('seek of closed file')\n"
@@ -162,7 +162,7 @@ def test_cleanup_errors_after_a_failure_do_not_print_tracebacks(tmp_path: Path) 
         "    keep = Zip()\n"
         "    sys.modules['__main__'].keep = keep  # collected only at exit, after main() has returned\n"
         "    raise OSError(errno.ENOSPC, 'No space left on device', 'r.xlsx')\n"
-        "cli._status = status\n"
+        "console.cli.status.status_command = status\n"
         "sys.argv = ['devzones', 'status', '--lang', 'en']\n"
         "raise SystemExit(cli.main())\n"
     )
@@ -422,13 +422,14 @@ def test_every_example_in_the_help_is_a_valid_command_line(lang: str) -> None:
     import shlex
 
     from console.cli import build_parser
-    from console.cli_text import WORDS, argparse_language, say
+    from console.cli.language import argparse_language
+    from console.words.cli_help import CLI_HELP
 
     examples = [
         re.split(r"\s{2,}", line.strip())[0]  # the command, without the explanation beside it
-        for key in WORDS
+        for key in CLI_HELP
         if key == "epilog" or key.startswith("ex_")
-        for line in say(key, lang).splitlines()
+        for line in CLI_HELP(key, lang).splitlines()
         if line.strip().startswith("devzones")
     ]
     assert len(examples) >= 15
@@ -442,7 +443,7 @@ def test_every_example_in_the_help_is_a_valid_command_line(lang: str) -> None:
 
 def test_the_exit_codes_are_documented_where_users_look() -> None:
     import console.cli as cli
-    from console.cli_text import say
+    from console.words.cli_help import CLI_HELP
 
     codes = {
         cli.EXIT_OK,
@@ -458,7 +459,7 @@ def test_the_exit_codes_are_documented_where_users_look() -> None:
     documented = {int(m) for m in re.findall(r"^\| (\d+) \|", section, flags=re.MULTILINE)}
     assert documented == codes | {cli.EXIT_INTERRUPTED}
     for lang in ("zh", "en"):
-        epilog = say("epilog", lang)
+        epilog = CLI_HELP("epilog", lang)
         assert {int(m) for m in re.findall(r"^  (\d) ", epilog, flags=re.MULTILINE)} == codes
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from console.cli import BULLETIN_FORMATS, EXPORT_FORMATS, build_parser, main
-from console.cli_text import argparse_language
+from console.cli.language import argparse_language
 from console.core.config import load_settings
 from tests.support.cli_run import run as _run
 from tests.support.language_walk import CJK, chinese_runs, english_words
@@ -238,7 +238,7 @@ def test_a_missing_file_to_read_is_still_not_found(
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_export_help_names_every_format_it_accepts(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
     """The export and bulletin help list every --format value with what it writes (from the list)."""
-    from console.cli_text import FORMAT_WORDS
+    from console.words.cli_help import CLI_FORMATS as FORMAT_WORDS
 
     for command, formats in (("export", EXPORT_FORMATS), ("bulletin", BULLETIN_FORMATS)):
         _, out, _ = _run(capsys, "--lang", lang, command, "--help")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from console.cli import main
-from console.cli_text import metavar
+from console.cli.language import metavar
 from console.outputs.out_path import EXTENSIONS, OutPathError, resolve_out
 from tests.support.cli_run import run as _run_exit
 

@@ -58,7 +58,7 @@ def _main_with(failure: BaseException, *args: str) -> tuple[int, str]:
         raise failure
 
     err = io.StringIO()
-    with mock.patch.object(cli, "_status", fail), contextlib.redirect_stderr(err):
+    with mock.patch.object(cli.status, "status_command", fail), contextlib.redirect_stderr(err):
         code = cli.main(["status", *args])
     return code, err.getvalue()
 

@@ -315,7 +315,7 @@ def test_a_county_filter_keeps_only_its_zones(capsys: pytest.CaptureFixture[str]
 @hsettings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(zone=st.text(min_size=1, max_size=20), industry=st.text(max_size=10))
 def test_a_change_line_shows_data_text_literally_without_control_characters(zone: str, industry: str) -> None:
-    from console.cli import _change_line
+    from console.cli.changes import change_line as _change_line
 
     change = Change("revised", "cluster", zone, industry or None, None, "revenue_ytd", 1.0, 2.0, "2026Q2")
     line = _change_line(change, {}, "en", ascii_only=True)

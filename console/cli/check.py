@@ -1,0 +1,47 @@
+"""``devzones check``: validate the dataset and audit the plan against itself."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from console.cli.common import EXIT_INVALID, EXIT_OK, print_json, visible
+from console.cli.ingest import recover_notices
+from console.cli.selection import dataset
+from console.words import as_lang
+from console.words.cli import CLI
+
+if TYPE_CHECKING:
+    from console.core.config import Settings
+
+
+def check_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Every data problem (file, row, column) or ✓ and the plan's self-audit; with --json, both."""
+    from console.data.errors import DataInvalid
+    from console.engine.audit import audit
+    from console.engine.coverage import coverage
+    from console.outputs.text_tables import make_console, print_audit
+    from console.present.labels import sample_line, text
+
+    lang = as_lang(settings.lang)
+    recover_notices(settings)  # an interrupted ingest is finished or rolled back before checking
+    try:
+        ds = dataset(settings)
+    except DataInvalid as exc:
+        if not args.json:
+            raise
+        print_json({"ok": False, "errors": [e.to_json() for e in exc.errors], "audit": []})
+        return EXIT_INVALID
+    findings = audit(ds, settings.pace_share)
+    if args.json:
+        print_json({"ok": True, "errors": [], "audit": [f.to_json(lang) for f in findings]})
+        return EXIT_OK
+    from rich.text import Text
+
+    out = make_console()
+    colon = CLI("colon", lang)
+    out.print(Text(f"✓ {text('valid', lang)}{colon}{visible(settings.data_dir, 4096)}", style="green"))
+    if ds.sample:
+        out.print(Text(sample_line(lang, own_targets=coverage(ds).own_targets), style="yellow"))
+    print_audit(findings, lang, settings.ascii, out)
+    return EXIT_OK

@@ -1,0 +1,70 @@
+"""What every command shares: the exit codes, the failure the guard reports, and the ways a command
+writes its result (one safe line, a JSON document, the paths it wrote)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from console.core.text import clean
+from console.words import Lang
+from console.words.cli import CLI
+
+if TYPE_CHECKING:
+    import argparse
+
+# The documented exit codes (README's "Command line" and the help's epilog say what each means).
+EXIT_OK, EXIT_MISSING, EXIT_USAGE, EXIT_INVALID, EXIT_FILES, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
+
+
+class CommandFailed(Exception):
+    """A failure the guard reports as one line (already in the chosen language) with ``code``."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# Control (Cc), format (Cf: bidi overrides, zero-width marks), line/paragraph separators and lone
+# surrogates: none of them reaches the terminal raw in a message.
+def visible(text: object, limit: int = 160) -> str:
+    """A path or message as one safe line: control, format and separator characters shown as
+    escapes (``\\x1b``, ``\\u202e``), and the middle of a very long text elided."""
+    shown = clean(text, escape=True)
+    if len(shown) > limit:
+        keep = (limit - 1) // 2
+        shown = shown[:keep] + "…" + shown[-keep:]
+    return shown
+
+
+def join_choices(values: Iterable[object], lang: Lang) -> str:
+    """``a, b, c`` (or ``a、b、c`` in Chinese) from any iterable of values."""
+    return CLI("choice_separator", lang).join(str(v) for v in values)
+
+
+def error_line(message: str) -> None:
+    """One line on stderr (a closed stderr is not a second failure)."""
+    with contextlib.suppress(OSError):
+        print(message, file=sys.stderr)
+
+
+def print_json(document: object) -> None:
+    """``document`` on stdout as JSON, its text made safe to show."""
+    from console.core.text import safe_json
+
+    print(safe_json(json.dumps(document, ensure_ascii=False, indent=2, default=str)))
+
+
+def report_written(args: argparse.Namespace, command: str, written: Sequence[Path]) -> int:
+    """The files a command wrote: one path a line, or with --json a document naming them."""
+    if args.json:
+        print_json({"command": command, "written": [str(p) for p in written]})
+    else:
+        for path in written:
+            print(visible(path, 4096))
+    return EXIT_OK
