@@ -150,7 +150,7 @@ class ChangesMode:
         periods = self.comparable()
         if not periods or session.dataset is None:
             return
-        from widgets.dialogs import PeriodDialog
+        from widgets.dialogs.period import PeriodDialog
 
         def chosen(period: str | None) -> None:
             if period is not None:

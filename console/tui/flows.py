@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from console.tui.ports import ChangesShown, Console
     from console.tui.session import Session
     from console.words import Lang
-    from widgets.dialogs import BulletinChoice, ExportChoice
+    from widgets.dialogs.bulletin import BulletinChoice
+    from widgets.dialogs.export import ExportChoice
     from widgets.drilldown_panel import DetailContent
     from widgets.drilldown_screen import DetailScreen
 
@@ -96,7 +97,7 @@ class Flows:
             if result is not None and session.state.set_counties(result):
                 self.console.reevaluate()
 
-        from widgets.dialogs import CountyDialog
+        from widgets.dialogs.county import CountyDialog
 
         names = list(session.views.header.county_names)
         self.open(CountyDialog(names, session.state.counties, session.lang), chosen)
@@ -143,12 +144,12 @@ class Flows:
                 session.state.unit = result
                 self.console.reevaluate()
 
-        from widgets.dialogs import UnitDialog
+        from widgets.dialogs.unit import UnitDialog
 
         self.open(UnitDialog(units, session.lang, session.state.unit), chosen)
 
     def help(self) -> None:
-        from widgets.dialogs import HelpScreen
+        from widgets.dialogs.help import HelpScreen
 
         self.open(HelpScreen(self.session.state.tab, self.session.lang, self.session.ascii_only))
 
@@ -164,7 +165,7 @@ class Flows:
         from datetime import datetime
 
         from console.outputs.export import suggest_name
-        from widgets.dialogs import ExportDialog
+        from widgets.dialogs.export import ExportDialog
 
         state, now = self.session.state, datetime.now()
 
@@ -186,7 +187,7 @@ class Flows:
         from datetime import datetime
 
         from console.outputs.export import suggest_name
-        from widgets.dialogs import ExportChoice
+        from widgets.dialogs.export import ExportChoice
 
         state = self.session.state
         folder = self.session.settings.export_folder or os.getcwd()
@@ -300,7 +301,7 @@ class Flows:
         from datetime import date
 
         from console.outputs.bulletin import default_month
-        from widgets.dialogs import BulletinDialog
+        from widgets.dialogs.bulletin import BulletinDialog
 
         settings, lang, ds = self.session.settings, self.session.lang, self.session.dataset
         folder = settings.bulletin_folder or settings.export_folder or os.getcwd()

@@ -203,7 +203,7 @@ class RankingsPane(Pane):
     def draw_legend(self) -> None:
         """The notes, then the marks' legend while their column is on screen; when the width hides
         the column, one line saying so instead of the legend of marks nobody sees."""
-        from widgets.dialogs import Wrapped  # the help's groups wrapped whole: here mark + meaning
+        from widgets.dialogs.parts import Wrapped  # the help's groups wrapped whole: here mark + meaning
 
         table = self.query_one("#rankings-table", ViewTable)
         shown = table.view is None or not table.size.width or "flags" in table.keys_on_screen()

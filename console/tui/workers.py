@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from console.present.assemble import Snapshot
     from console.present.snapshot_cache import SnapshotCache
     from console.words import Lang
-    from widgets.dialogs import BulletinChoice
+    from widgets.dialogs.bulletin import BulletinChoice
 
 Post = Callable[[WorkerResult], object]
 
