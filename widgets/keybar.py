@@ -14,7 +14,7 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent
 
-from console.present.keys import entries, fallback_binds, key_bar
+from console.present.keys import WIDGET_BINDS, entries, fallback_binds, key_bar
 from widgets.ascii import ascii_mode
 
 
@@ -28,6 +28,15 @@ def bindings(owner: str = "app") -> list[BindingType]:
     if owner == "app":  # a widget's character key where that widget is not: says where it works
         own += [Binding(key, f"elsewhere({action!r})", show=False) for key, action in fallback_binds()]
     return own
+
+
+def widget_bindings(owner: str) -> list[BindingType]:
+    """The Textual bindings a dialog or widget makes for itself (``owner``: a key of the catalogue's
+    ``WIDGET_BINDS``)."""
+    return [
+        Binding(b.key, b.action, f"{b.zh} {b.en}", show=b.show, priority=b.priority)
+        for b in WIDGET_BINDS[owner]
+    ]
 
 
 class KeyBar(Static):

@@ -11,7 +11,6 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
@@ -25,7 +24,7 @@ from console.present.keys import tab_names
 from console.present.labels import CLASS_STYLES, area_word, report_counts_text, status_style
 from console.present.labels import text as label_text
 from console.present.viewmodel import REPORTS_NOTE
-from widgets.keybar import bindings
+from widgets.keybar import bindings, widget_bindings
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -337,11 +336,7 @@ class AttentionList(OptionList):
     """The attention list: ↑/↓ move, Enter opens the zone's drill-down (a note opens the Zones tab),
     Esc goes back to scrolling the overview."""
 
-    BINDINGS = [
-        Binding("escape", "leave", "Back", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-    ]
+    BINDINGS = widget_bindings("attention_list")  # from the key catalogue
     # The cursor is underlined as well as coloured, so that it shows under NO_COLOR too (an option's
     # style cannot be reversed: Textual's visual styles drop reverse).
     DEFAULT_CSS = """

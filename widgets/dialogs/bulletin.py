@@ -6,13 +6,15 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioSet, Static
 
 from console.core.text import clean
+from console.words import Lang
+from console.words.dialogs import DIALOGS
 from widgets.dialogs.parts import MarkedRadioButton, PickingRadioSet, failed_mark
+from widgets.keybar import widget_bindings
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
     Esc cancels. ``month_note`` says where the default month comes from. ``initial`` and ``error``
     reopen it after a failure with the user's choices kept and the reason shown in it."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "write", "Write", priority=True)]
+    BINDINGS = widget_bindings("bulletin_dialog")  # from the key catalogue
     DEFAULT_CSS = """
     BulletinDialog { align: center middle; }
     BulletinDialog > Vertical { width: 64; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
@@ -38,7 +40,7 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
 
     def __init__(
         self,
-        lang: str,
+        lang: Lang,
         period: str,
         folder: str,
         initial: BulletinChoice | None = None,
@@ -54,16 +56,11 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
         self.error = error
 
     def compose(self) -> ComposeResult:
-        zh = self.lang == "zh"
+        lang = self.lang
         with Vertical():
-            yield Static(Text("月度通报" if zh else "Monthly bulletin", style="bold"))
-            keys = (
-                "Tab 下一项  左右键选格式  Enter 生成  Esc 取消"  # words, not arrows: the same in --ascii
-                if zh
-                else "Tab next  Left/Right format  Enter writes  Esc cancels"
-            )
-            yield Static(Text(keys), id="bulletin-keys")
-            yield Static(Text("月份（如 2026-10）" if zh else "Month (e.g. 2026-10)"))
+            yield Static(Text(DIALOGS("bulletin_title", lang), style="bold"))
+            yield Static(Text(DIALOGS("bulletin_keys", lang)), id="bulletin-keys")
+            yield Static(Text(DIALOGS("bulletin_month", lang)))
             yield Input(self.period, id="period", compact=True)
             if self.month_note:
                 yield Static(Text(clean(self.month_note), style="italic"), id="bulletin-month-note")
@@ -71,10 +68,10 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
                 yield MarkedRadioButton("Markdown", value=self.fmt == "md")
                 yield MarkedRadioButton("XLSX", value=self.fmt == "xlsx")
                 yield MarkedRadioButton("Word", value=self.fmt == "docx")
-            yield Static(Text("文件夹" if zh else "Folder"))
+            yield Static(Text(DIALOGS("folder", lang)))
             yield Input(self.folder, id="bulletin-folder", compact=True)
             if self.error:
-                lead = "通报未生成：" if zh else "Bulletin not written: "
+                lead = DIALOGS("bulletin_failed_lead", lang)
                 mark = failed_mark(self)
                 yield Static(Text(f"{mark} {lead}{clean(self.error)}", style="bold"), id="bulletin-error")
 

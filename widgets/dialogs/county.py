@@ -5,13 +5,15 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
 from console.core.text import clean
+from console.words import Lang, pick
+from console.words.dialogs import DIALOGS
 from widgets.dialogs.parts import CHECKED, UNCHECKED, fit_list
+from widgets.keybar import widget_bindings
 
 
 def county_matches(query: str, zh_name: str, en_name: str | None) -> bool:
@@ -43,13 +45,7 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     Ctrl+A, not ``a``: every letter typed is part of the filter (``a`` is in most pinyin, ``shangcai``),
     so a letter cannot also be a command; Ctrl+A works in the list and in the filter alike."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("enter", "apply", "Apply", priority=True),
-        Binding("space", "toggle_county", "Toggle", show=False),
-        Binding("ctrl+a", "toggle_all", "All", show=False, priority=True),  # before Input's Home
-        Binding("down", "to_list", show=False),
-    ]
+    BINDINGS = widget_bindings("county_dialog")  # from the key catalogue
     DEFAULT_CSS = """
     CountyDialog { align: center middle; }
     CountyDialog > Vertical { width: 60; max-width: 100%; height: auto; max-height: 90%; border: round $accent; background: $surface; padding: 0 1; }
@@ -58,7 +54,7 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     CountyDialog #county-count { text-style: italic; }
     """
 
-    def __init__(self, counties: list[tuple[str, str]], chosen: tuple[str, ...], lang: str) -> None:
+    def __init__(self, counties: list[tuple[str, str]], chosen: tuple[str, ...], lang: Lang) -> None:
         super().__init__()
         self.counties = counties
         self.chosen = chosen
@@ -66,33 +62,14 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
         self.checked: set[str] = set(chosen)
         self.shown: list[tuple[str, str]] = list(counties)
 
-    def _pick(self, zh: str, en: str) -> str:
-        return zh if self.lang == "zh" else en
-
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self._pick("县区筛选", "County filter"), style="bold"))
+            yield Static(Text(DIALOGS("county_title", self.lang), style="bold"))
             # Two short lines, each within the dialog at 80 columns: no phrase is cut by a wrap.
-            yield Static(
-                Text(
-                    self._pick(
-                        "输入文字筛选  空格 勾选  Ctrl+A 全选/全不选",
-                        "Type to filter  Space toggles  Ctrl+A all/none",
-                    )
-                ),
-                id="county-hint",
-            )
-            yield Static(
-                Text(
-                    self._pick(
-                        "Enter 应用（只筛出一个时即选它）  Esc 取消",
-                        "Enter applies (or picks the only match)  Esc cancels",
-                    )
-                ),
-                id="county-keys",
-            )
+            yield Static(Text(DIALOGS("county_hint", self.lang)), id="county-hint")
+            yield Static(Text(DIALOGS("county_keys", self.lang)), id="county-keys")
             yield CountyFilter(
-                placeholder=self._pick("筛选：名称或拼音", "filter: name or pinyin"),
+                placeholder=DIALOGS("county_placeholder", self.lang),
                 compact=True,
                 select_on_focus=False,  # a key typed in the list goes on the end of the filter
                 id="county-filter",
@@ -111,18 +88,16 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     def _prompt(self, county: tuple[str, str]) -> Text:
         zh_name, en = county
         mark = CHECKED if zh_name in self.checked else UNCHECKED
-        return Text(f"{mark} {clean(zh_name if self.lang == 'zh' else (en or zh_name))}")
+        return Text(f"{mark} {clean(pick((zh_name, en or zh_name), self.lang))}")
 
     def _count(self) -> None:
         n, total = len(self.checked), len(self.counties)
         if n == 0 or n == total:
-            line = self._pick(
-                f"全部 {total} 个县区（不勾选即全部）", f"All {total} counties (none checked = all)"
-            )
+            line = DIALOGS("county_all", self.lang, total=total)
         else:
-            line = self._pick(f"已选 {n} / {total} 个县区", f"{n} of {total} counties checked")
+            line = DIALOGS("county_checked", self.lang, n=n, total=total)
         if len(self.shown) != total:
-            line += self._pick(f"，显示 {len(self.shown)} 个", f", {len(self.shown)} shown")
+            line += DIALOGS("county_shown", self.lang, n=len(self.shown))
         self.query_one("#county-count", Static).update(Text(line))
 
     def _redraw(self, highlight: int | None) -> None:

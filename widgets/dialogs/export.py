@@ -7,14 +7,16 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from console.core.text import clean
+from console.words import Lang
+from console.words.dialogs import DIALOGS
 from widgets.dialogs.parts import MarkedRadioButton, MarkedRadioSet, failed_mark
+from widgets.keybar import widget_bindings
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ``initial`` and ``error`` reopen the dialog after a failed export with the user's choices kept and
     the reason shown inside it. The dialog sits at the top of the screen, clear of the toasts."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "export", "Export", priority=True)]
+    BINDINGS = widget_bindings("export_dialog")  # from the key catalogue
     DEFAULT_CSS = """
     ExportDialog { align: center top; }
     ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; margin-top: 1; border: round $accent; background: $surface; padding: 0 1; }
@@ -59,7 +61,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def __init__(
         self,
-        lang: str,
+        lang: Lang,
         folder: str,
         suggest: Callable[[str, str], str],
         initial: ExportChoice | None = None,
@@ -74,43 +76,32 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         fmt, scope = (initial.fmt, initial.scope) if initial else ("xlsx", "tab")
         self._suggested = suggest(fmt, scope)
 
-    def _pick(self, zh: str, en: str) -> str:
-        return zh if self.lang == "zh" else en
-
     def compose(self) -> ComposeResult:
-        pick = self._pick
-        initial = self.initial
+        lang, initial = self.lang, self.initial
         fmt = initial.fmt if initial else "xlsx"
         with Vertical():
-            yield Static(Text(pick("导出当前视图", "Export what you see"), style="bold"))
-            yield Static(
-                Text(
-                    pick(
-                        "Tab 下一项  Enter 确认本项  Ctrl+S 导出  Esc 取消",
-                        "Tab next  Enter confirms  Ctrl+S exports  Esc cancels",
-                    )
-                )
-            )
+            yield Static(Text(DIALOGS("export_title", lang), style="bold"))
+            yield Static(Text(DIALOGS("export_keys", lang)))
             with MarkedRadioSet(id="format", compact=True):
                 for key, label in EXPORT_FORMATS:
                     yield MarkedRadioButton(label, value=key == fmt)
             with MarkedRadioSet(id="scope", compact=True):
                 all_tabs = initial is not None and initial.scope == "all"
-                yield MarkedRadioButton(pick("本标签页", "This tab"), value=not all_tabs)
-                yield MarkedRadioButton(pick("全部标签页", "All tabs"), value=all_tabs)
+                yield MarkedRadioButton(DIALOGS("this_tab", lang), value=not all_tabs)
+                yield MarkedRadioButton(DIALOGS("all_tabs", lang), value=all_tabs)
             with Horizontal():
-                yield Static(Text(pick("文件夹", "Folder")), classes="field")
+                yield Static(Text(DIALOGS("folder", lang)), classes="field")
                 yield Input(initial.folder if initial else self.folder, id="folder", compact=True)
             with Horizontal():
-                yield Static(Text(pick("文件名", "File name")), classes="field")
+                yield Static(Text(DIALOGS("file_name", lang)), classes="field")
                 yield Input(initial.name if initial else self._suggested, id="name", compact=True)
-            yield Static(Text(pick("已有同名文件时自动编号", "Numbered if the file exists"), style="italic"))
+            yield Static(Text(DIALOGS("numbered", lang), style="italic"))
             if self.error:
-                lead = pick("导出失败：", "Export failed: ")
+                lead = DIALOGS("export_failed_lead", lang)
                 yield Static(Text(f"{failed_mark(self)} {lead}{clean(self.error)}"), id="export-error")
             with Horizontal(id="export-buttons"):
-                yield Button(Content(pick("[ 导出 ]", "[ Export ]")), id="export", compact=True)
-                yield Button(Content(pick("[ 取消 ]", "[ Cancel ]")), id="cancel", compact=True)
+                yield Button(Content(DIALOGS("export_button", lang)), id="export", compact=True)
+                yield Button(Content(DIALOGS("cancel_button", lang)), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         # After a failure the folder is the likely culprit: start there; otherwise at the format.

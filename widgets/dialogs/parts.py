@@ -3,13 +3,12 @@ sets whose choice is a mark, and text wrapped whole (the help and the rankings' 
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
-from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -17,6 +16,7 @@ from textual.widgets import OptionList, RadioButton, RadioSet
 
 from console.present.fit import flow, narrowest
 from widgets.ascii import ascii_mode
+from widgets.keybar import widget_bindings
 
 # Checked state is shown by a mark, not by colour: it reads the same under NO_COLOR and --ascii.
 CHECKED, UNCHECKED = "[x]", "[ ]"
@@ -80,10 +80,7 @@ class PickingRadioSet(MarkedRadioSet):
     mounts, and picking there (a toggle) switched the first option off or on behind the set's back,
     which left two options drawn chosen and lost a reopened dialog's format."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,right", "pick(1)", "Next option", show=False),
-        Binding("up,left", "pick(-1)", "Previous option", show=False),
-    ]
+    BINDINGS = widget_bindings("picking_radio_set")  # from the key catalogue
 
     def action_pick(self, step: int) -> None:
         if step > 0:

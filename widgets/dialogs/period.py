@@ -4,37 +4,36 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
+from console.words import Lang
+from console.words.dialogs import DIALOGS
 from widgets.dialogs.parts import fit_list
+from widgets.keybar import widget_bindings
 
 
 class PeriodDialog(ModalScreen[str | None]):
     """Pick the quarter the changes mode compares with (newest first); Enter picks, Esc cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = widget_bindings("period_dialog")  # from the key catalogue
     DEFAULT_CSS = """
     PeriodDialog { align: center middle; }
     PeriodDialog > Vertical { width: 44; height: auto; max-height: 90%; border: round $accent; background: $surface; }
     PeriodDialog OptionList { height: auto; max-height: 14; }
     """
 
-    def __init__(self, periods: list[str], current: str | None, to: str, lang: str) -> None:
+    def __init__(self, periods: list[str], current: str | None, to: str, lang: Lang) -> None:
         super().__init__()
         self.periods, self.current, self.to, self.lang = periods, current, to, lang
 
     def compose(self) -> ComposeResult:
-        zh = self.lang == "zh"
         with Vertical():
-            yield Static(
-                Text(f"与哪个季度末相比（至{self.to}）" if zh else f"Compare {self.to} with the end of")
-            )
+            yield Static(Text(DIALOGS("period_title", self.lang, to=self.to)))
             marks = [("(*) " if p == self.current else "( ) ") + p for p in self.periods]
             yield OptionList(*(Text(m) for m in marks), compact=True)
-            yield Static(Text("Enter 选定  Esc 取消" if zh else "Enter chooses  Esc cancels", style="italic"))
+            yield Static(Text(DIALOGS("period_keys", self.lang), style="italic"))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, RadioSet, Static
@@ -13,7 +12,10 @@ from textual.widgets import OptionList, RadioSet, Static
 from console.core.text import clean
 from console.present.fit import wrap_words
 from console.present.labels import unit_choice, unit_name, unit_of, unit_role
+from console.words import Lang
+from console.words.dialogs import DIALOGS
 from widgets.dialogs.parts import MarkedRadioButton, PickingRadioSet, fit_list
+from widgets.keybar import widget_bindings
 
 UNIT_TEXT_WIDTH = 36  # the unit dialog's 40 cells less its border and the list's scrollbar
 
@@ -24,11 +26,7 @@ class UnitDialog(ModalScreen[str | None]):
     those it leads only (Tab goes there, the arrow keys pick). It returns the filter's value
     (labels.unit_choice)."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("j", "move(1)", show=False),
-        Binding("k", "move(-1)", show=False),
-    ]
+    BINDINGS = widget_bindings("unit_dialog")  # from the key catalogue
     DEFAULT_CSS = """
     UnitDialog { align: center middle; }
     UnitDialog > Vertical { width: 40; height: auto; max-height: 90%; border: round $accent; background: $surface; }
@@ -36,30 +34,23 @@ class UnitDialog(ModalScreen[str | None]):
     UnitDialog RadioSet { height: auto; width: 100%; }
     """
 
-    def __init__(self, units: list[str], lang: str, current: str = "") -> None:
+    def __init__(self, units: list[str], lang: Lang, current: str = "") -> None:
         super().__init__()
         self.units = units
         self.lang = lang
         self.current, self.lead_only = unit_of(current)
 
     def compose(self) -> ComposeResult:
-        everyone = "全部单位" if self.lang == "zh" else "All units"
+        everyone = DIALOGS("unit_all", self.lang)
         with Vertical():
-            yield Static(
-                Text("按责任单位筛选任务" if self.lang == "zh" else "Filter tasks by responsible unit")
-            )
+            yield Static(Text(DIALOGS("unit_title", self.lang)))
             with PickingRadioSet(id="unit-role", compact=True):
                 for lead_only in (False, True):
                     yield MarkedRadioButton(
                         unit_role(lead_only, self.lang), value=lead_only == self.lead_only
                     )
             yield OptionList(Text(everyone), *(self.prompt(u) for u in self.units), compact=True)
-            hint = (
-                "Tab 计入范围  Enter 选定  Esc 取消"
-                if self.lang == "zh"
-                else "Tab: which tasks count  Enter picks  Esc cancels"
-            )
-            yield Static(Text(hint, style="italic"))
+            yield Static(Text(DIALOGS("unit_keys", self.lang), style="italic"))
 
     def prompt(self, unit: str) -> Text:
         """A unit's name; a long one wrapped with its continuation lines indented, so that
