@@ -140,7 +140,7 @@ class OverviewPane(Pane):
     def show(self, state: ConsoleState, views: Views) -> None:
         changes = self.console.changes.overview(views)  # the section at the top of the attention list
         self.query_one(OverviewPanel).show(
-            views.overview, state.lang, self.ascii_only, views.header.year, changes
+            views.overview, as_lang(state.lang), self.ascii_only, views.header.year, changes
         )
 
     def focus_first(self) -> None:
