@@ -18,6 +18,8 @@ from console.present.collation import name_matches
 from console.present.formatter import Formatter
 from console.present.keys import palette_commands
 from console.present.labels import text
+from console.words import Lang, as_lang
+from console.words.widgets import WIDGETS
 from widgets.ascii import ascii_mode
 
 if TYPE_CHECKING:
@@ -25,8 +27,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
-def _lang(app: App[Any]) -> str:
-    return str(getattr(app, "lang", "zh"))
+def _lang(app: App[Any]) -> Lang:
+    return as_lang(getattr(app, "lang", "zh"))
 
 
 class ConsoleCommands(Provider):
@@ -63,7 +65,7 @@ class ConsolePalette(CommandPalette):
     """Textual's command palette with its empty-state line in the console's language (Textual's own
     "No matches found" is English only; labels ``palette_empty``)."""
 
-    def __init__(self, *args: Any, lang: str = "zh", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, lang: Lang = "zh", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.empty = text("palette_empty", lang)
 
@@ -90,32 +92,19 @@ def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComman
 
     "Keys" (Textual's own key panel, English only) is left out: the console's help (``?``) lists the keys.
     """
-    zh = _lang(app) == "zh"
-    yield SystemCommand(
-        "主题" if zh else "Theme",
-        "更换配色主题" if zh else "Change the colour theme",
-        partial(search_themes, app),
-    )
-    yield SystemCommand(
-        "退出" if zh else "Quit", "立即退出" if zh else "Quit the console now", app.action_quit
-    )
+    lang = _lang(app)
+
+    def command(name: str, run: Any) -> SystemCommand:
+        return SystemCommand(WIDGETS(name, lang), WIDGETS(f"{name}_help", lang), run)
+
+    yield command("theme", partial(search_themes, app))
+    yield command("quit", app.action_quit)
     if screen.maximized is not None:
-        yield SystemCommand(
-            "还原" if zh else "Minimize",
-            "把放大的部件还原" if zh else "Restore the maximized widget to its size",
-            screen.action_minimize,
-        )
+        yield command("minimize", screen.action_minimize)
     elif screen.focused is not None and screen.focused.allow_maximize:
-        yield SystemCommand(
-            "最大化" if zh else "Maximize",
-            "放大当前部件" if zh else "Maximize the focused widget",
-            screen.action_maximize,
-        )
-    yield SystemCommand(
-        "截图" if zh else "Screenshot",
-        "把当前屏幕保存为 SVG 图片" if zh else "Save the screen as an SVG picture",
-        partial(app.run_action, "save_screen"),  # saved in the export folder; the toast says where
-    )
+        yield command("maximize", screen.action_maximize)
+    # saved in the export folder; the toast says where
+    yield command("screenshot", partial(app.run_action, "save_screen"))
 
 
 def search_themes(app: App[Any]) -> None:
@@ -123,31 +112,26 @@ def search_themes(app: App[Any]) -> None:
     own names (textual-dark, nord …), which are proper names."""
     from textual.theme import ThemeProvider
 
-    placeholder = Formatter(ascii_only=ascii_mode(app)).text(
-        "搜索配色主题…" if _lang(app) == "zh" else "Search for themes…"
-    )
+    placeholder = Formatter(ascii_only=ascii_mode(app)).text(WIDGETS("search_themes", _lang(app)))
     app.push_screen(ConsolePalette(providers=[ThemeProvider], placeholder=placeholder, lang=_lang(app)))
 
 
 def open_command_palette(app: App[Any]) -> None:
     """Open the command palette (App.action_command_palette) with its prompt in the console's language."""
     if app.use_command_palette and not CommandPalette.is_open(app):
-        zh = _lang(app) == "zh"
-        placeholder = Formatter(ascii_only=ascii_mode(app)).text(
-            "搜索命令…" if zh else "Search for commands…"
-        )
+        placeholder = Formatter(ascii_only=ascii_mode(app)).text(WIDGETS("search_commands", _lang(app)))
         app.push_screen(ConsolePalette(placeholder=placeholder, id="--command-palette", lang=_lang(app)))
 
 
 def quit_notice(app: App[Any]) -> None:
     """What Ctrl+C says (it does not quit, as a terminal user may expect): the key that does."""
-    zh = _lang(app) == "zh"
+    lang = _lang(app)
     for active in app.active_bindings.values():
         if active.binding.action in ("quit", "app.quit"):
             shown = app.get_key_display(active.binding)
             app.notify(
-                f"按 {shown} 退出" if zh else f"Press {shown} to quit",
-                title="要退出吗？" if zh else "Do you want to quit?",
+                WIDGETS("quit_key", lang, key=shown),
+                title=WIDGETS("quit_title", lang),
                 markup=False,
             )
             return

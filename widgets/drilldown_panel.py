@@ -35,6 +35,8 @@ from console.present.labels import (
     text,
     units_text,
 )
+from console.words import Lang, pick
+from console.words.widgets import WIDGETS
 
 if TYPE_CHECKING:
     import polars as pl
@@ -179,25 +181,20 @@ class WordsKept:
         yield table
 
 
-def _labelled(series: tuple[Series, ...], zh: bool) -> tuple[Series, ...]:
-    names = (
-        {
-            "YTD": "累计",
-            "pace": "进度目标",
-            "score": "考核得分",
-            "rank": "档内排名",
-            "value": "数值",
-            "target": "目标",
-        }
-        if zh
-        else {"value": "Value", "target": "Target"}
-    )
-    tier_of = Formatter("zh" if zh else "en").tier  # a rank series is one tier's: named in the legend
+def _series_label(label: str, lang: Lang) -> str:
+    """A series' name in ``lang`` (the catalogue's ``series_<label>``; as the data names it without)."""
+    key = f"series_{label}"
+    return WIDGETS(key, lang) if key in WIDGETS else label
+
+
+def _labelled(series: tuple[Series, ...], lang: Lang) -> tuple[Series, ...]:
+    tier_of = Formatter(lang).tier  # a rank series is one tier's: named in the legend
     return tuple(
         replace(
             s,
-            label=names.get(s.label, s.label)
-            + ("" if s.tier is None else ("·" if zh else ", ") + tier_of(s.tier)),
+            label=_series_label(s.label, lang)
+            if s.tier is None
+            else WIDGETS("series_tier", lang, label=_series_label(s.label, lang), tier=tier_of(s.tier)),
         )
         for s in series
     )
@@ -206,9 +203,8 @@ def _labelled(series: tuple[Series, ...], zh: bool) -> tuple[Series, ...]:
 class Blocks:
     """Builds the blocks in one language and symbol set."""
 
-    def __init__(self, lang: str, ascii_only: bool, sample_note: str | None, no_color: bool = False) -> None:
+    def __init__(self, lang: Lang, ascii_only: bool, sample_note: str | None, no_color: bool = False) -> None:
         self.lang = lang
-        self.zh = lang == "zh"
         self.ascii_only = ascii_only
         self.f = Formatter(lang, ascii_only)  # the one formatter of every surface
         self.note = Text(sample_note, style="italic") if sample_note else Text("")
@@ -230,8 +226,9 @@ class Blocks:
         ]
         return WordsKept(view.title, tuple(c.label for c in view.columns), rows, self.f.ellipsis)
 
-    def pick(self, zh: str | None, en: str | None) -> str:
-        return (zh if self.zh else (en or zh)) or ""
+    def pick(self, chinese: str | None, english: str | None) -> str:
+        """A name from the data in the console's language (the Chinese one where no English is given)."""
+        return pick((chinese or "", english or chinese or ""), self.lang)
 
     def rules(self, flags: list[str], result: dict[str, Any] | None = None) -> Table | Text:
         """The plan's rules (section 四(三)) that applied to the zone in its result year (``result``,
@@ -252,7 +249,7 @@ class Blocks:
         return table
 
     def zone(self, d: ZoneDetail, year: int, flags: list[str] | None = None) -> DetailContent:
-        zh = self.zh
+        lang = self.lang
         title = Text(
             f"{self.pick(d.zone['zone'], d.zone['name_en'])} {self.f.dot} "
             f"{self.pick(d.zone['county'], d.zone['county_en'])}"
@@ -260,21 +257,19 @@ class Blocks:
         years = self.view(zone_years_view(d, self.lang, self.ascii_only))
         clusters = self.view(zone_clusters_view(d, self.lang, self.ascii_only))
         reports = self.view(zone_reports_view(d, self.lang, self.ascii_only))
-        chart_title = (
-            f"{year}年营收累计与进度目标（亿元）" if zh else f"{year} revenue year to date vs pace ({YI_EN})"
-        )
-        charts = [(_labelled(d.revenue, zh), chart_title)]
+        chart_title = WIDGETS("zone_revenue_chart", lang, year=year, unit=YI_EN)
+        charts = [(_labelled(d.revenue, lang), chart_title)]
         if d.score and d.score[0].y:
             pool_word = area_word(d.ranked_in, self.lang)  # the assessment's pool: 全省 or 全国
             charts.append(
                 (
-                    _labelled(d.score, zh),
-                    f"{pool_word}考核综合得分" if zh else f"{pool_word.capitalize()} evaluation score",
+                    _labelled(d.score, lang),
+                    WIDGETS("zone_score_chart", lang, pool=pool_word, pool_title=pool_word.capitalize()),
                 )
             )
             pool = pool_rank_heading(d.ranked_in, self.lang)
-            rank_title = f"{pool}（数值越小越靠前）" if zh else f"{pool} within tier (lower is better)"
-            charts.append((_labelled(d.rank, zh), rank_title))
+            rank_title = WIDGETS("zone_rank_chart", lang, pool=pool)
+            charts.append((_labelled(d.rank, lang), rank_title))
         from console.present.drilldown import rank_note  # polars is loaded by now (d came from it)
 
         moved = rank_note(d, year, self.lang)  # why a 位次后移 notice applies or not (plan 四(三))
@@ -289,11 +284,9 @@ class Blocks:
         """Every late or missing quarterly report of the quarter judged, one zone a line."""
         title = Text(view.title)
         if not view.rows:
-            body: Any = Text("全部按时报送" if self.zh else "All on time", style="italic")
+            body: Any = Text(WIDGETS("all_on_time", self.lang), style="italic")
         else:
-            body = self.view(
-                replace(view, title=self.f.pick(f"共 {len(view.rows)} 个", f"{len(view.rows)} zones"))
-            )
+            body = self.view(replace(view, title=WIDGETS("n_zones", self.lang, n=len(view.rows))))
         return DetailContent(title, [body], after=(self.note,))
 
     def cluster(
@@ -306,7 +299,7 @@ class Blocks:
     ) -> DetailContent:
         """A cluster's years (the year shown, ``year``, marked and summed up first) and its revenue
         against pace in that year (every year without one)."""
-        zh, f = self.zh, self.f
+        lang, f = self.lang, self.f
         table = self.view(cluster_years_view(rows, self.lang, self.ascii_only, year))
         before: list[Any] = [table]
         chosen = next((r for r in rows if r["year"] == year), None)
@@ -314,20 +307,22 @@ class Blocks:
             target = f.number(chosen["target"], 0)
             ytd = f.number(chosen["actual_ytd"])
             period = chosen["period"] or ""  # no quarter's figure: no bracket around nothing
-            summary = (
-                f"{year}年：目标 {target} 亿元，累计 {ytd}{f.bracket(period)}，"
-                if zh
-                else f"{year}: target {target}, year to date {ytd} ({'; '.join(filter(None, (YI_EN, period)))}): "
+            units = "; ".join(filter(None, (YI_EN, period)))
+            summary = WIDGETS(
+                "cluster_summary",
+                lang,
+                year=year,
+                target=target,
+                ytd=ytd,
+                period=f.bracket(period),
+                units=units,
             )
             status = self.status(chosen["status"])
             before.insert(0, WrappedText(Text.assemble(Text(summary), status)))
-        when = f"{year}年" if zh and year else (f"{year} " if year else "")
-        chart_title = (
-            f"{when}季度累计营收与进度目标（亿元）"
-            if zh
-            else f"{when}year-to-date revenue by quarter vs pace ({YI_EN})"
+        chart_title = WIDGETS(
+            "cluster_chart" if year else "cluster_chart_any_year", lang, year=year, unit=YI_EN
         )
-        charts = ((_labelled(series, zh), chart_title[0].upper() + chart_title[1:]),)
+        charts = ((_labelled(series, lang), chart_title[0].upper() + chart_title[1:]),)
         return DetailContent(Text(f"{zone_name} {self.f.dot} {industry}"), before, charts, (self.note,))
 
     def task(
@@ -340,21 +335,21 @@ class Blocks:
     ) -> DetailContent:
         """A task's units, its status in the year shown (``year``, named beside it), its measure and its
         indicators over time."""
-        zh = self.zh
+        lang = self.lang
         title = Text(f"{task['task']}. {self.pick(task['title'], task['title_en'])}")
         units = Table(box=None, show_header=False)
         units.add_column(style="bold", no_wrap=True)
         units.add_column(overflow=self.cut)
         lead = units_text(task["lead_units"], self.lang) or self.f.none
-        units.add_row(Text("牵头单位" if zh else "Lead"), Text(lead))
+        units.add_row(Text(WIDGETS("lead_units", lang)), Text(lead))
         participating = units_text(task["participating_units"], self.lang) or self.f.none
-        units.add_row(Text("参加单位" if zh else "Participating"), Text(participating))
-        status = text("status_in_year", self.lang).format(year=year) if year else ("状态" if zh else "Status")
+        units.add_row(Text(WIDGETS("participating_units", lang)), Text(participating))
+        status = text("status_in_year", lang).format(year=year) if year else WIDGETS("status", lang)
         units.add_row(Text(status), self.status(task["status"]))
         # The measure in full, broken by the Chinese line-breaking rules, never cut.
-        measure = task["measure"] if zh else text("plan_words_zh_only", self.lang)
+        measure = pick((task["measure"], text("plan_words_zh_only", lang)), lang)
         units.add_row(
-            Text("措施" if zh else "Measure"),
+            Text(WIDGETS("measure", lang)),
             WrappedText(f"{plan_ref(task['measure_ref'], self.lang)} {measure or ''}"),
         )
         history = self.view(task_history_view(indicators, values, self.lang, self.ascii_only, area, year))
@@ -391,11 +386,11 @@ class Blocks:
         if d.history:
             before.append(self.view(indicator_history_view(d, self.lang, self.ascii_only)))
         if not d.zones and not d.history:
-            before.append(Text("尚无数据" if self.zh else "No values yet", style="italic"))
+            before.append(Text(WIDGETS("no_values_yet", self.lang), style="italic"))
         charts: tuple[tuple[tuple[Series, ...], str], ...] = ()
         if d.series:
             unit = self.pick(ind["unit"], ind["unit_en"])
-            chart_title = f"数值与目标（{unit}）" if self.zh else f"Value against target ({unit})"
-            charts = ((_labelled(d.series, self.zh), chart_title),)
+            chart_title = WIDGETS("indicator_chart", self.lang, unit=unit)
+            charts = ((_labelled(d.series, self.lang), chart_title),)
         after = tuple(self.paragraph(label, body) for label, body in texts[1:])
         return DetailContent(title, before, charts, (*after, self.note))

@@ -15,6 +15,8 @@ from textual.widgets import Static
 
 if TYPE_CHECKING:
     from widgets.drilldown_panel import DetailContent
+from console.words import Lang
+from console.words.widgets import WIDGETS
 from widgets.chart import Chart
 from widgets.keybar import KeyBar, bindings
 
@@ -33,7 +35,7 @@ class DetailScreen(Screen[None]):
         self,
         content: DetailContent,
         ascii_only: bool = False,
-        lang: str = "zh",
+        lang: Lang = "zh",
         source: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
@@ -43,7 +45,7 @@ class DetailScreen(Screen[None]):
         self.lang = lang
         self.source = source  # (table, row key) the content was built for
 
-    async def show(self, content: DetailContent, lang: str) -> None:
+    async def show(self, content: DetailContent, lang: Lang) -> None:
         """Draw new content (the same row in another language, year or data), keeping the scroll."""
         self.content, self.heading, self.lang = content, content.title, lang
         scroll = self.query_one(VerticalScroll)
@@ -56,7 +58,7 @@ class DetailScreen(Screen[None]):
             yield Static(self.content.title, classes="title")
             for block in self.content.before:
                 yield Static(block)
-            empty = "无数据" if self.lang == "zh" else "no data"
+            empty = WIDGETS("chart_empty", self.lang)
             for series, title in self.content.charts:
                 yield Chart(series, title, self.ascii_only, empty)
             for block in self.content.after:

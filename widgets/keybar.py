@@ -14,7 +14,8 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent
 
-from console.present.keys import entries, fallback_binds, key_bar
+from console.present.keys import WIDGET_BINDS, entries, fallback_binds, key_bar
+from console.words import Lang
 from widgets.ascii import ascii_mode
 
 
@@ -30,12 +31,21 @@ def bindings(owner: str = "app") -> list[BindingType]:
     return own
 
 
+def widget_bindings(owner: str) -> list[BindingType]:
+    """The Textual bindings a dialog or widget makes for itself (``owner``: a key of the catalogue's
+    ``WIDGET_BINDS``)."""
+    return [
+        Binding(b.key, b.action, f"{b.zh} {b.en}", show=b.show, priority=b.priority)
+        for b in WIDGET_BINDS[owner]
+    ]
+
+
 class KeyBar(Static):
     DEFAULT_CSS = """
     KeyBar { height: 1; background: $panel; }
     """
 
-    def __init__(self, context: str | None = None, lang: str = "zh", id: str | None = None) -> None:
+    def __init__(self, context: str | None = None, lang: Lang = "zh", id: str | None = None) -> None:
         super().__init__(id=id)
         self.fixed_context = context
         self.lang = lang
@@ -64,7 +74,7 @@ class KeyBar(Static):
         except NoMatches:
             return "overview"
 
-    def show(self, lang: str, extra: str = "", lacking: frozenset[str] = frozenset()) -> None:
+    def show(self, lang: Lang, extra: str = "", lacking: frozenset[str] = frozenset()) -> None:
         """Redraw in ``lang`` with ``extra`` (the active search or unit filter) after the keys,
         leaving off the keys whose condition is in ``lacking``."""
         self.lang, self.note, self.lacking = lang, extra, lacking

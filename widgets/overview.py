@@ -11,7 +11,6 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
@@ -25,12 +24,15 @@ from console.present.keys import tab_names
 from console.present.labels import CLASS_STYLES, area_word, report_counts_text, status_style
 from console.present.labels import text as label_text
 from console.present.viewmodel import REPORTS_NOTE
-from widgets.keybar import bindings
+from widgets.keybar import bindings, widget_bindings
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from console.present.viewmodel import CountLine, Overview
+from console.words import Lang
+from console.words.tui import TUI
+from console.words.widgets import WIDGETS
 from widgets.chart import Chart
 
 # The attention list names this many zones; the Zones tab lists them all (flagged rows sort first with s).
@@ -57,7 +59,7 @@ READABLE_NAME = 16
 
 
 def render_overview(
-    data: Overview, lang: str, ascii_only: bool, year: int, no_color: bool = False, width: int | None = None
+    data: Overview, lang: Lang, ascii_only: bool, year: int, no_color: bool = False, width: int | None = None
 ) -> Group:
     """The tab's head: headline goals and zones per tier and star. A goal's bar is its ratio to target,
     the percentage printed beside it. The attention list and the reports line follow it. Under
@@ -137,17 +139,16 @@ def _stacked_goals(
 
 
 def _counts(
-    data: Overview, lang: str, ascii_only: bool, year: int, no_color: bool, width: int | None
+    data: Overview, lang: Lang, ascii_only: bool, year: int, no_color: bool, width: int | None
 ) -> tuple[Text, Table]:
     """The zones per tier and star: plan, targets and the latest result, with its title."""
     f = Formatter(lang, ascii_only)
     filtered = bool(data.counties)
     # Before the province has published any result: say so (not "（—年）").
     result = data.result_year or label_text("no_result_yet", f.lang)
-    year_mark = "年" if data.result_year else ""
+    year_mark = WIDGETS("year_mark", lang) if data.result_year else ""
     # Annex 2 is the Zhumadian plan's list of zone targets: a national or provincial set's targets are
     # its own (console.engine.coverage), so they are just "targets" there.
-    lang = f.lang
     targets = label_text("counts_targets_annex2" if data.area == "city" else "counts_targets", lang)
     key = "counts_title_filtered" if filtered else "counts_title"
     counts_title = Text(
@@ -213,45 +214,31 @@ def render_counts(data: Overview, f: Formatter, no_color: bool, width: int | Non
     return counts
 
 
-def render_reports(data: Overview, lang: str, no_color: bool = False) -> Text:
+def render_reports(data: Overview, lang: Lang, no_color: bool = False) -> Text:
     """The quarterly reports line: late or missing reports of the quarter judged, or all on time."""
-    zh = lang == "zh"
+
     reports = Text()
     if data.report_period:
-        reports.append(
-            f"季度报送（{data.report_period}）：" if zh else f"Quarterly reports ({data.report_period}): ",
-            style="bold",
-        )
+        reports.append(WIDGETS("reports_heading", lang, period=data.report_period), style="bold")
         if data.overdue:
-            sep = "、" if zh else ", "
+            sep = TUI("name_separator", lang)
             named = data.overdue if len(data.overdue) <= REPORTS_NAMED else data.overdue[:REPORTS_FIRST]
             reports.append(
                 sep.join(f"{zone} {what}" for zone, what in named), style="bold" if no_color else "yellow"
             )
             if len(named) < len(data.overdue):  # the first few and how many: Enter on the note lists all
                 n = len(data.overdue)
-                reports.append(f" 等{n}个" if zh else f" and {n - len(named)} more ({n} zones)")
-                reports.append(
-                    "（全部名单：在需关注名单的「季度报表」上按 Enter）"
-                    if zh
-                    else " (all of them: Enter on 'Reports' in the attention list)",
-                    style="italic",
-                )
+                reports.append(WIDGETS("reports_more", lang, n=n, more=n - len(named)))
+                reports.append(WIDGETS("reports_all_listed", lang), style="italic")
         elif all(c.status == "on_time" for c in data.report_counts):
-            reports.append("全部按时报送" if zh else "all on time")
+            reports.append(WIDGETS("reports_all_on_time", lang))
         else:  # none late or missing, yet not all on time (not collected, not due): say how many are what
             reports.append(report_counts_text(data.report_counts, lang))
     return reports
 
 
-def attention_title(lang: str) -> Text:
-    zh = lang == "zh"
-    return Text(
-        "需关注（未达或可能未达目标；Enter 打开）"
-        if zh
-        else "Attention: zones missing or at risk of missing a target (Enter opens)",
-        style="bold",
-    )
+def attention_title(lang: Lang) -> Text:
+    return Text(WIDGETS("attention_title", lang), style="bold")
 
 
 @dataclass(frozen=True)
@@ -301,11 +288,10 @@ def changes_items(changes: Changes, ascii_only: bool) -> list[tuple[Text | Hangi
 
 
 def attention_items(
-    data: Overview, lang: str, ascii_only: bool, no_color: bool = False
+    data: Overview, lang: Lang, ascii_only: bool, no_color: bool = False
 ) -> list[tuple[Text | Hanging, str | None]]:
     """The attention list's lines, each with the zone it opens (None: a note, which opens the Zones tab;
     REPORTS_NOTE: the note on late or missing reports, which lists them; HEADING: nothing to open)."""
-    zh = lang == "zh"
     f = Formatter(lang, ascii_only)
     keys = list(data.attention_keys) + [None] * (len(data.attention) - len(data.attention_keys))
     # The first zones, then every note on missing data: the notes are never among the lines left off.
@@ -324,11 +310,10 @@ def attention_items(
         items.append((Hanging(head, Text(what)), key))
     hidden = len(zones) - ATTENTION_SHOWN
     if hidden > 0:
-        lang = "zh" if zh else "en"
         more = label_text("more_zones_see_tab", lang).format(n=hidden, tab=tab_names(lang)["zones"])
         items.insert(ATTENTION_SHOWN, (Text.assemble((f.text(f"{f.ellipsis} {more}"), "italic")), None))
     if not data.attention:  # a line Enter cannot open: the key bar then offers no Enter
-        ok = label_text("attention_none", "zh" if zh else "en")
+        ok = label_text("attention_none", lang)
         items.append((Text(f"{'+' if ascii_only else '✓'} {ok}"), HEADING))
     return items
 
@@ -337,11 +322,7 @@ class AttentionList(OptionList):
     """The attention list: ↑/↓ move, Enter opens the zone's drill-down (a note opens the Zones tab),
     Esc goes back to scrolling the overview."""
 
-    BINDINGS = [
-        Binding("escape", "leave", "Back", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-    ]
+    BINDINGS = widget_bindings("attention_list")  # from the key catalogue
     # The cursor is underlined as well as coloured, so that it shows under NO_COLOR too (an option's
     # style cannot be reversed: Textual's visual styles drop reverse).
     DEFAULT_CSS = """
@@ -421,7 +402,7 @@ class OverviewPanel(VerticalScroll):
         yield Static(id="overview-reports")
         yield Chart(id="overview-chart")
 
-    _drawn_for: tuple[Overview, str, bool, int, int] | None = None
+    _drawn_for: tuple[Overview, Lang, bool, int, int] | None = None
 
     def on_resize(self) -> None:
         """The headline table fits the new width (the bar gives way on a narrow terminal)."""
@@ -532,7 +513,7 @@ class OverviewPanel(VerticalScroll):
             attention.focus()
 
     def show(
-        self, data: Overview, lang: str, ascii_only: bool, year: int, changes: Changes | None = None
+        self, data: Overview, lang: Lang, ascii_only: bool, year: int, changes: Changes | None = None
     ) -> None:
         from console.present.series import city_series
 
@@ -546,11 +527,7 @@ class OverviewPanel(VerticalScroll):
         zones = [k for k in data.attention_keys if k not in (None, REPORTS_NOTE)]
         self._beyond = frozenset(zones[ATTENTION_SHOWN:])
         if changes is not None:  # changes mode: what changed, then the zones that need attention
-            zh = lang == "zh"
-            below = Text(
-                "未达或可能未达目标" if zh else "Missing or at risk of missing a target",
-                style="bold underline",
-            )
+            below = Text(WIDGETS("attention_below", lang), style="bold underline")
             items = [*changes_items(changes, ascii_only), (below, HEADING), *items]
         offset = len(items) - len(own)
         self._beyond_at = offset + ATTENTION_SHOWN if self._beyond else None
@@ -560,13 +537,9 @@ class OverviewPanel(VerticalScroll):
         self.query_one("#overview-reports", Static).update(render_reports(data, lang, no_color))
         chart = self.query_one("#overview-chart", Chart)
         chart.ascii_only = ascii_only
-        chart.empty = "无数据" if lang == "zh" else "no data"
-        zh = lang == "zh"
+        chart.empty = WIDGETS("chart_empty", lang)
+        zh = lang == "zh"  # city_series (console.present) takes the language as a flag
         area = area_word(data.area, lang)
-        title = (
-            f"{area}开发区档级与星级：计划与实际（个）"
-            if zh
-            else f"{area.capitalize()} zones by tier and star: plan and result"
-        )
+        title = WIDGETS("tiers_chart", lang, area=area, area_title=area.capitalize())
         # Drawn after the first paint: the chart sits below the fold and plotext takes 0.15 s to import.
         self.call_after_refresh(chart.plot, city_series(data.by_year, lang) if data.by_year else (), title)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
 
-from textual.binding import Binding, BindingType
 from textual.widgets import Input
+
+from widgets.keybar import widget_bindings
 
 
 class SearchBox(Input):
@@ -14,7 +14,7 @@ class SearchBox(Input):
     (a priority binding, handled as the key arrives): ``/ab⏎j`` typed in one burst moves the cursor with
     ``j`` instead of searching for ``abj`` (see console/tui/keys_follow_focus.py)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Submit", show=False, priority=True)]
+    BINDINGS = widget_bindings("search_box")  # from the key catalogue
 
     back_to_table: Callable[[], None] | None = None  # set by the screen: focus its table, at once
 

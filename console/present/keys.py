@@ -498,3 +498,57 @@ def key_bar(
             dropped.append(shown[i].bar_label)
     items, kept_note = current()
     return KeyBarLine(tuple(items), kept_note, tuple(dropped))
+
+
+# -- the widgets' and dialogs' own keys -------------------------------------------------------------
+# Keys a dialog or widget binds for itself, beside the catalogue above: a dialog's hint line says them
+# (widgets/dialogs/), so they are neither in the help nor on the key bar. ``zh``/``en``: what the key
+# does (its binding's description); ``show``: Textual's flag, kept as each widget had it.
+
+
+@dataclass(frozen=True)
+class WidgetBind:
+    """One key a dialog or widget binds for itself."""
+
+    key: str
+    action: str
+    zh: str
+    en: str
+    show: bool = True
+    priority: bool = False
+
+
+WIDGET_BINDS: dict[str, tuple[WidgetBind, ...]] = {
+    "county_dialog": (
+        WidgetBind("escape", "cancel", "取消", "Cancel"),
+        WidgetBind("enter", "apply", "应用", "Apply", priority=True),
+        WidgetBind("space", "toggle_county", "勾选", "Toggle", show=False),
+        WidgetBind("ctrl+a", "toggle_all", "全选", "All", show=False, priority=True),  # before Input's Home
+        WidgetBind("down", "to_list", "到列表", "To the list", show=False),
+    ),
+    "unit_dialog": (
+        WidgetBind("escape", "cancel", "取消", "Cancel"),
+        WidgetBind("j", "move(1)", "下移", "Down", show=False),
+        WidgetBind("k", "move(-1)", "上移", "Up", show=False),
+    ),
+    "period_dialog": (WidgetBind("escape", "cancel", "取消", "Cancel"),),
+    "help_screen": (WidgetBind("escape,q,question_mark", "close", "关闭", "Close"),),
+    "export_dialog": (
+        WidgetBind("escape", "cancel", "取消", "Cancel"),
+        WidgetBind("ctrl+s", "export", "导出", "Export", priority=True),
+    ),
+    "bulletin_dialog": (
+        WidgetBind("escape", "cancel", "取消", "Cancel"),
+        WidgetBind("enter", "write", "生成", "Write", priority=True),
+    ),
+    "picking_radio_set": (
+        WidgetBind("down,right", "pick(1)", "下一项", "Next option", show=False),
+        WidgetBind("up,left", "pick(-1)", "上一项", "Previous option", show=False),
+    ),
+    "attention_list": (
+        WidgetBind("escape", "leave", "返回", "Back", show=False),
+        WidgetBind("k", "cursor_up", "上移", "Up", show=False),
+        WidgetBind("j", "cursor_down", "下移", "Down", show=False),
+    ),
+    "search_box": (WidgetBind("enter", "submit", "提交", "Submit", show=False, priority=True),),
+}

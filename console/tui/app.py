@@ -16,6 +16,7 @@ import gc
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from textual import on
 from textual.app import App
 
 from console.core.config import TABS, Settings
@@ -23,12 +24,16 @@ from console.core.text import clean, in_lang
 from console.present import shipped_views
 from console.present import view_cache as viewcache
 from console.present.fit import toast_lines
-from console.present.state import TABLES, ConsoleState
-from console.tui import messages, workers
+from console.present.state import TABLES
+from console.tui import messages as got
+from console.tui import workers
 from console.tui.changes_mode import ChangesFailed, ChangesMode, ChangesReady
 from console.tui.flows import Flows
 from console.tui.keys_follow_focus import KeysFollowFocus
 from console.tui.main_screen import MainScreen
+from console.tui.screenshot import true_screenshot
+from console.tui.session import InSession, Session
+from console.words.tui import TUI
 from widgets.commands import ConsoleCommands, open_command_palette, quit_notice, system_commands
 from widgets.keybar import bindings
 
@@ -39,13 +44,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
-    from console.data.dataset import Dataset
-    from console.data.errors import DataError
-    from console.present.assemble import Snapshot
-    from console.present.snapshot_cache import SnapshotCache
-    from console.present.viewmodel import Views
-
-__all__ = ["TABLES", "TABS", "DevZonesApp", "run_app", "screenshot"]
+__all__ = ["TABLES", "TABS", "DevZonesApp", "run_app", "screenshot", "true_screenshot"]
 
 
 def _calls(
@@ -72,21 +71,18 @@ class DevZonesApp(KeysFollowFocus, App[int]):
     COMMANDS = App.COMMANDS | {ConsoleCommands}
     BINDINGS = bindings()  # from the key catalogue, console/present/keys.py
 
+    # The session's fields, read where the palette, the exports and the tests read them.
+    settings, state, ascii_only = InSession(), InSession(), InSession()
+    dataset, snapshots, snapshot, views = InSession(), InSession(), InSession(), InSession()
+    errors, reload_error, ready = InSession(), InSession(), InSession()
+
     def __init__(self, settings: Settings, use_cache: bool = True) -> None:
         super().__init__()
-        self.settings = settings
-        self.state = ConsoleState.from_settings(settings)
-        self.ascii_only = settings.ascii
+        self.session = Session.start(settings)
         self.use_cache = use_cache and not settings.as_of  # the launch screen remembered is "now"
-        self.dataset: Dataset | None = None
-        self.snapshots: SnapshotCache | None = None  # evaluations and views of the loaded dataset
-        self.snapshot: Snapshot | None = None
-        self.views: Views | None = None
-        self.errors: list[DataError] = []
-        self.reload_error = ""
         self.is_mounted_once = False
-        self.flows = Flows(self)
         self.changes = ChangesMode(self)
+        self.flows = Flows(self, self.changes)
         self.post = workers.poster(self)  # what the workers report with
         self.main: MainScreen  # the default screen, made when the app starts
         # No animations: over a slow SSH link each animation frame costs bytes and time.
@@ -101,25 +97,19 @@ class DevZonesApp(KeysFollowFocus, App[int]):
     active_tab = property(lambda self: self.state.tab)
 
     def get_default_screen(self) -> MainScreen:
-        self.main = MainScreen()
+        self.main = MainScreen(self)
         return self.main
 
     def choice(self) -> workers.Choice:
         """What a computation started now depends on."""
-        s = self.state
-        return workers.Choice(s.year, s.counties, s.lang, self.ascii_only, s.unit)
-
-    @property
-    def ready(self) -> bool:
-        """True once the data is loaded (a cached screen may show before)."""
-        return self.dataset is not None and self.snapshot is not None
+        return self.session.choice()
 
     def on_mount(self) -> None:
         """Show the cached screen (or say it is loading) and start the load; the data work starts here,
         before the main screen has drawn, so whoever waits for the workers finds it."""
         self.is_mounted_once = True
         for warning in self.settings.warnings:
-            self.say(in_lang(warning, self.state.lang), "warning", 10)
+            self.say(in_lang(warning, self.session.lang), "warning", 10)
         self._fingerprint = viewcache.fingerprint(self.settings.data_dir)
         self.set_interval(self.settings.reload_seconds, self.check_for_changes)
         s = self.state
@@ -147,7 +137,7 @@ class DevZonesApp(KeysFollowFocus, App[int]):
         work = partial(workers.load, self.post, self.settings, self.choice(), key, built)
         self.run_worker(work, thread=True, exclusive=True, group="data", exit_on_error=False)
 
-    def reevaluate(self, rerender_only: bool = False) -> None:
+    def reevaluate(self) -> None:
         """Recompute after a change of year, counties, language or unit (via the snapshot cache): a
         choice made before is shown at once; the prewarm gives way to what the user asked for."""
         assert self.snapshots is not None
@@ -173,10 +163,12 @@ class DevZonesApp(KeysFollowFocus, App[int]):
         work = partial(workers.reload, self.post, self.settings, self.choice())
         self.run_worker(work, thread=True, exclusive=True, group="reload", exit_on_error=False)
 
-    def on_first_screen(self, message: messages.FirstScreen) -> None:
+    @on(got.FirstScreen)
+    def on_first_screen(self, message: got.FirstScreen) -> None:
         self.main.first_screen(message.views)
 
-    def on_data_loaded(self, message: messages.DataLoaded) -> None:
+    @on(got.DataLoaded)
+    def on_data_loaded(self, message: got.DataLoaded) -> None:
         if message.choice is not None and message.choice != self.choice():
             return  # computed for a choice since changed (it came in after a newer one was shown)
         if message.warning:  # the remembered year or counties are not in this data
@@ -193,19 +185,19 @@ class DevZonesApp(KeysFollowFocus, App[int]):
             self.main.render_all()
         self.changes.refresh(redraw=False)
         self.flows.redraw_details()
-        workers.start_prewarm(self)  # the other language and years, for `y` and `l`
+        workers.start_prewarm(self, self.snapshots, self.choice())  # the other language and years
         if message.reloaded:  # the header no longer says the last good data is shown
             self.reload_error = ""
             self.main.show_header()
-            self.notify("数据已更新" if self.state.zh else "Data reloaded", timeout=3)
+            self.notify(TUI("data_reloaded", self.session.lang), timeout=3)
 
-    def on_changes_ready(self, message: ChangesReady) -> None:
-        self.changes.ready(message)
+    @on(ChangesReady)
+    @on(ChangesFailed)
+    def on_changes(self, message: ChangesReady | ChangesFailed) -> None:
+        self.changes.computed_or_failed(message)
 
-    def on_changes_failed(self, message: ChangesFailed) -> None:
-        self.changes.failed(message)
-
-    def on_data_failed(self, message: messages.DataFailed) -> None:
+    @on(got.DataFailed)
+    def on_data_failed(self, message: got.DataFailed) -> None:
         """Bad data shows in place of the views; any other failure keeps the views there are."""
         if message.invalid or self.views is None:
             self.errors, self.views = message.errors, None
@@ -213,19 +205,25 @@ class DevZonesApp(KeysFollowFocus, App[int]):
         else:
             self.say(message.message, "error", 15)
 
-    def on_reload_failed(self, message: messages.ReloadFailed) -> None:
+    @on(got.ReloadFailed)
+    def on_reload_failed(self, message: got.ReloadFailed) -> None:
         """The header says the last good data is shown, a toast says why."""
         self.reload_error = clean(message.message)
         self.main.show_header()
-        self.say(message.text(self.state.zh), "error", 15)
+        self.say(message.text(self.session.lang), "error", 15)
 
-    def on_export_finished(self, message: messages.ExportFinished) -> None:
-        self.flows.export_done()
-        self.say(message.text(self.state.zh), timeout=8)
+    @on(got.ExportFinished)
+    @on(got.ExportFailed)
+    @on(got.DetailBuilt)
+    @on(got.DetailRebuilt)
+    @on(got.WorkFailed)
+    def on_flow_result(self, message: got.FlowResult) -> None:
+        self.flows.took(message)  # an export written or not, a drill-down built
 
-    def on_export_failed(self, message: messages.ExportFailed) -> None:
-        if not self.flows.export_failed(message.message):  # an export's dialog opens again with it
-            self.say(message.text(self.state.zh), "error", 10)
+    @on(got.WorkerResult)
+    def handled(self, message: got.WorkerResult) -> None:
+        """Last for every worker's message (after its own handler above): the worker may go on."""
+        message.handled.set()
 
     # -- actions: the keys, each a state change or a flow -------------------------------------------
 
@@ -261,14 +259,6 @@ class DevZonesApp(KeysFollowFocus, App[int]):
     def preferences(self) -> dict[str, object]:
         """What to remember for the next session (the state file's [state], written on quit)."""
         return self.state.preferences(self.settings)
-
-
-def true_screenshot(app: App[int]) -> str:
-    """The screen as SVG, each wide (Chinese) character two cells wide as on the terminal, its fonts
-    the reader's own (nothing loaded from the network)."""
-    from console.outputs.svg_widths import local_fonts, true_widths
-
-    return local_fonts(true_widths(app.export_screenshot()))
 
 
 def screenshot(settings: Settings, size: tuple[int, int], search: str = "", sort: str = "") -> str:

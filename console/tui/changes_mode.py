@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.message import Message
-
 from console.present.formatter import Formatter
+from console.tui.loading import not_ready
+from console.tui.messages import WorkerResult
+from console.words import as_lang
+from console.words.tui import TUI
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -26,13 +28,15 @@ if TYPE_CHECKING:
     from console.engine.changes import Change
     from console.present.changes_view import ChangeMarks, ChangesMemo
     from console.present.viewmodel import View, Views
-    from console.tui.app import DevZonesApp
+    from console.tui.ports import Console
+    from console.tui.session import Session
     from console.tui.workers import Post
+    from console.words import Lang
 
 CHANGES_SHOWN = 10  # changes listed at the top of the overview's attention list
 
 
-class ChangesReady(Message):
+class ChangesReady(WorkerResult):
     """The changes since ``since`` (to ``to``) for ``counties`` were computed."""
 
     def __init__(self, since: str, to: str, counties: tuple[str, ...], changes: list[Change]) -> None:
@@ -40,7 +44,7 @@ class ChangesReady(Message):
         self.since, self.to, self.counties, self.changes = since, to, counties, changes
 
 
-class ChangesFailed(Message):
+class ChangesFailed(WorkerResult):
     """The changes could not be computed (one line saying why); the mode is turned off."""
 
     def __init__(self, message: str) -> None:
@@ -68,7 +72,7 @@ def compute(
     since: str,
     to: str,
     counties: tuple[str, ...],
-    lang: str,
+    lang: Lang,
 ) -> None:
     """In a worker: the changes since ``since``, worst first, with the ingest history's revisions
     (from ``memo`` when the same dataset and choices were asked for before)."""
@@ -92,10 +96,11 @@ def compute(
 
 
 class ChangesMode:
-    """The mode's wiring for one console app: the keys, the worker, and what the panes draw."""
+    """The mode's wiring for one console: the keys, the worker, and what the panes draw; it reads and
+    changes the ``console``'s session and asks it for toasts, a dialog, a worker and a redraw."""
 
-    def __init__(self, app: DevZonesApp) -> None:
-        self.app = app
+    def __init__(self, console: Console) -> None:
+        self.console = console
         self.computed: Computed | None = None
         self._memo: ChangesMemo | None = None
 
@@ -111,86 +116,81 @@ class ChangesMode:
 
     # -- the keys ------------------------------------------------------------------------------------
 
+    @property
+    def session(self) -> Session:
+        return self.console.session
+
     def periods(self) -> list[str]:
         """The quarters a comparison can start from, newest first (none before the data's second)."""
         from console.present.changes_view import reference_periods
 
-        ds = self.app.dataset
+        ds = self.session.dataset
         return [] if ds is None else [str(p) for p in reference_periods(ds)]
 
     def comparable(self) -> list[str]:
         """The quarters to compare with; none (said in a toast) before the data is there or when it
         has a single quarter."""
-        app = self.app
-        if app.flows.not_ready() or app.views is None:  # while loading: said, not dropped silently
+        if not_ready(self.console) or self.session.views is None:  # while loading: said, not dropped
             return []
         periods = self.periods()
         if not periods:
-            zh = app.state.zh
-            app.say(
-                "数据只有一个季度，无可比较的上期"
-                if zh
-                else "The data has one quarter: nothing to compare with"
-            )
+            self.console.say(TUI("one_quarter_only", self.session.lang))
         return periods
 
     def toggle(self) -> None:
         """``d``: marked, then changed rows only, then off."""
         periods = self.comparable()
         if periods:
-            self.app.state.cycle_changes(periods)
+            self.session.state.cycle_changes(periods)
             self.refresh()
 
     def choose(self) -> None:
         """``D``: the dialog of quarters to compare with."""
-        app = self.app
+        session = self.session
         periods = self.comparable()
-        if not periods or app.dataset is None:
+        if not periods or session.dataset is None:
             return
-        from widgets.dialogs import PeriodDialog
+        from widgets.dialogs.period import PeriodDialog
 
         def chosen(period: str | None) -> None:
             if period is not None:
-                app.state.compare_with(period)
+                session.state.compare_with(period)
                 self.refresh()
 
-        current = app.state.since or app.state.reference
-        app.push_screen(PeriodDialog(periods, current, str(app.dataset.as_of), app.state.lang), chosen)
+        current = session.state.since or session.state.reference
+        dialog = PeriodDialog(periods, current, str(session.dataset.as_of), session.lang)
+        self.console.push_screen(dialog, chosen)
 
     # -- computing and drawing -----------------------------------------------------------------------
 
     def refresh(self, redraw: bool = True) -> None:
         """After a change of mode, data, year, language or filter: compute the changes if they are
         not there for these choices (a worker; the screen is redrawn when they come), else redraw."""
-        app = self.app
-        since = app.state.since
+        session = self.session
+        since = session.state.since
         have = self.computed
-        if since is not None and app.dataset is not None and app.views is not None:
-            to, counties = str(app.dataset.as_of), tuple(app.state.counties)
+        if since is not None and session.dataset is not None and session.views is not None:
+            to, counties = str(session.dataset.as_of), tuple(session.state.counties)
             if have is None or (have.since, have.to, have.counties) != (since, to, counties):
-                work = partial(
-                    compute,
-                    self.memo,
-                    app.post,
-                    app.dataset,
-                    app.settings,
-                    since,
-                    to,
-                    counties,
-                    app.state.lang,
+                from console.tui.messages import post_to
+
+                post = partial(post_to, self.console)
+                ds, settings, lang = session.dataset, session.settings, session.lang
+                work = partial(compute, self.memo, post, ds, settings, since, to, counties, lang)
+                self.console.run_worker(
+                    work, thread=True, exclusive=True, group="changes", exit_on_error=False
                 )
-                app.run_worker(work, thread=True, exclusive=True, group="changes", exit_on_error=False)
         if redraw:
-            app.main.render_tab()
+            self.console.main.render_tab()
 
-    def ready(self, message: ChangesReady) -> None:
-        self.computed = Computed(message.since, message.to, message.counties, message.changes)
-        self.app.main.render_tab()
-
-    def failed(self, message: ChangesFailed) -> None:
-        self.app.state.since, self.app.state.changed_only = None, False
-        self.app.say(message.message, "error", 10)
-        self.app.main.render_tab()
+    def computed_or_failed(self, message: ChangesReady | ChangesFailed) -> None:
+        """The worker's outcome: the changes are there, or the mode is off and a toast says why."""
+        if isinstance(message, ChangesReady):
+            self.computed = Computed(message.since, message.to, message.counties, message.changes)
+        else:
+            self.session.state.since, self.session.state.changed_only = None, False
+            self.console.say(message.message, "error", 10)
+        self.console.main.render_tab()
 
     def forget(self) -> None:
         """The data changed (a reload): the changes are computed again when next needed."""
@@ -201,7 +201,7 @@ class ChangesMode:
     def marks(self, views: Views) -> ChangeMarks | None:
         """The marks on ``views`` while the mode is on and its changes are there; None otherwise
         (also on a year other than the latest quarter's, which the changes are not about)."""
-        have, state = self.computed, self.app.state
+        have, state = self.computed, self.session.state
         if state.since is None or have is None or have.since != state.since:
             return None
         if have.counties != tuple(state.counties) or not self.about_year(views):
@@ -215,14 +215,14 @@ class ChangesMode:
     def exported(self) -> tuple[list[Change], str, str] | None:
         """What an export made now carries in changes mode: the changes, since and to; None when the
         mode is off or its changes are not there for the views shown."""
-        views, have = self.app.views, self.computed
+        views, have = self.session.views, self.computed
         if views is None or have is None or self.marks(views) is None:
             return None
         return have.changes, have.since, have.to
 
     def elsewhere(self, views: Views) -> bool:
         """Whether the mode is on, its changes are there, and the year shown is not theirs."""
-        have, state = self.computed, self.app.state
+        have, state = self.computed, self.session.state
         return (
             state.since is not None
             and have is not None
@@ -233,38 +233,33 @@ class ChangesMode:
     def empty_note(self, views: Views) -> str | None:
         """What an empty table says in "changed rows only" on a year the changes are not about (the
         year they are marked in, and the key to get there); None otherwise."""
-        ds = self.app.dataset
-        if ds is None or not self.app.state.changed_only or not self.elsewhere(views):
+        ds = self.session.dataset
+        if ds is None or not self.session.state.changed_only or not self.elsewhere(views):
             return None
-        year = ds.as_of.year
-        if self.app.state.zh:
-            return f"变化仅标于{year}年，{views.header.year}年无可列出的变化行（y 切换年度，d 关闭）"
-        return (
-            f"Changes are marked in {year} only: no changed rows in {views.header.year} (y next year, d off)"
-        )
+        return TUI("changes_other_year", self.session.lang, year=ds.as_of.year, shown=views.header.year)
 
     def about_year(self, views: Views) -> bool:
-        ds = self.app.dataset
+        ds = self.session.dataset
         return ds is not None and views.header.year == ds.as_of.year
 
     def view(self, view: View, views: Views) -> View:
         """A table's view as the mode shows it: changed cells marked, or only the changed rows."""
         marks = self.marks(views)
         if marks is None:
-            if self.elsewhere(views) and self.app.state.changed_only:
+            if self.elsewhere(views) and self.session.state.changed_only:
                 # Nothing is marked on this year: keeping every row would pretend to filter.
                 return replace(view, rows=())
             return view
         from console.present.changes_view import changed_rows, mark_view
 
-        shown = changed_rows(view, marks) if self.app.state.changed_only else view
-        return mark_view(shown, marks, self.app.ascii_only)
+        shown = changed_rows(view, marks) if self.session.state.changed_only else view
+        return mark_view(shown, marks, self.session.ascii_only)
 
     def table_marks(self, view: View, views: Views) -> tuple[Mapping[str, frozenset[str]], str]:
         """The marked cells of ``view``'s tab (row key -> column keys; empty when nothing is marked)
         and the mark: what a table needs to mark a row whose changed cell gave way to the width."""
         marks = self.marks(views)
-        symbol = "*" if self.app.ascii_only else "Δ"
+        symbol = "*" if self.session.ascii_only else "Δ"
         return ({} if marks is None else marks.cells.get(view.tab, {})), symbol
 
     def overview(self, views: Views) -> tuple[str, tuple[tuple[str, str, str | None], ...]] | None:
@@ -275,37 +270,31 @@ class ChangesMode:
             return None
         from console.present.changes_view import attention_rows, changes_heading
 
+        lang = as_lang(views.lang)
         rows = attention_rows(have.changes, views, CHANGES_SHOWN)
         keys = [c.zone for c in have.changes[:CHANGES_SHOWN]]
         out = [(whose, what, key) for (whose, what), key in zip(rows, keys, strict=False)]
         if not have.changes:
-            out.append(("", "没有变化" if views.lang == "zh" else "nothing changed", None))
+            out.append(("", TUI("nothing_changed", lang), None))
         elif len(have.changes) > CHANGES_SHOWN:
             more = len(have.changes) - CHANGES_SHOWN
             mark = Formatter(ascii_only=views.ascii).change_mark  # the mark drawn: * under --ascii
-            note = (
-                f"另有 {more} 项变化，各标签页以 {mark} 标出"
-                if views.lang == "zh"
-                else f"and {more} more, marked {mark} on each tab"
-            )
-            out.append(("", note, None))
+            out.append(("", TUI("more_changes", lang, more=more, mark=mark), None))
         return changes_heading(have.since, views.lang), tuple(out)
 
     def top_bar_note(self, views: Views) -> str:
         """What the top bar says while the mode is on: "Δ 较2026Q2", "仅变化", or that the year shown
         is not the one the changes are about."""
-        state = self.app.state
+        state, lang = self.session.state, self.session.lang
         if state.since is None:
             return ""
-        zh = state.zh
-        mark = Formatter(ascii_only=self.app.ascii_only).change_mark
-        note = f"{mark} 较{state.since}" if zh else f"{mark} since {state.since}"
+        mark = Formatter(ascii_only=self.session.ascii_only).change_mark
+        note = TUI("changes_since", lang, mark=mark, since=state.since)
         if state.changed_only:
-            note += "（仅变化）" if zh else " (changed only)"
+            note += TUI("changed_only", lang)
         if self.computed is None or self.computed.since != state.since:
-            note += " …" if not self.app.ascii_only else " ..."
+            note += " …" if not self.session.ascii_only else " ..."
         elif not self.about_year(views):
-            ds = self.app.dataset
-            year = ds.as_of.year if ds is not None else ""
-            note += f"（变化仅标于{year}年）" if zh else f" (marked in {year} only)"
+            ds = self.session.dataset
+            note += TUI("marked_in_year", lang, year=ds.as_of.year if ds is not None else "")
         return note

@@ -10,10 +10,20 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from console.core.paths import embedded_data_dir
-from console.present.keys import tab_names
-from console.present.labels import sample_notice, text
+from console.present.labels import sample_notice
 from console.present.state import TableState
 from console.tui import workers
+from console.tui.loading import not_ready
+from console.tui.messages import (
+    DetailBuilt,
+    DetailRebuilt,
+    ExportFailed,
+    ExportFinished,
+    FlowResult,
+    WorkFailed,
+    describe,
+)
+from console.words.tui import TUI
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,125 +32,126 @@ if TYPE_CHECKING:
 
     from console.core.config import Settings
     from console.present.assemble import Snapshot
-    from console.tui.app import DevZonesApp
-    from widgets.dialogs import BulletinChoice, ExportChoice
+    from console.tui.ports import ChangesShown, Console
+    from console.tui.session import Session
+    from console.words import Lang
+    from widgets.dialogs.bulletin import BulletinChoice
+    from widgets.dialogs.export import ExportChoice
     from widgets.drilldown_panel import DetailContent
     from widgets.drilldown_screen import DetailScreen
 
 
 class Flows:
-    """The dialogs and drill-downs of one console app."""
+    """The dialogs and drill-downs of one console: it changes the ``console``'s session, asks it for
+    screens, toasts and workers, and asks the ``changes`` mode what an export carries."""
 
-    def __init__(self, app: DevZonesApp) -> None:
-        self.app = app
+    def __init__(self, console: Console, changes: ChangesShown) -> None:
+        self.console, self.changes = console, changes
+
+    @property
+    def session(self) -> Session:
+        return self.console.session
 
     def open(self, dialog: Screen[Any], chosen: Callable[[Any], object] | None = None) -> None:
         """Open a dialog clear of the toasts said before it (an export's toast stayed over the lower
         part of the bulletin dialog opened after it for 15 s)."""
-        self.app.clear_notifications()
-        self.app.push_screen(dialog, chosen)
+        self.console.clear_notifications()
+        self.console.push_screen(dialog, chosen)
+
+    def main_shown(self) -> bool:
+        """Whether the main screen is on top (no dialog or drill-down over it)."""
+        shown: object = self.console.screen
+        return shown is self.console.main
 
     def not_ready(self) -> bool:
         """True (and said) while the data is still loading, or when it is invalid (nothing loads)."""
-        app = self.app
-        if app.ready:
-            return False
-        if app.views is None and app.errors:
-            lang = app.state.lang
-            app.notify(
-                text("invalid_data_key", lang).format(tab=tab_names(lang)["overview"]),
-                severity="warning",
-                timeout=4,
-            )
-        else:
-            app.notify("数据加载中…" if app.state.zh else "Loading the data…", timeout=2)
-        return True
+        return not_ready(self.console)
 
     def next_year(self) -> None:
         if not self.not_ready():
-            assert self.app.dataset is not None
-            self.app.state.next_year(self.app.dataset.years)
-            self.app.reevaluate()
+            assert self.session.dataset is not None
+            self.session.state.next_year(self.session.dataset.years)
+            self.console.reevaluate()
 
     def toggle_language(self) -> None:
         """Redraw in the other language; before the data is loaded, only the chrome can change."""
-        app = self.app
-        app.state.toggle_language()
-        if app.ready:
-            app.reevaluate(rerender_only=True)
+        session, main = self.session, self.console.main
+        session.state.toggle_language()
+        if session.ready:
+            self.console.reevaluate()
             return
-        if app.views is None and app.errors:  # the data is invalid: why, in the other language
-            app.main.show_failure(app.errors)
+        if session.invalid:  # the data is invalid: why, in the other language
+            main.show_failure(session.errors)
             return
-        app.main.render_all() if app.views else app.main.show_loading()
-        app.main.show_keybar()
-        app.state.toggle_language()  # the cached screen has one language only
+        main.render_all() if session.views else main.show_loading()
+        main.show_keybar()
+        session.state.toggle_language()  # the cached screen has one language only
         self.not_ready()
 
     def counties(self) -> None:
-        app = self.app
-        if self.not_ready() or app.views is None:
+        session = self.session
+        if self.not_ready() or session.views is None:
             return
 
         def chosen(result: tuple[str, ...] | None) -> None:
-            if result is not None and app.state.set_counties(result):
-                app.reevaluate()
+            if result is not None and session.state.set_counties(result):
+                self.console.reevaluate()
 
-        from widgets.dialogs import CountyDialog
+        from widgets.dialogs.county import CountyDialog
 
-        names = list(app.views.header.county_names)
-        self.open(CountyDialog(names, app.state.counties, app.state.lang), chosen)
+        names = list(session.views.header.county_names)
+        self.open(CountyDialog(names, session.state.counties, session.lang), chosen)
 
     def not_on_this_tab(self, action: str) -> bool:
         """True (and the user told where the key works, from the key catalogue) when ``action``'s key
         does not apply to the tab shown; a drill-down or dialog on top keeps its own keys."""
         from console.present.keys import applies, not_here
 
-        app = self.app
-        if app.screen is not app.main or applies(action, app.state.tab):
+        console = self.console
+        if not self.main_shown() or applies(action, self.session.state.tab):
             return False
-        app.say(not_here(action, app.state.lang), timeout=4)
+        console.say(not_here(action, self.session.lang), timeout=4)
         return True
 
     def elsewhere(self, action: str) -> None:
         """A table's character key pressed where no table has the focus: where it works, or on a tab
         with tables, the key run by the tab's table."""
-        app = self.app
+        console = self.console
         if self.not_on_this_tab(action):
             return
-        found = app.main.focused_table() if app.screen is app.main else None
+        found = console.main.focused_table() if self.main_shown() else None
         if found is not None:
-            app.call_later(found[1].run_action, action)
+            console.call_later(found[1].run_action, action)
 
     def units(self) -> None:
-        app = self.app
-        if app.state.tab != "tasks":
+        session = self.session
+        if session.state.tab != "tasks":
             from console.present.keys import not_here
 
-            app.say(not_here("units", app.state.lang), timeout=4)
+            self.console.say(not_here("units", session.lang), timeout=4)
             return
         if self.not_ready():
             return
         from console.present.views import task_units
 
-        assert app.snapshot is not None
+        assert session.snapshot is not None
         units: list[str] = []
-        for task in app.snapshot.evaluation.tasks.iter_rows(named=True):
+        for task in session.snapshot.evaluation.tasks.iter_rows(named=True):
             units.extend(u for u in task_units(task) if u not in units)
 
         def chosen(result: str | None) -> None:
             if result is not None:
-                app.state.unit = result
-                app.reevaluate(rerender_only=True)
+                session.state.unit = result
+                self.console.reevaluate()
 
-        from widgets.dialogs import UnitDialog
+        from widgets.dialogs.unit import UnitDialog
 
-        self.open(UnitDialog(units, app.state.lang, app.state.unit), chosen)
+        self.open(UnitDialog(units, session.lang, session.state.unit), chosen)
 
     def help(self) -> None:
-        from widgets.dialogs import HelpScreen
+        from widgets.dialogs.help import HelpScreen
 
-        self.open(HelpScreen(self.app.state.tab, self.app.state.lang, self.app.ascii_only))
+        self.open(HelpScreen(self.session.state.tab, self.session.lang, self.session.ascii_only))
 
     # -- export and bulletin ------------------------------------------------------------------------
 
@@ -154,16 +165,16 @@ class Flows:
         from datetime import datetime
 
         from console.outputs.export import suggest_name
-        from widgets.dialogs import ExportDialog
+        from widgets.dialogs.export import ExportDialog
 
-        state, now = self.app.state, datetime.now()
+        state, now = self.session.state, datetime.now()
 
         def suggest(fmt: str, scope: str) -> str:
             view = state.tab if scope == "tab" else "all"
             return suggest_name(view, state.year or 0, state.counties, now, fmt)
 
-        folder = self.app.settings.export_folder or os.getcwd()
-        self.open(ExportDialog(state.lang, folder, suggest, initial, error), self.export_chosen)
+        folder = self.session.settings.export_folder or os.getcwd()
+        self.open(ExportDialog(self.session.lang, folder, suggest, initial, error), self.export_chosen)
 
     def save_screen(self) -> None:
         """The palette's screenshot: the screen as it is, written at once as an SVG in the export folder
@@ -176,69 +187,95 @@ class Flows:
         from datetime import datetime
 
         from console.outputs.export import suggest_name
-        from widgets.dialogs import ExportChoice
+        from widgets.dialogs.export import ExportChoice
 
-        state = self.app.state
-        folder = self.app.settings.export_folder or os.getcwd()
+        state = self.session.state
+        folder = self.session.settings.export_folder or os.getcwd()
         name = suggest_name(state.tab, state.year or 0, state.counties, datetime.now(), "svg")
         self.export_chosen(ExportChoice("svg", "tab", folder, name))
 
     def export_chosen(self, choice: ExportChoice | None) -> None:
         """Write the chosen export: an SVG of the screen at once, the rest in a worker."""
-        app = self.app
-        if choice is None or app.views is None:
+        session, console = self.session, self.console
+        if choice is None or session.views is None:
             return
         import os
         from pathlib import Path
 
         from console.outputs.export import ExportError, export_text, provenance
-        from console.tui.messages import ExportFailed, ExportFinished
 
         self.export_attempt = choice  # its folder becomes the last folder only once it has worked
         # os.path leaves an unknown ~user as it is (pathlib raises): the folder is then missing, said so.
         out = Path(os.path.expanduser(choice.folder)) / choice.name
-        view = app.state.tab if choice.scope == "tab" else "all"
-        tables = app.state.tab_tables if choice.scope == "tab" else ()
-        chosen = app.state.tables[tables[0]] if tables else TableState()
-        data = None if app.settings.data_dir == embedded_data_dir() else str(app.settings.data_dir)
+        state, lang = session.state, session.lang
+        view = state.tab if choice.scope == "tab" else "all"
+        tables = state.tab_tables if choice.scope == "tab" else ()
+        chosen = state.tables[tables[0]] if tables else TableState()
+        data = None if session.settings.data_dir == embedded_data_dir() else str(session.settings.data_dir)
         fmt = "md" if choice.fmt == "svg" else choice.fmt
         prov = provenance(
-            app.views.header, view, chosen.search, chosen.sort_argument, app.state.lang, fmt, out, data
+            session.views.header, view, chosen.search, chosen.sort_argument, lang, fmt, out, data
         )
-        if app.state.unit and view in ("tasks", "all"):  # the manifest says which tasks the unit kept
+        if state.unit and view in ("tasks", "all"):  # the manifest says which tasks the unit kept
             from dataclasses import replace as with_unit
 
-            prov = with_unit(prov, unit=app.state.unit)
-        changes = app.changes.exported()  # changes mode: the reference quarter in the manifest
+            prov = with_unit(prov, unit=state.unit)
+        changes = self.changes.exported()  # changes mode: the reference quarter in the manifest
         if changes is not None:
             from dataclasses import replace
 
             since = changes[1]
             prov = replace(prov, changes_since=since, command=f"{prov.command} --since {since}")
         if choice.fmt == "svg":
-            from console.tui.app import true_screenshot
+            from console.tui.screenshot import true_screenshot
 
             try:
-                app.post_message(ExportFinished(export_text(true_screenshot(app), out, prov)))
+                console.post_message(ExportFinished(export_text(true_screenshot(console), out, prov)))
             except ExportError as exc:
-                app.post_message(ExportFailed(exc.text(app.state.lang)))
+                console.post_message(ExportFailed(exc.text(lang)))
             return
-        assert app.snapshot is not None
-        states = {name: (s.search, s.sort_key, s.descending) for name, s in app.state.tables.items()}
+        assert session.snapshot is not None
+        states = {name: (s.search, s.sort_key, s.descending) for name, s in state.tables.items()}
         work = partial(
-            workers.export, app.post, app.snapshot, app.choice(), view, choice.fmt, out, prov, states, changes
+            workers.export,
+            workers.poster(console),
+            session.snapshot,
+            session.choice(),
+            view,
+            choice.fmt,
+            out,
+            prov,
+            states,
+            changes,
         )
-        app.run_worker(work, thread=True, group="export", exit_on_error=False)
+        console.run_worker(work, thread=True, group="export", exit_on_error=False)
+
+    def took(self, message: FlowResult) -> None:
+        """What a flow's worker reported: an export or bulletin written (a toast names the files) or
+        not (its dialog opens again with the reason, else a toast), a drill-down built or rebuilt, or
+        a drill-down that failed (a toast)."""
+        lang = self.session.lang
+        if isinstance(message, ExportFinished):
+            self.export_done()
+            self.console.say(message.text(lang), timeout=8)
+        elif isinstance(message, ExportFailed):
+            if not self.export_failed(message.message):
+                self.console.say(message.text(lang), "error", 10)
+        elif isinstance(message, WorkFailed):
+            self.console.say(message.message, "error", 10)
+        else:
+            self.show_detail(message)
 
     def export_done(self) -> None:
         """An export worked: its folder becomes the last folder (remembered for the next session)."""
         from dataclasses import replace
 
+        session = self.session
         if self.export_attempt is not None:
-            self.app.settings = replace(self.app.settings, export_folder=self.export_attempt.folder)
+            session.settings = replace(session.settings, export_folder=self.export_attempt.folder)
             self.export_attempt = None
         if self.bulletin_attempt is not None:  # a bulletin's folder is remembered the same way
-            self.app.settings = replace(self.app.settings, bulletin_folder=self.bulletin_attempt.folder)
+            session.settings = replace(session.settings, bulletin_folder=self.bulletin_attempt.folder)
             self.bulletin_attempt = None
 
     def export_failed(self, message: str) -> bool:
@@ -264,32 +301,26 @@ class Flows:
         from datetime import date
 
         from console.outputs.bulletin import default_month
-        from widgets.dialogs import BulletinDialog
+        from widgets.dialogs.bulletin import BulletinDialog
 
-        settings, lang = self.app.settings, self.app.state.lang
+        settings, lang, ds = self.session.settings, self.session.lang, self.session.dataset
         folder = settings.bulletin_folder or settings.export_folder or os.getcwd()
-        assert self.app.dataset is not None  # not_ready() said it is loaded
-        month, from_data = default_month(self.app.dataset, date.today())
-        note = ""
-        if from_data:
-            as_of = self.app.dataset.manifest.as_of
-            note = (
-                f"默认为数据覆盖的最新月份（数据截至 {as_of}）"
-                if lang == "zh"
-                else f"The newest month the data covers (data to {as_of})"
-            )
+        assert ds is not None  # not_ready() said it is loaded
+        month, from_data = default_month(ds, date.today())
+        note = TUI("bulletin_month_note", lang, as_of=ds.manifest.as_of) if from_data else ""
         dialog = BulletinDialog(lang, month, folder, initial, error, note)
         self.open(dialog, self.bulletin_chosen)
 
     def bulletin_chosen(self, choice: BulletinChoice | None) -> None:
         """Write the monthly bulletin in a worker."""
-        app = self.app
+        session = self.session
         if choice is None:
             return
-        assert app.dataset is not None
+        assert session.dataset is not None
         self.bulletin_attempt = choice
-        work = partial(workers.bulletin, app.post, app.dataset, app.settings, choice, app.state.lang)
-        app.run_worker(work, thread=True, group="export", exit_on_error=False)
+        post = workers.poster(self.console)
+        work = partial(workers.bulletin, post, session.dataset, session.settings, choice, session.lang)
+        self.console.run_worker(work, thread=True, group="export", exit_on_error=False)
 
     # -- drill-down ---------------------------------------------------------------------------------
 
@@ -297,68 +328,73 @@ class Flows:
         """Open the drill-down of a row; its content is built in a worker (a newer one wins)."""
         if self.not_ready():
             return
-        assert self.app.snapshot is not None
-        work = partial(self.build_detail, self.app.snapshot, self.app.state.lang, table, key)
-        self.app.run_worker(work, thread=True, exclusive=True, group="detail", exit_on_error=False)
+        assert self.session.snapshot is not None
+        work = partial(self.build_detail, self.session.snapshot, self.session.lang, table, key)
+        self.console.run_worker(work, thread=True, exclusive=True, group="detail", exit_on_error=False)
 
-    def build_detail(self, snap: Snapshot, lang: str, table: str, key: str) -> None:
-        """In a worker: build the content, then open it on the UI thread (a failure is one line)."""
+    def build_detail(self, snap: Snapshot, lang: Lang, table: str, key: str) -> None:
+        """In a worker: build the content, then post it to be opened (a failure is one line)."""
         from textual.worker import get_current_worker
 
-        from console.tui.messages import describe
-
-        app = self.app
+        session, post = self.session, workers.poster(self.console)
         try:
-            content = detail_content(app.settings, snap, lang, app.ascii_only, table, key, app.no_color)
+            content = detail_content(
+                session.settings, snap, lang, session.ascii_only, table, key, self.console.no_color
+            )
         except Exception as exc:
-            app.call_from_thread(app.say, describe(exc, lang, app.settings.data_dir), "error", 10)
+            post(WorkFailed(describe(exc, lang, session.settings.data_dir)))
             return
         if not get_current_worker().is_cancelled:
-            app.call_from_thread(self.show_detail, content, lang, (table, key))
+            post(DetailBuilt(content, lang, (table, key)))
 
-    def show_detail(self, content: DetailContent, lang: str, source: tuple[str, str]) -> None:
+    def show_detail(self, message: DetailBuilt | DetailRebuilt) -> None:
+        """A drill-down built: opened over the screen; rebuilt: drawn again in its open screen, or
+        closed (if it is on top) when its row is gone."""
         from widgets.drilldown_screen import DetailScreen
 
-        self.app.push_screen(DetailScreen(content, self.app.ascii_only, lang, source=source))
+        if isinstance(message, DetailBuilt):
+            ascii_only = self.session.ascii_only
+            screen = DetailScreen(message.content, ascii_only, message.lang, source=message.source)
+            self.console.push_screen(screen)
+        elif message.content is not None:
+            message.screen.call_later(message.screen.show, message.content, message.lang)
+        elif message.screen is self.console.screen:
+            message.screen.dismiss(None)
 
     def redraw_details(self) -> None:
         """Open drill-downs follow a change of language, year, filter or data: each is rebuilt for
         the same row in a worker and redrawn in place (one whose row is gone is closed)."""
         from widgets.drilldown_screen import DetailScreen
 
-        screens = [s for s in self.app.screen_stack if isinstance(s, DetailScreen) and s.source]
-        if screens and self.app.snapshot is not None:
-            work = partial(self.rebuild_details, self.app.snapshot, self.app.state.lang, screens)
-            self.app.run_worker(work, thread=True, exclusive=True, group="redraw", exit_on_error=False)
+        screens = [s for s in self.console.screen_stack if isinstance(s, DetailScreen) and s.source]
+        if screens and self.session.snapshot is not None:
+            work = partial(self.rebuild_details, self.session.snapshot, self.session.lang, screens)
+            self.console.run_worker(work, thread=True, exclusive=True, group="redraw", exit_on_error=False)
 
-    def rebuild_details(self, snap: Snapshot, lang: str, screens: list[DetailScreen]) -> None:
-        """In a worker: the new content of each open drill-down, handed to its screen."""
+    def rebuild_details(self, snap: Snapshot, lang: Lang, screens: list[DetailScreen]) -> None:
+        """In a worker: the new content of each open drill-down, posted for its screen."""
         from polars.exceptions import PolarsError
         from textual.worker import get_current_worker
 
-        app = self.app
+        session, post = self.session, workers.poster(self.console)
         for screen in screens:
             assert screen.source is not None
             try:
                 content = detail_content(
-                    app.settings, snap, lang, app.ascii_only, *screen.source, app.no_color
+                    session.settings, snap, lang, session.ascii_only, *screen.source, self.console.no_color
                 )
             except (PolarsError, KeyError, ValueError, IndexError):  # the row is gone: back to the tables
-                app.call_from_thread(self.close_if_on_top, screen)
+                post(DetailRebuilt(screen, None, lang))
                 continue
             if get_current_worker().is_cancelled:
                 return
-            app.call_from_thread(screen.call_later, screen.show, content, lang)
-
-    def close_if_on_top(self, screen: DetailScreen) -> None:
-        if screen is self.app.screen:
-            screen.dismiss(None)
+            post(DetailRebuilt(screen, content, lang))
 
 
 def detail_content(
     settings: Settings,
     snap: Snapshot,
-    lang: str,
+    lang: Lang,
     ascii_only: bool,
     table: str,
     key: str,

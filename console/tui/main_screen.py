@@ -7,7 +7,7 @@ into state transitions; the data work and the dialogs are elsewhere (console.tui
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.screen import Screen
@@ -18,6 +18,8 @@ from console.core.text import clean
 from console.present.labels import status_word, text
 from console.present.viewmodel import REPORTS_NOTE, TAB_TITLES
 from console.tui.panes import OverviewPane, Pane, RankingsPane, TablePane, TasksPane
+from console.words import pick
+from console.words.tui import TUI
 from widgets.chart import Chart
 from widgets.keybar import KeyBar
 from widgets.overview import AttentionList
@@ -30,27 +32,29 @@ if TYPE_CHECKING:
 
     from console.data.errors import DataError
     from console.present.viewmodel import Views
-    from console.tui.app import DevZonesApp
+    from console.tui.ports import Host
+    from console.tui.session import Session
 
 
 class MainScreen(Screen[None]):
     """Header, tabs (one pane each), search box and key bar."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: Host) -> None:
         super().__init__()
+        self.host = host  # the session it draws, the changes mode's marks, the drill-downs
         # Set once every pane has its content, after the first paint (mount_later): the data load
         # that follows a cached first screen waits for it, so neither slows the other down.
         self.built = threading.Event()
 
     @property
-    def console(self) -> DevZonesApp:
-        return cast("DevZonesApp", self.app)
+    def session(self) -> Session:
+        return self.host.session
 
     def compose(self) -> ComposeResult:
-        app = self.console
-        ascii_only = app.ascii_only
+        session = self.session
+        ascii_only = session.ascii_only
         yield TopBar(id="topbar")
-        shown = app.settings.tab  # the other tabs' tables are made after the first paint (mount_later)
+        shown = session.settings.tab  # the other tabs' tables are made after the first paint (mount_later)
         with TabbedContent(initial=shown, id="tabs"):
             yield OverviewPane(self.tab_title("overview"), "overview", ascii_only)  # it says why data fails
             yield TablePane(self.tab_title("zones"), "zones", ascii_only, shown != "zones")
@@ -88,11 +92,11 @@ class MainScreen(Screen[None]):
 
     def redraw(self) -> None:
         """Draw what the app holds: its views, why the data cannot be shown, or that it is loading."""
-        app = self.console
-        if app.views is not None:
+        session = self.session
+        if session.views is not None:
             self.render_all()
-        elif app.errors:
-            self.show_failure(app.errors)
+        elif session.errors:
+            self.show_failure(session.errors)
         else:
             self.show_loading()
 
@@ -103,42 +107,39 @@ class MainScreen(Screen[None]):
             return
         self.show_header()
         chart = self.query_one(Chart)
-        chart.empty = status_word("no_data", self.console.state.lang)
+        chart.empty = status_word("no_data", self.session.lang)
         chart.refresh()
         self.retitle_tabs()
         self.show_keybar()
 
     def tab_title(self, tab: str) -> str:
-        return TAB_TITLES[tab][0 if self.console.state.zh else 1]
+        return pick(TAB_TITLES[tab], self.session.lang)
 
     def pane(self, tab: str | None = None) -> Pane:
-        return self.query_one(f"#{tab or self.console.state.tab}", Pane)
+        return self.query_one(f"#{tab or self.session.state.tab}", Pane)
 
     # -- drawing ------------------------------------------------------------------------------------
 
     def show_header(self) -> None:
         if not self.drawn:
             return
-        app, bar = self.console, self.query_one(TopBar)
-        lang, zh = app.state.lang, app.state.zh
-        if app.views is None:
-            status = (
-                (f"数据有误（{len(app.errors)}）" if zh else f"data invalid ({len(app.errors)})")
-                if app.errors
-                else ("加载中…" if zh else "loading…")
-            )
+        session, bar = self.session, self.query_one(TopBar)
+        lang = session.lang
+        if session.views is None:
+            errors = len(session.errors)
+            status = TUI("header_invalid", lang, n=errors) if errors else TUI("header_loading", lang)
             bar.show("devzones", "", None, None, "", status)
             return
-        h = app.views.header
-        title = h.title if zh or not h.title_en else h.title_en
-        names = dict(h.county_names)
+        h = session.views.header
+        title = pick((h.title, h.title_en or h.title), lang)
+        names = dict(h.county_names) if lang == "en" else {}  # English: the counties' English names
         scope = (
-            ("、" if zh else ", ").join(c if zh else names.get(c, c) for c in h.counties)
+            TUI("name_separator", lang).join(names.get(c, c) for c in h.counties)
             if h.counties
             else text("all_counties", lang)
         )
-        year = f"{h.year}年" if zh else str(h.year)
-        invalid = "数据文件有误，显示上次有效数据" if zh else "data files invalid: last good data shown"
+        year = TUI("header_year", lang, year=h.year)
+        invalid = TUI("header_last_good", lang)
         period = h.as_of or text("no_data_yet", lang)
         shorter = Shorter(
             period,
@@ -151,38 +152,40 @@ class MainScreen(Screen[None]):
             text("sample_badge", lang) if h.sample else None,
             year,
             scope,
-            invalid if app.reload_error else app.changes.top_bar_note(app.views),
+            invalid if session.reload_error else self.host.changes.top_bar_note(session.views),
             shorter,
         )
 
     def show_keybar(self) -> None:
         if not self.drawn:
             return
-        app = self.console
+        session = self.session
         lacking = set()  # keys.CONDITIONS that do not hold
         if not self.query_one(AttentionList).enterable:
             lacking.add("attention")
-        if app.views is None and app.errors:  # the data folder is broken: its keys do nothing
+        if session.invalid:  # the data folder is broken: its keys do nothing
             lacking.add("data")
-        self.query_one(KeyBar).show(app.state.lang, app.state.filter_note(), frozenset(lacking))
+        self.query_one(KeyBar).show(session.lang, session.state.filter_note(), frozenset(lacking))
 
     def first_screen(self, views: Views) -> None:
         """The header and overview while the tables are made (a cached screen shown stays instead)."""
-        app = self.console
-        if app.views is None and not app.errors:
-            app.views = views
+        session = self.session
+        if session.views is None and not session.errors:
+            session.views = views
             self.render_all()
 
     def render_all(self) -> None:
-        app = self.console
-        if app.views is None or not self.drawn:
+        session = self.session
+        if session.views is None or not self.drawn:
             return
-        app.state.keep_known_sorts({n: [c.key for c in v.columns] for n, v in app.views.tables.items()})
+        session.state.keep_known_sorts(
+            {n: [c.key for c in v.columns] for n, v in session.views.tables.items()}
+        )
         self.show_header()
         self.stale = set()
         for tab in TABS:
             self.pane(tab).show_failure(None)
-            self.pane(tab).show(app.state, app.views)
+            self.pane(tab).show(session.state, session.views)
         self.show_keybar()
         self.retitle_tabs()
 
@@ -194,38 +197,28 @@ class MainScreen(Screen[None]):
 
     def show_tab_tables(self) -> None:
         """Redraw the active tab's tables after a change of search or sort."""
-        if self.console.views is not None:
-            self.pane().show(self.console.state, self.console.views)
+        if self.session.views is not None:
+            self.pane().show(self.session.state, self.session.views)
 
     def show_table(self, name: str) -> None:
         """Redraw one table after a change of its sort."""
-        if self.console.views is not None:
+        if self.session.views is not None:
             pane = self.pane("tasks" if name == "indicators" else name)
-            pane.show_table(self.console.state, self.console.views, name)
+            pane.show_table(self.session.state, self.session.views, name)
 
     def show_failure(self, errors: list[DataError]) -> None:
         """The data cannot be shown: say why on every tab, in the console's language; the key bar
         offers only the keys that work without data."""
-        app = self.console
+        session = self.session
         if not self.drawn:
             return
         self.show_header()
-        zh = app.state.zh
-        body = Text(
-            ("数据有误，无法显示：" if zh else "The data cannot be shown:")
-            + f" {clean(app.settings.data_dir)}\n\n",
-            style="bold red",
-        )
+        lang = session.lang
+        where = clean(session.settings.data_dir)
+        body = Text(TUI("cannot_show", lang, where=where) + "\n\n", style="bold red")
         for error in errors:
-            body.append(f"{'x' if app.ascii_only else '✗'} {error.text(app.state.lang)}\n")
-        body.append(
-            "\n"
-            + (
-                "修正后重新启动，或用 devzones check 查看。"
-                if zh
-                else "Fix the files and restart, or run devzones check."
-            )
-        )
+            body.append(f"{'x' if session.ascii_only else '✗'} {error.text(lang)}\n")
+        body.append("\n" + TUI("fix_and_restart", lang))
         for tab in TABS:
             self.pane(tab).show_failure(body)
         self.retitle_tabs()
@@ -238,13 +231,13 @@ class MainScreen(Screen[None]):
     def render_tab(self) -> None:
         """Redraw the header, the active tab and the key bar only; the other tabs are redrawn when
         shown (the changes mode's toggle at national scale redraws one tab, not five)."""
-        app = self.console
-        if app.views is None or not self.drawn:
+        session = self.session
+        if session.views is None or not self.drawn:
             return
         self.show_header()
-        self.pane().show(app.state, app.views)
+        self.pane().show(session.state, session.views)
         self.show_keybar()
-        self.stale = set(TABS) - {app.state.tab}
+        self.stale = set(TABS) - {session.state.tab}
 
     _switched: str | None = None  # a tab ``activate`` has shown: its TabActivated has nothing to do
 
@@ -273,11 +266,11 @@ class MainScreen(Screen[None]):
             await pane.mount_content()
         if pane.id != self.query_one("#tabs", TabbedContent).active:
             return  # another tab was chosen meanwhile (a click on the tab strip)
-        state = self.console.state
+        state = self.session.state
         state.tab = pane.id or "overview"
-        if state.tab in self.stale and self.console.views is not None:
+        if state.tab in self.stale and self.session.views is not None:
             self.stale.discard(state.tab)
-            self.pane().show(state, self.console.views)
+            self.pane().show(state, self.session.views)
         search = self.query_one("#search", Input)
         with search.prevent(Input.Changed):  # the tab's own search, not a new one for the tab shown later
             search.value = state.search_of_tab()
@@ -288,13 +281,13 @@ class MainScreen(Screen[None]):
             self.pane().focus_first()
 
     def open_search(self) -> None:
-        if not self.console.state.tab_tables:
+        if not self.session.state.tab_tables:
             return
-        if self.console.views is None:  # nothing to search: said (loading, or the data is invalid)
-            self.console.flows.not_ready()
+        if self.session.views is None:  # nothing to search: said (loading, or the data is invalid)
+            self.host.flows.not_ready()
             return
         search = self.query_one("#search", Input)
-        search.placeholder = "搜索（Esc 清除）" if self.console.state.zh else "search (Esc clears)"
+        search.placeholder = TUI("search_placeholder", self.session.lang)
         search.display = True
         search.disabled = False
         self.set_focus(search)  # now: what is typed right after ``/`` goes into the box
@@ -308,7 +301,7 @@ class MainScreen(Screen[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "search":
             return
-        self.console.state.set_search(event.value)
+        self.session.state.set_search(event.value)
         self.show_tab_tables()
         self.show_keybar()
 
@@ -316,7 +309,7 @@ class MainScreen(Screen[None]):
         self.pane().focus_first()
 
     def clear_search(self) -> None:
-        search, state = self.query_one("#search", Input), self.console.state
+        search, state = self.query_one("#search", Input), self.session.state
         if not search.display and not state.search_of_tab():
             return
         search.value = ""
@@ -332,35 +325,35 @@ class MainScreen(Screen[None]):
         focused = self.focused
         if isinstance(focused, ViewTable) and focused.id:
             return focused.id.removesuffix("-table"), focused
-        tables = self.console.state.tab_tables
+        tables = self.session.state.tab_tables
         return (tables[0], self.query_one(f"#{tables[0]}-table", ViewTable)) if tables else None
 
     def sort(self, reverse: bool = False) -> None:
         """Sort by the next visible column (cycling), ascending; or reverse the sort."""
         found = self.focused_table()
-        if self.console.views is None:
-            self.console.flows.not_ready()
+        if self.session.views is None:
+            self.host.flows.not_ready()
             return
         if found is None:
             return
         name, table = found
         keys = [c.key for c in table.visible_columns() if c.key != "mark"]
         if reverse:
-            self.console.state.reverse_sort(name, keys)
+            self.session.state.reverse_sort(name, keys)
         else:
-            self.console.state.cycle_sort(name, keys)
+            self.session.state.cycle_sort(name, keys)
         self.show_table(name)
 
     def on_view_table_header_selected(self, event: ViewTable.HeaderSelected) -> None:
         if event.table.id is None:
             return
         name = event.table.id.removesuffix("-table")
-        self.console.state.sort_by_column(name, event.column_key)
+        self.session.state.sort_by_column(name, event.column_key)
         self.show_table(name)
 
     def on_view_table_row_selected(self, event: ViewTable.RowSelected) -> None:
         if event.table.id is not None:
-            self.console.flows.drill_down(event.table.id.removesuffix("-table"), event.key)
+            self.host.flows.drill_down(event.table.id.removesuffix("-table"), event.key)
 
     async def on_attention_list_zone_chosen(self, event: AttentionList.ZoneChosen) -> None:
         """Enter on the overview's attention list: the zone's drill-down, the list of late and missing
@@ -368,6 +361,6 @@ class MainScreen(Screen[None]):
         if event.zone is None:
             await self.activate("zones")
         elif event.zone == REPORTS_NOTE:
-            self.console.flows.drill_down("reports", "")
+            self.host.flows.drill_down("reports", "")
         else:
-            self.console.flows.drill_down("zones", event.zone)
+            self.host.flows.drill_down("zones", event.zone)

@@ -1,15 +1,21 @@
 """What the console's workers report to the app: one message per outcome, each handled for what it is.
 
-A data failure on the first load shows in place of the views; a reload failure keeps the last good
-data and says so in the header; an export failure is a toast and touches nothing else.
+A worker posts its message to the app's queue (``App.post_message`` is thread-safe) and waits until the
+app's handler has run (``WorkerResult.handled``), so whoever waits for the workers (a screenshot, a
+test) sees the outcome drawn. A data failure on the first load shows in place of the views; a reload
+failure keeps the last good data and says so in the header; an export failure is a toast and touches
+nothing else.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
+
+from console.words.tui import TUI
 
 if TYPE_CHECKING:
     from console.data.dataset import Dataset
@@ -17,9 +23,40 @@ if TYPE_CHECKING:
     from console.present.assemble import Snapshot
     from console.present.snapshot_cache import SnapshotCache
     from console.present.viewmodel import Views
+    from console.tui.session import Choice
+    from console.words import Lang
+    from widgets.drilldown_panel import DetailContent
+    from widgets.drilldown_screen import DetailScreen
 
 
-class FirstScreen(Message):
+class WorkerResult(Message):
+    """What a worker reports; ``handled`` is set once the app has handled it (``App`` sets it last,
+    after the message's own handler)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handled = threading.Event()
+
+
+class Mailbox(Protocol):
+    """Where a worker posts (the app)."""
+
+    def post_message(self, message: Message) -> bool: ...
+    @property
+    def is_running(self) -> bool: ...
+
+
+def post_to(app: Mailbox, message: WorkerResult) -> None:
+    """From a worker thread: post ``message`` to ``app`` and wait until it is handled (or the app has
+    stopped: a message posted while it closes is never handled)."""
+    if not app.post_message(message):
+        return
+    while not message.handled.wait(0.05):
+        if not app.is_running:
+            return
+
+
+class FirstScreen(WorkerResult):
     """The header and overview of a first load, made before the rankings and tables (``views`` has
     no tables yet); a cached screen already shown stays instead."""
 
@@ -28,7 +65,7 @@ class FirstScreen(Message):
         self.views = views
 
 
-class DataLoaded(Message):
+class DataLoaded(WorkerResult):
     """A load, reload or re-evaluation produced views (``reloaded``: a data file changed;
     ``warning``: the remembered year or counties were not in the data, so the defaults were used;
     ``snapshots``: the cache of evaluations and views of a newly loaded dataset; ``choice``: what a
@@ -42,7 +79,7 @@ class DataLoaded(Message):
         reloaded: bool = False,
         warning: str = "",
         snapshots: SnapshotCache | None = None,
-        choice: object = None,
+        choice: Choice | None = None,
     ) -> None:
         super().__init__()
         self.dataset, self.snapshot, self.views = dataset, snapshot, views
@@ -50,7 +87,7 @@ class DataLoaded(Message):
         self.choice = choice
 
 
-class DataFailed(Message):
+class DataFailed(WorkerResult):
     """The data could not be loaded or evaluated.
 
     ``invalid``: the files themselves are wrong (shown in place of the views, whatever was shown).
@@ -63,7 +100,7 @@ class DataFailed(Message):
         self.errors, self.invalid, self.message = errors, invalid, message
 
 
-class ReloadFailed(Message):
+class ReloadFailed(WorkerResult):
     """A changed data file could not be loaded: the last good data stays on screen.
 
     ``invalid``: the files are wrong (``count`` problems); otherwise the system would not read them.
@@ -73,51 +110,69 @@ class ReloadFailed(Message):
         super().__init__()
         self.message, self.count, self.invalid = message, count, invalid
 
-    def text(self, zh: bool) -> str:
+    def text(self, lang: Lang) -> str:
         if not self.invalid:
             return self.message
-        if zh:
-            return f"数据文件有误（{self.count}处），仍显示上次有效的数据：{self.message}"
-        return (
-            f"The data files have {self.count} problem(s); still showing the last good data: {self.message}"
-        )
+        return TUI("reload_invalid", lang, count=self.count, message=self.message)
 
 
-class ExportFinished(Message):
+class ExportFinished(WorkerResult):
     """An export or bulletin was written to ``paths``."""
 
     def __init__(self, paths: list[Path]) -> None:
         super().__init__()
         self.paths = paths
 
-    def text(self, zh: bool) -> str:
+    def text(self, lang: Lang) -> str:
         from console.present.labels import files_written
 
-        return files_written(self.paths, "zh" if zh else "en")
+        return files_written(self.paths, lang)
 
 
-class ExportFailed(Message):
+class ExportFailed(WorkerResult):
     """An export or bulletin could not be written; nothing else is affected."""
 
     def __init__(self, message: str) -> None:
         super().__init__()
         self.message = message
 
-    def text(self, zh: bool) -> str:
-        return ("导出失败：" if zh else "Export failed: ") + self.message
+    def text(self, lang: Lang) -> str:
+        return TUI("export_failed", lang, message=self.message)
 
 
-def describe(error: BaseException, lang: str, data_dir: Path | str) -> str:
+class DetailBuilt(WorkerResult):
+    """The content of a row's drill-down (``source``: its table and key), to open over the screen."""
+
+    def __init__(self, content: DetailContent, lang: Lang, source: tuple[str, str]) -> None:
+        super().__init__()
+        self.content, self.lang, self.source = content, lang, source
+
+
+class DetailRebuilt(WorkerResult):
+    """The new content of an open drill-down (``screen``) after a change of language, year, filter or
+    data; ``content`` None: its row is gone, so it closes if it is on top."""
+
+    def __init__(self, screen: DetailScreen, content: DetailContent | None, lang: Lang) -> None:
+        super().__init__()
+        self.screen, self.content, self.lang = screen, content, lang
+
+
+class WorkFailed(WorkerResult):
+    """Work other than the data's failed (a drill-down): one line in a toast, nothing else changes."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+
+FlowResult = ExportFinished | ExportFailed | DetailBuilt | DetailRebuilt | WorkFailed
+
+
+def describe(error: BaseException, lang: Lang, data_dir: Path | str) -> str:
     """One line for an unexpected failure: a file the system would not read or write names the path
     and what to do; anything else names the error."""
-    zh = lang == "zh"
     if isinstance(error, OSError):
         where = error.filename or data_dir
         reason = error.strerror or type(error).__name__
-        advice = (
-            "请检查该路径是否存在、可读写且磁盘有空间"
-            if zh
-            else "check that the path exists, that you may read and write it, and that the disk has room"
-        )
-        return f"{where}: {reason}; {advice}"
-    return f"{'内部错误' if zh else 'internal error'}: {type(error).__name__}: {error}"
+        return f"{where}: {reason}; {TUI('os_error_advice', lang)}"
+    return f"{TUI('internal_error', lang)}: {type(error).__name__}: {error}"

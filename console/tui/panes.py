@@ -11,6 +11,8 @@ from textual.widgets import Static, TabPane
 from console.present.fit import share_heights
 from console.present.labels import unit_filter_label
 from console.present.state import tables_of
+from console.words import as_lang
+from console.words.tui import TUI
 from widgets.overview import OverviewPanel
 from widgets.view_table import ViewTable
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 
     from console.present.state import ConsoleState
     from console.present.viewmodel import View, Views
-    from console.tui.app import DevZonesApp
+    from console.tui.ports import Host
 
 
 def current_view(state: ConsoleState, views: Views, name: str) -> View | None:
@@ -34,20 +36,12 @@ def current_view(state: ConsoleState, views: Views, name: str) -> View | None:
 
 def empty_note(state: ConsoleState, view: View) -> str:
     """What a table with no rows says: the search that matched nothing, or that nothing changed."""
-    zh, search = state.zh, view.search
-    if search:
-        return (
-            f"没有匹配“{search}”的行（Esc 清除搜索）"
-            if zh
-            else f"No rows match '{search}' (Esc clears the search)"
-        )
+    lang = as_lang(state.lang)
+    if view.search:
+        return TUI("no_rows_match", lang, search=view.search)
     if state.since is not None and state.changed_only:
-        return (
-            f"自{state.since}以来没有变化的行（d 关闭）"
-            if zh
-            else f"No rows changed since {state.since} (d turns it off)"
-        )
-    return "无数据" if zh else "No rows"
+        return TUI("no_rows_changed", lang, since=state.since)
+    return TUI("no_rows", lang)
 
 
 class Pane(TabPane):
@@ -91,8 +85,8 @@ class Pane(TabPane):
             await self._mounting
         if self.later:  # the first caller back draws it
             self.later = False
-            if self.console.views is not None:
-                self.show(self.console.state, self.console.views)
+            if self.console.session.views is not None:
+                self.show(self.console.session.state, self.console.session.views)
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -112,8 +106,9 @@ class Pane(TabPane):
             table.show(view)
 
     @property
-    def console(self) -> DevZonesApp:
-        return cast("DevZonesApp", self.app)
+    def console(self) -> Host:
+        """What the pane reads: the session, the changes mode's marks (the app is the host)."""
+        return cast("Host", self.app)
 
     def focus_first(self) -> None:
         """Give the focus to the pane's first table (so the keys reach it)."""
@@ -145,7 +140,7 @@ class OverviewPane(Pane):
     def show(self, state: ConsoleState, views: Views) -> None:
         changes = self.console.changes.overview(views)  # the section at the top of the attention list
         self.query_one(OverviewPanel).show(
-            views.overview, state.lang, self.ascii_only, views.header.year, changes
+            views.overview, as_lang(state.lang), self.ascii_only, views.header.year, changes
         )
 
     def focus_first(self) -> None:
@@ -208,7 +203,7 @@ class RankingsPane(Pane):
     def draw_legend(self) -> None:
         """The notes, then the marks' legend while their column is on screen; when the width hides
         the column, one line saying so instead of the legend of marks nobody sees."""
-        from widgets.dialogs import Wrapped  # the help's groups wrapped whole: here mark + meaning
+        from widgets.dialogs.parts import Wrapped  # the help's groups wrapped whole: here mark + meaning
 
         table = self.query_one("#rankings-table", ViewTable)
         shown = table.view is None or not table.size.width or "flags" in table.keys_on_screen()
@@ -235,9 +230,10 @@ class TasksPane(Pane):
         if self.later:
             return
         super().show(state, views)
-        label = "量化指标" if state.zh else "Quantified targets"
+        lang = as_lang(state.lang)
+        label = TUI("indicators_title", lang)
         if state.unit:  # the unit and which of its tasks count (it leads them, or takes part)
-            label += ("：" if state.zh else ": ") + unit_filter_label(state.unit, state.lang)
+            label = TUI("indicators_of_unit", lang, unit=unit_filter_label(state.unit, lang))
         self.query_one("#indicators-title", Static).update(Text(label, style="bold"))
         self.share_height()
 

@@ -1,5 +1,6 @@
 """The console's work off the UI thread: plain functions run in worker threads that post one typed
-message (console.tui.messages) for their outcome. polars and the engine are imported here, lazily.
+message (console.tui.messages) for their outcome to the app's message queue, where an ``@on`` handler
+takes it. polars and the engine are imported here, lazily.
 
 Every function catches what it can fail with, so a failure is reported for what it is and never
 reaches Textual as a worker error.
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,13 +24,17 @@ from console.tui.messages import (
     ExportFailed,
     ExportFinished,
     FirstScreen,
+    Mailbox,
     ReloadFailed,
+    WorkerResult,
     describe,
+    post_to,
 )
+from console.tui.session import Choice
+from console.words.tui import TUI
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.message import Message
 
     from console.core.config import Settings
     from console.data.dataset import Dataset
@@ -38,31 +42,19 @@ if TYPE_CHECKING:
     from console.outputs.export import Provenance
     from console.present.assemble import Snapshot
     from console.present.snapshot_cache import SnapshotCache
-    from console.tui.app import DevZonesApp
-    from widgets.dialogs import BulletinChoice
+    from console.words import Lang
+    from widgets.dialogs.bulletin import BulletinChoice
 
-Post = Callable[["Message"], object]
+Post = Callable[[WorkerResult], object]
 
-
-def poster(app: App[int]) -> Post:
-    """How a worker of ``app`` reports: the message's handler runs on the UI thread and the worker
-    waits for it, so whoever waits for the workers (a screenshot, a test) sees the outcome drawn."""
-
-    def post(message: Message) -> None:
-        app.call_from_thread(getattr(app, message.handler_name), message)
-
-    return post
+__all__ = ["Choice", "Post", "poster"]
 
 
-@dataclass(frozen=True)
-class Choice:
-    """What a computation depends on, copied from the console's state when the worker starts."""
-
-    year: int | None
-    counties: tuple[str, ...]
-    lang: str
-    ascii_only: bool
-    unit: str
+def poster(app: Mailbox) -> Post:
+    """How a worker of ``app`` reports: its message goes to the app's queue, and the worker waits
+    until the app has handled it, so whoever waits for the workers (a screenshot, a test) sees the
+    outcome drawn."""
+    return partial(post_to, app)
 
 
 def _internal(message: str) -> DataFailed:
@@ -179,7 +171,7 @@ def reload(post: Post, settings: Settings, choice: Choice) -> None:
         snap, views = cache.views(choice.year, choice.counties, choice.lang, choice.ascii_only, choice.unit)
     except (DataInvalid, UnknownChoice) as exc:
         errors = exc.errors if isinstance(exc, DataInvalid) else []
-        shown = ("；" if choice.lang == "zh" else "; ").join(e.text(choice.lang) for e in errors[:3])
+        shown = TUI("list_separator", choice.lang).join(e.text(choice.lang) for e in errors[:3])
         post(
             ReloadFailed(
                 shown or in_lang(exc.args[0] if exc.args else exc, choice.lang), len(errors), invalid=True
@@ -192,10 +184,11 @@ def reload(post: Post, settings: Settings, choice: Choice) -> None:
     post(DataLoaded(ds, snap, views, reloaded=True, snapshots=cache))
 
 
-def start_prewarm(app: DevZonesApp) -> None:
-    """Start ``prewarm`` for what ``app`` shows now, in a worker a newer prewarm cancels."""
-    if app.snapshots is not None:
-        work = partial(prewarm, app.snapshots, app.choice())
+def start_prewarm(app: App[int], cache: SnapshotCache | None, choice: Choice) -> None:
+    """Start ``prewarm`` of ``cache`` around ``choice`` (what is shown now), in a worker of ``app``
+    that a newer prewarm cancels."""
+    if cache is not None:
+        work = partial(prewarm, cache, choice)
         app.run_worker(work, thread=True, exclusive=True, group="prewarm", exit_on_error=False)
 
 
@@ -260,7 +253,7 @@ def export(
     post(ExportFinished(written))
 
 
-def bulletin(post: Post, ds: Dataset, settings: Settings, choice: BulletinChoice, lang: str) -> None:
+def bulletin(post: Post, ds: Dataset, settings: Settings, choice: BulletinChoice, lang: Lang) -> None:
     """Write the monthly bulletin, with the exports' file safety."""
     try:
         from console.core.files import folder_problem

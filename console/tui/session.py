@@ -1,0 +1,93 @@
+"""What one console session holds and changes: the user's choices and the data shown, as plain data.
+
+The app owns one :class:`Session`; the flows, the changes mode, the main screen and the panes read
+and change it (never the app's own attributes). What the user chose is a ``ConsoleState``
+(console.present.state); the rest is what the workers brought: the dataset, its evaluations and views,
+or why the data cannot be shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from console.present.state import ConsoleState
+from console.words import Lang, as_lang
+
+if TYPE_CHECKING:
+    from console.core.config import Settings
+    from console.data.dataset import Dataset
+    from console.data.errors import DataError
+    from console.present.assemble import Snapshot
+    from console.present.snapshot_cache import SnapshotCache
+    from console.present.viewmodel import Views
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What a computation depends on, copied from the console's state when the worker starts."""
+
+    year: int | None
+    counties: tuple[str, ...]
+    lang: Lang
+    ascii_only: bool
+    unit: str
+
+
+@dataclass
+class Session:
+    """The console's mutable fields: settings and choices, and the data loaded for them.
+
+    ``snapshots``: the evaluations and views of the loaded dataset (a cache); ``snapshot`` and ``views``:
+    the ones shown; ``errors``: why the data cannot be shown (views None); ``reload_error``: a changed
+    file could not be loaded, so the last good data is shown.
+    """
+
+    settings: Settings
+    state: ConsoleState
+    ascii_only: bool
+    dataset: Dataset | None = None
+    snapshots: SnapshotCache | None = None
+    snapshot: Snapshot | None = None
+    views: Views | None = None
+    errors: list[DataError] = field(default_factory=list)
+    reload_error: str = ""
+
+    @classmethod
+    def start(cls, settings: Settings) -> Session:
+        """The session a console starts with: the remembered choices, no data yet."""
+        return cls(settings, ConsoleState.from_settings(settings), settings.ascii)
+
+    @property
+    def lang(self) -> Lang:
+        """The console's language."""
+        return as_lang(self.state.lang)
+
+    @property
+    def ready(self) -> bool:
+        """True once the data is loaded (a cached screen may show before)."""
+        return self.dataset is not None and self.snapshot is not None
+
+    @property
+    def invalid(self) -> bool:
+        """True when the data cannot be shown (no views, and the reasons why)."""
+        return self.views is None and bool(self.errors)
+
+    def choice(self) -> Choice:
+        """What a computation started now depends on."""
+        s = self.state
+        return Choice(s.year, s.counties, self.lang, self.ascii_only, s.unit)
+
+
+class InSession:
+    """A field of the owner's ``session`` read and set as the owner's own attribute (``app.views`` is
+    ``app.session.views``): what the palette, the CLI's screenshot and the tests read stays where it was."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, owner: Any, kind: type | None = None) -> Any:
+        return self if owner is None else getattr(owner.session, self.name)
+
+    def __set__(self, owner: Any, value: Any) -> None:
+        setattr(owner.session, self.name, value)
