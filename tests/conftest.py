@@ -29,7 +29,8 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "devzones"
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked slow first (otherwise in collection order): pytest-xdist hands tests out in this
-    order, so the longest start early instead of ending the run on one core while the other idles."""
+    order, so in a run of all of them (or of ``-m slow``) the longest start early instead of ending the
+    run on one core while the other idles."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 

@@ -62,6 +62,7 @@ def national_like(tmp_path: Path) -> Path:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_ascii_mode_walk_draws_only_ascii_and_cjk_text(data_dir: Path, lang: str) -> None:
     """Every tab (top and bottom), each tab's drill-down, every dialog, the palette and a toast."""

@@ -311,6 +311,7 @@ async def test_wrapped_attention_lines_continue_under_the_reason_not_at_column_0
             assert wrapped  # the case at hand: some reasons did wrap
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("size", "lang", "ascii"), [((60, 20), "zh", False), ((80, 24), "en", True)])
 async def test_every_changed_row_shows_the_mark_on_every_tab_for_every_reference_quarter(
     data_dir: Path, size: tuple[int, int], lang: str, ascii: bool

@@ -50,6 +50,7 @@ def sort_in_heading(table: ViewTable, view: View) -> bool:
     return found is not None and (label.startswith(found[1].rstrip("…")) or found[1] in label)
 
 
+@pytest.mark.slow
 async def test_every_sorted_column_shows_its_marker_at_every_width(embedded_views: dict[str, Views]) -> None:
     """Each table sorted by each of its columns, zh and en, from 40 to 200 columns: the ▲ is on
     screen (at 80 columns, Rankings sorted by 上年排名 showed no ▲: the column had given way)."""

@@ -206,6 +206,7 @@ class TableApp(App[None]):
         self.headers.append(event.column_key)
 
 
+@pytest.mark.slow
 async def test_random_changes_of_rows_size_and_cursor_never_hide_rows() -> None:
     """A seeded random walk of 150 steps: new views, resizes, cursor moves and wheel scrolls."""
     rng = random.Random(11)
@@ -494,6 +495,7 @@ async def walk_table(steps: list[tuple[str, object, object]]) -> None:
                 assert table.current_row_key == table.view.rows[table.cursor_row].key  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 @hypothesis_settings(max_examples=60, deadline=None)
 @given(st.lists(table_steps, min_size=1, max_size=12))
 def test_filter_clear_search_sort_and_resize_keep_the_cursor_on_screen(steps) -> None:

@@ -161,6 +161,6 @@ def test_readme_opens_with_the_two_commands() -> None:
     lines = [line for line in (REPO / "README.md").read_text(encoding="utf-8").splitlines() if line.strip()]
     blocks = [line for line in lines[:12] if line.startswith("python3 -m venv")]
     assert blocks[0].endswith(".venv/bin/devzones")
-    assert blocks[1].endswith(".venv/bin/pytest -n auto")
+    assert blocks[1].endswith('.venv/bin/pytest -n auto -m "not slow"')
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert blocks[1] in ci

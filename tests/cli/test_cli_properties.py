@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -79,6 +80,7 @@ def test_any_file_system_failure_is_one_safe_line_and_exit_4(number: int, filena
     assert ("错误" if lang == "zh" else "error") in err
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     message=HOSTILE, kind=st.sampled_from([ValueError, KeyError, RuntimeError, ZeroDivisionError, TypeError])

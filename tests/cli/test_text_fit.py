@@ -80,13 +80,12 @@ def test_any_width_fits(width: int, lang: str) -> None:
     import contextlib
     import io
     import os
+    from unittest import mock
 
-    os.environ["COLUMNS"] = str(width)
-    try:
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            assert main(["rankings", "--lang", lang]) == 0
-    finally:
-        del os.environ["COLUMNS"]
+    buffer = io.StringIO()
+    # patch.dict restores COLUMNS as it was (deleting it afterwards lost a value set from outside for
+    # every later test in the same process)
+    with mock.patch.dict(os.environ, {"COLUMNS": str(width)}), contextlib.redirect_stdout(buffer):
+        assert main(["rankings", "--lang", lang]) == 0
     lines = buffer.getvalue().splitlines()
     assert all(cell_len(line) <= width for line in lines)

@@ -149,6 +149,7 @@ def test_docx_needs_a_docx_name(tmp_path: Path, capsys) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(st.lists(st.text(max_size=40), min_size=1, max_size=4))
 def test_docx_keeps_hostile_text_literal(texts: list[str]) -> None:

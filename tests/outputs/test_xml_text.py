@@ -14,6 +14,7 @@ import xml.dom.minidom
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -74,6 +75,7 @@ def _run(*args: str) -> int:
 TEXT = _text(st.characters(codec="utf-8", exclude_characters="\x00"), NONCHARACTERS, 12)
 
 
+@pytest.mark.slow
 @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @example("\ufffe\uffff")
 @example("\ufdd0区\U0010fffe\U0001ffff")

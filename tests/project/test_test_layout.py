@@ -57,3 +57,16 @@ def test_every_snapshot_folder_sits_beside_its_test_module() -> None:
         if not (folder.parent.parent / f"{folder.name}.py").is_file()
     ]
     assert orphans == []
+
+
+def test_ci_fails_when_the_test_command_fails_or_runs_nothing() -> None:
+    """.ci/run stops at the first failing command: pytest's exit code 5 (no tests collected, e.g. a
+    marker that selects nothing) fails CI like a failed test, never passes it."""
+    lines = [line.strip() for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    commands = [line for line in lines if line and not line.startswith("#")]
+    assert commands[0] == "set -euo pipefail"
+    assert not any("||" in line or "--suppress-no-test-exit-code" in line for line in commands)
+    readme = (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+    test_line = next(line for line in readme if line.startswith("python3 -m venv") and "pytest" in line)
+    assert test_line.endswith('.venv/bin/pytest -n auto -m "not slow"') and test_line in commands
+    assert ".venv/bin/pytest -n auto -m slow" in commands  # what the README's line leaves out

@@ -62,6 +62,7 @@ def blank(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     )
 
 
+@pytest.mark.slow
 @FUZZ
 @given(damage=DAMAGE)
 def test_damaged_assessment_workbooks(blank: tuple[Path, Path], tmp_path_factory, damage) -> None:

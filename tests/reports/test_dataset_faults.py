@@ -46,6 +46,7 @@ def everything(folder: Path) -> list[str]:
 # -- 16: init is all or nothing ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("existing", [False, True], ids=["new-folder", "empty-folder"])
 def test_init_interrupted_by_a_full_disk_leaves_nothing_and_can_run_again(
     tmp_path: Path, existing: bool, capsys: pytest.CaptureFixture[str]
@@ -190,6 +191,7 @@ def not_shared(data: Path, before: set[int]) -> list[str]:
     return wrong
 
 
+@pytest.mark.slow
 def test_an_ingest_killed_on_a_group_shared_dataset_is_hidden_from_readers_and_left_to_the_group(
     data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

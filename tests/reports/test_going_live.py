@@ -112,6 +112,7 @@ async def draw_every_tab(directory: Path) -> list[str]:
         return [app.query_one("#topbar").plain]
 
 
+@pytest.mark.slow
 async def test_end_to_end_from_init_to_bulletin(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     live = tmp_path / "live"
     assert run(capsys, "init", str(live))[0] == 0

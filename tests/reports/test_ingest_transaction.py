@@ -100,6 +100,7 @@ def new_state(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
 FAULTS = [("replace", "error"), ("write", "crash"), ("fsync", "crash"), ("replace", "crash")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("call", "mode"), FAULTS)
 def test_ingest_interrupted_at_any_call_leaves_the_old_or_the_new_dataset(
     data_copy: Path, tmp_path: Path, new_state: dict[str, str], call: str, mode: str
@@ -139,6 +140,7 @@ def test_ingest_interrupted_at_any_call_leaves_the_old_or_the_new_dataset(
     assert seen["old"] >= 1 and seen["new"] >= 1, seen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("call", "mode"), [("replace", "error"), ("write", "crash"), ("replace", "crash")])
 def test_undo_interrupted_at_any_call_restores_or_can_be_run_again(
     data_copy: Path, tmp_path: Path, new_state: dict[str, str], call: str, mode: str
@@ -183,6 +185,7 @@ def _kill_script(data: Path, source: Path) -> list[str]:
     return [sys.executable, "-m", "console", "--data", str(data), "ingest", str(source), "--yes"]
 
 
+@pytest.mark.slow
 def test_an_ingest_killed_at_random_moments_is_finished_or_rolled_back(
     data_copy: Path, tmp_path: Path, new_state: dict[str, str], capsys
 ) -> None:
@@ -252,6 +255,7 @@ sys.exit(main(sys.argv[2:]))
 """
 
 
+@pytest.mark.slow
 def test_an_ingest_dying_at_each_rename_is_finished_or_rolled_back_and_says_which(
     data_copy: Path, tmp_path: Path, new_state: dict[str, str], capsys
 ) -> None:

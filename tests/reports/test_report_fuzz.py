@@ -104,6 +104,7 @@ def assert_handled(directory: Path, path: Path) -> str:
     return "applied"
 
 
+@pytest.mark.slow
 @FUZZ
 @given(
     rows=ROWS, damage=DAMAGE, encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]), cr=st.booleans()
@@ -134,6 +135,7 @@ VALUES = st.one_of(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.filterwarnings("ignore:Cell .* is marked as a date")  # openpyxl, on a generated far-off date
 @settings(FUZZ, max_examples=30)
 @given(cells=st.dictionaries(st.sampled_from(CELLS), VALUES, max_size=5), base=st.integers(60, 90))

@@ -226,6 +226,7 @@ def expected_names(spec: dict[str, object], bounds_far: bool) -> set[str]:
     return names
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 @given(spec=hostile())
 # Found by a full run: a far value within the data tables' bounds is read, and rejected as data.

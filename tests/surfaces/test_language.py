@@ -102,6 +102,7 @@ async def walk(app: DevZonesApp, size: tuple[int, int]) -> dict[str, set[str]]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(130, 40), (80, 24)], ids=["130x40", "80x24"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_console_speaks_one_language(data_dir: Path, lang: str, size: tuple[int, int]) -> None:

@@ -126,6 +126,7 @@ def _listed(document: dict, revised: bool = True) -> set[tuple]:
     return {tuple(c[k] for k in keys) for c in document["changes"] if revised or c["code"] != "revised"}
 
 
+@pytest.mark.slow
 def test_changes_are_the_difference_of_status_as_of_for_every_pair_of_consecutive_quarters(
     capsys: pytest.CaptureFixture[str], dataset: Dataset
 ) -> None:

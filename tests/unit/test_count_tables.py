@@ -96,6 +96,7 @@ def check_counts(ds: Dataset, year: int, counties: list[str], lang: str) -> None
         assert "不在数据中" not in notes and "not collected" not in notes and "尚未导入" not in notes
 
 
+@pytest.mark.slow
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_every_count_table_adds_up(datasets: dict[str, Dataset], data: st.DataObject) -> None:

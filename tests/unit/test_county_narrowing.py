@@ -88,6 +88,7 @@ def filters(draw: st.DrawFn, ds: Dataset) -> tuple[int, tuple[str, ...], str, bo
     )
 
 
+@pytest.mark.slow
 @hypothesis_settings(max_examples=30)
 @given(data=st.data())
 def test_a_narrowed_filter_is_what_a_fresh_evaluation_of_it_shows(

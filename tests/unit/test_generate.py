@@ -101,6 +101,7 @@ def _kinds_listed(capsys, data: Path) -> set[str]:
     return kinds
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["--seed", "7"], ["--zones", "30"]], ids=["seed-7", "synthetic-30"])
 def test_generated_data_shows_every_kind_of_change(tmp_path: Path, capsys, args: list[str]) -> None:
     out = tmp_path / "g"

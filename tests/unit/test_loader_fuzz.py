@@ -149,6 +149,7 @@ def test_csv_malformed_bytes(table: str, where: float, junk: bytes, cut: bool, e
 # -- XLSX and Parquet --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @given(target=TARGETS, row=st.integers(0, 200), value=HOSTILE_TEXT, fmt=st.sampled_from(["xlsx", "parquet"]))
 def test_xlsx_and_parquet_hostile_cell(target: tuple[str, str], row: int, value: str, fmt: str) -> None:
     table, column = target
@@ -213,6 +214,7 @@ TOML_VALUES = st.one_of(
 )
 
 
+@pytest.mark.slow
 @given(
     title=TOML_VALUES,
     as_of=st.one_of(TOML_VALUES, st.sampled_from(["2026Q3", "2026年第三季度"])),
@@ -228,6 +230,7 @@ def test_manifest_hostile_values(title: object, as_of: object, sample: object) -
         _assert_loads_or_rejects_cleanly(directory)
 
 
+@pytest.mark.slow
 @given(st.binary(max_size=120) | HOSTILE_TEXT.map(str.encode))
 def test_manifest_malformed(raw: bytes) -> None:
     with _dataset() as directory:

@@ -55,6 +55,7 @@ def test_counties_exist(dataset: Dataset) -> None:
     assert {c for choice in COUNTY_CHOICES for c in choice} <= counties
 
 
+@pytest.mark.slow
 @hypothesis_settings(max_examples=12)
 @given(data=st.data())
 def test_any_sequence_of_choices_shows_what_a_fresh_evaluation_shows(
