@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
@@ -69,3 +71,23 @@ def data_copy(tmp_path: Path, data_dir: Path) -> Path:
 def with_tables(ds: Dataset, **tables: pl.DataFrame) -> Dataset:
     """The dataset with some tables replaced (for engine tests on crafted data)."""
     return Dataset(source=ds.source, manifest=ds.manifest, tables={**ds.tables, **tables})
+
+
+@contextmanager
+def failing(name: str, n: int, error: BaseException) -> Iterator[list[int]]:
+    """os.<name> raises ``error`` at its n-th call (a fault injected into a file operation); yields the
+    count of calls so far."""
+    real: Callable = getattr(os, name)
+    calls = [0]
+
+    def fake(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls[0] += 1
+        if calls[0] == n:
+            raise error
+        return real(*args, **kwargs)
+
+    setattr(os, name, fake)
+    try:
+        yield calls
+    finally:
+        setattr(os, name, real)
