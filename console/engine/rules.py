@@ -160,17 +160,13 @@ def evidence(history: list[dict[str, Any]], year: int) -> dict[str, Any]:
     }
 
 
-def _say(key: str, lang: Lang, **values: Any) -> str:
-    return REASONS(key, lang, **values)
-
-
 def flag_reason(flag: str, result: dict[str, Any], lang: Lang) -> str:
     """Which years and ranks earn ``flag``, from a zone's ``evidence`` (or a rankings row): e.g.
     2024年三档第90/90位、2025年一档第32/36位：两年均居所在档后10位…"""
     from console.data.scales import star_label, tier_label
 
     year, size = result["result_year"], result["tier_size"]
-    now = _say(
+    now = REASONS(
         "place",
         lang,
         year=year,
@@ -180,7 +176,7 @@ def flag_reason(flag: str, result: dict[str, Any], lang: Lang) -> str:
     )
     before = ""
     if result.get("previous_rank"):
-        before = _say(
+        before = REASONS(
             "place",
             lang,
             year=year - 1,
@@ -189,16 +185,16 @@ def flag_reason(flag: str, result: dict[str, Any], lang: Lang) -> str:
             size=result["previous_tier_size"],
         )
     if flag in ("top10_reward", "bottom10_notice"):
-        return _say(flag, lang, now=now, band=band(size), low=size - band(size) + 1)
+        return REASONS(flag, lang, now=now, band=band(size), low=size - band(size) + 1)
     if flag == "new_star_reward":
         best = result["best_star_before"]
-        best_word = star_label(best, lang) if best else _say("no_star", lang)
-        return _say(flag, lang, year=year, star=star_label(result["star"], lang), best=best_word)
+        best_word = star_label(best, lang) if best else REASONS("no_star", lang)
+        return REASONS(flag, lang, year=year, star=star_label(result["star"], lang), best=best_word)
     if flag == "rank_fell_notice":
         fell_tier = (result["tier"] or 0) > (result["previous_tier"] or 0)
-        return _say("fell_tier" if fell_tier else "fell_in_tier", lang, before=before, now=now)
+        return REASONS("fell_tier" if fell_tier else "fell_in_tier", lang, before=before, now=now)
     if flag == "bottom10_two_years":
-        return _say(flag, lang, before=before, now=now)
+        return REASONS(flag, lang, before=before, now=now)
     return ""
 
 
@@ -209,7 +205,7 @@ def flag_years(flag: str, years: list[int], lang: Lang) -> str:
     if key is None or not years:
         return ""
     last = REASONS("years_sep_plain", lang).join(str(y - 1) for y in sorted(set(years)))
-    return _say(key, lang, last=last)
+    return REASONS(key, lang, last=last)
 
 
 def flag_word(flag: str, lang: Lang) -> str:

@@ -43,7 +43,6 @@ PLAN_TABLES = (
     "indicators",
     "plan_figures",
 )
-SAMPLE_TABLES = ("assessments", "cluster_revenue", "indicator_values", "reports")
 # Henan's 184 zones split over the three tiers (sizes used for the in-tier rank).
 TIER_SIZES = {1: 36, 2: 58, 3: 90}
 # Provincial statistics not published yet: this indicator has no data (a case the console must show).

@@ -10,33 +10,13 @@ import shutil
 import stat
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from console.cli import EXIT_OK, main
-
-
-@contextmanager
-def failing(name: str, n: int, error: BaseException) -> Iterator[list[int]]:
-    """os.<name> raises ``error`` at its n-th call."""
-    real: Callable = getattr(os, name)
-    calls = [0]
-
-    def fake(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls[0] += 1
-        if calls[0] == n:
-            raise error
-        return real(*args, **kwargs)
-
-    setattr(os, name, fake)
-    try:
-        yield calls
-    finally:
-        setattr(os, name, real)
+from tests.support.faults import failing
 
 
 def everything(folder: Path) -> list[str]:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
-import os
 import random
 import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from filelock import FileLock
 
 from console.cli import EXIT_FILES, EXIT_INVALID, main
 from console.data.loader import load_dataset
+from tests.support.faults import failing
 
 TODAY = date(2026, 11, 26)
 REPORT = "zone,period,item,value,submitted\n平舆,2026Q3,皮革皮具,70.5,2026-10-02\n"
@@ -61,24 +60,6 @@ def report(tmp_path: Path, text: str = REPORT, name: str = "r.csv") -> Path:
 
 class Crash(BaseException):
     """Stands for the process dying: not an Exception, so no in-process clean-up handler catches it."""
-
-
-@contextmanager
-def failing(name: str, n: int, error: BaseException) -> Iterator[list[int]]:
-    real: Callable = getattr(os, name)
-    calls = [0]
-
-    def fake(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls[0] += 1
-        if calls[0] == n:
-            raise error
-        return real(*args, **kwargs)
-
-    setattr(os, name, fake)
-    try:
-        yield calls
-    finally:
-        setattr(os, name, real)
 
 
 @pytest.fixture

@@ -263,3 +263,22 @@ def test_the_zones_tab_shows_no_share_for_a_zone_that_has_not_reported(dataset, 
     assert "%" not in cells[QUESHAN].text and cells[QUESHAN].values[3] is None
     assert cells[QUESHAN].text.endswith(status_word(cells[QUESHAN].status, "zh"))
     assert cells[GAOXIN].text.startswith("46%/75%")  # 130 of 化工 170 + 生物医药 110 (no figure): 130/280
+
+
+def test_the_revenue_roll_up_follows_the_one_severity_order() -> None:
+    """A zone's revenue status takes its clusters' worst in SEVERITY's order, no_data (a cluster with no
+    figure) ranked before on_pace so that an unknown cluster never reads as on pace."""
+    from console.engine.progress import SEVERITY
+    from console.engine.status import REVENUE_SEVERITY
+
+    judged = [s for s in REVENUE_SEVERITY if s != "no_data"]
+    assert (
+        judged
+        == [s for s in SEVERITY if s in judged]
+        == ["missed", "behind", "not_reported", "on_pace", "met"]
+    )
+    assert (
+        REVENUE_SEVERITY.index("not_reported")
+        < REVENUE_SEVERITY.index("no_data")
+        < REVENUE_SEVERITY.index("on_pace")
+    )
