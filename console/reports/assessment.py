@@ -348,37 +348,42 @@ def merge_assessments(
         if twice:
             rejected.append(ReportRejected(assessment.source, twice))
     for assessment in batch:
-        year = frame.filter(pl.col("year") == assessment.year)
-        problems: list[tuple[int, str, Problem]] = []  # (tier, column, problem): in tier order
-        for (tier, rank), group in year.group_by("tier", "province_rank"):
-            zones = sorted(group.get_column("zone").to_list(), key=lambda z: assessment.rows.get(z, 0))
-            if len(zones) > 1 and any(z in assessment.results for z in zones):
-                problem = at(
-                    assessment.cells("F", zones),
-                    "rank_shared",
-                    tier=_tier(tier),
-                    rank=rank,
-                    count=len(zones),
-                    zones=_listed([assessment.name(z) for z in zones]),
-                )
-                problems.append((tier, "F", problem))
-        for (tier,), group in year.group_by("tier"):
-            sizes = sorted(set(group.get_column("tier_size").to_list()))
-            if len(sizes) > 1 and any(z in assessment.results for z in group.get_column("zone")):
-                # The cells to look at: those of this workbook giving a size other than the most common.
-                common = group.get_column("tier_size").mode().sort().item(0)
-                odd = group.filter(pl.col("tier_size") != common).get_column("zone").to_list()
-                here = [z for z in odd if z in assessment.rows] or [
-                    z for z in group.get_column("zone") if z in assessment.rows
-                ]
-                here.sort(key=lambda z: assessment.rows[z])
-                listed = _listed([str(size) for size in sizes])
-                problem = at(assessment.cells("G", here), "sizes_differ", tier=_tier(tier), sizes=listed)
-                problems.append((tier, "G", problem))
+        problems = year_problems(frame.filter(pl.col("year") == assessment.year), assessment)
         if problems:
-            ordered = sorted(problems, key=lambda item: item[:2])
-            rejected.append(ReportRejected(assessment.source, [problem for *_, problem in ordered]))
+            rejected.append(ReportRejected(assessment.source, problems))
     return frame.sort("zone", "year"), changes, rejected
+
+
+def year_problems(year: pl.DataFrame, assessment: Assessment) -> list[str]:
+    """What the merged results of ``assessment``'s year (``year``) break where this workbook gave a
+    result: a rank shared in a tier (column F), a tier given different sizes (G); in tier order."""
+    problems: list[tuple[int, str, Problem]] = []  # (tier, column, problem): in tier order
+    for (tier, rank), group in year.group_by("tier", "province_rank"):
+        zones = sorted(group.get_column("zone").to_list(), key=lambda z: assessment.rows.get(z, 0))
+        if len(zones) > 1 and any(z in assessment.results for z in zones):
+            problem = at(
+                assessment.cells("F", zones),
+                "rank_shared",
+                tier=_tier(tier),
+                rank=rank,
+                count=len(zones),
+                zones=_listed([assessment.name(z) for z in zones]),
+            )
+            problems.append((tier, "F", problem))
+    for (tier,), group in year.group_by("tier"):
+        sizes = sorted(set(group.get_column("tier_size").to_list()))
+        if len(sizes) > 1 and any(z in assessment.results for z in group.get_column("zone")):
+            # The cells to look at: those of this workbook giving a size other than the most common.
+            common = group.get_column("tier_size").mode().sort().item(0)
+            odd = group.filter(pl.col("tier_size") != common).get_column("zone").to_list()
+            here = [z for z in odd if z in assessment.rows] or [
+                z for z in group.get_column("zone") if z in assessment.rows
+            ]
+            here.sort(key=lambda z: assessment.rows[z])
+            listed = _listed([str(size) for size in sizes])
+            problem = at(assessment.cells("G", here), "sizes_differ", tier=_tier(tier), sizes=listed)
+            problems.append((tier, "G", problem))
+    return [problem for *_, problem in sorted(problems, key=lambda item: item[:2])]
 
 
 def _tier(tier: int) -> Said:
