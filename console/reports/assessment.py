@@ -9,7 +9,6 @@ in the user's language.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,8 @@ import polars as pl
 from console.core.text import Said, in_lang
 from console.data.dataset import Dataset
 from console.data.scales import STAR_MAX, TIER_MAX, TIER_MIN, star_label, tier_label
-from console.reports.template import ReportRejected, checked_workbook, place_workbook
+from console.reports.rows import SheetRows, blank, finite, open_sheet, whole
+from console.reports.template import ReportRejected, place_workbook
 from console.reports.words import Problem, at
 from console.words import Lang, pick
 from console.words.reports import REPORTS
@@ -217,113 +217,84 @@ def is_assessment_workbook(path: Path) -> bool:
         book.close()
 
 
-def _whole(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            return None
-    if isinstance(value, int | float) and math.isfinite(value) and float(value).is_integer():
-        return int(value)
-    return None
-
-
-def _decimal(value: object) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            return None
-    if isinstance(value, int | float) and math.isfinite(value):
-        return float(value)
-    return None
-
-
 def read_assessment(ds: Dataset, path: Path, today: date | None = None) -> Assessment:
     """Read and check one assessment workbook; ReportRejected lists every problem, by sheet and cell."""
-    import openpyxl
-
     today = today or date.today()
     source = path.name
-    extent = checked_workbook(path).extent  # no formula without its result, nothing far away
-    try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises several types for damaged files
-        raise ReportRejected(source, [Problem("not_xlsx", reason=type(exc).__name__)]) from None
-    name = next(n for n in SHEET if n in book.sheetnames)
-    sheet = book[name]
-    where = Problem("sheet", sheet=name)
-
-    def cell(address: str) -> Problem:
-        return Problem("sheet_cell", sheet=name, cell=address)
-
-    problems: list[str] = []
-    year = _whole(sheet[f"C{YEAR_ROW}"].value)
+    sheet, last = open_sheet(path, SHEET, first_line=False)
+    rows = SheetRows(sheet.title)
+    found = sheet[f"C{YEAR_ROW}"].value
+    year = whole(found)
     if sheet[f"A{YEAR_ROW}"].value != "year" or year is None:
-        found = sheet[f"C{YEAR_ROW}"].value
-        raise ReportRejected(source, [at(cell(f"C{YEAR_ROW}"), "expected_year", found=found)])
+        raise ReportRejected(source, [at(rows.place(f"C{YEAR_ROW}"), "expected_year", found=found)])
     wrong_year = check_year(ds, year, today)
     if wrong_year:
-        raise ReportRejected(source, [Problem("at", place=cell(f"C{YEAR_ROW}"), what=wrong_year)])
+        raise ReportRejected(source, [Problem("at", place=rows.place(f"C{YEAR_ROW}"), what=wrong_year)])
     names = zone_names(ds)
-    assessment = Assessment(source, year, sheet=name, names=names)
-    known = set(names)
-    last = extent.get(name, (0, 0))[0]  # the last row holding anything (max_row counts formatting too)
-    if last > FIRST_ROW + len(known) + MAX_EXTRA_ROWS:  # a damaged or hostile sheet: not a million rows
-        raise ReportRejected(source, [at(where, "too_many_rows", rows=last, zones=len(known))])
+    # assessment.rows is the checker's: each zone's row, for the messages of merge_assessments.
+    assessment = Assessment(source, year, rows=rows.first, sheet=sheet.title, names=names)
+    if last > FIRST_ROW + len(names) + MAX_EXTRA_ROWS:  # a damaged or hostile sheet: not a million rows
+        raise ReportRejected(source, [at(rows.whole(), "too_many_rows", rows=last, zones=len(names))])
     for r in range(FIRST_ROW, last + 1):
-        zone = sheet[f"A{r}"].value
-        cells = {key: sheet[f"{col}{r}"].value for col, key in INPUTS}
-        if zone in (None, "") and all(v in (None, "") for v in cells.values()):
-            continue
-        if zone not in known:
-            problems.append(at(cell(f"A{r}"), "not_a_zone", zone=zone))
-            continue
-        zone = str(zone)
-        if zone in assessment.rows:
-            other = assessment.rows[zone]
-            problems.append(at(cell(f"A{r}"), "zone_twice", zone=names[zone], other=other))
-            continue
-        assessment.rows[zone] = r
-        if all(v in (None, "") for v in cells.values()):
-            continue  # not published for this zone: left empty
-        cols = {key: col for col, key in INPUTS}
-        bad: list[tuple[str, str, dict[str, object]]] = []  # (input, message, its values)
-        star = _whole(cells["star"]) if cells["star"] not in (None, "") else 0
-        if star is None or not 0 <= star <= STAR_MAX:
-            bad.append(("star", "expected_star", {"top": STAR_MAX}))
-        tier = _whole(cells["tier"])
-        if tier is None or not TIER_MIN <= tier <= TIER_MAX:
-            bad.append(("tier", "expected_tier", {"first": TIER_MIN, "last": TIER_MAX}))
-        score = _decimal(cells["score"])
-        if score is None or not 0 <= score <= 100:
-            bad.append(("score", "expected_score", {}))
-        size = _whole(cells["tier_size"])
-        if size is None or not 1 <= size <= MAX_TIER_SIZE:
-            bad.append(("tier_size", "expected_tier_size", {"top": MAX_TIER_SIZE}))
-            size = None
-        rank = _whole(cells["province_rank"])
-        if rank is None or rank < 1 or (size is not None and rank > size):
-            if size is not None:
-                bad.append(("province_rank", "expected_rank_upto", {"size": size}))
-            else:
-                bad.append(("province_rank", "expected_rank", {}))
-        if bad:
-            for key, message, values in bad:
-                found = "" if cells[key] is None else cells[key]
-                problems.append(at(cell(f"{cols[key]}{r}"), message, found=found, **values))
-            continue
-        assert tier is not None and score is not None and rank is not None and size is not None
-        assessment.results[zone] = Result(star or None, tier, score, rank, size)
-    if not problems and not assessment.results:
-        problems.append(at(where, "no_results"))
-    if problems:
-        raise ReportRejected(source, problems)
+        _read_row(sheet, r, rows, assessment)
+    if not rows.problems and not assessment.results:
+        rows.problems.append(at(rows.whole(), "no_results"))
+    rows.reject_if_any(source)
     return assessment
+
+
+def _read_row(sheet: Any, r: int, rows: SheetRows, assessment: Assessment) -> None:
+    """One row below the headings: a zone of the dataset given once, and its result when published."""
+    zone = sheet[f"A{r}"].value
+    cells = {key: sheet[f"{col}{r}"].value for col, key in INPUTS}
+    if blank(zone) and all(blank(v) for v in cells.values()):
+        return
+    if zone not in assessment.names:
+        rows.add(f"A{r}", "not_a_zone", zone=zone)
+        return
+    zone = str(zone)
+    if not rows.once(zone, r, f"A{r}", "zone_twice", zone=assessment.names[zone]):
+        return
+    if all(blank(v) for v in cells.values()):
+        return  # not published for this zone: left empty
+    result, bad = checked_result(cells)
+    columns = {key: col for col, key in INPUTS}
+    for key, message, values in bad:
+        found = "" if cells[key] is None else cells[key]
+        rows.add(f"{columns[key]}{r}", message, found=found, **values)
+    if result is not None:
+        assessment.results[zone] = result
+
+
+def checked_result(
+    cells: dict[str, object],
+) -> tuple[Result | None, list[tuple[str, str, dict[str, object]]]]:
+    """A row's five inputs as a Result, or None and each input that cannot be right: (input, message,
+    its values). A blank star is none; the rank is within the tier's size when that size is right."""
+    bad: list[tuple[str, str, dict[str, object]]] = []
+    star = whole(cells["star"]) if not blank(cells["star"]) else 0
+    if star is None or not 0 <= star <= STAR_MAX:
+        bad.append(("star", "expected_star", {"top": STAR_MAX}))
+    tier = whole(cells["tier"])
+    if tier is None or not TIER_MIN <= tier <= TIER_MAX:
+        bad.append(("tier", "expected_tier", {"first": TIER_MIN, "last": TIER_MAX}))
+    score = finite(cells["score"])
+    if score is None or not 0 <= score <= 100:
+        bad.append(("score", "expected_score", {}))
+    size = whole(cells["tier_size"])
+    if size is None or not 1 <= size <= MAX_TIER_SIZE:
+        bad.append(("tier_size", "expected_tier_size", {"top": MAX_TIER_SIZE}))
+        size = None
+    rank = whole(cells["province_rank"])
+    if rank is None or rank < 1 or (size is not None and rank > size):
+        if size is not None:
+            bad.append(("province_rank", "expected_rank_upto", {"size": size}))
+        else:
+            bad.append(("province_rank", "expected_rank", {}))
+    if bad:
+        return None, bad
+    assert tier is not None and score is not None and rank is not None and size is not None
+    return Result(star or None, tier, score, rank, size), bad
 
 
 def merge_assessments(
@@ -377,37 +348,42 @@ def merge_assessments(
         if twice:
             rejected.append(ReportRejected(assessment.source, twice))
     for assessment in batch:
-        year = frame.filter(pl.col("year") == assessment.year)
-        problems: list[tuple[int, str, Problem]] = []  # (tier, column, problem): in tier order
-        for (tier, rank), group in year.group_by("tier", "province_rank"):
-            zones = sorted(group.get_column("zone").to_list(), key=lambda z: assessment.rows.get(z, 0))
-            if len(zones) > 1 and any(z in assessment.results for z in zones):
-                problem = at(
-                    assessment.cells("F", zones),
-                    "rank_shared",
-                    tier=_tier(tier),
-                    rank=rank,
-                    count=len(zones),
-                    zones=_listed([assessment.name(z) for z in zones]),
-                )
-                problems.append((tier, "F", problem))
-        for (tier,), group in year.group_by("tier"):
-            sizes = sorted(set(group.get_column("tier_size").to_list()))
-            if len(sizes) > 1 and any(z in assessment.results for z in group.get_column("zone")):
-                # The cells to look at: those of this workbook giving a size other than the most common.
-                common = group.get_column("tier_size").mode().sort().item(0)
-                odd = group.filter(pl.col("tier_size") != common).get_column("zone").to_list()
-                here = [z for z in odd if z in assessment.rows] or [
-                    z for z in group.get_column("zone") if z in assessment.rows
-                ]
-                here.sort(key=lambda z: assessment.rows[z])
-                listed = _listed([str(size) for size in sizes])
-                problem = at(assessment.cells("G", here), "sizes_differ", tier=_tier(tier), sizes=listed)
-                problems.append((tier, "G", problem))
+        problems = year_problems(frame.filter(pl.col("year") == assessment.year), assessment)
         if problems:
-            ordered = sorted(problems, key=lambda item: item[:2])
-            rejected.append(ReportRejected(assessment.source, [problem for *_, problem in ordered]))
+            rejected.append(ReportRejected(assessment.source, problems))
     return frame.sort("zone", "year"), changes, rejected
+
+
+def year_problems(year: pl.DataFrame, assessment: Assessment) -> list[str]:
+    """What the merged results of ``assessment``'s year (``year``) break where this workbook gave a
+    result: a rank shared in a tier (column F), a tier given different sizes (G); in tier order."""
+    problems: list[tuple[int, str, Problem]] = []  # (tier, column, problem): in tier order
+    for (tier, rank), group in year.group_by("tier", "province_rank"):
+        zones = sorted(group.get_column("zone").to_list(), key=lambda z: assessment.rows.get(z, 0))
+        if len(zones) > 1 and any(z in assessment.results for z in zones):
+            problem = at(
+                assessment.cells("F", zones),
+                "rank_shared",
+                tier=_tier(tier),
+                rank=rank,
+                count=len(zones),
+                zones=_listed([assessment.name(z) for z in zones]),
+            )
+            problems.append((tier, "F", problem))
+    for (tier,), group in year.group_by("tier"):
+        sizes = sorted(set(group.get_column("tier_size").to_list()))
+        if len(sizes) > 1 and any(z in assessment.results for z in group.get_column("zone")):
+            # The cells to look at: those of this workbook giving a size other than the most common.
+            common = group.get_column("tier_size").mode().sort().item(0)
+            odd = group.filter(pl.col("tier_size") != common).get_column("zone").to_list()
+            here = [z for z in odd if z in assessment.rows] or [
+                z for z in group.get_column("zone") if z in assessment.rows
+            ]
+            here.sort(key=lambda z: assessment.rows[z])
+            listed = _listed([str(size) for size in sizes])
+            problem = at(assessment.cells("G", here), "sizes_differ", tier=_tier(tier), sizes=listed)
+            problems.append((tier, "G", problem))
+    return [problem for *_, problem in sorted(problems, key=lambda item: item[:2])]
 
 
 def _tier(tier: int) -> Said:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from console.core.text import clean
 from console.data.dataset import Dataset
@@ -14,11 +16,11 @@ from console.data.errors import DataInvalid
 from console.data.readers import decode_csv_bytes
 from console.data.scales import Period, ScaleError, parse_period
 from console.data.validate import parse_date
+from console.reports.rows import SheetRows, blank, decimal, open_sheet
 from console.reports.template import (
     SHEET,
     Report,
     ReportRejected,
-    checked_workbook,
     counted_indicators,
     resolve_zone,
     template_lines,
@@ -35,16 +37,8 @@ def _col(index: int) -> str:
 
 
 def _number(value: object) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.replace(",", "").strip())
-        except ValueError:
-            return None
-    return None
+    """A figure's cell as a number (text may write 1,500), or None."""
+    return decimal(value, commas=True)
 
 
 def _plan_window(ds: Dataset, today: date) -> tuple[Period, Period]:
@@ -106,123 +100,147 @@ def _check_figure(number: float, key: str, counts: set[str]) -> Problem | None:
     return None
 
 
+def _cell(sheet: Any, row: int, col: int) -> object:
+    """A cell's value, text cleaned at the boundary as for data files (``col`` 0 is column A)."""
+    value = sheet.cell(row=row, column=col + 1).value
+    return clean(value) if isinstance(value, str) else value
+
+
 def _read_xlsx(ds: Dataset, path: Path, today: date) -> Report:
-    import openpyxl
-
+    """A filled template: its lines found by the hidden key in column A, each checked against the line
+    the template has for the zone and quarter (locked cells unchanged, a figure that can be right)."""
     source = path.name
-    extent = checked_workbook(path).extent  # no formula without its result, nothing far away
-    try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises several types for damaged files
-        raise ReportRejected(
-            source,
-            [Problem("not_xlsx", reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)],
-        ) from None
-    sheet = next((book[name] for name in SHEET if name in book.sheetnames), None)
-    if sheet is None:
-        raise ReportRejected(source, [Problem("no_sheet", names=" / ".join(SHEET))])
-    name = sheet.title
-    lang: Lang = "zh" if name == SHEET[0] else "en"
-    problems: list[str] = []
-
-    def place(address: str) -> Problem:
-        return Problem("sheet_cell", sheet=name, cell=address)
-
-    def cell(row: int, col: int) -> object:
-        value = sheet.cell(row=row, column=col + 1).value
-        return clean(value) if isinstance(value, str) else value  # the text boundary, as for data files
-
-    keys: dict[str, int] = {}
-    for r in range(1, extent.get(name, (0, 0))[0] + 1):  # the rows holding anything, not max_row
-        key = cell(r, 0)
-        if not key:
-            continue
-        if str(key) in keys:
-            problems.append(at(place(f"A{r}"), "line_twice", key=key, other=keys[str(key)]))
-            continue
-        keys[str(key)] = r
+    sheet, last = open_sheet(path, SHEET)
+    rows = SheetRows(sheet.title)
+    lang: Lang = "zh" if sheet.title == SHEET[0] else "en"
+    for r in range(1, last + 1):  # the rows holding anything, not max_row
+        key = _cell(sheet, r, 0)
+        if key:
+            rows.once(str(key), r, f"A{r}", "line_twice", key=key)
+    keys = rows.first
     if "zone" not in keys or "period" not in keys:
-        raise ReportRejected(
-            source,
-            [at(Problem("sheet", sheet=name), "no_zone_cells")],
-        )
-    zone_text = str(cell(keys["zone"], 2) or "")
+        raise ReportRejected(source, [at(rows.whole(), "no_zone_cells")])
+    report = _xlsx_report(ds, sheet, rows, source, today)
+    submitted = _xlsx_submitted(sheet, rows, report, today)
+    lines = template_lines(ds, report.zone, parse_period(report.period), lang)
+    _xlsx_lines(sheet, rows, report, lines, counted_indicators(ds))
+    missing_lines = [key for key, *_ in lines if key not in keys]
+    if missing_lines:
+        rows.problems.append(at(rows.whole(), "lines_missing", lines=", ".join(missing_lines)))
+    if "notes" in keys:
+        notes = (_cell(sheet, keys["notes"], col) for col in (2, 3, 4))
+        report.notes = " ".join(str(c) for c in notes if c).strip()
+    if not rows.problems and not report.revenue and not report.indicators:
+        rows.problems.append(at(rows.whole(), "empty_template"))
+    if report.submitted is None and blank(submitted):
+        # Lateness is the zone's, never the import date's: the date is required.
+        where = rows.place(f"C{keys['submitted']}") if "submitted" in keys else rows.whole()
+        rows.problems.append(Problem("at", place=where, what=Problem("submitted_missing")))
+    rows.reject_if_any(source)
+    return report
+
+
+def _xlsx_report(ds: Dataset, sheet: Any, rows: SheetRows, source: str, today: date) -> Report:
+    """The report's zone and quarter (cells C of the rows keyed zone and period); ReportRejected with
+    every problem found so far when either cannot be used."""
+    keys = rows.first
+    zone_text = str(_cell(sheet, keys["zone"], 2) or "")
     zone = resolve_zone(ds, zone_text)
     if zone is None:
         known = ds["zones"].get_column("zone").to_list()
-        problems.append(
-            at(place(f"C{keys['zone']}"), "unknown_zone", zone=zone_text, hint=did_you_mean(zone_text, known))
-        )
-    period = _check_period(ds, cell(keys["period"], 2), place(f"C{keys['period']}"), problems, today)
-    if problems or zone is None or period is None:
-        raise ReportRejected(source, problems)
+        rows.add(f"C{keys['zone']}", "unknown_zone", zone=zone_text, hint=did_you_mean(zone_text, known))
+    where = rows.place(f"C{keys['period']}")
+    period = _check_period(ds, _cell(sheet, keys["period"], 2), where, rows.problems, today)
+    if rows.problems or zone is None or period is None:
+        raise ReportRejected(source, rows.problems)
     report = Report(source, zone, period, None)
-    report.places["period"] = place(f"C{keys['period']}")
-    submitted = cell(keys.get("submitted", 0), 2) if "submitted" in keys else None
+    report.places["period"] = where
+    return report
+
+
+def _xlsx_submitted(sheet: Any, rows: SheetRows, report: Report, today: date) -> object:
+    """Set ``report.submitted`` from the submission date's cell when it holds a date that can be right
+    for the quarter; returns what the cell holds."""
+    keys = rows.first
+    submitted = _cell(sheet, keys["submitted"], 2) if "submitted" in keys else None
     if isinstance(submitted, datetime):
         report.submitted = submitted.date()
     elif isinstance(submitted, date):
         report.submitted = submitted
-    elif submitted not in (None, ""):
+    elif not blank(submitted):
         try:
             report.submitted = parse_date(str(submitted))
         except ScaleError:
-            problems.append(at(place(f"C{keys['submitted']}"), "expected_date", found=submitted))
+            rows.add(f"C{keys['submitted']}", "expected_date", found=submitted)
     if report.submitted is not None:
-        wrong = _check_submitted(report.submitted, period, today)
+        wrong = _check_submitted(report.submitted, report.period, today)
         if wrong:
-            problems.append(Problem("at", place=place(f"C{keys['submitted']}"), what=wrong))
-    no_date = report.submitted is None and submitted in (None, "")
-    counts = counted_indicators(ds)
-    expected = template_lines(ds, zone, parse_period(period), lang)
-    by_key = {key: (label, unit, target) for key, label, unit, target in expected}
-    for key, row in keys.items():
+            rows.add_problem(f"C{keys['submitted']}", wrong)
+    return submitted
+
+
+def _xlsx_lines(
+    sheet: Any,
+    rows: SheetRows,
+    report: Report,
+    lines: list[tuple[str, str, str, float | None]],
+    counts: set[str],
+) -> None:
+    """Each cluster or indicator line of the sheet: its locked cells as the template wrote them, and
+    its figure (column E), when given, a number that can be right for the line."""
+    by_key = {key: (label, unit, target) for key, label, unit, target in lines}
+    for key, row in rows.first.items():
         if not key.startswith(("cluster:", "indicator:")):
             continue
         if key not in by_key:
-            problems.append(at(place(f"A{row}"), "not_a_line", key=key))
+            rows.add(f"A{row}", "not_a_line", key=key)
             continue
         label, unit, target = by_key[key]
         for col, want in ((1, label), (2, unit), (3, target)):
-            got = cell(row, col)
+            got = _cell(sheet, row, col)
             same = (_number(got) == want) if isinstance(want, float) else (str(got or "") == str(want or ""))
-            if not same and not (want is None and got in (None, "")):
-                problems.append(at(place(f"{_col(col)}{row}"), "locked_changed", got=got, want=want))
-        value = cell(row, 4)
-        if value in (None, ""):
+            if not same and not (want is None and blank(got)):
+                rows.add(f"{_col(col)}{row}", "locked_changed", got=got, want=want)
+        value = _cell(sheet, row, 4)
+        if blank(value):
             continue
-        number = _number(value)
-        wrong = None if number is None else _check_figure(number, key, counts)
-        if number is None:
-            problems.append(at(place(f"E{row}"), "expected_number_of", found=value, label=label))
-        elif wrong:
-            problems.append(Problem("at", place=place(f"E{row}"), what=wrong))
-        elif key.startswith("cluster:"):
-            report.revenue[key.split(":", 1)[1]] = number
+        _take_figure(rows, f"E{row}", report, key, value, counts, label)
+
+
+def _take_figure(
+    rows: SheetRows,
+    address: str,
+    report: Report,
+    key: str,
+    value: object,
+    counts: set[str],
+    label: str | None = None,
+) -> None:
+    """A line's figure into the report, or the problem with it at ``address`` (a label names the line
+    in the workbook's message; the CSV's names none)."""
+    number = _number(value)
+    wrong = None if number is None else _check_figure(number, key, counts)
+    kind, _, item = key.partition(":")
+    if number is None:
+        if label is not None:
+            rows.add(address, "expected_number_of", found=value, label=label)
         else:
-            report.indicators[key.split(":", 1)[1]] = number
-        report.places[key.split(":", 1)[1]] = place(f"E{row}")
-    missing_lines = [key for key in by_key if key not in keys]
-    if missing_lines:
-        problems.append(at(Problem("sheet", sheet=name), "lines_missing", lines=", ".join(missing_lines)))
-    if "notes" in keys:
-        report.notes = " ".join(
-            str(c) for c in (cell(keys["notes"], 2), cell(keys["notes"], 3), cell(keys["notes"], 4)) if c
-        ).strip()
-    if not problems and not report.revenue and not report.indicators:
-        problems.append(at(Problem("sheet", sheet=name), "empty_template"))
-    if no_date:  # lateness is the zone's, never the import date's: the date is required
-        where = place(f"C{keys['submitted']}") if "submitted" in keys else Problem("sheet", sheet=name)
-        problems.append(Problem("at", place=where, what=Problem("submitted_missing")))
-    if problems:
-        raise ReportRejected(source, problems)
-    return report
+            rows.add(address, "expected_number", found=value)
+    elif wrong:
+        rows.add_problem(address, wrong)
+    elif kind == "cluster":
+        report.revenue[item] = number
+    else:
+        report.indicators[item] = number
+    report.places[item] = rows.place(address)
 
 
 CSV_COLUMNS = ("zone", "period", "item", "value", "submitted", "notes")
 
 
 def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
+    """A report as CSV, one item a row (CSV_COLUMNS): every row of the one zone and quarter, each item
+    once, its figure a number that can be right, one submission date."""
     source = path.name
     try:
         text = decode_csv_bytes(path.read_bytes(), source)
@@ -234,15 +252,14 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
                 for e in exc.errors
             ],
         ) from None
-    rows = _csv_rows(source, text)
-    if not rows or [h.strip().lstrip("\ufeff") for h in rows[0]][:4] != list(CSV_COLUMNS[:4]):
+    records = _csv_rows(source, text)
+    if not records or [h.strip().lstrip("\ufeff") for h in records[0]][:4] != list(CSV_COLUMNS[:4]):
         raise ReportRejected(
             source, [at(Problem("row", row=1), "csv_columns", columns=", ".join(CSV_COLUMNS))]
         )
-    header = [h.strip().lstrip("\ufeff") for h in rows[0]]
+    header = [h.strip().lstrip("\ufeff") for h in records[0]]
     index = {name: header.index(name) for name in CSV_COLUMNS if name in header}
-    problems: list[str] = []
-    body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
+    body = [(n, r) for n, r in enumerate(records[1:], start=2) if any(c.strip() for c in r)]
     if not body:
         raise ReportRejected(source, [Problem("no_rows")])
 
@@ -250,84 +267,105 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
         i = index.get(name)
         return clean(row[i]).strip() if i is not None and i < len(row) else ""  # the text boundary
 
-    first = body[0][1]
-    zone_text = get(first, "zone")
+    rows = SheetRows("")  # a CSV has no sheet: its places are cells and rows alone
+    report = _csv_report(ds, rows, body[0], get, source, today)
+    lines = {
+        key.split(":", 1)[1]: key
+        for key, *_ in template_lines(ds, report.zone, parse_period(report.period), "zh")
+    }
+    counts = counted_indicators(ds)
+    submitted_on: dict[date, int] = {}
+    for n, row in body:
+        _csv_row(
+            ds,
+            rows,
+            report,
+            n,
+            {name: get(row, name) for name in CSV_COLUMNS},
+            lines,
+            counts,
+            today,
+            submitted_on,
+        )
+    if report.submitted is None and not any(get(row, "submitted") for _, row in body):
+        # Lateness is the zone's, never the import date's: the date is required (column E, any row).
+        rows.problems.append(
+            Problem("at", place=Problem("column", column="E"), what=Problem("submitted_missing"))
+        )
+    if len(submitted_on) > 1:
+        listed = [Problem("date_at_row", date=when, row=n) for when, n in submitted_on.items()]
+        differ = Problem("dates_differ", listed=Joined(listed))
+        rows.problems.append(Problem("at", place=Problem("column", column="E"), what=differ))
+    rows.reject_if_any(source)
+    return report
+
+
+def _csv_report(
+    ds: Dataset,
+    rows: SheetRows,
+    first: tuple[int, list[str]],
+    get: Callable[[list[str], str], str],
+    source: str,
+    today: date,
+) -> Report:
+    """The report's zone and quarter, from its first row; ReportRejected when either cannot be used."""
+    n, row = first
+    zone_text = get(row, "zone")
     zone = resolve_zone(ds, zone_text)
     if zone is None:
         known = ds["zones"].get_column("zone").to_list()
-        problems.append(
-            at(
-                Problem("cell", cell=f"A{body[0][0]}"),
-                "unknown_zone",
-                zone=zone_text,
-                hint=did_you_mean(zone_text, known),
-            )
-        )
-    period = _check_period(ds, get(first, "period"), Problem("cell", cell=f"B{body[0][0]}"), problems, today)
+        rows.add(f"A{n}", "unknown_zone", zone=zone_text, hint=did_you_mean(zone_text, known))
+    period = _check_period(ds, get(row, "period"), rows.place(f"B{n}"), rows.problems, today)
     if zone is None or period is None:
-        raise ReportRejected(source, problems)
+        raise ReportRejected(source, rows.problems)
     report = Report(source, zone, period, None)
-    report.places["period"] = Problem("cell", cell=f"B{body[0][0]}")
-    lines = {key.split(":", 1)[1]: key for key, *_ in template_lines(ds, zone, parse_period(period), "zh")}
-    counts = counted_indicators(ds)
-    seen: dict[str, int] = {}
-    submitted_on: dict[date, int] = {}
-    for n, row in body:
-        if resolve_zone(ds, get(row, "zone")) != zone or (
-            get(row, "period")
-            and _check_period(ds, get(row, "period"), Problem("row", row=n), [], today) != period
-        ):
-            problems.append(at(Problem("row", row=n), "row_other_report", zone=zone, period=period))
-            continue
-        item, value = get(row, "item"), get(row, "value")
-        if item not in lines:
-            problems.append(
-                at(Problem("cell", cell=f"C{n}"), "not_an_item", item=item, hint=did_you_mean(item, lines))
-            )
-            continue
-        if item in seen:
-            problems.append(at(Problem("row", row=n), "item_twice", item=item, other=seen[item]))
-            continue
-        seen[item] = n
-        number = _number(value)
-        wrong = None if number is None else _check_figure(number, lines[item], counts)
-        if number is None:
-            problems.append(at(Problem("cell", cell=f"D{n}"), "expected_number", found=value))
-        elif wrong:
-            problems.append(Problem("at", place=Problem("cell", cell=f"D{n}"), what=wrong))
-        elif lines[item].startswith("cluster:"):
-            report.revenue[item] = number
-        else:
-            report.indicators[item] = number
-        report.places[item] = Problem("cell", cell=f"D{n}")
-        if get(row, "submitted"):
-            try:
-                when = parse_date(get(row, "submitted"))
-            except ScaleError:
-                problems.append(
-                    at(Problem("cell", cell=f"E{n}"), "expected_date", found=get(row, "submitted"))
-                )
-            else:
-                wrong = _check_submitted(when, period, today)
-                if wrong:
-                    problems.append(Problem("at", place=Problem("cell", cell=f"E{n}"), what=wrong))
-                submitted_on.setdefault(when, n)
-                report.submitted = when
-        if get(row, "notes"):
-            report.notes = get(row, "notes")
-    if report.submitted is None and not any(get(row, "submitted") for _, row in body):
-        # Lateness is the zone's, never the import date's: the date is required (column E, any row).
-        problems.append(Problem("at", place=Problem("column", column="E"), what=Problem("submitted_missing")))
-    if len(submitted_on) > 1:
-        listed = [Problem("date_at_row", date=when, row=n) for when, n in submitted_on.items()]
-        problems.append(
-            Problem(
-                "at", place=Problem("column", column="E"), what=Problem("dates_differ", listed=Joined(listed))
-            )
-        )
-    if problems:
-        raise ReportRejected(source, problems)
+    report.places["period"] = rows.place(f"B{n}")
     return report
+
+
+def _csv_row(
+    ds: Dataset,
+    rows: SheetRows,
+    report: Report,
+    n: int,
+    cells: dict[str, str],
+    lines: dict[str, str],
+    counts: set[str],
+    today: date,
+    submitted_on: dict[date, int],
+) -> None:
+    """One row of a CSV report (``cells`` by column name): of the report's zone and quarter, an item
+    of its template given once, its figure, and its submission date when it has one."""
+    period = cells["period"]
+    if resolve_zone(ds, cells["zone"]) != report.zone or (
+        period and _check_period(ds, period, Problem("row", row=n), [], today) != report.period
+    ):
+        rows.problems.append(
+            at(Problem("row", row=n), "row_other_report", zone=report.zone, period=report.period)
+        )
+        return
+    item = cells["item"]
+    if item not in lines:
+        rows.add(f"C{n}", "not_an_item", item=item, hint=did_you_mean(item, lines))
+        return
+    if item in rows.first:
+        rows.problems.append(at(Problem("row", row=n), "item_twice", item=item, other=rows.first[item]))
+        return
+    rows.first[item] = n
+    _take_figure(rows, f"D{n}", report, lines[item], cells["value"], counts)
+    if cells["submitted"]:
+        try:
+            when = parse_date(cells["submitted"])
+        except ScaleError:
+            rows.add(f"E{n}", "expected_date", found=cells["submitted"])
+        else:
+            wrong = _check_submitted(when, report.period, today)
+            if wrong:
+                rows.add_problem(f"E{n}", wrong)
+            submitted_on.setdefault(when, n)
+            report.submitted = when
+    if cells["notes"]:
+        report.notes = cells["notes"]
 
 
 def _csv_rows(source: str, text: str) -> list[list[str]]:

@@ -19,11 +19,17 @@ from console.cli import main
 from console.core.config import load_settings
 from console.core.paths import embedded_data_dir
 from console.data.loader import load_dataset
+from console.data.schema import TABLES
 from console.reports.assessment import FIRST_ROW
-from console.reports.new_dataset import init_dataset, plan_table_names, progress_table_names
+from console.reports.new_dataset import init_dataset, plan_table_names
 from console.reports.store import ReportBatchRejected, ingest, undo
 from console.tui.app import TABS, DevZonesApp
 from tests.support.workbooks import TODAY, fill_assessment, fill_report, standard_results
+
+
+def progress_table_names() -> list[str]:
+    """The tables that hold results and reports: empty in a new dataset."""
+    return [t.name for t in TABLES if t.sample]
 
 
 def state(directory: Path) -> dict[str, bytes]:
