@@ -34,7 +34,30 @@ from console.engine.coverage import AREA_SCOPES, coverage
 from console.engine.determined import BASIS, RUNNING_BASES, computed_values, determined_codes
 from console.engine.status import eval_period, filter_counties, unreported_zones
 
-SEVERITY = ("missed", "behind", "not_reported", "on_pace", "ongoing", "met", "no_data", "no_target")
+# The one severity order of every status, worst first, in ranks of equal severity: tables sorted by
+# status (console.present.views), the changes' "worst first" (console.present.changes_view) and the
+# roll-up below all read it.
+STATUS_RANKS: tuple[tuple[str, ...], ...] = (
+    ("missed", "missing"),
+    ("at_risk", "behind", "late"),
+    ("not_reported", "no_data"),
+    ("on_track", "on_pace", "ongoing"),
+    ("on_time", "met"),
+    ("no_target", "not_due", "no_indicator"),
+)
+STATUS_RANK: dict[str, int] = {status: rank for rank, same in enumerate(STATUS_RANKS) for status in same}
+# What an indicator's status can be, and those that judge nothing, which a roll-up (an indicator from
+# its zones, a task from its indicators) takes only when no member is judged: in the roll-up order they
+# come after every judged status (a task with a met indicator and one without data is met, not "no
+# data"), so this order differs from the ranks above for no_data alone.
+_INDICATOR_STATUSES = frozenset(
+    {"missed", "behind", "not_reported", "on_pace", "ongoing", "met", "no_data", "no_target"}
+)
+_JUDGE_NOTHING = ("no_data", "no_target")
+SEVERITY = (
+    *(s for same in STATUS_RANKS for s in same if s in _INDICATOR_STATUSES and s not in _JUDGE_NOTHING),
+    *_JUDGE_NOTHING,
+)
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
 

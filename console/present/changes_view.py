@@ -20,6 +20,7 @@ from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.as_of import data_periods
 from console.engine.changes import CODES, Change, changes_between
+from console.engine.progress import STATUS_RANK, STATUS_RANKS
 from console.present.formatter import CHANGE_MARK, Formatter
 from console.present.labels import text as label_text
 from console.present.viewmodel import Cell, Column, Field, Row, View, Views
@@ -46,22 +47,10 @@ _PLACES: dict[tuple[str, str], tuple[str, str]] = {
     ("indicator", "value"): ("indicators", "latest"),
 }
 
-# How bad a status is, for "worst first" (lower is worse); unknown statuses count as neutral.
-_SEVERITY = {
-    "missed": 0,
-    "missing": 0,
-    "at_risk": 1,
-    "behind": 1,
-    "late": 1,
-    "not_reported": 2,
-    "no_data": 2,
-    "on_track": 3,
-    "on_pace": 3,
-    "ongoing": 3,
-    "on_time": 4,
-    "met": 4,
-}
-_NEUTRAL = 5
+# How bad a status is, for "worst first" (lower is worse): the one order (STATUS_RANK); unknown
+# statuses count as neutral, with those that judge nothing (no target …).
+_SEVERITY = STATUS_RANK
+_NEUTRAL = len(STATUS_RANKS) - 1
 _CODE_RANK = {code: i for i, code in enumerate(CODES)}
 
 
