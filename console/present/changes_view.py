@@ -310,14 +310,9 @@ def _plain(value: object) -> str | None:
     return f"{value:g}" if isinstance(value, float) else clean(str(value))
 
 
-def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) -> View:
-    """The changes as a table (tab "changes") for the exports: kind, subject, what changed, from, to,
-    period, when revised, days late; worst first. Values are the typed codes and numbers (``from`` and
-    ``to`` as text: a status code, a rank or a figure), display text in the views' language."""
-    lang = views.lang
-    f = Formatter(lang, views.ascii)
-    names = _names(views)
-    columns = (
+def _changes_columns(f: Formatter) -> tuple[Column, ...]:
+    """The changes table's columns: kind, subject, what changed, period, when revised or days late."""
+    return (
         Column(
             "code",
             CHANGES("change", f.lang),
@@ -362,6 +357,16 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
             ),
         ),
     )
+
+
+def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) -> View:
+    """The changes as a table (tab "changes") for the exports: kind, subject, what changed, from, to,
+    period, when revised, days late; worst first. Values are the typed codes and numbers (``from`` and
+    ``to`` as text: a status code, a rank or a figure), display text in the views' language."""
+    lang = views.lang
+    f = Formatter(lang, views.ascii)
+    names = _names(views)
+    columns = _changes_columns(f)
     rows = []
     for n, c in enumerate(worst_first(changes)):
         kind, whose, what = (
@@ -389,7 +394,7 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
         )
         rows.append(Row(str(n), cells))
     # Short enough for a spreadsheet's sheet name (31 characters), and saying the same.
-    title = CHANGES("changes_from_since_to_to", f.lang, since=since, to=to)
+    title = CHANGES("changes_from_to", f.lang, since=since, to=to)
     return View("changes", title, columns, tuple(rows))
 
 

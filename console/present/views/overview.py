@@ -4,6 +4,7 @@ overview as one table for exports."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import polars as pl
 
@@ -123,6 +124,35 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
     return tuple(goals)
 
 
+def _planned_counts(figures: pl.DataFrame, figure: str) -> dict[int, int]:
+    """The plan's zones per tier (``figure`` "tier_count") or per star ("star_count"), by level."""
+    planned: dict[int, int] = {}
+    parse = parse_tier if figure == "tier_count" else parse_star
+    for level, stated in figures.filter(pl.col("figure") == figure).select("level", "stated").iter_rows():
+        try:
+            parsed = parse(level)
+        except ScaleError:
+            continue
+        if parsed:
+            planned[parsed] = int(stated)
+    return planned
+
+
+def _missing_line(z: dict[str, Any], f: Formatter) -> str:
+    """What a zone misses, for the attention list: each target it misses with its status."""
+    statuses = {"tier": z["tier_status"], "star": z["star_status"], "revenue": z["revenue_status"]}
+    return f.list_sep.join(
+        VIEWS(
+            "missing_item",
+            f.lang,
+            words=missing_words([item], f.lang),
+            status=f.word(statuses[item]),
+            item=item,
+        )
+        for item in z["missing"]
+    )
+
+
 def overview(
     ev: Evaluation,
     plan_figures: pl.DataFrame,
@@ -146,37 +176,14 @@ def overview(
     stars: list[CountLine] = []
     figures = plan_figures.filter(pl.col("year") == ev.year)
     for figure, kind, label in (("tier_count", "tier", f.tier), ("star_count", "star", f.star)):
-        planned: dict[int, int] = {}
-        parse = parse_tier if figure == "tier_count" else parse_star
-        for level, stated in figures.filter(pl.col("figure") == figure).select("level", "stated").iter_rows():
-            try:
-                parsed = parse(level)
-            except ScaleError:
-                continue
-            if parsed:
-                planned[parsed] = int(stated)
+        planned = _planned_counts(figures, figure)
         (tiers if kind == "tier" else stars).extend(
             count_lines(ev.zones, kind, None if filtered else planned, label, lang)
         )
-    attention = []
-    keys: list[str | None] = []
-    for z in ev.zones_missing.iter_rows(named=True):
-        what = []
-        for item in z["missing"]:
-            status = {"tier": z["tier_status"], "star": z["star_status"], "revenue": z["revenue_status"]}[
-                item
-            ]
-            what.append(
-                VIEWS(
-                    "missing_item",
-                    f.lang,
-                    words=missing_words([item], lang),
-                    status=f.word(status),
-                    item=item,
-                )
-            )
-        attention.append((zone_short_name(z, lang), f.list_sep.join(what)))
-        keys.append(z["zone"])
+    attention = [
+        (zone_short_name(z, lang), _missing_line(z, f)) for z in ev.zones_missing.iter_rows(named=True)
+    ]
+    keys: list[str | None] = [z["zone"] for z in ev.zones_missing.iter_rows(named=True)]
     gaps = _gaps(ev.zones, lang)
     attention.extend(note for _, note in gaps)
     keys.extend(key for key, _ in gaps)
@@ -320,12 +327,10 @@ def _gaps(zones: pl.DataFrame, lang: Lang) -> list[tuple[str | None, tuple[str, 
     return gaps
 
 
-def overview_view(data: Overview, lang: Lang, ascii_only: bool) -> View:
-    """The Overview tab as one table (for exports): goals, counts per tier and star, attention list."""
-    f = Formatter(lang, ascii_only)
-    area = area_word(data.area, lang)
+def _overview_columns(f: Formatter, area: str) -> tuple[Column, ...]:
+    """The overview table's columns: section, item, result, target, the plan's figure (named by its area), share, status and detail."""
     plan_heading = VIEWS("plan_area", f.lang, area=area)
-    columns = (
+    return (
         Column("section", VIEWS("section", f.lang), fields=(Field("section", VIEWS("section", f.lang)),)),
         Column(
             "item",
@@ -359,6 +364,12 @@ def overview_view(data: Overview, lang: Lang, ascii_only: bool) -> View:
         Column("status", VIEWS("status", f.lang), fields=(status_field("status", f),)),
         Column("detail", VIEWS("detail", f.lang), fields=(Field("detail", VIEWS("detail", f.lang)),)),
     )
+
+
+def overview_view(data: Overview, lang: Lang, ascii_only: bool) -> View:
+    """The Overview tab as one table (for exports): goals, counts per tier and star, attention list."""
+    f = Formatter(lang, ascii_only)
+    columns = _overview_columns(f, area_word(data.area, lang))
     rows: list[Row] = []
 
     def add(

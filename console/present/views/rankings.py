@@ -35,28 +35,12 @@ from console.words import Lang
 from console.words.views import VIEWS
 
 
-def rankings_view(
-    ranked: pl.DataFrame,
-    lang: Lang,
-    ascii_only: bool,
-    coverage: Coverage | None = None,
-    marks: bool = False,
-) -> View:
-    """Rankings tab: the city rank by composite score and its change beside the province's rank and the
-    rule flags. ``rank`` is always the rank in the whole city: a county filter never renumbers it.
-    ``coverage`` (console.engine.coverage) names the area and the rank pool (全市名次, 全省档内排名 for the
-    plan's city; 全国名次, 全国档内排名 for a national set). ``marks``: the rules as short marks
-    (labels.FLAG_MARKS, named by ``flag_legend``), so that the column fits a narrow terminal; exports and
-    the bulletin keep the words."""
-    from console.engine.rules import REWARDS, flag_word
-    from console.present.rule_marks import flag_mark
-
-    f = Formatter(lang, ascii_only)
-    area = coverage or CITY
-    area_rank = area_rank_heading(area.area, lang)
-    pool_rank = pool_rank_heading(area.ranked_in, lang)
-    heading = label_text("rules_short", lang) if marks else label_text("rules_heading", lang)
-    columns = (
+def _rankings_columns(f: Formatter, area: Coverage, marks: bool) -> tuple[Column, ...]:
+    """The Rankings tab's columns: the rank in the dataset's area (全市名次 …), the rank pool's (全省档内排名 …), and the rules as marks or words."""
+    area_rank = area_rank_heading(area.area, f.lang)
+    pool_rank = pool_rank_heading(area.ranked_in, f.lang)
+    heading = label_text("rules_short" if marks else "rules_heading", f.lang)
+    return (
         Column(
             "rank",
             VIEWS("rank", f.lang),
@@ -110,16 +94,38 @@ def rankings_view(
             ),
         ),
     )
-    # Scores as precise as it takes for two different ranks never to show one score (one formatter: the
-    # console, the CLI's tables, the exports' text and the bulletin all come through here).
+
+
+def _score_digits(ranked: pl.DataFrame) -> int:
+    """Scores as precise as it takes for two different ranks never to show one score (one formatter: the
+    console, the CLI's tables, the exports' text and the bulletin all come through here)."""
     if "score_digits" in ranked.columns and ranked.height:  # decided on the whole city (city_rankings)
-        digits = int(ranked.get_column("score_digits")[0])
-    else:
-        digits = (
-            distinct_digits(ranked.get_column("score").to_list(), ranked.get_column("rank").to_list())
-            if ranked.height
-            else 1
-        )
+        return int(ranked.get_column("score_digits")[0])
+    if not ranked.height:
+        return 1
+    return distinct_digits(ranked.get_column("score").to_list(), ranked.get_column("rank").to_list())
+
+
+def rankings_view(
+    ranked: pl.DataFrame,
+    lang: Lang,
+    ascii_only: bool,
+    coverage: Coverage | None = None,
+    marks: bool = False,
+) -> View:
+    """Rankings tab: the city rank by composite score and its change beside the province's rank and the
+    rule flags. ``rank`` is always the rank in the whole city: a county filter never renumbers it.
+    ``coverage`` (console.engine.coverage) names the area and the rank pool (全市名次, 全省档内排名 for the
+    plan's city; 全国名次, 全国档内排名 for a national set). ``marks``: the rules as short marks
+    (labels.FLAG_MARKS, named by ``flag_legend``), so that the column fits a narrow terminal; exports and
+    the bulletin keep the words."""
+    from console.engine.rules import REWARDS, flag_word
+    from console.present.rule_marks import flag_mark
+
+    f = Formatter(lang, ascii_only)
+    area = coverage or CITY
+    columns = _rankings_columns(f, area, marks)
+    digits = _score_digits(ranked)
     rows = []
     for r in ranked.iter_rows(named=True):
         change = r["rank_change"]

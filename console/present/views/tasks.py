@@ -115,13 +115,9 @@ def unit_tasks(ev: Evaluation, unit: str) -> set[int]:
     return {int(t["task"]) for t in ev.tasks.iter_rows(named=True) if name in task_units(t)}
 
 
-def indicators_view(
-    ev: Evaluation, lang: Lang, ascii_only: bool, task: int | None = None, unit: str | None = None
-) -> View:
-    """The quantified targets (of one task, of the tasks of one unit, or all), with latest value,
-    target, share of target, progress from the baseline and status."""
-    f = Formatter(lang, ascii_only)
-    columns = (
+def _indicators_columns(f: Formatter) -> tuple[Column, ...]:
+    """The indicators table's columns and the fields behind them."""
+    return (
         Column(
             "indicator",
             VIEWS("indicator", f.lang),
@@ -153,9 +149,9 @@ def indicators_view(
                 Field("latest", VIEWS("latest", f.lang), "float"),
                 Field("zones_met", VIEWS("zones_met", f.lang), "int"),
                 Field("zones_total", VIEWS("zones", f.lang), "int"),
-                Field("zones_judged", heading("zones_judged", lang), "int"),
+                Field("zones_judged", heading("zones_judged", f.lang), "int"),
                 Field("share_of_target", VIEWS("share_of_target", f.lang), "share"),
-                Field("basis", heading("basis", lang)),
+                Field("basis", heading("basis", f.lang)),
             ),
         ),
         Column(
@@ -173,6 +169,15 @@ def indicators_view(
         ),
         Column("status", VIEWS("status", f.lang), fields=(status_field("status", f),)),
     )
+
+
+def indicators_view(
+    ev: Evaluation, lang: Lang, ascii_only: bool, task: int | None = None, unit: str | None = None
+) -> View:
+    """The quantified targets (of one task, of the tasks of one unit, or all), with latest value,
+    target, share of target, progress from the baseline and status."""
+    f = Formatter(lang, ascii_only)
+    columns = _indicators_columns(f)
     frame = ev.indicators if task is None else ev.indicators.filter(pl.col("task") == task)
     if unit:
         frame = frame.filter(pl.col("task").is_in(sorted(unit_tasks(ev, unit))))

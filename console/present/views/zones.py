@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import polars as pl
 
 from console.data.scales import (
@@ -83,18 +86,10 @@ def revenue_text(
     return f"{figure} {mark}".strip()
 
 
-def zones_view(
-    ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool, words: bool = False
-) -> View:
-    """Zones tab: one row per zone; flagged rows miss or risk a tier, star or revenue target.
-
-    The revenue cell shows year-to-date and pace as shares of the target, the status mark and, when
-    the mark comes from lagging clusters, their names.
-    """
-    f = Formatter(lang, ascii_only)
+def _zones_columns(f: Formatter, periods: Sequence[str]) -> tuple[Column, ...]:
+    """The Zones tab's columns and the fields behind them."""
     yi = label_text("unit_yi", f.lang)
-    periods = trend_periods(history)
-    columns = (
+    return (
         mark_column(f),
         zone_column(f),
         county_column(f),
@@ -142,83 +137,107 @@ def zones_view(
         ),
         Column(
             "missing",
-            heading("missing", lang),
-            fields=(Field("missing", heading("missing", lang)),),
+            heading("missing", f.lang),
+            fields=(Field("missing", heading("missing", f.lang)),),
         ),
     )
+
+
+def _zone_row(
+    z: dict[str, Any],
+    f: Formatter,
+    lagging: dict[str, list[str]],
+    spark: Sequence[float | None],
+    periods: Sequence[str],
+    words: bool,
+) -> Row:
+    """One zone's row: its tier, star, revenue, quarterly revenue, report and what it misses."""
+    lang = f.lang
+    mark = f.status if words else f.symbol  # a symbol on screen; symbol and word in exports (no colour)
+    flagged = bool(z["missing"])
+    target = z["revenue_target"]
+    # No revenue figure (not_reported / no_data): no share, rather than 0%.
+    share = None if not target or z["revenue_ytd"] is None else z["revenue_ytd"] / target
+    pace = None if not target else (z["revenue_pace"] or 0) / target
+    names = lagging.get(z["zone"], []) if z["revenue_status"] in LAGGING else []
+    revenue = revenue_text(f, share, pace, z["revenue_status"], names, words)
+    report = f.status(z["report_status"]) + f.days_late(z["report_days_late"])
+    missing = missing_words(z["missing"], lang)
+    known = z["result_year"] is not None  # no result published yet: —, not 无星
+    tier_text = f.compact_goal("tier", z["tier_target"], z["tier"], known)
+    star_text = f.compact_goal("star", z["star_target"], z["star"], known)
+    cells = (
+        mark_cell(flagged, len(z["missing"])),
+        Cell(
+            zone_short_name(z, lang),
+            (z["zone"], zone_short_name(z, lang)),
+            zone_short_name(z, lang),  # sorts as shown (by pinyin in Chinese)
+            None,
+            "bad" if flagged else None,
+        ),
+        text_cell(county_name(z, lang)),
+        Cell(
+            f"{tier_text} {mark(z['tier_status'])}",
+            (as_int(z["tier_target"]), level_number(z["tier"], known), z["tier_status"]),
+            severity(z["tier_status"]),
+            z["tier_status"],
+            status_class(z["tier_status"]),
+        ),
+        Cell(
+            f"{star_text} {mark(z['star_status'])}",
+            (as_int(z["star_target"]), level_number(z["star"], known), z["star_status"]),
+            severity(z["star_status"]),
+            z["star_status"],
+            status_class(z["star_status"]),
+        ),
+        Cell(
+            revenue,
+            (
+                as_float(target),
+                as_float(z["revenue_ytd"]),
+                as_float(z["revenue_pace"]),
+                as_float(share),
+                as_float(pace),
+                z["revenue_status"],
+                f.list_sep.join(names) or None,
+            ),
+            share,
+            z["revenue_status"],
+            status_class(z["revenue_status"]),
+        ),
+        trend_cell(spark, periods, f),
+        Cell(
+            report,
+            (
+                z["report_period"],
+                z["report_status"],
+                days_late_number(z["report_status"], z["report_days_late"]),
+            ),
+            severity(z["report_status"]),
+            z["report_status"],
+            status_class(z["report_status"]),
+        ),
+        Cell(missing or f.none, (missing or None,), len(z["missing"]), None, "bad" if flagged else None),
+    )
+    return Row(z["zone"], cells, flagged)
+
+
+def zones_view(
+    ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool, words: bool = False
+) -> View:
+    """Zones tab: one row per zone; flagged rows miss or risk a tier, star or revenue target.
+
+    The revenue cell shows year-to-date and pace as shares of the target, the status mark and, when
+    the mark comes from lagging clusters, their names.
+    """
+    f = Formatter(lang, ascii_only)
+    periods = trend_periods(history)
+    columns = _zones_columns(f, periods)
     spark = zone_history(history)
     lagging = lagging_clusters(ev, lang)
 
-    def mark(status: str | None) -> str:
-        """A symbol on screen; symbol and word in exports, where no colour helps."""
-        return f.status(status) if words else f.symbol(status)
-
-    rows = []
-    for z in ev.zones.iter_rows(named=True):
-        flagged = bool(z["missing"])
-        target = z["revenue_target"]
-        # No revenue figure (not_reported / no_data): no share, rather than 0%.
-        share = None if not target or z["revenue_ytd"] is None else z["revenue_ytd"] / target
-        pace = None if not target else (z["revenue_pace"] or 0) / target
-        names = lagging.get(z["zone"], []) if z["revenue_status"] in LAGGING else []
-        revenue = revenue_text(f, share, pace, z["revenue_status"], names, words)
-        report = f.status(z["report_status"]) + f.days_late(z["report_days_late"])
-        missing = missing_words(z["missing"], lang)
-        known = z["result_year"] is not None  # no result published yet: —, not 无星
-        tier_text = f.compact_goal("tier", z["tier_target"], z["tier"], known)
-        star_text = f.compact_goal("star", z["star_target"], z["star"], known)
-        cells = (
-            mark_cell(flagged, len(z["missing"])),
-            Cell(
-                zone_short_name(z, lang),
-                (z["zone"], zone_short_name(z, lang)),
-                zone_short_name(z, lang),  # sorts as shown (by pinyin in Chinese)
-                None,
-                "bad" if flagged else None,
-            ),
-            text_cell(county_name(z, lang)),
-            Cell(
-                f"{tier_text} {mark(z['tier_status'])}",
-                (as_int(z["tier_target"]), level_number(z["tier"], known), z["tier_status"]),
-                severity(z["tier_status"]),
-                z["tier_status"],
-                status_class(z["tier_status"]),
-            ),
-            Cell(
-                f"{star_text} {mark(z['star_status'])}",
-                (as_int(z["star_target"]), level_number(z["star"], known), z["star_status"]),
-                severity(z["star_status"]),
-                z["star_status"],
-                status_class(z["star_status"]),
-            ),
-            Cell(
-                revenue,
-                (
-                    as_float(target),
-                    as_float(z["revenue_ytd"]),
-                    as_float(z["revenue_pace"]),
-                    as_float(share),
-                    as_float(pace),
-                    z["revenue_status"],
-                    f.list_sep.join(names) or None,
-                ),
-                share,
-                z["revenue_status"],
-                status_class(z["revenue_status"]),
-            ),
-            trend_cell(spark.get(z["zone"], []), periods, f),
-            Cell(
-                report,
-                (
-                    z["report_period"],
-                    z["report_status"],
-                    days_late_number(z["report_status"], z["report_days_late"]),
-                ),
-                severity(z["report_status"]),
-                z["report_status"],
-                status_class(z["report_status"]),
-            ),
-            Cell(missing or f.none, (missing or None,), len(z["missing"]), None, "bad" if flagged else None),
-        )
-        rows.append(Row(z["zone"], cells, flagged))
+    rows = [
+        _zone_row(z, f, lagging, spark.get(z["zone"], []), periods, words)
+        for z in ev.zones.iter_rows(named=True)
+    ]
     return View("zones", tab_title("zones", lang), columns, tuple(rows))
