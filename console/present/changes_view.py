@@ -29,9 +29,8 @@ from console.words.changes import CHANGE_CODES, CHANGE_FIELDS, CHANGES
 
 MARK = CHANGE_MARK  # a changed cell's symbol; the ASCII fallback
 
-# The words of each change code and field, as the tests and the bulletin read them: catalogues.
+# The words of each change code, under the name the tests read.
 CODE_WORDS = CHANGE_CODES
-FIELD_WORDS = CHANGE_FIELDS
 
 # Where each change shows: (change subject, field) -> (tab, column key). Row keys are the views' own:
 # a zone, "zone|industry" for a cluster, an indicator code.

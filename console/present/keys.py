@@ -111,8 +111,6 @@ def _tab_binds() -> tuple[Bind, ...]:
     return tuple(Bind(str(i + 1), f"show_tab('{tab}')") for i, tab in enumerate(TABS))
 
 
-_TABLES_AND_SEARCH = TABLE_TABS | {"search"}
-
 CATALOGUE: tuple[KeyEntry, ...] = (
     # -- moving around --------------------------------------------------------------------------------
     KeyEntry(

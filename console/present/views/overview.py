@@ -298,8 +298,8 @@ def counts_heading(data: Overview, lang: Lang) -> str:
     f = Formatter(lang)
     if data.counties:
         scope = f.list_sep.join(data.counties)
-        return VIEWS("tiers_and_stars_scope_targets_result", f.lang, scope=scope)
-    return VIEWS("tiers_and_stars_plan_targets_result", f.lang)
+        return VIEWS("counts_heading_scope", f.lang, scope=scope)
+    return VIEWS("counts_heading", f.lang)
 
 
 def _gaps(zones: pl.DataFrame, lang: Lang) -> list[tuple[str | None, tuple[str, str]]]:

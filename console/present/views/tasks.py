@@ -58,11 +58,11 @@ def tasks_view(ev: Evaluation, lang: Lang, ascii_only: bool, unit: str | None = 
         ),
         Column(
             "indicators",
-            VIEWS("targets_met_2", f.lang),
+            VIEWS("targets_met_column", f.lang),
             numeric=True,
             give_way=2,
             fields=(
-                Field("indicators_met", VIEWS("targets_met", f.lang), "int"),
+                Field("indicators_met", VIEWS("targets_met_count", f.lang), "int"),
                 Field("indicators", VIEWS("targets", f.lang), "int"),
             ),
         ),
@@ -122,7 +122,7 @@ def _indicators_columns(f: Formatter) -> tuple[Column, ...]:
             "indicator",
             VIEWS("indicator", f.lang),
             fields=(
-                Field("indicator", VIEWS("code_2", f.lang)),
+                Field("indicator", VIEWS("indicator_code", f.lang)),
                 Field("name", VIEWS("indicator", f.lang)),
             ),
         ),

@@ -80,8 +80,8 @@ def revenue_text(
         # A semicolon sets the clusters' clause apart from the total (and fits the 80-column screen in
         # Chinese, where the mark is set against the names).
         apart = VIEWS("clause_sep", f.lang)
-        joined = VIEWS("words_sep" if words else "no_words_sep", f.lang)
-        judged = f"{mark}{joined}{f.list_sep.join(names)}"
+        key = "lagging_with_words" if words else "lagging_with_mark"
+        judged = VIEWS(key, f.lang, mark=mark, names=f.list_sep.join(names))
         return f"{figure}{apart}{judged}" if figure else judged
     return f"{figure} {mark}".strip()
 
