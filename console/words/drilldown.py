@@ -1,4 +1,5 @@
-"""Words."""
+"""The words of the drill-downs (console.present.drilldown_views): their tables' titles and column
+headings, and the sentences that say how an indicator is judged. Data only."""
 
 from console.words import Catalogue
 
