@@ -32,7 +32,7 @@ from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.coverage import AREA_SCOPES, coverage
 from console.engine.determined import BASIS, RUNNING_BASES, computed_values, determined_codes
-from console.engine.severity import SEVERITY  # the one order of statuses; importable from here too
+from console.engine.severity import SEVERITY
 from console.engine.status import eval_period, filter_counties, unreported_zones
 
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")

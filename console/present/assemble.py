@@ -21,17 +21,12 @@ from console.present.fit import remember_selected_widths
 from console.present.formatter import distinct_digits
 from console.present.labels import text as label_text
 from console.present.viewmodel import Header, View, Views
-from console.present.views import (
-    cluster_key,
-    clusters_view,
-    indicators_view,
-    overview,
-    overview_view,
-    rankings_view,
-    tasks_view,
-    trend_periods,
-    zones_view,
-)
+from console.present.views.clusters import cluster_key, clusters_view
+from console.present.views.common import trend_periods
+from console.present.views.overview import overview, overview_view
+from console.present.views.rankings import rankings_view
+from console.present.views.tasks import indicators_view, tasks_view
+from console.present.views.zones import zones_view
 from console.words import Lang
 
 

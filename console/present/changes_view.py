@@ -20,6 +20,7 @@ from console.data.dataset import Dataset
 from console.data.scales import Period
 from console.engine.as_of import data_periods
 from console.engine.changes import CODES, Change, changes_between
+from console.engine.severity import STATUS_RANK, STATUS_RANKS
 from console.present.formatter import CHANGE_MARK, Formatter
 from console.present.labels import text as label_text
 from console.present.viewmodel import Cell, Column, Field, Row, View, Views
@@ -28,9 +29,8 @@ from console.words.changes import CHANGE_CODES, CHANGE_FIELDS, CHANGES
 
 MARK = CHANGE_MARK  # a changed cell's symbol; the ASCII fallback
 
-# The words of each change code and field, as the tests and the bulletin read them: catalogues.
+# The words of each change code, under the name the tests read.
 CODE_WORDS = CHANGE_CODES
-FIELD_WORDS = CHANGE_FIELDS
 
 # Where each change shows: (change subject, field) -> (tab, column key). Row keys are the views' own:
 # a zone, "zone|industry" for a cluster, an indicator code.
@@ -46,22 +46,10 @@ _PLACES: dict[tuple[str, str], tuple[str, str]] = {
     ("indicator", "value"): ("indicators", "latest"),
 }
 
-# How bad a status is, for "worst first" (lower is worse); unknown statuses count as neutral.
-_SEVERITY = {
-    "missed": 0,
-    "missing": 0,
-    "at_risk": 1,
-    "behind": 1,
-    "late": 1,
-    "not_reported": 2,
-    "no_data": 2,
-    "on_track": 3,
-    "on_pace": 3,
-    "ongoing": 3,
-    "on_time": 4,
-    "met": 4,
-}
-_NEUTRAL = 5
+# How bad a status is, for "worst first" (lower is worse): the one order (STATUS_RANK); unknown
+# statuses count as neutral, with those that judge nothing (no target …).
+_SEVERITY = STATUS_RANK
+_NEUTRAL = len(STATUS_RANKS) - 1
 _CODE_RANK = {code: i for i, code in enumerate(CODES)}
 
 
@@ -321,14 +309,9 @@ def _plain(value: object) -> str | None:
     return f"{value:g}" if isinstance(value, float) else clean(str(value))
 
 
-def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) -> View:
-    """The changes as a table (tab "changes") for the exports: kind, subject, what changed, from, to,
-    period, when revised, days late; worst first. Values are the typed codes and numbers (``from`` and
-    ``to`` as text: a status code, a rank or a figure), display text in the views' language."""
-    lang = views.lang
-    f = Formatter(lang, views.ascii)
-    names = _names(views)
-    columns = (
+def _changes_columns(f: Formatter) -> tuple[Column, ...]:
+    """The changes table's columns: kind, subject, what changed, period, when revised or days late."""
+    return (
         Column(
             "code",
             CHANGES("change", f.lang),
@@ -373,6 +356,16 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
             ),
         ),
     )
+
+
+def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) -> View:
+    """The changes as a table (tab "changes") for the exports: kind, subject, what changed, from, to,
+    period, when revised, days late; worst first. Values are the typed codes and numbers (``from`` and
+    ``to`` as text: a status code, a rank or a figure), display text in the views' language."""
+    lang = views.lang
+    f = Formatter(lang, views.ascii)
+    names = _names(views)
+    columns = _changes_columns(f)
     rows = []
     for n, c in enumerate(worst_first(changes)):
         kind, whose, what = (
@@ -400,7 +393,7 @@ def changes_table(changes: Iterable[Change], views: Views, since: str, to: str) 
         )
         rows.append(Row(str(n), cells))
     # Short enough for a spreadsheet's sheet name (31 characters), and saying the same.
-    title = CHANGES("changes_from_since_to_to", f.lang, since=since, to=to)
+    title = CHANGES("changes_from_to", f.lang, since=since, to=to)
     return View("changes", title, columns, tuple(rows))
 
 

@@ -210,7 +210,7 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str, pace: Pace = linear
     """An indicator's own drill-down content for the evaluation's year and counties (``pace``: the
     settings' pacing, on which a computed indicator's running year is projected)."""
     from console.engine.determined import computed_values, determined_codes
-    from console.engine.progress import SEVERITY
+    from console.engine.severity import SEVERITY
 
     row = ev.indicators.filter(pl.col("indicator") == code).row(0, named=True)
     task = None

@@ -10,13 +10,12 @@ import polars as pl
 
 from console.data.scales import level_number
 from console.engine.determined import BASIS, basis_of
-from console.engine.progress import SEVERITY
+from console.engine.severity import SEVERITY
 from console.present.drilldown import HISTORY_QUARTERS, IndicatorDetail, ZoneDetail
 from console.present.formatter import Formatter
 from console.present.labels import (
     NO_AREA_TARGET,
     STATUS_CLASS,
-    TEXT,
     YI_EN,
     area_word,
     basis_word,
@@ -31,6 +30,7 @@ from console.present.labels import (
 from console.present.viewmodel import Cell, Column, Field, Row, View
 from console.words import Lang, pick
 from console.words.drilldown import DRILLDOWN
+from console.words.views import VIEW_TEXT
 
 
 def _col(key: str, words: str, f: Formatter, kind: str = "text", numeric: bool = False) -> Column:
@@ -84,7 +84,7 @@ def zone_years_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
         _col("year", "year", f, "int"),
         Column(
             "star",
-            DRILLDOWN("star_target_arrow_result", f.lang, arrow=arrow),
+            DRILLDOWN("star_goal", f.lang, arrow=arrow),
             fields=(
                 Field("star_target", DRILLDOWN("star_target", f.lang), "int"),
                 Field("star", DRILLDOWN("star", f.lang), "int"),
@@ -93,7 +93,7 @@ def zone_years_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
         _col("star_status", "status", f, "status"),
         Column(
             "tier",
-            DRILLDOWN("tier_target_arrow_result", f.lang, arrow=arrow),
+            DRILLDOWN("tier_goal", f.lang, arrow=arrow),
             fields=(
                 Field("tier_target", DRILLDOWN("tier_target", f.lang), "int"),
                 Field("tier", DRILLDOWN("tier", f.lang), "int"),
@@ -125,7 +125,7 @@ def zone_years_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
         )
         for y in d.years
     )
-    return View("zone_years", DRILLDOWN("targets_and_results_by_year", f.lang), columns, rows)
+    return View("zone_years", DRILLDOWN("zone_years", f.lang), columns, rows)
 
 
 def zone_clusters_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
@@ -152,7 +152,7 @@ def zone_clusters_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
         for c in d.clusters.iter_rows(named=True)
     )
     when = text("in_year", lang).format(year=d.year)  # `y` changes the year: the heading says which
-    return View("zone_clusters", DRILLDOWN("clusters_when_yi_en", f.lang, when=when, yi=YI_EN), columns, rows)
+    return View("zone_clusters", DRILLDOWN("clusters_when", f.lang, when=when, yi=YI_EN), columns, rows)
 
 
 def zone_reports_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
@@ -221,7 +221,7 @@ def cluster_years_view(
         )
         for r in rows
     )
-    return View("cluster_years", DRILLDOWN("by_year_yi_en", f.lang, yi=YI_EN), columns, out)
+    return View("cluster_years", DRILLDOWN("by_year", f.lang, yi=YI_EN), columns, out)
 
 
 def task_history_view(
@@ -304,12 +304,12 @@ def indicator_facts_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> Vi
     latest += f.bracket(basis_word(i.get("basis"), f.lang))
     if i.get("computed") and i.get("reported") is not None:
         reported = f.amount(i["reported"], i["unit"])
-        latest += DRILLDOWN("reported_reported", f.lang, reported=reported)
+        latest += DRILLDOWN("reported_value", f.lang, reported=reported)
     task = f.none
     if d.task is not None:
         task = f"{d.task['task']}. {pick((d.task['title'], d.task['title_en'] or d.task['title']), f.lang)}"
     elif i["task"] is None:
-        task = DRILLDOWN("headline_goal_section_1_of_the", f.lang)
+        task = DRILLDOWN("headline_goal", f.lang)
     facts = (
         ("target", DRILLDOWN("target", f.lang), Cell(target, (i["comparison"], i["target"]), i["target"])),
         ("scope", DRILLDOWN("scope", f.lang), _text(_scope(i["scope"], i["relative_to"], f, d.area), f)),
@@ -400,9 +400,11 @@ def judgement_basis(d: IndicatorDetail, f: Formatter) -> str:
     )
     if i.get("basis"):  # a figure against a full-year target: what its value stands on
         own = f"basis_explained_{i['indicator']}"
-        said += DRILLDOWN("sentence_end", f.lang) + text(own if own in TEXT else "basis_explained", f.lang)
+        said += DRILLDOWN("sentence_end", f.lang) + text(
+            own if own in VIEW_TEXT else "basis_explained", f.lang
+        )
     if d.zones:
-        said += DRILLDOWN("each_zone_is_judged_on_its", f.lang)
+        said += DRILLDOWN("each_zone_judged", f.lang)
     return said
 
 
@@ -437,11 +439,7 @@ def indicator_history_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> 
     # The rows end at the quarter the year shown is judged at (`y` moves it): the heading says where.
     until = text("up_to", lang).format(period=rows[-1].key) if rows else ""
     inside = DRILLDOWN("inside_sep", f.lang).join(part for part in (until, unit) if part)
-    title = (
-        DRILLDOWN("values_over_time_inside", f.lang, inside=inside)
-        if inside
-        else DRILLDOWN("values_over_time", f.lang)
-    )
+    title = DRILLDOWN("history_inside", f.lang, inside=inside) if inside else DRILLDOWN("history", f.lang)
     return View("indicator_history", title, columns, rows)
 
 
@@ -489,7 +487,7 @@ def indicator_texts(d: IndicatorDetail, lang: Lang) -> tuple[tuple[str, str], ..
     f = Formatter(lang)
     zh_only = text("plan_words_zh_only", lang)  # the plan has no English text: say where to read it
     words = (d.indicator["text"] or f.none) if lang == "zh" else zh_only
-    out = [(DRILLDOWN("the_plan_s_words", f.lang), words)]
+    out = [(DRILLDOWN("plan_words", f.lang), words)]
     if d.task is not None and d.task.get("measure"):
         ref = plan_ref(d.task.get("measure_ref") or "", lang)
         measure = d.task["measure"] if lang == "zh" else zh_only
@@ -547,5 +545,5 @@ def late_reports_view(zones: pl.DataFrame, lang: Lang, ascii_only: bool) -> View
         rows.append(Row(r["zone"], cells, True))
     periods = zones.get_column("report_period").drop_nulls()
     period = periods[0] if len(periods) else ""
-    title = DRILLDOWN("quarterly_reports_period_late_or_missing", f.lang, period=period)
+    title = DRILLDOWN("late_reports", f.lang, period=period)
     return View("late_reports", title, columns, tuple(rows))

@@ -11,6 +11,9 @@ A condition is what a key needs besides the context (``needs``); the key bar lea
 while it does not hold. ``CONDITIONS`` names them: ``attention``, the overview's attention list has
 a line that Enter opens (a county with nothing to attend to has none); ``data``, the data is loaded
 and valid (on the screen for a broken data folder only the tabs, language, help and quit work).
+
+A new key: a ``KeyEntry`` in ``CATALOGUE``, in its group's section, and its words under the entry's
+``name`` in ``console.words.keys.KEYS`` (``name``, ``name_help`` and, for the palette, ``name_palette``).
 """
 
 from __future__ import annotations
@@ -110,8 +113,6 @@ def tab_names(lang: Lang) -> dict[str, str]:
 def _tab_binds() -> tuple[Bind, ...]:
     return tuple(Bind(str(i + 1), f"show_tab('{tab}')") for i, tab in enumerate(TABS))
 
-
-_TABLES_AND_SEARCH = TABLE_TABS | {"search"}
 
 CATALOGUE: tuple[KeyEntry, ...] = (
     # -- moving around --------------------------------------------------------------------------------

@@ -34,8 +34,6 @@ from console.words.views import YI_EN as YI_EN
 
 # The catalogues under the names the tests and other layers read (code -> (Chinese, English)).
 STATUS_WORDS = STATUS
-TEXT = VIEW_TEXT
-MISSING_WORDS = MISSING
 UNITS_EN: dict[str, str] = {unit: english for unit, (_, english) in UNITS.items()}
 
 # (unicode, ascii); ✓ and ✗ are narrow (not East Asian ambiguous width). The one definition of the
@@ -87,11 +85,6 @@ def status_style(status: str | None, no_color: bool = False) -> str:
 # the empty mark, Formatter.none).
 
 
-# The count tables' row of zones with no published result (the overview's tiers and stars): with it
-# and the 无星 / 无档 row every column adds up to the zones counted.
-NO_RESULT: Pair = VIEW_TEXT.pair("no_result")
-
-
 def no_result(lang: Lang = "zh") -> str:
     """'无结果' / 'no result': a count table's row of zones without a published result."""
     return VIEW_TEXT("no_result", lang)
@@ -101,7 +94,7 @@ def basis_word(basis: str | None, lang: Lang = "zh", short: bool = False) -> str
     """'全年预计' / 'projected full year' (or '全年实际'): what a computed value stands on; '' for none."""
     if not basis:
         return ""
-    key = f"basis_{basis}_short" if short and f"basis_{basis}_short" in TEXT else f"basis_{basis}"
+    key = f"basis_{basis}_short" if short and f"basis_{basis}_short" in VIEW_TEXT else f"basis_{basis}"
     return text(key, lang)
 
 

@@ -37,7 +37,7 @@ CHANGES = Catalogue(
     {
         "changes_heading": ("本期变化（自{since}）", "Changes since {since}"),
         "kind_what": ("{kind}：{what}", "{kind}: {what}"),
-        "changes_from_since_to_to": ("{since}以来的变化（至{to}）", "Changes from {since} to {to}"),
+        "changes_from_to": ("{since}以来的变化（至{to}）", "Changes from {since} to {to}"),
         "days_late": ("逾期天数", "Days late"),
         "revised_at": ("修订时间", "Revised at"),
         "revised_at_late": ("修订时间/逾期", "Revised at / late"),

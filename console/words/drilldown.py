@@ -1,11 +1,12 @@
-"""Words."""
+"""The words of the drill-downs (console.present.drilldown_views): their tables' titles and column
+headings, and the sentences that say how an indicator is judged. Data only."""
 
 from console.words import Catalogue
 
 DRILLDOWN = Catalogue(
     "drilldown",
     {
-        "quarterly_reports_period_late_or_missing": (
+        "late_reports": (
             "季度报送（{period}）：逾期或未报送的开发区",
             "Quarterly reports ({period}): late or missing",
         ),
@@ -16,7 +17,7 @@ DRILLDOWN = Catalogue(
         "days_late": ("逾期天数", "Days late"),
         "status": ("状态", "Status"),
         "measure_ref": ("措施 {ref}", "Measure {ref}"),
-        "the_plan_s_words": ("方案原文", "The plan's words"),
+        "plan_words": ("方案原文", "The plan's words"),
         "zones_listed": (
             "：最需关注的 {n} 个，另有 {more} 个未列出（可按县区筛选）",
             ": the {n} most in need of attention; {more} more not listed (filter by county)",
@@ -26,12 +27,12 @@ DRILLDOWN = Catalogue(
         "due": ("应达", "Due"),
         "progress": ("进度", "Progress"),
         "base": ("基期值", "Base"),
-        "values_over_time": ("历史值", "Values over time"),
-        "values_over_time_inside": ("历史值（{inside}）", "Values over time ({inside})"),
+        "history": ("历史值", "Values over time"),
+        "history_inside": ("历史值（{inside}）", "Values over time ({inside})"),
         "reported": ("上报值", "Reported"),
         "value": ("数值", "Value"),
         "quarter": ("季度", "Quarter"),
-        "each_zone_is_judged_on_its": (
+        "each_zone_judged": (
             "。每个开发区分别判断（见下表的基期值、进度和应达），指标取最差开发区的状态",
             ". Each zone is judged on its own (its base, progress and progress due are "
             "in the table below: Base, Progress, Due); the indicator takes its worst "
@@ -76,16 +77,16 @@ DRILLDOWN = Catalogue(
         "latest": ("最新值", "Latest"),
         "scope": ("范围", "Scope"),
         "target": ("目标", "Target"),
-        "headline_goal_section_1_of_the": (
+        "headline_goal": (
             "总体目标（方案第一部分）",
             "headline goal (section 1 of the plan)",
         ),
-        "reported_reported": ("；上报值 {reported}", "; reported {reported}"),
+        "reported_value": ("；上报值 {reported}", "; reported {reported}"),
         "zones_met": (" 个开发区达标", " zones met"),
         "against_relative_to": ("（对比：{relative_to}）", " (against: {relative_to})"),
         "indicator": ("指标", "Indicator"),
         "code": ("指标编码", "Code"),
-        "by_year_yi_en": ("各年度（亿元）", "By year ({yi})"),
+        "by_year": ("各年度（亿元）", "By year ({yi})"),
         "projected": ("预计全年", "Projected"),
         "pace": ("进度目标", "Pace"),
         "period": ("期间", "Period"),
@@ -94,16 +95,16 @@ DRILLDOWN = Catalogue(
         "shown": ("（所选）", " (shown)"),
         "quarterly_reports": ("季度报送", "Quarterly reports"),
         "due_date": ("截止", "Due"),
-        "clusters_when_yi_en": ("产业集群（{when}，亿元）", "Clusters ({when}, {yi})"),
+        "clusters_when": ("产业集群（{when}，亿元）", "Clusters ({when}, {yi})"),
         "industry": ("产业", "Industry"),
-        "targets_and_results_by_year": ("各年度目标与结果", "Targets and results by year"),
+        "zone_years": ("各年度目标与结果", "Targets and results by year"),
         "result_year": ("评价年度", "Result year"),
         "zones_in_tier": ("档内开发区数", "Zones in tier"),
         "tier": ("档级", "Tier"),
         "tier_target": ("档级目标", "Tier target"),
-        "tier_target_arrow_result": ("档级目标{arrow}结果", "Tier target{arrow}result"),
+        "tier_goal": ("档级目标{arrow}结果", "Tier target{arrow}result"),
         "star": ("星级", "Star"),
         "star_target": ("星级目标", "Star target"),
-        "star_target_arrow_result": ("星级目标{arrow}结果", "Star target{arrow}result"),
+        "star_goal": ("星级目标{arrow}结果", "Star target{arrow}result"),
     },
 )

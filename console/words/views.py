@@ -37,11 +37,11 @@ VIEWS = Catalogue(
         "code": ("代码", "Code"),
         "section": ("部分", "Section"),
         "plan_area": ("计划（{area}）", "Plan ({area})"),
-        "tiers_and_stars_plan_targets_result": (
+        "counts_heading": (
             "档级与星级（计划/目标/结果）",
             "Tiers and stars (plan/targets/result)",
         ),
-        "tiers_and_stars_scope_targets_result": (
+        "counts_heading_scope": (
             "档级与星级（{scope}：目标/结果）",
             "Tiers and stars ({scope}: targets/result)",
         ),
@@ -51,8 +51,8 @@ VIEWS = Catalogue(
         "revenue_status": ("营收状态", "Revenue status"),
         "report_status": ("报送状态", "Report status"),
         "clause_sep": ("；", "; "),
-        "words_sep": ("：", ": "),
-        "no_words_sep": ("", " "),
+        "lagging_with_words": ("{mark}：{names}", "{mark}: {names}"),
+        "lagging_with_mark": ("{mark}{names}", "{mark} {names}"),
         "zones_noun": ("区", " {zones}"),
         "gap_results": ("考核结果", "Results"),
         "gap_no_results": (
@@ -95,10 +95,10 @@ VIEWS = Catalogue(
         "comparison": ("比较", "Comparison"),
         "task": ("任务", "Task"),
         "indicator": ("指标", "Indicator"),
-        "code_2": ("指标编码", "Code"),
+        "indicator_code": ("指标编码", "Code"),
         "targets": ("指标数", "Targets"),
-        "targets_met": ("达标指标数", "Targets met"),
-        "targets_met_2": ("指标达标", "Targets met"),
+        "targets_met_count": ("达标指标数", "Targets met"),
+        "targets_met_column": ("指标达标", "Targets met"),
         "participating": ("参加单位", "Participating"),
         "lead_units": ("牵头单位", "Lead units"),
         "task_no": ("任务编号", "Task no."),

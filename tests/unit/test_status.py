@@ -268,7 +268,7 @@ def test_the_zones_tab_shows_no_share_for_a_zone_that_has_not_reported(dataset, 
 def test_the_revenue_roll_up_follows_the_one_severity_order() -> None:
     """A zone's revenue status takes its clusters' worst in SEVERITY's order, no_data (a cluster with no
     figure) ranked before on_pace so that an unknown cluster never reads as on pace."""
-    from console.engine.progress import SEVERITY
+    from console.engine.severity import SEVERITY
     from console.engine.status import REVENUE_SEVERITY
 
     judged = [s for s in REVENUE_SEVERITY if s != "no_data"]
