@@ -1,6 +1,6 @@
 """The words of the ``devzones`` command's messages: results, notes, warnings and errors, in Chinese
 and English (``str.format`` placeholders). Its help (descriptions, options, examples) is in
-``words.cli_help``. Data only: this module imports nothing of ``console``."""
+``words.cli_help``. Data only: this module imports nothing of ``console`` but the Catalogue."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from console.words import Catalogue
 CLI = Catalogue(
     "cli",
     {
+        # -- status --fail-on-missing's notes, the options' own checks, init's next steps ---------------------
         "opt_fail_note": (
             "{count} 个开发区尚无数据（既无已公布的考核结果，也无季度报表数据），不计为未完成目标",
             "{count} zone(s) have no data yet (no assessment result published, no quarterly figures):"
@@ -181,7 +182,6 @@ CLI = Catalogue(
             "All changes from {start} to {end}: {count} ({kinds})",
         ),
         # -- devzones changes: the words for each code and field are console/present/changes_view.py's ---------
-        "days_late": ("逾期 {days} 天", "{days} days late"),
         "revised_when": ("修订于 {when}", "revised {when}"),
         "bad_quarter": (
             "--period “{value}”：应为季度，如 2026Q4、2026-Q4 或 2026年第四季度",

@@ -1,6 +1,6 @@
 """The help of the ``devzones`` command in Chinese and English: the program's and each command's
 description, every option, the examples and exit codes (the epilog), the formats, the placeholders,
-and argparse's own fixed strings. Data only: this module imports nothing of ``console``."""
+and argparse's own fixed strings. Data only: this module imports nothing of ``console`` but the Catalogue."""
 
 from __future__ import annotations
 
@@ -54,7 +54,6 @@ CLI_HELP = Catalogue(
             " reports arrived or missing, revised figures",
         ),
         # -- options ---------------------------------------------------------------------------------------
-        "help": ("显示帮助并退出", "show this help message and exit"),
         "version": ("显示版本号并退出", "show the version and exit"),
         "opt_data": ("数据集目录（默认：内置示例数据）", "dataset directory (default: the embedded data)"),
         "opt_lang": ("语言：zh（默认）或 en", "language, zh (default) or en"),

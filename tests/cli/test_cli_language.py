@@ -338,3 +338,24 @@ def test_json_of_a_failure_is_unchanged(capsys: pytest.CaptureFixture[str]) -> N
     """--json output stays a document (messages go to stderr in the language chosen)."""
     code, out, _ = _run(capsys, "status", "--json")
     assert code == 0 and json.loads(out)["as_of"]
+
+
+def test_every_argparse_string_translated_is_one_argparse_says() -> None:
+    """The catalogue's English side of argparse's strings is argparse's own message id, word for word:
+    one that argparse no longer says (a new Python) would leave that message untranslated."""
+    import argparse
+    import inspect
+
+    from console.words.cli_help import ARGPARSE
+
+    source = inspect.getsource(argparse)
+    literals = {english: english.encode("unicode_escape").decode() for _, english in ARGPARSE.values()}
+    unknown = [
+        english
+        for english, text in literals.items()
+        if f"'{text}'" not in source and f'"{text}"' not in source
+    ]
+    assert not unknown
+    with argparse_language("zh"):
+        translated = {english: argparse._(english) for _, english in ARGPARSE.values()}  # type: ignore[attr-defined]
+    assert translated == {english: chinese for chinese, english in ARGPARSE.values()}
