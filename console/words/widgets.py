@@ -92,6 +92,6 @@ WIDGETS = Catalogue(
             "{area}开发区档级与星级：计划与实际（个）",
             "{area_title} zones by tier and star: plan and result",
         ),
-        "year_mark": ("年", ""),  # after a result year, in Chinese only
+        "result_year": ("{year}年", "{year}"),
     },
 )
