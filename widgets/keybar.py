@@ -16,6 +16,7 @@ from textual.widgets import Input, Static, TabbedContent
 
 from console.present.keys import WIDGET_BINDS, entries, fallback_binds, key_bar
 from console.words import Lang
+from console.words.widgets import WIDGETS
 from widgets.ascii import ascii_mode
 
 
@@ -35,7 +36,7 @@ def widget_bindings(owner: str) -> list[BindingType]:
     """The Textual bindings a dialog or widget makes for itself (``owner``: a key of the catalogue's
     ``WIDGET_BINDS``)."""
     return [
-        Binding(b.key, b.action, f"{b.zh} {b.en}", show=b.show, priority=b.priority)
+        Binding(b.key, b.action, " ".join(WIDGETS.pair(f"bind_{b.words}")), show=b.show, priority=b.priority)
         for b in WIDGET_BINDS[owner]
     ]
 

@@ -145,8 +145,11 @@ def _counts(
     f = Formatter(lang, ascii_only)
     filtered = bool(data.counties)
     # Before the province has published any result: say so (not "（—年）").
-    result = data.result_year or label_text("no_result_yet", f.lang)
-    year_mark = WIDGETS("year_mark", lang) if data.result_year else ""
+    result = (
+        WIDGETS("result_year", lang, year=data.result_year)
+        if data.result_year
+        else label_text("no_result_yet", lang)
+    )
     # Annex 2 is the Zhumadian plan's list of zone targets: a national or provincial set's targets are
     # its own (console.engine.coverage), so they are just "targets" there.
     targets = label_text("counts_targets_annex2" if data.area == "city" else "counts_targets", lang)
@@ -157,7 +160,7 @@ def _counts(
             scope=f.list_sep.join(data.counties),
             targets=targets,
             result=result,
-            year_mark=year_mark,
+            year_mark="",  # the year's 年 is in ``result`` (the catalogue's words)
         ),
         style="bold",
     )

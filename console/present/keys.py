@@ -503,8 +503,9 @@ def key_bar(
 
 # -- the widgets' and dialogs' own keys -------------------------------------------------------------
 # Keys a dialog or widget binds for itself, beside the catalogue above: a dialog's hint line says them
-# (widgets/dialogs/), so they are neither in the help nor on the key bar. ``zh``/``en``: what the key
-# does (its binding's description); ``show``: Textual's flag, kept as each widget had it.
+# (widgets/dialogs/), so they are neither in the help nor on the key bar. ``words``: what the key does
+# (its binding's description), a key of console/words/widgets.py's ``bind_…`` entries; ``show``:
+# Textual's flag, kept as each widget had it.
 
 
 @dataclass(frozen=True)
@@ -513,43 +514,42 @@ class WidgetBind:
 
     key: str
     action: str
-    zh: str
-    en: str
+    words: str
     show: bool = True
     priority: bool = False
 
 
 WIDGET_BINDS: dict[str, tuple[WidgetBind, ...]] = {
     "county_dialog": (
-        WidgetBind("escape", "cancel", "取消", "Cancel"),
-        WidgetBind("enter", "apply", "应用", "Apply", priority=True),
-        WidgetBind("space", "toggle_county", "勾选", "Toggle", show=False),
-        WidgetBind("ctrl+a", "toggle_all", "全选", "All", show=False, priority=True),  # before Input's Home
-        WidgetBind("down", "to_list", "到列表", "To the list", show=False),
+        WidgetBind("escape", "cancel", "cancel"),
+        WidgetBind("enter", "apply", "apply", priority=True),
+        WidgetBind("space", "toggle_county", "toggle", show=False),
+        WidgetBind("ctrl+a", "toggle_all", "all", show=False, priority=True),  # before Input's Home
+        WidgetBind("down", "to_list", "to_the_list", show=False),
     ),
     "unit_dialog": (
-        WidgetBind("escape", "cancel", "取消", "Cancel"),
-        WidgetBind("j", "move(1)", "下移", "Down", show=False),
-        WidgetBind("k", "move(-1)", "上移", "Up", show=False),
+        WidgetBind("escape", "cancel", "cancel"),
+        WidgetBind("j", "move(1)", "down", show=False),
+        WidgetBind("k", "move(-1)", "up", show=False),
     ),
-    "period_dialog": (WidgetBind("escape", "cancel", "取消", "Cancel"),),
-    "help_screen": (WidgetBind("escape,q,question_mark", "close", "关闭", "Close"),),
+    "period_dialog": (WidgetBind("escape", "cancel", "cancel"),),
+    "help_screen": (WidgetBind("escape,q,question_mark", "close", "close"),),
     "export_dialog": (
-        WidgetBind("escape", "cancel", "取消", "Cancel"),
-        WidgetBind("ctrl+s", "export", "导出", "Export", priority=True),
+        WidgetBind("escape", "cancel", "cancel"),
+        WidgetBind("ctrl+s", "export", "export", priority=True),
     ),
     "bulletin_dialog": (
-        WidgetBind("escape", "cancel", "取消", "Cancel"),
-        WidgetBind("enter", "write", "生成", "Write", priority=True),
+        WidgetBind("escape", "cancel", "cancel"),
+        WidgetBind("enter", "write", "write", priority=True),
     ),
     "picking_radio_set": (
-        WidgetBind("down,right", "pick(1)", "下一项", "Next option", show=False),
-        WidgetBind("up,left", "pick(-1)", "上一项", "Previous option", show=False),
+        WidgetBind("down,right", "pick(1)", "next_option", show=False),
+        WidgetBind("up,left", "pick(-1)", "previous_option", show=False),
     ),
     "attention_list": (
-        WidgetBind("escape", "leave", "返回", "Back", show=False),
-        WidgetBind("k", "cursor_up", "上移", "Up", show=False),
-        WidgetBind("j", "cursor_down", "下移", "Down", show=False),
+        WidgetBind("escape", "leave", "back", show=False),
+        WidgetBind("k", "cursor_up", "up", show=False),
+        WidgetBind("j", "cursor_down", "down", show=False),
     ),
-    "search_box": (WidgetBind("enter", "submit", "提交", "Submit", show=False, priority=True),),
+    "search_box": (WidgetBind("enter", "submit", "submit", show=False, priority=True),),
 }

@@ -8,6 +8,21 @@ from console.words import Catalogue
 WIDGETS = Catalogue(
     "widgets",
     {
+        # What a dialog's or widget's own key does (console.present.keys.WIDGET_BINDS)
+        "bind_cancel": ("取消", "Cancel"),
+        "bind_apply": ("应用", "Apply"),
+        "bind_toggle": ("勾选", "Toggle"),
+        "bind_all": ("全选", "All"),
+        "bind_to_the_list": ("到列表", "To the list"),
+        "bind_down": ("下移", "Down"),
+        "bind_up": ("上移", "Up"),
+        "bind_close": ("关闭", "Close"),
+        "bind_export": ("导出", "Export"),
+        "bind_write": ("生成", "Write"),
+        "bind_next_option": ("下一项", "Next option"),
+        "bind_previous_option": ("上一项", "Previous option"),
+        "bind_back": ("返回", "Back"),
+        "bind_submit": ("提交", "Submit"),
         # Textual's own palette commands and notices (widgets/commands.py)
         "theme": ("主题", "Theme"),
         "theme_help": ("更换配色主题", "Change the colour theme"),
@@ -77,6 +92,6 @@ WIDGETS = Catalogue(
             "{area}开发区档级与星级：计划与实际（个）",
             "{area_title} zones by tier and star: plan and result",
         ),
-        "year_mark": ("年", ""),  # after a result year, in Chinese only
+        "result_year": ("{year}年", "{year}"),
     },
 )
