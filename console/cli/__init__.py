@@ -19,9 +19,9 @@ One module per command or family: ``check``, ``status``, ``rankings``, ``changes
 ``common`` (exit codes, output), ``failures`` (what a failure says), ``selection`` (the data the
 options select). Every word is in console/words/cli.py and cli_help.py.
 
-What it may import: every layer of ``console`` below it, never ``console.tui`` (Textual) except where
-the console starts (``console.cli.console``) and draws its screenshot (``export``), inside the
-function, so that headless commands never load Textual.
+May import: outputs, reports, sample, present, engine, data, core, words (console's layers below this
+one); never ``console.tui`` (Textual) except where the console starts (``console.cli.console``) and
+draws its screenshot (``export``), inside the function, so that headless commands never load Textual.
 """
 
 from __future__ import annotations

@@ -1,1 +1,4 @@
-"""What every layer uses: where files live and the settings (no polars, no Textual)."""
+"""What every layer uses: where files live and the settings (no polars, no Textual).
+
+May import: words (console's layers below this one). Not Textual.
+"""

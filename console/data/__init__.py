@@ -1,1 +1,4 @@
-"""The data layer: table schemas, scales, readers, validation and the loaded dataset."""
+"""The data layer: table schemas, scales, readers, validation and the loaded dataset.
+
+May import: core, words (console's layers below this one). Not Textual.
+"""

@@ -18,6 +18,8 @@ for a key and a language, never spells a pair::
     VIEWS.pair("zones_title")                  # (Chinese, English), for code that needs both
 
 :func:`pick` chooses from a pair already held (a catalogue entry passed along as data).
+
+May import: nothing else of the project (the lowest layer).
 """
 
 from __future__ import annotations
