@@ -16,7 +16,7 @@ from console.data.errors import DataInvalid
 from console.data.readers import read_table_file
 from console.data.unfinished import saved_copies
 from console.engine.changes import Change
-from console.reports.store import _entries, read_journal
+from console.reports.journal import history_entries, read_journal
 
 # table -> (key columns, value column, subject of the change)
 REVISABLE = {
@@ -49,7 +49,7 @@ def _revised(old: pl.DataFrame, new: pl.DataFrame, keys: list[str], value: str) 
 def revisions(directory: Path) -> list[Change]:
     """Every revised figure in the dataset at ``directory``, oldest ingest first (see the module doc)."""
     entries = []
-    for entry in _entries(directory):
+    for entry in history_entries(directory):
         try:
             entries.append((entry, read_journal(directory, entry)))
         except Exception:

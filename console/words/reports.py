@@ -247,7 +247,7 @@ REPORTS = Catalogue(
             "应为 .xlsx 模板或字段相同的 .csv",
             "expected a .xlsx template or a .csv of the same fields",
         ),
-        # -- the history journal (console/reports/store.py): ingest, undo and their recovery ----------------
+        # -- the history journal (console/reports/store.py, journal.py, recovery.py): ingest, undo and their recovery ----------------
         "dataset_changed": (
             "{path}：数据集在确认期间被修改（另一次导入或手工编辑），未应用任何修改；请重新运行 ingest",
             "{path}: the dataset changed while you were deciding (another ingest or a hand edit);"
