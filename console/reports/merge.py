@@ -104,7 +104,7 @@ def merge(
                         before,
                         number,
                         f"{zone_en} {en.industry(report.zone, industry)} {report.period}",
-                        "亿元",
+                        None,  # revenue (亿元) is no count: shown with the decimals it has
                     )
                 )
         for code, number in report.indicators.items():
