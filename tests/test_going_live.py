@@ -20,13 +20,19 @@ from console.core.config import load_settings
 from console.core.paths import embedded_data_dir
 from console.data.loader import load_dataset
 from console.data.scales import parse_period
+from console.data.schema import TABLES
 from console.reports.assessment import FIRST_ROW, make_assessment_template
-from console.reports.new_dataset import init_dataset, plan_table_names, progress_table_names
+from console.reports.new_dataset import init_dataset, plan_table_names
 from console.reports.store import ReportBatchRejected, ingest, undo
 from console.reports.template import make_template
 from console.tui.app import TABS, DevZonesApp
 
 TODAY = date(2026, 11, 26)
+
+
+def progress_table_names() -> list[str]:
+    """The tables that hold results and reports: empty in a new dataset."""
+    return [t.name for t in TABLES if t.sample]
 
 
 def state(directory: Path) -> dict[str, bytes]:

@@ -27,11 +27,6 @@ def plan_table_names() -> list[str]:
     return [t.name for t in TABLES if not t.sample]
 
 
-def progress_table_names() -> list[str]:
-    """The tables that hold results and reports: empty in a new dataset."""
-    return [t.name for t in TABLES if t.sample]
-
-
 def _dataset_files(folder: Path) -> list[str]:
     names = {f"{t.name}{ext}" for t in TABLES for ext in FORMATS} | {MANIFEST}
     return sorted(p.name for p in folder.iterdir() if p.name in names)
