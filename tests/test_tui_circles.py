@@ -39,7 +39,8 @@ def import_graph(package: str) -> dict[str, set[str]]:
     folder = ROOT.joinpath(*package.split("."))
     modules = {f"{package}.{path.stem}": path for path in folder.glob("*.py") if path.stem != "__init__"}
     return {
-        name: {m for m in imported_modules(path.read_text(encoding="utf-8"), package) if m in modules} - {name}
+        name: {m for m in imported_modules(path.read_text(encoding="utf-8"), package) if m in modules}
+        - {name}
         for name, path in modules.items()
     }
 
