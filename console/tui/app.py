@@ -1,9 +1,11 @@
 """The Textual console: wiring between the user's keys, the console's state, the workers and the screens.
 
-What the user chose lives in ``ConsoleState`` (console.present.state); the main screen draws it
-(console.tui.main_screen, one pane per tab); the dialogs and drill-downs are flows (console.tui.flows);
-the data work runs in worker threads (console.tui.workers) that post typed messages
-(console.tui.messages), each handled here for what it is.
+What the console holds is one ``Session`` (console.tui.session): the user's choices (a ``ConsoleState``,
+console.present.state) and the data loaded for them. The main screen draws it (console.tui.main_screen,
+one pane per tab); the dialogs and drill-downs are flows (console.tui.flows); the data work runs in
+worker threads (console.tui.workers) that post typed messages (console.tui.messages) to the app's
+queue, each handled here with ``@on``. The flows, the changes mode and the screen see the app only
+through the protocols of console.tui.ports, so the modules of console.tui import each other one way.
 
 The first screen comes from the view cache when the data has not changed since the last launch;
 the data is loaded and evaluated in a worker thread either way, and polars and the engine are imported
