@@ -122,8 +122,8 @@ def test_no_import_circle_in(package: str) -> None:
 
 def test_a_circle_is_found_through_a_deferred_and_a_relative_import(tmp_path: Path) -> None:
     """The check itself: a circle of three modules, one link a relative import inside a function, is
-    reported whole (the last link only for the type checker: a circle there is still one a reader must
-untangle); a module that only imports others is not in it."""
+        reported whole (the last link only for the type checker: a circle there is still one a reader must
+    untangle); a module that only imports others is not in it."""
     package = tmp_path / "pkg"
     (package / "sub").mkdir(parents=True)
     (package / "__init__.py").write_text("")
