@@ -419,7 +419,7 @@ class OverviewPanel(VerticalScroll):
             self._drawn_for = (data, lang, ascii_only, year, width)
         self.call_after_refresh(self.say_what_is_below)
 
-    _lang = "zh"
+    _lang: Lang = "zh"
     _ascii = False
     # The flagged zones past ATTENTION_SHOWN, named by the note at _beyond_at.
     _beyond: frozenset[str] = frozenset()
@@ -541,7 +541,6 @@ class OverviewPanel(VerticalScroll):
         chart = self.query_one("#overview-chart", Chart)
         chart.ascii_only = ascii_only
         chart.empty = WIDGETS("chart_empty", lang)
-        zh = lang == "zh"  # city_series (console.present) takes the language as a flag
         area = area_word(data.area, lang)
         title = WIDGETS("tiers_chart", lang, area=area, area_title=area.capitalize())
         # Drawn after the first paint: the chart sits below the fold and plotext takes 0.15 s to import.
