@@ -47,6 +47,7 @@ class DatasetLocked(Exception):
 
     def __init__(self, directory: Path) -> None:
         # The words in each language are the CLI's catalogue ("dataset_locked"); this is the log's.
+        # not words: the log's line; the CLI and the console say it in the user's language (dataset_locked)
         super().__init__(f"{directory}: the dataset is locked by another ingest; try again.")
         self.directory = directory
 
@@ -275,6 +276,7 @@ def place_together(
             if _claim_all(sources, names, placed):
                 break
         else:
+            # not words: both callers catch it and say their own words
             raise NoFreeName(errno.EEXIST, "no free file name", str(targets[0]))
         fsync_folder(folder)
         return placed

@@ -53,5 +53,6 @@ class DataInvalid(Exception):
     """Raised when a dataset cannot be loaded; carries every problem found."""
 
     def __init__(self, errors: list[DataError]) -> None:
+        # not words: the exception's own text; every surface shows the errors it carries
         super().__init__(f"{len(errors)} problem(s) in the data")
         self.errors = errors

@@ -148,6 +148,7 @@ def changes_between(
     worst first. ``revisions`` (console/reports/revisions.py) are kept when their figure's quarter is
     up to ``end`` and their zone is in the filter. ValueError unless ``start`` is before ``end``."""
     if start.index >= end.index:
+        # not words: a caller's bug (callers check the periods first)
         raise ValueError(f"{start} is not before {end}")
     first, last = dataset_as_of(ds, start), dataset_as_of(ds, end)
     before = evaluate(first, settings, counties=counties)

@@ -122,6 +122,7 @@ def narrow(ds: Dataset, city: Evaluation, counties: Sequence[str] | None) -> Eva
     if not chosen:
         return city
     if city.counties:
+        # not words: a caller's bug
         raise ValueError("narrow needs the whole city's evaluation")
     zones = filter_counties(city.zones, chosen)
     shown = zones.get_column("zone").implode()

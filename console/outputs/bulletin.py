@@ -106,7 +106,8 @@ def write_bulletin(
         out = out / f"devzones-bulletin-{b.year}-{b.month:02d}.{fmt}"
     prov = bulletin_provenance(b, fmt, out, lang)
     if fmt not in FORMATS:
-        raise BulletinError(f"format {fmt!r}: expected md, xlsx or docx")  # a caller's bug: never shown
+        # not words: a caller's bug, never shown (the CLI and the dialog offer only these formats)
+        raise BulletinError(f"format {fmt!r}: expected md, xlsx or docx")
     try:
         if fmt == "md":
             text = render_markdown(b)

@@ -114,6 +114,7 @@ def _font_table(doc: Any) -> None:
             if face in known:
                 continue
             family = FAMILY.get(face, "roman")
+            # not words: the Word font table's XML
             element = parse_xml(
                 f'<w:font {nsdecls("w")} w:name="{face}"><w:altName w:val="{alt}"/>'
                 f'<w:charset w:val="86"/><w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'

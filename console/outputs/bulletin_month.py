@@ -62,6 +62,7 @@ def earliest_month(first: Period) -> str:
 
 def parse_month(text: str) -> tuple[int, int]:
     """2026-10, 2026/10 or 2026年10月 -> (2026, 10)."""
+    # not words: the forms a month may be written in
     match = re.fullmatch(r"\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?\s*", text)
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise BulletinError(

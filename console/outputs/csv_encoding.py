@@ -39,4 +39,4 @@ def unencodable(
                     code=ord(char),
                     encoding=encoding,
                 )
-    return f"{title}: cannot be written in {encoding}"
+    return EXPORTS("unencodable_somewhere", lang, title=title, encoding=encoding)

@@ -434,6 +434,7 @@ def sheet_name(title: str, used: set[str]) -> str:
     another sheet has it. ``used`` (lower-cased names) is updated."""
     name = re.sub(r"[\[\]:*?/\\]", "_", clean(title)).strip().strip("'").strip()
     if len(name) > SHEET_NAME_MAX:
+        # not words: a pattern for a bracketed part of a sheet name, in either kind of bracket
         name = re.sub(r"\s*[(（][^()（）]*[)）]", "", name).strip() or name
     if len(name) > SHEET_NAME_MAX:
         cut = name[: SHEET_NAME_MAX - 1]
@@ -547,6 +548,7 @@ def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callab
 
         names = [clean(p.name, escape=True) for p in files]
         document = {"export": {**prov.as_dict(), "format": fmt, "files": names}}
+        # not words: the manifest file's comment line, in English like the data files' comments
         header = "# devzones export manifest: where the file(s) beside it came from.\n"
         handle.write(header.encode("utf-8") + tomli_w.dumps(document).encode("utf-8"))
 

@@ -44,6 +44,7 @@ def true_widths(svg: str) -> str:
 # Rich's SVG loads "Fira Code" from cdnjs.cloudflare.com: an export opened in an office without the
 # internet waits for it, and opened anywhere tells a third party that it was. The fonts are the
 # reader's own: a stack of common monospaced faces (Chinese ones last), never a URL.
+# not words: a CSS font list
 LOCAL_FONTS = (
     '"Fira Code", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", "Noto Sans Mono CJK SC",'
     ' "Sarasa Mono SC", "Microsoft YaHei Mono", monospace'
@@ -58,5 +59,6 @@ def local_fonts(svg: str) -> str:
     "Fira Code, monospace" replaced by :data:`LOCAL_FONTS`. Any other remote URL is refused."""
     svg = _FAMILY.sub(f"font-family: {LOCAL_FONTS};", _FONT_FACE.sub("", svg))
     if _REMOTE.search(svg):  # a Rich version that loads something else from the network: never written
+        # not words: a guard against a Rich release that loads fonts from the network; never shown
         raise ValueError("the SVG would load a resource from the network")
     return svg

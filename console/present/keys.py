@@ -24,7 +24,7 @@ from rich.cells import cell_len
 
 from console.core.config import TABS
 from console.present.viewmodel import TAB_TITLES
-from console.words import Lang, Pair, pick
+from console.words import Lang, Pair, other_lang, pick
 from console.words.keys import KEY_GROUPS, KEY_MESSAGES, KEYS
 
 TABLE_TABS = frozenset({"zones", "clusters", "tasks", "rankings"})
@@ -394,7 +394,7 @@ def help_groups(lang: Lang) -> list[tuple[str, list[tuple[str, str]]]]:
 def palette_commands(lang: Lang) -> list[tuple[str, str, str]]:
     """The command palette's entries: (name in the console's language, name in the other language,
     action). The palette shows the first and finds a command by either."""
-    other: Lang = "en" if lang == "zh" else "zh"
+    other = other_lang(lang)
 
     def name(pair: Pair) -> tuple[str, str]:
         return pick(pair, lang), pick(pair, other)
@@ -533,7 +533,7 @@ WIDGET_BINDS: dict[str, tuple[WidgetBind, ...]] = {
         WidgetBind("k", "move(-1)", "up", show=False),
     ),
     "period_dialog": (WidgetBind("escape", "cancel", "cancel"),),
-    "help_screen": (WidgetBind("escape,q,question_mark", "close", "close"),),
+    "help_screen": (WidgetBind("escape,q,question_mark", "close", "close"),),  # not words: key names
     "export_dialog": (
         WidgetBind("escape", "cancel", "cancel"),
         WidgetBind("ctrl+s", "export", "export", priority=True),

@@ -26,7 +26,7 @@ from console.present import assemble
 from console.present.assemble import Snapshot
 from console.present.fit import column_widths
 from console.present.viewmodel import Views
-from console.words import Lang
+from console.words import Lang, other_lang
 
 T = TypeVar("T")
 
@@ -202,7 +202,7 @@ class SnapshotCache:
         In order: the choice itself, the other language, then each other year (the way ``y`` cycles), both languages.
         Stops early when ``cancelled()`` says so (a newer choice was made).
         """
-        other: Lang = "en" if lang == "zh" else "zh"
+        other = other_lang(lang)
         years = self.dataset.years
         start = self.snapshot(year, counties).evaluation.year
         index = years.index(start) if start in years else -1

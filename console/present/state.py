@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from console.core.config import TABS, Settings
 from console.present.labels import unit_filter_label
-from console.words import Lang, is_lang
+from console.words import Lang, is_lang, other_lang
 
 # The console's tables, in the order they are drawn (the tasks tab holds two).
 TABLES = ("zones", "clusters", "tasks", "indicators", "rankings")
@@ -90,8 +90,8 @@ class ConsoleState:
         self.year = years[(years.index(self.year) + 1) % len(years)] if self.year in years else years[-1]
         return self.year
 
-    def toggle_language(self) -> str:
-        self.lang = "en" if self.lang == "zh" else "zh"
+    def toggle_language(self) -> Lang:
+        self.lang = other_lang(self.lang)
         return self.lang
 
     def set_counties(self, counties: Sequence[str]) -> bool:

@@ -116,6 +116,7 @@ def encode(views: Views) -> dict[str, Any]:
 def decode(data: dict[str, Any]) -> Views:
     """The views ``encode`` wrote; raises KeyError, TypeError or ValueError on anything else."""
     if data.get("format") != FORMAT:
+        # not words: caught by load, which treats it as a cache miss
         raise ValueError("another cache format")
     tables = {}
     for name, v in data["tables"].items():

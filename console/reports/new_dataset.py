@@ -13,9 +13,14 @@ from console.core.files import TEMP_SUFFIX, fsync_folder, make_folder, write_new
 from console.core.paths import embedded_data_dir
 from console.data.schema import FORMATS, MANIFEST, TABLES
 from console.reports.words import Problem
+from console.words.reports import REPORTS
 
-TITLE = "驻马店市开发区三年行动方案监测"
-TITLE_EN = "Zhumadian development zones action plan monitor"
+TITLE, TITLE_EN = REPORTS.pair("new_dataset_title")
+# not words: the manifest's note for whoever opens the file, in English like the data files' comments
+NOTE = (
+    "Created by devzones init on {today}. as_of is absent until the first quarterly"
+    " report is ingested; then it follows the newest quarter that has ended and has a report."
+)
 
 
 class InitRefused(Exception):
@@ -98,10 +103,7 @@ def _contents(today: date) -> dict[str, bytes]:
         "title": TITLE,
         "title_en": TITLE_EN,
         "sample": False,
-        "note": (
-            f"Created by devzones init on {today.isoformat()}. as_of is absent until the first quarterly"
-            " report is ingested; then it follows the newest quarter that has ended and has a report."
-        ),
+        "note": NOTE.format(today=today.isoformat()),
     }
     contents[MANIFEST] = tomli_w.dumps(manifest).encode("utf-8")
     return contents

@@ -25,6 +25,7 @@ FIRST_ITEM_ROW = 9  # spreadsheet row of the first cluster or indicator line
 ZONE_SCOPES = ("each_zone", "each_zone_each_year")
 
 
+# not words: the data's units of counted indicators
 COUNT_UNITS = ("家", "个")  # indicators counted in firms, projects …: whole numbers, never negative
 
 

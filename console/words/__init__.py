@@ -50,6 +50,11 @@ def as_lang(value: object) -> Lang:
     return "en" if value == "en" else "zh"
 
 
+def other_lang(lang: Lang) -> Lang:
+    """The console's other language (``l`` switches to it)."""
+    return "zh" if lang == "en" else "en"
+
+
 def pick(pair: Pair, lang: Lang) -> str:
     """The words of ``pair`` (Chinese, English) in ``lang``."""
     return pair[1] if lang == "en" else pair[0]

@@ -47,6 +47,10 @@ EXPORTS = Catalogue(
             "未知格式 {fmt!r}；应为 {formats} 之一",
             "unknown format {fmt!r}; expected one of {formats}",
         ),
+        "unencodable_somewhere": (
+            "{title}：无法用 {encoding} 编码；请改用 --encoding gb18030 或 utf-8。未写入任何文件",
+            "{title}: cannot be written in {encoding}; use --encoding gb18030 or utf-8. Nothing was written",
+        ),
         "unencodable": (
             "{title}：CSV 第 {line} 行“{where}”列的字符“{char}”（U+{code:04X}）"
             "无法用 {encoding} 编码；请改用 --encoding gb18030 或 utf-8。未写入任何文件",

@@ -378,5 +378,10 @@ REPORTS = Catalogue(
         "asm_no_star": ("无星级", "-"),
         # how a list of problems is joined
         "list_sep": ("、", ", "),
+        # the title `devzones init` gives a new real dataset (its manifest keeps both languages)
+        "new_dataset_title": (
+            "驻马店市开发区三年行动方案监测",
+            "Zhumadian development zones action plan monitor",
+        ),
     },
 )
