@@ -1,10 +1,10 @@
 """One severity order of statuses (issue 21 item 3): the tables' sort by status, the changes' "worst
-first" and the engine's roll-up all derive from console.engine.progress.STATUS_RANKS."""
+first" and the engine's roll-up all derive from console.engine.severity.STATUS_RANKS."""
 
 from __future__ import annotations
 
 from console.engine.changes import Change
-from console.engine.progress import SEVERITY, STATUS_RANK, STATUS_RANKS
+from console.engine.severity import SEVERITY, STATUS_RANK, STATUS_RANKS
 from console.present import changes_view
 from console.present.labels import STATUS_WORDS, zones_by_status
 from console.present.views.common import severity
