@@ -307,16 +307,6 @@ class ViewTable(ScrollView, can_focus=True):
         assert self.view is not None
         return {self.view.columns[i].key for i, _, _ in self._drawn_columns()}
 
-    def column_labels(self) -> list[str]:
-        """Headings as drawn, with the sort marker."""
-        return [self._label(i) for i in self._shown]
-
-    def row_cells(self, index: int) -> list[str]:
-        """The visible cells of a row, as text."""
-        assert self.view is not None
-        row = self.view.rows[index]
-        return [row.cells[i].text for i in self._shown]
-
     def _label(self, i: int) -> str:
         assert self.view is not None
         column = self.view.columns[i]

@@ -30,7 +30,6 @@ from console.words.changes import CHANGE_CODES, CHANGE_FIELDS, CHANGES
 MARK = CHANGE_MARK  # a changed cell's symbol; the ASCII fallback
 
 # The words of each change code, under the name the tests read.
-CODE_WORDS = CHANGE_CODES
 
 # Where each change shows: (change subject, field) -> (tab, column key). Row keys are the views' own:
 # a zone, "zone|industry" for a cluster, an indicator code.

@@ -8,7 +8,7 @@ A context is where the user is: a tab (``overview``, ``zones``, ``clusters``, ``
 ``rankings``), the search box (``search``) or a drill-down (``drilldown``).
 
 A condition is what a key needs besides the context (``needs``); the key bar leaves the key off
-while it does not hold. ``CONDITIONS`` names them: ``attention``, the overview's attention list has
+while it does not hold. There are two: ``attention``, the overview's attention list has
 a line that Enter opens (a county with nothing to attend to has none); ``data``, the data is loaded
 and valid (on the screen for a broken data folder only the tabs, language, help and quit work).
 
@@ -29,12 +29,9 @@ from console.words.keys import KEY_GROUPS, KEY_MESSAGES, KEYS
 
 TABLE_TABS = frozenset({"zones", "clusters", "tasks", "rankings"})
 ALL_TABS = frozenset(TABS)
-CONTEXTS = (*TABS, "search", "drilldown")
-CONDITIONS = ("attention", "data")
-
-# Who binds a key: the App, the table widget, the drill-down screen, the search box (Textual's Input),
-# or Textual itself (Tab, Ctrl+P).
-OWNERS = ("app", "table", "overview", "drilldown", "input", "textual")
+# Who binds a key (a KeyEntry's ``owner``): "app", "table" (the table widget), "overview",
+# "drilldown" (the drill-down screen), "input" (the search box, Textual's Input) or "textual" (Tab,
+# Ctrl+P: Textual itself).
 
 # Help sections, in the order shown (their titles: console.words.keys.KEY_GROUPS).
 GROUPS = tuple(KEY_GROUPS)
@@ -69,7 +66,7 @@ class KeyEntry:
     palette: bool = False
     short: str = ""  # the key as the bar shows it, when shorter than ``label``
     bar_in: frozenset[str] | None = None  # where the bar shows it, when not everywhere it works
-    needs: str = ""  # a condition (one of ``CONDITIONS``) without which it does nothing
+    needs: str = ""  # a condition (``attention`` or ``data``, see above) without which it does nothing
 
     def on_bar(self, context: str, lacking: frozenset[str] = frozenset()) -> bool:
         """True when the key bar offers this key in ``context``, given the conditions ``lacking``."""
@@ -374,7 +371,7 @@ CATALOGUE: tuple[KeyEntry, ...] = (
 
 
 def entries(owner: str) -> list[KeyEntry]:
-    """The catalogue's entries whose keys ``owner`` binds (one of ``OWNERS``)."""
+    """The catalogue's entries whose keys ``owner`` binds (an owner named above ``KeyEntry``)."""
     return [e for e in CATALOGUE if e.owner == owner]
 
 

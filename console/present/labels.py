@@ -32,10 +32,6 @@ from console.words.views import CHECKS, COUNTED, UNIT_ROLES, UNITS, VIEW_TEXT
 from console.words.views import HEADINGS as HEADINGS
 from console.words.views import YI_EN as YI_EN
 
-# The catalogues under the names the tests and other layers read (code -> (Chinese, English)).
-STATUS_WORDS = STATUS
-UNITS_EN: dict[str, str] = {unit: english for unit, (_, english) in UNITS.items()}
-
 # (unicode, ascii); ✓ and ✗ are narrow (not East Asian ambiguous width). The one definition of the
 # marks: the tables draw them (Formatter.symbol) and the help legend lists them (Formatter.status_legend),
 # in this order. A word has one mark wherever it stands: 未报送 is ✗ for a report not sent and for the
@@ -346,7 +342,6 @@ def check_name(check: str, level: str | None, lang: Lang = "zh") -> str:
 # -- what the data covers (console.engine.coverage): scope words follow the data ------------------------
 
 # The area's zones, e.g. 全国2543个开发区 / the nation's 2543 zones.
-AREA_OWNER_EN = {"city": "the city's", "province": "the province's", "nation": "the nation's"}
 NO_AREA_TARGET: Pair = VIEW_TEXT.pair("no_area_target")
 
 

@@ -96,7 +96,6 @@ class DevZonesApp(KeysFollowFocus, App[int]):
     lang = property(lambda self: self.state.lang)
     year = property(lambda self: self.state.year)
     counties = property(lambda self: self.state.counties)
-    active_tab = property(lambda self: self.state.tab)
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self)

@@ -160,7 +160,7 @@ class MainScreen(Screen[None]):
         if not self.drawn:
             return
         session = self.session
-        lacking = set()  # keys.CONDITIONS that do not hold
+        lacking = set()  # console.present.keys' conditions that do not hold
         if not self.query_one(AttentionList).enterable:
             lacking.add("attention")
         if session.invalid:  # the data folder is broken: its keys do nothing

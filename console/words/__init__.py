@@ -24,8 +24,6 @@ May import: nothing else of the project (the lowest layer).
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Iterator, Mapping
 from typing import Literal, TypeGuard
 
@@ -64,7 +62,7 @@ class Catalogue(Mapping[str, Pair]):
     """One area's words: key -> (Chinese, English), with ``str.format`` placeholders.
 
     A read-only mapping (``CAT[key]`` is the pair), callable for the words in one language.
-    Creating a catalogue registers it under its ``area`` for the completeness test.
+    Two catalogues cannot share an ``area`` (its name in messages about a missing key).
     """
 
     def __init__(self, area: str, entries: Mapping[str, Pair]) -> None:
@@ -97,10 +95,3 @@ class Catalogue(Mapping[str, Pair]):
         """The words of ``key`` in ``lang``, with ``fields`` filled (``str.format``) when given."""
         words = pick(self.pair(key), lang)
         return words.format(**fields) if fields else words
-
-
-def catalogues() -> dict[str, Catalogue]:
-    """Every area's catalogue, importing each module of this package first (for tests and audits)."""
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
-    return dict(_REGISTRY)

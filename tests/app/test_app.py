@@ -8,7 +8,7 @@ import pytest
 
 from console.engine.evaluation import evaluate
 from console.tui.app import DevZonesApp
-from tests.support.app import make_app, ready, rows
+from tests.support.app import column_labels, make_app, ready, rows
 from tests.support.waiting import until
 from widgets.dialogs import CountyDialog, HelpScreen
 from widgets.drilldown_screen import DetailScreen
@@ -71,11 +71,11 @@ async def test_sort_marks_the_column_and_reverses(data_dir: Path) -> None:
         await ready(pilot)
         await pilot.press("3", "s", "s", "s")  # zone, industry, target
         table = app.query_one("#clusters-table", ViewTable)
-        assert "目标▲" in table.column_labels()
+        assert "目标▲" in column_labels(table)
         targets = [float(r[3]) for r in rows(app, "clusters")]
         assert targets == sorted(targets)
         await pilot.press("S")
-        assert "目标▼" in table.column_labels()
+        assert "目标▼" in column_labels(table)
         assert [float(r[3]) for r in rows(app, "clusters")] == sorted(targets, reverse=True)
 
 
@@ -218,4 +218,4 @@ async def test_command_palette_offers_the_console_actions(data_dir: Path) -> Non
         assert hits.option_count > 0
         await pilot.press("enter")
         await pilot.pause()
-        assert app.active_tab == "clusters"
+        assert app.state.tab == "clusters"

@@ -14,6 +14,7 @@ from console.engine.changes import changes_between
 from console.present.changes_view import routine
 from console.reports.revisions import revisions
 from console.tui.app import DevZonesApp
+from tests.support.app import row_cells
 from widgets.dialogs import PeriodDialog
 from widgets.drilldown_screen import DetailScreen
 from widgets.overview import AttentionList
@@ -249,7 +250,7 @@ async def test_a_changed_row_whose_changed_cell_gave_way_to_the_width_still_show
         assert "report" not in {c.key for c in table.visible_columns()}  # gave way at this width
         assert table.view is not None and table.row_count == len(table.view.rows) > 0
         view = table.view
-        on_screen = [table.row_cells(i) for i in range(table.row_count)]
+        on_screen = [row_cells(table, i) for i in range(table.row_count)]
         assert any(not any("Δ" in text for text in cells) for cells in on_screen)  # the case at hand
         lines = [table.render_line(y).text for y in range(1, table.row_count + 1)]
         assert all("Δ" in line for line in lines), lines

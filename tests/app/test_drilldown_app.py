@@ -39,7 +39,7 @@ async def test_enter_on_an_attention_item_opens_that_zone(data_dir: Path, datase
     app = make_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(pilot)
-        assert app.active_tab == "overview"
+        assert app.state.tab == "overview"
         await pilot.press("enter")  # into the attention list
         attention = app.focused
         assert isinstance(attention, AttentionList) and attention.highlighted == 0

@@ -15,6 +15,7 @@ from console.core.config import load_settings, save_state
 from console.present.keys import CATALOGUE
 from console.present.labels import text
 from console.tui.app import DevZonesApp
+from tests.support.app import column_labels
 from tests.support.screen import bar
 from tests.support.waiting import until
 from widgets.dialogs import HelpScreen, UnitDialog
@@ -137,7 +138,7 @@ async def test_s_cycles_the_columns_then_returns_to_plan_order(data_dir: Path) -
         seen = await _sort_until_plan_order(pilot, table)
         assert seen == [*sortable, None]
         assert [r.key for r in table.view.rows] == plan
-        assert not any(label.endswith(("▲", "▼")) for label in table.column_labels())
+        assert not any(label.endswith(("▲", "▼")) for label in column_labels(table))
 
 
 async def test_a_sort_cleared_with_s_is_not_restored_after_a_restart(data_dir: Path) -> None:

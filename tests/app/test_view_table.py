@@ -23,6 +23,7 @@ from textual.events import MouseScrollDown, MouseScrollUp
 from console.core.config import load_settings
 from console.present.viewmodel import Cell, Column, Row, View
 from console.tui.app import DevZonesApp
+from tests.support.app import column_labels, row_cells
 from tests.support.waiting import until
 from widgets.drilldown_screen import DetailScreen
 from widgets.view_table import AsciiScrollBarRender, ViewTable
@@ -71,7 +72,7 @@ def first_cells(table: ViewTable) -> list[str]:
     """The text of the second visible column (the zone's name) of each row on screen."""
     top = table.scroll_offset.y
     lines = [line for line in drawn(table)[1:] if line.strip()]
-    return [table.row_cells(top + i)[1] for i in range(len(lines))]
+    return [row_cells(table, top + i)[1] for i in range(len(lines))]
 
 
 async def test_year_change_on_another_tab_leaves_every_zone_on_screen(data_dir: Path) -> None:
@@ -437,7 +438,7 @@ async def test_the_row_counter_never_covers_a_heading() -> None:
             if width >= 44:  # the columns fit beside it: the counter has its room
                 assert counter is not None, header
             before = header if counter is None else header[: counter.start()]
-            for label in table.column_labels():  # each heading on screen is whole, none cut short
+            for label in column_labels(table):  # each heading on screen is whole, none cut short
                 cut = any(before.rstrip().endswith(label[:k]) for k in range(1, len(label)))
                 assert label in before or not cut, (width, header)
 

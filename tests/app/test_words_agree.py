@@ -68,7 +68,7 @@ def test_the_legend_is_made_from_the_marks_the_tables_draw(lang: str, ascii_only
     """Each status word the legend lists under a mark is drawn with that mark (Formatter.status), and
     every status drawn with a mark is in the legend."""
     from console.present.formatter import Formatter
-    from console.present.labels import STATUS_WORDS
+    from console.words.status import STATUS as STATUS_WORDS
 
     f = Formatter(lang, ascii_only)
     marks = legend_marks(["   ".join(f.status_legend())])

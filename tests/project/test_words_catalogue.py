@@ -12,7 +12,9 @@ or on the line above a statement, which it then covers whole.
 from __future__ import annotations
 
 import ast
+import importlib
 import io
+import pkgutil
 import re
 import string
 import tokenize
@@ -20,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from console.words import LANGS, Catalogue, catalogues
+import console.words
+from console.words import LANGS, Catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 while not (ROOT / "pyproject.toml").exists():
@@ -110,7 +113,7 @@ def test_the_check_finds_a_pair_spelled_in_code(tmp_path: Path) -> None:
         'def f(lang):\n    return "开发区" if lang == "zh" else "Zone"\n'
         'def g():\n    return "the zone is behind its target"\n'
         'def h():\n    # not words: a bug, never shown\n    raise ValueError(\n        "a year out of the plan"\n    )\n'
-        'def k():\n    return 1  # not words: the marker covers its statement only\n'
+        "def k():\n    return 1  # not words: the marker covers its statement only\n"
         'def m():\n    return "未设"\n',
         encoding="utf-8",
     )
@@ -119,6 +122,15 @@ def test_the_check_finds_a_pair_spelled_in_code(tmp_path: Path) -> None:
         "console/present/x.py:5",
         "console/present/x.py:14",
     ]
+
+
+def catalogues() -> dict[str, Catalogue]:
+    """Every area's catalogue: each Catalogue held by a module of console/words, by its area."""
+    found: dict[str, Catalogue] = {}
+    for info in pkgutil.iter_modules(console.words.__path__):
+        module = importlib.import_module(f"console.words.{info.name}")
+        found.update((c.area, c) for c in vars(module).values() if isinstance(c, Catalogue))
+    return found
 
 
 def _fields(words: str) -> set[str]:

@@ -15,6 +15,7 @@ from console.cli import main
 from console.data.loader import load_dataset
 from console.reports.store import ReportBatchRejected, ingest, undo
 from console.reports.template import make_template
+from tests.support.app import row_cells
 from tests.support.workbooks import fill
 
 if TYPE_CHECKING:
@@ -252,13 +253,13 @@ async def test_live_reload_keeps_the_view_and_survives_invalid_files(data_copy: 
         assert key == "平舆县开发区|户外休闲"
         report = _csv(tmp_path, "zone,period,item,value,submitted\n平舆,2026Q3,户外休闲,49.5,2026-10-02\n")
         ingest(data_copy, [report], confirm=lambda c: True, today=TODAY)
-        await until(pilot, lambda: "49.5" in table.row_cells(table.cursor_row))
-        assert app.active_tab == "clusters" and app.state.tables["clusters"].search == "平舆"
+        await until(pilot, lambda: "49.5" in row_cells(table, table.cursor_row))
+        assert app.state.tab == "clusters" and app.state.tables["clusters"].search == "平舆"
         assert table.current_row_key == key
-        row = table.row_cells(table.cursor_row)
+        row = row_cells(table, table.cursor_row)
         assert "49.5" in row  # the new year-to-date figure is on screen
         (data_copy / "reports.csv").write_bytes(
             b"zone,period\nnowhere,2026Q9\n"
         )  # a broken file arrives (an empty table is valid)
         await until(pilot, lambda: "数据文件有误" in app.query_one("#topbar").plain)
-        assert "49.5" in table.row_cells(table.cursor_row)  # still the last good data
+        assert "49.5" in row_cells(table, table.cursor_row)  # still the last good data

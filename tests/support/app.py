@@ -27,10 +27,21 @@ async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+def column_labels(table: ViewTable) -> list[str]:
+    """The table's headings as drawn, with the sort marker."""
+    return [table._label(i) for i in table._shown]
+
+
+def row_cells(table: ViewTable, index: int) -> list[str]:
+    """The cells of row ``index`` in the table's shown columns, as text."""
+    assert table.view is not None
+    return [table.view.rows[index].cells[i].text for i in table._shown]
+
+
 def rows(app: DevZonesApp, table: str) -> list[list[str]]:
     """The cells of ``#<table>-table``, row by row."""
     widget = app.query_one(f"#{table}-table", ViewTable)
-    return [widget.row_cells(i) for i in range(widget.row_count)]
+    return [row_cells(widget, i) for i in range(widget.row_count)]
 
 
 def reloadless_app(data_dir: Path) -> DevZonesApp:

@@ -24,7 +24,6 @@ from console.core.text import Said, in_lang
 from console.present.labels import (
     COUNTED,
     SINGULAR,
-    UNITS_EN,
     YI_EN,
     check_name,
     count,
@@ -37,8 +36,12 @@ from console.present.labels import (
     units_text,
 )
 from console.tui.app import DevZonesApp
+from console.words.views import UNITS
 from tests.support.language_walk import chinese_runs, english_words
 from widgets.dialogs import ExportChoice
+
+# The plan's units that have an English name: unit -> English (the catalogue's UNITS).
+UNITS_EN = {unit: english for unit, (_, english) in UNITS.items()}
 
 # -- the walk's helpers ----------------------------------------------------------------------------------
 

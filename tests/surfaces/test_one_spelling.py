@@ -14,7 +14,8 @@ from console.cli import main
 from console.core.config import load_settings
 from console.present.drilldown import zone_detail
 from console.present.drilldown_views import zone_reports_view, zone_years_view
-from console.present.labels import HEADINGS, STATUS_SYMBOLS, STATUS_WORDS, level_none, status_word, text
+from console.present.labels import HEADINGS, STATUS_SYMBOLS, level_none, status_word, text
+from console.words.status import STATUS as STATUS_WORDS
 
 YEAR = 2026
 

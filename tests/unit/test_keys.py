@@ -20,8 +20,6 @@ from textual.widgets import Input
 from console.core.config import TABS
 from console.present.keys import (
     CATALOGUE,
-    CONTEXTS,
-    OWNERS,
     entries,
     help_groups,
     key_bar,
@@ -36,6 +34,10 @@ from widgets.view_table import ViewTable
 
 LANGS = ("zh", "en")
 WIDTHS = (60, 80, 200)
+# Where the user can be (a tab, the search box, a drill-down) and who binds a key, as
+# console/present/keys.py's docstring names them.
+CONTEXTS = (*TABS, "search", "drilldown")
+OWNERS = ("app", "table", "overview", "drilldown", "input", "textual")
 
 
 def cells(text: str) -> int:

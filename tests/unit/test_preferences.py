@@ -8,6 +8,8 @@ from pathlib import Path
 
 from console.core.config import load_settings, save_state
 from console.tui.app import DevZonesApp
+from tests.support.app import column_labels
+from widgets.view_table import ViewTable
 
 
 def _user() -> Path:
@@ -151,8 +153,8 @@ async def test_the_console_remembers_and_restores_the_view(data_dir: Path) -> No
     async with again.run_test(size=(120, 40)) as pilot:
         await again.workers.wait_for_complete()
         await pilot.pause()
-        assert again.active_tab == "clusters" and again.lang == "en"
-        assert again.query_one("#clusters-table").column_labels()[1] == "Zone▼"
+        assert again.state.tab == "clusters" and again.lang == "en"
+        assert column_labels(again.query_one("#clusters-table", ViewTable))[1] == "Zone▼"
         await pilot.press("l")  # back to the configured language: nothing to remember
         assert again.preferences()["lang"] is None
     assert _user().read_bytes() == before

@@ -6,8 +6,9 @@ from __future__ import annotations
 from console.engine.changes import Change
 from console.engine.severity import SEVERITY, STATUS_RANK, STATUS_RANKS
 from console.present import changes_view
-from console.present.labels import STATUS_WORDS, zones_by_status
+from console.present.labels import zones_by_status
 from console.present.views.common import severity
+from console.words.status import STATUS as STATUS_WORDS
 
 
 def test_every_status_has_one_rank() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from console.present.changes_view import CODE_WORDS
-from console.present.labels import SAME_STATUS, STATUS_WORDS, status_word
+from console.present.labels import SAME_STATUS, status_word
+from console.words.changes import CHANGE_CODES as CODE_WORDS
+from console.words.status import STATUS as STATUS_WORDS
 
 
 def _one_fact(code: str) -> str:
