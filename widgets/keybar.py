@@ -51,7 +51,9 @@ class KeyBar(Static):
         self.fixed_context = context
         self.lang = lang
         self.note = ""
-        self.lacking: frozenset[str] = frozenset()  # conditions (console.present.keys' conditions) that do not hold
+        self.lacking: frozenset[str] = (
+            frozenset()
+        )  # conditions (console.present.keys' conditions) that do not hold
 
     def on_mount(self) -> None:
         self.watch(self.screen, "focused", self._focus_changed, init=False)
