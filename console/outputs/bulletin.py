@@ -1,7 +1,7 @@
 """The monthly bulletin (月度通报) the development commission publishes on the zones' progress: written
 here, in Markdown, Word or XLSX, with the exports' file safety and a manifest beside it.
 
-The bulletin's parts, none of which imports a writer (tests/test_import_circles.py):
+The bulletin's parts, none of which imports a writer (tests/project/test_import_circles.py):
 ``bulletin_month`` (which month, which quarter), ``bulletin_model`` (the plain data), ``bulletin_build``
 (what it says, one builder per section), ``bulletin_document`` (the blocks every format renders); the
 writers ``bulletin_markdown``, ``bulletin_docx`` and ``bulletin_xlsx`` import the model only. This

@@ -3,7 +3,7 @@ format renders (``Block``).
 
 ``bulletin_build`` fills a ``Bulletin`` from the data, ``bulletin_document`` turns it into blocks, and
 the writers (``bulletin_markdown``, ``bulletin_docx``, ``bulletin_xlsx``) render blocks; this module
-imports none of them, so the bulletin's modules form no import circle (tests/test_import_circles.py).
+imports none of them, so the bulletin's modules form no import circle (tests/project/test_import_circles.py).
 """
 
 from __future__ import annotations

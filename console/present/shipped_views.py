@@ -7,7 +7,7 @@ folder's files have the same names and the same CONTENT (sha256) as the embedded
 settings and the view asked for are the ones they were made with (one key of all that, as the view
 cache's); on any other data or settings nothing is found and the console loads as before. Either way
 the data is then loaded and evaluated in the background and replaces the screen if anything differs.
-tests/test_shipped_views.py fails when the shipped files no longer equal a fresh computation, so they
+tests/project/test_shipped_views.py fails when the shipped files no longer equal a fresh computation, so they
 cannot go stale silently: regenerate them after a change of the embedded data or of what the views show.
 """
 

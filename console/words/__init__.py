@@ -5,7 +5,7 @@ it (core, data, engine, present, outputs, reports, sample, cli, tui) and ``widge
 
 Why Python modules rather than message files (gettext ``.po``, Fluent ``.ftl``): the console has exactly
 two languages, always shipped together; a key is an attribute lookup that mypy, ruff and
-``tests/test_words_catalogue.py`` check without a build step, a placeholder is a ``str.format`` field,
+``tests/project/test_words_catalogue.py`` check without a build step, a placeholder is a ``str.format`` field,
 and a pair that is missing one language is a test failure rather than a silent fallback at run time.
 
 Each area keeps its own :class:`Catalogue` in a module of this package (``words.cli``, ``words.views``,

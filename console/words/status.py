@@ -3,7 +3,7 @@ marks for the plan's rules, what a zone misses, and the area the data covers. Da
 
 One word, one meaning: two status codes share a word only when they are the same fact, declared here
 (SAME_STATUS, code -> the code whose word it takes); every other code has a word of its own, in both
-languages (tests/test_status_words.py).
+languages (tests/unit/test_status_words.py).
 """
 
 from console.words import Catalogue
