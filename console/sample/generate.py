@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import tomli_w
@@ -196,6 +197,88 @@ def _cluster_revenue(
     )
 
 
+_Row = tuple[str, str | None, str, float]
+
+
+def _determined_rows(
+    code: str, plan: dict[str, pl.DataFrame], quarters: list[Period], revenue: pl.DataFrame
+) -> list[_Row]:
+    """An indicator that other tables determine, counted from them at each year's end."""
+    year_ends = {str(p) for p in quarters if p.quarter == 4}
+    return [
+        (code, None, period, value)
+        for period, value in (
+            DETERMINED[code]({**plan, "cluster_revenue": revenue}, linear_pace)
+            .select("period", "value")
+            .iter_rows()
+        )
+        if period in year_ends
+    ]
+
+
+def _relative_rows(rng: random.Random, code: str, target: float, quarters: list[Period]) -> list[_Row]:
+    """A relative indicator (a growth rate, a share): one city-wide value at each year's end."""
+    rows: list[_Row] = []
+    for period in (p for p in quarters if p.quarter == 4):
+        k = period.year - START.year + 1
+        value = {
+            "I13": rng.gauss(1.2, 2.5),
+            "I15": rng.gauss(0.6, 1.8),
+            "I30": rng.uniform(88, 108),
+            "I31": k * rng.uniform(14, 22),
+        }.get(code, rng.gauss(target, 2))
+        rows.append((code, None, str(period), round(value, 1)))
+    return rows
+
+
+def _yearly_rows(
+    rng: random.Random,
+    code: str,
+    zone: str | None,
+    target: float,
+    quarters: list[Period],
+    missing: set[tuple[str, str]],
+) -> list[_Row]:
+    """An each-zone-each-year indicator: a yearly total, spread over the quarters by season."""
+    rows: list[_Row] = []
+    for year in sorted({p.year for p in quarters}):
+        total = max(0, round(target * rng.uniform(0.4, 1.6)))
+        for period in (p for p in quarters if p.year == year and (zone, str(p)) not in missing):
+            rows.append((code, zone, str(period), float(round(total * SEASONAL[period.quarter - 1]))))
+    return rows
+
+
+def _level_rows(
+    rng: random.Random,
+    ind: dict[str, Any],
+    zone: str | None,
+    quarters: list[Period],
+    missing: set[tuple[str, str]],
+    horizon: int,
+) -> list[_Row]:
+    """A level climbing every quarter from a base before the plan's start; for I01 (zone revenue, a
+    whole year's target) it is the revenue of the last four quarters, as data/README.md defines it."""
+    code, unit, target = ind["indicator"], ind["unit"], ind["target"]
+    counted = unit in text.COUNT_UNITS
+    small = counted and target <= 5
+    base = (
+        0.0 if (small or str(ind["name"]).startswith(text.NEW_PREFIX)) else target * rng.uniform(0.45, 0.75)
+    )
+    if ind["scope"] == "each_zone" and unit == "%":
+        base = target * rng.uniform(0.55, 0.9)
+    speed = rng.uniform(0.7, 1.2)
+    rows: list[_Row] = [
+        (code, zone, str(Period(START.year - 1, 4)), round(base) if counted else round(base, 1))
+    ]
+    for step, period in enumerate(quarters, start=1):
+        if zone is not None and (zone, str(period)) in missing:
+            continue
+        value = base + (target - base) * speed * step / horizon
+        value = round(value) if counted else round(min(value, 100.0 if unit == "%" else value), 1)
+        rows.append((code, zone, str(period), float(value)))
+    return rows
+
+
 def _indicator_values(
     rng: random.Random,
     plan: dict[str, pl.DataFrame],
@@ -207,64 +290,22 @@ def _indicator_values(
     an indicator that other tables determine (console.engine.determined) is reported as counted
     from them, at each year's end."""
     zones = plan["zones"].get_column("zone").to_list()
-    rows: list[tuple[str, str | None, str, float]] = []
+    rows: list[_Row] = []
     horizon = len(periods(START, Period(2026, 4)))
     for ind in plan["indicators"].iter_rows(named=True):
-        code, unit, target, scope = ind["indicator"], ind["unit"], ind["target"], ind["scope"]
-        counted = unit in text.COUNT_UNITS
+        code, target, scope = ind["indicator"], ind["target"], ind["scope"]
         if code == NO_DATA_YET:
             continue
         if code in DETERMINED:
-            year_ends = {str(p) for p in quarters if p.quarter == 4}
-            for period, value in (
-                DETERMINED[code]({**plan, "cluster_revenue": revenue}, linear_pace)
-                .select("period", "value")
-                .iter_rows()
-            ):
-                if period in year_ends:
-                    rows.append((code, None, period, value))
-            continue
-        if scope == "relative":
-            for period in (p for p in quarters if p.quarter == 4):
-                k = period.year - START.year + 1
-                value = {
-                    "I13": rng.gauss(1.2, 2.5),
-                    "I15": rng.gauss(0.6, 1.8),
-                    "I30": rng.uniform(88, 108),
-                    "I31": k * rng.uniform(14, 22),
-                }.get(code, rng.gauss(target, 2))
-                rows.append((code, None, str(period), round(value, 1)))
-            continue
-        # A level climbing every quarter: for I01 (zone revenue, a whole year's target) it is the
-        # revenue of the last four quarters, as data/README.md defines it.
-        series = [None] if scope == "city" else zones
-        for zone in series:
-            if scope == "each_zone_each_year":
-                for year in sorted({p.year for p in quarters}):
-                    total = max(0, round(target * rng.uniform(0.4, 1.6)))
-                    for period in (p for p in quarters if p.year == year and (zone, str(p)) not in missing):
-                        rows.append(
-                            (code, zone, str(period), float(round(total * SEASONAL[period.quarter - 1])))
-                        )
-                continue
-            small = counted and target <= 5
-            base = (
-                0.0
-                if (small or str(ind["name"]).startswith(text.NEW_PREFIX))
-                else target * rng.uniform(0.45, 0.75)
-            )
-            if scope == "each_zone" and unit == "%":
-                base = target * rng.uniform(0.55, 0.9)
-            speed = rng.uniform(0.7, 1.2)
-            rows.append(
-                (code, zone, str(Period(START.year - 1, 4)), round(base) if counted else round(base, 1))
-            )
-            for step, period in enumerate(quarters, start=1):
-                if zone is not None and (zone, str(period)) in missing:
-                    continue
-                value = base + (target - base) * speed * step / horizon
-                value = round(value) if counted else round(min(value, 100.0 if unit == "%" else value), 1)
-                rows.append((code, zone, str(period), float(value)))
+            rows += _determined_rows(code, plan, quarters, revenue)
+        elif scope == "relative":
+            rows += _relative_rows(rng, code, target, quarters)
+        else:
+            for zone in [None] if scope == "city" else zones:
+                if scope == "each_zone_each_year":
+                    rows += _yearly_rows(rng, code, zone, target, quarters, missing)
+                else:
+                    rows += _level_rows(rng, ind, zone, quarters, missing, horizon)
     return pl.DataFrame(
         rows,
         schema={"indicator": pl.String, "zone": pl.String, "period": pl.String, "value": pl.Float64},
