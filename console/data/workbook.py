@@ -149,6 +149,25 @@ def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
             return
 
 
+def _row_place(row: ElementTree.Element, previous: int) -> int:
+    """The number of a <row>: the one it gives (r="7"), else the one after the previous row."""
+    given = row.get("r")
+    return int(given) if given and given.isdigit() else previous + 1
+
+
+def _cell_place(cell: ElementTree.Element, row: int, previous_column: int) -> tuple[int, int]:
+    """The row and column of a <c>: the place it gives (r="B7"), else the next column of its row."""
+    match = _CELL.match(cell.get("r") or "")
+    if match is None:
+        return row, previous_column + 1
+    return int(match.group(2)), column_number(match.group(1))
+
+
+def _holds_something(cell: ElementTree.Element) -> bool:
+    """Whether a <c> holds a value, an inline string or a formula (not only a style)."""
+    return any(_local(child.tag) in ("v", "is", "f") and _holds(child) for child in cell)
+
+
 def _scan_sheet_xml(name: str, stream: IO[bytes], bounds: Bounds) -> SheetScan:
     """The first cell of the sheet that stops it being read, or None: parsed as XML, cell by cell (the
     slow way, for a sheet whose cells do not all say where they are)."""
@@ -172,25 +191,21 @@ def _scan_sheet_xml(name: str, stream: IO[bytes], bounds: Bounds) -> SheetScan:
                 if tag == "sheetData":
                     sheet_data = element
                 elif tag == "row":
-                    given = element.get("r")
-                    row_number = int(given) if given and given.isdigit() else row_number + 1
-                    column = 0
+                    row_number, column = _row_place(element, row_number), 0
                 continue
             if tag == "row" and sheet_data is not None:
                 sheet_data.clear()  # rows already read are dropped: memory stays flat
                 continue
             if tag != "c":
                 continue
-            match = _CELL.match(element.get("r") or "")
-            column = column_number(match.group(1)) if match else column + 1
-            row = int(match.group(2)) if match else row_number
+            row, column = _cell_place(element, row_number, column)
             count += 1
             found = _cell_finding(name, element, row, column, bounds, last_row, last_column)
             if found is None and bounds.elements is not None and count > bounds.elements:
                 found = Finding(name, f"{column_letters(column)}{row}", "crowded", "", bounds)
             if found is not None:
                 return SheetScan(found)
-            if any(_local(child.tag) in ("v", "is", "f") and _holds(child) for child in element):
+            if _holds_something(element):
                 last_row, last_column = max(last_row, row), max(last_column, column)
             element.clear()
     try:
@@ -286,24 +301,15 @@ def _scan_sheet(name: str, stream: IO[bytes], bounds: Bounds, again: Callable[[]
             with again() as fresh:
                 return _scan_sheet_xml(name, fresh, bounds)
         if _has_formula(block, plain):
-            for match in _FORMULA_CELL.finditer(block):
-                ref, inner = _REF.search(match.group(1)), match.group(2)
-                if ref is None or _VALUE.search(inner):
-                    continue
-                text = _FORMULA_TEXT.search(inner)
-                formula = unescape(text.group(1).decode("utf-8", "replace")).strip() if text else ""
-                cell = (ref.group(1) + ref.group(2)).decode()
-                return SheetScan(Finding(name, cell, "formula", f"={formula}" if formula else "=…"))
+            formula = _first_formula(name, block)
+            if formula is not None:
+                return SheetScan(formula)
         cells = (_PLAIN_CELL if plain else _FULL_CELL).findall(block)
         if cells:
             rows = max(int(row) for _, row in cells)
             columns = max(column_number(letters.decode()) for letters in {letters for letters, _ in cells})
             last_row, last_column = max(last_row, rows), max(last_column, columns)
-            if (
-                last_row > bounds.rows
-                or last_column > bounds.columns
-                or last_row * last_column > bounds.cells
-            ):
+            if _beyond(bounds, last_row, last_column):
                 return SheetScan(
                     Finding(name, _far_cell(cells, bounds, last_row, last_column), "beyond", "", bounds)
                 )
@@ -312,6 +318,24 @@ def _scan_sheet(name: str, stream: IO[bytes], bounds: Bounds, again: Callable[[]
             return SheetScan(Finding(name, f"{column_letters(last_column)}{last_row}", "crowded", "", bounds))
         if not piece:
             return SheetScan(None, last_row, last_column)
+
+
+def _first_formula(name: str, block: bytes) -> Finding | None:
+    """The first cell in ``block`` holding a formula with no value saved beside it, as a finding."""
+    for match in _FORMULA_CELL.finditer(block):
+        ref, inner = _REF.search(match.group(1)), match.group(2)
+        if ref is None or _VALUE.search(inner):
+            continue
+        text = _FORMULA_TEXT.search(inner)
+        formula = unescape(text.group(1).decode("utf-8", "replace")).strip() if text else ""
+        cell = (ref.group(1) + ref.group(2)).decode()
+        return Finding(name, cell, "formula", f"={formula}" if formula else "=…")
+    return None
+
+
+def _beyond(bounds: Bounds, rows: int, columns: int) -> bool:
+    """Whether a sheet reaching ``rows`` x ``columns`` is past its bounds."""
+    return rows > bounds.rows or columns > bounds.columns or rows * columns > bounds.cells
 
 
 def _far_cell(cells: list[tuple[bytes, bytes]], bounds: Bounds, rows: int, columns: int) -> str:
