@@ -230,40 +230,57 @@ def load_tables(
     typed: dict[str, pl.DataFrame] = {}
     aliases: dict[str, str] = {}
     for table in (t for t in TABLES if t.name in names):
-        try:
-            path, error = find_table_file(directory, table)
-        except OSError as exc:  # the folder cannot be listed (permissions)
-            path, error = None, unreadable(f"{table.name}.csv", exc)
-        if path is None:
-            assert error is not None
-            problems.add(error)
+        read = _read_table(directory, table, problems, instead or {})
+        if read is None:
             continue
-        file = path.name
-        try:
-            frame = read_table_file((instead or {}).get(file, path), file)
-        except DataInvalid as exc:
-            for err in exc.errors:
-                problems.add(err)
-            continue
-        if not check_header(frame, table, file, problems):
-            continue
-        if frame.is_empty() and not table.sample:  # progress tables start empty (devzones init)
-            problems.add(DataError(file, None, None, None, said("header_no_rows")))
-            continue
+        frame, file = read
         frame = type_table(frame, table, file, problems)
         if table.name == "zones":
             aliases = _zone_aliases(frame)
         elif aliases:
             frame = _normalise_zone_refs(frame, table, file, aliases, problems)
-        nullable = tuple(c.name for c in table.columns if c.nullable)
-        check_keys(frame, table.key, file, problems, nullable=nullable)
-        for unique in table.unique:
-            check_keys(frame, unique, file, problems, what=unique[0], nullable=nullable)
+        _check_table_keys(frame, table, file, problems)
         _check_references(frame, table, file, typed, problems)
         typed[table.name] = frame
     if own and problems.errors:
         raise DataInvalid(problems.finish())
     return {name: frame.drop(ROW) for name, frame in typed.items()}
+
+
+def _read_table(
+    directory: Path, table: Table, problems: Problems, instead: dict[str, Path]
+) -> tuple[pl.DataFrame, str] | None:
+    """``table``'s file read (as text) and its header and rows checked, with the file's name; None when
+    it cannot be used, the reason recorded in ``problems``."""
+    try:
+        path, error = find_table_file(directory, table)
+    except OSError as exc:  # the folder cannot be listed (permissions)
+        path, error = None, unreadable(f"{table.name}.csv", exc)
+    if path is None:
+        assert error is not None
+        problems.add(error)
+        return None
+    file = path.name
+    try:
+        frame = read_table_file(instead.get(file, path), file)
+    except DataInvalid as exc:
+        for err in exc.errors:
+            problems.add(err)
+        return None
+    if not check_header(frame, table, file, problems):
+        return None
+    if frame.is_empty() and not table.sample:  # progress tables start empty (devzones init)
+        problems.add(DataError(file, None, None, None, said("header_no_rows")))
+        return None
+    return frame, file
+
+
+def _check_table_keys(frame: pl.DataFrame, table: Table, file: str, problems: Problems) -> None:
+    """Each row's key, and each column set the table says is unique, appears once."""
+    nullable = tuple(c.name for c in table.columns if c.nullable)
+    check_keys(frame, table.key, file, problems, nullable=nullable)
+    for unique in table.unique:
+        check_keys(frame, unique, file, problems, what=unique[0], nullable=nullable)
 
 
 def _is_dir(directory: Path, problems: Problems) -> bool:
