@@ -242,17 +242,7 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
     """A report as CSV, one item a row (CSV_COLUMNS): every row of the one zone and quarter, each item
     once, its figure a number that can be right, one submission date."""
     source = path.name
-    try:
-        text = decode_csv_bytes(path.read_bytes(), source)
-    except DataInvalid as exc:
-        raise ReportRejected(
-            source,
-            [
-                at(Problem("row", row=e.row), "found_message", found=e.value, message=e.message)
-                for e in exc.errors
-            ],
-        ) from None
-    records = _csv_rows(source, text)
+    records = _csv_rows(source, _csv_text(path, source))
     if not records or [h.strip().lstrip("\ufeff") for h in records[0]][:4] != list(CSV_COLUMNS[:4]):
         raise ReportRejected(
             source, [at(Problem("row", row=1), "csv_columns", columns=", ".join(CSV_COLUMNS))]
@@ -287,7 +277,30 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
             today,
             submitted_on,
         )
-    if report.submitted is None and not any(get(row, "submitted") for _, row in body):
+    _check_submission_dates(rows, report, any(get(row, "submitted") for _, row in body), submitted_on)
+    rows.reject_if_any(source)
+    return report
+
+
+def _csv_text(path: Path, source: str) -> str:
+    """The CSV file's text; ReportRejected when its bytes are not text in an encoding we read."""
+    try:
+        return decode_csv_bytes(path.read_bytes(), source)
+    except DataInvalid as exc:
+        raise ReportRejected(
+            source,
+            [
+                at(Problem("row", row=e.row), "found_message", found=e.value, message=e.message)
+                for e in exc.errors
+            ],
+        ) from None
+
+
+def _check_submission_dates(
+    rows: SheetRows, report: Report, any_given: bool, submitted_on: dict[date, int]
+) -> None:
+    """The CSV's submission date (column E): given on some row, and the same on every row giving it."""
+    if report.submitted is None and not any_given:
         # Lateness is the zone's, never the import date's: the date is required (column E, any row).
         rows.problems.append(
             Problem("at", place=Problem("column", column="E"), what=Problem("submitted_missing"))
@@ -296,8 +309,6 @@ def _read_csv(ds: Dataset, path: Path, today: date) -> Report:
         listed = [Problem("date_at_row", date=when, row=n) for when, n in submitted_on.items()]
         differ = Problem("dates_differ", listed=Joined(listed))
         rows.problems.append(Problem("at", place=Problem("column", column="E"), what=differ))
-    rows.reject_if_any(source)
-    return report
 
 
 def _csv_report(
