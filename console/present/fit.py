@@ -281,19 +281,28 @@ def line_spans(text: str, width: int, cjk: bool = True) -> list[tuple[int, int]]
                         spans.append((offset + start, offset + end))
                     start, end = p, q
                 continue
-            start, end = first, at  # too wide for any line: split where this line ends
-            while cell_len(paragraph[start:end]) > width > 0:  # after a slash if it has one
-                line = paragraph[start:end]
-                head = set_cell_size(line, width).rstrip()
-                slash = head.rfind("/") + 1
-                head = (head[:slash] if 0 < slash < len(head) else head) or line[:1]
-                spans.append((offset + start, offset + start + len(head)))
-                start += len(head)
-                while start < end and paragraph[start].isspace():
-                    start += 1
+            folded, start = _fold(paragraph, first, at, width, offset)  # too wide for any line
+            spans += folded
+            end = at
         spans.append((offset + (start or 0), offset + (end if start is not None else 0)))
         offset += len(paragraph) + 1
     return spans
+
+
+def _fold(paragraph: str, start: int, end: int, width: int, offset: int) -> tuple[list[tuple[int, int]], int]:
+    """``paragraph[start:end]``, too wide for any line, split where each line ends (after a slash if it
+    has one): the full lines' spans (``offset`` added) and where the last, partial line starts."""
+    spans: list[tuple[int, int]] = []
+    while cell_len(paragraph[start:end]) > width > 0:
+        line = paragraph[start:end]
+        head = set_cell_size(line, width).rstrip()
+        slash = head.rfind("/") + 1
+        head = (head[:slash] if 0 < slash < len(head) else head) or line[:1]
+        spans.append((offset + start, offset + start + len(head)))
+        start += len(head)
+        while start < end and paragraph[start].isspace():
+            start += 1
+    return spans, start
 
 
 def wrap_words(text: str, width: int) -> list[str]:
