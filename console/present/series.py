@@ -69,6 +69,14 @@ def _label(value: float, step: float) -> str:
     return f"{value:.{decimals}f}"
 
 
+def _rank_axis(reach: float, most: int) -> Axis:
+    """A rank axis up to ``reach``: rank 1 at the top, down to the last place of the tier."""
+    high = max(2.0, float(math.ceil(reach)))
+    step = next(s for s in _steps(high, most, True) if high // s + 1 <= max(2, most))
+    marks = (1.0, *(m * step for m in range(1, int(high // step) + 1) if m * step - 1 >= step / 2))
+    return Axis(1.0, high, marks, tuple(_label(t, 1) for t in marks), inverted=True)
+
+
 def value_axis(series: tuple[Series, ...], most: int = 5) -> Axis | None:
     """The value axis for ``series`` with at most ``most`` ticks; None when there is no value (NaN and
     infinities are no value) or a value beyond ``CHART_LIMIT``."""
@@ -78,11 +86,8 @@ def value_axis(series: tuple[Series, ...], most: int = 5) -> Axis | None:
     kinds = {s.kind for s in series}
     bounds = [s.bound for s in series if s.bound is not None and abs(s.bound) <= CHART_LIMIT]
     reach = max(values + bounds)
-    if "rank" in kinds:  # rank 1 at the top, down to the last place of the tier
-        high = max(2.0, float(math.ceil(reach)))
-        step = next(s for s in _steps(high, most, True) if high // s + 1 <= max(2, most))
-        marks = (1.0, *(m * step for m in range(1, int(high // step) + 1) if m * step - 1 >= step / 2))
-        return Axis(1.0, high, marks, tuple(_label(t, 1) for t in marks), inverted=True)
+    if "rank" in kinds:
+        return _rank_axis(reach, most)
     whole = kinds == {"count"}
     low_value = min(0.0, min(values))  # from zero: a small change must look small
     high_value = max(reach, 1.0 if whole else 0.0)
