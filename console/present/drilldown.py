@@ -206,6 +206,36 @@ class IndicatorDetail:
     baseline: tuple[str, float] | None = None
 
 
+def _zone_details(
+    ds: Dataset, own: pl.DataFrame, zone_rows: pl.DataFrame
+) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+    """The quarters shown of a zone-scoped indicator (``own``: its values), and one dict per zone of
+    ``zone_rows`` (IndicatorDetail.zones)."""
+    by_zone = own.filter(pl.col("zone").is_not_null())
+    periods = tuple(sorted(set(by_zone.get_column("period").to_list()))[-HISTORY_QUARTERS:])
+    values = {(z, p): v for z, p, v in by_zone.select("zone", "period", "value").iter_rows()}
+    names_en = dict(ds["zones"].select("zone", "short_name_en").iter_rows())
+    zones: list[dict[str, Any]] = []
+    for z in zone_rows.iter_rows(named=True):
+        zones.append(
+            {
+                "zone": z["zone"],
+                "short_name": z["short_name"],
+                "short_name_en": names_en.get(z["zone"]),
+                "latest": z["latest"],
+                "period": z["period"],
+                "status": z["status"],
+                "values": tuple(values.get((z["zone"], p)) for p in periods),
+                # What the status is judged on: progress from the base towards the target, against
+                # the share expected by the quarter judged (console.engine.progress).
+                "baseline": z.get("baseline"),
+                "progress": z.get("progress"),
+                "expected": z.get("expected"),
+            }
+        )
+    return periods, zones
+
+
 def indicator_detail(ds: Dataset, ev: Evaluation, code: str, pace: Pace = linear_pace) -> IndicatorDetail:
     """An indicator's own drill-down content for the evaluation's year and counties (``pace``: the
     settings' pacing, on which a computed indicator's running year is projected)."""
@@ -236,30 +266,7 @@ def indicator_detail(ds: Dataset, ev: Evaluation, code: str, pace: Pace = linear
             .head(ZONES_SHOWN)
             .sort("__order")
         )
-    periods: tuple[str, ...] = ()
-    zones: list[dict[str, Any]] = []
-    if zone_rows.height:
-        by_zone = own.filter(pl.col("zone").is_not_null())
-        periods = tuple(sorted(set(by_zone.get_column("period").to_list()))[-HISTORY_QUARTERS:])
-        values = {(z, p): v for z, p, v in by_zone.select("zone", "period", "value").iter_rows()}
-        names_en = dict(ds["zones"].select("zone", "short_name_en").iter_rows())
-        for z in zone_rows.iter_rows(named=True):
-            zones.append(
-                {
-                    "zone": z["zone"],
-                    "short_name": z["short_name"],
-                    "short_name_en": names_en.get(z["zone"]),
-                    "latest": z["latest"],
-                    "period": z["period"],
-                    "status": z["status"],
-                    "values": tuple(values.get((z["zone"], p)) for p in periods),
-                    # What the status is judged on: progress from the base towards the target, against
-                    # the share expected by the quarter judged (console.engine.progress).
-                    "baseline": z.get("baseline"),
-                    "progress": z.get("progress"),
-                    "expected": z.get("expected"),
-                }
-            )
+    periods, zones = _zone_details(ds, own, zone_rows) if zone_rows.height else ((), [])
     series: tuple[Series, ...] = ()
     start = str(Period(ds.years[0], 1))  # the plan's first quarter (console.engine.progress.plan_start)
     base = next(((p, v) for p, v, _ in reversed(history) if p < start and v is not None), None)
