@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from console.data.scales import (
@@ -106,6 +108,60 @@ def _score_digits(ranked: pl.DataFrame) -> int:
     return distinct_digits(ranked.get_column("score").to_list(), ranked.get_column("rank").to_list())
 
 
+def _rankings_row(r: dict[str, Any], f: Formatter, digits: int, marks: bool) -> Row:
+    """One zone's row of the Rankings tab (``digits``: the score's decimals; ``marks``: the rules as
+    short marks)."""
+    from console.engine.rules import REWARDS, flag_word
+    from console.present.rule_marks import flag_mark
+
+    lang = f.lang
+    change = r["rank_change"]
+    province = f.rank_in(r["province_rank"], r["tier_size"], r["result_year"])
+    previous = f.none
+    if r["previous_rank"]:
+        previous = f"{r['previous_rank']} {f.tier(r['previous_tier'])}"
+    flags = r["flags"] or []
+    words = f.list_sep.join(flag_word(x, lang) for x in flags)
+    shown = " ".join(flag_mark(x, lang) for x in flags) if marks else words
+    rewarded, noticed = any(x in REWARDS for x in flags), any(x not in REWARDS for x in flags)
+    name = zone_short_name(r, lang)
+    cells = (
+        Cell(f.integer(r["rank"]), (as_int(r["rank"]),), r["rank"]),
+        Cell(name, (r["zone"], name), name),
+        text_cell(county_name(r, lang)),
+        Cell(f.number(r["score"], digits), (as_float(r["score"]),), r["score"]),
+        Cell(
+            f.change(change),
+            (as_int(change),),
+            change,
+            None,
+            "good" if (change or 0) > 0 else ("warn" if (change or 0) < 0 else None),
+        ),
+        Cell(f.tier(r["tier"]), (level_number(r["tier"], r["result_year"] is not None),), r["tier"]),
+        Cell(
+            province,
+            (as_int(r["province_rank"]), as_int(r["tier_size"]), as_int(r["result_year"])),
+            r["province_rank"],
+        ),
+        Cell(
+            previous,
+            (
+                as_int(r["previous_rank"]),
+                level_number(r["previous_tier"], r["previous_rank"] is not None),
+            ),
+            r["previous_rank"],
+        ),
+        Cell(
+            shown or f.none,
+            (",".join(flags) or None, words or None),
+            len(flags),
+            None,
+            "bad" if noticed else ("good" if rewarded else None),
+        ),
+    )
+    return Row(r["zone"], cells, noticed)
+
+
 def rankings_view(
     ranked: pl.DataFrame,
     lang: Lang,
@@ -119,60 +175,11 @@ def rankings_view(
     plan's city; 全国名次, 全国档内排名 for a national set). ``marks``: the rules as short marks
     (labels.FLAG_MARKS, named by ``flag_legend``), so that the column fits a narrow terminal; exports and
     the bulletin keep the words."""
-    from console.engine.rules import REWARDS, flag_word
-    from console.present.rule_marks import flag_mark
-
     f = Formatter(lang, ascii_only)
     area = coverage or CITY
     columns = _rankings_columns(f, area, marks)
     digits = _score_digits(ranked)
-    rows = []
-    for r in ranked.iter_rows(named=True):
-        change = r["rank_change"]
-        province = f.rank_in(r["province_rank"], r["tier_size"], r["result_year"])
-        previous = f.none
-        if r["previous_rank"]:
-            previous = f"{r['previous_rank']} {f.tier(r['previous_tier'])}"
-        flags = r["flags"] or []
-        words = f.list_sep.join(flag_word(x, lang) for x in flags)
-        shown = " ".join(flag_mark(x, lang) for x in flags) if marks else words
-        rewarded, noticed = any(x in REWARDS for x in flags), any(x not in REWARDS for x in flags)
-        name = zone_short_name(r, lang)
-        cells = (
-            Cell(f.integer(r["rank"]), (as_int(r["rank"]),), r["rank"]),
-            Cell(name, (r["zone"], name), name),
-            text_cell(county_name(r, lang)),
-            Cell(f.number(r["score"], digits), (as_float(r["score"]),), r["score"]),
-            Cell(
-                f.change(change),
-                (as_int(change),),
-                change,
-                None,
-                "good" if (change or 0) > 0 else ("warn" if (change or 0) < 0 else None),
-            ),
-            Cell(f.tier(r["tier"]), (level_number(r["tier"], r["result_year"] is not None),), r["tier"]),
-            Cell(
-                province,
-                (as_int(r["province_rank"]), as_int(r["tier_size"]), as_int(r["result_year"])),
-                r["province_rank"],
-            ),
-            Cell(
-                previous,
-                (
-                    as_int(r["previous_rank"]),
-                    level_number(r["previous_tier"], r["previous_rank"] is not None),
-                ),
-                r["previous_rank"],
-            ),
-            Cell(
-                shown or f.none,
-                (",".join(flags) or None, words or None),
-                len(flags),
-                None,
-                "bad" if noticed else ("good" if rewarded else None),
-            ),
-        )
-        rows.append(Row(r["zone"], cells, noticed))
+    rows = [_rankings_row(r, f, digits, marks) for r in ranked.iter_rows(named=True)]
     title = tab_title("rankings", lang)
     notes: tuple[str, ...] = ()
     if ranked.height and ranked.get_column("score").is_null().all():  # no quarter's data: no score
