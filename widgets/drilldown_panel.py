@@ -35,7 +35,7 @@ from console.present.labels import (
     text,
     units_text,
 )
-from console.words import Lang, pick
+from console.words import Lang, in_lang_of, pick
 from console.words.widgets import WIDGETS
 
 if TYPE_CHECKING:
@@ -228,7 +228,7 @@ class Blocks:
 
     def pick(self, chinese: str | None, english: str | None) -> str:
         """A name from the data in the console's language (the Chinese one where no English is given)."""
-        return pick((chinese or "", english or chinese or ""), self.lang)
+        return in_lang_of(chinese or "", english, self.lang)
 
     def rules(self, flags: list[str], result: dict[str, Any] | None = None) -> Table | Text:
         """The plan's rules (section 四(三)) that applied to the zone in its result year (``result``,

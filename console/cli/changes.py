@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from console.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, join_choices, print_json
 from console.cli.selection import choices, dataset, quarter
 from console.core.text import clean
-from console.words import Lang, as_lang, pick
+from console.words import Lang, as_lang, in_lang_of
 from console.words.cli import CLI
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def changes_command(args: argparse.Namespace, settings: Settings) -> int:
 def zone_names(ds: Dataset, lang: Lang) -> dict[object, str]:
     """Zones' short names, and clusters' industries keyed (zone, industry), in ``lang``."""
     zones = ds["zones"].select("zone", "short_name", "short_name_en").iter_rows()
-    names: dict[object, str] = {full: pick((short, en or short), lang) or full for full, short, en in zones}
+    names: dict[object, str] = {full: in_lang_of(short, en, lang) or full for full, short, en in zones}
     if lang == "en":  # in Chinese a cluster is named by its industry as the data writes it
         for zone, industry, english in ds["clusters"].select("zone", "industry", "industry_en").iter_rows():
             if english:

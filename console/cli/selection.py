@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from console.cli.common import EXIT_USAGE, CommandFailed, join_choices, visible
-from console.words import Lang
+from console.words import Lang, in_lang_of
 from console.words.cli import CLI, COUNTY_SEPARATORS
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def choices(ds: Dataset, args: argparse.Namespace, lang: Lang) -> tuple[int | No
         english = list(dict.fromkeys(zones.get_column("county_en").drop_nulls().to_list()))
         for county in counties:
             if county not in chinese and county not in english:
-                valid = join_choices(chinese if lang == "zh" else english or chinese, lang)
+                valid = join_choices(in_lang_of(chinese, english, lang), lang)
                 near = difflib.get_close_matches(county, chinese + english, n=1, cutoff=0.5)
                 hint = CLI("did_you_mean", lang, value=near[0]) if near else ""
                 raise CommandFailed(

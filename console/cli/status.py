@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from console.cli.common import EXIT_MISSING, EXIT_OK, error_line, join_choices, print_json, visible
 from console.cli.selection import as_of, choices, dataset
-from console.words import Lang, as_lang, pick
+from console.words import Lang, as_lang, in_lang_of
 from console.words.cli import CLI
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def _fail_on_missing(ev: Evaluation, lang: Lang) -> int:
     unreported = ev.zones.filter(pl.col("report_status") == "missing")
     if not unreported.is_empty():
         names = [
-            visible(pick((zh, en or zh), lang), 80)
+            visible(in_lang_of(zh, en, lang), 80)
             for zh, en in unreported.select("short_name", "short_name_en").iter_rows()
         ]
         period = unreported.get_column("report_period").drop_nulls().first()

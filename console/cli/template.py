@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from console.cli.common import EXIT_FILES, EXIT_USAGE, CommandFailed, join_choices, report_written
 from console.cli.failures import os_reason, writing
 from console.cli.selection import dataset
-from console.words import Lang, as_lang, pick
+from console.words import Lang, as_lang, in_lang_of
 from console.words.cli import CLI
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def template_command(args: argparse.Namespace, settings: Settings) -> int:
         raise CommandFailed(EXIT_USAGE, CLI("template_needs", lang))
     zone = resolve_zone(ds, args.zone)
     shorts = {
-        full: pick((short, short_en or short), lang)
+        full: in_lang_of(short, short_en, lang)
         for full, short, short_en in ds["zones"].select("zone", "short_name", "short_name_en").iter_rows()
     }
     if zone is None:

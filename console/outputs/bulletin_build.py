@@ -44,7 +44,7 @@ from console.present.labels import (
 from console.present.labels import text as label_text
 from console.present.viewmodel import Cell, Column, Field, View
 from console.present.views import rankings_view, task_units
-from console.words import Lang, pick
+from console.words import Lang, in_lang_of, pick
 from console.words.bulletin import BULLETIN
 
 # The changes the bulletin's 与上期相比 lists: status transitions (rank moves are in the ranking's
@@ -76,7 +76,7 @@ def build_bulletin(
     ranked = rankings(data, plan_year, settings, current=ev)
     names = zone_names(ds, lang)
     missing = {z: m for z, m in ev.zones.select("zone", "missing").iter_rows()}
-    title = pick((ds.manifest.title, ds.manifest.title_en or ds.manifest.title), lang)
+    title = in_lang_of(ds.manifest.title, ds.manifest.title_en, lang)
     b = Bulletin(year, month, quarter, lang, title, ds.sample, "", no_data=not ds.has_progress, cutoff=cutoff)
     b.warning = warning
     _rank(b, ranked, names, missing)
@@ -94,7 +94,7 @@ def build_bulletin(
 def zone_names(ds: Dataset, lang: Lang) -> dict[str, str]:
     """Each zone's short name in ``lang`` (the Chinese one where the data has no English)."""
     return {
-        z: pick((s, e or s), lang)
+        z: in_lang_of(s, e, lang)
         for z, s, e in ds["zones"].select("zone", "short_name", "short_name_en").iter_rows()
     }
 
@@ -159,11 +159,11 @@ def _compare(b: Bulletin, ds: Dataset, settings: Settings, names: dict[str, str]
     found = changes_between(ds, settings, b.previous, b.quarter)
     b.compared = worst_first(c for c in found if c.code in COMPARED)
     industries = {
-        (z, i): pick((i, e or i), b.lang)
+        (z, i): in_lang_of(i, e, b.lang)
         for z, i, e in ds["clusters"].select("zone", "industry", "industry_en").iter_rows()
     }
     indicators = {
-        code: pick((n, e or n), b.lang)
+        code: in_lang_of(n, e, b.lang)
         for code, n, e in ds["indicators"].select("indicator", "name", "name_en").iter_rows()
     }
     for c in b.compared:
@@ -196,7 +196,7 @@ def lagging_by_unit(ev: Evaluation, lang: Lang) -> list[tuple[str, list[str]]]:
             BULLETIN(
                 "lagging_indicator",
                 lang,
-                name=pick((i["name"], i["name_en"] or i["name"]), lang),
+                name=in_lang_of(i["name"], i["name_en"], lang),
                 latest=latest_words(i, lang),
                 target=_amount(i["target"], i, lang),
             )
@@ -206,7 +206,7 @@ def lagging_by_unit(ev: Evaluation, lang: Lang) -> list[tuple[str, list[str]]]:
             "lagging_task",
             lang,
             task=task["task"],
-            title=pick((task["title"], task["title_en"] or task["title"]), lang),
+            title=in_lang_of(task["title"], task["title_en"], lang),
             status=status_word(task["status"], lang),
             details=details,
         )

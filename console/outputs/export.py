@@ -26,7 +26,7 @@ from console.outputs.xlsx_print import setup_print
 from console.present.labels import text as label_text
 from console.present.labels import unit_filter_label, unit_of
 from console.present.viewmodel import Header, View
-from console.words import Lang, as_lang, pick
+from console.words import Lang, as_lang, in_lang_of
 from console.words.exports import EXPORTS
 
 FORMATS = ("csv", "xlsx", "parquet", "json", "md")
@@ -126,7 +126,7 @@ def provenance(
     """Provenance of an export made now from views with ``header``; the console and the CLI share it."""
     now = datetime.now().astimezone().replace(microsecond=0)
     return Provenance(
-        title=pick((header.title, header.title_en or header.title), lang),
+        title=in_lang_of(header.title, header.title_en, lang),
         as_of=header.as_of or EXPORTS("as_of_none", lang),
         sample=header.sample,
         own_targets=header.own_targets,

@@ -27,7 +27,7 @@ from console.present.views.overview import overview, overview_view
 from console.present.views.rankings import rankings_view
 from console.present.views.tasks import indicators_view, tasks_view
 from console.present.views.zones import zones_view
-from console.words import Lang
+from console.words import Lang, in_lang_of
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,7 @@ def as_of_words(ds: Dataset, lang: Lang) -> str:
 def context_words(ds: Dataset, counties: Sequence[str], lang: Lang) -> tuple[str, tuple[str, ...]]:
     """The dataset's title and ``counties`` (Chinese names) in ``lang``: the context line's words for
     every command that prints one (status, rankings)."""
-    title = (ds.manifest.title_en if lang != "zh" else None) or ds.manifest.title
+    title = in_lang_of(ds.manifest.title, ds.manifest.title_en, lang)
     if lang == "zh":
         return title, tuple(counties)
     english = dict(ds["zones"].select("county", pl.col("county_en").fill_null(pl.col("county"))).iter_rows())

@@ -28,7 +28,7 @@ from console.present.labels import (
     zones_judged_note,
 )
 from console.present.viewmodel import Cell, Column, Field, Row, View
-from console.words import Lang, pick
+from console.words import Lang, in_lang_of, pick
 from console.words.drilldown import DRILLDOWN
 from console.words.views import VIEW_TEXT
 
@@ -142,7 +142,7 @@ def zone_clusters_view(d: ZoneDetail, lang: Lang, ascii_only: bool) -> View:
         Row(
             c["industry"],
             (
-                _text(pick((c["industry"], c["industry_en"] or c["industry"]), f.lang), f),
+                _text(in_lang_of(c["industry"], c["industry_en"], f.lang), f),
                 _num(c["target"], f, 0),
                 _num(c["actual_ytd"], f),
                 _num(c["pace_target"], f),
@@ -253,7 +253,7 @@ def task_history_view(
         mine = dict(
             values.filter(pl.col("indicator") == ind["indicator"]).select("period", "value").iter_rows()
         )
-        name = pick((ind["name"], ind["name_en"] or ind["name"]), f.lang)
+        name = in_lang_of(ind["name"], ind["name_en"], f.lang)
         rows.append(
             Row(
                 ind["indicator"],
@@ -288,7 +288,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> Vi
     rows (its code and name are the drill-down's title)."""
     f = Formatter(lang, ascii_only)
     i = d.indicator
-    unit = pick((i["unit"] or "", i["unit_en"] or i["unit"] or ""), f.lang)
+    unit = in_lang_of(i["unit"] or "", i["unit_en"], f.lang)
     if i["target"] is None:  # the plan's target is not for this data's zones (console.engine.coverage)
         target = pick(NO_AREA_TARGET, f.lang)
     else:
@@ -307,7 +307,7 @@ def indicator_facts_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> Vi
         latest += DRILLDOWN("reported_value", f.lang, reported=reported)
     task = f.none
     if d.task is not None:
-        task = f"{d.task['task']}. {pick((d.task['title'], d.task['title_en'] or d.task['title']), f.lang)}"
+        task = f"{d.task['task']}. {in_lang_of(d.task['title'], d.task['title_en'], f.lang)}"
     elif i["task"] is None:
         task = DRILLDOWN("headline_goal", f.lang)
     facts = (
@@ -435,7 +435,7 @@ def indicator_history_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> 
         )
         for p, v, r in d.history[-HISTORY_QUARTERS:]
     )
-    unit = pick((d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or ""), f.lang)
+    unit = in_lang_of(d.indicator["unit"] or "", d.indicator["unit_en"], f.lang)
     # The rows end at the quarter the year shown is judged at (`y` moves it): the heading says where.
     until = text("up_to", lang).format(period=rows[-1].key) if rows else ""
     inside = DRILLDOWN("inside_sep", f.lang).join(part for part in (until, unit) if part)
@@ -461,7 +461,7 @@ def indicator_zones_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> Vi
         Row(
             z["zone"],
             (
-                _text(pick((z["short_name"], z["short_name_en"] or z["short_name"]), f.lang), f),
+                _text(in_lang_of(z["short_name"], z["short_name_en"], f.lang), f),
                 *(_num(v, f, unit=d.indicator["unit"]) for v in z["values"][len(z["values"]) - shown :]),
                 _num(z.get("baseline"), f, unit=d.indicator["unit"]),
                 _share(z.get("progress"), f),
@@ -471,7 +471,7 @@ def indicator_zones_view(d: IndicatorDetail, lang: Lang, ascii_only: bool) -> Vi
         )
         for z in d.zones
     )
-    unit = pick((d.indicator["unit"] or "", d.indicator["unit_en"] or d.indicator["unit"] or ""), f.lang)
+    unit = in_lang_of(d.indicator["unit"] or "", d.indicator["unit_en"], f.lang)
     # Progress and status are the year shown's (`y` changes it): the heading says which.
     inside = DRILLDOWN("inside_sep", f.lang).join(
         part for part in (text("in_year", lang).format(year=d.year) if d.year else "", unit) if part
@@ -530,8 +530,8 @@ def late_reports_view(zones: pl.DataFrame, lang: Lang, ascii_only: bool) -> View
     )
     rows = []
     for r in late.iter_rows(named=True):
-        name = (r.get("short_name_en") if lang == "en" else None) or r["short_name"]
-        county = (r.get("county_en") if lang == "en" else None) or r["county"]
+        name = in_lang_of(r["short_name"], r.get("short_name_en"), lang)
+        county = in_lang_of(r["county"], r.get("county_en"), lang)
         status, days = r["report_status"], r["report_days_late"]
         submitted = None if r["submitted"] is None else str(r["submitted"])
         cells = (

@@ -8,7 +8,7 @@ from typing import Any
 
 from console.engine.rules import FLAGS, REASONS, flag_explained, flag_reason, flag_word, flag_years
 from console.present.labels import FLAG_MARKS, lang_index, text
-from console.words import Lang
+from console.words import Lang, in_lang_of
 from console.words.views import VIEWS
 
 
@@ -70,7 +70,7 @@ def flag_notes(rows: Iterable[dict[str, Any]], lang: Lang, name: str = "short_na
     ranks that earn it, e.g. ``高新区 !!连 连续两年后10：2024年三档第90/90位、2025年一档第32/36位…``."""
     out = []
     for row in rows:
-        zone = (row.get(f"{name}_en") if lang != "zh" else None) or row[name]
+        zone = in_lang_of(row[name], row.get(f"{name}_en"), lang)
         for f in row.get("flags") or []:
             out.append(
                 REASONS["zone_reason"][lang_index(lang)].format(

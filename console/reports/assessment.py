@@ -22,7 +22,7 @@ from console.data.scales import STAR_MAX, TIER_MAX, TIER_MIN, star_label, tier_l
 from console.reports.rows import SheetRows, blank, finite, open_sheet, whole
 from console.reports.template import ReportRejected, place_workbook
 from console.reports.words import Problem, at
-from console.words import Lang, pick
+from console.words import Lang, in_lang_of, pick
 from console.words.reports import REPORTS
 
 SHEET = REPORTS.pair("sheet_assessment")  # the sheet's name says the workbook's language
@@ -188,7 +188,7 @@ def _assessment_rows(
     for i, (zone, short, short_en) in enumerate(zones):
         row = FIRST_ROW - 1 + i
         sheet.write_string(row, 0, zone)
-        sheet.write_string(row, 1, pick((short, short_en or short), lang))
+        sheet.write_string(row, 1, in_lang_of(short, short_en, lang))
         values = known.get(zone)
         for offset in range(5):
             fmt = formats["decimal" if offset == 2 else "whole"]

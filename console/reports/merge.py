@@ -13,7 +13,7 @@ from console.data.dataset import Dataset
 from console.present.formatter import amount_digits
 from console.reports.template import Report
 from console.reports.words import Problem
-from console.words import Lang, pick
+from console.words import Lang, in_lang_of
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Change:
         """One line for the listing before an ingest: what the table holds in words, never its name."""
         old, new = (_shown(v, self.unit, lang) for v in (self.old, self.new))
         what = Problem(f"table_{self.table}").text(lang)
-        key = pick((self.key, self.key_en or self.key), lang)
+        key = in_lang_of(self.key, self.key_en, lang)
         key = "" if self.table == "manifest" else f" {key}"  # the manifest's one change: as_of
         if self.old is None:
             return Problem("change_new", what=what, key=key, new=new).text(lang)

@@ -17,7 +17,7 @@ from console.data.unfinished import HISTORY as HISTORY  # the ingest history fol
 from console.data.workbook import Bounds, Finding, Inspection, NotAWorkbook, inspect
 from console.present.labels import text as label_text
 from console.reports.words import Problem, at, did_you_mean
-from console.words import Lang, pick
+from console.words import Lang, in_lang_of, pick
 from console.words.reports import REPORTS
 
 SHEET = REPORTS.pair("sheet_report")  # the sheet's name says the report's language
@@ -121,7 +121,7 @@ def template_lines(
     for industry, industry_en in (
         ds["clusters"].filter(pl.col("zone") == zone).select("industry", "industry_en").iter_rows()
     ):
-        label = REPORTS("tpl_cluster_revenue", lang, industry=pick((industry, industry_en or industry), lang))
+        label = REPORTS("tpl_cluster_revenue", lang, industry=in_lang_of(industry, industry_en, lang))
         lines.append((f"cluster:{industry}", label, label_text("unit_yi", lang), targets.get(industry)))
     for code, name, name_en, unit, unit_en, target in (
         ds["indicators"]
@@ -132,8 +132,8 @@ def template_lines(
         lines.append(
             (
                 f"indicator:{code}",
-                f"{code} {pick((name, name_en or name), lang)}",
-                pick((unit, unit_en or unit), lang),
+                f"{code} {in_lang_of(name, name_en, lang)}",
+                in_lang_of(unit, unit_en, lang),
                 target,
             )
         )

@@ -18,7 +18,7 @@ from console.core.text import clean
 from console.present.labels import status_word, text
 from console.present.viewmodel import REPORTS_NOTE, TAB_TITLES
 from console.tui.panes import OverviewPane, Pane, RankingsPane, TablePane, TasksPane
-from console.words import pick
+from console.words import in_lang_of, pick
 from console.words.tui import TUI
 from widgets.chart import Chart
 from widgets.keybar import KeyBar
@@ -131,7 +131,7 @@ class MainScreen(Screen[None]):
             bar.show("devzones", "", None, None, "", status)
             return
         h = session.views.header
-        title = pick((h.title, h.title_en or h.title), lang)
+        title = in_lang_of(h.title, h.title_en, lang)
         names = dict(h.county_names) if lang == "en" else {}  # English: the counties' English names
         scope = (
             TUI("name_separator", lang).join(names.get(c, c) for c in h.counties)

@@ -25,7 +25,7 @@ May import: nothing else of the project (the lowest layer).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Literal, TypeGuard
+from typing import Literal, TypeGuard, TypeVar
 
 # The two languages the console speaks; Chinese is the default everywhere.
 Lang = Literal["zh", "en"]
@@ -56,6 +56,15 @@ def other_lang(lang: Lang) -> Lang:
 def pick(pair: Pair, lang: Lang) -> str:
     """The words of ``pair`` (Chinese, English) in ``lang``."""
     return pair[1] if lang == "en" else pair[0]
+
+
+_Value = TypeVar("_Value")
+
+
+def in_lang_of(zh_value: _Value, en_value: _Value | None, lang: Lang) -> _Value:
+    """A value of the data in ``lang``: its English twin (a ``*_en`` column, which may be empty) in
+    English when there is one, else the Chinese."""
+    return en_value if lang == "en" and en_value else zh_value
 
 
 class Catalogue(Mapping[str, Pair]):

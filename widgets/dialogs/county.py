@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
 from console.core.text import clean
-from console.words import Lang, pick
+from console.words import Lang, in_lang_of
 from console.words.dialogs import DIALOGS
 from widgets.dialogs.parts import CHECKED, UNCHECKED, fit_list
 from widgets.keybar import widget_bindings
@@ -88,7 +88,7 @@ class CountyDialog(ModalScreen[tuple[str, ...] | None]):
     def _prompt(self, county: tuple[str, str]) -> Text:
         zh_name, en = county
         mark = CHECKED if zh_name in self.checked else UNCHECKED
-        return Text(f"{mark} {clean(pick((zh_name, en or zh_name), self.lang))}")
+        return Text(f"{mark} {clean(in_lang_of(zh_name, en, self.lang))}")
 
     def _count(self) -> None:
         n, total = len(self.checked), len(self.counties)

@@ -22,7 +22,7 @@ from console.present.viewmodel import (
     Column,
     Field,
 )
-from console.words import Lang
+from console.words import Lang, in_lang_of
 from console.words.views import VIEWS
 
 
@@ -46,15 +46,15 @@ def as_int(x: object) -> int | None:
 
 
 def zone_short_name(row: dict[str, Any], lang: Lang) -> str:
-    return (row.get("short_name_en") if lang == "en" else None) or row["short_name"]
+    return in_lang_of(row["short_name"], row.get("short_name_en"), lang)
 
 
 def county_name(row: dict[str, Any], lang: Lang) -> str:
-    return (row.get("county_en") if lang == "en" else None) or row["county"]
+    return in_lang_of(row["county"], row.get("county_en"), lang)
 
 
 def industry_name(row: dict[str, Any], lang: Lang) -> str:
-    return (row.get("industry_en") if lang == "en" else None) or row["industry"]
+    return in_lang_of(row["industry"], row.get("industry_en"), lang)
 
 
 def text_cell(text: str, sort: object = None, cls: str | None = None) -> Cell:

@@ -41,7 +41,7 @@ from console.present.viewmodel import (
     View,
 )
 from console.present.views.common import as_float, status_cell, status_field, tab_title, zone_short_name
-from console.words import Lang
+from console.words import Lang, in_lang_of
 from console.words.views import VIEWS
 
 HEADLINE = ("I01", "I02", "I03", "I06", "I18", "I04")
@@ -93,7 +93,7 @@ def _goals(indicators: pl.DataFrame, f: Formatter) -> tuple[Goal, ...]:
         i = by_code.get(code)
         if i is None:
             continue
-        name = (i["name_en"] if not f.zh else None) or i["name"]
+        name = in_lang_of(i["name"], i["name_en"], f.lang)
         unit = unit_label(i["unit"], i["unit_en"], f.lang, i["target"])
         latest = f.number(i["latest"], _goal_digits(i["unit"], i["latest"]))
         rising = i["comparison"] in (">=", ">") and i["target"]

@@ -28,7 +28,7 @@ from console.present.viewmodel import (
     View,
 )
 from console.present.views.common import as_float, as_int, status_cell, status_field, tab_title, text_cell
-from console.words import Lang
+from console.words import Lang, in_lang_of
 from console.words.views import VIEWS
 
 
@@ -74,10 +74,10 @@ def tasks_view(ev: Evaluation, lang: Lang, ascii_only: bool, unit: str | None = 
         if kept is not None and int(t["task"]) not in kept:
             continue
         # The section groups the tasks, so it stays on screen: short, without the shared 开发区 prefix.
-        section_title = (t["section_title_en"] if not f.zh else None) or t["section_title"].removeprefix(
-            SECTION_PREFIX
+        section_title = in_lang_of(
+            t["section_title"].removeprefix(SECTION_PREFIX), t["section_title_en"], f.lang
         )
-        title = (t["title_en"] if not f.zh else None) or t["title"]
+        title = in_lang_of(t["title"], t["title_en"], f.lang)
         section = f"{plan_ref(t['section'], lang)} {section_title}"
         counted = bool(t["indicators"])
         cells = (
@@ -183,7 +183,7 @@ def indicators_view(
         frame = frame.filter(pl.col("task").is_in(sorted(unit_tasks(ev, unit))))
     rows = []
     for i in frame.iter_rows(named=True):
-        name = (i["name_en"] if not f.zh else None) or i["name"]
+        name = in_lang_of(i["name"], i["name_en"], f.lang)
         unit_text = unit_label(i["unit"], i["unit_en"], lang, i["target"])
         zones = bool(i["zones_total"])
         latest = (
