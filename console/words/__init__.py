@@ -18,6 +18,8 @@ for a key and a language, never spells a pair::
     VIEWS.pair("zones_title")                  # (Chinese, English), for code that needs both
 
 :func:`pick` chooses from a pair already held (a catalogue entry passed along as data).
+:func:`in_lang_of` chooses between a value of the data and its English twin (``short_name`` and
+``short_name_en``): the English when there is one in English mode, else the Chinese.
 
 May import: nothing else of the project (the lowest layer).
 """
