@@ -261,13 +261,14 @@ def line_spans(text: str, width: int, cjk: bool = True) -> list[tuple[int, int]]
             a, at = at, at + len(token)
             if token.isspace():
                 continue
+            stop = a + len(token.rstrip())  # an opening mark carries the spaces after it: not drawn
             first = a if start is None else start
-            if cell_len(paragraph[first:at]) <= width:
-                start, end = first, at
+            if cell_len(paragraph[first:stop]) <= width:
+                start, end = first, stop
                 continue
             if start is not None and cell_len(token.strip()) <= width:  # to the next line whole
                 spans.append((offset + start, offset + end))
-                start, end = a, at
+                start, end = a, stop
                 continue
             pieces = [(a + m.start(), a + m.end()) for m in _TOKEN.finditer(token) if not m.group().isspace()]
             if len(pieces) > 1 and all(cell_len(paragraph[p:q]) <= width for p, q in pieces):
@@ -281,9 +282,9 @@ def line_spans(text: str, width: int, cjk: bool = True) -> list[tuple[int, int]]
                         spans.append((offset + start, offset + end))
                     start, end = p, q
                 continue
-            folded, start = _fold(paragraph, first, at, width, offset)  # too wide for any line
+            folded, start = _fold(paragraph, first, stop, width, offset)  # too wide for any line
             spans += folded
-            end = at
+            end = stop
         spans.append((offset + (start or 0), offset + (end if start is not None else 0)))
         offset += len(paragraph) + 1
     return spans
