@@ -282,7 +282,7 @@ def line_spans(text: str, width: int, cjk: bool = True) -> list[tuple[int, int]]
                         spans.append((offset + start, offset + end))
                     start, end = p, q
                 continue
-            folded, start = _fold(paragraph, first, stop, width, offset)  # too wide for any line
+            folded, start = _fold(paragraph, first, stop, width, offset, a)  # too wide for any line
             spans += folded
             end = stop
         spans.append((offset + (start or 0), offset + (end if start is not None else 0)))
@@ -290,15 +290,22 @@ def line_spans(text: str, width: int, cjk: bool = True) -> list[tuple[int, int]]
     return spans
 
 
-def _fold(paragraph: str, start: int, end: int, width: int, offset: int) -> tuple[list[tuple[int, int]], int]:
+def _fold(
+    paragraph: str, start: int, end: int, width: int, offset: int, piece: int | None = None
+) -> tuple[list[tuple[int, int]], int]:
     """``paragraph[start:end]``, too wide for any line, split where each line ends (after a slash if it
-    has one): the full lines' spans (``offset`` added) and where the last, partial line starts."""
+    has one, else where the too-wide ``piece`` begins, else where the width ends): the full lines' spans
+    (``offset`` added) and where the last, partial line starts."""
     spans: list[tuple[int, int]] = []
     while cell_len(paragraph[start:end]) > width > 0:
         line = paragraph[start:end]
         head = set_cell_size(line, width).rstrip()
         slash = head.rfind("/") + 1
-        head = (head[:slash] if 0 < slash < len(head) else head) or line[:1]
+        if 0 < slash < len(head):
+            head = head[:slash]
+        elif piece is not None and start < piece < start + len(head):
+            head = paragraph[start:piece].rstrip()  # the piece starts the next line: its words stay whole
+        head = head or line[:1]
         spans.append((offset + start, offset + start + len(head)))
         start += len(head)
         while start < end and paragraph[start].isspace():

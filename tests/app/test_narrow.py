@@ -439,6 +439,8 @@ async def test_help_wraps_each_description_under_its_own_column(
     width=st.integers(4, 40),
 )
 @example(text="。（11。", width=5)  # a number with its marks too wide for a line: it was split as 1 / 1
+# a piece too wide for a line was folded from the start of the line before it: 1。1 / 1/12
+@example(text="1。11/12", width=4)
 def test_wrap_words_keeps_every_word_and_fits(text: str, width: int) -> None:
     from rich.cells import cell_len
 
