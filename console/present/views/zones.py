@@ -86,6 +86,19 @@ def revenue_text(
     return f"{figure} {mark}".strip()
 
 
+def _level_column(kind: str, f: Formatter) -> Column:
+    """A level's column (``tier`` or ``star``): the target, the result and its status."""
+    return Column(
+        kind,
+        VIEWS(kind, f.lang),
+        fields=(
+            Field(f"{kind}_target", VIEWS(f"{kind}_target", f.lang), "int"),
+            Field(kind, VIEWS(f"{kind}_result", f.lang), "int"),
+            status_field(f"{kind}_status", f, f"{kind}_status"),
+        ),
+    )
+
+
 def _zones_columns(f: Formatter, periods: Sequence[str]) -> tuple[Column, ...]:
     """The Zones tab's columns and the fields behind them."""
     yi = label_text("unit_yi", f.lang)
@@ -93,24 +106,8 @@ def _zones_columns(f: Formatter, periods: Sequence[str]) -> tuple[Column, ...]:
         mark_column(f),
         zone_column(f),
         county_column(f),
-        Column(
-            "tier",
-            VIEWS("tier", f.lang),
-            fields=(
-                Field("tier_target", VIEWS("tier_target", f.lang), "int"),
-                Field("tier", VIEWS("tier_result", f.lang), "int"),
-                status_field("tier_status", f, "tier_status"),
-            ),
-        ),
-        Column(
-            "star",
-            VIEWS("star", f.lang),
-            fields=(
-                Field("star_target", VIEWS("star_target", f.lang), "int"),
-                Field("star", VIEWS("star_result", f.lang), "int"),
-                status_field("star_status", f, "star_status"),
-            ),
-        ),
+        _level_column("tier", f),
+        _level_column("star", f),
         Column(
             "revenue",
             VIEWS("rev_pace", f.lang),
