@@ -29,6 +29,7 @@ from console.cli.options import (
     placeholders,
     share_options,
 )
+from console.core.config import BULLETIN_STYLES
 from console.core.text import clean
 from console.words import Lang, as_lang
 from console.words.cli_help import CLI_HELP
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 VIEWS = ("overview", "zones", "clusters", "tasks", "rankings", "all")
 EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md", "svg")
 CSV_ENCODINGS = ("utf-8", "gb18030", "gbk")  # console/outputs/csv_encoding.py says what each is for
-BULLETIN_FORMATS = ("md", "xlsx", "docx")
+BULLETIN_FORMATS = ("md", "xlsx", "docx", "pdf")
 SHELLS = ("bash", "zsh", "tcsh")
 
 
@@ -145,6 +146,16 @@ def _bulletin_options(child: argparse.ArgumentParser, lang: Lang, formats: str) 
         choices=BULLETIN_FORMATS,
         default="md",
         help=CLI_HELP("opt_bulletin_format", lang, formats=formats),
+    )
+    child.add_argument(
+        "--style", choices=BULLETIN_STYLES, default=None, help=CLI_HELP("opt_bulletin_style", lang)
+    )
+    child.add_argument(
+        "--number",
+        type=integer_type(lang),
+        default=None,
+        metavar="N",
+        help=CLI_HELP("opt_bulletin_number", lang),
     )
     add_out_force(child, lang)
     add_json(child, lang)

@@ -212,6 +212,17 @@ CLI_HELP = Catalogue(
             "examples:\n  devzones ingest --data data/ suiping-2026Q4.xlsx --dry-run\n"
             "  devzones ingest --data data/ reports/*.xlsx --yes --json",
         ),
+        # issue 22 (the 通报 as a 公文): bulletin --style and --number.
+        "opt_bulletin_style": (
+            "版式：gongwen（公文，GB/T 9704-2012）或 tongbao（情况通报）；默认取配置 [bulletin] style",
+            "layout: gongwen (official document, GB/T 9704-2012) or tongbao (情况通报); default: the "
+            "config's [bulletin] style",
+        ),
+        "opt_bulletin_number": (
+            "发文字号的序号（公文）或期号（情况通报）；不给时取本系列的下一个号（仅 docx、pdf）",
+            "the 发文字号's number (gongwen) or the issue number (tongbao); default: the next of the "
+            "series (docx and pdf only)",
+        ),
     },
 )
 
@@ -226,6 +237,8 @@ CLI_FORMATS = Catalogue(
         "md": ("md（Markdown 文本）", "md (Markdown text)"),
         "svg": ("svg（SVG 图片：界面截图）", "svg (SVG picture: a screenshot of the console)"),
         "docx": ("docx（Word 公文版式）", "docx (Word, official-document layout)"),
+        # issue 22 (the 通报 as a 公文): PDF through LibreOffice.
+        "pdf": ("pdf（PDF，经 LibreOffice 转换）", "pdf (PDF, converted by LibreOffice)"),
     },
 )
 
