@@ -308,7 +308,10 @@ class Flows:
         assert ds is not None  # not_ready() said it is loaded
         month, from_data = default_month(ds, date.today())
         note = TUI("bulletin_month_note", lang, as_of=ds.manifest.as_of) if from_data else ""
-        dialog = BulletinDialog(lang, month, folder, initial, error, note)
+        from console.outputs.pdf import pdf_available
+
+        style = settings.bulletin.style
+        dialog = BulletinDialog(lang, month, folder, initial, error, note, pdf_available(), style)
         self.open(dialog, self.bulletin_chosen)
 
     def bulletin_chosen(self, choice: BulletinChoice | None) -> None:
