@@ -1,5 +1,7 @@
 """The monthly bulletin (月度通报) the development commission publishes on the zones' progress: written
-here, in Markdown, Word or XLSX, with the exports' file safety and a manifest beside it.
+here, in Markdown, Word, XLSX or PDF, with the exports' file safety and a manifest beside it. Word
+and PDF are printed on the [bulletin] config's paper: a 公文 (GB/T 9704-2012) or a 情况通报
+(``gongwen_paper``, ``gongwen_docx``), numbered by hand or by the series (``gongwen_series``).
 
 The bulletin's parts, none of which imports a writer (tests/project/test_import_circles.py):
 ``bulletin_month`` (which month, which quarter), ``bulletin_model`` (the plain data), ``bulletin_build``

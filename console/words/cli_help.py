@@ -214,7 +214,7 @@ CLI_HELP = Catalogue(
         ),
         # issue 22 (the 通报 as a 公文): bulletin --style and --number.
         "opt_bulletin_style": (
-            "版式：gongwen（公文，GB/T 9704-2012）或 tongbao（情况通报）；默认取配置 [bulletin] style",
+            '版式：gongwen（公文，GB/T 9704-2012）或 tongbao（情况通报）；默认取配置中的 style = "gongwen"',
             "layout: gongwen (official document, GB/T 9704-2012) or tongbao (情况通报); default: the "
             "config's [bulletin] style",
         ),
@@ -238,7 +238,7 @@ CLI_FORMATS = Catalogue(
         "svg": ("svg（SVG 图片：界面截图）", "svg (SVG picture: a screenshot of the console)"),
         "docx": ("docx（Word 公文版式）", "docx (Word, official-document layout)"),
         # issue 22 (the 通报 as a 公文): PDF through LibreOffice.
-        "pdf": ("pdf（PDF，经 LibreOffice 转换）", "pdf (PDF, converted by LibreOffice)"),
+        "pdf": ("pdf（便携文档，可直接打印分发）", "pdf (PDF, converted by LibreOffice)"),
     },
 )
 
