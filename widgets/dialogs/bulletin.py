@@ -86,7 +86,8 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
                 for style in STYLES:
                     yield MarkedRadioButton(BULLETIN(f"dialog_{style}", lang), value=self.style == style)
             yield Static(Text(BULLETIN("dialog_number", lang)))
-            yield Input(self.number, id="bulletin-number", compact=True)
+            hint = BULLETIN("dialog_number_hint", lang)
+            yield Input(self.number, placeholder=hint, id="bulletin-number", compact=True)
             yield Static(Text(DIALOGS("folder", lang)))
             yield Input(self.folder, id="bulletin-folder", compact=True)
             if self.error:
