@@ -224,3 +224,32 @@ async def test_the_console_writes_the_word_bulletin(data_dir: Path, tmp_path: Pa
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == ["devzones-bulletin-2026-10.docx", "devzones-bulletin-2026-10.docx.manifest.toml"]
     assert docx.Document(str(tmp_path / written[0])).tables
+
+
+async def test_the_console_writes_a_numbered_tongbao_and_offers_pdf_only_with_libreoffice(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Input, RadioSet
+
+    import console.outputs.pdf as pdf
+    from console.core.config import load_settings
+    from console.tui.app import DevZonesApp
+
+    monkeypatch.setattr(pdf, "soffice_path", lambda: None)  # no LibreOffice: no PDF offered
+    app = DevZonesApp(load_settings(data_dir=data_dir), use_cache=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("b")
+        await pilot.pause()
+        formats = app.screen.query_one("#bulletin-format", RadioSet)
+        assert [str(b.label) for b in formats.query("RadioButton")] == ["Markdown", "XLSX", "Word"]
+        app.screen.query_one("#period", Input).value = "2026-10"
+        app.screen.query_one("#bulletin-folder", Input).value = str(tmp_path)
+        formats.query("RadioButton")[2].value = True  # Word
+        app.screen.query_one("#bulletin-style", RadioSet).query("RadioButton")[1].value = True  # 情况通报
+        app.screen.query_one("#bulletin-number", Input).value = "5"
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    texts = [_plain(p) for p in docx.Document(str(tmp_path / "devzones-bulletin-2026-10.docx")).paragraphs]
+    assert texts[0] == "开发区工作情况通报" and texts[1].endswith("年第5期")
