@@ -129,3 +129,15 @@ def test_tongbao_prints_its_masthead_issue_and_red_line(tongbao: Path) -> None:
     red = [r for r in rules(tongbao, 1) if tuple(r["stroking_color"] or ()) == RED]
     assert red and min(r["top"] for r in red) > editor["bottom"]
     assert not any(DOC_NUMBER.search(ln["text"]) for ln in first)
+
+
+def test_page_numbers_are_4hao_one_character_in_from_the_outer_edge(gongwen: Path) -> None:
+    """ "— n —" in 四号 (14 pt) below the type area: odd pages 居右空一字, even pages 居左空一字 (7.5)."""
+    for n in (1, 2):
+        footer = [ln for ln in lines(gongwen, n) if ln["text"].replace(" ", "") == f"—{n}—"]
+        assert footer and _sizes(footer[0]) == {14.0}, n
+        assert footer[0]["top"] / MM > 37 + 225  # under the type area
+        if n % 2:
+            assert footer[0]["x1"] / MM == pytest.approx(184 - 14 / MM, abs=1)
+        else:
+            assert footer[0]["x0"] / MM == pytest.approx(28 + 14 / MM, abs=1)
