@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import tomllib
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,8 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        with contextlib.suppress(OSError):
-            path.rename(path.with_name(path.name + ".broken"))
+        with contextlib.suppress(OSError):  # kept under a new name, never overwritten
+            path.rename(path.with_name(f"{path.name}.broken-{datetime.now():%Y%m%d-%H%M%S}"))
         return {}
     return data
 

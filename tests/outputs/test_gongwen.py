@@ -253,3 +253,11 @@ def test_word_joiners_hold_units_in_the_docx_only(tmp_path: Path) -> None:
     assert WORD_JOINER in number.text  # the 发文字号 is held on one line
     langs = [r._r.rPr.find(qn("w:lang")) for r in number.runs if WORD_JOINER in r.text]
     assert langs and all(lang.get(qn("w:eastAsia")) == "en-US" for lang in langs)
+
+
+def test_a_series_file_that_cannot_be_read_is_kept_and_the_series_restarts() -> None:
+    series_file().parent.mkdir(parents=True, exist_ok=True)
+    series_file().write_text("[gongwen\n", encoding="utf-8")
+    assert next_number("gongwen", "驻××办", 2026) == 1
+    kept = list(series_file().parent.glob(f"{series_file().name}.broken-*"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "[gongwen\n"
