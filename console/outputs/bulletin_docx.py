@@ -200,6 +200,8 @@ def _paper_tail(doc: Any, paper: Paper, table: Block | None, styles: dict[str, A
     if paper.style == "tongbao":
         paper_parts.tongbao_tail(doc, paper)
         return
+    if doc.paragraphs:  # the 署名 never starts a page on its own: the last lines of the 正文 go with it
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
     if table is not None:
         paper_parts.attachment_note(doc, paper)
     if paper.lang == "zh":

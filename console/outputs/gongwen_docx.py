@@ -43,8 +43,9 @@ def set_fonts(rpr: Any, east_asia: str, latin: str = LATIN) -> None:
 
 
 def width_zi(text: str) -> float:
-    """A text's width in characters (字): Latin letters and digits are half a character."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text if ch != "\u2060")
+    """A text's width in characters (字): Latin letters, digits and Latin-1 signs (the ×× of a
+    placeholder) are half a character, as LibreOffice sets them in the Latin face."""
+    return sum(0.5 if ord(ch) < 0x250 else 1.0 for ch in text if ch != "\u2060")
 
 
 def off_grid(paragraph: Any) -> None:
@@ -125,7 +126,8 @@ def gongwen_head(doc: Any, paper: Paper) -> None:
     from docx.shared import Mm
 
     center = WD_ALIGN_PARAGRAPH.CENTER
-    size = min(MARK_MAX, math.floor((TYPE_WIDTH - 2) / max(width_zi(paper.mark), 1)))
+    # Every character counted whole: Word may set a sign such as × in the Chinese face.
+    size = min(MARK_MAX, math.floor((TYPE_WIDTH - 2) / max(len(paper.mark), 1)))
     mark = add_para(doc, paper.mark, align=center, size=size, face=TITLE_FONT[0], color=RED, line=size + 10)
     mark.paragraph_format.space_before = Mm(34)  # the glyphs' tops land at 35 mm (measured)
     off_grid(mark)
@@ -264,7 +266,7 @@ def tongbao_head(doc: Any, paper: Paper) -> None:
     from docx.shared import Mm, Pt
 
     center = WD_ALIGN_PARAGRAPH.CENTER
-    size = min(MARK_MAX + 6, math.floor((TYPE_WIDTH - 2) / max(width_zi(paper.mark), 1)))
+    size = min(MARK_MAX + 6, math.floor((TYPE_WIDTH - 2) / max(len(paper.mark), 1)))
     head = add_para(doc, paper.mark, align=center, size=size, face=TITLE_FONT[0], color=RED, line=size + 12)
     head.paragraph_format.space_before = Mm(10)
     off_grid(head)

@@ -61,8 +61,11 @@ def _body_pages(pdf: Path) -> list[list[dict[str, Any]]]:
 def test_the_body_is_16_pt_on_a_grid_of_22_lines_of_28_characters(gongwen: Path) -> None:
     pages = _body_pages(gongwen)
     signed = next(i for i, page in enumerate(pages) if any("××××办公室" in ln["text"] for ln in page))
-    full = pages[1:signed]  # the pages the body runs on from first line to last
+    # The pages the body runs on from first line to last; the one before the 署名 may give its last
+    # lines to the 署名's page (kept together, so the 署名 never stands alone).
+    full = pages[1 : signed - 1]
     assert full and all(len(page) == 22 for page in full), [len(p) for p in pages]
+    assert 18 <= len(pages[signed - 1]) <= 22 and len(pages[signed]) >= 3
     # Full lines of Chinese alone (no half-width digits; not a paragraph's indented first line): 28
     # characters fill the 156 mm line.
     cjk = [
