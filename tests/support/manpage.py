@@ -84,7 +84,9 @@ def manpage(lang: Lang = "en") -> str:
         examples = (CLI_HELP(key, lang) for key in CLI_HELP if key.startswith("ex_"))
         for heading, lines in _sections(CLI_HELP("epilog", lang), *examples).items():
             page.add_section(heading, ">", ".nf\n" + _roff("\n".join(lines)) + "\n.fi")
-        return str(page)
+        header, rest = str(page).split("\n", 1)
+        # No hyphenation, ragged right: choice lists (rankings, parquet) and options are typed as printed.
+        return f"{header}\n.nh\n.ad l\n{rest}"
 
 
 if __name__ == "__main__":
