@@ -60,7 +60,8 @@ def build_parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     parser = Parser(
         prog="devzones",
         description=CLI_HELP("description", lang),
-        epilog=CLI_HELP("epilog", lang),
+        # The examples and exit codes, then where the manual page is (``man devzones``).
+        epilog=f"{CLI_HELP('epilog', lang)}\n\n{CLI_HELP('epilog_manual', lang)}",
         formatter_class=Formatter,
     )
     parser.add_argument(

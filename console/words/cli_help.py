@@ -223,6 +223,15 @@ CLI_HELP = Catalogue(
             "the 发文字号's number (gongwen) or the issue number (tongbao); default: the next of the "
             "series (docx and pdf only)",
         ),
+        # -- issue 22, installs: the manual page (tests/support/manpage.py) and the help's pointer to it ----
+        # The manual page's NAME line (what `man -k` and `whatis` show) and the title over its pages.
+        "man_name": ("驻马店市开发区三年行动方案监测台", "monitor Zhumadian's development-zone action plan"),
+        "man_manual": ("用户命令", "User Commands"),
+        # The last line of `devzones --help`: where the whole manual is.
+        "epilog_manual": (
+            "手册：“man devzones”（英文；与本帮助同源，另含各子命令的全部选项）",
+            "manual: man devzones (made from this help, with every command's options)",
+        ),
     },
 )
 

@@ -15,25 +15,7 @@ from tests.support.paths import REPO
 
 
 @pytest.mark.slow
-def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path) -> None:
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--quiet",
-            "-w",
-            str(tmp_path / "dist"),
-            str(REPO),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert build.returncode == 0, build.stderr[-2000:]
-    wheel = next((tmp_path / "dist").glob("devzones-*.whl"))
+def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path, wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "console/_embedded/data/zones.csv" in names and "console/_embedded/default.toml" in names
     # The sample's ingest history travels too: `changes` on the installed sample lists the revised figure.
