@@ -22,6 +22,7 @@ from typing import IO, Any
 from console import __version__
 from console.core import files
 from console.core.text import Said, clean, in_lang
+from console.outputs.contract import PARQUET_KEY, SCHEMA_VERSION
 from console.outputs.xlsx_print import setup_print
 from console.present.labels import text as label_text
 from console.present.labels import unit_filter_label, unit_of
@@ -280,8 +281,13 @@ def data_columns(view: View, lang: Lang) -> list[DataColumn]:
     return unique
 
 
+def codes_list(value: Any) -> list[str]:
+    """A ``codes`` field's value (``"revenue,tier"`` in the view) as the list the data exports write."""
+    return [code for code in str(value).split(",") if code] if value else []
+
+
 def data_rows(view: View, lang: Lang) -> list[dict[str, Any]]:
-    """Each row as {code: typed value}, status words added in ``lang``."""
+    """Each row as {code: typed value}, status words added in ``lang``; a ``codes`` field is a list."""
     from console.present.labels import status_word
 
     rows = []
@@ -289,7 +295,7 @@ def data_rows(view: View, lang: Lang) -> list[dict[str, Any]]:
         row: dict[str, Any] = {}
         for _, f in view.fields():
             value = record[f.code]
-            row[f.code] = value
+            row[f.code] = codes_list(value) if f.kind == "codes" else value
             if f.kind == "status":
                 row[f"{f.code}_words"] = status_word(value, lang) if value else None
         rows.append(row)
@@ -302,6 +308,8 @@ def _spreadsheet_value(value: Any, kind: str) -> Any:
         return None
     if kind in NUMERIC_KINDS or kind == "bool":
         return value
+    if isinstance(value, list):  # a list of codes: one cell, comma-separated as the view holds it
+        value = ",".join(value)
     return neutralise(str(value))
 
 
@@ -318,7 +326,7 @@ def view_json(view: View, lang: Lang) -> dict[str, Any]:
 
 
 def _csv_value(value: Any, kind: str) -> Any:
-    if value is None:
+    if value is None or value == []:
         return ""
     if kind == "bool":
         return "TRUE" if value else "FALSE"
@@ -352,6 +360,15 @@ def _csv(view: View, prov: Provenance, encoding: str = "utf-8") -> Callable[[IO[
 _POLARS_KINDS = {"float": "Float64", "share": "Float64", "int": "Int64", "bool": "Boolean"}
 
 
+def _polars_type(kind: str) -> Any:
+    """The Parquet column type of a field kind: numbers, booleans, a list of codes, or text."""
+    import polars as pl
+
+    if kind == "codes":
+        return pl.List(pl.String)
+    return getattr(pl, _POLARS_KINDS.get(kind, "String"))
+
+
 def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
         import polars as pl
@@ -360,9 +377,7 @@ def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
         rows = data_rows(view, prov.lang)
         frame = pl.DataFrame(
             {
-                c.code: pl.Series(
-                    c.code, [r[c.code] for r in rows], dtype=getattr(pl, _POLARS_KINDS.get(c.kind, "String"))
-                )
+                c.code: pl.Series(c.code, [r[c.code] for r in rows], dtype=_polars_type(c.kind))
                 for c in columns
             }
         )
@@ -370,6 +385,7 @@ def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
         frame.write_parquet(
             handle,
             metadata={
+                PARQUET_KEY: str(SCHEMA_VERSION),
                 "devzones": json.dumps(prov.as_dict(), ensure_ascii=False),
                 "devzones_columns": json.dumps([asdict(c) for c in columns], ensure_ascii=False),
             },
@@ -381,6 +397,7 @@ def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
 def _json(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
         document = {
+            "schema_version": SCHEMA_VERSION,
             "meta": prov.as_dict(),
             "tables": {view.tab: view_json(view, prov.lang) for view in views},
         }
@@ -547,7 +564,9 @@ def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callab
         import tomli_w
 
         names = [clean(p.name, escape=True) for p in files]
-        document = {"export": {**prov.as_dict(), "format": fmt, "files": names}}
+        document = {
+            "export": {"schema_version": SCHEMA_VERSION, **prov.as_dict(), "format": fmt, "files": names}
+        }
         # not words: the manifest file's comment line, in English like the data files' comments
         header = "# devzones export manifest: where the file(s) beside it came from.\n"
         handle.write(header.encode("utf-8") + tomli_w.dumps(document).encode("utf-8"))
