@@ -121,7 +121,7 @@ def provenance(
     sort: str,
     lang: Lang,
     fmt: str,
-    out: Path,
+    out: Path | str,
     data: str | None = None,
 ) -> Provenance:
     """Provenance of an export made now from views with ``header``; the console and the CLI share it."""
@@ -337,7 +337,9 @@ class EncodingProblem(ExportError):
     """A CSV cell the chosen ``--encoding`` cannot hold (see csv_encoding.py); nothing was written."""
 
 
-def _csv(view: View, prov: Provenance, encoding: str = "utf-8") -> Callable[[IO[bytes]], None]:
+def _csv(
+    view: View, prov: Provenance, encoding: str = "utf-8", bom: bool = True
+) -> Callable[[IO[bytes]], None]:
     from console.outputs.csv_encoding import unencodable
 
     columns = data_columns(view, prov.lang)
@@ -349,10 +351,11 @@ def _csv(view: View, prov: Provenance, encoding: str = "utf-8") -> Callable[[IO[
         payload = text.getvalue().encode(encoding)
     except UnicodeEncodeError:
         raise EncodingProblem(unencodable(rows, rows[0], view.title, prov.lang, encoding)) from None
-    bom = b"\xef\xbb\xbf" if encoding == "utf-8" else b""  # BOM: Excel on Chinese Windows
+    # BOM: Excel on Chinese Windows (a file); none on standard output, which a script reads.
+    mark = b"\xef\xbb\xbf" if encoding == "utf-8" and bom else b""
 
     def write(handle: IO[bytes]) -> None:
-        handle.write(bom + payload)
+        handle.write(mark + payload)
 
     return write
 
@@ -613,6 +616,24 @@ def export_views(
         force,
         (out.with_name(f"{out.name}.manifest.toml"), lambda names: manifest_writer(prov, names, fmt)),
     )
+
+
+def export_stream(
+    views: Sequence[View],
+    fmt: str,
+    prov: Provenance,
+    handle: IO[bytes],
+    encoding: str = "utf-8",
+    beside: Sequence[View] = (),
+) -> None:
+    """``--out -``: ``views`` as CSV (one table, no BOM), JSON or Markdown written to ``handle`` (the
+    standard output), with no manifest; the caller refuses other formats and several CSV tables."""
+    tables = [*views, *beside]
+    if fmt == "csv":
+        write = _csv(tables[0], prov, encoding, bom=False)
+    else:
+        write = {"json": _json, "md": _markdown}[fmt](tables, prov)
+    write(handle)
 
 
 def export_text(text: str, out: Path, prov: Provenance, force: bool = False) -> list[Path]:
