@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -150,3 +151,40 @@ def test_json_export_starts_with_the_schema_version(dataset, tmp_path: Path) -> 
     path = export_views(export_selection(views, "zones", {}), "json", out, _prov(views, "zh", "json", out))[0]
     document = json.loads(path.read_text(encoding="utf-8"))
     assert next(iter(document)) == "schema_version" and document["schema_version"] == SCHEMA_VERSION
+
+
+def _codes_only(document: Any) -> Any:
+    """``document`` without what is words by design: word columns and ``…_words`` twins, titles,
+    labels, units and messages (and the export's own record of the language and time)."""
+    words = {"title", "label", "message", "lang", "command", "exported_at"}
+    if isinstance(document, dict):
+        return {k: _codes_only(v) for k, v in document.items() if not is_word_column(k) and k not in words}
+    if isinstance(document, list):
+        return [_codes_only(v) for v in document]
+    return document
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status", "--json"],
+        ["status", "--json", "--as-of", "2025Q2", "--county", "平舆县"],
+        ["rankings", "--json"],
+        ["changes", "--from", "2026Q1", "--json"],
+        ["check", "--json"],
+        ["export", "--view", "all", "--format", "json", "--out", "-"],
+        ["export", "--view", "clusters", "--shape", "long", "--format", "json", "--out", "-"],
+    ],
+)
+def test_every_json_document_agrees_in_both_languages(capsys, command: list[str]) -> None:
+    """The documents scripts read, printed in Chinese and in English, hold the same codes and figures."""
+    from tests.support.cli_run import run
+
+    documents = []
+    for lang in ("zh", "en"):
+        code, out, err = run(capsys, *command, "--lang", lang)
+        assert code == 0, err
+        documents.append(json.loads(out))
+    assert _codes_only(documents[0]) == _codes_only(documents[1])
+    if command[0] != "changes":  # changes --json holds no words at all: the same document in both
+        assert documents[0] != documents[1]  # words do differ: the comparison is not of two copies
