@@ -188,3 +188,26 @@ def test_every_json_document_agrees_in_both_languages(capsys, command: list[str]
     assert _codes_only(documents[0]) == _codes_only(documents[1])
     if command[0] != "changes":  # changes --json holds no words at all: the same document in both
         assert documents[0] != documents[1]  # words do differ: the comparison is not of two copies
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["where", "--json"],
+        ["export", "--view", "zones", "--format", "csv", "--json", "--out"],
+        ["generate", "--zones", "12", "--json", "--out"],
+    ],
+)
+def test_every_other_json_document_starts_with_the_schema_version(capsys, tmp_path: Path, command) -> None:
+    """The commands that print what they did as JSON carry the version too (one printer for all)."""
+    from tests.support.cli_run import run
+
+    args = (
+        [*command, str(tmp_path / ("z.csv" if "csv" in command else "set"))]
+        if command[-1] == "--out"
+        else command
+    )
+    code, out, err = run(capsys, *args)
+    assert code == 0, err
+    document = json.loads(out)
+    assert next(iter(document)) == "schema_version" and document["schema_version"] == SCHEMA_VERSION
