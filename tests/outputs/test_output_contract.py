@@ -211,3 +211,15 @@ def test_every_other_json_document_starts_with_the_schema_version(capsys, tmp_pa
     assert code == 0, err
     document = json.loads(out)
     assert next(iter(document)) == "schema_version" and document["schema_version"] == SCHEMA_VERSION
+
+
+def test_check_names_a_level_by_its_code_in_both_languages(capsys) -> None:
+    """The audit's level was 一星 in English too (the data's words): now a code, the words beside it."""
+    from tests.support.cli_run import run
+
+    found = {}
+    for lang in ("zh", "en"):
+        _, out, _ = run(capsys, "check", "--json", "--lang", lang)
+        found[lang] = next(f for f in json.loads(out)["audit"] if f["check"] == "star_count")
+    assert found["zh"]["level"] == found["en"]["level"] == "star_1"
+    assert (found["zh"]["level_words"], found["en"]["level_words"]) == ("一星", "1-star")
