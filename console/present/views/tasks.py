@@ -150,7 +150,7 @@ def _indicators_columns(f: Formatter) -> tuple[Column, ...]:
             VIEWS("target", f.lang),
             numeric=True,
             fields=(
-                Field("comparison", VIEWS("comparison", f.lang), "code"),
+                Field("comparison", VIEWS("comparison", f.lang)),
                 Field("target", VIEWS("target", f.lang), "float"),
                 Field("unit", VIEWS("unit", f.lang)),
                 Field("target_year", VIEWS("due_year", f.lang), "int"),
