@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 VIEWS = ("overview", "zones", "clusters", "tasks", "rankings", "all")
 EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md", "svg")
+# export --shape: the quarterly series as a column per quarter (wide) or a row per quarter (long).
+SHAPES = ("wide", "long")
 CSV_ENCODINGS = ("utf-8", "gb18030", "gbk")  # console/outputs/csv_encoding.py says what each is for
 BULLETIN_FORMATS = ("md", "xlsx", "docx", "pdf")
 SHELLS = ("bash", "zsh", "tcsh")
@@ -196,7 +198,8 @@ def _export_options(child: argparse.ArgumentParser, lang: Lang, formats: str) ->
     )
     child.add_argument("--encoding", choices=CSV_ENCODINGS, default=None, help=CLI_HELP("opt_encoding", lang))
     child.add_argument("--size", default=None, metavar="COLSxROWS", help=CLI_HELP("opt_size", lang))
-    add_out_force(child, lang)
+    child.add_argument("--shape", choices=SHAPES, default="wide", help=CLI_HELP("opt_shape", lang))
+    add_out_force(child, lang, "opt_out_export")
     add_as_of(child, lang)
     child.add_argument("--since", default=None, metavar="YYYYQN", help=CLI_HELP("opt_since", lang))
     add_json(child, lang)

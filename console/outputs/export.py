@@ -22,6 +22,7 @@ from typing import IO, Any
 from console import __version__
 from console.core import files
 from console.core.text import Said, clean, in_lang
+from console.outputs.contract import PARQUET_KEY, SCHEMA_VERSION
 from console.outputs.xlsx_print import setup_print
 from console.present.labels import text as label_text
 from console.present.labels import unit_filter_label, unit_of
@@ -120,7 +121,7 @@ def provenance(
     sort: str,
     lang: Lang,
     fmt: str,
-    out: Path,
+    out: Path | str,
     data: str | None = None,
 ) -> Provenance:
     """Provenance of an export made now from views with ``header``; the console and the CLI share it."""
@@ -280,8 +281,13 @@ def data_columns(view: View, lang: Lang) -> list[DataColumn]:
     return unique
 
 
+def codes_list(value: Any) -> list[str]:
+    """A ``codes`` field's value (``"revenue,tier"`` in the view) as the list the data exports write."""
+    return [code for code in str(value).split(",") if code] if value else []
+
+
 def data_rows(view: View, lang: Lang) -> list[dict[str, Any]]:
-    """Each row as {code: typed value}, status words added in ``lang``."""
+    """Each row as {code: typed value}, status words added in ``lang``; a ``codes`` field is a list."""
     from console.present.labels import status_word
 
     rows = []
@@ -289,7 +295,7 @@ def data_rows(view: View, lang: Lang) -> list[dict[str, Any]]:
         row: dict[str, Any] = {}
         for _, f in view.fields():
             value = record[f.code]
-            row[f.code] = value
+            row[f.code] = codes_list(value) if f.kind == "codes" else value
             if f.kind == "status":
                 row[f"{f.code}_words"] = status_word(value, lang) if value else None
         rows.append(row)
@@ -302,6 +308,8 @@ def _spreadsheet_value(value: Any, kind: str) -> Any:
         return None
     if kind in NUMERIC_KINDS or kind == "bool":
         return value
+    if isinstance(value, list):  # a list of codes: one cell, comma-separated as the view holds it
+        value = ",".join(value)
     return neutralise(str(value))
 
 
@@ -318,7 +326,7 @@ def view_json(view: View, lang: Lang) -> dict[str, Any]:
 
 
 def _csv_value(value: Any, kind: str) -> Any:
-    if value is None:
+    if value is None or value == []:
         return ""
     if kind == "bool":
         return "TRUE" if value else "FALSE"
@@ -329,7 +337,9 @@ class EncodingProblem(ExportError):
     """A CSV cell the chosen ``--encoding`` cannot hold (see csv_encoding.py); nothing was written."""
 
 
-def _csv(view: View, prov: Provenance, encoding: str = "utf-8") -> Callable[[IO[bytes]], None]:
+def _csv(
+    view: View, prov: Provenance, encoding: str = "utf-8", bom: bool = True
+) -> Callable[[IO[bytes]], None]:
     from console.outputs.csv_encoding import unencodable
 
     columns = data_columns(view, prov.lang)
@@ -341,15 +351,25 @@ def _csv(view: View, prov: Provenance, encoding: str = "utf-8") -> Callable[[IO[
         payload = text.getvalue().encode(encoding)
     except UnicodeEncodeError:
         raise EncodingProblem(unencodable(rows, rows[0], view.title, prov.lang, encoding)) from None
-    bom = b"\xef\xbb\xbf" if encoding == "utf-8" else b""  # BOM: Excel on Chinese Windows
+    # BOM: Excel on Chinese Windows (a file); none on standard output, which a script reads.
+    mark = b"\xef\xbb\xbf" if encoding == "utf-8" and bom else b""
 
     def write(handle: IO[bytes]) -> None:
-        handle.write(bom + payload)
+        handle.write(mark + payload)
 
     return write
 
 
 _POLARS_KINDS = {"float": "Float64", "share": "Float64", "int": "Int64", "bool": "Boolean"}
+
+
+def _polars_type(kind: str) -> Any:
+    """The Parquet column type of a field kind: numbers, booleans, a list of codes, or text."""
+    import polars as pl
+
+    if kind == "codes":
+        return pl.List(pl.String)
+    return getattr(pl, _POLARS_KINDS.get(kind, "String"))
 
 
 def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
@@ -360,9 +380,7 @@ def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
         rows = data_rows(view, prov.lang)
         frame = pl.DataFrame(
             {
-                c.code: pl.Series(
-                    c.code, [r[c.code] for r in rows], dtype=getattr(pl, _POLARS_KINDS.get(c.kind, "String"))
-                )
+                c.code: pl.Series(c.code, [r[c.code] for r in rows], dtype=_polars_type(c.kind))
                 for c in columns
             }
         )
@@ -370,6 +388,7 @@ def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
         frame.write_parquet(
             handle,
             metadata={
+                PARQUET_KEY: str(SCHEMA_VERSION),
                 "devzones": json.dumps(prov.as_dict(), ensure_ascii=False),
                 "devzones_columns": json.dumps([asdict(c) for c in columns], ensure_ascii=False),
             },
@@ -381,6 +400,7 @@ def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
 def _json(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
         document = {
+            "schema_version": SCHEMA_VERSION,
             "meta": prov.as_dict(),
             "tables": {view.tab: view_json(view, prov.lang) for view in views},
         }
@@ -547,7 +567,9 @@ def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callab
         import tomli_w
 
         names = [clean(p.name, escape=True) for p in files]
-        document = {"export": {**prov.as_dict(), "format": fmt, "files": names}}
+        document = {
+            "export": {"schema_version": SCHEMA_VERSION, **prov.as_dict(), "format": fmt, "files": names}
+        }
         # not words: the manifest file's comment line, in English like the data files' comments
         header = "# devzones export manifest: where the file(s) beside it came from.\n"
         handle.write(header.encode("utf-8") + tomli_w.dumps(document).encode("utf-8"))
@@ -594,6 +616,24 @@ def export_views(
         force,
         (out.with_name(f"{out.name}.manifest.toml"), lambda names: manifest_writer(prov, names, fmt)),
     )
+
+
+def export_stream(
+    views: Sequence[View],
+    fmt: str,
+    prov: Provenance,
+    handle: IO[bytes],
+    encoding: str = "utf-8",
+    beside: Sequence[View] = (),
+) -> None:
+    """``--out -``: ``views`` as CSV (one table, no BOM), JSON or Markdown written to ``handle`` (the
+    standard output), with no manifest; the caller refuses other formats and several CSV tables."""
+    tables = [*views, *beside]
+    if fmt == "csv":
+        write = _csv(tables[0], prov, encoding, bom=False)
+    else:
+        write = {"json": _json, "md": _markdown}[fmt](tables, prov)
+    write(handle)
 
 
 def export_text(text: str, out: Path, prov: Provenance, force: bool = False) -> list[Path]:

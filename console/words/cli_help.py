@@ -232,6 +232,20 @@ CLI_HELP = Catalogue(
             "手册：“man devzones”（英文；与本帮助同源，另含各子命令的全部选项）",
             "manual: man devzones (made from this help, with every command's options)",
         ),
+        # -- issue 22, point 4 (output contract): export --out - and --shape --------------------------------
+        "opt_out_export": (
+            "要写入的文件；以 / 结尾或已存在的文件夹则写入其中，名称自动生成；"
+            "- 写到标准输出（仅 csv、json、md，不写清单）",
+            "file to write; ending in / or an existing folder: a suggested name inside it; "
+            "- writes to standard output (csv, json and md only; no manifest)",
+        ),
+        "opt_shape": (
+            "wide（默认）：每个开发区（集群）一行，每季度一列；long：每个开发区（集群）每季度一行，"
+            "列名固定、不随 --as-of 变化；仅用于 zones、clusters 视图",
+            "wide (default): one row per zone (cluster), a column per quarter; long: one row per zone "
+            "(cluster) and quarter, with fixed column names (zone_id, quarter, revenue, revenue_ytd, "
+            "target …); zones and clusters views only",
+        ),
     },
 )
 

@@ -74,16 +74,26 @@ def test_xlsx_reads_back(views, tmp_path: Path) -> None:
     assert book.sheetnames == ["概览", "开发区", "产业集群", "重点任务", "量化指标", "排名", "关于"]
     clusters = book["产业集群"]
     header = [c.value for c in clusters[1]]
-    assert header[:8] == ["标记", "开发区全称", "开发区", "产业", "目标", "累计", "数据期", "完成比例"]
+    assert header[:9] == [
+        "标记",
+        "开发区全称",
+        "开发区",
+        "产业（数据名）",
+        "产业",
+        "目标",
+        "累计",
+        "数据期",
+        "完成比例",
+    ]
     assert header[-3:] == ["状态", "状态（文字）", "季度营收走势"]
     assert clusters.freeze_panes == "A2"
     assert (
         clusters["C2"].value == "平舆"
-        and clusters["E2"].value == 90
-        and isinstance(clusters["F2"].value, float)
-        and clusters["H2"].number_format == "0.0%"
+        and clusters["F2"].value == 90
+        and isinstance(clusters["G2"].value, float)
+        and clusters["I2"].number_format == "0.0%"
     )
-    assert clusters.column_dimensions["D"].width >= 10  # 皮革皮具 is 8 cells wide
+    assert clusters.column_dimensions["E"].width >= 10  # 皮革皮具 is 8 cells wide
     about = {row[0].value: row[1].value for row in book["关于"].iter_rows()}
     assert about["示例数据"].startswith("是") and about["县区"] == "平舆县、正阳县"
     assert about["重新生成"] == PROV.command

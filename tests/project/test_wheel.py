@@ -57,6 +57,14 @@ def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path, w
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=elsewhere, env=env, check=True
     )
     assert found.stdout.strip() == "True"
+    # The output contract's JSON Schemas travel as package data, read from the installed copy.
+    contract = ("status", "rankings", "changes", "check", "export")
+    assert all(f"console/outputs/schemas/{name}.schema.json" in names for name in contract)
+    probe = "from console.outputs.contract import schema; print(schema('status')['title'])"
+    read = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=elsewhere, env=env, check=True
+    )
+    assert read.stdout.strip() == "devzones status --json"
     result = subprocess.run(
         [sys.executable, "-m", "console", "check", "--json"],
         capture_output=True,

@@ -66,6 +66,8 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _csv_value(text: str, kind: str) -> Any:
+    if kind == "codes":  # a list of codes: one comma-separated cell
+        return [code for code in text.split(",") if code]
     if text == "":
         return None
     if kind == "int":
@@ -93,6 +95,8 @@ def test_model_json_csv_xlsx_and_parquet_agree(filtered, tmp_path: Path, name: s
                 assert type(value) is int, (code, value)
             elif kinds[code] in ("float", "share"):
                 assert isinstance(value, int | float) and not isinstance(value, bool), (code, value)
+            elif kinds[code] == "codes":
+                assert isinstance(value, list) and all(isinstance(v, str) for v in value), (code, value)
             elif kinds[code] != "bool":
                 assert isinstance(value, str), (code, value)
 
@@ -117,14 +121,18 @@ def test_model_json_csv_xlsx_and_parquet_agree(filtered, tmp_path: Path, name: s
                 assert isinstance(value, int | float), (c.code, value)  # a number cell, not text
                 if c.kind == "int":
                     assert value == row[c.code]
-            assert _same(value if c.kind != "text" else _csv_value(value or "", "text"), row[c.code]) or (
-                value is None and row[c.code] is None
-            ), (c.code, value, row[c.code])
+            cell = _csv_value(value or "", c.kind) if c.kind in ("text", "codes") else value
+            assert _same(cell, row[c.code]) or (value is None and row[c.code] is None), (
+                c.code,
+                value,
+                row[c.code],
+            )
 
     frame = pl.read_parquet(export_views([view], "parquet", tmp_path / "v.parquet", PROV)[0])
     assert frame.columns == [c.code for c in columns]
     for c in columns:
         expected = {"int": pl.Int64, "float": pl.Float64, "share": pl.Float64, "bool": pl.Boolean}
+        expected["codes"] = pl.List(pl.String)
         assert frame.schema[c.code] == expected.get(c.kind, pl.String)
     for row, back in zip(model, frame.to_dicts(), strict=True):
         assert all(_same(back[k], v) for k, v in row.items()), row
