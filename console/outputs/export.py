@@ -22,16 +22,27 @@ from typing import IO, Any
 from console import __version__
 from console.core import files
 from console.core.text import Said, clean, in_lang
-from console.outputs.export_xlsx import xlsx_writer
+from console.outputs.cells import NUMERIC_KINDS as NUMERIC_KINDS  # callers read it here
+from console.outputs.cells import neutralise
+from console.outputs.cells import spreadsheet_value as _spreadsheet_value
+from console.outputs.export_xlsx import pdf_writer, xlsx_writer
+from console.outputs.pdf import PdfError
 from console.present.labels import text as label_text
 from console.present.labels import unit_filter_label, unit_of
 from console.present.viewmodel import Header, View
 from console.words import Lang, as_lang, in_lang_of
 from console.words.exports import EXPORTS
 
-FORMATS = ("csv", "xlsx", "parquet", "json", "md")
-SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "parquet": ".parquet", "json": ".json", "md": ".md", "svg": ".svg"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("csv", "xlsx", "parquet", "json", "md", "pdf")
+SUFFIX = {
+    "csv": ".csv",
+    "xlsx": ".xlsx",
+    "parquet": ".parquet",
+    "json": ".json",
+    "md": ".md",
+    "svg": ".svg",
+    "pdf": ".pdf",
+}
 
 
 class ExportError(Exception):
@@ -183,11 +194,6 @@ def suggest_name(view: str, year: int, counties: Sequence[str], when: datetime, 
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
 
 
-def neutralise(text: str) -> str:
-    """Prefix a cell a spreadsheet would read as a formula with an apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 # -- safe placement -----------------------------------------------------------------------------------
 
 
@@ -246,9 +252,6 @@ def place_with_manifest(
 
 # -- data columns ----------------------------------------------------------------------------------------
 
-# Field kinds written as numbers (never neutralised, never text).
-NUMERIC_KINDS = ("float", "int", "share")
-
 
 @dataclass(frozen=True)
 class DataColumn:
@@ -292,15 +295,6 @@ def data_rows(view: View, lang: Lang) -> list[dict[str, Any]]:
                 row[f"{f.code}_words"] = status_word(value, lang) if value else None
         rows.append(row)
     return rows
-
-
-def _spreadsheet_value(value: Any, kind: str) -> Any:
-    """A number stays a number; text a spreadsheet would run as a formula gets a leading apostrophe."""
-    if value is None:
-        return None
-    if kind in NUMERIC_KINDS or kind == "bool":
-        return value
-    return neutralise(str(value))
 
 
 def view_json(view: View, lang: Lang) -> dict[str, Any]:
@@ -446,7 +440,8 @@ def export_views(
     """Write ``views`` as ``fmt`` to ``out`` and a manifest beside it; return the paths written.
 
     CSV and Parquet hold one table per file: with several views, each goes to ``<stem>-<tab>``.
-    XLSX has a sheet per view plus an about sheet; JSON and Markdown hold every view in one file.
+    XLSX has a sheet per view plus an about sheet (PDF: that workbook printed by LibreOffice, which
+    must be installed); JSON and Markdown hold every view in one file.
     ``beside`` (the changes in changes mode) is written with them: in ``<stem>-<tab>`` files of its
     own for CSV and Parquet (``out`` keeps its name), after the views in the other formats.
     """
@@ -464,8 +459,16 @@ def export_views(
         for n, view in enumerate([*views, *beside]):  # each CSV is encoded here, before any file is placed
             target = out if len(views) == 1 and n == 0 else out.with_name(f"{stem}-{view.tab}{suffix}")
             items.append((target, _csv(view, prov, encoding) if fmt == "csv" else _parquet(view, prov)))
+    elif fmt in ("xlsx", "pdf"):  # a workbook; pdf: the workbook as LibreOffice prints it (export_xlsx.py)
+        sheets = [
+            (view, data_columns(view, prov.lang), data_rows(view, prov.lang)) for view in [*views, *beside]
+        ]
+        try:
+            items.append((out, (xlsx_writer if fmt == "xlsx" else pdf_writer)(sheets, prov)))
+        except PdfError as exc:  # no LibreOffice, or it failed: said, and nothing is written
+            raise ExportError(Said(exc.text("en"), exc.text("zh"))) from None
     else:
-        writer = {"xlsx": xlsx_writer, "json": _json, "md": _markdown}[fmt]
+        writer = {"json": _json, "md": _markdown}[fmt]
         items.append((out, writer([*views, *beside], prov)))
     # The whole set shares one number, so the manifest is named after the data file's final name.
     return place_set(
