@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     Run = Callable[[argparse.Namespace, Settings], int]
 
 VIEWS = ("overview", "zones", "clusters", "tasks", "rankings", "all")
-EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md", "svg")
+EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md", "svg", "pdf")
 CSV_ENCODINGS = ("utf-8", "gb18030", "gbk")  # console/outputs/csv_encoding.py says what each is for
 BULLETIN_FORMATS = ("md", "xlsx", "docx")
 SHELLS = ("bash", "zsh", "tcsh")

@@ -7,6 +7,7 @@ No Textual here.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -99,6 +100,9 @@ CODE_COLUMNS = {
     "changes": {"code", "subject", "zone_id", "indicator", "field", "from", "to"},
 }
 TREND = "trend"  # the sparkline column's place among the columns
+ABOUT_WIDTH = 100  # the about sheet's value column, in characters
+# How many characters one of its wrapped lines surely holds (it breaks at spaces and slashes).
+ABOUT_LINE = 80
 
 
 def is_code(tab: str, column: ColumnInfo) -> bool:
@@ -242,11 +246,18 @@ def _about_sheet(workbook: Any, prov: WorkbookInfo, header: Any, name: str) -> N
     """Where the export came from: the provenance lines."""
     about = workbook.add_worksheet(name)
     about.set_column(0, 0, 16)
-    about.set_column(1, 1, 100)
-    setup_print(about, prov, about.name, [16, 100], PrintLayout(header_rows=0))  # xlsx_print.py
+    # Wrapped: a long command line stays on the page instead of running onto pages of its own.
+    about.set_column(1, 1, ABOUT_WIDTH)
+    setup_print(about, prov, about.name, [16, ABOUT_WIDTH], PrintLayout(header_rows=0))  # xlsx_print.py
+    from rich.cells import cell_len
+
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     for r, (label, value) in enumerate(prov.lines()):
         about.write_string(r, 0, label, header)
-        about.write_string(r, 1, neutralise(value))
+        about.write_string(r, 1, neutralise(value), wrap)
+        lines = math.ceil(cell_len(value) / ABOUT_LINE)
+        if lines > 1:  # as high as its wrapped lines (a spreadsheet does not measure them itself)
+            about.set_row(r, 15 * lines)
 
 
 def _a1(row: int, col: int) -> str:

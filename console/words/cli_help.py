@@ -226,6 +226,11 @@ CLI_FORMATS = Catalogue(
         "md": ("md（Markdown 文本）", "md (Markdown text)"),
         "svg": ("svg（SVG 图片：界面截图）", "svg (SVG picture: a screenshot of the console)"),
         "docx": ("docx（Word 公文版式）", "docx (Word, official-document layout)"),
+        # issue 22, print part: export --format pdf
+        "pdf": (
+            "pdf（便携式文档：打印版，需安装办公套件）",
+            "pdf (PDF: the printed document; needs LibreOffice)",
+        ),
     },
 )
 
