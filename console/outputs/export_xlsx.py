@@ -101,6 +101,9 @@ CODE_COLUMNS = {
 }
 TREND = "trend"  # the sparkline column's place among the columns
 ABOUT_WIDTH = 100  # the about sheet's value column, in characters
+SPARK_WIDTH = 12  # the sparkline column: room for eleven quarters
+HEAD_KEEP = 8  # a heading this short (in cells: four Chinese characters) is never wrapped
+HEAD_LINE = 16  # points a heading line takes (11-point bold CJK text and its leading)
 # How many characters one of its wrapped lines surely holds (it breaks at spaces and slashes).
 ABOUT_LINE = 80
 
@@ -163,7 +166,7 @@ def xlsx_writer(sheets: Sequence[Sheet], prov: WorkbookInfo) -> Callable[[IO[byt
         formats = {kind: workbook.add_format({"num_format": f}) for kind, f in XLSX_FORMATS.items()}
         formats["whole"] = workbook.add_format({"num_format": "#,##0"})
         formats["header"] = workbook.add_format(
-            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": False}
+            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}
         )
         formats["flagged"] = workbook.add_format({"bold": True, "font_color": "#C00000"})
         used: set[str] = set()
@@ -192,7 +195,7 @@ def _view_sheet(
     if score is not None:
         formats["score"] = workbook.add_format({"num_format": score})
     labels = [c.label if not isinstance(c, str) else prov_label(as_lang(prov.lang), TREND) for c in order]
-    widths = [cell_len(label) for label in labels]
+    widths = [SPARK_WIDTH if isinstance(c, str) else 0 for c in order]  # the widest value, in cells
     for col, label in enumerate(labels):
         sheet.write_string(0, col, label, formats["header"])
     for r, (row, values) in enumerate(zip(view.rows, rows, strict=True), start=1):
@@ -210,14 +213,29 @@ def _view_sheet(
                 continue
             shown = _write_cell(sheet, r, col, c, values[c.code], formats, row.flagged)
             widths[col] = max(widths[col], shown)
-    widths = [min(60, w + 2) for w in widths]  # cell_len counts Chinese characters as 2
+    widths, lines = column_widths([cell_len(label) for label in labels], widths)
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
+    sheet.set_row(0, HEAD_LINE * lines + 2)
     sheet.freeze_panes(1, names)
     layout = PrintLayout(header_rows=1, names=names, printed=printed, rows=len(view.rows) + 1)
     setup_print(sheet, prov, view.title, widths, layout)  # xlsx_print.py
     if view.rows:
         sheet.autofilter(0, 0, len(view.rows), len(labels) - 1)
+
+
+def column_widths(labels: Sequence[int], values: Sequence[int]) -> tuple[list[int], int]:
+    """Each column's width (in characters) from its widest value, not its heading: a long heading
+    wider than the values wraps onto a second line (a column about half its width) instead of
+    widening the print; with the lines the heading row needs. Widths in cells (Chinese counts 2)."""
+    widths = []
+    for label, value in zip(labels, values, strict=True):
+        room = max(value, label) if label <= HEAD_KEEP else max(value, math.ceil(label / 2) + 1)
+        widths.append(min(60, room + 2))
+    lines = max(
+        (math.ceil(label / max(1, w - 2)) for label, w in zip(labels, widths, strict=True)), default=1
+    )
+    return widths, max(1, lines)
 
 
 def _write_cell(
@@ -236,10 +254,19 @@ def _write_cell(
         whole = c.kind == "float" and float(value).is_integer()
         kind = "score" if c.code == "score" and "score" in formats else "whole" if whole else c.kind
         sheet.write_number(r, col, value, formats[kind])
-        return 10
+        return len(_shown_number(value, kind))
     else:
         sheet.write_string(r, col, value, formats["flagged"] if flagged and c.code == "zone" else None)
     return cell_len(str(value))
+
+
+def _shown_number(value: float, kind: str) -> str:
+    """A number about as the sheet shows it (its width sizes the column; too narrow shows ####)."""
+    if kind == "share":
+        return f"{value:.1%}"
+    if kind in ("whole", "int"):
+        return f"{value:,.0f}"
+    return f"{value:,.2f}"
 
 
 def _about_sheet(workbook: Any, prov: WorkbookInfo, header: Any, name: str) -> None:
