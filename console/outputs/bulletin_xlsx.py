@@ -23,7 +23,7 @@ from console.words.bulletin import BULLETIN
 # The ranking table's columns (名次 开发区 综合得分 较上季 全省档内排名 奖惩 未达目标), in characters:
 # together about 90, which an A4 portrait page holds; text rows are merged across all of them.
 WIDTHS = (6, 9, 9, 7, 17, 28, 14)
-LINE_POINTS = 15.0  # one line of 11-point CJK text
+LINE_POINTS = 16.0  # one line of 11-point CJK text (LibreOffice sets Noto Sans CJK about 16 points apart)
 # A column n characters wide holds about 1.05 n cells of CJK text (a Chinese character, counted as 2
 # cells, is narrower than two digits of the default font): measured in LibreOffice and Excel. Quotes
 # and dashes that a terminal draws one cell wide take a full CJK width in a CJK font; and a line
@@ -190,6 +190,8 @@ def _ranking_sheet(
                 sheet.write_number(r, col, value, numbers(table.formats[col], False))
             else:
                 sheet.write_string(r, col, neutralise(text), wrap)
+        # As high as its longest cell: a spreadsheet does not grow a row for wrapped text by itself.
+        sheet.set_row(r, LINE_POINTS * max(_lines(c, w) for c, w in zip(cells, WIDTHS, strict=True)))
     sheet.freeze_panes(1, 2)  # the heading row, and the rank and zone on screen
     if table.rows:
         sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
