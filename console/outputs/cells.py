@@ -21,4 +21,6 @@ def spreadsheet_value(value: Any, kind: str) -> Any:
         return None
     if kind in NUMERIC_KINDS or kind == "bool":
         return value
+    if isinstance(value, list):  # a list of codes: one cell, comma-separated as the view holds it
+        value = ",".join(map(str, value))
     return neutralise(str(value))

@@ -81,7 +81,7 @@ def sheet_name(title: str, used: set[str]) -> str:
 
 # The columns that name a row, per view: printed first and repeated on every page of a wide print.
 NAME_COLUMNS = {
-    "overview": ("section", "item"),
+    "overview": ("section_words", "section", "item"),  # a section's words where it is a code
     "zones": ("zone",),
     "clusters": ("zone", "industry"),
     "tasks": ("task", "title"),
@@ -89,8 +89,8 @@ NAME_COLUMNS = {
     "rankings": ("rank", "zone"),
     "changes": ("zone",),
 }
-# The machine's columns per view (besides every status code): ids and codes a script reads. They stay
-# in the sheet, after the reader's columns, outside the print area.
+# The machine's columns per view (besides every field of kind status, code or codes): ids and codes a
+# script reads. They stay in the sheet, after the reader's columns, outside the print area.
 CODE_COLUMNS = {
     "overview": {"code"},
     "zones": {"flagged", "zone_id"},
@@ -111,7 +111,7 @@ ABOUT_LINE = 80
 def is_code(tab: str, column: ColumnInfo) -> bool:
     """A column for scripts, not readers: a status code, an id, a list of codes."""
     return (
-        column.kind == "status"
+        column.kind in ("status", "code", "codes")
         or column.code in CODE_COLUMNS.get(tab, set())
         or column.code.endswith(("_code", "_codes"))
     )
@@ -121,7 +121,12 @@ def sheet_columns(view: View, columns: Sequence[ColumnInfo]) -> tuple[list[Colum
     """The sheet's columns in order: the name column(s), the reader's other columns (the sparkline
     column ``TREND`` right after the quarterly series), then the codes; with how many name columns and
     reader columns (those printed) lead."""
-    named = [c for code in NAME_COLUMNS.get(view.tab, ()) for c in columns if c.code == code]
+    named = [
+        c
+        for code in NAME_COLUMNS.get(view.tab, ())
+        for c in columns
+        if c.code == code and not is_code(view.tab, c)
+    ]
     codes = [c for c in columns if is_code(view.tab, c)]
     readers: list[ColumnInfo | str] = [c for c in columns if c not in named and c not in codes]
     series = [i for i, c in enumerate(readers) if not isinstance(c, str) and _is_series(c)]
