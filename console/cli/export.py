@@ -1,5 +1,6 @@
-"""``devzones export``: as the console does, write a view (or all) as csv, xlsx, parquet, json, md, or
-an svg screenshot of the console; in changes mode (--since) the changes beside it."""
+"""``devzones export``: as the console does, write a view (or all) as csv, xlsx, parquet, json, md, a
+pdf (the workbook printed by LibreOffice), or an svg screenshot of the console; in changes mode
+(--since) the changes beside it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 import re
 from typing import TYPE_CHECKING
 
-from console.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, join_choices, report_written
+from console.cli.common import EXIT_FILES, EXIT_OK, EXIT_USAGE, CommandFailed, join_choices, report_written
 from console.cli.failures import writing
 from console.cli.selection import as_of, choices, dataset, quarter
 from console.words import Lang, as_lang
@@ -38,6 +39,7 @@ def export_command(args: argparse.Namespace, settings: Settings) -> int:
 
     lang = as_lang(settings.lang)
     _refuse_mismatched_options(args, lang)
+    _need_libreoffice(args, lang)
     full = dataset(settings)
     ds = as_of(full, args.as_of, lang)
     since = quarter(full, args.since, lang, "--since") if args.since else None
@@ -128,6 +130,17 @@ def _refuse_mismatched_options(args: argparse.Namespace, lang: Lang) -> None:
         raise CommandFailed(EXIT_USAGE, CLI("svg_one_view", lang))
     if args.format == "svg" and args.since:
         raise CommandFailed(EXIT_USAGE, CLI("since_svg", lang))
+
+
+def _need_libreoffice(args: argparse.Namespace, lang: Lang) -> None:
+    """``--format pdf`` without LibreOffice stops before anything is made (exit 4, as a file-system
+    refusal: the tool the file needs is missing), with the package to install."""
+    if args.format != "pdf":
+        return
+    from console.outputs.pdf import PdfUnavailable, pdf_available
+
+    if not pdf_available():
+        raise CommandFailed(EXIT_FILES, PdfUnavailable().text(lang))
 
 
 def _changes_beside(

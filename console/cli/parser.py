@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     Run = Callable[[argparse.Namespace, Settings], int]
 
 VIEWS = ("overview", "zones", "clusters", "tasks", "rankings", "all")
-EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md", "svg")
+EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md", "svg", "pdf")
 # export --shape: the quarterly series as a column per quarter (wide) or a row per quarter (long).
 SHAPES = ("wide", "long")
 CSV_ENCODINGS = ("utf-8", "gb18030", "gbk")  # console/outputs/csv_encoding.py says what each is for

@@ -22,17 +22,28 @@ from typing import IO, Any
 from console import __version__
 from console.core import files
 from console.core.text import Said, clean, in_lang
+from console.outputs.cells import NUMERIC_KINDS as NUMERIC_KINDS  # callers read it here
+from console.outputs.cells import neutralise
+from console.outputs.cells import spreadsheet_value as _spreadsheet_value
 from console.outputs.contract import PARQUET_KEY, SCHEMA_VERSION
-from console.outputs.xlsx_print import setup_print
+from console.outputs.export_xlsx import pdf_writer, xlsx_writer
+from console.outputs.pdf import PdfError
 from console.present.labels import text as label_text
 from console.present.labels import unit_filter_label, unit_of
 from console.present.viewmodel import Header, View
 from console.words import Lang, as_lang, in_lang_of
 from console.words.exports import EXPORTS
 
-FORMATS = ("csv", "xlsx", "parquet", "json", "md")
-SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "parquet": ".parquet", "json": ".json", "md": ".md", "svg": ".svg"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("csv", "xlsx", "parquet", "json", "md", "pdf")
+SUFFIX = {
+    "csv": ".csv",
+    "xlsx": ".xlsx",
+    "parquet": ".parquet",
+    "json": ".json",
+    "md": ".md",
+    "svg": ".svg",
+    "pdf": ".pdf",
+}
 
 
 class ExportError(Exception):
@@ -184,11 +195,6 @@ def suggest_name(view: str, year: int, counties: Sequence[str], when: datetime, 
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
 
 
-def neutralise(text: str) -> str:
-    """Prefix a cell a spreadsheet would read as a formula with an apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 # -- safe placement -----------------------------------------------------------------------------------
 
 
@@ -247,11 +253,6 @@ def place_with_manifest(
 
 # -- data columns ----------------------------------------------------------------------------------------
 
-# Field kinds written as numbers (never neutralised, never text).
-NUMERIC_KINDS = ("float", "int", "share")
-# XLSX number format per kind: integers without decimals, shares as percentages.
-XLSX_FORMATS = {"int": "0", "float": "#,##0.00", "share": "0.0%"}
-
 
 @dataclass(frozen=True)
 class DataColumn:
@@ -300,17 +301,6 @@ def data_rows(view: View, lang: Lang) -> list[dict[str, Any]]:
                 row[f"{f.code}_words"] = status_word(value, lang) if value else None
         rows.append(row)
     return rows
-
-
-def _spreadsheet_value(value: Any, kind: str) -> Any:
-    """A number stays a number; text a spreadsheet would run as a formula gets a leading apostrophe."""
-    if value is None:
-        return None
-    if kind in NUMERIC_KINDS or kind == "bool":
-        return value
-    if isinstance(value, list):  # a list of codes: one cell, comma-separated as the view holds it
-        value = ",".join(value)
-    return neutralise(str(value))
 
 
 def view_json(view: View, lang: Lang) -> dict[str, Any]:
@@ -443,125 +433,6 @@ def _markdown(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], 
     return write
 
 
-# Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\, not starting or ending with
-# an apostrophe, not "History" (reserved), unique without regard to case.
-SHEET_NAME_MAX = 31
-
-
-def sheet_name(title: str, used: set[str]) -> str:
-    """A sheet name Excel accepts for ``title`` that still says what the sheet holds: a bracketed
-    aside is dropped first, then the words that do not fit are cut with an ellipsis; numbered when
-    another sheet has it. ``used`` (lower-cased names) is updated."""
-    name = re.sub(r"[\[\]:*?/\\]", "_", clean(title)).strip().strip("'").strip()
-    if len(name) > SHEET_NAME_MAX:
-        # not words: a pattern for a bracketed part of a sheet name, in either kind of bracket
-        name = re.sub(r"\s*[(（][^()（）]*[)）]", "", name).strip() or name
-    if len(name) > SHEET_NAME_MAX:
-        cut = name[: SHEET_NAME_MAX - 1]
-        cut = cut.rsplit(" ", 1)[0] if " " in cut[SHEET_NAME_MAX // 2 :] else cut
-        name = cut.rstrip(" '") + "…"
-    if not name or name.lower() == "history":
-        name = f"{name or 'Sheet'}-1"
-    base, n = name, 2
-    while name.lower() in used:
-        suffix = f"-{n}"
-        name = base[: SHEET_NAME_MAX - len(suffix)].rstrip(" '") + suffix
-        n += 1
-    used.add(name.lower())
-    return name
-
-
-def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
-    """One sheet per view: typed cells with a number format per column, the quarterly series drawn as
-    Excel's own sparklines beside its numeric columns, and an about sheet with the provenance."""
-
-    def write(handle: IO[bytes]) -> None:
-        import xlsxwriter
-        from rich.cells import cell_len
-
-        workbook = xlsxwriter.Workbook(
-            handle, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-        )
-        workbook.set_properties(
-            {
-                "title": prov.title,
-                "comments": prov.command,
-                "created": datetime.fromisoformat(prov.exported_at).replace(tzinfo=None),
-            }
-        )
-        header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": False})
-        flagged = workbook.add_format({"bold": True, "font_color": "#C00000"})
-        formats = {kind: workbook.add_format({"num_format": f}) for kind, f in XLSX_FORMATS.items()}
-        formats["whole"] = workbook.add_format({"num_format": "#,##0"})
-        used: set[str] = set()
-        for view in views:
-            sheet = workbook.add_worksheet(sheet_name(view.title, used))
-            columns = data_columns(view, prov.lang)
-            series = [i for i, c in enumerate(columns) if c.code.startswith("rev_") and c.kind == "float"]
-            spark_col = len(columns) if series else None
-            labels = [c.label for c in columns] + ([prov_label(prov.lang, "trend")] if series else [])
-            widths = [cell_len(label) for label in labels]
-            for col, label in enumerate(labels):
-                sheet.write_string(0, col, label, header)
-            for r, (row, values) in enumerate(
-                zip(view.rows, data_rows(view, prov.lang), strict=True), start=1
-            ):
-                for col, c in enumerate(columns):
-                    value = _spreadsheet_value(values[c.code], c.kind)
-                    if value is None:
-                        continue
-                    if c.kind == "bool":
-                        sheet.write_boolean(r, col, bool(value))
-                    elif c.kind in NUMERIC_KINDS:
-                        # A whole figure (a count: 181 家, 7 个) shows no decimals, as on screen.
-                        whole = c.kind == "float" and float(value).is_integer()
-                        sheet.write_number(r, col, value, formats["whole" if whole else c.kind])
-                    else:
-                        sheet.write_string(
-                            r, col, value, flagged if row.flagged and c.code == "zone" else None
-                        )
-                    widths[col] = max(
-                        widths[col], cell_len(str(value)) if c.kind not in NUMERIC_KINDS else 10
-                    )
-                if spark_col is not None:
-                    first = _a1(r, series[0])
-                    last = _a1(r, series[-1])
-                    sheet.add_sparkline(
-                        r, spark_col, {"range": f"{first}:{last}", "markers": True, "empty_cells": "gaps"}
-                    )
-            for col, width in enumerate(widths):
-                sheet.set_column(col, col, min(60, width + 2))  # cell_len counts Chinese characters as 2
-            sheet.freeze_panes(1, 0)
-            setup_print(sheet, prov, view.title, [min(60, w + 2) for w in widths])  # xlsx_print.py
-            if view.rows:
-                sheet.autofilter(0, 0, len(view.rows), len(labels) - 1)
-        about = workbook.add_worksheet(sheet_name(EXPORTS("sheet_about", as_lang(prov.lang)), used))
-        about.set_column(0, 0, 16)
-        about.set_column(1, 1, 100)
-        setup_print(about, prov, about.name, [16, 100], header_rows=0)  # xlsx_print.py
-        for r, (label, value) in enumerate(prov.lines()):
-            about.write_string(r, 0, label, header)
-            about.write_string(r, 1, neutralise(value))
-        workbook.close()
-
-    return write
-
-
-def _a1(row: int, col: int) -> str:
-    """A cell's A1 reference from 0-based row and column."""
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row + 1}"
-
-
-def prov_label(lang: Lang, key: str) -> str:
-    """A few headings the exports add of their own."""
-    return EXPORTS(key, lang)
-
-
 def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
         import tomli_w
@@ -589,7 +460,8 @@ def export_views(
     """Write ``views`` as ``fmt`` to ``out`` and a manifest beside it; return the paths written.
 
     CSV and Parquet hold one table per file: with several views, each goes to ``<stem>-<tab>``.
-    XLSX has a sheet per view plus an about sheet; JSON and Markdown hold every view in one file.
+    XLSX has a sheet per view plus an about sheet (PDF: that workbook printed by LibreOffice, which
+    must be installed); JSON and Markdown hold every view in one file.
     ``beside`` (the changes in changes mode) is written with them: in ``<stem>-<tab>`` files of its
     own for CSV and Parquet (``out`` keeps its name), after the views in the other formats.
     """
@@ -607,8 +479,16 @@ def export_views(
         for n, view in enumerate([*views, *beside]):  # each CSV is encoded here, before any file is placed
             target = out if len(views) == 1 and n == 0 else out.with_name(f"{stem}-{view.tab}{suffix}")
             items.append((target, _csv(view, prov, encoding) if fmt == "csv" else _parquet(view, prov)))
+    elif fmt in ("xlsx", "pdf"):  # a workbook; pdf: the workbook as LibreOffice prints it (export_xlsx.py)
+        sheets = [
+            (view, data_columns(view, prov.lang), data_rows(view, prov.lang)) for view in [*views, *beside]
+        ]
+        try:
+            items.append((out, (xlsx_writer if fmt == "xlsx" else pdf_writer)(sheets, prov)))
+        except PdfError as exc:  # no LibreOffice, or it failed: said, and nothing is written
+            raise ExportError(Said(exc.text("en"), exc.text("zh"))) from None
     else:
-        writer = {"xlsx": xlsx_writer, "json": _json, "md": _markdown}[fmt]
+        writer = {"json": _json, "md": _markdown}[fmt]
         items.append((out, writer([*views, *beside], prov)))
     # The whole set shares one number, so the manifest is named after the data file's final name.
     return place_set(

@@ -165,6 +165,7 @@ class Flows:
         from datetime import datetime
 
         from console.outputs.export import suggest_name
+        from console.outputs.pdf import pdf_available
         from widgets.dialogs.export import ExportDialog
 
         state, now = self.session.state, datetime.now()
@@ -174,7 +175,8 @@ class Flows:
             return suggest_name(view, state.year or 0, state.counties, now, fmt)
 
         folder = self.session.settings.export_folder or os.getcwd()
-        self.open(ExportDialog(self.session.lang, folder, suggest, initial, error), self.export_chosen)
+        dialog = ExportDialog(self.session.lang, folder, suggest, initial, error, pdf=pdf_available())
+        self.open(dialog, self.export_chosen)
 
     def save_screen(self) -> None:
         """The palette's screenshot: the screen as it is, written at once as an SVG in the export folder
