@@ -77,8 +77,3 @@ clear_search
 # Parameters of the Console protocol (console/tui/ports.py): named as in Textual's methods.
 markup
 callback
-
-# The PDF conversion's entry points (console/outputs/pdf.py), called by the bulletin and export commands
-# that issue 22 adds and by the tests; until those land, only the tests call them.
-pdf_available
-to_pdf
