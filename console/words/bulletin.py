@@ -157,7 +157,7 @@ BULLETIN = Catalogue(
         "dialog_docx": ("Word", "Word"),
         "dialog_pdf": ("PDF", "PDF"),
         "dialog_gongwen": ("公文", "Official document"),
-        "dialog_tongbao": ("情况通报", "Bulletin (情况通报)"),
+        "dialog_tongbao": ("情况通报", "Situation bulletin"),
         "dialog_number": (
             "发文字号序号或期号（Word、PDF；空：按系列取下一个）",
             "Number (Word, PDF; empty: the next of the series)",
