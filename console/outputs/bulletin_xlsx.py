@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import IO, Any
 
 from console.outputs.bulletin_model import Block
 from console.outputs.export import Provenance, neutralise
+from console.outputs.export_xlsx import new_workbook
 from console.outputs.xlsx_print import PrintLayout, setup_print
 from console.words import as_lang
 from console.words.bulletin import BULLETIN
@@ -52,18 +52,7 @@ def bulletin_xlsx_writer(
     """A writer for ``place``: the bulletin ``blocks`` as a readable, printable workbook."""
 
     def write(handle: IO[bytes]) -> None:
-        import xlsxwriter
-
-        book = xlsxwriter.Workbook(
-            handle, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-        )
-        book.set_properties(
-            {
-                "title": prov.title,
-                "comments": prov.command,
-                "created": datetime.fromisoformat(prov.exported_at).replace(tzinfo=None),
-            }
-        )
+        book = new_workbook(handle, prov)
         fmt = _formats(book)
         cache: dict[tuple[str, bool], Any] = {}
 

@@ -27,6 +27,7 @@ from console.outputs.cells import neutralise
 from console.outputs.cells import spreadsheet_value as _spreadsheet_value
 from console.outputs.contract import PARQUET_KEY, SCHEMA_VERSION
 from console.outputs.export_xlsx import pdf_writer, xlsx_writer
+from console.outputs.out_path import EXTENSIONS
 from console.outputs.pdf import PdfError
 from console.present.labels import text as label_text
 from console.present.labels import unit_filter_label, unit_of
@@ -35,15 +36,7 @@ from console.words import Lang, as_lang, in_lang_of
 from console.words.exports import EXPORTS
 
 FORMATS = ("csv", "xlsx", "parquet", "json", "md", "pdf")
-SUFFIX = {
-    "csv": ".csv",
-    "xlsx": ".xlsx",
-    "parquet": ".parquet",
-    "json": ".json",
-    "md": ".md",
-    "svg": ".svg",
-    "pdf": ".pdf",
-}
+SUFFIX = EXTENSIONS  # the one table of extensions (out_path.py)
 
 
 class ExportError(Exception):

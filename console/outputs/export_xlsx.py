@@ -156,18 +156,7 @@ def xlsx_writer(sheets: Sequence[Sheet], prov: WorkbookInfo) -> Callable[[IO[byt
     prints readably (xlsx_print.py): the reader's columns, the name column on every page."""
 
     def write(handle: IO[bytes]) -> None:
-        import xlsxwriter
-
-        workbook = xlsxwriter.Workbook(
-            handle, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-        )
-        workbook.set_properties(
-            {
-                "title": prov.title,
-                "comments": prov.command,
-                "created": datetime.fromisoformat(prov.exported_at).replace(tzinfo=None),
-            }
-        )
+        workbook = new_workbook(handle, prov)
         formats = {kind: workbook.add_format({"num_format": f}) for kind, f in XLSX_FORMATS.items()}
         formats["whole"] = workbook.add_format({"num_format": "#,##0"})
         formats["header"] = workbook.add_format(
@@ -327,3 +316,32 @@ def pdf_writer(sheets: Sequence[Sheet], prov: WorkbookInfo) -> Callable[[IO[byte
         handle.write(data)
 
     return write
+
+
+class Stamped(Protocol):
+    """What a workbook's document properties say (``Provenance`` has it)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def command(self) -> str: ...
+    @property
+    def exported_at(self) -> str: ...
+
+
+def new_workbook(handle: IO[bytes], prov: Stamped) -> Any:
+    """An in-memory workbook on ``handle`` that never turns data text into formulas or links, with the
+    properties every devzones workbook carries (title, the command that makes it again, the time)."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(
+        handle, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    workbook.set_properties(
+        {
+            "title": prov.title,
+            "comments": prov.command,
+            "created": datetime.fromisoformat(prov.exported_at).replace(tzinfo=None),
+        }
+    )
+    return workbook

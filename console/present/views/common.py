@@ -86,6 +86,18 @@ def county_column(f: Formatter) -> Column:
     )
 
 
+def section_column(f: Formatter) -> Column:
+    """The plan section a row belongs to: its code (the output contract) and its words beside it."""
+    return Column(
+        "section",
+        VIEWS("section", f.lang),
+        fields=(
+            Field("section", VIEWS("section", f.lang), "code"),
+            Field("section_words", words_label(VIEWS("section", f.lang), f.lang)),
+        ),
+    )
+
+
 def mark_cell(flagged: bool, sort: object) -> Cell:
     return Cell("!" if flagged else " ", (flagged,), sort, None, "bad" if flagged else None)
 

@@ -43,10 +43,10 @@ from console.present.viewmodel import (
 )
 from console.present.views.common import (
     as_float,
+    section_column,
     status_cell,
     status_field,
     tab_title,
-    words_label,
     zone_short_name,
 )
 from console.words import Lang, in_lang_of
@@ -339,14 +339,7 @@ def _overview_columns(f: Formatter, area: str) -> tuple[Column, ...]:
     """The overview table's columns: section, item, result, target, the plan's figure (named by its area), share, status and detail."""
     plan_heading = VIEWS("plan_area", f.lang, area=area)
     return (
-        Column(
-            "section",
-            VIEWS("section", f.lang),
-            fields=(
-                Field("section", VIEWS("section", f.lang), "code"),
-                Field("section_words", words_label(VIEWS("section", f.lang), f.lang)),
-            ),
-        ),
+        section_column(f),
         Column(
             "item",
             VIEWS("item", f.lang),

@@ -30,6 +30,7 @@ from console.present.viewmodel import (
 from console.present.views.common import (
     as_float,
     as_int,
+    section_column,
     status_cell,
     status_field,
     tab_title,
@@ -44,14 +45,7 @@ def tasks_view(ev: Evaluation, lang: Lang, ascii_only: bool, unit: str | None = 
     """Tasks tab: the 18 tasks in section order, with lead and participating units and a rolled-up status."""
     f = Formatter(lang, ascii_only)
     columns = (
-        Column(
-            "section",
-            VIEWS("section", f.lang),
-            fields=(
-                Field("section", VIEWS("section", f.lang), "code"),
-                Field("section_words", words_label(VIEWS("section", f.lang), f.lang)),
-            ),
-        ),
+        section_column(f),
         Column(
             "task",
             VIEWS("task", f.lang),
