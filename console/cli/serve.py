@@ -107,6 +107,10 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
     except ImportError:
         raise CommandFailed(EXIT_USAGE, SERVE("missing", lang)) from None
     host, port = args.host, args.port
+    try:
+        free(host, port)  # before anything is printed (the server prints its address before it binds)
+    except OSError as exc:
+        raise CommandFailed(EXIT_USAGE, cannot_listen(exc, host, port, lang)) from None
     public_url = args.public_url or f"http://{host}:{port}"
     started = [SERVE("serving", lang, url=public_url), SERVE("stop", lang)]
     server = DevzonesServer(
@@ -119,9 +123,8 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
         public_url=public_url,
     )
     try:
-        free(host, port)  # before anything is printed (the server prints its address before it binds)
         server.serve()
-    except OSError as exc:
+    except OSError as exc:  # taken meanwhile
         raise CommandFailed(EXIT_USAGE, cannot_listen(exc, host, port, lang)) from None
     return EXIT_OK
 

@@ -68,14 +68,34 @@ def listening(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
+def home_env(home: Path) -> dict[str, str]:
+    """The environment with devzones' config, state and cache under ``home`` (never the user's own)."""
+    return {
+        **os.environ,
+        "DEVZONES_CONFIG": str(home / "user.toml"),
+        "DEVZONES_SYSTEM_CONFIG": str(home / "system.toml"),
+        "DEVZONES_STATE": str(home / "state" / "state.toml"),
+        "DEVZONES_CACHE": str(home / "cache"),
+    }
+
+
 @contextmanager
-def served(*args: str, cwd: Path, timeout: float = 30) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """``devzones serve --port P *args`` running in ``cwd`` (its own process group); yields its URL and
-    process. Ended with Ctrl+C (SIGINT), then killed if it does not stop within 10 s."""
+def served(
+    *args: str, cwd: Path, home: Path, timeout: float = 30
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """``devzones serve --port P *args`` running in ``cwd`` with its settings under ``home`` (its own
+    process group); yields its URL and process. Ended with Ctrl+C (SIGINT), then killed if it does not
+    stop within 10 s."""
     port = free_port()
     command = [sys.executable, "-m", "console", "serve", "--port", str(port), *args]
     process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        command,
+        cwd=cwd,
+        env=home_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + timeout
