@@ -15,18 +15,20 @@ SERVE = Catalogue(
             "serve the console to web browsers (one session per browser tab; read-only)",
         ),
         "description": (
-            "在浏览器中提供交互界面，供不用终端的同事使用。每个浏览器标签页启动一个独立的 devzones"
-            " 进程，从默认视图（或网址参数“?tab=&county=&year=”所指的视图）开始，不读写记住的视图；"
-            "导出和通报以一个压缩包（文件及其清单）下载到浏览器，不写入服务器。devzones 不做登录："
-            "默认只监听 127.0.0.1，对外请放在单位的反向代理（基本认证或统一登录）之后，见说明文档"
-            "“Serving in a browser”一节。",
-            "Serve the console to web browsers, for colleagues who have no SSH client. Each browser tab"
-            " starts its own devzones process, which opens on the default view (or on ?tab=&county=&year="
-            " from the address), never on a remembered one; exports and bulletins arrive in the browser"
-            " as a download (a zip of the file and its manifest), and nothing is written on the server."
-            " devzones does no logins: it listens on 127.0.0.1 unless told otherwise; put it behind a"
-            " reverse proxy (nginx with basic auth or the office's single sign-on): see README \"Serving"
-            ' in a browser".',
+            "在浏览器中提供交互界面，供不用终端的同事使用。\n"
+            "每个浏览器标签页启动一个独立的 devzones 进程，从默认视图（或网址参数\n"
+            "“?tab=&county=&year=”所指的视图）开始，不读写记住的视图；导出和通报以一个压缩包\n"
+            "（文件及其清单）下载到浏览器，不写入服务器。\n"
+            "devzones 不做登录：默认只监听 127.0.0.1，对外请放在单位的反向代理（基本认证或统一登录）\n"
+            "之后，见说明文档“Serving in a browser”一节。",
+            "Serve the console to web browsers, for colleagues who have no SSH client.\n"
+            "Each browser tab starts its own devzones process, which opens on the default view (or on\n"
+            "?tab=&county=&year= from the address), never on a remembered one; exports and bulletins\n"
+            "arrive in the browser as a download (a zip of the file and its manifest), and nothing is\n"
+            "written on the server.\n"
+            "devzones does no logins: it listens on 127.0.0.1 unless told otherwise; put it behind a\n"
+            "reverse proxy (nginx with basic auth or the office's single sign-on):\n"
+            'see README "Serving in a browser".',
         ),
         "examples": (
             "示例：\n  devzones serve\n  devzones serve --port 8000 --public-url https://devzones.example.gov.cn",
