@@ -95,9 +95,7 @@ def read_manifest(directory: Path, path: Path | None = None) -> Manifest:
         value = raw.get(key)
         if value is not None and value not in allowed:
             problems.append(
-                DataError(
-                    MANIFEST, None, key, _show(value), said("manifest_one_of", choices=", ".join(allowed))
-                )
+                DataError(MANIFEST, None, key, _show(value), said("one_of", choices=", ".join(allowed)))
             )
     if problems:
         raise DataInvalid(problems)

@@ -91,9 +91,6 @@ DATA = Catalogue(
             "工作表“{sheet}”无法读取（内容已损坏）",
             "sheet '{sheet}' cannot be read (its content is damaged): {detail}",
         ),
-        # The manifest's area, ranked_in and targets keys. The Chinese form is still the English words:
-        # kept as it was shown (a refactor); a Chinese form is a behaviour change left for its own commit.
-        "manifest_one_of": ("expected one of {choices}", "expected one of {choices}"),
         "unsupported": (
             "不支持的格式；应为 .csv、.parquet 或 .xlsx",
             "unsupported format; expected .csv, .parquet or .xlsx",

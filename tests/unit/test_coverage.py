@@ -111,6 +111,11 @@ def test_a_manifest_scope_of_an_unknown_kind_is_named(data_copy: Path) -> None:
         load_dataset(data_copy)
     message = " ".join(str(e) for e in caught.value.errors)
     assert "manifest.toml" in message and "area" in message and "city, province, nation" in message
+    # Told in the reader's language like every other problem (it read "expected one of" in Chinese too).
+    zh = " ".join(e.text("zh") for e in caught.value.errors)
+    en = " ".join(e.text("en") for e in caught.value.errors)
+    assert "应为以下之一：city, province, nation" in zh and "expected" not in zh
+    assert "expected one of city, province, nation" in en
 
 
 def test_the_indicator_drill_down_says_no_target_and_the_area(
