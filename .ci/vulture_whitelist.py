@@ -79,5 +79,6 @@ callback
 # that issue 22 adds and by the tests; until those land, only the tests call them.
 pdf_available
 to_pdf
+
 # textual-serve's Server calls this hook by name (console/cli/served_server.py overrides it).
 _.initialize_logging

@@ -26,6 +26,7 @@ import shlex
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,11 @@ def session_command(command: str, arguments: Iterable[str]) -> str:
     return " ".join([command, *(shlex.quote(word) for word in arguments)])
 
 
+async def _close(websocket: web.WebSocketResponse) -> None:
+    """Close a session's websocket (AppService wants a callable that returns None)."""
+    await websocket.close()
+
+
 class DevzonesServer(Server):
     """textual-serve's server with our page, the link's arguments and devzones' own start-up lines."""
 
@@ -127,7 +133,7 @@ class DevzonesServer(Server):
                 self.command_for(request),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=websocket.close,  # type: ignore[arg-type]  # textual-serve 1.1.3 passes it so too; the bool is ignored
+                close=partial(_close, websocket),
                 download_manager=self.download_manager,
                 debug=self.debug,
             )

@@ -177,6 +177,19 @@ class Tab:
         self.page.keyboard.press(key)
         return before
 
+    def open_with(self, key: str, *words: str, timeout: float = 60) -> None:
+        """Press ``key`` until ``words`` are drawn: a dialog's key is refused, with a toast, while the
+        data is still loading behind a first screen drawn from the cache."""
+        deadline = time.monotonic() + timeout
+        while True:
+            before = self.press(key)
+            try:
+                self.wait_for(*words, since=before, timeout=10)
+                return
+            except AssertionError:
+                if time.monotonic() > deadline:
+                    raise
+
     def wait_for_download(self, timeout: float = 60) -> Any:
         deadline = time.monotonic() + timeout
         while not self.downloads:

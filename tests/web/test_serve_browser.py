@@ -74,8 +74,7 @@ def test_an_export_arrives_as_a_zip_whose_data_equals_the_cli_export(
     tab = Tab(chromium, server["url"] + LINK)
     try:
         tab.wait_for("未达目标", "上蔡县", "2025年")
-        before = tab.press("e")
-        tab.wait_for("CSV", "下载到浏览器", since=before)  # the dialog, its folder the browser
+        tab.open_with("e", "CSV", "下载到浏览器")  # the dialog, its folder the browser
         tab.press("ArrowLeft")  # from XLSX to CSV
         tab.press("Enter")
         tab.press("Control+s")
@@ -93,6 +92,18 @@ def test_an_export_arrives_as_a_zip_whose_data_equals_the_cli_export(
     args = ["export", "--data", str(server["data"]), "--view", "zones", "--format", "csv"]
     assert main([*args, "--county", "上蔡县", "--year", "2025", "--out", str(out)]) == EXIT_OK
     assert archive.read(names[0]) == out.read_bytes()
+
+
+def test_the_bulletin_arrives_as_a_zip_with_its_manifest(server: dict[str, Any], chromium: Any) -> None:
+    tab = Tab(chromium, server["url"])
+    try:
+        tab.wait_for("主要目标")
+        tab.open_with("b", "月度通报", "下载到浏览器")
+        tab.press("Enter")  # the default month, Markdown
+        names = zipfile.ZipFile(tab.wait_for_download().path()).namelist()
+    finally:
+        tab.close()
+    assert len(names) == 2 and names[0].endswith(".md") and names[1] == names[0] + ".manifest.toml"
 
 
 def test_two_sessions_keep_separate_views(server: dict[str, Any], chromium: Any) -> None:
