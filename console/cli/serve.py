@@ -117,6 +117,7 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
         session_command(settings),
         allowed(settings),
         started,
+        {key: SERVE(f"page_{key}", lang) for key in ("lang", "start", "ended", "restart")},
         host=host,
         port=port,
         title=SERVE("title", lang),

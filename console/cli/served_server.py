@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import inspect
 import json
 import logging
 import shlex
@@ -30,6 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
@@ -93,10 +95,20 @@ async def _close(websocket: web.WebSocketResponse) -> None:
 class DevzonesServer(Server):
     """textual-serve's server with our page, the link's arguments and devzones' own start-up lines."""
 
-    def __init__(self, command: str, allowed: Allowed, started: Iterable[str], **kwargs: Any) -> None:
+    def __init__(
+        self, command: str, allowed: Allowed, started: Iterable[str], page: Mapping[str, str], **kwargs: Any
+    ) -> None:
         super().__init__(command, templates_path=PAGE, **kwargs)
         self.allowed = allowed
         self.started = tuple(started)
+        self.page = dict(page)
+
+    @aiohttp_jinja2.template("app_index.html")
+    async def handle_index(self, request: web.Request) -> dict[str, Any]:
+        """textual-serve's page (its context, unrendered), with the page's few words in our language."""
+        context: dict[str, Any] = await inspect.unwrap(Server.handle_index)(self, request)
+        context["words"] = self.page
+        return context
 
     def initialize_logging(self) -> None:
         """Only warnings and errors, on stderr (textual-serve logs every request)."""

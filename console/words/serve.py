@@ -65,6 +65,11 @@ SERVE = Catalogue(
             "devzones serve needs textual-serve: pip install 'devzones[web]'"
             " (installed with pipx: pipx inject devzones textual-serve)",
         ),
+        # The page around the console (console/cli/serve_page/app_index.html)
+        "page_lang": ("zh-CN", "en"),
+        "page_start": ("开始", "Start"),
+        "page_ended": ("会话已结束。", "Session ended."),
+        "page_restart": ("重新开始", "Restart"),
         # A served session (console.tui.served)
         "to_browser": ("（下载到浏览器）", "(download to the browser)"),
         "delivering": (

@@ -138,6 +138,7 @@ def test_a_browser_session_writes_nothing_on_the_server(server: dict[str, Any], 
         tab.wait_for("未达目标")
         tab.press("q")
         tab.page.wait_for_selector("body.-closed", timeout=30_000)  # the page says the session ended
+        assert tab.page.inner_text(".closed-dialog .message") == "会话已结束。"  # in the server's language
     finally:
         tab.close()
     assert _files(server["data"]) == server["before"]
