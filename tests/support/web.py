@@ -177,6 +177,16 @@ class Tab:
         self.page.keyboard.press(key)
         return before
 
+    def settle(self, quiet: float = 1.0, timeout: float = 30) -> None:
+        """Wait until the console has drawn nothing for ``quiet`` seconds: a screen drawn over several
+        frames (a loaded machine) is complete, and the widget that takes the focus has it."""
+        deadline = time.monotonic() + timeout
+        count, since = len(self.frames), time.monotonic()
+        while time.monotonic() - since < quiet and time.monotonic() < deadline:
+            self.page.wait_for_timeout(100)
+            if len(self.frames) != count:
+                count, since = len(self.frames), time.monotonic()
+
     def open_with(self, key: str, *words: str, timeout: float = 60) -> None:
         """Press ``key`` until ``words`` are drawn: a dialog's key is refused, with a toast, while the
         data is still loading behind a first screen drawn from the cache."""

@@ -75,7 +75,10 @@ def test_an_export_arrives_as_a_zip_whose_data_equals_the_cli_export(
     try:
         tab.wait_for("未达目标", "上蔡县", "2025年")
         tab.open_with("e", "CSV", "下载到浏览器")  # the dialog, its folder the browser
-        tab.press("ArrowLeft")  # from XLSX to CSV
+        tab.settle()  # the dialog drawn whole, its format list focused
+        before = tab.press("ArrowLeft")  # from XLSX to CSV
+        tab.wait_for("CSV", since=before)  # the format line drawn again, CSV chosen
+        tab.settle()
         tab.press("Enter")
         tab.press("Control+s")
         download = tab.wait_for_download()
