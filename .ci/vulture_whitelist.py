@@ -22,16 +22,19 @@ _.footer_distance
 _.header_distance
 _.italic
 _.keep_with_next
+_.left_indent
 _.left_margin
 _.line_spacing
 _.line_spacing_rule
 _.odd_and_even_pages_header_footer
 _.page_height
 _.rgb
+_.right_indent
 _.right_margin
 _.space_after
 _.space_before
 _.top_margin
+_.widow_control
 _._blob
 _.animation_level
 _.disabled
@@ -74,11 +77,6 @@ clear_search
 # Parameters of the Console protocol (console/tui/ports.py): named as in Textual's methods.
 markup
 callback
-
-# The PDF conversion's entry points (console/outputs/pdf.py), called by the bulletin and export commands
-# that issue 22 adds and by the tests; until those land, only the tests call them.
-pdf_available
-to_pdf
 
 # textual-serve's Server calls this hook by name (console/cli/served_server.py overrides it).
 _.initialize_logging

@@ -1,4 +1,5 @@
-"""``devzones bulletin``: write the monthly bulletin (月度通报) as Markdown, Excel or Word."""
+"""``devzones bulletin``: write the monthly bulletin (月度通报) as Markdown, Excel, Word or PDF; Word and
+PDF as a 公文 or a 情况通报 (``--style``), numbered ``--number`` or by the series."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from console.cli.failures import writing
 from console.cli.selection import dataset
 from console.core.text import in_lang
 from console.words import Lang, as_lang
+from console.words.bulletin import BULLETIN
 from console.words.cli import CLI
 
 if TYPE_CHECKING:
@@ -29,11 +31,22 @@ def bulletin_command(args: argparse.Namespace, settings: Settings) -> int:
         year, month = parse_month(args.period)
     except BulletinError:
         raise CommandFailed(EXIT_USAGE, CLI("bad_month", lang, value=args.period)) from None
+    if args.number is not None and args.number < 1:
+        raise CommandFailed(EXIT_USAGE, BULLETIN("bad_number", lang, value=args.number))
     built = _built(ds, args, settings, lang)
     out = resolve_out(args.out, args.format, f"devzones-bulletin-{year}-{month:02d}.{args.format}", lang)
     with writing(out, lang, BulletinError):
         written = write_bulletin(
-            ds, settings, args.period, args.format, out, settings.lang, force=args.force, built=built
+            ds,
+            settings,
+            args.period,
+            args.format,
+            out,
+            settings.lang,
+            force=args.force,
+            built=built,
+            style=args.style,
+            number=args.number,
         )
     return report_written(args, "bulletin", written)
 

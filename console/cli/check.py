@@ -13,6 +13,8 @@ from console.words.cli import CLI
 
 if TYPE_CHECKING:
     from console.core.config import Settings
+    from console.engine.audit import Finding
+    from console.words import Lang
 
 
 def check_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -34,7 +36,7 @@ def check_command(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_INVALID
     findings = audit(ds, settings.pace_share)
     if args.json:
-        print_json({"ok": True, "errors": [], "audit": [f.to_json(lang) for f in findings]})
+        print_json({"ok": True, "errors": [], "audit": [finding_json(f, lang) for f in findings]})
         return EXIT_OK
     from rich.text import Text
 
@@ -45,3 +47,24 @@ def check_command(args: argparse.Namespace, settings: Settings) -> int:
         out.print(Text(sample_line(lang, own_targets=coverage(ds).own_targets), style="yellow"))
     print_audit(findings, lang, settings.ascii, out)
     return EXIT_OK
+
+
+def finding_json(finding: Finding, lang: Lang) -> dict[str, object]:
+    """A finding as ``check --json`` prints it: a level counted per star or tier as a code (``star_1``,
+    ``tier_2``: the overview's codes) in every language, its words beside it in ``level_words``."""
+    from console.data.scales import ScaleError, parse_star, parse_tier, star_label, tier_label
+
+    data = finding.to_json(lang)
+    level = finding.level
+    data["level_words"] = level
+    kinds = {"star_count": ("star", parse_star, star_label), "tier_count": ("tier", parse_tier, tier_label)}
+    if level is not None and finding.check in kinds:
+        kind, parse, label = kinds[finding.check]
+        try:
+            number = parse(level)
+        except ScaleError:
+            return data
+        if number is not None:
+            data["level"], data["level_words"] = f"{kind}_{number}", label(number, lang)
+    order = ("check", "year", "level", "level_words")
+    return {**{key: data[key] for key in order}, **{k: v for k, v in data.items() if k not in order}}

@@ -54,9 +54,13 @@ def error_line(message: str) -> None:
 
 
 def print_json(document: object) -> None:
-    """``document`` on stdout as JSON, its text made safe to show."""
+    """``document`` on stdout as JSON, its text made safe to show; a document (every command's --json)
+    starts with ``schema_version`` (console.outputs.contract: the README's output contract)."""
     from console.core.text import safe_json
+    from console.outputs.contract import versioned
 
+    if isinstance(document, dict):
+        document = versioned(document)
     print(safe_json(json.dumps(document, ensure_ascii=False, indent=2, default=str)))
 
 

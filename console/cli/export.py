@@ -1,5 +1,6 @@
-"""``devzones export``: as the console does, write a view (or all) as csv, xlsx, parquet, json, md, or
-an svg screenshot of the console; in changes mode (--since) the changes beside it."""
+"""``devzones export``: as the console does, write a view (or all) as csv, xlsx, parquet, json, md, a
+pdf (the workbook printed by LibreOffice), or an svg screenshot of the console; in changes mode
+(--since) the changes beside it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 import re
 from typing import TYPE_CHECKING
 
-from console.cli.common import EXIT_USAGE, CommandFailed, join_choices, report_written
+from console.cli.common import EXIT_FILES, EXIT_OK, EXIT_USAGE, CommandFailed, join_choices, report_written
 from console.cli.failures import writing
 from console.cli.selection import as_of, choices, dataset, quarter
 from console.words import Lang, as_lang
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from console.outputs.export import Provenance
     from console.present.viewmodel import View, Views
 
+# The formats ``--out -`` writes to standard output: text a pipe can carry.
+STDOUT_FORMATS = ("csv", "json", "md")
 # Every table an export may hold, each searched and sorted alike.
 _TABLES = ("overview", "zones", "clusters", "tasks", "indicators", "rankings")
 
@@ -36,6 +39,7 @@ def export_command(args: argparse.Namespace, settings: Settings) -> int:
 
     lang = as_lang(settings.lang)
     _refuse_mismatched_options(args, lang)
+    _need_libreoffice(args, lang)
     full = dataset(settings)
     ds = as_of(full, args.as_of, lang)
     since = quarter(full, args.since, lang, "--since") if args.since else None
@@ -50,7 +54,13 @@ def export_command(args: argparse.Namespace, settings: Settings) -> int:
     if key and not any(c.key == key for v in chosen for c in v.columns):
         keys = sorted({c.key for v in chosen for c in v.columns})
         raise CommandFailed(EXIT_USAGE, CLI("unknown_sort", lang, value=key, valid=join_choices(keys, lang)))
+    if args.shape == "long":  # the quarterly series a row per zone (cluster) and quarter
+        from console.outputs.long_shape import long_view
+
+        chosen = [long_view(view, ds, lang) for view in chosen]
     h = views.header
+    if args.out == "-":
+        return _to_stdout(args, chosen, beside, _manifest(args, ds, since, views, "-", lang), lang)
     out = resolve_out(
         args.out,
         args.format,
@@ -70,8 +80,48 @@ def export_command(args: argparse.Namespace, settings: Settings) -> int:
     return report_written(args, "export", written)
 
 
+def _to_stdout(
+    args: argparse.Namespace, chosen: list[View], beside: list[View], prov: Provenance, lang: Lang
+) -> int:
+    """``--out -``: the CSV, JSON or Markdown on standard output and nothing else (no manifest, no
+    list of files written; messages go to stderr). A CSV holds one table, so it is refused for more."""
+    import sys
+
+    from console.outputs.export import EncodingProblem, export_stream
+
+    tables = [*chosen, *beside]
+    if args.format == "csv" and len(tables) != 1:
+        names = join_choices((v.tab for v in tables), lang)
+        raise CommandFailed(EXIT_USAGE, CLI("stdout_one_table", lang, count=len(tables), tables=names))
+    try:
+        export_stream(chosen, args.format, prov, sys.stdout.buffer, args.encoding or "utf-8", beside)
+    except EncodingProblem as exc:
+        raise CommandFailed(EXIT_USAGE, str(exc)) from None
+    sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def _refuse_stdout_options(args: argparse.Namespace, lang: Lang) -> None:
+    """``--out -`` takes csv, json and md (text a pipe can carry), without --force or --json."""
+    if args.format not in STDOUT_FORMATS:
+        formats = join_choices(STDOUT_FORMATS, lang)
+        raise CommandFailed(EXIT_USAGE, CLI("stdout_format", lang, fmt=args.format, formats=formats))
+    for option, given in (("--force", args.force), ("--json", args.json)):
+        if given:
+            raise CommandFailed(EXIT_USAGE, CLI("stdout_option", lang, option=option))
+
+
 def _refuse_mismatched_options(args: argparse.Namespace, lang: Lang) -> None:
     """An option that does not apply to the format asked for is a usage error, never ignored."""
+    if args.out == "-":
+        _refuse_stdout_options(args, lang)
+    if args.shape == "long":
+        from console.outputs.long_shape import LONG_TABS
+
+        if args.view not in LONG_TABS:
+            raise CommandFailed(EXIT_USAGE, CLI("shape_views", lang, view=args.view))
+        if args.since:
+            raise CommandFailed(EXIT_USAGE, CLI("shape_since", lang))
     if args.encoding and args.format != "csv":
         raise CommandFailed(EXIT_USAGE, CLI("encoding_csv_only", lang, fmt=args.format))
     if args.size and args.format != "svg":
@@ -80,6 +130,17 @@ def _refuse_mismatched_options(args: argparse.Namespace, lang: Lang) -> None:
         raise CommandFailed(EXIT_USAGE, CLI("svg_one_view", lang))
     if args.format == "svg" and args.since:
         raise CommandFailed(EXIT_USAGE, CLI("since_svg", lang))
+
+
+def _need_libreoffice(args: argparse.Namespace, lang: Lang) -> None:
+    """``--format pdf`` without LibreOffice stops before anything is made (exit 4, as a file-system
+    refusal: the tool the file needs is missing), with the package to install."""
+    if args.format != "pdf":
+        return
+    from console.outputs.pdf import PdfUnavailable, pdf_available
+
+    if not pdf_available():
+        raise CommandFailed(EXIT_FILES, PdfUnavailable().text(lang))
 
 
 def _changes_beside(
@@ -103,7 +164,7 @@ def _changes_beside(
 
 
 def _manifest(
-    args: argparse.Namespace, ds: Dataset, since: Period | None, views: Views, out: Path, lang: Lang
+    args: argparse.Namespace, ds: Dataset, since: Period | None, views: Views, out: Path | str, lang: Lang
 ) -> Provenance:
     """What the export's manifest records: its data, view, search, sort and language, the quarter it
     was evaluated at, the reference period of the changes beside it, and the command that makes it."""

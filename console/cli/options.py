@@ -213,13 +213,13 @@ def add_json(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--json", action="store_true", help=CLI_HELP("opt_json", lang))
 
 
-def add_out_force(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    """--out PATH (a file, or a folder for a suggested name) and --force."""
+def add_out_force(parser: argparse.ArgumentParser, lang: Lang, help_key: str = "opt_out_file") -> None:
+    """--out PATH (a file, or a folder for a suggested name; export's help says what ``-`` does) and --force."""
     parser.add_argument(
         "--out",
         type=path_type(lang, text=True),
         required=True,
         metavar="PATH",
-        help=CLI_HELP("opt_out_file", lang),
+        help=CLI_HELP(help_key, lang),
     )
     parser.add_argument("--force", action="store_true", help=CLI_HELP("opt_force", lang))

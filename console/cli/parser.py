@@ -30,7 +30,7 @@ from console.cli.options import (
     share_options,
 )
 from console.cli.serve import add_serve_command
-from console.core.config import TABS
+from console.core.config import BULLETIN_STYLES, TABS
 from console.core.text import clean
 from console.words import Lang, as_lang
 from console.words.cli_help import CLI_HELP
@@ -41,9 +41,11 @@ if TYPE_CHECKING:
     Run = Callable[[argparse.Namespace, Settings], int]
 
 VIEWS = ("overview", "zones", "clusters", "tasks", "rankings", "all")
-EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md", "svg")
+EXPORT_FORMATS = ("csv", "xlsx", "parquet", "json", "md", "svg", "pdf")
+# export --shape: the quarterly series as a column per quarter (wide) or a row per quarter (long).
+SHAPES = ("wide", "long")
 CSV_ENCODINGS = ("utf-8", "gb18030", "gbk")  # console/outputs/csv_encoding.py says what each is for
-BULLETIN_FORMATS = ("md", "xlsx", "docx")
+BULLETIN_FORMATS = ("md", "xlsx", "docx", "pdf")
 SHELLS = ("bash", "zsh", "tcsh")
 
 
@@ -61,7 +63,8 @@ def build_parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     parser = Parser(
         prog="devzones",
         description=CLI_HELP("description", lang),
-        epilog=CLI_HELP("epilog", lang),
+        # The examples and exit codes, then where the manual page is (``man devzones``).
+        epilog=f"{CLI_HELP('epilog', lang)}\n\n{CLI_HELP('epilog_manual', lang)}",
         formatter_class=Formatter,
     )
     parser.add_argument(
@@ -152,6 +155,16 @@ def _bulletin_options(child: argparse.ArgumentParser, lang: Lang, formats: str) 
         default="md",
         help=CLI_HELP("opt_bulletin_format", lang, formats=formats),
     )
+    child.add_argument(
+        "--style", choices=BULLETIN_STYLES, default=None, help=CLI_HELP("opt_bulletin_style", lang)
+    )
+    child.add_argument(
+        "--number",
+        type=integer_type(lang),
+        default=None,
+        metavar="N",
+        help=CLI_HELP("opt_bulletin_number", lang),
+    )
     add_out_force(child, lang)
     add_json(child, lang)
 
@@ -190,7 +203,8 @@ def _export_options(child: argparse.ArgumentParser, lang: Lang, formats: str) ->
     )
     child.add_argument("--encoding", choices=CSV_ENCODINGS, default=None, help=CLI_HELP("opt_encoding", lang))
     child.add_argument("--size", default=None, metavar="COLSxROWS", help=CLI_HELP("opt_size", lang))
-    add_out_force(child, lang)
+    child.add_argument("--shape", choices=SHAPES, default="wide", help=CLI_HELP("opt_shape", lang))
+    add_out_force(child, lang, "opt_out_export")
     add_as_of(child, lang)
     child.add_argument("--since", default=None, metavar="YYYYQN", help=CLI_HELP("opt_since", lang))
     add_json(child, lang)

@@ -35,6 +35,30 @@ TABS = ("overview", "zones", "clusters", "tasks", "rankings")
 DEFAULT_WEIGHTS = {"tier": 25.0, "star": 25.0, "revenue": 30.0, "indicators": 10.0, "reports": 10.0}
 
 
+# The 通报's layouts: a 公文 after GB/T 9704-2012, or the lighter 情况通报 (第N期).
+BULLETIN_STYLES = ("gongwen", "tongbao")
+
+
+@dataclass(frozen=True)
+class BulletinPaper:
+    """The [bulletin] section: who sends the 通报 and to whom. config/default.toml documents each key
+    and holds the defaults, placeholders with ×× for the office's own names (the empty values here
+    are only for a ``Settings`` made without the config files)."""
+
+    style: str = "gongwen"
+    issuer_mark: str = ""  # 发文机关标志
+    doc_prefix: str = ""  # 机关代字: 驻××办〔2026〕3号
+    recipients: tuple[str, ...] = ()  # 主送机关
+    signature: str = ""  # 发文机关署名
+    seal: bool = False  # true: 7.3.5.1 (a seal); false: 7.3.5.2 (no seal)
+    cc: tuple[str, ...] = ()  # 抄送
+    printed_by: str = ""  # 印发机关
+    masthead: str = ""  # 情况通报's 报头
+    editor: str = ""  # 情况通报's 编发单位
+    send_to: tuple[str, ...] = ()  # 情况通报's 报尾: 送
+    give_to: tuple[str, ...] = ()  # 情况通报's 报尾: 发
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -63,6 +87,8 @@ class Settings:
     # The console started with --as-of (a quarter such as 2026Q2): the data as it stood then. A flag
     # of the session only, never read from or written to a file.
     as_of: str | None = None
+    # The [bulletin] section: the 通报's sender, recipients and layout.
+    bulletin: BulletinPaper = field(default_factory=BulletinPaper)
 
     def pace_share(self, quarter: int) -> float:
         """Cumulative share of a year's target due by the end of ``quarter`` (1-4)."""
@@ -182,6 +208,11 @@ def _path(value: Any) -> bool:
     return isinstance(value, str) and clean(value) == value
 
 
+def _line(value: Any) -> bool:
+    """One line of printed text: no control characters, at most 40 characters."""
+    return _path(value) and 0 < len(value.strip()) <= 40
+
+
 KEYS: dict[str, dict[str, tuple[Check, Said]]] = {
     "data": {
         "dir": (
@@ -215,6 +246,17 @@ KEYS: dict[str, dict[str, tuple[Check, Said]]] = {
             _path,
             _say("expect_folder"),
         )
+    },
+    "bulletin": {
+        "style": (_one_of(BULLETIN_STYLES), _say("expect_style")),
+        **{
+            key: (_line, _say("expect_text"))
+            for key in ("issuer_mark", "doc_prefix", "signature", "printed_by", "masthead", "editor")
+        },
+        **{
+            key: (_list_of(_line), _say("expect_names")) for key in ("recipients", "cc", "send_to", "give_to")
+        },
+        "seal": (_is(bool), _say("expect_bool")),
     },
     "state": {
         "tab": (_one_of(TABS), _say("expect_tab", tabs=_joined(TABS))),
@@ -403,7 +445,16 @@ def load_settings(
         warnings=tuple(Said(clean(w), clean(w.zh)) if isinstance(w, Said) else clean(w) for w in warnings),
         config_lang=configured_lang,
         config_export_folder=configured_folder,
+        bulletin=_bulletin(merged.get("bulletin", {})),
     )
+
+
+def _bulletin(section: dict[str, Any]) -> BulletinPaper:
+    """The [bulletin] section as a ``BulletinPaper`` (each value already checked by ``_validated``;
+    the default file's own values are the placeholders)."""
+    known = {key: value for key, value in section.items() if key in KEYS["bulletin"]}
+    lists = {key: tuple(value) for key, value in known.items() if isinstance(value, list)}
+    return BulletinPaper(**{**known, **lists})
 
 
 def _remembered(from_config: dict[str, Any], warnings: list[str]) -> dict[str, Any]:

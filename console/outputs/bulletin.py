@@ -1,5 +1,7 @@
 """The monthly bulletin (月度通报) the development commission publishes on the zones' progress: written
-here, in Markdown, Word or XLSX, with the exports' file safety and a manifest beside it.
+here, in Markdown, Word, XLSX or PDF, with the exports' file safety and a manifest beside it. Word
+and PDF are printed on the [bulletin] config's paper: a 公文 (GB/T 9704-2012) or a 情况通报
+(``gongwen_paper``, ``gongwen_docx``), numbered by hand or by the series (``gongwen_series``).
 
 The bulletin's parts, none of which imports a writer (tests/project/test_import_circles.py):
 ``bulletin_month`` (which month, which quarter), ``bulletin_model`` (the plain data), ``bulletin_build``
@@ -10,8 +12,11 @@ module is the one that joins them, and the name the CLI, the console and the tes
 
 from __future__ import annotations
 
-from datetime import datetime
+import contextlib
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
+from typing import IO
 
 from console.core.config import Settings
 from console.data.dataset import Dataset
@@ -60,7 +65,7 @@ __all__ = [
     "write_bulletin",
 ]
 
-FORMATS = ("md", "xlsx", "docx")
+FORMATS = ("md", "xlsx", "docx", "pdf")
 
 
 def render_markdown(b: Bulletin) -> str:
@@ -99,15 +104,23 @@ def write_bulletin(
     lang: Lang = "zh",
     force: bool = False,
     built: Bulletin | None = None,
+    style: str | None = None,
+    number: int | None = None,
+    today: date | None = None,
 ) -> list[Path]:
-    """Write the bulletin (built here unless ``built`` is given) and its manifest; returns the paths."""
+    """Write the bulletin (built here unless ``built`` is given) and its manifest; returns the paths.
+
+    Word and PDF are printed on the config's paper (``[bulletin]``) in ``style`` (the config's unless
+    given): numbered ``number``, or the series' next (``gongwen_series``), which is recorded only once
+    the file is in place. PDF: the Word file converted by LibreOffice (``console.outputs.pdf``);
+    without LibreOffice, BulletinError naming the package and nothing written."""
     b = built or build_bulletin(ds, settings, period, lang)
     if out.is_dir():
         out = out / f"devzones-bulletin-{b.year}-{b.month:02d}.{fmt}"
     prov = bulletin_provenance(b, fmt, out, lang)
     if fmt not in FORMATS:
         # not words: a caller's bug, never shown (the CLI and the dialog offer only these formats)
-        raise BulletinError(f"format {fmt!r}: expected md, xlsx or docx")
+        raise BulletinError(f"format {fmt!r}: expected md, xlsx, docx or pdf")
     try:
         if fmt == "md":
             text = render_markdown(b)
@@ -123,8 +136,56 @@ def write_bulletin(
                 BULLETIN("sheet_about", lang),
             )
             return place_with_manifest(out, bulletin_xlsx_writer(document(b), names, prov), prov, fmt, force)
-        from console.outputs.bulletin_docx import bulletin_docx_writer
-
-        return place_with_manifest(out, bulletin_docx_writer(document(b), prov), prov, fmt, force)
+        return _write_paper(b, settings, fmt, out, prov, force, style, number, today)
     except ExportError as exc:
         raise BulletinError(exc.text(lang)) from None
+
+
+def _write_paper(
+    b: Bulletin,
+    settings: Settings,
+    fmt: str,
+    out: Path,
+    prov: Provenance,
+    force: bool,
+    style: str | None,
+    number: int | None,
+    today: date | None,
+) -> list[Path]:
+    """The Word or PDF 通报 on its paper; the series moves on only when the file is written."""
+    from console.outputs.bulletin_docx import bulletin_docx_writer
+    from console.outputs.gongwen_paper import make_paper, series_key
+    from console.outputs.gongwen_series import next_number, record_number
+
+    config = settings.bulletin
+    chosen = style or config.style
+    day = today or date.today()
+    series = series_key(config, chosen)
+    n = number if number else next_number(chosen, series, day.year)
+    keep = tuple(str(row["zone"]) for row in b.ranking)
+    paper = make_paper(config, chosen, n, day, b.lang, keep)
+    writer = bulletin_docx_writer(document(b), prov, paper)
+    if fmt == "pdf":
+        data = _pdf_bytes(writer, out.stem, b.lang)
+        written = place_with_manifest(out, lambda handle: handle.write(data), prov, fmt, force)
+    else:
+        written = place_with_manifest(out, writer, prov, fmt, force)
+    with contextlib.suppress(OSError):  # the file is written; a series not kept restarts next time
+        record_number(chosen, series, day.year, n)
+    return written
+
+
+def _pdf_bytes(writer: Callable[[IO[bytes]], object], stem: str, lang: Lang) -> bytes:
+    """The Word file ``writer`` makes, converted to PDF by LibreOffice in a private temporary folder."""
+    import tempfile
+
+    from console.outputs.pdf import PdfError, to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="devzones-bulletin-") as tmp:
+        src = Path(tmp) / f"{stem or 'bulletin'}.docx"
+        with src.open("wb") as handle:
+            writer(handle)
+        try:
+            return to_pdf(src)
+        except PdfError as exc:
+            raise BulletinError(exc.text(lang)) from None

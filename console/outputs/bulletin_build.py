@@ -27,6 +27,7 @@ from console.engine.rankings import rankings
 from console.engine.rules import REWARDS, flag_word
 from console.outputs.bulletin_model import Bulletin
 from console.outputs.bulletin_month import bulletin_quarter, checked_month, cutoff_date
+from console.outputs.gongwen_paper import date_words
 from console.present.changes_view import code_word, field_word, worst_first
 from console.present.formatter import Formatter
 from console.present.labels import (
@@ -272,7 +273,7 @@ def reports_line(b: Bulletin, ev: Evaluation, names: dict[str, str]) -> str:
         "reports_line",
         b.lang,
         quarter=quarter,
-        due=b.quarter.due_date(),
+        due=date_words(date.fromisoformat(b.quarter.due_date()), b.lang),  # 2026年9月30日, never ISO
         late=sep.join(BULLETIN("late_zone", b.lang, zone=names[z], days=d) for z, d in late.iter_rows())
         or none,
         absent=sep.join(names[z] for z in absent) or none,

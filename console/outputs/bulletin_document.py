@@ -3,6 +3,8 @@ builder per section, which every format (Markdown, Word, XLSX) renders alike."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from console.engine.rules import flag_explained
 from console.outputs.bulletin_build import area_owner, quarter_words
 from console.outputs.bulletin_model import Block, Bulletin
@@ -44,12 +46,16 @@ def document(b: Bulletin) -> list[Block]:
 def front_blocks(b: Bulletin) -> list[Block]:
     """The title, the note of the data's quarter and source, and the warnings: a month after the data
     (written with --force, said in the document itself in every format) and sample data."""
-    title = BULLETIN("title", b.lang, area=bulletin_area(b, b.lang), year=b.year, month=b.month)
+    area = bulletin_area(b, b.lang)
+    title = BULLETIN("title", b.lang, area=area, year=b.year, month=b.month)
+    month_name = date(b.year, b.month, 1).strftime("%B")
+    lines = BULLETIN("title_lines", b.lang, area=area, year=b.year, month=b.month, month_name=month_name)
     if b.no_data:
         note = BULLETIN("note_no_data", b.lang, source=b.title)
     else:
         note = BULLETIN("note", b.lang, quarter=quarter_words(b.quarter, b.lang), source=b.title)
-    blocks = [Block("title", title), Block("note", note)]
+    # The title split by hand at word boundaries, for the Word 通报's 标题 (7.3.1: 梯形).
+    blocks = [Block("title", title, lines=tuple(lines.split("\n"))), Block("note", note)]
     if b.warning:
         blocks.append(Block("sample", b.warning, lead=label_text("bulletin_warning_lead", b.lang)))
     if b.sample:

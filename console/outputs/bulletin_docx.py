@@ -1,42 +1,49 @@
-"""The monthly bulletin as a Word document laid out as a Chinese official document (GB/T 9704).
+"""The monthly bulletin as a Word document laid out as a Chinese official document (GB/T 9704-2012).
 
-A4 with the standard's margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm); the title centred in
-a 小标宋 face at 二号 (22 pt); the body in 仿宋 at 三号 (16 pt) on a fixed 28-point line, first lines
-indented two characters; first-level headings (一、) in 黑体, second-level (（一）) in 楷体, items numbered
-1. 2. …; tables whose heading row repeats on every page; page numbers "— 1 —" in the footer, odd
-pages right and even pages left. Each East Asian face names a fallback in the font table (w:altName)
-that common systems have: 方正小标宋简体 → 宋体 (SimSun) → Noto Serif CJK SC, 仿宋_GB2312 → 仿宋
-(FangSong) → Noto Serif CJK SC, and so on. Renders ``console.outputs.bulletin.document`` blocks;
-text from the data is cleaned of control characters and written as plain runs (never fields).
+A4 with the standard's margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm) and its line grid:
+22 lines of 28 characters (``w:docGrid w:type="lines" w:linePitch="579"``, the body 三号 16 pt on an
+exact 28.95 pt line with −0.25 pt character spacing, widow control off). ``type="linesAndChars"``
+would show the grid in Word's page set-up but LibreOffice then sets 12–14 characters a line
+(measured), so the characters' pitch comes from the spacing instead. With a ``Paper`` (the config's
+[bulletin]), the 公文's parts (``gongwen_docx``): 发文机关标志, 发文字号 and red line, 标题, 主送机关,
+正文, 附件说明, 署名 and 成文日期, the ranking table as 附件 on its own page, and the 版记; or the
+情况通报's 报头 and 报尾. An English bulletin is a memo (From, To, Reference, Date) with the same
+content. The title 小标宋 二号 (22 pt); first-level headings (一、) in 黑体, second-level (（一）) in 楷体,
+items numbered 1. 2. …; page numbers "— 1 —" in 四号宋体, odd pages right and even pages left, 空一字.
+
+The faces are the GB names a clerk's Word has (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体);
+a server without them needs a fontconfig fallback (``console/outputs/fonts.conf``, used by
+``console.outputs.pdf``): LibreOffice ignores the font table's ``w:altName`` (measured), so none is
+written. No line breaks inside a number, a date, a zone name or the 发文字号 (``gongwen_joins``).
+Text from the data is cleaned of control characters and written as plain runs (never fields).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from itertools import pairwise
 from typing import IO, Any
 
 from console.core.text import clean
+from console.outputs import gongwen_docx as paper_parts
 from console.outputs.bulletin_model import Block
 from console.outputs.docx_faces import (
     BODY_FONT,
     CN_NUMBERS,
     DOC_LANG,
-    FALLBACKS,
-    FAMILY,
     HEADING_FONT,
-    LATIN,
     SUBHEADING_FONT,
     TABLE_FONT,
     TITLE_FONT,
 )
 from console.outputs.export import Provenance
+from console.outputs.gongwen_docx import LINE, add_runs, set_fonts
+from console.outputs.gongwen_joins import joined
+from console.outputs.gongwen_paper import Paper
 from console.words import Lang, as_lang
 from console.words.bulletin import BULLETIN
 
 SIZE_TITLE, SIZE_BODY, SIZE_NOTE, SIZE_TABLE, SIZE_PAGE = 22, 16, 14, 10.5, 14  # 二号 三号 四号 五号 四号
-LINE = 28  # points: GB/T 9704's 22 lines to a page
 # The ranking table's column widths in mm; together the type area's 156 mm.
 TABLE_MM = {"zh": (12, 17, 19, 16, 30, 36, 26), "en": (13, 22, 15, 16, 27, 38, 25)}
 
@@ -49,22 +56,6 @@ def _sub_number(n: int, lang: Lang) -> str:
         tens, ones = divmod(n, 10)
         cn = f"{'' if tens == 1 else CN_NUMBERS[tens - 1]}{CN_NUMBERS[9]}{CN_NUMBERS[ones - 1] if ones else ''}"
     return BULLETIN("sub_number", lang, cn=cn, n=n)
-
-
-def _set_fonts(rpr: Any, east_asia: str, latin: str = LATIN) -> None:
-    """Set a run's or style's fonts: ``latin`` for Latin letters and digits, ``east_asia`` for Chinese."""
-    from docx.oxml.ns import qn
-
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.insert(0, fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attribute), latin)
-    fonts.set(qn("w:eastAsia"), east_asia)
-    fonts.set(qn("w:hint"), "eastAsia")
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)  # a theme font would win over the named one
 
 
 def _style(doc: Any, name: str, base: str | None, font: tuple[str, ...], size: float, **para: Any) -> Any:
@@ -83,7 +74,7 @@ def _style(doc: Any, name: str, base: str | None, font: tuple[str, ...], size: f
     style.font.bold = para.pop("bold", False)
     style.font.italic = False
     style.font.color.rgb = RGBColor(0, 0, 0)
-    _set_fonts(style.element.get_or_add_rPr(), font[0])
+    set_fonts(style.element.get_or_add_rPr(), font[0])
     fmt = style.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(para.pop("line", LINE))
@@ -99,33 +90,6 @@ def _style(doc: Any, name: str, base: str | None, font: tuple[str, ...], size: f
     return style
 
 
-def _font_table(doc: Any) -> None:
-    """Name a fallback for every East Asian face in word/fontTable.xml (w:altName), GB2312 charset."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls, qn
-
-    part = next((p for p in doc.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml"), None)
-    if part is None:
-        return
-    root = parse_xml(part.blob)
-    known = {f.get(qn("w:name")): f for f in root.findall(qn("w:font"))}
-    for chain in FALLBACKS:
-        for face, alt in pairwise(chain):
-            if face in known:
-                continue
-            family = FAMILY.get(face, "roman")
-            # not words: the Word font table's XML
-            element = parse_xml(
-                f'<w:font {nsdecls("w")} w:name="{face}"><w:altName w:val="{alt}"/>'
-                f'<w:charset w:val="86"/><w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
-            )
-            root.append(element)
-            known[face] = element
-    from docx.opc.oxml import serialize_part_xml
-
-    part._blob = serialize_part_xml(root)
-
-
 def _page_number(paragraph: Any) -> None:
     """ "— n —": a PAGE field between two dashes, in 宋体 四号."""
     from docx.oxml import parse_xml
@@ -133,7 +97,7 @@ def _page_number(paragraph: Any) -> None:
 
     def run(text: str | None = None, field: str | None = None, instr: str | None = None) -> Any:
         r = paragraph.add_run(text or "")
-        _set_fonts(r._r.get_or_add_rPr(), TABLE_FONT[0])
+        set_fonts(r._r.get_or_add_rPr(), TABLE_FONT[0])
         if field:
             r._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="{field}"/>'))
         if instr:
@@ -157,19 +121,52 @@ def _repeat_header(row: Any) -> None:
     row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
 
 
-def _text(text: str) -> str:
-    return clean(text)
-
-
-def render_docx(blocks: Sequence[Block], prov: Provenance, handle: IO[bytes]) -> None:
-    """Write ``blocks`` to ``handle`` as a .docx document."""
+def render_docx(
+    blocks: Sequence[Block], prov: Provenance, handle: IO[bytes], paper: Paper | None = None
+) -> None:
+    """Write ``blocks`` to ``handle`` as a .docx document, with ``paper``'s 公文 or 情况通报 parts when
+    given (the content alone, titled, when not)."""
     from docx import Document
 
     lang = as_lang(prov.lang)
     doc = Document()
     _page(doc, lang)
-    styles = _styles(doc)
+    styles = _styles(doc, lang)
     _header_and_footer(doc, prov, lang)
+    keep = paper.keep if paper else ()
+    gongwen = paper is not None and paper.style == "gongwen"
+    body = list(blocks)
+    title = body.pop(0) if body and body[0].kind == "title" else None
+    if paper is not None:
+        _paper_head(doc, paper)
+    if title is not None:
+        lines = title.lines if paper is not None and title.lines else (title.text,)
+        paper_parts.gongwen_title(doc, tuple(_text(t) for t in lines), 2 * LINE if paper else 0)
+    if gongwen and paper is not None and lang == "zh":
+        paper_parts.recipients(doc, paper)
+    _body(doc, body, styles, lang, keep, gongwen)
+    if paper is not None:
+        _paper_tail(doc, paper, next((b for b in body if b.kind == "table"), None), styles)
+
+    props = doc.core_properties
+    props.title = _text(title.text) if title else prov.title
+    props.subject = _text(prov.title)
+    props.comments = _text(prov.command)
+    props.author = "devzones"
+    props.created = datetime.fromisoformat(prov.exported_at).replace(tzinfo=None)
+    doc.save(handle)
+
+
+def _text(text: str, keep: Sequence[str] = ()) -> str:
+    """Text from the data as the document prints it: control characters removed, its numbers, dates
+    and the names in ``keep`` never broken across lines."""
+    return joined(clean(text), keep)
+
+
+def _body(
+    doc: Any, blocks: list[Block], styles: dict[str, Any], lang: Lang, keep: Sequence[str], gongwen: bool
+) -> None:
+    """The content blocks in order; in a 公文 the ranking table goes to the 附件 (a sentence says so)."""
     items = 0  # the running number of "1." items within a section
     groups = 0  # the running number of "（一）" groups within a section
     for block in blocks:
@@ -179,19 +176,48 @@ def render_docx(blocks: Sequence[Block], prov: Provenance, handle: IO[bytes]) ->
             items += 1
         elif block.kind == "group":
             groups += 1
-        _add_block(doc, block, styles, lang, items if block.kind == "item" else groups)
+        if gongwen and block.kind == "table":
+            add_runs(doc.add_paragraph(), BULLETIN("see_attachment", lang))
+            continue
+        if gongwen and block.kind == "note":  # the data's quarter and source: the 正文's first lines
+            block = Block("para", block.text)
+        _add_block(doc, block, styles, lang, items if block.kind == "item" else groups, keep)
 
-    props = doc.core_properties
-    props.title = _text(blocks[0].text) if blocks else prov.title
-    props.subject = _text(prov.title)
-    props.comments = _text(prov.command)
-    props.author = "devzones"
-    props.created = datetime.fromisoformat(prov.exported_at).replace(tzinfo=None)
-    doc.save(handle)
+
+def _paper_head(doc: Any, paper: Paper) -> None:
+    """What comes before the title: the 公文's 版头, the 情况通报's 报头, or an English memo's heading."""
+    if paper.style == "tongbao":
+        paper_parts.tongbao_head(doc, paper)
+    elif paper.lang == "zh":
+        paper_parts.gongwen_head(doc, paper)
+    else:
+        paper_parts.memo_head(doc, paper)
+
+
+def _paper_tail(doc: Any, paper: Paper, table: Block | None, styles: dict[str, Any]) -> None:
+    """What comes after the content: the 公文's 附件说明, 署名, 成文日期, 附件 and 版记 (an English
+    memo: the attachment and the copies line), or the 情况通报's 报尾."""
+    if paper.style == "tongbao":
+        paper_parts.tongbao_tail(doc, paper)
+        return
+    if doc.paragraphs:  # the 署名 never starts a page on its own: the last lines of the 正文 go with it
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    if table is not None:
+        paper_parts.attachment_note(doc, paper)
+    if paper.lang == "zh":
+        paper_parts.signature(doc, paper)
+    if table is not None:
+        paper_parts.attachment_page(doc, paper)
+        _add_table(doc, table, styles, paper.lang, paper.keep)
+    if paper.lang == "zh":
+        paper_parts.note_block(doc, paper)
+    elif paper.cc:
+        paper_parts.add_para(doc, paper.cc, before=LINE)
 
 
 def _page(doc: Any, lang: Lang) -> None:
-    """A4 with GB/T 9704's margins; Chinese as the East Asian language, so each face applies to it."""
+    """A4 with GB/T 9704's margins and, for a Chinese document, its 22 × 28 line grid; Chinese as the
+    East Asian language, so each face applies to it."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
     from docx.shared import Mm
@@ -206,44 +232,49 @@ def _page(doc: Any, lang: Lang) -> None:
     if defaults is not None:
         rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if rpr is not None:
-            _set_fonts(rpr, BODY_FONT[0])
+            set_fonts(rpr, BODY_FONT[0])
             for element in rpr.findall(qn("w:lang")):
                 rpr.remove(element)
             rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{DOC_LANG[lang]}" w:eastAsia="zh-CN"/>'))
-    _font_table(doc)
+    sect_pr = section._sectPr
+    for grid in sect_pr.findall(qn("w:docGrid")):
+        sect_pr.remove(grid)
+    if lang == "zh":  # 22 lines of 28 characters (5.2.3); charSpace is Word's squeeze, harmless in LO
+        # not words: the grid's XML
+        grid_xml = f'<w:docGrid {nsdecls("w")} w:type="lines" w:linePitch="579" w:charSpace="-848"/>'
+        sect_pr.append(parse_xml(grid_xml))
 
 
-def _styles(doc: Any) -> dict[str, Any]:
-    """The document's paragraph styles by the block kind they set (the body is Normal)."""
+def _styles(doc: Any, lang: Lang) -> dict[str, Any]:
+    """The document's paragraph styles by the block kind they set (the body is Normal: 16 pt on the
+    grid's 28.95 pt line, −0.25 pt between characters so 28 fill the 156 mm line, no widow control,
+    which would leave pages of 21 lines)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
 
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _style(doc, "Normal", None, BODY_FONT, SIZE_BODY, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    normal = _style(doc, "Normal", None, BODY_FONT, SIZE_BODY, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    normal.paragraph_format.widow_control = False
+    if lang == "zh":
+        normal.element.get_or_add_rPr().append(parse_xml(f'<w:spacing {nsdecls("w")} w:val="-5"/>'))
+    cell = _style(
+        doc, "Table Text", "Normal", TABLE_FONT, SIZE_TABLE, line=16, indent=0, align=WD_ALIGN_PARAGRAPH.LEFT
+    )
+    cell.element.get_or_add_pPr().append(parse_xml(f'<w:snapToGrid {nsdecls("w")} w:val="0"/>'))
     return {
-        "title": _style(
-            doc, "Title", "Normal", TITLE_FONT, SIZE_TITLE, line=36, after=LINE, indent=0, align=center
-        ),
-        "note": _style(
-            doc, "Subtitle", "Normal", BODY_FONT, SIZE_NOTE, indent=0, align=center, after=LINE / 2
-        ),
+        "title": _style(doc, "Title", "Normal", TITLE_FONT, SIZE_TITLE, indent=0, align=center),
+        "note": _style(doc, "Subtitle", "Normal", BODY_FONT, SIZE_NOTE, indent=0, align=center),
         "heading": _style(doc, "Heading 1", "Normal", HEADING_FONT, SIZE_BODY, keep=True),
         "group": _style(doc, "Heading 2", "Normal", SUBHEADING_FONT, SIZE_BODY, keep=True),
-        "cell": _style(
-            doc,
-            "Table Text",
-            "Normal",
-            TABLE_FONT,
-            SIZE_TABLE,
-            line=16,
-            indent=0,
-            align=WD_ALIGN_PARAGRAPH.LEFT,
-        ),
+        "cell": cell,
         "center": center,
     }
 
 
 def _header_and_footer(doc: Any, prov: Provenance, lang: Lang) -> None:
-    """Header: the sample mark on every page; footer: "— n —", odd pages right, even pages left."""
+    """Header: the sample mark on every page; footer: "— n —" in 四号 (7.5), odd pages right and even
+    pages left, 空一字 from the edge."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor
 
@@ -258,43 +289,52 @@ def _header_and_footer(doc: Any, prov: Provenance, lang: Lang) -> None:
             run.bold = True
             run.font.size = Pt(SIZE_TABLE)
             run.font.color.rgb = RGBColor(0xC0, 0, 0)
-            _set_fonts(run._r.get_or_add_rPr(), HEADING_FONT[0])
+            set_fonts(run._r.get_or_add_rPr(), HEADING_FONT[0])
     for footer, align in (
         (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
         (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
     ):
         paragraph = footer.paragraphs[0]
         paragraph.alignment = align
-        paragraph.paragraph_format.first_line_indent = Pt(0)
+        fmt = paragraph.paragraph_format
+        fmt.first_line_indent = Pt(0)
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            fmt.right_indent = Pt(SIZE_PAGE)
+        else:
+            fmt.left_indent = Pt(SIZE_PAGE)
         paragraph.style.font.size = Pt(SIZE_PAGE)
         _page_number(paragraph)
 
 
-def _add_block(doc: Any, block: Block, styles: dict[str, Any], lang: Lang, number: int) -> None:
+def _add_block(
+    doc: Any, block: Block, styles: dict[str, Any], lang: Lang, number: int, keep: Sequence[str] = ()
+) -> None:
     """One block as paragraphs (or a table); ``number`` is an item's or a group's within its section."""
     from docx.shared import RGBColor
 
     if block.kind in ("title", "note", "heading"):
-        doc.add_paragraph(_text(block.text), style=styles[block.kind])
+        add_runs(doc.add_paragraph(style=styles[block.kind]), _text(block.text, keep))
     elif block.kind == "sample":
         paragraph = doc.add_paragraph(style=styles["note"])
-        run = paragraph.add_run(_text(block.lead + BULLETIN("colon", lang) + block.text))
-        run.bold = True
-        run.font.color.rgb = RGBColor(0xC0, 0, 0)
+        for run in add_runs(paragraph, _text(block.lead + BULLETIN("colon", lang) + block.text, keep)):
+            run.bold = True
+            run.font.color.rgb = RGBColor(0xC0, 0, 0)
     elif block.kind == "para":
-        doc.add_paragraph(_text(block.text))
+        add_runs(doc.add_paragraph(), _text(block.text, keep))
     elif block.kind == "item":
-        doc.add_paragraph(f"{number}. " + _text(block.text))
+        add_runs(doc.add_paragraph(), f"{number}. " + _text(block.text, keep))
     elif block.kind == "group":
-        doc.add_paragraph(_sub_number(number, lang) + _text(block.lead), style=styles["group"])
+        add_runs(
+            doc.add_paragraph(style=styles["group"]), _sub_number(number, lang) + _text(block.lead, keep)
+        )
         end = BULLETIN("end", lang)
         for n, line in enumerate(block.lines, start=1):
-            doc.add_paragraph(f"{n}. " + _text(line) + end)
+            add_runs(doc.add_paragraph(), f"{n}. " + _text(line, keep) + end)
     elif block.kind == "table":
-        _add_table(doc, block, styles, lang)
+        _add_table(doc, block, styles, lang, keep)
 
 
-def _add_table(doc: Any, block: Block, styles: dict[str, Any], lang: Lang) -> None:
+def _add_table(doc: Any, block: Block, styles: dict[str, Any], lang: Lang, keep: Sequence[str] = ()) -> None:
     """The ranking table: centred, fixed column widths, a bold heading row repeated on every page, no
     row split between pages, and a line after it (GB/T 9704)."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -317,20 +357,22 @@ def _add_table(doc: Any, block: Block, styles: dict[str, Any], lang: Lang) -> No
             paragraph = cell.paragraphs[0]
             paragraph.style = styles["cell"]
             paragraph.alignment = styles["center"] if r == 0 or block.numeric[c] else None
-            run = paragraph.add_run(_text(text))
-            if r == 0:
-                run.bold = True
-                _set_fonts(run._r.get_or_add_rPr(), HEADING_FONT[0])
+            for run in add_runs(paragraph, _text(text, keep)):
+                if r == 0:
+                    run.bold = True
+                    set_fonts(run._r.get_or_add_rPr(), HEADING_FONT[0])
     _repeat_header(table.rows[0])
     for row in table.rows:  # a row is never split between two pages
         row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")} w:val="true"/>'))
     doc.add_paragraph()  # GB/T 9704 leaves a line after a table
 
 
-def bulletin_docx_writer(blocks: Sequence[Block], prov: Provenance) -> Callable[[IO[bytes]], None]:
-    """A writer for ``place``: the bulletin ``blocks`` as a .docx document."""
+def bulletin_docx_writer(
+    blocks: Sequence[Block], prov: Provenance, paper: Paper | None = None
+) -> Callable[[IO[bytes]], None]:
+    """A writer for ``place``: the bulletin ``blocks`` as a .docx document (with ``paper``'s parts)."""
 
     def write(handle: IO[bytes]) -> None:
-        render_docx(blocks, prov, handle)
+        render_docx(blocks, prov, handle, paper)
 
     return write

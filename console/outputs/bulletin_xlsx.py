@@ -16,24 +16,34 @@ from typing import IO, Any
 
 from console.outputs.bulletin_model import Block
 from console.outputs.export import Provenance, neutralise
-from console.outputs.xlsx_print import setup_print
+from console.outputs.xlsx_print import PrintLayout, setup_print
 from console.words import as_lang
 from console.words.bulletin import BULLETIN
 
 # The ranking table's columns (名次 开发区 综合得分 较上季 全省档内排名 奖惩 未达目标), in characters:
 # together about 90, which an A4 portrait page holds; text rows are merged across all of them.
 WIDTHS = (6, 9, 9, 7, 17, 28, 14)
-LINE_POINTS = 15.0  # one line of 11-point CJK text
+LINE_POINTS = 16.0  # one line of 11-point CJK text (LibreOffice sets Noto Sans CJK about 16 points apart)
 # A column n characters wide holds about 1.05 n cells of CJK text (a Chinese character, counted as 2
-# cells, is narrower than two digits of the default font): measured in LibreOffice and Excel.
+# cells, is narrower than two digits of the default font): measured in LibreOffice and Excel. Quotes
+# and dashes that a terminal draws one cell wide take a full CJK width in a CJK font; and a line
+# breaks before a closing mark, so a wrapped paragraph is given a little room (measured in
+# LibreOffice's PDF: without it, the longest paragraphs lost their last line).
 CJK_FIT = 1.05
+FULL_WIDTH_MARKS = "“”‘’…—·"
+WRAP_ROOM = 1.08
 
 
 def _lines(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a cell ``width`` characters wide (Chinese counts 2)."""
     from rich.cells import cell_len
 
-    return sum(max(1, math.ceil(cell_len(part) / max(1.0, width * CJK_FIT - 1))) for part in text.split("\n"))
+    room = max(1.0, width * CJK_FIT - 1)
+    total = 0
+    for part in text.split("\n"):
+        cells = cell_len(part) + sum(part.count(mark) for mark in FULL_WIDTH_MARKS)
+        total += max(1, math.ceil(cells * (WRAP_ROOM if cells > room else 1) / room))
+    return total
 
 
 def bulletin_xlsx_writer(
@@ -127,7 +137,7 @@ def _bulletin_sheet(
             text_row(f"{block.lead}{colon}{block.text}", "sample")
         else:
             text_row(block.text, block.kind if block.kind in fmt else "para")
-    setup_print(sheet, prov, name, WIDTHS, header_rows=0)
+    setup_print(sheet, prov, name, WIDTHS, PrintLayout(header_rows=0))
 
 
 def _table_rows(
@@ -158,7 +168,7 @@ def _about_sheet(book: Any, name: str, prov: Provenance, fmt: dict[str, Any]) ->
     for r, (label, said) in enumerate(prov.lines()):
         about.write_string(r, 0, label, fmt["head"])
         about.write_string(r, 1, neutralise(said), fmt["para"])
-    setup_print(about, prov, name, (16, 90), header_rows=0)
+    setup_print(about, prov, name, (16, 90), PrintLayout(header_rows=0))
 
 
 def _ranking_sheet(
@@ -180,7 +190,9 @@ def _ranking_sheet(
                 sheet.write_number(r, col, value, numbers(table.formats[col], False))
             else:
                 sheet.write_string(r, col, neutralise(text), wrap)
-    sheet.freeze_panes(1, 0)
+        # As high as its longest cell: a spreadsheet does not grow a row for wrapped text by itself.
+        sheet.set_row(r, LINE_POINTS * max(_lines(c, w) for c, w in zip(cells, WIDTHS, strict=True)))
+    sheet.freeze_panes(1, 2)  # the heading row, and the rank and zone on screen
     if table.rows:
         sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
-    setup_print(sheet, prov, name, WIDTHS)
+    setup_print(sheet, prov, name, WIDTHS, PrintLayout(header_rows=1, names=2))

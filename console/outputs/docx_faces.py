@@ -1,6 +1,7 @@
 """The Word bulletin's typefaces and numerals, as data (file-format tokens, not words to translate):
-the faces GB/T 9704 names with the fallbacks common systems have, and the Chinese numerals of its
-second-level headings (（一）). Kept apart so the catalogue test can allow this module's literals.
+the faces GB/T 9704 names (the document names the first of each; the others are what Windows and
+Linux have, for the fontconfig fallback in console/outputs/fonts.conf), and the Chinese numerals of
+its second-level headings (（一）). Kept apart so the catalogue test can allow this module's literals.
 """
 
 from __future__ import annotations
@@ -12,9 +13,6 @@ BODY_FONT = ("仿宋_GB2312", "仿宋", "Noto Serif CJK SC")
 HEADING_FONT = ("黑体", "SimHei", "Noto Sans CJK SC")
 SUBHEADING_FONT = ("楷体_GB2312", "楷体", "Noto Serif CJK SC")
 TABLE_FONT = ("宋体", "SimSun", "Noto Serif CJK SC")
-FALLBACKS = (TITLE_FONT, BODY_FONT, HEADING_FONT, SUBHEADING_FONT, TABLE_FONT)
-# Each face's family class, so a system without it picks a face of the same kind.
-FAMILY = {"黑体": "swiss", "SimHei": "swiss", "Noto Sans CJK SC": "swiss"}
 
 # Chinese numerals one to ten, for （一） … （十一）.
 CN_NUMBERS = "一二三四五六七八九十"

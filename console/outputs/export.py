@@ -22,16 +22,28 @@ from typing import IO, Any
 from console import __version__
 from console.core import files
 from console.core.text import Said, clean, in_lang
-from console.outputs.xlsx_print import setup_print
+from console.outputs.cells import NUMERIC_KINDS as NUMERIC_KINDS  # callers read it here
+from console.outputs.cells import neutralise
+from console.outputs.cells import spreadsheet_value as _spreadsheet_value
+from console.outputs.contract import PARQUET_KEY, SCHEMA_VERSION
+from console.outputs.export_xlsx import pdf_writer, xlsx_writer
+from console.outputs.pdf import PdfError
 from console.present.labels import text as label_text
 from console.present.labels import unit_filter_label, unit_of
 from console.present.viewmodel import Header, View
 from console.words import Lang, as_lang, in_lang_of
 from console.words.exports import EXPORTS
 
-FORMATS = ("csv", "xlsx", "parquet", "json", "md")
-SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "parquet": ".parquet", "json": ".json", "md": ".md", "svg": ".svg"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("csv", "xlsx", "parquet", "json", "md", "pdf")
+SUFFIX = {
+    "csv": ".csv",
+    "xlsx": ".xlsx",
+    "parquet": ".parquet",
+    "json": ".json",
+    "md": ".md",
+    "svg": ".svg",
+    "pdf": ".pdf",
+}
 
 
 class ExportError(Exception):
@@ -120,7 +132,7 @@ def provenance(
     sort: str,
     lang: Lang,
     fmt: str,
-    out: Path,
+    out: Path | str,
     data: str | None = None,
 ) -> Provenance:
     """Provenance of an export made now from views with ``header``; the console and the CLI share it."""
@@ -183,11 +195,6 @@ def suggest_name(view: str, year: int, counties: Sequence[str], when: datetime, 
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
 
 
-def neutralise(text: str) -> str:
-    """Prefix a cell a spreadsheet would read as a formula with an apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 # -- safe placement -----------------------------------------------------------------------------------
 
 
@@ -246,11 +253,6 @@ def place_with_manifest(
 
 # -- data columns ----------------------------------------------------------------------------------------
 
-# Field kinds written as numbers (never neutralised, never text).
-NUMERIC_KINDS = ("float", "int", "share")
-# XLSX number format per kind: integers without decimals, shares as percentages.
-XLSX_FORMATS = {"int": "0", "float": "#,##0.00", "share": "0.0%"}
-
 
 @dataclass(frozen=True)
 class DataColumn:
@@ -280,8 +282,13 @@ def data_columns(view: View, lang: Lang) -> list[DataColumn]:
     return unique
 
 
+def codes_list(value: Any) -> list[str]:
+    """A ``codes`` field's value (``"revenue,tier"`` in the view) as the list the data exports write."""
+    return [code for code in str(value).split(",") if code] if value else []
+
+
 def data_rows(view: View, lang: Lang) -> list[dict[str, Any]]:
-    """Each row as {code: typed value}, status words added in ``lang``."""
+    """Each row as {code: typed value}, status words added in ``lang``; a ``codes`` field is a list."""
     from console.present.labels import status_word
 
     rows = []
@@ -289,20 +296,11 @@ def data_rows(view: View, lang: Lang) -> list[dict[str, Any]]:
         row: dict[str, Any] = {}
         for _, f in view.fields():
             value = record[f.code]
-            row[f.code] = value
+            row[f.code] = codes_list(value) if f.kind == "codes" else value
             if f.kind == "status":
                 row[f"{f.code}_words"] = status_word(value, lang) if value else None
         rows.append(row)
     return rows
-
-
-def _spreadsheet_value(value: Any, kind: str) -> Any:
-    """A number stays a number; text a spreadsheet would run as a formula gets a leading apostrophe."""
-    if value is None:
-        return None
-    if kind in NUMERIC_KINDS or kind == "bool":
-        return value
-    return neutralise(str(value))
 
 
 def view_json(view: View, lang: Lang) -> dict[str, Any]:
@@ -318,7 +316,7 @@ def view_json(view: View, lang: Lang) -> dict[str, Any]:
 
 
 def _csv_value(value: Any, kind: str) -> Any:
-    if value is None:
+    if value is None or value == []:
         return ""
     if kind == "bool":
         return "TRUE" if value else "FALSE"
@@ -329,7 +327,9 @@ class EncodingProblem(ExportError):
     """A CSV cell the chosen ``--encoding`` cannot hold (see csv_encoding.py); nothing was written."""
 
 
-def _csv(view: View, prov: Provenance, encoding: str = "utf-8") -> Callable[[IO[bytes]], None]:
+def _csv(
+    view: View, prov: Provenance, encoding: str = "utf-8", bom: bool = True
+) -> Callable[[IO[bytes]], None]:
     from console.outputs.csv_encoding import unencodable
 
     columns = data_columns(view, prov.lang)
@@ -341,15 +341,25 @@ def _csv(view: View, prov: Provenance, encoding: str = "utf-8") -> Callable[[IO[
         payload = text.getvalue().encode(encoding)
     except UnicodeEncodeError:
         raise EncodingProblem(unencodable(rows, rows[0], view.title, prov.lang, encoding)) from None
-    bom = b"\xef\xbb\xbf" if encoding == "utf-8" else b""  # BOM: Excel on Chinese Windows
+    # BOM: Excel on Chinese Windows (a file); none on standard output, which a script reads.
+    mark = b"\xef\xbb\xbf" if encoding == "utf-8" and bom else b""
 
     def write(handle: IO[bytes]) -> None:
-        handle.write(bom + payload)
+        handle.write(mark + payload)
 
     return write
 
 
 _POLARS_KINDS = {"float": "Float64", "share": "Float64", "int": "Int64", "bool": "Boolean"}
+
+
+def _polars_type(kind: str) -> Any:
+    """The Parquet column type of a field kind: numbers, booleans, a list of codes, or text."""
+    import polars as pl
+
+    if kind == "codes":
+        return pl.List(pl.String)
+    return getattr(pl, _POLARS_KINDS.get(kind, "String"))
 
 
 def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
@@ -360,9 +370,7 @@ def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
         rows = data_rows(view, prov.lang)
         frame = pl.DataFrame(
             {
-                c.code: pl.Series(
-                    c.code, [r[c.code] for r in rows], dtype=getattr(pl, _POLARS_KINDS.get(c.kind, "String"))
-                )
+                c.code: pl.Series(c.code, [r[c.code] for r in rows], dtype=_polars_type(c.kind))
                 for c in columns
             }
         )
@@ -370,6 +378,7 @@ def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
         frame.write_parquet(
             handle,
             metadata={
+                PARQUET_KEY: str(SCHEMA_VERSION),
                 "devzones": json.dumps(prov.as_dict(), ensure_ascii=False),
                 "devzones_columns": json.dumps([asdict(c) for c in columns], ensure_ascii=False),
             },
@@ -381,6 +390,7 @@ def _parquet(view: View, prov: Provenance) -> Callable[[IO[bytes]], None]:
 def _json(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
         document = {
+            "schema_version": SCHEMA_VERSION,
             "meta": prov.as_dict(),
             "tables": {view.tab: view_json(view, prov.lang) for view in views},
         }
@@ -423,131 +433,14 @@ def _markdown(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], 
     return write
 
 
-# Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\, not starting or ending with
-# an apostrophe, not "History" (reserved), unique without regard to case.
-SHEET_NAME_MAX = 31
-
-
-def sheet_name(title: str, used: set[str]) -> str:
-    """A sheet name Excel accepts for ``title`` that still says what the sheet holds: a bracketed
-    aside is dropped first, then the words that do not fit are cut with an ellipsis; numbered when
-    another sheet has it. ``used`` (lower-cased names) is updated."""
-    name = re.sub(r"[\[\]:*?/\\]", "_", clean(title)).strip().strip("'").strip()
-    if len(name) > SHEET_NAME_MAX:
-        # not words: a pattern for a bracketed part of a sheet name, in either kind of bracket
-        name = re.sub(r"\s*[(（][^()（）]*[)）]", "", name).strip() or name
-    if len(name) > SHEET_NAME_MAX:
-        cut = name[: SHEET_NAME_MAX - 1]
-        cut = cut.rsplit(" ", 1)[0] if " " in cut[SHEET_NAME_MAX // 2 :] else cut
-        name = cut.rstrip(" '") + "…"
-    if not name or name.lower() == "history":
-        name = f"{name or 'Sheet'}-1"
-    base, n = name, 2
-    while name.lower() in used:
-        suffix = f"-{n}"
-        name = base[: SHEET_NAME_MAX - len(suffix)].rstrip(" '") + suffix
-        n += 1
-    used.add(name.lower())
-    return name
-
-
-def xlsx_writer(views: Sequence[View], prov: Provenance) -> Callable[[IO[bytes]], None]:
-    """One sheet per view: typed cells with a number format per column, the quarterly series drawn as
-    Excel's own sparklines beside its numeric columns, and an about sheet with the provenance."""
-
-    def write(handle: IO[bytes]) -> None:
-        import xlsxwriter
-        from rich.cells import cell_len
-
-        workbook = xlsxwriter.Workbook(
-            handle, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-        )
-        workbook.set_properties(
-            {
-                "title": prov.title,
-                "comments": prov.command,
-                "created": datetime.fromisoformat(prov.exported_at).replace(tzinfo=None),
-            }
-        )
-        header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": False})
-        flagged = workbook.add_format({"bold": True, "font_color": "#C00000"})
-        formats = {kind: workbook.add_format({"num_format": f}) for kind, f in XLSX_FORMATS.items()}
-        formats["whole"] = workbook.add_format({"num_format": "#,##0"})
-        used: set[str] = set()
-        for view in views:
-            sheet = workbook.add_worksheet(sheet_name(view.title, used))
-            columns = data_columns(view, prov.lang)
-            series = [i for i, c in enumerate(columns) if c.code.startswith("rev_") and c.kind == "float"]
-            spark_col = len(columns) if series else None
-            labels = [c.label for c in columns] + ([prov_label(prov.lang, "trend")] if series else [])
-            widths = [cell_len(label) for label in labels]
-            for col, label in enumerate(labels):
-                sheet.write_string(0, col, label, header)
-            for r, (row, values) in enumerate(
-                zip(view.rows, data_rows(view, prov.lang), strict=True), start=1
-            ):
-                for col, c in enumerate(columns):
-                    value = _spreadsheet_value(values[c.code], c.kind)
-                    if value is None:
-                        continue
-                    if c.kind == "bool":
-                        sheet.write_boolean(r, col, bool(value))
-                    elif c.kind in NUMERIC_KINDS:
-                        # A whole figure (a count: 181 家, 7 个) shows no decimals, as on screen.
-                        whole = c.kind == "float" and float(value).is_integer()
-                        sheet.write_number(r, col, value, formats["whole" if whole else c.kind])
-                    else:
-                        sheet.write_string(
-                            r, col, value, flagged if row.flagged and c.code == "zone" else None
-                        )
-                    widths[col] = max(
-                        widths[col], cell_len(str(value)) if c.kind not in NUMERIC_KINDS else 10
-                    )
-                if spark_col is not None:
-                    first = _a1(r, series[0])
-                    last = _a1(r, series[-1])
-                    sheet.add_sparkline(
-                        r, spark_col, {"range": f"{first}:{last}", "markers": True, "empty_cells": "gaps"}
-                    )
-            for col, width in enumerate(widths):
-                sheet.set_column(col, col, min(60, width + 2))  # cell_len counts Chinese characters as 2
-            sheet.freeze_panes(1, 0)
-            setup_print(sheet, prov, view.title, [min(60, w + 2) for w in widths])  # xlsx_print.py
-            if view.rows:
-                sheet.autofilter(0, 0, len(view.rows), len(labels) - 1)
-        about = workbook.add_worksheet(sheet_name(EXPORTS("sheet_about", as_lang(prov.lang)), used))
-        about.set_column(0, 0, 16)
-        about.set_column(1, 1, 100)
-        setup_print(about, prov, about.name, [16, 100], header_rows=0)  # xlsx_print.py
-        for r, (label, value) in enumerate(prov.lines()):
-            about.write_string(r, 0, label, header)
-            about.write_string(r, 1, neutralise(value))
-        workbook.close()
-
-    return write
-
-
-def _a1(row: int, col: int) -> str:
-    """A cell's A1 reference from 0-based row and column."""
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row + 1}"
-
-
-def prov_label(lang: Lang, key: str) -> str:
-    """A few headings the exports add of their own."""
-    return EXPORTS(key, lang)
-
-
 def manifest_writer(prov: Provenance, files: Sequence[Path], fmt: str) -> Callable[[IO[bytes]], None]:
     def write(handle: IO[bytes]) -> None:
         import tomli_w
 
         names = [clean(p.name, escape=True) for p in files]
-        document = {"export": {**prov.as_dict(), "format": fmt, "files": names}}
+        document = {
+            "export": {"schema_version": SCHEMA_VERSION, **prov.as_dict(), "format": fmt, "files": names}
+        }
         # not words: the manifest file's comment line, in English like the data files' comments
         header = "# devzones export manifest: where the file(s) beside it came from.\n"
         handle.write(header.encode("utf-8") + tomli_w.dumps(document).encode("utf-8"))
@@ -567,7 +460,8 @@ def export_views(
     """Write ``views`` as ``fmt`` to ``out`` and a manifest beside it; return the paths written.
 
     CSV and Parquet hold one table per file: with several views, each goes to ``<stem>-<tab>``.
-    XLSX has a sheet per view plus an about sheet; JSON and Markdown hold every view in one file.
+    XLSX has a sheet per view plus an about sheet (PDF: that workbook printed by LibreOffice, which
+    must be installed); JSON and Markdown hold every view in one file.
     ``beside`` (the changes in changes mode) is written with them: in ``<stem>-<tab>`` files of its
     own for CSV and Parquet (``out`` keeps its name), after the views in the other formats.
     """
@@ -585,8 +479,16 @@ def export_views(
         for n, view in enumerate([*views, *beside]):  # each CSV is encoded here, before any file is placed
             target = out if len(views) == 1 and n == 0 else out.with_name(f"{stem}-{view.tab}{suffix}")
             items.append((target, _csv(view, prov, encoding) if fmt == "csv" else _parquet(view, prov)))
+    elif fmt in ("xlsx", "pdf"):  # a workbook; pdf: the workbook as LibreOffice prints it (export_xlsx.py)
+        sheets = [
+            (view, data_columns(view, prov.lang), data_rows(view, prov.lang)) for view in [*views, *beside]
+        ]
+        try:
+            items.append((out, (xlsx_writer if fmt == "xlsx" else pdf_writer)(sheets, prov)))
+        except PdfError as exc:  # no LibreOffice, or it failed: said, and nothing is written
+            raise ExportError(Said(exc.text("en"), exc.text("zh"))) from None
     else:
-        writer = {"xlsx": xlsx_writer, "json": _json, "md": _markdown}[fmt]
+        writer = {"json": _json, "md": _markdown}[fmt]
         items.append((out, writer([*views, *beside], prov)))
     # The whole set shares one number, so the manifest is named after the data file's final name.
     return place_set(
@@ -594,6 +496,24 @@ def export_views(
         force,
         (out.with_name(f"{out.name}.manifest.toml"), lambda names: manifest_writer(prov, names, fmt)),
     )
+
+
+def export_stream(
+    views: Sequence[View],
+    fmt: str,
+    prov: Provenance,
+    handle: IO[bytes],
+    encoding: str = "utf-8",
+    beside: Sequence[View] = (),
+) -> None:
+    """``--out -``: ``views`` as CSV (one table, no BOM), JSON or Markdown written to ``handle`` (the
+    standard output), with no manifest; the caller refuses other formats and several CSV tables."""
+    tables = [*views, *beside]
+    if fmt == "csv":
+        write = _csv(tables[0], prov, encoding, bom=False)
+    else:
+        write = {"json": _json, "md": _markdown}[fmt](tables, prov)
+    write(handle)
 
 
 def export_text(text: str, out: Path, prov: Provenance, force: bool = False) -> list[Path]:

@@ -30,6 +30,7 @@ EXTENSIONS = {
     "md": ".md",
     "svg": ".svg",
     "docx": ".docx",
+    "pdf": ".pdf",
 }
 
 

@@ -1,14 +1,18 @@
-"""Page setup for the workbooks' data sheets, so that a sheet prints as an office expects.
+"""Page setup for the workbooks' sheets, so that a printed sheet can be read (issue 22).
 
-A4, landscape when the table is wide, scaled to one page wide (as many pages tall as it takes), the
-header row(s) repeated on every page, and a page header and footer that say what the sheet is: the
-title, the data's quarter, the year and filter, 示例数据 / SAMPLE DATA when the data is sample data,
-and "page x of y". No Textual, no xlsxwriter import: the worksheet is handed in.
+A4, landscape when the printed columns are wide; never shrunk below 9-point text: when the reader's
+columns fit one page wide at a readable scale they do, otherwise they print across pages, "over, then
+down", with the name column(s) and the header row(s) repeated on every page. Only the reader's columns
+print (the print area); code columns, placed after them, stay on screen. A page header and footer
+say what the sheet is: the title, the data's quarter, the year and filter, 示例数据 / SAMPLE DATA when
+the data is sample data, and "page x of y". No Textual, no xlsxwriter import: the worksheet is handed in.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from console.core.text import clean
@@ -21,6 +25,16 @@ LANDSCAPE_FROM = 95
 A4 = 9  # xlsxwriter's paper code
 # Excel refuses header/footer text longer than 255 characters (xlsxwriter warns and drops it).
 HEADER_LIMIT = 255
+# The smallest printed text a reader is asked to read, in points (measured from LibreOffice's PDF).
+READABLE_PT = 9.0
+# Margins in inches, and the printable width of an A4 page between them, in points.
+SIDE_MARGIN = 0.5
+PRINTABLE_PT = {"portrait": 595.3 - 2 * 72 * SIDE_MARGIN, "landscape": 841.9 - 2 * 72 * SIDE_MARGIN}
+# A column n characters wide is 7n + 5 pixels of Calibri 11 (Excel's and xlsxwriter's rule), 0.75 pt a
+# pixel; LibreOffice draws them about 6 % wider (measured: the bulletin's 90 characters needed 99 %),
+# so room is kept that its rounding never pushes the last column onto a page of its own.
+FIT_ROOM = 0.92
+MAX_ROW = 1_048_575  # a sheet's last row (0-based)
 
 
 class PrintInfo(Protocol):
@@ -93,22 +107,58 @@ def page_lines(info: PrintInfo, sheet_title: str) -> tuple[str, str]:
     return header, footer
 
 
+@dataclass(frozen=True)
+class PrintLayout:
+    """What of a sheet prints: ``printed`` columns from the left (the reader's; ``None``: all of them)
+    and ``rows`` rows (``None``: all), the first ``names`` columns and ``header_rows`` rows repeated on
+    every page, and the smallest font size the sheet uses (the scale keeps it readable)."""
+
+    header_rows: int = 1
+    names: int = 0
+    printed: int | None = None
+    rows: int | None = None
+    font_pt: float = 11.0
+
+
+def columns_pt(widths: Sequence[float]) -> float:
+    """The printed width in points of columns ``widths`` characters wide, at 100 %."""
+    return sum((7 * w + 5) * 0.75 for w in widths)
+
+
+def print_scale(widths: Sequence[float], orientation: str, font_pt: float) -> int:
+    """The print scale: 100 % or less, as much less as one page wide needs, but never so small that
+    text of ``font_pt`` prints below ``READABLE_PT``; what is still too wide prints across pages."""
+    # One point of scale more than the arithmetic: LibreOffice rounds 11 pt at 82 % to 8.99 pt.
+    least = min(100, math.ceil(100 * READABLE_PT / font_pt) + 1)
+    fit = math.floor(100 * FIT_ROOM * PRINTABLE_PT[orientation] / max(1.0, columns_pt(widths)))
+    return max(least, min(100, fit))
+
+
 def setup_print(
-    sheet: Any, info: PrintInfo, title: str, widths: Sequence[float], header_rows: int = 1
+    sheet: Any, info: PrintInfo, title: str, widths: Sequence[float], layout: PrintLayout | None = None
 ) -> None:
-    """Set up ``sheet`` (an xlsxwriter worksheet) to print: A4, landscape when ``widths`` (the
-    columns' widths in characters) add up to more than a portrait page holds, one page wide,
-    ``header_rows`` repeated on each page, and the page header/footer of ``page_lines``."""
+    """Set up ``sheet`` (an xlsxwriter worksheet) to print as ``layout`` says: A4, landscape when the
+    printed columns (``widths`` in characters) are wider than a portrait page holds, scaled by
+    ``print_scale``, pages "over, then down", and the page header/footer of ``page_lines``."""
+    layout = layout or PrintLayout()
+    printed = list(widths[: layout.printed] if layout.printed is not None else widths)
+    orientation = "landscape" if sum(printed) > LANDSCAPE_FROM else "portrait"
     sheet.set_paper(A4)
-    if sum(widths) > LANDSCAPE_FROM:
+    if orientation == "landscape":
         sheet.set_landscape()
     else:
         sheet.set_portrait()
-    sheet.fit_to_pages(1, 0)
+    sheet.set_print_scale(print_scale(printed, orientation, layout.font_pt))
+    sheet.print_across()
     sheet.center_horizontally()
-    sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
-    if header_rows > 0:
-        sheet.repeat_rows(0, header_rows - 1)
+    sheet.set_margins(left=SIDE_MARGIN, right=SIDE_MARGIN, top=0.75, bottom=0.75)
+    if layout.header_rows > 0:
+        sheet.repeat_rows(0, layout.header_rows - 1)
+    if layout.names > 0:
+        sheet.repeat_columns(0, layout.names - 1)
+    if layout.printed is not None and layout.printed < len(widths):
+        last_row = layout.rows - 1 if layout.rows else MAX_ROW
+        sheet.print_area(0, 0, max(0, last_row), max(0, layout.printed - 1))
     header, footer = page_lines(info, title)
     sheet.set_header(header, {"margin": 0.3})
     sheet.set_footer(footer, {"margin": 0.3})

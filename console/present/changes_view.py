@@ -315,7 +315,7 @@ def _changes_columns(f: Formatter) -> tuple[Column, ...]:
             "code",
             CHANGES("change", f.lang),
             fields=(
-                Field("code", CHANGES("change_code", f.lang)),
+                Field("code", CHANGES("change_code", f.lang), "code"),
                 Field("change", CHANGES("change", f.lang)),
             ),
         ),
@@ -323,11 +323,13 @@ def _changes_columns(f: Formatter) -> tuple[Column, ...]:
             "subject",
             CHANGES("subject", f.lang),
             fields=(
-                Field("subject", CHANGES("subject_kind", f.lang)),
-                Field("zone_id", label_text("zone_key_field", f.lang)),  # the key, as in the zones sheet
+                Field("subject", CHANGES("subject_kind", f.lang), "code"),
+                Field(
+                    "zone_id", label_text("zone_key_field", f.lang), "code"
+                ),  # the key, as in the zones sheet
                 Field("zone", CHANGES("zone", f.lang)),
                 Field("industry", CHANGES("industry", f.lang)),
-                Field("indicator", CHANGES("indicator", f.lang)),
+                Field("indicator", CHANGES("indicator", f.lang), "code"),
                 Field("name", CHANGES("name", f.lang)),
             ),
         ),
@@ -335,7 +337,7 @@ def _changes_columns(f: Formatter) -> tuple[Column, ...]:
             "what",
             CHANGES("what_changed", f.lang),
             fields=(
-                Field("field", CHANGES("field", f.lang)),
+                Field("field", CHANGES("field", f.lang), "code"),
                 Field("from", CHANGES("from", f.lang)),
                 Field("to", CHANGES("to", f.lang)),
                 Field("text", CHANGES("description", f.lang)),

@@ -166,6 +166,7 @@ class Flows:
         from datetime import datetime
 
         from console.outputs.export import suggest_name
+        from console.outputs.pdf import pdf_available
         from widgets.dialogs.export import ExportDialog
 
         state, now = self.session.state, datetime.now()
@@ -175,7 +176,8 @@ class Flows:
             return suggest_name(view, state.year or 0, state.counties, now, fmt)
 
         folder = self.session.settings.export_folder or os.getcwd()
-        self.open(ExportDialog(self.session.lang, folder, suggest, initial, error), self.export_chosen)
+        dialog = ExportDialog(self.session.lang, folder, suggest, initial, error, pdf=pdf_available())
+        self.open(dialog, self.export_chosen)
 
     def save_screen(self) -> None:
         """The palette's screenshot: the screen as it is, written at once as an SVG in the export folder
@@ -334,7 +336,10 @@ class Flows:
         assert ds is not None  # not_ready() said it is loaded
         month, from_data = default_month(ds, date.today())
         note = TUI("bulletin_month_note", lang, as_of=ds.manifest.as_of) if from_data else ""
-        dialog = BulletinDialog(lang, month, folder, initial, error, note)
+        from console.outputs.pdf import pdf_available
+
+        style = settings.bulletin.style
+        dialog = BulletinDialog(lang, month, folder, initial, error, note, pdf_available(), style)
         self.open(dialog, self.bulletin_chosen)
 
     def bulletin_chosen(self, choice: BulletinChoice | None) -> None:

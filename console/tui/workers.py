@@ -31,6 +31,7 @@ from console.tui.messages import (
     post_to,
 )
 from console.tui.session import Choice
+from console.words.bulletin import BULLETIN
 from console.words.tui import TUI
 
 if TYPE_CHECKING:
@@ -265,7 +266,20 @@ def bulletin(post: Post, ds: Dataset, settings: Settings, choice: BulletinChoice
             if problem is not None:
                 post(ExportFailed(in_lang(problem, lang)))
                 return
-            written = write_bulletin(ds, settings, choice.period, choice.fmt, folder, lang)
+            number = choice.number
+            if number and not (number.isascii() and number.isdigit() and int(number) >= 1):
+                post(ExportFailed(BULLETIN("bad_number", lang, value=number)))
+                return
+            written = write_bulletin(
+                ds,
+                settings,
+                choice.period,
+                choice.fmt,
+                folder,
+                lang,
+                style=choice.style,
+                number=int(number) if number else None,
+            )
         except BulletinError as exc:
             post(ExportFailed(in_lang(exc.args[0], lang)))
             return

@@ -128,5 +128,44 @@ BULLETIN = Catalogue(
             "月份“{text}”无法识别：应为 2026-10 或 2026年10月 这样的月份",
             "period '{text}': expected a month such as 2026-10 or 2026年10月",
         ),
+        # issue 22 (the 通报 as a 公文, GB/T 9704-2012; the 情况通报 layout): the paper's own words.
+        # The title split by hand into its lines (at word boundaries, longer line first: 梯形).
+        "title_lines": (
+            "{area}开发区高质量发展\n月度通报（{year}年{month}月）",
+            "{area} development zones:\nmonthly bulletin, {month_name} {year}",
+        ),
+        "doc_number": ("{prefix}〔{year}〕{n}号", "{prefix} [{year}] No. {n}"),
+        "issue_number": ("{year}年第{n}期", "{year}, No. {n}"),
+        "date": ("{year}年{month}月{day}日", "{day} {month_name} {year}"),
+        "printed_on": ("{date}印发", "Issued {date}"),
+        "names_sep": ("，", "; "),
+        "recipients": ("{names}：", "To: {names}"),
+        "cc": ("抄送：{names}。", "Copies: {names}."),
+        "send_to": ("送：{names}。", "Sent to: {names}."),
+        "give_to": ("发：{names}。", "Copies: {names}."),
+        "attachment_name": ("开发区综合排名表", "Zones ranked"),
+        "attachment_note": ("附件：{name}", "Attachment: {name}"),
+        "attachment_head": ("附件", "Attachment"),
+        "see_attachment": ("各开发区综合排名见附件。", "The ranking of the zones is attached."),
+        # An English bulletin is a memo: these lines head it (a 公文's 版头 is for Chinese).
+        "memo_from": ("发文机关：{who}", "From: {who}"),
+        "memo_ref": ("发文字号：{ref}", "Reference: {ref}"),
+        "memo_date": ("日期：{date}", "Date: {date}"),
+        # The console's bulletin dialog: the formats, the layouts and the number.
+        "dialog_md": ("Markdown", "Markdown"),
+        "dialog_xlsx": ("XLSX", "XLSX"),
+        "dialog_docx": ("Word", "Word"),
+        "dialog_pdf": ("PDF", "PDF"),
+        "dialog_gongwen": ("公文", "Official document"),
+        "dialog_tongbao": ("情况通报", "Situation bulletin"),
+        "dialog_number": (
+            "发文字号序号或期号（Word、PDF；空：按系列取下一个）",
+            "Number (Word, PDF; empty: the next of the series)",
+        ),
+        "dialog_number_hint": ("按系列取下一个号", "the next of the series"),
+        "bad_number": (
+            "编号“{value}”无效：应为 1 或更大的整数（发文字号不编虚位，不加“第”字）",
+            "number '{value}': expected a whole number of 1 or more",
+        ),
     },
 )

@@ -246,6 +246,31 @@ CLI = Catalogue(
         # -- punctuation between the parts of a message ----------------------------------------------------
         "colon": ("：", ": "),
         "choice_separator": ("、", ", "),
+        # -- issue 22, point 4 (output contract): export --out - and --shape --------------------------------
+        "stdout_format": (
+            "--out - 只能写 {formats}：{fmt} 是二进制或图片格式，请给出文件路径，如 --out 导出/",
+            "--out - writes only {formats}: {fmt} is a binary or picture format; give a file path, "
+            "such as --out exports/",
+        ),
+        "stdout_one_table": (
+            "--out - 的 CSV 只能容纳一张表，而这次导出有 {count} 张（{tables}）；"
+            "请只选一个视图，或改用 --format json / md",
+            "CSV on --out - holds one table, and this export has {count} ({tables}); choose one view, "
+            "or use --format json or md",
+        ),
+        "stdout_option": (
+            "{option} 不能与 --out - 同时使用：标准输出只写数据本身",
+            "{option} does not apply to --out -: standard output carries the data alone",
+        ),
+        "shape_views": (
+            "--shape long 只适用于 --view zones 或 clusters（季度营收序列所在的视图），而不是 {view}",
+            "--shape long applies to --view zones or clusters (the views with the quarterly series), "
+            "not {view}",
+        ),
+        "shape_since": (
+            "--shape long 不能与 --since 同时使用：变化清单没有季度序列",
+            "--shape long does not apply with --since: the changes have no quarterly series",
+        ),
     },
 )
 

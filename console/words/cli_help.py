@@ -212,6 +212,40 @@ CLI_HELP = Catalogue(
             "examples:\n  devzones ingest --data data/ suiping-2026Q4.xlsx --dry-run\n"
             "  devzones ingest --data data/ reports/*.xlsx --yes --json",
         ),
+        # issue 22 (the 通报 as a 公文): bulletin --style and --number.
+        "opt_bulletin_style": (
+            '版式：gongwen（公文，GB/T 9704-2012）或 tongbao（情况通报）；默认取配置中的 style = "gongwen"',
+            "layout: gongwen (official document, GB/T 9704-2012) or tongbao (情况通报); default: the "
+            "config's [bulletin] style",
+        ),
+        "opt_bulletin_number": (
+            "发文字号的序号（公文）或期号（情况通报）；不给时取本系列的下一个号（仅 docx、pdf）",
+            "the 发文字号's number (gongwen) or the issue number (tongbao); default: the next of the "
+            "series (docx and pdf only)",
+        ),
+        # -- issue 22, installs: the manual page (tests/support/manpage.py) and the help's pointer to it ----
+        # The manual page's NAME line (what `man -k` and `whatis` show) and the title over its pages.
+        "man_name": ("驻马店市开发区三年行动方案监测台", "monitor Zhumadian's development-zone action plan"),
+        "man_manual": ("用户命令", "User Commands"),
+        # The last line of `devzones --help`: where the whole manual is.
+        "epilog_manual": (
+            "手册：“man devzones”（英文；与本帮助同源，另含各子命令的全部选项）",
+            "manual: man devzones (made from this help, with every command's options)",
+        ),
+        # -- issue 22, point 4 (output contract): export --out - and --shape --------------------------------
+        "opt_out_export": (
+            "要写入的文件；以 / 结尾或已存在的文件夹则写入其中，名称自动生成；"
+            "- 写到标准输出（仅 csv、json、md，不写清单）",
+            "file to write; ending in / or an existing folder: a suggested name inside it; "
+            "- writes to standard output (csv, json and md only; no manifest)",
+        ),
+        "opt_shape": (
+            "wide（默认）：每个开发区（集群）一行，每季度一列；long：每个开发区（集群）每季度一行，"
+            "列名固定、不随 --as-of 变化；仅用于 zones、clusters 视图",
+            "wide (default): one row per zone (cluster), a column per quarter; long: one row per zone "
+            "(cluster) and quarter, with fixed column names (zone_id, quarter, revenue, revenue_ytd, "
+            "target …); zones and clusters views only",
+        ),
     },
 )
 
@@ -226,6 +260,8 @@ CLI_FORMATS = Catalogue(
         "md": ("md（Markdown 文本）", "md (Markdown text)"),
         "svg": ("svg（SVG 图片：界面截图）", "svg (SVG picture: a screenshot of the console)"),
         "docx": ("docx（Word 公文版式）", "docx (Word, official-document layout)"),
+        # issue 22 (the 通报 as a 公文): PDF through LibreOffice.
+        "pdf": ("pdf（便携文档，可直接打印分发）", "pdf (PDF, converted by LibreOffice)"),
     },
 )
 

@@ -96,6 +96,16 @@ CONFIG = Catalogue(
             "a list of county names as text, without control characters",
         ),
         "expect_sort": ("每个视图的排序键组成的表", "a table of sort keys per view"),
+        # issue 22 (the 通报 as a 公文): the [bulletin] section's keys.
+        "expect_style": ("gongwen 或 tongbao", "one of gongwen, tongbao"),
+        "expect_text": (
+            "一行文本（不含控制字符，不超过 40 字）",
+            "one line of text (no control characters, at most 40 characters)",
+        ),
+        "expect_names": (
+            "名称（文本，不含控制字符）组成的列表",
+            "a list of names as text, without control characters",
+        ),
     },
 )
 

@@ -445,6 +445,12 @@ VIEW_TEXT = Catalogue(
         "area_rank": ("{word}名次", "{word} rank"),
         "pool_rank": ("{word}档内排名", "{word} rank"),
         "check_level": ("{name} {level}", "{name}: {level}"),
+        # -- issue 22, point 4 (output contract): code columns' headings --
+        # An export's key column of a cluster: its industry as the data names it (Chinese in every language).
+        "industry_key_field": ("产业（数据名）", "Industry (data name, Chinese)"),
+        # export --shape long: a row per quarter.
+        "quarter": ("季度", "Quarter"),
+        "revenue_in_quarter": ("当季营收", "Revenue in the quarter"),
     },
 )
 

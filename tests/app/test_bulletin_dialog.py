@@ -77,7 +77,9 @@ async def test_the_bulletins_folder_is_remembered(data_dir: Path, tmp_path: Path
 
 def _chosen(dialog: BulletinDialog) -> list[str]:
     """The formats the dialog draws as chosen (``(*)``), as a user reads them."""
-    return [str(button.label) for button in dialog.query(MarkedRadioButton) if button.value]
+    return [
+        str(button.label) for button in dialog.query("#bulletin-format MarkedRadioButton") if button.value
+    ]
 
 
 @pytest.mark.parametrize("start", ["md", "xlsx", "docx"])

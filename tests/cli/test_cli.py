@@ -149,11 +149,13 @@ def test_cli_and_engine_agree(capsys, dataset, settings) -> None:
     _, out, _ = _run(capsys, "status", "--json", "--year", "2025")
     report = json.loads(out)
     tables = report.pop("tables")  # the console's model of the same tables, beside the engine's form
+    assert report.pop("schema_version") == 1  # the output contract's version, first in every document
     ev = evaluate(dataset, settings, 2025)
     assert report == json.loads(json.dumps(status_json(ev)))
     zones = {r["zone_id"]: r for r in tables["zones"]["rows"]}
     for z in ev.zones.iter_rows(named=True):
         assert zones[z["zone"]]["tier_status"] == z["tier_status"]
+        assert zones[z["zone"]]["missing"] == z["missing"]  # codes in the tables too, as the engine's
         assert zones[z["zone"]]["revenue_ytd"] == pytest.approx(z["revenue_ytd"], abs=1e-4)
 
 

@@ -249,8 +249,8 @@ def test_an_unknown_year_view_format_or_sort_lists_the_valid_ones(capsys, tmp_pa
     assert (
         code == 2 and "'map'" in err and "'overview', 'zones', 'clusters', 'tasks', 'rankings', 'all'" in err
     )
-    code, _, err = _run(capsys, "export", "--format", "pdf", "--out", str(tmp_path), "--lang", "en")
-    assert code == 2 and "invalid choice: 'pdf'" in err and "'csv', 'xlsx', 'parquet', 'json', 'md'" in err
+    code, _, err = _run(capsys, "export", "--format", "pptx", "--out", str(tmp_path), "--lang", "en")
+    assert code == 2 and "invalid choice: 'pptx'" in err and "'csv', 'xlsx', 'parquet', 'json', 'md'" in err
     code, _, err = _run(capsys, "export", "--format", "csv", "--sort", "colour", "--out", str(tmp_path))
     assert code == 2 and "colour" in err and "zone" in err and "star" in err
     code, _, err = _run(capsys, "template", "--zone", "遂", "--period", "2026Q4", "--out", str(tmp_path))

@@ -159,7 +159,7 @@ def test_compared_with_the_previous_period_lists_the_data_s_transitions_worst_fi
         else:
             import docx
 
-            body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+            body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs).replace("\u2060", "")
         found = [body.index(line) for line in lines]
         assert found == sorted(found) and body.index("2. Compared with the previous period") < found[0]
 

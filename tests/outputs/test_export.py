@@ -74,16 +74,17 @@ def test_xlsx_reads_back(views, tmp_path: Path) -> None:
     assert book.sheetnames == ["概览", "开发区", "产业集群", "重点任务", "量化指标", "排名", "关于"]
     clusters = book["产业集群"]
     header = [c.value for c in clusters[1]]
-    assert header[:8] == ["标记", "开发区全称", "开发区", "产业", "目标", "累计", "数据期", "完成比例"]
-    assert header[-3:] == ["状态", "状态（文字）", "季度营收走势"]
-    assert clusters.freeze_panes == "A2"
+    # The reader's columns first, named by zone and industry; the codes last (issue 22: they do not print).
+    assert header[:6] == ["开发区", "产业", "目标", "累计", "数据期", "完成比例"]
+    assert header[-6:] == ["季度营收走势", "状态（文字）", "标记", "开发区全称", "产业（数据名）", "状态"]
+    assert clusters.freeze_panes == "C2"
     assert (
-        clusters["C2"].value == "平舆"
-        and clusters["E2"].value == 90
-        and isinstance(clusters["F2"].value, float)
-        and clusters["H2"].number_format == "0.0%"
+        clusters["A2"].value == "平舆"
+        and clusters["C2"].value == 90
+        and isinstance(clusters["D2"].value, float)
+        and clusters["F2"].number_format == "0.0%"
     )
-    assert clusters.column_dimensions["D"].width >= 10  # 皮革皮具 is 8 cells wide
+    assert clusters.column_dimensions["B"].width >= 10  # 皮革皮具 is 8 cells wide
     about = {row[0].value: row[1].value for row in book["关于"].iter_rows()}
     assert about["示例数据"].startswith("是") and about["县区"] == "平舆县、正阳县"
     assert about["重新生成"] == PROV.command

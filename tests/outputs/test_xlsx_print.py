@@ -42,7 +42,7 @@ def views(dataset, data_dir):
     return render_views(compute(dataset, Settings(data_dir=data_dir), 2026, []), "zh", False, words=True)
 
 
-def test_every_data_sheet_prints_one_page_wide_with_headers_and_page_numbers(views, tmp_path: Path) -> None:
+def test_every_data_sheet_prints_readably_with_headers_and_page_numbers(views, tmp_path: Path) -> None:
     path = export_views(export_selection(views, "all", {}), "xlsx", tmp_path / "all.xlsx", PROV)[0]
     book = openpyxl.load_workbook(path)
     data_sheets = book.worksheets[:-1]  # the last is the about sheet
@@ -50,18 +50,21 @@ def test_every_data_sheet_prints_one_page_wide_with_headers_and_page_numbers(vie
     for sheet in data_sheets:
         setup = sheet.page_setup
         assert setup.paperSize == 9, sheet.title  # A4
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
-        # fitToWidth absent means 1 in OOXML; fitToHeight 0: as many pages tall as it takes.
-        assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0), sheet.title
+        # Never shrunk to one page wide (issue 22: 3-point text): scaled, at least 83 % of 11-point text.
+        assert not (sheet.sheet_properties.pageSetUpPr and sheet.sheet_properties.pageSetUpPr.fitToPage)
+        assert 83 <= int(setup.scale) <= 100, sheet.title
+        assert setup.pageOrder == "overThenDown", sheet.title
         assert sheet.print_title_rows == "$1:$1", sheet.title  # the header row on every page
         header, footer = sheet.oddHeader, sheet.oddFooter
         assert PROV.title in header.left.text and sheet.title in header.left.text
         assert "示例数据" in header.right.text  # the sample mark on every data sheet
         assert "&P" in footer.center.text and "&N" in footer.center.text
         assert "2026Q3" in footer.left.text and "平舆县" in footer.left.text and "高新" in footer.left.text
-    # Landscape exactly where the columns are wider than a portrait A4 page holds.
+    # Landscape exactly where the printed columns are wider than a portrait A4 page holds.
     for sheet in data_sheets:
-        width = sum(d.width for d in sheet.column_dimensions.values() if d.width)
+        printed = _printed_columns(sheet)  # openpyxl keeps a run of equal columns as one dimension
+        dims = [d for d in sheet.column_dimensions.values() if d.width]
+        width = sum(d.width for d in dims for n in range(d.min, d.max + 1) if n in printed)
         wanted = "landscape" if width > LANDSCAPE_FROM else "portrait"
         assert sheet.page_setup.orientation == wanted, (sheet.title, width)
     assert "landscape" in {s.page_setup.orientation for s in data_sheets}
@@ -74,6 +77,16 @@ def test_every_data_sheet_prints_one_page_wide_with_headers_and_page_numbers(vie
     )
     sheet = openpyxl.load_workbook(export_views([narrow], "xlsx", tmp_path / "n.xlsx", PROV)[0]).worksheets[0]
     assert sheet.page_setup.orientation == "portrait"
+
+
+def _printed_columns(sheet) -> set[int]:
+    """The (1-based) columns a sheet prints: those of its print area, or every column."""
+    from openpyxl.utils import range_boundaries
+
+    if not sheet.print_area:
+        return set(range(1, sheet.max_column + 1))
+    _, _, last, _ = range_boundaries(str(sheet.print_area).split("!")[-1].replace("$", ""))
+    return set(range(1, last + 1))
 
 
 def test_real_data_is_not_marked_as_sample(views, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from console.cli import main
-from console.outputs.export import SHEET_NAME_MAX, sheet_name
+from console.outputs.export_xlsx import SHEET_NAME_MAX, sheet_name
 from tests.support.language_walk import chinese_runs
 
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")

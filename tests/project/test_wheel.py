@@ -15,25 +15,7 @@ from tests.support.paths import REPO
 
 
 @pytest.mark.slow
-def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path) -> None:
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--quiet",
-            "-w",
-            str(tmp_path / "dist"),
-            str(REPO),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert build.returncode == 0, build.stderr[-2000:]
-    wheel = next((tmp_path / "dist").glob("devzones-*.whl"))
+def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path, wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "console/_embedded/data/zones.csv" in names and "console/_embedded/default.toml" in names
     # The sample's ingest history travels too: `changes` on the installed sample lists the revised figure.
@@ -75,6 +57,14 @@ def test_wheel_carries_the_dataset_and_runs_from_any_directory(tmp_path: Path) -
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=elsewhere, env=env, check=True
     )
     assert found.stdout.strip() == "True"
+    # The output contract's JSON Schemas travel as package data, read from the installed copy.
+    contract = ("status", "rankings", "changes", "check", "export")
+    assert all(f"console/outputs/schemas/{name}.schema.json" in names for name in contract)
+    probe = "from console.outputs.contract import schema; print(schema('status')['title'])"
+    read = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=elsewhere, env=env, check=True
+    )
+    assert read.stdout.strip() == "devzones status --json"
     result = subprocess.run(
         [sys.executable, "-m", "console", "check", "--json"],
         capture_output=True,

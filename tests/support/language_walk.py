@@ -13,8 +13,8 @@ LATIN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 # What Chinese mode may show in Latin letters: codes, file formats, key names, the program's name.
 ZH_ALLOWED = {
     # file formats and their extensions
-    *("CSV", "XLSX", "Parquet", "JSON", "Markdown", "SVG", "Word"),
-    *("md", "csv", "xlsx", "parquet", "json", "docx", "svg", "toml", "TOML"),
+    *("CSV", "XLSX", "Parquet", "JSON", "Markdown", "SVG", "Word", "PDF"),
+    *("md", "csv", "xlsx", "parquet", "json", "docx", "svg", "toml", "TOML", "pdf"),
     # key names as the key bar and help write them
     *("Ctrl", "Tab", "Esc", "Enter", "Space", "Shift", "PgUp", "PgDn", "Home", "End", "ctrl"),
     *("Up", "Down", "Left", "Right"),  # key names on the keyboard, as help lists them

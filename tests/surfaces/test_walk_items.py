@@ -222,9 +222,9 @@ def test_an_xlsx_export_shows_counts_without_decimals(tmp_path: Path, capsys) ->
     out = tmp_path / "t.xlsx"
     assert main(["--lang", "zh", "export", "--view", "tasks", "--format", "xlsx", "--out", str(out)]) == 0
     book = openpyxl.load_workbook(out)
-    sheet = next(s for s in book.worksheets if any(c.value == "I02" for c in s["A"]))
+    sheet = next(s for s in book.worksheets if "指标编码" in [c.value for c in s[1]])
     heads = [c.value for c in sheet[1]]
-    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "I02")
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[heads.index("指标编码")].value == "I02")
     latest = row[heads.index("最新值")]
     assert latest.value == 181 and "." not in latest.number_format  # 181 家, never 181.00
 

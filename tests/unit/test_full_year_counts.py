@@ -92,7 +92,7 @@ def test_every_surface_says_the_basis(dataset: Dataset, lang: str, capsys, tmp_p
     assert main(["export", "--view", "tasks", "--format", "json", "--out", str(out), "--lang", lang]) == 0
     table = json.loads(out.read_text(encoding="utf-8"))["tables"]["indicators"]
     i06 = next(r for r in table["rows"] if r["indicator"] == "I06")
-    assert i06["basis"] == projected
+    assert i06["basis_words"] == projected and i06["basis"] == "projected"  # words beside the code
     # the overview's headline goal
     snap = compute(dataset, load_settings(), 2026, [])
     views = render_views(snap, lang, False)

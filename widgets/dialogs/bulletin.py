@@ -1,4 +1,4 @@
-"""The monthly bulletin dialog (``b``): month, format and folder."""
+"""The monthly bulletin dialog (``b``): month, format, layout, number and folder."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.widgets import Input, RadioSet, Static
 
 from console.core.text import clean
 from console.words import Lang
+from console.words.bulletin import BULLETIN
 from console.words.dialogs import DIALOGS
 from widgets.dialogs.parts import MarkedRadioButton, PickingRadioSet, failed_mark
 from widgets.keybar import widget_bindings
@@ -22,12 +23,21 @@ class BulletinChoice:
     period: str
     fmt: str
     folder: str
+    style: str = "gongwen"  # the Word/PDF layout: 公文 or 情况通报
+    number: str = ""  # the 发文字号's or 期号's number as typed; empty: the series' next
+
+
+# The formats the dialog offers, in order; PDF only where LibreOffice is installed.
+FORMATS = ("md", "xlsx", "docx", "pdf")
+STYLES = ("gongwen", "tongbao")
 
 
 class BulletinDialog(ModalScreen[BulletinChoice | None]):
-    """The monthly bulletin: month, format and folder; the arrow keys pick the format, Enter writes it,
-    Esc cancels. ``month_note`` says where the default month comes from. ``initial`` and ``error``
-    reopen it after a failure with the user's choices kept and the reason shown in it."""
+    """The monthly bulletin: month, format, layout (公文 or 情况通报, for Word and PDF), number (empty:
+    the series' next) and folder; the arrow keys pick, Enter writes it, Esc cancels. ``month_note``
+    says where the default month comes from; ``pdf`` offers PDF (LibreOffice is installed);
+    ``style`` is the config's layout. ``initial`` and ``error`` reopen it after a failure with the
+    user's choices kept and the reason shown in it."""
 
     BINDINGS = widget_bindings("bulletin_dialog")  # from the key catalogue
     DEFAULT_CSS = """
@@ -46,6 +56,8 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
         initial: BulletinChoice | None = None,
         error: str | None = None,
         month_note: str = "",
+        pdf: bool = False,
+        style: str = "gongwen",
     ) -> None:
         super().__init__()
         self.lang = lang
@@ -53,6 +65,9 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
         self.period = initial.period if initial else period
         self.folder = initial.folder if initial else folder
         self.fmt = initial.fmt if initial else "md"
+        self.style = initial.style if initial else style
+        self.number = initial.number if initial else ""
+        self.formats = FORMATS if pdf else FORMATS[:-1]
         self.error = error
 
     def compose(self) -> ComposeResult:
@@ -65,9 +80,14 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
             if self.month_note:
                 yield Static(Text(clean(self.month_note), style="italic"), id="bulletin-month-note")
             with PickingRadioSet(id="bulletin-format", compact=True):
-                yield MarkedRadioButton("Markdown", value=self.fmt == "md")
-                yield MarkedRadioButton("XLSX", value=self.fmt == "xlsx")
-                yield MarkedRadioButton("Word", value=self.fmt == "docx")
+                for fmt in self.formats:
+                    yield MarkedRadioButton(BULLETIN(f"dialog_{fmt}", lang), value=self.fmt == fmt)
+            with PickingRadioSet(id="bulletin-style", compact=True):
+                for style in STYLES:
+                    yield MarkedRadioButton(BULLETIN(f"dialog_{style}", lang), value=self.style == style)
+            yield Static(Text(BULLETIN("dialog_number", lang)))
+            hint = BULLETIN("dialog_number_hint", lang)
+            yield Input(self.number, placeholder=hint, id="bulletin-number", compact=True)
             yield Static(Text(DIALOGS("folder", lang)))
             yield Input(self.folder, id="bulletin-folder", compact=True)
             if self.error:
@@ -76,9 +96,12 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
                 yield Static(Text(f"{mark} {lead}{clean(self.error)}", style="bold"), id="bulletin-error")
 
     def action_write(self) -> None:
-        fmt = ("md", "xlsx", "docx")[max(0, self.query_one("#bulletin-format", RadioSet).pressed_index)]
+        fmt = self.formats[max(0, self.query_one("#bulletin-format", RadioSet).pressed_index)]
+        style = STYLES[max(0, self.query_one("#bulletin-style", RadioSet).pressed_index)]
         folder = self.query_one("#bulletin-folder", Input).value.strip() or "."
-        self.dismiss(BulletinChoice(self.query_one("#period", Input).value.strip(), fmt, folder))
+        number = self.query_one("#bulletin-number", Input).value.strip()
+        period = self.query_one("#period", Input).value.strip()
+        self.dismiss(BulletinChoice(period, fmt, folder, style, number))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -35,6 +35,7 @@ EXPORT_FORMATS = (
     ("md", "Markdown"),
     ("svg", "SVG"),
 )
+PDF_FORMAT = ("pdf", "PDF")  # offered only where LibreOffice can make it (issue 22)
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
@@ -42,7 +43,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     (and moves on from a text field); only the Export button or Ctrl+S exports; Esc cancels.
 
     ``initial`` and ``error`` reopen the dialog after a failed export with the user's choices kept and
-    the reason shown inside it. The dialog sits at the top of the screen, clear of the toasts."""
+    the reason shown inside it. ``pdf``: LibreOffice is installed, so PDF is offered (after the other
+    formats; absent otherwise). The dialog sits at the top of the screen, clear of the toasts."""
 
     BINDINGS = widget_bindings("export_dialog")  # from the key catalogue
     DEFAULT_CSS = """
@@ -66,8 +68,10 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         suggest: Callable[[str, str], str],
         initial: ExportChoice | None = None,
         error: str | None = None,
+        pdf: bool = False,
     ) -> None:
         super().__init__()
+        self.formats = (*EXPORT_FORMATS, PDF_FORMAT) if pdf else EXPORT_FORMATS
         self.lang = lang
         self.folder = folder
         self.suggest = suggest
@@ -83,7 +87,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Static(Text(DIALOGS("export_title", lang), style="bold"))
             yield Static(Text(DIALOGS("export_keys", lang)))
             with MarkedRadioSet(id="format", compact=True):
-                for key, label in EXPORT_FORMATS:
+                for key, label in self.formats:
                     yield MarkedRadioButton(label, value=key == fmt)
             with MarkedRadioSet(id="scope", compact=True):
                 all_tabs = initial is not None and initial.scope == "all"
@@ -108,7 +112,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self.query_one("#folder" if self.error else "#format").focus()
 
     def _choice(self) -> tuple[str, str]:
-        fmt = EXPORT_FORMATS[max(0, self.query_one("#format", RadioSet).pressed_index)][0]
+        fmt = self.formats[max(0, self.query_one("#format", RadioSet).pressed_index)][0]
         scope = "all" if self.query_one("#scope", RadioSet).pressed_index == 1 else "tab"
         return fmt, scope
 

@@ -22,7 +22,6 @@ from console.present.views.common import (
     status_cell,
     status_field,
     tab_title,
-    text_cell,
     trend_cell,
     trend_fields,
     trend_periods,
@@ -41,7 +40,15 @@ def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only:
     columns = (
         mark_column(f),
         zone_column(f),
-        Column("industry", VIEWS("industry", f.lang), fields=(Field("industry", VIEWS("industry", f.lang)),)),
+        Column(
+            "industry",
+            VIEWS("industry", f.lang),
+            fields=(
+                # The industry as the data names it (the cluster's key with zone_id, in every language).
+                Field("industry_id", label_text("industry_key_field", f.lang), "code"),
+                Field("industry", VIEWS("industry", f.lang)),
+            ),
+        ),
         Column(
             "target",
             VIEWS("target", f.lang),
@@ -88,7 +95,7 @@ def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only:
         cells = (
             mark_cell(flagged, int(flagged)),
             Cell(zone_name, (c["zone"], zone_name), zone_name),
-            text_cell(industry_name(c, lang)),
+            Cell(industry_name(c, lang), (c["industry"], industry_name(c, lang)), industry_name(c, lang)),
             Cell(f.number(c["target"], 0), (as_float(c["target"]),), c["target"]),
             Cell(
                 f.number(c["actual_ytd"]),

@@ -23,6 +23,7 @@ from console.present.viewmodel import (
     Field,
 )
 from console.words import Lang, in_lang_of
+from console.words.exports import EXPORTS
 from console.words.views import VIEWS
 
 
@@ -72,7 +73,7 @@ def zone_column(f: Formatter) -> Column:
         "zone",
         VIEWS("zone", f.lang),
         fields=(
-            Field("zone_id", label_text("zone_key_field", f.lang)),
+            Field("zone_id", label_text("zone_key_field", f.lang), "code"),
             Field("zone", VIEWS("zone", f.lang)),
         ),
     )
@@ -87,6 +88,11 @@ def county_column(f: Formatter) -> Column:
 
 def mark_cell(flagged: bool, sort: object) -> Cell:
     return Cell("!" if flagged else " ", (flagged,), sort, None, "bad" if flagged else None)
+
+
+def words_label(label: str, lang: Lang) -> str:
+    """The heading of a code column's words twin (``missing_words``): 缺项（文字）, as a status's."""
+    return EXPORTS("status_words_column", lang, label=label)
 
 
 def status_field(code: str, f: Formatter, words: str = "status") -> Field:

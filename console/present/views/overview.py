@@ -23,6 +23,7 @@ from console.present.headings import goals_heading
 from console.present.labels import (
     area_word,
     basis_word,
+    heading,
     level_none,
     missing_words,
     no_result,
@@ -40,7 +41,14 @@ from console.present.viewmodel import (
     Row,
     View,
 )
-from console.present.views.common import as_float, status_cell, status_field, tab_title, zone_short_name
+from console.present.views.common import (
+    as_float,
+    status_cell,
+    status_field,
+    tab_title,
+    words_label,
+    zone_short_name,
+)
 from console.words import Lang, in_lang_of
 from console.words.views import VIEWS
 
@@ -331,11 +339,18 @@ def _overview_columns(f: Formatter, area: str) -> tuple[Column, ...]:
     """The overview table's columns: section, item, result, target, the plan's figure (named by its area), share, status and detail."""
     plan_heading = VIEWS("plan_area", f.lang, area=area)
     return (
-        Column("section", VIEWS("section", f.lang), fields=(Field("section", VIEWS("section", f.lang)),)),
+        Column(
+            "section",
+            VIEWS("section", f.lang),
+            fields=(
+                Field("section", VIEWS("section", f.lang), "code"),
+                Field("section_words", words_label(VIEWS("section", f.lang), f.lang)),
+            ),
+        ),
         Column(
             "item",
             VIEWS("item", f.lang),
-            fields=(Field("code", VIEWS("code", f.lang)), Field("item", VIEWS("item", f.lang))),
+            fields=(Field("code", VIEWS("code", f.lang), "code"), Field("item", VIEWS("item", f.lang))),
         ),
         Column(
             "value",
@@ -362,7 +377,14 @@ def _overview_columns(f: Formatter, area: str) -> tuple[Column, ...]:
             fields=(Field("share_of_target", VIEWS("share_of_target", f.lang), "share"),),
         ),
         Column("status", VIEWS("status", f.lang), fields=(status_field("status", f),)),
-        Column("detail", VIEWS("detail", f.lang), fields=(Field("detail", VIEWS("detail", f.lang)),)),
+        Column(
+            "detail",
+            VIEWS("detail", f.lang),
+            fields=(
+                Field("basis", heading("basis", f.lang), "code"),  # a goal's basis (full_year …) as a code
+                Field("detail", VIEWS("detail", f.lang)),
+            ),
+        ),
     )
 
 
@@ -373,7 +395,7 @@ def overview_view(data: Overview, lang: Lang, ascii_only: bool) -> View:
     rows: list[Row] = []
 
     def add(
-        section: str,
+        section: tuple[str, str],
         code: str | None,
         item: str,
         value: tuple[str, float | int | None, str | None],
@@ -383,21 +405,23 @@ def overview_view(data: Overview, lang: Lang, ascii_only: bool) -> View:
         status: str | None = None,
         detail: str = "",
         flagged: bool = False,
+        basis: str | None = None,
     ) -> None:
+        """One row; ``section`` is (code, words): goals, counts or attention."""
         n = len(rows)
         cells = (
-            Cell(section, (section,), n),
+            Cell(section[1], section, n),
             Cell(item, (code, item), item),
             Cell(value[0], (value[1], value[2]), value[1]),
             Cell(target[0], (target[1],), target[1]),
             Cell("" if plan is None else str(plan), (plan,), plan),
             Cell("" if share is None else f.share(share), (share,), share),
             status_cell(status, f) if status else Cell("", (None,)),
-            Cell(detail, (detail or None,), detail),
+            Cell(detail, (basis, detail or None), detail),
         )
         rows.append(Row(str(n), cells, flagged))
 
-    goals = goals_heading(data, lang)
+    goals = ("goals", goals_heading(data, lang))
     for goal in data.goals:
         latest = f.number(goal.latest, _goal_digits(goal.unit, goal.latest))
         add(
@@ -409,8 +433,9 @@ def overview_view(data: Overview, lang: Lang, ascii_only: bool) -> View:
             share=goal.ratio,
             status=goal.status,
             detail=basis_word(goal.basis, lang),  # what a computed count stands on (全年预计)
+            basis=goal.basis or None,
         )
-    counts = counts_heading(data, lang)
+    counts = ("counts", counts_heading(data, lang))
     for line in (*data.tiers, *data.stars):
         achieved = line.achieved
         add(
@@ -421,7 +446,7 @@ def overview_view(data: Overview, lang: Lang, ascii_only: bool) -> View:
             (f.integer(line.targeted) if line.targeted is not None else "", line.targeted),
             plan=line.planned,
         )
-    attention = VIEWS("attention", f.lang)
+    attention = ("attention", VIEWS("attention", f.lang))
     for zone, what in data.attention:
         add(attention, None, zone, ("", None, None), ("", None), detail=what, flagged=True)
     return View("overview", tab_title("overview", lang), columns, tuple(rows))

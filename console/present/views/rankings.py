@@ -91,8 +91,8 @@ def _rankings_columns(f: Formatter, area: Coverage, marks: bool) -> tuple[Column
             "flags",
             heading,
             fields=(
-                Field("flags", VIEWS("rule_codes", f.lang)),
-                Field("flag_words", VIEWS("rules", f.lang)),
+                Field("flags", VIEWS("rule_codes", f.lang), "codes"),
+                Field("flags_words", VIEWS("rules", f.lang)),
             ),
         ),
     )

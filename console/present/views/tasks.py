@@ -27,7 +27,15 @@ from console.present.viewmodel import (
     Row,
     View,
 )
-from console.present.views.common import as_float, as_int, status_cell, status_field, tab_title, text_cell
+from console.present.views.common import (
+    as_float,
+    as_int,
+    status_cell,
+    status_field,
+    tab_title,
+    text_cell,
+    words_label,
+)
 from console.words import Lang, in_lang_of
 from console.words.views import VIEWS
 
@@ -36,7 +44,14 @@ def tasks_view(ev: Evaluation, lang: Lang, ascii_only: bool, unit: str | None = 
     """Tasks tab: the 18 tasks in section order, with lead and participating units and a rolled-up status."""
     f = Formatter(lang, ascii_only)
     columns = (
-        Column("section", VIEWS("section", f.lang), fields=(Field("section", VIEWS("section", f.lang)),)),
+        Column(
+            "section",
+            VIEWS("section", f.lang),
+            fields=(
+                Field("section", VIEWS("section", f.lang), "code"),
+                Field("section_words", words_label(VIEWS("section", f.lang), f.lang)),
+            ),
+        ),
         Column(
             "task",
             VIEWS("task", f.lang),
@@ -81,7 +96,8 @@ def tasks_view(ev: Evaluation, lang: Lang, ascii_only: bool, unit: str | None = 
         section = f"{plan_ref(t['section'], lang)} {section_title}"
         counted = bool(t["indicators"])
         cells = (
-            Cell(section, (section,), t["task"]),
+            # The plan's section as a code in every language (its Arabic numeral, 1 … 6), then as shown.
+            Cell(section, (plan_ref(t["section"], "en") or None, section), t["task"]),
             Cell(f"{t['task']}. {title}", (int(t["task"]), title), t["task"]),
             text_cell(units_text(t["lead_units"], lang) or f.none, t["lead_units"]),
             text_cell(units_text(t["participating_units"], lang) or f.none, t["participating_units"]),
@@ -122,7 +138,7 @@ def _indicators_columns(f: Formatter) -> tuple[Column, ...]:
             "indicator",
             VIEWS("indicator", f.lang),
             fields=(
-                Field("indicator", VIEWS("indicator_code", f.lang)),
+                Field("indicator", VIEWS("indicator_code", f.lang), "code"),
                 Field("name", VIEWS("indicator", f.lang)),
             ),
         ),
@@ -151,7 +167,8 @@ def _indicators_columns(f: Formatter) -> tuple[Column, ...]:
                 Field("zones_total", VIEWS("zones", f.lang), "int"),
                 Field("zones_judged", heading("zones_judged", f.lang), "int"),
                 Field("share_of_target", VIEWS("share_of_target", f.lang), "share"),
-                Field("basis", heading("basis", f.lang)),
+                Field("basis", heading("basis", f.lang), "code"),
+                Field("basis_words", words_label(heading("basis", f.lang), f.lang)),
             ),
         ),
         Column(
@@ -224,6 +241,7 @@ def indicators_view(
                     as_int(i["zones_total"]) if zones else None,
                     as_int(i.get("zones_judged")) if zones else None,
                     as_float(share),
+                    i.get("basis") or None,  # the code (full_year, projected …), then its words
                     basis_word(i.get("basis"), lang) or None,
                 ),
                 i["zones_met"] / i["zones_total"] if zones else i["latest"],

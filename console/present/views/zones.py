@@ -41,6 +41,7 @@ from console.present.views.common import (
     trend_cell,
     trend_fields,
     trend_periods,
+    words_label,
     zone_column,
     zone_history,
     zone_short_name,
@@ -135,7 +136,10 @@ def _zones_columns(f: Formatter, periods: Sequence[str]) -> tuple[Column, ...]:
         Column(
             "missing",
             heading("missing", f.lang),
-            fields=(Field("missing", heading("missing", f.lang)),),
+            fields=(
+                Field("missing", heading("missing", f.lang), "codes"),
+                Field("missing_words", words_label(heading("missing", f.lang), f.lang)),
+            ),
         ),
     )
 
@@ -159,7 +163,6 @@ def _zone_row(
     names = lagging.get(z["zone"], []) if z["revenue_status"] in LAGGING else []
     revenue = revenue_text(f, share, pace, z["revenue_status"], names, words)
     report = f.status(z["report_status"]) + f.days_late(z["report_days_late"])
-    missing = missing_words(z["missing"], lang)
     known = z["result_year"] is not None  # no result published yet: —, not 无星
     tier_text = f.compact_goal("tier", z["tier_target"], z["tier"], known)
     star_text = f.compact_goal("star", z["star_target"], z["star"], known)
@@ -214,9 +217,16 @@ def _zone_row(
             z["report_status"],
             status_class(z["report_status"]),
         ),
-        Cell(missing or f.none, (missing or None,), len(z["missing"]), None, "bad" if flagged else None),
+        _missing_cell(z["missing"], f),
     )
     return Row(z["zone"], cells, flagged)
+
+
+def _missing_cell(codes: list[str], f: Formatter) -> Cell:
+    """What a zone misses: its words on screen; the codes (every language), then the words, as values."""
+    missing = missing_words(codes, f.lang)
+    flagged = "bad" if codes else None
+    return Cell(missing or f.none, (",".join(codes) or None, missing or None), len(codes), None, flagged)
 
 
 def zones_view(

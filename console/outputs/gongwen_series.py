@@ -1,0 +1,73 @@
+"""The 通报's running numbers: the 发文字号's 序号 (驻××办〔2026〕N号) per 机关代字 and year, and the
+情况通报's 期号 (2026年第N期) per 报头 and year.
+
+Kept in ``bulletin-series.toml`` in the user's state folder, beside the console's state file
+(``devzones where`` shows it), as ``[gongwen."驻××办"] 2026 = 3``. ``next_number`` reads the next
+one; ``record_number`` is called only after a file is really written, so a failed write never uses up
+a number. A number given by hand (``--number``, the dialog's field) wins over the series; recording it
+moves the series on from it (the next is one more than the largest written). A series file that cannot
+be read is renamed and the series starts again from 1 (the config's rule for a broken state file).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tomllib
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from console.core.config import user_state_file
+from console.core.files import atomic_write_bytes
+
+SERIES_NAME = "bulletin-series.toml"
+# not words: the file's header comment, a file-format token
+HEADER = "# devzones: the last 发文字号/期号 written per series and year (devzones bulletin).\n".encode()
+
+
+def series_file() -> Path:
+    """Where the series are kept: beside the state file."""
+    return user_state_file().parent / SERIES_NAME
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        with contextlib.suppress(OSError):  # kept under a new name, never overwritten
+            path.rename(path.with_name(f"{path.name}.broken-{datetime.now():%Y%m%d-%H%M%S}"))
+        return {}
+    return data
+
+
+def _last(data: dict[str, Any], style: str, series: str, year: int) -> int:
+    value = data.get(style, {}).get(series, {}).get(str(year), 0)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def next_number(style: str, series: str, year: int) -> int:
+    """The number the next 通报 of ``style`` in ``series`` (机关代字 or 报头) in ``year`` takes."""
+    return _last(_read(series_file()), style, series, year) + 1
+
+
+def record_number(style: str, series: str, year: int, number: int) -> None:
+    """Remember that ``number`` was written (call only after the file is in place); the series goes on
+    from the largest number written. OSError when the state folder cannot be written."""
+    import tomli_w
+
+    path = series_file()
+    data = _read(path)
+    last = _last(data, style, series, year)
+    if number <= last:
+        return
+    mine = data.setdefault(style, {})
+    if not isinstance(mine, dict):
+        mine = data[style] = {}
+    years = mine.setdefault(series, {})
+    if not isinstance(years, dict):
+        years = mine[series] = {}
+    years[str(year)] = number
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, HEADER + tomli_w.dumps(data).encode("utf-8"))
