@@ -77,3 +77,6 @@ clear_search
 # Parameters of the Console protocol (console/tui/ports.py): named as in Textual's methods.
 markup
 callback
+
+# textual-serve's Server calls this hook by name (console/cli/served_server.py overrides it).
+_.initialize_logging

@@ -20,6 +20,7 @@ from console.cli.common import (
     error_line,
     visible,
 )
+from console.cli.console import served
 from console.cli.failures import errno_of, os_reason
 from console.cli.parser import parse_command_line
 from console.cli.selection import counties_of
@@ -89,7 +90,8 @@ def _run(words: list[str], early: Settings) -> int:
 
     lang = as_lang(early.lang)
     args = parse_command_line(words, lang)
-    console = args.command is None  # only the console uses what it remembered (the state file)
+    # Only the console uses what it remembered (the state file); a browser session never does.
+    console = args.command is None and not served(args)
     settings = load_settings(
         data_dir=args.data,
         lang=args.lang or (None if console else lang),

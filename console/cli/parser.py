@@ -29,7 +29,8 @@ from console.cli.options import (
     placeholders,
     share_options,
 )
-from console.core.config import BULLETIN_STYLES
+from console.cli.serve import add_serve_command
+from console.core.config import BULLETIN_STYLES, TABS
 from console.core.text import clean
 from console.words import Lang, as_lang
 from console.words.cli_help import CLI_HELP
@@ -73,6 +74,9 @@ def build_parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     add_filters(parser, lang)
     add_as_of(parser, lang)  # the console as the data stood at the end of a quarter
     parser.add_argument("--no-mouse", action="store_true", help=CLI_HELP("opt_mouse", lang))
+    # Hidden: a session of `devzones serve` (console.cli.serve) runs the console with these.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--tab", choices=TABS, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=start.console_command)
     parser.register("action", "parsers", Commands)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=CLI_HELP("commands", lang))
@@ -108,6 +112,7 @@ def build_parser(lang: Lang = "zh") -> argparse.ArgumentParser:
         child.set_defaults(func=runs[name])
         add_common(child, lang, argparse.SUPPRESS)
         add_options(child, lang, formats.get(name, ""))
+    add_serve_command(sub, lang)  # its words are its own (console/words/serve.py)
     share_options(parser, sub)
     placeholders(parser, lang)
     return parser

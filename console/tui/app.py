@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App
+from textual.events import DeliveryFailed
 
 from console.core.config import TABS, Settings
 from console.core.text import clean, in_lang
@@ -34,7 +35,9 @@ from console.tui.flows import Flows
 from console.tui.keys_follow_focus import KeysFollowFocus
 from console.tui.main_screen import MainScreen
 from console.tui.screenshot import true_screenshot
+from console.tui.served import delivery_failed
 from console.tui.session import InSession, Session
+from console.words.serve import SERVE
 from console.words.tui import TUI
 from widgets.commands import ConsoleCommands, open_command_palette, quit_notice, system_commands
 from widgets.keybar import bindings
@@ -78,9 +81,11 @@ class DevZonesApp(KeysFollowFocus, App[int]):
     dataset, snapshots, snapshot, views = InSession(), InSession(), InSession(), InSession()
     errors, reload_error, ready = InSession(), InSession(), InSession()
 
-    def __init__(self, settings: Settings, use_cache: bool = True) -> None:
+    def __init__(self, settings: Settings, use_cache: bool = True, served: bool = False) -> None:
         super().__init__()
-        self.session = Session.start(settings)
+        self.session = Session.start(settings, served)
+        if served:  # the browser tab's title is the page's (console/cli/serve_page): the plan's too
+            self.title = SERVE("title", self.session.lang)
         self.use_cache = use_cache and not settings.as_of  # the launch screen remembered is "now"
         self.is_mounted_once = False
         self.changes = ChangesMode(self)
@@ -221,6 +226,11 @@ class DevZonesApp(KeysFollowFocus, App[int]):
     def on_flow_result(self, message: got.FlowResult) -> None:
         self.flows.took(message)  # an export written or not, a drill-down built
 
+    @on(DeliveryFailed)
+    def on_delivery_failed(self, event: DeliveryFailed) -> None:
+        """Served: the browser did not take the download (console.tui.served)."""
+        self.say(delivery_failed(event.name, event.exception, self.session.lang), "error", 15)
+
     @on(got.WorkerResult)
     def handled(self, message: got.WorkerResult) -> None:
         """Last for every worker's message (after its own handler above): the worker may go on."""
@@ -286,15 +296,16 @@ def screenshot(settings: Settings, size: tuple[int, int], search: str = "", sort
     return asyncio.run(draw())
 
 
-def run_app(settings: Settings) -> int:
-    """Run the console until the user quits, then remember the user's view; 0 on a normal exit."""
+def run_app(settings: Settings, served: bool = False) -> int:
+    """Run the console until the user quits, then remember the user's view (served in a browser:
+    nothing is remembered, the next session starts afresh); 0 on a normal exit."""
     import sys
 
     from console.core.config import save_state
 
-    app = DevZonesApp(settings)
+    app = DevZonesApp(settings, served=served)
     app.run(mouse=settings.mouse)
-    if app.is_mounted_once:
+    if app.is_mounted_once and not served:
         for warning in save_state(app.preferences()):
             print(f"devzones: warning: {warning}", file=sys.stderr)
     return app.return_code or 0

@@ -27,6 +27,7 @@ from console.words.tui import TUI
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from textual.screen import Screen
 
@@ -201,14 +202,12 @@ class Flows:
         session, console = self.session, self.console
         if choice is None or session.views is None:
             return
-        import os
         from pathlib import Path
 
         from console.outputs.export import ExportError, export_text, provenance
 
         self.export_attempt = choice  # its folder becomes the last folder only once it has worked
-        # os.path leaves an unknown ~user as it is (pathlib raises): the folder is then missing, said so.
-        out = Path(os.path.expanduser(choice.folder)) / choice.name
+        out = Path(self.folder_for(choice.folder)) / choice.name
         state, lang = session.state, session.lang
         view = state.tab if choice.scope == "tab" else "all"
         tables = state.tab_tables if choice.scope == "tab" else ()
@@ -257,7 +256,10 @@ class Flows:
         not (its dialog opens again with the reason, else a toast), a drill-down built or rebuilt, or
         a drill-down that failed (a toast)."""
         lang = self.session.lang
-        if isinstance(message, ExportFinished):
+        if isinstance(message, ExportFinished) and self.session.served:
+            self.export_done()
+            self.deliver(message.paths)
+        elif isinstance(message, ExportFinished):
             self.export_done()
             self.console.say(message.text(lang), timeout=8)
         elif isinstance(message, ExportFailed):
@@ -267,6 +269,30 @@ class Flows:
             self.console.say(message.message, "error", 10)
         else:
             self.show_detail(message)
+
+    # -- a console served in a browser (console.tui.served) ---------------------------------------------
+
+    def folder_for(self, folder: str) -> str:
+        """Where a file the user asked for is written: the folder chosen (os.path leaves an unknown
+        ~user as it is, pathlib raises: the folder is then missing, said so); served in a browser, a
+        private temporary folder, packed and delivered to the browser once written (``deliver``)."""
+        import os
+
+        if self.session.served:
+            from console.tui.served import private_folder
+
+            return private_folder()
+        return os.path.expanduser(folder)
+
+    def deliver(self, paths: list[Path]) -> None:
+        """Served: the files written (and their manifest) go to the browser as one zip download."""
+        from io import BytesIO
+
+        from console.tui.served import delivering, packed
+
+        data, name = packed(paths)
+        self.console.deliver_binary(BytesIO(data), save_filename=name, mime_type="application/zip", name=name)
+        self.console.say(delivering(name, self.session.lang), timeout=8)
 
     def export_done(self) -> None:
         """An export worked: its folder becomes the last folder (remembered for the next session)."""
@@ -324,6 +350,10 @@ class Flows:
         assert session.dataset is not None
         self.bulletin_attempt = choice
         post = workers.poster(self.console)
+        if session.served:  # written where the browser's download is packed from
+            from dataclasses import replace
+
+            choice = replace(choice, folder=self.folder_for(choice.folder))
         work = partial(workers.bulletin, post, session.dataset, session.settings, choice, session.lang)
         self.console.run_worker(work, thread=True, group="export", exit_on_error=False)
 

@@ -52,11 +52,14 @@ class Session:
     views: Views | None = None
     errors: list[DataError] = field(default_factory=list)
     reload_error: str = ""
+    # Served in a browser (`devzones serve`): files go to the browser, nothing is remembered.
+    served: bool = False
 
     @classmethod
-    def start(cls, settings: Settings) -> Session:
-        """The session a console starts with: the remembered choices, no data yet."""
-        return cls(settings, ConsoleState.from_settings(settings), settings.ascii)
+    def start(cls, settings: Settings, served: bool = False) -> Session:
+        """The session a console starts with: the remembered choices (served: the link's or the
+        defaults, which the settings already hold), no data yet."""
+        return cls(settings, ConsoleState.from_settings(settings), settings.ascii, served=served)
 
     @property
     def lang(self) -> Lang:

@@ -176,6 +176,7 @@ NEEDS = {
     "generate": ["--out", "g"],
     "init": ["d"],
     "ingest": ["f.xlsx"],
+    "serve": [],  # a bad --data is refused before anything listens
 }
 
 

@@ -48,6 +48,8 @@ def test_the_manual_page_names_every_command_and_option() -> None:
         if name:
             assert f".SH COMMAND \\fI\\,'devzones {name}'\\/\\fR" in page
         for action in child._actions:
+            if action.help == argparse.SUPPRESS:
+                continue  # hidden, as in --help (--served and --tab: what `devzones serve` runs)
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
                     assert f"\\fB{option.replace('-', chr(92) + '-')}\\fR" in page, (name, option)
