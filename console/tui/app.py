@@ -84,8 +84,7 @@ class DevZonesApp(KeysFollowFocus, App[int]):
     def __init__(self, settings: Settings, use_cache: bool = True, served: bool = False) -> None:
         super().__init__()
         self.session = Session.start(settings, served)
-        if served:  # the browser tab's title is the page's (console/cli/serve_page): the plan's too
-            self.title = SERVE("title", self.session.lang)
+        self.title = SERVE("title", self.session.lang) if served else self.TITLE
         self.use_cache = use_cache and not settings.as_of  # the launch screen remembered is "now"
         self.is_mounted_once = False
         self.changes = ChangesMode(self)
@@ -226,9 +225,7 @@ class DevZonesApp(KeysFollowFocus, App[int]):
     def on_flow_result(self, message: got.FlowResult) -> None:
         self.flows.took(message)  # an export written or not, a drill-down built
 
-    @on(DeliveryFailed)
-    def on_delivery_failed(self, event: DeliveryFailed) -> None:
-        """Served: the browser did not take the download (console.tui.served)."""
+    def on_delivery_failed(self, event: DeliveryFailed) -> None:  # served: the browser took no download
         self.say(delivery_failed(event.name, event.exception, self.session.lang), "error", 15)
 
     @on(got.WorkerResult)
