@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 
 # not words: JSON's spellings of the infinities, as the json module writes them
 _FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
