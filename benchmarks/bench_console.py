@@ -1,6 +1,6 @@
 """Console benchmarks in a real pseudo-terminal: start-up, repaint latency and bytes per keystroke.
 
-    python benchmarks/bench_console.py [--runs 7] [--only startup|cursor|nation]
+    python benchmarks/bench_console.py [--runs 7] [--only startup|cursor|nation|nation-startup]
 
 1. Start-up: from launch to the first complete screen (the data drawn), devzones on the embedded
    data against a bare Textual app with tabs and a DataTable (benchmarks/bare_app.py), same run:
