@@ -71,8 +71,8 @@ async def test_second_launch_draws_from_cache_then_checks_the_data(data_copy: Pa
     assert cached is not None and cached == first.views
     second = DevZonesApp(settings)
     async with second.run_test(size=(120, 40)) as pilot:
-        # Drawn before the data is loaded again: the first screen's file (header and overview, a
-        # few KB) at once, the tables (MBs at national scale) read after the first paint.
+        # Drawn before the data is loaded again: the first screen's file (header and overview,
+        # small) at once, the tables (MBs at national scale) read after the first paint.
         assert second.views == replace(cached, tables={})
         for _ in range(200):  # the data check starts after the first refresh (late on a busy machine)
             if second.ready:
