@@ -6,9 +6,9 @@ they depend on: the program version, every data file's name, size, modification 
 10 ms for the 9 MB of the 2,543-zone set), the settings that change a status, and the year,
 counties, language and symbols asked for. Two files per key: the first screen alone (header and
 overview: 155 KB, 1.5 ms to read at 2,543 zones) read before the first paint, and the whole views
-(5 MB, 0.3-0.5 s to read and decode at 2,543 zones) read after it. A launch with the same key shows the cached screen while the data is loaded and evaluated
-afresh in the background; the fresh result replaces it if anything differs. Nothing is cached in the
-data folder.
+(5 MB, 0.3-0.5 s to read and decode at 2,543 zones) read after it. A launch with the same key
+shows the cached screen while the data is loaded and evaluated afresh in the background; the fresh
+result replaces it if anything differs. Nothing is cached in the data folder.
 """
 
 from __future__ import annotations
