@@ -4,7 +4,6 @@ writes its result (one safe line, a JSON document, the paths it wrote)."""
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -56,12 +55,13 @@ def error_line(message: str) -> None:
 def print_json(document: object) -> None:
     """``document`` on stdout as JSON, its text made safe to show; a document (every command's --json)
     starts with ``schema_version`` (console.outputs.contract: the README's output contract)."""
+    from console.core.indented_json import dumps  # json.dumps(indent=2)'s bytes, sooner
     from console.core.text import safe_json
     from console.outputs.contract import versioned
 
     if isinstance(document, dict):
         document = versioned(document)
-    print(safe_json(json.dumps(document, ensure_ascii=False, indent=2, default=str)))
+    print(safe_json(dumps(document)))
 
 
 def report_written(args: argparse.Namespace, command: str, written: Sequence[Path]) -> int:

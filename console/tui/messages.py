@@ -56,6 +56,15 @@ def post_to(app: Mailbox, message: WorkerResult) -> None:
             return
 
 
+class CachedViews(WorkerResult):
+    """The whole cached views (the tables too), read after the cached first screen (header and
+    overview alone) was drawn; the data loaded since, if any, stays instead."""
+
+    def __init__(self, views: Views) -> None:
+        super().__init__()
+        self.views = views
+
+
 class FirstScreen(WorkerResult):
     """The header and overview of a first load, made before the rankings and tables (``views`` has
     no tables yet); a cached screen already shown stays instead."""

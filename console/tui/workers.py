@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from console.core.text import clean, in_lang
 from console.present import view_cache as viewcache
 from console.tui.messages import (
+    CachedViews,
     DataFailed,
     DataLoaded,
     ExportFailed,
@@ -94,11 +95,16 @@ def load(
     choice: Choice,
     cache_key: str | None,
     wait: Callable[[], object] | None = None,
+    tables_from: str = "",
 ) -> None:
     """Load and evaluate the dataset; remember the launch screen when ``cache_key`` is given.
-    ``wait`` is called first (a cached first screen: until it is drawn)."""
+    ``wait`` is called first (a cached first screen: until it is drawn); then, with ``tables_from``
+    (the key of a cached first screen drawn without its tables), the whole cached views are read."""
     if wait is not None:
         wait()
+    whole = viewcache.load(tables_from) if tables_from else None
+    if whole is not None:
+        post(CachedViews(whole))
     from console.data.errors import DataError, DataInvalid
     from console.engine.evaluation import UnknownChoice
 
