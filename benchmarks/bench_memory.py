@@ -3,7 +3,7 @@ the summed unique memory of many coordinators' consoles.
 
     python benchmarks/bench_memory.py [--runs 2] [--coordinators 20] [--only single|many]
 
-1. Each process 4 s after its first complete screen (the embedded data also after `2` `s`, the zones
+1. Each process 4 s after its first complete screen (the embedded data also after `2` `s` `s`, the zones
    sorted by name: the first sort by pinyin), in a pseudo-terminal at 100x30 (160x48 for the
    national set): the bare Textual app (benchmarks/bare_app.py), devzones on the embedded data, and
    devzones on the 2,543-zone generated set (nothing cached), same run. Resident memory is VmRSS
@@ -36,7 +36,7 @@ from bench_console import Term, compile_bytecode  # noqa: E402  (the pty driver 
 ROOT = HERE.parent
 SETTLE = 4.0  # seconds after the first screen at which memory is read
 MB = 1024  # /proc figures are in kB
-SORT_BY_NAME = b"2s"  # the Zones tab, sorted by its first column (the names, by pinyin)
+SORT_BY_NAME = b"2ss"  # the Zones tab, sorted by its second column, the names (by pinyin)
 
 
 def memory(pid: int) -> dict[str, float]:
