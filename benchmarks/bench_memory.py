@@ -130,9 +130,10 @@ def _line(label: str, figures: list[dict[str, float]], bare: dict[str, float] | 
     """Medians of ``figures``: resident, PSS, private (and the ratio of resident to the bare app's)."""
     med = {k: statistics.median(f[k] for f in figures) for k in ("rss", "pss", "private")}
     ratio = f" ({med['rss'] / bare['rss']:.2f}x bare)" if bare else ""
+    each = ", ".join(f"{f['rss']:.0f}" for f in figures)
     return (
         f"  {label}: resident {med['rss']:.1f} MB{ratio}, PSS {med['pss']:.1f} MB, "
-        f"private {med['private']:.1f} MB"
+        f"private {med['private']:.1f} MB (resident per run: {each})"
     )
 
 
