@@ -89,6 +89,9 @@ class Settings:
     as_of: str | None = None
     # The [bulletin] section: the 通报's sender, recipients and layout.
     bulletin: BulletinPaper = field(default_factory=BulletinPaper)
+    # [performance] view_cache_mb: the megabytes of computed views (other years and languages) a session
+    # keeps for an instant answer; the views on screen are kept whatever the limit.
+    view_cache_mb: float = 80.0
 
     def pace_share(self, quarter: int) -> float:
         """Cumulative share of a year's target due by the end of ``quarter`` (1-4)."""
@@ -257,6 +260,9 @@ KEYS: dict[str, dict[str, tuple[Check, Said]]] = {
             key: (_list_of(_line), _say("expect_names")) for key in ("recipients", "cc", "send_to", "give_to")
         },
         "seal": (_is(bool), _say("expect_bool")),
+    },
+    "performance": {
+        "view_cache_mb": (_number(0, 1e6), _say("expect_megabytes")),
     },
     "state": {
         "tab": (_one_of(TABS), _say("expect_tab", tabs=_joined(TABS))),
@@ -446,6 +452,7 @@ def load_settings(
         config_lang=configured_lang,
         config_export_folder=configured_folder,
         bulletin=_bulletin(merged.get("bulletin", {})),
+        view_cache_mb=float(merged.get("performance", {}).get("view_cache_mb", 80.0)),
     )
 
 

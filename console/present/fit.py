@@ -85,6 +85,17 @@ def remember_widths(view: View, widths: list[int]) -> None:
             _MEASURED.popitem(last=False)
 
 
+def forget_widths(view: View) -> None:
+    """Forget ``view``'s measured widths: the snapshot cache dropped it, and the widths must not keep
+    its rows in memory (issue 24, memory)."""
+    key = (id(view.rows), id(view.columns))
+    with _measured_lock:
+        for table in (_MEASURED, _ROW_WIDTHS):
+            found = table.get(key)
+            if found is not None and found[0] is view.rows:
+                del table[key]
+
+
 def _measure(view: View, labels: list[str], own: list[tuple[int, ...]] | None = None) -> list[int]:
     """The widest of each column's label and cells; ``own`` receives each row's cell widths."""
     widths = [cell_len(label) + 1 for label in labels]

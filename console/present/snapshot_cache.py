@@ -24,7 +24,8 @@ from console.data.dataset import Dataset
 from console.engine.evaluation import Evaluation, check_counties, check_year, evaluate, narrow
 from console.present import assemble
 from console.present.assemble import Snapshot
-from console.present.fit import column_widths
+from console.present.fit import column_widths, forget_widths
+from console.present.view_bytes import views_bytes
 from console.present.viewmodel import Views
 from console.words import Lang, other_lang
 
@@ -41,42 +42,43 @@ class _Entry:
         self.done = threading.Event()
         self.value: object = None
         self.error: BaseException | None = None
-        self.weight = 1.0  # views: the share of the city's zones they hold (see SnapshotCache.views)
+        self.size = 0  # views: the bytes they hold (view_bytes), once made
 
 
 class SnapshotCache:
     """Snapshots per (year, counties) and views per (year, counties, language, symbols, unit).
 
-    ``limit`` bounds the views kept (least recently used go first), counted in city-wide sets: one set
-    of views of the 2,543-zone dataset holds about 29 MB of cells, so 8 is about 230 MB at most, and
-    the prewarm (the plan's three years in two languages) fits. A county filter's set weighs its share
-    of the zones, so the filter's prewarm does not push the city's views out (no more than twice
-    ``limit`` sets are kept all the same). Snapshots are few (years times filters asked for) and kept
-    while the dataset is.
+    ``limit_bytes`` (default: the config's ``[performance] view_cache_mb``) bounds the bytes of views
+    kept, measured by ``view_bytes``: one set of views of the embedded data holds about 0.5 MB, of the
+    2,543-zone dataset about 30 MB. The least recently used go first, but never the views on screen
+    (the last asked for by ``views`` or found by ``ready``) nor views being made; the prewarm stops
+    where another set would not fit. With a set of views go the widths measured for it and the
+    snapshots and evaluations no kept views need: nothing is kept that the screen cannot show.
     """
 
-    def __init__(self, ds: Dataset, settings: Settings, limit: int = 8) -> None:
+    def __init__(self, ds: Dataset, settings: Settings, limit_bytes: int | None = None) -> None:
         self.dataset = ds
         self.settings = settings
-        self.limit = limit
+        self.limit_bytes = round(settings.view_cache_mb * 1e6) if limit_bytes is None else limit_bytes
+        self._shown: ViewsKey | None = None
         self._lock = threading.Lock()
         self._evaluations: dict[SnapshotKey, _Entry] = {}
         self._snapshots: dict[SnapshotKey, _Entry] = {}
         self._views: OrderedDict[ViewsKey, _Entry] = OrderedDict()
 
-    def _get(self, table: dict[Any, _Entry], key: object, make: Callable[[], T], weight: float = 1.0) -> T:
+    def _get(self, table: dict[Any, _Entry], key: object, make: Callable[[], T]) -> T:
         with self._lock:
             entry = table.get(key)
             owner = entry is None
             if entry is None:
                 entry = table[key] = _Entry()
-                entry.weight = weight
             if isinstance(table, OrderedDict):
                 table.move_to_end(key)
-                self._evict(table)
         if owner:
             try:
                 entry.value = make()
+                if table is self._views:
+                    entry.size = views_bytes(entry.value)  # type: ignore[arg-type]
             except BaseException as exc:  # the caller sees it; a later call tries again
                 entry.error = exc
                 with self._lock:
@@ -84,6 +86,9 @@ class SnapshotCache:
                         del table[key]
             finally:
                 entry.done.set()
+            if table is self._views:
+                with self._lock:
+                    self._evict()
             # What is kept from now on is long-lived: out of the cycle collector's way, so that
             # collections (on the UI thread too) do not rescan hundreds of thousands of cells.
             gc.freeze()
@@ -93,13 +98,32 @@ class SnapshotCache:
             raise entry.error
         return entry.value  # type: ignore[return-value]
 
-    def _evict(self, table: OrderedDict[Any, _Entry]) -> None:
-        """Drop the least recently used views while they weigh more than ``limit`` city-wide sets (or
-        number more than twice ``limit``); the newest stays."""
-        while len(table) > 1 and (
-            sum(e.weight for e in table.values()) > self.limit or len(table) > 2 * self.limit
-        ):
-            table.popitem(last=False)
+    def held(self) -> int:
+        """The bytes of the views kept (made ones)."""
+        return sum(e.size for e in self._views.values())
+
+    def _evict(self) -> None:
+        """Drop the least recently used views while the views kept hold more than ``limit_bytes``,
+        except the views on screen and views being made; then what only the dropped ones needed.
+        Called with the lock held."""
+        held = self.held()
+        for key in list(self._views):
+            if held <= self.limit_bytes:
+                break
+            entry = self._views[key]
+            if key == self._shown or not entry.done.is_set():
+                continue
+            del self._views[key]
+            held -= entry.size
+            if isinstance(entry.value, Views):
+                for view in entry.value.tables.values():
+                    forget_widths(view)
+        needed = {(k[0], k[1]) for k in self._views} | {(k[0], ()) for k in self._views}
+        if self._shown is not None:
+            needed |= {(self._shown[0], self._shown[1]), (self._shown[0], ())}
+        for table in (self._snapshots, self._evaluations):
+            for gone in [k for k, e in table.items() if k not in needed and e.done.is_set()]:
+                del table[gone]
 
     def _ready(self, table: dict[Any, _Entry], key: object) -> Any:
         """The value computed for ``key``, or None if it is not (yet) there: never waits or computes."""
@@ -147,15 +171,22 @@ class SnapshotCache:
         )
 
     def views(
-        self, year: int | None, counties: Sequence[str] | None, lang: Lang, ascii_only: bool, unit: str = ""
+        self,
+        year: int | None,
+        counties: Sequence[str] | None,
+        lang: Lang,
+        ascii_only: bool,
+        unit: str = "",
+        shown: bool = True,
     ) -> tuple[Snapshot, Views]:
-        """The snapshot and its views in ``lang`` and symbol set, for the tasks of ``unit``."""
+        """The snapshot and its views in ``lang`` and symbol set, for the tasks of ``unit``; ``shown``:
+        they go on screen (the cache never drops them while they are the last shown)."""
         snap = self.snapshot(year, counties)
         key = (snap.evaluation.year, tuple(counties or ()), lang, ascii_only, unit or "")
-        # A county filter's views hold its zones' rows only: they weigh their share of the city's.
-        zones = self.dataset["zones"].height
-        weight = max(snap.evaluation.zones.height / zones, 1 / 32) if zones and key[1] else 1.0
-        views = self._get(self._views, key, lambda: _measured(self._render(snap, key)), weight)
+        if shown:
+            with self._lock:
+                self._shown = key
+        views = self._get(self._views, key, lambda: _measured(self._render(snap, key)))
         return snap, views
 
     def _render(self, snap: Snapshot, key: ViewsKey) -> Views:
@@ -186,6 +217,7 @@ class SnapshotCache:
         with self._lock:
             if key in self._views:
                 self._views.move_to_end(key)
+            self._shown = key
         return snap, views
 
     def prewarm(
@@ -200,7 +232,8 @@ class SnapshotCache:
         """Compute what the next key press will likely ask for; returns how many views it made ready.
 
         In order: the choice itself, the other language, then each other year (the way ``y`` cycles), both languages.
-        Stops early when ``cancelled()`` says so (a newer choice was made).
+        Stops early when ``cancelled()`` says so (a newer choice was made), and where one more set of
+        views (as large as the largest made) would not fit in ``limit_bytes``.
         """
         other = other_lang(lang)
         years = self.dataset.years
@@ -209,10 +242,12 @@ class SnapshotCache:
         order = [years[(index + i) % len(years)] for i in range(1, len(years))]
         wanted = [(start, lang), (start, other)] + [(y, lang) for y in order] + [(y, other) for y in order]
         made = 0
-        for want_year, want_lang in wanted[: self.limit]:
-            if cancelled():
+        for want_year, want_lang in wanted:
+            with self._lock:
+                full = self.held() + max((e.size for e in self._views.values()), default=0) > self.limit_bytes
+            if cancelled() or (full and made):
                 break
-            self.views(want_year, counties, want_lang, ascii_only, unit)
+            self.views(want_year, counties, want_lang, ascii_only, unit, shown=False)
             made += 1
         return made
 

@@ -106,6 +106,8 @@ CONFIG = Catalogue(
             "名称（文本，不含控制字符）组成的列表",
             "a list of names as text, without control characters",
         ),
+        # issue 24, memory: [performance] view_cache_mb
+        "expect_megabytes": ("0 到 1000000 之间的兆字节数", "a number of megabytes from 0 to 1000000"),
     },
 )
 

@@ -188,11 +188,15 @@ def test_a_filters_prewarm_keeps_the_citys_views(
 
 def test_views_of_many_filters_stay_bounded(sources: dict[str, tuple[Dataset, Settings]]) -> None:
     ds, settings = sources["generated"]
-    cache = SnapshotCache(ds, settings, limit=2)
-    for county in ds["zones"].get_column("county").unique(maintain_order=True).to_list():
+    cache = SnapshotCache(ds, settings)
+    counties = ds["zones"].get_column("county").unique(maintain_order=True).to_list()
+    cache.views(2026, (counties[0],), "zh", False)
+    cache.limit_bytes = 3 * cache.held()  # about three counties' views
+    for county in counties:
         cache.views(2026, (county,), "zh", False)
-    assert len(cache._views) <= 2 * cache.limit
-    assert sum(e.weight for e in cache._views.values()) <= cache.limit
+    assert cache.held() <= cache.limit_bytes
+    assert 1 < len(cache._views) < len(counties)
+    assert cache.ready(2026, (counties[-1],), "zh", False) is not None  # the one on screen stays
 
 
 def test_each_county_and_each_pair_of_neighbours_narrows_exactly(

@@ -62,7 +62,7 @@ def test_any_sequence_of_choices_shows_what_a_fresh_evaluation_shows(
     shared: tuple[Dataset, Settings], data: st.DataObject
 ) -> None:
     ds, settings = shared
-    cache = SnapshotCache(ds, settings, limit=4)  # small, so that evictions happen too
+    cache = SnapshotCache(ds, settings, limit_bytes=1_000_000)  # a few sets, so that evictions happen too
     sequence = data.draw(st.lists(choices(ds.years), min_size=1, max_size=5), label="choices")
     for i, choice in enumerate(sequence):
         if data.draw(st.booleans(), label=f"prewarm before choice {i}"):
