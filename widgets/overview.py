@@ -440,7 +440,7 @@ class OverviewPanel(VerticalScroll):
         if rows:  # the line takes the last row: count without it
             bottom -= 1
         else:
-            more.display = False
+            more.display = False  # a reactive: unchanged, it refreshes nothing
             return
         zones, notes = self.below(attention, bottom) or (0, 0)
         key = (
@@ -453,7 +453,10 @@ class OverviewPanel(VerticalScroll):
             else "more_zones_notes_below"
         )
         words = label_text(key, self._lang).format(n=zones or notes, m=notes, rows=rows)
-        more.update(Text(ascii_text(words) if self._ascii else words))
+        line = Text(ascii_text(words) if self._ascii else words)
+        if more.display and str(more.content) == line.plain:
+            return  # unchanged: an update would lay the page out again and repaint all of it
+        more.update(line)
         more.display = True
 
     def below(self, attention: AttentionList, bottom: int) -> tuple[int, int] | None:
