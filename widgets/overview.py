@@ -407,6 +407,9 @@ class OverviewPanel(VerticalScroll):
 
     _drawn_for: tuple[Overview, Lang, bool, int, int] | None = None
 
+    def on_mount(self) -> None:
+        self._tops = {}  # each panel its own
+
     def on_resize(self) -> None:
         """The headline table fits the new width (the bar gives way on a narrow terminal)."""
         drawn = self._drawn_for
@@ -440,7 +443,7 @@ class OverviewPanel(VerticalScroll):
         if rows:  # the line takes the last row: count without it
             bottom -= 1
         else:
-            more.display = False
+            more.display = False  # a reactive: unchanged, it refreshes nothing
             return
         zones, notes = self.below(attention, bottom) or (0, 0)
         key = (
@@ -453,7 +456,12 @@ class OverviewPanel(VerticalScroll):
             else "more_zones_notes_below"
         )
         words = label_text(key, self._lang).format(n=zones or notes, m=notes, rows=rows)
-        more.update(Text(ascii_text(words) if self._ascii else words))
+        line = Text(ascii_text(words) if self._ascii else words)
+        if more.display and str(more.content) == line.plain:
+            return  # unchanged: nothing to redraw
+        # The line is one row high whatever it says: no layout (a layout makes the page's next scroll
+        # repaint the whole screen, bytes a slow link pays at every arrow key).
+        more.update(line, layout=not more.display)
         more.display = True
 
     def below(self, attention: AttentionList, bottom: int) -> tuple[int, int] | None:
@@ -464,7 +472,7 @@ class OverviewPanel(VerticalScroll):
         if not attention.is_mounted or not attention.option_count or not self.size.height:
             return None
         attention._update_lines()
-        top = attention.virtual_region.y
+        top = self.top_of(attention)
         zones: set[str] = set()
         notes = 0
         for index, key in enumerate(attention.keys):
@@ -479,12 +487,25 @@ class OverviewPanel(VerticalScroll):
                 zones.add(key)
         return (len(zones), notes) if zones or notes else None
 
+    _tops: dict[str | None, tuple[tuple[object, ...], int]] = {}
+
+    def top_of(self, child: Widget) -> int:
+        """The page's line ``child`` starts on; found once per layout of what is above it. Not at each
+        scroll: a widget's place off the screen makes Textual map the whole page again, and the next
+        scroll then repaints the whole screen (bytes a slow link pays at every arrow key)."""
+        above = tuple((c.id, c.display, c.outer_size) for c in self.children[: self.children.index(child)])
+        known = self._tops.get(child.id)
+        if known is None or known[0] != above:
+            known = self._tops[child.id] = (above, child.virtual_region.y)
+        return known[1]
+
     def lines_below(self) -> int:
         """The page's lines below the rows the user sees once the "more" line takes the last one (none
         when everything below the scroll fits the screen)."""
         more = self.query_one("#overview-more", Static)
         content = max(
-            (c.virtual_region.bottom for c in self.children if c is not more and c.display), default=0
+            (self.top_of(c) + c.outer_size.height for c in self.children if c is not more and c.display),
+            default=0,
         )
         top, height = round(self.scroll_y), self.scrollable_content_region.height
         return 0 if content <= top + height else content - (top + height - 1)

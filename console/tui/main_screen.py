@@ -73,6 +73,10 @@ class MainScreen(Screen[None]):
         self.hide_search()
         self.drawn = True
         self.redraw()
+        # The focus in the shown tab before the first paint: moved after it, it repaints the whole screen
+        # (Textual refreshes the screen when its focus changes), bytes a slow link pays at every start.
+        with self.prevent(TabPane.Focused):
+            self.pane().focus_first()
         self.call_after_refresh(self.mount_later)
 
     def on_screen_suspend(self) -> None:
