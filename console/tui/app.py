@@ -93,10 +93,8 @@ class DevZonesApp(KeysFollowFocus, App[int]):
         self.flows = Flows(self, self.changes)
         self.post = workers.poster(self)  # what the workers report with
         self.main: MainScreen  # the default screen, made when the app starts
-        # No animations: over a slow SSH link each animation frame costs bytes and time.
-        self.animation_level = "none"
-        if self.ascii_only:
-            self.add_class("ascii")
+        self.animation_level = "none"  # over a slow SSH link each animation frame costs bytes and time
+        self.set_class(self.ascii_only, "ascii")
 
     # The choices tests, the palette and the exports read (the state holds them).
     lang = property(lambda self: self.state.lang)
@@ -108,35 +106,21 @@ class DevZonesApp(KeysFollowFocus, App[int]):
         return self.main
 
     def choice(self) -> workers.Choice:
-        """What a computation started now depends on."""
-        return self.session.choice()
+        return self.session.choice()  # what a computation started now depends on
 
     def on_mount(self) -> None:
-        """Show the cached screen (or say it is loading) and start the load; the data work starts here,
-        before the main screen has drawn, so whoever waits for the workers finds it."""
+        """Show the cached screen (or say it is loading) and start the load, before the main screen draws."""
         self.is_mounted_once = True
         for warning in self.settings.warnings:
             self.say(in_lang(warning, self.session.lang), "warning", 10)
         self._fingerprint = viewcache.fingerprint(self.settings.data_dir)
         self.set_interval(self.settings.reload_seconds, self.check_for_changes)
-        s = self.state
-        key_args = (s.year, s.counties, s.lang, self.ascii_only)
+        key_args = (self.state.year, self.state.counties, self.state.lang, self.ascii_only)
         key = viewcache.cache_key(self.settings, *key_args)
-        self.views = self.cached_screen(key, key_args) if self.use_cache else None
+        self.views = cached_screen(self.settings, key, key_args) if self.use_cache else None
         self.main.redraw()  # once the main screen is composed (it redraws when it mounts)
-        tables = key if self.views is not None and not self.views.tables else ""
-        self.load_data(key, after_paint=self.views is not None, tables_from=tables)
+        self.load_data(key, after_paint=self.views is not None)
         self.call_after_refresh(gc.enable)  # paused for the start-up by the CLI (console.cli._console)
-
-    def cached_screen(self, key: str, key_args: tuple[Any, ...]) -> Views | None:
-        """What to draw before the data is loaded: on the overview, the cached first screen alone (155 KB
-        at 2,543 zones; the tables, 5 MB, are read after the paint); else the whole views
-        cached, or the shipped launch screen of the embedded data."""
-        if self.settings.tab == "overview":
-            first = viewcache.load(key, viewcache.FIRST)
-            if first is not None:
-                return first
-        return shipped_views.first_screen(self.settings, key, *key_args)
 
     def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 8) -> None:
         """A toast whose text is shown literally: cleaned (line breaks kept), never parsed as markup."""
@@ -145,13 +129,13 @@ class DevZonesApp(KeysFollowFocus, App[int]):
 
     # -- data: workers and what they report ---------------------------------------------------------
 
-    def load_data(self, cache_key: str, after_paint: bool = False, tables_from: str = "") -> None:
+    def load_data(self, cache_key: str, after_paint: bool = False) -> None:
         """Load and evaluate the dataset off the UI thread; remember the launch screen (when caching).
-
         ``after_paint``: a cached screen is shown, so the worker (started now, so that whoever waits
-        for the workers finds it) waits until it is drawn and built: the load must not slow it;
-        ``tables_from``: the key of the cached whole views, read then (the first screen had no tables)."""
+        for the workers finds it) waits until it is drawn and built: the load must not slow it; a first
+        screen without tables has them read from the cache then (``tables_from``)."""
         key = cache_key if self.use_cache else None  # a screenshot or test remembers nothing
+        tables_from = cache_key if after_paint and self.views is not None and not self.views.tables else ""
         built = partial(self.main.built.wait, 2.0) if after_paint else None
         work = partial(workers.load, self.post, self.settings, self.choice(), key, built, tables_from)
         self.run_worker(work, thread=True, exclusive=True, group="data", exit_on_error=False)
@@ -183,8 +167,7 @@ class DevZonesApp(KeysFollowFocus, App[int]):
         self.run_worker(work, thread=True, exclusive=True, group="reload", exit_on_error=False)
 
     @on(got.CachedViews)
-    def on_cached_views(self, message: got.CachedViews) -> None:
-        """The cached tables under the cached first screen, unless the data has been loaded since."""
+    def on_cached_views(self, message: got.CachedViews) -> None:  # cached tables, unless loaded since
         if self.dataset is None and self.views is not None and not self.views.tables:
             self.views = message.views
             self.main.render_all()
@@ -251,8 +234,7 @@ class DevZonesApp(KeysFollowFocus, App[int]):
 
     @on(got.WorkerResult)
     def handled(self, message: got.WorkerResult) -> None:
-        """Last for every worker's message (after its own handler above): the worker may go on."""
-        message.handled.set()
+        message.handled.set()  # last for every worker's message (after its own handler): it may go on
 
     # -- actions: the keys, each a state change or a flow -------------------------------------------
 
@@ -286,8 +268,18 @@ class DevZonesApp(KeysFollowFocus, App[int]):
         return None if self._exit else super().push_screen(screen, *args, **kwargs)
 
     def preferences(self) -> dict[str, object]:
-        """What to remember for the next session (the state file's [state], written on quit)."""
-        return self.state.preferences(self.settings)
+        return self.state.preferences(self.settings)  # the state file's [state], written on quit
+
+
+def cached_screen(settings: Settings, key: str, key_args: tuple[Any, ...]) -> Views | None:
+    """What to draw before the data is loaded: on the overview, the cached first screen alone (155 KB at
+    2,543 zones; the tables, 5 MB, are read after the paint); else the whole views cached, or the
+    shipped launch screen of the embedded data."""
+    if settings.tab == "overview":
+        first = viewcache.load(key, viewcache.FIRST)
+        if first is not None:
+            return first
+    return shipped_views.first_screen(settings, key, *key_args)
 
 
 def screenshot(settings: Settings, size: tuple[int, int], search: str = "", sort: str = "") -> str:
