@@ -28,7 +28,10 @@ PADDING = 1
 _MEASURED: OrderedDict[tuple[int, int], tuple[tuple[Row, ...], tuple[Column, ...], tuple[int, ...]]] = (
     OrderedDict()
 )
-_MEASURED_LIMIT = 96  # the snapshot cache holds up to 12 views of 5 tables; searches add a few
+# A bound on the count, not the bytes: the snapshot cache bounds its views by bytes ([performance]
+# view_cache_mb) and a view it drops forgets its widths (``forget_widths``); what stays here beyond
+# those is searches' and the changes mode's views, which this count keeps few.
+_MEASURED_LIMIT = 96
 _measured_lock = threading.Lock()
 # The widths of each row of the views measured lately (same keys): a view of some of those rows (a
 # county filter's) takes its widths from them.
