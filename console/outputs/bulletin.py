@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from console.core.config import Settings
+from console.core.files import LinkRefused
 from console.data.dataset import Dataset
 from console.outputs.bulletin_build import build_bulletin, latest_words
 from console.outputs.bulletin_document import (
@@ -155,23 +156,36 @@ def _write_paper(
     """The Word or PDF 通报 on its paper; the series moves on only when the file is written."""
     from console.outputs.bulletin_docx import bulletin_docx_writer
     from console.outputs.gongwen_paper import make_paper, series_key
-    from console.outputs.gongwen_series import next_number, record_number
+    from console.outputs.gongwen_series import (
+        SeriesBusy,
+        next_number,
+        numbering,
+        record_number,
+        series_file,
+    )
 
     config = settings.bulletin
     chosen = style or config.style
     day = today or date.today()
     series = series_key(config, chosen)
-    n = number if number else next_number(chosen, series, day.year)
-    keep = tuple(str(row["zone"]) for row in b.ranking)
-    paper = make_paper(config, chosen, n, day, b.lang, keep)
-    writer = bulletin_docx_writer(document(b), prov, paper)
-    if fmt == "pdf":
-        data = _pdf_bytes(writer, out.stem, b.lang)
-        written = place_with_manifest(out, lambda handle: handle.write(data), prov, fmt, force)
-    else:
-        written = place_with_manifest(out, writer, prov, fmt, force)
-    with contextlib.suppress(OSError):  # the file is written; a series not kept restarts next time
-        record_number(chosen, series, day.year, n)
+    with contextlib.ExitStack() as held:
+        try:  # from the number read to the number recorded, no other bulletin takes it
+            held.enter_context(numbering())
+        except SeriesBusy:
+            raise BulletinError(BULLETIN("series_busy", b.lang, file=str(series_file()))) from None
+        except (OSError, LinkRefused):  # a state folder not writable: numbered, not kept (as before)
+            pass
+        n = number if number else next_number(chosen, series, day.year)
+        keep = tuple(str(row["zone"]) for row in b.ranking)
+        paper = make_paper(config, chosen, n, day, b.lang, keep)
+        writer = bulletin_docx_writer(document(b), prov, paper)
+        if fmt == "pdf":
+            data = _pdf_bytes(writer, out.stem, b.lang)
+            written = place_with_manifest(out, lambda handle: handle.write(data), prov, fmt, force)
+        else:
+            written = place_with_manifest(out, writer, prov, fmt, force)
+        with contextlib.suppress(OSError):  # the file is written; a series not kept restarts next time
+            record_number(chosen, series, day.year, n)
     return written
 
 

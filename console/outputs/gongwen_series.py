@@ -7,12 +7,17 @@ one; ``record_number`` is called only after a file is really written, so a faile
 a number. A number given by hand (``--number``, the dialog's field) wins over the series; recording it
 moves the series on from it (the next is one more than the largest written). A series file that cannot
 be read is renamed and the series starts again from 1 (the config's rule for a broken state file).
+
+Two bulletins written at once (two terminals of one clerk, the console and a cron job) must not take
+the same number: ``numbering`` holds a lock on the series from reading the next number until it is
+recorded, and the second waits (a PDF takes seconds to convert) or gives up with SeriesBusy.
 """
 
 from __future__ import annotations
 
 import contextlib
 import tomllib
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +28,14 @@ from console.core.files import atomic_write_bytes
 SERIES_NAME = "bulletin-series.toml"
 # not words: the file's header comment, a file-format token
 HEADER = "# devzones: the last 发文字号/期号 written per series and year (devzones bulletin).\n".encode()
+
+
+# Seconds a bulletin waits for another one being numbered (its PDF conversion included) before giving up.
+SERIES_WAIT = 120.0
+
+
+class SeriesBusy(Exception):
+    """Another bulletin held the series longer than ``SERIES_WAIT`` seconds."""
 
 
 def series_file() -> Path:
@@ -71,3 +84,27 @@ def record_number(style: str, series: str, year: int, number: int) -> None:
     years[str(year)] = number
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, HEADER + tomli_w.dumps(data).encode("utf-8"))
+
+
+@contextlib.contextmanager
+def numbering(wait: float | None = None) -> Iterator[None]:
+    """Hold the series while a bulletin takes its number, writes its file and records the number:
+    another bulletin, from this process or another, waits. SeriesBusy after ``wait`` seconds; OSError
+    when the state folder cannot be written (then nothing is numbered)."""
+    from filelock import FileLock, Timeout
+
+    from console.core.files import refuse_links
+
+    path = series_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.with_name(path.name + ".lock")
+    refuse_links(lock_path)  # opened for writing: never through a link
+    lock = FileLock(lock_path, timeout=SERIES_WAIT if wait is None else wait, thread_local=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise SeriesBusy(str(path)) from None
+    try:
+        yield
+    finally:
+        lock.release()

@@ -167,5 +167,10 @@ BULLETIN = Catalogue(
             "编号“{value}”无效：应为 1 或更大的整数（发文字号不编虚位，不加“第”字）",
             "number '{value}': expected a whole number of 1 or more",
         ),
+        # Two bulletins numbered at once: the second waited for the first too long.
+        "series_busy": (
+            "另一份通报正在取号（{file}），等待超时；请稍后再试",
+            "another bulletin is taking its number ({file}) and did not finish in time; try again shortly",
+        ),
     },
 )

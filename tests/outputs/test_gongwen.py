@@ -261,3 +261,51 @@ def test_a_series_file_that_cannot_be_read_is_kept_and_the_series_restarts() -> 
     assert next_number("gongwen", "驻××办", 2026) == 1
     kept = list(series_file().parent.glob(f"{series_file().name}.broken-*"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "[gongwen\n"
+
+
+def test_two_bulletins_written_at_once_take_different_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dataset, settings
+) -> None:
+    """Two terminals of one clerk (or the console and a cron job) writing a 公文 at the same moment:
+    the second waits for the first's number to be recorded instead of taking the same one."""
+    import threading
+    import time
+
+    import console.outputs.bulletin as bulletin
+
+    placing = bulletin.place_with_manifest
+
+    def slow_place(*args, **kwargs):  # a PDF conversion takes seconds: the window two writers share
+        time.sleep(0.4)
+        return placing(*args, **kwargs)
+
+    monkeypatch.setattr(bulletin, "place_with_manifest", slow_place)
+    day = date(2026, 10, 9)
+    written: list[Path] = []
+
+    def write(name: str) -> None:
+        written.extend(write_bulletin(dataset, settings, "2026-10", "docx", tmp_path / name, today=day)[:1])
+
+    threads = [threading.Thread(target=write, args=(f"{n}.docx",)) for n in "ab"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    references = sorted(
+        next(t for t in _texts(docx.Document(str(path))) if DOC_NUMBER.fullmatch(t)) for path in written
+    )
+    assert [r.split("〕")[1] for r in references] == ["1号", "2号"]
+    assert next_number("gongwen", "驻××办", 2026) == 3
+
+
+def test_a_series_held_too_long_is_said_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dataset, settings
+) -> None:
+    import console.outputs.gongwen_series as gongwen_series
+    from console.outputs.bulletin import BulletinError
+
+    monkeypatch.setattr(gongwen_series, "SERIES_WAIT", 0.2)
+    held = gongwen_series.numbering()  # another bulletin holds the series
+    with held, pytest.raises(BulletinError, match="另一份通报正在取号"):
+        write_bulletin(dataset, settings, "2026-10", "docx", tmp_path / "late.docx")
+    assert not (tmp_path / "late.docx").exists()
