@@ -28,7 +28,7 @@ BULLETIN = Catalogue(
         # The title and the note under it.
         "title": (
             "{area}开发区高质量发展月度通报（{year}年{month}月）",
-            "{area} development zones: monthly bulletin, {year}-{month:02d}",
+            "{area} development zones: monthly bulletin, {month_name} {year}",
         ),
         "note": ("数据截至{quarter}。来源：{source}。", "Data as of {quarter}. Source: {source}."),
         "note_no_data": (

@@ -235,3 +235,27 @@ def test_the_bulletin_count_of_changes_says_its_scope_and_the_changes_command_sh
         assert "".join(f"{code_word(code, lang)}{len(lines)}".split()) in head, head
     for word in ("排名变化", "报表到达") if lang == "zh" else ("rankmoved", "reportarrived"):
         assert word in head, head
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_title_reads_the_same_in_every_format(tmp_path: Path, lang: str) -> None:
+    """A clerk who mails the Markdown and files the Word copy sees one title, never an ISO month."""
+    import docx
+
+    titles = {}
+    for fmt in ("md", "xlsx", "docx"):
+        out = tmp_path / f"b.{fmt}"
+        assert (
+            main(["bulletin", "--period", "2026-10", "--format", fmt, "--lang", lang, "--out", str(out)]) == 0
+        )
+        if fmt == "md":
+            titles[fmt] = out.read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
+        elif fmt == "xlsx":
+            titles[fmt] = openpyxl.load_workbook(out).worksheets[0]["A1"].value
+        else:
+            title = next(p for p in docx.Document(str(out)).paragraphs if p.style.name == "Title")
+            lines = title.text.replace("\u2060", "").split("\n")
+            titles[fmt] = ("" if lang == "zh" else " ").join(line.strip() for line in lines)
+    assert len(set(titles.values())) == 1, titles
+    assert "2026-10" not in titles["md"]
+    assert ("2026年10月" if lang == "zh" else "October 2026") in titles["md"]
