@@ -176,7 +176,8 @@ class Flows:
             return suggest_name(view, state.year or 0, state.counties, now, fmt)
 
         folder = self.session.settings.export_folder or os.getcwd()
-        dialog = ExportDialog(self.session.lang, folder, suggest, initial, error, pdf=pdf_available())
+        served = self.session.served
+        dialog = ExportDialog(self.session.lang, folder, suggest, initial, error, pdf_available(), served)
         self.open(dialog, self.export_chosen)
 
     def save_screen(self) -> None:

@@ -317,3 +317,32 @@ async def test_export_and_bulletin_failures_use_the_displays_mark(
         await pilot.pause()
         error = str(app.screen.query_one("#bulletin-error", Static).render())
         assert error.startswith(f"{mark} 通报未生成：") and "disk full" in error
+
+
+async def test_served_the_export_dialog_offers_no_folder_and_no_numbering(data_dir: Path) -> None:
+    """In a browser the file is a download: a folder field (a path on the server) and "numbered if the
+    file exists" would both be false; the dialog says where the file goes instead."""
+    from dataclasses import replace
+
+    from console.core.config import load_settings
+    from console.tui.app import DevZonesApp
+    from console.words.serve import SERVE
+
+    settings = load_settings(data_dir=data_dir)
+    app = DevZonesApp(replace(settings, export_folder=SERVE("to_browser", "zh")), served=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert [i.id for i in dialog.query(Input)] == ["name"]
+        text = "\n".join(screen_lines(app))
+        assert "（下载到浏览器）" in text and "自动编号" not in text
+    plain = make_app(data_dir)
+    async with plain.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert [i.id for i in plain.screen.query(Input)] == ["folder", "name"]
+        assert "自动编号" in "\n".join(screen_lines(plain))

@@ -44,7 +44,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     ``initial`` and ``error`` reopen the dialog after a failed export with the user's choices kept and
     the reason shown inside it. ``pdf``: LibreOffice is installed, so PDF is offered (after the other
-    formats; absent otherwise). The dialog sits at the top of the screen, clear of the toasts."""
+    formats; absent otherwise). ``served``: the console is served in a browser, where the file is a
+    download: no folder to choose and no numbering beside existing files. The dialog sits at the top
+    of the screen, clear of the toasts."""
 
     BINDINGS = widget_bindings("export_dialog")  # from the key catalogue
     DEFAULT_CSS = """
@@ -69,8 +71,10 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         initial: ExportChoice | None = None,
         error: str | None = None,
         pdf: bool = False,
+        served: bool = False,
     ) -> None:
         super().__init__()
+        self.served = served
         self.formats = (*EXPORT_FORMATS, PDF_FORMAT) if pdf else EXPORT_FORMATS
         self.lang = lang
         self.folder = folder
@@ -95,11 +99,15 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 yield MarkedRadioButton(DIALOGS("all_tabs", lang), value=all_tabs)
             with Horizontal():
                 yield Static(Text(DIALOGS("folder", lang)), classes="field")
-                yield Input(initial.folder if initial else self.folder, id="folder", compact=True)
+                if self.served:  # a download: the browser chooses where it goes
+                    yield Static(Text(self.folder), id="folder-served")
+                else:
+                    yield Input(initial.folder if initial else self.folder, id="folder", compact=True)
             with Horizontal():
                 yield Static(Text(DIALOGS("file_name", lang)), classes="field")
                 yield Input(initial.name if initial else self._suggested, id="name", compact=True)
-            yield Static(Text(DIALOGS("numbered", lang), style="italic"))
+            if not self.served:
+                yield Static(Text(DIALOGS("numbered", lang), style="italic"))
             if self.error:
                 lead = DIALOGS("export_failed_lead", lang)
                 yield Static(Text(f"{failed_mark(self)} {lead}{clean(self.error)}"), id="export-error")
@@ -109,7 +117,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def on_mount(self) -> None:
         # After a failure the folder is the likely culprit: start there; otherwise at the format.
-        self.query_one("#folder" if self.error else "#format").focus()
+        self.query_one("#folder" if self.error and not self.served else "#format").focus()
 
     def _choice(self) -> tuple[str, str]:
         fmt = self.formats[max(0, self.query_one("#format", RadioSet).pressed_index)][0]
@@ -140,7 +148,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def action_export(self) -> None:
         fmt, scope = self._choice()
-        folder = self.query_one("#folder", Input).value.strip() or "."
+        folder = self.folder if self.served else self.query_one("#folder", Input).value.strip() or "."
         name = self.query_one("#name", Input).value.strip() or self.suggest(fmt, scope)
         self.dismiss(ExportChoice(fmt, scope, folder, name))
 
