@@ -340,7 +340,8 @@ class Flows:
         from console.outputs.pdf import pdf_available
 
         style = settings.bulletin.style
-        dialog = BulletinDialog(lang, month, folder, initial, error, note, pdf_available(), style)
+        served = self.session.served
+        dialog = BulletinDialog(lang, month, folder, initial, error, note, pdf_available(), style, served)
         self.open(dialog, self.bulletin_chosen)
 
     def bulletin_chosen(self, choice: BulletinChoice | None) -> None:

@@ -319,7 +319,7 @@ async def test_export_and_bulletin_failures_use_the_displays_mark(
         assert error.startswith(f"{mark} 通报未生成：") and "disk full" in error
 
 
-async def test_served_the_export_dialog_offers_no_folder_and_no_numbering(data_dir: Path) -> None:
+async def test_served_the_export_and_bulletin_dialogs_offer_no_server_folder(data_dir: Path) -> None:
     """In a browser the file is a download: a folder field (a path on the server) and "numbered if the
     file exists" would both be false; the dialog says where the file goes instead."""
     from dataclasses import replace
@@ -339,6 +339,10 @@ async def test_served_the_export_dialog_offers_no_folder_and_no_numbering(data_d
         assert [i.id for i in dialog.query(Input)] == ["name"]
         text = "\n".join(screen_lines(app))
         assert "（下载到浏览器）" in text and "自动编号" not in text
+        await pilot.press("escape", "b")
+        await pilot.pause()
+        assert [i.id for i in app.screen.query(Input)] == ["period", "bulletin-number"]
+        assert "（下载到浏览器）" in "\n".join(screen_lines(app))
     plain = make_app(data_dir)
     async with plain.run_test(size=(80, 24)) as pilot:
         await ready(pilot)

@@ -58,8 +58,10 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
         month_note: str = "",
         pdf: bool = False,
         style: str = "gongwen",
+        served: bool = False,
     ) -> None:
         super().__init__()
+        self.served = served  # in a browser: the file is a download, no folder to choose
         self.lang = lang
         self.month_note = month_note
         self.period = initial.period if initial else period
@@ -89,7 +91,10 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
             hint = BULLETIN("dialog_number_hint", lang)
             yield Input(self.number, placeholder=hint, id="bulletin-number", compact=True)
             yield Static(Text(DIALOGS("folder", lang)))
-            yield Input(self.folder, id="bulletin-folder", compact=True)
+            if self.served:
+                yield Static(Text(self.folder), id="bulletin-folder-served")
+            else:
+                yield Input(self.folder, id="bulletin-folder", compact=True)
             if self.error:
                 lead = DIALOGS("bulletin_failed_lead", lang)
                 mark = failed_mark(self)
@@ -98,7 +103,9 @@ class BulletinDialog(ModalScreen[BulletinChoice | None]):
     def action_write(self) -> None:
         fmt = self.formats[max(0, self.query_one("#bulletin-format", RadioSet).pressed_index)]
         style = STYLES[max(0, self.query_one("#bulletin-style", RadioSet).pressed_index)]
-        folder = self.query_one("#bulletin-folder", Input).value.strip() or "."
+        folder = (
+            self.folder if self.served else self.query_one("#bulletin-folder", Input).value.strip() or "."
+        )
         number = self.query_one("#bulletin-number", Input).value.strip()
         period = self.query_one("#period", Input).value.strip()
         self.dismiss(BulletinChoice(period, fmt, folder, style, number))
