@@ -10,6 +10,7 @@ removed. One file, because a browser lets a page open one download window per ke
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import tempfile
@@ -39,12 +40,21 @@ def packed(paths: list[Path]) -> tuple[bytes, str]:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in paths:
-            archive.write(path, path.name)
+            archive.writestr(path.name, _as_downloaded(path))
     for folder in {path.parent for path in paths}:
         if folder.name.startswith(PREFIX):
             shutil.rmtree(folder, ignore_errors=True)
     name = UNSAFE.sub("_", paths[0].stem) + ".zip" if paths else "devzones.zip"
     return buffer.getvalue(), name
+
+
+def _as_downloaded(path: Path) -> bytes:
+    """A file's bytes; a manifest's command names the file as the browser saves it, not the private
+    folder on the server it was written in (a plain ASCII path: never escaped inside the TOML)."""
+    data = path.read_bytes()
+    if path.parent.name.startswith(PREFIX) and path.name.endswith(".manifest.toml"):
+        data = data.replace(f"{path.parent}{os.sep}".encode(), b"")
+    return data
 
 
 def delivering(name: str, lang: Lang) -> str:

@@ -91,6 +91,7 @@ def test_an_export_arrives_as_a_zip_whose_data_equals_the_cli_export(
     manifest = tomllib.loads(archive.read(names[1]).decode("utf-8"))["export"]
     assert manifest["view"] == "zones" and manifest["year"] == 2025 and manifest["counties"] == ["上蔡县"]
     assert manifest["files"] == [names[0]]
+    assert "devzones-served-" not in manifest["command"] and names[0] in manifest["command"]  # no server path
     out = tmp_path / "cli.csv"
     args = ["export", "--data", str(server["data"]), "--view", "zones", "--format", "csv"]
     assert main([*args, "--county", "上蔡县", "--year", "2025", "--out", str(out)]) == EXIT_OK

@@ -15,11 +15,15 @@ def test_the_files_are_packed_in_order_and_their_folder_removed() -> None:
     export = folder / "devzones-zones-2026-上蔡县;x,y-20261207-101500.csv"
     manifest = folder / (export.name + ".manifest.toml")
     export.write_bytes(b"\xef\xbb\xbfzone\n")
-    manifest.write_text("[export]\n", encoding="utf-8")
+    manifest.write_text(f'[export]\ncommand = "devzones export --out {export}"\n', encoding="utf-8")
     data, name = packed([export, manifest])
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert archive.namelist() == [export.name, manifest.name]  # the names as written, Chinese kept
     assert archive.read(export.name) == b"\xef\xbb\xbfzone\n"
+    # the command names the file as the browser saves it, not the server's private folder
+    assert (
+        archive.read(manifest.name).decode() == f'[export]\ncommand = "devzones export --out {export.name}"\n'
+    )
     assert name == "devzones-zones-2026-上蔡县_x_y-20261207-101500.zip"  # ; and , would end the header's name
     assert not folder.exists()
 
