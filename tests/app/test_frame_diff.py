@@ -101,3 +101,27 @@ async def test_the_terminal_shows_what_textual_draws(
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert not terminals.differences(), f"after {key}"
+
+
+async def test_a_resized_or_resumed_terminal_is_drawn_whole(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy of the screen is not trusted once the terminal changed under it: after a resize, or
+    back from Ctrl+Z (another program had the terminal), the next frame draws the whole screen."""
+    terminals = attach(monkeypatch, (80, 24))
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        resized = len(terminals.frames)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert terminals.frames[resized] > 4000, "the first frame at the new size is whole"
+        assert not terminals.differences()
+        before = len(terminals.frames)
+        app.screen.refresh()  # Textual's repaint of an unchanged screen: nothing to write
+        await pilot.pause()
+        assert terminals.bytes_since(before) < 100
+        app._resume_signal()  # as Textual does when the process is brought back (SIGCONT)
+        app.screen.refresh()
+        await pilot.pause()
+        assert terminals.bytes_since(before) > 4000, "the whole screen, drawn again"

@@ -32,6 +32,10 @@ class Terminals:
         update = getattr(renderable, "update", None)
         if update is None:  # not a frame of the screen
             return
+        if (app.size.width, app.size.height) != (self.columns, self.lines):  # the terminal resized
+            self.columns, self.lines = app.size.width, app.size.height
+            for screen in (self.written, self.whole):
+                screen.resize(self.lines, self.columns)
         changes = renderable.render_segments(app.console)  # type: ignore[attr-defined]
         self.frames.append(len(changes.encode()))
         self._written.feed(changes)
