@@ -59,7 +59,7 @@ async def test_a_cursor_move_writes_under_a_kilobyte(
         assert not terminals.differences()
 
 
-@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+@pytest.mark.parametrize("size", [(80, 24), pytest.param((200, 50), marks=pytest.mark.slow)])
 async def test_the_terminal_shows_what_textual_draws(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
 ) -> None:
