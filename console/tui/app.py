@@ -32,6 +32,7 @@ from console.tui import messages as got
 from console.tui import workers
 from console.tui.changes_mode import ChangesFailed, ChangesMode, ChangesReady
 from console.tui.flows import Flows
+from console.tui.frame_diff import ChangesOnly
 from console.tui.keys_follow_focus import KeysFollowFocus
 from console.tui.main_screen import MainScreen
 from console.tui.screenshot import true_screenshot
@@ -70,7 +71,7 @@ def _calls(
     return action
 
 
-class DevZonesApp(KeysFollowFocus, App[int]):
+class DevZonesApp(KeysFollowFocus, ChangesOnly, App[int]):
     """Tabs for the overview, zones, clusters, tasks and rankings of the plan."""
 
     CSS_PATH = "app.tcss"
