@@ -367,6 +367,16 @@ CATALOGUE: tuple[KeyEntry, ...] = (
         bar=1,
         bar_in=frozenset({"search"}),  # on a tab the bar shows q
     ),
+    KeyEntry(
+        "Ctrl+L",
+        "redraw",
+        "general",
+        ALL_TABS | {"search", "drilldown"},
+        # The console writes only the cells that changed (console.tui.frame_diff): after another
+        # program wrote over the terminal (a `wall` message on a shared server), this draws it whole.
+        (Bind("ctrl+l", "redraw", priority=True),),
+        palette=True,
+    ),
 )
 
 

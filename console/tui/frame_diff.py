@@ -290,6 +290,13 @@ class ChangesOnly(App[int]):
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         super()._display(screen, self.frame_changes(renderable))
 
+    def action_redraw(self) -> None:
+        """Ctrl+L: the whole screen written again, not only what changed (another program, such as a
+        `wall` message, may have written over the terminal: what it shows is no longer known)."""
+        if self._copy is not None:
+            self._copy.forget()
+        self.screen.refresh()
+
     def frame_changes(self, renderable: RenderableType | None) -> RenderableType | None:
         """Textual's frame ``renderable`` as an update that writes only what changed."""
         copy = self._copy

@@ -123,6 +123,12 @@ KEYS = Catalogue(
             "退出（任何地方，搜索框中也可用）",
             "quit (from anywhere, the search box too)",
         ),
+        "redraw": ("重绘", "redraw"),
+        "redraw_help": (
+            "重绘整个屏幕（其他程序的消息写乱了终端时）",
+            "redraw the whole screen (when another program's message wrote over it)",
+        ),
+        "redraw_palette": ("重绘整个屏幕", "Redraw the whole screen"),
     },
 )
 

@@ -125,3 +125,23 @@ async def test_a_resized_or_resumed_terminal_is_drawn_whole(
         app.screen.refresh()
         await pilot.pause()
         assert terminals.bytes_since(before) > 4000, "the whole screen, drawn again"
+
+
+async def test_ctrl_l_draws_over_what_another_program_wrote(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `wall` message on the shared server writes over the console; the console does not know and,
+    writing only what changes, would leave it there. Ctrl+L writes the whole screen again."""
+    terminals = attach(monkeypatch, (80, 24))
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        terminals._written.feed("\x1b[3;1HBroadcast message from root: reboot at 18:00")
+        assert terminals.differences()
+        await pilot.press("down")  # an ordinary key leaves the message where nothing changed
+        await pilot.pause()
+        assert any("Broadcast" in line for line in terminals.written.display)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert not any("Broadcast" in line for line in terminals.written.display)
+        assert not terminals.differences()
