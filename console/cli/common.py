@@ -55,7 +55,7 @@ def error_line(message: str) -> None:
 def print_json(document: object) -> None:
     """``document`` on stdout as JSON, its text made safe to show; a document (every command's --json)
     starts with ``schema_version`` (console.outputs.contract: the README's output contract)."""
-    from console.core.indented_json import dumps  # json.dumps(indent=2)'s bytes, sooner
+    from console.core.indented_json import dumps  # json.dumps(indent=2)'s bytes, in C (orjson)
     from console.core.text import safe_json
     from console.outputs.contract import versioned
 
