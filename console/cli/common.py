@@ -3,6 +3,7 @@ writes its result (one safe line, a JSON document, the paths it wrote)."""
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import sys
 from collections.abc import Iterable, Sequence
@@ -55,13 +56,31 @@ def error_line(message: str) -> None:
 def print_json(document: object) -> None:
     """``document`` on stdout as JSON, its text made safe to show; a document (every command's --json)
     starts with ``schema_version`` (console.outputs.contract: the README's output contract)."""
-    from console.core.indented_json import dumps  # json.dumps(indent=2)'s bytes, in C (orjson)
-    from console.core.text import safe_json
+    from console.core.indented_json import dumps_utf8  # json.dumps(indent=2)'s bytes, in C (orjson)
+    from console.core.text import safe_json_utf8
     from console.outputs.contract import versioned
 
     if isinstance(document, dict):
         document = versioned(document)
-    print(safe_json(dumps(document)))
+    raw = safe_json_utf8(dumps_utf8(document))
+    stream = sys.stdout
+    if _writes_utf8(stream):  # the bytes as they are: no 9 MB string decoded and encoded again
+        stream.flush()
+        stream.buffer.write(raw)
+        stream.buffer.write(b"\n")
+    else:  # a terminal in another encoding (GB18030): print encodes, as for every other line
+        print(raw.decode())
+
+
+def _writes_utf8(stream: object) -> bool:
+    """Whether ``stream`` is text over a byte buffer in UTF-8 (so UTF-8 bytes can go to its buffer)."""
+    encoding = getattr(stream, "encoding", None)
+    if not isinstance(encoding, str) or getattr(stream, "buffer", None) is None:
+        return False
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def report_written(args: argparse.Namespace, command: str, written: Sequence[Path]) -> int:

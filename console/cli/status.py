@@ -26,10 +26,16 @@ def status_command(args: argparse.Namespace, settings: Settings) -> int:
     ds = as_of(dataset(settings), args.as_of, lang)
     year, counties = choices(ds, args, lang)
     ev = evaluate(ds, settings, year=year, counties=counties)
-    views = status_views(ds, ev, lang, settings.ascii)
+    views = status_views(ds, ev, lang, settings.ascii, shown=not args.json)
     if args.json:
-        # The engine's documented form, and the tables as the console's model shows them.
-        print_json({**status_json(ev), "tables": {v.tab: view_json(v, lang) for v in views}})
+        # The engine's documented form, and the tables as the console's model shows them; each view
+        # let go once it is data (at 2,543 zones the views are larger than the text written).
+        tables = {}
+        while views:
+            view = views.pop(0)
+            tables[view.tab] = view_json(view, lang)
+            del view
+        print_json({**status_json(ev), "tables": tables})
     else:
         from console.outputs.text_tables import make_console, print_header, print_view
         from console.present.formatter import Formatter

@@ -40,6 +40,18 @@ def dumps(document: object, default: Callable[[object], object] = str) -> str:
         return python_dumps(document, default)
 
 
+def dumps_utf8(document: object, default: Callable[[object], object] = str) -> bytes:
+    """:func:`dumps`'s text as UTF-8 bytes, without a Python string of it in between (a command writes
+    them to stdout as they are); a lone surrogate, which UTF-8 cannot hold, is written as its ``\\u``
+    escape (:func:`console.core.text.safe_json`)."""
+    try:
+        return orjson.dumps(document, default=default, option=_OPTIONS)
+    except orjson.JSONEncodeError:
+        from console.core.text import safe_json
+
+        return safe_json(python_dumps(document, default)).encode()
+
+
 # not words: JSON's spellings of the infinities, as the json module writes them
 _FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
 
