@@ -104,6 +104,15 @@ def _may_be_unsafe(document: str) -> bool:
     return _unsafe_in(raw)
 
 
+def may_hold_removed(raw: bytes) -> bool:
+    """Whether UTF-8 ``raw`` (a data file's bytes) may hold a character :func:`clean` removes; False
+    means none is there (a reader may skip removing them)."""
+    try:
+        return _unsafe_in(raw)
+    except UnicodeDecodeError:  # not UTF-8 after all: assume the worst
+        return True
+
+
 def _unsafe_in(raw: bytes) -> bool:
     """Whether UTF-8 ``raw`` holds a character :func:`clean` removes: a scan for the few lead bytes such
     characters start with, each distinct candidate then checked (a 9 MB document in a tenth of the
