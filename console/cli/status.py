@@ -6,7 +6,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from console.cli.common import EXIT_MISSING, EXIT_OK, error_line, join_choices, print_json, visible
+from console.cli.common import (
+    EXIT_MISSING,
+    EXIT_OK,
+    error_line,
+    join_choices,
+    lean_allocator,
+    print_json,
+    visible,
+)
 from console.cli.selection import as_of, choices, dataset
 from console.words import Lang, as_lang, in_lang_of
 from console.words.cli import CLI
@@ -18,6 +26,7 @@ if TYPE_CHECKING:
 
 def status_command(args: argparse.Namespace, settings: Settings) -> int:
     """The statuses of the zones asked for (a year, counties, as of a quarter)."""
+    lean_allocator()  # before polars is loaded
     from console.engine.evaluation import evaluate, status_json
     from console.outputs.export import view_json
     from console.present.assemble import as_of_words, header_words, status_views
