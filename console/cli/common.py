@@ -31,15 +31,15 @@ class CommandFailed(Exception):
         self.code = code
 
 
-# Control (Cc), format (Cf: bidi overrides, zero-width marks), line/paragraph separators and lone
-# surrogates: none of them reaches the terminal raw in a message.
 # polars' allocator (jemalloc) reads its settings from this variable once, when polars is loaded
 # (polars adds the variable's value after its own defaults: its documented override).
 ALLOCATOR_SETTINGS = "_RJEM_MALLOC_CONF"  # not words: an environment variable's name
-# One arena for every thread, instead of four a core: what one polars step frees, the next reuses. At
-# 2,543 zones, ``status --json``'s peak 198 MB instead of 227 MB, at no cost in time (bench_load.py
-# --headless; returning freed pages at once, dirty_decay_ms:0, gives 168 MB but costs 0.3-0.9 s of CPU).
-LEAN_ALLOCATOR = "narenas:1"  # not words: jemalloc's option syntax
+# One arena for every thread instead of four a core (what one polars step frees, the next reuses), and
+# pages freed for half a second given back to the system (muzzy_decay_ms:0: polars' own 1000 keeps them
+# lazily freed, still counted as resident). At 2,543 zones, status --json's peak about 183 MB instead
+# of 227 MB at no cost in time (bench_load.py --headless); giving pages back at once as well
+# (dirty_decay_ms:0) makes it 169 MB but costs 0.2-0.3 s of system time.
+LEAN_ALLOCATOR = "narenas:1,muzzy_decay_ms:0"  # not words: jemalloc's option syntax
 
 
 def lean_allocator() -> None:
@@ -49,6 +49,8 @@ def lean_allocator() -> None:
         os.environ.setdefault(ALLOCATOR_SETTINGS, LEAN_ALLOCATOR)
 
 
+# Control (Cc), format (Cf: bidi overrides, zero-width marks), line/paragraph separators and lone
+# surrogates: none of them reaches the terminal raw in a message.
 def visible(text: object, limit: int = 160) -> str:
     """A path or message as one safe line: control, format and separator characters shown as
     escapes (``\\x1b``, ``\\u202e``), and the middle of a very long text elided."""
