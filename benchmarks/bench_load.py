@@ -1,6 +1,10 @@
 """Load, validate and evaluate a synthetic national dataset; print time and peak memory.
 
-    python benchmarks/bench_load.py [--zones 2543] [--repeat 5]
+    python benchmarks/bench_load.py [--zones 2543] [--repeat 5] [--headless] [--data DIR]
+
+With ``--headless``, also the headless commands on it (``status --json``, ``rankings --json``,
+``check --json``, ``status``): the median wall time, CPU time (user + system) and peak resident
+memory of ``--repeat`` runs of each, each a fresh process as cron would start it.
 
 Goal on a 2-core machine: load + evaluate under 1 s and 300 MB peak RSS. This is a benchmark that
 prints figures, not a test: timings vary from machine to machine.
@@ -10,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,20 +43,51 @@ print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "evaluate_s": t3 - t2,
 """
 
 
+HEADLESS = (("status", "--json"), ("rankings", "--json"), ("check", "--json"), ("status",))
+
+
+def headless(data: Path, repeat: int) -> None:
+    """Each headless command on ``data``: median wall, CPU and peak resident memory of ``repeat`` runs."""
+    for command in HEADLESS:
+        runs = []
+        for _ in range(repeat):
+            with tempfile.TemporaryDirectory() as home:
+                folders = {f"DEVZONES_{k}": str(Path(home) / k.lower()) for k in ("CONFIG", "STATE", "CACHE")}
+                start = time.perf_counter()
+                child = subprocess.Popen(
+                    [sys.executable, "-m", "console", *command, "--data", str(data)],
+                    stdout=subprocess.DEVNULL,
+                    env={**os.environ, "COLUMNS": "100", **folders},
+                )
+                _, _, usage = os.wait4(child.pid, 0)
+                runs.append(
+                    (time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+                )
+        wall, cpu, peak = (statistics.median(r[i] for r in runs) for i in range(3))
+        print(
+            f"{' '.join(command):>15}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MB peak  (median of {repeat})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zones", type=int, default=2543)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--headless", action="store_true", help="also time the headless commands")
+    parser.add_argument("--data", type=Path, help="an existing generated dataset (skips generate)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "synthetic"
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "console", "generate", "--zones", str(args.zones), "--out", str(out)],
-            check=True,
-            capture_output=True,
-        )
-        print(f"generate --zones {args.zones}: {time.perf_counter() - start:.2f} s")
+        out = args.data or Path(tmp) / "synthetic"
+        if args.data is None:
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "console", "generate", "--zones", str(args.zones), "--out", str(out)],
+                check=True,
+                capture_output=True,
+            )
+            print(f"generate --zones {args.zones}: {time.perf_counter() - start:.2f} s")
+        if args.headless:
+            headless(out, args.repeat)
         runs = [
             json.loads(
                 subprocess.run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from console.cli.common import EXIT_INVALID, EXIT_OK, print_json, visible
+from console.cli.common import EXIT_INVALID, EXIT_OK, lean_allocator, print_json, visible
 from console.cli.ingest import recover_notices
 from console.cli.selection import dataset
 from console.words import as_lang
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 def check_command(args: argparse.Namespace, settings: Settings) -> int:
     """Every data problem (file, row, column) or ✓ and the plan's self-audit; with --json, both."""
+    lean_allocator()  # before polars is loaded
     from console.data.errors import DataInvalid
     from console.engine.audit import audit
     from console.engine.coverage import coverage

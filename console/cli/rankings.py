@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from console.cli.common import EXIT_OK, print_json
+from console.cli.common import EXIT_OK, lean_allocator, print_json
 from console.cli.selection import as_of, choices, dataset
 from console.words import as_lang
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 def rankings_command(args: argparse.Namespace, settings: Settings) -> int:
     """The city's rankings for the year asked for; a county filter keeps the zones shown."""
+    lean_allocator()  # before polars is loaded
     from console.engine.coverage import coverage
     from console.engine.evaluation import check_counties, check_year
     from console.engine.rankings import rankings_json

@@ -6,7 +6,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from console.cli.common import EXIT_MISSING, EXIT_OK, error_line, join_choices, print_json, visible
+from console.cli.common import (
+    EXIT_MISSING,
+    EXIT_OK,
+    error_line,
+    join_choices,
+    lean_allocator,
+    print_json,
+    visible,
+)
 from console.cli.selection import as_of, choices, dataset
 from console.words import Lang, as_lang, in_lang_of
 from console.words.cli import CLI
@@ -18,6 +26,7 @@ if TYPE_CHECKING:
 
 def status_command(args: argparse.Namespace, settings: Settings) -> int:
     """The statuses of the zones asked for (a year, counties, as of a quarter)."""
+    lean_allocator()  # before polars is loaded
     from console.engine.evaluation import evaluate, status_json
     from console.outputs.export import view_json
     from console.present.assemble import as_of_words, header_words, status_views
@@ -26,10 +35,16 @@ def status_command(args: argparse.Namespace, settings: Settings) -> int:
     ds = as_of(dataset(settings), args.as_of, lang)
     year, counties = choices(ds, args, lang)
     ev = evaluate(ds, settings, year=year, counties=counties)
-    views = status_views(ds, ev, lang, settings.ascii)
+    views = status_views(ds, ev, lang, settings.ascii, shown=not args.json)
     if args.json:
-        # The engine's documented form, and the tables as the console's model shows them.
-        print_json({**status_json(ev), "tables": {v.tab: view_json(v, lang) for v in views}})
+        # The engine's documented form, and the tables as the console's model shows them; each view
+        # let go once it is data (at 2,543 zones the views are larger than the text written).
+        tables = {}
+        while views:
+            view = views.pop(0)
+            tables[view.tab] = view_json(view, lang)
+            del view
+        print_json({**status_json(ev), "tables": tables})
     else:
         from console.outputs.text_tables import make_console, print_header, print_view
         from console.present.formatter import Formatter

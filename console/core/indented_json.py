@@ -1,10 +1,16 @@
-"""``json.dumps(document, ensure_ascii=False, indent=2, default=str)``, byte for byte, in two thirds of
-the time: Python 3.11's json module writes indented JSON with its pure-Python encoder (the C one only
-writes compact JSON), which at national scale (``status --json``: 9 MB for 2,543 zones) is a third
-of the command's time. Here each container is written by one plain recursive function, strings by
-the json module's C ``encode_basestring``; numbers, constants and the ``default`` fallback as the
-json module writes them. tests/unit/test_indented_json.py compares the two on every command's
-document and on the edge cases (NaN, infinities, empty containers, non-string keys, subclasses).
+"""Every command's ``--json`` text: ``json.dumps(document, ensure_ascii=False, indent=2, default=str)``,
+written in C by orjson (``status --json`` is 9 MB for 2,543 zones; the json module indents with its
+pure-Python encoder, which took a third of the command's time, and a hand-written Python writer still
+a quarter).
+
+orjson writes the json module's bytes for every document the commands make (key order, ``": "``
+and ``",\\n"``, escapes of control characters as ``\\u001b``, non-ASCII text as itself, floats by
+``repr``), with two harmless differences a JSON reader cannot tell apart: NaN and the infinities
+are written ``null`` (the json module writes ``NaN``, which strict JSON readers refuse), and a float
+below 1e-4 in magnitude without a padded exponent (``7e-5`` or ``0.00007``, not ``7e-05``). A
+document orjson refuses (a lone surrogate from a file name, an integer beyond 64 bits, a key the
+json module accepts and orjson does not) is written by the json module's rules in Python (below),
+as before; a key neither accepts raises TypeError. tests/unit/test_indented_json.py compares the two.
 """
 
 from __future__ import annotations
@@ -12,6 +18,39 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from json.encoder import encode_basestring
+
+import orjson
+
+# Dates, datetimes, dataclasses and subclasses as the json module writes them: through ``default``
+# (str()), not orjson's own ISO and dict forms; keys that are not strings as the json module does.
+_OPTIONS = (
+    orjson.OPT_INDENT_2
+    | orjson.OPT_NON_STR_KEYS
+    | orjson.OPT_PASSTHROUGH_DATETIME
+    | orjson.OPT_PASSTHROUGH_DATACLASS
+)
+
+
+def dumps(document: object, default: Callable[[object], object] = str) -> str:
+    """``document`` as ``json.dumps(document, ensure_ascii=False, indent=2, default=default)`` writes
+    it (NaN and the infinities as ``null``)."""
+    try:
+        return orjson.dumps(document, default=default, option=_OPTIONS).decode()
+    except orjson.JSONEncodeError:
+        return python_dumps(document, default)
+
+
+def dumps_utf8(document: object, default: Callable[[object], object] = str) -> bytes:
+    """:func:`dumps`'s text as UTF-8 bytes, without a Python string of it in between (a command writes
+    them to stdout as they are); a lone surrogate, which UTF-8 cannot hold, is written as its ``\\u``
+    escape (:func:`console.core.text.safe_json`)."""
+    try:
+        return orjson.dumps(document, default=default, option=_OPTIONS)
+    except orjson.JSONEncodeError:
+        from console.core.text import safe_json
+
+        return safe_json(python_dumps(document, default)).encode()
+
 
 # not words: JSON's spellings of the infinities, as the json module writes them
 _FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
@@ -38,8 +77,10 @@ def _key(key: object) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
-def dumps(document: object, default: Callable[[object], object] = str) -> str:
-    """``document`` as ``json.dumps(document, ensure_ascii=False, indent=2, default=default)`` writes it."""
+def python_dumps(document: object, default: Callable[[object], object] = str) -> str:
+    """``document`` as ``json.dumps(document, ensure_ascii=False, indent=2, default=default)`` writes
+    it, byte for byte, by one plain recursive function (strings by the json module's C
+    ``encode_basestring``): for what orjson refuses."""
     out: list[str] = []
     write = out.append
 

@@ -136,7 +136,10 @@ def _normalise_zone_refs(
                     ),
                     kind=said("unknown_kind", what=said("zone")),
                 )
-        frame = frame.with_columns(series.replace(aliases).alias(col.name))
+        # Only the names written otherwise than in full are replaced (none, in most files).
+        renamed = {v: aliases[v] for v in distinct.to_list() if aliases.get(v, v) != v}
+        if renamed:
+            frame = frame.with_columns(series.replace(renamed).alias(col.name))
     return frame
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from console.core.text import BREAKS_PATTERN, CONTROLS_PATTERN, clean
+from console.core.text import BREAKS_PATTERN, CONTROLS_PATTERN, clean, may_hold_removed
 from console.data.errors import DataError, DataInvalid
 from console.data.problem_words import detail, os_reason, said
 from console.data.workbook import Bounds, Finding, NotAWorkbook, inspect
@@ -77,8 +77,30 @@ def _locate_csv_problem(text: str, width: int, file: str) -> DataError:
     return DataError(file, None, None, None, said("malformed_csv"))
 
 
-def _read_csv(path: Path, file: str) -> pl.DataFrame:
-    raw = path.read_bytes()
+def _read_utf8_csv(raw: bytes) -> pl.DataFrame | None:
+    """The frame polars reads straight from UTF-8 ``raw`` (no decoded text kept, no re-encoded copy
+    made): None whenever the
+    careful path must look (not UTF-8 — GB18030 —, empty, CR-only lines, a header Python's csv module
+    refuses, a last row without its line break, anything polars refuses), which then reads it again
+    and names the problem as before."""
+    if not raw.strip() or not raw.endswith((b"\n", b"\r")) or (b"\r" in raw and b"\n" not in raw):
+        return None
+    body = raw[len(_UTF8_BOM) :] if raw.startswith(_UTF8_BOM) else raw
+    if body.startswith((b"\n", b"\r")):  # polars would take a later line as the header
+        return None
+    try:
+        if not body.isascii():
+            body.decode("utf-8")  # polars lets some bad bytes through (in a header, beside quotes)
+        header = body.split(b"\n", 1)[0].decode("utf-8")
+        next(csv.reader([header], strict=True))
+        frame = pl.read_csv(body, infer_schema=False, raise_if_empty=True)
+    except (UnicodeDecodeError, csv.Error, pl.exceptions.PolarsError, OSError):
+        return None
+    return frame if frame.height else None  # a header alone, or only (Unicode) spaces: look carefully
+
+
+def _read_csv_text(raw: bytes, file: str) -> pl.DataFrame:
+    """The careful path: ``raw`` decoded (UTF-8 or GB18030), checked, and read by polars from UTF-8."""
     text = decode_csv_bytes(raw, file)
     if not text.strip():
         raise DataInvalid([DataError(file, None, None, None, said("empty_file"))])
@@ -181,6 +203,14 @@ def _read_xlsx(path: Path, file: str) -> pl.DataFrame:
         raise DataInvalid([DataError(file, None, None, None, said("bad_xlsx", detail=detail(exc)))]) from None
 
 
+def _may_need_cleaning(raw: bytes) -> tuple[bool, bool]:
+    """Whether the cells of a UTF-8 CSV may hold characters cleaning removes, and tabs or line breaks:
+    from a quick scan of its bytes (False only when none can be there)."""
+    # A line break inside a cell needs quotes; a CR alone (not in a CRLF line end) is in a cell.
+    breaks = b"\t" in raw or b'"' in raw or raw.count(b"\r") != raw.count(b"\r\n")
+    return may_hold_removed(raw), breaks
+
+
 def read_table_file(path: Path, file: str | None = None) -> pl.DataFrame:
     """Read ``path`` into a frame of String columns with cleaned header names and cells.
 
@@ -189,11 +219,22 @@ def read_table_file(path: Path, file: str | None = None) -> pl.DataFrame:
     """
     file = file or path.name
     suffix = path.suffix.lower()
-    readers = {".csv": _read_csv, ".parquet": _read_parquet, ".xlsx": _read_xlsx}
-    if suffix not in readers:
+    readers = {".parquet": _read_parquet, ".xlsx": _read_xlsx}
+    if suffix not in readers and suffix != ".csv":
         raise DataInvalid([DataError(file, None, None, None, said("unsupported"))])
+    # What the cells may hold that cleaning removes: unknown but for a CSV read from its bytes.
+    controls = breaks = True
     try:
-        frame = readers[suffix](path, file)
+        if suffix == ".csv":
+            raw = path.read_bytes()
+            fast = _read_utf8_csv(raw)
+            if fast is None:
+                frame = _read_csv_text(raw, file)
+            else:  # UTF-8 polars read: its bytes tell what cleaning can find
+                frame, (controls, breaks) = fast, _may_need_cleaning(raw)
+            del raw
+        else:
+            frame = readers[suffix](path, file)
     except OSError as exc:  # unreadable (permissions), vanished, or a folder named like a table
         raise DataInvalid([unreadable(file, exc)]) from None
     names = {c: clean(c).strip().lstrip("\ufeff") for c in frame.columns}
@@ -203,14 +244,14 @@ def read_table_file(path: Path, file: str | None = None) -> pl.DataFrame:
             raise DataInvalid([DataError(file, 1, name, None, said("header_twice"))])
         seen.add(name)
     frame = frame.rename(names)
-    cleaned = [
-        pl.col(c)
-        .str.replace_all(BREAKS_PATTERN, " ")
-        .str.replace_all(CONTROLS_PATTERN, "")
-        .str.strip_chars()
-        .replace("", None)
-        for c in frame.columns
-    ]
+    cleaned = []
+    for c in frame.columns:
+        cell = pl.col(c)
+        if breaks:
+            cell = cell.str.replace_all(BREAKS_PATTERN, " ")
+        if controls:
+            cell = cell.str.replace_all(CONTROLS_PATTERN, "")
+        cleaned.append(cell.str.strip_chars().replace("", None))
     frame = frame.with_columns(cleaned).with_row_index("__row", offset=2)
     if frame.width > 1:
         frame = frame.filter(~pl.all_horizontal(pl.exclude("__row").is_null()))

@@ -152,14 +152,24 @@ def _clean(value: object) -> object:
     return value
 
 
+def _column_values(column: pl.Series) -> list[object]:
+    """A column's values as :func:`_clean` makes them, passing only the values it can change (floats,
+    dates) through it: text, integers, booleans and lists stay as they are."""
+    values = column.to_list()
+    dtype = column.dtype
+    if dtype == pl.String or dtype == pl.Boolean or dtype.is_integer() or isinstance(dtype, pl.List):
+        return values
+    return [_clean(v) for v in values]
+
+
 def _records(
     frame: pl.DataFrame, columns: list[str], rename: dict[str, str] | None = None
 ) -> list[dict[str, object]]:
+    """The rows of ``columns`` as dicts (renamed by ``rename``), their values cleaned for JSON."""
     rename = rename or {}
-    return [
-        {rename.get(k, k): _clean(v) for k, v in row.items()}
-        for row in frame.select(columns).iter_rows(named=True)
-    ]
+    names = [rename.get(c, c) for c in columns]
+    values = [_column_values(s) for s in frame.select(columns).iter_columns()]
+    return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 ZONE_JSON = [

@@ -97,12 +97,13 @@ def compute(
     return Snapshot(ds, ev, history, ranked, city)
 
 
-def status_views(ds: Dataset, ev: Evaluation, lang: Lang, ascii_only: bool) -> list[View]:
-    """What ``devzones status`` prints: the zones, clusters and indicators tables of the console."""
+def status_views(ds: Dataset, ev: Evaluation, lang: Lang, ascii_only: bool, shown: bool = True) -> list[View]:
+    """What ``devzones status`` prints: the zones, clusters and indicators tables of the console;
+    without ``shown`` (--json: the values, not the text) the sparklines are not drawn."""
     history = quarterly_revenue(ds, plan_start(ds), ev.counties)
     return [
-        zones_view(ev, history, lang, ascii_only),
-        clusters_view(ev, history, lang, ascii_only),
+        zones_view(ev, history, lang, ascii_only, shown=shown),
+        clusters_view(ev, history, lang, ascii_only, shown),
         indicators_view(ev, lang, ascii_only),
     ]
 

@@ -32,8 +32,11 @@ from console.words import Lang
 from console.words.views import VIEWS
 
 
-def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool) -> View:
-    """Clusters tab: one row per cluster with target, year to date, pace, projection and trend."""
+def clusters_view(
+    ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool, shown: bool = True
+) -> View:
+    """Clusters tab: one row per cluster with target, year to date, pace, projection and trend (its
+    sparkline drawn only when ``shown``: --json prints only the values)."""
     f = Formatter(lang, ascii_only)
     yi = label_text("unit_yi", f.lang)
     periods = trend_periods(history)
@@ -104,7 +107,7 @@ def clusters_view(ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only:
             ),
             Cell(f.number(c["pace_target"]), (as_float(c["pace_target"]),), c["pace_target"]),
             Cell(f.number(c["projected"]), (as_float(c["projected"]),), c["projected"]),
-            trend_cell(spark.get((c["zone"], c["industry"]), []), periods, f),
+            trend_cell(spark.get((c["zone"], c["industry"]), []), periods, f, shown),
             status_cell(c["status"], f),
         )
         rows.append(Row(cluster_key(c["zone"], c["industry"]), cells, flagged))

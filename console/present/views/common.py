@@ -125,12 +125,17 @@ def trend_periods(history: pl.DataFrame) -> list[str]:
     return [] if first is None else [str(p) for p in first]
 
 
-def trend_cell(values: Sequence[float | None], periods: Sequence[str], f: Formatter) -> Cell:
+def trend_cell(
+    values: Sequence[float | None], periods: Sequence[str], f: Formatter, shown: bool = True
+) -> Cell:
+    """A quarterly series: its sparkline (none unless ``shown``: --json prints only the values), one
+    value a quarter rounded for export, the sum to sort by."""
     n = len(periods)
     padded = list(values[:n]) + [None] * (n - len(values))
-    rounded = tuple(None if v is None or v != v else round(v, 4) for v in padded)  # v != v: NaN
+    rounded = tuple([None if v is None or v != v else round(v, 4) for v in padded])  # v != v: NaN
     known = [v for v in rounded if v is not None]
-    return Cell(f.spark(padded if periods else values), rounded, sum(known) if known else None)
+    text = f.spark(padded if periods else values) if shown else ""
+    return Cell(text, rounded, sum(known) if known else None)
 
 
 def severity(status: str | None) -> int | None:

@@ -151,6 +151,7 @@ def _zone_row(
     spark: Sequence[float | None],
     periods: Sequence[str],
     words: bool,
+    shown: bool = True,
 ) -> Row:
     """One zone's row: its tier, star, revenue, quarterly revenue, report and what it misses."""
     lang = f.lang
@@ -205,7 +206,7 @@ def _zone_row(
             z["revenue_status"],
             status_class(z["revenue_status"]),
         ),
-        trend_cell(spark, periods, f),
+        trend_cell(spark, periods, f, shown),
         Cell(
             report,
             (
@@ -230,12 +231,18 @@ def _missing_cell(codes: list[str], f: Formatter) -> Cell:
 
 
 def zones_view(
-    ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool, words: bool = False
+    ev: Evaluation,
+    history: pl.DataFrame,
+    lang: Lang,
+    ascii_only: bool,
+    words: bool = False,
+    shown: bool = True,
 ) -> View:
     """Zones tab: one row per zone; flagged rows miss or risk a tier, star or revenue target.
 
     The revenue cell shows year-to-date and pace as shares of the target, the status mark and, when
-    the mark comes from lagging clusters, their names.
+    the mark comes from lagging clusters, their names. Without ``shown`` (--json, which prints only
+    the values) the quarterly sparklines are not drawn.
     """
     f = Formatter(lang, ascii_only)
     periods = trend_periods(history)
@@ -244,7 +251,7 @@ def zones_view(
     lagging = lagging_clusters(ev, lang)
 
     rows = [
-        _zone_row(z, f, lagging, spark.get(z["zone"], []), periods, words)
+        _zone_row(z, f, lagging, spark.get(z["zone"], []), periods, words, shown)
         for z in ev.zones.iter_rows(named=True)
     ]
     return View("zones", tab_title("zones", lang), columns, tuple(rows))
