@@ -9,6 +9,9 @@ worker then takes the result (``Preload.result``) instead of loading again.
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -106,3 +109,73 @@ class Preload:
             raise self._error
         assert self._value is not None
         return self._value
+
+
+def can_fork() -> bool:
+    """Whether a child process may make the views: a POSIX system, and nothing running yet that a fork
+    would break (no other thread, polars not imported: its thread pool does not survive a fork)."""
+    return hasattr(os, "fork") and threading.active_count() == 1 and "polars" not in sys.modules
+
+
+class Forked:
+    """The views of a first launch made in a child process forked before Textual and polars are
+    imported: it has a core and an interpreter lock of its own, so the load does not wait for Textual's
+    start (a thread shared the lock with it). The child sends the first screen (header and overview)
+    through a pipe, then stores the whole views in the view cache (``key``) and says so; the console
+    then reads them as at a second launch, without polars or the dataset (loaded when a key asks for
+    more). When the child fails (bad data, a remembered year not in the data, no cache to write), the
+    console loads the data itself, and says what is wrong as it always did."""
+
+    def __init__(self, settings: Settings, choice: Choice, key: str) -> None:
+        self.choice, self.key = choice, key
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns
+            os.close(read)
+            os._exit(_child(settings, choice, key, write))
+        os.close(write)
+        self._pipe = os.fdopen(read, "rb")
+
+    def first(self) -> Views | None:
+        """The first screen the child made, once made; None if it failed."""
+        from console.present import view_cache as viewcache
+
+        size = int.from_bytes(self._pipe.read(8) or b"\0", "big")
+        data = self._pipe.read(size) if size else b""
+        if not size or len(data) != size:
+            return None
+        try:
+            return viewcache.decode(json.loads(data))
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def stored(self) -> bool:
+        """Whether the child stored the whole views (waits for it to end, and reaps it)."""
+        done = self._pipe.read(1) == b"W"
+        self._pipe.close()
+        os.waitpid(self.pid, 0)
+        return done
+
+
+def _child(settings: Settings, choice: Choice, key: str, fd: int) -> int:
+    """In the forked child: make and send the first screen, store the whole views; its exit code."""
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+        for std in (0, 1, 2):  # never a key read nor a character written on the console's terminal
+            os.dup2(null, std)
+        from console.present import view_cache as viewcache
+
+        got = prepare(settings, choice)
+        if got.warning:  # the console says it, and loads the defaults itself
+            return 1
+        first = viewcache.encode(got.first)
+        with os.fdopen(fd, "wb") as out:
+            data = json.dumps(first, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            out.write(len(data).to_bytes(8, "big") + data)
+            out.flush()
+            views_of = (got.year, got.counties, choice.lang, choice.ascii_only, choice.unit)
+            viewcache.store(key, got.cache.views(*views_of)[1])
+            out.write(b"W" if viewcache.load(key, viewcache.FIRST) is not None else b"-")
+        return 0
+    except BaseException:  # anything at all: the console loads the data itself
+        return 1

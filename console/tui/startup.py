@@ -5,8 +5,10 @@
   loaded (nor polars imported, 47 MB of an idle console) until a key asks for what the cache does not
   hold (a drill-down, another year, county filter or language, an export, a reload), or a data file
   changes (``Start.lazy``).
-- Nothing cached: the data load starts now, in a thread (console.tui.preload), side by side with the
-  import of Textual and the app's start.
+- Nothing cached: the views are made now, side by side with the import of Textual and the app's
+  start: in a child process that stores them in the view cache, the console then reading them as at a
+  second launch (``Forked``, where a fork is possible), or in a thread (``Preload``); both in
+  console.tui.preload.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from console.present import view_cache as viewcache
 if TYPE_CHECKING:
     from console.core.config import Settings
     from console.present.viewmodel import Views
-    from console.tui.preload import Preload
+    from console.tui.preload import Forked, Preload
     from console.tui.session import Session
 
 
@@ -33,14 +35,15 @@ class Start:
 
     key: str
     views: Views | None
-    preload: Preload | None
+    preload: Preload | Forked | None
     fingerprint: list[tuple[str, int, int]]
     lazy: bool = False
 
 
-def begin(session: Session, use_cache: bool, lazy: bool = True) -> Start:
+def begin(session: Session, use_cache: bool, lazy: bool = True, fork: bool = False) -> Start:
     """The start of ``session``'s console: its cached screen, or the data load begun. ``lazy`` False:
-    the data is loaded after the cached screen is drawn all the same (and replaces it if it differs)."""
+    the data is loaded after the cached screen is drawn all the same (and replaces it if it differs).
+    ``fork``: nothing cached, the views are made in a child process when it can be (preload.Forked)."""
     settings, state = session.settings, session.state
     fingerprint = viewcache.fingerprint(settings.data_dir)  # before the key: a change after it reloads
     key_args = (state.year, state.counties, state.lang, session.ascii_only)
@@ -48,8 +51,10 @@ def begin(session: Session, use_cache: bool, lazy: bool = True) -> Start:
     views = cached_screen(settings, key, key_args) if use_cache else None
     if views is not None:
         return Start(key, views, None, fingerprint, lazy)
-    from console.tui.preload import Preload
+    from console.tui.preload import Forked, Preload, can_fork
 
+    if fork and lazy and use_cache and key and can_fork():
+        return Start(key, None, Forked(settings, session.choice(), key), fingerprint, lazy=True)
     return Start(key, None, Preload(settings, session.choice()), fingerprint)
 
 
@@ -58,7 +63,7 @@ def launch(settings: Settings, served: bool = False) -> Start:
     Textual): lazy, and with the view cache unless ``--as-of`` asks for another time."""
     from console.tui.session import Session
 
-    return begin(Session.start(settings, served), use_cache=not settings.as_of)
+    return begin(Session.start(settings, served), use_cache=not settings.as_of, fork=True)
 
 
 def cached_screen(settings: Settings, key: str, key_args: tuple[Any, ...]) -> Views | None:

@@ -31,7 +31,7 @@ from console.tui.messages import (
     describe,
     post_to,
 )
-from console.tui.preload import Preload, as_it_stood, prepare
+from console.tui.preload import Forked, Preload, as_it_stood, prepare
 from console.tui.session import Choice
 from console.words.bulletin import BULLETIN
 from console.words.tui import TUI
@@ -119,6 +119,10 @@ def start_loading(app: Any, start: Start) -> None:
     """The load a launch of ``app`` (the console) begins: the data's, taking what the preload began;
     after the paint when a cached screen is drawn (its tables read first when it had none); none when
     the cached screen answers (``lazy``: only its tables then)."""
+    if isinstance(start.preload, Forked):  # the views made in a child process
+        work = partial(forked, app.post, app.settings, app.choice(), start.preload)
+        app.run_worker(work, thread=True, group="data", exit_on_error=False)
+        return
     views = start.views
     tables_from = start.key if views is not None and not views.tables and app.use_cache else ""
     wait = partial(app.main.built.wait, 2.0) if views is not None else None
@@ -127,6 +131,19 @@ def start_loading(app: Any, start: Start) -> None:
     elif tables_from:
         work = partial(cached_tables, app.post, wait, tables_from)
         app.run_worker(work, thread=True, group="data", exit_on_error=False)
+
+
+def forked(post: Post, settings: Settings, choice: Choice, child: Forked) -> None:
+    """The first screen and then the whole views a child process made (the console stays without the
+    dataset until a key asks for it); what the child could not make is loaded here."""
+    first = child.first()
+    if first is not None:
+        post(FirstScreen(first))
+    whole = viewcache.load(child.key) if child.stored() and first is not None else None
+    if whole is None:
+        load(post, settings, choice, child.key)
+    else:
+        post(CachedViews(whole))
 
 
 def load_on_demand(app: Any) -> None:

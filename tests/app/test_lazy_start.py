@@ -14,7 +14,9 @@ import pytest
 
 from console.cli import main
 from console.core.config import load_settings
+from console.data.loader import load_dataset
 from console.engine.evaluation import evaluate
+from console.present import view_cache as viewcache
 from console.present.snapshot_cache import SnapshotCache
 from console.words.tui import TUI
 from tests.support.launch import launched
@@ -151,3 +153,54 @@ async def test_a_first_launch_on_new_data_draws_the_overview_before_the_tables(
             for name in tables:
                 table = app.query_one(f"#{name}-table", ViewTable)
                 assert table.row_count == len(expected.tables[name].rows) > 0, name
+
+
+FORKED_LAUNCH = """
+import asyncio, sys
+from pathlib import Path
+from console.core.config import load_settings
+from console.tui.startup import launch
+settings = load_settings(data_dir=Path(sys.argv[1]))
+start = launch(settings)  # as `devzones` does, before Textual is imported
+print(type(start.preload).__name__)
+from console.tui.app import DevZonesApp
+from widgets.drilldown_screen import DetailScreen
+async def main():
+    app = DevZonesApp(settings, start=start)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(1200):
+            if app.views is not None and app.views.tables:
+                break
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        print(app.dataset is None, 'polars' in sys.modules)
+        await pilot.press("2")
+        await pilot.press("enter")  # the first zone's drill-down: the data is loaded for it
+        for _ in range(1200):
+            if isinstance(app.screen, DetailScreen):
+                break
+            await pilot.pause(0.05)
+        print(app.screen.source[1] if isinstance(app.screen, DetailScreen) else None)
+asyncio.run(main())
+"""
+
+
+def test_a_first_launch_makes_the_views_in_a_child_process_and_stays_light(generated: Path) -> None:
+    """Nothing cached, `devzones` has a child process make the views (its own core and interpreter
+    lock) and store them in the view cache: the console draws them without polars or the dataset,
+    and a drill-down then loads the data and opens the zone chosen. The views are the data's own."""
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run(
+        [sys.executable, "-c", FORKED_LAUNCH, str(generated)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    kind, light, zone = run.stdout.split("\n")[:3]
+    assert kind == "Forked" and light == "True False"  # no dataset, polars never imported
+    settings = load_settings(data_dir=generated)
+    expected = SnapshotCache(load_dataset(generated), settings).views(None, (), "zh", False)[1]
+    assert viewcache.load(viewcache.cache_key(settings, None, (), "zh", False)) == expected
+    assert zone == expected.tables["zones"].rows[0].key
