@@ -12,6 +12,8 @@
    (tab switch, a search keystroke, `y` year, `l` language, a county filter applied, `d` changes mode) until the
    terminal output goes quiet, i.e. the repaint is finished.
 3. Bytes the console writes to an 80x24 terminal when the cursor moves one row.
+4. (``--only first-action``) On the embedded data, the first key that needs the dataset after a launch
+   on the shipped screen (the console idles without it), against the same key once it is loaded.
 
 Figures, not assertions: run it and read them.
 """

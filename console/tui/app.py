@@ -9,9 +9,9 @@ through the protocols of console.tui.ports, so the modules of console.tui import
 
 The first screen comes from the view cache when the data has not changed since the last launch (or
 from the shipped launch screen of the embedded data): the dataset is then loaded only when a key asks
-for more than the cache holds. Nothing cached, the load begins before Textual is imported
-(console.tui.startup); the data is loaded and evaluated in worker threads, and polars and the engine are
-imported there, never on the UI thread.
+for more than the cache holds. Nothing cached, the views are made from before Textual is imported (in a
+child process where it can be: console.tui.startup); the data is loaded and evaluated in worker threads,
+and polars and the engine are imported there, never on the UI thread.
 """
 
 from __future__ import annotations

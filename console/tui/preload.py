@@ -1,10 +1,11 @@
 """The data load of a launch, started before Textual is imported: plain Python, no Textual import.
 
 On a first launch (nothing cached) the first screen waits for polars, the dataset and one evaluation,
-about 0.7 s at 2,543 zones; Textual's import and the app's start take about 0.3 s more. Done one after
-the other, they were 4x the bare Textual app; begun in a thread before Textual is imported, they run
-side by side (polars releases the GIL while it reads; the machine has two cores or more). The data
-worker then takes the result (``Preload.result``) instead of loading again.
+about 0.7 s of one core at 2,543 zones; Textual's import and the app's start take about 0.3 s more.
+``Forked`` makes the views in a child process with a core and an interpreter lock of its own, and
+the console reads them as at a second launch (without polars or the dataset); where a fork is not
+safe, ``Preload`` loads in a thread, whose result the data worker takes (``Preload.result``). A thread
+shares the lock with Textual's start: on 2 cores it was no faster than loading after the mount.
 """
 
 from __future__ import annotations
