@@ -214,20 +214,23 @@ def start_prewarm(app: App[int], cache: SnapshotCache | None, choice: Choice) ->
     """Start ``prewarm`` of ``cache`` around ``choice`` (what is shown now), in a worker of ``app``
     that a newer prewarm cancels."""
     if cache is not None:
-        work = partial(prewarm, cache, choice)
+        # A key waits for the data just loaded (console.tui.loading): its work goes first.
+        steps = 40 if getattr(getattr(app, "session", None), "pending", None) is not None else 6
+        work = partial(prewarm, cache, choice, steps)
         app.run_worker(work, thread=True, exclusive=True, group="prewarm", exit_on_error=False)
 
 
-def prewarm(cache: SnapshotCache, choice: Choice) -> None:
+def prewarm(cache: SnapshotCache, choice: Choice, steps: int = 6) -> None:
     """Compute the other language and years while the user reads, so `y` and `l` answer at once.
 
-    It first waits a moment (cancellable), so the screen just computed is drawn without sharing the
-    GIL with it. Speculative: a failure is left for a real request to compute and report.
+    It first waits ``steps`` times 50 ms (cancellable), so the screen just computed is drawn (or the
+    key that waited for the data is done) without sharing the GIL with it. Speculative: a failure is
+    left for a real request to compute and report.
     """
     import time
 
     worker = get_current_worker()
-    for _ in range(6):
+    for _ in range(steps):
         time.sleep(0.05)
         if worker.is_cancelled:
             return
