@@ -1,6 +1,6 @@
 """Console benchmarks in a real pseudo-terminal: start-up, repaint latency and bytes per keystroke.
 
-    python benchmarks/bench_console.py [--runs 7] [--only startup|cursor|nation|nation-startup]
+    python benchmarks/bench_console.py [--runs 7] [--only startup|cursor|nation|nation-startup|first-action]
 
 1. Start-up: from launch to the first complete screen (the data drawn), devzones on the embedded
    data against a bare Textual app with tabs and a DataTable (benchmarks/bare_app.py), same run:
@@ -12,6 +12,8 @@
    (tab switch, a search keystroke, `y` year, `l` language, a county filter applied, `d` changes mode) until the
    terminal output goes quiet, i.e. the repaint is finished.
 3. Bytes the console writes to an 80x24 terminal when the cursor moves one row, on each tab.
+4. (``--only first-action``) On the embedded data, the first key that needs the dataset after a launch
+   on the shipped screen (the console idles without it), against the same key once it is loaded.
 
 Figures, not assertions: run it and read them.
 """
@@ -216,7 +218,10 @@ def nation_startup(runs: int) -> None:
         env = {"DEVZONES_CONFIG": "/nonexistent", "DEVZONES_STATE": os.path.join(tmp, "state.toml")}
         term = Term([*devzones, "--data", str(data)], 100, 30, {**env, "DEVZONES_CACHE": warm})
         term.read_until("需关注".encode(), timeout=60)
-        term.settle(quiet=2.0, timeout=30)  # until the view cache is written
+        written = time.perf_counter() + 60  # until the view cache is written (its first screen last)
+        while not any(Path(warm).glob("first-*.json")) and time.perf_counter() < written:
+            term.settle(quiet=0.2, timeout=1)
+        term.settle(quiet=0.5, timeout=5)
         term.close()
         for _ in range(runs):
             for kind in times:
@@ -237,6 +242,48 @@ def nation_startup(runs: int) -> None:
         median = statistics.median(times[kind])
         spread = ", ".join(f"{t:.2f}" for t in sorted(times[kind]))
         print(f"  {label}: {median:.3f} s, ratio {median / base:.2f} (goal <= {goal}) [{spread}]")
+
+
+def first_action(runs: int) -> None:
+    """On the embedded data, from the shipped launch screen (the dataset not loaded: an idle console
+    stays light): the first key that needs the data (it loads the data first) against the same key
+    once the data is there, in a fresh console each run. `y` (next year) and a drill-down (Enter on
+    the overview's attention list, then Enter on its first zone); the time until the repaint ends."""
+    found: dict[str, list[float]] = {"y first": [], "y loaded": [], "drill first": [], "drill loaded": []}
+    for _ in range(runs):
+        for kind in ("y", "drill"):
+            term = Term(
+                [sys.executable, "-m", "console"],
+                100,
+                30,
+                {
+                    "DEVZONES_CONFIG": "/nonexistent",
+                    "DEVZONES_STATE": os.path.join(tempfile.mkdtemp(), "state.toml"),
+                    "DEVZONES_CACHE": tempfile.mkdtemp(),
+                },
+            )
+            term.read_until("需关注".encode(), timeout=60)
+            term.settle(quiet=0.5)
+            if kind == "y":
+                found["y first"].append(term.key(b"y", quiet=SLOW_QUIET)[0])
+                term.settle(quiet=1.5)  # the prewarm of the other years done
+                found["y loaded"].append(term.key(b"y", quiet=SLOW_QUIET)[0])
+            else:
+                term.key(b"\r")  # into the attention list
+                found["drill first"].append(term.key(b"\r", quiet=SLOW_QUIET)[0])
+                term.key(b"\x1b")
+                term.settle(quiet=1.0)
+                found["drill loaded"].append(term.key(b"\r", quiet=SLOW_QUIET)[0])
+            term.close()
+    print(
+        f"embedded data, first key needing the data after a launch on the shipped screen, median of {runs}:"
+    )
+    for key, label in (("y", "y (next year)"), ("drill", "drill-down (Enter on an attention item)")):
+        first, loaded = statistics.median(found[f"{key} first"]), statistics.median(found[f"{key} loaded"])
+        print(
+            f"  {label}: first {first * 1000:.0f} ms (the data loaded first), "
+            f"then {loaded * 1000:.0f} ms: {1000 * (first - loaded):.0f} ms added to the first"
+        )
 
 
 def big_dataset(runs: int) -> None:
@@ -344,14 +391,17 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=("startup", "cursor", "nation", "nation-startup"),
-        help="run one part (default: all; nation-startup: the 2,543-zone start-up figures alone)",
+        choices=("startup", "cursor", "nation", "nation-startup", "first-action"),
+        help="run one part (default: all; nation-startup: the 2,543-zone start-up figures alone; "
+        "first-action: the first key that loads the data after a launch on the shipped screen)",
     )
     args = parser.parse_args()
     if args.only in (None, "startup"):
         startup(args.runs, args.source)
     if args.only in (None, "cursor"):
         cursor_bytes(args.runs * 2)
+    if args.only in (None, "first-action"):
+        first_action(max(3, args.runs // 2))
     if args.only in (None, "nation", "nation-startup"):
         nation_startup(args.runs)
     if args.only in (None, "nation"):

@@ -9,7 +9,9 @@ the summed unique memory of many coordinators' consoles.
    devzones on the 2,543-zone generated set (nothing cached), same run. Resident memory is VmRSS
    (/proc/<pid>/status); unique memory is what the process alone holds: PSS (shared pages split among
    the processes sharing them) and private pages (Private_Clean + Private_Dirty of
-   /proc/<pid>/smaps_rollup).
+   /proc/<pid>/smaps_rollup). A console whose first screen is cached or shipped (the embedded data;
+   the national set once its views are made by the child process of a first launch) holds neither
+   polars nor the dataset until a key asks for them (bench_console.py --only first-action times that).
 2. "20 coordinators": 20 consoles on the embedded data, each its own user (own empty cache and state),
    started one after the other and all running; 4 s after the last one's first screen, the sum of their
    PSS (and of 20 bare apps', same run).

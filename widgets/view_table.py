@@ -411,8 +411,8 @@ class ViewTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         base = self._base_style()
         width = self.scrollable_content_region.width or self.size.width
-        if self.view is None:
-            return Strip.blank(width, base)
+        if self.view is None:  # no view yet: what it waits for, when it says (the tables being made)
+            return self._note(width, base) if y == 0 and self.empty_note else Strip.blank(width, base)
         if y == 0:
             header = base + self.get_component_rich_style("view-table--header")
             full = self._scrolled
@@ -435,11 +435,15 @@ class ViewTable(ScrollView, can_focus=True):
             return strip
         index = self._top + y - 1
         if self.row_count == 0 and y == 1 and self.empty_note:  # say why the table is empty
-            note = Text(f" {clean(self.empty_note)}", style="italic", no_wrap=True, overflow="crop")
-            return Strip(list(note.render(self.app.console)), note.cell_len).adjust_cell_length(width, base)
+            return self._note(width, base)
         if index >= self.row_count:
             return Strip.blank(width, base)
         return self._window(self._row_strip(index), self._row_style(index))
+
+    def _note(self, width: int, base: Style) -> Strip:
+        """The table's ``empty_note`` as one line."""
+        note = Text(f" {clean(self.empty_note)}", style="italic", no_wrap=True, overflow="crop")
+        return Strip(list(note.render(self.app.console)), note.cell_len).adjust_cell_length(width, base)
 
     def _window(self, strip: Strip, style: Style) -> Strip:
         """The part of a full-width line on screen: whole columns only, never one cut at an edge;

@@ -18,6 +18,7 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import asdict, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,9 @@ def cache_key(
     files = content_fingerprint(settings.data_dir)
     if any(not content for *_, content in files):
         return ""  # a file that cannot be read: nothing cached is used or written
-    data = {"data": str(settings.data_dir.resolve()), "files": files}
+    # The year today: the engine reckons with it for data without an "as of" quarter (a screen
+    # remembered last year is not this year's, though no file changed).
+    data = {"data": str(settings.data_dir.resolve()), "files": files, "this_year": date.today().year}
     return digest(settings, data, year, counties, lang, ascii_only, unit)
 
 

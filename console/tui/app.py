@@ -7,9 +7,11 @@ worker threads (console.tui.workers) that post typed messages (console.tui.messa
 queue, each handled here with ``@on``. The flows, the changes mode and the screen see the app only
 through the protocols of console.tui.ports, so the modules of console.tui import each other one way.
 
-The first screen comes from the view cache when the data has not changed since the last launch;
-the data is loaded and evaluated in a worker thread either way, and polars and the engine are imported
-there, not at start-up.
+The first screen comes from the view cache when the data has not changed since the last launch (or
+from the shipped launch screen of the embedded data): the dataset is then loaded only when a key asks
+for more than the cache holds. Nothing cached, the views are made from before Textual is imported (in a
+child process where it can be: console.tui.startup); the data is loaded and evaluated in worker threads,
+and polars and the engine are imported there, never on the UI thread.
 """
 
 from __future__ import annotations
@@ -24,12 +26,11 @@ from textual.events import DeliveryFailed
 
 from console.core.config import TABS, Settings
 from console.core.text import clean, in_lang
-from console.present import shipped_views
 from console.present import view_cache as viewcache
 from console.present.fit import toast_lines
 from console.present.state import TABLES
 from console.tui import messages as got
-from console.tui import workers
+from console.tui import startup, workers
 from console.tui.changes_mode import ChangesFailed, ChangesMode, ChangesReady
 from console.tui.flows import Flows
 from console.tui.frame_diff import ChangesOnly
@@ -50,7 +51,9 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
-    from console.present.viewmodel import Views
+    from console.tui.preload import Preload
+    from console.tui.startup import Start
+    from console.tui.workers import Wait
 
 __all__ = ["TABLES", "TABS", "DevZonesApp", "run_app", "screenshot", "true_screenshot"]
 
@@ -84,12 +87,14 @@ class DevZonesApp(KeysFollowFocus, ChangesOnly, App[int]):
     dataset, snapshots, snapshot, views = InSession(), InSession(), InSession(), InSession()
     errors, reload_error, ready = InSession(), InSession(), InSession()
 
-    def __init__(self, settings: Settings, use_cache: bool = True, served: bool = False) -> None:
+    def __init__(
+        self, settings: Settings, use_cache: bool = True, served: bool = False, start: Start | None = None
+    ) -> None:
         super().__init__()
         self.session = Session.start(settings, served)
         self.title = SERVE("title", self.session.lang) if served else self.TITLE
         self.use_cache = use_cache and not settings.as_of  # the launch screen remembered is "now"
-        self.is_mounted_once = False
+        self.is_mounted_once, self.start = False, start  # start: begun by the CLI (console.tui.startup)
         self.changes = ChangesMode(self)
         self.flows = Flows(self, self.changes)
         self.post = workers.poster(self)  # what the workers report with
@@ -110,17 +115,15 @@ class DevZonesApp(KeysFollowFocus, ChangesOnly, App[int]):
         return self.session.choice()  # what a computation started now depends on
 
     def on_mount(self) -> None:
-        """Show the cached screen (or say it is loading) and start the load, before the main screen draws."""
+        """Show the cached screen (or say it is loading) and start the load unless it answers."""
         self.is_mounted_once = True
         for warning in self.settings.warnings:
             self.say(in_lang(warning, self.session.lang), "warning", 10)
-        self._fingerprint = viewcache.fingerprint(self.settings.data_dir)
+        start = self.start = self.start or startup.begin(self.session, self.use_cache, lazy=False)
+        self._fingerprint, self.views, self.session.lazy = start.fingerprint, start.views, start.lazy
         self.set_interval(self.settings.reload_seconds, self.check_for_changes)
-        key_args = (self.state.year, self.state.counties, self.state.lang, self.ascii_only)
-        key = viewcache.cache_key(self.settings, *key_args)
-        self.views = cached_screen(self.settings, key, key_args) if self.use_cache else None
         self.main.redraw()  # once the main screen is composed (it redraws when it mounts)
-        self.load_data(key, after_paint=self.views is not None)
+        workers.start_loading(self, start)
         self.call_after_refresh(gc.enable)  # paused for the start-up by the CLI (console.cli._console)
 
     def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 8) -> None:
@@ -130,20 +133,18 @@ class DevZonesApp(KeysFollowFocus, ChangesOnly, App[int]):
 
     # -- data: workers and what they report ---------------------------------------------------------
 
-    def load_data(self, cache_key: str, after_paint: bool = False) -> None:
-        """Load and evaluate the dataset off the UI thread; remember the launch screen (when caching).
-        ``after_paint``: a cached screen is shown, so the worker (started now, so that whoever waits
-        for the workers finds it) waits until it is drawn and built: the load must not slow it; a first
-        screen without tables has them read from the cache then (``tables_from``)."""
-        key = cache_key if self.use_cache else None  # a screenshot or test remembers nothing
-        tables_from = cache_key if after_paint and self.views is not None and not self.views.tables else ""
-        built = partial(self.main.built.wait, 2.0) if after_paint else None
-        work = partial(workers.load, self.post, self.settings, self.choice(), key, built, tables_from)
+    def load_data(
+        self, cache_key: str, preload: Preload | None = None, wait: Wait = None, tables_from: str = ""
+    ) -> None:
+        """Load and evaluate the dataset off the UI thread (arguments: ``workers.load``'s)."""
+        key, self.session.lazy = (cache_key if self.use_cache and not self.session.lazy else None), False
+        work = partial(workers.load, self.post, self.settings, self.choice(), key, preload, wait, tables_from)
         self.run_worker(work, thread=True, exclusive=True, group="data", exit_on_error=False)
 
+    load_on_demand = workers.load_on_demand  # a key asked for more than the cached screen holds
+
     def reevaluate(self) -> None:
-        """Recompute after a change of year, counties, language or unit (via the snapshot cache): a
-        choice made before is shown at once; the prewarm gives way to what the user asked for."""
+        """Recompute after a change of year, counties, language or unit (a choice made before: at once)."""
         assert self.snapshots is not None
         self.workers.cancel_group(self, "prewarm")
         found = workers.look_up(self.snapshots, self.choice())
@@ -155,7 +156,8 @@ class DevZonesApp(KeysFollowFocus, ChangesOnly, App[int]):
 
     def check_for_changes(self) -> None:
         """Reload when a data file changed (an ingest from another terminal); cheap: it only stats files."""
-        if self.dataset is None or any(w.group == "reload" and w.is_running for w in self.workers):
+        loading = self.dataset is None and not self.session.lazy
+        if loading or any(w.group == "reload" and w.is_running for w in self.workers):
             return
         if viewcache.fingerprint(self.settings.data_dir) != self._fingerprint:
             self.reload_data()
@@ -163,7 +165,7 @@ class DevZonesApp(KeysFollowFocus, ChangesOnly, App[int]):
     def reload_data(self) -> None:
         """Load the changed files; if they are invalid, keep showing the last good data and say why.
         The files seen now are the ones loaded: the watch does not load them a second time."""
-        self._fingerprint = viewcache.fingerprint(self.settings.data_dir)
+        self._fingerprint, self.session.lazy = viewcache.fingerprint(self.settings.data_dir), False
         work = partial(workers.reload, self.post, self.settings, self.choice())
         self.run_worker(work, thread=True, exclusive=True, group="reload", exit_on_error=False)
 
@@ -200,6 +202,7 @@ class DevZonesApp(KeysFollowFocus, ChangesOnly, App[int]):
             self.reload_error = ""
             self.main.show_header()
             self.notify(TUI("data_reloaded", self.session.lang), timeout=3)
+        self.call_later(self.session.take_pending(message.reloaded))  # the key that asked for the data
 
     @on(ChangesReady)
     @on(ChangesFailed)
@@ -272,17 +275,6 @@ class DevZonesApp(KeysFollowFocus, ChangesOnly, App[int]):
         return self.state.preferences(self.settings)  # the state file's [state], written on quit
 
 
-def cached_screen(settings: Settings, key: str, key_args: tuple[Any, ...]) -> Views | None:
-    """What to draw before the data is loaded: on the overview, the cached first screen alone (155 KB at
-    2,543 zones; the tables, 5 MB, are read after the paint); else the whole views cached, or the
-    shipped launch screen of the embedded data."""
-    if settings.tab == "overview":
-        first = viewcache.load(key, viewcache.FIRST)
-        if first is not None:
-            return first
-    return shipped_views.first_screen(settings, key, *key_args)
-
-
 def screenshot(settings: Settings, size: tuple[int, int], search: str = "", sort: str = "") -> str:
     """The console at ``settings.tab`` drawn headless at ``size`` (columns, rows), as a true-width SVG.
 
@@ -307,14 +299,14 @@ def screenshot(settings: Settings, size: tuple[int, int], search: str = "", sort
     return asyncio.run(draw())
 
 
-def run_app(settings: Settings, served: bool = False) -> int:
+def run_app(settings: Settings, served: bool = False, start: Start | None = None) -> int:
     """Run the console until the user quits, then remember the user's view (served in a browser:
     nothing is remembered, the next session starts afresh); 0 on a normal exit."""
     import sys
 
     from console.core.config import save_state
 
-    app = DevZonesApp(settings, served=served)
+    app = DevZonesApp(settings, served=served, start=start)
     app.run(mouse=settings.mouse)
     if app.is_mounted_once and not served:
         for warning in save_state(app.preferences()):

@@ -64,12 +64,13 @@ class Flows:
         shown: object = self.console.screen
         return shown is self.console.main
 
-    def not_ready(self) -> bool:
-        """True (and said) while the data is still loading, or when it is invalid (nothing loads)."""
-        return not_ready(self.console)
+    def not_ready(self, then: Callable[[], object] | None = None) -> bool:
+        """True (and said) while the data is still loading, or when it is invalid (nothing loads);
+        ``then``: the key's action, done once the data is loaded."""
+        return not_ready(self.console, then)
 
     def next_year(self) -> None:
-        if not self.not_ready():
+        if not self.not_ready(self.next_year):
             assert self.session.dataset is not None
             self.session.state.next_year(self.session.dataset.years)
             self.console.reevaluate()
@@ -87,11 +88,11 @@ class Flows:
         main.render_all() if session.views else main.show_loading()
         main.show_keybar()
         session.state.toggle_language()  # the cached screen has one language only
-        self.not_ready()
+        self.not_ready(self.toggle_language)
 
     def counties(self) -> None:
         session = self.session
-        if self.not_ready() or session.views is None:
+        if self.not_ready(self.counties) or session.views is None:
             return
 
         def chosen(result: tuple[str, ...] | None) -> None:
@@ -131,7 +132,7 @@ class Flows:
 
             self.console.say(not_here("units", session.lang), timeout=4)
             return
-        if self.not_ready():
+        if self.not_ready(self.units):
             return
         from console.present.views import task_units
 
@@ -160,7 +161,7 @@ class Flows:
 
     def export(self, initial: ExportChoice | None = None, error: str | None = None) -> None:
         """The export dialog; after a failure, again with the user's choices and the reason in it."""
-        if self.not_ready():
+        if self.not_ready(partial(self.export, initial, error)):
             return
         import os
         from datetime import datetime
@@ -185,7 +186,7 @@ class Flows:
         (the toast names the file; a failure opens the export dialog with the reason), as the export
         dialog's SVG is. Textual's own screenshot saved to a download folder that may not exist, and
         said so in English only."""
-        if self.not_ready():
+        if self.not_ready(self.save_screen):
             return
         import os
         from datetime import datetime
@@ -324,7 +325,7 @@ class Flows:
 
     def bulletin(self, initial: BulletinChoice | None = None, error: str | None = None) -> None:
         """The bulletin dialog; after a failure, again with the user's choices and the reason in it."""
-        if self.not_ready():
+        if self.not_ready(partial(self.bulletin, initial, error)):
             return
         import os
         from datetime import date
@@ -363,7 +364,7 @@ class Flows:
 
     def drill_down(self, table: str, key: str) -> None:
         """Open the drill-down of a row; its content is built in a worker (a newer one wins)."""
-        if self.not_ready():
+        if self.not_ready(partial(self.drill_down, table, key)):
             return
         assert self.session.snapshot is not None
         work = partial(self.build_detail, self.session.snapshot, self.session.lang, table, key)

@@ -1,4 +1,5 @@
-"""What a key that needs the data does before the data is there: it says so, and does nothing else."""
+"""What a key that needs the data does before the data is there: it says so, starts the load if a
+cached screen stood in for the data (console.tui.startup), and is done once the data is loaded."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from console.present.labels import text
 from console.words.tui import TUI
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from console.tui.ports import Console
 
 
-def not_ready(console: Console) -> bool:
-    """True (and said) while the data is still loading, or when it is invalid (nothing loads)."""
+def not_ready(console: Console, then: Callable[[], object] | None = None) -> bool:
+    """True (and said) while the data is still loading, or when it is invalid (nothing loads).
+    ``then``: what the key does, done once the data is loaded (the last key asking wins)."""
     session = console.session
     if session.ready:
         return False
@@ -24,6 +28,9 @@ def not_ready(console: Console) -> bool:
             severity="warning",
             timeout=4,
         )
-    else:
-        console.notify(TUI("loading_data", lang), timeout=2)
+        return True
+    if then is not None:
+        session.pending = then
+    console.notify(TUI("loading_data", lang), timeout=2)
+    console.load_on_demand()
     return True

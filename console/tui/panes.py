@@ -98,7 +98,11 @@ class Pane(TabPane):
 
     def show_table(self, state: ConsoleState, views: Views, name: str) -> None:
         view = current_view(state, views, name)
-        if view is not None and not self.later:  # None on the first screen, before the tables are made
+        if view is None and not self.later:  # the first screen, before the tables are made: it says so
+            table = self.query_one(f"#{name}-table", ViewTable)
+            table.empty_note = TUI("loading_data", as_lang(state.lang))
+            table.refresh()
+        if view is not None and not self.later:
             view = self.console.changes.view(view, views)  # changes mode
             table = self.query_one(f"#{name}-table", ViewTable)
             table.empty_note = self.console.changes.empty_note(views) or empty_note(state, view)

@@ -75,6 +75,7 @@ class Console(Protocol):
         """Served in a browser: a file sent as a download (Textual's ``App.deliver_binary``)."""
 
     def reevaluate(self) -> None: ...
+    def load_on_demand(self) -> None: ...
 
 
 class ChangesShown(Protocol):

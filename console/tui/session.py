@@ -15,6 +15,8 @@ from console.present.state import ConsoleState
 from console.words import Lang, as_lang
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from console.core.config import Settings
     from console.data.dataset import Dataset
     from console.data.errors import DataError
@@ -54,6 +56,10 @@ class Session:
     reload_error: str = ""
     # Served in a browser (`devzones serve`): files go to the browser, nothing is remembered.
     served: bool = False
+    # A cached screen answers and the data is not loaded (nor loading): a key that needs more loads it
+    # (console.tui.loading); ``pending``: what that key does once the data is there.
+    lazy: bool = False
+    pending: Callable[[], object] | None = None
 
     @classmethod
     def start(cls, settings: Settings, served: bool = False) -> Session:
@@ -75,6 +81,12 @@ class Session:
     def invalid(self) -> bool:
         """True when the data cannot be shown (no views, and the reasons why)."""
         return self.views is None and bool(self.errors)
+
+    def take_pending(self, reloaded: bool = False) -> Callable[[], object]:
+        """What the key that asked for the data does (once: it is forgotten), or nothing; nothing after a
+        reload (``reloaded``): a key pressed before a load that failed is not done by a later reload."""
+        pending, self.pending = self.pending, None
+        return (pending if not reloaded else None) or (lambda: None)
 
     def choice(self) -> Choice:
         """What a computation started now depends on."""

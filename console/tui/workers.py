@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.worker import get_current_worker
 
@@ -31,6 +31,7 @@ from console.tui.messages import (
     describe,
     post_to,
 )
+from console.tui.preload import Forked, Preload, as_it_stood, prepare
 from console.tui.session import Choice
 from console.words.bulletin import BULLETIN
 from console.words.tui import TUI
@@ -44,10 +45,12 @@ if TYPE_CHECKING:
     from console.outputs.export import Provenance
     from console.present.assemble import Snapshot
     from console.present.snapshot_cache import SnapshotCache
+    from console.tui.startup import Start
     from console.words import Lang
     from widgets.dialogs.bulletin import BulletinChoice
 
 Post = Callable[[WorkerResult], object]
+Wait = Callable[[], object] | None  # what a worker waits for before it starts (a paint)
 
 __all__ = ["Choice", "Post", "poster"]
 
@@ -65,41 +68,20 @@ def _internal(message: str) -> DataFailed:
     return DataFailed([DataError("devzones", None, None, None, clean(message))], False, message)
 
 
-def as_it_stood(ds: Dataset, settings: Settings) -> Dataset:
-    """``ds`` as it stood at the end of the quarter of ``--as-of`` (``ds`` itself without it); a quarter
-    the data does not cover is a DataInvalid naming what it covers, in the settings' language."""
-    if not settings.as_of:
-        return ds
-    from console.data.errors import DataError, DataInvalid
-    from console.engine.as_of import AsOfRefused, dataset_as_of, parse_as_of
-    from console.words import as_lang
-    from console.words.cli import CLI
-
-    try:
-        return dataset_as_of(ds, parse_as_of(ds, settings.as_of))
-    except AsOfRefused as exc:
-        words = CLI(
-            f"as_of_{exc.kind}",
-            as_lang(settings.lang),
-            option="--as-of",
-            value=clean(settings.as_of),
-            first=exc.first,
-            last=exc.last,
-        )
-        raise DataInvalid([DataError("--as-of", None, None, None, words)]) from None
-
-
 def load(
     post: Post,
     settings: Settings,
     choice: Choice,
     cache_key: str | None,
-    wait: Callable[[], object] | None = None,
+    preload: Preload | None = None,
+    wait: Wait = None,
     tables_from: str = "",
 ) -> None:
-    """Load and evaluate the dataset; remember the launch screen when ``cache_key`` is given.
-    ``wait`` is called first (a cached first screen: until it is drawn); then, with ``tables_from``
-    (the key of a cached first screen drawn without its tables), the whole cached views are read."""
+    """Load and evaluate the dataset (or take what ``preload``, begun before Textual was imported for
+    this choice, made): the first screen (header and overview) is posted first, then the whole views,
+    remembered in the view cache when ``cache_key`` is given. ``wait`` is called first (a cached
+    first screen: until it is drawn); then, with ``tables_from`` (the key of a cached first screen
+    drawn without its tables), the whole cached views are read and posted."""
     if wait is not None:
         wait()
     whole = viewcache.load(tables_from) if tables_from else None
@@ -109,22 +91,12 @@ def load(
     from console.engine.evaluation import UnknownChoice
 
     try:
-        from console.data.loader import load_dataset
-        from console.present.snapshot_cache import SnapshotCache
-
-        ds = as_it_stood(load_dataset(settings.data_dir), settings)
-        cache = SnapshotCache(ds, settings)
-        warning = ""
-        year, counties = choice.year, choice.counties
-        try:
-            first = cache.first_screen(year, counties, choice.lang, choice.ascii_only)
-        except UnknownChoice as exc:  # a remembered year or county this data does not have
-            warning = clean(in_lang(exc.args[0], choice.lang))
-            year, counties = None, ()
-            first = cache.first_screen(year, counties, choice.lang, choice.ascii_only)
+        ready = preload is not None and preload.choice == choice
+        got = preload.result() if ready and preload is not None else prepare(settings, choice)
         # The header and overview now; the rankings and tables (as long again at national scale) next.
-        post(FirstScreen(first))
-        snap, views = cache.views(year, counties, choice.lang, choice.ascii_only, choice.unit)
+        post(FirstScreen(got.first))
+        views_of = (got.year, got.counties, choice.lang, choice.ascii_only, choice.unit)
+        snap, views = got.cache.views(*views_of)
     except DataInvalid as exc:
         post(DataFailed(exc.errors, True))
         return
@@ -138,9 +110,56 @@ def load(
     except Exception as exc:  # a file the system would not read, or a bug: said in one line
         post(_internal(describe(exc, choice.lang, settings.data_dir)))
         return
-    post(DataLoaded(ds, snap, views, warning=warning, snapshots=cache))
+    post(DataLoaded(got.dataset, snap, views, warning=got.warning, snapshots=got.cache))
     if cache_key is not None:  # after the screen is drawn: writing the cache must not delay it
         viewcache.store(cache_key, views)
+
+
+def start_loading(app: Any, start: Start) -> None:
+    """The load a launch of ``app`` (the console) begins: the data's, taking what the preload began;
+    after the paint when a cached screen is drawn (its tables read first when it had none); none when
+    the cached screen answers (``lazy``: only its tables then)."""
+    if isinstance(start.preload, Forked):  # the views made in a child process
+        work = partial(forked, app.post, app.settings, app.choice(), start.preload)
+        app.run_worker(work, thread=True, group="data", exit_on_error=False)
+        return
+    views = start.views
+    tables_from = start.key if views is not None and not views.tables and app.use_cache else ""
+    wait = partial(app.main.built.wait, 2.0) if views is not None else None
+    if not start.lazy:
+        app.load_data(start.key, start.preload, wait, tables_from)
+    elif tables_from:
+        work = partial(cached_tables, app.post, wait, tables_from)
+        app.run_worker(work, thread=True, group="data", exit_on_error=False)
+
+
+def forked(post: Post, settings: Settings, choice: Choice, child: Forked) -> None:
+    """The first screen and then the whole views a child process made (the console stays without the
+    dataset until a key asks for it); what the child could not make is loaded here."""
+    first = child.first()
+    if first is not None:
+        post(FirstScreen(first))
+    whole = viewcache.load(child.key) if child.stored() and first is not None else None
+    if whole is None:
+        load(post, settings, choice, child.key)
+    else:
+        post(CachedViews(whole))
+
+
+def load_on_demand(app: Any) -> None:
+    """A method of the console: load the data a cached screen stood in for (once; none otherwise)."""
+    if app.session.lazy:
+        app.load_data(app.start.key if app.start else "")
+
+
+def cached_tables(post: Post, wait: Wait, cache_key: str) -> None:
+    """Once ``wait`` returns (the cached first screen, header and overview alone, is drawn), the whole
+    cached views, the tables too (5 MB to read at 2,543 zones); nothing if they are gone."""
+    if wait is not None:
+        wait()
+    whole = viewcache.load(cache_key)
+    if whole is not None:
+        post(CachedViews(whole))
 
 
 def look_up(cache: SnapshotCache, choice: Choice) -> DataLoaded | None:
@@ -195,20 +214,23 @@ def start_prewarm(app: App[int], cache: SnapshotCache | None, choice: Choice) ->
     """Start ``prewarm`` of ``cache`` around ``choice`` (what is shown now), in a worker of ``app``
     that a newer prewarm cancels."""
     if cache is not None:
-        work = partial(prewarm, cache, choice)
+        # A key waits for the data just loaded (console.tui.loading): its work goes first.
+        steps = 40 if getattr(getattr(app, "session", None), "pending", None) is not None else 6
+        work = partial(prewarm, cache, choice, steps)
         app.run_worker(work, thread=True, exclusive=True, group="prewarm", exit_on_error=False)
 
 
-def prewarm(cache: SnapshotCache, choice: Choice) -> None:
+def prewarm(cache: SnapshotCache, choice: Choice, steps: int = 6) -> None:
     """Compute the other language and years while the user reads, so `y` and `l` answer at once.
 
-    It first waits a moment (cancellable), so the screen just computed is drawn without sharing the
-    GIL with it. Speculative: a failure is left for a real request to compute and report.
+    It first waits ``steps`` times 50 ms (cancellable), so the screen just computed is drawn (or the
+    key that waited for the data is done) without sharing the GIL with it. Speculative: a failure is
+    left for a real request to compute and report.
     """
     import time
 
     worker = get_current_worker()
-    for _ in range(6):
+    for _ in range(steps):
         time.sleep(0.05)
         if worker.is_cancelled:
             return

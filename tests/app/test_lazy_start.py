@@ -1,0 +1,206 @@
+"""The console as `devzones` starts it (console.tui.startup): a cached or shipped screen answers the
+first screen and the tabs without loading the dataset; a key that needs more loads it and is then
+done; nothing cached, the load begins at once and the overview is drawn before the tables are made."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from console.cli import main
+from console.core.config import load_settings
+from console.data.loader import load_dataset
+from console.engine.evaluation import evaluate
+from console.present import view_cache as viewcache
+from console.present.snapshot_cache import SnapshotCache
+from console.words.tui import TUI
+from tests.support.launch import launched
+from widgets.drilldown_screen import DetailScreen
+from widgets.view_table import ViewTable
+
+SIZE = (120, 40)
+TABLE_TABS = {"2": ("zones",), "3": ("clusters",), "4": ("tasks", "indicators"), "5": ("rankings",)}
+
+
+async def _until(pilot, done, rounds: int = 400) -> None:  # type: ignore[no-untyped-def]
+    """Wait (bounded: a busy machine) until ``done()``, then for the workers and a refresh."""
+    for _ in range(rounds):
+        if done():
+            break
+        await pilot.pause(0.05)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_the_shipped_screen_answers_every_tab_without_the_data(data_dir: Path) -> None:
+    app = launched(load_settings(data_dir=data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.views is not None and app.views.tables  # the shipped launch screen, at once
+        for key, tables in TABLE_TABS.items():
+            await pilot.press(key)
+            await pilot.pause()
+            for name in tables:
+                table = app.query_one(f"#{name}-table", ViewTable)
+                assert table.row_count == len(app.views.tables[name].rows) > 0, name
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.dataset is None and not app.ready  # nothing was loaded for it
+
+
+def test_an_idle_console_on_the_shipped_screen_never_imports_polars(tmp_path: Path) -> None:
+    """polars (47 MB resident) stays out of a console that only shows what the cache holds."""
+    code = (
+        "import asyncio, sys\n"
+        "from tests.support.launch import launched\n"
+        "from console.core.config import load_settings\n"
+        "async def main():\n"
+        "    app = launched(load_settings())\n"
+        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "        for key in '23451':\n"
+        "            await pilot.press(key)\n"
+        "        await app.workers.wait_for_complete()\n"
+        "        await pilot.pause(0.3)\n"
+        "        assert app.views is not None and app.dataset is None\n"
+        "asyncio.run(main())\n"
+        "print('polars' in sys.modules)\n"
+    )
+    env = {
+        **os.environ,
+        "DEVZONES_CONFIG": str(tmp_path / "none.toml"),
+        "DEVZONES_STATE": str(tmp_path / "state.toml"),
+        "DEVZONES_CACHE": str(tmp_path / "cache"),
+    }
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "False"
+
+
+async def test_a_drill_down_on_the_cached_screen_loads_the_data_and_opens_that_zone(
+    data_dir: Path, dataset
+) -> None:
+    app = launched(load_settings(data_dir=data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "j")  # into the attention list, its second zone
+        assert app.dataset is None
+        await pilot.press("enter")  # its drill-down: the data is loaded first, then it opens
+        await _until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        missing = evaluate(dataset, app.settings, 2026).zones_missing.get_column("zone").to_list()
+        assert app.ready and isinstance(app.screen, DetailScreen)
+        assert app.screen.source == ("zones", missing[1])
+        assert str(app.screen.heading).startswith(missing[1])
+
+
+async def test_a_data_file_changed_under_the_cached_screen_is_loaded_and_shown(data_copy: Path) -> None:
+    app = launched(load_settings(data_dir=data_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.views is not None and app.dataset is None  # the shipped screen (the data's copy)
+        manifest = data_copy / "manifest.toml"
+        manifest.write_text(
+            manifest.read_text(encoding="utf-8").replace("行动方案监测", "行动方案监察", 1), encoding="utf-8"
+        )
+        app.check_for_changes()  # what the watch of the files does every few seconds
+        await _until(pilot, lambda: app.ready)
+        assert "行动方案监察" in app.query_one("#topbar").plain
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("generated") / "set"
+    assert main(["generate", "--zones", "120", "--out", str(out)]) == 0
+    return out
+
+
+async def test_a_first_launch_on_new_data_draws_the_overview_before_the_tables(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing cached: the overview comes first, every table tab says it is loading until its table
+    is made, then every tab shows the data's own views."""
+    release = threading.Event()
+    real = SnapshotCache.views
+
+    def held_views(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(30)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(SnapshotCache, "views", held_views)
+    settings = load_settings(data_dir=generated)
+    app = launched(settings)
+    assert app.start is not None and app.start.preload is not None  # begun before the app runs
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(600):
+            if app.views is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.views is not None and not app.views.tables and not app.ready
+        assert app.views.overview.attention[0][0] in app.export_screenshot()
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.query_one("#zones-table", ViewTable).row_count == 0
+        assert TUI("loading_data", "zh") in app.export_screenshot()  # the tab says its table is coming
+        release.set()
+        await _until(pilot, lambda: app.ready)
+        expected = SnapshotCache(app.dataset, settings).views(None, (), "zh", False)[1]
+        assert app.views == expected
+        for key, tables in TABLE_TABS.items():
+            await pilot.press(key)
+            await pilot.pause()
+            for name in tables:
+                table = app.query_one(f"#{name}-table", ViewTable)
+                assert table.row_count == len(expected.tables[name].rows) > 0, name
+
+
+FORKED_LAUNCH = """
+import asyncio, sys
+from pathlib import Path
+from console.core.config import load_settings
+from console.tui.startup import launch
+settings = load_settings(data_dir=Path(sys.argv[1]))
+start = launch(settings)  # as `devzones` does, before Textual is imported
+print(type(start.preload).__name__)
+from console.tui.app import DevZonesApp
+from widgets.drilldown_screen import DetailScreen
+async def main():
+    app = DevZonesApp(settings, start=start)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(1200):
+            if app.views is not None and app.views.tables:
+                break
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        print(app.dataset is None, 'polars' in sys.modules)
+        await pilot.press("2")
+        await pilot.press("enter")  # the first zone's drill-down: the data is loaded for it
+        for _ in range(1200):
+            if isinstance(app.screen, DetailScreen):
+                break
+            await pilot.pause(0.05)
+        print(app.screen.source[1] if isinstance(app.screen, DetailScreen) else None)
+asyncio.run(main())
+"""
+
+
+def test_a_first_launch_makes_the_views_in_a_child_process_and_stays_light(generated: Path) -> None:
+    """Nothing cached, `devzones` has a child process make the views (its own core and interpreter
+    lock) and store them in the view cache: the console draws them without polars or the dataset,
+    and a drill-down then loads the data and opens the zone chosen. The views are the data's own."""
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run(
+        [sys.executable, "-c", FORKED_LAUNCH, str(generated)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    kind, light, zone = run.stdout.split("\n")[:3]
+    assert kind == "Forked" and light == "True False"  # no dataset, polars never imported
+    settings = load_settings(data_dir=generated)
+    expected = SnapshotCache(load_dataset(generated), settings).views(None, (), "zh", False)[1]
+    assert viewcache.load(viewcache.cache_key(settings, None, (), "zh", False)) == expected
+    assert zone == expected.tables["zones"].rows[0].key
