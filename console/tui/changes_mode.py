@@ -21,7 +21,7 @@ from console.words import as_lang
 from console.words.tui import TUI
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from console.core.config import Settings
     from console.data.dataset import Dataset
@@ -127,10 +127,10 @@ class ChangesMode:
         ds = self.session.dataset
         return [] if ds is None else [str(p) for p in reference_periods(ds)]
 
-    def comparable(self) -> list[str]:
-        """The quarters to compare with; none (said in a toast) before the data is there or when it
-        has a single quarter."""
-        if not_ready(self.console) or self.session.views is None:  # while loading: said, not dropped
+    def comparable(self, then: Callable[[], object] | None = None) -> list[str]:
+        """The quarters to compare with; none (said in a toast) before the data is there, when ``then``
+        (the key's own action) is done once it is loaded, or when it has a single quarter."""
+        if not_ready(self.console, then) or self.session.views is None:  # while loading: said, not dropped
             return []
         periods = self.periods()
         if not periods:
@@ -139,7 +139,7 @@ class ChangesMode:
 
     def toggle(self) -> None:
         """``d``: marked, then changed rows only, then off."""
-        periods = self.comparable()
+        periods = self.comparable(self.toggle)
         if periods:
             self.session.state.cycle_changes(periods)
             self.refresh()
@@ -147,7 +147,7 @@ class ChangesMode:
     def choose(self) -> None:
         """``D``: the dialog of quarters to compare with."""
         session = self.session
-        periods = self.comparable()
+        periods = self.comparable(self.choose)
         if not periods or session.dataset is None:
             return
         from widgets.dialogs.period import PeriodDialog

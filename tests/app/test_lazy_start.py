@@ -96,6 +96,25 @@ async def test_a_drill_down_on_the_cached_screen_loads_the_data_and_opens_that_z
         assert str(app.screen.heading).startswith(missing[1])
 
 
+@pytest.mark.parametrize("key", ["d", "y"])
+async def test_a_key_pressed_on_the_cached_screen_is_carried_out_once_the_data_is_loaded(
+    data_dir: Path, key: str
+) -> None:
+    """The changes mode (d) and the year (y) need the data: pressed on the shipped screen, the key
+    loads it and then does what it says, without being pressed again."""
+    app = launched(load_settings(data_dir=data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        year = app.session.state.year
+        await pilot.press(key)
+        await _until(pilot, lambda: app.ready)
+        await _until(pilot, lambda: app.session.state.since is not None or app.session.state.year != year)
+        if key == "d":
+            assert app.session.state.since is not None  # the changes mode is on
+            assert "Δ" in app.query_one("#topbar").plain
+        else:
+            assert app.session.state.year != year
+
+
 async def test_a_data_file_changed_under_the_cached_screen_is_loaded_and_shown(data_copy: Path) -> None:
     app = launched(load_settings(data_dir=data_copy))
     async with app.run_test(size=SIZE) as pilot:
