@@ -10,6 +10,7 @@ import pytest
 
 from console.core.config import load_settings
 from console.tui.app import DevZonesApp
+from tests.support.launch import own_user_env
 from widgets.view_table import ViewTable
 
 
@@ -126,7 +127,6 @@ def test_the_first_screen_of_any_tab_is_drawn_without_polars(tmp_path: Path) -> 
     """The first screen comes from the shipped (or cached) launch views; polars is loaded after it, by
     the data worker. The rankings tab's rule marks imported the engine's rules, and with them polars
     (about 165 ms on the UI thread), before the first paint."""
-    import os
     import subprocess
     import sys
 
@@ -145,11 +145,6 @@ def test_the_first_screen_of_any_tab_is_drawn_without_polars(tmp_path: Path) -> 
         "asyncio.run(main())\n"
         "print('polars' in sys.modules)\n"
     )
-    env = {
-        **os.environ,
-        "DEVZONES_CONFIG": str(tmp_path / "none.toml"),
-        "DEVZONES_STATE": str(tmp_path / "state.toml"),
-        "DEVZONES_CACHE": str(tmp_path / "cache"),
-    }
+    env = own_user_env(tmp_path)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "False"

@@ -4,7 +4,6 @@ done; nothing cached, the load begins at once and the overview is drawn before t
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -19,7 +18,7 @@ from console.engine.evaluation import evaluate
 from console.present import view_cache as viewcache
 from console.present.snapshot_cache import SnapshotCache
 from console.words.tui import TUI
-from tests.support.launch import launched
+from tests.support.launch import launched, own_user_env
 from widgets.drilldown_screen import DetailScreen
 from widgets.view_table import ViewTable
 
@@ -56,7 +55,7 @@ def test_an_idle_console_on_the_shipped_screen_never_imports_polars(tmp_path: Pa
     """polars (47 MB resident) stays out of a console that only shows what the cache holds."""
     code = (
         "import asyncio, sys\n"
-        "from tests.support.launch import launched\n"
+        "from tests.support.launch import launched, own_user_env\n"
         "from console.core.config import load_settings\n"
         "async def main():\n"
         "    app = launched(load_settings())\n"
@@ -69,12 +68,7 @@ def test_an_idle_console_on_the_shipped_screen_never_imports_polars(tmp_path: Pa
         "asyncio.run(main())\n"
         "print('polars' in sys.modules)\n"
     )
-    env = {
-        **os.environ,
-        "DEVZONES_CONFIG": str(tmp_path / "none.toml"),
-        "DEVZONES_STATE": str(tmp_path / "state.toml"),
-        "DEVZONES_CACHE": str(tmp_path / "cache"),
-    }
+    env = own_user_env(tmp_path)
     root = Path(__file__).resolve().parents[2]
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root)
     assert run.returncode == 0, run.stderr[-2000:]
