@@ -10,8 +10,11 @@ shares the lock with Textual's start: on 2 cores it was no faster than loading a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import select
+import signal
 import sys
 import threading
 from dataclasses import dataclass
@@ -20,6 +23,8 @@ from typing import TYPE_CHECKING
 from console.core.text import clean, in_lang
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from console.core.config import Settings
     from console.data.dataset import Dataset
     from console.present.snapshot_cache import SnapshotCache
@@ -129,6 +134,8 @@ class Forked:
 
     def __init__(self, settings: Settings, choice: Choice, key: str) -> None:
         self.choice, self.key = choice, key
+        self.stopped = self._reaped = False
+        self._reaping = threading.Lock()
         read, write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns
@@ -137,10 +144,22 @@ class Forked:
         os.close(write)
         self._pipe = os.fdopen(read, "rb")
 
-    def first(self) -> Views | None:
-        """The first screen the child made, once made; None if it failed."""
+    def _waited(self, cancelled: Callable[[], bool]) -> bool:
+        """Wait until the child has written more (or ended); False, and the child ended, once
+        ``cancelled()`` says the console quits: Textual waits for its worker threads before it lets the
+        terminal go, and a worker blocked on the pipe kept the user seconds at a blank screen."""
+        while not select.select([self._pipe], [], [], 0.1)[0]:
+            if cancelled():
+                self.stop()
+                return False
+        return True
+
+    def first(self, cancelled: Callable[[], bool] = lambda: False) -> Views | None:
+        """The first screen the child made, once made; None if it failed or the console quits."""
         from console.present import view_cache as viewcache
 
+        if not self._waited(cancelled):
+            return None
         size = int.from_bytes(self._pipe.read(8) or b"\0", "big")
         data = self._pipe.read(size) if size else b""
         if not size or len(data) != size:
@@ -150,12 +169,23 @@ class Forked:
         except (ValueError, KeyError, TypeError, IndexError):
             return None
 
-    def stored(self) -> bool:
+    def stored(self, cancelled: Callable[[], bool] = lambda: False) -> bool:
         """Whether the child stored the whole views (waits for it to end, and reaps it)."""
-        done = self._pipe.read(1) == b"W"
+        done = self._waited(cancelled) and self._pipe.read(1) == b"W"
         self._pipe.close()
-        os.waitpid(self.pid, 0)
-        return done
+        with self._reaping:
+            os.waitpid(self.pid, 0)
+            self._reaped = True
+        return done and not self.stopped
+
+    def stop(self) -> None:
+        """The console quits: end the child now rather than wait seconds for views nobody will see (the
+        next launch makes them); the worker then loads nothing."""
+        self.stopped = True
+        with self._reaping:  # once reaped, its pid may be another process's
+            if not self._reaped:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(self.pid, signal.SIGTERM)
 
 
 def _child(settings: Settings, choice: Choice, key: str, fd: int) -> int:

@@ -136,14 +136,21 @@ def start_loading(app: Any, start: Start) -> None:
 def forked(post: Post, settings: Settings, choice: Choice, child: Forked) -> None:
     """The first screen and then the whole views a child process made (the console stays without the
     dataset until a key asks for it); what the child could not make is loaded here."""
-    first = child.first()
+    cancelled = partial(_is_cancelled, get_current_worker())  # the console quits
+    first = child.first(cancelled)
     if first is not None:
         post(FirstScreen(first))
-    whole = viewcache.load(child.key) if child.stored() and first is not None else None
+    whole = viewcache.load(child.key) if child.stored(cancelled) and first is not None else None
+    if child.stopped:  # the console quits: nothing more to load or show
+        return
     if whole is None:
         load(post, settings, choice, child.key)
     else:
         post(CachedViews(whole))
+
+
+def _is_cancelled(worker: Any) -> bool:
+    return bool(worker.is_cancelled)
 
 
 def load_on_demand(app: Any) -> None:

@@ -217,3 +217,50 @@ def test_a_first_launch_makes_the_views_in_a_child_process_and_stays_light(gener
     expected = SnapshotCache(load_dataset(generated), settings).views(None, (), "zh", False)[1]
     assert viewcache.load(viewcache.cache_key(settings, None, (), "zh", False)) == expected
     assert zone == expected.tables["zones"].rows[0].key
+
+
+QUIT_DURING_FIRST_LAUNCH = """
+import asyncio, os, sys, time
+from pathlib import Path
+import console.tui.preload as preload
+from console.core.config import load_settings
+from console.tui.startup import launch
+real = preload.prepare
+def slow(*args):  # a child that is still at work when the user quits
+    time.sleep(60)
+    return real(*args)
+preload.prepare = slow
+settings = load_settings(data_dir=Path(sys.argv[1]))
+start = launch(settings)
+from console.tui.app import DevZonesApp
+async def main():
+    app = DevZonesApp(settings, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("q")
+asyncio.run(main())
+try:
+    os.kill(start.preload.pid, 0)
+    alive = True
+except ProcessLookupError:
+    alive = False
+print(type(start.preload).__name__, start.preload.stopped, alive)
+"""
+
+
+def test_quitting_during_a_first_launch_ends_its_child_at_once(generated: Path, tmp_path: Path) -> None:
+    """q while the child still makes the views: the console does not wait for it (Textual waits for
+    its worker threads, and one blocked on the child kept the user at a blank screen for seconds); the
+    child is ended and reaped, and stores nothing."""
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run(
+        [sys.executable, "-c", QUIT_DURING_FIRST_LAUNCH, str(generated)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env=own_user_env(tmp_path),
+        timeout=50,  # less than the child's 60 s: waiting for it is the failure
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.split() == ["Forked", "True", "False"]  # stopped, and no longer a process
+    assert not list((tmp_path / "cache").glob("views-*.json"))
