@@ -16,9 +16,14 @@ from console.data.validate import DTYPES, PARSERS, ROW
 NUMBERS = ("int", "year", "number")
 
 
-def _number(col: Column) -> tuple[pl.Expr, pl.Expr]:
-    """The typed value of a number column and whether a written cell is a good one (as _convert_number)."""
-    value = pl.col(col.name).str.replace_all(r"[,\s]", "").cast(pl.Float64, strict=False)
+def _parsed(col: Column) -> str:
+    """The name of the working column holding a number column's cells parsed (dropped once typed)."""
+    return f"{ROW}:{col.name}"
+
+
+def _number_good(col: Column) -> pl.Expr:
+    """Whether a number column's parsed cell is one the careful path keeps (as _convert_number)."""
+    value = pl.col(_parsed(col))
     good = value.is_finite()
     if col.kind != "number":
         good = good & (value == value.floor())
@@ -29,7 +34,7 @@ def _number(col: Column) -> tuple[pl.Expr, pl.Expr]:
         good = good & (value >= col.minimum)
     if col.maximum is not None:
         good = good & (value <= col.maximum)
-    return (value if col.kind == "number" else value.cast(pl.Int64)), good.fill_null(False)
+    return good.fill_null(False)
 
 
 def _bad(col: Column) -> pl.Expr | None:
@@ -40,25 +45,33 @@ def _bad(col: Column) -> pl.Expr | None:
     if col.kind == "choice":
         written = cell.is_not_null() & ~cell.is_in(list(col.choices))
     elif col.kind in NUMBERS:
-        written = cell.is_not_null() & ~_number(col)[1]
+        written = cell.is_not_null() & ~_number_good(col)
     if written is None:
         return bad
     return written if bad is None else bad | written
 
 
-def _scale_maps(frame: pl.DataFrame, table: Table) -> dict[str, dict[str, object]] | None:
-    """One plan: whether any cell is bad and each scale column's distinct values, parsed; None when any
-    cell is bad (or a scale value cannot be parsed)."""
-    present = [c for c in table.columns if c.name in frame.columns]
+def _checked(frame: pl.DataFrame, present: list[Column]) -> pl.DataFrame | None:
+    """One plan: ``frame`` with its number columns parsed (each once) into working columns; None when
+    any cell but a scale column's is bad."""
+    numbers = [c for c in present if c.kind in NUMBERS]
     flags = [e for e in (_bad(c) for c in present) if e is not None]
-    scales = [c for c in present if c.kind in PARSERS]
-    exprs = [pl.any_horizontal(flags).any().alias(ROW)] if flags else []
-    exprs += [pl.col(c.name).drop_nulls().unique().implode() for c in scales]
-    if not exprs:
+    parse = [
+        pl.col(c.name).str.replace_all(r"[,\s]", "").cast(pl.Float64, strict=False).alias(_parsed(c))
+        for c in numbers
+    ]
+    if not flags:
+        return frame.with_columns(parse) if parse else frame
+    plan = frame.lazy().with_columns(parse).with_columns(pl.any_horizontal(flags).alias(ROW + ":bad"))
+    checked = plan.collect()
+    return None if checked.get_column(ROW + ":bad").any() else checked
+
+
+def _scale_maps(frame: pl.DataFrame, scales: list[Column]) -> dict[str, dict[str, object]] | None:
+    """Each scale column's distinct values, parsed (one plan); None when one cannot be parsed."""
+    if not scales:
         return {}
-    found = frame.select(exprs).row(0, named=True)
-    if flags and found[ROW]:
-        return None
+    found = frame.select(pl.col(c.name).drop_nulls().unique().implode() for c in scales).row(0, named=True)
     maps: dict[str, dict[str, object]] = {}
     for col in scales:
         parser = PARSERS[col.kind][0]
@@ -69,25 +82,36 @@ def _scale_maps(frame: pl.DataFrame, table: Table) -> dict[str, dict[str, object
     return maps
 
 
+def _scale(col: Column, mapping: dict[str, object]) -> pl.Expr:
+    """A scale column typed; a period column written in the usual form (all of them, mostly) as it is."""
+    dtype = PARSERS[col.kind][1]
+    if dtype == pl.String and all(key == value for key, value in mapping.items()):
+        return pl.col(col.name)
+    return pl.col(col.name).replace_strict(mapping, default=None, return_dtype=dtype)
+
+
 def typed_at_once(frame: pl.DataFrame, table: Table) -> pl.DataFrame | None:
     """``frame`` typed as console.data.validate.type_table types it when no cell is bad, else None."""
-    maps = _scale_maps(frame, table)
-    if maps is None:
+    present = [c for c in table.columns if c.name in frame.columns]
+    checked = _checked(frame, present)
+    maps = None if checked is None else _scale_maps(checked, [c for c in present if c.kind in PARSERS])
+    if checked is None or maps is None:
         return None
     exprs = [pl.col(ROW)]
     for col in table.columns:
         if col.name not in frame.columns:
             exprs.append(pl.repeat(None, pl.len(), dtype=DTYPES.get(col.kind, pl.String)).alias(col.name))
+        elif col.kind == "number":
+            exprs.append(pl.col(_parsed(col)).alias(col.name))
         elif col.kind in NUMBERS:
-            exprs.append(_number(col)[0].alias(col.name))
+            exprs.append(pl.col(_parsed(col)).cast(pl.Int64).alias(col.name))
         elif col.kind in PARSERS:
-            dtype = PARSERS[col.kind][1]
-            exprs.append(pl.col(col.name).replace_strict(maps[col.name], default=None, return_dtype=dtype))
+            exprs.append(_scale(col, maps[col.name]))
         else:
             exprs.append(pl.col(col.name))
     if "notes" in frame.columns:
         exprs.append(pl.col("notes"))
-    return frame.select(exprs)
+    return checked.select(exprs)
 
 
 def keys_distinct(frame: pl.DataFrame, table: Table) -> bool:
