@@ -1,10 +1,13 @@
 """Load, validate and evaluate a synthetic national dataset; print time and peak memory.
 
-    python benchmarks/bench_load.py [--zones 2543] [--repeat 5] [--headless] [--data DIR]
+    python benchmarks/bench_load.py [--zones 2543] [--repeat 5] [--headless] [--data DIR] [--against SRC]
 
 With ``--headless``, also the headless commands on it (``status --json``, ``rankings --json``,
 ``check --json``, ``status``): the median wall time, CPU time (user + system) and peak resident
-memory of ``--repeat`` runs of each, each a fresh process as cron would start it.
+memory of ``--repeat`` runs of each, each a fresh process as cron would start it. ``reload`` is a second
+load in the same process (polars warmed up): the loader's own work. With ``--against SRC`` (another
+version's source tree, e.g. ``git archive main | tar -x -C /tmp/main``), the load runs alternate between
+this tree and SRC, and both are printed: a before/after in the same run.
 
 Goal on a 2-core machine: load + evaluate under 1 s and 300 MB peak RSS. This is a benchmark that
 prints figures, not a test: timings vary from machine to machine.
@@ -34,10 +37,12 @@ rss_imports = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t1 = time.perf_counter()
 ds = load_dataset(Path(sys.argv[1]))
 t2 = time.perf_counter()
+load_dataset(Path(sys.argv[1]))
+t2b = time.perf_counter()
 ev = evaluate(ds, load_settings(data_dir=Path(sys.argv[1])))
 t3 = time.perf_counter()
 rows = {name: frame.height for name, frame in ds.tables.items()}
-print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "evaluate_s": t3 - t2, "rows": rows,
+print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "reload_s": t2b - t2, "evaluate_s": t3 - t2b, "rows": rows,
                   "rss_imports_mb": rss_imports / 1024, "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "zones_missing": ev.zones_missing.height}))
 """
@@ -75,6 +80,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--headless", action="store_true", help="also time the headless commands")
     parser.add_argument("--data", type=Path, help="an existing generated dataset (skips generate)")
+    parser.add_argument("--against", type=Path, help="another version's source tree, timed alternately")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = args.data or Path(tmp) / "synthetic"
@@ -88,18 +94,33 @@ def main() -> None:
             print(f"generate --zones {args.zones}: {time.perf_counter() - start:.2f} s")
         if args.headless:
             headless(out, args.repeat)
-        runs = [
-            json.loads(
-                subprocess.run(
-                    [sys.executable, "-c", CHILD, str(out)], check=True, capture_output=True, text=True
-                ).stdout
-            )
-            for _ in range(args.repeat)
-        ]
+        trees = {"this tree": None, **({"against": args.against} if args.against else {})}
+        runs: dict[str, list[dict]] = {name: [] for name in trees}
+        for _ in range(args.repeat):  # alternating, so a busy spell of the machine falls on both
+            for name, tree in trees.items():
+                runs[name].append(_child(out, tree))
+    for name, tree_runs in runs.items():
+        if len(runs) > 1:
+            print(f"{name}:")
+        _print(tree_runs)
+
+
+def _child(out: Path, tree: Path | None) -> dict:
+    """One load + evaluate in a fresh process, of this tree's code or ``tree``'s."""
+    env = dict(os.environ)
+    if tree is not None:
+        env.update(PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(out)], check=True, capture_output=True, text=True, env=env, cwd=tree
+    )
+    return json.loads(done.stdout)
+
+
+def _print(runs: list[dict]) -> None:
     first = runs[0]
     print("rows:", ", ".join(f"{k} {v:,}" for k, v in first["rows"].items()))
     print(f"zones missing a target: {first['zones_missing']:,}")
-    for key in ("load_s", "evaluate_s"):
+    for key in ("load_s", "reload_s", "evaluate_s"):
         values = sorted(r[key] for r in runs)
         print(
             f"{key[:-2]:>9}: median {values[len(values) // 2]:.3f} s  (min {values[0]:.3f}, max {values[-1]:.3f}, {len(values)} runs)"

@@ -13,6 +13,7 @@ import polars as pl
 from console.core.text import clean
 from console.data.dataset import Dataset
 from console.data.errors import DataError, DataInvalid
+from console.data.one_pass import keys_distinct, references_found, typed_at_once
 from console.data.problem_words import detail, joined, said
 from console.data.readers import read_table_file, unreadable
 from console.data.scales import ScaleError, parse_period
@@ -117,29 +118,32 @@ def _normalise_zone_refs(
     frame: pl.DataFrame, table: Table, file: str, aliases: dict[str, str], problems: Problems
 ) -> pl.DataFrame:
     """Replace short zone names by full names and report unknown zones with the nearest name."""
-    for col in table.columns:
-        if not col.zone_ref or col.name not in frame.columns:
-            continue
-        series = frame.get_column(col.name)
-        distinct = series.drop_nulls().unique()
-        unknown = distinct.filter(~distinct.is_in(list(aliases)))
-        for value in unknown.to_list():
+    names = [c.name for c in table.columns if c.zone_ref and c.name in frame.columns]
+    if not names:
+        return frame
+    # One plan gives every zone column's distinct names; they are looked up in ``aliases`` here.
+    found = frame.select(pl.col(n).drop_nulls().unique().implode() for n in names).row(0, named=True)
+    for name in names:
+        distinct: list[str] = found[name]
+        unknown = [v for v in distinct if v not in aliases]
+        series = frame.get_column(name)
+        for value in unknown:
             hint = suggest(value, aliases)
             for (row,) in frame.filter(series == value).select(ROW).iter_rows():
                 problems.add(
                     DataError(
                         file,
                         int(row),
-                        col.name,
+                        name,
                         value,
                         said("unknown_zone", hint=hint),
                     ),
                     kind=said("unknown_kind", what=said("zone")),
                 )
         # Only the names written otherwise than in full are replaced (none, in most files).
-        renamed = {v: aliases[v] for v in distinct.to_list() if aliases.get(v, v) != v}
+        renamed = {v: aliases[v] for v in distinct if aliases.get(v, v) != v}
         if renamed:
-            frame = frame.with_columns(series.replace(renamed).alias(col.name))
+            frame = frame.with_columns(series.replace(renamed).alias(name))
     return frame
 
 
@@ -235,13 +239,18 @@ def load_tables(
         if read is None:
             continue
         frame, file = read
-        frame = type_table(frame, table, file, problems)
+        # The common case (every cell, key and reference good) is answered in a plan or two per table;
+        # only a table with a problem takes the careful path, which names each one.
+        at_once = typed_at_once(frame, table)
+        frame = type_table(frame, table, file, problems) if at_once is None else at_once
         if table.name == "zones":
             aliases = _zone_aliases(frame)
         elif aliases:
             frame = _normalise_zone_refs(frame, table, file, aliases, problems)
-        _check_table_keys(frame, table, file, problems)
-        _check_references(frame, table, file, typed, problems)
+        if not keys_distinct(frame, table):
+            _check_table_keys(frame, table, file, problems)
+        if not references_found(frame, table, typed):
+            _check_references(frame, table, file, typed, problems)
         typed[table.name] = frame
     if own and problems.errors:
         raise DataInvalid(problems.finish())

@@ -80,7 +80,7 @@ def parse_date(raw: str) -> date:
     raise ScaleError(said("date"))
 
 
-_PARSERS: dict[str, tuple[Callable[[str], object], pl.DataType]] = {
+PARSERS: dict[str, tuple[Callable[[str], object], pl.DataType]] = {
     "star": (parse_star, pl.Int8()),
     "tier": (parse_tier, pl.Int8()),
     "period": (lambda v: str(parse_period(v)), pl.String()),
@@ -89,7 +89,7 @@ _PARSERS: dict[str, tuple[Callable[[str], object], pl.DataType]] = {
 
 
 # The type each kind of column has once typed (an absent optional column gets the same).
-_DTYPES = {
+DTYPES = {
     "int": pl.Int64,
     "year": pl.Int64,
     "number": pl.Float64,
@@ -118,7 +118,7 @@ def _convert(frame: pl.DataFrame, col: Column, file: str, problems: Problems) ->
         return raw
     if col.kind in ("int", "year", "number"):
         return _convert_number(frame, raw, col, file, problems)
-    parser, dtype = _PARSERS[col.kind]
+    parser, dtype = PARSERS[col.kind]
     mapping: dict[str, object] = {}
     failures: dict[str, Said] = {}
     for value in raw.drop_nulls().unique().to_list():
@@ -217,7 +217,7 @@ def type_table(frame: pl.DataFrame, table: Table, file: str, problems: Problems)
     columns = [frame.get_column(ROW)]
     for col in table.columns:
         if col.name not in frame.columns:
-            columns.append(pl.Series(col.name, [None] * frame.height, dtype=_DTYPES.get(col.kind, pl.String)))
+            columns.append(pl.Series(col.name, [None] * frame.height, dtype=DTYPES.get(col.kind, pl.String)))
             continue
         columns.append(_convert(frame, col, file, problems).alias(col.name))
     if "notes" in frame.columns:
