@@ -516,17 +516,31 @@ class ViewTable(ScrollView, can_focus=True):
             if self.row_count > self._page:
                 self.refresh(Region(0, 0, width, 1))
 
+    def waiting(self) -> bool:
+        """True, and said, while the table has no view yet (its note says what it waits for: the
+        tables being made): a key pressed on it then is answered, never lost without a word."""
+        if self.view is not None:
+            return False
+        if self.empty_note:
+            self.notify(clean(self.empty_note), timeout=2)
+        return True
+
     def action_cursor(self, step: int) -> None:
-        self.cursor_row += step
+        if not self.waiting():
+            self.cursor_row += step
 
     def action_page(self, direction: int) -> None:
-        self.cursor_row += direction * self._page
+        if not self.waiting():
+            self.cursor_row += direction * self._page
 
     def action_edge(self, end: int) -> None:
-        self.cursor_row = self.row_count - 1 if end else 0
+        if not self.waiting():
+            self.cursor_row = self.row_count - 1 if end else 0
 
     def action_column(self, direction: int) -> None:
         """Scroll sideways by one column: the columns after the row's name pass, the name stays."""
+        if self.waiting():
+            return
         starts = [s - self._frozen_end + 1 for s in self._full_starts[self._frozen : -1]]
         now = round(self.scroll_x)
         if direction > 0:
@@ -536,6 +550,8 @@ class ViewTable(ScrollView, can_focus=True):
         self.scroll_to(x=min(target, self.max_scroll_x), animate=False, immediate=True, force=True)
 
     def action_select(self) -> None:
+        if self.waiting():
+            return
         key = self.current_row_key
         if key is not None:
             self.post_message(self.RowSelected(self, key))
@@ -548,7 +564,7 @@ class ViewTable(ScrollView, can_focus=True):
     def action_copy_row(self) -> None:
         """Send the row under the cursor to the terminal's clipboard (OSC 52, which also reaches the
         local terminal over SSH); the terminal never confirms, so the note says sent, not copied."""
-        if not self.row_count:
+        if self.waiting() or not self.row_count:
             return
         self.app.copy_to_clipboard(self.row_text(self.cursor_row))
         self.notify(text("row_sent_to_clipboard", getattr(self.app, "lang", "zh")), timeout=4)

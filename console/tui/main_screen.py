@@ -338,7 +338,7 @@ class MainScreen(Screen[None]):
         if self.session.views is None:
             self.host.flows.not_ready()
             return
-        if found is None:
+        if found is None or found[1].waiting():  # a table not made yet: said, not sorted
             return
         name, table = found
         keys = [c.key for c in table.visible_columns() if c.key != "mark"]

@@ -168,6 +168,28 @@ async def test_a_first_launch_on_new_data_draws_the_overview_before_the_tables(
                 assert table.row_count == len(expected.tables[name].rows) > 0, name
 
 
+async def test_a_key_on_a_table_not_made_yet_is_answered_not_lost() -> None:
+    """Enter, Down, PgDn, End, Left/Right and C on a table that says 数据加载中… (its view not made
+    yet): each says so again in a toast instead of being lost without a word."""
+    from textual.app import App, ComposeResult
+
+    class OneTable(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ViewTable(id="zones-table")
+
+    app = OneTable()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(ViewTable)
+        table.empty_note = TUI("loading_data", "zh")
+        table.focus()
+        for key in ("enter", "down", "pagedown", "end", "right", "C"):
+            app.clear_notifications()
+            await pilot.press(key)
+            await pilot.pause()
+            assert [n.message for n in app._notifications] == [TUI("loading_data", "zh")], key
+            assert table.view is None and not isinstance(app.screen, DetailScreen)
+
+
 FORKED_LAUNCH = """
 import asyncio, sys
 from pathlib import Path
