@@ -136,7 +136,11 @@ def start_loading(app: Any, start: Start) -> None:
 def forked(post: Post, settings: Settings, choice: Choice, child: Forked) -> None:
     """The first screen and then the whole views a child process made (the console stays without the
     dataset until a key asks for it); what the child could not make is loaded here."""
-    cancelled = partial(_is_cancelled, get_current_worker())  # the console quits
+    worker = get_current_worker()
+
+    def cancelled() -> bool:  # the console quits
+        return worker.is_cancelled
+
     first = child.first(cancelled)
     if first is not None:
         post(FirstScreen(first))
@@ -147,10 +151,6 @@ def forked(post: Post, settings: Settings, choice: Choice, child: Forked) -> Non
         load(post, settings, choice, child.key)
     else:
         post(CachedViews(whole))
-
-
-def _is_cancelled(worker: Any) -> bool:
-    return bool(worker.is_cancelled)
 
 
 def load_on_demand(app: Any) -> None:
