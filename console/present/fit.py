@@ -172,9 +172,23 @@ def _fit(
 def fit_text(text: str, width: int, ellipsis: str = "…", right: bool = False) -> str:
     """``text`` in exactly ``width`` cells: padded, or cut and marked with ``ellipsis`` ("..." in ascii)."""
     if cell_len(text) > width:
-        text = set_cell_size(set_cell_size(text, max(0, width - cell_len(ellipsis))) + ellipsis, width)
+        # A wide character that would be cut in half is left out whole; the ellipsis follows the last
+        # character kept, and the spare cell is padding ("档级、星级… ", never "档级、星级 …").
+        text = _head(text, max(0, width - cell_len(ellipsis))) + ellipsis
+        if cell_len(text) > width:  # an ellipsis wider than the width: as much of it as fits
+            text = set_cell_size(text, width)
     pad = " " * (width - cell_len(text))
     return pad + text if right else text + pad
+
+
+def _head(text: str, cells: int) -> str:
+    """The longest start of ``text`` that fits in ``cells`` cells, without padding."""
+    used = 0
+    for i, char in enumerate(text):
+        used += cell_len(char)
+        if used > cells:
+            return text[:i]
+    return text
 
 
 def distinct_cuts(texts: list[str], width: int, ellipsis: str = "…") -> list[str]:

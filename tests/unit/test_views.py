@@ -145,7 +145,11 @@ def test_a_cut_cell_ends_in_an_ellipsis_of_its_mode() -> None:
 
     assert fit_text("平舆县开发区", 7, "...") == "平舆..."  # ascii: three dots, no U+2026
     assert fit_text("平舆县开发区", 7) == "平舆县…"
-    assert fit_text("平舆县开发区", 8, "...") == "平舆 ..."  # a wide character is never split in half
+    # A wide character is never split in half: it is left out whole, the ellipsis follows the text
+    # kept and the spare cell comes after it (never a gap before the ellipsis: "档级、星级、 …").
+    assert fit_text("平舆县开发区", 8, "...") == "平舆... "
+    assert fit_text("档级、星级、营业收入", 12) == "档级、星级… "
+    assert fit_text("档级、星级、营业收入", 12, right=True) == " 档级、星级…"
     assert fit_text("ok", 4, right=True) == "  ok"
 
 
