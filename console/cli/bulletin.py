@@ -53,12 +53,12 @@ def bulletin_command(args: argparse.Namespace, settings: Settings) -> int:
 
 def _built(ds: Dataset, args: argparse.Namespace, settings: Settings, lang: Lang) -> Bulletin:
     """The bulletin's contents; a month before the data, or after the latest it supports unless
-    --force, is a usage error saying which months it supports."""
+    --beyond-data, is a usage error saying which months it supports (--force only replaces a file)."""
     from console.outputs.bulletin import BulletinError, MonthBeforeData, MonthNotSupported, build_bulletin
     from console.present.labels import text
 
     try:
-        return build_bulletin(ds, settings, args.period, settings.lang, force=args.force)
+        return build_bulletin(ds, settings, args.period, settings.lang, force=args.beyond_data)
     except MonthNotSupported as exc:
         as_of = exc.as_of or text("no_data_yet", lang)
         said = CLI("month_after_data", lang, value=args.period, latest=exc.latest, as_of=as_of)

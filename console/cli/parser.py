@@ -165,6 +165,7 @@ def _bulletin_options(child: argparse.ArgumentParser, lang: Lang, formats: str) 
         metavar="N",
         help=CLI_HELP("opt_bulletin_number", lang),
     )
+    child.add_argument("--beyond-data", action="store_true", help=CLI_HELP("opt_beyond_data", lang))
     add_out_force(child, lang)
     add_json(child, lang)
 

@@ -130,8 +130,8 @@ CLI = Catalogue(
             "--period '{value}': expected a month such as 2026-10 or 2026年10月",
         ),
         "month_after_data": (
-            "--period {value}：晚于数据所能支持的最新月份 {latest}（数据截至 {as_of}），可写 {latest} 或更早的月份；确需写出请加 --force（文中将注明）",
-            "--period {value}: after {latest}, the latest month the data supports (data as of {as_of}); choose {latest} or earlier, or add --force (the document then says so)",
+            "--period {value}：晚于数据所能支持的最新月份 {latest}（数据截至 {as_of}），可写 {latest} 或更早的月份；确需写出请加 --beyond-data（文中将注明）",
+            "--period {value}: after {latest}, the latest month the data supports (data as of {as_of}); choose {latest} or earlier, or add --beyond-data (the document then says so)",
         ),
         "month_before_data": (
             "--period {value}：该月的通报依据 {quarter} 的数据，早于数据的第一个季度 {first}；最早可写 --period {earliest}",

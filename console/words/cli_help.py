@@ -223,6 +223,10 @@ CLI_HELP = Catalogue(
             "the 发文字号's number (gongwen) or the issue number (tongbao); default: the next of the "
             "series (docx and pdf only)",
         ),
+        "opt_beyond_data": (
+            "晚于数据所能支持的最新月份也写出（文中注明其并非该月情况）",
+            "write a month after the latest the data supports (the document says it does not describe that month)",
+        ),
         # -- issue 22, installs: the manual page (tests/support/manpage.py) and the help's pointer to it ----
         # The manual page's NAME line (what `man -k` and `whatis` show) and the title over its pages.
         "man_name": ("驻马店市开发区三年行动方案监测台", "monitor Zhumadian's development-zone action plan"),

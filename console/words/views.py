@@ -196,7 +196,7 @@ VIEW_TEXT = Catalogue(
         "sample_badge": ("示例数据", "SAMPLE DATA"),
         "plan_city": ("驻马店市", "Zhumadian"),
         "sample_lead": ("示例数据", "Sample data"),
-        # A bulletin written with --force for a month after the latest the data supports (outputs.bulletin).
+        # A bulletin written with --beyond-data for a month after the latest the data supports (outputs.bulletin).
         "bulletin_warning_lead": ("注意", "Warning"),
         "month_after_data": (
             "{month} 晚于数据所能支持的最新月份 {latest}（数据截至 {as_of}），请选 {latest} 或更早的月份",

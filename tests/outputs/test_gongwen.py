@@ -228,7 +228,7 @@ def test_a_month_after_the_data_is_refused_or_forced_with_a_warning_in_every_for
     assert "2030-01" in capsys.readouterr().err and list(tmp_path.iterdir()) == []
     for fmt in ("md", "xlsx", "docx"):
         out = tmp_path / f"x.{fmt}"
-        args = ["bulletin", "--period", "2030-01", "--format", fmt, "--out", str(out), "--force"]
+        args = ["bulletin", "--period", "2030-01", "--format", fmt, "--out", str(out), "--beyond-data"]
         assert main(args) == 0
         if fmt == "md":
             text = out.read_text(encoding="utf-8")

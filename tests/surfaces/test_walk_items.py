@@ -142,14 +142,31 @@ def test_drilldown_target_of_a_count_is_whole(dataset) -> None:
 # -- 5: the bulletin's month -------------------------------------------------------------------------------
 
 
-def test_a_bulletin_month_after_the_data_is_refused_and_forced_says_so(tmp_path: Path, capsys) -> None:
+def test_a_bulletin_month_after_the_data_is_refused_and_written_beyond_it_says_so(
+    tmp_path: Path, capsys
+) -> None:
     out = tmp_path / "b.md"
     code = main(["--lang", "zh", "bulletin", "--period", "2027-01", "--out", str(out)])
     said = capsys.readouterr()
     assert code == 2 and not out.exists() and "2026-11" in said.err
-    assert main(["--lang", "en", "bulletin", "--period", "2027-01", "--out", str(out), "--force"]) == 0
+    assert main(["--lang", "en", "bulletin", "--period", "2027-01", "--out", str(out), "--beyond-data"]) == 0
     text = out.read_text(encoding="utf-8")
     assert "Warning" in text and "2026-11" in text.split("## ")[0]  # printed before the first section
+
+
+def test_force_replaces_a_file_and_never_writes_a_month_after_the_data(tmp_path: Path, capsys) -> None:
+    # --force and --beyond-data say two things: replacing a file is not consent to a month the data
+    # cannot describe, nor the reverse.
+    out = tmp_path / "b.md"
+    assert main(["bulletin", "--period", "2026-10", "--out", str(out)]) == 0
+    first = out.read_bytes()
+    code = main(["bulletin", "--period", "2027-01", "--out", str(out), "--force"])
+    said = capsys.readouterr()
+    assert code == 2 and out.read_bytes() == first and "--beyond-data" in said.err
+    assert main(["bulletin", "--period", "2027-01", "--out", str(out), "--beyond-data"]) == 0
+    assert out.read_bytes() == first and (tmp_path / "b-2.md").exists()  # numbered, not replaced
+    assert main(["bulletin", "--period", "2027-01", "--out", str(out), "--beyond-data", "--force"]) == 0
+    assert out.read_bytes() != first
 
 
 def test_each_month_the_as_of_quarter_supports(dataset) -> None:
