@@ -45,7 +45,7 @@ def document(b: Bulletin) -> list[Block]:
 
 def front_blocks(b: Bulletin) -> list[Block]:
     """The title, the note of the data's quarter and source, and the warnings: a month after the data
-    (written with --force, said in the document itself in every format) and sample data."""
+    (written with --beyond-data, said in the document itself in every format) and sample data."""
     area = bulletin_area(b, b.lang)
     month_name = date(b.year, b.month, 1).strftime("%B")  # the same title in every format
     title = BULLETIN("title", b.lang, area=area, year=b.year, month=b.month, month_name=month_name)

@@ -48,7 +48,7 @@ class Bulletin:
     coverage: Coverage = CITY
     # The date the bulletin speaks as of (``cutoff_date``): reports sent later are not known to it.
     cutoff: date | None = None
-    # Written with --force for a month after the latest the data supports: the printed warning.
+    # Written with --beyond-data for a month after the latest the data supports: the printed warning.
     warning: str = ""
 
 
