@@ -39,7 +39,7 @@ class MonthBeforeData(BulletinError):
 
 
 class MonthNotSupported(BulletinError):
-    """A month after the latest the data supports (``latest_month``); ``--force`` writes it anyway,
+    """A month after the latest the data supports (``latest_month``); ``--beyond-data`` writes it anyway,
     with a printed warning in the document."""
 
     def __init__(self, period: str, latest: tuple[int, int], as_of: str) -> None:
