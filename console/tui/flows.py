@@ -85,10 +85,29 @@ class Flows:
         if session.invalid:  # the data is invalid: why, in the other language
             main.show_failure(session.errors)
             return
+        if session.lazy and self._cached_in_language():  # the other language's screen is cached too
+            main.render_all()
+            main.show_keybar()
+            return
         main.render_all() if session.views else main.show_loading()
         main.show_keybar()
         session.state.toggle_language()  # the cached screen has one language only
         self.not_ready(self.toggle_language)
+
+    def _cached_in_language(self) -> bool:
+        """On a cached screen (nothing loaded): show the screen cached or shipped for the language now
+        chosen, if there is one (the embedded data's ships in both), and say whether it was found."""
+        from console.present import view_cache
+        from console.present.shipped_views import first_screen
+
+        session = self.session
+        state, settings = session.state, session.settings
+        key_args = (state.year, state.counties, session.lang, session.ascii_only)
+        views = first_screen(settings, view_cache.cache_key(settings, *key_args), *key_args)
+        if views is None:
+            return False
+        session.views = views
+        return True
 
     def counties(self) -> None:
         session = self.session

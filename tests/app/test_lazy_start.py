@@ -51,6 +51,27 @@ async def test_the_shipped_screen_answers_every_tab_without_the_data(data_dir: P
         assert app.dataset is None and not app.ready  # nothing was loaded for it
 
 
+async def test_the_language_key_on_the_shipped_screen_shows_the_other_language_without_the_data(
+    data_dir: Path,
+) -> None:
+    """The embedded data's launch screen ships in both languages: `l` swaps to it, nothing loaded."""
+    app = launched(load_settings(data_dir=data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        zh_names = app.views.tables["zones"].rows[0].cells[1].text
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.views.lang == "en" and app.session.lang == "en"
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.query_one("#zones-table", ViewTable)
+        shown = table.row_text(0)
+        assert app.views.tables["zones"].rows[0].cells[1].text in shown and zh_names not in shown
+        await pilot.press("l")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.views.lang == "zh" and app.dataset is None  # both ways, and nothing loaded
+
+
 def test_an_idle_console_on_the_shipped_screen_never_imports_polars(tmp_path: Path) -> None:
     """polars (47 MB resident) stays out of a console that only shows what the cache holds."""
     code = (
