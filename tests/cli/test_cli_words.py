@@ -85,7 +85,7 @@ def test_ingest_lists_tables_by_what_they_hold(capsys: pytest.CaptureFixture[str
     assert code == 0
     assert "全省考核结果" in out and "集群累计营业收入" in out and "指标数值" in out
     assert "数据截至季度" in out  # the manifest's as_of moves to 2026Q1
-    _machine_names_absent(out)
+    assert not _machine_names(out)
 
 
 MACHINE = re.compile(
@@ -95,12 +95,11 @@ MACHINE = re.compile(
 )
 
 
-def _machine_names_absent(text: str) -> None:
+def _machine_names(text: str) -> list[str]:
     """No table name, settings key or other snake_case identifier stands bare in Chinese text (a file
     name with its extension, an option, a path and a quoted command line are fine)."""
     words = re.sub(r"devzones [^\n（）]*", "", text)  # a command line quoted to run is not prose
-    found = [m.group(1) for m in MACHINE.finditer(words)]
-    assert not found, found
+    return [m.group(1) for m in MACHINE.finditer(words)]
 
 
 @pytest.mark.parametrize(
@@ -126,9 +125,9 @@ def test_chinese_output_of_each_command_has_no_bare_machine_names(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     _, out, err = _run(capsys, *args)
-    _machine_names_absent(out + err)
+    assert not _machine_names(out + err)
     for written in tmp_path.glob("*.md"):
-        _machine_names_absent(written.read_text(encoding="utf-8"))
+        assert not _machine_names(written.read_text(encoding="utf-8"))
 
 
 def test_chinese_output_of_init_has_no_bare_machine_names(
@@ -136,7 +135,7 @@ def test_chinese_output_of_init_has_no_bare_machine_names(
 ) -> None:
     code, out, err = _run(capsys, "init", str(tmp_path / "d"))
     assert code == 0
-    _machine_names_absent(out + err)
+    assert not _machine_names(out + err)
 
 
 @pytest.fixture(scope="module")
@@ -167,9 +166,9 @@ def test_chinese_output_on_a_new_dataset_has_no_bare_machine_names(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     _, out, err = _run(capsys, *args, "--data", str(new_dataset))
-    _machine_names_absent(out + err)
+    assert not _machine_names(out + err)
     for written in tmp_path.glob("*.md"):
-        _machine_names_absent(written.read_text(encoding="utf-8"))
+        assert not _machine_names(written.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -29,7 +29,8 @@ def test_the_main_thread_and_copies_always_read_from_disk(data_dir: Path, data_c
     load = SharedEmbeddedLoad(console.data.loader.load_dataset)
     first = _in_a_worker(load, data_dir)
     assert load(data_dir) is not first  # the loader's own tests and the CLI run in the main thread
-    assert _in_a_worker(load, data_copy) is not _in_a_worker(load, data_copy)
+    one, other = _in_a_worker(load, data_copy), _in_a_worker(load, data_copy)
+    assert one is not other
     assert load.shared == 0
 
 

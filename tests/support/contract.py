@@ -35,6 +35,18 @@ def is_word_column(code: str) -> bool:
     return code in WORD_COLUMNS or code.endswith("_words")
 
 
+def problems(document: Any, name: str) -> list[str]:
+    """Where ``document`` breaks the shipped schema ``name`` (path and message each); [] when it holds."""
+    import jsonschema
+
+    from console.outputs.contract import schema
+
+    shape = schema(name)
+    jsonschema.Draft202012Validator.check_schema(shape)
+    checker = jsonschema.Draft202012Validator(shape, format_checker=jsonschema.FormatChecker())
+    return [f"{list(e.absolute_path)}: {e.message}" for e in checker.iter_errors(document)]
+
+
 def validate(document: Any, name: str) -> None:
     """Raise jsonschema.ValidationError unless ``document`` matches the shipped schema ``name``."""
     import jsonschema
