@@ -200,7 +200,9 @@ def _view_sheet(
                     col,
                     {
                         "range": f"{_a1(r, series[0])}:{_a1(r, series[-1])}",
-                        "markers": True,
+                        # Columns, as the console's block sparkline: LibreOffice (7.4) prints a line
+                        # sparkline as scattered specks (its markers, no line), columns as bars.
+                        "type": "column",
                         "empty_cells": "gaps",
                     },
                 )

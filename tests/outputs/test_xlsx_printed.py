@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from console.cli import main
-from tests.support.pdf_read import needs_libreoffice, page_count, pdf_of, smallest_size, text
+from tests.support.pdf_read import bars_under, needs_libreoffice, page_count, pdf_of, smallest_size, text
 
 pytestmark = [needs_libreoffice, pytest.mark.filterwarnings("ignore:Sparkline Group extension:UserWarning")]
 
@@ -50,6 +50,12 @@ def test_export_pdf_of_the_zones_prints_them_readably_across_pages(tmp_path: Pat
     pages = [n for n in range(1, page_count(out) + 1) if "· 开发区" in text(out, n).splitlines()[0]]
     assert len(pages) >= 2 and pages == list(range(1, len(pages) + 1))  # too wide for one page at 9 pt
     assert _first_band(out, names[0], len(pages)) == pages  # ... and each page names the zones
+    # The quarterly trend prints as bars, one a quarter with a figure, on each zone's line (a line
+    # sparkline printed as scattered specks).
+    trend = next(n for n in pages if "季度营收走势" in text(out, n))
+    bars = bars_under(out, trend, "季度营收走势")
+    assert len(bars) >= 5 * len(names)
+    assert len({round(b["bottom"]) for b in bars}) >= len(names)  # every zone's line has its bars
 
 
 def test_export_pdf_of_every_view_prints_readably(tmp_path: Path) -> None:

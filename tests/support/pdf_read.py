@@ -82,3 +82,24 @@ def rules(pdf: Path, page: int) -> list[dict[str, Any]]:
 def fonts(pdf: Path) -> set[str]:
     """The names of the fonts the PDF embeds, without their subset prefix (``ABCDEF+``)."""
     return {c["fontname"].split("+")[-1] for c in chars(pdf)}
+
+
+def bars_under(pdf: Path, page: int, heading: str) -> list[dict[str, Any]]:
+    """The filled shapes (at least 1.5 by 1 pt) drawn below ``heading`` on one page (1-based), within
+    its column: the bars of a column sparkline there (a line sparkline's markers are specks)."""
+    with pdfplumber.open(pdf) as doc:
+        p = doc.pages[page - 1]
+        head = next(w for w in p.extract_words() if heading in w["text"])
+        right = min(
+            (w["x0"] for w in p.extract_words() if w["x0"] > head["x1"] and abs(w["top"] - head["top"]) < 2),
+            default=p.width,
+        )
+        return [
+            r
+            for r in p.rects
+            if r.get("fill")
+            and r["width"] >= 1.5
+            and r["height"] >= 1
+            and r["top"] > head["bottom"]
+            and head["x0"] - 4 <= (r["x0"] + r["x1"]) / 2 <= right
+        ]
