@@ -67,13 +67,20 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
     )
     quarters_total = (year_end * 4 + 3) - start.index + 1
     data_index = pl.col("p_year") * 4 + pl.col("p_quarter") - 1
+    # A year-end projection stands for the year's end: it is due what the plan expects by then, not by
+    # its quarter (at 2026Q3 a projection of 202 against 216 due in 2026 is behind, not "94%, on
+    # pace" with the rest of the year counted twice). The last four quarters' total is the year's
+    # figure as of its quarter: due what the plan expects by that quarter.
+    basis = _basis()
+    running = basis.is_in(RUNNING_BASES)
+    judged_index = pl.when(basis == "projected").then(pl.col("p_year") * 4 + 3).otherwise(data_index)
     shares = {q: settings.pace_share(q) for q in (1, 2, 3, 4)}
     expected = (
         pl.when(standing)
         .then(None)
         .when(per_year)
         .then(pl.col("p_quarter").replace_strict(shares, default=None, return_dtype=pl.Float64))
-        .otherwise(((data_index - start.index + 1) / quarters_total).clip(0.0, 1.0))
+        .otherwise(((judged_index - start.index + 1) / quarters_total).clip(0.0, 1.0))
     )
     base = pl.col("baseline").fill_null(0.0)
     rising = pl.col("comparison").is_in([">=", ">"]) & (pl.col("target") > 0)
@@ -92,7 +99,7 @@ def _judge(frame: pl.LazyFrame, year: int, start: Period, plan_end: int, setting
         .when(_compare(pl.col("latest"), pl.col("comparison"), pl.col("target")))
         # A running year's value (projected, last four quarters) reaching a full-year target is on
         # pace, not met: the year it stands for is not over.
-        .then(pl.when(_basis().is_in(RUNNING_BASES)).then(pl.lit("on_pace")).otherwise(pl.lit("met")))
+        .then(pl.when(running).then(pl.lit("on_pace")).otherwise(pl.lit("met")))
         .when(standing)
         .then(pl.lit("ongoing"))
         .when(over)

@@ -72,6 +72,30 @@ def test_a_projection_reaching_the_target_is_on_pace_not_met(dataset: Dataset) -
     assert _i06(year_end, 2025)["basis"] == "full_year"
 
 
+@pytest.mark.parametrize(("target", "status"), [(12.0, "behind"), (11.0, "on_pace")])
+def test_a_projection_short_of_this_years_target_is_behind(
+    dataset: Dataset, target: float, status: str
+) -> None:
+    """A year-end projection already stands for the whole year: 11 clusters projected against 12 due
+    in 2026 says the year will end one short. Judged by the pace of the year's quarters as well
+    (92% done, 75% of the way through), it read "on pace": the rest of the year counted twice."""
+    indicators = dataset["indicators"].with_columns(
+        pl.when(pl.col("indicator") == "I06").then(target).otherwise(pl.col("target")).alias("target")
+    )
+    row = _i06(with_tables(dataset, indicators=indicators), 2026)
+    assert (row["latest"], row["basis"], row["status"]) == (11.0, "projected", status)
+    assert row["expected"] == 1.0  # due by the year it stands for: the target year's end
+
+
+def test_a_projection_in_an_earlier_year_is_judged_by_that_years_end(dataset: Dataset) -> None:
+    """In 2025 the 2026 target is not yet due: a projection is judged against what the plan expects
+    by the end of 2025, part of the way (never the whole target, never the quarter's share)."""
+    row = _i06(dataset_as_of(dataset, Period(2025, 3)), 2025)
+    assert row["basis"] == "projected" and 0.0 < row["expected"] < 1.0
+    start_of_2025 = _i06(dataset_as_of(dataset, Period(2025, 1)), 2025)
+    assert start_of_2025["expected"] == row["expected"]  # the year's end, whichever quarter it is
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_surface_says_the_basis(dataset: Dataset, lang: str, capsys, tmp_path: Path) -> None:
     projected = "全年预计" if lang == "zh" else "projected full year"
