@@ -136,7 +136,9 @@ def write_bulletin(
                 BULLETIN("ranking_title", lang),
                 BULLETIN("sheet_about", lang),
             )
-            return place_with_manifest(out, bulletin_xlsx_writer(document(b), names, prov), prov, fmt, force)
+            return place_with_manifest(
+                out, bulletin_xlsx_writer(document(b, commands=False), names, prov), prov, fmt, force
+            )
         return _write_paper(b, settings, fmt, out, prov, force, style, number, today)
     except ExportError as exc:
         raise BulletinError(exc.text(lang)) from None
@@ -178,7 +180,7 @@ def _write_paper(
         n = number if number else next_number(chosen, series, day.year)
         keep = tuple(str(row["zone"]) for row in b.ranking)
         paper = make_paper(config, chosen, n, day, b.lang, keep)
-        writer = bulletin_docx_writer(document(b), prov, paper)
+        writer = bulletin_docx_writer(document(b, commands=False), prov, paper)
         if fmt == "pdf":
             data = _pdf_bytes(writer, out.stem, b.lang)
             written = place_with_manifest(out, lambda handle: handle.write(data), prov, fmt, force)

@@ -27,12 +27,13 @@ def heading_words(lang: Lang) -> tuple[str, str, str, str, str, str]:
     return one, two, three, four, five, six
 
 
-def document(b: Bulletin) -> list[Block]:
-    """The bulletin's content once, in reading order; every format renders these blocks."""
+def document(b: Bulletin, commands: bool = True) -> list[Block]:
+    """The bulletin's content once, in reading order; every format renders these blocks. Without
+    ``commands`` (Word, PDF, Excel: a document sent up) it names no command line."""
     heads = heading_words(b.lang)
     blocks = front_blocks(b)
     blocks += [Block("heading", heads[0]), Block("para", b.summary), Block("heading", heads[1])]
-    blocks += compared_blocks(b)
+    blocks += compared_blocks(b, commands)
     blocks += [Block("heading", heads[2]), ranking_block(b), Block("heading", heads[3])]
     blocks += consequence_blocks(b)
     blocks.append(Block("heading", heads[4]))
@@ -64,9 +65,10 @@ def front_blocks(b: Bulletin) -> list[Block]:
     return blocks
 
 
-def compared_blocks(b: Bulletin) -> list[Block]:
+def compared_blocks(b: Bulletin, commands: bool = True) -> list[Block]:
     """与上期相比: a sentence saying against which quarter and how many, then one group per kind of
-    change (target missed, status changed, target met), each listing its transitions worst first."""
+    change (target missed, status changed, target met), each listing its transitions worst first;
+    ``commands``: naming the ``devzones changes`` command that lists them all."""
     if b.previous is None:
         return [Block("para", BULLETIN("compared_no_data" if b.no_data else "compared_no_previous", b.lang))]
     when = quarter_words(b.previous, b.lang, "quarter_end")
@@ -77,15 +79,19 @@ def compared_blocks(b: Bulletin) -> list[Block]:
     )
     # The scope in words: ``devzones changes`` counts ranks, reports and revisions too (a larger figure).
     command = f"devzones changes --from {b.previous} --to {b.quarter}"
-    lead = label_text("compared_lead", b.lang).format(
-        when=when, n=len(b.compared), counts=counts, command=command
-    )
+    if commands:
+        lead = label_text("compared_lead", b.lang).format(
+            when=when, n=len(b.compared), counts=counts, command=command
+        )
+    else:
+        lead = BULLETIN("compared_lead_paper", b.lang, when=when, n=len(b.compared), counts=counts)
     blocks = [Block("para", lead)]
     for kind, lines in b.compared_lines:
         shown = lines[:COMPARED_LIMIT]
         if len(lines) > COMPARED_LIMIT:
             more = len(lines) - COMPARED_LIMIT
-            shown.append(BULLETIN("compared_more", b.lang, more=more, command=command))
+            key = "compared_more" if commands else "compared_more_paper"
+            shown.append(BULLETIN(key, b.lang, more=more, command=command))
         blocks.append(Block("group", lead=kind, lines=tuple(shown)))
     return blocks
 

@@ -172,5 +172,13 @@ BULLETIN = Catalogue(
             "另一份通报正在取号（{file}），等待超时；请稍后再试",
             "another bulletin is taking its number ({file}) and did not finish in time; try again shortly",
         ),
+        # 与上期相比 on paper (Word, PDF, Excel: a document sent up names no command line).
+        "compared_lead_paper": (
+            "与{when}相比，开发区、产业集群和指标的状态共有{n}项变化（{counts}），按严重程度排列；"
+            "排名、季度报表和数据修订的变化不计在内：",
+            "Compared with {when}, {n} changes of status of zones, clusters and indicators ({counts}),"
+            " worst first; changes of rank, quarterly reports and revised figures are not counted here:",
+        ),
+        "compared_more_paper": ("另有{more}项，不再逐一列出", "and {more} more, not listed here"),
     },
 )

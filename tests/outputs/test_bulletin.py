@@ -259,3 +259,29 @@ def test_the_title_reads_the_same_in_every_format(tmp_path: Path, lang: str) -> 
     assert len(set(titles.values())) == 1, titles
     assert "2026-10" not in titles["md"]
     assert ("2026年10月" if lang == "zh" else "October 2026") in titles["md"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_bulletin_sent_up_names_no_command_line(tmp_path: Path, lang: str) -> None:
+    """A 公文 in Word, PDF or Excel is read by officials: the changes it leaves out are said in words,
+    never as ``devzones changes …``; the Markdown (read at a terminal) keeps the command."""
+    import docx
+
+    texts = {}
+    for fmt in ("md", "xlsx", "docx"):
+        out = tmp_path / f"b.{fmt}"
+        assert (
+            main(["bulletin", "--period", "2026-10", "--format", fmt, "--lang", lang, "--out", str(out)]) == 0
+        )
+        if fmt == "md":
+            texts[fmt] = out.read_text(encoding="utf-8")
+        elif fmt == "xlsx":
+            cells = openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True)
+            texts[fmt] = "\n".join(str(v) for row in cells for v in row if v is not None)
+        else:
+            texts[fmt] = "\n".join(p.text for p in docx.Document(str(out)).paragraphs).replace("\u2060", "")
+    assert "devzones changes --from 2026Q2 --to 2026Q3" in texts["md"]
+    scope = "不计在内" if lang == "zh" else "not counted here"
+    for fmt in ("xlsx", "docx"):
+        assert "devzones" not in texts[fmt], fmt
+        assert scope in texts[fmt], fmt  # what the count leaves out is still said
