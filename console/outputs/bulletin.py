@@ -177,7 +177,8 @@ def _write_paper(
             raise BulletinError(BULLETIN("series_busy", b.lang, file=str(series_file()))) from None
         except (OSError, LinkRefused):  # a state folder not writable: numbered, not kept (as before)
             pass
-        n = number if number else next_number(chosen, series, day.year)
+        issue = f"{b.year}-{b.month:02d}"  # one month's 通报 in any format or language: one number
+        n = number if number else next_number(chosen, series, day.year, issue)
         keep = tuple(str(row["zone"]) for row in b.ranking)
         paper = make_paper(config, chosen, n, day, b.lang, keep)
         writer = bulletin_docx_writer(document(b, commands=False), prov, paper)
@@ -187,7 +188,7 @@ def _write_paper(
         else:
             written = place_with_manifest(out, writer, prov, fmt, force)
         with contextlib.suppress(OSError):  # the file is written; a series not kept restarts next time
-            record_number(chosen, series, day.year, n)
+            record_number(chosen, series, day.year, n, issue)
     return written
 
 

@@ -4,7 +4,8 @@
 Kept in ``bulletin-series.toml`` in the user's state folder, beside the console's state file
 (``devzones where`` shows it), as ``[gongwen."驻××办"] 2026 = 3``. ``next_number`` reads the next
 one; ``record_number`` is called only after a file is really written, so a failed write never uses up
-a number. A number given by hand (``--number``, the dialog's field) wins over the series; recording it
+a number. Each month's number is kept too (``[issued.gongwen."驻××办".2026] "2026-11" = 3``): another
+copy of the same month's 通报 (the PDF after the Word file, the English copy) takes the same number. A number given by hand (``--number``, the dialog's field) wins over the series; recording it
 moves the series on from it (the next is one more than the largest written). A series file that cannot
 be read is renamed and the series starts again from 1 (the config's rule for a broken state file).
 
@@ -26,6 +27,8 @@ from console.core.config import user_state_file
 from console.core.files import atomic_write_bytes
 
 SERIES_NAME = "bulletin-series.toml"
+# not words: the table of the months written and their numbers, a file-format token
+ISSUED = "issued"
 # not words: the file's header comment, a file-format token
 HEADER = "# devzones: the last 发文字号/期号 written per series and year (devzones bulletin).\n".encode()
 
@@ -60,30 +63,53 @@ def _last(data: dict[str, Any], style: str, series: str, year: int) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
-def next_number(style: str, series: str, year: int) -> int:
-    """The number the next 通报 of ``style`` in ``series`` (机关代字 or 报头) in ``year`` takes."""
-    return _last(_read(series_file()), style, series, year) + 1
+def _issued(data: dict[str, Any], style: str, series: str, year: int, issue: str) -> int:
+    """The number ``issue`` (a month, ``2026-11``) was written under in ``year``, or 0."""
+    found = _table(_table(_table(data, ISSUED), style), series).get(str(year), {})
+    value = found.get(issue, 0) if isinstance(found, dict) else 0
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
-def record_number(style: str, series: str, year: int, number: int) -> None:
-    """Remember that ``number`` was written (call only after the file is in place); the series goes on
-    from the largest number written. OSError when the state folder cannot be written."""
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    return value if isinstance(value, dict) else {}
+
+
+def next_number(style: str, series: str, year: int, issue: str = "") -> int:
+    """The number the next 通报 of ``style`` in ``series`` (机关代字 or 报头) in ``year`` takes: the one
+    ``issue`` (its month) was written under already, if it was (the PDF after the Word file, the
+    English copy: one document, one number), else the next of the series."""
+    data = _read(series_file())
+    return (_issued(data, style, series, year, issue) if issue else 0) or _last(data, style, series, year) + 1
+
+
+def record_number(style: str, series: str, year: int, number: int, issue: str = "") -> None:
+    """Remember that ``number`` was written (call only after the file is in place), for ``issue`` (its
+    month) too; the series goes on from the largest number written. OSError when the state folder
+    cannot be written."""
     import tomli_w
 
     path = series_file()
     data = _read(path)
-    last = _last(data, style, series, year)
-    if number <= last:
-        return
-    mine = data.setdefault(style, {})
-    if not isinstance(mine, dict):
-        mine = data[style] = {}
-    years = mine.setdefault(series, {})
-    if not isinstance(years, dict):
-        years = mine[series] = {}
-    years[str(year)] = number
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, HEADER + tomli_w.dumps(data).encode("utf-8"))
+    changed = False
+    if number > _last(data, style, series, year):
+        _settable(_settable(data, style), series)[str(year)] = number
+        changed = True
+    if issue and _issued(data, style, series, year, issue) != number:
+        issued = _settable(_settable(_settable(data, ISSUED), style), series)
+        _settable(issued, str(year))[issue] = number
+        changed = True
+    if changed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, HEADER + tomli_w.dumps(data).encode("utf-8"))
+
+
+def _settable(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """``data[key]`` as a table to write into (made, or replacing a value of another kind)."""
+    value = data.get(key)
+    if not isinstance(value, dict):
+        value = data[key] = {}
+    return value
 
 
 @contextlib.contextmanager

@@ -219,9 +219,9 @@ CLI_HELP = Catalogue(
             "config's [bulletin] style",
         ),
         "opt_bulletin_number": (
-            "发文字号的序号（公文）或期号（情况通报）；不给时取本系列的下一个号（仅 docx、pdf）",
-            "the 发文字号's number (gongwen) or the issue number (tongbao); default: the next of the "
-            "series (docx and pdf only)",
+            "发文字号的序号（公文）或期号（情况通报）；不给时沿用该月通报已编的号，否则取本系列的下一个号（仅 docx、pdf）",
+            "the 发文字号's number (gongwen) or the issue number (tongbao); default: the number the month's "
+            "bulletin was given already, else the next of the series (docx and pdf only)",
         ),
         "opt_beyond_data": (
             "晚于数据所能支持的最新月份也写出（文中注明其并非该月情况）",

@@ -34,10 +34,10 @@ def _texts(doc) -> list[str]:
     return [_plain(p) for p in doc.paragraphs if _plain(p).strip()]
 
 
-def _write(tmp_path: Path, *args: str, name: str = "b.docx") -> Path:
+def _write(tmp_path: Path, *args: str, name: str = "b.docx", period: str = "2026-10") -> Path:
     out = tmp_path / name
     fmt = name.rsplit(".", 1)[1]
-    assert main(["bulletin", "--period", "2026-10", "--format", fmt, "--out", str(out), *args]) == 0
+    assert main(["bulletin", "--period", period, "--format", fmt, "--out", str(out), *args]) == 0
     return out
 
 
@@ -142,7 +142,7 @@ def test_tongbao_has_masthead_issue_editor_date_and_an_optional_tail(
     assert not any(DOC_NUMBER.search(t) or t.startswith("抄送") for t in texts)
     assert len(doc.tables) == 1  # the ranking in the body; no 报尾 unless the config names one
     _config(tmp_path, monkeypatch, '[bulletin]\nsend_to = ["市委办公室"]\ngive_to = ["各县区"]\n')
-    doc = docx.Document(str(_write(tmp_path, "--style", "tongbao", name="t2.docx")))
+    doc = docx.Document(str(_write(tmp_path, "--style", "tongbao", name="t2.docx", period="2026-09")))
     tail = [row.cells[0].text.replace(WORD_JOINER, "") for row in doc.tables[-1].rows]
     assert tail == ["送：市委办公室。", "发：各县区。"]
     assert re.fullmatch(r"\d{4}年第2期", _texts(doc)[1])  # the 期号's own series
@@ -157,12 +157,12 @@ def test_the_series_numbers_each_file_written_and_only_those(
 
     day = date(2026, 10, 9)
     first = write_bulletin(dataset, settings, "2026-10", "docx", tmp_path / "a.docx", today=day)[0]
-    second = write_bulletin(dataset, settings, "2026-10", "docx", tmp_path / "b.docx", today=day)[0]
+    second = write_bulletin(dataset, settings, "2026-09", "docx", tmp_path / "b.docx", today=day)[0]
     assert (number(first), number(second)) == (1, 2)
     assert series_file().parent == user_state_file().parent  # beside the state file
     assert "驻××办" in series_file().read_text(encoding="utf-8")
     # Markdown prints no number: it takes none.
-    write_bulletin(dataset, settings, "2026-10", "md", tmp_path / "c.md", today=day)
+    write_bulletin(dataset, settings, "2026-08", "md", tmp_path / "c.md", today=day)
     assert next_number("gongwen", "驻××办", 2026) == 3
     # A failed write uses none up.
     import console.outputs.bulletin as bulletin
@@ -173,12 +173,34 @@ def test_the_series_numbers_each_file_written_and_only_those(
     with monkeypatch.context() as patched:
         patched.setattr(bulletin, "place_with_manifest", full_disk)
         with pytest.raises(OSError):
-            write_bulletin(dataset, settings, "2026-10", "docx", tmp_path / "d.docx", today=day)
+            write_bulletin(dataset, settings, "2026-08", "docx", tmp_path / "d.docx", today=day)
     assert next_number("gongwen", "驻××办", 2026) == 3
     # A number given wins, and the series goes on after it; a new year starts at 1.
-    given = write_bulletin(dataset, settings, "2026-10", "docx", tmp_path / "e.docx", number=7, today=day)
+    given = write_bulletin(dataset, settings, "2026-07", "docx", tmp_path / "e.docx", number=7, today=day)
     assert number(given[0]) == 7 and next_number("gongwen", "驻××办", 2026) == 8
     assert next_number("gongwen", "驻××办", 2027) == 1
+
+
+def test_another_copy_of_a_months_bulletin_keeps_its_number(dataset, settings, tmp_path: Path) -> None:
+    """The Word file a clerk edits and the PDF (or English copy) they send are one document: one
+    发文字号, and no gap in the series that no document explains."""
+
+    def number(path: Path) -> int:  # 驻××办〔2026〕1号, or the English memo's "[2026] No. 1"
+        found = (re.search(r"〕(\d+)号|\] No\. (\d+)", t) for t in _texts(docx.Document(str(path))))
+        match = next(m for m in found if m)
+        return int(match[1] or match[2])
+
+    day = date(2026, 11, 9)
+    word = write_bulletin(dataset, settings, "2026-10", "docx", tmp_path / "w.docx", today=day)[0]
+    english = write_bulletin(dataset, settings, "2026-10", "docx", tmp_path / "e.docx", "en", today=day)[0]
+    assert number(word) == number(english) == 1
+    assert next_number("gongwen", "驻××办", 2026) == 2  # the copies used up nothing
+    other = write_bulletin(dataset, settings, "2026-11", "docx", tmp_path / "n.docx", today=day)[0]
+    assert number(other) == 2
+    # A number given by hand for a month is the month's number from then on.
+    write_bulletin(dataset, settings, "2026-09", "docx", tmp_path / "h.docx", number=9, today=day)
+    again = write_bulletin(dataset, settings, "2026-09", "docx", tmp_path / "h2.docx", today=day)[0]
+    assert number(again) == 9 and next_number("gongwen", "驻××办", 2026) == 10
 
 
 def test_the_cli_number_wins_and_a_bad_one_is_a_usage_error(tmp_path: Path, capsys) -> None:
@@ -283,10 +305,11 @@ def test_two_bulletins_written_at_once_take_different_numbers(
     day = date(2026, 10, 9)
     written: list[Path] = []
 
-    def write(name: str) -> None:
-        written.extend(write_bulletin(dataset, settings, "2026-10", "docx", tmp_path / name, today=day)[:1])
+    def write(period: str) -> None:
+        out = tmp_path / f"{period}.docx"
+        written.extend(write_bulletin(dataset, settings, period, "docx", out, today=day)[:1])
 
-    threads = [threading.Thread(target=write, args=(f"{n}.docx",)) for n in "ab"]
+    threads = [threading.Thread(target=write, args=(period,)) for period in ("2026-10", "2026-09")]
     for thread in threads:
         thread.start()
     for thread in threads:
