@@ -159,10 +159,10 @@ BULLETIN = Catalogue(
         "dialog_gongwen": ("公文", "Official document"),
         "dialog_tongbao": ("情况通报", "Situation bulletin"),
         "dialog_number": (
-            "发文字号序号或期号（Word、PDF；空：按系列取下一个）",
-            "Number (Word, PDF; empty: the next of the series)",
+            "发文字号序号或期号（仅 Word、PDF）",
+            "Number (Word and PDF only)",
         ),
-        "dialog_number_hint": ("按系列取下一个号", "the next of the series"),
+        "dialog_number_hint": ("本月已编号则沿用，否则取下一个号", "the month's number, else the next"),
         "bad_number": (
             "编号“{value}”无效：应为 1 或更大的整数（发文字号不编虚位，不加“第”字）",
             "number '{value}': expected a whole number of 1 or more",
