@@ -7,9 +7,9 @@ import codecs
 import contextlib
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from console.core.text import clean
 from console.words import Lang
@@ -89,6 +89,36 @@ def print_json(document: object) -> None:
         stream.buffer.write(b"\n")
     else:  # a terminal in another encoding (GB18030): print encodes, as for every other line
         print(raw.decode())
+
+
+def print_json_parts(document: dict[str, object], last: str, parts: Iterable[tuple[str, object]]) -> None:
+    """``print_json({**document, last: dict(parts)})``, byte for byte, each part dumped and written as
+    it comes (``parts`` may make each when asked): the whole document (9 MB for ``status --json`` at
+    2,543 zones) is never held at once, as Python objects or as bytes."""
+    from console.core.indented_json import dumps_utf8, nested
+    from console.core.text import safe_json_utf8
+    from console.outputs.contract import versioned
+
+    head = safe_json_utf8(dumps_utf8(versioned({**document, last: {}})))
+    empty = b"{}\n}"  # the last key's empty object, then the document's closing brace
+    assert head.endswith(empty), head[-20:]
+    write = _byte_writer(sys.stdout)
+    write(head[: -len(empty)])
+    opened = False
+    for key, value in parts:
+        write((b",\n    " if opened else b"{\n    ") + dumps_utf8(key) + b": ")
+        write(safe_json_utf8(nested(dumps_utf8(value), 2)))
+        opened = True
+    write(b"\n  }\n}\n" if opened else b"{}\n}\n")
+
+
+def _byte_writer(stream: TextIO) -> Callable[[bytes], object]:
+    """How UTF-8 JSON bytes go to ``stream``: as they are where it writes UTF-8, else through its
+    encoding (a terminal in GB18030), as print_json writes them."""
+    if _writes_utf8(stream):
+        stream.flush()
+        return stream.buffer.write
+    return lambda raw: stream.write(raw.decode())
 
 
 def _writes_utf8(stream: object) -> bool:
