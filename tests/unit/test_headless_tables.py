@@ -18,13 +18,16 @@ from console.cli.guard import main
 from console.core.config import Settings, load_settings
 from console.data.dataset import Dataset
 from console.data.loader import load_dataset
+from console.engine.coverage import coverage
 from console.engine.evaluation import Evaluation, evaluate
 from console.engine.progress import plan_start
+from console.engine.rules import FLAGS
 from console.engine.status import quarterly_revenue
 from console.outputs.export import view_json
-from console.present.assemble import status_views
+from console.present.assemble import city_rankings, status_views
+from console.present.views import rankings_view
 from console.present.views.clusters import clusters_view
-from console.present.views.headless import clusters_table, status_tables, zones_table
+from console.present.views.headless import clusters_table, rankings_table, status_tables, zones_table
 from console.present.views.zones import zones_view
 
 CHOICES = [
@@ -76,6 +79,26 @@ def test_json_tables_are_the_views_tables(
     assert made[0]["rows"] and made[1]["rows"]  # rows compared, not two empty lists
 
 
+@pytest.mark.parametrize("source", ["embedded", "generated"])
+@pytest.mark.parametrize(("year", "county", "lang", "ascii_only"), CHOICES)
+def test_json_rankings_are_the_views_rankings(
+    sources: dict[str, tuple[Dataset, Settings]],
+    source: str,
+    year: int,
+    county: int | None,
+    lang: str,
+    ascii_only: bool,
+) -> None:
+    ds, settings = sources[source]
+    counties = None if county is None else [sorted(set(ds["zones"].get_column("county").to_list()))[county]]
+    ranked = city_rankings(ds, year, settings, counties)
+    view, rows = rankings_table(ranked, lang, ascii_only, coverage(ds))
+    assert rows
+    assert view_json(view, lang, rows) == view_json(
+        rankings_view(ranked, lang, ascii_only, coverage(ds)), lang
+    )
+
+
 # -- rows with gaps: every value a zone's or cluster's figures can lack ----------------------------------
 
 _NUMBER = st.one_of(st.none(), st.just(0.0), st.just(float("nan")), st.floats(-1e6, 1e7, allow_nan=False))
@@ -125,3 +148,34 @@ def test_rows_with_gaps_are_the_views_rows(
         (clusters_table(gappy, history, lang, True), clusters_view(gappy, history, lang, True, False)),
     ):
         assert view_json(made[0], lang, made[1]) == view_json(view, lang)
+
+
+@hypothesis_settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_rankings_with_gaps_are_the_views_rankings(
+    sources: dict[str, tuple[Dataset, Settings]], data: st.DataObject
+) -> None:
+    ds, settings = sources["embedded"]
+    ranked = city_rankings(ds, 2025, settings)
+    n = ranked.height
+    small = st.one_of(st.none(), st.integers(-5, 30))
+    level = st.one_of(st.none(), st.integers(1, 4))
+    flags = st.one_of(st.none(), st.lists(st.sampled_from(FLAGS), max_size=2))
+    gappy = ranked.with_columns(
+        pl.Series("score", data.draw(st.lists(_NUMBER, min_size=n, max_size=n)), pl.Float64),
+        pl.Series("rank_change", data.draw(st.lists(small, min_size=n, max_size=n)), pl.Int64),
+        pl.Series("previous_rank", data.draw(st.lists(small, min_size=n, max_size=n)), pl.Int64),
+        pl.Series("previous_tier", data.draw(st.lists(level, min_size=n, max_size=n)), pl.Int64),
+        pl.Series("tier", data.draw(st.lists(level, min_size=n, max_size=n)), pl.Int64),
+        pl.Series(
+            "result_year",
+            data.draw(st.lists(st.sampled_from([None, 2024]), min_size=n, max_size=n)),
+            pl.Int64,
+        ),
+        pl.Series("flags", data.draw(st.lists(flags, min_size=n, max_size=n)), pl.List(pl.String)),
+    )
+    lang = data.draw(st.sampled_from(["zh", "en"]))
+    view, rows = rankings_table(gappy, lang, False, coverage(ds))
+    assert view_json(view, lang, rows) == view_json(rankings_view(gappy, lang, False, coverage(ds)), lang)

@@ -17,6 +17,7 @@ import polars as pl
 
 from console.data.dataset import Dataset
 from console.data.scales import days_late_number, level_number
+from console.engine.coverage import Coverage
 from console.engine.evaluation import Evaluation
 from console.engine.progress import plan_start
 from console.engine.status import quarterly_revenue
@@ -25,6 +26,7 @@ from console.present.labels import missing_words, status_word
 from console.present.viewmodel import View
 from console.present.views.clusters import clusters_columns
 from console.present.views.common import as_float, as_int, tab_title, trend_periods, zone_history
+from console.present.views.rankings import rankings_columns, rankings_title
 from console.present.views.tasks import indicators_view
 from console.present.views.zones import LAGGING, lagging_clusters, zones_columns
 from console.words import Lang, in_lang_of
@@ -181,6 +183,43 @@ def clusters_table(ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only
         _floats(_column(c, "projected")),
         *_trends([spark.get(k, []) for k in zip(zone, industry, strict=True)], len(periods)),
         *_with_status(status, lang),
+    ]
+    return view, _rows(view, columns)
+
+
+def rankings_table(ranked: pl.DataFrame, lang: Lang, ascii_only: bool, area: Coverage) -> Table:
+    """The Rankings tab's rows as data (the rules in words), equal to
+    ``data_rows(rankings_view(ranked, lang, ascii_only, area))``."""
+    from console.engine.rules import flag_word
+
+    f = Formatter(lang, ascii_only)
+    title, notes = rankings_title(ranked, lang)
+    view = View("rankings", title, rankings_columns(f, area, False), (), notes=notes)
+    r = ranked
+    flags = [codes or [] for codes in _column(r, "flags")]
+    said: dict[tuple[str, ...], str | None] = {}
+    for codes in flags:
+        if tuple(codes) not in said:
+            said[tuple(codes)] = f.list_sep.join(flag_word(x, lang) for x in codes) or None
+    previous = _column(r, "previous_rank")
+    columns = [
+        [as_int(v) for v in _column(r, "rank")],
+        _column(r, "zone"),
+        _in_lang(_column(r, "short_name"), _column(r, "short_name_en"), lang),
+        _in_lang(_column(r, "county"), _column(r, "county_en"), lang),
+        _floats(_column(r, "score")),
+        [as_int(v) for v in _column(r, "rank_change")],
+        [
+            level_number(t, y is not None)
+            for t, y in zip(_column(r, "tier"), _column(r, "result_year"), strict=True)
+        ],
+        [as_int(v) for v in _column(r, "province_rank")],
+        [as_int(v) for v in _column(r, "tier_size")],
+        [as_int(v) for v in _column(r, "result_year")],
+        [as_int(v) for v in previous],
+        [level_number(t, p is not None) for t, p in zip(_column(r, "previous_tier"), previous, strict=True)],
+        [[c for c in ",".join(codes).split(",") if c] for codes in flags],  # export.codes_list's list
+        [said[tuple(codes)] for codes in flags],
     ]
     return view, _rows(view, columns)
 
