@@ -100,25 +100,28 @@ def print_json_parts(document: dict[str, object], last: str, parts: Iterable[tup
     from console.outputs.contract import versioned
 
     head = safe_json_utf8(dumps_utf8(versioned({**document, last: {}})))
+    del document  # written: let go (this call holds the caller's document when it was made inline)
     empty = b"{}\n}"  # the last key's empty object, then the document's closing brace
     assert head.endswith(empty), head[-20:]
     write = _byte_writer(sys.stdout)
-    write(head[: -len(empty)])
+    write(memoryview(head)[: -len(empty)])
+    del head
     opened = False
     for key, value in parts:
         write((b",\n    " if opened else b"{\n    ") + dumps_utf8(key) + b": ")
         write(safe_json_utf8(nested(dumps_utf8(value), 2)))
         opened = True
+        del value  # written: gone before the next part is made
     write(b"\n  }\n}\n" if opened else b"{}\n}\n")
 
 
-def _byte_writer(stream: TextIO) -> Callable[[bytes], object]:
+def _byte_writer(stream: TextIO) -> Callable[[bytes | memoryview], object]:
     """How UTF-8 JSON bytes go to ``stream``: as they are where it writes UTF-8, else through its
     encoding (a terminal in GB18030), as print_json writes them."""
     if _writes_utf8(stream):
         stream.flush()
         return stream.buffer.write
-    return lambda raw: stream.write(raw.decode())
+    return lambda raw: stream.write(bytes(raw).decode())
 
 
 def _writes_utf8(stream: object) -> bool:

@@ -66,6 +66,7 @@ def _json_tables(ds: Dataset, ev: Evaluation, lang: Lang, ascii_only: bool) -> I
 
     for view, rows in status_tables(ds, ev, lang, ascii_only):
         yield view.tab, view_json(view, lang, rows)
+        del rows  # written: gone before the next table is made
 
 
 def _fail_on_missing(ev: Evaluation, lang: Lang) -> int:
