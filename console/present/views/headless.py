@@ -25,7 +25,7 @@ from console.present.formatter import Formatter
 from console.present.labels import missing_words, status_word
 from console.present.viewmodel import View
 from console.present.views.clusters import clusters_columns
-from console.present.views.common import as_float, as_int, tab_title, trend_periods, zone_history
+from console.present.views.common import as_int, tab_title, trend_periods, zone_history
 from console.present.views.rankings import rankings_columns, rankings_title
 from console.present.views.tasks import indicators_view
 from console.present.views.zones import LAGGING, lagging_clusters, zones_columns
@@ -44,7 +44,8 @@ def _column(frame: pl.DataFrame, name: str) -> list[Any]:
 
 
 def _floats(values: Iterable[Any]) -> list[float | None]:
-    return [as_float(v) for v in values]
+    """common.as_float of each value (None for None and NaN, else rounded to 4 decimals), inline."""
+    return [None if v is None or v != v else round(float(v), 4) for v in values]  # v != v: NaN
 
 
 def _in_lang(zh: list[Any], en: list[Any], lang: Lang) -> list[Any]:
@@ -73,12 +74,13 @@ def _with_status(status: list[str | None], lang: Lang) -> tuple[list[str | None]
 
 def _trends(series: Sequence[Sequence[float | None]], n: int) -> list[list[float | None]]:
     """Per quarter, the rounded values of each row's series (common.trend_cell's values), as columns."""
-    columns: list[list[float | None]] = [[] for _ in range(n)]
-    for values in series:
-        padded = list(values[:n]) + [None] * (n - len(values))
-        for i, v in enumerate(padded):
-            columns[i].append(None if v is None or v != v else round(v, 4))  # v != v: NaN
-    return columns
+    padded = [list(values[:n]) + [None] * (n - len(values)) for values in series]
+    if not padded:
+        return [[] for _ in range(n)]
+    rounded = [
+        None if v is None or v != v else round(v, 4) for values in padded for v in values
+    ]  # v != v: NaN
+    return [rounded[i::n] for i in range(n)]
 
 
 def _rows(view: View, columns: Sequence[list[Any]]) -> list[dict[str, Any]]:
