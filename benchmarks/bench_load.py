@@ -67,7 +67,9 @@ def headless(data: Path, repeat: int, trees: dict[str, Path | None]) -> None:
         first = None
         for name, tree_runs in runs.items():
             wall, cpu, peak = (statistics.median(r[i] for r in tree_runs) for i in range(3))
-            ratio = f"  ({wall / first[0]:.2f}x wall, {peak / first[2]:.2f}x peak)" if first else ""
+            ratio = (
+                f"  ({wall / first[0]:.2f}x wall, {peak / first[2]:.2f}x peak of the first)" if first else ""
+            )
             first = first or (wall, cpu, peak)
             label = f" [{name}]" if len(trees) > 1 else ""
             print(
