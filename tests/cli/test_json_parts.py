@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 
+from console.cli import main
 from console.cli.common import print_json, print_json_parts
+from console.cli.selection import as_of
+from console.core.config import load_settings
+from console.data.loader import load_dataset
+from console.engine.evaluation import evaluate, status_json
+from console.outputs.export import view_json
+from console.present.assemble import status_views
+from console.words import Lang
 
 HEAD = {"as_of": "2026Q2", "zones": [{"zone": "甲\x1b区", "n": 1.5, "codes": []}], "empty": {}}
 PARTS = [
@@ -38,3 +47,48 @@ def test_parts_give_the_whole_documents_bytes(
     pieces = _written(lambda: print_json_parts(HEAD, "tables", iter(parts)), encoding, monkeypatch)
     assert pieces == whole
     assert b"\\u001b" in whole  # what a terminal acts on is escaped in both
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("generated") / "data"
+    assert main(["generate", "--zones", "40", "--seed", "5", "--out", str(out)]) == 0
+    return out
+
+
+# (options, language, ascii, year, as of, first county only)
+CHOICES = [
+    (["--year", "2025"], "zh", False, 2025, None, False),
+    (["--lang", "en", "--ascii"], "en", True, None, None, False),
+    (["--as-of", "2026Q1"], "zh", False, None, "2026Q1", True),
+]
+
+
+@pytest.mark.parametrize(("options", "lang", "ascii_only", "year", "quarter", "one_county"), CHOICES)
+@pytest.mark.parametrize("source", ["embedded", "generated"])
+def test_status_json_is_the_document_of_the_console_views(
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    generated: Path,
+    source: str,
+    options: list[str],
+    lang: Lang,
+    ascii_only: bool,
+    year: int | None,
+    quarter: str | None,
+    one_county: bool,
+) -> None:
+    """What ``status --json`` prints, byte for byte: the engine's document and every table of the
+    console's views (sparklines drawn and all) written as one document."""
+    data = data_dir if source == "embedded" else generated
+    ds = as_of(load_dataset(data), quarter, lang)
+    counties = sorted(set(ds["zones"].get_column("county").to_list()))[:1] if one_county else None
+    asked = [*options, *(["--county", counties[0]] if counties else []), "--data", str(data)]
+    printed = _written(lambda: main([*asked, "status", "--json"]), "utf-8", monkeypatch)
+
+    settings = load_settings(data_dir=data, lang=lang, ascii=ascii_only, remembered=False)
+    ev = evaluate(ds, settings, year=year, counties=counties)
+    views = status_views(ds, ev, lang, ascii_only)
+    document = {**status_json(ev), "tables": {v.tab: view_json(v, lang) for v in views}}
+    assert printed == _written(lambda: print_json(document), "utf-8", monkeypatch)
+    assert len(printed) > 10_000
