@@ -1,5 +1,7 @@
-"""``status --json`` writes its tables one at a time (print_json_parts): the bytes are the ones the
-whole document written at once gives, on a UTF-8 stdout and on a terminal in another encoding."""
+"""``status --json`` and ``rankings --json`` print the documents the console's views make, byte for
+byte, though their tables are made as data (views.headless) and written one at a time
+(print_json_parts, whose bytes are the whole document's on a UTF-8 stdout and on a terminal in another
+encoding)."""
 
 from __future__ import annotations
 
@@ -14,9 +16,12 @@ from console.cli.common import print_json, print_json_parts
 from console.cli.selection import as_of
 from console.core.config import load_settings
 from console.data.loader import load_dataset
-from console.engine.evaluation import evaluate, status_json
+from console.engine.coverage import coverage
+from console.engine.evaluation import check_year, evaluate, status_json
+from console.engine.rankings import rankings_json
 from console.outputs.export import view_json
-from console.present.assemble import status_views
+from console.present.assemble import city_rankings, status_views
+from console.present.views import rankings_view
 from console.words import Lang
 
 HEAD = {"as_of": "2026Q2", "zones": [{"zone": "甲\x1b区", "n": 1.5, "codes": []}], "empty": {}}
@@ -92,3 +97,34 @@ def test_status_json_is_the_document_of_the_console_views(
     document = {**status_json(ev), "tables": {v.tab: view_json(v, lang) for v in views}}
     assert printed == _written(lambda: print_json(document), "utf-8", monkeypatch)
     assert len(printed) > 10_000
+
+
+@pytest.mark.parametrize(("options", "lang", "ascii_only", "year", "quarter", "one_county"), CHOICES)
+@pytest.mark.parametrize("source", ["embedded", "generated"])
+def test_rankings_json_is_the_document_of_the_console_view(
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    generated: Path,
+    source: str,
+    options: list[str],
+    lang: Lang,
+    ascii_only: bool,
+    year: int | None,
+    quarter: str | None,
+    one_county: bool,
+) -> None:
+    """What ``rankings --json`` prints, byte for byte: the engine's document and the console's
+    Rankings table (the rules in words) written as one document."""
+    data = data_dir if source == "embedded" else generated
+    ds = as_of(load_dataset(data), quarter, lang)
+    counties = sorted(set(ds["zones"].get_column("county").to_list()))[:1] if one_county else []
+    asked = [*options, *(["--county", counties[0]] if counties else []), "--data", str(data)]
+    printed = _written(lambda: main([*asked, "rankings", "--json"]), "utf-8", monkeypatch)
+
+    settings = load_settings(data_dir=data, lang=lang, ascii=ascii_only, remembered=False)
+    shown_year = check_year(ds, year)
+    ranked = city_rankings(ds, shown_year, settings, counties)
+    view = rankings_view(ranked, lang, ascii_only, coverage(ds))
+    document = {**rankings_json(ranked, shown_year, ds, counties), "table": view_json(view, lang)}
+    assert printed == _written(lambda: print_json(document), "utf-8", monkeypatch)
+    assert len(printed) > 2_000
