@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,19 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("generated") / "data"
     assert main(["generate", "--zones", "40", "--seed", "5", "--out", str(out)]) == 0
     return out
+
+
+def test_a_part_that_fails_leaves_stdout_empty(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As when the whole document was made first: a failure while a table is made writes nothing, so
+    a script reading stdout never gets half a document (the guard reports the failure on stderr)."""
+
+    def parts() -> Iterator[tuple[str, object]]:
+        yield PARTS[0]
+        raise RuntimeError("a table could not be made")
+
+    with pytest.raises(RuntimeError):
+        _written(lambda: print_json_parts(HEAD, "tables", parts()), "utf-8", monkeypatch)
+    assert sys.stdout.buffer.getvalue() == b""  # type: ignore[attr-defined]
 
 
 # (options, language, ascii, year, as of, first county only)
