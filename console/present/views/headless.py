@@ -1,11 +1,13 @@
-"""The Zones and Clusters tables as ``--json`` prints them, made column by column from the evaluation.
+"""The Zones, Clusters and Rankings tables as ``--json`` prints them, made column by column.
 
-``devzones status --json`` prints each table's typed values, never the text a cell shows; at 2,543
-zones building every cell's text, sort key and Cell object (``zones_view``, ``clusters_view``) and then
-reading the values back (``outputs.export.data_rows``) took most of the command's time. These builders
-compute the same values with the same functions, one column at a time, straight into the rows the
-export writes: ``tests/unit/test_headless_tables.py`` holds them equal to the views' rows. No polars
-expression computes a value here, so every float is rounded by Python's ``round`` as the views round it.
+``devzones status --json`` and ``rankings --json`` print each table's typed values, never the text a
+cell shows; at 2,543 zones building every cell's text, sort key and Cell object (``zones_view``,
+``clusters_view``, ``rankings_view``) and then reading the values back (``outputs.export.data_rows``)
+took most of ``status --json``'s time after the evaluation. These builders compute the same values with
+the same functions, one column at a time, straight into the rows the export writes:
+tests/unit/test_headless_tables.py holds them equal to the views' rows (with hypothesis-made gaps) and
+tests/cli/test_json_parts.py the commands' bytes equal to the views' documents. No polars expression
+computes a value here, so every float is rounded by Python's ``round`` as the views round it.
 """
 
 from __future__ import annotations
