@@ -4,7 +4,8 @@
 
 With ``--headless``, also the headless commands on it (``status --json``, ``rankings --json``,
 ``check --json``, ``status``): the median wall time, CPU time (user + system) and peak resident
-memory of ``--repeat`` runs of each, each a fresh process as cron would start it. ``reload`` is a second
+memory of ``--repeat`` runs of each, each a fresh process as cron would start it (with ``--against``,
+both trees alternately, their ratios, and whether both wrote the same bytes). ``reload`` is a second
 load in the same process (polars warmed up): the loader's own work. With ``--against SRC`` (another
 version's source tree, e.g. ``git archive main | tar -x -C /tmp/main``), the load runs alternate between
 this tree and SRC, and both are printed: a before/after in the same run.
@@ -51,27 +52,53 @@ print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "reload_s": t2b - t2, 
 HEADLESS = (("status", "--json"), ("rankings", "--json"), ("check", "--json"), ("status",))
 
 
-def headless(data: Path, repeat: int) -> None:
-    """Each headless command on ``data``: median wall, CPU and peak resident memory of ``repeat`` runs."""
+def headless(data: Path, repeat: int, trees: dict[str, Path | None]) -> None:
+    """Each headless command on ``data``: median wall, CPU and peak resident memory of ``repeat`` runs
+    of each tree (alternating, so a busy spell of the machine falls on both), the ratios to the first
+    tree's, and whether every tree wrote the same bytes."""
     for command in HEADLESS:
-        runs = []
+        runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in trees}
+        written: dict[str, bytes] = {}
         for _ in range(repeat):
-            with tempfile.TemporaryDirectory() as home:
-                folders = {f"DEVZONES_{k}": str(Path(home) / k.lower()) for k in ("CONFIG", "STATE", "CACHE")}
-                start = time.perf_counter()
-                child = subprocess.Popen(
-                    [sys.executable, "-m", "console", *command, "--data", str(data)],
-                    stdout=subprocess.DEVNULL,
-                    env={**os.environ, "COLUMNS": "100", **folders},
-                )
-                _, _, usage = os.wait4(child.pid, 0)
-                runs.append(
-                    (time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-                )
-        wall, cpu, peak = (statistics.median(r[i] for r in runs) for i in range(3))
-        print(
-            f"{' '.join(command):>15}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MB peak  (median of {repeat})"
+            for name, tree in trees.items():
+                took, output = _headless_run(data, command, tree)
+                runs[name].append(took)
+                written.setdefault(name, output)
+        first = None
+        for name, tree_runs in runs.items():
+            wall, cpu, peak = (statistics.median(r[i] for r in tree_runs) for i in range(3))
+            ratio = (
+                f"  ({wall / first[0]:.2f}x wall, {peak / first[2]:.2f}x peak of the first)" if first else ""
+            )
+            first = first or (wall, cpu, peak)
+            label = f" [{name}]" if len(trees) > 1 else ""
+            print(
+                f"{' '.join(command):>15}{label}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MB peak"
+                f"  (median of {repeat}){ratio}"
+            )
+        if len(trees) > 1:
+            same = len(set(written.values())) == 1
+            print(f"{'':>15}  output {'identical' if same else 'DIFFERS'} between the trees")
+
+
+def _headless_run(
+    data: Path, command: tuple[str, ...], tree: Path | None
+) -> tuple[tuple[float, float, float], bytes]:
+    """One run of ``command`` in a fresh process (of this tree's code or ``tree``'s) with empty config,
+    state and cache folders: (wall s, CPU s, peak MB) and what it wrote on stdout."""
+    with tempfile.TemporaryDirectory() as home, tempfile.TemporaryFile() as stdout:
+        folders = {f"DEVZONES_{k}": str(Path(home) / k.lower()) for k in ("CONFIG", "STATE", "CACHE")}
+        env = {**os.environ, "COLUMNS": "100", **folders}
+        if tree is not None:
+            env.update(PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "console", *command, "--data", str(data)], stdout=stdout, env=env, cwd=tree
         )
+        _, _, usage = os.wait4(child.pid, 0)
+        took = (time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        stdout.seek(0)
+        return took, stdout.read()
 
 
 def main() -> None:
@@ -92,9 +119,9 @@ def main() -> None:
                 capture_output=True,
             )
             print(f"generate --zones {args.zones}: {time.perf_counter() - start:.2f} s")
-        if args.headless:
-            headless(out, args.repeat)
         trees = {"this tree": None, **({"against": args.against} if args.against else {})}
+        if args.headless:
+            headless(out, args.repeat, trees)
         runs: dict[str, list[dict]] = {name: [] for name in trees}
         for _ in range(args.repeat):  # alternating, so a busy spell of the machine falls on both
             for name, tree in trees.items():

@@ -23,7 +23,6 @@ def check_command(args: argparse.Namespace, settings: Settings) -> int:
     from console.data.errors import DataInvalid
     from console.engine.audit import audit
     from console.engine.coverage import coverage
-    from console.outputs.text_tables import make_console, print_audit
     from console.present.labels import sample_line, text
 
     lang = as_lang(settings.lang)
@@ -40,6 +39,8 @@ def check_command(args: argparse.Namespace, settings: Settings) -> int:
         print_json({"ok": True, "errors": [], "audit": [finding_json(f, lang) for f in findings]})
         return EXIT_OK
     from rich.text import Text
+
+    from console.outputs.text_tables import make_console, print_audit  # rich: the text only, not --json
 
     out = make_console()
     colon = CLI("colon", lang)

@@ -30,12 +30,14 @@ def rankings_command(args: argparse.Namespace, settings: Settings) -> int:
     counties = check_counties(ds, counties_asked)
     # Ranks are ranks in the whole city: a county filter keeps the zones shown, never renumbers them.
     ranked = city_rankings(ds, year, settings, counties)
-    view = rankings_view(ranked, lang, settings.ascii, coverage(ds))
-    if args.json:
+    if args.json:  # the table's values made as data, not through its cells' text (views.headless)
         from console.outputs.export import view_json
+        from console.present.views.headless import rankings_table
 
-        print_json({**rankings_json(ranked, year, ds, counties), "table": view_json(view, lang)})
+        view, rows = rankings_table(ranked, lang, settings.ascii, coverage(ds))
+        print_json({**rankings_json(ranked, year, ds, counties), "table": view_json(view, lang, rows)})
         return EXIT_OK
+    view = rankings_view(ranked, lang, settings.ascii, coverage(ds))
     from rich.text import Text
 
     from console.outputs.text_tables import make_console, print_header, print_view

@@ -12,7 +12,7 @@ from console.cli.common import (
     error_line,
     join_choices,
     lean_allocator,
-    print_json,
+    print_json_parts,
     visible,
 )
 from console.cli.selection import as_of, choices, dataset
@@ -20,7 +20,10 @@ from console.words import Lang, as_lang, in_lang_of
 from console.words.cli import CLI
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from console.core.config import Settings
+    from console.data.dataset import Dataset
     from console.engine.evaluation import Evaluation
 
 
@@ -28,25 +31,19 @@ def status_command(args: argparse.Namespace, settings: Settings) -> int:
     """The statuses of the zones asked for (a year, counties, as of a quarter)."""
     lean_allocator()  # before polars is loaded
     from console.engine.evaluation import evaluate, status_json
-    from console.outputs.export import view_json
-    from console.present.assemble import as_of_words, header_words, status_views
 
     lang = as_lang(settings.lang)
     ds = as_of(dataset(settings), args.as_of, lang)
     year, counties = choices(ds, args, lang)
     ev = evaluate(ds, settings, year=year, counties=counties)
-    views = status_views(ds, ev, lang, settings.ascii, shown=not args.json)
     if args.json:
-        # The engine's documented form, and the tables as the console's model shows them; each view
-        # let go once it is data (at 2,543 zones the views are larger than the text written).
-        tables = {}
-        while views:
-            view = views.pop(0)
-            tables[view.tab] = view_json(view, lang)
-            del view
-        print_json({**status_json(ev), "tables": tables})
+        # The engine's documented form, and the tables as the console's model holds them (their values
+        # made as data, never as cell text: views.headless); each table written and let go before the
+        # next is made (at 2,543 zones the document is 9 MB).
+        print_json_parts(status_json(ev), "tables", _json_tables(ds, ev, lang, settings.ascii))
     else:
         from console.outputs.text_tables import make_console, print_header, print_view
+        from console.present.assemble import as_of_words, header_words, status_views
         from console.present.formatter import Formatter
 
         f = Formatter(lang, settings.ascii)
@@ -55,11 +52,21 @@ def status_command(args: argparse.Namespace, settings: Settings) -> int:
         print_header(
             title, as_of_words(ds, lang), ev.year, shown_counties, ev.sample, f, out, ev.coverage.own_targets
         )
-        for view in views:
+        for view in status_views(ds, ev, lang, settings.ascii):
             print_view(view, f, out)
     if args.fail_on_missing:
         return _fail_on_missing(ev, lang)
     return EXIT_OK
+
+
+def _json_tables(ds: Dataset, ev: Evaluation, lang: Lang, ascii_only: bool) -> Iterator[tuple[str, object]]:
+    """Each table of ``status --json`` as (tab, data), made when the writer asks for it."""
+    from console.outputs.export import view_json
+    from console.present.views.headless import status_tables
+
+    for view, rows in status_tables(ds, ev, lang, ascii_only):
+        yield view.tab, view_json(view, lang, rows)
+        del rows  # written: gone before the next table is made
 
 
 def _fail_on_missing(ev: Evaluation, lang: Lang) -> int:

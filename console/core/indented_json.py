@@ -52,6 +52,13 @@ def dumps_utf8(document: object, default: Callable[[object], object] = str) -> b
         return safe_json(python_dumps(document, default)).encode()
 
 
+def nested(raw: bytes, depth: int) -> bytes:
+    """Indented JSON bytes (:func:`dumps_utf8`'s) as they read nested ``depth`` levels deep in a
+    document: every line after the first indented two spaces a level more. A JSON string holds no
+    raw newline (it is written ``\\n``), so each newline in ``raw`` starts a line of the layout."""
+    return raw.replace(b"\n", b"\n" + b"  " * depth)
+
+
 # not words: JSON's spellings of the infinities, as the json module writes them
 _FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
 

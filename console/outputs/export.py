@@ -311,12 +311,13 @@ def data_rows(view: View, lang: Lang) -> list[dict[str, Any]]:
     return rows
 
 
-def view_json(view: View, lang: Lang) -> dict[str, Any]:
-    """A view as data: stable column codes with their labels, kinds and units, and typed rows."""
+def view_json(view: View, lang: Lang, rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A view as data: stable column codes with their labels, kinds and units, and typed rows (``rows``
+    when given: the view's rows made as data, console.present.views.headless)."""
     return {
         "title": view.title,
         "columns": [asdict(c) for c in data_columns(view, lang)],
-        "rows": data_rows(view, lang),
+        "rows": data_rows(view, lang) if rows is None else rows,
     }
 
 

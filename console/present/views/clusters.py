@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from console.engine.evaluation import Evaluation
@@ -32,15 +34,10 @@ from console.words import Lang
 from console.words.views import VIEWS
 
 
-def clusters_view(
-    ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool, shown: bool = True
-) -> View:
-    """Clusters tab: one row per cluster with target, year to date, pace, projection and trend (its
-    sparkline drawn only when ``shown``: --json prints only the values)."""
-    f = Formatter(lang, ascii_only)
+def clusters_columns(f: Formatter, periods: Sequence[str]) -> tuple[Column, ...]:
+    """The Clusters tab's columns and the fields behind them."""
     yi = label_text("unit_yi", f.lang)
-    periods = trend_periods(history)
-    columns = (
+    return (
         mark_column(f),
         zone_column(f),
         Column(
@@ -85,6 +82,16 @@ def clusters_view(
         Column("trend", VIEWS("quarterly", f.lang), give_way=3, fields=trend_fields(periods, f)),
         Column("status", VIEWS("status", f.lang), fields=(status_field("status", f),)),
     )
+
+
+def clusters_view(
+    ev: Evaluation, history: pl.DataFrame, lang: Lang, ascii_only: bool, shown: bool = True
+) -> View:
+    """Clusters tab: one row per cluster with target, year to date, pace, projection and trend (its
+    sparkline drawn only when ``shown``: --json prints only the values)."""
+    f = Formatter(lang, ascii_only)
+    periods = trend_periods(history)
+    columns = clusters_columns(f, periods)
     spark = {(z, i): v for z, i, v in history.select("zone", "industry", "quarterly").iter_rows()}
     names = ev.zones.select("zone", "short_name", "short_name_en").rows_by_key(
         "zone", named=True, unique=True

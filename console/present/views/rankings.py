@@ -37,7 +37,7 @@ from console.words import Lang
 from console.words.views import VIEWS
 
 
-def _rankings_columns(f: Formatter, area: Coverage, marks: bool) -> tuple[Column, ...]:
+def rankings_columns(f: Formatter, area: Coverage, marks: bool) -> tuple[Column, ...]:
     """The Rankings tab's columns: the rank in the dataset's area (全市名次 …), the rank pool's (全省档内排名 …), and the rules as marks or words."""
     area_rank = area_rank_heading(area.area, f.lang)
     pool_rank = pool_rank_heading(area.ranked_in, f.lang)
@@ -177,12 +177,17 @@ def rankings_view(
     the bulletin keep the words."""
     f = Formatter(lang, ascii_only)
     area = coverage or CITY
-    columns = _rankings_columns(f, area, marks)
+    columns = rankings_columns(f, area, marks)
     digits = _score_digits(ranked)
     rows = [_rankings_row(r, f, digits, marks) for r in ranked.iter_rows(named=True)]
-    title = tab_title("rankings", lang)
-    notes: tuple[str, ...] = ()
-    if ranked.height and ranked.get_column("score").is_null().all():  # no quarter's data: no score
-        notes = (label_text("no_score_yet", lang),)  # said under the console's table too
-        title = VIEWS("title_note", f.lang, title=title, note=notes[0])
+    title, notes = rankings_title(ranked, lang)
     return View("rankings", title, columns, tuple(rows), notes=notes)
+
+
+def rankings_title(ranked: pl.DataFrame, lang: Lang) -> tuple[str, tuple[str, ...]]:
+    """The Rankings tab's title and notes: before any quarter's data (no score) the title says so."""
+    title = tab_title("rankings", lang)
+    if ranked.height and ranked.get_column("score").is_null().all():  # no quarter's data: no score
+        note = label_text("no_score_yet", lang)  # said under the console's table too
+        return VIEWS("title_note", lang, title=title, note=note), (note,)
+    return title, ()

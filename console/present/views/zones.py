@@ -100,7 +100,7 @@ def _level_column(kind: str, f: Formatter) -> Column:
     )
 
 
-def _zones_columns(f: Formatter, periods: Sequence[str]) -> tuple[Column, ...]:
+def zones_columns(f: Formatter, periods: Sequence[str]) -> tuple[Column, ...]:
     """The Zones tab's columns and the fields behind them."""
     yi = label_text("unit_yi", f.lang)
     return (
@@ -246,7 +246,7 @@ def zones_view(
     """
     f = Formatter(lang, ascii_only)
     periods = trend_periods(history)
-    columns = _zones_columns(f, periods)
+    columns = zones_columns(f, periods)
     spark = zone_history(history)
     lagging = lagging_clusters(ev, lang)
 
