@@ -49,7 +49,10 @@ class ColumnInfo(Protocol):
 Sheet = tuple["View", Sequence[ColumnInfo], Sequence[dict[str, Any]]]
 
 # XLSX number format per kind: integers without decimals, shares as percentages.
-XLSX_FORMATS = {"int": "0", "float": "#,##0.00", "share": "0.0%"}
+# Each ends in "_ ", a space's width after the number: a right-aligned figure never runs into the
+# words of the column after it on paper ("3后10通报", "75.0% behind" for 3 | 后10通报, 75.0% | behind).
+PAD = "_ "
+XLSX_FORMATS = {"int": "0" + PAD, "float": "#,##0.00" + PAD, "share": "0.0%" + PAD}
 
 # Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\, not starting or ending with
 # an apostrophe, not "History" (reserved), unique without regard to case.
@@ -158,7 +161,7 @@ def xlsx_writer(sheets: Sequence[Sheet], prov: WorkbookInfo) -> Callable[[IO[byt
     def write(handle: IO[bytes]) -> None:
         workbook = new_workbook(handle, prov)
         formats = {kind: workbook.add_format({"num_format": f}) for kind, f in XLSX_FORMATS.items()}
-        formats["whole"] = workbook.add_format({"num_format": "#,##0"})
+        formats["whole"] = workbook.add_format({"num_format": "#,##0" + PAD})
         formats["header"] = workbook.add_format(
             {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}
         )
@@ -187,7 +190,7 @@ def _view_sheet(
     series = [col for col, c in enumerate(order) if not isinstance(c, str) and _is_series(c)]
     score = score_format(view)
     if score is not None:
-        formats["score"] = workbook.add_format({"num_format": score})
+        formats["score"] = workbook.add_format({"num_format": score + PAD})
     labels = [c.label if not isinstance(c, str) else prov_label(as_lang(prov.lang), TREND) for c in order]
     widths = [SPARK_WIDTH if isinstance(c, str) else 0 for c in order]  # the widest value, in cells
     for col, label in enumerate(labels):
@@ -250,10 +253,19 @@ def _write_cell(
         whole = c.kind == "float" and float(value).is_integer()
         kind = "score" if c.code == "score" and "score" in formats else "whole" if whole else c.kind
         sheet.write_number(r, col, value, formats[kind])
-        return len(_shown_number(value, kind))
+        return len(_shown_number(value, kind)) + 1  # the space after it (PAD)
     else:
         sheet.write_string(r, col, value, formats["flagged"] if flagged and c.code == "zone" else None)
-    return cell_len(str(value))
+    return printed_width(str(value))
+
+
+def printed_width(text: str) -> int:
+    """The column width (in the sheet's character units) ``text`` needs on paper: a Chinese character
+    prints about 2.2 digits wide, not 2 (counted as 2, the end of 连续两年后10通报 was cut off)."""
+    from rich.cells import cell_len
+
+    wide = sum(1 for char in text if cell_len(char) == 2)
+    return math.ceil(cell_len(text) + 0.2 * wide)
 
 
 def _shown_number(value: float, kind: str) -> str:

@@ -82,7 +82,7 @@ def test_xlsx_reads_back(views, tmp_path: Path) -> None:
         clusters["A2"].value == "平舆"
         and clusters["C2"].value == 90
         and isinstance(clusters["D2"].value, float)
-        and clusters["F2"].number_format == "0.0%"
+        and clusters["F2"].number_format == "0.0%_ "
     )
     assert clusters.column_dimensions["B"].width >= 10  # 皮革皮具 is 8 cells wide
     about = {row[0].value: row[1].value for row in book["关于"].iter_rows()}
@@ -329,3 +329,20 @@ def test_the_formula_guard_touches_text_only_never_numbers(rows: list[tuple[str,
         if text:
             # A text that itself begins with ' (found by Hypothesis: "'") keeps it, guarded or not.
             assert str(sheet.cell(r, 1).value).startswith("'") == (guarded or text.startswith("'"))
+
+
+def test_no_printed_figure_runs_into_the_words_after_it(tmp_path: Path) -> None:
+    """Every number in every sheet is shown with a space after it (its format ends in ``_ ``): on paper a
+    right-aligned 3 beside 后10通报 read "3后10通报", 75.0% beside behind "75.0% behind"."""
+    out = tmp_path / "all.xlsx"
+    assert main(["export", "--view", "all", "--format", "xlsx", "--out", str(out), "--lang", "en"]) == 0
+    book = openpyxl.load_workbook(out)
+    numbers = [
+        cell
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+        if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+    ]
+    assert len(numbers) > 100
+    assert [c.coordinate for c in numbers if not c.number_format.endswith("_ ")] == []

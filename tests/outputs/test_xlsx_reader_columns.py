@@ -79,7 +79,7 @@ def test_the_workbook_shows_the_score_as_the_console_does(
     column = [c.value for c in sheet[1]].index("综合得分") + 1
     cell = sheet.cell(2, column)
     decimals = len(shown.split(".")[1])
-    assert cell.number_format == "0." + "0" * decimals
+    assert cell.number_format == "0." + "0" * decimals + "_ "  # a space after: see PAD
     assert f"{cell.value:.{decimals}f}" == shown  # the first row reads as the console's first row
 
 
