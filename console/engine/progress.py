@@ -158,23 +158,20 @@ def _latest_and_baseline(
     values = (
         raw.lazy()
         .filter(pl.col("period") <= str(period))
-        .with_columns(
-            pl.col("period").str.slice(0, 4).cast(pl.Int64).alias("p_year"),
-            pl.col("period").str.slice(5, 1).cast(pl.Int64).alias("p_quarter"),
-        )
         .join(indicators.select("indicator", "scope"), on="indicator", how="inner")
     )
     in_plan = (pl.col("period") >= str(start)) & (
-        (pl.col("scope") != "each_zone_each_year") | (pl.col("p_year") == year)
+        (pl.col("scope") != "each_zone_each_year") | pl.col("period").str.starts_with(str(year))
     )
     # The last by period within each group (one value per period: the table's key), without sorting
-    # every value first.
+    # every value first; its year and quarter read from the latest period alone, not from every value.
     latest = (
         values.filter(in_plan)
         .group_by("indicator", "zone")
-        .agg(
-            pl.col("value").sort_by("period").last().alias("latest"),
-            *(pl.col(c).sort_by("period").last() for c in ("period", "p_year", "p_quarter")),
+        .agg(pl.col("value").sort_by("period").last().alias("latest"), pl.col("period").max())
+        .with_columns(
+            pl.col("period").str.slice(0, 4).cast(pl.Int64).alias("p_year"),
+            pl.col("period").str.slice(5, 1).cast(pl.Int64).alias("p_quarter"),
         )
     )
     baseline = (
