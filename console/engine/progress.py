@@ -125,7 +125,9 @@ def indicator_status(
     latest, baseline = _latest_and_baseline(ds, settings, indicators, year, start, period)
     zone_plan = _zone_plan(ds, indicators, latest, baseline, counties, judged_at, period)
     # In indicator and annex order, so that sums and means over zones come out the same every run.
-    zone_judged = _judge(zone_plan, year, start, plan_end, settings).sort("indicator", "__zone_order")
+    judged = _judge(zone_plan, year, start, plan_end, settings).sort("indicator", "__zone_order")
+    # Only the columns kept: the indicators' other columns are not copied to every zone's row.
+    zone_judged = judged.select(ZONE_INDICATOR_COLUMNS)
     city_plan = (
         indicators.filter(~pl.col("scope").is_in(ZONE_SCOPES))
         .join(latest.filter(pl.col("zone").is_null()).drop("zone"), on="indicator", how="left")
@@ -134,9 +136,9 @@ def indicator_status(
     )
     # Both plans in one: the latest values and baselines they share are found once (a third of the
     # evaluation at 2,543 zones when each plan found them again).
-    zone_rows, city_rows = pl.collect_all([zone_judged, _judge(city_plan, year, start, plan_end, settings)])
-    zone_out = zone_rows.select(ZONE_INDICATOR_COLUMNS)
-    return indicator_table(ds, city_rows.select(JUDGED), zone_out), zone_out
+    city_judged = _judge(city_plan, year, start, plan_end, settings).select(JUDGED)
+    zone_out, city_rows = pl.collect_all([zone_judged, city_judged])
+    return indicator_table(ds, city_rows, zone_out), zone_out
 
 
 def _latest_and_baseline(
