@@ -271,9 +271,12 @@ def read_table_file(path: Path, file: str | None = None) -> pl.DataFrame:
             cell = cell.str.replace_all(BREAKS_PATTERN, " ")
         if controls:
             cell = cell.str.replace_all(CONTROLS_PATTERN, "")
-        cleaned.append(cell.str.strip_chars().replace("", None))
-    # One plan (each eager step was a plan of its own).
-    plan = frame.lazy().rename(names).with_columns(cleaned).with_row_index("__row", offset=2)
+        cleaned.append(cell.str.strip_chars())
+    # An empty cell is null (``when`` over its length: ``replace("", None)`` cost 0.4 ms a column,
+    # whatever its length). One plan (each eager step was a plan of its own).
+    empty_null = [pl.when(pl.col(c).str.len_bytes() > 0).then(pl.col(c)) for c in names.values()]
+    plan = frame.lazy().rename(names).with_columns(cleaned).with_columns(empty_null)
+    plan = plan.with_row_index("__row", offset=2)
     if frame.width:
         plan = plan.filter(~pl.all_horizontal(pl.exclude("__row").is_null()))
     return plan.collect()
