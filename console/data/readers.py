@@ -10,7 +10,6 @@ send them to a terminal.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,11 +17,12 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from console.core.text import BREAKS_PATTERN, CONTROLS_PATTERN, clean, may_hold_removed
+from console.data.bounds import Bounds
 from console.data.errors import DataError, DataInvalid
 from console.data.problem_words import detail, os_reason, said
 
 if TYPE_CHECKING:
-    from console.data.workbook import Bounds, Finding
+    from console.data.workbook import Finding
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -171,25 +171,12 @@ def _read_parquet(path: Path, file: str) -> pl.DataFrame:
 
 # calamine lays a sheet out as the rectangle from A1 to its last cell: one stray cell at XFD1048576 would
 # make it allocate 17 billion cells. The rectangle is bounded (console.data.workbook scans it first).
-@functools.cache
-def data_bounds() -> Bounds:
-    """The bounds of a data workbook's sheets (console.data.workbook, imported only for a workbook:
-    a CSV load does without its 10-20 ms of imports)."""
-    from console.data.workbook import Bounds
-
-    return Bounds(rows=1_048_576, columns=200, cells=4_000_000)
-
-
-def __getattr__(name: str) -> object:
-    """``DATA_BOUNDS``: ``data_bounds()``, made when first asked for."""
-    if name == "DATA_BOUNDS":
-        return data_bounds()
-    raise AttributeError(name)
+DATA_BOUNDS = Bounds(rows=1_048_576, columns=200, cells=4_000_000)
 
 
 def workbook_error(file: str, finding: Finding) -> DataError:
     """A finding of the workbook reading policy as a data problem naming the sheet and cell."""
-    bounds = finding.bounds or data_bounds()
+    bounds = finding.bounds or DATA_BOUNDS
     fields = {"sheet": finding.sheet, "cell": finding.cell}
     if finding.kind == "formula":
         message = said("formula_no_value", formula=finding.detail, **fields)
@@ -207,7 +194,7 @@ def _read_xlsx(path: Path, file: str) -> pl.DataFrame:
     from console.data.workbook import NotAWorkbook, inspect  # only for a workbook (9 ms to import)
 
     try:
-        findings = inspect(path, data_bounds()).findings  # before calamine reads a single cell
+        findings = inspect(path, DATA_BOUNDS).findings  # before calamine reads a single cell
     except NotAWorkbook as exc:
         raise DataInvalid([DataError(file, None, None, None, said("bad_xlsx", detail=detail(exc)))]) from None
     if findings:
