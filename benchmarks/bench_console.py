@@ -223,15 +223,21 @@ def nation_startup(runs: int) -> None:
             term.settle(quiet=0.2, timeout=1)
         term.settle(quiet=0.5, timeout=5)
         term.close()
+        phases: dict[str, list[float]] = {}
         for _ in range(runs):
             for kind in times:
                 cache = warm if kind == "second" else tempfile.mkdtemp(dir=tmp)
                 argv = bare if kind == "bare" else [*devzones, "--data", str(data)]
-                term = Term(argv, 100, 30, {**env, "DEVZONES_CACHE": cache})
+                timeline = os.path.join(cache, "timeline.txt")  # the forked child's phases
+                launched = time.monotonic()
+                term = Term(argv, 100, 30, {**env, "DEVZONES_CACHE": cache, "DEVZONES_TIMELINE": timeline})
                 marker = b"READY-MARK" if kind == "bare" else "需关注".encode()
                 times[kind].append(term.read_until(marker, timeout=60))
                 term.settle(quiet=0.5, timeout=30)
                 term.close()
+                if kind == "first":
+                    for phase, at in read_timeline(timeline, launched).items():
+                        phases.setdefault(phase, []).append(at)
     base = statistics.median(times["bare"])
     print(f"2,543 zones, start-up to the first screen at 100x30, median of {runs} ({note}):")
     print(f"  bare Textual app with tabs and a DataTable: {base:.3f} s")
@@ -242,6 +248,18 @@ def nation_startup(runs: int) -> None:
         median = statistics.median(times[kind])
         spread = ", ".join(f"{t:.2f}" for t in sorted(times[kind]))
         print(f"  {label}: {median:.3f} s, ratio {median / base:.2f} (goal <= {goal}) [{spread}]")
+    if phases:  # where the first launch's time goes: the child's phases, ms since the launch
+        reached = ", ".join(f"{p} {1000 * statistics.median(at):.0f}" for p, at in phases.items())
+        print(f"  first launch, the forked child's phases (median ms since launch): {reached}")
+
+
+def read_timeline(path: str, launched: float) -> dict[str, float]:
+    """The phases the forked child wrote (console.tui.preload.timeline), in seconds since ``launched``."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").split()
+    except OSError:
+        return {}
+    return {phase: float(at) - launched for phase, at in zip(lines[::2], lines[1::2], strict=True)}
 
 
 def first_action(runs: int) -> None:

@@ -90,9 +90,13 @@ def clean(value: object, *, keep_newlines: bool = False, escape: bool = False) -
 _JSON_UNSAFE = re.compile("[" + re.escape(REMOVED) + _SURROGATES + "]")
 
 
-# not words: UTF-8 lead bytes of every character _JSON_UNSAFE matches (C0, DEL, C1, U+061C, U+200E-U+2069,
-# U+FDD0-U+FFFF, the last two of each plane) with their continuation bytes: one character a match.
-_UNSAFE_LEADS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\xc2\xd8\xe2\xef\xf0-\xf4][\x80-\xbf]{0,3}")
+# The UTF-8 lead bytes of every character _JSON_UNSAFE matches (C0, DEL, C1, U+061C, U+200E-U+2069,
+# U+FDD0-U+FFFF, the last two of each plane); none of them is a continuation byte.
+_UNSAFE_LEAD_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, 0xD8, 0xE2, 0xEF])
+_UNSAFE_LEAD_BYTES += bytes(range(0xF0, 0xF5))
+_OTHER_BYTES = bytes(b for b in range(256) if b not in _UNSAFE_LEAD_BYTES)
+# not words: per lead byte, the lead with its continuation bytes: one candidate character a match.
+_UNSAFE_LEADS = {b: re.compile(re.escape(bytes([b])) + rb"[\x80-\xbf]{0,3}") for b in _UNSAFE_LEAD_BYTES}
 
 
 def _may_be_unsafe(document: str) -> bool:
@@ -114,10 +118,14 @@ def may_hold_removed(raw: bytes) -> bool:
 
 
 def _unsafe_in(raw: bytes) -> bool:
-    """Whether UTF-8 ``raw`` holds a character :func:`clean` removes: a scan for the few lead bytes such
-    characters start with, each distinct candidate then checked (a 9 MB document in a tenth of the
-    time of the full pattern's scan; data reaches it cleaned already)."""
-    return any(_JSON_UNSAFE.search(c.decode()) for c in set(_UNSAFE_LEADS.findall(raw)))
+    """Whether UTF-8 ``raw`` holds a character :func:`clean` removes: which of the few lead bytes such
+    characters start with are there at all (``bytes.translate``, 5 ms for 9 MB), then, for each one
+    there, a scan for the lead (a literal: fast) with its continuation bytes, each distinct candidate
+    checked (data reaches it cleaned already; a scan of every lead at once took 30-60 ms for 9 MB)."""
+    for lead in set(raw.translate(None, _OTHER_BYTES)):
+        if any(_JSON_UNSAFE.search(c.decode()) for c in set(_UNSAFE_LEADS[lead].findall(raw))):
+            return True
+    return False
 
 
 def safe_json_utf8(document: bytes) -> bytes:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, cast
 from xml.etree import ElementTree
 
+from console.data.bounds import Bounds
 from console.words.data import DATA
 
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -38,16 +39,6 @@ _CHUNK = 1 << 16
 # U+FFFE and U+FFFF may not appear in XML; a program may still have written them into a cell's text.
 # The scan does not need that text, so it blanks them rather than refuse a sheet calamine can read.
 _NOT_XML = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """How far a reader reads a sheet: its last row, last column, and its rows × columns."""
-
-    rows: int
-    columns: int
-    cells: int
-    elements: int | None = None  # cells of any kind, empty formatted ones too (openpyxl makes each one)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import select
 import signal
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,18 +70,33 @@ def as_it_stood(ds: Dataset, settings: Settings) -> Dataset:
         raise DataInvalid([DataError("--as-of", None, None, None, words)]) from None
 
 
+def timeline(phase: str) -> None:
+    """For benchmarks/bench_console.py: with DEVZONES_TIMELINE naming a file, the moment (the system's
+    monotonic clock, which every process shares) a first launch's load reached ``phase``."""
+    path = os.environ.get("DEVZONES_TIMELINE")
+    if path:
+        with contextlib.suppress(OSError), open(path, "a", encoding="utf-8") as out:
+            out.write(f"{phase} {time.monotonic():.6f}\n")
+
+
 def prepare(settings: Settings, choice: Choice) -> Prepared:
     """Load the dataset and make the first screen of ``choice`` (polars and the engine imported here).
     Raises what loading raises (DataInvalid, UnknownChoice, OSError...): the data worker reports it."""
+    import polars  # noqa: F401 - first: the timeline tells its import from the console's modules
+
+    timeline("polars")
     from console.data.loader import load_dataset
     from console.engine.evaluation import UnknownChoice
     from console.present.snapshot_cache import SnapshotCache
 
+    timeline("modules")
     ds = as_it_stood(load_dataset(settings.data_dir), settings)
+    timeline("loaded")
     cache = SnapshotCache(ds, settings)
     year, counties = choice.year, choice.counties
     try:
         first = cache.first_screen(year, counties, choice.lang, choice.ascii_only)
+        timeline("first_screen")
     except UnknownChoice as exc:  # a remembered year or county this data does not have
         warning = clean(in_lang(exc.args[0], choice.lang))
         first = cache.first_screen(None, (), choice.lang, choice.ascii_only)
@@ -196,6 +212,7 @@ def _child(settings: Settings, choice: Choice, key: str, fd: int) -> int:
             os.dup2(null, std)
         from console.present import view_cache as viewcache
 
+        timeline("forked")
         got = prepare(settings, choice)
         if got.warning:  # the console says it, and loads the defaults itself
             return 1
@@ -204,8 +221,10 @@ def _child(settings: Settings, choice: Choice, key: str, fd: int) -> int:
             data = json.dumps(first, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             out.write(len(data).to_bytes(8, "big") + data)
             out.flush()
+            timeline("sent")
             views_of = (got.year, got.counties, choice.lang, choice.ascii_only, choice.unit)
             viewcache.store(key, got.cache.views(*views_of)[1])
+            timeline("stored")
             out.write(b"W" if viewcache.load(key, viewcache.FIRST) is not None else b"-")
         return 0
     except BaseException:  # anything at all: the console loads the data itself

@@ -94,3 +94,22 @@ def test_a_bad_cell_in_a_large_file_is_named_as_before(
     careful = _errors(directory)
     assert sorted(map(str, fast)) == sorted(map(str, careful))
     assert [e.text("zh") for e in fast] == [e.text("zh") for e in careful]
+
+
+def test_numbers_written_with_separators_load_as_the_careful_path_reads_them(
+    generated: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A figure written ``12,345.5`` or ``12 345.5`` (a number is first read as written, and only then
+    without its separators) is the same figure as the careful path reads."""
+    directory = tmp_path / "nat"
+    shutil.copytree(generated, directory)
+    _set_cell(directory / "indicator_values.csv", 5_000, "value", "12,345.5")
+    _set_cell(directory / "cluster_revenue.csv", 700, "revenue_ytd", "1 234")
+    fast = load_dataset(directory)
+    values = fast["indicator_values"].get_column("value")
+    assert 12345.5 in values.to_list()
+    assert 1234.0 in fast["cluster_revenue"].get_column("revenue_ytd").to_list()
+    _careful(monkeypatch)
+    careful = load_dataset(directory)
+    for name, frame in careful.tables.items():
+        assert fast.tables[name].equals(frame), name
