@@ -256,16 +256,7 @@ def _write_cell(
         return len(_shown_number(value, kind)) + 1  # the space after it (PAD)
     else:
         sheet.write_string(r, col, value, formats["flagged"] if flagged and c.code == "zone" else None)
-    return printed_width(str(value))
-
-
-def printed_width(text: str) -> int:
-    """The column width (in the sheet's character units) ``text`` needs on paper: a Chinese character
-    prints about 2.2 digits wide, not 2 (counted as 2, the end of 连续两年后10通报 was cut off)."""
-    from rich.cells import cell_len
-
-    wide = sum(1 for char in text if cell_len(char) == 2)
-    return math.ceil(cell_len(text) + 0.2 * wide)
+    return cell_len(str(value))
 
 
 def _shown_number(value: float, kind: str) -> str:
