@@ -7,7 +7,7 @@ from datetime import date
 
 from console.engine.rules import flag_explained
 from console.outputs.bulletin_build import area_owner, quarter_words
-from console.outputs.bulletin_model import Block, Bulletin
+from console.outputs.bulletin_model import Block, Bulletin, sentence
 from console.present.labels import text as label_text
 from console.words import Lang
 from console.words.bulletin import BULLETIN
@@ -119,7 +119,7 @@ def ranking_block(b: Bulletin) -> Block:
         )
     formats = tuple(
         (
-            "+0;-0;0"
+            '"↑"0;"↓"0;"="'  # as the ranking shows a move everywhere else: ↑2 ↓3 =
             if c.key == "change"
             else _shown_format(rows, i)
             if c.key == "score"
@@ -150,7 +150,7 @@ def consequence_blocks(b: Bulletin) -> list[Block]:
     for flag, zones in b.consequences:
         joined = BULLETIN("list_sep", b.lang).join(zones)
         rule = flag_explained(flag, b.lang)
-        blocks.append(Block("item", BULLETIN("consequence", b.lang, rule=rule, zones=joined)))
+        blocks.append(Block("item", sentence(BULLETIN("consequence", b.lang, rule=rule, zones=joined))))
     return blocks
 
 

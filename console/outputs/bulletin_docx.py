@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from console.core.text import clean
 from console.outputs import gongwen_docx as paper_parts
-from console.outputs.bulletin_model import Block
+from console.outputs.bulletin_model import Block, sentence
 from console.outputs.docx_faces import (
     BODY_FONT,
     CN_NUMBERS,
@@ -325,7 +325,8 @@ def _add_block(
         add_runs(doc.add_paragraph(), f"{number}. " + _text(block.text, keep))
     elif block.kind == "group":
         add_runs(
-            doc.add_paragraph(style=styles["group"]), _sub_number(number, lang) + _text(block.lead, keep)
+            doc.add_paragraph(style=styles["group"]),
+            _sub_number(number, lang) + _text(sentence(block.lead), keep),
         )
         end = BULLETIN("end", lang)
         for n, line in enumerate(block.lines, start=1):

@@ -71,3 +71,8 @@ class Block:
     values: tuple[tuple[float | int | None, ...], ...] = ()
     formats: tuple[str, ...] = ()  # a spreadsheet number format per table column ("" for text)
     lines: tuple[str, ...] = ()
+
+
+def sentence(text: str) -> str:
+    """``text`` as the start of a sentence or heading: its first letter a capital (Chinese unchanged)."""
+    return text[:1].upper() + text[1:]

@@ -37,7 +37,7 @@ BULLETIN = Catalogue(
         ),
         # The six sections, numbered as a Chinese official document numbers them (一、…).
         "heading_overall": ("一、总体情况", "1. Overall"),
-        "heading_compared": ("二、与上期相比", "2. Compared with the previous period"),
+        "heading_compared": ("二、与上季度末相比", "2. Compared with the previous quarter's end"),
         "heading_ranking": ("三、开发区综合排名", "3. Zones ranked"),
         "heading_consequences": ("四、考核奖惩情况", "4. Rewards and notices"),
         "heading_lagging": ("五、重点任务推进滞后情况", "5. Tasks that lag, by responsible unit"),
@@ -122,7 +122,7 @@ BULLETIN = Catalogue(
         "sheet_about": ("关于", "About"),
         "sample_mark": ("示例数据", "SAMPLE DATA"),
         # A second-level heading's number in the Word document: （一） / (1).
-        "sub_number": ("（{cn}）", "({n})"),
+        "sub_number": ("（{cn}）", "({n}) "),
         # A month that cannot be read.
         "bad_month": (
             "月份“{text}”无法识别：应为 2026-10 或 2026年10月 这样的月份",

@@ -11,7 +11,7 @@ from console.words import Catalogue
 # get the rank-fell notice ({was}, {then}: places named with "move_place").
 _REWARD = (
     "适当上浮工资总量，其主要负责人及所在县区相关领导优先推荐使用，优先支持扩区升级，优先支持专项债、特别国债、中央预算内投资项目申报",
-    "reward: a higher wage bill, priority for its leaders, for zone expansion and for special bonds and central budget investment",
+    "rewarded with a higher wage bill, priority for its leaders, for zone expansion and for special bonds and central budget investment",
 )
 _NOTICE = ("予以通报和督促整改", "public notice and required rectification")
 
@@ -42,7 +42,7 @@ RULES = Catalogue(
             "其主要负责人及所在县区相关领导按照有关规定和程序予以调整或免职，限制新增建设用地、环境容量指标",
             "its leaders adjusted or removed; new construction land and environmental capacity restricted",
         ),
-        "explained": ("{condition}：{consequence}", "{condition}: {consequence}"),
+        "explained": ("{condition}：{consequence}", "{condition} — {consequence}"),
         "move_place": ("{year}年{tier}第{rank}位", "{year}: {tier} #{rank}"),
         "move_fell_tier": (
             "排名位次后移：{was}，{then}，降档即位次后移（方案四(三)不限同档）：予以通报和督促整改",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import openpyxl
@@ -140,7 +141,7 @@ def test_compared_with_the_previous_period_lists_the_data_s_transitions_worst_fi
     assert order == sorted(order)
     # The Markdown, the workbook and the Word document list them in that order, under the heading.
     text = render_markdown(b)
-    section = text[text.index("## 2. Compared with the previous period") : text.index("## 3.")]
+    section = text[text.index("## 2. Compared with the previous quarter's end") : text.index("## 3.")]
     assert f"end of {previous}" in section and f"{len(b.compared)} changes of status" in section
     lines = [line for _, group in b.compared_lines for line in group]
     assert len(lines) == len(b.compared)
@@ -161,7 +162,7 @@ def test_compared_with_the_previous_period_lists_the_data_s_transitions_worst_fi
 
             body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs).replace("\u2060", "")
         found = [body.index(line) for line in lines]
-        assert found == sorted(found) and body.index("2. Compared with the previous period") < found[0]
+        assert found == sorted(found) and body.index("2. Compared with the previous quarter's end") < found[0]
 
 
 def test_with_no_earlier_quarter_the_section_says_there_is_nothing_to_compare(
@@ -179,7 +180,7 @@ def test_with_no_earlier_quarter_the_section_says_there_is_nothing_to_compare(
     b = build_bulletin(load_dataset(fresh), load_settings(data_dir=fresh), "2026-10", "zh")
     assert b.previous is None and not b.compared
     text = render_markdown(b)
-    section = text[text.index("## 二、与上期相比") : text.index("## 三、")]
+    section = text[text.index("## 二、与上季度末相比") : text.index("## 三、")]
     assert "尚无季度进度数据，无从比较。" in section
 
 
@@ -285,3 +286,19 @@ def test_a_bulletin_sent_up_names_no_command_line(tmp_path: Path, lang: str) -> 
     for fmt in ("xlsx", "docx"):
         assert "devzones" not in texts[fmt], fmt
         assert scope in texts[fmt], fmt  # what the count leaves out is still said
+
+
+def test_the_english_bulletins_headings_read_as_headings(tmp_path: Path) -> None:
+    """ "(1)status changed" in the Word memo: the number set apart, the heading capitalised."""
+    import docx
+
+    out = tmp_path / "b.docx"
+    assert (
+        main(["bulletin", "--period", "2026-10", "--format", "docx", "--lang", "en", "--out", str(out)]) == 0
+    )
+    heads = [
+        p.text.replace("\u2060", "")
+        for p in docx.Document(str(out)).paragraphs
+        if p.style.name == "Heading 2"
+    ]
+    assert heads and all(re.fullmatch(r"\(\d+\) [A-Z].*", h) for h in heads), heads

@@ -200,7 +200,7 @@ def test_xlsx_bulletin_reads_and_prints_as_a_document(tmp_path: Path, dataset, s
     ranking = book["开发区排名"]
     assert ranking.print_title_rows == "$1:$1"
     assert isinstance(ranking["A2"].value, int) and isinstance(ranking["C2"].value, float)
-    assert ranking["D2"].number_format == "+0;-0;0"
+    assert ranking["D2"].number_format == '"↑"0;"↓"0;"="'  # ↑2 ↓3 =, as in every other format
 
 
 async def test_the_console_writes_the_word_bulletin(data_dir: Path, tmp_path: Path) -> None:

@@ -148,7 +148,11 @@ def test_xlsx_formats_numbers_per_column_and_draws_the_series_as_sparklines(filt
     sheet = openpyxl.load_workbook(path)[view.title]
     header = [c.value for c in sheet[1]]
     formats = {header[i]: sheet.cell(2, i + 1).number_format for i in range(len(header))}
-    assert formats["档级目标"] == "0_ " and formats["完成比例"] == "0.0%_ " and formats["累计营收"] == "#,##0.00_ "
+    assert (
+        formats["档级目标"] == "0_ "
+        and formats["完成比例"] == "0.0%_ "
+        and formats["累计营收"] == "#,##0.00_ "
+    )
     trend = header.index("季度营收走势")  # right after the quarterly series it draws
     assert header[trend - 1].endswith("营收") and not any(
         isinstance(v, str) and "▁" in v for r in sheet.values for v in r
