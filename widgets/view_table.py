@@ -52,6 +52,8 @@ class ViewTable(ScrollView, can_focus=True):
     ViewTable > .view-table--header { text-style: bold; background: $panel; }
     ViewTable > .view-table--cursor { text-style: reverse; }
     ViewTable:blur > .view-table--cursor { text-style: underline; }
+    /* A picture to send (export --format svg): no row singled out by the cursor. */
+    ViewTable.picture > .view-table--cursor, ViewTable.picture:blur > .view-table--cursor { text-style: none; }
     """
 
     cursor_row: reactive[int] = reactive(0, always_update=True, repaint=False)

@@ -73,6 +73,21 @@ def test_export_svg_from_the_command_line(tmp_path: Path, capsys) -> None:
     assert "--size 140x36" in (tmp_path / "zones.svg.manifest.toml").read_text(encoding="utf-8")
 
 
+def test_an_exported_picture_singles_out_no_row(tmp_path: Path) -> None:
+    """The console's cursor row (reversed: green, orange and red cell backgrounds on row 1) made the
+    first zone look picked out in a picture mailed on: the first data row is drawn as the second."""
+    out = tmp_path / "zones.svg"
+    assert main(["export", "--view", "zones", "--format", "svg", "--size", "100x20", "--out", str(out)]) == 0
+    fills: dict[float, set[str]] = {}
+    for fill, y in re.findall(r'<rect fill="([^"]+)" x="[^"]+" y="([^"]+)"', out.read_text(encoding="utf-8")):
+        fills.setdefault(float(y), set()).add(fill)
+    lines = sorted(fills)
+    heading = lines[-1]  # the key bar shares the heading row's panel colour
+    table_head = next(y for y in lines[1:-1] if fills[y] & fills[heading])
+    first, second = [y for y in lines if y > table_head][:2]
+    assert fills[first] == fills[second], (fills[first], fills[second])
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [
