@@ -43,6 +43,8 @@ class ColumnInfo(Protocol):
     def label(self) -> str: ...
     @property
     def kind(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
 
 
 # One sheet's content: the view, its data columns and its rows ({code: typed value}).
@@ -250,7 +252,9 @@ def _write_cell(
         sheet.write_boolean(r, col, bool(value))
     elif c.kind in NUMERIC_KINDS:
         # A whole figure (a count: 181 家, 7 个) shows no decimals, as on screen; a score the console's.
-        whole = c.kind == "float" and float(value).is_integer()
+        # An amount (a column with a unit: 亿元) keeps its decimals, so a column reads 210.00 / 153.75,
+        # never 210 / 153.75.
+        whole = c.kind == "float" and not c.unit and float(value).is_integer()
         kind = "score" if c.code == "score" and "score" in formats else "whole" if whole else c.kind
         sheet.write_number(r, col, value, formats[kind])
         return len(_shown_number(value, kind)) + 1  # the space after it (PAD)

@@ -346,3 +346,18 @@ def test_no_printed_figure_runs_into_the_words_after_it(tmp_path: Path) -> None:
     ]
     assert len(numbers) > 100
     assert [c.coordinate for c in numbers if not c.number_format.endswith("_ ")] == []
+
+
+def test_an_amount_column_shows_the_same_decimals_on_every_row(tmp_path: Path) -> None:
+    """进度目标 read 210 / 153.75 / 37.50 / 105 down one column (a whole amount lost its decimals, as
+    a count does): an amount in 亿元 keeps two decimals on every row, a count none."""
+    out = tmp_path / "zones.xlsx"
+    assert main(["export", "--view", "zones", "--format", "xlsx", "--out", str(out)]) == 0
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    pace = header.index("进度目标") + 1
+    values = [
+        sheet.cell(r, pace) for r in range(2, sheet.max_row + 1) if sheet.cell(r, pace).value is not None
+    ]
+    assert any(float(c.value).is_integer() for c in values)  # the case: a whole amount among others
+    assert {c.number_format for c in values} == {"#,##0.00_ "}
