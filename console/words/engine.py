@@ -42,7 +42,7 @@ RULES = Catalogue(
             "其主要负责人及所在县区相关领导按照有关规定和程序予以调整或免职，限制新增建设用地、环境容量指标",
             "its leaders adjusted or removed; new construction land and environmental capacity restricted",
         ),
-        "explained": ("{condition}：{consequence}", "{condition} — {consequence}"),
+        "explained": ("{condition}：{consequence}", "{condition} ({consequence})"),
         "move_place": ("{year}年{tier}第{rank}位", "{year}: {tier} #{rank}"),
         "move_fell_tier": (
             "排名位次后移：{was}，{then}，降档即位次后移（方案四(三)不限同档）：予以通报和督促整改",
