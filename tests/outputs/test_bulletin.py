@@ -238,17 +238,24 @@ def test_the_bulletin_count_of_changes_says_its_scope_and_the_changes_command_sh
         assert word in head, head
 
 
+def _every_format(tmp_path: Path, lang: str) -> dict[str, Path]:
+    """The October bulletin written as Markdown, Excel and Word (PDF is Word converted)."""
+    written = {}
+    for fmt in ("md", "xlsx", "docx"):
+        out = written[fmt] = tmp_path / f"b.{fmt}"
+        assert (
+            main(["bulletin", "--period", "2026-10", "--format", fmt, "--lang", lang, "--out", str(out)]) == 0
+        )
+    return written
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_title_reads_the_same_in_every_format(tmp_path: Path, lang: str) -> None:
     """A clerk who mails the Markdown and files the Word copy sees one title, never an ISO month."""
     import docx
 
     titles = {}
-    for fmt in ("md", "xlsx", "docx"):
-        out = tmp_path / f"b.{fmt}"
-        assert (
-            main(["bulletin", "--period", "2026-10", "--format", fmt, "--lang", lang, "--out", str(out)]) == 0
-        )
+    for fmt, out in _every_format(tmp_path, lang).items():
         if fmt == "md":
             titles[fmt] = out.read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
         elif fmt == "xlsx":
@@ -269,11 +276,7 @@ def test_a_bulletin_sent_up_names_no_command_line(tmp_path: Path, lang: str) -> 
     import docx
 
     texts = {}
-    for fmt in ("md", "xlsx", "docx"):
-        out = tmp_path / f"b.{fmt}"
-        assert (
-            main(["bulletin", "--period", "2026-10", "--format", fmt, "--lang", lang, "--out", str(out)]) == 0
-        )
+    for fmt, out in _every_format(tmp_path, lang).items():
         if fmt == "md":
             texts[fmt] = out.read_text(encoding="utf-8")
         elif fmt == "xlsx":
