@@ -162,7 +162,7 @@ def _bulletin_options(child: argparse.ArgumentParser, lang: Lang, formats: str) 
         "--number",
         type=integer_type(lang),
         default=None,
-        metavar="N",
+        metavar="NUMBER",
         help=CLI_HELP("opt_bulletin_number", lang),
     )
     child.add_argument("--beyond-data", action="store_true", help=CLI_HELP("opt_beyond_data", lang))

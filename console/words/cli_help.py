@@ -282,6 +282,7 @@ CLI_METAVARS = Catalogue(
         "C": ("县区", "C"),
         "KEY": ("列", "KEY"),
         "N": ("个数", "N"),
+        "NUMBER": ("序号", "NUMBER"),
         "SEED": ("种子", "SEED"),
         "SEARCH": ("文字", "SEARCH"),
         "ZONE": ("开发区", "ZONE"),
