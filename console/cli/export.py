@@ -195,6 +195,11 @@ def _manifest(
     return prov
 
 
+# export --format svg's terminal without --size: every column of the Zones tab shows from 111 columns
+# in Chinese and from 155 in English (longer county and cluster names), so English is drawn wider.
+SVG_SIZE = {"zh": (120, 40), "en": (160, 40)}
+
+
 def _screenshot(
     args: argparse.Namespace, settings: Settings, year: int, counties: list[str], out: Path, prov: Provenance
 ) -> list[Path]:
@@ -205,7 +210,7 @@ def _screenshot(
     from console.tui.app import screenshot
 
     lang = as_lang(settings.lang)
-    size = (120, 40)
+    size = SVG_SIZE[lang]
     if args.size:
         match = re.fullmatch(r"\s*(\d{2,4})\s*[xX×*]\s*(\d{1,4})\s*", args.size)
         if not match or not (40 <= int(match.group(1)) <= 1000 and 10 <= int(match.group(2)) <= 1000):

@@ -122,8 +122,8 @@ CLI_HELP = Catalogue(
             "CSV encoding: utf-8 (default, with a BOM), gb18030 (older readers) or gbk",
         ),
         "opt_size": (
-            "svg 截图的终端大小，如 120x40（默认）",
-            "terminal size of the svg screenshot, e.g. 120x40 (default)",
+            "svg 截图的终端大小，如 120x40（默认；英文默认 160x40）",
+            "terminal size of the svg screenshot, e.g. 120x40 (the default in Chinese; 160x40 in English)",
         ),
         "opt_gen_out": ("要写入的目录", "directory to write"),
         "opt_zones": (

@@ -88,6 +88,16 @@ def test_an_exported_picture_singles_out_no_row(tmp_path: Path) -> None:
     assert fills[first] == fills[second], (fills[first], fills[second])
 
 
+def test_an_english_picture_shows_every_zones_column_by_default(tmp_path: Path) -> None:
+    """At 120 columns English (longer names) dropped the County, Quarterly and Report columns, so late
+    and missing reports left the picture: without --size an English picture is drawn 160 wide."""
+    out = tmp_path / "zones.svg"
+    assert main(["--lang", "en", "export", "--view", "zones", "--format", "svg", "--out", str(out)]) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert all(word in svg for word in ("County", "Quarterly", "Report"))  # the columns' headings
+    assert max(x + length for x, length, _ in _runs(svg)) > 120 * CELL
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [
