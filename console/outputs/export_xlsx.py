@@ -85,6 +85,8 @@ def sheet_name(title: str, used: set[str]) -> str:
 
 
 # The columns that name a row, per view: printed first and repeated on every page of a wide print.
+# Words that sum a row up, printed right after its name (with every ``…_words`` column).
+SUMMARY_COLUMNS = frozenset({"detail", "lagging_clusters"})
 NAME_COLUMNS = {
     "overview": ("section_words", "section", "item"),  # a section's words where it is a code
     "zones": ("zone",),
@@ -134,10 +136,17 @@ def sheet_columns(view: View, columns: Sequence[ColumnInfo]) -> tuple[list[Colum
     ]
     codes = [c for c in columns if is_code(view.tab, c)]
     readers: list[ColumnInfo | str] = [c for c in columns if c not in named and c not in codes]
+    # What a row's figures come to (its statuses in words, what it misses, the overview's note) right
+    # after its name: a print that runs across pages says on its first page who is behind and why.
+    readers.sort(key=lambda c: not _says_why(c))
     series = [i for i, c in enumerate(readers) if not isinstance(c, str) and _is_series(c)]
     if series:
         readers.insert(series[-1] + 1, TREND)
     return [*named, *readers, *codes], len(named), len(named) + len(readers)
+
+
+def _says_why(column: ColumnInfo | str) -> bool:
+    return not isinstance(column, str) and (column.code.endswith("_words") or column.code in SUMMARY_COLUMNS)
 
 
 def _is_series(column: ColumnInfo) -> bool:

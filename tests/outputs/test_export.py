@@ -74,15 +74,17 @@ def test_xlsx_reads_back(views, tmp_path: Path) -> None:
     assert book.sheetnames == ["概览", "开发区", "产业集群", "重点任务", "量化指标", "排名", "关于"]
     clusters = book["产业集群"]
     header = [c.value for c in clusters[1]]
-    # The reader's columns first, named by zone and industry; the codes last (issue 22: they do not print).
-    assert header[:6] == ["开发区", "产业", "目标", "累计", "数据期", "完成比例"]
-    assert header[-6:] == ["季度营收走势", "状态（文字）", "标记", "开发区全称", "产业（数据名）", "状态"]
+    # The reader's columns first, named by zone and industry, then what they come to (the status in
+    # words, on the first printed page), then the figures; the codes last (issue 22: they do not print).
+    assert header[:7] == ["开发区", "产业", "状态（文字）", "目标", "累计", "数据期", "完成比例"]
+    assert header[-5:] == ["季度营收走势", "标记", "开发区全称", "产业（数据名）", "状态"]
     assert clusters.freeze_panes == "C2"
     assert (
         clusters["A2"].value == "平舆"
-        and clusters["C2"].value == 90
-        and isinstance(clusters["D2"].value, float)
-        and clusters["F2"].number_format == "0.0%_ "
+        and clusters["C2"].value == "落后"
+        and clusters["D2"].value == 90
+        and isinstance(clusters["E2"].value, float)
+        and clusters["G2"].number_format == "0.0%_ "
     )
     assert clusters.column_dimensions["B"].width >= 10  # 皮革皮具 is 8 cells wide
     about = {row[0].value: row[1].value for row in book["关于"].iter_rows()}
