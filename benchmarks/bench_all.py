@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_console import Term, compile_bytecode  # a sibling script, not a package
+from bench_console import own_env as env
 
 HERE = Path(__file__).resolve().parent
 BARE = [sys.executable, str(HERE / "bare_app.py")]
@@ -32,15 +33,6 @@ BARE_MARK, CONSOLE_MARK = b"READY-MARK", "需关注".encode()
 DOWN = b"\x1b[B"
 # Memory is read this long after the first screen (the issue's "4 s after").
 SETTLE_SECONDS = 4.0
-
-
-def env(cache: str) -> dict[str, str]:
-    """Never the user's config, state or cache."""
-    return {
-        "DEVZONES_CONFIG": "/nonexistent",
-        "DEVZONES_STATE": os.path.join(tempfile.mkdtemp(), "state.toml"),
-        "DEVZONES_CACHE": cache,
-    }
 
 
 def memory(pid: int) -> tuple[float, float]:

@@ -115,6 +115,13 @@ class Term:
         os.close(self.fd)
 
 
+def own_env(cache: str, state_dir: str | None = None) -> dict[str, str]:
+    """Never the user's config, state or cache: no config, a state file of its own (in ``state_dir``, or
+    a new folder), ``cache`` as the view cache."""
+    state = os.path.join(state_dir or tempfile.mkdtemp(), "state.toml")
+    return {"DEVZONES_CONFIG": "/nonexistent", "DEVZONES_STATE": state, "DEVZONES_CACHE": cache}
+
+
 def compile_bytecode() -> str:
     """Compile the console's modules as ``pip install`` does, so that each launch reads bytecode like
     Textual's own (a user's install has it; PYTHONDONTWRITEBYTECODE, set on some machines, would
@@ -164,13 +171,7 @@ def startup(runs: int, source: bool = False) -> None:
             for kind in times:
                 argv = bare if kind == "bare" else devzones + (other if kind == "other" else [])
                 with tempfile.TemporaryDirectory() as cold_cache:
-                    env = {
-                        "DEVZONES_CONFIG": "/nonexistent",
-                        "DEVZONES_STATE": os.path.join(
-                            tempfile.mkdtemp(), "state.toml"
-                        ),  # never the user's state
-                        "DEVZONES_CACHE": warm_cache if kind == "warm" else cold_cache,
-                    }
+                    env = own_env(warm_cache if kind == "warm" else cold_cache)
                     if source:
                         env["PYTHONDONTWRITEBYTECODE"] = "1"  # none kept (none left: see above)
                     term = Term(argv, 100, 30, env)
@@ -215,8 +216,7 @@ def nation_startup(runs: int) -> None:
         data = Path(tmp) / "nation"
         generate_nation(data)
         warm = os.path.join(tmp, "warm")
-        env = {"DEVZONES_CONFIG": "/nonexistent", "DEVZONES_STATE": os.path.join(tmp, "state.toml")}
-        term = Term([*devzones, "--data", str(data)], 100, 30, {**env, "DEVZONES_CACHE": warm})
+        term = Term([*devzones, "--data", str(data)], 100, 30, own_env(warm, tmp))
         term.read_until("需关注".encode(), timeout=60)
         written = time.perf_counter() + 60  # until the view cache is written (its first screen last)
         while not any(Path(warm).glob("first-*.json")) and time.perf_counter() < written:
@@ -230,7 +230,7 @@ def nation_startup(runs: int) -> None:
                 argv = bare if kind == "bare" else [*devzones, "--data", str(data)]
                 timeline = os.path.join(cache, "timeline.txt")  # the forked child's phases
                 launched = time.monotonic()
-                term = Term(argv, 100, 30, {**env, "DEVZONES_CACHE": cache, "DEVZONES_TIMELINE": timeline})
+                term = Term(argv, 100, 30, {**own_env(cache, tmp), "DEVZONES_TIMELINE": timeline})
                 marker = b"READY-MARK" if kind == "bare" else "需关注".encode()
                 times[kind].append(term.read_until(marker, timeout=60))
                 term.settle(quiet=0.5, timeout=30)
@@ -274,11 +274,7 @@ def first_action(runs: int) -> None:
                 [sys.executable, "-m", "console"],
                 100,
                 30,
-                {
-                    "DEVZONES_CONFIG": "/nonexistent",
-                    "DEVZONES_STATE": os.path.join(tempfile.mkdtemp(), "state.toml"),
-                    "DEVZONES_CACHE": tempfile.mkdtemp(),
-                },
+                own_env(tempfile.mkdtemp()),
             )
             term.read_until("需关注".encode(), timeout=60)
             term.settle(quiet=0.5)
@@ -312,11 +308,7 @@ def big_dataset(runs: int) -> None:
             [sys.executable, "-m", "console", "--data", str(data)],
             160,
             48,
-            {
-                "DEVZONES_CONFIG": "/nonexistent",
-                "DEVZONES_STATE": os.path.join(tempfile.mkdtemp(), "state.toml"),
-                "DEVZONES_CACHE": os.path.join(tmp, "cache"),  # cold: nothing cached, nothing left
-            },
+            own_env(os.path.join(tmp, "cache")),  # cold: nothing cached, nothing left
         )
         loaded = term.read_until("需关注".encode(), timeout=60)
         print(f"2,543 zones: first complete screen after {loaded:.2f} s")
@@ -376,11 +368,7 @@ def cursor_bytes(runs: int) -> None:
         [sys.executable, "-m", "console"],
         80,
         24,
-        {
-            "DEVZONES_CONFIG": "/nonexistent",
-            "DEVZONES_STATE": os.path.join(tempfile.mkdtemp(), "state.toml"),
-            "DEVZONES_CACHE": tempfile.mkdtemp(),
-        },
+        own_env(tempfile.mkdtemp()),
     )
     term.read_until("需关注".encode())
     term.settle(quiet=1.5, timeout=15)

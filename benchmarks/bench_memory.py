@@ -33,7 +33,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_console import Term, compile_bytecode  # noqa: E402  (the pty driver of the console benchmark)
+from bench_console import Term, compile_bytecode, own_env  # noqa: E402  (the pty driver of the console benchmark)
 
 ROOT = HERE.parent
 SETTLE = 4.0  # seconds after the first screen at which memory is read
@@ -55,12 +55,7 @@ def memory(pid: int) -> dict[str, float]:
 
 def _env(folder: str) -> dict[str, str]:
     """A user of their own: no config, own state and cache (empty), the checkout's console first."""
-    return {
-        "DEVZONES_CONFIG": "/nonexistent",
-        "DEVZONES_STATE": os.path.join(folder, "state.toml"),
-        "DEVZONES_CACHE": os.path.join(folder, "cache"),
-        "PYTHONPATH": str(ROOT),
-    }
+    return {**own_env(os.path.join(folder, "cache"), folder), "PYTHONPATH": str(ROOT)}
 
 
 def launch(kind: str, data: Path | None, folder: str) -> tuple[Term, bytes]:

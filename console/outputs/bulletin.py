@@ -91,7 +91,7 @@ def bulletin_provenance(b: Bulletin, fmt: str, out: Path, lang: Lang) -> Provena
         lang=lang,
         exported_at=now.isoformat(),
         command=command.replace(
-            f"export --view bulletin --year {b.quarter.year}", f"bulletin --period {b.year}-{b.month:02d}"
+            f"export --view bulletin --year {b.quarter.year}", f"bulletin --period {b.period}"
         ),
     )
 
@@ -117,7 +117,7 @@ def write_bulletin(
     without LibreOffice, BulletinError naming the package and nothing written."""
     b = built or build_bulletin(ds, settings, period, lang)
     if out.is_dir():
-        out = out / f"devzones-bulletin-{b.year}-{b.month:02d}.{fmt}"
+        out = out / f"devzones-bulletin-{b.period}.{fmt}"
     prov = bulletin_provenance(b, fmt, out, lang)
     if fmt not in FORMATS:
         # not words: a caller's bug, never shown (the CLI and the dialog offer only these formats)
@@ -177,8 +177,8 @@ def _write_paper(
             raise BulletinError(BULLETIN("series_busy", b.lang, file=str(series_file()))) from None
         except (OSError, LinkRefused):  # a state folder not writable: numbered, not kept (as before)
             pass
-        issue = f"{b.year}-{b.month:02d}"  # one month's 通报 in any format or language: one number
-        n = number if number else next_number(chosen, series, day.year, issue)
+        # One month's 通报 in any format or language: one number.
+        n = number if number else next_number(chosen, series, day.year, b.period)
         keep = tuple(str(row["zone"]) for row in b.ranking)
         paper = make_paper(config, chosen, n, day, b.lang, keep)
         writer = bulletin_docx_writer(document(b, commands=False), prov, paper)
@@ -188,7 +188,7 @@ def _write_paper(
         else:
             written = place_with_manifest(out, writer, prov, fmt, force)
         with contextlib.suppress(OSError):  # the file is written; a series not kept restarts next time
-            record_number(chosen, series, day.year, n, issue)
+            record_number(chosen, series, day.year, n, b.period)
     return written
 
 

@@ -51,6 +51,11 @@ class Bulletin:
     # Written with --beyond-data for a month after the latest the data supports: the printed warning.
     warning: str = ""
 
+    @property
+    def period(self) -> str:
+        """The month as --period takes it: ``2026-10``."""
+        return f"{self.year}-{self.month:02d}"
+
 
 @dataclass(frozen=True)
 class Block:

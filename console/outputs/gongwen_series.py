@@ -59,14 +59,16 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _last(data: dict[str, Any], style: str, series: str, year: int) -> int:
-    value = data.get(style, {}).get(series, {}).get(str(year), 0)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+    return _number(_table(_table(data, style), series).get(str(year)))
 
 
 def _issued(data: dict[str, Any], style: str, series: str, year: int, issue: str) -> int:
     """The number ``issue`` (a month, ``2026-11``) was written under in ``year``, or 0."""
-    found = _table(_table(_table(data, ISSUED), style), series).get(str(year), {})
-    value = found.get(issue, 0) if isinstance(found, dict) else 0
+    return _number(_table(_table(_table(_table(data, ISSUED), style), series), str(year)).get(issue))
+
+
+def _number(value: object) -> int:
+    """A number kept in the file (a positive integer), or 0 for anything else."""
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 

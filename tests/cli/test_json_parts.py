@@ -16,6 +16,7 @@ from console.cli import main
 from console.cli.common import print_json, print_json_parts
 from console.cli.selection import as_of
 from console.core.config import load_settings
+from console.data.dataset import Dataset
 from console.data.loader import load_dataset
 from console.engine.coverage import coverage
 from console.engine.evaluation import check_year, evaluate, status_json
@@ -83,6 +84,16 @@ CHOICES = [
 ]
 
 
+def _asked(
+    data: Path, options: list[str], quarter: str | None, lang: Lang, one_county: bool
+) -> tuple[Dataset, list[str], list[str]]:
+    """The dataset as the command sees it, the county filter (its first county, or none) and the
+    command line's options that ask for them."""
+    ds = as_of(load_dataset(data), quarter, lang)
+    counties = sorted(set(ds["zones"].get_column("county").to_list()))[:1] if one_county else []
+    return ds, counties, [*options, *(["--county", counties[0]] if counties else []), "--data", str(data)]
+
+
 @pytest.mark.parametrize(("options", "lang", "ascii_only", "year", "quarter", "one_county"), CHOICES)
 @pytest.mark.parametrize("source", ["embedded", "generated"])
 def test_status_json_is_the_document_of_the_console_views(
@@ -100,13 +111,11 @@ def test_status_json_is_the_document_of_the_console_views(
     """What ``status --json`` prints, byte for byte: the engine's document and every table of the
     console's views (sparklines drawn and all) written as one document."""
     data = data_dir if source == "embedded" else generated
-    ds = as_of(load_dataset(data), quarter, lang)
-    counties = sorted(set(ds["zones"].get_column("county").to_list()))[:1] if one_county else None
-    asked = [*options, *(["--county", counties[0]] if counties else []), "--data", str(data)]
+    ds, counties, asked = _asked(data, options, quarter, lang, one_county)
     printed = _written(lambda: main([*asked, "status", "--json"]), "utf-8", monkeypatch)
 
     settings = load_settings(data_dir=data, lang=lang, ascii=ascii_only, remembered=False)
-    ev = evaluate(ds, settings, year=year, counties=counties)
+    ev = evaluate(ds, settings, year=year, counties=counties or None)
     views = status_views(ds, ev, lang, ascii_only)
     document = {**status_json(ev), "tables": {v.tab: view_json(v, lang) for v in views}}
     assert printed == _written(lambda: print_json(document), "utf-8", monkeypatch)
@@ -130,9 +139,7 @@ def test_rankings_json_is_the_document_of_the_console_view(
     """What ``rankings --json`` prints, byte for byte: the engine's document and the console's
     Rankings table (the rules in words) written as one document."""
     data = data_dir if source == "embedded" else generated
-    ds = as_of(load_dataset(data), quarter, lang)
-    counties = sorted(set(ds["zones"].get_column("county").to_list()))[:1] if one_county else []
-    asked = [*options, *(["--county", counties[0]] if counties else []), "--data", str(data)]
+    ds, counties, asked = _asked(data, options, quarter, lang, one_county)
     printed = _written(lambda: main([*asked, "rankings", "--json"]), "utf-8", monkeypatch)
 
     settings = load_settings(data_dir=data, lang=lang, ascii=ascii_only, remembered=False)

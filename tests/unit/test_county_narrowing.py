@@ -17,15 +17,15 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from console.cli import main
-from console.core.config import Settings, load_settings
+from console.core.config import Settings
 from console.data.dataset import Dataset
-from console.data.loader import load_dataset
 from console.engine.evaluation import Evaluation, evaluate, narrow
 from console.outputs.export import data_rows
 from console.present import assemble
 from console.present.assemble import Snapshot, compute, narrow_views, render_views
 from console.present.snapshot_cache import SnapshotCache
 from console.present.viewmodel import Views
+from tests.support.data import loaded
 
 FRAMES = ("zones", "clusters", "indicators", "zone_indicators", "tasks")
 GENERATED_ZONES = 60  # ten counties of six zones: small enough to evaluate often
@@ -40,10 +40,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def sources(data_dir: Path, generated: Path) -> dict[str, tuple[Dataset, Settings]]:
-    return {
-        name: (load_dataset(path), load_settings(data_dir=path, remembered=False))
-        for name, path in (("embedded", data_dir), ("generated", generated))
-    }
+    return loaded(embedded=data_dir, generated=generated)
 
 
 # City snapshots and views, made once per choice across the examples (as the console's cache holds them).

@@ -15,9 +15,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from console.cli.guard import main
-from console.core.config import Settings, load_settings
+from console.core.config import Settings
 from console.data.dataset import Dataset
-from console.data.loader import load_dataset
 from console.engine.coverage import coverage
 from console.engine.evaluation import Evaluation, evaluate
 from console.engine.progress import plan_start
@@ -29,6 +28,7 @@ from console.present.views import rankings_view
 from console.present.views.clusters import clusters_view
 from console.present.views.headless import clusters_table, rankings_table, status_tables, zones_table
 from console.present.views.zones import zones_view
+from tests.support.data import first_counties, loaded
 
 CHOICES = [
     (2024, None, "zh", False),
@@ -49,10 +49,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def sources(data_dir: Path, generated: Path) -> dict[str, tuple[Dataset, Settings]]:
-    return {
-        name: (load_dataset(path), load_settings(data_dir=path, remembered=False))
-        for name, path in (("embedded", data_dir), ("generated", generated))
-    }
+    return loaded(embedded=data_dir, generated=generated)
 
 
 def _tables(ds: Dataset, ev: Evaluation, lang: str, ascii_only: bool) -> list[dict[str, Any]]:
@@ -70,7 +67,7 @@ def test_json_tables_are_the_views_tables(
     ascii_only: bool,
 ) -> None:
     ds, settings = sources[source]
-    counties = None if county is None else [sorted(set(ds["zones"].get_column("county").to_list()))[county]]
+    counties = first_counties(ds, county)
     ev = evaluate(ds, settings, year=year, counties=counties)
     views = status_views(ds, ev, lang, ascii_only)
     made = _tables(ds, ev, lang, ascii_only)
@@ -90,7 +87,7 @@ def test_json_rankings_are_the_views_rankings(
     ascii_only: bool,
 ) -> None:
     ds, settings = sources[source]
-    counties = None if county is None else [sorted(set(ds["zones"].get_column("county").to_list()))[county]]
+    counties = first_counties(ds, county)
     ranked = city_rankings(ds, year, settings, counties)
     view, rows = rankings_table(ranked, lang, ascii_only, coverage(ds))
     assert rows
